@@ -1,0 +1,22 @@
+# Run with cmake -P: embeds every rules.d/*.md page into a C++ source file so the
+# binary carries its own rule catalogue (ddlint rules, ddlint explain, SARIF).
+# Inputs: RULES_DIR, OUTPUT.
+file(GLOB _pages "${RULES_DIR}/*.md")
+list(SORT _pages)
+set(_out "// Generated from rules.d/*.md by cmake/EmbedRulesDocs.cmake. Do not edit.\n")
+string(APPEND _out "#include \"engine/catalog.h\"\n\nnamespace ddlint::engine {\n")
+string(APPEND _out "const std::vector<EmbeddedPage>& embedded_rule_pages() {\n")
+string(APPEND _out "  static const std::vector<EmbeddedPage> pages = {\n")
+foreach(_page IN LISTS _pages)
+  get_filename_component(_name "${_page}" NAME)
+  file(READ "${_page}" _text)
+  string(APPEND _out "    {\"${_name}\", R\"ddlint_page(${_text})ddlint_page\"},\n")
+endforeach()
+string(APPEND _out "  };\n  return pages;\n}\n}  // namespace ddlint::engine\n")
+if(EXISTS "${OUTPUT}")
+  file(READ "${OUTPUT}" _old)
+  if(_old STREQUAL _out)
+    return()
+  endif()
+endif()
+file(WRITE "${OUTPUT}" "${_out}")

@@ -1,0 +1,73 @@
+#include "analysis/migration_facts.h"
+
+namespace ddlint::analysis {
+
+bool same_table(const ir::QualifiedName& a, const ir::QualifiedName& b) {
+  if (a.name != b.name) return false;
+  // An unqualified name matches any schema (search_path is unknown statically).
+  return a.schema.empty() || b.schema.empty() || a.schema == b.schema;
+}
+
+MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& settings) {
+  facts_.reserve(file.statements.size());
+  bool explicit_tx = false;
+  bool tx_done = false;  // the implied transaction was ended by COMMIT in the file
+  std::optional<std::string> lock_timeout;
+  std::optional<std::string> statement_timeout;
+  std::optional<std::string> local_lock_timeout;
+  std::optional<std::string> local_statement_timeout;
+  for (size_t i = 0; i < file.statements.size(); ++i) {
+    const auto& st = file.statements[i];
+    StatementFacts f;
+    f.explicit_transaction = explicit_tx;
+    f.in_transaction = explicit_tx || (settings.assume_in_transaction && !tx_done);
+    f.lock_timeout = local_lock_timeout ? local_lock_timeout : lock_timeout;
+    f.statement_timeout = local_statement_timeout ? local_statement_timeout : statement_timeout;
+    if (settings.dialect == Dialect::Postgres) f.effect = pg_statement_effect(st, settings);
+    facts_.push_back(std::move(f));
+
+    if (const auto* t = st.as<ir::Transaction>()) {
+      if (t->kind == ir::TransactionKind::Begin) {
+        explicit_tx = true;
+      } else if (t->kind == ir::TransactionKind::Commit || t->kind == ir::TransactionKind::Rollback ||
+                 t->kind == ir::TransactionKind::Prepare) {
+        explicit_tx = false;
+        tx_done = true;
+        local_lock_timeout.reset();
+        local_statement_timeout.reset();
+      }
+    } else if (const auto* s = st.as<ir::SetSetting>()) {
+      auto apply = [&](std::optional<std::string>& session, std::optional<std::string>& local) {
+        if (s->reset) {
+          session.reset();
+          local.reset();
+        } else if (s->local) {
+          local = s->value;
+        } else {
+          session = s->value;
+        }
+      };
+      if (s->all) {
+        lock_timeout.reset();
+        statement_timeout.reset();
+        local_lock_timeout.reset();
+        local_statement_timeout.reset();
+      } else if (s->name == "lock_timeout") {
+        apply(lock_timeout, local_lock_timeout);
+      } else if (s->name == "statement_timeout") {
+        apply(statement_timeout, local_statement_timeout);
+      }
+    } else if (const auto* c = st.as<ir::CreateTable>()) {
+      created_.push_back({c->table, i});
+    }
+  }
+  open_at_end_ = explicit_tx;
+}
+
+bool MigrationFacts::created_before(const ir::QualifiedName& table, size_t statement) const {
+  for (const auto& c : created_)
+    if (c.statement < statement && same_table(c.name, table)) return true;
+  return false;
+}
+
+}  // namespace ddlint::analysis

@@ -1,0 +1,48 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/annotations.h"
+#include "analysis/locks.h"
+#include "analysis/settings.h"
+#include "ir/parsed_file.h"
+
+namespace ddlint::analysis {
+
+// What is true just before a statement runs.
+struct StatementFacts {
+  bool in_transaction = false;        // explicit BEGIN block or the runner's implied one
+  bool explicit_transaction = false;  // inside BEGIN ... COMMIT written in the file
+  std::optional<std::string> lock_timeout;       // value in effect, if any SET
+  std::optional<std::string> statement_timeout;  // value in effect, if any SET
+  StatementEffect effect;             // lock model verdict for this statement
+};
+
+// Within-file state computed once per file, before rules run.
+class MigrationFacts {
+ public:
+  MigrationFacts(const ir::ParsedFile& file, const Settings& settings);
+
+  const StatementFacts& at(size_t statement) const { return facts_[statement]; }
+  // True when `table` is created by a statement before `statement`.
+  bool created_before(const ir::QualifiedName& table, size_t statement) const;
+  bool is_existing(const ir::QualifiedName& table, size_t statement) const {
+    return !created_before(table, statement);
+  }
+  // True when BEGIN was never closed by COMMIT/ROLLBACK.
+  bool unterminated_transaction() const { return open_at_end_; }
+
+ private:
+  struct Created {
+    ir::QualifiedName name;
+    size_t statement;
+  };
+  std::vector<StatementFacts> facts_;
+  std::vector<Created> created_;
+  bool open_at_end_ = false;
+};
+
+bool same_table(const ir::QualifiedName& a, const ir::QualifiedName& b);
+
+}  // namespace ddlint::analysis

@@ -1,0 +1,270 @@
+#include "analysis/locks.h"
+
+#include <algorithm>
+
+namespace ddlint::analysis {
+
+std::string_view to_string(Blocks b) {
+  switch (b) {
+    case Blocks::Nothing: return "none";
+    case Blocks::Writes: return "write";
+    case Blocks::ReadsAndWrites: return "exclusive";
+  }
+  return "none";
+}
+
+std::string_view describe(Blocks b) {
+  switch (b) {
+    case Blocks::Nothing: return "blocks nothing";
+    case Blocks::Writes: return "blocks writes";
+    case Blocks::ReadsAndWrites: return "blocks reads and writes";
+  }
+  return "";
+}
+
+namespace {
+
+constexpr const char* kAccessExclusive = "ACCESS EXCLUSIVE";
+constexpr const char* kShareUpdateExclusive = "SHARE UPDATE EXCLUSIVE";
+constexpr const char* kShareRowExclusive = "SHARE ROW EXCLUSIVE";
+constexpr const char* kShare = "SHARE";
+
+Blocks blocks_for_mode(std::string_view mode) {
+  if (mode == kAccessExclusive) return Blocks::ReadsAndWrites;
+  if (mode == "EXCLUSIVE" || mode == kShareRowExclusive || mode == kShare) return Blocks::Writes;
+  return Blocks::Nothing;
+}
+
+int strength(std::string_view mode) {
+  static const std::string_view order[] = {"ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE",
+                                           kShareUpdateExclusive, kShare, kShareRowExclusive,
+                                           "EXCLUSIVE", kAccessExclusive};
+  for (int i = 0; i < 8; ++i)
+    if (order[i] == mode) return i;
+  return 0;
+}
+
+TableEffect effect(const ir::QualifiedName& t, std::string_view mode, bool rewrite = false, bool scan = false) {
+  TableEffect e;
+  e.table = t;
+  e.mode = std::string(mode);
+  e.blocks = blocks_for_mode(mode);
+  e.rewrite = rewrite;
+  e.scan = scan;
+  return e;
+}
+
+bool is_serial(const ir::TypeName& t) {
+  return t.name == "serial" || t.name == "bigserial" || t.name == "smallserial" || t.name == "serial4" ||
+         t.name == "serial8" || t.name == "serial2";
+}
+
+// Functions whose result differs per row (provolatile 'v'); a DEFAULT
+// calling one of them makes ADD COLUMN rewrite the table.
+bool is_volatile_function(std::string_view f) {
+  static const std::string_view v[] = {"random",          "clock_timestamp", "gen_random_uuid",
+                                       "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4",
+                                       "nextval",         "timeofday",       "txid_current",
+                                       "statement_timestamp_volatile", "setseed", "random_normal",
+                                       "uuidv4", "uuidv7"};
+  return std::find(std::begin(v), std::end(v), f) != std::end(v);
+}
+
+// The lock, rewrite and scan of one ALTER TABLE subcommand.
+void alter_action(const ir::AlterAction& a, const Settings& s, std::string& mode, bool& rewrite, bool& scan,
+                  std::vector<TableEffect>& others) {
+  using K = ir::AlterKind;
+  std::string m = kAccessExclusive;
+  switch (a.kind) {
+    case K::AddColumn:
+      if (a.column_def) {
+        const auto& c = *a.column_def;
+        bool has_default = c.default_value && !c.default_value->is_null;
+        bool volatile_default = false;
+        if (c.default_value)
+          for (auto& f : c.default_value->functions) volatile_default |= is_volatile_function(f);
+        bool generated = false;
+        for (auto& k : c.constraints) {
+          if (k.kind == ir::ConstraintKind::Identity || k.kind == ir::ConstraintKind::Generated) generated = true;
+          if (k.kind == ir::ConstraintKind::ForeignKey && !k.ref_table.empty())
+            others.push_back(effect(k.ref_table, kShareRowExclusive));
+          if (k.kind == ir::ConstraintKind::Check || k.kind == ir::ConstraintKind::ForeignKey) scan = true;
+          if (k.kind == ir::ConstraintKind::Unique || k.kind == ir::ConstraintKind::PrimaryKey) scan = true;
+        }
+        if (volatile_default || generated || is_serial(c.type) || (has_default && s.pg_version < 11))
+          rewrite = true;
+        if (c.not_null && !has_default && !generated && !is_serial(c.type)) scan = true;
+      }
+      break;
+    case K::AlterColumnType:
+      rewrite = true;  // refined by the type-change whitelist once old types are known
+      break;
+    case K::SetNotNull:
+      scan = true;
+      break;
+    case K::AddConstraint:
+      if (a.constraint) {
+        const auto& k = *a.constraint;
+        if (k.kind == ir::ConstraintKind::ForeignKey) {
+          m = kShareRowExclusive;
+          if (!k.ref_table.empty()) others.push_back(effect(k.ref_table, kShareRowExclusive));
+          if (!k.not_valid) scan = true;
+        } else if (k.kind == ir::ConstraintKind::Check) {
+          if (!k.not_valid) scan = true;
+        } else if ((k.kind == ir::ConstraintKind::Unique || k.kind == ir::ConstraintKind::PrimaryKey) &&
+                   k.using_index.empty()) {
+          scan = true;
+        } else if (k.kind == ir::ConstraintKind::Exclusion) {
+          scan = true;
+        }
+      }
+      break;
+    case K::ValidateConstraint:
+      m = kShareUpdateExclusive;
+      scan = true;
+      break;
+    case K::SetStatistics:
+    case K::ClusterOn:
+    case K::SetWithoutCluster:
+      m = kShareUpdateExclusive;
+      break;
+    case K::SetOptions:
+    case K::ResetOptions:
+      // Column options (n_distinct) and most reloptions take SHARE UPDATE EXCLUSIVE.
+      m = kShareUpdateExclusive;
+      break;
+    case K::EnableTrigger:
+    case K::DisableTrigger:
+      m = kShareRowExclusive;
+      break;
+    case K::AttachPartition:
+      if (s.pg_version >= 12) m = kShareUpdateExclusive;
+      scan = true;  // of the partition, unless a matching CHECK exists
+      break;
+    case K::DetachPartition:
+      if (a.concurrently && s.pg_version >= 14) m = kShareUpdateExclusive;
+      break;
+    case K::SetTablespace:
+    case K::SetLogged:
+    case K::SetUnlogged:
+    case K::SetAccessMethod:
+    case K::SetExpression:
+      rewrite = true;
+      break;
+    default:
+      break;
+  }
+  if (strength(m) > strength(mode)) mode = m;
+}
+
+}  // namespace
+
+StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s) {
+  StatementEffect out;
+  std::visit(
+      [&](const auto& n) {
+        using T = std::decay_t<decltype(n)>;
+        if constexpr (std::is_same_v<T, ir::CreateTable>) {
+          if (n.partition_of) out.tables.push_back(effect(*n.partition_of, kAccessExclusive));
+          auto refs = [&](const ir::Constraint& k) {
+            if (k.kind == ir::ConstraintKind::ForeignKey && !k.ref_table.empty())
+              out.tables.push_back(effect(k.ref_table, kShareRowExclusive));
+          };
+          for (auto& c : n.columns)
+            for (auto& k : c.constraints) refs(k);
+          for (auto& k : n.constraints) refs(k);
+        } else if constexpr (std::is_same_v<T, ir::AlterTable>) {
+          std::string mode = kShareUpdateExclusive;
+          bool rewrite = false;
+          bool scan = false;
+          std::vector<TableEffect> others;
+          for (auto& a : n.actions) alter_action(a, s, mode, rewrite, scan, others);
+          if (n.actions.empty()) mode = kAccessExclusive;
+          TableEffect e = effect(n.table, mode, rewrite, scan);
+          e.object = n.object;
+          out.tables.push_back(e);
+          for (auto& o : others) out.tables.push_back(o);
+          for (auto& a : n.actions)
+            if (a.kind == ir::AlterKind::DetachPartition && a.concurrently) {
+              out.no_transaction_block = true;
+              out.no_transaction_reason = "ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY";
+            }
+        } else if constexpr (std::is_same_v<T, ir::CreateIndex>) {
+          out.tables.push_back(effect(n.table, n.concurrently ? kShareUpdateExclusive : kShare, false, true));
+          if (n.concurrently) {
+            out.no_transaction_block = true;
+            out.no_transaction_reason = "CREATE INDEX CONCURRENTLY";
+          }
+        } else if constexpr (std::is_same_v<T, ir::Drop>) {
+          if (n.object == ir::ObjectKind::Table || n.object == ir::ObjectKind::Index ||
+              n.object == ir::ObjectKind::MaterializedView) {
+            for (auto& name : n.names) {
+              TableEffect e = effect(name, n.concurrently ? kShareUpdateExclusive : kAccessExclusive);
+              e.object = n.object;
+              out.tables.push_back(e);
+            }
+          }
+          if (n.concurrently) {
+            out.no_transaction_block = true;
+            out.no_transaction_reason = "DROP INDEX CONCURRENTLY";
+          }
+          if (n.object == ir::ObjectKind::Database || n.object == ir::ObjectKind::Tablespace) {
+            out.no_transaction_block = true;
+            out.no_transaction_reason = n.object == ir::ObjectKind::Database ? "DROP DATABASE" : "DROP TABLESPACE";
+          }
+        } else if constexpr (std::is_same_v<T, ir::Truncate>) {
+          for (auto& t : n.tables) out.tables.push_back(effect(t, kAccessExclusive, true));
+        } else if constexpr (std::is_same_v<T, ir::Rename>) {
+          const bool index = n.object == ir::ObjectKind::Index;
+          if (n.object == ir::ObjectKind::Table || n.object == ir::ObjectKind::Column ||
+              n.object == ir::ObjectKind::Constraint || index) {
+            TableEffect e = effect(n.target, index && s.pg_version >= 12 ? kShareUpdateExclusive : kAccessExclusive);
+            e.object = index ? ir::ObjectKind::Index : ir::ObjectKind::Table;
+            out.tables.push_back(e);
+          }
+        } else if constexpr (std::is_same_v<T, ir::Reindex>) {
+          if (n.target == ir::ObjectKind::Index || n.target == ir::ObjectKind::Table) {
+            TableEffect e = effect(n.name, n.concurrently ? kShareUpdateExclusive : kShare, false, true);
+            e.object = n.target;
+            out.tables.push_back(e);
+          }
+          if (n.concurrently || n.target == ir::ObjectKind::Schema || n.target == ir::ObjectKind::Database) {
+            out.no_transaction_block = true;
+            out.no_transaction_reason = n.concurrently ? "REINDEX CONCURRENTLY" : "REINDEX SCHEMA/DATABASE/SYSTEM";
+          }
+        } else if constexpr (std::is_same_v<T, ir::Vacuum>) {
+          for (auto& t : n.tables)
+            out.tables.push_back(effect(t, n.full ? kAccessExclusive : kShareUpdateExclusive, n.full, true));
+          if (n.vacuum) {
+            out.no_transaction_block = true;
+            out.no_transaction_reason = n.full ? "VACUUM FULL" : "VACUUM";
+          }
+        } else if constexpr (std::is_same_v<T, ir::Cluster>) {
+          if (n.table) out.tables.push_back(effect(*n.table, kAccessExclusive, true));
+          else {
+            out.no_transaction_block = true;
+            out.no_transaction_reason = "CLUSTER without a table name";
+          }
+        } else if constexpr (std::is_same_v<T, ir::RefreshMatView>) {
+          TableEffect e = effect(n.view, n.concurrently ? "EXCLUSIVE" : kAccessExclusive, true);
+          e.object = ir::ObjectKind::MaterializedView;
+          out.tables.push_back(e);
+        } else if constexpr (std::is_same_v<T, ir::AlterEnum>) {
+          if (!n.rename_value && s.pg_version < 12) {
+            out.no_transaction_block = true;
+            out.no_transaction_reason = "ALTER TYPE ... ADD VALUE (before PostgreSQL 12)";
+          }
+        } else if constexpr (std::is_same_v<T, ir::LockTable>) {
+          for (auto& t : n.tables) out.tables.push_back(effect(t, n.mode));
+        } else if constexpr (std::is_same_v<T, ir::Opaque>) {
+          if (n.no_transaction_block) {
+            out.no_transaction_block = true;
+            out.no_transaction_reason = n.node;
+          }
+        }
+      },
+      stmt.node);
+  return out;
+}
+
+}  // namespace ddlint::analysis

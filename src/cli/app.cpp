@@ -1,0 +1,227 @@
+#include "cli/app.h"
+
+#include <pg_query.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <set>
+
+#include "cli/sources.h"
+#include "engine/catalog.h"
+#include "engine/config.h"
+#include "engine/linter.h"
+#include "ir/dump.h"
+#include "parser/postgres/pg_frontend.h"
+#include "report/reporter.h"
+#include "rules/registry.h"
+
+#ifndef DDLINT_VERSION
+#define DDLINT_VERSION "0.0.0"
+#endif
+
+namespace ddlint::cli {
+
+namespace fs = std::filesystem;
+
+const char* version() { return DDLINT_VERSION; }
+
+namespace {
+
+// Builds the CLI layer of configuration (flags win over every file).
+engine::Config cli_config(const CheckOptions& o, const engine::Catalog& catalog) {
+  engine::Config c;
+  if (!o.select.empty()) c.select = engine::resolve_rule_list(o.select, catalog, "--select");
+  c.ignore = engine::resolve_rule_list(o.ignore, catalog, "--ignore");
+  if (o.pg_version) {
+    if (*o.pg_version < 10 || *o.pg_version > 17)
+      throw engine::ConfigError("--pg-version must be from 10 to 17");
+    c.pg_version = *o.pg_version;
+  }
+  if (!o.fail_on.empty()) {
+    auto s = parse_severity(o.fail_on);
+    if (!s) throw engine::ConfigError("--fail-on must be error, warning or info");
+    c.fail_on = *s;
+  }
+  if (o.assume_in_transaction) c.assume_in_transaction = *o.assume_in_transaction;
+  return c;
+}
+
+}  // namespace
+
+int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
+  const auto& catalog = engine::Catalog::instance();
+  if (!catalog.errors().empty()) {
+    for (const auto& e : catalog.errors()) err << "ddlint: rule catalogue: " << e << "\n";
+    return kExitError;
+  }
+  if (o.format != "text" && o.format != "json" && o.format != "sarif") {
+    err << "ddlint: unknown --format `" << o.format << "` (expected text, json or sarif)\n";
+    return kExitError;
+  }
+  if (!o.dialect.empty() && o.dialect != "postgres" && o.dialect != "postgresql") {
+    if (o.dialect == "mysql" || o.dialect == "mariadb")
+      err << "ddlint: the MySQL/MariaDB dialect is not supported yet\n";
+    else
+      err << "ddlint: unknown --dialect `" << o.dialect << "` (expected postgres or mysql)\n";
+    return kExitError;
+  }
+
+  engine::Config cli;
+  std::optional<engine::Config> explicit_config;
+  try {
+    cli = cli_config(o, catalog);
+    if (!o.config.empty()) explicit_config = engine::load_config(o.config, catalog);
+  } catch (const engine::ConfigError& e) {
+    err << "ddlint: " << e.what() << "\n";
+    return kExitError;
+  }
+
+  std::vector<std::string> problems;
+  std::vector<std::string> paths = o.paths;
+  if (paths.empty()) paths.push_back(".");
+  const auto inputs = collect_inputs(paths, o.stdin_filename, problems);
+
+  std::map<std::string, std::optional<engine::Config>> config_cache;  // by config file path
+  std::vector<engine::FileResult> results;
+  std::set<std::string> enabled_union;
+  Severity fail_on = Severity::Warning;
+  bool io_error = !problems.empty();
+  bool config_error = false;
+  for (const auto& p : problems) err << "ddlint: " << p << "\n";
+
+  auto config_for = [&](const InputFile& in) -> const engine::Config* {
+    if (explicit_config) return &*explicit_config;
+    const fs::path start = in.is_stdin ? (o.stdin_filename.empty() ? fs::current_path() : fs::path(o.stdin_filename))
+                                       : fs::path(in.fs_path);
+    const auto found = engine::find_config(start);
+    if (!found) return nullptr;
+    const std::string key = found->string();
+    auto it = config_cache.find(key);
+    if (it == config_cache.end()) {
+      std::optional<engine::Config> loaded;
+      try {
+        loaded = engine::load_config(*found, catalog);
+      } catch (const engine::ConfigError& e) {
+        err << "ddlint: " << e.what() << "\n";
+        config_error = true;
+      }
+      it = config_cache.emplace(key, std::move(loaded)).first;
+    }
+    return it->second ? &*it->second : nullptr;
+  };
+
+  for (const auto& in : inputs) {
+    std::string bytes;
+    if (in.is_stdin) {
+      bytes = read_stdin();
+    } else {
+      std::string error;
+      if (!read_file(in.fs_path, bytes, error)) {
+        err << "ddlint: " << error << "\n";
+        io_error = true;
+        continue;
+      }
+    }
+    const engine::Config* file_config = config_for(in);
+    const auto eff = engine::effective(catalog, file_config, cli);
+    fail_on = eff.fail_on;
+    for (const auto& [id, sev] : eff.enabled) enabled_union.insert(id);
+    auto source = std::make_shared<const SourceFile>(in.display_path, std::move(bytes), Dialect::Postgres);
+    const ir::ParsedFile parsed = parser::pg::parse(*source);
+    results.push_back(engine::lint_file(source, parsed, eff.settings, eff.enabled, rules::registry(), catalog));
+  }
+  if (config_error) return kExitError;
+  if (inputs.empty() && !io_error) {
+    const auto eff = engine::effective(catalog, explicit_config ? &*explicit_config : nullptr, cli);
+    fail_on = eff.fail_on;
+    for (const auto& [id, sev] : eff.enabled) enabled_union.insert(id);
+  }
+
+  report::ReportInput input{results, catalog, {enabled_union.begin(), enabled_union.end()}, version(),
+                            o.color && o.output.empty() && o.format == "text",
+                            o.verbose || (o.terminal && o.output.empty()), fs::current_path().string()};
+  std::ofstream file;
+  std::ostream* sink = &out;
+  if (!o.output.empty()) {
+    file.open(o.output, std::ios::binary);
+    if (!file) {
+      err << "ddlint: cannot write " << o.output << "\n";
+      return kExitError;
+    }
+    sink = &file;
+  }
+  if (o.format == "json") report::write_json(input, *sink);
+  else if (o.format == "sarif") report::write_sarif(input, *sink);
+  else report::write_text(input, *sink);
+  sink->flush();
+
+  if (io_error) return kExitError;
+  for (const auto& r : results)
+    for (const auto& d : r.diagnostics)
+      if (!d.suppressed && d.severity >= fail_on) return kExitFindings;
+  return kExitClean;
+}
+
+int run_rules(std::ostream& out, std::ostream&) {
+  const auto& catalog = engine::Catalog::instance();
+  size_t width = 0;
+  for (const auto& r : catalog.rules()) width = std::max(width, r.id.size());
+  for (const auto& r : catalog.rules()) {
+    std::string sev(to_string(r.default_severity));
+    out << r.id << std::string(width + 2 - r.id.size(), ' ') << sev << std::string(9 - sev.size(), ' ')
+        << (r.default_enabled ? "" : "(opt-in) ") << r.summary << "\n";
+  }
+  return kExitClean;
+}
+
+int run_explain(const std::string& id, std::ostream& out, std::ostream& err) {
+  const auto& catalog = engine::Catalog::instance();
+  const auto canonical = catalog.resolve(id);
+  if (!canonical) {
+    err << "ddlint: unknown rule `" << id << "` (see `ddlint rules`)\n";
+    return kExitError;
+  }
+  const auto* r = catalog.find(*canonical);
+  out << "# " << r->id << "\n\n" << r->summary << "\n\n";
+  out << "Default severity: " << to_string(r->default_severity) << (r->default_enabled ? "" : " (opt-in)") << "\n";
+  if (!r->dialects.empty()) {
+    out << "Dialects:";
+    for (const auto& d : r->dialects) out << " " << d;
+    out << "\n";
+  }
+  if (!r->aliases.empty()) {
+    out << "Aliases:";
+    for (const auto& a : r->aliases) out << " " << a;
+    out << "\n";
+  }
+  out << "\n" << r->body;
+  if (!r->body.empty() && r->body.back() != '\n') out << "\n";
+  return kExitClean;
+}
+
+int run_debug_ir(const std::string& path, std::ostream& out, std::ostream& err) {
+  std::string bytes;
+  std::string error;
+  if (path == "-") {
+    bytes = read_stdin();
+  } else if (!read_file(path, bytes, error)) {
+    err << "ddlint: " << error << "\n";
+    return kExitError;
+  }
+  const SourceFile source(path, std::move(bytes));
+  const auto parsed = parser::pg::parse(source);
+  out << ir::dump(parsed.statements, source.text());
+  for (const auto& e : parsed.errors) {
+    const auto pos = source.lines().position(e.range.begin);
+    out << "error " << pos.line << ":" << pos.column << " " << e.message << "\n";
+  }
+  for (const auto& s : parsed.skipped) {
+    const auto pos = source.lines().position(s.range.begin);
+    out << "skipped " << pos.line << ":" << pos.column << " " << s.description << "\n";
+  }
+  return kExitClean;
+}
+
+}  // namespace ddlint::cli

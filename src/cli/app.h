@@ -1,0 +1,39 @@
+#pragma once
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace ddlint::cli {
+
+// Everything `ddlint check` accepts; filled by main.cpp (the only file that
+// knows CLI11) so the behaviour is testable without a process.
+struct CheckOptions {
+  std::vector<std::string> paths;
+  std::string format = "text";  // text | json | sarif
+  std::string output;           // file; empty = stdout
+  std::string config;           // explicit config file
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  std::string fail_on;          // error | warning | info; empty = config/default
+  std::optional<int> pg_version;
+  std::string dialect;          // postgres | mysql; empty = config/default
+  std::string stdin_filename;
+  std::optional<bool> assume_in_transaction;
+  bool verbose = false;
+  bool color = false;           // decided by main (terminal, NO_COLOR)
+  bool terminal = false;        // stdout is a terminal
+};
+
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitError = 2;
+
+int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err);
+int run_rules(std::ostream& out, std::ostream& err);
+int run_explain(const std::string& id, std::ostream& out, std::ostream& err);
+int run_debug_ir(const std::string& path, std::ostream& out, std::ostream& err);
+
+const char* version();
+
+}  // namespace ddlint::cli

@@ -1,0 +1,75 @@
+// ddlint command line. The only file that includes CLI11.
+#include <pg_query.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/app.h"
+
+int main(int argc, char** argv) {
+  using namespace ddlint::cli;
+  CLI::App app{"ddlint: static safety analysis for SQL migrations", "ddlint"};
+  app.set_version_flag("--version", std::string("ddlint ") + version());
+  app.require_subcommand(1);
+
+  CheckOptions check;
+  auto* cmd_check = app.add_subcommand("check", "Lint migration files and directories (`-` reads stdin)");
+  cmd_check->add_option("paths", check.paths, "Files or directories (walked for *.sql); `-` for stdin");
+  cmd_check->add_option("--format", check.format, "Output format: text, json or sarif")
+      ->check(CLI::IsMember({"text", "json", "sarif"}));
+  cmd_check->add_option("-o,--output", check.output, "Write the report to FILE instead of stdout");
+  cmd_check->add_option("--config", check.config, "Use this config file instead of the nearest .ddlint.toml");
+  cmd_check->add_option("--select", check.select, "Enable only these rules (ids or aliases, comma-separated; `all`)")
+      ->delimiter(',');
+  cmd_check->add_option("--ignore", check.ignore, "Disable these rules (ids or aliases, comma-separated)")
+      ->delimiter(',');
+  cmd_check->add_option("--fail-on", check.fail_on, "Exit 1 when a finding is at or above: error, warning, info")
+      ->check(CLI::IsMember({"error", "warning", "info"}));
+  cmd_check->add_option("--pg-version", check.pg_version, "Target PostgreSQL major version (10 to 17)")
+      ->check(CLI::Range(10, 17));
+  cmd_check->add_option("--dialect", check.dialect, "SQL dialect: postgres or mysql");
+  cmd_check->add_option("--stdin-filename", check.stdin_filename, "Name to report for `-` (stdin)");
+  bool assume_tx = false;
+  bool no_assume_tx = false;
+  cmd_check->add_flag("--assume-in-transaction", assume_tx, "Treat each file as wrapped in a transaction");
+  cmd_check->add_flag("--no-assume-in-transaction", no_assume_tx, "Do not assume a runner transaction");
+  cmd_check->add_flag("-v,--verbose", check.verbose, "Show source excerpts and help for every finding");
+
+  auto* cmd_rules = app.add_subcommand("rules", "List every rule with its default severity");
+  std::string explain_id;
+  auto* cmd_explain = app.add_subcommand("explain", "Show a rule's documentation");
+  cmd_explain->add_option("rule", explain_id, "Rule id or alias")->required();
+  auto* cmd_debug = app.add_subcommand("debug", "Developer tools");
+  std::string ir_path;
+  auto* cmd_ir = cmd_debug->add_subcommand("ir", "Print the IR of a file");
+  cmd_ir->add_option("file", ir_path, "SQL file (`-` for stdin)")->required();
+  cmd_debug->require_subcommand(1);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    pg_query_exit();
+    return code == 0 ? 0 : kExitError;
+  }
+
+  int rc = kExitClean;
+  if (*cmd_check) {
+    if (assume_tx) check.assume_in_transaction = true;
+    if (no_assume_tx) check.assume_in_transaction = false;
+    check.terminal = isatty(STDOUT_FILENO) != 0;
+    check.color = check.terminal && std::getenv("NO_COLOR") == nullptr;
+    rc = run_check(check, std::cout, std::cerr);
+  } else if (*cmd_rules) {
+    rc = run_rules(std::cout, std::cerr);
+  } else if (*cmd_explain) {
+    rc = run_explain(explain_id, std::cout, std::cerr);
+  } else if (*cmd_ir) {
+    rc = run_debug_ir(ir_path, std::cout, std::cerr);
+  }
+  std::cout.flush();
+  pg_query_exit();
+  return rc;
+}

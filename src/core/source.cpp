@@ -1,0 +1,127 @@
+#include "core/source.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace ddlint {
+
+namespace {
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 if invalid.
+size_t utf8_sequence_length(std::string_view s, size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return 1;
+  size_t len = 0;
+  uint32_t min = 0;
+  if ((b0 & 0xE0) == 0xC0) {
+    len = 2;
+    min = 0x80;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3;
+    min = 0x800;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4;
+    min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  uint32_t cp = b0 & (0x7F >> len);
+  for (size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+}  // namespace
+
+LineIndex::LineIndex(std::string_view text, uint32_t bom_bytes) : text_(text), bom_(bom_bytes) {
+  starts_.push_back(0);
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      starts_.push_back(static_cast<uint32_t>(i + 1));
+    } else if (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')) {
+      starts_.push_back(static_cast<uint32_t>(i + 1));
+    }
+  }
+}
+
+LineColumn LineIndex::position(uint32_t offset) const {
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  const auto line = static_cast<uint32_t>(it - starts_.begin());  // 1-based
+  uint32_t start = starts_[line - 1];
+  if (line == 1) start = std::min<uint32_t>(std::max(start, bom_), offset);
+  uint32_t column = 1;
+  for (uint32_t i = start; i < offset; ++i) {
+    // Count code points: skip UTF-8 continuation bytes.
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+  }
+  return {line, column};
+}
+
+uint32_t LineIndex::line_start(uint32_t line) const {
+  if (line == 0) return 0;
+  if (line > starts_.size()) return static_cast<uint32_t>(text_.size());
+  return starts_[line - 1];
+}
+
+std::string_view LineIndex::line_text(uint32_t line) const {
+  if (line == 0 || line > starts_.size()) return {};
+  uint32_t begin = starts_[line - 1];
+  if (line == 1) begin = std::max(begin, bom_);
+  uint32_t end = line < starts_.size() ? starts_[line] : static_cast<uint32_t>(text_.size());
+  while (end > begin && (text_[end - 1] == '\n' || text_[end - 1] == '\r')) --end;
+  return text_.substr(begin, end - begin);
+}
+
+SourceFile::SourceFile(std::string path, std::string bytes, Dialect dialect)
+    : path_(std::move(path)), text_(std::move(bytes)), dialect_(dialect) {
+  parse_text_ = text_;
+  uint32_t bom = 0;
+  if (text_.size() >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    bom = 3;
+    parse_text_.replace(0, 3, "   ");
+  }
+  for (size_t i = bom; i < parse_text_.size();) {
+    const char c = parse_text_[i];
+    if (c == '\0') {
+      encoding_problems_.push_back(
+          {{static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1)}, "NUL byte in SQL text"});
+      parse_text_[i] = ' ';
+      ++i;
+      continue;
+    }
+    const size_t len = utf8_sequence_length(parse_text_, i);
+    if (len == 0) {
+      // Merge a run of invalid bytes into one problem.
+      size_t j = i;
+      while (j < parse_text_.size() && parse_text_[j] != '\0' &&
+             utf8_sequence_length(parse_text_, j) == 0) {
+        parse_text_[j] = '_';
+        ++j;
+      }
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned char>(text_[i]));
+      encoding_problems_.push_back(
+          {{static_cast<uint32_t>(i), static_cast<uint32_t>(j)},
+           std::string("invalid UTF-8 byte ") + buf + (j - i > 1 ? " (and following)" : "")});
+      i = j;
+      continue;
+    }
+    i += len;
+  }
+  lines_ = LineIndex(text_, bom);
+}
+
+std::string_view SourceFile::slice(TextRange r) const {
+  const auto size = static_cast<uint32_t>(text_.size());
+  const uint32_t b = std::min(r.begin, size);
+  const uint32_t e = std::min(std::max(r.end, b), size);
+  return std::string_view(text_).substr(b, e - b);
+}
+
+}  // namespace ddlint

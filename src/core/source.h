@@ -1,0 +1,74 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/text.h"
+
+namespace ddlint {
+
+enum class Dialect { Postgres, MySql };
+
+// 1-based line and column. Columns count Unicode code points, so a caret under
+// a non-ASCII identifier lines up in editors and in SARIF (columnKind
+// unicodeCodePoints).
+struct LineColumn {
+  uint32_t line = 1;
+  uint32_t column = 1;
+};
+
+// Maps byte offsets to lines and columns. Accepts LF, CRLF and lone CR line
+// endings; a UTF-8 byte-order mark does not count as a column.
+class LineIndex {
+ public:
+  LineIndex() = default;
+  LineIndex(std::string_view text, uint32_t bom_bytes);
+
+  LineColumn position(uint32_t offset) const;
+  uint32_t line_count() const { return static_cast<uint32_t>(starts_.size()); }
+  // Byte offset of the first byte of a 1-based line.
+  uint32_t line_start(uint32_t line) const;
+  // The text of a 1-based line without its line terminator.
+  std::string_view line_text(uint32_t line) const;
+
+ private:
+  std::string_view text_;
+  uint32_t bom_ = 0;
+  std::vector<uint32_t> starts_;
+};
+
+// A byte range of the file that is not valid UTF-8.
+struct EncodingProblem {
+  TextRange range;
+  std::string description;
+};
+
+// One input file (or stdin) as read from disk: the original bytes, a parse
+// copy in which invalid UTF-8 bytes, NUL bytes and the BOM are neutralised
+// without moving any offset, and the line index over the original bytes.
+class SourceFile {
+ public:
+  SourceFile(std::string path, std::string bytes, Dialect dialect = Dialect::Postgres);
+  SourceFile(const SourceFile&) = delete;
+  SourceFile& operator=(const SourceFile&) = delete;
+
+  const std::string& path() const { return path_; }
+  std::string_view text() const { return text_; }
+  // Same length as text(); safe to hand to a C parser (no NUL, valid UTF-8).
+  std::string_view parse_text() const { return parse_text_; }
+  Dialect dialect() const { return dialect_; }
+  const LineIndex& lines() const { return lines_; }
+  const std::vector<EncodingProblem>& encoding_problems() const { return encoding_problems_; }
+  std::string_view slice(TextRange r) const;
+
+ private:
+  std::string path_;
+  std::string text_;
+  std::string parse_text_;
+  Dialect dialect_;
+  LineIndex lines_;
+  std::vector<EncodingProblem> encoding_problems_;
+};
+
+}  // namespace ddlint

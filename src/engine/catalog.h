@@ -1,0 +1,65 @@
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.h"
+
+namespace ddlint::engine {
+
+struct EmbeddedPage {
+  const char* name;  // file name, e.g. "drop-column.md"
+  const char* text;
+};
+// Generated at build time from rules.d/*.md (cmake/EmbedRulesDocs.cmake).
+const std::vector<EmbeddedPage>& embedded_rule_pages();
+
+// A ```sql incorrect / ```sql correct block of a rules.d page.
+struct RuleExample {
+  bool incorrect = false;
+  std::string sql;
+  std::map<std::string, std::string> attributes;  // e.g. pg_version=11
+};
+
+// A rule's metadata and documentation, read from its rules.d page.
+struct RuleInfo {
+  std::string id;
+  std::string summary;
+  Severity default_severity = Severity::Warning;
+  bool default_enabled = true;
+  std::vector<std::string> dialects;
+  std::vector<std::string> categories;
+  std::vector<std::string> aliases;
+  std::string lock;
+  std::string fix = "none";
+  std::string since;
+  std::string body;  // Markdown after the front matter
+  std::map<std::string, std::string> sections;  // "What it does" -> text
+  std::vector<RuleExample> examples;
+
+  std::string section(std::string_view name) const;
+  std::string help_uri() const;
+};
+
+// Every rule page, parsed once.
+class Catalog {
+ public:
+  static const Catalog& instance();
+  // Parses pages; problems (bad front matter, missing fields) go to errors().
+  explicit Catalog(const std::vector<EmbeddedPage>& pages);
+
+  const std::vector<RuleInfo>& rules() const { return rules_; }
+  const RuleInfo* find(std::string_view id) const;        // canonical id only
+  // Canonical id for an id or alias (squawk names included); nullopt if unknown.
+  std::optional<std::string> resolve(std::string_view id_or_alias) const;
+  const std::vector<std::string>& errors() const { return errors_; }
+
+ private:
+  std::vector<RuleInfo> rules_;
+  std::map<std::string, std::string, std::less<>> alias_;
+  std::vector<std::string> errors_;
+};
+
+}  // namespace ddlint::engine

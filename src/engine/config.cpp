@@ -1,0 +1,151 @@
+#include "engine/config.h"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+
+namespace ddlint::engine {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> resolve_rule_list(const std::vector<std::string>& ids, const Catalog& catalog,
+                                           const std::string& where) {
+  std::vector<std::string> out;
+  for (const auto& raw : ids) {
+    std::string id = raw;
+    std::transform(id.begin(), id.end(), id.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (id == "all") {
+      out.push_back("all");
+      continue;
+    }
+    auto r = catalog.resolve(id);
+    if (!r) throw ConfigError(where + ": unknown rule `" + raw + "` (see `ddlint rules`)");
+    out.push_back(*r);
+  }
+  return out;
+}
+
+namespace {
+
+std::vector<std::string> strings(const toml::node& n, const std::string& where) {
+  std::vector<std::string> out;
+  const auto* arr = n.as_array();
+  if (!arr) throw ConfigError(where + " must be an array of strings");
+  for (const auto& v : *arr) {
+    auto s = v.value<std::string>();
+    if (!s) throw ConfigError(where + " must be an array of strings");
+    out.push_back(*s);
+  }
+  return out;
+}
+
+}  // namespace
+
+Config load_config(const fs::path& file, const Catalog& catalog) {
+  Config c;
+  c.path = file.string();
+  toml::table t;
+  try {
+    t = toml::parse_file(file.string());
+  } catch (const toml::parse_error& e) {
+    const auto& src = e.source();
+    throw ConfigError(c.path + ":" + std::to_string(src.begin.line) + ":" + std::to_string(src.begin.column) +
+                      ": " + std::string(e.description()));
+  }
+  for (const auto& [key, node] : t) {
+    const std::string k(key.str());
+    const std::string where = c.path + ": `" + k + "`";
+    if (k == "select") {
+      c.select = resolve_rule_list(strings(node, where), catalog, where);
+    } else if (k == "ignore") {
+      c.ignore = resolve_rule_list(strings(node, where), catalog, where);
+    } else if (k == "pg_version") {
+      auto v = node.value<int64_t>();
+      if (!v || *v < 10 || *v > 17) throw ConfigError(where + " must be an integer from 10 to 17");
+      c.pg_version = static_cast<int>(*v);
+    } else if (k == "assume_in_transaction") {
+      auto v = node.value<bool>();
+      if (!v) throw ConfigError(where + " must be true or false");
+      c.assume_in_transaction = *v;
+    } else if (k == "fail_on") {
+      auto v = node.value<std::string>();
+      auto s = v ? parse_severity(*v) : std::nullopt;
+      if (!s) throw ConfigError(where + " must be \"error\", \"warning\" or \"info\"");
+      c.fail_on = *s;
+    } else if (k == "dialect") {
+      auto v = node.value<std::string>();
+      if (v && (*v == "postgres" || *v == "postgresql")) c.dialect = Dialect::Postgres;
+      else if (v && (*v == "mysql" || *v == "mariadb")) c.dialect = Dialect::MySql;
+      else throw ConfigError(where + " must be \"postgres\" or \"mysql\"");
+    } else if (k == "rules") {
+      const auto* rules = node.as_table();
+      if (!rules) throw ConfigError(where + " must be a table of [rules.<rule-id>] tables");
+      for (const auto& [rid, rnode] : *rules) {
+        const std::string rwhere = c.path + ": [rules." + std::string(rid.str()) + "]";
+        const auto id = resolve_rule_list({std::string(rid.str())}, catalog, rwhere).front();
+        const auto* rt = rnode.as_table();
+        if (!rt) throw ConfigError(rwhere + " must be a table");
+        for (const auto& [opt, onode] : *rt) {
+          if (opt.str() != "severity") throw ConfigError(rwhere + ": unknown option `" + std::string(opt.str()) + "`");
+          auto v = onode.value<std::string>();
+          if (v && *v == "off") {
+            c.off.push_back(id);
+            continue;
+          }
+          auto s = v ? parse_severity(*v) : std::nullopt;
+          if (!s) throw ConfigError(rwhere + ": severity must be \"error\", \"warning\", \"info\" or \"off\"");
+          c.severity[id] = *s;
+        }
+      }
+    } else {
+      throw ConfigError(c.path + ": unknown key `" + k + "`");
+    }
+  }
+  return c;
+}
+
+std::optional<fs::path> find_config(const fs::path& start) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(start, ec);
+  if (ec) return std::nullopt;
+  if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
+  while (true) {
+    const fs::path candidate = dir / ".ddlint.toml";
+    if (fs::is_regular_file(candidate, ec)) return candidate;
+    if (!dir.has_parent_path() || dir.parent_path() == dir) return std::nullopt;
+    dir = dir.parent_path();
+  }
+}
+
+Effective effective(const Catalog& catalog, const Config* file_config, const Config& cli) {
+  Effective e;
+  std::optional<std::vector<std::string>> select;
+  std::vector<std::string> ignore;
+  std::map<std::string, Severity> severity;
+  std::vector<std::string> off;
+  for (const Config* c : {file_config, &cli}) {
+    if (!c) continue;
+    if (c->select) select = c->select;
+    ignore.insert(ignore.end(), c->ignore.begin(), c->ignore.end());
+    for (auto& [k, v] : c->severity) severity[k] = v;
+    off.insert(off.end(), c->off.begin(), c->off.end());
+    if (c->pg_version) e.settings.pg_version = *c->pg_version;
+    if (c->assume_in_transaction) e.settings.assume_in_transaction = *c->assume_in_transaction;
+    if (c->fail_on) e.fail_on = *c->fail_on;
+    if (c->dialect) e.settings.dialect = *c->dialect;
+  }
+  auto listed = [](const std::vector<std::string>& v, const std::string& id) {
+    return std::find(v.begin(), v.end(), id) != v.end();
+  };
+  for (const auto& r : catalog.rules()) {
+    bool on = r.default_enabled;
+    if (select) on = listed(*select, "all") || listed(*select, r.id);
+    if (listed(ignore, r.id) || listed(off, r.id)) on = false;
+    if (!on) continue;
+    auto it = severity.find(r.id);
+    e.enabled[r.id] = it != severity.end() ? it->second : r.default_severity;
+  }
+  return e;
+}
+
+}  // namespace ddlint::engine

@@ -1,0 +1,53 @@
+#pragma once
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "analysis/settings.h"
+#include "core/diagnostic.h"
+#include "engine/catalog.h"
+
+namespace ddlint::engine {
+
+struct ConfigError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// One .ddlint.toml (or the CLI flags layered on top of it). Unset fields
+// inherit the defaults.
+struct Config {
+  std::string path;  // where it was read from; empty for defaults/CLI
+  std::optional<std::vector<std::string>> select;  // canonical ids (or "all")
+  std::vector<std::string> ignore;                 // canonical ids
+  std::map<std::string, Severity> severity;        // per-rule override
+  std::vector<std::string> off;                    // severity = "off"
+  std::optional<int> pg_version;
+  std::optional<bool> assume_in_transaction;
+  std::optional<Severity> fail_on;
+  std::optional<Dialect> dialect;
+};
+
+// Reads and validates a config file. Unknown keys and unknown rule ids are
+// errors (a typo must not silently disable a rule).
+Config load_config(const std::filesystem::path& file, const Catalog& catalog);
+
+// Nearest .ddlint.toml walking up from `start` (a file or directory).
+std::optional<std::filesystem::path> find_config(const std::filesystem::path& start);
+
+// Resolves ids/aliases; throws ConfigError naming `where` for unknown ones.
+std::vector<std::string> resolve_rule_list(const std::vector<std::string>& ids, const Catalog& catalog,
+                                           const std::string& where);
+
+// The effective rule set and settings for one file: defaults, then the
+// file's config, then the CLI flags.
+struct Effective {
+  analysis::Settings settings;
+  std::map<std::string, Severity> enabled;  // canonical id -> severity
+  Severity fail_on = Severity::Warning;
+};
+Effective effective(const Catalog& catalog, const Config* file_config, const Config& cli);
+
+}  // namespace ddlint::engine

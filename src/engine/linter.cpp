@@ -1,0 +1,132 @@
+#include "engine/linter.h"
+
+#include <algorithm>
+
+#include "analysis/annotations.h"
+#include "analysis/migration_facts.h"
+#include "analysis/suppressions.h"
+#include "engine/rule_context.h"
+
+namespace ddlint::engine {
+
+namespace {
+
+#define DDLINT_STMT(Kind) \
+  void dispatch(Rule& r, const ir::Kind& n, RuleContext& c) { r.on##Kind(n, c); }
+#include "ir/statements.def"
+#undef DDLINT_STMT
+void dispatch(Rule&, const std::monostate&, RuleContext&) {}
+
+bool covers(const analysis::Suppression& s, const Diagnostic& d) {
+  if (s.file_level) return true;
+  return d.range.begin >= s.target.begin && d.range.begin <= s.target.end && !s.target.empty();
+}
+
+// Marks `d` suppressed when an ignore comment names its rule (or all rules).
+void apply(std::vector<analysis::Suppression>& sups, Diagnostic& d, const Catalog& catalog) {
+  for (auto& s : sups) {
+    if (!covers(s, d)) continue;
+    if (s.all_rules) {
+      d.suppressed = true;
+      s.used[0] = true;
+    } else {
+      for (size_t i = 0; i < s.rules.size(); ++i) {
+        auto id = catalog.resolve(s.rules[i]);
+        if (id && *id == d.rule) {
+          d.suppressed = true;
+          s.used[i] = true;
+        }
+      }
+    }
+    if (d.suppressed) {
+      d.suppression_reason = s.reason;
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+FileResult lint_file(std::shared_ptr<const SourceFile> source, const ir::ParsedFile& parsed,
+                     const analysis::Settings& settings, const std::map<std::string, Severity>& enabled,
+                     const std::vector<RuleEntry>& registry, const Catalog& catalog) {
+  FileResult result;
+  result.path = source->path();
+  result.source = source;
+  result.stats.syntax_errors = parsed.errors.size();
+  result.stats.statements = parsed.statements.size() + parsed.errors.size();
+  result.stats.skipped = parsed.skipped.size();
+  for (const auto& st : parsed.statements)
+    if (st.kind() == ir::StmtKind::Opaque) ++result.stats.opaque;
+
+  const analysis::MigrationFacts facts(parsed, settings);
+
+  std::vector<std::pair<TextRange, std::string_view>> comments;
+  comments.reserve(parsed.comments.size());
+  for (const auto& c : parsed.comments) comments.emplace_back(c, source->slice(c));
+
+  std::vector<TextRange> statement_ranges;
+  for (const auto& st : parsed.statements) statement_ranges.push_back(st.range);
+  for (const auto& e : parsed.errors) statement_ranges.push_back(e.statement);
+  std::sort(statement_ranges.begin(), statement_ranges.end(),
+            [](const TextRange& a, const TextRange& b) { return a.begin < b.begin; });
+  uint32_t first_statement = static_cast<uint32_t>(source->text().size());
+  if (!statement_ranges.empty()) first_statement = statement_ranges.front().begin;
+
+  const analysis::Annotations annotations = analysis::parse_annotations(comments, first_statement);
+  std::vector<analysis::Suppression> suppressions = analysis::parse_suppressions(comments, statement_ranges);
+
+  std::vector<std::string> enabled_ids;
+  for (const auto& [id, sev] : enabled) enabled_ids.push_back(id);
+
+  std::vector<Diagnostic>& out = result.diagnostics;
+  RuleContext ctx(*source, parsed, settings, facts, annotations, catalog, out);
+  ctx.set_enabled(&enabled_ids);
+
+  std::vector<std::pair<std::string_view, std::unique_ptr<Rule>>> rules;
+  for (const auto& entry : registry)
+    if (enabled.count(std::string(entry.id))) rules.emplace_back(entry.id, entry.make());
+
+  for (auto& [id, rule] : rules) {
+    ctx.set_rule(id);
+    rule->onFileStart(ctx);
+    for (const auto& e : parsed.errors) rule->onSyntaxError(e, ctx);
+    for (const auto& s : parsed.skipped) rule->onSkippedInput(s, ctx);
+    for (size_t i = 0; i < parsed.statements.size(); ++i) {
+      ctx.set_statement(i);
+      std::visit([&](const auto& n) { dispatch(*rule, n, ctx); }, parsed.statements[i].node);
+    }
+    rule->onFileEnd(ctx);
+  }
+
+  for (auto& d : out) apply(suppressions, d, catalog);
+
+  const size_t before = out.size();
+  ctx.set_suppressions(&suppressions);
+  for (auto& [id, rule] : rules) {
+    ctx.set_rule(id);
+    rule->onSuppressionsApplied(ctx);
+  }
+  // Findings about ignore comments honour only file-level ignores.
+  for (size_t i = before; i < out.size(); ++i)
+    for (auto& s : suppressions)
+      if (s.file_level) {
+        for (size_t k = 0; k < s.rules.size(); ++k)
+          if (catalog.resolve(s.rules[k]) == out[i].rule) {
+            out[i].suppressed = true;
+            out[i].suppression_reason = s.reason;
+          }
+      }
+
+  for (auto& d : out) {
+    auto it = enabled.find(d.rule);
+    if (it != enabled.end()) d.severity = it->second;
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
+    return a.rule < b.rule;
+  });
+  return result;
+}
+
+}  // namespace ddlint::engine

@@ -1,0 +1,36 @@
+#pragma once
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "analysis/settings.h"
+#include "core/diagnostic.h"
+#include "core/source.h"
+#include "engine/catalog.h"
+#include "engine/rule.h"
+#include "ir/parsed_file.h"
+
+namespace ddlint::engine {
+
+struct FileStats {
+  size_t statements = 0;      // statements seen (parsed + failed)
+  size_t syntax_errors = 0;   // statements that failed to parse
+  size_t skipped = 0;         // psql meta-commands and COPY data blocks
+  size_t opaque = 0;          // parsed statements of a kind ddlint does not model
+};
+
+struct FileResult {
+  std::string path;
+  std::shared_ptr<const SourceFile> source;
+  std::vector<Diagnostic> diagnostics;  // sorted by position; includes suppressed ones
+  FileStats stats;
+};
+
+// Runs the enabled rules over one parsed file: analysis facts, dispatch in
+// source order, file-end hooks, inline suppressions, unused-ignore.
+FileResult lint_file(std::shared_ptr<const SourceFile> source, const ir::ParsedFile& parsed,
+                     const analysis::Settings& settings, const std::map<std::string, Severity>& enabled,
+                     const std::vector<RuleEntry>& registry, const Catalog& catalog);
+
+}  // namespace ddlint::engine

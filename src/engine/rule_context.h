@@ -1,0 +1,87 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/annotations.h"
+#include "analysis/migration_facts.h"
+#include "analysis/settings.h"
+#include "analysis/suppressions.h"
+#include "core/diagnostic.h"
+#include "core/source.h"
+#include "ir/parsed_file.h"
+
+namespace ddlint::engine {
+
+class Catalog;
+
+// Adds help and fixes to a reported diagnostic.
+class DiagnosticBuilder {
+ public:
+  explicit DiagnosticBuilder(Diagnostic& d) : d_(d) {}
+  DiagnosticBuilder& help(std::string text) {
+    d_.help = std::move(text);
+    return *this;
+  }
+  DiagnosticBuilder& fix(std::string title, Applicability applicability, std::vector<Edit> edits) {
+    d_.fix = Fix{std::move(title), applicability, std::move(edits)};
+    return *this;
+  }
+
+ private:
+  Diagnostic& d_;
+};
+
+// A rule's whole view of the world: the file, settings, facts computed by
+// analysis, the statement being visited, and report().
+class RuleContext {
+ public:
+  RuleContext(const SourceFile& source, const ir::ParsedFile& file, const analysis::Settings& settings,
+              const analysis::MigrationFacts& facts, const analysis::Annotations& annotations,
+              const Catalog& catalog, std::vector<Diagnostic>& sink)
+      : source_(source), file_(file), settings_(settings), facts_(facts), annotations_(annotations),
+        catalog_(catalog), sink_(sink) {}
+
+  const SourceFile& source() const { return source_; }
+  const ir::ParsedFile& file() const { return file_; }
+  const analysis::Settings& settings() const { return settings_; }
+  const analysis::MigrationFacts& facts() const { return facts_; }
+  const analysis::Annotations& annotations() const { return annotations_; }
+  const Catalog& catalog() const { return catalog_; }
+  std::string_view text(TextRange r) const { return source_.slice(r); }
+
+  // The statement being visited (valid inside statement hooks).
+  size_t statement_index() const { return statement_; }
+  const ir::Statement& statement() const { return file_.statements[statement_]; }
+  const analysis::StatementFacts& here() const { return facts_.at(statement_); }
+  // Not created earlier in this file (RULES.md: "existing table").
+  bool is_existing_table(const ir::QualifiedName& t) const { return facts_.is_existing(t, statement_); }
+
+  // Suppressions after they were applied (onSuppressionsApplied only).
+  const std::vector<analysis::Suppression>& suppressions() const { return *suppressions_; }
+  // Whether a rule id is enabled for this file.
+  bool rule_enabled(std::string_view id) const;
+
+  DiagnosticBuilder report(TextRange range, std::string message);
+
+  // engine use
+  void set_rule(std::string_view id) { rule_ = id; }
+  void set_statement(size_t i) { statement_ = i; }
+  void set_suppressions(const std::vector<analysis::Suppression>* s) { suppressions_ = s; }
+  void set_enabled(const std::vector<std::string>* ids) { enabled_ = ids; }
+
+ private:
+  const SourceFile& source_;
+  const ir::ParsedFile& file_;
+  const analysis::Settings& settings_;
+  const analysis::MigrationFacts& facts_;
+  const analysis::Annotations& annotations_;
+  const Catalog& catalog_;
+  std::vector<Diagnostic>& sink_;
+  std::string_view rule_;
+  size_t statement_ = 0;
+  const std::vector<analysis::Suppression>* suppressions_ = nullptr;
+  const std::vector<std::string>* enabled_ = nullptr;
+};
+
+}  // namespace ddlint::engine

@@ -1,0 +1,331 @@
+#pragma once
+// Dialect-neutral migration IR. Front-ends lower their parse trees into these
+// structs; rules and analysis only ever see these types. Every part a rule may
+// point at carries a byte range into the source file.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/text.h"
+
+namespace ddlint::ir {
+
+// A possibly schema-qualified object name, folded the way the dialect folds
+// unquoted identifiers.
+struct QualifiedName {
+  std::string schema;
+  std::string name;
+  TextRange range;
+
+  std::string display() const { return schema.empty() ? name : schema + "." + name; }
+  bool empty() const { return name.empty(); }
+};
+
+// A column type, normalised: lower-case base name without the pg_catalog
+// qualifier ("int4", "varchar", "timestamptz", "serial"), type modifiers as
+// written, and array-ness.
+struct TypeName {
+  std::string name;
+  std::vector<std::string> modifiers;
+  bool array = false;
+  TextRange range;
+};
+
+// Summary of an expression: enough for rules to reason about defaults and
+// checks without seeing a dialect's expression tree.
+struct Expr {
+  TextRange range;
+  std::vector<std::string> functions;  // lower-case names of every function called
+  bool is_constant = false;            // literals, casts of literals, arrays of literals
+  bool is_null = false;                // the NULL literal
+};
+
+enum class ConstraintKind {
+  Check,
+  ForeignKey,
+  Unique,
+  PrimaryKey,
+  Exclusion,
+  NotNull,
+  Null,
+  Default,
+  Generated,
+  Identity,
+  Other
+};
+std::string_view to_string(ConstraintKind k);
+
+struct Constraint {
+  ConstraintKind kind = ConstraintKind::Other;
+  std::string name;
+  TextRange range;
+  bool not_valid = false;       // NOT VALID: existing rows are not checked
+  std::string using_index;      // UNIQUE/PRIMARY KEY USING INDEX name
+  std::vector<std::string> columns;
+  QualifiedName ref_table;      // FOREIGN KEY / REFERENCES target
+  std::vector<std::string> ref_columns;
+  std::optional<Expr> expr;     // CHECK expression, DEFAULT value, generation expression
+  bool stored = false;          // GENERATED ... STORED
+};
+
+struct ColumnDef {
+  std::string name;
+  TextRange range;       // whole column definition
+  TextRange name_range;
+  TypeName type;
+  bool not_null = false;  // NOT NULL or PRIMARY KEY
+  std::optional<Expr> default_value;
+  std::vector<Constraint> constraints;  // inline constraints, in source order
+};
+
+enum class ObjectKind {
+  Table,
+  Index,
+  View,
+  MaterializedView,
+  Sequence,
+  Schema,
+  Database,
+  Type,
+  Domain,
+  Function,
+  Procedure,
+  Trigger,
+  Extension,
+  Column,
+  Constraint,
+  ForeignTable,
+  Tablespace,
+  Other
+};
+std::string_view to_string(ObjectKind k);
+
+// ---- statements -----------------------------------------------------------
+
+// A statement ddlint parsed but does not model (CREATE FUNCTION, GRANT, ...).
+// Never dropped: rules see it through onOpaque and analysis counts it.
+struct Opaque {
+  std::string node;                  // front-end's name for it, e.g. "CreateFunctionStmt"
+  bool no_transaction_block = false; // the dialect refuses it inside a transaction block
+};
+
+struct CreateTable {
+  QualifiedName table;
+  bool if_not_exists = false;
+  bool temporary = false;
+  bool unlogged = false;
+  bool as_select = false;            // CREATE TABLE ... AS
+  std::optional<QualifiedName> partition_of;
+  std::vector<ColumnDef> columns;
+  std::vector<Constraint> constraints;  // table-level constraints
+};
+
+enum class AlterKind {
+  AddColumn,
+  DropColumn,
+  AlterColumnType,
+  SetNotNull,
+  DropNotNull,
+  SetDefault,
+  DropDefault,
+  AddConstraint,
+  DropConstraint,
+  ValidateConstraint,
+  AlterConstraint,
+  SetTablespace,
+  SetLogged,
+  SetUnlogged,
+  SetAccessMethod,
+  AttachPartition,
+  DetachPartition,
+  AddIdentity,
+  SetIdentity,
+  DropIdentity,
+  SetExpression,
+  DropExpression,
+  SetStatistics,
+  SetStorage,
+  SetCompression,
+  SetOptions,
+  ResetOptions,
+  ClusterOn,
+  SetWithoutCluster,
+  EnableTrigger,
+  DisableTrigger,
+  EnableRule,
+  DisableRule,
+  EnableRowSecurity,
+  DisableRowSecurity,
+  ForceRowSecurity,
+  NoForceRowSecurity,
+  ReplicaIdentity,
+  OwnerTo,
+  Inherit,
+  NoInherit,
+  Other
+};
+std::string_view to_string(AlterKind k);
+
+struct AlterAction {
+  AlterKind kind = AlterKind::Other;
+  TextRange range;                      // the whole subcommand
+  std::string column;                   // target column, when there is one
+  std::string name;                     // constraint / partition / tablespace / trigger name
+  std::optional<ColumnDef> column_def;  // ADD COLUMN
+  std::optional<Constraint> constraint; // ADD CONSTRAINT
+  std::optional<TypeName> new_type;     // ALTER COLUMN TYPE
+  std::optional<Expr> expr;             // SET DEFAULT value / USING expression
+  bool if_exists = false;               // DROP ... IF EXISTS / ADD COLUMN IF NOT EXISTS
+  bool cascade = false;
+  bool concurrently = false;            // DETACH PARTITION ... CONCURRENTLY
+  std::string native;                   // front-end's own name for the subcommand
+};
+
+struct AlterTable {
+  QualifiedName table;
+  ObjectKind object = ObjectKind::Table;  // ALTER TABLE / INDEX / MATERIALIZED VIEW ...
+  bool only = false;
+  bool if_exists = false;
+  std::vector<AlterAction> actions;
+};
+
+struct CreateIndex {
+  std::string name;
+  QualifiedName table;
+  bool concurrently = false;
+  bool unique = false;
+  bool if_not_exists = false;
+  bool only = false;
+  bool partial = false;
+  std::vector<std::string> columns;  // plain column keys; expressions are "(expr)"
+  TextRange keyword_range;           // the INDEX keyword (CONCURRENTLY goes after it)
+};
+
+struct Drop {
+  ObjectKind object = ObjectKind::Other;
+  std::vector<QualifiedName> names;
+  bool if_exists = false;
+  bool cascade = false;
+  bool concurrently = false;
+};
+
+struct Truncate {
+  std::vector<QualifiedName> tables;
+  bool cascade = false;
+  bool restart_identity = false;
+};
+
+struct Rename {
+  ObjectKind object = ObjectKind::Other;  // what is renamed: Table, Column, Index, Constraint ...
+  QualifiedName target;                   // the table (for columns/constraints) or the object
+  std::string subname;                    // old column / constraint name
+  std::string new_name;
+};
+
+enum class TransactionKind { Begin, Commit, Rollback, Savepoint, Release, RollbackTo, Prepare, Other };
+std::string_view to_string(TransactionKind k);
+
+struct Transaction {
+  TransactionKind kind = TransactionKind::Other;
+};
+
+struct SetSetting {
+  std::string name;   // lower-case
+  std::string value;  // as written, quotes removed; empty for RESET / DEFAULT
+  bool local = false;
+  bool reset = false;  // RESET name / SET name TO DEFAULT
+  bool all = false;    // RESET ALL
+};
+
+struct Update {
+  QualifiedName table;
+  bool has_where = false;
+};
+
+struct Delete {
+  QualifiedName table;
+  bool has_where = false;
+};
+
+struct Insert {
+  QualifiedName table;
+  bool from_select = false;
+};
+
+struct Reindex {
+  ObjectKind target = ObjectKind::Index;  // Index, Table, Schema, Database (System -> Database)
+  QualifiedName name;
+  bool concurrently = false;
+};
+
+struct Vacuum {
+  bool full = false;
+  bool vacuum = true;  // false for plain ANALYZE
+  std::vector<QualifiedName> tables;
+};
+
+struct Cluster {
+  std::optional<QualifiedName> table;
+};
+
+struct RefreshMatView {
+  QualifiedName view;
+  bool concurrently = false;
+};
+
+struct AlterEnum {
+  QualifiedName type;
+  std::string value;
+  bool rename_value = false;
+  bool if_not_exists = false;
+};
+
+struct CreateDomain {
+  QualifiedName name;
+  TypeName base;
+  std::vector<Constraint> constraints;
+};
+
+struct AlterDomain {
+  QualifiedName name;
+  std::string action;  // "add-constraint", "validate-constraint", "set-not-null", ...
+  std::optional<Constraint> constraint;
+};
+
+struct LockTable {
+  std::vector<QualifiedName> tables;
+  std::string mode;  // upper-case lock mode name, e.g. "ACCESS EXCLUSIVE"
+  bool nowait = false;
+};
+
+#define DDLINT_STMT(Kind) Kind,
+enum class StmtKind {
+#include "ir/statements.def"
+};
+#undef DDLINT_STMT
+
+std::string_view to_string(StmtKind k);
+
+#define DDLINT_STMT(Kind) , Kind
+using StatementNode = std::variant<std::monostate
+#include "ir/statements.def"
+                                   >;
+#undef DDLINT_STMT
+
+struct Statement {
+  TextRange range;  // first token to last token, without the terminating ';'
+  StatementNode node;
+
+  StmtKind kind() const {
+    return node.index() == 0 ? StmtKind::Opaque : static_cast<StmtKind>(node.index() - 1);
+  }
+  template <class T>
+  const T* as() const {
+    return std::get_if<T>(&node);
+  }
+};
+
+}  // namespace ddlint::ir

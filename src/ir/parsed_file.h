@@ -1,0 +1,33 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/text.h"
+#include "ir/ir.h"
+
+namespace ddlint::ir {
+
+// A statement the parser rejected. The range covers the offending token.
+struct ParseError {
+  TextRange range;
+  TextRange statement;  // the statement the error belongs to
+  std::string message;
+};
+
+// Input the front-end deliberately skipped without analysing it (psql
+// meta-commands, COPY ... FROM stdin data).
+struct SkippedInput {
+  TextRange range;
+  std::string description;
+};
+
+// What a front-end hands to analysis: every statement it could lower (in
+// source order), every error, every skipped block and every comment.
+struct ParsedFile {
+  std::vector<Statement> statements;
+  std::vector<ParseError> errors;
+  std::vector<SkippedInput> skipped;
+  std::vector<TextRange> comments;  // `-- ...` and `/* ... */`, in source order
+};
+
+}  // namespace ddlint::ir

@@ -1,0 +1,66 @@
+#pragma once
+#include <simdjson.h>
+
+#include <string_view>
+#include <vector>
+
+#include "ir/ir.h"
+#include "parser/postgres/pg_scan.h"
+
+namespace ddlint::parser::pg {
+
+using simdjson::dom::element;
+
+// Lowers one RawStmt's statement node into IR. `base` is the byte offset of
+// the parsed text within the file (non-zero when a file is parsed statement
+// by statement); `tokens` covers the whole file, sorted by offset.
+class Lowerer {
+ public:
+  Lowerer(std::string_view file_text, const std::vector<Token>& tokens)
+      : text_(file_text), tokens_(tokens) {}
+
+  ir::Statement lower(element stmt, uint32_t base, TextRange range);
+
+  // Trims a raw [begin,end) span to its first and last token.
+  TextRange trim_to_tokens(uint32_t begin, uint32_t end) const;
+
+ private:
+  // token helpers
+  size_t token_index_at(uint32_t offset) const;  // first token with begin >= offset
+  std::string_view token_text(size_t i) const;
+  bool token_is(size_t i, std::string_view word) const;  // case-insensitive keyword/punct
+  uint32_t qualified_name_end(size_t i) const;
+  uint32_t element_end(size_t i, bool keyword_stops) const;
+  size_t find_token(size_t from, uint32_t limit, std::string_view word) const;
+  TextRange find_name(const ir::QualifiedName& n, TextRange within) const;
+
+  // lowering helpers
+  uint32_t loc(element e) const;
+  ir::QualifiedName range_var(element rv) const;
+  ir::QualifiedName name_list(element list, TextRange within) const;
+  ir::TypeName type_name(element tn) const;
+  ir::Expr expr_after(element raw, uint32_t start, bool keyword_stops) const;
+  ir::Expr expr_in_range(element raw, TextRange r) const;
+  ir::ColumnDef column_def(element cd, TextRange hint) const;
+  ir::Constraint constraint(element c, bool inline_constraint, uint32_t end_hint) const;
+  std::vector<TextRange> split_actions(TextRange stmt, uint32_t after) const;
+
+  ir::StatementNode create_table(element n, TextRange r);
+  ir::StatementNode create_table_as(element n, TextRange r);
+  ir::StatementNode alter_table(element n, TextRange r);
+  ir::StatementNode create_index(element n, TextRange r);
+  ir::StatementNode drop(element n, TextRange r);
+  ir::StatementNode rename(element n, TextRange r);
+  ir::StatementNode variable_set(element n);
+  ir::StatementNode reindex(element n, TextRange r);
+  ir::StatementNode vacuum(element n);
+  ir::StatementNode alter_domain(element n, TextRange r);
+  ir::StatementNode create_domain(element n, TextRange r);
+  ir::StatementNode lock(element n);
+
+  std::string_view text_;
+  const std::vector<Token>& tokens_;
+  uint32_t base_ = 0;
+};
+
+}  // namespace ddlint::parser::pg

@@ -1,0 +1,206 @@
+#include "parser/postgres/psql_input.h"
+
+#include <cctype>
+
+namespace ddlint::parser::pg {
+
+namespace {
+
+bool is_ident_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (static_cast<unsigned char>(c) & 0x80);
+}
+
+void blank(std::string& text, size_t begin, size_t end) {
+  for (size_t i = begin; i < end && i < text.size(); ++i)
+    if (text[i] != '\n' && text[i] != '\r') text[i] = ' ';
+}
+
+// Does the normalised (lower-case, comments and literals removed) statement
+// read `copy ... from stdin`?
+bool is_copy_from_stdin(const std::string& norm) {
+  size_t i = 0;
+  while (i < norm.size() && std::isspace(static_cast<unsigned char>(norm[i]))) ++i;
+  if (norm.compare(i, 4, "copy") != 0 || (i + 4 < norm.size() && is_ident_char(norm[i + 4])))
+    return false;
+  // Find the word "from" followed by the word "stdin".
+  size_t pos = i + 4;
+  while ((pos = norm.find("from", pos)) != std::string::npos) {
+    const bool word_start = pos == 0 || !is_ident_char(norm[pos - 1]);
+    size_t j = pos + 4;
+    if (word_start && j < norm.size() && std::isspace(static_cast<unsigned char>(norm[j]))) {
+      while (j < norm.size() && std::isspace(static_cast<unsigned char>(norm[j]))) ++j;
+      if (norm.compare(j, 5, "stdin") == 0 && (j + 5 >= norm.size() || !is_ident_char(norm[j + 5])))
+        return true;
+    }
+    pos += 4;
+  }
+  return false;
+}
+
+}  // namespace
+
+PsqlInput prepare_psql_input(std::string_view input) {
+  PsqlInput out;
+  out.text.assign(input);
+  std::string& t = out.text;
+  const size_t n = t.size();
+  std::string norm;  // current statement, normalised
+  bool line_start = true;
+  size_t i = 0;
+  while (i < n) {
+    const char c = t[i];
+    if (c == '\n' || c == '\r') {
+      line_start = true;
+      norm += ' ';
+      ++i;
+      continue;
+    }
+    if (line_start && (c == ' ' || c == '\t' || c == '\f' || c == '\v')) {
+      norm += ' ';
+      ++i;
+      continue;
+    }
+    if (line_start && c == '\\') {
+      size_t e = i;
+      while (e < n && t[e] != '\n' && t[e] != '\r') ++e;
+      size_t word_end = i + 1;
+      while (word_end < e && !std::isspace(static_cast<unsigned char>(t[word_end]))) ++word_end;
+      out.skipped.push_back({{static_cast<uint32_t>(i), static_cast<uint32_t>(e)},
+                             "psql meta-command `" + std::string(input.substr(i, word_end - i)) +
+                                 "` skipped (not SQL)"});
+      blank(t, i, e);
+      norm.clear();  // a meta-command ends the statement buffer (e.g. `\gexec`)
+      i = e;
+      continue;
+    }
+    line_start = false;
+    // Line comment.
+    if (c == '-' && i + 1 < n && t[i + 1] == '-') {
+      size_t e = i;
+      while (e < n && t[e] != '\n' && t[e] != '\r') ++e;
+      out.comments.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(e)});
+      norm += ' ';
+      i = e;
+      continue;
+    }
+    // Block comment (nests in PostgreSQL).
+    if (c == '/' && i + 1 < n && t[i + 1] == '*') {
+      size_t e = i + 2;
+      int depth = 1;
+      while (e < n && depth > 0) {
+        if (t[e] == '/' && e + 1 < n && t[e + 1] == '*') {
+          ++depth;
+          e += 2;
+        } else if (t[e] == '*' && e + 1 < n && t[e + 1] == '/') {
+          --depth;
+          e += 2;
+        } else {
+          ++e;
+        }
+      }
+      out.comments.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(e)});
+      norm += ' ';
+      i = e;
+      continue;
+    }
+    // String literal, E'' escapes honour backslashes.
+    if (c == '\'') {
+      const bool escapes = i > 0 && (t[i - 1] == 'e' || t[i - 1] == 'E') &&
+                           (i < 2 || !is_ident_char(t[i - 2]));
+      size_t e = i + 1;
+      while (e < n) {
+        if (escapes && t[e] == '\\') {
+          e += 2;
+          continue;
+        }
+        if (t[e] == '\'') {
+          if (e + 1 < n && t[e + 1] == '\'') {
+            e += 2;
+            continue;
+          }
+          ++e;
+          break;
+        }
+        ++e;
+      }
+      norm += " '' ";
+      i = std::min(e, n);
+      continue;
+    }
+    // Quoted identifier.
+    if (c == '"') {
+      size_t e = i + 1;
+      while (e < n) {
+        if (t[e] == '"') {
+          if (e + 1 < n && t[e + 1] == '"') {
+            e += 2;
+            continue;
+          }
+          ++e;
+          break;
+        }
+        ++e;
+      }
+      norm += " \"\" ";
+      i = std::min(e, n);
+      continue;
+    }
+    // Dollar-quoted string: $tag$ ... $tag$ (not a positional parameter $1).
+    if (c == '$' && (i == 0 || !is_ident_char(t[i - 1]))) {
+      size_t e = i + 1;
+      while (e < n && (std::isalpha(static_cast<unsigned char>(t[e])) || t[e] == '_' ||
+                       (static_cast<unsigned char>(t[e]) & 0x80) ||
+                       (e > i + 1 && std::isdigit(static_cast<unsigned char>(t[e])))))
+        ++e;
+      if (e < n && t[e] == '$') {
+        const std::string tag(t, i, e - i + 1);
+        const size_t close = t.find(tag, e + 1);
+        const size_t end = close == std::string::npos ? n : close + tag.size();
+        norm += " $$ ";
+        i = end;
+        continue;
+      }
+    }
+    if (c == ';') {
+      if (is_copy_from_stdin(norm)) {
+        // Data starts on the next line and ends with a line holding only `\.`.
+        size_t line = i + 1;
+        while (line < n && t[line] != '\n') ++line;
+        if (line < n) ++line;
+        size_t p = line;
+        size_t data_end = n;
+        size_t lines = 0;
+        while (p < n) {
+          size_t e = p;
+          while (e < n && t[e] != '\n') ++e;
+          size_t content_end = e;
+          if (content_end > p && t[content_end - 1] == '\r') --content_end;
+          if (content_end - p == 2 && t[p] == '\\' && t[p + 1] == '.') {
+            data_end = content_end;
+            break;
+          }
+          ++lines;
+          p = e < n ? e + 1 : n;
+        }
+        if (line < n) {
+          out.skipped.push_back({{static_cast<uint32_t>(line), static_cast<uint32_t>(data_end)},
+                                 "COPY ... FROM stdin data (" + std::to_string(lines) +
+                                     (lines == 1 ? " line" : " lines") + ") skipped"});
+          blank(t, line, data_end);
+        }
+        norm.clear();
+        i = data_end;
+        line_start = false;
+        continue;
+      }
+      norm.clear();
+      ++i;
+      continue;
+    }
+    norm += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    ++i;
+  }
+  return out;
+}
+
+}  // namespace ddlint::parser::pg

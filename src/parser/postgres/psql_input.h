@@ -1,0 +1,24 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ir/parsed_file.h"
+
+namespace ddlint::parser::pg {
+
+// Result of the psql pre-pass: the text with psql-only input blanked out
+// (offsets unchanged), what was blanked, and every comment found.
+struct PsqlInput {
+  std::string text;
+  std::vector<ir::SkippedInput> skipped;
+  std::vector<TextRange> comments;
+};
+
+// Lexes SQL the way psql does (quotes, dollar quotes, nested comments) and
+// blanks psql meta-command lines (`\set`, `\c`, `\i`, ...) and the data block
+// that follows `COPY ... FROM stdin` up to its `\.` terminator, so the SQL
+// parser only ever sees SQL.
+PsqlInput prepare_psql_input(std::string_view text);
+
+}  // namespace ddlint::parser::pg

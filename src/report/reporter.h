@@ -1,0 +1,39 @@
+#pragma once
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "engine/catalog.h"
+#include "engine/linter.h"
+
+namespace ddlint::report {
+
+// Totals over a whole run; every format prints them.
+struct Summary {
+  size_t files = 0;
+  size_t statements = 0;
+  size_t errors = 0;    // unsuppressed findings per severity
+  size_t warnings = 0;
+  size_t infos = 0;
+  size_t suppressed = 0;
+  size_t syntax_errors = 0;          // statements that failed to parse
+  size_t unanalysed_statements = 0;  // failed to parse + skipped psql input
+  size_t opaque_statements = 0;      // parsed, of a kind ddlint does not model
+};
+Summary summarize(const std::vector<engine::FileResult>& files);
+
+struct ReportInput {
+  const std::vector<engine::FileResult>& files;
+  const engine::Catalog& catalog;
+  std::vector<std::string> enabled_rules;  // sorted canonical ids enabled for at least one file
+  std::string tool_version;
+  bool color = false;    // ANSI colours (text, on a terminal)
+  bool verbose = false;  // source excerpt + help (text; always on a terminal)
+  std::string root;      // absolute directory that relative paths are relative to (SARIF %SRCROOT%)
+};
+
+void write_text(const ReportInput& in, std::ostream& out);
+void write_json(const ReportInput& in, std::ostream& out);
+void write_sarif(const ReportInput& in, std::ostream& out);
+
+}  // namespace ddlint::report

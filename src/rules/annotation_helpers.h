@@ -1,0 +1,46 @@
+#pragma once
+// Shared by the annotation rules: what the migration does to existing tables,
+// according to the lock model, summarised per table.
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "analysis/locks.h"
+#include "engine/rule_context.h"
+#include "rules/helpers.h"
+
+namespace ddlint::rules {
+
+struct TableCost {
+  ir::QualifiedName table;
+  analysis::Blocks blocks = analysis::Blocks::Nothing;
+  bool rewrite = false;
+  bool scan = false;
+  size_t first_statement = 0;
+};
+
+// Per existing table, the strongest blocking and whether it is rewritten or
+// scanned, in order of first appearance.
+inline std::vector<TableCost> existing_table_costs(const engine::RuleContext& ctx) {
+  std::vector<TableCost> out;
+  const auto& stmts = ctx.file().statements;
+  for (size_t i = 0; i < stmts.size(); ++i) {
+    for (const auto& e : ctx.facts().at(i).effect.tables) {
+      if (!ctx.facts().is_existing(e.table, i)) continue;
+      if (e.blocks == analysis::Blocks::Nothing && !e.rewrite && !e.scan) continue;
+      auto it = std::find_if(out.begin(), out.end(),
+                             [&](const TableCost& c) { return analysis::same_table(c.table, e.table); });
+      if (it == out.end()) {
+        out.push_back({e.table, e.blocks, e.rewrite, e.scan, i});
+      } else {
+        it->blocks = std::max(it->blocks, e.blocks);
+        it->rewrite |= e.rewrite;
+        it->scan |= e.scan;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace ddlint::rules

@@ -1,0 +1,15 @@
+#pragma once
+#include <vector>
+
+#include "engine/rule.h"
+
+namespace ddlint::rules {
+
+// Every rule ddlint has, sorted by id (from rule_list.inc).
+const std::vector<engine::RuleEntry>& registry();
+
+}  // namespace ddlint::rules
+
+// Defines the factory a rule file exports; used once at the end of each rule file.
+#define DDLINT_DEFINE_RULE(Class) \
+  std::unique_ptr<::ddlint::engine::Rule> make_##Class() { return std::make_unique<Class>(); }
