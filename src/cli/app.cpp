@@ -1,6 +1,5 @@
 #include "cli/app.h"
 
-#include <pg_query.h>
 
 #include <filesystem>
 #include <fstream>

@@ -1,5 +1,4 @@
 // ddlint command line. The only file that includes CLI11.
-#include <pg_query.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -7,6 +6,7 @@
 #include <iostream>
 
 #include "cli/app.h"
+#include "parser/postgres/pg_frontend.h"
 
 int main(int argc, char** argv) {
   using namespace ddlint::cli;
@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
-    pg_query_exit();
+    ddlint::parser::pg::shutdown();
     return code == 0 ? 0 : kExitError;
   }
 
@@ -70,6 +70,6 @@ int main(int argc, char** argv) {
     rc = run_debug_ir(ir_path, std::cout, std::cerr);
   }
   std::cout.flush();
-  pg_query_exit();
+  ddlint::parser::pg::shutdown();
   return rc;
 }

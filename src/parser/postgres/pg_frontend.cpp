@@ -109,9 +109,17 @@ void parse_region(Context& c, uint32_t begin, uint32_t end) {
   pg_query_free_split_result(split);
 }
 
+thread_local bool g_used = false;
+
 }  // namespace
 
+void shutdown() {
+  if (g_used) pg_query_exit();
+  g_used = false;
+}
+
 ir::ParsedFile parse(const SourceFile& source) {
+  g_used = true;
   ir::ParsedFile out;
   PsqlInput input = prepare_psql_input(source.parse_text());
   out.skipped = std::move(input.skipped);

@@ -10,4 +10,8 @@ namespace ddlint::parser::pg {
 // is still lowered.
 ir::ParsedFile parse(const SourceFile& source);
 
+// Frees libpg_query's memory for the calling thread. Call on the main thread
+// at exit; a no-op when this thread never parsed (libpg_query crashes then).
+void shutdown();
+
 }  // namespace ddlint::parser::pg

@@ -1,0 +1,2 @@
+CREATE TABLE t (id bigint PRIMARY KEY);
+CREATE INDEX t_id ON t (id);

@@ -1,0 +1,158 @@
+// Unit tests for sources, the front-end's recovery, analysis and config.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "analysis/annotations.h"
+#include "analysis/suppressions.h"
+#include "core/source.h"
+#include "engine/catalog.h"
+#include "engine/config.h"
+#include "parser/postgres/pg_frontend.h"
+#include "support/harness.h"
+
+using namespace ddlint;
+
+TEST_SUITE("core") {
+  TEST_CASE("line index: LF, CRLF, CR, BOM and code-point columns") {
+    const SourceFile f("x.sql", "\xEF\xBB\xBF" "ab\r\ncaf\xC3\xA9 x\rz");
+    const auto& li = f.lines();
+    CHECK(li.line_count() == 3);
+    CHECK(li.position(3).line == 1);
+    CHECK(li.position(3).column == 1);  // BOM is not a column
+    CHECK(li.position(7).line == 2);
+    CHECK(li.position(7).column == 1);
+    CHECK(li.position(13).column == 6);  // after "café " (é is one column)
+    CHECK(li.position(15).line == 3);
+    CHECK(li.line_text(2) == "caf\xC3\xA9 x");
+  }
+
+  TEST_CASE("invalid UTF-8 and NUL bytes become problems, not crashes") {
+    const SourceFile f("x.sql", std::string("SELECT '\xFF\xFE';\nSELECT 1;\0", 23));
+    REQUIRE(f.encoding_problems().size() == 2);
+    CHECK(f.encoding_problems()[0].range.begin == 8);
+    CHECK(f.encoding_problems()[0].range.end == 10);
+    CHECK(f.parse_text().size() == f.text().size());
+    const auto r = test::lint("x.sql", std::string(f.text()), {"syntax-error"});
+    REQUIRE(r.diagnostics.size() == 2);
+    CHECK(r.diagnostics[0].rule == "syntax-error");
+    CHECK(r.source->lines().position(r.diagnostics[0].range.begin).line == 1);
+    CHECK(r.stats.statements == 2);
+  }
+
+  TEST_CASE("one broken statement among ten: one syntax-error, the other nine linted") {
+    std::string sql;
+    for (int i = 1; i <= 10; ++i) {
+      if (i == 6) sql += "ALTER TABLE t6 ADD COLUMN c6 int NOT NULL DEFALT 0;\n";
+      else sql += "ALTER TABLE t" + std::to_string(i) + " DROP COLUMN c" + std::to_string(i) + ";\n";
+    }
+    const auto r = test::lint("ten.sql", sql, {"syntax-error", "drop-column"});
+    size_t syntax = 0;
+    size_t drops = 0;
+    for (const auto& d : r.diagnostics) {
+      const auto pos = r.source->lines().position(d.range.begin);
+      if (d.rule == "syntax-error") {
+        ++syntax;
+        CHECK(pos.line == 6);
+        CHECK(pos.column == 43);  // at "DEFALT"
+        CHECK(d.message.find("DEFALT") != std::string::npos);
+      } else {
+        ++drops;
+        CHECK(pos.line != 6);
+      }
+    }
+    CHECK(syntax == 1);
+    CHECK(drops == 9);
+    CHECK(r.stats.statements == 10);
+    CHECK(r.stats.syntax_errors == 1);
+  }
+
+  TEST_CASE("unterminated quote: statements before it are still linted") {
+    const auto r = test::lint("q.sql", "ALTER TABLE a DROP COLUMN b;\nSELECT 'oops;\n", {"syntax-error", "drop-column"});
+    REQUIRE(r.diagnostics.size() == 2);
+    CHECK(r.diagnostics[0].rule == "drop-column");
+    CHECK(r.diagnostics[1].rule == "syntax-error");
+    CHECK(r.source->lines().position(r.diagnostics[1].range.begin).line == 2);
+  }
+
+  TEST_CASE("psql meta-commands and COPY data are skipped with one finding each") {
+    const std::string sql =
+        "\\set ON_ERROR_STOP on\n"
+        "COPY t (a, b) FROM stdin;\n1\tx\n2\ty;z\n\\.\n"
+        "\\connect other\n"
+        "ALTER TABLE t DROP COLUMN a;\n";
+    const auto r = test::lint("p.sql", sql, {"syntax-error", "skipped-input", "drop-column"});
+    std::vector<std::pair<std::string, uint32_t>> got;
+    for (const auto& d : r.diagnostics) got.emplace_back(d.rule, r.source->lines().position(d.range.begin).line);
+    const std::vector<std::pair<std::string, uint32_t>> want = {
+        {"skipped-input", 1}, {"skipped-input", 3}, {"skipped-input", 6}, {"drop-column", 7}};
+    CHECK(got == want);
+  }
+
+  TEST_CASE("durations") {
+    using analysis::parse_duration_seconds;
+    CHECK(parse_duration_seconds("5-10 minutes") == 600.0);
+    CHECK(parse_duration_seconds("30s") == 30.0);
+    CHECK(parse_duration_seconds("2m") == 120.0);
+    CHECK(parse_duration_seconds("1h") == 3600.0);
+    CHECK(parse_duration_seconds("under 1 minute") == 60.0);
+    CHECK(parse_duration_seconds("90 seconds") == 90.0);
+    CHECK_FALSE(parse_duration_seconds("a while").has_value());
+  }
+
+  TEST_CASE("annotations: prose and structured forms") {
+    std::string a = "-- Expected duration: 5-10 minutes";
+    std::string b = "-- Locks: users (write lock), orders (exclusive, brief)";
+    std::vector<std::pair<TextRange, std::string_view>> comments = {{{0, 1}, a}, {{2, 3}, b}};
+    auto ann = analysis::parse_annotations(comments, 100);
+    CHECK(ann.has_duration);
+    CHECK(ann.duration_seconds == 600.0);
+    REQUIRE(ann.locks.size() == 2);
+    CHECK(ann.locks[0].table == "users");
+    CHECK(ann.locks[0].blocks == analysis::Blocks::Writes);
+    CHECK(ann.locks[1].blocks == analysis::Blocks::ReadsAndWrites);
+
+    std::string s = "-- ddlint: duration=10m locks=users:write,orders:exclusive";
+    ann = analysis::parse_annotations({{{0, 1}, s}}, 100);
+    CHECK(ann.duration_seconds == 600.0);
+    REQUIRE(ann.locks.size() == 2);
+    CHECK(ann.locks[1].table == "orders");
+
+    // Comments after the first statement are not the header.
+    ann = analysis::parse_annotations({{{200, 201}, a}}, 100);
+    CHECK_FALSE(ann.has_duration);
+  }
+
+  TEST_CASE("suppression comments") {
+    std::string c1 = "-- ddlint-ignore drop-column, ban-drop-table -- legacy cleanup";
+    std::string c2 = "-- ddlint-ignore-file syntax-error";
+    auto s = analysis::parse_suppressions({{{0, 10}, c1}, {{50, 60}, c2}}, {{20, 40}, {70, 80}});
+    REQUIRE(s.size() == 2);
+    CHECK(s[0].rules == std::vector<std::string>{"drop-column", "ban-drop-table"});
+    CHECK(s[0].reason == "legacy cleanup");
+    CHECK(s[0].target == TextRange{20, 40});
+    CHECK(s[1].file_level);
+  }
+
+  TEST_CASE("config: unknown keys and rules are errors, aliases resolve") {
+    namespace fs = std::filesystem;
+    const auto dir = fs::temp_directory_path() / "ddlint-config-test";
+    fs::create_directories(dir);
+    const auto& catalog = engine::Catalog::instance();
+    test::write(dir / "good.toml",
+                "select = [\"all\"]\nignore = [\"ban-drop-column\"]\npg_version = 12\nfail_on = \"error\"\n"
+                "[rules.drop-table]\nseverity = \"error\"\n");
+    const auto c = engine::load_config(dir / "good.toml", catalog);
+    CHECK(c.ignore == std::vector<std::string>{"drop-column"});
+    CHECK(c.pg_version == 12);
+    const auto eff = engine::effective(catalog, &c, {});
+    CHECK(eff.enabled.count("drop-column") == 0);
+    CHECK(eff.enabled.at("drop-table") == Severity::Error);
+    CHECK(eff.fail_on == Severity::Error);
+    test::write(dir / "bad.toml", "pg_verison = 12\n");
+    CHECK_THROWS_AS(engine::load_config(dir / "bad.toml", catalog), engine::ConfigError);
+    test::write(dir / "bad2.toml", "ignore = [\"no-such-rule\"]\n");
+    CHECK_THROWS_AS(engine::load_config(dir / "bad2.toml", catalog), engine::ConfigError);
+    fs::remove_all(dir);
+  }
+}

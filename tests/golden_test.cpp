@@ -1,0 +1,76 @@
+// Golden files: IR dumps (testdata/parser/postgres) and reporter outputs
+// (testdata/reporters). DDLINT_UPDATE_GOLDENS=1 rewrites them; review the diff.
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "engine/catalog.h"
+#include "ir/dump.h"
+#include "parser/postgres/pg_frontend.h"
+#include "report/reporter.h"
+#include "rules/registry.h"
+#include "support/harness.h"
+
+namespace fs = std::filesystem;
+using namespace ddlint;
+
+namespace {
+
+void compare(const fs::path& golden, const std::string& actual) {
+  CAPTURE(golden.string());
+  if (test::update_goldens()) {
+    test::write(golden, actual);
+    return;
+  }
+  REQUIRE_MESSAGE(fs::exists(golden), "missing golden; run with DDLINT_UPDATE_GOLDENS=1 and review it");
+  CHECK(test::read(golden) == actual);
+}
+
+}  // namespace
+
+TEST_SUITE("golden") {
+  TEST_CASE("IR dumps") {
+    const auto dir = test::source_dir() / "testdata" / "parser" / "postgres";
+    const auto files = test::files_with_suffix(dir, ".sql");
+    CHECK(!files.empty());
+    for (const auto& f : files) {
+      const SourceFile source(f.filename().string(), test::read(f));
+      const auto parsed = parser::pg::parse(source);
+      std::string out = ir::dump(parsed.statements, source.text());
+      for (const auto& e : parsed.errors) {
+        const auto pos = source.lines().position(e.range.begin);
+        out += "error " + std::to_string(pos.line) + ":" + std::to_string(pos.column) + " " + e.message + "\n";
+      }
+      for (const auto& s : parsed.skipped) {
+        const auto pos = source.lines().position(s.range.begin);
+        out += "skipped " + std::to_string(pos.line) + ":" + std::to_string(pos.column) + " " + s.description + "\n";
+      }
+      auto golden = f;
+      golden.replace_extension(".ir.txt");
+      compare(golden, out);
+    }
+  }
+
+  TEST_CASE("reporters: text, json, sarif") {
+    const auto dir = test::source_dir() / "testdata" / "reporters";
+    const auto files = test::files_with_suffix(dir, ".sql");
+    CHECK(!files.empty());
+    const auto& catalog = engine::Catalog::instance();
+    std::vector<std::string> all;
+    for (const auto& r : catalog.rules()) all.push_back(r.id);
+    for (const auto& f : files) {
+      std::vector<engine::FileResult> results;
+      results.push_back(test::lint(f.filename().string(), test::read(f), all));
+      for (const char* fmt : {"txt", "json", "sarif"}) {
+        report::ReportInput in{results, catalog, all, "0.0.0-test", false, true, "/project"};
+        std::ostringstream out;
+        if (std::string(fmt) == "txt") report::write_text(in, out);
+        else if (std::string(fmt) == "json") report::write_json(in, out);
+        else report::write_sarif(in, out);
+        auto golden = f;
+        golden.replace_extension(std::string(".") + fmt);
+        compare(golden, out.str());
+      }
+    }
+  }
+}

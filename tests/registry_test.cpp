@@ -1,0 +1,80 @@
+// The rule list, rules.d pages, rule sources and testdata folders agree.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "engine/catalog.h"
+#include "rules/registry.h"
+#include "support/harness.h"
+
+namespace fs = std::filesystem;
+using namespace ddlint;
+
+namespace {
+bool kebab(const std::string& s) {
+  if (s.empty() || s.front() == '-' || s.back() == '-') return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+std::string snake(std::string s) {
+  std::replace(s.begin(), s.end(), '-', '_');
+  return s;
+}
+}  // namespace
+
+TEST_SUITE("registry") {
+  TEST_CASE("rule list is sorted, unique and kebab-case") {
+    const auto& reg = rules::registry();
+    REQUIRE(!reg.empty());
+    for (size_t i = 0; i < reg.size(); ++i) {
+      CAPTURE(reg[i].id);
+      CHECK(kebab(std::string(reg[i].id)));
+      if (i > 0) CHECK_MESSAGE(reg[i - 1].id < reg[i].id, "rule_list.inc must be sorted and unique");
+    }
+  }
+
+  TEST_CASE("every rule has its source, page and testdata, and nothing else exists") {
+    const fs::path root = test::source_dir();
+    const auto& catalog = engine::Catalog::instance();
+    std::set<std::string> ids;
+    for (const auto& e : rules::registry()) {
+      const std::string id(e.id);
+      ids.insert(id);
+      const bool source = fs::exists(root / "src" / "rules" / (snake(id) + ".cpp"));
+      const bool page = fs::exists(root / "rules.d" / (id + ".md"));
+      const bool cases = fs::is_directory(root / "testdata" / "rules" / id);
+      CHECK_MESSAGE(source, "missing src/rules/" << snake(id) << ".cpp");
+      CHECK_MESSAGE(page, "missing rules.d/" << id << ".md");
+      CHECK_MESSAGE(cases, "missing testdata/rules/" << id << "/");
+      CHECK_MESSAGE(catalog.find(id) != nullptr, "no catalogue entry for " << id);
+    }
+    for (const auto& p : fs::directory_iterator(root / "rules.d")) {
+      const auto id = p.path().stem().string();
+      CHECK_MESSAGE(ids.count(id), "rules.d page without a rule: " << id);
+    }
+    for (const auto& p : fs::directory_iterator(root / "testdata" / "rules")) {
+      const auto id = p.path().filename().string();
+      CHECK_MESSAGE(ids.count(id), "testdata folder without a rule: " << id);
+    }
+    for (const auto& p : fs::directory_iterator(root / "src" / "rules")) {
+      if (p.path().extension() != ".cpp" || p.path().stem() == "registry") continue;
+      std::string id = p.path().stem().string();
+      std::replace(id.begin(), id.end(), '_', '-');
+      CHECK_MESSAGE(ids.count(id), "rule source not in rule_list.inc: " << p.path().filename().string());
+    }
+  }
+
+  TEST_CASE("aliases resolve and never shadow a rule id") {
+    const auto& catalog = engine::Catalog::instance();
+    for (const auto& r : catalog.rules())
+      for (const auto& a : r.aliases) {
+        CAPTURE(a);
+        CHECK(catalog.find(a) == nullptr);
+        CHECK(catalog.resolve(a) == r.id);
+      }
+    CHECK(catalog.resolve("ban-drop-column") == std::optional<std::string>("drop-column"));
+    CHECK(catalog.resolve("require-concurrent-index-creation") ==
+          std::optional<std::string>("create-index-non-concurrently"));
+  }
+}

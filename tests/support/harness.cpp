@@ -1,0 +1,72 @@
+#include "support/harness.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "engine/catalog.h"
+#include "parser/postgres/pg_frontend.h"
+#include "rules/registry.h"
+
+namespace ddlint::test {
+
+std::filesystem::path source_dir() { return DDLINT_SOURCE_DIR; }
+
+std::string read(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void write(const std::filesystem::path& p, const std::string& text) {
+  std::ofstream out(p, std::ios::binary);
+  out << text;
+}
+
+bool update_goldens() {
+  const char* v = std::getenv("DDLINT_UPDATE_GOLDENS");
+  return v && std::string(v) == "1";
+}
+
+engine::FileResult lint(const std::string& path, const std::string& sql, const std::vector<std::string>& rules,
+                        const analysis::Settings& settings) {
+  const auto& catalog = engine::Catalog::instance();
+  std::map<std::string, Severity> enabled;
+  for (const auto& id : rules) {
+    const auto* info = catalog.find(id);
+    enabled[id] = info ? info->default_severity : Severity::Warning;
+  }
+  auto source = std::make_shared<const SourceFile>(path, sql);
+  const auto parsed = parser::pg::parse(*source);
+  return engine::lint_file(source, parsed, settings, enabled, rules::registry(), catalog);
+}
+
+void apply_options(const std::map<std::string, std::string>& opts, analysis::Settings& settings,
+                   std::vector<std::string>& rules) {
+  for (const auto& [k, v] : opts) {
+    if (k == "pg_version") settings.pg_version = std::stoi(v);
+    else if (k == "assume_in_transaction") settings.assume_in_transaction = v == "true" || v == "1";
+    else if (k == "rules") {
+      std::stringstream ss(v);
+      std::string id;
+      while (std::getline(ss, id, ','))
+        if (!id.empty() && std::find(rules.begin(), rules.end(), id) == rules.end()) rules.push_back(id);
+    }
+  }
+}
+
+std::vector<std::filesystem::path> files_with_suffix(const std::filesystem::path& dir, const std::string& suffix) {
+  std::vector<std::filesystem::path> out;
+  if (!std::filesystem::is_directory(dir)) return out;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    const auto name = e.path().filename().string();
+    if (e.is_regular_file() && name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+      out.push_back(e.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace ddlint::test

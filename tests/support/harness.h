@@ -1,0 +1,27 @@
+#pragma once
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "analysis/settings.h"
+#include "engine/linter.h"
+
+namespace ddlint::test {
+
+std::filesystem::path source_dir();
+std::string read(const std::filesystem::path& p);
+void write(const std::filesystem::path& p, const std::string& text);
+bool update_goldens();  // DDLINT_UPDATE_GOLDENS=1
+
+// Lints `sql` with exactly the `rules` enabled (default severities).
+engine::FileResult lint(const std::string& path, const std::string& sql, const std::vector<std::string>& rules,
+                        const analysis::Settings& settings = {});
+
+// Parses "key=value key=value" options (pg_version, assume_in_transaction, rules).
+void apply_options(const std::map<std::string, std::string>& opts, analysis::Settings& settings,
+                   std::vector<std::string>& rules);
+
+std::vector<std::filesystem::path> files_with_suffix(const std::filesystem::path& dir, const std::string& suffix);
+
+}  // namespace ddlint::test
