@@ -1,0 +1,22 @@
+-- Statements PostgreSQL refuses inside BEGIN ... COMMIT.
+CREATE INDEX CONCURRENTLY users_email_idx ON users (email);
+
+BEGIN;
+CREATE INDEX CONCURRENTLY users_name_idx ON users (name); -- expect: concurrently-in-transaction "CREATE INDEX CONCURRENTLY"
+DROP INDEX CONCURRENTLY users_old_idx; -- expect: concurrently-in-transaction "DROP INDEX CONCURRENTLY"
+REINDEX INDEX CONCURRENTLY users_email_idx; -- expect: concurrently-in-transaction "REINDEX CONCURRENTLY"
+REINDEX SCHEMA public; -- expect: concurrently-in-transaction
+VACUUM users; -- expect: concurrently-in-transaction "VACUUM"
+VACUUM FULL ANALYZE orders; -- expect: concurrently-in-transaction
+CLUSTER; -- expect: concurrently-in-transaction
+ALTER TABLE measurements DETACH PARTITION measurements_2019 CONCURRENTLY; -- expect: concurrently-in-transaction "DETACH PARTITION"
+CREATE DATABASE reporting; -- expect: concurrently-in-transaction
+DROP DATABASE reporting; -- expect: concurrently-in-transaction "DROP DATABASE"
+COMMIT;
+
+-- START TRANSACTION opens a block too; the finding starts at the statement.
+START TRANSACTION;
+-- expect-next: concurrently-in-transaction
+CREATE UNIQUE INDEX CONCURRENTLY
+  orders_ref_idx ON orders (ref);
+ROLLBACK;
