@@ -6,6 +6,9 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <thread>
+#include <atomic>
+#include <algorithm>
 
 #include "cli/sources.h"
 #include "engine/catalog.h"
@@ -111,6 +114,13 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     return it->second ? &*it->second : nullptr;
   };
 
+  // Read every input and resolve its settings on this thread, then parse and
+  // lint in parallel (libpg_query keeps per-thread state); results keep input order.
+  struct Job {
+    std::shared_ptr<const SourceFile> source;
+    engine::Effective eff;
+  };
+  std::vector<Job> jobs;
   for (const auto& in : inputs) {
     std::string bytes;
     if (in.is_stdin) {
@@ -124,13 +134,26 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
       }
     }
     const engine::Config* file_config = config_for(in);
-    const auto eff = engine::effective(catalog, file_config, cli);
+    auto eff = engine::effective(catalog, file_config, cli);
     fail_on = eff.fail_on;
     for (const auto& [id, sev] : eff.enabled) enabled_union.insert(id);
-    auto source = std::make_shared<const SourceFile>(in.display_path, std::move(bytes), Dialect::Postgres);
-    const ir::ParsedFile parsed = parser::pg::parse(*source);
-    results.push_back(engine::lint_file(source, parsed, eff.settings, eff.enabled, rules::registry(), catalog));
+    jobs.push_back({std::make_shared<const SourceFile>(in.display_path, std::move(bytes), Dialect::Postgres),
+                    std::move(eff)});
   }
+  results.resize(jobs.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < jobs.size(); i = next++) {
+      const ir::ParsedFile parsed = parser::pg::parse(*jobs[i].source);
+      results[i] = engine::lint_file(jobs[i].source, parsed, jobs[i].eff.settings, jobs[i].eff.enabled,
+                                     rules::registry(), catalog);
+    }
+  };
+  const size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), jobs.size() / 8 + 1);
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();  // the main thread works too
+  for (auto& t : pool) t.join();
   if (config_error) return kExitError;
   if (inputs.empty() && !io_error) {
     const auto eff = engine::effective(catalog, explicit_config ? &*explicit_config : nullptr, cli);
