@@ -4,6 +4,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <string>
 
@@ -27,6 +28,10 @@ std::string first_line(const char* msg) {
   std::string s = msg ? msg : "syntax error";
   const auto nl = s.find('\n');
   if (nl != std::string::npos) s.resize(nl);
+  // Keep `at or near "..."` short: after an unterminated quote it would
+  // otherwise quote the rest of the file.
+  const auto near = s.find(" at or near \"");
+  if (near != std::string::npos && s.size() > near + 13 + 40) s = s.substr(0, near + 13 + 37) + "...\"";
   return s;
 }
 
@@ -64,13 +69,21 @@ bool lower_json(Context& c, const char* json, uint32_t base, uint32_t len) {
   return true;
 }
 
-void parse_region(Context& c, uint32_t begin, uint32_t end);
-
 // Parses one statement-sized piece on its own.
 void parse_piece(Context& c, uint32_t loc, uint32_t len) {
+  TextRange stmt = c.lowerer.trim_to_tokens(loc, loc + len);
+  if (stmt.empty()) {
+    // No tokens: either only whitespace/comments (skip) or text the scanner
+    // rejected (an unterminated quote): keep its non-blank extent.
+    uint32_t b = loc;
+    uint32_t e = loc + len;
+    while (b < e && std::isspace(static_cast<unsigned char>(c.text[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(c.text[e - 1]))) --e;
+    if (b == e) return;
+    stmt = {b, e};
+  }
   const std::string piece = c.text.substr(loc, len);
   PgQueryParseResult r = pg_query_parse(piece.c_str());
-  const TextRange stmt = c.lowerer.trim_to_tokens(loc, loc + len);
   if (r.error) {
     const uint32_t off = loc + cursor_to_byte(piece, r.error->cursorpos);
     c.out.errors.push_back({token_range_at(c.tokens, off, stmt), stmt, first_line(r.error->message)});
@@ -78,35 +91,6 @@ void parse_piece(Context& c, uint32_t loc, uint32_t len) {
     c.out.errors.push_back({stmt, stmt, "internal error: unreadable parse tree"});
   }
   pg_query_free_parse_result(r);
-}
-
-// Statement-level recovery: split with the scanner and parse each piece.
-void parse_region(Context& c, uint32_t begin, uint32_t end) {
-  const std::string region = c.text.substr(begin, end - begin);
-  PgQuerySplitResult split = pg_query_split_with_scanner(region.c_str());
-  if (split.error) {
-    // The scanner itself failed (e.g. an unterminated quote): keep what comes
-    // before the failing statement, report one error for the rest.
-    const uint32_t err = begin + cursor_to_byte(region, split.error->cursorpos);
-    const std::string message = first_line(split.error->message);
-    pg_query_free_split_result(split);
-    uint32_t cut = err;
-    while (cut > begin && c.text[cut - 1] != ';') --cut;
-    if (cut > begin) parse_region(c, begin, cut);
-    TextRange stmt = c.lowerer.trim_to_tokens(cut, end);
-    if (stmt.empty()) stmt = {cut, end};
-    // Skip leading whitespace for the statement start.
-    while (stmt.begin < err && (c.text[stmt.begin] == ' ' || c.text[stmt.begin] == '\n' ||
-                                c.text[stmt.begin] == '\r' || c.text[stmt.begin] == '\t'))
-      ++stmt.begin;
-    c.out.errors.push_back({{err, std::min(end, err + 1)}, stmt, message});
-    return;
-  }
-  for (int i = 0; i < split.n_stmts; ++i) {
-    const auto* s = split.stmts[i];
-    parse_piece(c, begin + static_cast<uint32_t>(s->stmt_location), static_cast<uint32_t>(s->stmt_len));
-  }
-  pg_query_free_split_result(split);
 }
 
 thread_local bool g_used = false;
@@ -128,23 +112,14 @@ ir::ParsedFile parse(const SourceFile& source) {
   std::vector<Token> tokens;
   tokens.reserve(input.text.size() / 4);
   if (scan(input.text, 0, tokens)) {
-    // The whole-file scan failed; scan piece by piece so ranges stay precise
-    // for every statement before and after the bad one.
+    // The whole-file scan failed (e.g. an unterminated quote): scan piece by
+    // piece so ranges stay precise for every statement around the bad one.
     tokens.clear();
-    PgQuerySplitResult split = pg_query_split_with_scanner(input.text.c_str());
-    if (!split.error) {
-      for (int i = 0; i < split.n_stmts; ++i) {
-        const auto* s = split.stmts[i];
-        std::vector<Token> piece;
-        scan(std::string_view(input.text).substr(s->stmt_location, s->stmt_len),
-             static_cast<uint32_t>(s->stmt_location), piece);
-        tokens.insert(tokens.end(), piece.begin(), piece.end());
-      }
-    } else {
-      const uint32_t err = cursor_to_byte(input.text, split.error->cursorpos);
-      scan(std::string_view(input.text).substr(0, err), 0, tokens);
+    for (const auto& piece : input.statements) {
+      std::vector<Token> part;
+      scan(std::string_view(input.text).substr(piece.begin, piece.size()), piece.begin, part);
+      tokens.insert(tokens.end(), part.begin(), part.end());
     }
-    pg_query_free_split_result(split);
   }
 
   static thread_local simdjson::dom::parser json;
@@ -154,8 +129,9 @@ ir::ParsedFile parse(const SourceFile& source) {
   const bool ok = !r.error && lower_json(c, r.parse_tree, 0, static_cast<uint32_t>(input.text.size()));
   pg_query_free_parse_result(r);
   if (!ok) {
+    // Statement-level recovery: parse each piece the psql pre-pass found.
     out.statements.clear();
-    parse_region(c, 0, static_cast<uint32_t>(input.text.size()));
+    for (const auto& piece : input.statements) parse_piece(c, piece.begin, piece.size());
   }
   return out;
 }

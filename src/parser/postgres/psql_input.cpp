@@ -47,6 +47,16 @@ PsqlInput prepare_psql_input(std::string_view input) {
   std::string norm;  // current statement, normalised
   bool line_start = true;
   size_t i = 0;
+  size_t stmt_start = 0;
+  bool has_content = false;  // the current piece holds something besides comments
+  int depth = 0;             // parentheses, honoured only inside CREATE RULE
+  auto end_statement = [&](size_t end, size_t next) {
+    if (has_content) out.statements.push_back({static_cast<uint32_t>(stmt_start), static_cast<uint32_t>(end)});
+    stmt_start = next;
+    has_content = false;
+    depth = 0;
+    norm.clear();
+  };
   while (i < n) {
     const char c = t[i];
     if (c == '\n' || c == '\r') {
@@ -60,7 +70,7 @@ PsqlInput prepare_psql_input(std::string_view input) {
       ++i;
       continue;
     }
-    if (line_start && c == '\\') {
+    if (c == '\\') {
       size_t e = i;
       while (e < n && t[e] != '\n' && t[e] != '\r') ++e;
       size_t word_end = i + 1;
@@ -69,7 +79,9 @@ PsqlInput prepare_psql_input(std::string_view input) {
                              "psql meta-command `" + std::string(input.substr(i, word_end - i)) +
                                  "` skipped (not SQL)"});
       blank(t, i, e);
-      norm.clear();  // a meta-command ends the statement buffer (e.g. `\gexec`)
+      // A meta-command ends the statement before it (psql sends the buffer
+      // for \g, \gset, \gexec; other commands leave no SQL behind).
+      end_statement(i, e);
       i = e;
       continue;
     }
@@ -103,6 +115,7 @@ PsqlInput prepare_psql_input(std::string_view input) {
       i = e;
       continue;
     }
+    has_content = true;
     // String literal, E'' escapes honour backslashes.
     if (c == '\'') {
       const bool escapes = i > 0 && (t[i - 1] == 'e' || t[i - 1] == 'E') &&
@@ -182,24 +195,33 @@ PsqlInput prepare_psql_input(std::string_view input) {
           ++lines;
           p = e < n ? e + 1 : n;
         }
+        end_statement(i, line);
         if (line < n) {
           out.skipped.push_back({{static_cast<uint32_t>(line), static_cast<uint32_t>(data_end)},
                                  "COPY ... FROM stdin data (" + std::to_string(lines) +
                                      (lines == 1 ? " line" : " lines") + ") skipped"});
           blank(t, line, data_end);
         }
-        norm.clear();
         i = data_end;
+        stmt_start = data_end;
         line_start = false;
         continue;
       }
-      norm.clear();
+      if (depth > 0 && norm.find("rule") != std::string::npos) {
+        norm += ';';
+        ++i;
+        continue;
+      }
+      end_statement(i, i + 1);
       ++i;
       continue;
     }
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
     norm += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     ++i;
   }
+  end_statement(n, n);
   return out;
 }
 

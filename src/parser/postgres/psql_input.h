@@ -13,6 +13,10 @@ struct PsqlInput {
   std::string text;
   std::vector<ir::SkippedInput> skipped;
   std::vector<TextRange> comments;
+  // Every statement's raw extent (without its terminator), split where psql
+  // would send the query buffer: at `;` outside quotes and comments, and at a
+  // meta-command. Pieces holding only whitespace and comments are left out.
+  std::vector<TextRange> statements;
 };
 
 // Lexes SQL the way psql does (quotes, dollar quotes, nested comments) and
