@@ -59,9 +59,31 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
       }
     } else if (const auto* c = st.as<ir::CreateTable>()) {
       created_.push_back({c->table, i});
+    } else if (const auto* at = st.as<ir::AlterTable>()) {
+      for (const auto& a : at->actions) {
+        if (a.kind == ir::AlterKind::AddConstraint && a.constraint && a.constraint->kind == ir::ConstraintKind::Check &&
+            a.constraint->expr && !a.constraint->expr->not_null_column.empty()) {
+          not_null_checks_.push_back({at->table, a.constraint->expr->not_null_column, a.constraint->name,
+                                      a.constraint->not_valid ? SIZE_MAX : i, SIZE_MAX});
+        } else if (a.kind == ir::AlterKind::ValidateConstraint || a.kind == ir::AlterKind::DropConstraint) {
+          for (auto& k : not_null_checks_) {
+            if (k.name.empty() || k.name != a.name || !same_table(k.table, at->table)) continue;
+            if (a.kind == ir::AlterKind::ValidateConstraint && k.validated == SIZE_MAX) k.validated = i;
+            if (a.kind == ir::AlterKind::DropConstraint && k.dropped == SIZE_MAX) k.dropped = i;
+          }
+        }
+      }
     }
   }
   open_at_end_ = explicit_tx;
+}
+
+bool MigrationFacts::not_null_proven(const ir::QualifiedName& table, const std::string& column,
+                                     size_t statement) const {
+  for (const auto& k : not_null_checks_)
+    if (k.column == column && k.validated < statement && k.dropped > statement && same_table(k.table, table))
+      return true;
+  return false;
 }
 
 bool MigrationFacts::created_before(const ir::QualifiedName& table, size_t statement) const {

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,10 @@ class MigrationFacts {
   }
   // True when BEGIN was never closed by COMMIT/ROLLBACK.
   bool unterminated_transaction() const { return open_at_end_; }
+  // True when a validated CHECK (column IS NOT NULL) exists on the table just
+  // before `statement` (added without NOT VALID, or validated later, and not
+  // dropped yet).
+  bool not_null_proven(const ir::QualifiedName& table, const std::string& column, size_t statement) const;
 
  private:
   struct Created {
@@ -40,6 +45,14 @@ class MigrationFacts {
   };
   std::vector<StatementFacts> facts_;
   std::vector<Created> created_;
+  struct NotNullCheck {
+    ir::QualifiedName table;
+    std::string column;
+    std::string name;
+    size_t validated = SIZE_MAX;  // statement index where it became valid
+    size_t dropped = SIZE_MAX;
+  };
+  std::vector<NotNullCheck> not_null_checks_;
   bool open_at_end_ = false;
 };
 

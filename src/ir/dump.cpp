@@ -59,6 +59,7 @@ class Printer {
 
   std::string expr(const Expr& e) const {
     return range(e.range) + flags({{"constant", e.is_constant}, {"null", e.is_null}}) +
+           (e.not_null_column.empty() ? "" : " proves-not-null=" + e.not_null_column) +
            (e.functions.empty() ? "" : " calls=" + list(e.functions));
   }
 

@@ -41,6 +41,7 @@ struct Expr {
   std::vector<std::string> functions;  // lower-case names of every function called
   bool is_constant = false;            // literals, casts of literals, arrays of literals
   bool is_null = false;                // the NULL literal
+  std::string not_null_column;         // the expression is exactly `column IS NOT NULL`
 };
 
 enum class ConstraintKind {

@@ -17,7 +17,8 @@ struct TableCost {
   analysis::Blocks blocks = analysis::Blocks::Nothing;
   bool rewrite = false;
   bool scan = false;
-  size_t first_statement = 0;
+  size_t first_statement = 0;  // first statement that costs anything on the table
+  size_t first_blocking = SIZE_MAX;  // first statement that blocks reads or writes on it
 };
 
 // Per existing table, the strongest blocking and whether it is rewritten or
@@ -31,9 +32,11 @@ inline std::vector<TableCost> existing_table_costs(const engine::RuleContext& ct
       if (e.blocks == analysis::Blocks::Nothing && !e.rewrite && !e.scan) continue;
       auto it = std::find_if(out.begin(), out.end(),
                              [&](const TableCost& c) { return analysis::same_table(c.table, e.table); });
+      const size_t blocking = e.blocks != analysis::Blocks::Nothing ? i : SIZE_MAX;
       if (it == out.end()) {
-        out.push_back({e.table, e.blocks, e.rewrite, e.scan, i});
+        out.push_back({e.table, e.blocks, e.rewrite, e.scan, i, blocking});
       } else {
+        it->first_blocking = std::min(it->first_blocking, blocking);
         it->blocks = std::max(it->blocks, e.blocks);
         it->rewrite |= e.rewrite;
         it->scan |= e.scan;

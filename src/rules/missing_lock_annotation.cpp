@@ -11,7 +11,7 @@ class MissingLockAnnotation final : public engine::Rule {
     size_t first = SIZE_MAX;
     for (const auto& c : existing_table_costs(ctx)) {
       if (c.blocks == analysis::Blocks::Nothing) continue;
-      first = std::min(first, c.first_statement);
+      first = std::min(first, c.first_blocking);
       if (!list.empty()) {
         list += ", ";
         example += ", ";

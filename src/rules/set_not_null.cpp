@@ -10,6 +10,8 @@ class SetNotNull final : public engine::Rule {
     for (const auto& a : s.actions) {
       if (a.kind != ir::AlterKind::SetNotNull) continue;
       const bool can_skip_scan = ctx.settings().pg_version >= 12;
+      // PostgreSQL 12+ skips the scan when a validated CHECK proves the column non-null.
+      if (can_skip_scan && ctx.facts().not_null_proven(s.table, a.column, ctx.statement_index())) continue;
       ctx.report(a.range, "SET NOT NULL on " + quoted(s.table) + "." + quoted(a.column) +
                               " scans the whole table under an ACCESS EXCLUSIVE lock that blocks reads and writes")
           .help(can_skip_scan

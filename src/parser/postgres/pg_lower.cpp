@@ -389,6 +389,14 @@ ir::Expr Lowerer::expr_in_range(element raw, TextRange r) const {
   e.range = r;
   collect_calls(raw, e);
   e.is_constant = is_constant(raw, e.is_null);
+  element inner;
+  element arg;
+  element col;
+  if (node_kind(raw, inner) == "NullTest" && str(inner, "nulltesttype") == "IS_NOT_NULL" &&
+      child(inner, "arg", arg) && node_kind(arg, col) == "ColumnRef") {
+    auto fields = strings(items(col, "fields"));
+    if (fields.size() == 1) e.not_null_column = fields.back();
+  }
   return e;
 }
 
