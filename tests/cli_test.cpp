@@ -2,11 +2,11 @@
 // `args` holds the arguments after `ddlint` (shell words); the command runs
 // in the source directory with stdout captured and NO_COLOR set.
 #include <doctest/doctest.h>
+#include <sys/wait.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdio>
-#include <sys/wait.h>
 
 #include "support/harness.h"
 
@@ -47,8 +47,8 @@ TEST_SUITE("cli") {
       const std::string name = dir.filename().string();
       CAPTURE(name);
       const std::string args = trim_newline(test::read(dir / "args"));
-      std::string cmd = "cd '" + test::source_dir().string() + "' && NO_COLOR=1 '" + std::string(DDLINT_BINARY) +
-                        "' " + args;
+      std::string cmd = "cd '" + test::source_dir().string() + "' && NO_COLOR=1 '" +
+                        std::string(DDLINT_BINARY) + "' " + args;
       cmd += fs::exists(dir / "stdin.sql") ? " < '" + (dir / "stdin.sql").string() + "'" : " < /dev/null";
       cmd += " 2>&1";
       std::string out;

@@ -15,7 +15,9 @@ using namespace ddlint;
 
 TEST_SUITE("core") {
   TEST_CASE("line index: LF, CRLF, CR, BOM and code-point columns") {
-    const SourceFile f("x.sql", "\xEF\xBB\xBF" "ab\r\ncaf\xC3\xA9 x\rz");
+    const SourceFile f("x.sql",
+                       "\xEF\xBB\xBF"
+                       "ab\r\ncaf\xC3\xA9 x\rz");
     const auto& li = f.lines();
     CHECK(li.line_count() == 3);
     CHECK(li.position(3).line == 1);
@@ -43,8 +45,10 @@ TEST_SUITE("core") {
   TEST_CASE("one broken statement among ten: one syntax-error, the other nine linted") {
     std::string sql;
     for (int i = 1; i <= 10; ++i) {
-      if (i == 6) sql += "ALTER TABLE t6 ADD COLUMN c6 int NOT NULL DEFALT 0;\n";
-      else sql += "ALTER TABLE t" + std::to_string(i) + " DROP COLUMN c" + std::to_string(i) + ";\n";
+      if (i == 6)
+        sql += "ALTER TABLE t6 ADD COLUMN c6 int NOT NULL DEFALT 0;\n";
+      else
+        sql += "ALTER TABLE t" + std::to_string(i) + " DROP COLUMN c" + std::to_string(i) + ";\n";
     }
     const auto r = test::lint("ten.sql", sql, {"syntax-error", "drop-column"});
     size_t syntax = 0;
@@ -68,7 +72,8 @@ TEST_SUITE("core") {
   }
 
   TEST_CASE("unterminated quote: statements before it are still linted") {
-    const auto r = test::lint("q.sql", "ALTER TABLE a DROP COLUMN b;\nSELECT 'oops;\n", {"syntax-error", "drop-column"});
+    const auto r =
+        test::lint("q.sql", "ALTER TABLE a DROP COLUMN b;\nSELECT 'oops;\n", {"syntax-error", "drop-column"});
     REQUIRE(r.diagnostics.size() == 2);
     CHECK(r.diagnostics[0].rule == "drop-column");
     CHECK(r.diagnostics[1].rule == "syntax-error");
@@ -83,7 +88,8 @@ TEST_SUITE("core") {
         "ALTER TABLE t DROP COLUMN a;\n";
     const auto r = test::lint("p.sql", sql, {"syntax-error", "skipped-input", "drop-column"});
     std::vector<std::pair<std::string, uint32_t>> got;
-    for (const auto& d : r.diagnostics) got.emplace_back(d.rule, r.source->lines().position(d.range.begin).line);
+    for (const auto& d : r.diagnostics)
+      got.emplace_back(d.rule, r.source->lines().position(d.range.begin).line);
     const std::vector<std::pair<std::string, uint32_t>> want = {
         {"skipped-input", 1}, {"skipped-input", 3}, {"skipped-input", 6}, {"drop-column", 7}};
     CHECK(got == want);

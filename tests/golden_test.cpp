@@ -39,11 +39,13 @@ TEST_SUITE("golden") {
       std::string out = ir::dump(parsed.statements, source.text());
       for (const auto& e : parsed.errors) {
         const auto pos = source.lines().position(e.range.begin);
-        out += "error " + std::to_string(pos.line) + ":" + std::to_string(pos.column) + " " + e.message + "\n";
+        out +=
+            "error " + std::to_string(pos.line) + ":" + std::to_string(pos.column) + " " + e.message + "\n";
       }
       for (const auto& s : parsed.skipped) {
         const auto pos = source.lines().position(s.range.begin);
-        out += "skipped " + std::to_string(pos.line) + ":" + std::to_string(pos.column) + " " + s.description + "\n";
+        out += "skipped " + std::to_string(pos.line) + ":" + std::to_string(pos.column) + " " +
+               s.description + "\n";
       }
       auto golden = f;
       golden.replace_extension(".ir.txt");
@@ -64,9 +66,12 @@ TEST_SUITE("golden") {
       for (const char* fmt : {"txt", "json", "sarif"}) {
         report::ReportInput in{results, catalog, all, "0.0.0-test", false, true, "/project"};
         std::ostringstream out;
-        if (std::string(fmt) == "txt") report::write_text(in, out);
-        else if (std::string(fmt) == "json") report::write_json(in, out);
-        else report::write_sarif(in, out);
+        if (std::string(fmt) == "txt")
+          report::write_text(in, out);
+        else if (std::string(fmt) == "json")
+          report::write_json(in, out);
+        else
+          report::write_sarif(in, out);
         auto golden = f;
         golden.replace_extension(std::string(".") + fmt);
         compare(golden, out.str());

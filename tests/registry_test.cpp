@@ -1,4 +1,6 @@
 // The rule list, rules.d pages, rule sources and testdata folders agree.
+#include "rules/registry.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -6,7 +8,6 @@
 #include <set>
 
 #include "engine/catalog.h"
-#include "rules/registry.h"
 #include "support/harness.h"
 
 namespace fs = std::filesystem;
@@ -15,7 +16,8 @@ using namespace ddlint;
 namespace {
 bool kebab(const std::string& s) {
   if (s.empty() || s.front() == '-' || s.back() == '-') return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 std::string snake(std::string s) {
   std::replace(s.begin(), s.end(), '-', '_');

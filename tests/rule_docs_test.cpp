@@ -22,7 +22,8 @@ TEST_SUITE("docs") {
       CHECK_FALSE(info.summary.empty());
       for (const char* s : {"What it does", "Why it is risky", "Example", "Use instead"})
         CHECK_MESSAGE(!info.section(s).empty(), "missing section: " << s);
-      if (info.fix != "none") CHECK_MESSAGE(!info.section("Fix safety").empty(), "fixable rule needs Fix safety");
+      if (info.fix != "none")
+        CHECK_MESSAGE(!info.section("Fix safety").empty(), "fixable rule needs Fix safety");
       size_t incorrect = 0;
       size_t correct = 0;
       for (const auto& ex : info.examples) {
@@ -36,7 +37,8 @@ TEST_SUITE("docs") {
           if (d.rule != info.id || d.suppressed) continue;
           ++hits;
           if (info.fix == "none") CHECK_MESSAGE(!d.fix, "fix = \"none\" but the rule emitted a fix");
-          if (info.fix == "always") CHECK_MESSAGE(d.fix.has_value(), "fix = \"always\" but a finding has no fix");
+          if (info.fix == "always")
+            CHECK_MESSAGE(d.fix.has_value(), "fix = \"always\" but a finding has no fix");
         }
         if (ex.incorrect) {
           ++incorrect;

@@ -53,8 +53,10 @@ std::vector<std::string_view> split_list(std::string_view s) {
   int depth = 0;
   size_t start = 0;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '(') ++depth;
-    else if (s[i] == ')' && depth > 0) --depth;
+    if (s[i] == '(')
+      ++depth;
+    else if (s[i] == ')' && depth > 0)
+      --depth;
     else if (s[i] == ',' && depth == 0) {
       out.push_back(trim(s.substr(start, i - start)));
       start = i + 1;
@@ -100,8 +102,10 @@ void parse_locks(std::string_view value, Annotations& a, bool structured) {
       std::optional<Blocks> b;
       for (auto part : split_list(level))
         if (!b) b = parse_level(part);
-      if (b) d.blocks = *b;
-      else a.problems.push_back("unknown lock level `" + std::string(trim(level)) + "` for " + d.table);
+      if (b)
+        d.blocks = *b;
+      else
+        a.problems.push_back("unknown lock level `" + std::string(trim(level)) + "` for " + d.table);
     }
     a.locks.push_back(std::move(d));
   }
@@ -112,7 +116,8 @@ void parse_locks(std::string_view value, Annotations& a, bool structured) {
 std::optional<double> parse_duration_seconds(std::string_view text) {
   std::string s = lower(trim(text));
   // Drop qualifiers that do not change the upper bound.
-  for (std::string_view q : {"under ", "less than ", "up to ", "about ", "approx. ", "approximately ", "~", "<", "at most "}) {
+  for (std::string_view q :
+       {"under ", "less than ", "up to ", "about ", "approx. ", "approximately ", "~", "<", "at most "}) {
     if (s.rfind(q, 0) == 0) s = s.substr(q.size());
   }
   double best = -1;
@@ -120,7 +125,8 @@ std::optional<double> parse_duration_seconds(std::string_view text) {
   std::vector<double> numbers;
   std::optional<double> unit;
   while (i < s.size()) {
-    if (std::isdigit(static_cast<unsigned char>(s[i])) || (s[i] == '.' && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
+    if (std::isdigit(static_cast<unsigned char>(s[i])) ||
+        (s[i] == '.' && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
       char* end = nullptr;
       const double v = std::strtod(s.c_str() + i, &end);
       numbers.push_back(v);
@@ -164,7 +170,8 @@ Annotations parse_annotations(const std::vector<std::pair<TextRange, std::string
   for (const auto& [range, raw] : comments) {
     if (range.begin >= first_statement) break;
     std::string_view body = raw;
-    if (body.substr(0, 2) == "--") body.remove_prefix(2);
+    if (body.substr(0, 2) == "--")
+      body.remove_prefix(2);
     else if (body.substr(0, 2) == "/*") {
       body.remove_prefix(2);
       if (body.size() >= 2 && body.substr(body.size() - 2) == "*/") body.remove_suffix(2);
@@ -208,7 +215,8 @@ Annotations parse_annotations(const std::vector<std::pair<TextRange, std::string
             a.duration_text = std::string(val);
             a.duration_range = range;
             a.duration_seconds = parse_duration_seconds(val);
-            if (!a.duration_seconds) a.problems.push_back("cannot read the duration `" + std::string(val) + "`");
+            if (!a.duration_seconds)
+              a.problems.push_back("cannot read the duration `" + std::string(val) + "`");
           } else if (key == "locks") {
             parse_locks(val, a, true);
             a.locks_range = range;

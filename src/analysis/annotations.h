@@ -10,7 +10,7 @@
 namespace ddlint::analysis {
 
 struct DeclaredLock {
-  std::string table;  // lower-case, as written (may be schema-qualified)
+  std::string table;                       // lower-case, as written (may be schema-qualified)
   Blocks blocks = Blocks::ReadsAndWrites;  // no level given counts as the strongest
 };
 

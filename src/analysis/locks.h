@@ -16,10 +16,10 @@ std::string_view describe(Blocks b);  // "blocks writes", "blocks reads and writ
 struct TableEffect {
   ir::QualifiedName table;
   ir::ObjectKind object = ir::ObjectKind::Table;  // Index when only the index name is known
-  std::string mode;            // dialect lock mode name, e.g. "ACCESS EXCLUSIVE"
+  std::string mode;                               // dialect lock mode name, e.g. "ACCESS EXCLUSIVE"
   Blocks blocks = Blocks::Nothing;
-  bool rewrite = false;        // the table (and its indexes) are rewritten
-  bool scan = false;           // the whole table is read (validation, index build)
+  bool rewrite = false;  // the table (and its indexes) are rewritten
+  bool scan = false;     // the whole table is read (validation, index build)
 };
 
 // The lock model's verdict for one statement.

@@ -61,8 +61,9 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
       created_.push_back({c->table, i});
     } else if (const auto* at = st.as<ir::AlterTable>()) {
       for (const auto& a : at->actions) {
-        if (a.kind == ir::AlterKind::AddConstraint && a.constraint && a.constraint->kind == ir::ConstraintKind::Check &&
-            a.constraint->expr && !a.constraint->expr->not_null_column.empty()) {
+        if (a.kind == ir::AlterKind::AddConstraint && a.constraint &&
+            a.constraint->kind == ir::ConstraintKind::Check && a.constraint->expr &&
+            !a.constraint->expr->not_null_column.empty()) {
           not_null_checks_.push_back({at->table, a.constraint->expr->not_null_column, a.constraint->name,
                                       a.constraint->not_valid ? SIZE_MAX : i, SIZE_MAX});
         } else if (a.kind == ir::AlterKind::ValidateConstraint || a.kind == ir::AlterKind::DropConstraint) {

@@ -13,11 +13,11 @@ namespace ddlint::analysis {
 
 // What is true just before a statement runs.
 struct StatementFacts {
-  bool in_transaction = false;        // explicit BEGIN block or the runner's implied one
-  bool explicit_transaction = false;  // inside BEGIN ... COMMIT written in the file
+  bool in_transaction = false;                   // explicit BEGIN block or the runner's implied one
+  bool explicit_transaction = false;             // inside BEGIN ... COMMIT written in the file
   std::optional<std::string> lock_timeout;       // value in effect, if any SET
   std::optional<std::string> statement_timeout;  // value in effect, if any SET
-  StatementEffect effect;             // lock model verdict for this statement
+  StatementEffect effect;                        // lock model verdict for this statement
 };
 
 // Within-file state computed once per file, before rules run.

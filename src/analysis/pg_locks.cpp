@@ -1,23 +1,29 @@
-#include "analysis/locks.h"
-
 #include <algorithm>
+
+#include "analysis/locks.h"
 
 namespace ddlint::analysis {
 
 std::string_view to_string(Blocks b) {
   switch (b) {
-    case Blocks::Nothing: return "none";
-    case Blocks::Writes: return "write";
-    case Blocks::ReadsAndWrites: return "exclusive";
+    case Blocks::Nothing:
+      return "none";
+    case Blocks::Writes:
+      return "write";
+    case Blocks::ReadsAndWrites:
+      return "exclusive";
   }
   return "none";
 }
 
 std::string_view describe(Blocks b) {
   switch (b) {
-    case Blocks::Nothing: return "blocks nothing";
-    case Blocks::Writes: return "blocks writes";
-    case Blocks::ReadsAndWrites: return "blocks reads and writes";
+    case Blocks::Nothing:
+      return "blocks nothing";
+    case Blocks::Writes:
+      return "blocks writes";
+    case Blocks::ReadsAndWrites:
+      return "blocks reads and writes";
   }
   return "";
 }
@@ -36,15 +42,16 @@ Blocks blocks_for_mode(std::string_view mode) {
 }
 
 int strength(std::string_view mode) {
-  static const std::string_view order[] = {"ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE",
-                                           kShareUpdateExclusive, kShare, kShareRowExclusive,
-                                           "EXCLUSIVE", kAccessExclusive};
+  static const std::string_view order[] = {"ACCESS SHARE",        "ROW SHARE",     "ROW EXCLUSIVE",
+                                           kShareUpdateExclusive, kShare,          kShareRowExclusive,
+                                           "EXCLUSIVE",           kAccessExclusive};
   for (int i = 0; i < 8; ++i)
     if (order[i] == mode) return i;
   return 0;
 }
 
-TableEffect effect(const ir::QualifiedName& t, std::string_view mode, bool rewrite = false, bool scan = false) {
+TableEffect effect(const ir::QualifiedName& t, std::string_view mode, bool rewrite = false,
+                   bool scan = false) {
   TableEffect e;
   e.table = t;
   e.mode = std::string(mode);
@@ -62,11 +69,20 @@ bool is_serial(const ir::TypeName& t) {
 // Functions whose result differs per row (provolatile 'v'); a DEFAULT
 // calling one of them makes ADD COLUMN rewrite the table.
 bool is_volatile_function(std::string_view f) {
-  static const std::string_view v[] = {"random",          "clock_timestamp", "gen_random_uuid",
-                                       "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4",
-                                       "nextval",         "timeofday",       "txid_current",
-                                       "statement_timestamp_volatile", "setseed", "random_normal",
-                                       "uuidv4", "uuidv7"};
+  static const std::string_view v[] = {"random",
+                                       "clock_timestamp",
+                                       "gen_random_uuid",
+                                       "uuid_generate_v1",
+                                       "uuid_generate_v1mc",
+                                       "uuid_generate_v4",
+                                       "nextval",
+                                       "timeofday",
+                                       "txid_current",
+                                       "statement_timestamp_volatile",
+                                       "setseed",
+                                       "random_normal",
+                                       "uuidv4",
+                                       "uuidv7"};
   return std::find(std::begin(v), std::end(v), f) != std::end(v);
 }
 
@@ -85,7 +101,8 @@ void alter_action(const ir::AlterAction& a, const Settings& s, std::string& mode
           for (auto& f : c.default_value->functions) volatile_default |= is_volatile_function(f);
         bool generated = false;
         for (auto& k : c.constraints) {
-          if (k.kind == ir::ConstraintKind::Identity || k.kind == ir::ConstraintKind::Generated) generated = true;
+          if (k.kind == ir::ConstraintKind::Identity || k.kind == ir::ConstraintKind::Generated)
+            generated = true;
           if (k.kind == ir::ConstraintKind::ForeignKey && !k.ref_table.empty())
             others.push_back(effect(k.ref_table, kShareRowExclusive));
           if (k.kind == ir::ConstraintKind::Check || k.kind == ir::ConstraintKind::ForeignKey) scan = true;
@@ -210,7 +227,8 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
           }
           if (n.object == ir::ObjectKind::Database || n.object == ir::ObjectKind::Tablespace) {
             out.no_transaction_block = true;
-            out.no_transaction_reason = n.object == ir::ObjectKind::Database ? "DROP DATABASE" : "DROP TABLESPACE";
+            out.no_transaction_reason =
+                n.object == ir::ObjectKind::Database ? "DROP DATABASE" : "DROP TABLESPACE";
           }
         } else if constexpr (std::is_same_v<T, ir::Truncate>) {
           for (auto& t : n.tables) out.tables.push_back(effect(t, kAccessExclusive, true));
@@ -218,7 +236,8 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
           const bool index = n.object == ir::ObjectKind::Index;
           if (n.object == ir::ObjectKind::Table || n.object == ir::ObjectKind::Column ||
               n.object == ir::ObjectKind::Constraint || index) {
-            TableEffect e = effect(n.target, index && s.pg_version >= 12 ? kShareUpdateExclusive : kAccessExclusive);
+            TableEffect e =
+                effect(n.target, index && s.pg_version >= 12 ? kShareUpdateExclusive : kAccessExclusive);
             e.object = index ? ir::ObjectKind::Index : ir::ObjectKind::Table;
             out.tables.push_back(e);
           }
@@ -230,7 +249,8 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
           }
           if (n.concurrently || n.target == ir::ObjectKind::Schema || n.target == ir::ObjectKind::Database) {
             out.no_transaction_block = true;
-            out.no_transaction_reason = n.concurrently ? "REINDEX CONCURRENTLY" : "REINDEX SCHEMA/DATABASE/SYSTEM";
+            out.no_transaction_reason =
+                n.concurrently ? "REINDEX CONCURRENTLY" : "REINDEX SCHEMA/DATABASE/SYSTEM";
           }
         } else if constexpr (std::is_same_v<T, ir::Vacuum>) {
           for (auto& t : n.tables)
@@ -240,7 +260,8 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
             out.no_transaction_reason = n.full ? "VACUUM FULL" : "VACUUM";
           }
         } else if constexpr (std::is_same_v<T, ir::Cluster>) {
-          if (n.table) out.tables.push_back(effect(*n.table, kAccessExclusive, true));
+          if (n.table)
+            out.tables.push_back(effect(*n.table, kAccessExclusive, true));
           else {
             out.no_transaction_block = true;
             out.no_transaction_reason = "CLUSTER without a table name";

@@ -11,8 +11,9 @@ bool is_rule_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) |
 
 }  // namespace
 
-std::vector<Suppression> parse_suppressions(const std::vector<std::pair<TextRange, std::string_view>>& comments,
-                                            const std::vector<TextRange>& statements) {
+std::vector<Suppression> parse_suppressions(
+    const std::vector<std::pair<TextRange, std::string_view>>& comments,
+    const std::vector<TextRange>& statements) {
   std::vector<Suppression> out;
   for (const auto& [range, raw] : comments) {
     std::string_view body = raw;
@@ -22,7 +23,8 @@ std::vector<Suppression> parse_suppressions(const std::vector<std::pair<TextRang
     while (skip < body.size() && (body[skip] == ' ' || body[skip] == '\t')) ++skip;
     body.remove_prefix(skip);
     offset += static_cast<uint32_t>(skip);
-    if (raw.substr(0, 2) == "/*" && body.size() >= 2 && body.substr(body.size() - 2) == "*/") body.remove_suffix(2);
+    if (raw.substr(0, 2) == "/*" && body.size() >= 2 && body.substr(body.size() - 2) == "*/")
+      body.remove_suffix(2);
     Suppression s;
     std::string_view rest;
     if (body.rfind("ddlint-ignore-file", 0) == 0) {
@@ -44,7 +46,8 @@ std::vector<Suppression> parse_suppressions(const std::vector<std::pair<TextRang
         size_t r = i + 2;
         while (r < rest.size() && rest[r] == ' ') ++r;
         s.reason = std::string(rest.substr(r));
-        while (!s.reason.empty() && std::isspace(static_cast<unsigned char>(s.reason.back()))) s.reason.pop_back();
+        while (!s.reason.empty() && std::isspace(static_cast<unsigned char>(s.reason.back())))
+          s.reason.pop_back();
         break;
       }
       size_t j = i;
@@ -61,8 +64,10 @@ std::vector<Suppression> parse_suppressions(const std::vector<std::pair<TextRang
     if (!s.file_level) {
       auto it = std::lower_bound(statements.begin(), statements.end(), range.end,
                                  [](const TextRange& r, uint32_t off) { return r.begin < off; });
-      if (it != statements.end()) s.target = *it;
-      else s.target = {range.end, range.end};
+      if (it != statements.end())
+        s.target = *it;
+      else
+        s.target = {range.end, range.end};
     }
     out.push_back(std::move(s));
   }

@@ -13,17 +13,18 @@ namespace ddlint::analysis {
 struct Suppression {
   TextRange comment;
   bool file_level = false;
-  bool all_rules = false;            // no rule listed
-  std::vector<std::string> rules;    // as written, lower-case
+  bool all_rules = false;          // no rule listed
+  std::vector<std::string> rules;  // as written, lower-case
   std::vector<TextRange> rule_ranges;
-  std::vector<bool> used;            // per rule (or [0] for all_rules)
+  std::vector<bool> used;  // per rule (or [0] for all_rules)
   std::string reason;
-  TextRange target;                  // the statement a next-statement ignore covers
+  TextRange target;  // the statement a next-statement ignore covers
 };
 
 // Finds ignore comments. `statement_starts` are the sorted ranges of every
 // statement (parsed or not) so a next-statement ignore knows its target.
-std::vector<Suppression> parse_suppressions(const std::vector<std::pair<TextRange, std::string_view>>& comments,
-                                            const std::vector<TextRange>& statements);
+std::vector<Suppression> parse_suppressions(
+    const std::vector<std::pair<TextRange, std::string_view>>& comments,
+    const std::vector<TextRange>& statements);
 
 }  // namespace ddlint::analysis

@@ -1,14 +1,13 @@
 #include "cli/app.h"
 
-
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
 #include <set>
 #include <thread>
-#include <atomic>
-#include <algorithm>
 
 #include "cli/sources.h"
 #include "engine/catalog.h"
@@ -95,8 +94,9 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
 
   auto config_for = [&](const InputFile& in) -> const engine::Config* {
     if (explicit_config) return &*explicit_config;
-    const fs::path start = in.is_stdin ? (o.stdin_filename.empty() ? fs::current_path() : fs::path(o.stdin_filename))
-                                       : fs::path(in.fs_path);
+    const fs::path start = in.is_stdin
+                               ? (o.stdin_filename.empty() ? fs::current_path() : fs::path(o.stdin_filename))
+                               : fs::path(in.fs_path);
     const auto found = engine::find_config(start);
     if (!found) return nullptr;
     const std::string key = found->string();
@@ -149,7 +149,8 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
                                      rules::registry(), catalog);
     }
   };
-  const size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), jobs.size() / 8 + 1);
+  const size_t threads =
+      std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), jobs.size() / 8 + 1);
   std::vector<std::thread> pool;
   for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();  // the main thread works too
@@ -161,9 +162,13 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     for (const auto& [id, sev] : eff.enabled) enabled_union.insert(id);
   }
 
-  report::ReportInput input{results, catalog, {enabled_union.begin(), enabled_union.end()}, version(),
+  report::ReportInput input{results,
+                            catalog,
+                            {enabled_union.begin(), enabled_union.end()},
+                            version(),
                             o.color && o.output.empty() && o.format == "text",
-                            o.verbose || (o.terminal && o.output.empty()), fs::current_path().string()};
+                            o.verbose || (o.terminal && o.output.empty()),
+                            fs::current_path().string()};
   std::ofstream file;
   std::ostream* sink = &out;
   if (!o.output.empty()) {
@@ -174,9 +179,12 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     }
     sink = &file;
   }
-  if (o.format == "json") report::write_json(input, *sink);
-  else if (o.format == "sarif") report::write_sarif(input, *sink);
-  else report::write_text(input, *sink);
+  if (o.format == "json")
+    report::write_json(input, *sink);
+  else if (o.format == "sarif")
+    report::write_sarif(input, *sink);
+  else
+    report::write_text(input, *sink);
   sink->flush();
 
   if (io_error) return kExitError;
@@ -207,7 +215,8 @@ int run_explain(const std::string& id, std::ostream& out, std::ostream& err) {
   }
   const auto* r = catalog.find(*canonical);
   out << "# " << r->id << "\n\n" << r->summary << "\n\n";
-  out << "Default severity: " << to_string(r->default_severity) << (r->default_enabled ? "" : " (opt-in)") << "\n";
+  out << "Default severity: " << to_string(r->default_severity) << (r->default_enabled ? "" : " (opt-in)")
+      << "\n";
   if (!r->dialects.empty()) {
     out << "Dialects:";
     for (const auto& d : r->dialects) out << " " << d;

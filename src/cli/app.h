@@ -15,14 +15,14 @@ struct CheckOptions {
   std::string config;           // explicit config file
   std::vector<std::string> select;
   std::vector<std::string> ignore;
-  std::string fail_on;          // error | warning | info; empty = config/default
+  std::string fail_on;  // error | warning | info; empty = config/default
   std::optional<int> pg_version;
-  std::string dialect;          // postgres | mysql; empty = config/default
+  std::string dialect;  // postgres | mysql; empty = config/default
   std::string stdin_filename;
   std::optional<bool> assume_in_transaction;
   bool verbose = false;
-  bool color = false;           // decided by main (terminal, NO_COLOR)
-  bool terminal = false;        // stdout is a terminal
+  bool color = false;     // decided by main (terminal, NO_COLOR)
+  bool terminal = false;  // stdout is a terminal
 };
 
 constexpr int kExitClean = 0;

@@ -21,13 +21,16 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "sarif"}));
   cmd_check->add_option("-o,--output", check.output, "Write the report to FILE instead of stdout");
   cmd_check->add_option("--config", check.config, "Use this config file instead of the nearest .ddlint.toml");
-  cmd_check->add_option("--select", check.select, "Enable only these rules (ids or aliases, comma-separated; `all`)")
+  cmd_check
+      ->add_option("--select", check.select,
+                   "Enable only these rules (ids or aliases, comma-separated; `all`)")
       ->delimiter(',')
       ->allow_extra_args(false);
   cmd_check->add_option("--ignore", check.ignore, "Disable these rules (ids or aliases, comma-separated)")
       ->delimiter(',')
       ->allow_extra_args(false);
-  cmd_check->add_option("--fail-on", check.fail_on, "Exit 1 when a finding is at or above: error, warning, info")
+  cmd_check
+      ->add_option("--fail-on", check.fail_on, "Exit 1 when a finding is at or above: error, warning, info")
       ->check(CLI::IsMember({"error", "warning", "info"}));
   cmd_check->add_option("--pg-version", check.pg_version, "Target PostgreSQL major version (10 to 17)")
       ->check(CLI::Range(10, 17));

@@ -44,7 +44,8 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, con
           if (!name.empty() && name[0] == '.') it.disable_recursion_pending();
           continue;
         }
-        if (it->path().extension() == ".sql" && it->is_regular_file(ec)) found.push_back(it->path().generic_string());
+        if (it->path().extension() == ".sql" && it->is_regular_file(ec))
+          found.push_back(it->path().generic_string());
       }
       std::sort(found.begin(), found.end());
       for (auto& f : found) out.push_back({f, f, false});

@@ -99,8 +99,7 @@ SourceFile::SourceFile(std::string path, std::string bytes, Dialect dialect)
     if (len == 0) {
       // Merge a run of invalid bytes into one problem.
       size_t j = i;
-      while (j < parse_text_.size() && parse_text_[j] != '\0' &&
-             utf8_sequence_length(parse_text_, j) == 0) {
+      while (j < parse_text_.size() && parse_text_[j] != '\0' && utf8_sequence_length(parse_text_, j) == 0) {
         parse_text_[j] = '_';
         ++j;
       }

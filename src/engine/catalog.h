@@ -35,7 +35,7 @@ struct RuleInfo {
   std::string lock;
   std::string fix = "none";
   std::string since;
-  std::string body;  // Markdown after the front matter
+  std::string body;                             // Markdown after the front matter
   std::map<std::string, std::string> sections;  // "What it does" -> text
   std::vector<RuleExample> examples;
 
@@ -51,7 +51,7 @@ class Catalog {
   explicit Catalog(const std::vector<EmbeddedPage>& pages);
 
   const std::vector<RuleInfo>& rules() const { return rules_; }
-  const RuleInfo* find(std::string_view id) const;        // canonical id only
+  const RuleInfo* find(std::string_view id) const;  // canonical id only
   // Canonical id for an id or alias (squawk names included); nullopt if unknown.
   std::optional<std::string> resolve(std::string_view id_or_alias) const;
   const std::vector<std::string>& errors() const { return errors_; }

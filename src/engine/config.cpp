@@ -74,9 +74,12 @@ Config load_config(const fs::path& file, const Catalog& catalog) {
       c.fail_on = *s;
     } else if (k == "dialect") {
       auto v = node.value<std::string>();
-      if (v && (*v == "postgres" || *v == "postgresql")) c.dialect = Dialect::Postgres;
-      else if (v && (*v == "mysql" || *v == "mariadb")) c.dialect = Dialect::MySql;
-      else throw ConfigError(where + " must be \"postgres\" or \"mysql\"");
+      if (v && (*v == "postgres" || *v == "postgresql"))
+        c.dialect = Dialect::Postgres;
+      else if (v && (*v == "mysql" || *v == "mariadb"))
+        c.dialect = Dialect::MySql;
+      else
+        throw ConfigError(where + " must be \"postgres\" or \"mysql\"");
     } else if (k == "rules") {
       const auto* rules = node.as_table();
       if (!rules) throw ConfigError(where + " must be a table of [rules.<rule-id>] tables");
@@ -86,14 +89,16 @@ Config load_config(const fs::path& file, const Catalog& catalog) {
         const auto* rt = rnode.as_table();
         if (!rt) throw ConfigError(rwhere + " must be a table");
         for (const auto& [opt, onode] : *rt) {
-          if (opt.str() != "severity") throw ConfigError(rwhere + ": unknown option `" + std::string(opt.str()) + "`");
+          if (opt.str() != "severity")
+            throw ConfigError(rwhere + ": unknown option `" + std::string(opt.str()) + "`");
           auto v = onode.value<std::string>();
           if (v && *v == "off") {
             c.off.push_back(id);
             continue;
           }
           auto s = v ? parse_severity(*v) : std::nullopt;
-          if (!s) throw ConfigError(rwhere + ": severity must be \"error\", \"warning\", \"info\" or \"off\"");
+          if (!s)
+            throw ConfigError(rwhere + ": severity must be \"error\", \"warning\", \"info\" or \"off\"");
           c.severity[id] = *s;
         }
       }

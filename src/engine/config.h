@@ -19,7 +19,7 @@ struct ConfigError : std::runtime_error {
 // One .ddlint.toml (or the CLI flags layered on top of it). Unset fields
 // inherit the defaults.
 struct Config {
-  std::string path;  // where it was read from; empty for defaults/CLI
+  std::string path;                                // where it was read from; empty for defaults/CLI
   std::optional<std::vector<std::string>> select;  // canonical ids (or "all")
   std::vector<std::string> ignore;                 // canonical ids
   std::map<std::string, Severity> severity;        // per-rule override

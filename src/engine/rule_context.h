@@ -39,8 +39,13 @@ class RuleContext {
   RuleContext(const SourceFile& source, const ir::ParsedFile& file, const analysis::Settings& settings,
               const analysis::MigrationFacts& facts, const analysis::Annotations& annotations,
               const Catalog& catalog, std::vector<Diagnostic>& sink)
-      : source_(source), file_(file), settings_(settings), facts_(facts), annotations_(annotations),
-        catalog_(catalog), sink_(sink) {}
+      : source_(source),
+        file_(file),
+        settings_(settings),
+        facts_(facts),
+        annotations_(annotations),
+        catalog_(catalog),
+        sink_(sink) {}
 
   const SourceFile& source() const { return source_; }
   const ir::ParsedFile& file() const { return file_; }

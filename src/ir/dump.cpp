@@ -16,11 +16,16 @@ class Printer {
       std::string_view s = text_.substr(r.begin, r.end - r.begin);
       std::string shown;
       for (char c : s) {
-        if (c == '\n') shown += "\\n";
-        else if (c == '\r') shown += "\\r";
-        else if (c == '\t') shown += "\\t";
-        else if (c == '"') shown += "\\\"";
-        else shown += c;
+        if (c == '\n')
+          shown += "\\n";
+        else if (c == '\r')
+          shown += "\\r";
+        else if (c == '\t')
+          shown += "\\t";
+        else if (c == '"')
+          shown += "\\\"";
+        else
+          shown += c;
       }
       if (shown.size() > 60) shown = shown.substr(0, 57) + "...";
       out += " \"" + shown + "\"";
@@ -70,8 +75,7 @@ class Printer {
     if (!c.using_index.empty()) s += " using-index=" + c.using_index;
     if (!c.columns.empty()) s += " columns=" + list(c.columns);
     line(ind, s);
-    if (!c.ref_table.empty())
-      line(ind + 1, "references " + qname(c.ref_table) + " " + list(c.ref_columns));
+    if (!c.ref_table.empty()) line(ind + 1, "references " + qname(c.ref_table) + " " + list(c.ref_columns));
     if (c.expr) line(ind + 1, "expr " + expr(*c.expr));
   }
 
@@ -122,23 +126,23 @@ class Printer {
     line(ind, "keyword " + range(s.keyword_range));
   }
   void node(int ind, const Drop& s) {
-    line(ind, std::string("object ") + std::string(to_string(s.object)) +
-                  flags({{"if-exists", s.if_exists},
-                         {"cascade", s.cascade},
-                         {"concurrently", s.concurrently}}));
+    line(ind,
+         std::string("object ") + std::string(to_string(s.object)) +
+             flags({{"if-exists", s.if_exists}, {"cascade", s.cascade}, {"concurrently", s.concurrently}}));
     for (auto& n : s.names) line(ind, "name " + qname(n));
   }
   void node(int ind, const Truncate& s) {
-    line(ind, std::string("truncate") +
-                  flags({{"cascade", s.cascade}, {"restart-identity", s.restart_identity}}));
+    line(ind,
+         std::string("truncate") + flags({{"cascade", s.cascade}, {"restart-identity", s.restart_identity}}));
     for (auto& n : s.tables) line(ind, "table " + qname(n));
   }
   void node(int ind, const Rename& s) {
-    line(ind, std::string("object ") + std::string(to_string(s.object)) + " target " +
-                  qname(s.target) + (s.subname.empty() ? "" : " sub=" + s.subname) +
-                  " new=" + s.new_name);
+    line(ind, std::string("object ") + std::string(to_string(s.object)) + " target " + qname(s.target) +
+                  (s.subname.empty() ? "" : " sub=" + s.subname) + " new=" + s.new_name);
   }
-  void node(int ind, const Transaction& s) { line(ind, std::string("kind ") + std::string(to_string(s.kind))); }
+  void node(int ind, const Transaction& s) {
+    line(ind, std::string("kind ") + std::string(to_string(s.kind)));
+  }
   void node(int ind, const SetSetting& s) {
     line(ind, "name " + s.name + " value=\"" + s.value + "\"" +
                   flags({{"local", s.local}, {"reset", s.reset}, {"all", s.all}}));

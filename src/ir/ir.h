@@ -63,18 +63,18 @@ struct Constraint {
   ConstraintKind kind = ConstraintKind::Other;
   std::string name;
   TextRange range;
-  bool not_valid = false;       // NOT VALID: existing rows are not checked
-  std::string using_index;      // UNIQUE/PRIMARY KEY USING INDEX name
+  bool not_valid = false;   // NOT VALID: existing rows are not checked
+  std::string using_index;  // UNIQUE/PRIMARY KEY USING INDEX name
   std::vector<std::string> columns;
-  QualifiedName ref_table;      // FOREIGN KEY / REFERENCES target
+  QualifiedName ref_table;  // FOREIGN KEY / REFERENCES target
   std::vector<std::string> ref_columns;
-  std::optional<Expr> expr;     // CHECK expression, DEFAULT value, generation expression
-  bool stored = false;          // GENERATED ... STORED
+  std::optional<Expr> expr;  // CHECK expression, DEFAULT value, generation expression
+  bool stored = false;       // GENERATED ... STORED
 };
 
 struct ColumnDef {
   std::string name;
-  TextRange range;       // whole column definition
+  TextRange range;  // whole column definition
   TextRange name_range;
   TypeName type;
   bool not_null = false;  // NOT NULL or PRIMARY KEY
@@ -109,8 +109,8 @@ std::string_view to_string(ObjectKind k);
 // A statement ddlint parsed but does not model (CREATE FUNCTION, GRANT, ...).
 // Never dropped: rules see it through onOpaque and analysis counts it.
 struct Opaque {
-  std::string node;                  // front-end's name for it, e.g. "CreateFunctionStmt"
-  bool no_transaction_block = false; // the dialect refuses it inside a transaction block
+  std::string node;                   // front-end's name for it, e.g. "CreateFunctionStmt"
+  bool no_transaction_block = false;  // the dialect refuses it inside a transaction block
 };
 
 struct CreateTable {
@@ -118,7 +118,7 @@ struct CreateTable {
   bool if_not_exists = false;
   bool temporary = false;
   bool unlogged = false;
-  bool as_select = false;            // CREATE TABLE ... AS
+  bool as_select = false;  // CREATE TABLE ... AS
   std::optional<QualifiedName> partition_of;
   std::vector<ColumnDef> columns;
   std::vector<Constraint> constraints;  // table-level constraints
@@ -172,17 +172,17 @@ std::string_view to_string(AlterKind k);
 
 struct AlterAction {
   AlterKind kind = AlterKind::Other;
-  TextRange range;                      // the whole subcommand
-  std::string column;                   // target column, when there is one
-  std::string name;                     // constraint / partition / tablespace / trigger name
-  std::optional<ColumnDef> column_def;  // ADD COLUMN
-  std::optional<Constraint> constraint; // ADD CONSTRAINT
-  std::optional<TypeName> new_type;     // ALTER COLUMN TYPE
-  std::optional<Expr> expr;             // SET DEFAULT value / USING expression
-  bool if_exists = false;               // DROP ... IF EXISTS / ADD COLUMN IF NOT EXISTS
+  TextRange range;                       // the whole subcommand
+  std::string column;                    // target column, when there is one
+  std::string name;                      // constraint / partition / tablespace / trigger name
+  std::optional<ColumnDef> column_def;   // ADD COLUMN
+  std::optional<Constraint> constraint;  // ADD CONSTRAINT
+  std::optional<TypeName> new_type;      // ALTER COLUMN TYPE
+  std::optional<Expr> expr;              // SET DEFAULT value / USING expression
+  bool if_exists = false;                // DROP ... IF EXISTS / ADD COLUMN IF NOT EXISTS
   bool cascade = false;
-  bool concurrently = false;            // DETACH PARTITION ... CONCURRENTLY
-  std::string native;                   // front-end's own name for the subcommand
+  bool concurrently = false;  // DETACH PARTITION ... CONCURRENTLY
+  std::string native;         // front-end's own name for the subcommand
 };
 
 struct AlterTable {

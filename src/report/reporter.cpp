@@ -16,9 +16,15 @@ Summary summarize(const std::vector<engine::FileResult>& files) {
         continue;
       }
       switch (d.severity) {
-        case Severity::Error: ++s.errors; break;
-        case Severity::Warning: ++s.warnings; break;
-        case Severity::Info: ++s.infos; break;
+        case Severity::Error:
+          ++s.errors;
+          break;
+        case Severity::Warning:
+          ++s.warnings;
+          break;
+        case Severity::Info:
+          ++s.infos;
+          break;
       }
     }
   }

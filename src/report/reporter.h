@@ -12,7 +12,7 @@ namespace ddlint::report {
 struct Summary {
   size_t files = 0;
   size_t statements = 0;
-  size_t errors = 0;    // unsuppressed findings per severity
+  size_t errors = 0;  // unsuppressed findings per severity
   size_t warnings = 0;
   size_t infos = 0;
   size_t suppressed = 0;

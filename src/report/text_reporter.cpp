@@ -8,9 +8,12 @@ namespace {
 
 const char* color_of(Severity s) {
   switch (s) {
-    case Severity::Error: return "\x1b[1;31m";
-    case Severity::Warning: return "\x1b[1;33m";
-    case Severity::Info: return "\x1b[1;36m";
+    case Severity::Error:
+      return "\x1b[1;31m";
+    case Severity::Warning:
+      return "\x1b[1;33m";
+    case Severity::Info:
+      return "\x1b[1;36m";
   }
   return "";
 }
@@ -55,11 +58,14 @@ void write_text(const ReportInput& in, std::ostream& out) {
       size_t caret_end = end.line == start.line ? end.column - 1 : width(line);
       if (caret_end <= caret_begin) caret_end = caret_begin + 1;
       out << blue << pad << " |" << reset << " " << std::string(caret_begin, ' ')
-          << (in.color ? color_of(d.severity) : "") << std::string(caret_end - caret_begin, '^') << reset << "\n";
-      if (!d.help.empty()) out << blue << pad << " = " << reset << bold << "help:" << reset << " " << d.help << "\n";
+          << (in.color ? color_of(d.severity) : "") << std::string(caret_end - caret_begin, '^') << reset
+          << "\n";
+      if (!d.help.empty())
+        out << blue << pad << " = " << reset << bold << "help:" << reset << " " << d.help << "\n";
       if (d.fix) {
         out << blue << pad << " = " << reset << bold << "fix" << reset << " ("
-            << (d.fix->applicability == Applicability::Safe ? "safe" : "unsafe") << "): " << d.fix->title << "\n";
+            << (d.fix->applicability == Applicability::Safe ? "safe" : "unsafe") << "): " << d.fix->title
+            << "\n";
       }
       out << "\n";
     }

@@ -17,13 +17,15 @@ class AddColumnNotNullNoDefault final : public engine::Rule {
       for (const auto& k : c.constraints)
         computes |= k.kind == ir::ConstraintKind::Generated || k.kind == ir::ConstraintKind::Identity;
       const auto& t = c.type.name;
-      computes |= t == "serial" || t == "bigserial" || t == "smallserial" || t == "serial4" || t == "serial8" ||
-                  t == "serial2";
+      computes |= t == "serial" || t == "bigserial" || t == "smallserial" || t == "serial4" ||
+                  t == "serial8" || t == "serial2";
       if (computes) continue;
-      ctx.report(a.range, "adding NOT NULL column " + quoted(c.name) + " without a DEFAULT to " + quoted(s.table) +
+      ctx.report(a.range, "adding NOT NULL column " + quoted(c.name) + " without a DEFAULT to " +
+                              quoted(s.table) +
                               " fails if the table has rows, and INSERTs from code already deployed break")
-          .help("Add the column with a DEFAULT (constant defaults are instant from PostgreSQL 11), or add it "
-                "nullable, backfill it in batches, then enforce NOT NULL.");
+          .help(
+              "Add the column with a DEFAULT (constant defaults are instant from PostgreSQL 11), or add it "
+              "nullable, backfill it in batches, then enforce NOT NULL.");
     }
   }
 };

@@ -20,14 +20,17 @@ class AddForeignKeyValidated final : public engine::Rule {
 
   static void report(engine::RuleContext& ctx, TextRange r, const ir::QualifiedName& table,
                      const ir::QualifiedName& ref, bool inline_ref) {
-    std::string msg = "adding a FOREIGN KEY to " + quoted(table) + " validates every existing row while holding a "
-                      "SHARE ROW EXCLUSIVE lock that blocks writes to " + quoted(table);
+    std::string msg = "adding a FOREIGN KEY to " + quoted(table) +
+                      " validates every existing row while holding a "
+                      "SHARE ROW EXCLUSIVE lock that blocks writes to " +
+                      quoted(table);
     if (!ref.empty()) msg += " and " + quoted(ref);
     ctx.report(r, msg).help(
-        inline_ref ? "Add the column without REFERENCES, then add the constraint with NOT VALID and run "
-                     "VALIDATE CONSTRAINT in a separate transaction."
-                   : "Add the constraint with NOT VALID, then run ALTER TABLE ... VALIDATE CONSTRAINT in a separate "
-                     "transaction (it takes a lock that does not block writes).");
+        inline_ref
+            ? "Add the column without REFERENCES, then add the constraint with NOT VALID and run "
+              "VALIDATE CONSTRAINT in a separate transaction."
+            : "Add the constraint with NOT VALID, then run ALTER TABLE ... VALIDATE CONSTRAINT in a separate "
+              "transaction (it takes a lock that does not block writes).");
   }
 };
 

@@ -17,7 +17,7 @@ struct TableCost {
   analysis::Blocks blocks = analysis::Blocks::Nothing;
   bool rewrite = false;
   bool scan = false;
-  size_t first_statement = 0;  // first statement that costs anything on the table
+  size_t first_statement = 0;        // first statement that costs anything on the table
   size_t first_blocking = SIZE_MAX;  // first statement that blocks reads or writes on it
 };
 

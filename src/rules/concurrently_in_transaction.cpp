@@ -10,10 +10,11 @@ class ConcurrentlyInTransaction final : public engine::Rule {
     if (!f.effect.no_transaction_block || !f.in_transaction) return;
     const std::string where = f.explicit_transaction ? "inside the BEGIN ... COMMIT block of this file"
                                                      : "inside the transaction the migration runner opens";
-    ctx.report(ctx.statement().range, f.effect.no_transaction_reason + " cannot run " + where +
-                                          ": the migration fails at deploy")
-        .help("Run this statement in its own migration without a transaction (e.g. disable the runner's "
-              "transaction for this file) and keep it outside BEGIN ... COMMIT.");
+    ctx.report(ctx.statement().range,
+               f.effect.no_transaction_reason + " cannot run " + where + ": the migration fails at deploy")
+        .help(
+            "Run this statement in its own migration without a transaction (e.g. disable the runner's "
+            "transaction for this file) and keep it outside BEGIN ... COMMIT.");
   }
   void onCreateIndex(const ir::CreateIndex&, engine::RuleContext& ctx) override { check(ctx); }
   void onDrop(const ir::Drop&, engine::RuleContext& ctx) override { check(ctx); }

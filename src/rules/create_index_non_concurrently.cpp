@@ -16,7 +16,8 @@ class CreateIndexNonConcurrently final : public engine::Rule {
                             " for the whole index build (SHARE lock)");
     d.help("Build the index with CREATE INDEX CONCURRENTLY, outside a transaction block.");
     if (!s.keyword_range.empty())
-      d.fix("Add CONCURRENTLY", Applicability::Unsafe, {{{s.keyword_range.end, s.keyword_range.end}, " CONCURRENTLY"}});
+      d.fix("Add CONCURRENTLY", Applicability::Unsafe,
+            {{{s.keyword_range.end, s.keyword_range.end}, " CONCURRENTLY"}});
   }
 };
 

@@ -9,10 +9,13 @@ class DropColumn final : public engine::Rule {
     if (!ctx.is_existing_table(s.table)) return;
     for (const auto& a : s.actions) {
       if (a.kind != ir::AlterKind::DropColumn) continue;
-      ctx.report(a.range, "dropping column " + quoted(a.column) + " of " + quoted(s.table) +
-                              " destroys its data for good, and code already deployed that reads or writes it breaks")
-          .help("Remove every use of the column from the application and deploy that first; drop the column in a "
-                "later migration once nothing references it.");
+      ctx.report(a.range,
+                 "dropping column " + quoted(a.column) + " of " + quoted(s.table) +
+                     " destroys its data for good, and code already deployed that reads or writes it breaks")
+          .help(
+              "Remove every use of the column from the application and deploy that first; drop the column in "
+              "a "
+              "later migration once nothing references it.");
     }
   }
 };

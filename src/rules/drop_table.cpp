@@ -10,10 +10,13 @@ class DropTable final : public engine::Rule {
     for (const auto& t : s.names) {
       if (!ctx.is_existing_table(t)) continue;
       ctx.report(t.range.empty() ? ctx.statement().range : t.range,
-                 "dropping table " + quoted(t) + " destroys its data for good, and code already deployed that "
-                 "uses it breaks")
-          .help("Stop using the table in the application first; drop it in a later migration (consider renaming "
-                "it or keeping a backup until the drop is known to be safe).");
+                 "dropping table " + quoted(t) +
+                     " destroys its data for good, and code already deployed that "
+                     "uses it breaks")
+          .help(
+              "Stop using the table in the application first; drop it in a later migration (consider "
+              "renaming "
+              "it or keeping a backup until the drop is known to be safe).");
     }
   }
 };

@@ -17,15 +17,17 @@ class MissingDurationAnnotation final : public engine::Rule {
     }
     if (first == SIZE_MAX) return;
     if (a.has_duration) {
-      ctx.report(a.duration_range, "cannot read the expected duration `" + a.duration_text +
-                                       "`; this migration " + list)
-          .help("Write it as a time or a range, e.g. `-- Expected duration: 5-10 minutes`, `30s`, `2m`, `1h`.");
+      ctx.report(a.duration_range,
+                 "cannot read the expected duration `" + a.duration_text + "`; this migration " + list)
+          .help(
+              "Write it as a time or a range, e.g. `-- Expected duration: 5-10 minutes`, `30s`, `2m`, `1h`.");
       return;
     }
     ctx.report(ctx.file().statements[first].range,
                "this migration " + list + " but does not declare how long it is expected to run")
-        .help("Declare it in a comment at the top of the file, e.g. `-- Expected duration: 5-10 minutes` "
-              "(measured on a copy of production data).");
+        .help(
+            "Declare it in a comment at the top of the file, e.g. `-- Expected duration: 5-10 minutes` "
+            "(measured on a copy of production data).");
   }
 };
 

@@ -23,7 +23,8 @@ class MissingLockAnnotation final : public engine::Rule {
     if (first == SIZE_MAX) return;
     ctx.report(ctx.file().statements[first].range,
                "this migration takes locks that block other sessions on existing tables but does not declare "
-               "them: " + list)
+               "them: " +
+                   list)
         .help("Declare the locks in a comment at the top of the file: `-- Locks: " + example + "`.");
   }
 };

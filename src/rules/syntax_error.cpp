@@ -11,8 +11,9 @@ class SyntaxError final : public engine::Rule {
   }
   void onSyntaxError(const ir::ParseError& e, engine::RuleContext& ctx) override {
     ctx.report(e.range, e.message)
-        .help("Fix the statement so the database can parse it; ddlint skipped this statement and checked the "
-              "others.");
+        .help(
+            "Fix the statement so the database can parse it; ddlint skipped this statement and checked the "
+            "others.");
   }
 };
 

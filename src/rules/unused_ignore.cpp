@@ -22,7 +22,8 @@ class UnusedIgnore final : public engine::Rule {
           continue;
         }
         if (s.used[i] || !ctx.rule_enabled(*id) || *id == "unused-ignore") continue;
-        ctx.report(s.rule_ranges[i], "`" + s.rules[i] + "` reports nothing " + scope + ", so ignoring it has no effect")
+        ctx.report(s.rule_ranges[i],
+                   "`" + s.rules[i] + "` reports nothing " + scope + ", so ignoring it has no effect")
             .help("Remove `" + s.rules[i] + "` from the ignore comment.");
       }
     }

@@ -30,8 +30,8 @@ bool update_goldens() {
   return v && std::string(v) == "1";
 }
 
-engine::FileResult lint(const std::string& path, const std::string& sql, const std::vector<std::string>& rules,
-                        const analysis::Settings& settings) {
+engine::FileResult lint(const std::string& path, const std::string& sql,
+                        const std::vector<std::string>& rules, const analysis::Settings& settings) {
   const auto& catalog = engine::Catalog::instance();
   std::map<std::string, Severity> enabled;
   for (const auto& id : rules) {
@@ -46,8 +46,10 @@ engine::FileResult lint(const std::string& path, const std::string& sql, const s
 void apply_options(const std::map<std::string, std::string>& opts, analysis::Settings& settings,
                    std::vector<std::string>& rules) {
   for (const auto& [k, v] : opts) {
-    if (k == "pg_version") settings.pg_version = std::stoi(v);
-    else if (k == "assume_in_transaction") settings.assume_in_transaction = v == "true" || v == "1";
+    if (k == "pg_version")
+      settings.pg_version = std::stoi(v);
+    else if (k == "assume_in_transaction")
+      settings.assume_in_transaction = v == "true" || v == "1";
     else if (k == "rules") {
       std::stringstream ss(v);
       std::string id;
@@ -57,12 +59,14 @@ void apply_options(const std::map<std::string, std::string>& opts, analysis::Set
   }
 }
 
-std::vector<std::filesystem::path> files_with_suffix(const std::filesystem::path& dir, const std::string& suffix) {
+std::vector<std::filesystem::path> files_with_suffix(const std::filesystem::path& dir,
+                                                     const std::string& suffix) {
   std::vector<std::filesystem::path> out;
   if (!std::filesystem::is_directory(dir)) return out;
   for (const auto& e : std::filesystem::directory_iterator(dir)) {
     const auto name = e.path().filename().string();
-    if (e.is_regular_file() && name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+    if (e.is_regular_file() && name.size() > suffix.size() &&
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
       out.push_back(e.path());
   }
   std::sort(out.begin(), out.end());

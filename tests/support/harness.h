@@ -15,13 +15,14 @@ void write(const std::filesystem::path& p, const std::string& text);
 bool update_goldens();  // DDLINT_UPDATE_GOLDENS=1
 
 // Lints `sql` with exactly the `rules` enabled (default severities).
-engine::FileResult lint(const std::string& path, const std::string& sql, const std::vector<std::string>& rules,
-                        const analysis::Settings& settings = {});
+engine::FileResult lint(const std::string& path, const std::string& sql,
+                        const std::vector<std::string>& rules, const analysis::Settings& settings = {});
 
 // Parses "key=value key=value" options (pg_version, assume_in_transaction, rules).
 void apply_options(const std::map<std::string, std::string>& opts, analysis::Settings& settings,
                    std::vector<std::string>& rules);
 
-std::vector<std::filesystem::path> files_with_suffix(const std::filesystem::path& dir, const std::string& suffix);
+std::vector<std::filesystem::path> files_with_suffix(const std::filesystem::path& dir,
+                                                     const std::string& suffix);
 
 }  // namespace ddlint::test

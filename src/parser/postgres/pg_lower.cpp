@@ -51,7 +51,8 @@ array empty_array() {
   static simdjson::dom::parser parser;
   static const array empty = [] {
     array a;
-    if (parser.parse(simdjson::padded_string(std::string_view("[]"))).get(a) != simdjson::SUCCESS) a = array();
+    if (parser.parse(simdjson::padded_string(std::string_view("[]"))).get(a) != simdjson::SUCCESS)
+      a = array();
     return a;
   }();
   return empty;
@@ -230,10 +231,9 @@ ir::ConstraintKind constraint_kind(std::string_view s) {
 // Keywords that begin a new column constraint or clause: an element that is
 // not parenthesised ends before them.
 bool is_clause_keyword(std::string_view w) {
-  static const std::string_view words[] = {"constraint", "not",     "null",    "default",
-                                           "check",      "references", "unique", "primary",
-                                           "collate",    "generated", "using",  "deferrable",
-                                           "initially"};
+  static const std::string_view words[] = {"constraint", "not",        "null",     "default", "check",
+                                           "references", "unique",     "primary",  "collate", "generated",
+                                           "using",      "deferrable", "initially"};
   for (auto k : words)
     if (iequals(w, k)) return true;
   return false;
@@ -298,7 +298,8 @@ size_t Lowerer::find_token(size_t from, uint32_t limit, std::string_view word) c
 TextRange Lowerer::find_name(const ir::QualifiedName& n, TextRange within) const {
   for (size_t k = token_index_at(within.begin); k < tokens_.size() && tokens_[k].end <= within.end; ++k) {
     auto t = token_text(k);
-    std::string unq = (t.size() >= 2 && t.front() == '"') ? std::string(t.substr(1, t.size() - 2)) : to_lower(t);
+    std::string unq =
+        (t.size() >= 2 && t.front() == '"') ? std::string(t.substr(1, t.size() - 2)) : to_lower(t);
     if (unq == n.name) {
       uint32_t begin = tokens_[k].begin;
       if (!n.schema.empty() && k >= 2 && token_text(k - 1) == ".") begin = tokens_[k - 2].begin;
@@ -347,9 +348,12 @@ ir::QualifiedName Lowerer::name_list(element list_node, TextRange within) const 
     parts = strings(direct);
   } else {
     auto kind = node_kind(list_node, inner);
-    if (kind == "List") parts = strings(items(inner, "items"));
-    else if (kind == "String") parts.emplace_back(str(inner, "sval"));
-    else if (kind == "TypeName") parts = strings(items(inner, "names"));
+    if (kind == "List")
+      parts = strings(items(inner, "items"));
+    else if (kind == "String")
+      parts.emplace_back(str(inner, "sval"));
+    else if (kind == "TypeName")
+      parts = strings(items(inner, "names"));
   }
   ir::QualifiedName n;
   if (parts.empty()) return n;
@@ -368,8 +372,10 @@ ir::TypeName Lowerer::type_name(element tn) const {
     auto kind = node_kind(m, inner);
     if (kind == "A_Const") {
       element iv;
-      if (child(inner, "ival", iv)) t.modifiers.push_back(std::to_string(num(iv, "ival")));
-      else if (child(inner, "sval", iv)) t.modifiers.emplace_back(str(iv, "sval"));
+      if (child(inner, "ival", iv))
+        t.modifiers.push_back(std::to_string(num(iv, "ival")));
+      else if (child(inner, "sval", iv))
+        t.modifiers.emplace_back(str(iv, "sval"));
     } else if (kind == "ColumnRef") {
       auto f = strings(items(inner, "fields"));
       if (!f.empty()) t.modifiers.push_back(f.back());
@@ -420,7 +426,8 @@ ir::Constraint Lowerer::constraint(element c, bool inline_constraint, uint32_t e
   uint32_t end = end_hint;
   if (inline_constraint) {
     size_t first_body = kw + 1;
-    if (k.kind == ir::ConstraintKind::NotNull || k.kind == ir::ConstraintKind::PrimaryKey) first_body = kw + 2;
+    if (k.kind == ir::ConstraintKind::NotNull || k.kind == ir::ConstraintKind::PrimaryKey)
+      first_body = kw + 2;
     if (k.kind == ir::ConstraintKind::Check || k.kind == ir::ConstraintKind::Exclusion) first_body = kw + 1;
     end = first_body > 0 && first_body - 1 < tokens_.size() ? tokens_[first_body - 1].end : start;
     if (first_body < tokens_.size()) {
@@ -469,7 +476,8 @@ ir::ColumnDef Lowerer::column_def(element cd, TextRange hint) const {
     element inner;
     if (node_kind(ce, inner) != "Constraint") continue;
     auto k = constraint(inner, true, 0);
-    if (k.kind == ir::ConstraintKind::NotNull || k.kind == ir::ConstraintKind::PrimaryKey) col.not_null = true;
+    if (k.kind == ir::ConstraintKind::NotNull || k.kind == ir::ConstraintKind::PrimaryKey)
+      col.not_null = true;
     if (k.kind == ir::ConstraintKind::Default && k.expr) col.default_value = k.expr;
     col.constraints.push_back(std::move(k));
   }
@@ -712,10 +720,14 @@ ir::StatementNode Lowerer::variable_set(element n) {
       if (node_kind(a, inner) != "A_Const") continue;
       element v;
       std::string part;
-      if (child(inner, "sval", v)) part = std::string(str(v, "sval"));
-      else if (child(inner, "ival", v)) part = std::to_string(num(v, "ival"));
-      else if (child(inner, "fval", v)) part = std::string(str(v, "fval"));
-      else if (child(inner, "boolval", v)) part = flag(v, "boolval") ? "on" : "off";
+      if (child(inner, "sval", v))
+        part = std::string(str(v, "sval"));
+      else if (child(inner, "ival", v))
+        part = std::to_string(num(v, "ival"));
+      else if (child(inner, "fval", v))
+        part = std::string(str(v, "fval"));
+      else if (child(inner, "boolval", v))
+        part = flag(v, "boolval") ? "on" : "off";
       if (!value.empty()) value += ", ";
       value += part;
     }
@@ -729,10 +741,14 @@ ir::StatementNode Lowerer::variable_set(element n) {
 ir::StatementNode Lowerer::reindex(element n, TextRange r) {
   ir::Reindex ri;
   const auto kind = str(n, "kind");
-  if (kind == "REINDEX_OBJECT_TABLE") ri.target = ir::ObjectKind::Table;
-  else if (kind == "REINDEX_OBJECT_SCHEMA") ri.target = ir::ObjectKind::Schema;
-  else if (kind == "REINDEX_OBJECT_SYSTEM" || kind == "REINDEX_OBJECT_DATABASE") ri.target = ir::ObjectKind::Database;
-  else ri.target = ir::ObjectKind::Index;
+  if (kind == "REINDEX_OBJECT_TABLE")
+    ri.target = ir::ObjectKind::Table;
+  else if (kind == "REINDEX_OBJECT_SCHEMA")
+    ri.target = ir::ObjectKind::Schema;
+  else if (kind == "REINDEX_OBJECT_SYSTEM" || kind == "REINDEX_OBJECT_DATABASE")
+    ri.target = ir::ObjectKind::Database;
+  else
+    ri.target = ir::ObjectKind::Index;
   element rv;
   if (child(n, "relation", rv)) {
     ri.name = range_var(rv);
@@ -759,9 +775,12 @@ ir::StatementNode Lowerer::vacuum(element n) {
       if (child(inner, "arg", arg)) {
         element ai;
         auto k = node_kind(arg, ai);
-        if (k == "Boolean") full = flag(ai, "boolval");
-        else if (k == "Integer") full = num(ai, "ival") != 0;
-        else if (k == "String") full = to_lower(str(ai, "sval")) != "false" && str(ai, "sval") != "off";
+        if (k == "Boolean")
+          full = flag(ai, "boolval");
+        else if (k == "Integer")
+          full = num(ai, "ival") != 0;
+        else if (k == "String")
+          full = to_lower(str(ai, "sval")) != "false" && str(ai, "sval") != "off";
       }
       v.full = full;
     }
@@ -769,7 +788,8 @@ ir::StatementNode Lowerer::vacuum(element n) {
   for (element rel : items(n, "rels")) {
     element inner;
     element rv;
-    if (node_kind(rel, inner) == "VacuumRelation" && child(inner, "relation", rv)) v.tables.push_back(range_var(rv));
+    if (node_kind(rel, inner) == "VacuumRelation" && child(inner, "relation", rv))
+      v.tables.push_back(range_var(rv));
   }
   return v;
 }
@@ -792,29 +812,31 @@ ir::StatementNode Lowerer::alter_domain(element n, TextRange r) {
   element names;
   if (child(n, "typeName", names)) d.name = name_list(names, r);
   const auto sub = str(n, "subtype");
-  if (sub == "C") d.action = "add-constraint";
-  else if (sub == "V") d.action = "validate-constraint";
-  else if (sub == "O") d.action = "set-not-null";
-  else if (sub == "N") d.action = "drop-not-null";
-  else if (sub == "T") d.action = "default";
-  else if (sub == "X") d.action = "drop-constraint";
-  else d.action = "other";
+  if (sub == "C")
+    d.action = "add-constraint";
+  else if (sub == "V")
+    d.action = "validate-constraint";
+  else if (sub == "O")
+    d.action = "set-not-null";
+  else if (sub == "N")
+    d.action = "drop-not-null";
+  else if (sub == "T")
+    d.action = "default";
+  else if (sub == "X")
+    d.action = "drop-constraint";
+  else
+    d.action = "other";
   element def;
   element inner;
-  if (child(n, "def", def) && node_kind(def, inner) == "Constraint") d.constraint = constraint(inner, false, r.end);
+  if (child(n, "def", def) && node_kind(def, inner) == "Constraint")
+    d.constraint = constraint(inner, false, r.end);
   return d;
 }
 
 ir::StatementNode Lowerer::lock(element n) {
-  static const char* modes[] = {"",
-                                "ACCESS SHARE",
-                                "ROW SHARE",
-                                "ROW EXCLUSIVE",
-                                "SHARE UPDATE EXCLUSIVE",
-                                "SHARE",
-                                "SHARE ROW EXCLUSIVE",
-                                "EXCLUSIVE",
-                                "ACCESS EXCLUSIVE"};
+  static const char* modes[] = {
+      "",      "ACCESS SHARE",        "ROW SHARE", "ROW EXCLUSIVE",   "SHARE UPDATE EXCLUSIVE",
+      "SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"};
   ir::LockTable l;
   const int64_t m = num(n, "mode", 8);
   l.mode = m >= 1 && m <= 8 ? modes[m] : "ACCESS EXCLUSIVE";
@@ -865,14 +887,22 @@ ir::Statement Lowerer::lower(element stmt, uint32_t base, TextRange range) {
   } else if (kind == "TransactionStmt") {
     ir::Transaction t;
     const auto k = str(n, "kind");
-    if (k == "TRANS_STMT_BEGIN" || k == "TRANS_STMT_START") t.kind = ir::TransactionKind::Begin;
-    else if (k == "TRANS_STMT_COMMIT") t.kind = ir::TransactionKind::Commit;
-    else if (k == "TRANS_STMT_ROLLBACK") t.kind = ir::TransactionKind::Rollback;
-    else if (k == "TRANS_STMT_SAVEPOINT") t.kind = ir::TransactionKind::Savepoint;
-    else if (k == "TRANS_STMT_RELEASE") t.kind = ir::TransactionKind::Release;
-    else if (k == "TRANS_STMT_ROLLBACK_TO") t.kind = ir::TransactionKind::RollbackTo;
-    else if (k == "TRANS_STMT_PREPARE") t.kind = ir::TransactionKind::Prepare;
-    else if (k == "TRANS_STMT_COMMIT_PREPARED" || k == "TRANS_STMT_ROLLBACK_PREPARED") t.kind = ir::TransactionKind::Other;
+    if (k == "TRANS_STMT_BEGIN" || k == "TRANS_STMT_START")
+      t.kind = ir::TransactionKind::Begin;
+    else if (k == "TRANS_STMT_COMMIT")
+      t.kind = ir::TransactionKind::Commit;
+    else if (k == "TRANS_STMT_ROLLBACK")
+      t.kind = ir::TransactionKind::Rollback;
+    else if (k == "TRANS_STMT_SAVEPOINT")
+      t.kind = ir::TransactionKind::Savepoint;
+    else if (k == "TRANS_STMT_RELEASE")
+      t.kind = ir::TransactionKind::Release;
+    else if (k == "TRANS_STMT_ROLLBACK_TO")
+      t.kind = ir::TransactionKind::RollbackTo;
+    else if (k == "TRANS_STMT_PREPARE")
+      t.kind = ir::TransactionKind::Prepare;
+    else if (k == "TRANS_STMT_COMMIT_PREPARED" || k == "TRANS_STMT_ROLLBACK_PREPARED")
+      t.kind = ir::TransactionKind::Other;
     out.node = t;
   } else if (kind == "VariableSetStmt") {
     out.node = variable_set(n);
@@ -880,14 +910,17 @@ ir::Statement Lowerer::lower(element stmt, uint32_t base, TextRange range) {
     element rv;
     ir::QualifiedName table;
     if (child(n, "relation", rv)) table = range_var(rv);
-    if (kind == "UpdateStmt") out.node = ir::Update{table, has(n, "whereClause")};
-    else if (kind == "DeleteStmt") out.node = ir::Delete{table, has(n, "whereClause")};
-    else out.node = ir::Insert{table, has(n, "selectStmt") && [&] {
-      element sel;
-      element inner;
-      child(n, "selectStmt", sel);
-      return node_kind(sel, inner) == "SelectStmt" && !has(inner, "valuesLists");
-    }()};
+    if (kind == "UpdateStmt")
+      out.node = ir::Update{table, has(n, "whereClause")};
+    else if (kind == "DeleteStmt")
+      out.node = ir::Delete{table, has(n, "whereClause")};
+    else
+      out.node = ir::Insert{table, has(n, "selectStmt") && [&] {
+                              element sel;
+                              element inner;
+                              child(n, "selectStmt", sel);
+                              return node_kind(sel, inner) == "SelectStmt" && !has(inner, "valuesLists");
+                            }()};
   } else if (kind == "ReindexStmt") {
     out.node = reindex(n, range);
   } else if (kind == "VacuumStmt") {

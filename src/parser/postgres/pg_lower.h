@@ -16,8 +16,7 @@ using simdjson::dom::element;
 // by statement); `tokens` covers the whole file, sorted by offset.
 class Lowerer {
  public:
-  Lowerer(std::string_view file_text, const std::vector<Token>& tokens)
-      : text_(file_text), tokens_(tokens) {}
+  Lowerer(std::string_view file_text, const std::vector<Token>& tokens) : text_(file_text), tokens_(tokens) {}
 
   ir::Statement lower(element stmt, uint32_t base, TextRange range);
 

@@ -25,11 +25,16 @@ class ProtoReader {
   bool skip(int wire) {
     uint64_t v = 0;
     switch (wire) {
-      case 0: return varint(v);
-      case 1: return advance(8);
-      case 2: return varint(v) && advance(v);
-      case 5: return advance(4);
-      default: return false;
+      case 0:
+        return varint(v);
+      case 1:
+        return advance(8);
+      case 2:
+        return varint(v) && advance(v);
+      case 5:
+        return advance(4);
+      default:
+        return false;
     }
   }
   bool bytes(const uint8_t*& data, size_t& len) {
@@ -96,11 +101,20 @@ std::optional<ScanError> scan(std::string_view text, uint32_t base, std::vector<
           }
           if (!tr.varint(v)) break;
           switch (k >> 3) {
-            case 1: tok.begin = base + static_cast<uint32_t>(v); break;
-            case 2: tok.end = base + static_cast<uint32_t>(v); break;
-            case 4: tok.kind = static_cast<int>(v); break;
-            case 5: tok.keyword_kind = static_cast<int>(v); break;
-            default: break;
+            case 1:
+              tok.begin = base + static_cast<uint32_t>(v);
+              break;
+            case 2:
+              tok.end = base + static_cast<uint32_t>(v);
+              break;
+            case 4:
+              tok.kind = static_cast<int>(v);
+              break;
+            case 5:
+              tok.keyword_kind = static_cast<int>(v);
+              break;
+            default:
+              break;
           }
         }
         if (tok.kind != kSqlComment && tok.kind != kCComment) out.push_back(tok);

@@ -20,8 +20,7 @@ void blank(std::string& text, size_t begin, size_t end) {
 bool is_copy_from_stdin(const std::string& norm) {
   size_t i = 0;
   while (i < norm.size() && std::isspace(static_cast<unsigned char>(norm[i]))) ++i;
-  if (norm.compare(i, 4, "copy") != 0 || (i + 4 < norm.size() && is_ident_char(norm[i + 4])))
-    return false;
+  if (norm.compare(i, 4, "copy") != 0 || (i + 4 < norm.size() && is_ident_char(norm[i + 4]))) return false;
   // Find the word "from" followed by the word "stdin".
   size_t pos = i + 4;
   while ((pos = norm.find("from", pos)) != std::string::npos) {
@@ -51,7 +50,8 @@ PsqlInput prepare_psql_input(std::string_view input) {
   bool has_content = false;  // the current piece holds something besides comments
   int depth = 0;             // parentheses, honoured only inside CREATE RULE
   auto end_statement = [&](size_t end, size_t next) {
-    if (has_content) out.statements.push_back({static_cast<uint32_t>(stmt_start), static_cast<uint32_t>(end)});
+    if (has_content)
+      out.statements.push_back({static_cast<uint32_t>(stmt_start), static_cast<uint32_t>(end)});
     stmt_start = next;
     has_content = false;
     depth = 0;
@@ -75,9 +75,9 @@ PsqlInput prepare_psql_input(std::string_view input) {
       while (e < n && t[e] != '\n' && t[e] != '\r') ++e;
       size_t word_end = i + 1;
       while (word_end < e && !std::isspace(static_cast<unsigned char>(t[word_end]))) ++word_end;
-      out.skipped.push_back({{static_cast<uint32_t>(i), static_cast<uint32_t>(e)},
-                             "psql meta-command `" + std::string(input.substr(i, word_end - i)) +
-                                 "` skipped (not SQL)"});
+      out.skipped.push_back(
+          {{static_cast<uint32_t>(i), static_cast<uint32_t>(e)},
+           "psql meta-command `" + std::string(input.substr(i, word_end - i)) + "` skipped (not SQL)"});
       blank(t, i, e);
       // A meta-command ends the statement before it (psql sends the buffer
       // for \g, \gset, \gexec; other commands leave no SQL behind).
@@ -118,8 +118,8 @@ PsqlInput prepare_psql_input(std::string_view input) {
     has_content = true;
     // String literal, E'' escapes honour backslashes.
     if (c == '\'') {
-      const bool escapes = i > 0 && (t[i - 1] == 'e' || t[i - 1] == 'E') &&
-                           (i < 2 || !is_ident_char(t[i - 2]));
+      const bool escapes =
+          i > 0 && (t[i - 1] == 'e' || t[i - 1] == 'E') && (i < 2 || !is_ident_char(t[i - 2]));
       size_t e = i + 1;
       while (e < n) {
         if (escapes && t[e] == '\\') {
