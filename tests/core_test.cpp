@@ -132,7 +132,8 @@ TEST_SUITE("core") {
   TEST_CASE("suppression comments") {
     std::string c1 = "-- ddlint-ignore drop-column, ban-drop-table -- legacy cleanup";
     std::string c2 = "-- ddlint-ignore-file syntax-error";
-    auto s = analysis::parse_suppressions({{{0, 10}, c1}, {{50, 60}, c2}}, {{20, 40}, {70, 80}});
+    const std::string text(100, ' ');
+    auto s = analysis::parse_suppressions({{{0, 10}, c1}, {{50, 60}, c2}}, {{20, 40}, {70, 80}}, text);
     REQUIRE(s.size() == 2);
     CHECK(s[0].rules == std::vector<std::string>{"drop-column", "ban-drop-table"});
     CHECK(s[0].reason == "legacy cleanup");

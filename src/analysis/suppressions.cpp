@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 
 namespace ddlint::analysis {
 
@@ -13,7 +14,7 @@ bool is_rule_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) |
 
 std::vector<Suppression> parse_suppressions(
     const std::vector<std::pair<TextRange, std::string_view>>& comments,
-    const std::vector<TextRange>& statements) {
+    const std::vector<TextRange>& statements, std::string_view text) {
   std::vector<Suppression> out;
   for (const auto& [range, raw] : comments) {
     std::string_view body = raw;
@@ -64,10 +65,16 @@ std::vector<Suppression> parse_suppressions(
     if (!s.file_level) {
       auto it = std::lower_bound(statements.begin(), statements.end(), range.end,
                                  [](const TextRange& r, uint32_t off) { return r.begin < off; });
-      if (it != statements.end())
-        s.target = *it;
-      else
-        s.target = {range.end, range.end};
+      bool trailing = false;
+      if (it != statements.begin()) {
+        const TextRange prev = *std::prev(it);
+        if (prev.end <= range.begin && prev.end <= text.size() && range.begin <= text.size()) {
+          const auto gap = text.substr(prev.end, range.begin - prev.end);
+          trailing = gap.find('\n') == std::string_view::npos && gap.find('\r') == std::string_view::npos;
+          if (trailing) s.target = prev;
+        }
+      }
+      if (!trailing) s.target = it != statements.end() ? *it : TextRange{range.end, range.end};
     }
     out.push_back(std::move(s));
   }

@@ -21,10 +21,12 @@ struct Suppression {
   TextRange target;  // the statement a next-statement ignore covers
 };
 
-// Finds ignore comments. `statement_starts` are the sorted ranges of every
-// statement (parsed or not) so a next-statement ignore knows its target.
+// Finds ignore comments. `statements` are the sorted ranges of every
+// statement (parsed or not) so an ignore knows its target: the statement that
+// ends on the same line just before the comment (a trailing comment), else the
+// next statement. `text` is the file's text.
 std::vector<Suppression> parse_suppressions(
     const std::vector<std::pair<TextRange, std::string_view>>& comments,
-    const std::vector<TextRange>& statements);
+    const std::vector<TextRange>& statements, std::string_view text);
 
 }  // namespace ddlint::analysis

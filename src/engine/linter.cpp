@@ -74,7 +74,7 @@ FileResult lint_file(std::shared_ptr<const SourceFile> source, const ir::ParsedF
   if (!statement_ranges.empty()) first_statement = statement_ranges.front().begin;
 
   const analysis::Annotations annotations = analysis::parse_annotations(comments, first_statement);
-  std::vector<analysis::Suppression> suppressions = analysis::parse_suppressions(comments, statement_ranges);
+  std::vector<analysis::Suppression> suppressions = analysis::parse_suppressions(comments, statement_ranges, source->text());
 
   std::vector<std::string> enabled_ids;
   for (const auto& [id, sev] : enabled) enabled_ids.push_back(id);
