@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <cstdint>
 #include <string>
 
 #include "report/reporter.h"
@@ -18,11 +20,33 @@ const char* color_of(Severity s) {
   return "";
 }
 
-// Display width of a UTF-8 byte run in code points (tabs count as one).
+// Terminal cells taken by a code point: East Asian wide and fullwidth
+// characters (and most emoji) take two, everything else one.
+size_t cells(uint32_t cp) {
+  const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||
+                    (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                    (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                    (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+                    (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD);
+  return wide ? 2 : 1;
+}
+
+// Display width of a UTF-8 byte run (tabs are printed as one space).
 size_t width(std::string_view s) {
   size_t w = 0;
-  for (char c : s)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++w;
+  for (size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const size_t len = b < 0x80             ? 1
+                       : (b & 0xE0) == 0xC0 ? 2
+                       : (b & 0xF0) == 0xE0 ? 3
+                       : (b & 0xF8) == 0xF0 ? 4
+                                            : 1;
+    uint32_t cp = len == 1 ? b : b & (0x7F >> len);
+    for (size_t k = 1; k < len && i + k < s.size(); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    w += cells(cp);
+    i += len;
+  }
   return w;
 }
 
@@ -54,8 +78,17 @@ void write_text(const ReportInput& in, std::ostream& out) {
       out << blue << num << " |" << reset << " ";
       for (char c : line) out << (c == '\t' ? ' ' : c);
       out << "\n";
-      size_t caret_begin = start.column - 1;
-      size_t caret_end = end.line == start.line ? end.column - 1 : width(line);
+      // Carets are placed by display width, so they line up under wide characters.
+      const uint32_t line_begin =
+          lines.line_start(start.line) +
+          static_cast<uint32_t>(start.line == 1 && f.source->text().substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+      const auto text = f.source->text();
+      auto prefix_width = [&](uint32_t offset) {
+        offset = std::max(offset, line_begin);
+        return width(text.substr(line_begin, std::min<size_t>(offset - line_begin, line.size())));
+      };
+      size_t caret_begin = prefix_width(d.range.begin);
+      size_t caret_end = end.line == start.line ? prefix_width(d.range.end) : width(line);
       if (caret_end <= caret_begin) caret_end = caret_begin + 1;
       out << blue << pad << " |" << reset << " " << std::string(caret_begin, ' ')
           << (in.color ? color_of(d.severity) : "") << std::string(caret_end - caret_begin, '^') << reset
