@@ -21,3 +21,7 @@ SELECT count(*) FROM users;
 -- ddlint-ignore drop-column -- expect: unused-ignore
 CREATE INDEX CONCURRENTLY users_nickname_idx ON users (nickname);
 ALTER TABLE users DROP COLUMN fax; -- expect: drop-column
+
+-- A trailing ignore applies to the statement it ends, not to the next one.
+ALTER TABLE users ADD COLUMN locale text; -- ddlint-ignore drop-column -- expect: unused-ignore "`drop-column` reports nothing"
+ALTER TABLE users DROP COLUMN region; -- expect: drop-column

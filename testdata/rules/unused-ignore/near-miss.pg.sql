@@ -23,3 +23,8 @@ ALTER TABLE users DROP COLUMN legacy_locale;
 ALTER TABLE users ALTER COLUMN email SET NOT NULL;
 
 DROP TABLE audit_2020;
+
+-- A trailing ignore covers the statement on its own line.
+ALTER TABLE users DROP COLUMN legacy_timezone; -- ddlint-ignore drop-column -- moved to user_settings
+ALTER TABLE users
+  DROP COLUMN legacy_theme; -- ddlint-ignore ban-drop-column
