@@ -12,6 +12,9 @@ CLUSTER; -- expect: concurrently-in-transaction
 ALTER TABLE measurements DETACH PARTITION measurements_2019 CONCURRENTLY; -- expect: concurrently-in-transaction "DETACH PARTITION"
 CREATE DATABASE reporting; -- expect: concurrently-in-transaction
 DROP DATABASE reporting; -- expect: concurrently-in-transaction "DROP DATABASE"
+CREATE TABLESPACE fast_disk LOCATION '/mnt/fast'; -- expect: concurrently-in-transaction
+DROP TABLESPACE fast_disk; -- expect: concurrently-in-transaction
+ALTER SYSTEM SET work_mem = '64MB'; -- expect: concurrently-in-transaction
 COMMIT;
 
 -- START TRANSACTION opens a block too; the finding starts at the statement.
