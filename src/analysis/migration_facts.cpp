@@ -31,7 +31,8 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
         explicit_tx = true;
       } else if (t->kind == ir::TransactionKind::Commit || t->kind == ir::TransactionKind::Rollback ||
                  t->kind == ir::TransactionKind::Prepare) {
-        explicit_tx = false;
+        // AND CHAIN starts the next transaction at once.
+        explicit_tx = t->chain;
         tx_done = true;
         local_lock_timeout.reset();
         local_statement_timeout.reset();

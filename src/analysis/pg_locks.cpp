@@ -279,8 +279,15 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
           for (auto& t : n.tables) out.tables.push_back(effect(t, n.mode));
         } else if constexpr (std::is_same_v<T, ir::Opaque>) {
           if (n.no_transaction_block) {
+            static const std::pair<std::string_view, std::string_view> labels[] = {
+                {"CreatedbStmt", "CREATE DATABASE"},
+                {"CreateTableSpaceStmt", "CREATE TABLESPACE"},
+                {"DropTableSpaceStmt", "DROP TABLESPACE"},
+                {"AlterSystemStmt", "ALTER SYSTEM"}};
             out.no_transaction_block = true;
             out.no_transaction_reason = n.node;
+            for (const auto& [node, label] : labels)
+              if (node == n.node) out.no_transaction_reason = std::string(label);
           }
         }
       },

@@ -141,7 +141,7 @@ class Printer {
                   (s.subname.empty() ? "" : " sub=" + s.subname) + " new=" + s.new_name);
   }
   void node(int ind, const Transaction& s) {
-    line(ind, std::string("kind ") + std::string(to_string(s.kind)));
+    line(ind, std::string("kind ") + std::string(to_string(s.kind)) + flags({{"chain", s.chain}}));
   }
   void node(int ind, const SetSetting& s) {
     line(ind, "name " + s.name + " value=\"" + s.value + "\"" +

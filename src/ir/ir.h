@@ -231,6 +231,7 @@ std::string_view to_string(TransactionKind k);
 
 struct Transaction {
   TransactionKind kind = TransactionKind::Other;
+  bool chain = false;  // COMMIT/ROLLBACK AND CHAIN: a new transaction starts at once
 };
 
 struct SetSetting {

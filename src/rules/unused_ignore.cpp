@@ -7,7 +7,7 @@ namespace ddlint::rules {
 class UnusedIgnore final : public engine::Rule {
   void onSuppressionsApplied(engine::RuleContext& ctx) override {
     for (const auto& s : ctx.suppressions()) {
-      const char* scope = s.file_level ? "in this file" : "on the next statement";
+      const char* scope = s.file_level ? "in this file" : "on the statement it covers";
       if (s.all_rules) {
         if (!s.used[0])
           ctx.report(s.comment, std::string("this ignore comment suppresses nothing ") + scope)

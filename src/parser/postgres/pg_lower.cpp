@@ -903,6 +903,7 @@ ir::Statement Lowerer::lower(element stmt, uint32_t base, TextRange range) {
       t.kind = ir::TransactionKind::Prepare;
     else if (k == "TRANS_STMT_COMMIT_PREPARED" || k == "TRANS_STMT_ROLLBACK_PREPARED")
       t.kind = ir::TransactionKind::Other;
+    t.chain = flag(n, "chain");
     out.node = t;
   } else if (kind == "VariableSetStmt") {
     out.node = variable_set(n);
@@ -951,6 +952,18 @@ ir::Statement Lowerer::lower(element stmt, uint32_t base, TextRange range) {
   } else if (kind == "LockStmt") {
     out.node = lock(n);
   } else {
+    element into;
+    element rel;
+    if (kind == "SelectStmt" && child(n, "intoClause", into) && child(into, "rel", rel)) {
+      // SELECT ... INTO [TABLE] name creates a table, like CREATE TABLE AS.
+      ir::CreateTable ct;
+      ct.as_select = true;
+      ct.table = range_var(rel);
+      ct.temporary = str(rel, "relpersistence") == "t";
+      ct.unlogged = str(rel, "relpersistence") == "u";
+      out.node = std::move(ct);
+      return out;
+    }
     ir::Opaque o{std::string(kind), false};
     // Statements PostgreSQL refuses inside a transaction block.
     o.no_transaction_block = kind == "CreatedbStmt" || kind == "CreateTableSpaceStmt" ||

@@ -2,7 +2,7 @@
 -- Ignore comments that suppress nothing, or name rules that do not exist.
 -- ddlint-ignore-file drop-table -- no table is dropped here -- expect: unused-ignore "`drop-table` reports nothing in this file"
 
--- ddlint-ignore drop-column -- nothing is dropped by the next statement -- expect: unused-ignore "`drop-column` reports nothing on the next statement"
+-- ddlint-ignore drop-column -- nothing is dropped by the next statement -- expect: unused-ignore "`drop-column` reports nothing on the statement it covers"
 ALTER TABLE users ADD COLUMN nickname text;
 
 -- ddlint-ignore no-such-rule -- expect: unused-ignore "unknown rule `no-such-rule`"
@@ -13,7 +13,7 @@ SELECT 1;
 ALTER TABLE users DROP COLUMN legacy_flag;
 
 -- A bare ignore covers every rule; here it covers nothing.
--- expect-next: unused-ignore "suppresses nothing on the next statement"
+-- expect-next: unused-ignore "suppresses nothing on the statement it covers"
 -- ddlint-ignore
 SELECT count(*) FROM users;
 
