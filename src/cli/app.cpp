@@ -46,6 +46,7 @@ engine::Config cli_config(const CheckOptions& o, const engine::Catalog& catalog)
     c.fail_on = *s;
   }
   if (o.assume_in_transaction) c.assume_in_transaction = *o.assume_in_transaction;
+  if (o.dialect == "postgres" || o.dialect == "postgresql") c.dialect = Dialect::Postgres;
   return c;
 }
 
@@ -135,6 +136,12 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     }
     const engine::Config* file_config = config_for(in);
     auto eff = engine::effective(catalog, file_config, cli);
+    if (eff.settings.dialect == Dialect::MySql) {
+      err << "ddlint: " << (file_config ? file_config->path : std::string("config"))
+          << ": the MySQL/MariaDB dialect is not supported yet\n";
+      config_error = true;
+      continue;
+    }
     fail_on = eff.fail_on;
     for (const auto& [id, sev] : eff.enabled) enabled_union.insert(id);
     jobs.push_back({std::make_shared<const SourceFile>(in.display_path, std::move(bytes), Dialect::Postgres),
