@@ -8,7 +8,9 @@
 #include "cli/app.h"
 #include "parser/postgres/pg_frontend.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   using namespace ddlint::cli;
   CLI::App app{"ddlint: static safety analysis for SQL migrations", "ddlint"};
   app.set_version_flag("--version", std::string("ddlint ") + version());
@@ -77,4 +79,17 @@ int main(int argc, char** argv) {
   std::cout.flush();
   ddlint::parser::pg::shutdown();
   return rc;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "ddlint: internal error: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "ddlint: internal error\n";
+  }
+  return ddlint::cli::kExitError;
 }

@@ -19,7 +19,11 @@ std::vector<std::string> resolve_rule_list(const std::vector<std::string>& ids, 
       continue;
     }
     auto r = catalog.resolve(id);
-    if (!r) throw ConfigError(where + ": unknown rule `" + raw + "` (see `ddlint rules`)");
+    if (!r) {
+      std::string message = where;
+      message += ": unknown rule `" + raw + "` (see `ddlint rules`)";
+      throw ConfigError(message);
+    }
     out.push_back(*r);
   }
   return out;

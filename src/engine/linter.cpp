@@ -47,12 +47,11 @@ void apply(std::vector<analysis::Suppression>& sups, Diagnostic& d, const Catalo
 
 }  // namespace
 
-FileResult lint_file(std::shared_ptr<const SourceFile> source, const ir::ParsedFile& parsed,
+FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::ParsedFile& parsed,
                      const analysis::Settings& settings, const std::map<std::string, Severity>& enabled,
                      const std::vector<RuleEntry>& registry, const Catalog& catalog) {
   FileResult result;
   result.path = source->path();
-  result.source = source;
   result.stats.syntax_errors = parsed.errors.size();
   result.stats.statements = parsed.statements.size() + parsed.errors.size();
   result.stats.skipped = parsed.skipped.size();
@@ -74,7 +73,8 @@ FileResult lint_file(std::shared_ptr<const SourceFile> source, const ir::ParsedF
   if (!statement_ranges.empty()) first_statement = statement_ranges.front().begin;
 
   const analysis::Annotations annotations = analysis::parse_annotations(comments, first_statement);
-  std::vector<analysis::Suppression> suppressions = analysis::parse_suppressions(comments, statement_ranges, source->text());
+  std::vector<analysis::Suppression> suppressions =
+      analysis::parse_suppressions(comments, statement_ranges, source->text());
 
   std::vector<std::string> enabled_ids;
   for (const auto& [id, sev] : enabled) enabled_ids.push_back(id);
@@ -126,6 +126,7 @@ FileResult lint_file(std::shared_ptr<const SourceFile> source, const ir::ParsedF
     if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
     return a.rule < b.rule;
   });
+  result.source = source;
   return result;
 }
 

@@ -29,7 +29,7 @@ struct FileResult {
 
 // Runs the enabled rules over one parsed file: analysis facts, dispatch in
 // source order, file-end hooks, inline suppressions, unused-ignore.
-FileResult lint_file(std::shared_ptr<const SourceFile> source, const ir::ParsedFile& parsed,
+FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::ParsedFile& parsed,
                      const analysis::Settings& settings, const std::map<std::string, Severity>& enabled,
                      const std::vector<RuleEntry>& registry, const Catalog& catalog);
 

@@ -33,7 +33,9 @@ class Printer {
     return out;
   }
 
-  void line(int indent, const std::string& s) { out_ << std::string(indent * 2, ' ') << s << '\n'; }
+  void line(int indent, const std::string& s) {
+    out_ << std::string(static_cast<size_t>(indent) * 2, ' ') << s << '\n';
+  }
 
   static std::string name(const QualifiedName& n) { return n.display().empty() ? "-" : n.display(); }
   std::string qname(const QualifiedName& n) const { return name(n) + " " + range(n.range); }
