@@ -19,42 +19,6 @@ constexpr int kSchemaVersion = 1;
 
 Json position_json(LineColumn p) { return Json{{"line", p.line}, {"column", p.column}}; }
 
-bool before(LineColumn a, LineColumn b) {
-  return a.line < b.line || (a.line == b.line && a.column < b.column);
-}
-
-// Offset just past the character at `offset`: a CRLF pair counts as one
-// character and a UTF-8 sequence as one code point. At the end of the text
-// there is no character, and the offset itself is returned.
-uint32_t next_char_end(std::string_view text, uint32_t offset) {
-  if (offset >= text.size()) return offset;
-  if (text[offset] == '\r' && offset + 1 < text.size() && text[offset + 1] == '\n') return offset + 2;
-  uint32_t end = offset + 1;
-  while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
-  return end;
-}
-
-// Start and (exclusive) end of a finding. An empty range is widened to the
-// character at its start so that every finding covers something; the end is
-// never before the start.
-std::pair<LineColumn, LineColumn> finding_span(const SourceFile& src, TextRange r) {
-  const auto& lines = src.lines();
-  const LineColumn start = lines.position(r.begin);
-  const uint32_t end_offset = r.end > r.begin ? r.end : next_char_end(src.text(), r.begin);
-  LineColumn end = lines.position(end_offset);
-  if (before(end, start)) end = start;
-  return {start, end};
-}
-
-// Edits are exact: an empty range is an insertion point (start == end).
-std::pair<LineColumn, LineColumn> edit_span(const SourceFile& src, TextRange r) {
-  const auto& lines = src.lines();
-  const LineColumn start = lines.position(r.begin);
-  LineColumn end = lines.position(std::max(r.begin, r.end));
-  if (before(end, start)) end = start;
-  return {start, end};
-}
-
 Json fix_json(const SourceFile& src, const Fix& fix) {
   Json edits = Json::array();
   for (const auto& e : fix.edits) {

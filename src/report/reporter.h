@@ -22,6 +22,18 @@ struct Summary {
 };
 Summary summarize(const std::vector<engine::FileResult>& files);
 
+// 1-based start and exclusive end of a range, for the machine formats.
+struct Span {
+  LineColumn start;
+  LineColumn end;
+};
+// A finding's span: an empty range is widened to the character at its start
+// (a CRLF pair or a UTF-8 sequence counts as one) so every finding covers
+// something where the file allows; the end is never before the start.
+Span finding_span(const SourceFile& src, TextRange r);
+// A fix edit's span is exact: an empty range is an insertion point.
+Span edit_span(const SourceFile& src, TextRange r);
+
 struct ReportInput {
   const std::vector<engine::FileResult>& files;
   const engine::Catalog& catalog;

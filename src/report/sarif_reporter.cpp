@@ -34,43 +34,6 @@ constexpr const char* kFingerprintKey = "ddlintFingerprint/v1";
 // ---------------------------------------------------------------------------
 // Positions
 
-bool before(LineColumn a, LineColumn b) {
-  return a.line < b.line || (a.line == b.line && a.column < b.column);
-}
-
-// Offset just past the character at `offset` (a CRLF pair is one character, a
-// UTF-8 sequence one code point); at the end of the text, the offset itself.
-uint32_t next_char_end(std::string_view text, uint32_t offset) {
-  if (offset >= text.size()) return offset;
-  if (text[offset] == '\r' && offset + 1 < text.size() && text[offset + 1] == '\n') return offset + 2;
-  uint32_t end = offset + 1;
-  while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
-  return end;
-}
-
-struct Span {
-  LineColumn start;
-  LineColumn end;  // exclusive
-};
-
-// A finding's region: an empty range is widened to the character at its
-// start so that the region is non-empty where the file allows it.
-Span finding_span(const SourceFile& src, TextRange r) {
-  const LineColumn start = src.lines().position(r.begin);
-  LineColumn end = src.lines().position(r.end > r.begin ? r.end : next_char_end(src.text(), r.begin));
-  if (before(end, start)) end = start;
-  return {start, end};
-}
-
-// A fix edit's region is exact: an empty range is an insertion point, which
-// SARIF expresses as a region whose end equals its start (3.30.2, 3.57.3).
-Span edit_span(const SourceFile& src, TextRange r) {
-  const LineColumn start = src.lines().position(r.begin);
-  LineColumn end = src.lines().position(std::max(r.begin, r.end));
-  if (before(end, start)) end = start;
-  return {start, end};
-}
-
 Json region_json(const Span& s) {
   return Json{{"startLine", s.start.line},
               {"startColumn", s.start.column},
