@@ -95,6 +95,19 @@ TEST_SUITE("core") {
     CHECK(got == want);
   }
 
+  TEST_CASE("runner section markers end a statement that lacks its semicolon") {
+    const std::string sql =
+        "-- +goose Up\n-- +goose StatementBegin\nALTER TABLE a DROP COLUMN b\n-- +goose StatementEnd\n"
+        "-- +goose Down\nALTER TABLE a ADD COLUMN b int;\n"
+        "-- migrate:up\nALTER TABLE c DROP COLUMN d\n-- migrate:down\nSELECT 1;\n";
+    const auto r = test::lint("g.sql", sql, {"syntax-error", "drop-column"});
+    CHECK(r.stats.statements == 4);
+    CHECK(r.stats.syntax_errors == 0);
+    REQUIRE(r.diagnostics.size() == 2);
+    CHECK(r.source->lines().position(r.diagnostics[0].range.begin).line == 3);
+    CHECK(r.source->lines().position(r.diagnostics[1].range.begin).line == 8);
+  }
+
   TEST_CASE("durations") {
     using analysis::parse_duration_seconds;
     CHECK(parse_duration_seconds("5-10 minutes") == 600.0);

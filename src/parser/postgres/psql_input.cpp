@@ -36,6 +36,21 @@ bool is_copy_from_stdin(const std::string& norm) {
   return false;
 }
 
+// Comments that migration runners treat as section or statement boundaries:
+// goose (`-- +goose Up|Down|StatementBegin|StatementEnd`) and dbmate
+// (`-- migrate:up|down`).
+bool is_section_marker(std::string_view comment) {
+  comment.remove_prefix(2);
+  while (!comment.empty() && (comment.front() == ' ' || comment.front() == '\t')) comment.remove_prefix(1);
+  auto starts = [&](std::string_view p) {
+    if (comment.size() < p.size()) return false;
+    for (size_t k = 0; k < p.size(); ++k)
+      if (std::tolower(static_cast<unsigned char>(comment[k])) != p[k]) return false;
+    return true;
+  };
+  return starts("+goose ") || starts("migrate:up") || starts("migrate:down");
+}
+
 }  // namespace
 
 PsqlInput prepare_psql_input(std::string_view input) {
@@ -91,7 +106,13 @@ PsqlInput prepare_psql_input(std::string_view input) {
       size_t e = i;
       while (e < n && t[e] != '\n' && t[e] != '\r') ++e;
       out.comments.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(e)});
-      norm += ' ';
+      if (is_section_marker(std::string_view(t).substr(i, e - i))) {
+        // Migration runners run the text between these markers separately:
+        // a statement never continues across one.
+        end_statement(i, e);
+      } else {
+        norm += ' ';
+      }
       i = e;
       continue;
     }
@@ -111,7 +132,13 @@ PsqlInput prepare_psql_input(std::string_view input) {
         }
       }
       out.comments.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(e)});
-      norm += ' ';
+      if (is_section_marker(std::string_view(t).substr(i, e - i))) {
+        // Migration runners run the text between these markers separately:
+        // a statement never continues across one.
+        end_statement(i, e);
+      } else {
+        norm += ' ';
+      }
       i = e;
       continue;
     }
