@@ -2,6 +2,7 @@
 // (testdata/reporters). DDLINT_UPDATE_GOLDENS=1 rewrites them; review the diff.
 #include <doctest/doctest.h>
 
+#include <set>
 #include <sstream>
 
 #include "engine/catalog.h"
@@ -28,7 +29,51 @@ void compare(const fs::path& golden, const std::string& actual) {
 
 }  // namespace
 
+namespace {
+
+// Fingerprints of every SARIF result, by rule id, in report order.
+std::vector<std::pair<std::string, std::string>> fingerprints(const std::string& sql) {
+  const auto& catalog = engine::Catalog::instance();
+  std::vector<std::string> all;
+  for (const auto& r : catalog.rules()) all.push_back(r.id);
+  std::vector<engine::FileResult> results;
+  results.push_back(test::lint("db/001.sql", sql, all));
+  report::ReportInput in{results, catalog, all, "0.0.0-test", false, false, "/project"};
+  std::ostringstream out;
+  report::write_sarif(in, out);
+  // Pull "ruleId" and the fingerprint value out of the text in order.
+  std::vector<std::pair<std::string, std::string>> fps;
+  const std::string s = out.str();
+  size_t pos = 0;
+  while ((pos = s.find("\"ruleId\": \"", pos)) != std::string::npos) {
+    pos += 11;
+    const std::string rule = s.substr(pos, s.find('"', pos) - pos);
+    const size_t fp = s.find("\"ddlintFingerprint/v1\": \"", pos);
+    REQUIRE(fp != std::string::npos);
+    const size_t v = fp + 25;
+    fps.emplace_back(rule, s.substr(v, s.find('"', v) - v));
+  }
+  return fps;
+}
+
+}  // namespace
+
 TEST_SUITE("golden") {
+  TEST_CASE("SARIF fingerprints survive unrelated edits elsewhere in the file") {
+    const std::string body =
+        "CREATE INDEX users_email_idx ON users (email);\n"
+        "ALTER TABLE users DROP COLUMN legacy;\n"
+        "ALTER TABLE orders DROP COLUMN legacy;\n";
+    const auto before = fingerprints(body);
+    const auto after = fingerprints("-- a new comment\nSELECT 1;\n\n" + body + "SELECT 2;\n");
+    REQUIRE(before.size() >= 3);
+    CHECK(before == after);
+    // Different findings get different fingerprints.
+    std::set<std::string> distinct;
+    for (const auto& [rule, fp] : before) distinct.insert(fp);
+    CHECK(distinct.size() == before.size());
+  }
+
   TEST_CASE("IR dumps") {
     const auto dir = test::source_dir() / "testdata" / "parser" / "postgres";
     const auto files = test::files_with_suffix(dir, ".sql");
