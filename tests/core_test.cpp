@@ -80,6 +80,16 @@ TEST_SUITE("core") {
     CHECK(r.source->lines().position(r.diagnostics[1].range.begin).line == 2);
   }
 
+  TEST_CASE("an unterminated block comment is a syntax error, statements before it are linted") {
+    const auto r =
+        test::lint("c.sql", "ALTER TABLE a DROP COLUMN b;\n/* never closed\nALTER TABLE a DROP COLUMN c;\n",
+                   {"syntax-error", "drop-column"});
+    REQUIRE(r.diagnostics.size() == 2);
+    CHECK(r.diagnostics[0].rule == "drop-column");
+    CHECK(r.diagnostics[1].rule == "syntax-error");
+    CHECK(r.source->lines().position(r.diagnostics[1].range.begin).line == 2);
+  }
+
   TEST_CASE("psql meta-commands and COPY data are skipped with one finding each") {
     const std::string sql =
         "\\set ON_ERROR_STOP on\n"

@@ -108,6 +108,7 @@ ir::ParsedFile parse(const SourceFile& source) {
   PsqlInput input = prepare_psql_input(source.parse_text());
   out.skipped = std::move(input.skipped);
   out.comments = std::move(input.comments);
+  out.errors = std::move(input.errors);
 
   std::vector<Token> tokens;
   tokens.reserve(input.text.size() / 4);

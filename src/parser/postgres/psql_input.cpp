@@ -119,17 +119,23 @@ PsqlInput prepare_psql_input(std::string_view input) {
     // Block comment (nests in PostgreSQL).
     if (c == '/' && i + 1 < n && t[i + 1] == '*') {
       size_t e = i + 2;
-      int depth = 1;
-      while (e < n && depth > 0) {
+      int nesting = 1;
+      while (e < n && nesting > 0) {
         if (t[e] == '/' && e + 1 < n && t[e + 1] == '*') {
-          ++depth;
+          ++nesting;
           e += 2;
         } else if (t[e] == '*' && e + 1 < n && t[e + 1] == '/') {
-          --depth;
+          --nesting;
           e += 2;
         } else {
           ++e;
         }
+      }
+      if (nesting > 0) {
+        // Everything after it is comment text: nothing would run.
+        out.errors.push_back({{static_cast<uint32_t>(i), static_cast<uint32_t>(i + 2)},
+                              {static_cast<uint32_t>(i), static_cast<uint32_t>(e)},
+                              "unterminated /* comment: the rest of the file is not SQL"});
       }
       out.comments.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(e)});
       if (is_section_marker(std::string_view(t).substr(i, e - i))) {

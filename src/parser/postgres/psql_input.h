@@ -17,6 +17,8 @@ struct PsqlInput {
   // would send the query buffer: at `;` outside quotes and comments, and at a
   // meta-command. Pieces holding only whitespace and comments are left out.
   std::vector<TextRange> statements;
+  // Lexical errors psql itself would hit (an unterminated block comment).
+  std::vector<ir::ParseError> errors;
 };
 
 // Lexes SQL the way psql does (quotes, dollar quotes, nested comments) and
