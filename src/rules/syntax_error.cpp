@@ -5,9 +5,17 @@ namespace ddlint::rules {
 
 class SyntaxError final : public engine::Rule {
   void onFileStart(engine::RuleContext& ctx) override {
-    for (const auto& p : ctx.source().encoding_problems())
-      ctx.report(p.range, p.description + ": SQL files must be UTF-8")
+    // A binary or wrongly encoded file would otherwise give one finding per
+    // byte run: report the first few and count the rest.
+    constexpr size_t kShown = 5;
+    const auto& problems = ctx.source().encoding_problems();
+    for (size_t i = 0; i < problems.size() && i < kShown; ++i) {
+      std::string message = problems[i].description + ": SQL files must be UTF-8";
+      if (i + 1 == kShown && problems.size() > kShown)
+        message += " (" + std::to_string(problems.size() - kShown) + " more invalid byte sequences in this file)";
+      ctx.report(problems[i].range, message)
           .help("Re-encode the file as UTF-8; ddlint read the bytes as placeholders and linted the rest.");
+    }
   }
   void onSyntaxError(const ir::ParseError& e, engine::RuleContext& ctx) override {
     ctx.report(e.range, e.message)
