@@ -51,6 +51,28 @@ bool is_section_marker(std::string_view comment) {
   return starts("+goose ") || starts("migrate:up") || starts("migrate:down");
 }
 
+// End (exclusive) of the quoted literal or identifier opening at `i`: a
+// doubled quote is part of the text, and with `backslash_escapes` (E'...')
+// so is any backslash-escaped character. Unterminated runs to the end.
+size_t quoted_end(std::string_view t, size_t i, char quote, bool backslash_escapes) {
+  size_t e = i + 1;
+  while (e < t.size()) {
+    if (backslash_escapes && t[e] == '\\') {
+      e += 2;
+      continue;
+    }
+    if (t[e] == quote) {
+      if (e + 1 < t.size() && t[e + 1] == quote) {
+        e += 2;
+        continue;
+      }
+      return e + 1;
+    }
+    ++e;
+  }
+  return t.size();
+}
+
 }  // namespace
 
 PsqlInput prepare_psql_input(std::string_view input) {
@@ -153,42 +175,14 @@ PsqlInput prepare_psql_input(std::string_view input) {
     if (c == '\'') {
       const bool escapes =
           i > 0 && (t[i - 1] == 'e' || t[i - 1] == 'E') && (i < 2 || !is_ident_char(t[i - 2]));
-      size_t e = i + 1;
-      while (e < n) {
-        if (escapes && t[e] == '\\') {
-          e += 2;
-          continue;
-        }
-        if (t[e] == '\'') {
-          if (e + 1 < n && t[e + 1] == '\'') {
-            e += 2;
-            continue;
-          }
-          ++e;
-          break;
-        }
-        ++e;
-      }
       norm += " '' ";
-      i = std::min(e, n);
+      i = quoted_end(t, i, '\'', escapes);
       continue;
     }
     // Quoted identifier.
     if (c == '"') {
-      size_t e = i + 1;
-      while (e < n) {
-        if (t[e] == '"') {
-          if (e + 1 < n && t[e + 1] == '"') {
-            e += 2;
-            continue;
-          }
-          ++e;
-          break;
-        }
-        ++e;
-      }
       norm += " \"\" ";
-      i = std::min(e, n);
+      i = quoted_end(t, i, '"', false);
       continue;
     }
     // Dollar-quoted string: $tag$ ... $tag$ (not a positional parameter $1).
