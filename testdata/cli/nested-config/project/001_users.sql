@@ -1,0 +1,3 @@
+-- Expected duration: 1s
+-- Locks: users (exclusive)
+ALTER TABLE users DROP COLUMN legacy;
