@@ -156,10 +156,15 @@ void alter_action(const ir::AlterAction& a, const Settings& s, std::string& mode
       break;
     case K::AttachPartition:
       if (s.pg_version >= 12) m = kShareUpdateExclusive;
-      scan = true;  // of the partition, unless a matching CHECK exists
+      // The table being attached is locked ACCESS EXCLUSIVE and scanned,
+      // unless a matching validated CHECK proves the bound.
+      if (!a.partition.empty()) others.push_back(effect(a.partition, kAccessExclusive, false, true));
       break;
     case K::DetachPartition:
       if (a.concurrently && s.pg_version >= 14) m = kShareUpdateExclusive;
+      if (!a.partition.empty())
+        others.push_back(effect(
+            a.partition, a.concurrently && s.pg_version >= 14 ? kShareUpdateExclusive : kAccessExclusive));
       break;
     case K::SetTablespace:
     case K::SetLogged:

@@ -6,9 +6,11 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
 
+#include "analysis/migration_facts.h"
 #include "cli/sources.h"
 #include "engine/catalog.h"
 #include "engine/config.h"
@@ -236,6 +238,91 @@ int run_explain(const std::string& id, std::ostream& out, std::ostream& err) {
   }
   out << "\n" << r->body;
   if (!r->body.empty() && r->body.back() != '\n') out << "\n";
+  return kExitClean;
+}
+
+int run_locks(const LocksOptions& o, std::ostream& out, std::ostream& err) {
+  std::string bytes;
+  std::string error;
+  if (o.path == "-") {
+    bytes = read_stdin();
+  } else if (!read_file(o.path, bytes, error)) {
+    err << "ddlint: " << error << "\n";
+    return kExitError;
+  }
+  const SourceFile source(o.path, std::move(bytes));
+  const auto parsed = parser::pg::parse(source);
+  analysis::Settings settings;
+  settings.pg_version = o.pg_version;
+  settings.assume_in_transaction = o.assume_in_transaction;
+  const analysis::MigrationFacts facts(parsed, settings);
+  auto one_line = [](std::string_view s) {
+    std::string r;
+    bool space = false;
+    for (char c : s) {
+      if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+        space = true;
+        continue;
+      }
+      if (space && !r.empty()) r += ' ';
+      space = false;
+      r += c;
+    }
+    return r;
+  };
+  nlohmann::ordered_json doc;
+  if (o.format == "json") {
+    doc["file"] = o.path;
+    doc["pg_version"] = o.pg_version;
+    doc["statements"] = nlohmann::ordered_json::array();
+  }
+  for (size_t i = 0; i < parsed.statements.size(); ++i) {
+    const auto& st = parsed.statements[i];
+    const auto& f = facts.at(i);
+    const auto pos = source.lines().position(st.range.begin);
+    const std::string text = one_line(source.slice(st.range));
+    if (o.format == "json") {
+      nlohmann::ordered_json s;
+      s["line"] = pos.line;
+      s["column"] = pos.column;
+      s["kind"] = std::string(ir::to_string(st.kind()));
+      s["text"] = text;
+      s["in_transaction"] = f.in_transaction;
+      s["no_transaction_block"] = f.effect.no_transaction_block;
+      if (f.effect.no_transaction_block) s["no_transaction_reason"] = f.effect.no_transaction_reason;
+      s["tables"] = nlohmann::ordered_json::array();
+      for (const auto& t : f.effect.tables) {
+        s["tables"].push_back({{"schema", t.table.schema},
+                               {"name", t.table.name},
+                               {"object", std::string(ir::to_string(t.object))},
+                               {"mode", t.mode},
+                               {"blocks", std::string(analysis::to_string(t.blocks))},
+                               {"rewrite", t.rewrite},
+                               {"scan", t.scan},
+                               {"existing", facts.is_existing(t.table, i)}});
+      }
+      doc["statements"].push_back(std::move(s));
+      continue;
+    }
+    out << o.path << ":" << pos.line << ":" << pos.column << ": "
+        << (text.size() > 72 ? text.substr(0, 69) + "..." : text) << "\n";
+    if (f.effect.tables.empty() && !f.effect.no_transaction_block) out << "    no table locks\n";
+    for (const auto& t : f.effect.tables) {
+      out << "    " << t.table.display() << ": " << t.mode << " (" << analysis::describe(t.blocks) << ")";
+      if (t.rewrite) out << ", rewrites";
+      if (t.scan) out << ", scans";
+      if (!facts.is_existing(t.table, i)) out << ", created in this file";
+      out << "\n";
+    }
+    if (f.effect.no_transaction_block)
+      out << "    cannot run inside a transaction block (" << f.effect.no_transaction_reason << ")"
+          << (f.in_transaction ? " but runs inside one" : "") << "\n";
+  }
+  if (o.format == "json") out << doc.dump(2) << "\n";
+  for (const auto& e : parsed.errors) {
+    const auto pos = source.lines().position(e.range.begin);
+    err << o.path << ":" << pos.line << ":" << pos.column << ": not analysed: " << e.message << "\n";
+  }
   return kExitClean;
 }
 

@@ -34,6 +34,16 @@ int run_rules(std::ostream& out, std::ostream& err);
 int run_explain(const std::string& id, std::ostream& out, std::ostream& err);
 int run_debug_ir(const std::string& path, std::ostream& out, std::ostream& err);
 
+// `ddlint locks FILE`: the lock plan per statement (lock mode per table,
+// what it blocks, rewrite/scan, transaction-block restrictions).
+struct LocksOptions {
+  std::string path;
+  std::string format = "text";  // text | json
+  int pg_version = 15;
+  bool assume_in_transaction = false;
+};
+int run_locks(const LocksOptions& options, std::ostream& out, std::ostream& err);
+
 const char* version();
 
 }  // namespace ddlint::cli

@@ -48,6 +48,14 @@ int run(int argc, char** argv) {
   std::string explain_id;
   auto* cmd_explain = app.add_subcommand("explain", "Show a rule's documentation");
   cmd_explain->add_option("rule", explain_id, "Rule id or alias")->required();
+  LocksOptions locks;
+  auto* cmd_locks = app.add_subcommand("locks", "Print the lock plan of a migration, statement by statement");
+  cmd_locks->add_option("file", locks.path, "SQL file (`-` for stdin)")->required();
+  cmd_locks->add_option("--format", locks.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd_locks->add_option("--pg-version", locks.pg_version, "Target PostgreSQL major version (10 to 17)")
+      ->check(CLI::Range(10, 17));
+  cmd_locks->add_flag("--assume-in-transaction", locks.assume_in_transaction,
+                      "Treat the file as wrapped in a transaction");
   auto* cmd_debug = app.add_subcommand("debug", "Developer tools");
   std::string ir_path;
   auto* cmd_ir = cmd_debug->add_subcommand("ir", "Print the IR of a file");
@@ -73,6 +81,8 @@ int run(int argc, char** argv) {
     rc = run_rules(std::cout, std::cerr);
   } else if (*cmd_explain) {
     rc = run_explain(explain_id, std::cout, std::cerr);
+  } else if (*cmd_locks) {
+    rc = run_locks(locks, std::cout, std::cerr);
   } else if (*cmd_ir) {
     rc = run_debug_ir(ir_path, std::cout, std::cerr);
   }

@@ -179,6 +179,7 @@ struct AlterAction {
   std::optional<Constraint> constraint;  // ADD CONSTRAINT
   std::optional<TypeName> new_type;      // ALTER COLUMN TYPE
   std::optional<Expr> expr;              // SET DEFAULT value / USING expression
+  QualifiedName partition;               // ATTACH / DETACH PARTITION target
   bool if_exists = false;                // DROP ... IF EXISTS / ADD COLUMN IF NOT EXISTS
   bool cascade = false;
   bool concurrently = false;  // DETACH PARTITION ... CONCURRENTLY

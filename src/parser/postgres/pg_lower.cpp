@@ -625,7 +625,10 @@ ir::StatementNode Lowerer::alter_table(element n, TextRange r) {
       case ir::AlterKind::DetachPartition:
         if (def_kind == "PartitionCmd") {
           element name;
-          if (child(inner, "name", name)) a.name = range_var(name).display();
+          if (child(inner, "name", name)) {
+            a.partition = range_var(name);
+            a.name = a.partition.display();
+          }
           a.concurrently = flag(inner, "concurrent");
         }
         break;

@@ -1,0 +1,56 @@
+-- Each statement runs alone in BEGIN ... ROLLBACK against fixture.sql on a
+-- real PostgreSQL server; the strongest lock the server holds on each table
+-- must equal the mode `ddlint locks` predicts. Statements PostgreSQL refuses
+-- inside a transaction block are not run.
+CREATE INDEX users_org_idx ON users (org_id);
+CREATE UNIQUE INDEX users_email_key ON users (lower(email));
+ALTER TABLE users ADD COLUMN nickname text;
+ALTER TABLE users ADD COLUMN score int NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();
+ALTER TABLE users ADD COLUMN ref_org bigint REFERENCES orgs (id);
+ALTER TABLE users DROP COLUMN legacy;
+ALTER TABLE users ALTER COLUMN email SET NOT NULL;
+ALTER TABLE users ALTER COLUMN email DROP NOT NULL;
+ALTER TABLE users ALTER COLUMN email SET DEFAULT 'x';
+ALTER TABLE users ALTER COLUMN email DROP DEFAULT;
+ALTER TABLE users ALTER COLUMN id TYPE numeric;
+ALTER TABLE users ALTER COLUMN email SET STATISTICS 200;
+ALTER TABLE users ALTER COLUMN email SET STORAGE EXTERNAL;
+ALTER TABLE users ADD CONSTRAINT users_org_fk FOREIGN KEY (org_id) REFERENCES orgs (id);
+ALTER TABLE users ADD CONSTRAINT users_org_fk2 FOREIGN KEY (org_id) REFERENCES orgs (id) NOT VALID;
+ALTER TABLE users ADD CONSTRAINT users_email_ck CHECK (email <> '');
+ALTER TABLE users ADD CONSTRAINT users_email_ck2 CHECK (email <> '') NOT VALID;
+ALTER TABLE users VALIDATE CONSTRAINT users_id_pos_nv;
+ALTER TABLE users ADD CONSTRAINT users_email_uq UNIQUE (email);
+ALTER TABLE users DROP CONSTRAINT users_id_pos_nv;
+ALTER TABLE users SET (fillfactor = 70);
+ALTER TABLE users RESET (fillfactor);
+ALTER TABLE users CLUSTER ON users_email_idx;
+ALTER TABLE users SET WITHOUT CLUSTER;
+ALTER TABLE users DISABLE TRIGGER ALL;
+ALTER TABLE users ENABLE TRIGGER ALL;
+ALTER TABLE users ENABLE ROW LEVEL SECURITY;
+ALTER TABLE users REPLICA IDENTITY FULL;
+ALTER TABLE audit_log SET UNLOGGED;
+ALTER TABLE users OWNER TO CURRENT_USER;
+ALTER TABLE events ATTACH PARTITION events_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+ALTER TABLE users RENAME COLUMN email TO email_address;
+ALTER TABLE users RENAME TO people;
+ALTER TABLE users RENAME CONSTRAINT users_id_pos_nv TO users_id_positive;
+ALTER INDEX users_email_idx RENAME TO users_email_index;
+DROP TABLE audit_log;
+DROP INDEX users_email_idx;
+TRUNCATE audit_log;
+LOCK TABLE audit_log IN SHARE MODE;
+LOCK TABLE audit_log IN ROW EXCLUSIVE MODE;
+LOCK TABLE audit_log;
+REINDEX TABLE users;
+CLUSTER users USING users_email_idx;
+REFRESH MATERIALIZED VIEW user_counts;
+ANALYZE users;
+CREATE TABLE invoices (id bigint PRIMARY KEY, org_id bigint REFERENCES orgs (id));
+INSERT INTO audit_log VALUES (1, 'x');
+UPDATE audit_log SET payload = 'y' WHERE id = 1;
+DELETE FROM audit_log WHERE id = 1;
+CREATE INDEX CONCURRENTLY users_org_idx2 ON users (org_id);
+VACUUM FULL users;
