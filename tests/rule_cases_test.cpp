@@ -141,8 +141,9 @@ TEST_SUITE("rules") {
         Case c = parse_case(sql);
         std::vector<std::string> rules{rule};
         analysis::Settings settings;
-        test::apply_options(c.options, settings, rules);
-        const auto result = test::lint(file.string(), sql, rules, settings);
+        engine::RuleOptions options;
+        test::apply_options(c.options, settings, rules, options);
+        const auto result = test::lint(file.string(), sql, rules, settings, options);
         (c.expectations.empty() ? clean : firing)++;
         for (const auto& d : result.diagnostics) {
           if (d.suppressed) continue;
@@ -162,7 +163,7 @@ TEST_SUITE("rules") {
         size_t applied = 0;
         const std::string fixed = apply_fixes(sql, result.diagnostics, applied);
         if (applied > 0) {
-          const auto again = test::lint(file.string(), fixed, rules, settings);
+          const auto again = test::lint(file.string(), fixed, rules, settings, options);
           CHECK_MESSAGE(again.stats.syntax_errors == result.stats.syntax_errors,
                         "fixed text does not parse:\n"
                             << fixed);

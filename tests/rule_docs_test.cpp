@@ -30,8 +30,9 @@ TEST_SUITE("docs") {
         CAPTURE(ex.sql);
         analysis::Settings settings;
         std::vector<std::string> rules{info.id};
-        test::apply_options(ex.attributes, settings, rules);
-        const auto result = test::lint(info.id + ".md", ex.sql, {info.id}, settings);
+        engine::RuleOptions options;
+        test::apply_options(ex.attributes, settings, rules, options);
+        const auto result = test::lint(info.id + ".md", ex.sql, {info.id}, settings, options);
         size_t hits = 0;
         for (const auto& d : result.diagnostics) {
           if (d.rule != info.id || d.suppressed) continue;

@@ -155,7 +155,7 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     for (size_t i = next++; i < jobs.size(); i = next++) {
       const ir::ParsedFile parsed = parser::pg::parse(*jobs[i].source);
       results[i] = engine::lint_file(jobs[i].source, parsed, jobs[i].eff.settings, jobs[i].eff.enabled,
-                                     rules::registry(), catalog);
+                                     rules::registry(), catalog, jobs[i].eff.options);
     }
   };
   const size_t threads =
@@ -236,6 +236,10 @@ int run_explain(const std::string& id, std::ostream& out, std::ostream& err) {
     for (const auto& a : r->aliases) out << " " << a;
     out << "\n";
   }
+  for (const auto& opt : r->options)
+    out << "Option: " << opt.name << " (" << opt.type << ", default "
+        << (opt.default_value.empty() ? "none" : opt.default_value) << ")"
+        << (opt.help.empty() ? "" : ": " + opt.help) << "\n";
   out << "\n" << r->body;
   if (!r->body.empty() && r->body.back() != '\n') out << "\n";
   return kExitClean;

@@ -81,6 +81,12 @@ void parse_body(RuleInfo& info) {
 
 }  // namespace
 
+const RuleOption* RuleInfo::option(std::string_view n) const {
+  for (const auto& o : options)
+    if (o.name == n) return &o;
+  return nullptr;
+}
+
 std::string RuleInfo::section(std::string_view name) const {
   auto it = sections.find(std::string(name));
   return it == sections.end() ? std::string() : it->second;
@@ -118,6 +124,24 @@ Catalog::Catalog(const std::vector<EmbeddedPage>& pages) {
       info.lock = t["lock"].value_or(std::string());
       info.fix = t["fix"].value_or(std::string("none"));
       info.since = t["since"].value_or(std::string());
+      if (const auto* opts = t["options"].as_array()) {
+        for (const auto& o : *opts) {
+          const auto* ot = o.as_table();
+          if (!ot) {
+            errors_.push_back(name + ": options must be an array of tables");
+            continue;
+          }
+          RuleOption opt;
+          opt.name = (*ot)["name"].value_or(std::string());
+          opt.type = (*ot)["type"].value_or(std::string("string"));
+          opt.default_value = (*ot)["default"].value_or(std::string());
+          opt.help = (*ot)["help"].value_or(std::string());
+          if (opt.name.empty()) errors_.push_back(name + ": an option has no name");
+          if (opt.type != "duration" && opt.type != "int" && opt.type != "string" && opt.type != "bool")
+            errors_.push_back(name + ": option " + opt.name + " has unknown type " + opt.type);
+          info.options.push_back(std::move(opt));
+        }
+      }
     } catch (const toml::parse_error& e) {
       errors_.push_back(name + ": " + std::string(e.description()));
       continue;

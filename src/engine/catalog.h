@@ -23,6 +23,18 @@ struct RuleExample {
   std::map<std::string, std::string> attributes;  // e.g. pg_version=11
 };
 
+// Per-rule option values as strings: rule id -> option name -> value.
+using RuleOptions = std::map<std::string, std::map<std::string, std::string>>;
+
+// A rule option declared in the front matter:
+//   options = [{ name = "max_lock_timeout", type = "duration", default = "5s", help = "..." }]
+struct RuleOption {
+  std::string name;
+  std::string type;  // duration | int | string | bool
+  std::string default_value;
+  std::string help;
+};
+
 // A rule's metadata and documentation, read from its rules.d page.
 struct RuleInfo {
   std::string id;
@@ -38,7 +50,9 @@ struct RuleInfo {
   std::string body;                             // Markdown after the front matter
   std::map<std::string, std::string> sections;  // "What it does" -> text
   std::vector<RuleExample> examples;
+  std::vector<RuleOption> options;
 
+  const RuleOption* option(std::string_view name) const;
   std::string section(std::string_view name) const;
   std::string help_uri() const;
 };

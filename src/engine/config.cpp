@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "analysis/annotations.h"
+
 namespace ddlint::engine {
 
 namespace fs = std::filesystem;
@@ -44,6 +46,16 @@ std::vector<std::string> strings(const toml::node& n, const std::string& where) 
 }
 
 }  // namespace
+
+std::optional<std::string> check_option(const RuleOption& decl, const std::string& value) {
+  if (decl.type == "duration" && !analysis::parse_duration_seconds(value))
+    return "must be a duration such as \"5s\", \"500ms\" or \"2min\" (got `" + value + "`)";
+  if (decl.type == "int" && (value.empty() || value.find_first_not_of("-0123456789") != std::string::npos))
+    return "must be an integer (got `" + value + "`)";
+  if (decl.type == "bool" && value != "true" && value != "false")
+    return "must be true or false (got `" + value + "`)";
+  return std::nullopt;
+}
 
 Config load_config(const fs::path& file, const Catalog& catalog) {
   Config c;
@@ -93,8 +105,24 @@ Config load_config(const fs::path& file, const Catalog& catalog) {
         const auto* rt = rnode.as_table();
         if (!rt) throw ConfigError(rwhere + " must be a table");
         for (const auto& [opt, onode] : *rt) {
-          if (opt.str() != "severity")
-            throw ConfigError(rwhere + ": unknown option `" + std::string(opt.str()) + "`");
+          if (opt.str() != "severity") {
+            const auto* info = catalog.find(id);
+            const RuleOption* decl = info ? info->option(opt.str()) : nullptr;
+            if (!decl) throw ConfigError(rwhere + ": unknown option `" + std::string(opt.str()) + "`");
+            std::string value;
+            if (auto sv = onode.value<std::string>())
+              value = *sv;
+            else if (auto iv = onode.value<int64_t>())
+              value = std::to_string(*iv);
+            else if (auto bv = onode.value<bool>())
+              value = *bv ? "true" : "false";
+            else
+              throw ConfigError(rwhere + ": `" + decl->name + "` must be a string, integer or boolean");
+            if (const auto problem = check_option(*decl, value))
+              throw ConfigError(rwhere + ": `" + decl->name + "` " + *problem);
+            c.options[id][decl->name] = value;
+            continue;
+          }
           auto v = onode.value<std::string>();
           if (v && *v == "off") {
             c.off.push_back(id);
@@ -137,6 +165,8 @@ Effective effective(const Catalog& catalog, const Config* file_config, const Con
     if (c->select) select = c->select;
     ignore.insert(ignore.end(), c->ignore.begin(), c->ignore.end());
     for (auto& [k, v] : c->severity) severity[k] = v;
+    for (auto& [rule, opts] : c->options)
+      for (auto& [k, v] : opts) e.options[rule][k] = v;
     off.insert(off.end(), c->off.begin(), c->off.end());
     if (c->pg_version) e.settings.pg_version = *c->pg_version;
     if (c->assume_in_transaction) e.settings.assume_in_transaction = *c->assume_in_transaction;

@@ -23,6 +23,7 @@ struct Config {
   std::optional<std::vector<std::string>> select;  // canonical ids (or "all")
   std::vector<std::string> ignore;                 // canonical ids
   std::map<std::string, Severity> severity;        // per-rule override
+  RuleOptions options;                             // [rules.<id>] option = value
   std::vector<std::string> off;                    // severity = "off"
   std::optional<int> pg_version;
   std::optional<bool> assume_in_transaction;
@@ -33,6 +34,9 @@ struct Config {
 // Reads and validates a config file. Unknown keys and unknown rule ids are
 // errors (a typo must not silently disable a rule).
 Config load_config(const std::filesystem::path& file, const Catalog& catalog);
+
+// Validates a value for a declared rule option; the problem when invalid.
+std::optional<std::string> check_option(const RuleOption& decl, const std::string& value);
 
 // Nearest .ddlint.toml walking up from `start` (a file or directory).
 std::optional<std::filesystem::path> find_config(const std::filesystem::path& start);
@@ -46,6 +50,7 @@ std::vector<std::string> resolve_rule_list(const std::vector<std::string>& ids, 
 struct Effective {
   analysis::Settings settings;
   std::map<std::string, Severity> enabled;  // canonical id -> severity
+  RuleOptions options;
   Severity fail_on = Severity::Warning;
 };
 Effective effective(const Catalog& catalog, const Config* file_config, const Config& cli);

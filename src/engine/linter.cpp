@@ -49,7 +49,8 @@ void apply(std::vector<analysis::Suppression>& sups, Diagnostic& d, const Catalo
 
 FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::ParsedFile& parsed,
                      const analysis::Settings& settings, const std::map<std::string, Severity>& enabled,
-                     const std::vector<RuleEntry>& registry, const Catalog& catalog) {
+                     const std::vector<RuleEntry>& registry, const Catalog& catalog,
+                     const RuleOptions& options) {
   FileResult result;
   result.path = source->path();
   result.stats.syntax_errors = parsed.errors.size();
@@ -82,6 +83,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   std::vector<Diagnostic>& out = result.diagnostics;
   RuleContext ctx(*source, parsed, settings, facts, annotations, catalog, out);
   ctx.set_enabled(&enabled_ids);
+  ctx.set_options(&options);
 
   std::vector<std::pair<std::string_view, std::unique_ptr<Rule>>> rules;
   for (const auto& entry : registry)

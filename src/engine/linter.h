@@ -31,6 +31,7 @@ struct FileResult {
 // source order, file-end hooks, inline suppressions, unused-ignore.
 FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::ParsedFile& parsed,
                      const analysis::Settings& settings, const std::map<std::string, Severity>& enabled,
-                     const std::vector<RuleEntry>& registry, const Catalog& catalog);
+                     const std::vector<RuleEntry>& registry, const Catalog& catalog,
+                     const RuleOptions& options = {});
 
 }  // namespace ddlint::engine

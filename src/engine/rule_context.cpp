@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "analysis/annotations.h"
+#include "engine/catalog.h"
+
 namespace ddlint::engine {
 
 DiagnosticBuilder RuleContext::report(TextRange range, std::string message) {
@@ -11,6 +14,23 @@ DiagnosticBuilder RuleContext::report(TextRange range, std::string message) {
   d.message = std::move(message);
   sink_.push_back(std::move(d));
   return DiagnosticBuilder(sink_.back());
+}
+
+std::string RuleContext::option(std::string_view name) const {
+  if (options_) {
+    auto r = options_->find(std::string(rule_));
+    if (r != options_->end()) {
+      auto o = r->second.find(std::string(name));
+      if (o != r->second.end()) return o->second;
+    }
+  }
+  if (const auto* info = catalog_.find(rule_))
+    if (const auto* decl = info->option(name)) return decl->default_value;
+  return {};
+}
+
+std::optional<double> RuleContext::option_seconds(std::string_view name) const {
+  return analysis::parse_duration_seconds(option(name));
 }
 
 bool RuleContext::rule_enabled(std::string_view id) const {

@@ -1,4 +1,6 @@
 #pragma once
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +16,7 @@
 namespace ddlint::engine {
 
 class Catalog;
+using RuleOptions = std::map<std::string, std::map<std::string, std::string>>;
 
 // Adds help and fixes to a reported diagnostic.
 class DiagnosticBuilder {
@@ -67,6 +70,11 @@ class RuleContext {
   // Whether a rule id is enabled for this file.
   bool rule_enabled(std::string_view id) const;
 
+  // The current rule's option from config, else its rules.d default.
+  std::string option(std::string_view name) const;
+  // A duration option in seconds (unset when the value cannot be read).
+  std::optional<double> option_seconds(std::string_view name) const;
+
   DiagnosticBuilder report(TextRange range, std::string message);
 
   // engine use
@@ -74,6 +82,7 @@ class RuleContext {
   void set_statement(size_t i) { statement_ = i; }
   void set_suppressions(const std::vector<analysis::Suppression>* s) { suppressions_ = s; }
   void set_enabled(const std::vector<std::string>* ids) { enabled_ = ids; }
+  void set_options(const RuleOptions* options) { options_ = options; }
 
  private:
   const SourceFile& source_;
@@ -87,6 +96,7 @@ class RuleContext {
   size_t statement_ = 0;
   const std::vector<analysis::Suppression>* suppressions_ = nullptr;
   const std::vector<std::string>* enabled_ = nullptr;
+  const RuleOptions* options_ = nullptr;
 };
 
 }  // namespace ddlint::engine

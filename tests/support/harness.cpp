@@ -31,7 +31,8 @@ bool update_goldens() {
 }
 
 engine::FileResult lint(const std::string& path, const std::string& sql,
-                        const std::vector<std::string>& rules, const analysis::Settings& settings) {
+                        const std::vector<std::string>& rules, const analysis::Settings& settings,
+                        const engine::RuleOptions& options) {
   const auto& catalog = engine::Catalog::instance();
   std::map<std::string, Severity> enabled;
   for (const auto& id : rules) {
@@ -40,12 +41,16 @@ engine::FileResult lint(const std::string& path, const std::string& sql,
   }
   auto source = std::make_shared<const SourceFile>(path, sql);
   const auto parsed = parser::pg::parse(*source);
-  return engine::lint_file(source, parsed, settings, enabled, rules::registry(), catalog);
+  return engine::lint_file(source, parsed, settings, enabled, rules::registry(), catalog, options);
 }
 
 void apply_options(const std::map<std::string, std::string>& opts, analysis::Settings& settings,
-                   std::vector<std::string>& rules) {
+                   std::vector<std::string>& rules, engine::RuleOptions& options) {
   for (const auto& [k, v] : opts) {
+    if (const auto dot = k.find('.'); dot != std::string::npos) {
+      options[k.substr(0, dot)][k.substr(dot + 1)] = v;
+      continue;
+    }
     if (k == "pg_version")
       settings.pg_version = std::stoi(v);
     else if (k == "assume_in_transaction")

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "analysis/settings.h"
+#include "engine/catalog.h"
 #include "engine/linter.h"
 
 namespace ddlint::test {
@@ -16,11 +17,13 @@ bool update_goldens();  // DDLINT_UPDATE_GOLDENS=1
 
 // Lints `sql` with exactly the `rules` enabled (default severities).
 engine::FileResult lint(const std::string& path, const std::string& sql,
-                        const std::vector<std::string>& rules, const analysis::Settings& settings = {});
+                        const std::vector<std::string>& rules, const analysis::Settings& settings = {},
+                        const engine::RuleOptions& options = {});
 
-// Parses "key=value key=value" options (pg_version, assume_in_transaction, rules).
+// Parses "key=value key=value" options: pg_version, assume_in_transaction,
+// rules=a,b (extra enabled rules) and rule-id.option=value (rule options).
 void apply_options(const std::map<std::string, std::string>& opts, analysis::Settings& settings,
-                   std::vector<std::string>& rules);
+                   std::vector<std::string>& rules, engine::RuleOptions& options);
 
 std::vector<std::filesystem::path> files_with_suffix(const std::filesystem::path& dir,
                                                      const std::string& suffix);
