@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "engine/catalog.h"
+#include "engine/config.h"
 #include "rules/registry.h"
 #include "support/harness.h"
 
@@ -22,6 +23,12 @@ TEST_SUITE("docs") {
       CHECK_FALSE(info.summary.empty());
       for (const char* s : {"What it does", "Why it is risky", "Example", "Use instead"})
         CHECK_MESSAGE(!info.section(s).empty(), "missing section: " << s);
+      if (!info.options.empty())
+        CHECK_MESSAGE(!info.section("Options").empty(), "rule with options needs Options");
+      for (const auto& opt : info.options) {
+        CAPTURE(opt.name);
+        CHECK_FALSE(engine::check_option(opt, opt.default_value).has_value());
+      }
       if (info.fix != "none")
         CHECK_MESSAGE(!info.section("Fix safety").empty(), "fixable rule needs Fix safety");
       size_t incorrect = 0;
