@@ -50,6 +50,9 @@ size_t width(std::string_view s) {
   return w;
 }
 
+constexpr size_t kMaxExcerpt = 160;  // bytes of a source line shown at most
+constexpr size_t kExcerptLead = 60;  // bytes shown before the range on a long line
+
 std::string plural(size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
@@ -74,21 +77,32 @@ void write_text(const ReportInput& in, std::ostream& out) {
       const std::string_view line = lines.line_text(start.line);
       const std::string num = std::to_string(start.line);
       const std::string pad(num.size(), ' ');
-      out << blue << pad << " |" << reset << "\n";
-      out << blue << num << " |" << reset << " ";
-      for (char c : line) out << (c == '\t' ? ' ' : c);
-      out << "\n";
-      // Carets are placed by display width, so they line up under wide characters.
       const uint32_t line_begin =
           lines.line_start(start.line) +
           static_cast<uint32_t>(start.line == 1 && f.source->text().substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
-      const auto text = f.source->text();
-      auto prefix_width = [&](uint32_t offset) {
-        offset = std::max(offset, line_begin);
-        return width(text.substr(line_begin, std::min<size_t>(offset - line_begin, line.size())));
+      // Byte offsets of the range within the line.
+      auto in_line = [&](uint32_t offset) {
+        return std::min<size_t>(offset > line_begin ? offset - line_begin : 0, line.size());
       };
-      size_t caret_begin = prefix_width(d.range.begin);
-      size_t caret_end = end.line == start.line ? prefix_width(d.range.end) : width(line);
+      const size_t b = in_line(d.range.begin);
+      const size_t e = end.line == start.line ? std::max(in_line(d.range.end), b) : line.size();
+      // Long lines (minified SQL) are shown as a window around the range.
+      size_t from = 0;
+      size_t to = line.size();
+      if (line.size() > kMaxExcerpt) {
+        from = b > kExcerptLead ? b - kExcerptLead : 0;
+        to = std::min(line.size(), from + kMaxExcerpt);
+        while (from > 0 && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) --from;
+        while (to < line.size() && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) ++to;
+      }
+      const std::string lead = from > 0 ? "..." : "";
+      out << blue << pad << " |" << reset << "\n";
+      out << blue << num << " |" << reset << " " << lead;
+      for (char c : line.substr(from, to - from)) out << (c == '\t' ? ' ' : c);
+      out << (to < line.size() ? "..." : "") << "\n";
+      // Carets are placed by display width, so they line up under wide characters.
+      const size_t caret_begin = lead.size() + width(line.substr(from, std::max(b, from) - from));
+      size_t caret_end = lead.size() + width(line.substr(from, std::min(std::max(e, from), to) - from));
       if (caret_end <= caret_begin) caret_end = caret_begin + 1;
       out << blue << pad << " |" << reset << " " << std::string(caret_begin, ' ')
           << (in.color ? color_of(d.severity) : "") << std::string(caret_end - caret_begin, '^') << reset
