@@ -1,0 +1,12 @@
+-- Explicit locks on existing tables, in the default and in explicit modes.
+BEGIN;
+LOCK TABLE accounts; -- expect: lock-table "ACCESS EXCLUSIVE lock on `accounts`"
+LOCK orders IN SHARE MODE; -- expect: lock-table "SHARE lock on `orders`"
+LOCK TABLE ONLY public.events IN ROW EXCLUSIVE MODE NOWAIT; -- expect: lock-table "ROW EXCLUSIVE lock on `public.events`"
+
+-- Several tables: one finding per table, at its name.
+LOCK TABLE
+  users, -- expect: lock-table "`users`"
+  profiles -- expect: lock-table "`profiles`"
+  IN EXCLUSIVE MODE;
+COMMIT;
