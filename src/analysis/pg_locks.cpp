@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "analysis/locks.h"
+#include "analysis/pg_columns.h"
 
 namespace ddlint::analysis {
 
@@ -61,31 +62,6 @@ TableEffect effect(const ir::QualifiedName& t, std::string_view mode, bool rewri
   return e;
 }
 
-bool is_serial(const ir::TypeName& t) {
-  return t.name == "serial" || t.name == "bigserial" || t.name == "smallserial" || t.name == "serial4" ||
-         t.name == "serial8" || t.name == "serial2";
-}
-
-// Functions whose result differs per row (provolatile 'v'); a DEFAULT
-// calling one of them makes ADD COLUMN rewrite the table.
-bool is_volatile_function(std::string_view f) {
-  static const std::string_view v[] = {"random",
-                                       "clock_timestamp",
-                                       "gen_random_uuid",
-                                       "uuid_generate_v1",
-                                       "uuid_generate_v1mc",
-                                       "uuid_generate_v4",
-                                       "nextval",
-                                       "timeofday",
-                                       "txid_current",
-                                       "statement_timestamp_volatile",
-                                       "setseed",
-                                       "random_normal",
-                                       "uuidv4",
-                                       "uuidv7"};
-  return std::find(std::begin(v), std::end(v), f) != std::end(v);
-}
-
 // The lock, rewrite and scan of one ALTER TABLE subcommand.
 void alter_action(const ir::AlterAction& a, const Settings& s, std::string& mode, bool& rewrite, bool& scan,
                   std::vector<TableEffect>& others) {
@@ -94,23 +70,12 @@ void alter_action(const ir::AlterAction& a, const Settings& s, std::string& mode
   switch (a.kind) {
     case K::AddColumn:
       if (a.column_def) {
-        const auto& c = *a.column_def;
-        bool has_default = c.default_value && !c.default_value->is_null;
-        bool volatile_default = false;
-        if (c.default_value)
-          for (auto& f : c.default_value->functions) volatile_default |= is_volatile_function(f);
-        bool generated = false;
-        for (auto& k : c.constraints) {
-          if (k.kind == ir::ConstraintKind::Identity || k.kind == ir::ConstraintKind::Generated)
-            generated = true;
+        const auto cost = pg_add_column_cost(*a.column_def, s);
+        rewrite |= cost.rewrite;
+        scan |= cost.scan;
+        for (auto& k : a.column_def->constraints)
           if (k.kind == ir::ConstraintKind::ForeignKey && !k.ref_table.empty())
             others.push_back(effect(k.ref_table, kShareRowExclusive));
-          if (k.kind == ir::ConstraintKind::Check || k.kind == ir::ConstraintKind::ForeignKey) scan = true;
-          if (k.kind == ir::ConstraintKind::Unique || k.kind == ir::ConstraintKind::PrimaryKey) scan = true;
-        }
-        if (volatile_default || generated || is_serial(c.type) || (has_default && s.pg_version < 11))
-          rewrite = true;
-        if (c.not_null && !has_default && !generated && !is_serial(c.type)) scan = true;
       }
       break;
     case K::AlterColumnType:

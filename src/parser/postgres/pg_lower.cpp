@@ -429,6 +429,13 @@ ir::Constraint Lowerer::constraint(element c, bool inline_constraint, uint32_t e
     if (k.kind == ir::ConstraintKind::NotNull || k.kind == ir::ConstraintKind::PrimaryKey)
       first_body = kw + 2;
     if (k.kind == ir::ConstraintKind::Check || k.kind == ir::ConstraintKind::Exclusion) first_body = kw + 1;
+    // GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY [ ( options ) ]: DEFAULT
+    // would end the range early, so the body starts at IDENTITY.
+    if (k.kind == ir::ConstraintKind::Identity) {
+      const size_t id =
+          find_token(kw, kw + 5 < tokens_.size() ? tokens_[kw + 5].end : UINT32_MAX, "identity");
+      if (id < tokens_.size()) first_body = id;
+    }
     end = first_body > 0 && first_body - 1 < tokens_.size() ? tokens_[first_body - 1].end : start;
     if (first_body < tokens_.size()) {
       const auto t = token_text(first_body);
