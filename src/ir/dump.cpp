@@ -96,7 +96,8 @@ class Printer {
                   flags({{"if-not-exists", s.if_not_exists},
                          {"temporary", s.temporary},
                          {"unlogged", s.unlogged},
-                         {"as-select", s.as_select}}));
+                         {"as-select", s.as_select},
+                         {"materialized-view", s.object == ObjectKind::MaterializedView}}));
     if (s.partition_of) line(ind, "partition-of " + qname(*s.partition_of));
     for (auto& c : s.columns) column(ind, c);
     for (auto& k : s.constraints) constraint(ind, k);

@@ -118,7 +118,8 @@ struct CreateTable {
   bool if_not_exists = false;
   bool temporary = false;
   bool unlogged = false;
-  bool as_select = false;  // CREATE TABLE ... AS
+  bool as_select = false;                 // CREATE TABLE ... AS
+  ObjectKind object = ObjectKind::Table;  // MaterializedView for CREATE MATERIALIZED VIEW ... AS
   std::optional<QualifiedName> partition_of;
   std::vector<ColumnDef> columns;
   std::vector<Constraint> constraints;  // table-level constraints

@@ -552,9 +552,11 @@ ir::StatementNode Lowerer::create_table(element n, TextRange) {
 }
 
 ir::StatementNode Lowerer::create_table_as(element n, TextRange) {
-  if (str(n, "objtype") != "OBJECT_TABLE") return ir::Opaque{"CreateTableAsStmt"};
+  const auto objtype = str(n, "objtype");
+  if (objtype != "OBJECT_TABLE" && objtype != "OBJECT_MATVIEW") return ir::Opaque{"CreateTableAsStmt"};
   ir::CreateTable ct;
   ct.as_select = true;
+  if (objtype == "OBJECT_MATVIEW") ct.object = ir::ObjectKind::MaterializedView;
   element into;
   element rel;
   if (child(n, "into", into) && child(into, "rel", rel)) {
