@@ -60,6 +60,8 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
       }
     } else if (const auto* c = st.as<ir::CreateTable>()) {
       created_.push_back({c->table, i});
+    } else if (const auto* ci = st.as<ir::CreateIndex>()) {
+      if (!ci->name.empty()) indexes_.push_back({{ci->table.schema, ci->name, {}}, ci->table, i});
     } else if (const auto* at = st.as<ir::AlterTable>()) {
       for (const auto& a : at->actions) {
         if (a.kind == ir::AlterKind::AddConstraint && a.constraint &&
@@ -86,6 +88,13 @@ bool MigrationFacts::not_null_proven(const ir::QualifiedName& table, const std::
     if (k.column == column && k.validated < statement && k.dropped > statement && same_table(k.table, table))
       return true;
   return false;
+}
+
+const ir::QualifiedName* MigrationFacts::created_index_table(const ir::QualifiedName& index,
+                                                             size_t statement) const {
+  for (const auto& k : indexes_)
+    if (k.statement < statement && same_table(k.name, index)) return &k.table;
+  return nullptr;
 }
 
 bool MigrationFacts::created_before(const ir::QualifiedName& table, size_t statement) const {

@@ -37,6 +37,9 @@ class MigrationFacts {
   // before `statement` (added without NOT VALID, or validated later, and not
   // dropped yet).
   bool not_null_proven(const ir::QualifiedName& table, const std::string& column, size_t statement) const;
+  // The table of an index that CREATE INDEX created before `statement`, or
+  // null when the index is not created in this file.
+  const ir::QualifiedName* created_index_table(const ir::QualifiedName& index, size_t statement) const;
 
  private:
   struct Created {
@@ -45,6 +48,12 @@ class MigrationFacts {
   };
   std::vector<StatementFacts> facts_;
   std::vector<Created> created_;
+  struct CreatedIndex {
+    ir::QualifiedName name;  // in the schema of its table
+    ir::QualifiedName table;
+    size_t statement;
+  };
+  std::vector<CreatedIndex> indexes_;
   struct NotNullCheck {
     ir::QualifiedName table;
     std::string column;

@@ -213,6 +213,7 @@ struct Drop {
   bool if_exists = false;
   bool cascade = false;
   bool concurrently = false;
+  TextRange keyword_range;  // DROP INDEX: the INDEX keyword (CONCURRENTLY goes after it)
 };
 
 struct Truncate {

@@ -698,6 +698,10 @@ ir::StatementNode Lowerer::drop(element n, TextRange r) {
     auto name = name_list(o, r);
     if (!name.empty()) d.names.push_back(std::move(name));
   }
+  if (d.object == ir::ObjectKind::Index) {
+    const size_t k = find_token(token_index_at(r.begin), r.end, "index");
+    if (k < tokens_.size()) d.keyword_range = {tokens_[k].begin, tokens_[k].end};
+  }
   return d;
 }
 
