@@ -16,6 +16,7 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
   std::optional<std::string> statement_timeout;
   std::optional<std::string> local_lock_timeout;
   std::optional<std::string> local_statement_timeout;
+  size_t tx_start = settings.assume_in_transaction ? 0 : SIZE_MAX;
   for (size_t i = 0; i < file.statements.size(); ++i) {
     const auto& st = file.statements[i];
     StatementFacts f;
@@ -23,17 +24,21 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     f.in_transaction = explicit_tx || (settings.assume_in_transaction && !tx_done);
     f.lock_timeout = local_lock_timeout ? local_lock_timeout : lock_timeout;
     f.statement_timeout = local_statement_timeout ? local_statement_timeout : statement_timeout;
+    f.transaction_start = f.in_transaction ? tx_start : SIZE_MAX;
+    const bool in_tx = f.in_transaction;
     if (settings.dialect == Dialect::Postgres) f.effect = pg_statement_effect(st, settings);
     facts_.push_back(std::move(f));
 
     if (const auto* t = st.as<ir::Transaction>()) {
       if (t->kind == ir::TransactionKind::Begin) {
         explicit_tx = true;
+        if (!in_tx) tx_start = i;
       } else if (t->kind == ir::TransactionKind::Commit || t->kind == ir::TransactionKind::Rollback ||
                  t->kind == ir::TransactionKind::Prepare) {
         // AND CHAIN starts the next transaction at once.
         explicit_tx = t->chain;
         tx_done = true;
+        tx_start = t->chain ? i : SIZE_MAX;
         local_lock_timeout.reset();
         local_statement_timeout.reset();
       }
@@ -43,9 +48,11 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
           session.reset();
           local.reset();
         } else if (s->local) {
-          local = s->value;
+          // Outside a transaction block SET LOCAL only warns and changes nothing.
+          if (in_tx) local = s->value;
         } else {
           session = s->value;
+          local.reset();  // a plain SET replaces an earlier SET LOCAL at once
         }
       };
       if (s->all) {

@@ -18,6 +18,9 @@ struct StatementFacts {
   std::optional<std::string> lock_timeout;       // value in effect, if any SET
   std::optional<std::string> statement_timeout;  // value in effect, if any SET
   StatementEffect effect;                        // lock model verdict for this statement
+  // First statement of the transaction this statement runs in (the BEGIN,
+  // the COMMIT AND CHAIN, or 0 for the runner's); SIZE_MAX outside one.
+  size_t transaction_start = SIZE_MAX;
 };
 
 // Within-file state computed once per file, before rules run.

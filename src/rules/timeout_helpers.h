@@ -1,0 +1,136 @@
+#pragma once
+// Shared by missing-lock-timeout and missing-statement-timeout: statements
+// that block reads or writes on an existing table, and whether a timeout
+// bounds how long they can do so.
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/locks.h"
+#include "analysis/pg_settings.h"
+#include "engine/rule_context.h"
+#include "rules/helpers.h"
+
+namespace ddlint::rules {
+
+enum class TimeoutState { Bounded, Missing, Disabled, TooLong, Invalid };
+
+struct TimeoutVerdict {
+  TimeoutState state = TimeoutState::Missing;
+  std::string value;  // as written in SET
+  double seconds = 0;
+};
+
+// Reads a timeout setting in effect (lock_timeout / statement_timeout).
+inline TimeoutVerdict judge_timeout(const std::optional<std::string>& value, double max_seconds) {
+  TimeoutVerdict v;
+  if (!value) return v;
+  v.value = *value;
+  const auto s = analysis::pg_timeout_seconds(*value);
+  if (!s) {
+    v.state = TimeoutState::Invalid;
+  } else if (*s == 0) {
+    v.state = TimeoutState::Disabled;
+  } else if (*s > max_seconds) {
+    v.state = TimeoutState::TooLong;
+    v.seconds = *s;
+  } else {
+    v.state = TimeoutState::Bounded;
+    v.seconds = *s;
+  }
+  return v;
+}
+
+// The existing tables a statement blocks, strongest first.
+inline std::vector<analysis::TableEffect> blocked_existing_tables(const engine::RuleContext& ctx, size_t i) {
+  std::vector<analysis::TableEffect> out;
+  for (const auto& e : ctx.facts().at(i).effect.tables) {
+    if (e.blocks == analysis::Blocks::Nothing || !ctx.facts().is_existing(e.table, i)) continue;
+    bool seen = false;
+    for (auto& o : out)
+      if (analysis::same_table(o.table, e.table)) {
+        seen = true;
+        if (e.blocks > o.blocks) o = e;
+      }
+    if (!seen) out.push_back(e);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.blocks > b.blocks; });
+  return out;
+}
+
+// "`users`", or "the table of index `users_email_idx`" when only the index
+// name is known.
+inline std::string lock_target(const analysis::TableEffect& e) {
+  if (e.object == ir::ObjectKind::Index) return "the table of index " + quoted(e.table);
+  return quoted(e.table);
+}
+
+// "reads and writes on `users`" / "writes to `users` and `orders`".
+inline std::string blocked_what(const std::vector<analysis::TableEffect>& tables) {
+  std::string names;
+  for (size_t k = 0; k < tables.size(); ++k) {
+    if (k > 0) names += k + 1 == tables.size() ? " and " : ", ";
+    names += lock_target(tables[k]);
+  }
+  return tables.front().blocks == analysis::Blocks::ReadsAndWrites ? "reads and writes on " + names
+                                                                   : "writes to " + names;
+}
+
+// How the setting stands, for a message: "no lock_timeout set",
+// "lock_timeout disabled (0)", ...
+inline std::string timeout_phrase(const TimeoutVerdict& v, const std::string& setting, double max_seconds) {
+  switch (v.state) {
+    case TimeoutState::Missing:
+      return "no " + setting + " set";
+    case TimeoutState::Disabled:
+      return setting + " disabled (`" + v.value + "` means no limit)";
+    case TimeoutState::TooLong:
+      return setting + " " + analysis::format_seconds(v.seconds) + ", above the maximum of " +
+             analysis::format_seconds(max_seconds);
+    case TimeoutState::Invalid:
+      return setting + " `" + v.value + "`, a value PostgreSQL rejects (so no limit is in effect)";
+    case TimeoutState::Bounded:
+      break;
+  }
+  return {};
+}
+
+// One finding per stretch of offending statements under the same setting:
+// an offender joins the previous one's finding unless the setting may have
+// changed in between (a SET or RESET of it, or the end of a transaction).
+struct Offender {
+  size_t statement;
+  TimeoutVerdict verdict;
+  std::vector<analysis::TableEffect> tables;
+  size_t more = 0;  // later offenders under the same setting
+};
+
+inline bool changes_setting(const ir::Statement& st, const std::string& setting) {
+  if (const auto* s = st.as<ir::SetSetting>()) return s->all || s->name == setting;
+  return st.as<ir::Transaction>() != nullptr;
+}
+
+inline void group_offender(const engine::RuleContext& ctx, std::vector<Offender>& groups, Offender o,
+                           const std::string& setting) {
+  if (!groups.empty()) {
+    const auto& last = groups.back();
+    bool changed = last.verdict.state != o.verdict.state || last.verdict.value != o.verdict.value;
+    for (size_t k = last.statement + 1; k < o.statement && !changed; ++k)
+      changed = changes_setting(ctx.file().statements[k], setting);
+    if (!changed) {
+      ++groups.back().more;
+      return;
+    }
+  }
+  groups.push_back(std::move(o));
+}
+
+inline std::string more_phrase(size_t more, const std::string& setting) {
+  if (more == 0) return {};
+  return " (" + std::to_string(more) + " more statement" + (more == 1 ? "" : "s") +
+         " after it run under the same " + setting + ")";
+}
+
+}  // namespace ddlint::rules

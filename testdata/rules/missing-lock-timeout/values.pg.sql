@@ -1,0 +1,19 @@
+-- lock_timeout values as PostgreSQL reads them (bare numbers are ms).
+SET lock_timeout = 0;
+ALTER TABLE users ADD COLUMN a text; -- expect: missing-lock-timeout "disabled"
+SET lock_timeout = '0';
+ALTER TABLE users ADD COLUMN b text; -- expect: missing-lock-timeout "disabled"
+SET lock_timeout = '1min';
+ALTER TABLE users ADD COLUMN c text; -- expect: missing-lock-timeout "1min, above the maximum of 5s"
+SET lock_timeout = 6000;
+ALTER TABLE users ADD COLUMN d text; -- expect: missing-lock-timeout "6s"
+SET lock_timeout = '2S';
+ALTER TABLE users ADD COLUMN e text; -- expect: missing-lock-timeout "PostgreSQL rejects"
+SET lock_timeout = '2 seconds';
+ALTER TABLE users ADD COLUMN f text; -- expect: missing-lock-timeout "rejects"
+SET lock_timeout = -1;
+ALTER TABLE users ADD COLUMN g text; -- expect: missing-lock-timeout
+SET lock_timeout TO DEFAULT;
+ALTER TABLE users ADD COLUMN h text; -- expect: missing-lock-timeout "no lock_timeout set"
+SET lock_timeout = '0.4ms';
+ALTER TABLE users ADD COLUMN i text; -- expect: missing-lock-timeout "disabled"
