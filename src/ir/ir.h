@@ -264,6 +264,7 @@ struct Reindex {
   ObjectKind target = ObjectKind::Index;  // Index, Table, Schema, Database (System -> Database)
   QualifiedName name;
   bool concurrently = false;
+  bool system = false;  // REINDEX SYSTEM: the system catalogs, which are never reindexed concurrently
 };
 
 struct Vacuum {

@@ -765,6 +765,7 @@ ir::StatementNode Lowerer::reindex(element n, TextRange r) {
     ri.target = ir::ObjectKind::Database;
   else
     ri.target = ir::ObjectKind::Index;
+  ri.system = kind == "REINDEX_OBJECT_SYSTEM";
   element rv;
   if (child(n, "relation", rv)) {
     ri.name = range_var(rv);
