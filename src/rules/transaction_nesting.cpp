@@ -1,0 +1,101 @@
+#include <cstdint>
+
+#include "engine/rule_context.h"
+#include "rules/helpers.h"
+#include "rules/registry.h"
+
+namespace ddlint::rules {
+
+namespace {
+
+std::string keyword(const ir::Transaction& t) {
+  switch (t.kind) {
+    case ir::TransactionKind::Begin:
+      return "BEGIN";
+    case ir::TransactionKind::Commit:
+      return t.chain ? "COMMIT AND CHAIN" : "COMMIT";
+    case ir::TransactionKind::Rollback:
+      return t.chain ? "ROLLBACK AND CHAIN" : "ROLLBACK";
+    case ir::TransactionKind::Prepare:
+      return "PREPARE TRANSACTION";
+    default:
+      return "";
+  }
+}
+
+}  // namespace
+
+// One finding per BEGIN that PostgreSQL ignores (nested), per COMMIT or
+// ROLLBACK that ends the runner's transaction, and one for the transaction
+// the file leaves open (at the statement that opened it).
+class TransactionNesting final : public engine::Rule {
+  size_t opened_ = SIZE_MAX;  // statement that opened the current explicit block
+  // A COMMIT or ROLLBACK with no transaction open in the file: the file
+  // expects to run inside a transaction of the runner's, which also commits
+  // whatever the file leaves open.
+  bool runner_evident_ = false;
+
+  void onTransaction(const ir::Transaction& t, engine::RuleContext& ctx) override {
+    const auto& f = ctx.here();
+    const size_t i = ctx.statement_index();
+    const bool runner = f.in_transaction && !f.explicit_transaction;
+    if (t.kind == ir::TransactionKind::Begin) {
+      if (f.explicit_transaction) {
+        ctx.report(ctx.statement().range,
+                   "BEGIN inside a transaction block that is already open: PostgreSQL has no nested "
+                   "transactions, so it ignores this BEGIN with a warning and the first COMMIT ends the "
+                   "whole block")
+            .help(
+                "Remove this BEGIN; use SAVEPOINT name and ROLLBACK TO SAVEPOINT name for a partial "
+                "rollback point.");
+      } else if (runner) {
+        ctx.report(ctx.statement().range,
+                   "BEGIN inside the transaction the migration runner opens: PostgreSQL ignores it with a "
+                   "warning, and the file's COMMIT then commits the runner's transaction early, so the "
+                   "statements after it run outside any transaction and a failure leaves the migration half "
+                   "applied")
+            .help(
+                "Remove BEGIN and COMMIT and let the runner manage the transaction, or turn the runner's "
+                "transaction off for this file.");
+      } else {
+        opened_ = i;
+      }
+      return;
+    }
+    const bool ends = t.kind == ir::TransactionKind::Commit || t.kind == ir::TransactionKind::Rollback ||
+                      t.kind == ir::TransactionKind::Prepare;
+    if (!ends) return;
+    if (!f.in_transaction) runner_evident_ = true;
+    if (runner) {
+      const std::string what = t.kind == ir::TransactionKind::Rollback
+                                   ? "undoes everything the migration did so far and ends the transaction"
+                                   : "ends the transaction";
+      ctx.report(ctx.statement().range,
+                 keyword(t) + " inside the transaction the migration runner opens " + what +
+                     " early: the statements after it run outside any transaction, so a failure there leaves "
+                     "the migration half applied, and the runner's own COMMIT finds no transaction")
+          .help(
+              "Remove it and let the runner commit, or turn the runner's transaction off for this file and "
+              "manage the transactions in the file.");
+    }
+    opened_ = t.chain ? i : SIZE_MAX;
+  }
+
+  void onFileEnd(engine::RuleContext& ctx) override {
+    // A runner that wraps the file sends its own COMMIT at the end.
+    if (ctx.settings().assume_in_transaction || runner_evident_) return;
+    if (!ctx.facts().unterminated_transaction() || opened_ == SIZE_MAX) return;
+    const auto* t = ctx.file().statements[opened_].as<ir::Transaction>();
+    const std::string what =
+        t && t->chain ? keyword(*t) + " starts a new transaction" : "BEGIN opens a transaction";
+    ctx.report(ctx.file().statements[opened_].range,
+               what +
+                   " that the file never commits: when the session ends PostgreSQL rolls back everything "
+                   "after it, so the migration looks applied but its changes are lost")
+        .help("Add COMMIT; at the end of the transaction.");
+  }
+};
+
+DDLINT_DEFINE_RULE(TransactionNesting)
+
+}  // namespace ddlint::rules
