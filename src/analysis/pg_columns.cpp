@@ -44,9 +44,11 @@ AddColumnCost pg_add_column_cost(const ir::ColumnDef& c, const Settings& s) {
   };
 
   bool generated = false;
+  bool stored = false;
   bool identity = false;
   for (const auto& k : c.constraints) {
     generated |= k.kind == K::Generated;
+    stored |= k.kind == K::Generated && k.stored;
     identity |= k.kind == K::Identity;
     // Inline constraints are checked against every existing row, or build an index over them.
     if (k.kind == K::Check || k.kind == K::ForeignKey || k.kind == K::Unique || k.kind == K::PrimaryKey ||
@@ -56,8 +58,8 @@ AddColumnCost pg_add_column_cost(const ir::ColumnDef& c, const Settings& s) {
   const bool serial = pg_is_serial_type(c.type);
   const bool has_default = c.default_value && !c.default_value->is_null;
 
-  // Generated columns never use the catalog's "missing value" shortcut.
-  if (generated) rewrite(R::StoredGenerated);
+  // Stored generated columns never use the catalog's "missing value" shortcut.
+  if (stored) rewrite(R::StoredGenerated);
   if (identity) rewrite(R::Identity);
   if (serial) rewrite(R::Serial, c.type.name);
   if (c.default_value)

@@ -1,0 +1,33 @@
+#include "analysis/pg_columns.h"
+#include "engine/rule_context.h"
+#include "rules/helpers.h"
+#include "rules/registry.h"
+
+namespace ddlint::rules {
+
+class AddColumnStoredGenerated final : public engine::Rule {
+  void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
+    if (s.object != ir::ObjectKind::Table || !ctx.is_existing_table(s.table)) return;
+    for (const auto& a : s.actions) {
+      if (a.kind != ir::AlterKind::AddColumn || !a.column_def) continue;
+      const auto& c = *a.column_def;
+      if (analysis::pg_add_column_cost(c, ctx.settings()).reason !=
+          analysis::AddColumnCost::Reason::StoredGenerated)
+        continue;
+      TextRange at = a.range;
+      for (const auto& k : c.constraints)
+        if (k.kind == ir::ConstraintKind::Generated && !k.range.empty()) at = k.range;
+      ctx.report(at, "adding stored generated column " + quoted(c.name) + " to " + quoted(s.table) +
+                         " computes it for every existing row: the table is rewritten under an ACCESS "
+                         "EXCLUSIVE lock that blocks reads and writes until the rewrite ends")
+          .help(
+              "Add a regular nullable column, keep it current with a BEFORE INSERT OR UPDATE trigger, and "
+              "backfill existing rows in batches; or compute the value when reading (a view or an "
+              "expression index).");
+    }
+  }
+};
+
+DDLINT_DEFINE_RULE(AddColumnStoredGenerated)
+
+}  // namespace ddlint::rules
