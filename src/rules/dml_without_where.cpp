@@ -1,0 +1,35 @@
+#include "engine/rule_context.h"
+#include "rules/helpers.h"
+#include "rules/registry.h"
+
+namespace ddlint::rules {
+
+class DmlWithoutWhere final : public engine::Rule {
+  void onUpdate(const ir::Update& s, engine::RuleContext& ctx) override {
+    if (s.has_where || s.table.empty() || !ctx.is_existing_table(s.table)) return;
+    ctx.report(
+           ctx.statement().range,
+           "UPDATE of " + quoted(s.table) +
+               " has no WHERE: it rewrites every row of an existing table in one statement, holding a lock "
+               "on each row until commit (concurrent writes to the table wait) and leaving a dead copy of "
+               "every row behind")
+        .help(
+            "Add a WHERE clause that selects only the rows to change; backfill a large table in batches (by "
+            "primary-key range), committing between batches.");
+  }
+  void onDelete(const ir::Delete& s, engine::RuleContext& ctx) override {
+    if (s.has_where || s.table.empty() || !ctx.is_existing_table(s.table)) return;
+    ctx.report(ctx.statement().range,
+               "DELETE from " + quoted(s.table) +
+                   " has no WHERE: it removes every row of an existing table, and holds a lock on each row "
+                   "until commit")
+        .help(
+            "Add a WHERE clause that selects only the rows to remove; if emptying the table is intended, "
+            "keep "
+            "the statement with an ignore comment that says why.");
+  }
+};
+
+DDLINT_DEFINE_RULE(DmlWithoutWhere)
+
+}  // namespace ddlint::rules
