@@ -1,0 +1,11 @@
+-- Clean: tables created earlier in this file, and renames of other objects.
+CREATE TABLE invites (id bigint PRIMARY KEY, mail text);
+ALTER TABLE invites RENAME COLUMN mail TO email;
+ALTER TABLE public.invites RENAME mail2 TO email2;
+
+ALTER TABLE users RENAME TO accounts;
+ALTER TABLE users RENAME CONSTRAINT users_email_key TO users_email_unique;
+ALTER INDEX users_email_idx RENAME TO users_email_unique_idx;
+ALTER SEQUENCE users_id_seq RENAME TO accounts_id_seq;
+ALTER TYPE mood RENAME VALUE 'sad' TO 'unhappy';
+ALTER TYPE address RENAME ATTRIBUTE street TO street_line;
