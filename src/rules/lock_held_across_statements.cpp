@@ -1,0 +1,131 @@
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/rule_context.h"
+#include "rules/helpers.h"
+#include "rules/registry.h"
+
+namespace ddlint::rules {
+
+namespace {
+
+// The start of a statement's text on one line, for naming it in a message.
+std::string snippet(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    const bool blank = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (blank) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+    if (out.size() > 48) return out.substr(0, 45) + "...";
+  }
+  return out;
+}
+
+bool is_control(const ir::Statement& st) {
+  return st.as<ir::Transaction>() != nullptr || st.as<ir::SetSetting>() != nullptr;
+}
+
+// True when a statement cannot make the outage noticeably longer: it only
+// touches tables the transaction already holds ACCESS EXCLUSIVE on, without
+// rewriting or scanning them (another metadata-only ALTER of the same table).
+bool free_under(const analysis::StatementEffect& e, const std::vector<ir::QualifiedName>& held) {
+  if (e.tables.empty()) return false;
+  for (const auto& t : e.tables) {
+    if (t.rewrite || t.scan) return false;
+    bool in = false;
+    for (const auto& h : held) in |= analysis::same_table(h, t.table);
+    if (!in) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+// Reported once per locked table and transaction, at the first statement
+// that runs after the lock was taken (SET and transaction control do not
+// count); the message counts the statements that follow until the
+// transaction ends.
+class LockHeldAcrossStatements final : public engine::Rule {
+  struct Held {
+    ir::QualifiedName table;
+    ir::ObjectKind object;
+    size_t taken_by;
+    bool reported;
+  };
+
+  static std::vector<ir::QualifiedName> tables(const std::vector<Held>& held) {
+    std::vector<ir::QualifiedName> out;
+    for (const auto& h : held) out.push_back(h.table);
+    return out;
+  }
+
+  void onFileEnd(engine::RuleContext& ctx) override {
+    const auto& stmts = ctx.file().statements;
+    std::vector<Held> held;
+    size_t tx = SIZE_MAX;
+    for (size_t i = 0; i < stmts.size(); ++i) {
+      const auto& f = ctx.facts().at(i);
+      if (f.transaction_start != tx) {
+        held.clear();
+        tx = f.transaction_start;
+      }
+      if (tx == SIZE_MAX) continue;
+      if (!is_control(stmts[i]) && !free_under(f.effect, tables(held))) {
+        std::vector<const Held*> fresh;
+        for (auto& h : held)
+          if (!h.reported && h.taken_by < i) {
+            h.reported = true;
+            fresh.push_back(&h);
+          }
+        if (!fresh.empty()) report(ctx, i, fresh, tables(held));
+      }
+      for (const auto& e : f.effect.tables) {
+        if (e.mode != "ACCESS EXCLUSIVE" || !ctx.facts().is_existing(e.table, i)) continue;
+        bool known = false;
+        for (const auto& h : held) known |= analysis::same_table(h.table, e.table);
+        if (!known) held.push_back({e.table, e.object, i, false});
+      }
+    }
+  }
+
+  void report(engine::RuleContext& ctx, size_t i, const std::vector<const Held*>& fresh,
+              const std::vector<ir::QualifiedName>& held) {
+    const auto& stmts = ctx.file().statements;
+    const size_t tx = ctx.facts().at(i).transaction_start;
+    size_t more = 0;
+    for (size_t k = i + 1; k < stmts.size() && ctx.facts().at(k).transaction_start == tx; ++k)
+      if (!is_control(stmts[k]) && !free_under(ctx.facts().at(k).effect, held)) ++more;
+    std::string list;
+    std::string names;
+    for (size_t k = 0; k < fresh.size(); ++k) {
+      const Held& h = *fresh[k];
+      const std::string name =
+          h.object == ir::ObjectKind::Index ? "the table of index " + quoted(h.table) : quoted(h.table);
+      if (k > 0) {
+        list += k + 1 == fresh.size() ? " and " : ", ";
+        names += k + 1 == fresh.size() ? " and " : ", ";
+      }
+      list += name + " (taken by `" + snippet(ctx.text(stmts[h.taken_by].range)) + "`)";
+      names += name;
+    }
+    std::string rest = "this statement";
+    if (more > 0) rest += " and the " + std::to_string(more) + " after it";
+    ctx.report(stmts[i].range, "runs while the transaction holds ACCESS EXCLUSIVE on " + list +
+                                   ": reads and writes on " + names + " stay blocked until COMMIT, through " +
+                                   rest)
+        .help(
+            "Commit right after the statement that takes the lock (make it the last statement of its "
+            "transaction) and run the rest in a separate transaction or migration.");
+  }
+};
+
+DDLINT_DEFINE_RULE(LockHeldAcrossStatements)
+
+}  // namespace ddlint::rules
