@@ -27,6 +27,12 @@ for (const line of run(`SELECT c.oid, c.relname, c.relkind, coalesce(t.relname, 
   rels.set(oid, {name, kind, table});
 }
 const byName = new Map([...rels.values()].map((r) => [r.name, r]));
+// Heap file of each fixture table and materialized view: a rewrite gives it a new one.
+const FILES = `SELECT 'file', c.oid, pg_relation_filenode(c.oid) FROM pg_class c
+                WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'm')`;
+const files = (out) =>
+  new Map(out.split("\n").filter((l) => l.startsWith("file|")).map((l) => l.split("|").slice(1)));
+const filesBefore = files(run(FILES));
 
 let failures = 0;
 let checked = 0;
@@ -38,7 +44,7 @@ for (const st of plan.statements) {
   let out;
   try {
     out = run(`BEGIN; ${st.text}; SELECT l.relation, l.mode FROM pg_locks l
-               WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted; ROLLBACK;`);
+               WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted; ${FILES}; ROLLBACK;`);
   } catch (e) {
     console.log(`FAIL  ${st.line}: ${st.text}\n      the server rejected the case: ${String(e.stderr || e).trim()}`);
     failures++;
@@ -77,6 +83,16 @@ for (const st of plan.statements) {
     const rel = byName.get(name);
     if (covered.has(name) || !rel || !["r", "p", "m"].includes(rel.kind)) continue;
     if (BLOCKING.has(NAME[mode])) problems.push(`${name}: ddlint predicts no blocking lock, server holds ${NAME[mode]}`);
+  }
+  // A fixture table gets a new heap file exactly when ddlint says the statement rewrites it.
+  const rewrites = new Set(st.tables.filter((t) => t.rewrite).map((t) => t.name));
+  for (const [oid, node] of files(out)) {
+    const rel = rels.get(oid);
+    if (!rel) continue;
+    const rewritten = node !== filesBefore.get(oid);
+    if (rewritten !== rewrites.has(rel.name))
+      problems.push(`${rel.name}: ddlint says ${rewrites.has(rel.name) ? "rewrite" : "no rewrite"}, ` +
+                    `the server ${rewritten ? "rewrote it" : "did not rewrite it"}`);
   }
   checked++;
   const summary = [...predicted].map(([n, m]) => `${n}=${m}`).join(", ") || "no table locks";

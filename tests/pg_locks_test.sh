@@ -5,8 +5,10 @@
 # Debian's postgresql package), creates testdata/locks/postgres/fixture.sql,
 # then runs every statement of cases.sql alone inside BEGIN ... ROLLBACK and
 # reads pg_locks: the strongest lock the server holds on each fixture table
-# must be the mode `ddlint locks` predicts, and a table ddlint says nothing
-# about must not be locked in a mode that blocks reads or writes.
+# must be the mode `ddlint locks` predicts, a table ddlint says nothing
+# about must not be locked in a mode that blocks reads or writes, and a table
+# gets a new heap file (pg_relation_filenode) exactly when ddlint says the
+# statement rewrites it.
 #
 # Exit 77 (ctest: skipped) with a message when no server can be started.
 set -u
