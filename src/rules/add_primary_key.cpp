@@ -12,6 +12,13 @@ std::string join(const std::vector<std::string>& cols) {
   return out;
 }
 
+// The concurrent rewrite: build the index without blocking writes, then adopt it.
+std::string help(const std::string& table, const std::string& name, const std::string& cols) {
+  return "Build the index first with CREATE UNIQUE INDEX CONCURRENTLY " + name + " ON " + table + " (" +
+         cols + "), make the key columns NOT NULL without a long scan (see set-not-null), then ALTER TABLE " +
+         table + " ADD CONSTRAINT " + name + " PRIMARY KEY USING INDEX " + name + ".";
+}
+
 }  // namespace
 
 class AddPrimaryKey final : public engine::Rule {
@@ -26,14 +33,14 @@ class AddPrimaryKey final : public engine::Rule {
         const std::string cols = join(k.columns);
         // PostgreSQL's own name for an unnamed primary key: table_pkey.
         const std::string name = k.name.empty() ? s.table.name + "_pkey" : k.name;
-        ctx.report(a.range, "adding " + (k.name.empty() ? "a PRIMARY KEY" : "PRIMARY KEY " + quoted(k.name)) +
-                                (cols.empty() ? "" : " on (" + cols + ")") + " to " + quoted(s.table) +
-                                " builds its unique index and checks the key columns for NULLs" + lock)
-            .help(
-                "Build the index first with CREATE UNIQUE INDEX CONCURRENTLY " + name + " ON " +
-                s.table.display() + " (" + cols +
-                "), make the key columns NOT NULL without a long scan (see set-not-null), then ALTER TABLE " +
-                s.table.display() + " ADD CONSTRAINT " + name + " PRIMARY KEY USING INDEX " + name + ".");
+        std::string message = k.name.empty() ? "adding a PRIMARY KEY" : "adding PRIMARY KEY ";
+        if (!k.name.empty()) message += quoted(k.name);
+        if (!cols.empty()) message += " on (" + cols + ")";
+        message += " to ";
+        message += quoted(s.table);
+        message += " builds its unique index and checks the key columns for NULLs";
+        message += lock;
+        ctx.report(a.range, std::move(message)).help(help(s.table.display(), name, cols));
       } else if (a.kind == ir::AlterKind::AddColumn && a.column_def) {
         for (const auto& k : a.column_def->constraints)
           if (k.kind == ir::ConstraintKind::PrimaryKey)
@@ -41,8 +48,8 @@ class AddPrimaryKey final : public engine::Rule {
                                     quoted(s.table) + " builds its unique index" + lock)
                 .help(
                     "Add the column without PRIMARY KEY and fill it, then CREATE UNIQUE INDEX CONCURRENTLY "
-                    "on "
-                    "it and ALTER TABLE ... ADD CONSTRAINT ... PRIMARY KEY USING INDEX.");
+                    "on it "
+                    "and ALTER TABLE ... ADD CONSTRAINT ... PRIMARY KEY USING INDEX.");
       }
     }
   }

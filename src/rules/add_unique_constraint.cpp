@@ -12,6 +12,13 @@ std::string join(const std::vector<std::string>& cols, const std::string& sep) {
   return out;
 }
 
+// The concurrent rewrite: build the index without blocking writes, then adopt it.
+std::string help(const std::string& table, const std::string& name, const std::string& cols) {
+  return "Build the index first with CREATE UNIQUE INDEX CONCURRENTLY " + name + " ON " + table + " (" +
+         cols + "), then ALTER TABLE " + table + " ADD CONSTRAINT " + name + " UNIQUE USING INDEX " + name +
+         ".";
+}
+
 }  // namespace
 
 class AddUniqueConstraint final : public engine::Rule {
@@ -27,13 +34,13 @@ class AddUniqueConstraint final : public engine::Rule {
         // PostgreSQL's own name for an unnamed constraint: table_columns_key.
         const std::string name =
             !k.name.empty() ? k.name : join({s.table.name, join(k.columns, "_"), "key"}, "_");
-        ctx.report(a.range,
-                   "adding " +
-                       (k.name.empty() ? "a UNIQUE constraint" : "UNIQUE constraint " + quoted(k.name)) +
-                       (cols.empty() ? "" : " on (" + cols + ")") + " to " + quoted(s.table) + lock)
-            .help("Build the index first with CREATE UNIQUE INDEX CONCURRENTLY " + name + " ON " +
-                  s.table.display() + " (" + cols + "), then attach it: ALTER TABLE " + s.table.display() +
-                  " ADD CONSTRAINT " + name + " UNIQUE USING INDEX " + name + ".");
+        std::string message = k.name.empty() ? "adding a UNIQUE constraint" : "adding UNIQUE constraint ";
+        if (!k.name.empty()) message += quoted(k.name);
+        if (!cols.empty()) message += " on (" + cols + ")";
+        message += " to ";
+        message += quoted(s.table);
+        message += lock;
+        ctx.report(a.range, std::move(message)).help(help(s.table.display(), name, cols));
       } else if (a.kind == ir::AlterKind::AddColumn && a.column_def) {
         for (const auto& k : a.column_def->constraints)
           if (k.kind == ir::ConstraintKind::Unique)
