@@ -3,6 +3,7 @@
 #include "engine/rule_context.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"
+#include "rules/statement_snippet.h"
 
 namespace ddlint::rules {
 
@@ -16,22 +17,6 @@ std::string literal(const std::string& value) {
     if (c == '\'') out += '\'';
   }
   return out + "'";
-}
-
-std::string snippet(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-    if (out.size() > 48) return out.substr(0, 45) + "...";
-  }
-  return out;
 }
 
 }  // namespace
@@ -69,7 +54,7 @@ class EnumAddValueInTransaction final : public engine::Rule {
       const auto text = ctx.text(stmts[k].range);
       if (text.find(lit) == std::string_view::npos) continue;
       ctx.report(ctx.statement().range, "adds " + lit + " to enum " + quoted(s.type) + " " + where +
-                                            ", and `" + snippet(text) +
+                                            ", and `" + statement_snippet(text) +
                                             "` uses the new value before COMMIT: PostgreSQL rejects that "
                                             "(\"unsafe use of new value\"), so "
                                             "the migration fails at deploy")

@@ -5,28 +5,11 @@
 #include "engine/rule_context.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"
+#include "rules/statement_snippet.h"
 
 namespace ddlint::rules {
 
 namespace {
-
-// The start of a statement's text on one line, for naming it in a message.
-std::string snippet(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    const bool blank = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    if (blank) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-    if (out.size() > 48) return out.substr(0, 45) + "...";
-  }
-  return out;
-}
 
 bool is_control(const ir::Statement& st) {
   return st.as<ir::Transaction>() != nullptr || st.as<ir::SetSetting>() != nullptr;
@@ -112,7 +95,7 @@ class LockHeldAcrossStatements final : public engine::Rule {
         list += k + 1 == fresh.size() ? " and " : ", ";
         names += k + 1 == fresh.size() ? " and " : ", ";
       }
-      list += name + " (taken by `" + snippet(ctx.text(stmts[h.taken_by].range)) + "`)";
+      list += name + " (taken by `" + statement_snippet(ctx.text(stmts[h.taken_by].range)) + "`)";
       names += name;
     }
     std::string rest = "this statement";

@@ -4,29 +4,9 @@
 #include "engine/rule_context.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"
+#include "rules/statement_snippet.h"
 
 namespace ddlint::rules {
-
-namespace {
-
-// The start of a statement's text on one line, for naming it in a message.
-std::string snippet(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-    if (out.size() > 48) return out.substr(0, 45) + "...";
-  }
-  return out;
-}
-
-}  // namespace
 
 class ValidateInSameTransaction final : public engine::Rule {
   void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
@@ -81,7 +61,8 @@ class ValidateInSameTransaction final : public engine::Rule {
       for (const auto& e : ctx.facts().at(j).effect.tables) {
         if (!analysis::same_table(e.table, s.table) || e.blocks == analysis::Blocks::Nothing) continue;
         ctx.report(a.range, "validates " + c + " while the transaction holds " + e.mode + " on " +
-                                quoted(s.table) + " (taken by `" + snippet(ctx.text(stmts[j].range)) +
+                                quoted(s.table) + " (taken by `" +
+                                statement_snippet(ctx.text(stmts[j].range)) +
                                 "`): the validating scan runs under that lock, which " +
                                 std::string(analysis::describe(e.blocks)) + " for its whole length")
             .help(help);
