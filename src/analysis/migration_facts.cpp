@@ -17,6 +17,9 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
   std::optional<std::string> local_lock_timeout;
   std::optional<std::string> local_statement_timeout;
   size_t tx_start = settings.assume_in_transaction ? 0 : SIZE_MAX;
+  // Session values when the current transaction began: ROLLBACK restores them.
+  std::optional<std::string> begin_lock_timeout;
+  std::optional<std::string> begin_statement_timeout;
   for (size_t i = 0; i < file.statements.size(); ++i) {
     const auto& st = file.statements[i];
     StatementFacts f;
@@ -32,13 +35,24 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     if (const auto* t = st.as<ir::Transaction>()) {
       if (t->kind == ir::TransactionKind::Begin) {
         explicit_tx = true;
-        if (!in_tx) tx_start = i;
+        if (!in_tx) {
+          tx_start = i;
+          begin_lock_timeout = lock_timeout;
+          begin_statement_timeout = statement_timeout;
+        }
       } else if (t->kind == ir::TransactionKind::Commit || t->kind == ir::TransactionKind::Rollback ||
                  t->kind == ir::TransactionKind::Prepare) {
         // AND CHAIN starts the next transaction at once.
+        if (t->kind == ir::TransactionKind::Rollback && in_tx) {
+          // SETs made in a transaction that rolls back are undone with it.
+          lock_timeout = begin_lock_timeout;
+          statement_timeout = begin_statement_timeout;
+        }
         explicit_tx = t->chain;
         tx_done = true;
         tx_start = t->chain ? i : SIZE_MAX;
+        begin_lock_timeout = lock_timeout;
+        begin_statement_timeout = statement_timeout;
         local_lock_timeout.reset();
         local_statement_timeout.reset();
       }

@@ -17,3 +17,15 @@ SET lock_timeout TO DEFAULT;
 ALTER TABLE users ADD COLUMN h text; -- expect: missing-lock-timeout "no lock_timeout set"
 SET lock_timeout = '0.4ms';
 ALTER TABLE users ADD COLUMN i text; -- expect: missing-lock-timeout "disabled"
+SET lock_timeout = '1d';
+ALTER TABLE users ADD COLUMN j text; -- expect: missing-lock-timeout "1d, above"
+SET lock_timeout = '6e3';
+ALTER TABLE users ADD COLUMN k text; -- expect: missing-lock-timeout "6s, above"
+SET lock_timeout = 'ms';
+ALTER TABLE users ADD COLUMN l text; -- expect: missing-lock-timeout "rejects"
+SET lock_timeout = '';
+ALTER TABLE users ADD COLUMN m text; -- expect: missing-lock-timeout "rejects"
+SET lock_timeout = '2s 3s';
+ALTER TABLE users ADD COLUMN n text; -- expect: missing-lock-timeout "rejects"
+SET lock_timeout = '3000000000';
+ALTER TABLE users ADD COLUMN o text; -- expect: missing-lock-timeout "rejects"
