@@ -738,9 +738,12 @@ ir::StatementNode Lowerer::variable_set(element n) {
       std::string part;
       if (child(inner, "sval", v))
         part = std::string(str(v, "sval"));
-      else if (child(inner, "ival", v))
+      else if (child(inner, "ival", v)) {
         part = std::to_string(num(v, "ival"));
-      else if (child(inner, "fval", v))
+        // The parse tree's JSON drops a negative integer here; read it from the text.
+        const size_t t = token_index_at(loc(inner));
+        if (token_is(t, "-")) part = "-" + std::string(token_text(t + 1));
+      } else if (child(inner, "fval", v))
         part = std::string(str(v, "fval"));
       else if (child(inner, "boolval", v))
         part = flag(v, "boolval") ? "on" : "off";

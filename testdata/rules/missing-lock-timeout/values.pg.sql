@@ -12,7 +12,7 @@ ALTER TABLE users ADD COLUMN e text; -- expect: missing-lock-timeout "PostgreSQL
 SET lock_timeout = '2 seconds';
 ALTER TABLE users ADD COLUMN f text; -- expect: missing-lock-timeout "rejects"
 SET lock_timeout = -1;
-ALTER TABLE users ADD COLUMN g text; -- expect: missing-lock-timeout
+ALTER TABLE users ADD COLUMN g text; -- expect: missing-lock-timeout "`-1`, a value PostgreSQL rejects"
 SET lock_timeout TO DEFAULT;
 ALTER TABLE users ADD COLUMN h text; -- expect: missing-lock-timeout "no lock_timeout set"
 SET lock_timeout = '0.4ms';
