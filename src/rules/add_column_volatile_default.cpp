@@ -21,16 +21,19 @@ class AddColumnVolatileDefault final : public engine::Rule {
                        "(), which is volatile: PostgreSQL evaluates it for every row and rewrites " +
                        quoted(s.table) +
                        " under an ACCESS EXCLUSIVE lock that blocks reads and writes until the rewrite ends")
-            .help("Add the column without a DEFAULT, then ALTER COLUMN " + c.name + " SET DEFAULT " +
+            .help(std::string(c.not_null ? "Add the column nullable and" : "Add the column") +
+                  " without a DEFAULT, then ALTER COLUMN " + c.name + " SET DEFAULT " +
                   std::string(ctx.text(c.default_value->range)) +
-                  " (applies to new rows only, no rewrite), and backfill existing rows in batches.");
+                  " (applies to new rows only, no rewrite), and backfill existing rows in batches" +
+                  (c.not_null ? "; enforce NOT NULL last (see set-not-null)." : "."));
       } else if (cost.reason == R::DefaultBeforePg11) {
         ctx.report(
                c.default_value->range,
                "before PostgreSQL 11, adding " + quoted(c.name) +
                    " with a DEFAULT writes the value into every row: " + quoted(s.table) +
                    " is rewritten under an ACCESS EXCLUSIVE lock that blocks reads and writes until it ends")
-            .help("Add the column without a DEFAULT, then ALTER COLUMN " + c.name +
+            .help(std::string(c.not_null ? "Add the column nullable and" : "Add the column") +
+                  " without a DEFAULT, then ALTER COLUMN " + c.name +
                   " SET DEFAULT in a separate statement (new rows only) and backfill existing rows in "
                   "batches; from PostgreSQL 11 a non-volatile DEFAULT is instant.");
       }
