@@ -1,3 +1,4 @@
+#include "analysis/pg_columns.h"
 #include "engine/rule_context.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"
@@ -16,10 +17,7 @@ class AddColumnNotNullNoDefault final : public engine::Rule {
       bool computes = false;
       for (const auto& k : c.constraints)
         computes |= k.kind == ir::ConstraintKind::Generated || k.kind == ir::ConstraintKind::Identity;
-      const auto& t = c.type.name;
-      computes |= t == "serial" || t == "bigserial" || t == "smallserial" || t == "serial4" ||
-                  t == "serial8" || t == "serial2";
-      if (computes) continue;
+      if (computes || analysis::pg_is_serial_type(c.type)) continue;
       ctx.report(a.range, "adding NOT NULL column " + quoted(c.name) + " without a DEFAULT to " +
                               quoted(s.table) +
                               " fails if the table has rows, and INSERTs from code already deployed break")
