@@ -14,7 +14,7 @@ class MissingLockTimeout final : public engine::Rule {
     const double max = ctx.option_seconds("max_lock_timeout").value_or(5);
     std::vector<Offender> groups;
     for (size_t i = 0; i < ctx.file().statements.size(); ++i) {
-      auto tables = blocked_existing_tables(ctx, i);
+      auto tables = blocked_existing_tables(ctx, i, true);
       if (tables.empty()) continue;
       const auto& f = ctx.facts().at(i);
       const TimeoutVerdict lock = judge_timeout(f.lock_timeout, max);

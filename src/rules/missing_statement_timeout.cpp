@@ -12,7 +12,7 @@ class MissingStatementTimeout final : public engine::Rule {
     const double max = ctx.option_seconds("max_statement_timeout").value_or(300);
     std::vector<Offender> groups;
     for (size_t i = 0; i < ctx.file().statements.size(); ++i) {
-      auto tables = blocked_existing_tables(ctx, i);
+      auto tables = blocked_existing_tables(ctx, i, false);
       if (tables.empty()) continue;
       const TimeoutVerdict v = judge_timeout(ctx.facts().at(i).statement_timeout, max);
       if (v.state == TimeoutState::Bounded) continue;

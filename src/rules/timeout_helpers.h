@@ -43,11 +43,29 @@ inline TimeoutVerdict judge_timeout(const std::optional<std::string>& value, dou
   return v;
 }
 
-// The existing tables a statement blocks, strongest first.
-inline std::vector<analysis::TableEffect> blocked_existing_tables(const engine::RuleContext& ctx, size_t i) {
+// True when the transaction of statement `i` already holds the lock `e`
+// asks for (the same mode, or ACCESS EXCLUSIVE): it is granted at once.
+inline bool already_held(const engine::RuleContext& ctx, size_t i, const analysis::TableEffect& e) {
+  const size_t start = ctx.facts().at(i).transaction_start;
+  if (start == SIZE_MAX) return false;
+  for (size_t j = start; j < i; ++j)
+    for (const auto& h : ctx.facts().at(j).effect.tables)
+      if (h.object == e.object && analysis::same_table(h.table, e.table) &&
+          (h.mode == e.mode || h.mode == "ACCESS EXCLUSIVE"))
+        return true;
+  return false;
+}
+
+// The existing tables statement `i` blocks, strongest first. A LOCK TABLE
+// ... NOWAIT never waits; with `waits_only`, locks the transaction already
+// holds are left out too (they are granted without waiting).
+inline std::vector<analysis::TableEffect> blocked_existing_tables(const engine::RuleContext& ctx, size_t i,
+                                                                  bool waits_only) {
   std::vector<analysis::TableEffect> out;
+  if (const auto* l = ctx.file().statements[i].as<ir::LockTable>(); l && l->nowait) return out;
   for (const auto& e : ctx.facts().at(i).effect.tables) {
     if (e.blocks == analysis::Blocks::Nothing || !ctx.facts().is_existing(e.table, i)) continue;
+    if (waits_only && already_held(ctx, i, e)) continue;
     bool seen = false;
     for (auto& o : out)
       if (analysis::same_table(o.table, e.table)) {
