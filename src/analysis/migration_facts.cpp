@@ -81,6 +81,8 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
       }
     } else if (const auto* c = st.as<ir::CreateTable>()) {
       created_.push_back({c->table, i});
+    } else if (const auto* o = st.as<ir::Opaque>()) {
+      if (!o->creates.empty()) created_.push_back({o->creates, i});
     } else if (const auto* ci = st.as<ir::CreateIndex>()) {
       if (!ci->name.empty()) indexes_.push_back({{ci->table.schema, ci->name, {}}, ci->table, i});
     } else if (const auto* at = st.as<ir::AlterTable>()) {

@@ -90,6 +90,7 @@ class Printer {
 
   void node(int ind, const Opaque& s) {
     line(ind, "node " + s.node + flags({{"no-transaction-block", s.no_transaction_block}}));
+    if (!s.creates.empty()) line(ind, "creates " + qname(s.creates));
   }
   void node(int ind, const CreateTable& s) {
     line(ind, "table " + qname(s.table) +

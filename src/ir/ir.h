@@ -111,6 +111,7 @@ std::string_view to_string(ObjectKind k);
 struct Opaque {
   std::string node;                   // front-end's name for it, e.g. "CreateFunctionStmt"
   bool no_transaction_block = false;  // the dialect refuses it inside a transaction block
+  QualifiedName creates;  // what it creates, when known (CREATE TYPE ... AS ENUM, CREATE SEQUENCE)
 };
 
 struct CreateTable {

@@ -31,6 +31,12 @@ class EnumAddValueInTransaction final : public engine::Rule {
     if (s.rename_value) return;
     const auto& f = ctx.here();
     if (!f.in_transaction) return;
+    // An enum created in the same transaction may get values and use them
+    // at once (in every version).
+    for (size_t j = f.transaction_start; j < ctx.statement_index(); ++j)
+      if (const auto* o = ctx.file().statements[j].as<ir::Opaque>();
+          o && !o->creates.empty() && analysis::same_table(o->creates, s.type))
+        return;
     const std::string where = f.explicit_transaction ? "inside the BEGIN ... COMMIT block of this file"
                                                      : "inside the transaction the migration runner opens";
     const std::string help =

@@ -553,7 +553,8 @@ ir::StatementNode Lowerer::create_table(element n, TextRange) {
 
 ir::StatementNode Lowerer::create_table_as(element n, TextRange) {
   const auto objtype = str(n, "objtype");
-  if (objtype != "OBJECT_TABLE" && objtype != "OBJECT_MATVIEW") return ir::Opaque{"CreateTableAsStmt"};
+  if (objtype != "OBJECT_TABLE" && objtype != "OBJECT_MATVIEW")
+    return ir::Opaque{"CreateTableAsStmt", false, {}};
   ir::CreateTable ct;
   ct.as_select = true;
   if (objtype == "OBJECT_MATVIEW") ct.object = ir::ObjectKind::MaterializedView;
@@ -752,7 +753,7 @@ ir::StatementNode Lowerer::variable_set(element n) {
     }
     s.value = value;
   } else {
-    return ir::Opaque{"VariableSetStmt"};  // SET TRANSACTION ..., SET ... FROM CURRENT
+    return ir::Opaque{"VariableSetStmt", false, {}};  // SET TRANSACTION ..., SET ... FROM CURRENT
   }
   return s;
 }
@@ -984,7 +985,12 @@ ir::Statement Lowerer::lower(element stmt, uint32_t base, TextRange range) {
       out.node = std::move(ct);
       return out;
     }
-    ir::Opaque o{std::string(kind), false};
+    ir::Opaque o{std::string(kind), false, {}};
+    element created;
+    if (kind == "CreateEnumStmt" && child(n, "typeName", created))
+      o.creates = name_list(created, range);
+    else if (kind == "CreateSeqStmt" && child(n, "sequence", created))
+      o.creates = range_var(created);
     // Statements PostgreSQL refuses inside a transaction block.
     o.no_transaction_block = kind == "CreatedbStmt" || kind == "CreateTableSpaceStmt" ||
                              kind == "DropTableSpaceStmt" || kind == "AlterSystemStmt";

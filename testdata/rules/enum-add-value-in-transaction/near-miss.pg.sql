@@ -19,3 +19,10 @@ BEGIN;
 ALTER TYPE deployment_status ADD VALUE 'BUILDING';
 ALTER TYPE project_status ADD VALUE 'BUILDING';
 COMMIT;
+
+-- An enum created in the same transaction may get values and use them.
+BEGIN;
+CREATE TYPE public.ticket_state AS ENUM ('open', 'closed');
+ALTER TYPE ticket_state ADD VALUE 'pending';
+CREATE TABLE tickets (id bigint PRIMARY KEY, state ticket_state NOT NULL DEFAULT 'pending');
+COMMIT;
