@@ -49,11 +49,23 @@ class TransactionNesting final : public engine::Rule {
                 "Remove this BEGIN; use SAVEPOINT name and ROLLBACK TO SAVEPOINT name for a partial "
                 "rollback point.");
       } else if (runner) {
+        // What the file's own COMMIT (if any) then does to the runner's transaction.
+        std::string then = ": the runner's transaction is the only one, and nothing here is nested";
+        const auto& stmts = ctx.file().statements;
+        for (size_t k = i + 1; k < stmts.size(); ++k)
+          if (const auto* e = stmts[k].as<ir::Transaction>();
+              e && (e->kind == ir::TransactionKind::Commit || e->kind == ir::TransactionKind::Rollback ||
+                    e->kind == ir::TransactionKind::Prepare)) {
+            then =
+                ", and the " + keyword(*e) +
+                " later in the file ends the runner's transaction early: the statements after it run outside "
+                "any transaction, so a failure there leaves the migration half applied";
+            break;
+          }
         ctx.report(ctx.statement().range,
                    "BEGIN inside the transaction the migration runner opens: PostgreSQL ignores it with a "
-                   "warning, and the file's COMMIT then commits the runner's transaction early, so the "
-                   "statements after it run outside any transaction and a failure leaves the migration half "
-                   "applied")
+                   "warning" +
+                       then)
             .help(
                 "Remove BEGIN and COMMIT and let the runner manage the transaction, or turn the runner's "
                 "transaction off for this file.");
