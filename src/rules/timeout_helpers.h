@@ -147,8 +147,8 @@ inline void group_offender(const engine::RuleContext& ctx, std::vector<Offender>
 
 inline std::string more_phrase(size_t more, const std::string& setting) {
   if (more == 0) return {};
-  return " (" + std::to_string(more) + " more statement" + (more == 1 ? "" : "s") +
-         " after it run under the same " + setting + ")";
+  return "; the same holds for " + std::to_string(more) + " more statement" + (more == 1 ? "" : "s") +
+         " after it under this " + setting + " setting";
 }
 
 }  // namespace ddlint::rules
