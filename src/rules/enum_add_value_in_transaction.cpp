@@ -1,4 +1,5 @@
 #include <string>
+#include <utility>
 
 #include "engine/rule_context.h"
 #include "rules/helpers.h"
@@ -59,12 +60,13 @@ class EnumAddValueInTransaction final : public engine::Rule {
       if (stmts[k].as<ir::AlterEnum>()) continue;
       const auto text = ctx.text(stmts[k].range);
       if (text.find(lit) == std::string_view::npos) continue;
-      ctx.report(ctx.statement().range, "adds " + lit + " to enum " + quoted(s.type) + " " + where +
-                                            ", and `" + statement_snippet(text) +
-                                            "` uses the new value before COMMIT: PostgreSQL rejects that "
-                                            "(\"unsafe use of new value\"), so "
-                                            "the migration fails at deploy")
-          .help(help);
+      std::string message = "adds " + lit + " to enum " + quoted(s.type);
+      message += " " + where;
+      message += ", and `" + statement_snippet(text);
+      message +=
+          "` uses the new value before COMMIT: PostgreSQL rejects that (\"unsafe use of new value\"), so the "
+          "migration fails at deploy";
+      ctx.report(ctx.statement().range, std::move(message)).help(help);
       return;
     }
   }

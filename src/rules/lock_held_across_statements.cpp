@@ -45,6 +45,7 @@ class LockHeldAcrossStatements final : public engine::Rule {
 
   static std::vector<ir::QualifiedName> tables(const std::vector<Held>& held) {
     std::vector<ir::QualifiedName> out;
+    out.reserve(held.size());
     for (const auto& h : held) out.push_back(h.table);
     return out;
   }

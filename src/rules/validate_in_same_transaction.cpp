@@ -1,5 +1,6 @@
 #include <cstdint>
 #include <string>
+#include <utility>
 
 #include "engine/rule_context.h"
 #include "rules/helpers.h"
@@ -48,11 +49,12 @@ class ValidateInSameTransaction final : public engine::Rule {
               mode = e.mode;
               blocks = std::string(analysis::describe(e.blocks));
             }
-          ctx.report(a.range, "validates " + c + " in the same transaction that added it NOT VALID: the " +
-                                  mode + " lock the ADD took on " + quoted(s.table) +
-                                  " is still held, so the validating scan " + blocks +
-                                  " for its whole length, which is what NOT VALID was meant to avoid")
-              .help(help);
+          std::string message = "validates " + c;
+          message += " in the same transaction that added it NOT VALID: the " + mode;
+          message += " lock the ADD took on " + quoted(s.table);
+          message += " is still held, so the validating scan " + blocks;
+          message += " for its whole length, which is what NOT VALID was meant to avoid";
+          ctx.report(a.range, std::move(message)).help(help);
           return;
         }
     }
