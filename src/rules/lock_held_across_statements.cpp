@@ -17,9 +17,13 @@ bool is_control(const ir::Statement& st) {
 
 // True when a statement cannot make the outage noticeably longer: it only
 // touches tables the transaction already holds ACCESS EXCLUSIVE on, without
-// rewriting or scanning them (another metadata-only ALTER of the same table).
-bool free_under(const analysis::StatementEffect& e, const std::vector<ir::QualifiedName>& held) {
-  if (e.tables.empty()) return false;
+// rewriting or scanning them (another metadata-only ALTER of the same table),
+// or it is a plain CREATE TABLE that locks nothing else.
+bool free_under(const ir::Statement& st, const analysis::StatementEffect& e,
+                const std::vector<ir::QualifiedName>& held) {
+  const auto* create = st.as<ir::CreateTable>();
+  if (create && create->as_select) return false;
+  if (e.tables.empty()) return create != nullptr;
   for (const auto& t : e.tables) {
     if (t.rewrite || t.scan) return false;
     bool in = false;
@@ -61,7 +65,7 @@ class LockHeldAcrossStatements final : public engine::Rule {
         tx = f.transaction_start;
       }
       if (tx == SIZE_MAX) continue;
-      if (!is_control(stmts[i]) && !free_under(f.effect, tables(held))) {
+      if (!is_control(stmts[i]) && !free_under(stmts[i], f.effect, tables(held))) {
         std::vector<const Held*> fresh;
         for (auto& h : held)
           if (!h.reported && h.taken_by < i) {
@@ -70,8 +74,12 @@ class LockHeldAcrossStatements final : public engine::Rule {
           }
         if (!fresh.empty()) report(ctx, i, fresh, tables(held));
       }
+      // A table the statement drops is gone at COMMIT: holding its lock
+      // until then costs nothing more (the table of a dropped index stays).
+      const auto* drop = stmts[i].as<ir::Drop>();
       for (const auto& e : f.effect.tables) {
         if (e.mode != "ACCESS EXCLUSIVE" || !ctx.facts().is_existing(e.table, i)) continue;
+        if (drop && !drop->concurrently && e.object != ir::ObjectKind::Index) continue;
         bool known = false;
         for (const auto& h : held) known |= analysis::same_table(h.table, e.table);
         if (!known) held.push_back({e.table, e.object, i, false});
@@ -85,7 +93,7 @@ class LockHeldAcrossStatements final : public engine::Rule {
     const size_t tx = ctx.facts().at(i).transaction_start;
     size_t more = 0;
     for (size_t k = i + 1; k < stmts.size() && ctx.facts().at(k).transaction_start == tx; ++k)
-      if (!is_control(stmts[k]) && !free_under(ctx.facts().at(k).effect, held)) ++more;
+      if (!is_control(stmts[k]) && !free_under(stmts[k], ctx.facts().at(k).effect, held)) ++more;
     std::string list;
     std::string names;
     for (size_t k = 0; k < fresh.size(); ++k) {

@@ -25,3 +25,13 @@ UPDATE accounts SET flag = false WHERE id = 2;
 RELEASE SAVEPOINT s;
 DELETE FROM accounts WHERE id = 3;
 END;
+
+-- CREATE TABLE ... AS reads other tables; a new FK locks the referenced table.
+BEGIN;
+ALTER TABLE users ADD COLUMN team_id bigint;
+CREATE TABLE user_teams AS SELECT id, team_id FROM users; -- expect: lock-held-across-statements "`users`"
+COMMIT;
+BEGIN;
+ALTER TABLE users ADD COLUMN org_id bigint;
+CREATE TABLE memberships (user_id bigint REFERENCES accounts (id)); -- expect: lock-held-across-statements
+COMMIT;

@@ -27,3 +27,15 @@ BEGIN;
 ALTER TABLE users ADD COLUMN score int;
 ALTER TABLE users ALTER COLUMN score SET DEFAULT 0;
 COMMIT;
+
+-- Dropped tables are gone at COMMIT; plain CREATE TABLE locks nothing.
+BEGIN;
+DROP TABLE legacy_sessions;
+DROP TABLE legacy_tokens;
+DROP SEQUENCE legacy_tokens_id_seq;
+COMMIT;
+
+BEGIN;
+ALTER TABLE users ADD COLUMN team_id bigint;
+CREATE TABLE teams (id bigint PRIMARY KEY, name text);
+COMMIT;
