@@ -67,6 +67,14 @@ TEST_SUITE("registry") {
     }
   }
 
+  TEST_CASE("README lists every rule") {
+    const std::string readme = test::read(test::source_dir() / "README.md");
+    for (const auto& e : rules::registry()) {
+      const std::string cell = "| `" + std::string(e.id) + "` |";
+      CHECK_MESSAGE(readme.find(cell) != std::string::npos, "README.md rules table lacks " << e.id);
+    }
+  }
+
   TEST_CASE("aliases resolve and never shadow a rule id") {
     const auto& catalog = engine::Catalog::instance();
     for (const auto& r : catalog.rules())
