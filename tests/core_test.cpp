@@ -181,6 +181,13 @@ TEST_SUITE("core") {
     CHECK(eff.fail_on == Severity::Error);
     test::write(dir / "bad.toml", "pg_verison = 12\n");
     CHECK_THROWS_AS(engine::load_config(dir / "bad.toml", catalog), engine::ConfigError);
+    test::write(dir / "opts.toml", "[rules.require-lock-timeout]\nmax_lock_timeout = \"10s\"\n");
+    const auto o = engine::load_config(dir / "opts.toml", catalog);
+    CHECK(engine::effective(catalog, &o, {}).options.at("missing-lock-timeout").at("max_lock_timeout") == "10s");
+    test::write(dir / "opts-bad.toml", "[rules.missing-lock-timeout]\nmax_lock_timeout = \"soon\"\n");
+    CHECK_THROWS_AS(engine::load_config(dir / "opts-bad.toml", catalog), engine::ConfigError);
+    test::write(dir / "opts-unknown.toml", "[rules.missing-lock-timeout]\nmax_lock = \"1s\"\n");
+    CHECK_THROWS_AS(engine::load_config(dir / "opts-unknown.toml", catalog), engine::ConfigError);
     test::write(dir / "bad2.toml", "ignore = [\"no-such-rule\"]\n");
     CHECK_THROWS_AS(engine::load_config(dir / "bad2.toml", catalog), engine::ConfigError);
     fs::remove_all(dir);
