@@ -89,8 +89,9 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   for (const auto& entry : registry)
     if (enabled.count(std::string(entry.id))) rules.emplace_back(entry.id, entry.make());
 
-  for (auto& [id, rule] : rules) {
-    ctx.set_rule(id);
+  for (auto& entry : rules) {
+    Rule* rule = entry.second.get();  // not a structured binding: lambdas below capture it
+    ctx.set_rule(entry.first);
     rule->onFileStart(ctx);
     for (const auto& e : parsed.errors) rule->onSyntaxError(e, ctx);
     for (const auto& s : parsed.skipped) rule->onSkippedInput(s, ctx);
