@@ -160,13 +160,7 @@ PsqlInput prepare_psql_input(std::string_view input) {
                               "unterminated /* comment: the rest of the file is not SQL"});
       }
       out.comments.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(e)});
-      if (is_section_marker(std::string_view(t).substr(i, e - i))) {
-        // Migration runners run the text between these markers separately:
-        // a statement never continues across one.
-        end_statement(i, e);
-      } else {
-        norm += ' ';
-      }
+      norm += ' ';  // runner markers are line comments only
       i = e;
       continue;
     }
