@@ -60,8 +60,9 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     for (const auto& e : catalog.errors()) err << "ddlint: rule catalogue: " << e << "\n";
     return kExitError;
   }
-  if (o.format != "text" && o.format != "json" && o.format != "sarif") {
-    err << "ddlint: unknown --format `" << o.format << "` (expected text, json or sarif)\n";
+  if (o.format != "text" && o.format != "json" && o.format != "sarif" && o.format != "github" &&
+      o.format != "gcc") {
+    err << "ddlint: unknown --format `" << o.format << "` (expected text, json, sarif, github or gcc)\n";
     return kExitError;
   }
   if (!o.dialect.empty() && o.dialect != "postgres" && o.dialect != "postgresql") {
@@ -192,6 +193,10 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     report::write_json(input, *sink);
   else if (o.format == "sarif")
     report::write_sarif(input, *sink);
+  else if (o.format == "github")
+    report::write_github(input, *sink);
+  else if (o.format == "gcc")
+    report::write_gcc(input, *sink);
   else
     report::write_text(input, *sink);
   sink->flush();

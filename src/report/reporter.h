@@ -47,5 +47,7 @@ struct ReportInput {
 void write_text(const ReportInput& in, std::ostream& out);
 void write_json(const ReportInput& in, std::ostream& out);
 void write_sarif(const ReportInput& in, std::ostream& out);
+void write_github(const ReportInput& in, std::ostream& out);  // GitHub Actions annotations
+void write_gcc(const ReportInput& in, std::ostream& out);     // file:line:col: severity: message [rule]
 
 }  // namespace ddlint::report
