@@ -4,7 +4,9 @@
 #include <filesystem>
 
 #include "analysis/annotations.h"
+#include "analysis/runner.h"
 #include "analysis/suppressions.h"
+#include "core/runner_marker.h"
 #include "core/source.h"
 #include "engine/catalog.h"
 #include "engine/config.h"
@@ -110,7 +112,11 @@ TEST_SUITE("core") {
         "-- +goose Up\n-- +goose StatementBegin\nALTER TABLE a DROP COLUMN b\n-- +goose StatementEnd\n"
         "-- +goose Down\nALTER TABLE a ADD COLUMN b int;\n"
         "-- migrate:up\nALTER TABLE c DROP COLUMN d\n-- migrate:down\nSELECT 1;\n";
-    const auto r = test::lint("g.sql", sql, {"syntax-error", "drop-column"});
+    // goose is the runner (so line 8 is in its Down section): strict keeps
+    // data-loss rules on down migrations.
+    analysis::Settings settings;
+    settings.down = analysis::DownPolicy::Strict;
+    const auto r = test::lint("g.sql", sql, {"syntax-error", "drop-column"}, settings);
     CHECK(r.stats.statements == 4);
     CHECK(r.stats.syntax_errors == 0);
     REQUIRE(r.diagnostics.size() == 2);
@@ -183,7 +189,8 @@ TEST_SUITE("core") {
     CHECK_THROWS_AS(engine::load_config(dir / "bad.toml", catalog), engine::ConfigError);
     test::write(dir / "opts.toml", "[rules.require-lock-timeout]\nmax_lock_timeout = \"10s\"\n");
     const auto o = engine::load_config(dir / "opts.toml", catalog);
-    CHECK(engine::effective(catalog, &o, {}).options.at("missing-lock-timeout").at("max_lock_timeout") == "10s");
+    CHECK(engine::effective(catalog, &o, {}).options.at("missing-lock-timeout").at("max_lock_timeout") ==
+          "10s");
     test::write(dir / "opts-bad.toml", "[rules.missing-lock-timeout]\nmax_lock_timeout = \"soon\"\n");
     CHECK_THROWS_AS(engine::load_config(dir / "opts-bad.toml", catalog), engine::ConfigError);
     test::write(dir / "opts-unknown.toml", "[rules.missing-lock-timeout]\nmax_lock = \"1s\"\n");
@@ -191,5 +198,91 @@ TEST_SUITE("core") {
     test::write(dir / "bad2.toml", "ignore = [\"no-such-rule\"]\n");
     CHECK_THROWS_AS(engine::load_config(dir / "bad2.toml", catalog), engine::ConfigError);
     fs::remove_all(dir);
+  }
+
+  TEST_CASE("runner directives") {
+    CHECK(classify_runner_comment("-- +goose Up").kind == RunnerMarker::GooseUp);
+    CHECK(classify_runner_comment("--+goose down\r").kind == RunnerMarker::GooseDown);
+    CHECK(classify_runner_comment("-- +goose NO TRANSACTION").kind == RunnerMarker::GooseNoTransaction);
+    CHECK(classify_runner_comment("-- +goose StatementBegin").kind == RunnerMarker::GooseStatementBegin);
+    CHECK(classify_runner_comment("-- +goose ENVSUB ON").kind == RunnerMarker::GooseOther);
+    CHECK(classify_runner_comment("-- +gooseUp").kind == RunnerMarker::None);
+    CHECK(classify_runner_comment("-- +goose Upgrade").kind == RunnerMarker::GooseOther);
+    CHECK(classify_runner_comment("-- goose Up").kind == RunnerMarker::None);
+    const auto up = classify_runner_comment("-- migrate:up transaction:false");
+    CHECK(up.kind == RunnerMarker::DbmateUp);
+    CHECK(up.transaction_false);
+    CHECK_FALSE(classify_runner_comment("-- migrate:down").transaction_false);
+    CHECK(classify_runner_comment("-- migrate:upgrade").kind == RunnerMarker::None);
+    CHECK(classify_runner_comment("/* migrate:up */").kind == RunnerMarker::None);
+  }
+
+  TEST_CASE("runner plan: sections, direction and transaction mode") {
+    using analysis::Runner;
+    using analysis::TxMode;
+    auto plan = [](const std::string& path, const std::string& sql, Runner r = Runner::Auto) {
+      const SourceFile f(path, sql);
+      const auto parsed = parser::pg::parse(f);
+      return analysis::plan_runner(path, f.text(), parsed.comments, r);
+    };
+    const std::string goose = "-- Locks: none\n-- +goose Up\nSELECT 1;\n-- +goose Down\nSELECT 2;\n";
+    auto p = plan("1.sql", goose);
+    CHECK(p.runner == Runner::Goose);
+    CHECK(p.detected);
+    REQUIRE(p.sections.size() == 3);  // the header, Up, Down
+    CHECK(p.sections[1].range.begin == goose.find("-- +goose Up"));
+    CHECK_FALSE(p.sections[1].down);
+    CHECK(p.sections[2].down);
+    CHECK(p.sections[2].tx == TxMode::Wrapped);
+    CHECK(p.section_at(static_cast<uint32_t>(goose.find("SELECT 2"))) == 2);
+    p = plan("1.sql", "-- +goose NO TRANSACTION\n-- +goose Up\nSELECT 1;\n");
+    CHECK(p.sections.back().tx == TxMode::Autocommit);
+
+    p = plan("1.sql", "-- migrate:up transaction:false\nSELECT 1;\n-- migrate:down\nSELECT 2;\n");
+    CHECK(p.runner == Runner::Dbmate);
+    REQUIRE(p.sections.size() == 3);
+    CHECK(p.sections[1].tx == TxMode::SingleQuery);
+    CHECK(p.sections[2].tx == TxMode::Wrapped);
+    CHECK(p.sections[2].down);
+
+    // File names give the direction; the transaction mode stays unknown
+    // unless the runner is configured.
+    p = plan("db/000042_add_index.down.sql", "DROP INDEX i;\n");
+    CHECK(p.runner == Runner::None);
+    REQUIRE(p.sections.size() == 1);
+    CHECK(p.sections[0].down);
+    CHECK(p.sections[0].tx == TxMode::Unknown);
+    CHECK_FALSE(plan("db/000042_add_index.up.sql", "SELECT 1;\n").sections[0].down);
+    CHECK(plan("sql/U3__drop_users.sql", "SELECT 1;\n").sections[0].down);
+    CHECK_FALSE(plan("sql/Users__x.sql", "SELECT 1;\n").sections[0].down);
+    p = plan("db/000042_add_index.up.sql", "SELECT 1;\n", Runner::GolangMigrate);
+    CHECK(p.sections[0].tx == TxMode::SingleQuery);
+    // A configured runner ignores another runner's directives.
+    p = plan("1.sql", "-- migrate:up\nSELECT 1;\n-- migrate:down\nSELECT 2;\n", Runner::Goose);
+    REQUIRE(p.sections.size() == 1);
+    CHECK(p.sections[0].tx == TxMode::Wrapped);
+  }
+
+  TEST_CASE("down migrations: relaxed skips data-loss rules, strict keeps them, skip keeps meta rules") {
+    const std::string sql =
+        "ALTER TABLE users DROP COLUMN nickname;\nCREATE INDEX users_a_idx ON users (a);\nSELEC;\n";
+    const std::vector<std::string> rules = {"drop-column", "create-index-non-concurrently", "syntax-error"};
+    auto ids = [&](analysis::DownPolicy p, const std::string& path) {
+      analysis::Settings s;
+      s.down = p;
+      std::vector<std::pair<std::string, uint32_t>> got;
+      const auto r = test::lint(path, sql, rules, s);
+      for (const auto& d : r.diagnostics)
+        got.emplace_back(d.rule, r.source->lines().position(d.range.begin).line);
+      return got;
+    };
+    using V = std::vector<std::pair<std::string, uint32_t>>;
+    CHECK(ids(analysis::DownPolicy::Relaxed, "7_x.down.sql") ==
+          V{{"create-index-non-concurrently", 2}, {"syntax-error", 3}});
+    CHECK(ids(analysis::DownPolicy::Strict, "7_x.down.sql") ==
+          V{{"drop-column", 1}, {"create-index-non-concurrently", 2}, {"syntax-error", 3}});
+    CHECK(ids(analysis::DownPolicy::Skip, "7_x.down.sql") == V{{"syntax-error", 3}});
+    CHECK(ids(analysis::DownPolicy::Skip, "7_x.up.sql") ==
+          V{{"drop-column", 1}, {"create-index-non-concurrently", 2}, {"syntax-error", 3}});
   }
 }

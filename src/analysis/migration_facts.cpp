@@ -8,23 +8,72 @@ bool same_table(const ir::QualifiedName& a, const ir::QualifiedName& b) {
   return a.schema.empty() || b.schema.empty() || a.schema == b.schema;
 }
 
-MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& settings) {
+MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan)
+    : plan_(plan) {
   facts_.reserve(file.statements.size());
+  section_first_.reserve(file.statements.size());
+  // Statements per section: a one-statement query string has no implicit block.
+  std::vector<size_t> per_section(plan_.sections.size(), 0);
+  for (const auto& st : file.statements) ++per_section[plan_.section_at(st.range.begin)];
+
   bool explicit_tx = false;
-  bool tx_done = false;  // the implied transaction was ended by COMMIT in the file
+  bool tx_done = false;  // the runner's transaction was ended by COMMIT in the file
+  TxSource implied = TxSource::None;
   std::optional<std::string> lock_timeout;
   std::optional<std::string> statement_timeout;
   std::optional<std::string> local_lock_timeout;
   std::optional<std::string> local_statement_timeout;
-  size_t tx_start = settings.assume_in_transaction ? 0 : SIZE_MAX;
+  size_t tx_start = SIZE_MAX;
+  size_t opened = SIZE_MAX;  // statement that opened the explicit block
+  size_t section = SIZE_MAX;
+  size_t first = 0;
   // Session values when the current transaction began: ROLLBACK restores them.
   std::optional<std::string> begin_lock_timeout;
   std::optional<std::string> begin_statement_timeout;
+  auto close_section = [&] {
+    if (section == SIZE_MAX) return;
+    if (explicit_tx && implied != TxSource::Runner && opened != SIZE_MAX) unterminated_.push_back(opened);
+  };
   for (size_t i = 0; i < file.statements.size(); ++i) {
     const auto& st = file.statements[i];
+    const size_t s = plan_.section_at(st.range.begin);
+    if (s != section) {
+      close_section();
+      section = s;
+      first = i;
+      const RunnerSection& sec = plan_.sections[s];
+      switch (sec.tx) {
+        case TxMode::Unknown:
+          implied = settings.assume_in_transaction ? TxSource::Runner : TxSource::None;
+          break;
+        case TxMode::Wrapped:
+          implied = TxSource::Runner;
+          break;
+        case TxMode::Autocommit:
+          implied = TxSource::None;
+          break;
+        case TxMode::SingleQuery:
+          implied = per_section[s] > 1 ? TxSource::Implicit : TxSource::None;
+          break;
+      }
+      explicit_tx = false;
+      tx_done = false;
+      tx_start = implied != TxSource::None ? i : SIZE_MAX;
+      opened = SIZE_MAX;
+      lock_timeout.reset();
+      statement_timeout.reset();
+      local_lock_timeout.reset();
+      local_statement_timeout.reset();
+      begin_lock_timeout.reset();
+      begin_statement_timeout.reset();
+    }
+    section_first_.push_back(first);
     StatementFacts f;
+    f.section = s;
+    f.down = plan_.sections[s].down;
     f.explicit_transaction = explicit_tx;
-    f.in_transaction = explicit_tx || (settings.assume_in_transaction && !tx_done);
+    f.tx = explicit_tx ? TxSource::Explicit : !tx_done ? implied : TxSource::None;
+    f.in_transaction = f.tx != TxSource::None;
     f.lock_timeout = local_lock_timeout ? local_lock_timeout : lock_timeout;
     f.statement_timeout = local_statement_timeout ? local_statement_timeout : statement_timeout;
     f.transaction_start = f.in_transaction ? tx_start : SIZE_MAX;
@@ -34,6 +83,7 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
 
     if (const auto* t = st.as<ir::Transaction>()) {
       if (t->kind == ir::TransactionKind::Begin) {
+        if (!explicit_tx) opened = i;
         explicit_tx = true;
         if (!in_tx) {
           tx_start = i;
@@ -49,8 +99,14 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
           statement_timeout = begin_statement_timeout;
         }
         explicit_tx = t->chain;
-        tx_done = true;
-        tx_start = t->chain ? i : SIZE_MAX;
+        opened = t->chain ? i : SIZE_MAX;
+        if (implied == TxSource::Implicit) {
+          // The implicit block ends here; a new one holds the statements after it.
+          tx_start = t->chain ? i : i + 1;
+        } else {
+          tx_done = true;
+          tx_start = t->chain ? i : SIZE_MAX;
+        }
         begin_lock_timeout = lock_timeout;
         begin_statement_timeout = statement_timeout;
         local_lock_timeout.reset();
@@ -102,13 +158,14 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
       }
     }
   }
-  open_at_end_ = explicit_tx;
+  close_section();
 }
 
 bool MigrationFacts::not_null_proven(const ir::QualifiedName& table, const std::string& column,
                                      size_t statement) const {
   for (const auto& k : not_null_checks_)
-    if (k.column == column && k.validated < statement && k.dropped > statement && same_table(k.table, table))
+    if (k.column == column && k.validated < statement && k.dropped > statement &&
+        same_section(k.validated, statement) && same_table(k.table, table))
       return true;
   return false;
 }
@@ -116,13 +173,15 @@ bool MigrationFacts::not_null_proven(const ir::QualifiedName& table, const std::
 const ir::QualifiedName* MigrationFacts::created_index_table(const ir::QualifiedName& index,
                                                              size_t statement) const {
   for (const auto& k : indexes_)
-    if (k.statement < statement && same_table(k.name, index)) return &k.table;
+    if (k.statement < statement && same_section(k.statement, statement) && same_table(k.name, index))
+      return &k.table;
   return nullptr;
 }
 
 bool MigrationFacts::created_before(const ir::QualifiedName& table, size_t statement) const {
   for (const auto& c : created_)
-    if (c.statement < statement && same_table(c.name, table)) return true;
+    if (c.statement < statement && same_section(c.statement, statement) && same_table(c.name, table))
+      return true;
   return false;
 }
 

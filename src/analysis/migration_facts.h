@@ -6,15 +6,27 @@
 
 #include "analysis/annotations.h"
 #include "analysis/locks.h"
+#include "analysis/runner.h"
 #include "analysis/settings.h"
 #include "ir/parsed_file.h"
 
 namespace ddlint::analysis {
 
+// Where the transaction a statement runs in comes from.
+enum class TxSource {
+  None,      // no transaction: the statement commits on its own
+  Explicit,  // BEGIN ... COMMIT written in the file
+  Runner,    // the migration runner's transaction around the file or section
+  Implicit,  // the implicit block of a multi-statement query string
+};
+
 // What is true just before a statement runs.
 struct StatementFacts {
-  bool in_transaction = false;                   // explicit BEGIN block or the runner's implied one
-  bool explicit_transaction = false;             // inside BEGIN ... COMMIT written in the file
+  bool in_transaction = false;        // any transaction (tx != None)
+  bool explicit_transaction = false;  // inside BEGIN ... COMMIT written in the file
+  TxSource tx = TxSource::None;
+  bool down = false;                             // part of a down migration
+  size_t section = 0;                            // index into the runner plan's sections
   std::optional<std::string> lock_timeout;       // value in effect, if any SET
   std::optional<std::string> statement_timeout;  // value in effect, if any SET
   StatementEffect effect;                        // lock model verdict for this statement
@@ -26,16 +38,21 @@ struct StatementFacts {
 // Within-file state computed once per file, before rules run.
 class MigrationFacts {
  public:
-  MigrationFacts(const ir::ParsedFile& file, const Settings& settings);
+  // Each runner section is its own migration run: transaction state,
+  // settings and objects created earlier start afresh in each.
+  MigrationFacts(const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan);
 
+  const RunnerPlan& plan() const { return plan_; }
   const StatementFacts& at(size_t statement) const { return facts_[statement]; }
   // True when `table` is created by a statement before `statement`.
   bool created_before(const ir::QualifiedName& table, size_t statement) const;
   bool is_existing(const ir::QualifiedName& table, size_t statement) const {
     return !created_before(table, statement);
   }
-  // True when BEGIN was never closed by COMMIT/ROLLBACK.
-  bool unterminated_transaction() const { return open_at_end_; }
+  // Statements that open a BEGIN block (or an AND CHAIN transaction) never
+  // closed before the end of their section, in sections where no runner
+  // transaction commits it.
+  const std::vector<size_t>& unterminated_transactions() const { return unterminated_; }
   // True when a validated CHECK (column IS NOT NULL) exists on the table just
   // before `statement` (added without NOT VALID, or validated later, and not
   // dropped yet).
@@ -49,7 +66,9 @@ class MigrationFacts {
     ir::QualifiedName name;
     size_t statement;
   };
+  RunnerPlan plan_;
   std::vector<StatementFacts> facts_;
+  std::vector<size_t> section_first_;  // per statement: first statement of its section
   std::vector<Created> created_;
   struct CreatedIndex {
     ir::QualifiedName name;  // in the schema of its table
@@ -65,7 +84,8 @@ class MigrationFacts {
     size_t dropped = SIZE_MAX;
   };
   std::vector<NotNullCheck> not_null_checks_;
-  bool open_at_end_ = false;
+  std::vector<size_t> unterminated_;
+  bool same_section(size_t earlier, size_t statement) const { return earlier >= section_first_[statement]; }
 };
 
 bool same_table(const ir::QualifiedName& a, const ir::QualifiedName& b);

@@ -1,4 +1,5 @@
 #pragma once
+#include "analysis/runner.h"
 #include "core/source.h"
 
 namespace ddlint::analysis {
@@ -7,8 +8,12 @@ namespace ddlint::analysis {
 // .ddlint.toml and CLI flags; rules read them through the rule context.
 struct Settings {
   Dialect dialect = Dialect::Postgres;
-  int pg_version = 15;                 // 10..17
-  bool assume_in_transaction = false;  // the runner wraps each file in a transaction
+  int pg_version = 15;  // 10..17
+  // Files whose runner is not known: the runner wraps each file in a
+  // transaction. A known runner's own rules (and directives) win.
+  bool assume_in_transaction = false;
+  Runner runner = Runner::Auto;
+  DownPolicy down = DownPolicy::Relaxed;
 };
 
 }  // namespace ddlint::analysis

@@ -48,6 +48,14 @@ engine::Config cli_config(const CheckOptions& o, const engine::Catalog& catalog)
     c.fail_on = *s;
   }
   if (o.assume_in_transaction) c.assume_in_transaction = *o.assume_in_transaction;
+  if (!o.runner.empty()) {
+    c.runner = analysis::parse_runner(o.runner);
+    if (!c.runner) throw engine::ConfigError("--runner must be auto, none, goose, dbmate or golang-migrate");
+  }
+  if (!o.down_migrations.empty()) {
+    c.down_migrations = analysis::parse_down_policy(o.down_migrations);
+    if (!c.down_migrations) throw engine::ConfigError("--down-migrations must be relaxed, strict or skip");
+  }
   if (o.dialect == "postgres" || o.dialect == "postgresql") c.dialect = Dialect::Postgres;
   return c;
 }
@@ -264,7 +272,10 @@ int run_locks(const LocksOptions& o, std::ostream& out, std::ostream& err) {
   analysis::Settings settings;
   settings.pg_version = o.pg_version;
   settings.assume_in_transaction = o.assume_in_transaction;
-  const analysis::MigrationFacts facts(parsed, settings);
+  if (auto r = analysis::parse_runner(o.runner)) settings.runner = *r;
+  const analysis::MigrationFacts facts(
+      parsed, settings,
+      analysis::plan_runner(source.path(), source.text(), parsed.comments, settings.runner));
   auto one_line = [](std::string_view s) {
     std::string r;
     bool space = false;
@@ -283,11 +294,36 @@ int run_locks(const LocksOptions& o, std::ostream& out, std::ostream& err) {
   if (o.format == "json") {
     doc["file"] = o.path;
     doc["pg_version"] = o.pg_version;
+    doc["runner"] = std::string(analysis::runner_name(facts.plan().runner));
     doc["statements"] = nlohmann::ordered_json::array();
   }
+  auto tx_name = [](analysis::TxSource t) {
+    switch (t) {
+      case analysis::TxSource::Explicit:
+        return "explicit";
+      case analysis::TxSource::Runner:
+        return "runner";
+      case analysis::TxSource::Implicit:
+        return "implicit";
+      case analysis::TxSource::None:
+        break;
+    }
+    return "none";
+  };
+  size_t section = SIZE_MAX;
   for (size_t i = 0; i < parsed.statements.size(); ++i) {
     const auto& st = parsed.statements[i];
     const auto& f = facts.at(i);
+    if (o.format != "json" && f.section != section && (facts.plan().sections.size() > 1 || f.down)) {
+      // A heading per runner section: each runs separately.
+      const auto& sec = facts.plan().sections[f.section];
+      out << "-- " << (f.down ? "down" : "up") << " migration";
+      if (facts.plan().runner != analysis::Runner::None)
+        out << " (" << analysis::runner_name(facts.plan().runner) << ", " << analysis::tx_mode_name(sec.tx)
+            << ")";
+      out << "\n";
+    }
+    section = f.section;
     const auto pos = source.lines().position(st.range.begin);
     const std::string text = one_line(source.slice(st.range));
     if (o.format == "json") {
@@ -297,6 +333,8 @@ int run_locks(const LocksOptions& o, std::ostream& out, std::ostream& err) {
       s["kind"] = std::string(ir::to_string(st.kind()));
       s["text"] = text;
       s["in_transaction"] = f.in_transaction;
+      s["transaction"] = tx_name(f.tx);
+      s["down"] = f.down;
       s["no_transaction_block"] = f.effect.no_transaction_block;
       if (f.effect.no_transaction_block) s["no_transaction_reason"] = f.effect.no_transaction_reason;
       s["tables"] = nlohmann::ordered_json::array();

@@ -20,6 +20,8 @@ struct CheckOptions {
   std::string dialect;  // postgres | mysql; empty = config/default
   std::string stdin_filename;
   std::optional<bool> assume_in_transaction;
+  std::string runner;           // auto | none | goose | dbmate | golang-migrate; empty = config/default
+  std::string down_migrations;  // relaxed | strict | skip; empty = config/default
   bool verbose = false;
   bool color = false;     // decided by main (terminal, NO_COLOR)
   bool terminal = false;  // stdout is a terminal
@@ -41,6 +43,7 @@ struct LocksOptions {
   std::string format = "text";  // text | json
   int pg_version = 15;
   bool assume_in_transaction = false;
+  std::string runner = "auto";
 };
 int run_locks(const LocksOptions& options, std::ostream& out, std::ostream& err);
 

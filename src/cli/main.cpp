@@ -42,6 +42,15 @@ int run(int argc, char** argv) {
   bool no_assume_tx = false;
   cmd_check->add_flag("--assume-in-transaction", assume_tx, "Treat each file as wrapped in a transaction");
   cmd_check->add_flag("--no-assume-in-transaction", no_assume_tx, "Do not assume a runner transaction");
+  cmd_check
+      ->add_option(
+          "--runner", check.runner,
+          "Migration runner: auto (detect goose/dbmate directives), none, goose, dbmate, golang-migrate")
+      ->check(CLI::IsMember({"auto", "none", "goose", "dbmate", "golang-migrate"}));
+  cmd_check
+      ->add_option("--down-migrations", check.down_migrations,
+                   "Rules for down migrations: relaxed (no data-loss/compatibility rules), strict, skip")
+      ->check(CLI::IsMember({"relaxed", "strict", "skip"}));
   cmd_check->add_flag("-v,--verbose", check.verbose, "Show source excerpts and help for every finding");
 
   auto* cmd_rules = app.add_subcommand("rules", "List every rule with its default severity");
@@ -56,6 +65,9 @@ int run(int argc, char** argv) {
       ->check(CLI::Range(10, 17));
   cmd_locks->add_flag("--assume-in-transaction", locks.assume_in_transaction,
                       "Treat the file as wrapped in a transaction");
+  cmd_locks
+      ->add_option("--runner", locks.runner, "Migration runner: auto, none, goose, dbmate, golang-migrate")
+      ->check(CLI::IsMember({"auto", "none", "goose", "dbmate", "golang-migrate"}));
   auto* cmd_debug = app.add_subcommand("debug", "Developer tools");
   std::string ir_path;
   auto* cmd_ir = cmd_debug->add_subcommand("ir", "Print the IR of a file");

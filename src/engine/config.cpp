@@ -83,6 +83,17 @@ Config load_config(const fs::path& file, const Catalog& catalog) {
       auto v = node.value<bool>();
       if (!v) throw ConfigError(where + " must be true or false");
       c.assume_in_transaction = *v;
+    } else if (k == "runner") {
+      auto v = node.value<std::string>();
+      auto r = v ? analysis::parse_runner(*v) : std::nullopt;
+      if (!r)
+        throw ConfigError(where + " must be \"auto\", \"none\", \"goose\", \"dbmate\" or \"golang-migrate\"");
+      c.runner = *r;
+    } else if (k == "down_migrations") {
+      auto v = node.value<std::string>();
+      auto d = v ? analysis::parse_down_policy(*v) : std::nullopt;
+      if (!d) throw ConfigError(where + " must be \"relaxed\", \"strict\" or \"skip\"");
+      c.down_migrations = *d;
     } else if (k == "fail_on") {
       auto v = node.value<std::string>();
       auto s = v ? parse_severity(*v) : std::nullopt;
@@ -170,6 +181,8 @@ Effective effective(const Catalog& catalog, const Config* file_config, const Con
     off.insert(off.end(), c->off.begin(), c->off.end());
     if (c->pg_version) e.settings.pg_version = *c->pg_version;
     if (c->assume_in_transaction) e.settings.assume_in_transaction = *c->assume_in_transaction;
+    if (c->runner) e.settings.runner = *c->runner;
+    if (c->down_migrations) e.settings.down = *c->down_migrations;
     if (c->fail_on) e.fail_on = *c->fail_on;
     if (c->dialect) e.settings.dialect = *c->dialect;
   }

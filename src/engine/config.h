@@ -27,6 +27,8 @@ struct Config {
   std::vector<std::string> off;                    // severity = "off"
   std::optional<int> pg_version;
   std::optional<bool> assume_in_transaction;
+  std::optional<analysis::Runner> runner;
+  std::optional<analysis::DownPolicy> down_migrations;
   std::optional<Severity> fail_on;
   std::optional<Dialect> dialect;
 };

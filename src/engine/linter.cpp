@@ -45,6 +45,18 @@ void apply(std::vector<analysis::Suppression>& sups, Diagnostic& d, const Catalo
   }
 }
 
+// Whether a rule looks at the statements of down migrations. Relaxed skips
+// the rules that are only about data loss, compatibility with deployed code
+// or annotations: undoing the up migration is what a down migration is for.
+bool runs_on_down(const RuleInfo* info, analysis::DownPolicy policy) {
+  if (policy == analysis::DownPolicy::Strict || info == nullptr) return true;
+  const auto& cats = info->categories;
+  if (policy == analysis::DownPolicy::Skip) return std::find(cats.begin(), cats.end(), "meta") != cats.end();
+  for (const auto& c : cats)
+    if (c != "data-loss" && c != "compatibility" && c != "annotation") return true;
+  return cats.empty();
+}
+
 }  // namespace
 
 FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::ParsedFile& parsed,
@@ -59,7 +71,9 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   for (const auto& st : parsed.statements)
     if (st.kind() == ir::StmtKind::Opaque) ++result.stats.opaque;
 
-  const analysis::MigrationFacts facts(parsed, settings);
+  const analysis::MigrationFacts facts(
+      parsed, settings,
+      analysis::plan_runner(source->path(), source->text(), parsed.comments, settings.runner));
 
   std::vector<std::pair<TextRange, std::string_view>> comments;
   comments.reserve(parsed.comments.size());
@@ -95,7 +109,9 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
     rule->onFileStart(ctx);
     for (const auto& e : parsed.errors) rule->onSyntaxError(e, ctx);
     for (const auto& s : parsed.skipped) rule->onSkippedInput(s, ctx);
+    const bool on_down = runs_on_down(catalog.find(entry.first), settings.down);
     for (size_t i = 0; i < parsed.statements.size(); ++i) {
+      if (!on_down && facts.at(i).down) continue;
       ctx.set_statement(i);
       std::visit([&](const auto& n) { dispatch(*rule, n, ctx); }, parsed.statements[i].node);
     }

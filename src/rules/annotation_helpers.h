@@ -22,11 +22,13 @@ struct TableCost {
 };
 
 // Per existing table, the strongest blocking and whether it is rewritten or
-// scanned, in order of first appearance.
+// scanned, in order of first appearance (up migration only).
 inline std::vector<TableCost> existing_table_costs(const engine::RuleContext& ctx) {
   std::vector<TableCost> out;
   const auto& stmts = ctx.file().statements;
   for (size_t i = 0; i < stmts.size(); ++i) {
+    // The annotations describe the up migration.
+    if (ctx.facts().at(i).down) continue;
     for (const auto& e : ctx.facts().at(i).effect.tables) {
       if (!ctx.facts().is_existing(e.table, i)) continue;
       if (e.blocks == analysis::Blocks::Nothing && !e.rewrite && !e.scan) continue;

@@ -5,16 +5,35 @@
 namespace ddlint::rules {
 
 class ConcurrentlyInTransaction final : public engine::Rule {
+  // How to run the statement outside a transaction with this file's runner.
+  static std::string advice(const engine::RuleContext& ctx) {
+    const auto& f = ctx.here();
+    if (f.tx == analysis::TxSource::Explicit)
+      return "Move this statement out of BEGIN ... COMMIT, into a migration that runs without a transaction.";
+    if (f.tx == analysis::TxSource::Implicit)
+      return "Put this statement in a migration of its own, as its only statement: a one-statement query "
+             "string "
+             "runs without a transaction.";
+    switch (ctx.facts().plan().runner) {
+      case analysis::Runner::Goose:
+        return "Move this statement to a migration of its own and mark that file `-- +goose NO TRANSACTION`.";
+      case analysis::Runner::Dbmate:
+        return "Move this statement to a migration of its own, as the only statement of a section marked "
+               "`-- migrate:up transaction:false` (dbmate sends such a section as one query string).";
+      default:
+        return "Run this statement in its own migration without a transaction (turn the runner's transaction "
+               "off for that file) and keep it outside BEGIN ... COMMIT.";
+    }
+  }
+
   void check(engine::RuleContext& ctx) {
     const auto& f = ctx.here();
     if (!f.effect.no_transaction_block || !f.in_transaction) return;
-    const std::string where = f.explicit_transaction ? "inside the BEGIN ... COMMIT block of this file"
-                                                     : "inside the transaction the migration runner opens";
+    const std::string where = transaction_where(f);
     ctx.report(ctx.statement().range,
-               f.effect.no_transaction_reason + " cannot run " + where + ": the migration fails at deploy")
-        .help(
-            "Run this statement in its own migration without a transaction (e.g. disable the runner's "
-            "transaction for this file) and keep it outside BEGIN ... COMMIT.");
+               f.effect.no_transaction_reason + " cannot run " + where +
+                   (f.down ? ": the down migration fails when it is run" : ": the migration fails at deploy"))
+        .help(advice(ctx));
   }
   void onCreateIndex(const ir::CreateIndex&, engine::RuleContext& ctx) override { check(ctx); }
   void onDrop(const ir::Drop&, engine::RuleContext& ctx) override { check(ctx); }

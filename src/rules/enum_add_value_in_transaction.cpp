@@ -38,8 +38,7 @@ class EnumAddValueInTransaction final : public engine::Rule {
       if (const auto* o = ctx.file().statements[j].as<ir::Opaque>();
           o && !o->creates.empty() && analysis::same_table(o->creates, s.type))
         return;
-    const std::string where = f.explicit_transaction ? "inside the BEGIN ... COMMIT block of this file"
-                                                     : "inside the transaction the migration runner opens";
+    const std::string where = transaction_where(f);
     const std::string help =
         "Run ALTER TYPE ... ADD VALUE in its own migration (outside a transaction before PostgreSQL 12), and "
         "use "

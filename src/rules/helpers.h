@@ -3,11 +3,29 @@
 // dialect knowledge lives in the front-ends and the lock models).
 #include <string>
 
+#include "analysis/migration_facts.h"
 #include "ir/ir.h"
 
 namespace ddlint::rules {
 
 inline std::string quoted(const std::string& s) { return "`" + s + "`"; }
 inline std::string quoted(const ir::QualifiedName& n) { return "`" + n.display() + "`"; }
+
+// Where a statement's transaction comes from, for messages ("runs inside
+// ..."); empty outside a transaction.
+inline std::string transaction_where(const analysis::StatementFacts& f) {
+  switch (f.tx) {
+    case analysis::TxSource::Explicit:
+      return "inside the BEGIN ... COMMIT block of this file";
+    case analysis::TxSource::Runner:
+      return "inside the transaction the migration runner opens";
+    case analysis::TxSource::Implicit:
+      return "inside the implicit transaction PostgreSQL opens for a query string of several statements (the "
+             "runner sends this migration as one string)";
+    case analysis::TxSource::None:
+      break;
+  }
+  return "";
+}
 
 }  // namespace ddlint::rules

@@ -29,7 +29,6 @@ std::string keyword(const ir::Transaction& t) {
 // ROLLBACK that ends the runner's transaction, and one for the transaction
 // the file leaves open (at the statement that opened it).
 class TransactionNesting final : public engine::Rule {
-  size_t opened_ = SIZE_MAX;  // statement that opened the current explicit block
   // A COMMIT or ROLLBACK with no transaction open in the file: the file
   // expects to run inside a transaction of the runner's, which also commits
   // whatever the file leaves open.
@@ -38,7 +37,7 @@ class TransactionNesting final : public engine::Rule {
   void onTransaction(const ir::Transaction& t, engine::RuleContext& ctx) override {
     const auto& f = ctx.here();
     const size_t i = ctx.statement_index();
-    const bool runner = f.in_transaction && !f.explicit_transaction;
+    const bool runner = f.tx == analysis::TxSource::Runner;
     if (t.kind == ir::TransactionKind::Begin) {
       if (f.explicit_transaction) {
         ctx.report(ctx.statement().range,
@@ -69,8 +68,6 @@ class TransactionNesting final : public engine::Rule {
             .help(
                 "Remove BEGIN and COMMIT and let the runner manage the transaction, or turn the runner's "
                 "transaction off for this file.");
-      } else {
-        opened_ = i;
       }
       return;
     }
@@ -90,21 +87,22 @@ class TransactionNesting final : public engine::Rule {
               "Remove it and let the runner commit, or turn the runner's transaction off for this file and "
               "manage the transactions in the file.");
     }
-    opened_ = t.chain ? i : SIZE_MAX;
   }
 
   void onFileEnd(engine::RuleContext& ctx) override {
-    // A runner that wraps the file sends its own COMMIT at the end.
-    if (ctx.settings().assume_in_transaction || runner_evident_) return;
-    if (!ctx.facts().unterminated_transaction() || opened_ == SIZE_MAX) return;
-    const auto* t = ctx.file().statements[opened_].as<ir::Transaction>();
-    const std::string what =
-        t && t->chain ? keyword(*t) + " starts a new transaction" : "BEGIN opens a transaction";
-    ctx.report(ctx.file().statements[opened_].range,
-               what +
-                   " that the file never commits: when the session ends PostgreSQL rolls back everything "
-                   "after it, so the migration looks applied but its changes are lost")
-        .help("Add COMMIT; at the end of the transaction.");
+    // A runner transaction around the section commits what the file leaves
+    // open (the facts leave those out); so does one the file evidently expects.
+    if (runner_evident_) return;
+    for (const size_t opened : ctx.facts().unterminated_transactions()) {
+      const auto* t = ctx.file().statements[opened].as<ir::Transaction>();
+      const std::string what =
+          t && t->chain ? keyword(*t) + " starts a new transaction" : "BEGIN opens a transaction";
+      ctx.report(ctx.file().statements[opened].range,
+                 what +
+                     " that the file never commits: when the session ends PostgreSQL rolls back everything "
+                     "after it, so the migration looks applied but its changes are lost")
+          .help("Add COMMIT; at the end of the transaction.");
+    }
   }
 };
 

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include "engine/catalog.h"
 #include "parser/postgres/pg_frontend.h"
@@ -55,11 +56,17 @@ void apply_options(const std::map<std::string, std::string>& opts, analysis::Set
       settings.pg_version = std::stoi(v);
     else if (k == "assume_in_transaction")
       settings.assume_in_transaction = v == "true" || v == "1";
+    else if (k == "runner" && analysis::parse_runner(v))
+      settings.runner = *analysis::parse_runner(v);
+    else if (k == "down_migrations" && analysis::parse_down_policy(v))
+      settings.down = *analysis::parse_down_policy(v);
     else if (k == "rules") {
       std::stringstream ss(v);
       std::string id;
       while (std::getline(ss, id, ','))
         if (!id.empty() && std::find(rules.begin(), rules.end(), id) == rules.end()) rules.push_back(id);
+    } else {
+      throw std::runtime_error("unknown or invalid ddlint-test option " + k + "=" + v);
     }
   }
 }

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "core/runner_marker.h"
+
 namespace ddlint::parser::pg {
 
 namespace {
@@ -34,21 +36,6 @@ bool is_copy_from_stdin(const std::string& norm) {
     pos += 4;
   }
   return false;
-}
-
-// Comments that migration runners treat as section or statement boundaries:
-// goose (`-- +goose Up|Down|StatementBegin|StatementEnd`) and dbmate
-// (`-- migrate:up|down`).
-bool is_section_marker(std::string_view comment) {
-  comment.remove_prefix(2);
-  while (!comment.empty() && (comment.front() == ' ' || comment.front() == '\t')) comment.remove_prefix(1);
-  auto starts = [&](std::string_view p) {
-    if (comment.size() < p.size()) return false;
-    for (size_t k = 0; k < p.size(); ++k)
-      if (std::tolower(static_cast<unsigned char>(comment[k])) != p[k]) return false;
-    return true;
-  };
-  return starts("+goose ") || starts("migrate:up") || starts("migrate:down");
 }
 
 // End (exclusive) of the quoted literal or identifier opening at `i`: a
@@ -128,7 +115,7 @@ PsqlInput prepare_psql_input(std::string_view input) {
       size_t e = i;
       while (e < n && t[e] != '\n' && t[e] != '\r') ++e;
       out.comments.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(e)});
-      if (is_section_marker(std::string_view(t).substr(i, e - i))) {
+      if (is_statement_boundary(classify_runner_comment(std::string_view(t).substr(i, e - i)).kind)) {
         // Migration runners run the text between these markers separately:
         // a statement never continues across one.
         end_statement(i, e);

@@ -1,0 +1,5 @@
+-- goose already wraps this migration in a transaction.
+-- +goose Up
+BEGIN; -- expect: transaction-nesting "migration runner opens"
+ALTER TABLE users ADD COLUMN nickname text;
+COMMIT;
