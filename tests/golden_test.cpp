@@ -108,7 +108,7 @@ TEST_SUITE("golden") {
     for (const auto& f : files) {
       std::vector<engine::FileResult> results;
       results.push_back(test::lint(f.filename().string(), test::read(f), all));
-      for (const char* fmt : {"txt", "json", "sarif", "github", "gcc"}) {
+      for (const char* fmt : {"txt", "json", "sarif", "github", "gitlab", "gcc"}) {
         report::ReportInput in{results, catalog, all, "0.0.0-test", false, true, "/project"};
         std::ostringstream out;
         if (std::string(fmt) == "txt")
@@ -117,6 +117,8 @@ TEST_SUITE("golden") {
           report::write_json(in, out);
         else if (std::string(fmt) == "github")
           report::write_github(in, out);
+        else if (std::string(fmt) == "gitlab")
+          report::write_gitlab(in, out);
         else if (std::string(fmt) == "gcc")
           report::write_gcc(in, out);
         else

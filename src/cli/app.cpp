@@ -69,8 +69,9 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     return kExitError;
   }
   if (o.format != "text" && o.format != "json" && o.format != "sarif" && o.format != "github" &&
-      o.format != "gcc") {
-    err << "ddlint: unknown --format `" << o.format << "` (expected text, json, sarif, github or gcc)\n";
+      o.format != "gitlab" && o.format != "gcc") {
+    err << "ddlint: unknown --format `" << o.format
+        << "` (expected text, json, sarif, github, gitlab or gcc)\n";
     return kExitError;
   }
   if (!o.dialect.empty() && o.dialect != "postgres" && o.dialect != "postgresql") {
@@ -203,6 +204,8 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     report::write_sarif(input, *sink);
   else if (o.format == "github")
     report::write_github(input, *sink);
+  else if (o.format == "gitlab")
+    report::write_gitlab(input, *sink);
   else if (o.format == "gcc")
     report::write_gcc(input, *sink);
   else

@@ -10,7 +10,7 @@ namespace ddlint::cli {
 // knows CLI11) so the behaviour is testable without a process.
 struct CheckOptions {
   std::vector<std::string> paths;
-  std::string format = "text";  // text | json | sarif
+  std::string format = "text";  // text | json | sarif | github | gitlab | gcc
   std::string output;           // file; empty = stdout
   std::string config;           // explicit config file
   std::vector<std::string> select;

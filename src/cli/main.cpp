@@ -19,8 +19,8 @@ int run(int argc, char** argv) {
   CheckOptions check;
   auto* cmd_check = app.add_subcommand("check", "Lint migration files and directories (`-` reads stdin)");
   cmd_check->add_option("paths", check.paths, "Files or directories (walked for *.sql); `-` for stdin");
-  cmd_check->add_option("--format", check.format, "Output format: text, json, sarif, github or gcc")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github", "gcc"}));
+  cmd_check->add_option("--format", check.format, "Output format: text, json, sarif, github, gitlab or gcc")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab", "gcc"}));
   cmd_check->add_option("-o,--output", check.output, "Write the report to FILE instead of stdout");
   cmd_check->add_option("--config", check.config, "Use this config file instead of the nearest .ddlint.toml");
   cmd_check

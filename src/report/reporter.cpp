@@ -1,6 +1,9 @@
 #include "report/reporter.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <system_error>
 
 namespace ddlint::report {
 
@@ -18,6 +21,14 @@ uint32_t next_char_end(std::string_view text, uint32_t offset) {
   uint32_t end = offset + 1;
   while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
   return end;
+}
+
+uint64_t fnv1a(uint64_t h, std::string_view s) {
+  for (const char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
 }
 
 }  // namespace
@@ -63,6 +74,78 @@ Summary summarize(const std::vector<engine::FileResult>& files) {
     }
   }
   return s;
+}
+
+std::filesystem::path normal_root(const std::string& root) {
+  if (root.empty()) return {};
+  std::filesystem::path p = std::filesystem::path(root).lexically_normal();
+  if (!p.is_absolute()) {
+    std::error_code ec;
+    const std::filesystem::path abs = std::filesystem::absolute(p, ec);
+    if (!ec) p = abs.lexically_normal();
+  }
+  // "/a/b/" normalises to "/a/b/" (empty last element); drop it.
+  if (!p.has_filename() && p.has_parent_path() && p != p.root_path()) p = p.parent_path();
+  return p;
+}
+
+ReportPath report_path(const std::string& path, const std::filesystem::path& root) {
+  const std::filesystem::path p = std::filesystem::path(path).lexically_normal();
+  if (p.is_absolute()) {
+    if (!root.empty()) {
+      const std::filesystem::path rel = p.lexically_relative(root);
+      if (!rel.empty() && rel != ".") return {rel.generic_string(), true};
+    }
+    return {p.generic_string(), false};
+  }
+  std::string r = p.generic_string();
+  if (r.empty() || r == ".") r = path;  // nothing sensible to normalise to
+  return {r, true};
+}
+
+// The source lines a finding covers, with every run of whitespace (line
+// breaks included) collapsed to one space and the ends trimmed.
+std::string fingerprint_text(const LineIndex& lines, const Span& s) {
+  uint32_t last = s.end.line;
+  if (last > s.start.line && s.end.column == 1) --last;  // the end is exclusive
+  std::string out;
+  bool space = false;
+  for (uint32_t l = s.start.line; l <= last; ++l) {
+    space = !out.empty();
+    for (const char c : lines.line_text(l)) {
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
+        space = !out.empty();
+        continue;
+      }
+      if (space) out += ' ';
+      space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+// Stable across edits elsewhere in the file: no line number goes in, only
+// the rule, the file, the text of the flagged lines and how many identical
+// (rule, text) findings precede this one in the file.
+std::string fingerprint(const std::string& rule, const std::string& file, const std::string& text,
+                        size_t occurrence) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (std::string_view part : {std::string_view(rule), std::string_view(file), std::string_view(text)}) {
+    h = fnv1a(h, part);
+    h = fnv1a(h, std::string_view("\0", 1));
+  }
+  h = fnv1a(h, std::to_string(occurrence));
+  // FNV-1a barely mixes its last bytes; a final avalanche step (the MurmurHash3
+  // finaliser) makes neighbouring occurrences differ in every hex digit.
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
 }
 
 }  // namespace ddlint::report

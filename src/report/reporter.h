@@ -1,4 +1,6 @@
 #pragma once
+#include <cstddef>
+#include <filesystem>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -34,6 +36,26 @@ Span finding_span(const SourceFile& src, TextRange r);
 // A fix edit's span is exact: an empty range is an insertion point.
 Span edit_span(const SourceFile& src, TextRange r);
 
+// A linted file's path as the machine formats give it: relative paths stay
+// relative (normalised: no "./", no "a/../"); absolute paths are made
+// relative to `root`, with "../" when outside it. Only without a root (or
+// across Windows drives) does a path stay absolute. Forward slashes.
+struct ReportPath {
+  std::string path;
+  bool relative = true;
+};
+ReportPath report_path(const std::string& path, const std::filesystem::path& root);
+// `root` made absolute and normalised, without a trailing slash; empty stays empty.
+std::filesystem::path normal_root(const std::string& root);
+
+// The source lines a finding covers, whitespace runs collapsed to one space.
+std::string fingerprint_text(const LineIndex& lines, const Span& s);
+// Stable across edits elsewhere in the file: no line number goes in, only
+// the rule, the file, the text of the flagged lines and how many identical
+// (rule, text) findings precede this one in the file. 16 hex digits.
+std::string fingerprint(const std::string& rule, const std::string& file, const std::string& text,
+                        size_t occurrence);
+
 struct ReportInput {
   const std::vector<engine::FileResult>& files;
   const engine::Catalog& catalog;
@@ -49,5 +71,6 @@ void write_json(const ReportInput& in, std::ostream& out);
 void write_sarif(const ReportInput& in, std::ostream& out);
 void write_github(const ReportInput& in, std::ostream& out);  // GitHub Actions annotations
 void write_gcc(const ReportInput& in, std::ostream& out);     // file:line:col: severity: message [rule]
+void write_gitlab(const ReportInput& in, std::ostream& out);  // GitLab Code Quality report
 
 }  // namespace ddlint::report

@@ -76,19 +76,6 @@ std::string file_uri(std::string path, bool directory) {
   return "file://" + percent_encode(path, "/:");
 }
 
-fs::path normal_root(const std::string& root) {
-  if (root.empty()) return {};
-  fs::path p = fs::path(root).lexically_normal();
-  if (!p.is_absolute()) {
-    std::error_code ec;
-    const fs::path abs = fs::absolute(p, ec);
-    if (!ec) p = abs.lexically_normal();
-  }
-  // "/a/b/" normalises to "/a/b/" (empty last element); drop it.
-  if (!p.has_filename() && p.has_parent_path() && p != p.root_path()) p = p.parent_path();
-  return p;
-}
-
 struct ArtifactUri {
   std::string uri;       // percent-encoded
   bool relative = true;  // relative to %SRCROOT%
@@ -101,21 +88,9 @@ struct ArtifactUri {
 // relative reference still resolves to the right file. Only without a root
 // (or across Windows drives) does a path become an absolute file: URI.
 ArtifactUri artifact_uri(const std::string& path, const fs::path& root) {
-  const fs::path p = fs::path(path).lexically_normal();
-  if (p.is_absolute()) {
-    if (!root.empty()) {
-      const fs::path rel = p.lexically_relative(root);
-      if (!rel.empty() && rel != ".") {
-        const std::string r = rel.generic_string();
-        return {percent_encode(r, "/"), true, r};
-      }
-    }
-    const std::string a = p.generic_string();
-    return {file_uri(a, false), false, a};
-  }
-  std::string r = p.generic_string();
-  if (r.empty() || r == ".") r = path;  // nothing sensible to normalise to
-  return {percent_encode(r, "/"), true, r};
+  ReportPath r = report_path(path, root);
+  if (!r.relative) return {file_uri(r.path, false), false, r.path};
+  return {percent_encode(r.path, "/"), true, r.path};
 }
 
 Json artifact_location(const ArtifactUri& a, size_t index) {
@@ -269,62 +244,6 @@ Json rule_descriptor(const std::string& id, const engine::RuleInfo* info, Severi
 }
 
 // ---------------------------------------------------------------------------
-// Fingerprints
-
-uint64_t fnv1a(uint64_t h, std::string_view s) {
-  for (const char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
-
-// The source lines a finding covers, with every run of whitespace (line
-// breaks included) collapsed to one space and the ends trimmed.
-std::string normalised_lines(const LineIndex& lines, const Span& s) {
-  uint32_t last = s.end.line;
-  if (last > s.start.line && s.end.column == 1) --last;  // the end is exclusive
-  std::string out;
-  bool space = false;
-  for (uint32_t l = s.start.line; l <= last; ++l) {
-    space = !out.empty();
-    for (const char c : lines.line_text(l)) {
-      if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
-        space = !out.empty();
-        continue;
-      }
-      if (space) out += ' ';
-      space = false;
-      out += c;
-    }
-  }
-  return out;
-}
-
-// Stable across edits elsewhere in the file: no line number goes in, only
-// the rule, the file, the text of the flagged lines and how many identical
-// (rule, text) findings precede this one in the file.
-std::string fingerprint(const std::string& rule, const std::string& file, const std::string& text,
-                        size_t occurrence) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (std::string_view part : {std::string_view(rule), std::string_view(file), std::string_view(text)}) {
-    h = fnv1a(h, part);
-    h = fnv1a(h, std::string_view("\0", 1));
-  }
-  h = fnv1a(h, std::to_string(occurrence));
-  // FNV-1a barely mixes its last bytes; a final avalanche step (the MurmurHash3
-  // finaliser) makes neighbouring occurrences differ in every hex digit.
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
-
-// ---------------------------------------------------------------------------
 
 bool is_semver(std::string_view v) {
   int parts = 0;
@@ -402,7 +321,7 @@ void write_sarif(const ReportInput& in, std::ostream& out) {
     std::map<std::pair<std::string, std::string>, size_t> occurrences;
     for (const auto& d : f.diagnostics) {
       const Span span = finding_span(*f.source, d.range);
-      std::string text = normalised_lines(f.source->lines(), span);
+      std::string text = fingerprint_text(f.source->lines(), span);
       const size_t occurrence = occurrences[{d.rule, text}]++;
 
       std::string message = d.message;
