@@ -1,0 +1,89 @@
+#pragma once
+// Shared by the convention rules (prefer-*, char-field, json-column): every
+// place a migration chooses a column's type, so each rule only says which
+// types it flags.
+#include <cctype>
+#include <string>
+#include <string_view>
+
+#include "engine/rule_context.h"
+#include "ir/ir.h"
+
+namespace ddlint::rules {
+
+// One column type written in a statement.
+struct ColumnType {
+  const ir::QualifiedName& table;
+  const std::string& column;
+  const ir::TypeName& type;
+  const ir::ColumnDef* def;  // CREATE TABLE / ADD COLUMN; null for ALTER COLUMN ... TYPE
+};
+
+// Style advice is about the schema a migration moves to. A down migration
+// restores the type the up migration replaced, so it is only checked when the
+// down policy asks for every rule.
+inline bool convention_applies(const engine::RuleContext& ctx) {
+  return !ctx.here().down || ctx.settings().down == analysis::DownPolicy::Strict;
+}
+
+// Whether the type is PostgreSQL's own: unqualified (or quoted) names resolve
+// to pg_catalog first, but `myschema.json` is a user-defined type.
+inline bool builtin_spelling(std::string_view text) {
+  const auto cut = text.find_first_of("(["), dot = text.find('.');
+  if (dot == std::string_view::npos || (cut != std::string_view::npos && dot > cut)) return true;
+  static constexpr std::string_view kCatalog = "pg_catalog.";
+  if (text.size() < kCatalog.size()) return false;
+  for (size_t i = 0; i < kCatalog.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(text[i])) != kCatalog[i]) return false;
+  return true;
+}
+
+// Calls f(ColumnType) for each column of a permanent table (temporary tables
+// are scratch space; foreign tables must mirror the remote side).
+template <class F>
+void each_column_type(const ir::CreateTable& s, const engine::RuleContext& ctx, F&& f) {
+  if (s.temporary || s.object != ir::ObjectKind::Table || !convention_applies(ctx)) return;
+  for (const auto& c : s.columns) {
+    if (c.type.name.empty() || c.type.range.empty() || !builtin_spelling(ctx.text(c.type.range))) continue;
+    f(ColumnType{s.table, c.name, c.type, &c});
+  }
+}
+
+// ALTER TABLE ... ADD COLUMN and ALTER COLUMN ... TYPE.
+template <class F>
+void each_column_type(const ir::AlterTable& s, const engine::RuleContext& ctx, F&& f) {
+  if (s.object != ir::ObjectKind::Table || !convention_applies(ctx)) return;
+  for (const auto& a : s.actions) {
+    const ir::TypeName* t = nullptr;
+    const ir::ColumnDef* def = nullptr;
+    if (a.kind == ir::AlterKind::AddColumn && a.column_def) {
+      def = &*a.column_def;
+      t = &def->type;
+    } else if (a.kind == ir::AlterKind::AlterColumnType && a.new_type) {
+      t = &*a.new_type;
+    }
+    if (t == nullptr || t->name.empty() || t->range.empty() || !builtin_spelling(ctx.text(t->range)))
+      continue;
+    f(ColumnType{s.table, def ? def->name : a.column, *t, def});
+  }
+}
+
+// The type as written, for messages: `varchar(20)`.
+// The type as written, for messages: `varchar(20)` (runs of white space as
+// one space).
+inline std::string written_type(const engine::RuleContext& ctx, const ir::TypeName& t) {
+  std::string out = "`";
+  bool space = false;
+  for (const char ch : ctx.text(t.range)) {
+    if (std::isspace(static_cast<unsigned char>(ch))) {
+      space = true;
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += ch;
+  }
+  return out + "`";
+}
+
+}  // namespace ddlint::rules

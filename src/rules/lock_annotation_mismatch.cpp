@@ -1,0 +1,181 @@
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/locks.h"
+#include "engine/rule_context.h"
+#include "rules/helpers.h"
+#include "rules/registry.h"
+
+namespace ddlint::rules {
+
+namespace {
+
+using analysis::Blocks;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// A declared table name split into schema and name, quotes removed. The
+// annotation parser stores names lower-cased, so matching is
+// case-insensitive even for quoted names.
+struct DeclaredName {
+  std::string schema;
+  std::string name;
+};
+
+DeclaredName split_declared(std::string_view text) {
+  std::vector<std::string> parts(1);
+  char quote = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quote) {
+      if (c == quote) {
+        if (i + 1 < text.size() && text[i + 1] == quote) {
+          parts.back() += c;
+          ++i;
+        } else {
+          quote = 0;
+        }
+      } else {
+        parts.back() += c;
+      }
+    } else if (c == '"' || c == '`') {
+      quote = c;
+    } else if (c == '.') {
+      parts.emplace_back();
+    } else if (!std::isspace(static_cast<unsigned char>(c))) {
+      parts.back() += c;
+    }
+  }
+  DeclaredName d;
+  d.name = lower(parts.back());
+  if (parts.size() >= 2) d.schema = lower(parts[parts.size() - 2]);
+  return d;
+}
+
+bool matches(const DeclaredName& d, const ir::QualifiedName& t) {
+  if (d.name != lower(t.name)) return false;
+  // An unqualified name on either side matches any schema (as analysis::same_table).
+  return d.schema.empty() || t.schema.empty() || d.schema == lower(t.schema);
+}
+
+struct Declared {
+  DeclaredName name;
+  Blocks blocks;
+};
+
+// A blocked table whose declaration is weaker than what the migration takes.
+struct Understated {
+  ir::QualifiedName table;
+  bool index_only = false;          // only the index name is known, not its table
+  std::optional<Blocks> declared;   // unset: the table is not declared
+  Blocks blocks = Blocks::Nothing;  // the strongest blocking of the table in the migration
+  size_t statement = 0;             // the first statement that exceeds the declaration
+  std::string mode;                 // its lock mode on the table
+  Blocks statement_blocks = Blocks::Nothing;
+};
+
+std::string article(std::string_view mode) {
+  return !mode.empty() && std::string_view("AEIOUaeiou").find(mode.front()) != std::string_view::npos ? "an "
+                                                                                                      : "a ";
+}
+
+std::string word(Blocks b) { return std::string(analysis::to_string(b)); }
+
+std::string declared_entry(const std::string& table, Blocks b, bool structured) {
+  return structured ? table + ":" + word(b) : table + " (" + word(b) + ")";
+}
+
+}  // namespace
+
+class LockAnnotationMismatch final : public engine::Rule {
+  void onFileEnd(engine::RuleContext& ctx) override {
+    const auto& a = ctx.annotations();
+    // No declaration at all is missing-lock-annotation's finding.
+    if (!a.has_locks) return;
+    std::vector<Declared> declared;
+    for (const auto& d : a.locks) declared.push_back({split_declared(d.table), d.blocks});
+    Blocks strongest_declared = Blocks::Nothing;
+    for (const auto& d : declared) strongest_declared = std::max(strongest_declared, d.blocks);
+
+    std::vector<Understated> found;
+    const auto& stmts = ctx.file().statements;
+    for (size_t i = 0; i < stmts.size(); ++i) {
+      const auto& facts = ctx.facts().at(i);
+      // The annotations describe the up migration.
+      if (facts.down) continue;
+      for (const auto& e : facts.effect.tables) {
+        if (e.blocks == Blocks::Nothing) continue;
+        ir::QualifiedName table = e.table;
+        bool index_only = false;
+        if (e.object == ir::ObjectKind::Index) {
+          // An index built earlier in this file is judged by its table.
+          if (const auto* t = ctx.facts().created_index_table(e.table, i))
+            table = *t;
+          else
+            index_only = true;
+        }
+        if (!ctx.facts().is_existing(table, i)) continue;
+        std::optional<Blocks> level;
+        for (const auto& d : declared)
+          if (matches(d.name, table)) level = std::max(level.value_or(Blocks::Nothing), d.blocks);
+        // The table of an index named alone is unknown: any declared table
+        // could be it, so the strongest declaration covers it.
+        if (index_only && !level && strongest_declared >= e.blocks) continue;
+        if (level && *level >= e.blocks) continue;
+        auto it = std::find_if(found.begin(), found.end(), [&](const Understated& u) {
+          return u.index_only == index_only && analysis::same_table(u.table, table);
+        });
+        if (it == found.end())
+          found.push_back({table, index_only, level, e.blocks, i, e.mode, e.blocks});
+        else if (it->statement == i && e.blocks > it->statement_blocks)
+          *it = {table, index_only, level, std::max(it->blocks, e.blocks), i, e.mode, e.blocks};
+        else
+          it->blocks = std::max(it->blocks, e.blocks);
+      }
+    }
+    if (found.empty()) return;
+
+    const bool structured = lower(ctx.text(a.locks_range)).find("locks=") != std::string::npos;
+    for (const auto& u : found) {
+      const std::string target = u.index_only ? "the table of index " + quoted(u.table) : quoted(u.table);
+      std::string declared_what;
+      if (u.declared)
+        declared_what = "the lock annotation declares " + quoted(u.table) + " as `" + word(*u.declared) +
+                        "` (" + std::string(analysis::describe(*u.declared)) + ")";
+      else if (a.locks.empty())
+        declared_what = "the lock annotation says the migration blocks nothing";
+      else if (u.index_only)
+        declared_what = "the lock annotation names neither the index nor any table with a lock that strong";
+      else
+        declared_what = "the lock annotation does not name " + target;
+      const std::string entry = quoted(declared_entry(u.table.display(), u.blocks, structured));
+      std::string help = "Declare what the migration really takes: ";
+      if (u.index_only && !u.declared)
+        help += std::string(a.locks.empty() ? "replace `none` with" : "add") + " the table of index " +
+                quoted(u.table) + " as `" + word(u.blocks) + "`";
+      else if (u.declared)
+        help += "change the entry for " + quoted(u.table) + " to " + entry;
+      else if (a.locks.empty())
+        help += "replace `none` with " + entry;
+      else
+        help += "add " + entry + " to the list";
+      help += structured ? " in `-- ddlint: locks=...`." : " in `-- Locks: ...`.";
+      ctx.report(stmts[u.statement].range,
+                 "this statement takes " + article(u.mode) + u.mode + " lock on " + target + ", which " +
+                     std::string(analysis::describe(u.statement_blocks)) + ", but " + declared_what)
+          .help(help);
+    }
+  }
+};
+
+DDLINT_DEFINE_RULE(LockAnnotationMismatch)
+
+}  // namespace ddlint::rules

@@ -1,0 +1,15 @@
+-- json columns, at the type, wherever a column type is chosen.
+CREATE TABLE events (
+  id bigint PRIMARY KEY,
+  payload json NOT NULL, -- expect: json-column "column `payload` of `events` is `json`"
+  history json[], -- expect: json-column "`json[]`"
+  raw pg_catalog.json -- expect: json-column
+);
+
+ALTER TABLE events ADD COLUMN metadata json; -- expect: json-column "`metadata`"
+ALTER TABLE public.events
+  ADD COLUMN a text,
+  ADD COLUMN b JSON DEFAULT '{}'; -- expect: json-column "`public.events`"
+ALTER TABLE events ALTER COLUMN payload TYPE json USING payload::json; -- expect: json-column "column `payload`"
+
+CREATE TABLE quoted ("json" "json"); -- expect: json-column

@@ -1,0 +1,7 @@
+-- ddlint-test: runner=goose
+-- A down migration restores the old type: not checked unless down_migrations = "strict".
+-- +goose Up
+ALTER TABLE events ALTER COLUMN payload TYPE jsonb USING payload::jsonb;
+
+-- +goose Down
+ALTER TABLE events ALTER COLUMN payload TYPE json USING payload::json;
