@@ -1,0 +1,6 @@
+-- expect-next: duration-over-budget "`about 20 minutes`"
+/*
+ * Expected duration: about 20 minutes
+ * Locks: orders (exclusive)
+ */
+ALTER TABLE orders ALTER COLUMN total TYPE numeric(14, 2);

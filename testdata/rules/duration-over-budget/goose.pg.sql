@@ -1,0 +1,7 @@
+-- +goose Up
+-- expect-next: duration-over-budget
+-- Expected duration: 30 minutes
+CREATE INDEX orders_placed_at_idx ON orders (placed_at);
+
+-- +goose Down
+DROP INDEX orders_placed_at_idx;
