@@ -89,7 +89,8 @@ class Printer {
   }
 
   void node(int ind, const Opaque& s) {
-    line(ind, "node " + s.node + flags({{"no-transaction-block", s.no_transaction_block}}));
+    line(ind, "node " + s.node + flags({{"no-transaction-block", s.no_transaction_block}}) +
+                  (s.if_not_exists ? (*s.if_not_exists ? " if-not-exists" : " no-if-not-exists") : ""));
     if (!s.creates.empty()) line(ind, "creates " + qname(s.creates));
   }
   void node(int ind, const CreateTable& s) {
@@ -151,11 +152,20 @@ class Printer {
     line(ind, "name " + s.name + " value=\"" + s.value + "\"" +
                   flags({{"local", s.local}, {"reset", s.reset}, {"all", s.all}}));
   }
+  void selection(int ind, const RowSelection& s) {
+    if (s.limited_source || s.current_of)
+      line(ind,
+           std::string("rows") + flags({{"limited-source", s.limited_source}, {"current-of", s.current_of}}));
+    for (auto& f : s.filters)
+      line(ind, "filter " + f.column + " " + std::string(to_string(f.op)) + " " + range(f.range));
+  }
   void node(int ind, const Update& s) {
     line(ind, "table " + qname(s.table) + flags({{"where", s.has_where}}));
+    selection(ind, s.selection);
   }
   void node(int ind, const Delete& s) {
     line(ind, "table " + qname(s.table) + flags({{"where", s.has_where}}));
+    selection(ind, s.selection);
   }
   void node(int ind, const Insert& s) {
     line(ind, "table " + qname(s.table) + flags({{"from-select", s.from_select}}));

@@ -184,6 +184,28 @@ std::string_view to_string(TransactionKind k) {
   return "other";
 }
 
+std::string_view to_string(FilterOp op) {
+  switch (op) {
+    case FilterOp::Equal:
+      return "=";
+    case FilterOp::In:
+      return "in";
+    case FilterOp::InLimitedQuery:
+      return "in-limited-query";
+    case FilterOp::Less:
+      return "<";
+    case FilterOp::LessEqual:
+      return "<=";
+    case FilterOp::Greater:
+      return ">";
+    case FilterOp::GreaterEqual:
+      return ">=";
+    case FilterOp::Between:
+      return "between";
+  }
+  return "=";
+}
+
 std::string_view to_string(StmtKind k) {
   switch (k) {
 #define DDLINT_STMT(Kind) \

@@ -112,6 +112,9 @@ struct Opaque {
   std::string node;                   // front-end's name for it, e.g. "CreateFunctionStmt"
   bool no_transaction_block = false;  // the dialect refuses it inside a transaction block
   QualifiedName creates;  // what it creates, when known (CREATE TYPE ... AS ENUM, CREATE SEQUENCE)
+  // Set when it creates an object for which the dialect offers IF NOT EXISTS
+  // (CREATE SCHEMA, CREATE SEQUENCE, CREATE EXTENSION): whether it was written.
+  std::optional<bool> if_not_exists;
 };
 
 struct CreateTable {
@@ -246,14 +249,43 @@ struct SetSetting {
   bool all = false;    // RESET ALL
 };
 
+// How a top-level AND term of an UPDATE/DELETE WHERE compares a column of the
+// target table with a value that does not read the row.
+enum class FilterOp {
+  Equal,           // col = value (a literal, parameter, expression of those, or scalar subquery)
+  In,              // col IN (values...), col = ANY(array of values)
+  InLimitedQuery,  // col IN (SELECT ... LIMIT n), col = ANY(ARRAY(SELECT ... LIMIT n))
+  Less,            // col < value (literal-only values for the range forms)
+  LessEqual,
+  Greater,
+  GreaterEqual,
+  Between  // col BETWEEN value AND value
+};
+std::string_view to_string(FilterOp op);
+
+struct ColumnFilter {
+  std::string column;  // as folded by the dialect, without the table qualifier
+  FilterOp op = FilterOp::Equal;
+  TextRange range;  // the column reference
+};
+
+// What limits the rows an UPDATE/DELETE touches, beyond having a WHERE.
+struct RowSelection {
+  std::vector<ColumnFilter> filters;  // top-level AND terms of the WHERE that compare a column with a value
+  bool limited_source = false;        // a WITH query or a FROM/USING subquery has LIMIT / FETCH FIRST
+  bool current_of = false;            // WHERE CURRENT OF cursor
+};
+
 struct Update {
   QualifiedName table;
   bool has_where = false;
+  RowSelection selection;
 };
 
 struct Delete {
   QualifiedName table;
   bool has_where = false;
+  RowSelection selection;
 };
 
 struct Insert {

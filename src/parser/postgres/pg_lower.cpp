@@ -128,6 +128,39 @@ bool is_constant(element wrapped, bool& is_null) {
   return false;
 }
 
+// True when a SELECT (or a set operation over SELECTs) has LIMIT n or
+// FETCH FIRST n ROWS (not LIMIT ALL).
+bool select_limited(element wrapped) {
+  element sel;
+  if (node_kind(wrapped, sel) != "SelectStmt") return false;
+  element count;
+  if (child(sel, "limitCount", count)) {
+    element c;
+    return !(node_kind(count, c) == "A_Const" && flag(c, "isnull"));
+  }
+  return false;
+}
+
+// True when an expression can be computed without reading the target row:
+// no column references; scalar subqueries only when `allow_scalar_subquery`.
+bool row_independent(element e, bool allow_scalar_subquery) {
+  object o;
+  array a;
+  if (e.get(o) == simdjson::SUCCESS) {
+    for (auto field : o) {
+      if (field.key == "ColumnRef") return false;
+      if (field.key == "SubLink")
+        return allow_scalar_subquery && str(field.value, "subLinkType") == "EXPR_SUBLINK" &&
+               !has(field.value, "testexpr");
+      if (!row_independent(field.value, allow_scalar_subquery)) return false;
+    }
+  } else if (e.get(a) == simdjson::SUCCESS) {
+    for (element item : a)
+      if (!row_independent(item, allow_scalar_subquery)) return false;
+  }
+  return true;
+}
+
 ir::ObjectKind object_kind(std::string_view t) {
   if (t == "OBJECT_TABLE") return ir::ObjectKind::Table;
   if (t == "OBJECT_INDEX") return ir::ObjectKind::Index;
@@ -554,7 +587,7 @@ ir::StatementNode Lowerer::create_table(element n, TextRange) {
 ir::StatementNode Lowerer::create_table_as(element n, TextRange) {
   const auto objtype = str(n, "objtype");
   if (objtype != "OBJECT_TABLE" && objtype != "OBJECT_MATVIEW")
-    return ir::Opaque{"CreateTableAsStmt", false, {}};
+    return ir::Opaque{"CreateTableAsStmt", false, {}, {}};
   ir::CreateTable ct;
   ct.as_select = true;
   if (objtype == "OBJECT_MATVIEW") ct.object = ir::ObjectKind::MaterializedView;
@@ -753,7 +786,7 @@ ir::StatementNode Lowerer::variable_set(element n) {
     }
     s.value = value;
   } else {
-    return ir::Opaque{"VariableSetStmt", false, {}};  // SET TRANSACTION ..., SET ... FROM CURRENT
+    return ir::Opaque{"VariableSetStmt", false, {}, {}};  // SET TRANSACTION ..., SET ... FROM CURRENT
   }
   return s;
 }
@@ -933,9 +966,9 @@ ir::Statement Lowerer::lower(element stmt, uint32_t base, TextRange range) {
     ir::QualifiedName table;
     if (child(n, "relation", rv)) table = range_var(rv);
     if (kind == "UpdateStmt")
-      out.node = ir::Update{table, has(n, "whereClause")};
+      out.node = ir::Update{table, has(n, "whereClause"), row_selection(n)};
     else if (kind == "DeleteStmt")
-      out.node = ir::Delete{table, has(n, "whereClause")};
+      out.node = ir::Delete{table, has(n, "whereClause"), row_selection(n)};
     else
       out.node = ir::Insert{table, has(n, "selectStmt") && [&] {
                               element sel;
@@ -985,18 +1018,152 @@ ir::Statement Lowerer::lower(element stmt, uint32_t base, TextRange range) {
       out.node = std::move(ct);
       return out;
     }
-    ir::Opaque o{std::string(kind), false, {}};
+    ir::Opaque o{std::string(kind), false, {}, {}};
     element created;
     if (kind == "CreateEnumStmt" && child(n, "typeName", created))
       o.creates = name_list(created, range);
     else if (kind == "CreateSeqStmt" && child(n, "sequence", created))
       o.creates = range_var(created);
+    if (kind == "CreateSchemaStmt" || kind == "CreateSeqStmt" || kind == "CreateExtensionStmt")
+      o.if_not_exists = flag(n, "if_not_exists");
     // Statements PostgreSQL refuses inside a transaction block.
     o.no_transaction_block = kind == "CreatedbStmt" || kind == "CreateTableSpaceStmt" ||
                              kind == "DropTableSpaceStmt" || kind == "AlterSystemStmt";
     out.node = std::move(o);
   }
   return out;
+}
+
+// ---- UPDATE / DELETE row selection -----------------------------------------
+
+ir::RowSelection Lowerer::row_selection(element n) const {
+  ir::RowSelection sel;
+  element with;
+  if (child(n, "withClause", with))
+    for (element cte : items(with, "ctes")) {
+      element c;
+      element query;
+      if (node_kind(cte, c) == "CommonTableExpr" && child(c, "ctequery", query) && select_limited(query))
+        sel.limited_source = true;
+    }
+  for (std::string_view key : {"fromClause", "usingClause"})
+    for (element from : items(n, key)) {
+      element sub;
+      element query;
+      if (node_kind(from, sub) == "RangeSubselect" && child(sub, "subquery", query) && select_limited(query))
+        sel.limited_source = true;
+    }
+  element rv;
+  std::string_view relname;
+  std::string_view alias;
+  if (child(n, "relation", rv)) {
+    relname = str(rv, "relname");
+    element al;
+    if (child(rv, "alias", al)) alias = str(al, "aliasname");
+  }
+  element where;
+  if (!child(n, "whereClause", where)) return sel;
+  // Top-level AND terms.
+  std::vector<element> terms{where};
+  for (size_t i = 0; i < terms.size(); ++i) {
+    element inner;
+    const auto kind = node_kind(terms[i], inner);
+    if (kind == "BoolExpr" && str(inner, "boolop") == "AND_EXPR") {
+      for (element arg : items(inner, "args")) terms.push_back(arg);
+      continue;
+    }
+    if (kind == "CurrentOfExpr") {
+      sel.current_of = true;
+      continue;
+    }
+    ir::ColumnFilter f;
+    if (filter_term(terms[i], relname, alias, f)) sel.filters.push_back(std::move(f));
+  }
+  return sel;
+}
+
+// `col op value` (either way round), `col BETWEEN a AND b`, `col IN (...)`,
+// `col = ANY(...)` where col is a column of the target table.
+bool Lowerer::filter_term(element term, std::string_view relname, std::string_view alias,
+                          ir::ColumnFilter& out) const {
+  auto column_of = [&](element e, ir::ColumnFilter& f) {
+    element col;
+    if (node_kind(e, col) != "ColumnRef") return false;
+    const auto fields = strings(items(col, "fields"));
+    if (fields.empty() || items(col, "fields").size() != fields.size()) return false;  // A_Star
+    if (fields.size() >= 2) {
+      const std::string& q = fields[fields.size() - 2];
+      if (q != relname && q != alias) return false;
+    }
+    f.column = fields.back();
+    const uint32_t b = loc(col);
+    f.range = {b, qualified_name_end(token_index_at(b))};
+    return true;
+  };
+  element inner;
+  const auto kind = node_kind(term, inner);
+  if (kind == "SubLink") {
+    // col IN (SELECT ... LIMIT n)
+    element test;
+    element query;
+    if (str(inner, "subLinkType") != "ANY_SUBLINK" || !child(inner, "testexpr", test) ||
+        !child(inner, "subselect", query) || !select_limited(query))
+      return false;
+    const auto op = strings(items(inner, "operName"));
+    if (!op.empty() && op.back() != "=") return false;
+    out.op = ir::FilterOp::InLimitedQuery;
+    return column_of(test, out);
+  }
+  if (kind != "A_Expr") return false;
+  const auto akind = str(inner, "kind");
+  const auto names = strings(items(inner, "name"));
+  const std::string op = names.empty() ? "" : names.back();
+  element lhs;
+  element rhs;
+  if (!child(inner, "lexpr", lhs) || !child(inner, "rexpr", rhs)) return false;
+  if (akind == "AEXPR_BETWEEN") {
+    out.op = ir::FilterOp::Between;
+    return row_independent(rhs, false) && column_of(lhs, out);
+  }
+  if (akind == "AEXPR_IN") {
+    out.op = ir::FilterOp::In;
+    return op == "=" && row_independent(rhs, true) && column_of(lhs, out);
+  }
+  if (akind == "AEXPR_OP_ANY") {
+    if (op != "=") return false;
+    element arr;
+    element query;
+    if (node_kind(rhs, arr) == "SubLink" && str(arr, "subLinkType") == "ARRAY_SUBLINK" &&
+        child(arr, "subselect", query)) {
+      if (!select_limited(query)) return false;
+      out.op = ir::FilterOp::InLimitedQuery;
+      return column_of(lhs, out);
+    }
+    out.op = ir::FilterOp::In;
+    return row_independent(rhs, false) && column_of(lhs, out);
+  }
+  if (akind != "AEXPR_OP") return false;
+  static const std::pair<std::string_view, std::pair<ir::FilterOp, ir::FilterOp>> ops[] = {
+      {"=", {ir::FilterOp::Equal, ir::FilterOp::Equal}},
+      {"<", {ir::FilterOp::Less, ir::FilterOp::Greater}},
+      {"<=", {ir::FilterOp::LessEqual, ir::FilterOp::GreaterEqual}},
+      {">", {ir::FilterOp::Greater, ir::FilterOp::Less}},
+      {">=", {ir::FilterOp::GreaterEqual, ir::FilterOp::LessEqual}},
+  };
+  for (const auto& [name, pair] : ops) {
+    if (op != name) continue;
+    const bool eq = pair.first == ir::FilterOp::Equal;
+    if (row_independent(rhs, eq) && column_of(lhs, out)) {
+      out.op = pair.first;
+      return true;
+    }
+    if (row_independent(lhs, eq) && column_of(rhs, out)) {
+      out.op = pair.second;
+      return true;
+    }
+    return false;
+  }
+  return false;
 }
 
 }  // namespace ddlint::parser::pg

@@ -56,6 +56,9 @@ class Lowerer {
   ir::StatementNode alter_domain(element n, TextRange r);
   ir::StatementNode create_domain(element n, TextRange r);
   ir::StatementNode lock(element n);
+  ir::RowSelection row_selection(element n) const;
+  bool filter_term(element term, std::string_view relname, std::string_view alias,
+                   ir::ColumnFilter& out) const;
 
   std::string_view text_;
   const std::vector<Token>& tokens_;
