@@ -68,20 +68,41 @@ void each_column_type(const ir::AlterTable& s, const engine::RuleContext& ctx, F
   }
 }
 
-// The type as written, for messages: `varchar(20)`.
-// The type as written, for messages: `varchar(20)` (runs of white space as
-// one space).
+// The type's text, lower-cased, with comments blanked out (same length, so
+// offsets still point into the source): a type can span lines with a comment
+// between `timestamp(6)` and `without time zone`.
+inline std::string type_text(const engine::RuleContext& ctx, const ir::TypeName& t) {
+  std::string out(ctx.text(t.range));
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out.compare(i, 2, "--") == 0) {
+      while (i < out.size() && out[i] != '\n') out[i++] = ' ';
+    } else if (out.compare(i, 2, "/*") == 0) {
+      const auto close = out.find("*/", i + 2);
+      const size_t end = close == std::string::npos ? out.size() : close + 2;
+      for (; i < end; ++i) out[i] = ' ';
+      --i;
+    } else {
+      out[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[i])));
+    }
+  }
+  return out;
+}
+
+// The type as written, for messages: `varchar(20)` (comments dropped, runs of
+// white space as one space).
 inline std::string written_type(const engine::RuleContext& ctx, const ir::TypeName& t) {
+  const std::string_view text = ctx.text(t.range);
+  const std::string blanked = type_text(ctx, t);
   std::string out = "`";
   bool space = false;
-  for (const char ch : ctx.text(t.range)) {
-    if (std::isspace(static_cast<unsigned char>(ch))) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (std::isspace(static_cast<unsigned char>(blanked[i]))) {
       space = true;
       continue;
     }
     if (space) out += ' ';
     space = false;
-    out += ch;
+    out += text[i];
   }
   return out + "`";
 }

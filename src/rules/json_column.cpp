@@ -1,6 +1,3 @@
-#include <algorithm>
-#include <cctype>
-
 #include "engine/rule_context.h"
 #include "rules/column_types.h"
 #include "rules/helpers.h"
@@ -28,9 +25,7 @@ class JsonColumn final : public engine::Rule {
         "keys, white space) must be preserved.");
     // Insert "b" after the type word: json -> jsonb, json[] -> jsonb[],
     // pg_catalog.json -> pg_catalog.jsonb, "json" -> "jsonb".
-    std::string lower(ctx.text(c.type.range));
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    const std::string lower = type_text(ctx, c.type);
     const auto at = lower.rfind("json");
     if (at == std::string::npos) return;
     const auto pos = c.type.range.begin + static_cast<uint32_t>(at + 4);
