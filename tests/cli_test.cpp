@@ -3,6 +3,7 @@
 // in the source directory with stdout captured and NO_COLOR set.
 #include <doctest/doctest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -63,5 +64,38 @@ TEST_SUITE("cli") {
       CHECK(out == test::read(golden));
     }
     CHECK(cases > 0);
+  }
+
+  TEST_CASE("--fix rewrites files in place, safe fixes only unless --unsafe-fixes, and is idempotent") {
+    const fs::path dir = fs::temp_directory_path() / ("ddlint-fix-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const fs::path file = dir / "042_orders.sql";
+    // A BOM and CRLF line ends must survive the rewrite.
+    const std::string original =
+        "\xEF\xBB\xBF-- Locks: none\r\n-- Expected duration: 5 minutes\r\nSET lock_timeout = '2s';\r\n"
+        "CREATE INDEX orders_customer_idx ON orders (customer_id);\r\nCREATE TABLE notes (body json);\r\n";
+    test::write(file, original);
+    const std::string bin = "'" + std::string(DDLINT_BINARY) +
+                            "' check --select "
+                            "create-index-non-concurrently,json-column '" +
+                            file.string() + "'";
+    std::string out;
+    // create-index-non-concurrently's fix is unsafe (the file may need its
+    // transaction turned off): --fix alone leaves the file as it is.
+    CHECK(run(bin + " --fix 2>&1", out) == 1);
+    CHECK(out.find("applied 0 fixes in 0 files (2 unsafe fixes left") != std::string::npos);
+    CHECK(test::read(file) == original);
+    CHECK(run(bin + " --fix --unsafe-fixes 2>&1", out) == 0);
+    CHECK(out.find("applied 2 fixes in 1 file") != std::string::npos);
+    const std::string fixed = test::read(file);
+    CHECK(
+        fixed ==
+        "\xEF\xBB\xBF-- Locks: none\r\n-- Expected duration: 5 minutes\r\nSET lock_timeout = '2s';\r\n"
+        "CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);\r\nCREATE TABLE notes (body "
+        "jsonb);\r\n");
+    CHECK(run(bin + " --fix --unsafe-fixes 2>&1", out) == 0);
+    CHECK(out.find("applied 0 fixes in 0 files") != std::string::npos);
+    CHECK(test::read(file) == fixed);
+    fs::remove_all(dir);
   }
 }

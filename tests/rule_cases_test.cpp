@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "engine/catalog.h"
+#include "engine/fixes.h"
 #include "support/harness.h"
 
 namespace fs = std::filesystem;
@@ -99,26 +100,6 @@ Case parse_case(const std::string& text) {
   return c;
 }
 
-// Applies every fix the rule offered (non-overlapping edits, back to front).
-std::string apply_fixes(const std::string& text, const std::vector<ddlint::Diagnostic>& diags,
-                        size_t& applied) {
-  std::vector<ddlint::Edit> edits;
-  for (const auto& d : diags)
-    if (d.fix && !d.suppressed) edits.insert(edits.end(), d.fix->edits.begin(), d.fix->edits.end());
-  std::sort(edits.begin(), edits.end(),
-            [](const auto& a, const auto& b) { return a.range.begin > b.range.begin; });
-  std::string out = text;
-  uint32_t limit = UINT32_MAX;
-  applied = 0;
-  for (const auto& e : edits) {
-    if (e.range.end > limit) continue;  // overlaps an edit already applied
-    out.replace(e.range.begin, e.range.end - e.range.begin, e.replacement);
-    limit = e.range.begin;
-    ++applied;
-  }
-  return out;
-}
-
 }  // namespace
 
 TEST_SUITE("rules") {
@@ -160,9 +141,9 @@ TEST_SUITE("rules") {
         }
         // Fixes must re-parse and silence the finding they fix, and applying
         // fixes again must change nothing.
-        size_t applied = 0;
-        const std::string fixed = apply_fixes(sql, result.diagnostics, applied);
-        if (applied > 0) {
+        const auto outcome = engine::apply_fixes(sql, result.diagnostics, /*unsafe=*/true);
+        const std::string& fixed = outcome.text;
+        if (outcome.applied > 0) {
           const auto again = test::lint(file.string(), fixed, rules, settings, options);
           CHECK_MESSAGE(again.stats.syntax_errors == result.stats.syntax_errors,
                         "fixed text does not parse:\n"
@@ -170,8 +151,7 @@ TEST_SUITE("rules") {
           size_t fixable = 0;
           for (const auto& d : again.diagnostics) fixable += d.rule == rule && d.fix && !d.suppressed;
           CHECK_MESSAGE(fixable == 0, "fixes did not silence " << rule << ":\n" << fixed);
-          size_t twice = 0;
-          CHECK(apply_fixes(fixed, again.diagnostics, twice) == fixed);
+          CHECK(engine::apply_fixes(fixed, again.diagnostics, true).text == fixed);
         }
         for (const auto& e : c.expectations)
           if (!e.met)

@@ -14,6 +14,7 @@
 #include "cli/sources.h"
 #include "engine/catalog.h"
 #include "engine/config.h"
+#include "engine/fixes.h"
 #include "engine/linter.h"
 #include "ir/dump.h"
 #include "parser/postgres/pg_frontend.h"
@@ -132,6 +133,8 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   struct Job {
     std::shared_ptr<const SourceFile> source;
     engine::Effective eff;
+    std::string fs_path;  // empty for stdin
+    size_t fixes = 0;     // fixes applied (--fix)
   };
   std::vector<Job> jobs;
   for (const auto& in : inputs) {
@@ -157,15 +160,37 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     fail_on = eff.fail_on;
     for (const auto& [id, sev] : eff.enabled) enabled_union.insert(id);
     jobs.push_back({std::make_shared<const SourceFile>(in.display_path, std::move(bytes), Dialect::Postgres),
-                    std::move(eff)});
+                    std::move(eff), in.fs_path, 0});
   }
   results.resize(jobs.size());
   std::atomic<size_t> next{0};
+  std::atomic<bool> write_error{false};
+  auto lint = [&](Job& job) {
+    const ir::ParsedFile parsed = parser::pg::parse(*job.source);
+    return engine::lint_file(job.source, parsed, job.eff.settings, job.eff.enabled, rules::registry(),
+                             catalog, job.eff.options);
+  };
   auto worker = [&] {
     for (size_t i = next++; i < jobs.size(); i = next++) {
-      const ir::ParsedFile parsed = parser::pg::parse(*jobs[i].source);
-      results[i] = engine::lint_file(jobs[i].source, parsed, jobs[i].eff.settings, jobs[i].eff.enabled,
-                                     rules::registry(), catalog, jobs[i].eff.options);
+      Job& job = jobs[i];
+      results[i] = lint(job);
+      if (!o.fix) continue;
+      // Apply, re-lint, repeat: a fix deferred because it overlapped another
+      // gets its turn in the next round. The report shows what is left.
+      const std::string original(job.source->text());
+      for (int round = 0; round < 10; ++round) {
+        auto outcome = engine::apply_fixes(job.source->text(), results[i].diagnostics, o.unsafe_fixes);
+        if (outcome.applied == 0 || outcome.text == job.source->text()) break;
+        job.fixes += outcome.applied;
+        job.source = std::make_shared<const SourceFile>(job.source->path(), std::move(outcome.text),
+                                                        Dialect::Postgres);
+        results[i] = lint(job);
+      }
+      if (job.fs_path.empty() || job.source->text() == original) continue;
+      std::ofstream f(job.fs_path, std::ios::binary | std::ios::trunc);
+      f << job.source->text();
+      f.flush();
+      if (!f) write_error = true;
     }
   };
   const size_t threads =
@@ -175,6 +200,40 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   worker();  // the main thread works too
   for (auto& t : pool) t.join();
   if (config_error) return kExitError;
+  bool report_to_stderr = false;
+  if (o.fix) {
+    // With stdin the fixed SQL goes to stdout (an editor's format-on-save
+    // pipe), so the report moves to stderr unless --output names a file.
+    for (const auto& j : jobs)
+      if (j.fs_path.empty()) {
+        out << j.source->text();
+        out.flush();
+        report_to_stderr = true;
+      }
+  }
+  if (write_error) {
+    err << "ddlint: could not write a fixed file\n";
+    io_error = true;
+  }
+  if (o.fix) {
+    size_t fixes = 0;
+    size_t files = 0;
+    for (const auto& j : jobs) {
+      fixes += j.fixes;
+      files += j.fixes > 0;
+    }
+    size_t unsafe = 0;  // left for --unsafe-fixes
+    if (!o.unsafe_fixes)
+      for (const auto& r : results)
+        for (const auto& d : r.diagnostics)
+          unsafe += d.fix && !d.suppressed && d.fix->applicability == Applicability::Unsafe;
+    err << "ddlint: applied " << fixes << (fixes == 1 ? " fix" : " fixes") << " in " << files
+        << (files == 1 ? " file" : " files");
+    if (unsafe > 0)
+      err << " (" << unsafe << " unsafe " << (unsafe == 1 ? "fix" : "fixes")
+          << " left: review, then --unsafe-fixes)";
+    err << "\n";
+  }
   if (inputs.empty() && !io_error) {
     const auto eff = engine::effective(catalog, explicit_config ? &*explicit_config : nullptr, cli);
     fail_on = eff.fail_on;
@@ -189,7 +248,7 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
                             o.verbose || (o.terminal && o.output.empty()),
                             fs::current_path().string()};
   std::ofstream file;
-  std::ostream* sink = &out;
+  std::ostream* sink = report_to_stderr ? &err : &out;
   if (!o.output.empty()) {
     file.open(o.output, std::ios::binary);
     if (!file) {

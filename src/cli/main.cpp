@@ -51,6 +51,10 @@ int run(int argc, char** argv) {
       ->add_option("--down-migrations", check.down_migrations,
                    "Rules for down migrations: relaxed (no data-loss/compatibility rules), strict, skip")
       ->check(CLI::IsMember({"relaxed", "strict", "skip"}));
+  cmd_check->add_flag(
+      "--fix", check.fix,
+      "Apply safe fixes to the files (with `-`: write the fixed SQL to stdout, the report to stderr)");
+  cmd_check->add_flag("--unsafe-fixes", check.unsafe_fixes, "With --fix, apply unsafe fixes too");
   cmd_check->add_flag("-v,--verbose", check.verbose, "Show source excerpts and help for every finding");
 
   auto* cmd_rules = app.add_subcommand("rules", "List every rule with its default severity");
