@@ -1,0 +1,214 @@
+#include <cctype>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "engine/rule_context.h"
+#include "rules/helpers.h"
+#include "rules/registry.h"
+
+namespace ddlint::rules {
+
+namespace {
+
+bool is_control(const ir::Statement& st) {
+  return st.as<ir::Transaction>() != nullptr || st.as<ir::SetSetting>() != nullptr;
+}
+
+// The offset just after `words` (case-insensitive, separated by whitespace)
+// at the start of `r`, or nothing when the text does not read so.
+std::optional<uint32_t> after_words(const engine::RuleContext& ctx, TextRange r,
+                                    std::initializer_list<std::string_view> words,
+                                    bool last_optional = false) {
+  const std::string_view text = ctx.text(r);
+  size_t pos = 0;
+  size_t n = 0;
+  for (std::string_view w : words) {
+    ++n;
+    size_t p = pos;
+    while (p < text.size() && std::isspace(static_cast<unsigned char>(text[p]))) ++p;
+    bool match =
+        p + w.size() <= text.size() &&
+        (p + w.size() == text.size() || !std::isalnum(static_cast<unsigned char>(text[p + w.size()])));
+    for (size_t k = 0; match && k < w.size(); ++k)
+      match = std::tolower(static_cast<unsigned char>(text[p + k])) == w[k];
+    if (!match) {
+      if (last_optional && n == words.size()) break;
+      return std::nullopt;
+    }
+    pos = p + w.size();
+  }
+  while (pos < text.size() && std::isspace(static_cast<unsigned char>(text[pos]))) ++pos;
+  return r.begin + static_cast<uint32_t>(pos);
+}
+
+}  // namespace
+
+// A statement that commits on its own (no transaction around it) and is
+// followed in its migration section by another statement that can fail: when
+// that one fails, this one stays applied, and re-running the migration fails
+// on it. The last statement of a section is never the one a re-run trips on.
+class NonIdempotentDdl final : public engine::Rule {
+  void onCreateTable(const ir::CreateTable& s, engine::RuleContext& ctx) override {
+    if (s.if_not_exists || s.temporary || !exposed(ctx)) return;
+    // SELECT ... INTO has no IF NOT EXISTS form.
+    if (!after_words(ctx, ctx.statement().range, {"create"})) return;
+    const std::string what =
+        s.object == ir::ObjectKind::MaterializedView ? "CREATE MATERIALIZED VIEW" : "CREATE TABLE";
+    const TextRange stmt = ctx.statement().range;
+    auto d = ctx.report(s.table.range.end > stmt.begin ? TextRange{stmt.begin, s.table.range.end} : stmt,
+                        what + " " + quoted(s.table) + " has no IF NOT EXISTS" + tail("it already exists"));
+    d.help("Write `" + what +
+           " IF NOT EXISTS`, or run the migration in one transaction so that a failure undoes it.");
+    if (!s.table.range.empty())
+      d.fix("Add IF NOT EXISTS", Applicability::Unsafe,
+            {{{s.table.range.begin, s.table.range.begin}, "IF NOT EXISTS "}});
+  }
+
+  void onCreateIndex(const ir::CreateIndex& s, engine::RuleContext& ctx) override {
+    if (s.if_not_exists || !exposed(ctx)) return;
+    const TextRange head{ctx.statement().range.begin, s.keyword_range.end};
+    if (s.name.empty()) {
+      ctx.report(head, "CREATE INDEX on " + quoted(s.table) + " has no name" +
+                           tail("", "builds a second, duplicate index"))
+          .help(
+              "Name the index and write `CREATE INDEX IF NOT EXISTS name ON ...`, or run the migration in "
+              "one "
+              "transaction so that a failure undoes it.");
+      return;
+    }
+    auto d = ctx.report(
+        head, "CREATE INDEX " + quoted(s.name) + " has no IF NOT EXISTS" + tail("it already exists"));
+    d.help(
+        "Write `CREATE INDEX IF NOT EXISTS`, or run the migration in one transaction so that a failure "
+        "undoes it. "
+        "With CONCURRENTLY, also drop an INVALID index a failed build left behind before retrying.");
+    const auto at =
+        after_words(ctx, {s.keyword_range.begin, ctx.statement().range.end}, {"index", "concurrently"}, true);
+    if (at) d.fix("Add IF NOT EXISTS", Applicability::Unsafe, {{{*at, *at}, "IF NOT EXISTS "}});
+  }
+
+  void onDrop(const ir::Drop& s, engine::RuleContext& ctx) override {
+    if (s.if_exists || s.names.empty() || !exposed(ctx)) return;
+    // Dropping what this section created earlier is safe: a re-run creates
+    // it again before it gets here.
+    bool all_created = true;
+    for (const auto& n : s.names) {
+      const bool created = s.object == ir::ObjectKind::Index
+                               ? ctx.facts().created_index_table(n, ctx.statement_index()) != nullptr
+                               : ctx.facts().created_before(n, ctx.statement_index());
+      all_created &= created;
+    }
+    if (all_created) return;
+    const auto& name = s.names.front();
+    const TextRange stmt = ctx.statement().range;
+    if (name.range.empty() || name.range.begin <= stmt.begin) return;
+    // The words before the name, as written: DROP MATERIALIZED VIEW, DROP
+    // INDEX CONCURRENTLY, DROP POLICY ...
+    const std::string head = words(ctx.text({stmt.begin, name.range.begin}));
+    // Triggers, rules and policies are named on their table.
+    const bool on_table =
+        (s.object == ir::ObjectKind::Trigger || s.object == ir::ObjectKind::Other) && !name.schema.empty();
+    const std::string shown = on_table ? quoted(name.name) + " on " + quoted(name.schema) : quoted(name);
+    auto d = ctx.report({stmt.begin, name.range.end},
+                        head + " " + shown + " has no IF EXISTS" + tail("it is already gone"));
+    d.help("Write `" + head +
+           " IF EXISTS`, or run the migration in one transaction so that a failure undoes it.");
+    d.fix("Add IF EXISTS", Applicability::Unsafe, {{{name.range.begin, name.range.begin}, "IF EXISTS "}});
+  }
+
+  void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
+    if (s.object != ir::ObjectKind::Table || !exposed(ctx)) return;
+    for (const auto& a : s.actions) {
+      if (a.if_exists) continue;
+      if (a.kind == ir::AlterKind::AddColumn && a.column_def) {
+        ctx.report(a.range, "ADD COLUMN " + quoted(a.column_def->name) + " to " + quoted(s.table) +
+                                " has no IF NOT EXISTS" + tail("the column already exists"))
+            .help(
+                "Write `ADD COLUMN IF NOT EXISTS`, or run the migration in one transaction so that a failure "
+                "undoes it.")
+            .fix("Add IF NOT EXISTS", Applicability::Unsafe,
+                 {{{a.column_def->name_range.begin, a.column_def->name_range.begin}, "IF NOT EXISTS "}});
+      } else if (a.kind == ir::AlterKind::DropColumn || a.kind == ir::AlterKind::DropConstraint) {
+        const bool column = a.kind == ir::AlterKind::DropColumn;
+        const std::string what =
+            column ? "DROP COLUMN " + quoted(a.column) : "DROP CONSTRAINT " + quoted(a.name);
+        auto d = ctx.report(
+            a.range, what + " of " + quoted(s.table) + " has no IF EXISTS" +
+                         tail(column ? "the column is already gone" : "the constraint is already gone"));
+        d.help("Write `" + std::string(column ? "DROP COLUMN" : "DROP CONSTRAINT") +
+               " IF EXISTS`, or run the migration in one transaction so that a failure undoes it.");
+        const auto at = column ? after_words(ctx, a.range, {"drop", "column"}, true)
+                               : after_words(ctx, a.range, {"drop", "constraint"});
+        if (at) d.fix("Add IF EXISTS", Applicability::Unsafe, {{{*at, *at}, "IF EXISTS "}});
+      }
+    }
+  }
+
+  void onOpaque(const ir::Opaque& s, engine::RuleContext& ctx) override {
+    if (!s.if_not_exists || *s.if_not_exists || !exposed(ctx)) return;
+    const auto range = ctx.statement().range;
+    std::string what = "CREATE";
+    for (std::string_view w : {"schema", "sequence", "extension"})
+      if (after_words(ctx, range, {"create", w})) what += " " + upper(w);
+    ctx.report(range, what + " has no IF NOT EXISTS" + tail("it already exists"))
+        .help("Write `" + what +
+              " IF NOT EXISTS`, or run the migration in one transaction so that a failure undoes "
+              "it.");
+  }
+
+  // Outside any transaction, with a later statement in the same section that
+  // can fail.
+  static bool exposed(const engine::RuleContext& ctx) {
+    const size_t i = ctx.statement_index();
+    const auto& here = ctx.here();
+    if (here.tx != analysis::TxSource::None) return false;
+    const auto& stmts = ctx.file().statements;
+    for (size_t k = i + 1; k < stmts.size(); ++k) {
+      if (ctx.facts().at(k).section != here.section) break;
+      if (!is_control(stmts[k])) return true;
+    }
+    // A statement that failed to parse also fails when it runs.
+    for (const auto& e : ctx.file().errors)
+      if (e.range.begin > ctx.statement().range.end &&
+          ctx.facts().plan().section_at(e.range.begin) == here.section)
+        return true;
+    return false;
+  }
+
+  static std::string tail(const std::string& because, const std::string& rerun = "fails") {
+    return " and runs outside a transaction: when a later statement of the migration fails, this one stays "
+           "applied, and re-running the migration " +
+           rerun + (because.empty() ? "" : " here because " + because);
+  }
+
+  // Upper-case words separated by single spaces.
+  static std::string words(std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (char c : s) {
+      if (std::isspace(static_cast<unsigned char>(c))) {
+        space = !out.empty();
+        continue;
+      }
+      if (space) out += ' ';
+      space = false;
+      out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    return out;
+  }
+
+  static std::string upper(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+      c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      if (c == '-') c = ' ';
+    }
+    return out;
+  }
+};
+
+DDLINT_DEFINE_RULE(NonIdempotentDdl)
+
+}  // namespace ddlint::rules

@@ -1,0 +1,3 @@
+-- A later statement that does not parse fails when it runs, too.
+CREATE TABLE accounts (id bigint PRIMARY KEY); -- expect: non-idempotent-ddl
+ALTER TABLE accounts ADD COLUMN oops tyype(;
