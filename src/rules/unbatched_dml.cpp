@@ -5,67 +5,11 @@
 #include "engine/rule_context.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"
+#include "rules/row_selection.h"
 
 namespace ddlint::rules {
 
 namespace {
-
-// A column name that identifies rows: `id`, `uuid`, or a name ending in
-// `_id` / `_uuid` (or `Id` in a quoted camelCase name). Trailing underscores
-// are ignored (`ID_`).
-bool key_like(std::string_view column) {
-  while (!column.empty() && column.back() == '_') column.remove_suffix(1);
-  std::string lower(column);
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  auto ends = [&](std::string_view s) {
-    return lower.size() >= s.size() && lower.compare(lower.size() - s.size(), s.size(), s) == 0;
-  };
-  if (lower == "id" || lower == "uuid" || lower == "ctid" || ends("_id") || ends("_uuid")) return true;
-  // camelCase: userId, accountUuid
-  return column.size() > 2 && column.substr(column.size() - 2) == "Id" && column[column.size() - 3] >= 'a' &&
-         column[column.size() - 3] <= 'z';
-}
-
-// A column that names one row in practice (a natural key): `name`, `code`,
-// `slug`, `email`, `key`, or a name ending in `name` / `_code` / `_key`.
-// Only equality with such a column counts as a bound.
-bool natural_key_like(std::string_view column) {
-  while (!column.empty() && column.back() == '_') column.remove_suffix(1);
-  std::string lower(column);
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  auto ends = [&](std::string_view s) {
-    return lower.size() >= s.size() && lower.compare(lower.size() - s.size(), s.size(), s) == 0;
-  };
-  return lower == "code" || lower == "slug" || lower == "email" || lower == "key" || ends("name") ||
-         ends("_code") || ends("_key");
-}
-
-bool bounds(ir::FilterOp op) {
-  switch (op) {
-    case ir::FilterOp::Equal:
-    case ir::FilterOp::In:
-    case ir::FilterOp::InLimitedQuery:
-    case ir::FilterOp::Less:
-    case ir::FilterOp::LessEqual:
-    case ir::FilterOp::Between:
-      return true;
-    case ir::FilterOp::Greater:
-    case ir::FilterOp::GreaterEqual:
-      return false;
-  }
-  return false;
-}
-
-bool bounded(const ir::RowSelection& s) {
-  if (s.limited_source || s.current_of) return true;
-  for (const auto& f : s.filters) {
-    if (bounds(f.op) && key_like(f.column)) return true;
-    if ((f.op == ir::FilterOp::Equal || f.op == ir::FilterOp::In) && natural_key_like(f.column)) return true;
-  }
-  return false;
-}
 
 std::string column_list(const std::vector<std::string>& cols) {
   std::string out;
@@ -80,7 +24,7 @@ std::string column_list(const std::vector<std::string>& cols) {
 std::string lower_bounded_keys(const ir::RowSelection& s) {
   std::vector<std::string> cols;
   for (const auto& f : s.filters) {
-    if (bounds(f.op) || !key_like(f.column)) continue;
+    if (bounds_key(f) || !key_like(f.column)) continue;
     bool seen = false;
     for (const auto& c : cols) seen |= c == f.column;
     if (!seen) cols.push_back(f.column);
@@ -114,7 +58,7 @@ class UnbatchedDml final : public engine::Rule {
 
   static void check(const std::string& what, const ir::QualifiedName& table, bool has_where,
                     const ir::RowSelection& sel, engine::RuleContext& ctx) {
-    if (!has_where || table.empty() || !ctx.is_existing_table(table) || bounded(sel)) return;
+    if (!has_where || table.empty() || !ctx.is_existing_table(table) || batch_bounded(sel)) return;
     std::string selects = "its WHERE does not limit it to a key range or a LIMIT subquery";
     const std::string below = lower_bounded_keys(sel);
     const std::string by = filtered_columns(sel);
