@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/app.h"
+#include "lsp/server.h"
 #include "parser/postgres/pg_frontend.h"
 
 namespace {
@@ -72,6 +73,8 @@ int run(int argc, char** argv) {
   cmd_locks
       ->add_option("--runner", locks.runner, "Migration runner: auto, none, goose, dbmate, golang-migrate")
       ->check(CLI::IsMember({"auto", "none", "goose", "dbmate", "golang-migrate"}));
+  auto* cmd_lsp = app.add_subcommand(
+      "lsp", "Run the language server on stdin/stdout (lints documents on open, change and save)");
   auto* cmd_debug = app.add_subcommand("debug", "Developer tools");
   std::string ir_path;
   auto* cmd_ir = cmd_debug->add_subcommand("ir", "Print the IR of a file");
@@ -101,6 +104,9 @@ int run(int argc, char** argv) {
     rc = run_locks(locks, std::cout, std::cerr);
   } else if (*cmd_ir) {
     rc = run_debug_ir(ir_path, std::cout, std::cerr);
+  } else if (*cmd_lsp) {
+    std::ios::sync_with_stdio(false);
+    rc = ddlint::lsp::serve(std::cin, std::cout, version());
   }
   std::cout.flush();
   ddlint::parser::pg::shutdown();

@@ -1,0 +1,207 @@
+// The language server, message by message (Server::handle), and once as a
+// process (`ddlint lsp` reading framed JSON-RPC from stdin).
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <sstream>
+
+#include "lsp/server.h"
+#include "support/harness.h"
+
+using namespace ddlint;
+using lsp::Json;
+
+namespace {
+
+Json request(int id, const std::string& method, Json params) {
+  return {{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}};
+}
+Json note(const std::string& method, Json params) {
+  return {{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}};
+}
+Json init(const Json& encodings = Json()) {
+  Json caps = Json::object();
+  if (!encodings.is_null()) caps["general"] = {{"positionEncodings", encodings}};
+  return request(1, "initialize", {{"processId", nullptr}, {"rootUri", nullptr}, {"capabilities", caps}});
+}
+Json open_doc(const std::string& uri, const std::string& text) {
+  return note("textDocument/didOpen",
+              {{"textDocument", {{"uri", uri}, {"languageId", "sql"}, {"version", 1}, {"text", text}}}});
+}
+// Codes and start lines (0-based) of a publishDiagnostics notification.
+std::vector<std::pair<std::string, int>> codes(const Json& publish) {
+  std::vector<std::pair<std::string, int>> out;
+  for (const auto& d : publish["params"]["diagnostics"])
+    out.emplace_back(d["code"].get<std::string>(), d["range"]["start"]["line"].get<int>());
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("lsp") {
+  TEST_CASE("lifecycle: initialize, diagnostics on open/change/close, shutdown, exit") {
+    lsp::Server s("0.0.0-test");
+    // Before initialize every request is refused.
+    auto r = s.handle(request(7, "textDocument/codeAction", Json::object()));
+    REQUIRE(r.size() == 1);
+    CHECK(r[0]["error"]["code"] == -32002);
+
+    r = s.handle(init());
+    REQUIRE(r.size() == 1);
+    CHECK(r[0]["id"] == 1);
+    CHECK(r[0]["result"]["capabilities"]["positionEncoding"] == "utf-16");
+    CHECK(r[0]["result"]["capabilities"]["textDocumentSync"]["change"] == 1);
+    CHECK(r[0]["result"]["serverInfo"]["name"] == "ddlint");
+    CHECK(s.handle(note("initialized", Json::object())).empty());
+
+    const std::string uri = "file:///tmp/ddlint-lsp-test/042_index.sql";
+    r = s.handle(open_doc(uri, "SELECT 1;\nCREATE INDEX users_email_idx ON users (email);\n"));
+    REQUIRE(r.size() == 1);
+    CHECK(r[0]["method"] == "textDocument/publishDiagnostics");
+    CHECK(r[0]["params"]["uri"] == uri);
+    const auto got = codes(r[0]);
+    CHECK(std::find(got.begin(), got.end(),
+                    std::make_pair(std::string("create-index-non-concurrently"), 1)) != got.end());
+    const Json& first = r[0]["params"]["diagnostics"][0];
+    CHECK(first["source"] == "ddlint");
+    CHECK(first["codeDescription"]["href"].get<std::string>().find("rules.d/") != std::string::npos);
+
+    // A change replaces the text (full sync) and re-lints: a clean file has no diagnostics.
+    r = s.handle(
+        note("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}},
+                                        {"contentChanges", Json::array({{{"text", "SELECT 1;\n"}}})}}));
+    REQUIRE(r.size() == 1);
+    CHECK(r[0]["params"]["diagnostics"].empty());
+
+    // A syntax error is a diagnostic, not a crash.
+    r = s.handle(note("textDocument/didChange",
+                      {{"textDocument", {{"uri", uri}, {"version", 3}}},
+                       {"contentChanges", Json::array({{{"text", "SELECT 1;\nSELEC 2;\n"}}})}}));
+    CHECK(codes(r[0]) == std::vector<std::pair<std::string, int>>{{"syntax-error", 1}});
+
+    r = s.handle(note("textDocument/didClose", {{"textDocument", {{"uri", uri}}}}));
+    REQUIRE(r.size() == 1);
+    CHECK(r[0]["params"]["diagnostics"].empty());
+
+    r = s.handle(request(9, "workspace/symbol", {{"query", ""}}));
+    CHECK(r[0]["error"]["code"] == -32601);
+    r = s.handle(request(10, "shutdown", nullptr));
+    CHECK(r[0]["id"] == 10);
+    CHECK(r[0]["result"].is_null());
+    CHECK(s.handle(note("exit", nullptr)).empty());
+    CHECK(s.exit_requested());
+    CHECK(s.exit_code() == 0);
+  }
+
+  TEST_CASE("position encoding: utf-8 if offered, else utf-32, else utf-16") {
+    auto negotiated = [](const Json& offered) {
+      lsp::Server s("t");
+      return s.handle(init(offered))[0]["result"]["capabilities"]["positionEncoding"].get<std::string>();
+    };
+    CHECK(negotiated(Json()) == "utf-16");
+    CHECK(negotiated(Json::array({"utf-16"})) == "utf-16");
+    CHECK(negotiated(Json::array({"utf-32", "utf-8"})) == "utf-8");
+    CHECK(negotiated(Json::array({"utf-32", "utf-16"})) == "utf-32");
+  }
+
+  TEST_CASE("columns after non-ASCII text in each encoding") {
+    // The finding (drop-column) starts after `é𝄞` on the same line.
+    const std::string text = "/* é𝄞 */ ALTER TABLE users DROP COLUMN nickname;\n";
+    auto character = [&](const Json& encodings) {
+      lsp::Server s("t");
+      s.handle(init(encodings));
+      const auto r = s.handle(open_doc("file:///tmp/x.sql", text));
+      for (const auto& d : r[0]["params"]["diagnostics"])
+        if (d["code"] == "drop-column") return d["range"]["start"]["character"].get<int>();
+      return -1;
+    };
+    // Bytes before `DROP`: "/* " 3 + é 2 + 𝄞 4 + " */ " 4 + "ALTER TABLE users " 18 = 31.
+    CHECK(character(Json::array({"utf-8"})) == 31);
+    CHECK(character(Json()) == 3 + 1 + 2 + 4 + 18);                   // UTF-16 units
+    CHECK(character(Json::array({"utf-32"})) == 3 + 1 + 1 + 4 + 18);  // code points
+  }
+
+  TEST_CASE("code actions offer the fixes of findings in the range, marking unsafe ones") {
+    lsp::Server s("t");
+    s.handle(init());
+    const std::string uri = "file:///tmp/y.sql";
+    s.handle(open_doc(uri, "DROP INDEX users_email_idx;\nCREATE TABLE t (a json);\n"));
+    auto r = s.handle(request(
+        3, "textDocument/codeAction",
+        {{"textDocument", {{"uri", uri}}},
+         {"range", {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 27}}}}},
+         {"context", {{"diagnostics", Json::array()}}}}));
+    REQUIRE(r.size() == 1);
+    CHECK(r[0]["id"] == 3);
+    const Json* drop = nullptr;
+    for (const auto& a : r[0]["result"]) {
+      CHECK(a["diagnostics"][0]["range"]["start"]["line"] == 0);  // only findings on line 0
+      if (a["diagnostics"][0]["code"] == "drop-index-non-concurrently") drop = &a;
+    }
+    REQUIRE(drop != nullptr);
+    CHECK((*drop)["kind"] == "quickfix");
+    // Adding CONCURRENTLY needs the migration outside a transaction: unsafe,
+    // offered but not preferred.
+    CHECK((*drop)["title"].get<std::string>().find("(unsafe") != std::string::npos);
+    CHECK((*drop)["isPreferred"] == false);
+    const Json& edit = (*drop)["edit"]["changes"][uri][0];
+    CHECK(edit["newText"] == " CONCURRENTLY");
+    CHECK(edit["range"]["start"] == Json({{"line", 0}, {"character", 10}}));
+    CHECK(edit["range"]["end"] == Json({{"line", 0}, {"character", 10}}));
+  }
+
+  TEST_CASE("uri_to_path") {
+    CHECK(lsp::uri_to_path("file:///home/a%20b/x.sql") == "/home/a b/x.sql");
+    CHECK(lsp::uri_to_path("file://localhost/tmp/x.sql") == "/tmp/x.sql");
+    CHECK(lsp::uri_to_path("untitled:Untitled-1").empty());
+  }
+
+  TEST_CASE("ddlint lsp as a process: framed messages in, framed replies out") {
+    std::string in;
+    auto frame = [&](const Json& m) {
+      const std::string body = m.dump();
+      in += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+    };
+    frame(init());
+    frame(note("initialized", Json::object()));
+    frame(open_doc("file:///tmp/z.sql", "ALTER TABLE users DROP COLUMN nickname;\n"));
+    in += "Content-Length: 5\r\n\r\n{bad}";  // a parse error is answered, not fatal
+    frame(request(2, "shutdown", nullptr));
+    frame(note("exit", nullptr));
+    const auto dir = std::filesystem::temp_directory_path();
+    const auto input = dir / ("ddlint-lsp-" + std::to_string(::getpid()) + ".in");
+    test::write(input, in);
+    const std::string cmd = "'" + std::string(DDLINT_BINARY) + "' lsp < '" + input.string() + "'";
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    std::string out;
+    std::array<char, 4096> buf{};
+    size_t n = 0;
+    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
+    const int status = pclose(p);
+    std::filesystem::remove(input);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    // Split the framed replies.
+    std::vector<Json> replies;
+    size_t pos = 0;
+    while ((pos = out.find("Content-Length: ", pos)) != std::string::npos) {
+      const size_t len = std::stoul(out.substr(pos + 16));
+      const size_t body = out.find("\r\n\r\n", pos) + 4;
+      replies.push_back(Json::parse(out.substr(body, len)));
+      pos = body + len;
+    }
+    REQUIRE(replies.size() == 4);
+    CHECK(replies[0]["id"] == 1);
+    CHECK(replies[1]["method"] == "textDocument/publishDiagnostics");
+    const auto got = codes(replies[1]);
+    CHECK(std::find(got.begin(), got.end(), std::make_pair(std::string("drop-column"), 0)) != got.end());
+    CHECK(replies[2]["error"]["code"] == -32700);
+    CHECK(replies[3]["id"] == 2);
+  }
+}
