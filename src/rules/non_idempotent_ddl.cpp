@@ -45,20 +45,21 @@ std::optional<uint32_t> after_words(const engine::RuleContext& ctx, TextRange r,
 
 }  // namespace
 
-// A statement that commits on its own (no transaction around it) and is
-// followed in its migration section by another statement that can fail: when
-// that one fails, this one stays applied, and re-running the migration fails
-// on it. The last statement of a section is never the one a re-run trips on.
+// A statement that commits on its own (no transaction around it) in a
+// migration section that is not atomic (several statements, or a concurrent
+// index build): when the migration fails part-way, what ran stays applied,
+// and re-running it fails on this statement.
 class NonIdempotentDdl final : public engine::Rule {
   void onCreateTable(const ir::CreateTable& s, engine::RuleContext& ctx) override {
-    if (s.if_not_exists || s.temporary || !exposed(ctx)) return;
+    if (s.if_not_exists || s.temporary || !exposed(ctx) || dropped_before(ctx, s.object, s.table)) return;
     // SELECT ... INTO has no IF NOT EXISTS form.
     if (!after_words(ctx, ctx.statement().range, {"create"})) return;
     const std::string what =
         s.object == ir::ObjectKind::MaterializedView ? "CREATE MATERIALIZED VIEW" : "CREATE TABLE";
     const TextRange stmt = ctx.statement().range;
-    auto d = ctx.report(s.table.range.end > stmt.begin ? TextRange{stmt.begin, s.table.range.end} : stmt,
-                        what + " " + quoted(s.table) + " has no IF NOT EXISTS" + tail("it already exists"));
+    auto d =
+        ctx.report(s.table.range.end > stmt.begin ? TextRange{stmt.begin, s.table.range.end} : stmt,
+                   what + " " + quoted(s.table) + " has no IF NOT EXISTS" + tail(ctx, "it already exists"));
     d.help("Write `" + what +
            " IF NOT EXISTS`, or run the migration in one transaction so that a failure undoes it.");
     if (!s.table.range.empty())
@@ -68,10 +69,11 @@ class NonIdempotentDdl final : public engine::Rule {
 
   void onCreateIndex(const ir::CreateIndex& s, engine::RuleContext& ctx) override {
     if (s.if_not_exists || !exposed(ctx)) return;
+    if (!s.name.empty() && dropped_before(ctx, ir::ObjectKind::Index, {s.table.schema, s.name, {}})) return;
     const TextRange head{ctx.statement().range.begin, s.keyword_range.end};
     if (s.name.empty()) {
       ctx.report(head, "CREATE INDEX on " + quoted(s.table) + " has no name" +
-                           tail("", "builds a second, duplicate index"))
+                           tail(ctx, "", "builds a second, duplicate index"))
           .help(
               "Name the index and write `CREATE INDEX IF NOT EXISTS name ON ...`, or run the migration in "
               "one "
@@ -79,7 +81,7 @@ class NonIdempotentDdl final : public engine::Rule {
       return;
     }
     auto d = ctx.report(
-        head, "CREATE INDEX " + quoted(s.name) + " has no IF NOT EXISTS" + tail("it already exists"));
+        head, "CREATE INDEX " + quoted(s.name) + " has no IF NOT EXISTS" + tail(ctx, "it already exists"));
     d.help(
         "Write `CREATE INDEX IF NOT EXISTS`, or run the migration in one transaction so that a failure "
         "undoes it. "
@@ -112,7 +114,7 @@ class NonIdempotentDdl final : public engine::Rule {
         (s.object == ir::ObjectKind::Trigger || s.object == ir::ObjectKind::Other) && !name.schema.empty();
     const std::string shown = on_table ? quoted(name.name) + " on " + quoted(name.schema) : quoted(name);
     auto d = ctx.report({stmt.begin, name.range.end},
-                        head + " " + shown + " has no IF EXISTS" + tail("it is already gone"));
+                        head + " " + shown + " has no IF EXISTS" + tail(ctx, "it is already gone"));
     d.help("Write `" + head +
            " IF EXISTS`, or run the migration in one transaction so that a failure undoes it.");
     d.fix("Add IF EXISTS", Applicability::Unsafe, {{{name.range.begin, name.range.begin}, "IF EXISTS "}});
@@ -124,7 +126,7 @@ class NonIdempotentDdl final : public engine::Rule {
       if (a.if_exists) continue;
       if (a.kind == ir::AlterKind::AddColumn && a.column_def) {
         ctx.report(a.range, "ADD COLUMN " + quoted(a.column_def->name) + " to " + quoted(s.table) +
-                                " has no IF NOT EXISTS" + tail("the column already exists"))
+                                " has no IF NOT EXISTS" + tail(ctx, "the column already exists"))
             .help(
                 "Write `ADD COLUMN IF NOT EXISTS`, or run the migration in one transaction so that a failure "
                 "undoes it.")
@@ -136,7 +138,7 @@ class NonIdempotentDdl final : public engine::Rule {
             column ? "DROP COLUMN " + quoted(a.column) : "DROP CONSTRAINT " + quoted(a.name);
         auto d = ctx.report(
             a.range, what + " of " + quoted(s.table) + " has no IF EXISTS" +
-                         tail(column ? "the column is already gone" : "the constraint is already gone"));
+                         tail(ctx, column ? "the column is already gone" : "the constraint is already gone"));
         d.help("Write `" + std::string(column ? "DROP COLUMN" : "DROP CONSTRAINT") +
                " IF EXISTS`, or run the migration in one transaction so that a failure undoes it.");
         const auto at = column ? after_words(ctx, a.range, {"drop", "column"}, true)
@@ -148,39 +150,71 @@ class NonIdempotentDdl final : public engine::Rule {
 
   void onOpaque(const ir::Opaque& s, engine::RuleContext& ctx) override {
     if (!s.if_not_exists || *s.if_not_exists || !exposed(ctx)) return;
+    if (!s.creates.empty() && dropped_before(ctx, ir::ObjectKind::Sequence, s.creates)) return;
     const auto range = ctx.statement().range;
     std::string what = "CREATE";
     for (std::string_view w : {"schema", "sequence", "extension"})
       if (after_words(ctx, range, {"create", w})) what += " " + upper(w);
-    ctx.report(range, what + " has no IF NOT EXISTS" + tail("it already exists"))
+    ctx.report(range, what + " has no IF NOT EXISTS" + tail(ctx, "it already exists"))
         .help("Write `" + what +
               " IF NOT EXISTS`, or run the migration in one transaction so that a failure undoes "
               "it.");
   }
 
-  // Outside any transaction, with a later statement in the same section that
-  // can fail.
-  static bool exposed(const engine::RuleContext& ctx) {
+  // Another statement of the same migration section that can fail (SET and
+  // transaction control do not count; a statement that does not parse fails
+  // when it runs).
+  static bool several(const engine::RuleContext& ctx) {
     const size_t i = ctx.statement_index();
-    const auto& here = ctx.here();
-    if (here.tx != analysis::TxSource::None) return false;
+    const size_t section = ctx.here().section;
     const auto& stmts = ctx.file().statements;
-    for (size_t k = i + 1; k < stmts.size(); ++k) {
-      if (ctx.facts().at(k).section != here.section) break;
-      if (!is_control(stmts[k])) return true;
-    }
-    // A statement that failed to parse also fails when it runs.
+    for (size_t k = 0; k < stmts.size(); ++k)
+      if (k != i && ctx.facts().at(k).section == section && !is_control(stmts[k])) return true;
     for (const auto& e : ctx.file().errors)
-      if (e.range.begin > ctx.statement().range.end &&
-          ctx.facts().plan().section_at(e.range.begin) == here.section)
-        return true;
+      if (ctx.facts().plan().section_at(e.range.begin) == section) return true;
     return false;
   }
 
-  static std::string tail(const std::string& because, const std::string& rerun = "fails") {
-    return " and runs outside a transaction: when a later statement of the migration fails, this one stays "
-           "applied, and re-running the migration " +
-           rerun + (because.empty() ? "" : " here because " + because);
+  // An earlier statement of the section drops `name` (DROP ... IF EXISTS x;
+  // CREATE ... x): a re-run drops it again before creating it.
+  static bool dropped_before(const engine::RuleContext& ctx, ir::ObjectKind kind,
+                             const ir::QualifiedName& name) {
+    const size_t i = ctx.statement_index();
+    const size_t section = ctx.here().section;
+    const auto& stmts = ctx.file().statements;
+    for (size_t k = 0; k < i; ++k) {
+      if (ctx.facts().at(k).section != section) continue;
+      const auto* d = stmts[k].as<ir::Drop>();
+      if (!d || d->object != kind) continue;
+      for (const auto& n : d->names)
+        if (analysis::same_table(n, name)) return true;
+    }
+    return false;
+  }
+
+  static bool concurrent_build(const engine::RuleContext& ctx) {
+    const auto* ci = ctx.statement().as<ir::CreateIndex>();
+    return ci && ci->concurrently;
+  }
+
+  // Outside any transaction, in a migration section that is not atomic: it
+  // has several statements, or this one is a concurrent index build (which
+  // leaves an INVALID index behind when it fails).
+  static bool exposed(const engine::RuleContext& ctx) {
+    if (ctx.here().tx != analysis::TxSource::None) return false;
+    return concurrent_build(ctx) || several(ctx);
+  }
+
+  static std::string tail(const engine::RuleContext& ctx, const std::string& because,
+                          const std::string& rerun = "fails") {
+    const std::string why = because.empty() ? "" : " here because " + because;
+    if (!several(ctx))
+      return " and runs outside a transaction: a failed concurrent build leaves an INVALID index behind, and "
+             "re-running the migration " +
+             rerun + why;
+    return " and runs outside a transaction in a migration of several statements: when the migration fails "
+           "part-way, what already ran stays applied, and re-running it " +
+           rerun + why;
   }
 
   // Upper-case words separated by single spaces.

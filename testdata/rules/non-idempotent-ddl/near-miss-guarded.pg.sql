@@ -18,6 +18,4 @@ DROP TABLE staging;
 CREATE TYPE mood AS ENUM ('ok');
 ALTER TABLE users ADD CONSTRAINT users_id_check CHECK (id > 0);
 ALTER TABLE users RENAME COLUMN a TO b;
--- The last statement: nothing after it can fail (SET and COMMIT do not count).
-CREATE INDEX CONCURRENTLY users_email_idx ON users (email);
 RESET lock_timeout;

@@ -1,2 +1,2 @@
 -- One statement: it either applies or not.
-CREATE INDEX CONCURRENTLY users_email_idx ON users (email);
+ALTER TABLE users ADD COLUMN nickname text;
