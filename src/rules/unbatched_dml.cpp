@@ -71,10 +71,9 @@ class UnbatchedDml final : public engine::Rule {
                    ", so one statement may change any number of rows of an existing table, holding a lock "
                    "on each until commit")
         .help(
-            "Change the rows in batches: bound each statement by a primary-key range (`AND id >= 1 AND id < "
-            "10001`) or by `id IN (SELECT id FROM ... WHERE ... LIMIT 10000)`, commit between batches, and "
-            "run "
-            "the backfill outside the schema migration.");
+            "Change the rows in batches, committing between them, outside the schema migration: bound each "
+            "statement by a primary-key range (`AND id >= 1 AND id < 10001`) or by a LIMIT subquery "
+            "(`id IN (SELECT id FROM ... WHERE ... LIMIT 10000)`).");
   }
 };
 
