@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "analysis/annotations.h"
+#include "analysis/down_migration.h"
 #include "analysis/runner.h"
 #include "analysis/suppressions.h"
 #include "core/runner_marker.h"
@@ -254,6 +255,8 @@ TEST_SUITE("core") {
     CHECK(p.sections[0].tx == TxMode::Unknown);
     CHECK_FALSE(plan("db/000042_add_index.up.sql", "SELECT 1;\n").sections[0].down);
     CHECK(plan("sql/U3__drop_users.sql", "SELECT 1;\n").sections[0].down);
+    CHECK(plan("migrations/2024-01-02-000000_notes/down.sql", "SELECT 1;\n").sections[0].down);
+    CHECK_FALSE(plan("migrations/2024-01-02-000000_notes/up.sql", "SELECT 1;\n").sections[0].down);
     CHECK_FALSE(plan("sql/Users__x.sql", "SELECT 1;\n").sections[0].down);
     p = plan("db/000042_add_index.up.sql", "SELECT 1;\n", Runner::GolangMigrate);
     CHECK(p.sections[0].tx == TxMode::SingleQuery);
@@ -261,6 +264,16 @@ TEST_SUITE("core") {
     p = plan("1.sql", "-- migrate:up\nSELECT 1;\n-- migrate:down\nSELECT 2;\n", Runner::Goose);
     REQUIRE(p.sections.size() == 1);
     CHECK(p.sections[0].tx == TxMode::Wrapped);
+  }
+
+  TEST_CASE("paired down migration paths") {
+    CHECK(analysis::paired_down_path("db/000042_users.up.sql") == "db/000042_users.down.sql");
+    CHECK(analysis::paired_down_path("db/000042_users_up.sql") == "db/000042_users_down.sql");
+    CHECK(analysis::paired_down_path("m/2024-01-02_notes/up.sql") == "m/2024-01-02_notes/down.sql");
+    CHECK(analysis::paired_down_path("up.sql") == "down.sql");
+    CHECK(analysis::paired_down_path("db/000042_users.down.sql").empty());
+    CHECK(analysis::paired_down_path("db/.up.sql").empty());
+    CHECK(analysis::paired_down_path("db/setup.sql").empty());
   }
 
   TEST_CASE("down migrations: relaxed skips data-loss rules, strict keeps them, skip keeps meta rules") {

@@ -18,10 +18,11 @@ std::string_view base_name(std::string_view path) {
 }
 
 // golang-migrate (and tools that share its naming) keep the down migration in
-// NAME.down.sql; Flyway's undo scripts are U<version>__<description>.sql.
+// NAME.down.sql, Diesel in a directory per migration with up.sql and
+// down.sql; Flyway's undo scripts are U<version>__<description>.sql.
 bool down_file_name(std::string_view path) {
   const std::string_view name = base_name(path);
-  if (ends_with(name, ".down.sql") || ends_with(name, "_down.sql")) return true;
+  if (name == "down.sql" || ends_with(name, ".down.sql") || ends_with(name, "_down.sql")) return true;
   return name.size() > 2 && name[0] == 'U' && name[1] >= '0' && name[1] <= '9' &&
          name.find("__") != std::string_view::npos;
 }

@@ -7,9 +7,11 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <thread>
 
+#include "analysis/down_migration.h"
 #include "analysis/migration_facts.h"
 #include "cli/sources.h"
 #include "engine/catalog.h"
@@ -135,6 +137,9 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     engine::Effective eff;
     std::string fs_path;  // empty for stdin
     size_t fixes = 0;     // fixes applied (--fix)
+    // The down migration paired by name (NAME.up.sql -> NAME.down.sql), when it exists.
+    std::shared_ptr<const SourceFile> down_source;
+    std::optional<ir::ParsedFile> down;
   };
   std::vector<Job> jobs;
   for (const auto& in : inputs) {
@@ -160,7 +165,7 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     fail_on = eff.fail_on;
     for (const auto& [id, sev] : eff.enabled) enabled_union.insert(id);
     jobs.push_back({std::make_shared<const SourceFile>(in.display_path, std::move(bytes), Dialect::Postgres),
-                    std::move(eff), in.fs_path, 0});
+                    std::move(eff), in.fs_path, 0, nullptr, std::nullopt});
   }
   results.resize(jobs.size());
   std::atomic<size_t> next{0};
@@ -168,11 +173,23 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   auto lint = [&](Job& job) {
     const ir::ParsedFile parsed = parser::pg::parse(*job.source);
     return engine::lint_file(job.source, parsed, job.eff.settings, job.eff.enabled, rules::registry(),
-                             catalog, job.eff.options);
+                             catalog, job.eff.options, job.down ? &*job.down : nullptr);
+  };
+  // Reads and parses the paired down migration of an up migration file (for
+  // stdin, of the --stdin-filename); a missing one is simply absent.
+  auto load_down = [&](Job& job) {
+    const std::string base = job.fs_path.empty() ? o.stdin_filename : job.fs_path;
+    const std::string path = analysis::paired_down_path(base);
+    std::string bytes;
+    std::string error;
+    if (path.empty() || !fs::is_regular_file(path) || !read_file(path, bytes, error)) return;
+    job.down_source = std::make_shared<const SourceFile>(path, std::move(bytes), Dialect::Postgres);
+    job.down = parser::pg::parse(*job.down_source);
   };
   auto worker = [&] {
     for (size_t i = next++; i < jobs.size(); i = next++) {
       Job& job = jobs[i];
+      load_down(job);
       results[i] = lint(job);
       if (!o.fix) continue;
       // Apply, re-lint, repeat: a fix deferred because it overlapped another

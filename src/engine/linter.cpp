@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analysis/annotations.h"
+#include "analysis/down_migration.h"
 #include "analysis/migration_facts.h"
 #include "analysis/suppressions.h"
 #include "engine/rule_context.h"
@@ -53,7 +54,7 @@ bool runs_on_down(const RuleInfo* info, analysis::DownPolicy policy) {
   const auto& cats = info->categories;
   if (policy == analysis::DownPolicy::Skip) return std::find(cats.begin(), cats.end(), "meta") != cats.end();
   for (const auto& c : cats)
-    if (c != "data-loss" && c != "compatibility" && c != "annotation") return true;
+    if (c != "data-loss" && c != "compatibility" && c != "annotation" && c != "style") return true;
   return cats.empty();
 }
 
@@ -62,7 +63,7 @@ bool runs_on_down(const RuleInfo* info, analysis::DownPolicy policy) {
 FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::ParsedFile& parsed,
                      const analysis::Settings& settings, const std::map<std::string, Severity>& enabled,
                      const std::vector<RuleEntry>& registry, const Catalog& catalog,
-                     const RuleOptions& options) {
+                     const RuleOptions& options, const ir::ParsedFile* paired_down) {
   FileResult result;
   result.path = source->path();
   result.stats.syntax_errors = parsed.errors.size();
@@ -95,7 +96,9 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   for (const auto& [id, sev] : enabled) enabled_ids.push_back(id);
 
   std::vector<Diagnostic>& out = result.diagnostics;
+  const analysis::DownMigration down = analysis::down_migration(parsed, facts, source->path(), paired_down);
   RuleContext ctx(*source, parsed, settings, facts, annotations, catalog, out);
+  ctx.set_down_migration(&down);
   ctx.set_enabled(&enabled_ids);
   ctx.set_options(&options);
 

@@ -32,6 +32,6 @@ struct FileResult {
 FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::ParsedFile& parsed,
                      const analysis::Settings& settings, const std::map<std::string, Severity>& enabled,
                      const std::vector<RuleEntry>& registry, const Catalog& catalog,
-                     const RuleOptions& options = {});
+                     const RuleOptions& options = {}, const ir::ParsedFile* paired_down = nullptr);
 
 }  // namespace ddlint::engine

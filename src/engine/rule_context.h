@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analysis/annotations.h"
+#include "analysis/down_migration.h"
 #include "analysis/migration_facts.h"
 #include "analysis/settings.h"
 #include "analysis/suppressions.h"
@@ -65,6 +66,9 @@ class RuleContext {
   // Not created earlier in this file (RULES.md: "existing table").
   bool is_existing_table(const ir::QualifiedName& t) const { return facts_.is_existing(t, statement_); }
 
+  // The down migration paired with this file's up migration.
+  const analysis::DownMigration& down_migration() const { return *down_; }
+
   // Suppressions after they were applied (onSuppressionsApplied only).
   const std::vector<analysis::Suppression>& suppressions() const { return *suppressions_; }
   // Whether a rule id is enabled for this file.
@@ -83,6 +87,7 @@ class RuleContext {
   void set_suppressions(const std::vector<analysis::Suppression>* s) { suppressions_ = s; }
   void set_enabled(const std::vector<std::string>* ids) { enabled_ = ids; }
   void set_options(const RuleOptions* options) { options_ = options; }
+  void set_down_migration(const analysis::DownMigration* d) { down_ = d; }
 
  private:
   const SourceFile& source_;
@@ -97,6 +102,7 @@ class RuleContext {
   const std::vector<analysis::Suppression>* suppressions_ = nullptr;
   const std::vector<std::string>* enabled_ = nullptr;
   const RuleOptions* options_ = nullptr;
+  const analysis::DownMigration* down_ = nullptr;
 };
 
 }  // namespace ddlint::engine

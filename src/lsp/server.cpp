@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
+#include "analysis/down_migration.h"
 #include "engine/catalog.h"
 #include "engine/config.h"
 #include "parser/postgres/pg_frontend.h"
@@ -202,8 +205,20 @@ void Server::lint(Document& doc, std::vector<Json>& out) {
     doc.result = {};
   } else {
     const ir::ParsedFile parsed = parser::pg::parse(*doc.source);
+    // The paired down migration (NAME.up.sql -> NAME.down.sql) as saved on disk.
+    std::optional<ir::ParsedFile> down;
+    std::shared_ptr<const SourceFile> down_source;
+    const std::string down_path = doc.path.empty() ? "" : analysis::paired_down_path(doc.path);
+    if (!down_path.empty()) {
+      std::ifstream f(down_path, std::ios::binary);
+      if (f) {
+        std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+        down_source = std::make_shared<const SourceFile>(down_path, std::move(bytes));
+        down = parser::pg::parse(*down_source);
+      }
+    }
     doc.result = engine::lint_file(doc.source, parsed, eff.settings, eff.enabled, rules::registry(), catalog,
-                                   eff.options);
+                                   eff.options, down ? &*down : nullptr);
   }
   out.push_back(
       notification("textDocument/publishDiagnostics", {{"uri", doc.uri}, {"diagnostics", diagnostics(doc)}}));

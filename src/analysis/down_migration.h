@@ -1,0 +1,57 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/migration_facts.h"
+#include "ir/parsed_file.h"
+
+namespace ddlint::analysis {
+
+// What one statement of a down migration does to the schema, reduced to what
+// the down-migration rules compare against the up migration.
+struct DownEffect {
+  enum class Verb {
+    CreateRelation,  // CREATE TABLE / MATERIALIZED VIEW ... (name = the relation)
+    DropObject,      // DROP TABLE / INDEX / TYPE / ... (name = the object)
+    CreateObject,    // CREATE INDEX, CREATE TYPE / SEQUENCE (name = the object)
+    AddColumn,       // table, column
+    DropColumn,      // table, column
+    DropConstraint,  // table, name
+    AlterColumnType,
+    DropNotNull,
+    SetNotNull,
+    RenameColumn,  // table, column = old name, to = new name
+    RenameRelation,
+  };
+  Verb verb;
+  ir::QualifiedName table;  // the table, or the object itself
+  std::string column;       // column, constraint or old name
+  std::string to;           // new name (renames)
+};
+
+// The down migration that belongs to an up migration: the Down section of a
+// goose or dbmate file, or the sibling NAME.down.sql of NAME.up.sql.
+struct DownMigration {
+  bool supported = false;  // the runner (or the file naming) has down migrations
+  bool present = false;    // and this up migration has one with at least one statement
+  std::string where;       // how messages name it: "the `-- +goose Down` section", "x.down.sql"
+  std::vector<DownEffect> effects;
+
+  bool has(DownEffect::Verb verb, const ir::QualifiedName& table, std::string_view column = {},
+           std::string_view to = {}) const;
+  // The down migration drops the relation (so whatever was added to it goes too).
+  bool drops(const ir::QualifiedName& object) const { return has(DownEffect::Verb::DropObject, object); }
+};
+
+// Path of the down migration paired with an up migration file by name
+// (NAME.up.sql -> NAME.down.sql, NAME_up.sql -> NAME_down.sql, Diesel's
+// DIR/up.sql -> DIR/down.sql); empty when the name does not say.
+std::string paired_down_path(std::string_view path);
+
+// Builds the view for `file` (read for `facts`' runner plan). `paired` is the
+// parsed file at paired_down_path(path), or null when there is none.
+DownMigration down_migration(const ir::ParsedFile& file, const MigrationFacts& facts, std::string_view path,
+                             const ir::ParsedFile* paired);
+
+}  // namespace ddlint::analysis

@@ -1,0 +1,59 @@
+#include "engine/rule_context.h"
+#include "rules/helpers.h"
+#include "rules/registry.h"
+
+namespace ddlint::rules {
+
+// The up migration drops an existing table or column and its down migration
+// does not bring it back (or there is no down migration where the runner has
+// them): rolling back leaves the previous release without it.
+class DropBreaksDownMigration final : public engine::Rule {
+  using Verb = analysis::DownEffect::Verb;
+
+  void report(engine::RuleContext& ctx, TextRange range, const std::string& what) {
+    const auto& down = ctx.down_migration();
+    if (!down.present) {
+      ctx.report(range, "this migration drops " + what + " and has no down migration (" + down.where +
+                            " is missing or empty): a rollback cannot restore it, and the previous release "
+                            "breaks without it")
+          .help(
+              "Write a down migration that re-creates it (its data needs a backup or a copy kept by the up "
+              "migration), or drop it only once no release that could be rolled back to uses it.");
+    } else {
+      ctx.report(range, "this migration drops " + what + " but " + down.where +
+                            " does not re-create it: after a rollback the previous release runs without it")
+          .help("Re-create it in " + down.where +
+                " (with its type, constraints and, where needed, its data from a backup).");
+    }
+  }
+
+  void onDrop(const ir::Drop& s, engine::RuleContext& ctx) override {
+    const auto& down = ctx.down_migration();
+    if (!down.supported || ctx.here().down) return;
+    if (s.object != ir::ObjectKind::Table && s.object != ir::ObjectKind::MaterializedView &&
+        s.object != ir::ObjectKind::View)
+      return;
+    for (const auto& t : s.names) {
+      if (!ctx.is_existing_table(t)) continue;
+      if (down.present && down.has(Verb::CreateRelation, t)) continue;
+      const char* kind = s.object == ir::ObjectKind::Table ? "table " : "view ";
+      report(ctx, t.range.empty() ? ctx.statement().range : t.range, kind + quoted(t));
+    }
+  }
+
+  void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
+    const auto& down = ctx.down_migration();
+    if (!down.supported || ctx.here().down || !ctx.is_existing_table(s.table)) return;
+    for (const auto& a : s.actions) {
+      if (a.kind != ir::AlterKind::DropColumn) continue;
+      if (down.present &&
+          (down.has(Verb::AddColumn, s.table, a.column) || down.has(Verb::CreateRelation, s.table)))
+        continue;
+      report(ctx, a.range, "column " + quoted(a.column) + " of " + quoted(s.table));
+    }
+  }
+};
+
+DDLINT_DEFINE_RULE(DropBreaksDownMigration)
+
+}  // namespace ddlint::rules

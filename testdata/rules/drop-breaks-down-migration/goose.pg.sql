@@ -1,0 +1,12 @@
+-- +goose Up
+ALTER TABLE users DROP COLUMN legacy_login, DROP COLUMN legacy_hash; -- expect: drop-breaks-down-migration "`legacy_login`"
+-- expect-next: drop-breaks-down-migration "table `old_sessions`"
+DROP TABLE old_sessions,
+  scratch_tmp;
+CREATE TABLE scratch_new (id bigint);
+DROP TABLE scratch_new;
+
+-- +goose Down
+-- Brings back one column, and re-creates scratch_tmp only.
+ALTER TABLE users ADD COLUMN legacy_hash text;
+CREATE TABLE scratch_tmp (id bigint);
