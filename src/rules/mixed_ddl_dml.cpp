@@ -54,8 +54,7 @@ bool bookkeeping_table(const ir::QualifiedName& t) {
 class MixedDdlDml final : public engine::Rule {
   struct Found {
     size_t statement = SIZE_MAX;
-    std::string table;  // display name of the table it concerns
-    std::string what;   // "blocks writes to `users`", "updates `users`"
+    std::string what;  // "blocks writes on `users`", "updates `users`"
   };
 
   void onFileEnd(engine::RuleContext& ctx) override {
@@ -102,7 +101,7 @@ class MixedDdlDml final : public engine::Rule {
         if (!ctx.facts().is_existing(e.table, i)) continue;
         name = quoted(e.table);
       }
-      return {i, name, std::string(analysis::describe(e.blocks)) + " on " + name};
+      return {i, std::string(analysis::describe(e.blocks)) + " on " + name};
     }
     return {};
   }
@@ -128,7 +127,7 @@ class MixedDdlDml final : public engine::Rule {
     }
     if (!table || table->empty() || bookkeeping_table(*table) || !ctx.facts().is_existing(*table, i))
       return {};
-    return {i, quoted(*table), verb + " " + quoted(*table)};
+    return {i, verb + " " + quoted(*table)};
   }
 
   static void report(engine::RuleContext& ctx, const Found& ddl, const Found& dml) {
@@ -143,8 +142,7 @@ class MixedDdlDml final : public engine::Rule {
     if (same_tx)
       cost = ddl.statement < dml.statement
                  ? "in one transaction, the schema change's lock stays held until COMMIT, through the whole "
-                   "data "
-                   "change"
+                   "data change"
                  : "in one transaction, the rows the data change touched stay locked until COMMIT, while the "
                    "schema change waits for its lock and then holds it";
     else
