@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/rule_context.h"
 #include "rules/helpers.h"
@@ -50,6 +51,7 @@ std::optional<uint32_t> after_words(const engine::RuleContext& ctx, TextRange r,
 // index build): when the migration fails part-way, what ran stays applied,
 // and re-running it fails on this statement.
 class NonIdempotentDdl final : public engine::Rule {
+  void onFileStart(engine::RuleContext&) override { evidence_.clear(); }
   void onCreateTable(const ir::CreateTable& s, engine::RuleContext& ctx) override {
     if (s.if_not_exists || s.temporary || !exposed(ctx) || dropped_before(ctx, s.object, s.table)) return;
     // SELECT ... INTO has no IF NOT EXISTS form.
@@ -200,10 +202,34 @@ class NonIdempotentDdl final : public engine::Rule {
   // Outside any transaction, in a migration section that is not atomic: it
   // has several statements, or this one is a concurrent index build (which
   // leaves an INVALID index behind when it fails).
-  static bool exposed(const engine::RuleContext& ctx) {
-    if (ctx.here().tx != analysis::TxSource::None) return false;
+  bool exposed(const engine::RuleContext& ctx) {
+    if (ctx.here().tx != analysis::TxSource::None || !known_without_transaction(ctx)) return false;
     return concurrent_build(ctx) || several(ctx);
   }
+
+  // Whether the section is known to run outside a transaction. With a known
+  // runner the facts say so directly. When the runner is not known (and
+  // assume_in_transaction is off), most runners still wrap each file in a
+  // transaction, so only the section's own evidence counts: transaction
+  // control of its own (statements outside its blocks commit one by one), or
+  // a statement that cannot run in a transaction block.
+  bool known_without_transaction(const engine::RuleContext& ctx) {
+    const auto& facts = ctx.facts();
+    const size_t section = ctx.here().section;
+    if (facts.plan().sections[section].tx != analysis::TxMode::Unknown) return true;
+    if (evidence_.size() != facts.plan().sections.size()) {
+      evidence_.assign(facts.plan().sections.size(), 0);
+      const auto& stmts = ctx.file().statements;
+      for (size_t k = 0; k < stmts.size(); ++k) {
+        const auto& f = facts.at(k);
+        if (stmts[k].as<ir::Transaction>() ||
+            (f.effect.no_transaction_block && f.tx == analysis::TxSource::None))
+          evidence_[f.section] = 1;
+      }
+    }
+    return evidence_[section] != 0;
+  }
+  std::vector<char> evidence_;  // per runner section, computed once per file
 
   static std::string tail(const engine::RuleContext& ctx, const std::string& because,
                           const std::string& rerun = "fails") {
