@@ -204,4 +204,23 @@ TEST_SUITE("lsp") {
     CHECK(replies[2]["error"]["code"] == -32700);
     CHECK(replies[3]["id"] == 2);
   }
+
+  TEST_CASE("a huge Content-Length is refused without allocating it") {
+    const auto input =
+        std::filesystem::temp_directory_path() / ("ddlint-lsp-big-" + std::to_string(::getpid()));
+    test::write(input, "Content-Length: 99999999999999\r\n\r\n{}");
+    const std::string cmd = "'" + std::string(DDLINT_BINARY) + "' lsp < '" + input.string() + "'";
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    std::string out;
+    std::array<char, 4096> buf{};
+    size_t n = 0;
+    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
+    const int status = pclose(p);
+    std::filesystem::remove(input);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 1);  // the stream ended without `exit`
+    CHECK(out.find("\"code\":-32700") != std::string::npos);
+    CHECK(out.find("too large") != std::string::npos);
+  }
 }

@@ -108,12 +108,18 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   bool config_error = false;
   for (const auto& p : problems) err << "ddlint: " << p << "\n";
 
+  std::map<std::string, std::optional<fs::path>> found_in_dir;
   auto config_for = [&](const InputFile& in) -> const engine::Config* {
     if (explicit_config) return &*explicit_config;
     const fs::path start = in.is_stdin
                                ? (o.stdin_filename.empty() ? fs::current_path() : fs::path(o.stdin_filename))
                                : fs::path(in.fs_path);
-    const auto found = engine::find_config(start);
+    // Files of one directory share the answer: look each directory up once
+    // (stdin's start may be a directory itself: keyed apart).
+    const std::string dir = in.is_stdin ? "-\n" + start.string() : start.parent_path().string();
+    auto cached = found_in_dir.find(dir);
+    if (cached == found_in_dir.end()) cached = found_in_dir.emplace(dir, engine::find_config(start)).first;
+    const auto& found = cached->second;
     if (!found) return nullptr;
     const std::string key = found->string();
     auto it = config_cache.find(key);

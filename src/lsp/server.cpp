@@ -24,6 +24,7 @@ constexpr int kInvalidRequest = -32600;
 constexpr int kMethodNotFound = -32601;
 constexpr int kInvalidParams = -32602;
 constexpr int kServerNotInitialized = -32002;
+constexpr long long kMaxMessage = 256LL << 20;  // no SQL document comes near this
 
 Json response(const Json& id, Json result) {
   return {{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}};
@@ -347,8 +348,10 @@ int serve(std::istream& in, std::ostream& out, const std::string& version) {
       }
     }
     if (!any || !in) break;  // end of input without `exit`
-    if (length < 0) {
-      send(error(nullptr, kParseError, "missing or bad Content-Length header"));
+    if (length < 0 || length > kMaxMessage) {
+      send(error(nullptr, kParseError,
+                 length < 0 ? "missing or bad Content-Length header" : "message too large (over 256 MiB)"));
+      if (length > kMaxMessage) break;  // the stream cannot be resynchronised
       continue;
     }
     std::string body(static_cast<size_t>(length), '\0');
