@@ -98,4 +98,45 @@ TEST_SUITE("cli") {
     CHECK(test::read(file) == fixed);
     fs::remove_all(dir);
   }
+
+  TEST_CASE("--changed-since lints only changed files, as one change set in path order") {
+    const fs::path repo = fs::temp_directory_path() / ("ddlint-changed-" + std::to_string(::getpid()));
+    fs::remove_all(repo);
+    fs::create_directories(repo / "migrations");
+    const std::string g = "cd '" + repo.string() + "' && git -c user.email=t@example.com -c user.name=t ";
+    std::string out;
+    test::write(repo / "migrations/001_users.sql",
+                "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n");
+    REQUIRE(run(g + "init -q -b main . && " + g + "add -A && " + g + "commit -q -m one && " + g +
+                    "checkout -q -b feature 2>&1",
+                out) == 0);
+    // The branch adds a table (committed) and indexes (not yet committed).
+    test::write(repo / "migrations/002_orders.sql",
+                "CREATE TABLE orders (id bigint PRIMARY KEY, ref text);\n");
+    REQUIRE(run(g + "add -A && " + g + "commit -q -m two 2>&1", out) == 0);
+    test::write(
+        repo / "migrations/003_indexes.sql",
+        "CREATE INDEX orders_ref_idx ON orders (ref);\nCREATE INDEX users_email_idx ON users (email);\n");
+    const std::string ddlint = "cd '" + repo.string() + "' && '" + std::string(DDLINT_BINARY) +
+                               "' check --format gcc --select create-index-non-concurrently ";
+
+    // orders is created by an earlier file of the change set: new and empty.
+    CHECK(run(ddlint + "--changed-since main migrations 2>&1", out) == 1);
+    CHECK(out ==
+          "migrations/003_indexes.sql:2:1: error: CREATE INDEX without CONCURRENTLY blocks writes to `users` "
+          "for the whole index build (SHARE lock) [create-index-non-concurrently]\n");
+    // Without a change set every other file is history: orders exists.
+    CHECK(run(ddlint + "migrations 2>&1", out) == 1);
+    CHECK(out.find("003_indexes.sql:1:1") != std::string::npos);
+    CHECK(out.find("003_indexes.sql:2:1") != std::string::npos);
+    // Nothing changed since HEAD but the untracked file.
+    CHECK(run(ddlint + "--changed-since HEAD migrations 2>&1", out) == 1);
+    CHECK(out.find("003_indexes.sql:1:1") != std::string::npos);  // orders came before the change set
+    // Errors are usage errors.
+    CHECK(run(ddlint + "--changed-since no-such-ref migrations 2>&1", out) == 2);
+    CHECK(out.find("no-such-ref") != std::string::npos);
+    CHECK(run(ddlint + "--changed-since 'main;rm' migrations 2>&1", out) == 2);
+    CHECK(out.find("is not a git ref") != std::string::npos);
+    fs::remove_all(repo);
+  }
 }

@@ -8,8 +8,9 @@ bool same_table(const ir::QualifiedName& a, const ir::QualifiedName& b) {
   return a.schema.empty() || b.schema.empty() || a.schema == b.schema;
 }
 
-MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan)
-    : plan_(plan) {
+MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan,
+                               std::span<const CreatedObject> earlier)
+    : plan_(plan), earlier_(earlier) {
   facts_.reserve(file.statements.size());
   section_first_.reserve(file.statements.size());
   // Statements per section: a one-statement query string has no implicit block.
@@ -175,6 +176,9 @@ const ir::QualifiedName* MigrationFacts::created_index_table(const ir::Qualified
   for (const auto& k : indexes_)
     if (k.statement < statement && same_section(k.statement, statement) && same_table(k.name, index))
       return &k.table;
+  if (statement < facts_.size() && !facts_[statement].down)
+    for (const auto& e : earlier_)
+      if (e.index && same_table(e.name, index)) return &e.table;
   return nullptr;
 }
 
@@ -182,6 +186,9 @@ bool MigrationFacts::created_before(const ir::QualifiedName& table, size_t state
   for (const auto& c : created_)
     if (c.statement < statement && same_section(c.statement, statement) && same_table(c.name, table))
       return true;
+  if (statement < facts_.size() && !facts_[statement].down)
+    for (const auto& e : earlier_)
+      if (!e.index && same_table(e.name, table)) return true;
   return false;
 }
 

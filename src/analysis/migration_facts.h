@@ -1,10 +1,12 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "analysis/annotations.h"
+#include "analysis/change_set.h"
 #include "analysis/locks.h"
 #include "analysis/runner.h"
 #include "analysis/settings.h"
@@ -40,7 +42,11 @@ class MigrationFacts {
  public:
   // Each runner section is its own migration run: transaction state,
   // settings and objects created earlier start afresh in each.
-  MigrationFacts(const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan);
+  // `earlier`: objects created by the files before this one in the change
+  // set being deployed (--changed-since); they are new, empty objects for the
+  // up migration too.
+  MigrationFacts(const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan,
+                 std::span<const CreatedObject> earlier = {});
 
   const RunnerPlan& plan() const { return plan_; }
   const StatementFacts& at(size_t statement) const { return facts_[statement]; }
@@ -67,6 +73,7 @@ class MigrationFacts {
     size_t statement;
   };
   RunnerPlan plan_;
+  std::span<const CreatedObject> earlier_;
   std::vector<StatementFacts> facts_;
   std::vector<size_t> section_first_;  // per statement: first statement of its section
   std::vector<Created> created_;

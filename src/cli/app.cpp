@@ -11,6 +11,7 @@
 #include <set>
 #include <thread>
 
+#include "analysis/change_set.h"
 #include "analysis/down_migration.h"
 #include "analysis/migration_facts.h"
 #include "cli/sources.h"
@@ -98,7 +99,20 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   std::vector<std::string> problems;
   std::vector<std::string> paths = o.paths;
   if (paths.empty()) paths.push_back(".");
-  const auto inputs = collect_inputs(paths, o.stdin_filename, problems);
+  auto inputs = collect_inputs(paths, o.stdin_filename, problems);
+  // --changed-since: lint only what changed; those files are one change set,
+  // deployed together in path order.
+  const bool change_set = !o.changed_since.empty();
+  if (change_set) {
+    std::set<std::string> changed;
+    std::string error;
+    if (!changed_since(o.changed_since, changed, error)) {
+      err << "ddlint: " << error << "\n";
+      return kExitError;
+    }
+    std::erase_if(
+        inputs, [&](const InputFile& in) { return !in.is_stdin && !changed.count(normal_path(in.fs_path)); });
+  }
 
   std::map<std::string, std::optional<engine::Config>> config_cache;  // by config file path
   std::vector<engine::FileResult> results;
@@ -146,6 +160,8 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     // The down migration paired by name (NAME.up.sql -> NAME.down.sql), when it exists.
     std::shared_ptr<const SourceFile> down_source;
     std::optional<ir::ParsedFile> down;
+    std::optional<ir::ParsedFile> parsed;
+    std::span<const analysis::CreatedObject> earlier;  // created by earlier files of the change set
   };
   std::vector<Job> jobs;
   for (const auto& in : inputs) {
@@ -171,15 +187,20 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     fail_on = eff.fail_on;
     for (const auto& [id, sev] : eff.enabled) enabled_union.insert(id);
     jobs.push_back({std::make_shared<const SourceFile>(in.display_path, std::move(bytes), Dialect::Postgres),
-                    std::move(eff), in.fs_path, 0, nullptr, std::nullopt});
+                    std::move(eff),
+                    in.fs_path,
+                    0,
+                    nullptr,
+                    std::nullopt,
+                    std::nullopt,
+                    {}});
   }
   results.resize(jobs.size());
   std::atomic<size_t> next{0};
   std::atomic<bool> write_error{false};
   auto lint = [&](Job& job) {
-    const ir::ParsedFile parsed = parser::pg::parse(*job.source);
-    return engine::lint_file(job.source, parsed, job.eff.settings, job.eff.enabled, rules::registry(),
-                             catalog, job.eff.options, job.down ? &*job.down : nullptr);
+    return engine::lint_file(job.source, *job.parsed, job.eff.settings, job.eff.enabled, rules::registry(),
+                             catalog, job.eff.options, job.down ? &*job.down : nullptr, job.earlier);
   };
   // Reads and parses the paired down migration of an up migration file (for
   // stdin, of the --stdin-filename); a missing one is simply absent.
@@ -192,12 +213,44 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     job.down_source = std::make_shared<const SourceFile>(path, std::move(bytes), Dialect::Postgres);
     job.down = parser::pg::parse(*job.down_source);
   };
-  auto worker = [&] {
-    for (size_t i = next++; i < jobs.size(); i = next++) {
+  // Runs `fn` over every job on a few threads (libpg_query keeps per-thread
+  // state; the main thread works too).
+  auto parallel = [&](auto fn) {
+    next = 0;
+    auto work = [&] {
+      for (size_t i = next++; i < jobs.size(); i = next++) fn(i);
+    };
+    const size_t threads =
+        std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), jobs.size() / 8 + 1);
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+  };
+  parallel([&](size_t i) {
+    load_down(jobs[i]);
+    jobs[i].parsed = parser::pg::parse(*jobs[i].source);
+  });
+  // In a change set, what an earlier file creates is new (and empty) for the
+  // files after it.
+  std::vector<analysis::CreatedObject> created;
+  if (change_set) {
+    std::vector<size_t> ends;
+    for (auto& job : jobs) {
+      const auto plan = analysis::plan_runner(job.source->path(), job.source->text(), job.parsed->comments,
+                                              job.eff.settings.runner);
+      ends.push_back(created.size());
+      analysis::collect_created(*job.parsed, plan, created);
+    }
+    for (size_t i = 0; i < jobs.size(); ++i) jobs[i].earlier = {created.data(), ends[i]};
+  }
+  parallel([&](size_t i) {
+    {
       Job& job = jobs[i];
-      load_down(job);
+      // The change set's view of earlier files stays as it was: fixes do
+      // not change what a file creates.
       results[i] = lint(job);
-      if (!o.fix) continue;
+      if (!o.fix) return;
       // Apply, re-lint, repeat: a fix deferred because it overlapped another
       // gets its turn in the next round. The report shows what is left.
       const std::string original(job.source->text());
@@ -207,21 +260,16 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
         job.fixes += outcome.applied;
         job.source = std::make_shared<const SourceFile>(job.source->path(), std::move(outcome.text),
                                                         Dialect::Postgres);
+        job.parsed = parser::pg::parse(*job.source);
         results[i] = lint(job);
       }
-      if (job.fs_path.empty() || job.source->text() == original) continue;
+      if (job.fs_path.empty() || job.source->text() == original) return;
       std::ofstream f(job.fs_path, std::ios::binary | std::ios::trunc);
       f << job.source->text();
       f.flush();
       if (!f) write_error = true;
     }
-  };
-  const size_t threads =
-      std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), jobs.size() / 8 + 1);
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();  // the main thread works too
-  for (auto& t : pool) t.join();
+  });
   if (config_error) return kExitError;
   bool report_to_stderr = false;
   if (o.fix) {

@@ -22,6 +22,7 @@ struct CheckOptions {
   std::optional<bool> assume_in_transaction;
   std::string runner;           // auto | none | goose | dbmate | golang-migrate; empty = config/default
   std::string down_migrations;  // relaxed | strict | skip; empty = config/default
+  std::string changed_since;    // git ref: lint only files changed since it, as one change set
   bool fix = false;             // apply safe fixes in place (stdin: fixed SQL to stdout)
   bool unsafe_fixes = false;    // with fix: apply unsafe fixes too
   bool verbose = false;

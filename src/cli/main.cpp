@@ -52,6 +52,8 @@ int run(int argc, char** argv) {
       ->add_option("--down-migrations", check.down_migrations,
                    "Rules for down migrations: relaxed (no data-loss/compatibility rules), strict, skip")
       ->check(CLI::IsMember({"relaxed", "strict", "skip"}));
+  cmd_check->add_option("--changed-since", check.changed_since,
+                        "Lint only the files changed since this git ref (merge base), as one change set");
   cmd_check->add_flag(
       "--fix", check.fix,
       "Apply safe fixes to the files (with `-`: write the fixed SQL to stdout, the report to stderr)");

@@ -1,12 +1,15 @@
 #include "cli/sources.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <set>
 #include <sstream>
 
 namespace ddlint::cli {
@@ -75,6 +78,90 @@ bool read_file(const std::string& path, std::string& bytes, std::string& error) 
 std::string read_stdin() {
   std::ios::sync_with_stdio(false);
   return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+}
+
+std::string normal_path(const std::string& path) {
+  // Resolves symbolic links where the path exists, as git reports real paths.
+  std::error_code ec;
+  const fs::path canonical = fs::weakly_canonical(path, ec);
+  if (!ec) return canonical.lexically_normal().string();
+  const fs::path abs = fs::absolute(path, ec);
+  return (ec ? fs::path(path) : abs).lexically_normal().string();
+}
+
+namespace {
+
+// Runs a git command (arguments already validated: no shell metacharacters)
+// and returns its stdout; false when it exits non-zero.
+bool git(const std::string& args, std::string& out) {
+  out.clear();
+  FILE* p = popen(("git " + args + " 2>/dev/null").c_str(), "r");
+  if (!p) return false;
+  char buf[4096];
+  size_t n = 0;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  return pclose(p) == 0;
+}
+
+// A shell word in single quotes.
+std::string quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// A ref as users write them (origin/main, HEAD~3, v1.2.0, a sha, @{u}).
+bool plausible_ref(const std::string& ref) {
+  if (ref.empty() || ref[0] == '-') return false;
+  return std::all_of(ref.begin(), ref.end(), [](unsigned char c) {
+    return std::isalnum(c) || c == '/' || c == '.' || c == '_' || c == '-' || c == '~' || c == '^' ||
+           c == '@' || c == '{' || c == '}';
+  });
+}
+
+void add_nul_separated(const std::string& list, const fs::path& top, std::set<std::string>& out) {
+  size_t start = 0;
+  while (start < list.size()) {
+    size_t end = list.find('\0', start);
+    if (end == std::string::npos) end = list.size();
+    if (end > start) out.insert(normal_path((top / list.substr(start, end - start)).string()));
+    start = end + 1;
+  }
+}
+
+}  // namespace
+
+bool changed_since(const std::string& ref, std::set<std::string>& out, std::string& error) {
+  if (!plausible_ref(ref)) {
+    error = "--changed-since: `" + ref + "` is not a git ref";
+    return false;
+  }
+  std::string top;
+  if (!git("rev-parse --show-toplevel", top)) {
+    error = "--changed-since needs a git repository (and git on PATH)";
+    return false;
+  }
+  while (!top.empty() && (top.back() == '\n' || top.back() == '\r')) top.pop_back();
+  std::string base;
+  if (!git("merge-base " + quote(ref) + " HEAD", base)) {
+    error = "--changed-since: git knows no common history of `" + ref + "` and HEAD";
+    return false;
+  }
+  while (!base.empty() && (base.back() == '\n' || base.back() == '\r')) base.pop_back();
+  std::string list;
+  // The merge base against the working tree: commits, staged and unstaged changes.
+  if (!git("-C " + quote(top) + " diff --name-only -z --no-renames --diff-filter=ACMRT " + quote(base),
+           list)) {
+    error = "--changed-since: git diff failed";
+    return false;
+  }
+  add_nul_separated(list, top, out);
+  if (!git("-C " + quote(top) + " ls-files --others --exclude-standard -z", list)) {
+    error = "--changed-since: git ls-files failed";
+    return false;
+  }
+  add_nul_separated(list, top, out);
+  return true;
 }
 
 }  // namespace ddlint::cli

@@ -1,4 +1,5 @@
 #pragma once
+#include <set>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,14 @@ struct InputFile {
 // Problems (missing paths) are appended to `errors`.
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, const std::string& stdin_name,
                                       std::vector<std::string>& errors);
+
+// Files changed since git ref `ref`: committed on this branch since its merge
+// base with `ref`, staged, unstaged and untracked (not ignored), as absolute,
+// normalised paths. False with `error` set when git cannot tell (not a
+// repository, unknown ref, git missing).
+bool changed_since(const std::string& ref, std::set<std::string>& out, std::string& error);
+// The absolute, normalised form of a path, as changed_since() gives them.
+std::string normal_path(const std::string& path);
 
 // Reads a whole file; false with `error` set on failure.
 bool read_file(const std::string& path, std::string& bytes, std::string& error);

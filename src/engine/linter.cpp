@@ -63,7 +63,8 @@ bool runs_on_down(const RuleInfo* info, analysis::DownPolicy policy) {
 FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::ParsedFile& parsed,
                      const analysis::Settings& settings, const std::map<std::string, Severity>& enabled,
                      const std::vector<RuleEntry>& registry, const Catalog& catalog,
-                     const RuleOptions& options, const ir::ParsedFile* paired_down) {
+                     const RuleOptions& options, const ir::ParsedFile* paired_down,
+                     std::span<const analysis::CreatedObject> earlier) {
   FileResult result;
   result.path = source->path();
   result.stats.syntax_errors = parsed.errors.size();
@@ -74,7 +75,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
 
   const analysis::MigrationFacts facts(
       parsed, settings,
-      analysis::plan_runner(source->path(), source->text(), parsed.comments, settings.runner));
+      analysis::plan_runner(source->path(), source->text(), parsed.comments, settings.runner), earlier);
 
   std::vector<std::pair<TextRange, std::string_view>> comments;
   comments.reserve(parsed.comments.size());

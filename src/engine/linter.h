@@ -1,9 +1,11 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "analysis/change_set.h"
 #include "analysis/settings.h"
 #include "core/diagnostic.h"
 #include "core/source.h"
@@ -32,6 +34,7 @@ struct FileResult {
 FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::ParsedFile& parsed,
                      const analysis::Settings& settings, const std::map<std::string, Severity>& enabled,
                      const std::vector<RuleEntry>& registry, const Catalog& catalog,
-                     const RuleOptions& options = {}, const ir::ParsedFile* paired_down = nullptr);
+                     const RuleOptions& options = {}, const ir::ParsedFile* paired_down = nullptr,
+                     std::span<const analysis::CreatedObject> earlier = {});
 
 }  // namespace ddlint::engine
