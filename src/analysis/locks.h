@@ -32,6 +32,10 @@ struct StatementEffect {
 // First PostgreSQL lock classification (reference/locks.md §A): the lock each
 // statement takes on the tables it touches, whether it rewrites or scans them,
 // and whether it may run inside a transaction block.
-StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& settings);
+// `known`: column types known before the statement (ALTER COLUMN ... TYPE
+// from a known type can be a catalog-only change); null when unknown.
+class ColumnTypes;
+StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& settings,
+                                    const ColumnTypes* known = nullptr);
 
 }  // namespace ddlint::analysis

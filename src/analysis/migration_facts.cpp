@@ -9,8 +9,11 @@ bool same_table(const ir::QualifiedName& a, const ir::QualifiedName& b) {
 }
 
 MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan,
-                               std::span<const CreatedObject> earlier)
+                               std::span<const CreatedObject> earlier,
+                               std::span<const KnownColumnType> history)
     : plan_(plan), earlier_(earlier) {
+  ColumnTypes columns;
+  for (const auto& k : history) columns.seed(k);
   facts_.reserve(file.statements.size());
   section_first_.reserve(file.statements.size());
   // Statements per section: a one-statement query string has no implicit block.
@@ -79,7 +82,13 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     f.statement_timeout = local_statement_timeout ? local_statement_timeout : statement_timeout;
     f.transaction_start = f.in_transaction ? tx_start : SIZE_MAX;
     const bool in_tx = f.in_transaction;
-    if (settings.dialect == Dialect::Postgres) f.effect = pg_statement_effect(st, settings);
+    if (settings.dialect == Dialect::Postgres) f.effect = pg_statement_effect(st, settings, &columns);
+    if (const auto* at = st.as<ir::AlterTable>())
+      for (size_t k = 0; k < at->actions.size(); ++k)
+        if (at->actions[k].kind == ir::AlterKind::AlterColumnType)
+          if (const ir::TypeName* t = columns.find(at->table, at->actions[k].column))
+            f.old_types.emplace_back(k, *t);
+    columns.apply(st);
     facts_.push_back(std::move(f));
 
     if (const auto* t = st.as<ir::Transaction>()) {

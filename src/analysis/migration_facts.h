@@ -8,6 +8,7 @@
 #include "analysis/annotations.h"
 #include "analysis/change_set.h"
 #include "analysis/locks.h"
+#include "analysis/pg_types.h"
 #include "analysis/runner.h"
 #include "analysis/settings.h"
 #include "ir/parsed_file.h"
@@ -35,6 +36,9 @@ struct StatementFacts {
   // First statement of the transaction this statement runs in (the BEGIN,
   // the COMMIT AND CHAIN, or 0 for the runner's); SIZE_MAX outside one.
   size_t transaction_start = SIZE_MAX;
+  // ALTER TABLE: the old type of each ALTER COLUMN ... TYPE action whose
+  // column type is known (action index, type).
+  std::vector<std::pair<size_t, ir::TypeName>> old_types;
 };
 
 // Within-file state computed once per file, before rules run.
@@ -45,8 +49,9 @@ class MigrationFacts {
   // `earlier`: objects created by the files before this one in the change
   // set being deployed (--changed-since); they are new, empty objects for the
   // up migration too.
+  // `history`: column types known from the migrations before this file.
   MigrationFacts(const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan,
-                 std::span<const CreatedObject> earlier = {});
+                 std::span<const CreatedObject> earlier = {}, std::span<const KnownColumnType> history = {});
 
   const RunnerPlan& plan() const { return plan_; }
   const StatementFacts& at(size_t statement) const { return facts_[statement]; }

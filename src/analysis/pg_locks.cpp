@@ -2,6 +2,7 @@
 
 #include "analysis/locks.h"
 #include "analysis/pg_columns.h"
+#include "analysis/pg_types.h"
 
 namespace ddlint::analysis {
 
@@ -63,7 +64,8 @@ TableEffect effect(const ir::QualifiedName& t, std::string_view mode, bool rewri
 }
 
 // The lock, rewrite and scan of one ALTER TABLE subcommand.
-void alter_action(const ir::AlterAction& a, const Settings& s, std::string& mode, bool& rewrite, bool& scan,
+void alter_action(const ir::QualifiedName& table, const ir::AlterAction& a, const Settings& s,
+                  const ColumnTypes* known, std::string& mode, bool& rewrite, bool& scan,
                   std::vector<TableEffect>& others) {
   using K = ir::AlterKind;
   std::string m = kAccessExclusive;
@@ -78,9 +80,14 @@ void alter_action(const ir::AlterAction& a, const Settings& s, std::string& mode
             others.push_back(effect(k.ref_table, kShareRowExclusive));
       }
       break;
-    case K::AlterColumnType:
-      rewrite = true;  // refined by the type-change whitelist once old types are known
+    case K::AlterColumnType: {
+      // A known old type lets the whitelist rule out the rewrite (varchar
+      // widening, numeric precision increase, ...).
+      const ir::TypeName* old = known ? known->find(table, a.column) : nullptr;
+      if (!old || !a.new_type || pg_type_change(*old, *a.new_type, a.expr.has_value()) == TypeChange::Rewrite)
+        rewrite = true;
       break;
+    }
     case K::SetNotNull:
       scan = true;
       break;
@@ -146,7 +153,7 @@ void alter_action(const ir::AlterAction& a, const Settings& s, std::string& mode
 
 }  // namespace
 
-StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s) {
+StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s, const ColumnTypes* known) {
   StatementEffect out;
   std::visit(
       [&](const auto& n) {
@@ -165,7 +172,7 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
           bool rewrite = false;
           bool scan = false;
           std::vector<TableEffect> others;
-          for (auto& a : n.actions) alter_action(a, s, mode, rewrite, scan, others);
+          for (auto& a : n.actions) alter_action(n.table, a, s, known, mode, rewrite, scan, others);
           if (n.actions.empty()) mode = kAccessExclusive;
           TableEffect e = effect(n.table, mode, rewrite, scan);
           e.object = n.object;

@@ -162,6 +162,7 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     std::optional<ir::ParsedFile> down;
     std::optional<ir::ParsedFile> parsed;
     std::span<const analysis::CreatedObject> earlier;  // created by earlier files of the change set
+    std::vector<analysis::KnownColumnType> history;    // column types its ALTER COLUMN ... TYPE changes
   };
   std::vector<Job> jobs;
   for (const auto& in : inputs) {
@@ -186,21 +187,19 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     }
     fail_on = eff.fail_on;
     for (const auto& [id, sev] : eff.enabled) enabled_union.insert(id);
-    jobs.push_back({std::make_shared<const SourceFile>(in.display_path, std::move(bytes), Dialect::Postgres),
-                    std::move(eff),
-                    in.fs_path,
-                    0,
-                    nullptr,
-                    std::nullopt,
-                    std::nullopt,
-                    {}});
+    Job job;
+    job.source = std::make_shared<const SourceFile>(in.display_path, std::move(bytes), Dialect::Postgres);
+    job.eff = std::move(eff);
+    job.fs_path = in.fs_path;
+    jobs.push_back(std::move(job));
   }
   results.resize(jobs.size());
   std::atomic<size_t> next{0};
   std::atomic<bool> write_error{false};
   auto lint = [&](Job& job) {
     return engine::lint_file(job.source, *job.parsed, job.eff.settings, job.eff.enabled, rules::registry(),
-                             catalog, job.eff.options, job.down ? &*job.down : nullptr, job.earlier);
+                             catalog, job.eff.options, job.down ? &*job.down : nullptr, job.earlier,
+                             job.history);
   };
   // Reads and parses the paired down migration of an up migration file (for
   // stdin, of the --stdin-filename); a missing one is simply absent.
@@ -233,17 +232,22 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   });
   // In a change set, what an earlier file creates is new (and empty) for the
   // files after it.
+  // Files are migrations in path order: replay them for column types (so an
+  // ALTER COLUMN ... TYPE can be judged from its old type), and in a change
+  // set, what an earlier file creates is new (and empty) for the files after it.
   std::vector<analysis::CreatedObject> created;
-  if (change_set) {
-    std::vector<size_t> ends;
-    for (auto& job : jobs) {
-      const auto plan = analysis::plan_runner(job.source->path(), job.source->text(), job.parsed->comments,
-                                              job.eff.settings.runner);
-      ends.push_back(created.size());
-      analysis::collect_created(*job.parsed, plan, created);
-    }
-    for (size_t i = 0; i < jobs.size(); ++i) jobs[i].earlier = {created.data(), ends[i]};
+  std::vector<size_t> ends;
+  analysis::ColumnTypes columns;
+  for (auto& job : jobs) {
+    const auto plan = analysis::plan_runner(job.source->path(), job.source->text(), job.parsed->comments,
+                                            job.eff.settings.runner);
+    job.history = columns.needed_by(*job.parsed);
+    columns.apply(*job.parsed, plan);
+    ends.push_back(created.size());
+    if (change_set) analysis::collect_created(*job.parsed, plan, created);
   }
+  if (change_set)
+    for (size_t i = 0; i < jobs.size(); ++i) jobs[i].earlier = {created.data(), ends[i]};
   parallel([&](size_t i) {
     {
       Job& job = jobs[i];

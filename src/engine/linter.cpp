@@ -64,7 +64,8 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
                      const analysis::Settings& settings, const std::map<std::string, Severity>& enabled,
                      const std::vector<RuleEntry>& registry, const Catalog& catalog,
                      const RuleOptions& options, const ir::ParsedFile* paired_down,
-                     std::span<const analysis::CreatedObject> earlier) {
+                     std::span<const analysis::CreatedObject> earlier,
+                     std::span<const analysis::KnownColumnType> history) {
   FileResult result;
   result.path = source->path();
   result.stats.syntax_errors = parsed.errors.size();
@@ -75,7 +76,8 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
 
   const analysis::MigrationFacts facts(
       parsed, settings,
-      analysis::plan_runner(source->path(), source->text(), parsed.comments, settings.runner), earlier);
+      analysis::plan_runner(source->path(), source->text(), parsed.comments, settings.runner), earlier,
+      history);
 
   std::vector<std::pair<TextRange, std::string_view>> comments;
   comments.reserve(parsed.comments.size());

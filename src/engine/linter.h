@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analysis/change_set.h"
+#include "analysis/pg_types.h"
 #include "analysis/settings.h"
 #include "core/diagnostic.h"
 #include "core/source.h"
@@ -35,6 +36,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
                      const analysis::Settings& settings, const std::map<std::string, Severity>& enabled,
                      const std::vector<RuleEntry>& registry, const Catalog& catalog,
                      const RuleOptions& options = {}, const ir::ParsedFile* paired_down = nullptr,
-                     std::span<const analysis::CreatedObject> earlier = {});
+                     std::span<const analysis::CreatedObject> earlier = {},
+                     std::span<const analysis::KnownColumnType> history = {});
 
 }  // namespace ddlint::engine
