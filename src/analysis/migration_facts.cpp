@@ -83,6 +83,14 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     f.transaction_start = f.in_transaction ? tx_start : SIZE_MAX;
     const bool in_tx = f.in_transaction;
     if (settings.dialect == Dialect::Postgres) f.effect = pg_statement_effect(st, settings, &columns);
+    // ATTACH PARTITION skips its scan when a validated CHECK on the partition
+    // proves the bound: one added (and validated) earlier in the section is
+    // taken to be that CHECK.
+    if (const auto* at = st.as<ir::AlterTable>())
+      for (const auto& a : at->actions)
+        if (a.kind == ir::AlterKind::AttachPartition && !a.partition.empty() && validated_check(a.partition, i))
+          for (auto& e : f.effect.tables)
+            if (same_table(e.table, a.partition)) e.scan = false;
     if (const auto* at = st.as<ir::AlterTable>())
       for (size_t k = 0; k < at->actions.size(); ++k)
         if (at->actions[k].kind == ir::AlterKind::AlterColumnType)
@@ -154,12 +162,11 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     } else if (const auto* at = st.as<ir::AlterTable>()) {
       for (const auto& a : at->actions) {
         if (a.kind == ir::AlterKind::AddConstraint && a.constraint &&
-            a.constraint->kind == ir::ConstraintKind::Check && a.constraint->expr &&
-            !a.constraint->expr->not_null_column.empty()) {
-          not_null_checks_.push_back({at->table, a.constraint->expr->not_null_column, a.constraint->name,
+            a.constraint->kind == ir::ConstraintKind::Check && a.constraint->expr) {
+          checks_.push_back({at->table, a.constraint->expr->not_null_column, a.constraint->name,
                                       a.constraint->not_valid ? SIZE_MAX : i, SIZE_MAX});
         } else if (a.kind == ir::AlterKind::ValidateConstraint || a.kind == ir::AlterKind::DropConstraint) {
-          for (auto& k : not_null_checks_) {
+          for (auto& k : checks_) {
             if (k.name.empty() || k.name != a.name || !same_table(k.table, at->table)) continue;
             if (a.kind == ir::AlterKind::ValidateConstraint && k.validated == SIZE_MAX) k.validated = i;
             if (a.kind == ir::AlterKind::DropConstraint && k.dropped == SIZE_MAX) k.dropped = i;
@@ -171,9 +178,17 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
   close_section();
 }
 
+bool MigrationFacts::validated_check(const ir::QualifiedName& table, size_t statement) const {
+  for (const auto& k : checks_)
+    if (k.validated < statement && k.dropped > statement && same_section(k.validated, statement) &&
+        same_table(k.table, table))
+      return true;
+  return false;
+}
+
 bool MigrationFacts::not_null_proven(const ir::QualifiedName& table, const std::string& column,
                                      size_t statement) const {
-  for (const auto& k : not_null_checks_)
+  for (const auto& k : checks_)
     if (k.column == column && k.validated < statement && k.dropped > statement &&
         same_section(k.validated, statement) && same_table(k.table, table))
       return true;

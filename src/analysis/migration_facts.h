@@ -67,6 +67,10 @@ class MigrationFacts {
   // True when a validated CHECK (column IS NOT NULL) exists on the table just
   // before `statement` (added without NOT VALID, or validated later, and not
   // dropped yet).
+  // True when a CHECK constraint added by ALTER TABLE earlier in the section
+  // is valid on `table` just before `statement` (not NOT VALID, or validated
+  // since, and not dropped).
+  bool validated_check(const ir::QualifiedName& table, size_t statement) const;
   bool not_null_proven(const ir::QualifiedName& table, const std::string& column, size_t statement) const;
   // The table of an index that CREATE INDEX created before `statement`, or
   // null when the index is not created in this file.
@@ -88,14 +92,14 @@ class MigrationFacts {
     size_t statement;
   };
   std::vector<CreatedIndex> indexes_;
-  struct NotNullCheck {
+  struct CheckConstraint {
     ir::QualifiedName table;
-    std::string column;
+    std::string column;  // the column of a `column IS NOT NULL` check; empty for other checks
     std::string name;
     size_t validated = SIZE_MAX;  // statement index where it became valid
     size_t dropped = SIZE_MAX;
   };
-  std::vector<NotNullCheck> not_null_checks_;
+  std::vector<CheckConstraint> checks_;  // CHECK constraints added by ALTER TABLE
   std::vector<size_t> unterminated_;
   bool same_section(size_t earlier, size_t statement) const { return earlier >= section_first_[statement]; }
 };
