@@ -61,6 +61,8 @@ class Printer {
       s += ")";
     }
     if (t.array) s += "[]";
+    if (t.is_unsigned) s += " unsigned";
+    if (!t.charset.empty()) s += " charset=" + t.charset;
     return s + " " + range(t.range);
   }
 
@@ -106,13 +108,15 @@ class Printer {
   }
   void node(int ind, const AlterTable& s) {
     line(ind, std::string("target ") + std::string(to_string(s.object)) + " " + qname(s.table) +
-                  flags({{"only", s.only}, {"if-exists", s.if_exists}}));
+                  flags({{"only", s.only}, {"if-exists", s.if_exists}}) +
+                  (s.algorithm.empty() ? "" : " algorithm=" + s.algorithm) +
+                  (s.lock.empty() ? "" : " lock=" + s.lock));
     for (auto& a : s.actions) {
       std::string h = std::string("action ") + std::string(to_string(a.kind)) + " " + range(a.range);
       if (!a.column.empty()) h += " column=" + a.column;
       if (!a.name.empty()) h += " name=" + a.name;
       h += flags({{"if-exists", a.if_exists}, {"cascade", a.cascade}, {"concurrently", a.concurrently}});
-      if (a.kind == AlterKind::Other) h += " native=" + a.native;
+      if (a.kind == AlterKind::Other || a.kind == AlterKind::TableOptions) h += " native=" + a.native;
       line(ind, h);
       if (a.column_def) column(ind + 1, *a.column_def);
       if (a.constraint) constraint(ind + 1, *a.constraint);

@@ -24,6 +24,12 @@ std::string_view to_string(ConstraintKind k) {
       return "generated";
     case ConstraintKind::Identity:
       return "identity";
+    case ConstraintKind::Index:
+      return "index";
+    case ConstraintKind::Fulltext:
+      return "fulltext";
+    case ConstraintKind::Spatial:
+      return "spatial";
     case ConstraintKind::Other:
       return "other";
   }
@@ -156,6 +162,24 @@ std::string_view to_string(AlterKind k) {
       return "inherit";
     case AlterKind::NoInherit:
       return "no-inherit";
+    case AlterKind::ModifyColumn:
+      return "modify-column";
+    case AlterKind::ChangeColumn:
+      return "change-column";
+    case AlterKind::RenameColumn:
+      return "rename-column";
+    case AlterKind::AddIndex:
+      return "add-index";
+    case AlterKind::DropIndex:
+      return "drop-index";
+    case AlterKind::DropPrimaryKey:
+      return "drop-primary-key";
+    case AlterKind::ConvertCharset:
+      return "convert-charset";
+    case AlterKind::RenameTable:
+      return "rename-table";
+    case AlterKind::TableOptions:
+      return "table-options";
     case AlterKind::Other:
       return "other";
   }

@@ -29,8 +29,10 @@ struct QualifiedName {
 // written, and array-ness.
 struct TypeName {
   std::string name;
-  std::vector<std::string> modifiers;
+  std::vector<std::string> modifiers;  // length/precision; MySQL ENUM/SET: the values as written
   bool array = false;
+  bool is_unsigned = false;  // MySQL UNSIGNED
+  std::string charset;       // MySQL CHARACTER SET, lower-case; empty when not written
   TextRange range;
 };
 
@@ -55,6 +57,9 @@ enum class ConstraintKind {
   Default,
   Generated,
   Identity,
+  Index,     // MySQL plain INDEX / KEY
+  Fulltext,  // MySQL FULLTEXT index
+  Spatial,   // MySQL SPATIAL index
   Other
 };
 std::string_view to_string(ConstraintKind k);
@@ -171,6 +176,16 @@ enum class AlterKind {
   OwnerTo,
   Inherit,
   NoInherit,
+  // MySQL/MariaDB subcommands
+  ModifyColumn,    // MODIFY [COLUMN] c def: column = c, column_def = the new definition
+  ChangeColumn,    // CHANGE [COLUMN] old new def: column = old, column_def = the new definition (new name)
+  RenameColumn,    // RENAME COLUMN a TO b: column = a, name = b
+  AddIndex,        // ADD INDEX/KEY/UNIQUE/FULLTEXT/SPATIAL: name, constraint (kind Index, Unique, ...)
+  DropIndex,       // DROP INDEX/KEY name
+  DropPrimaryKey,  // DROP PRIMARY KEY
+  ConvertCharset,  // CONVERT TO CHARACTER SET x: name = x
+  RenameTable,     // RENAME [TO|AS] x: name = x
+  TableOptions,    // ENGINE=, ROW_FORMAT=, AUTO_INCREMENT=, ...: native = the options as written
   Other
 };
 std::string_view to_string(AlterKind k);
@@ -197,6 +212,11 @@ struct AlterTable {
   bool only = false;
   bool if_exists = false;
   std::vector<AlterAction> actions;
+  // MySQL/MariaDB online-DDL clauses, upper-case as the server reads them
+  // (ALGORITHM: DEFAULT, INSTANT, INPLACE, COPY, NOCOPY; LOCK: DEFAULT, NONE,
+  // SHARED, EXCLUSIVE); empty when not written.
+  std::string algorithm;
+  std::string lock;
 };
 
 struct CreateIndex {
