@@ -193,6 +193,9 @@ Effective effective(const Catalog& catalog, const Config* file_config, const Con
     bool on = r.default_enabled;
     if (select) on = listed(*select, "all") || listed(*select, r.id);
     if (listed(ignore, r.id) || listed(off, r.id)) on = false;
+    // A rule runs only on the dialects its page lists.
+    const std::string dialect = e.settings.dialect == Dialect::MySql ? "mysql" : "postgres";
+    if (!r.dialects.empty() && !listed(r.dialects, dialect)) on = false;
     if (!on) continue;
     auto it = severity.find(r.id);
     e.enabled[r.id] = it != severity.end() ? it->second : r.default_severity;
