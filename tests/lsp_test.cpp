@@ -223,4 +223,31 @@ TEST_SUITE("lsp") {
     CHECK(out.find("\"code\":-32700") != std::string::npos);
     CHECK(out.find("too large") != std::string::npos);
   }
+
+  TEST_CASE("code actions to ignore a finding: above its statement, or for the file") {
+    lsp::Server s("t");
+    s.handle(init());
+    const std::string uri = "file:///tmp/ign.sql";
+    // The finding (drop-column) starts on the second line of an indented statement.
+    s.handle(open_doc(uri, "SELECT 1;\n  ALTER TABLE users\n    DROP COLUMN nickname;\n"));
+    auto r = s.handle(request(
+        5, "textDocument/codeAction",
+        {{"textDocument", {{"uri", uri}}},
+         {"range", {{"start", {{"line", 2}, {"character", 4}}}, {"end", {{"line", 2}, {"character", 8}}}}},
+         {"context", {{"diagnostics", Json::array()}}}}));
+    const Json* statement = nullptr;
+    const Json* file = nullptr;
+    for (const auto& a : r[0]["result"]) {
+      if (a["title"] == "Ignore drop-column for this statement") statement = &a;
+      if (a["title"] == "Ignore drop-column in this file") file = &a;
+    }
+    REQUIRE(statement != nullptr);
+    REQUIRE(file != nullptr);
+    const Json& e1 = (*statement)["edit"]["changes"][uri][0];
+    CHECK(e1["range"]["start"] == Json({{"line", 1}, {"character", 0}}));  // above the statement, not line 2
+    CHECK(e1["newText"] == "  -- ddlint-ignore drop-column -- reason\n");
+    const Json& e2 = (*file)["edit"]["changes"][uri][0];
+    CHECK(e2["range"]["start"] == Json({{"line", 0}, {"character", 0}}));
+    CHECK(e2["newText"] == "-- ddlint-ignore-file drop-column -- reason\n");
+  }
 }

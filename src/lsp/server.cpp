@@ -164,7 +164,7 @@ std::vector<Json> Server::handle(const Json& message) {
       auto it = docs_.find(uri);
       if (it == docs_.end()) {
         if (!text) return out;  // saved but never opened: nothing to lint
-        it = docs_.emplace(uri, Document{uri, uri_to_path(uri), nullptr, {}}).first;
+        it = docs_.emplace(uri, Document{uri, uri_to_path(uri), nullptr, {}, {}}).first;
       }
       Document& doc = it->second;
       if (text) {
@@ -220,6 +220,11 @@ void Server::lint(Document& doc, std::vector<Json>& out) {
     }
     doc.result = engine::lint_file(doc.source, parsed, eff.settings, eff.enabled, rules::registry(), catalog,
                                    eff.options, down ? &*down : nullptr);
+    doc.statements.clear();
+    for (const auto& st : parsed.statements) doc.statements.push_back(st.range);
+    for (const auto& e : parsed.errors) doc.statements.push_back(e.statement);
+    std::sort(doc.statements.begin(), doc.statements.end(),
+              [](const TextRange& a, const TextRange& b) { return a.begin < b.begin; });
   }
   out.push_back(
       notification("textDocument/publishDiagnostics", {{"uri", doc.uri}, {"diagnostics", diagnostics(doc)}}));
@@ -285,6 +290,47 @@ Json Server::diagnostics(const Document& doc) const {
   return list;
 }
 
+// "Ignore <rule> for this statement": an ignore comment on its own line
+// above the statement the finding belongs to, indented like it; and "for
+// this file": an ignore-file comment on the first line.
+void Server::ignore_actions(const Document& doc, const Diagnostic& d, const Json& diagnostic,
+                            Json& actions) const {
+  const SourceFile& src = *doc.source;
+  const std::string_view text = src.text();
+  // The statement that holds the finding (suppressions target statements).
+  uint32_t at = d.range.begin;
+  for (const auto& r : doc.statements)
+    if (r.begin <= d.range.begin && d.range.begin <= std::max(r.end, r.begin)) at = r.begin;
+  const LineColumn lc = src.lines().position(at);
+  const std::string_view line = src.lines().line_text(lc.line);
+  const auto line_begin = static_cast<uint32_t>(line.data() - text.data());
+  std::string indent;
+  for (char c : line) {
+    if (c != ' ' && c != '\t') break;
+    indent += c;
+  }
+  const bool crlf = line_begin + line.size() < text.size() && text[line_begin + line.size()] == '\r';
+  const std::string eol = crlf ? "\r\n" : "\n";
+  auto insert = [&](uint32_t where, const std::string& what) {
+    const Json pos = position(src, where);
+    return Json::array({{{"range", {{"start", pos}, {"end", pos}}}, {"newText", what}}});
+  };
+  actions.push_back(
+      {{"title", "Ignore " + d.rule + " for this statement"},
+       {"kind", "quickfix"},
+       {"diagnostics", Json::array({diagnostic})},
+       {"edit",
+        {{"changes",
+          {{doc.uri, insert(line_begin, indent + "-- ddlint-ignore " + d.rule + " -- reason" + eol)}}}}}});
+  const auto first = static_cast<uint32_t>(src.lines().line_text(1).data() - text.data());  // after a BOM
+  actions.push_back(
+      {{"title", "Ignore " + d.rule + " in this file"},
+       {"kind", "quickfix"},
+       {"diagnostics", Json::array({diagnostic})},
+       {"edit",
+        {{"changes", {{doc.uri, insert(first, "-- ddlint-ignore-file " + d.rule + " -- reason" + eol)}}}}}});
+}
+
 Json Server::code_actions(const Json& params) const {
   Json actions = Json::array();
   const std::string uri = params.at("textDocument").at("uri");
@@ -299,9 +345,10 @@ Json Server::code_actions(const Json& params) const {
   for (const auto& d : doc.result.diagnostics) {
     if (d.suppressed) continue;
     const size_t k = index++;
-    if (!d.fix || d.fix->edits.empty()) continue;
     // The finding touches the requested range.
     if (d.range.end < *from || d.range.begin > *to) continue;
+    ignore_actions(doc, d, published[k], actions);
+    if (!d.fix || d.fix->edits.empty()) continue;
     Json edits = Json::array();
     for (const auto& e : d.fix->edits)
       edits.push_back(

@@ -38,12 +38,14 @@ class Server {
     std::string path;  // file system path when the URI is a file: URI
     std::shared_ptr<const SourceFile> source;
     engine::FileResult result;
+    std::vector<TextRange> statements;  // parsed and failed statements, in source order
   };
 
   Json initialize(const Json& params);
   void lint(Document& doc, std::vector<Json>& out);
   Json diagnostics(const Document& doc) const;
   Json code_actions(const Json& params) const;
+  void ignore_actions(const Document& doc, const Diagnostic& d, const Json& diagnostic, Json& actions) const;
   Json position(const SourceFile& src, uint32_t offset) const;
   std::optional<uint32_t> offset(const SourceFile& src, const Json& position) const;
 
