@@ -1,18 +1,59 @@
 #pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
 #include "analysis/runner.h"
 #include "core/source.h"
 
 namespace ddlint::analysis {
+
+enum class MySqlFlavor { MySql, MariaDb };
+
+// The MySQL-family server a migration runs on (reference/locks.md §B). A
+// version written without a patch level means the latest patch of that
+// series (kLatestPatch), e.g. "8.0" is 8.0.x with every 8.0 feature.
+// Defaults: MySQL 8.4 (the current LTS); "mariadb" alone is MariaDB 10.11
+// (the LTS Debian 12 ships, and the one the model is checked against).
+struct MySqlTarget {
+  static constexpr int kLatestPatch = 999;
+  MySqlFlavor flavor = MySqlFlavor::MySql;
+  int major = 8;
+  int minor = 4;
+  int patch = kLatestPatch;
+
+  bool mariadb() const { return flavor == MySqlFlavor::MariaDb; }
+  bool mysql() const { return flavor == MySqlFlavor::MySql; }
+  // This version is `major.minor.patch` or later (same flavor assumed).
+  bool at_least(int ma, int mi, int pa = 0) const {
+    if (major != ma) return major > ma;
+    if (minor != mi) return minor > mi;
+    return patch >= pa;
+  }
+};
+
+// Reads "8.0", "8.0.29", "mysql-8.4", "mysql 5.7", "mariadb", "mariadb-10.11",
+// "MariaDB 11.4.2" and server version strings ("10.11.6-MariaDB-0+deb12u1",
+// "8.0.36-log"). A bare version of 10 or later is MariaDB (MySQL went from 8
+// to 9). Nullopt when it is none of these.
+std::optional<MySqlTarget> parse_mysql_target(std::string_view text);
+// "MySQL 8.0.29", "MariaDB 10.11" (no patch when it is kLatestPatch).
+std::string mysql_target_name(const MySqlTarget& t);
 
 // Settings that change what a statement does to a live database. Filled from
 // .ddlint.toml and CLI flags; rules read them through the rule context.
 struct Settings {
   Dialect dialect = Dialect::Postgres;
   int pg_version = 15;  // 10..17
+  MySqlTarget mysql;    // for Dialect::MySql
   // Files whose runner is not known: the runner wraps each file in a
   // transaction. A known runner's own rules (and directives) win.
   bool assume_in_transaction = false;
   Runner runner = Runner::Auto;
+  // The linted migrations (after a schema dump, if one is given) are the
+  // whole history from an empty database: a table or column they never
+  // create does not exist (unknown-object).
+  bool schema_complete = false;
   DownPolicy down = DownPolicy::Relaxed;
 };
 

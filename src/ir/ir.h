@@ -204,6 +204,9 @@ struct AlterAction {
   bool cascade = false;
   bool concurrently = false;  // DETACH PARTITION ... CONCURRENTLY
   std::string native;         // front-end's own name for the subcommand
+  // MySQL ADD/MODIFY/CHANGE COLUMN position: "FIRST", "AFTER <column>", or
+  // empty (ADD: last; MODIFY/CHANGE: unchanged).
+  std::string position;
 };
 
 struct AlterTable {
@@ -229,6 +232,11 @@ struct CreateIndex {
   bool partial = false;
   std::vector<std::string> columns;  // plain column keys; expressions are "(expr)"
   TextRange keyword_range;           // the INDEX keyword (CONCURRENTLY goes after it)
+  // MySQL/MariaDB: CREATE FULLTEXT / SPATIAL INDEX (Fulltext, Spatial; Index
+  // otherwise), and the ALGORITHM= / LOCK= options, upper-case, empty when absent.
+  ConstraintKind mysql_kind = ConstraintKind::Index;
+  std::string algorithm;
+  std::string lock;
 };
 
 struct Drop {

@@ -1,0 +1,614 @@
+// MySQL / MariaDB InnoDB online-DDL model (reference/locks.md §B).
+//
+// Each ALTER TABLE subcommand gets its capabilities: for each algorithm
+// (INSTANT, NOCOPY, INPLACE, COPY) whether the server can run it that way, the
+// weakest LOCK= it then allows, and whether the table is rebuilt or scanned.
+// A statement can use an algorithm only when all its subcommands can (B.4:
+// one ALTER cannot mix an INSTANT-only action with one that does not support
+// INSTANT); the server then picks the cheapest one, or the one ALGORITHM=
+// asks for, and LOCK= may only ask for an equal or stronger lock (B.1).
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+
+#include "analysis/locks.h"
+
+namespace ddlint::analysis {
+
+namespace {
+
+enum Algo { kInstant = 0, kNocopy = 1, kInplace = 2, kCopy = 3 };
+enum Lock { kNone = 0, kShared = 1, kExclusive = 2 };
+constexpr const char* kAlgoNames[] = {"INSTANT", "NOCOPY", "INPLACE", "COPY"};
+constexpr const char* kLockNames[] = {"NONE", "SHARED", "EXCLUSIVE"};
+
+struct Opt {
+  bool ok = false;
+  int lock = kNone;
+  bool rebuild = false;
+  bool scan = false;
+};
+
+// What one subcommand (or a whole statement) can do, per algorithm.
+struct Caps {
+  std::array<Opt, 4> at;
+  std::string what;  // "ADD COLUMN", for failure messages
+};
+
+std::string upper(std::string_view s) {
+  std::string r(s);
+  for (auto& c : r) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return r;
+}
+std::string lower(std::string_view s) {
+  std::string r(s);
+  for (auto& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return r;
+}
+
+bool iequal(std::string_view a, std::string_view b) { return lower(a) == lower(b); }
+
+class Builder {
+ public:
+  Builder(const MySqlTarget& t, std::string what) : t_(t) { c_.what = std::move(what); }
+  Builder& instant() {
+    if (t_.mariadb() || t_.at_least(8, 0, 12)) set(kInstant, kNone, false, false);
+    return *this;
+  }
+  // MariaDB's NOCOPY: no clustered-index rebuild. MySQL has no NOCOPY:
+  // there the operation is an INPLACE one without rebuild.
+  Builder& nocopy(int lock = kNone, bool scan = false) {
+    if (t_.mariadb())
+      set(kNocopy, lock, false, scan);
+    else
+      set(kInplace, lock, false, scan);
+    return *this;
+  }
+  Builder& inplace(int lock = kNone, bool rebuild = false, bool scan = false) {
+    set(kInplace, lock, rebuild, scan || rebuild);
+    return *this;
+  }
+  Builder& no_copy() {
+    c_.at[kCopy] = Opt{};
+    copy_ = false;
+    return *this;
+  }
+  // A COPY that MariaDB 11.2+ cannot run online (B.1: AUTO_INCREMENT, ...).
+  Builder& blocking_copy() {
+    online_copy_ = false;
+    return *this;
+  }
+  Caps done() {
+    if (copy_) {
+      // COPY blocks writes, except MariaDB 11.2+'s online COPY (B.1).
+      const int lock = t_.mariadb() && t_.at_least(11, 2) && online_copy_ ? kNone : kShared;
+      c_.at[kCopy] = Opt{true, lock, true, true};
+    }
+    return c_;
+  }
+  const MySqlTarget& target() const { return t_; }
+
+ private:
+  void set(int a, int lock, bool rebuild, bool scan) { c_.at[a] = Opt{true, lock, rebuild, scan}; }
+  const MySqlTarget& t_;
+  Caps c_;
+  bool copy_ = true;
+  bool online_copy_ = true;
+};
+
+// MySQL: an operation that is INSTANT from 8.0.12 and otherwise an INPLACE
+// without rebuild (metadata only), as in 5.7. MariaDB: INSTANT.
+Caps metadata_op(const MySqlTarget& t, std::string what, bool mysql_instant = true) {
+  Builder b(t, std::move(what));
+  if (t.mariadb() || mysql_instant) b.instant();
+  return b.inplace().done();
+}
+
+// Maximum bytes per character of a character set (reference §B.3 VARCHAR row).
+int charset_maxlen(std::string_view cs) {
+  const std::string c = lower(cs);
+  if (c == "latin1" || c == "ascii" || c == "binary" || c == "latin2" || c == "cp1250" || c == "cp1251" ||
+      c == "cp1252" || c == "latin5" || c == "latin7" || c == "greek" || c == "hebrew" || c == "koi8r" ||
+      c == "koi8u" || c == "tis620" || c == "swe7" || c == "dec8" || c == "hp8" || c == "armscii8" ||
+      c == "geostd8" || c == "keybcs2" || c == "macce" || c == "macroman" || c == "cp850" || c == "cp852" ||
+      c == "cp866" || c == "cp1256" || c == "cp1257")
+    return 1;
+  if (c == "ucs2" || c == "big5" || c == "gbk" || c == "sjis" || c == "cp932" || c == "euckr" ||
+      c == "gb2312")
+    return 2;
+  if (c == "utf8" || c == "utf8mb3" || c == "ujis" || c == "eucjpms") return 3;
+  return 4;  // utf8mb4, utf16, utf32, gb18030, and unknown: the widest
+}
+
+std::string base_type(std::string_view name) {
+  const std::string n = lower(name);
+  if (n == "integer") return "int";
+  if (n == "bool" || n == "boolean") return "tinyint";
+  if (n == "dec" || n == "numeric" || n == "fixed") return "decimal";
+  if (n == "character varying") return "varchar";
+  return n;
+}
+bool integer_type(std::string_view n) {
+  return n == "tinyint" || n == "smallint" || n == "mediumint" || n == "int" || n == "bigint";
+}
+std::optional<long> number(const std::vector<std::string>& mods) {
+  if (mods.size() != 1) return std::nullopt;
+  long v = 0;
+  const auto& m = mods[0];
+  auto [p, ec] = std::from_chars(m.data(), m.data() + m.size(), v);
+  if (ec != std::errc() || p != m.data() + m.size()) return std::nullopt;
+  return v;
+}
+// Bytes an ENUM/SET value takes (B.3 ENUM/SET row).
+int enum_storage(std::string_view type, size_t members) {
+  if (type == "enum") return members <= 255 ? 1 : 2;
+  const size_t bytes = (members + 7) / 8;
+  return bytes <= 4 ? static_cast<int>(bytes) : 8;
+}
+
+// MODIFY / CHANGE COLUMN: compares the new definition with the old column.
+Caps modify_column(const MySqlTarget& t, const ir::AlterAction& a, const MySqlTableInfo* info) {
+  const std::string what = a.kind == ir::AlterKind::ChangeColumn ? "CHANGE COLUMN" : "MODIFY COLUMN";
+  const MySqlColumnInfo* old = info ? info->column(a.column) : nullptr;
+  if (!old || !a.column_def)
+    return Builder(t, what + " (type change)").done();  // unknown: assume a type change
+  const ir::ColumnDef& def = *a.column_def;
+  for (const auto& k : def.constraints)
+    if (k.kind == ir::ConstraintKind::Generated || k.kind == ir::ConstraintKind::PrimaryKey ||
+        k.kind == ir::ConstraintKind::Unique)
+      return Builder(t, what).done();
+  const std::string from = base_type(old->type.name);
+  const std::string to = base_type(def.type.name);
+  const std::string table_cs = info->charset;
+  const std::string old_cs = !old->type.charset.empty() ? lower(old->type.charset) : table_cs;
+  const std::string new_cs = !def.type.charset.empty() ? lower(def.type.charset) : table_cs;
+
+  // The type: same, a cheap change, or a COPY.
+  Caps type;
+  bool same_type = from == to && old->type.is_unsigned == def.type.is_unsigned && old_cs == new_cs &&
+                   (integer_type(from) || old->type.modifiers == def.type.modifiers);
+  if (same_type) {
+    type = metadata_op(t, what);
+  } else if (from == to && (from == "varchar" || from == "varbinary") && old_cs == new_cs &&
+             old->type.is_unsigned == def.type.is_unsigned) {
+    // Extending VARCHAR: cheap while the length prefix keeps its size
+    // (1 byte up to 255 bytes, 2 bytes from 256).
+    const auto n = number(old->type.modifiers), m = number(def.type.modifiers);
+    const int maxlen = from == "varbinary" ? 1 : charset_maxlen(old_cs);
+    if (n && m && *m > *n) {
+      const long ob = *n * maxlen, nb = *m * maxlen;
+      bool cheap = (ob <= 255) == (nb <= 255);
+      // MariaDB 10.4.3+: any increase for ROW_FORMAT=REDUNDANT; otherwise up
+      // to 127 bytes may grow past 255 (the record stores such lengths in one
+      // byte either way) [MDB-INS].
+      if (t.mariadb() && (info->row_format == "REDUNDANT" || ob <= 127)) cheap = true;
+      if (cheap)
+        type = t.mariadb() ? metadata_op(t, what + " (VARCHAR extension)")
+                           : Builder(t, what + " (VARCHAR extension)").inplace().done();
+      else
+        type = Builder(t, what + " (VARCHAR length prefix grows to 2 bytes)").done();
+    } else {
+      type = Builder(t, what + " (VARCHAR shrink)").done();
+    }
+  } else if (from == to && (from == "enum" || from == "set") && old_cs == new_cs &&
+             def.type.modifiers.size() > old->type.modifiers.size() &&
+             std::equal(old->type.modifiers.begin(), old->type.modifiers.end(), def.type.modifiers.begin()) &&
+             enum_storage(from, old->type.modifiers.size()) ==
+                 enum_storage(from, def.type.modifiers.size())) {
+    type = metadata_op(t, what + " (ENUM/SET members appended)");  // B.3 ENUM/SET row
+  } else {
+    type = Builder(t, what + " (type change)").done();
+  }
+  if (!type.at[kInstant].ok && !type.at[kNocopy].ok && !type.at[kInplace].ok) return type;
+
+  // Nullability: a rebuild (MariaDB: NULL is INSTANT for REDUNDANT) [B.3].
+  Caps nulls = metadata_op(t, what);
+  if (def.not_null && !old->not_null) {
+    nulls = Builder(t, what + " (NOT NULL)").inplace(kNone, true, true).done();
+  } else if (!def.not_null && old->not_null) {
+    if (t.mariadb() && info->row_format == "REDUNDANT")
+      nulls = metadata_op(t, what + " (NULL)");
+    else
+      nulls = Builder(t, what + " (NULL)").inplace(kNone, true, true).done();
+  }
+  // Position: MySQL rebuilds to reorder, MariaDB 10.4+ reorders instantly.
+  Caps position = metadata_op(t, what);
+  if (!a.position.empty() && t.mysql())
+    position = Builder(t, what + " (reorder)").inplace(kNone, true, true).done();
+  // Rename (CHANGE old new): INSTANT from MySQL 8.0.28.
+  Caps rename = metadata_op(t, what);
+  if (a.kind == ir::AlterKind::ChangeColumn && !iequal(def.name, a.column))
+    rename = metadata_op(t, what + " (rename)", t.at_least(8, 0, 28));
+
+  Caps out = type;
+  for (const Caps* c : {&nulls, &position, &rename})
+    for (int i = 0; i < 4; ++i) {
+      out.at[i].ok = out.at[i].ok && c->at[i].ok;
+      out.at[i].lock = std::max(out.at[i].lock, c->at[i].lock);
+      out.at[i].rebuild = out.at[i].rebuild || c->at[i].rebuild;
+      out.at[i].scan = out.at[i].scan || c->at[i].scan;
+    }
+  for (const Caps* c : {&nulls, &position, &rename})
+    if (c->what != what) out.what = c->what;
+  if (type.what != what) out.what = type.what;
+  return out;
+}
+
+// Adding an index-like constraint (ADD INDEX, CREATE INDEX, ADD PRIMARY KEY, ...).
+Caps add_index(const MySqlTarget& t, ir::ConstraintKind kind, const MySqlTableInfo* info, bool fk_checks,
+               bool replaces_pk) {
+  using CK = ir::ConstraintKind;
+  switch (kind) {
+    case CK::PrimaryKey:
+      // Clustered index rebuilt in place, concurrent DML allowed (B.3).
+      return Builder(t, replaces_pk ? "DROP PRIMARY KEY, ADD PRIMARY KEY" : "ADD PRIMARY KEY")
+          .inplace(kNone, true, true)
+          .done();
+    case CK::Fulltext:
+      // The first FULLTEXT index adds the hidden FTS_DOC_ID column: rebuild.
+      if (info && info->has_fulltext) return Builder(t, "ADD FULLTEXT INDEX").nocopy(kShared, true).done();
+      return Builder(t, "ADD FULLTEXT INDEX (first)").inplace(kShared, true, true).done();
+    case CK::Spatial:
+      return Builder(t, "ADD SPATIAL INDEX").nocopy(kShared, true).done();
+    case CK::ForeignKey:
+      // INPLACE only with foreign_key_checks off (then existing rows are not
+      // checked); otherwise COPY. MariaDB 10.11 runs it INSTANT (measured).
+      if (!fk_checks) {
+        if (t.mariadb()) return Builder(t, "ADD FOREIGN KEY").instant().done();
+        return Builder(t, "ADD FOREIGN KEY").inplace().done();
+      }
+      return Builder(t, "ADD FOREIGN KEY (foreign_key_checks=1)").done();
+    case CK::Check:
+      return Builder(t, "ADD CHECK").done();  // rows are checked by a COPY (measured on MariaDB)
+    default:
+      return Builder(t, "ADD INDEX").nocopy(kNone, true).done();
+  }
+}
+
+Caps table_options(const MySqlTarget& t, const ir::AlterAction& a) {
+  const std::string o = upper(a.native);
+  if (o.find("ENCRYPTION") != std::string::npos) return Builder(t, "ENCRYPTION=").done();
+  if (o.find("ENGINE") != std::string::npos && o.find("INNODB") == std::string::npos)
+    return Builder(t, "ENGINE= (other engine)").done();
+  if (o.find("ENGINE") != std::string::npos || o.find("ROW_FORMAT") != std::string::npos ||
+      o.find("KEY_BLOCK_SIZE") != std::string::npos || o.find("FORCE") != std::string::npos)
+    return Builder(t, "table rebuild (" + a.native + ")").inplace(kNone, true, true).done();
+  if (o.find("CHARSET") != std::string::npos || o.find("CHARACTER SET") != std::string::npos ||
+      o.find("COLLATE") != std::string::npos) {
+    // MySQL rebuilds when the encoding differs (not known here); MariaDB
+    // changes only the default of future columns.
+    if (t.mariadb()) return metadata_op(t, "DEFAULT CHARACTER SET");
+    return Builder(t, "DEFAULT CHARACTER SET").inplace(kNone, true, true).done();
+  }
+  if (o.find("AUTO_INCREMENT") != std::string::npos) {
+    if (t.mariadb()) return metadata_op(t, "AUTO_INCREMENT=");
+    return Builder(t, "AUTO_INCREMENT=").inplace().done();
+  }
+  // COMMENT, STATS_*, and other options: metadata only.
+  if (t.mariadb()) return metadata_op(t, "table options");
+  return Builder(t, "table options").inplace().done();
+}
+
+Caps action_caps(const MySqlTarget& t, const ir::AlterTable& at, const ir::AlterAction& a,
+                 const MySqlTableInfo* info, bool fk_checks) {
+  using K = ir::AlterKind;
+  using CK = ir::ConstraintKind;
+  switch (a.kind) {
+    case K::AddColumn: {
+      if (!a.column_def) return metadata_op(t, "ADD COLUMN");
+      const auto& def = *a.column_def;
+      bool stored = false, virtual_col = false, autoinc = false, index = false, pk = false;
+      for (const auto& k : def.constraints) {
+        if (k.kind == CK::Generated) (k.stored ? stored : virtual_col) = true;
+        if (k.kind == CK::Identity) autoinc = true;
+        if (k.kind == CK::Unique || k.kind == CK::Index) index = true;
+        if (k.kind == CK::PrimaryKey) pk = true;
+      }
+      if (stored) return Builder(t, "ADD COLUMN ... STORED").done();  // B.3: the server evaluates it
+      if (autoinc)
+        return Builder(t, "ADD COLUMN ... AUTO_INCREMENT")
+            .inplace(kShared, true, true)
+            .blocking_copy()
+            .done();
+      if (pk) return add_index(t, CK::PrimaryKey, info, fk_checks, false);
+      const bool expr_default =
+          def.default_value && !def.default_value->is_constant && !def.default_value->is_null;
+      Builder b(t, "ADD COLUMN");
+      // INSTANT: MySQL 8.0.12+ (any position from 8.0.29), MariaDB 10.3.2+
+      // (any position from 10.4). Not with FULLTEXT indexes or COMPRESSED
+      // rows, nor (MySQL) an expression DEFAULT (B.4).
+      bool instant = !(info && (info->has_fulltext || info->row_format == "COMPRESSED"));
+      if (t.mysql() &&
+          (!t.at_least(8, 0, 12) || (!a.position.empty() && !t.at_least(8, 0, 29)) || expr_default))
+        instant = false;
+      if (t.mariadb() && !a.position.empty() && !t.at_least(10, 4)) instant = false;
+      if (virtual_col) instant = t.mariadb() || t.at_least(8, 0, 12);
+      if (instant) b.instant();
+      // INPLACE: MySQL rebuilds (5.7, 8.0 with ALGORITHM=INPLACE); a VIRTUAL column does not.
+      if (t.mysql())
+        b.inplace(kNone, !virtual_col, !virtual_col);
+      else if (!instant)
+        b.inplace(kNone, true, true);
+      Caps c = b.done();
+      if (index) {
+        Caps ix = add_index(t, CK::Index, info, fk_checks, false);
+        for (int i = 0; i < 4; ++i) {
+          // MariaDB: an INSTANT column plus a NOCOPY index is a NOCOPY statement.
+          const Opt& col = c.at[i].ok || i == kInstant || !t.mariadb() ? c.at[i] : c.at[kInstant];
+          c.at[i] = Opt{col.ok && ix.at[i].ok, std::max(col.lock, ix.at[i].lock),
+                        col.rebuild || ix.at[i].rebuild, col.scan || ix.at[i].scan};
+        }
+      }
+      return c;
+    }
+    case K::DropColumn: {
+      // INSTANT from MySQL 8.0.29 and MariaDB 10.4; INPLACE rebuild otherwise.
+      Builder b(t, "DROP COLUMN");
+      const bool blocked = info && (info->has_fulltext || info->row_format == "COMPRESSED");
+      if (!blocked && (t.mariadb() ? t.at_least(10, 4) : t.at_least(8, 0, 29))) b.instant();
+      if (t.mysql() || blocked || !t.at_least(10, 4)) b.inplace(kNone, true, true);
+      return b.done();
+    }
+    case K::ModifyColumn:
+    case K::ChangeColumn:
+    case K::AlterColumnType:
+      if (a.kind == K::AlterColumnType) return Builder(t, "column type change").done();
+      return modify_column(t, a, info);
+    case K::RenameColumn:
+      return metadata_op(t, "RENAME COLUMN", t.at_least(8, 0, 28));
+    case K::SetDefault:
+    case K::DropDefault:
+      return metadata_op(t, "ALTER COLUMN ... DEFAULT");
+    case K::AddIndex:
+    case K::AddConstraint: {
+      if (!a.constraint) return Builder(t, "ADD INDEX").nocopy(kNone, true).done();
+      bool replaces_pk = false;
+      if (a.constraint->kind == CK::PrimaryKey)
+        for (const auto& o : at.actions) replaces_pk |= o.kind == K::DropPrimaryKey;
+      return add_index(t, a.constraint->kind, info, fk_checks, replaces_pk);
+    }
+    case K::DropIndex:
+      return Builder(t, "DROP INDEX").nocopy().done();
+    case K::DropConstraint:
+      // DROP FOREIGN KEY / CHECK / CONSTRAINT: metadata. MySQL drops a
+      // foreign key INPLACE (B.3); MariaDB instantly (measured).
+      if (t.mariadb()) return metadata_op(t, "DROP CONSTRAINT");
+      return Builder(t, "DROP CONSTRAINT").inplace().done();
+    case K::DropPrimaryKey: {
+      for (const auto& o : at.actions)
+        if ((o.kind == K::AddConstraint || o.kind == K::AddIndex) && o.constraint &&
+            o.constraint->kind == CK::PrimaryKey)
+          return Builder(t, "DROP PRIMARY KEY, ADD PRIMARY KEY").inplace(kNone, true, true).done();
+      return Builder(t, "DROP PRIMARY KEY").done();  // COPY only (B.3)
+    }
+    case K::ConvertCharset:
+      // MySQL 8.0: INPLACE rebuild without concurrent DML; 5.7 and MariaDB: COPY.
+      if (t.mysql() && t.at_least(8, 0))
+        return Builder(t, "CONVERT TO CHARACTER SET").inplace(kShared, true, true).done();
+      return Builder(t, "CONVERT TO CHARACTER SET").done();
+    case K::TableOptions:
+      return table_options(t, a);
+    case K::RenameTable: {
+      // MariaDB runs it INSTANT but only under LOCK=EXCLUSIVE (B.3, measured).
+      Caps c = metadata_op(t, "RENAME TO");
+      if (t.mariadb())
+        for (auto& o : c.at)
+          if (o.ok) o.lock = kExclusive;
+      return c;
+    }
+    default:
+      // Anything else (partitioning, PostgreSQL-only subcommands): a COPY.
+      return Builder(t, a.native.empty() ? std::string(ir::to_string(a.kind)) : a.native).done();
+  }
+}
+
+int parse_algo(const std::string& s) {
+  for (int i = 0; i < 4; ++i)
+    if (s == kAlgoNames[i]) return i;
+  return -1;  // DEFAULT or absent
+}
+int parse_lock(const std::string& s) {
+  for (int i = 0; i < 3; ++i)
+    if (s == kLockNames[i]) return i;
+  return -1;
+}
+
+// Chooses the algorithm and lock for a statement's combined capabilities.
+void resolve(const MySqlTarget& t, Caps caps, const std::string& algorithm, const std::string& lock,
+             TableEffect& e, StatementEffect& out) {
+  // MariaDB reads ALGORITHM=X as "X or better": an operation that can run
+  // INSTANT can also be asked for NOCOPY or INPLACE. MySQL runs what is asked.
+  if (t.mariadb())
+    for (int i = kNocopy; i <= kInplace; ++i)
+      if (!caps.at[i].ok && caps.at[i - 1].ok) caps.at[i] = caps.at[i - 1];
+  const int req_algo = parse_algo(algorithm);
+  const int req_lock = parse_lock(lock);
+
+  // Without clauses: the cheapest algorithm, with its weakest lock.
+  auto pick = [&](int algo, int lk) -> int {
+    for (int i = 0; i < 4; ++i) {
+      const Opt& o = caps.at[i];
+      if (!o.ok) continue;
+      if (algo >= 0) {
+        if (t.mariadb() ? (algo == kCopy ? i != kCopy : i > algo) : i != algo) continue;
+      }
+      // MySQL: only LOCK=DEFAULT goes with INSTANT (B.1), so a LOCK clause
+      // without ALGORITHM makes the server use INPLACE or COPY.
+      if (t.mysql() && i == kInstant && lk >= 0) continue;
+      if (lk >= 0 && o.lock > lk) continue;
+      return i;
+    }
+    return -1;
+  };
+  int chosen = pick(req_algo, req_lock);
+  if (chosen < 0) {
+    out.fails = true;
+    if (t.mysql() && req_algo == kNocopy)
+      out.fail_reason = "ALGORITHM=NOCOPY exists only in MariaDB";
+    else if (t.mysql() && req_algo == kInstant && req_lock >= 0)
+      out.fail_reason = "only LOCK=DEFAULT is allowed with ALGORITHM=INSTANT";
+    else if (req_algo >= 0 && pick(req_algo, -1) < 0)
+      out.fail_reason =
+          std::string("ALGORITHM=") + kAlgoNames[req_algo] + " is not supported for " + caps.what;
+    else
+      out.fail_reason = std::string("LOCK=") + (req_lock >= 0 ? kLockNames[req_lock] : "DEFAULT") +
+                        " is not supported for " + caps.what;
+    chosen = pick(-1, -1);  // what the statement does without the clauses
+  }
+  if (chosen < 0) chosen = kCopy;
+  const Opt& o = caps.at[chosen];
+  const int lk = std::max(o.lock, out.fails ? -1 : req_lock);
+  e.algorithm = kAlgoNames[chosen];
+  e.lock = kLockNames[lk];
+  e.blocks = lk == kNone ? Blocks::Nothing : lk == kShared ? Blocks::Writes : Blocks::ReadsAndWrites;
+  e.rewrite = o.rebuild;
+  e.scan = o.scan || o.rebuild;
+  e.mode = std::string("MDL EXCLUSIVE (brief), LOCK=") + e.lock;
+}
+
+TableEffect table_effect(const ir::QualifiedName& t) {
+  TableEffect e;
+  e.table = t;
+  return e;
+}
+
+}  // namespace
+
+const MySqlColumnInfo* MySqlTableInfo::column(std::string_view name) const {
+  for (const auto& c : columns)
+    if (iequal(c.name, name)) return &c;
+  return nullptr;
+}
+
+const MySqlTableInfo* MySqlContext::table(const ir::QualifiedName& name) const {
+  for (const auto& [n, info] : tables)
+    if (iequal(n.name, name.name) &&
+        (n.schema.empty() || name.schema.empty() || iequal(n.schema, name.schema)))
+      return &info;
+  return nullptr;
+}
+
+StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings& s,
+                                       const MySqlContext* ctx) {
+  const MySqlTarget& t = s.mysql;
+  const bool fk_checks = ctx ? ctx->foreign_key_checks : true;
+  auto info_of = [&](const ir::QualifiedName& n) { return ctx ? ctx->table(n) : nullptr; };
+  StatementEffect out;
+  std::visit(
+      [&](const auto& n) {
+        using T = std::decay_t<decltype(n)>;
+        if constexpr (std::is_same_v<T, ir::AlterTable>) {
+          out.implicit_commit = true;
+          const MySqlTableInfo* info = info_of(n.table);
+          // Start from "everything possible" and narrow it per subcommand; an
+          // ALTER without subcommands changes nothing.
+          Caps all = metadata_op(t, "ALTER TABLE");
+          for (int i = 0; i < 3; ++i) all.at[i] = Opt{t.mariadb() || i != kNocopy, kNone, false, false};
+          if (n.actions.empty()) all = metadata_op(t, "ALTER TABLE");
+          bool first = true;
+          for (const auto& a : n.actions) {
+            // DROP PRIMARY KEY + ADD PRIMARY KEY is judged once, at the ADD.
+            if (a.kind == ir::AlterKind::DropPrimaryKey)
+              if (std::any_of(n.actions.begin(), n.actions.end(), [](const ir::AlterAction& o) {
+                    return o.constraint && o.constraint->kind == ir::ConstraintKind::PrimaryKey;
+                  }))
+                continue;
+            Caps c = action_caps(t, n, a, info, fk_checks);
+            if (t.mariadb())  // "X or better" applies per subcommand too
+              for (int i = kNocopy; i <= kInplace; ++i)
+                if (!c.at[i].ok && c.at[i - 1].ok) c.at[i] = c.at[i - 1];
+            for (int i = 0; i < 4; ++i)
+              all.at[i] = Opt{all.at[i].ok && c.at[i].ok, std::max(all.at[i].lock, c.at[i].lock),
+                              all.at[i].rebuild || c.at[i].rebuild, all.at[i].scan || c.at[i].scan};
+            // The costliest subcommand names the statement in messages.
+            auto best = [](const Caps& x) {
+              for (int i = 0; i < 4; ++i)
+                if (x.at[i].ok) return i;
+              return 4;
+            };
+            if (first || best(c) >= best(all)) all.what = c.what;
+            first = false;
+          }
+          TableEffect e = table_effect(n.table);
+          resolve(t, all, n.algorithm, n.lock, e, out);
+          out.tables.push_back(e);
+        } else if constexpr (std::is_same_v<T, ir::CreateIndex>) {
+          out.implicit_commit = true;
+          const ir::ConstraintKind kind = n.unique ? ir::ConstraintKind::Unique : n.mysql_kind;
+          TableEffect e = table_effect(n.table);
+          resolve(t, add_index(t, kind, info_of(n.table), fk_checks, false), n.algorithm, n.lock, e, out);
+          out.tables.push_back(e);
+        } else if constexpr (std::is_same_v<T, ir::Drop>) {
+          out.implicit_commit = true;  // DROP TABLE/INDEX/VIEW/DATABASE/... (TEMPORARY tables excepted)
+          for (const auto& name : n.names) {
+            TableEffect e = table_effect(name);
+            e.object = n.object;
+            if (n.object == ir::ObjectKind::Index) {
+              // DROP INDEX i ON t: as ALTER TABLE t DROP INDEX i.
+              resolve(t, Builder(t, "DROP INDEX").nocopy().done(), "", "", e, out);
+            } else if (n.object == ir::ObjectKind::Table || n.object == ir::ObjectKind::View) {
+              e.mode = "MDL EXCLUSIVE";
+              e.lock = kLockNames[kExclusive];
+              e.blocks = Blocks::ReadsAndWrites;
+            } else {
+              continue;
+            }
+            out.tables.push_back(e);
+          }
+        } else if constexpr (std::is_same_v<T, ir::Truncate>) {
+          // TRUNCATE drops and recreates the table under an exclusive MDL.
+          out.implicit_commit = true;
+          for (const auto& name : n.tables) {
+            TableEffect e = table_effect(name);
+            e.mode = "MDL EXCLUSIVE";
+            e.lock = kLockNames[kExclusive];
+            e.blocks = Blocks::ReadsAndWrites;
+            e.rewrite = true;
+            out.tables.push_back(e);
+          }
+        } else if constexpr (std::is_same_v<T, ir::Rename>) {
+          out.implicit_commit = true;
+          if (n.object == ir::ObjectKind::Table) {
+            TableEffect e = table_effect(n.target);
+            ir::AlterTable at;
+            at.table = n.target;
+            ir::AlterAction a;
+            a.kind = ir::AlterKind::RenameTable;
+            a.name = n.new_name;
+            resolve(t, action_caps(t, at, a, nullptr, fk_checks), "", "", e, out);
+            out.tables.push_back(e);
+          } else if (n.object == ir::ObjectKind::Column || n.object == ir::ObjectKind::Index) {
+            TableEffect e = table_effect(n.target);
+            resolve(t,
+                    n.object == ir::ObjectKind::Column ? metadata_op(t, "RENAME COLUMN", t.at_least(8, 0, 28))
+                                                       : Builder(t, "RENAME INDEX").nocopy().done(),
+                    "", "", e, out);
+            out.tables.push_back(e);
+          }
+        } else if constexpr (std::is_same_v<T, ir::CreateTable>) {
+          out.implicit_commit = !n.temporary;
+        } else if constexpr (std::is_same_v<T, ir::Insert> || std::is_same_v<T, ir::Update> ||
+                             std::is_same_v<T, ir::Delete>) {
+          // DML takes a shared-write metadata lock and InnoDB row locks only.
+          TableEffect e = table_effect(n.table);
+          e.mode = "MDL SHARED_WRITE, row locks";
+          out.tables.push_back(e);
+        } else if constexpr (std::is_same_v<T, ir::LockTable>) {
+          // LOCK TABLES t READ | WRITE (commits the open transaction).
+          out.implicit_commit = true;
+          for (const auto& name : n.tables) {
+            TableEffect e = table_effect(name);
+            const bool write = upper(n.mode).find("WRITE") != std::string::npos;
+            e.mode = "LOCK TABLES " + upper(n.mode);
+            e.lock = kLockNames[write ? kExclusive : kShared];
+            e.blocks = write ? Blocks::ReadsAndWrites : Blocks::Writes;
+            out.tables.push_back(e);
+          }
+        }
+      },
+      stmt.node);
+  return out;
+}
+
+}  // namespace ddlint::analysis
