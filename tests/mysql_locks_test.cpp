@@ -1,0 +1,419 @@
+// Unit tests for the MySQL/MariaDB lock model (src/analysis/mysql_locks.cpp),
+// on IR built by hand. Sections cited are of reference/locks.md; MariaDB 10.11
+// cases are also measured on a real server by tests/mariadb_locks_test.sh.
+#include <doctest/doctest.h>
+
+#include "analysis/locks.h"
+#include "support/mysql_ir.h"
+
+using namespace ddlint;
+using namespace ddlint::testing::my;
+using K = ir::AlterKind;
+using CK = ir::ConstraintKind;
+
+namespace {
+
+analysis::Settings target(std::string_view t) {
+  analysis::Settings s;
+  s.dialect = Dialect::MySql;
+  s.mysql = *analysis::parse_mysql_target(t);
+  return s;
+}
+
+struct Verdict {
+  std::string algorithm;
+  std::string lock;
+  bool rewrite = false;
+  bool fails = false;
+  analysis::StatementEffect effect;
+};
+
+Verdict run(const ir::Statement& st, std::string_view t, bool fk_checks = true) {
+  const auto ctx = fixture(fk_checks);
+  Verdict v;
+  v.effect = analysis::mysql_statement_effect(st, target(t), &ctx);
+  REQUIRE(!v.effect.tables.empty());
+  v.algorithm = v.effect.tables[0].algorithm;
+  v.lock = v.effect.tables[0].lock;
+  v.rewrite = v.effect.tables[0].rewrite;
+  v.fails = v.effect.fails;
+  return v;
+}
+
+ir::Statement add_phone(std::string position = {}, std::string algorithm = {}, std::string lock = {}) {
+  return alter("users", {add_column(column("phone", type("varchar", {"40"})), std::move(position))},
+               std::move(algorithm), std::move(lock));
+}
+
+ir::Statement modify_to(const char* col, ir::TypeName t, bool not_null = false) {
+  return alter("users", {modify(col, column(col, std::move(t), not_null))});
+}
+
+}  // namespace
+
+TEST_SUITE("mysql-locks") {
+  TEST_CASE("targets: parse and name") {
+    using analysis::parse_mysql_target;
+    const analysis::MySqlTarget def;
+    CHECK(analysis::mysql_target_name(def) == "MySQL 8.4");  // default: current MySQL LTS
+    CHECK(analysis::mysql_target_name(*parse_mysql_target("mariadb")) == "MariaDB 10.11");
+    CHECK(analysis::mysql_target_name(*parse_mysql_target("8.0.29")) == "MySQL 8.0.29");
+    CHECK(analysis::mysql_target_name(*parse_mysql_target("mysql-5.7")) == "MySQL 5.7");
+    CHECK(analysis::mysql_target_name(*parse_mysql_target("MariaDB 11.4")) == "MariaDB 11.4");
+    CHECK(analysis::mysql_target_name(*parse_mysql_target("10.11.6-MariaDB-0+deb12u1")) == "MariaDB 10.11.6");
+    CHECK(analysis::mysql_target_name(*parse_mysql_target("8.0.36-log")) == "MySQL 8.0.36");
+    CHECK(parse_mysql_target("10.6")->mariadb());
+    CHECK(!parse_mysql_target("postgres"));
+    CHECK(!parse_mysql_target("8"));
+    CHECK(!parse_mysql_target("mysql-10.11"));
+    CHECK(parse_mysql_target("8.0")->at_least(8, 0, 29));  // no patch: the latest of the series
+    CHECK(!parse_mysql_target("8.0.28")->at_least(8, 0, 29));
+  }
+
+  TEST_CASE("ADD COLUMN: INSTANT by version and position") {
+    // B.3 add column: INSTANT default since 8.0.12, any position since 8.0.29.
+    CHECK(run(add_phone(), "8.0.12").algorithm == "INSTANT");
+    CHECK(run(add_phone(), "8.4").lock == "NONE");
+    CHECK_FALSE(run(add_phone(), "8.4").rewrite);
+    // B.4: 8.0.12-8.0.28 FIRST/AFTER silently falls back to an INPLACE rebuild.
+    auto v = run(add_phone("AFTER email"), "8.0.28");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.rewrite);
+    CHECK(v.lock == "NONE");
+    CHECK(run(add_phone("FIRST"), "8.0.29").algorithm == "INSTANT");
+    // B.4: ... and an error when ALGORITHM=INSTANT is explicit.
+    v = run(add_phone("FIRST", "INSTANT"), "8.0.20");
+    CHECK(v.fails);
+    CHECK(v.effect.fail_reason.find("ALGORITHM=INSTANT") != std::string::npos);
+    // B.5: MySQL 5.7 has no INSTANT; ADD COLUMN is an INPLACE rebuild.
+    v = run(add_phone(), "5.7");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.rewrite);
+    CHECK(run(add_phone("", "INSTANT"), "5.7").fails);
+    // B.3 MariaDB column: INSTANT at any position (10.4+) [measured].
+    CHECK(run(add_phone("FIRST"), "mariadb-10.11").algorithm == "INSTANT");
+    // MySQL with ALGORITHM=INPLACE runs the INPLACE rebuild it asks for.
+    v = run(add_phone("", "INPLACE"), "8.4");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.rewrite);
+    // MariaDB reads ALGORITHM=INPLACE as "INPLACE or better": INSTANT (B.1).
+    v = run(add_phone("", "INPLACE"), "mariadb-10.11");
+    CHECK(v.algorithm == "INSTANT");
+    CHECK_FALSE(v.rewrite);
+  }
+
+  TEST_CASE("ADD COLUMN: stored generated, auto-increment, FULLTEXT tables") {
+    // B.3 add STORED generated column: COPY only, LOCK=SHARED.
+    const auto stored = alter("users", {add_column(generated(column("g", type("bigint")), true))});
+    auto v = run(stored, "8.4");
+    CHECK(v.algorithm == "COPY");
+    CHECK(v.lock == "SHARED");
+    CHECK(v.rewrite);
+    CHECK(run(stored, "mariadb-10.11").lock == "SHARED");
+    // B.1: MariaDB 11.2+ copies online (LOCK=NONE).
+    v = run(stored, "mariadb-11.4");
+    CHECK(v.algorithm == "COPY");
+    CHECK(v.lock == "NONE");
+    // B.3 add VIRTUAL column: INSTANT (5.7: INPLACE without rebuild).
+    const auto virt = alter("users", {add_column(generated(column("g", type("bigint")), false))});
+    CHECK(run(virt, "8.0").algorithm == "INSTANT");
+    v = run(virt, "5.7");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK_FALSE(v.rewrite);
+    // B.3: auto-increment column: no concurrent DML, at least LOCK=SHARED.
+    auto ai = column("seq", type("bigint"), true);
+    ai.constraints.push_back(constraint(CK::Identity, {}));
+    v = run(alter("users", {add_column(ai)}), "8.4");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.lock == "SHARED");
+    // B.4: no INSTANT ADD COLUMN on a table with a FULLTEXT index.
+    auto ctx = fixture();
+    for (auto& [n, info] : ctx.tables)
+      if (n.name == "users") info.has_fulltext = true;
+    const auto e = analysis::mysql_statement_effect(add_phone(), target("8.4"), &ctx);
+    CHECK(e.tables[0].algorithm == "INPLACE");
+  }
+
+  TEST_CASE("DROP COLUMN and RENAME COLUMN") {
+    const auto drop = alter("users", {action(K::DropColumn, "legacy")});
+    // B.3 drop column: INSTANT since 8.0.29, INPLACE rebuild before.
+    CHECK(run(drop, "8.0.29").algorithm == "INSTANT");
+    auto v = run(drop, "8.0.28");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.rewrite);
+    CHECK(run(drop, "mariadb-10.6").algorithm == "INSTANT");
+    // B.3 rename column: INSTANT since 8.0.28, INPLACE metadata before.
+    const auto rename = alter("users", {action(K::RenameColumn, "score", "points")});
+    CHECK(run(rename, "8.0.28").algorithm == "INSTANT");
+    v = run(rename, "8.0.27");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK_FALSE(v.rewrite);
+    CHECK(run(rename, "mariadb-10.11").algorithm == "INSTANT");
+    // CHANGE old new with the same definition is a rename.
+    const auto change = alter("users", {modify("score", column("points", type("int")), "", K::ChangeColumn)});
+    CHECK(run(change, "8.4").algorithm == "INSTANT");
+  }
+
+  TEST_CASE("MODIFY/CHANGE: type changes are COPY") {
+    // B.3 change column data type: COPY only, LOCK=SHARED.
+    auto v = run(modify_to("score", type("bigint")), "8.4");
+    CHECK(v.algorithm == "COPY");
+    CHECK(v.lock == "SHARED");
+    CHECK(v.rewrite);
+    CHECK(analysis::describe(v.effect.tables[0].blocks) == std::string("blocks writes"));
+    // Signedness is a type change.
+    auto u = type("int");
+    u.is_unsigned = true;
+    CHECK(run(modify_to("score", u), "8.4").algorithm == "COPY");
+    // Integer display width is not.
+    CHECK(run(modify_to("score", type("int", {"11"})), "8.4").algorithm == "INSTANT");
+    // A column the model does not know: assumed to change type.
+    CHECK(run(modify_to("unknown_col", type("int")), "8.4").algorithm == "COPY");
+    // B.1: ALGORITHM=INPLACE for a type change fails.
+    v = run(alter("users", {modify("score", column("score", type("bigint")))}, "INPLACE"), "8.4");
+    CHECK(v.fails);
+    CHECK(v.effect.fail_reason.find("ALGORITHM=INPLACE is not supported") != std::string::npos);
+    // B.1: LOCK=NONE for a COPY fails.
+    v = run(alter("users", {modify("score", column("score", type("bigint")))}, "", "NONE"), "mariadb-10.11");
+    CHECK(v.fails);
+    CHECK(v.effect.fail_reason.find("LOCK=NONE") != std::string::npos);
+    // B.1: MariaDB 11.2+ online COPY accepts LOCK=NONE.
+    CHECK_FALSE(
+        run(alter("users", {modify("score", column("score", type("bigint")))}, "", "NONE"), "mariadb-11.4")
+            .fails);
+  }
+
+  TEST_CASE("MODIFY: VARCHAR extension and the length-prefix byte") {
+    // B.3 extend VARCHAR: utf8mb4 = 4 bytes per character. nickname is
+    // VARCHAR(20) = 80 bytes, title VARCHAR(40) = 160, bio VARCHAR(100) = 400.
+    auto v = run(modify_to("nickname", type("varchar", {"60"})), "8.4");  // 80 -> 240: 1-byte prefix
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.lock == "NONE");
+    CHECK_FALSE(v.rewrite);
+    CHECK(run(modify_to("nickname", type("varchar", {"60"})), "5.7").algorithm == "INPLACE");
+    CHECK(run(modify_to("nickname", type("varchar", {"64"})), "8.4").algorithm == "COPY");  // 256 bytes
+    CHECK(run(modify_to("bio", type("varchar", {"200"})), "8.4").algorithm == "INPLACE");   // 2-byte prefix
+    CHECK(run(modify_to("nickname", type("varchar", {"10"})), "8.4").algorithm == "COPY");  // shrink
+    // MariaDB: INSTANT under the same rule [MDB-INS].
+    CHECK(run(modify_to("nickname", type("varchar", {"60"})), "mariadb-10.11").algorithm == "INSTANT");
+    // MariaDB: <=127 bytes may grow past 255 (80 -> 400) [measured], 128-255 may not (160 -> 320).
+    CHECK(run(modify_to("nickname", type("varchar", {"100"})), "mariadb-10.11").algorithm == "INSTANT");
+    CHECK(run(modify_to("title", type("varchar", {"80"})), "mariadb-10.11").algorithm == "COPY");
+    // latin1 (1 byte per character): VARCHAR(30) -> VARCHAR(255) stays within 255 bytes.
+    CHECK(run(alter("tags", {modify("name", column("name", type("varchar", {"255"}), true))}), "8.4")
+              .algorithm == "INPLACE");
+    // A charset change is a type change.
+    CHECK(run(modify_to("nickname", type("varchar", {"20"}, "latin1")), "8.4").algorithm == "COPY");
+  }
+
+  TEST_CASE("MODIFY: NULL / NOT NULL, defaults, reorder, ENUM") {
+    // B.3 make column NOT NULL / NULL: INPLACE rebuild, LOCK=NONE.
+    auto v = run(modify_to("score", type("int"), true), "8.4");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.rewrite);
+    CHECK(v.lock == "NONE");
+    CHECK(v.effect.tables[0].scan);
+    v = run(modify_to("kind", type("int")), "mariadb-10.11");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.rewrite);
+    // B.3 set/drop DEFAULT: INSTANT; 5.7: INPLACE metadata.
+    const auto set_default = alter("users", {action(K::SetDefault, "score")});
+    CHECK(run(set_default, "8.4").algorithm == "INSTANT");
+    v = run(set_default, "5.7");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK_FALSE(v.rewrite);
+    CHECK(run(alter("users", {modify("kind", with_default(column("kind", type("int"), true)))}), "8.4")
+              .algorithm == "INSTANT");
+    // B.3 reorder: MySQL INPLACE rebuild, MariaDB INSTANT.
+    const auto reorder = alter("users", {modify("score", column("score", type("int")), "FIRST")});
+    v = run(reorder, "8.4");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.rewrite);
+    CHECK(run(reorder, "mariadb-10.11").algorithm == "INSTANT");
+    // B.3 ENUM: appending a member keeps the storage size: INSTANT; in the middle: COPY.
+    CHECK(run(modify_to("status", type("enum", {"'active'", "'banned'", "'deleted'"}), true), "8.4")
+              .algorithm == "INSTANT");
+    CHECK(run(modify_to("status", type("enum", {"'active'", "'deleted'", "'banned'"}), true), "8.4")
+              .algorithm == "COPY");
+  }
+
+  TEST_CASE("indexes") {
+    // B.3 add secondary index: INPLACE, LOCK=NONE; MariaDB NOCOPY [MDB-NOC].
+    const auto add_ix = alter("users", {add(constraint(CK::Index, {"org_id"}, "i"))});
+    auto v = run(add_ix, "8.4");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.lock == "NONE");
+    CHECK_FALSE(v.rewrite);
+    CHECK(v.effect.tables[0].scan);
+    CHECK(run(add_ix, "mariadb-10.11").algorithm == "NOCOPY");
+    CHECK(run(add_ix, "5.7").algorithm == "INPLACE");
+    // B.1: ALGORITHM=INSTANT for ADD INDEX fails; MySQL has no NOCOPY.
+    CHECK(run(alter("users", {add(constraint(CK::Index, {"org_id"}, "i"))}, "INSTANT"), "8.4").fails);
+    CHECK(run(alter("users", {add(constraint(CK::Index, {"org_id"}, "i"))}, "NOCOPY"), "8.4").fails);
+    CHECK_FALSE(
+        run(alter("users", {add(constraint(CK::Index, {"org_id"}, "i"))}, "NOCOPY"), "mariadb-10.11").fails);
+    // CREATE INDEX is ADD INDEX.
+    CHECK(run(create_index("i", "users", {"org_id"}), "mariadb-10.11").algorithm == "NOCOPY");
+    CHECK(run(create_index("i", "users", {"org_id"}, CK::Index, true), "8.4").lock == "NONE");
+    // B.3 drop index: INPLACE metadata; MariaDB NOCOPY [measured].
+    CHECK(run(alter("users", {action(K::DropIndex, "", "users_email_idx")}), "8.4").algorithm == "INPLACE");
+    CHECK(run(alter("users", {action(K::DropIndex, "", "users_email_idx")}), "mariadb-10.11").algorithm ==
+          "NOCOPY");
+    // B.3 FULLTEXT: the first rebuilds (FTS_DOC_ID), LOCK=SHARED; SPATIAL: SHARED.
+    v = run(alter("users", {add(constraint(CK::Fulltext, {"body"}, "ft"))}), "8.4");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.lock == "SHARED");
+    CHECK(v.rewrite);
+    v = run(create_index("ft", "users", {"body"}, CK::Fulltext), "8.4");
+    CHECK(v.lock == "SHARED");
+    v = run(alter("users", {add(constraint(CK::Spatial, {"pt"}, "sp"))}), "mariadb-10.11");
+    CHECK(v.algorithm == "NOCOPY");
+    CHECK(v.lock == "SHARED");
+    CHECK_FALSE(v.rewrite);
+    // B.1: LOCK=NONE on a FULLTEXT index fails.
+    CHECK(run(alter("users", {add(constraint(CK::Fulltext, {"body"}, "ft"))}, "", "NONE"), "8.4").fails);
+    // An INSTANT column plus an index: the index decides (B.4).
+    CHECK(run(alter("users", {add_column(column("c", type("int"))), add(constraint(CK::Index, {"c"}, "ci"))}),
+              "mariadb-10.11")
+              .algorithm == "NOCOPY");
+    CHECK(run(alter("users", {add_column(column("c", type("int"))), add(constraint(CK::Index, {"c"}, "ci"))}),
+              "8.4")
+              .algorithm == "INPLACE");
+  }
+
+  TEST_CASE("primary keys") {
+    // B.3 add PRIMARY KEY: INPLACE rebuild, LOCK=NONE.
+    auto v = run(alter("audit_log", {add(constraint(CK::PrimaryKey, {"id"}), K::AddConstraint)}), "8.4");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.rewrite);
+    CHECK(v.lock == "NONE");
+    // B.3 drop PRIMARY KEY alone: COPY, LOCK=SHARED.
+    v = run(alter("tags", {action(K::DropPrimaryKey)}), "8.4");
+    CHECK(v.algorithm == "COPY");
+    CHECK(v.lock == "SHARED");
+    // B.3 drop + add PRIMARY KEY in one statement: INPLACE.
+    v = run(alter("tags", {action(K::DropPrimaryKey),
+                           add(constraint(CK::PrimaryKey, {"id", "name"}), K::AddConstraint)}),
+            "mariadb-10.11");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.lock == "NONE");
+  }
+
+  TEST_CASE("foreign keys follow foreign_key_checks") {
+    auto fk = constraint(CK::ForeignKey, {"org_id"}, "fk");
+    fk.ref_table = name("orgs");
+    const auto st = alter("users", {add(fk, K::AddConstraint)});
+    // B.3 add FOREIGN KEY: COPY with foreign_key_checks=1, INPLACE with 0.
+    auto v = run(st, "8.4");
+    CHECK(v.algorithm == "COPY");
+    CHECK(v.lock == "SHARED");
+    v = run(st, "8.4", false);
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.lock == "NONE");
+    CHECK_FALSE(v.rewrite);
+    // MariaDB 10.11 runs it INSTANT (the reference says NOCOPY; measured).
+    CHECK(run(st, "mariadb-10.11", false).algorithm == "INSTANT");
+    // B.3 drop FOREIGN KEY: INPLACE (MySQL), INSTANT (MariaDB).
+    CHECK(run(alter("users", {action(K::DropConstraint, "", "users_org_fk")}), "8.4").algorithm == "INPLACE");
+    CHECK(run(alter("users", {action(K::DropConstraint, "", "users_org_fk")}), "mariadb-10.11").algorithm ==
+          "INSTANT");
+  }
+
+  TEST_CASE("table-level changes") {
+    const auto convert = alter("tags", {action(K::ConvertCharset, "", "utf8mb4")});
+    // B.3 CONVERT TO CHARACTER SET: MySQL 8 INPLACE rebuild without DML; 5.7 and MariaDB COPY.
+    auto v = run(convert, "8.4");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.lock == "SHARED");
+    CHECK(v.rewrite);
+    CHECK(run(convert, "5.7").algorithm == "COPY");
+    CHECK(run(convert, "mariadb-10.11").algorithm == "COPY");
+    // B.3 ENGINE=InnoDB (null rebuild) / ROW_FORMAT: INPLACE rebuild, LOCK=NONE.
+    for (const char* o : {"ENGINE = InnoDB", "ROW_FORMAT = COMPACT", "KEY_BLOCK_SIZE = 8"}) {
+      v = run(alter("users", {options(o)}), "8.4");
+      CHECK(v.algorithm == "INPLACE");
+      CHECK(v.rewrite);
+      CHECK(v.lock == "NONE");
+    }
+    CHECK(run(alter("users", {options("ENGINE = MyISAM")}), "8.4").algorithm == "COPY");
+    // B.3 AUTO_INCREMENT=: INPLACE without rebuild; MariaDB INSTANT.
+    v = run(alter("users", {options("AUTO_INCREMENT = 1000")}), "8.4");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK_FALSE(v.rewrite);
+    CHECK(run(alter("users", {options("AUTO_INCREMENT = 1000")}), "mariadb-10.11").algorithm == "INSTANT");
+    // B.3 RENAME TO: INSTANT; MariaDB only with LOCK=EXCLUSIVE [MDB-INS, measured].
+    v = run(alter("users", {action(K::RenameTable, "", "people")}), "8.4");
+    CHECK(v.algorithm == "INSTANT");
+    CHECK(v.lock == "NONE");
+    v = run(alter("users", {action(K::RenameTable, "", "people")}), "mariadb-10.11");
+    CHECK(v.algorithm == "INSTANT");
+    CHECK(v.lock == "EXCLUSIVE");
+    CHECK(run(alter("users", {action(K::RenameTable, "", "people")}, "", "NONE"), "mariadb-10.11").fails);
+  }
+
+  TEST_CASE("explicit ALGORITHM= and LOCK=") {
+    // B.1: only LOCK=DEFAULT goes with ALGORITHM=INSTANT on MySQL.
+    auto v = run(add_phone("", "INSTANT", "NONE"), "8.4");
+    CHECK(v.fails);
+    CHECK(v.effect.fail_reason.find("LOCK=DEFAULT") != std::string::npos);
+    CHECK_FALSE(run(add_phone("", "INSTANT", "DEFAULT"), "8.4").fails);
+    CHECK_FALSE(run(add_phone("", "INSTANT", "NONE"), "mariadb-10.11").fails);
+    // B.1: a LOCK clause without ALGORITHM moves MySQL off INSTANT.
+    v = run(add_phone("", "", "NONE"), "8.4");
+    CHECK_FALSE(v.fails);
+    CHECK(v.algorithm == "INPLACE");
+    // A stronger LOCK than needed is honoured: LOCK=EXCLUSIVE blocks reads and writes.
+    v = run(add_phone("", "INPLACE", "EXCLUSIVE"), "8.4");
+    CHECK(v.lock == "EXCLUSIVE");
+    CHECK(v.effect.tables[0].blocks == analysis::Blocks::ReadsAndWrites);
+    // ALGORITHM=COPY forces a copy even where INSTANT is possible.
+    v = run(add_phone("", "COPY"), "mariadb-10.11");
+    CHECK(v.algorithm == "COPY");
+    CHECK(v.rewrite);
+    // The failing statement still reports what it would do without the clauses.
+    v = run(alter("users", {add(constraint(CK::Index, {"org_id"}, "i"))}, "INSTANT"), "8.4");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.fails);
+  }
+
+  TEST_CASE("other statements: implicit commit, TRUNCATE, DROP, RENAME, DML") {
+    // B.6: DDL commits implicitly.
+    CHECK(run(add_phone(), "8.4").effect.implicit_commit);
+    ir::Truncate tr;
+    tr.tables = {name("users")};
+    auto e = analysis::mysql_statement_effect(statement(tr), target("8.4"));
+    CHECK(e.implicit_commit);
+    REQUIRE(e.tables.size() == 1);
+    CHECK(e.tables[0].blocks == analysis::Blocks::ReadsAndWrites);
+    CHECK(e.tables[0].rewrite);
+    ir::Drop dr;
+    dr.object = ir::ObjectKind::Table;
+    dr.names = {name("users")};
+    e = analysis::mysql_statement_effect(statement(dr), target("8.4"));
+    CHECK(e.implicit_commit);
+    CHECK(e.tables[0].mode == "MDL EXCLUSIVE");
+    ir::Rename rn;
+    rn.object = ir::ObjectKind::Table;
+    rn.target = name("users");
+    rn.new_name = "people";
+    e = analysis::mysql_statement_effect(statement(rn), target("8.4"));
+    CHECK(e.implicit_commit);
+    CHECK(e.tables[0].algorithm == "INSTANT");
+    ir::CreateTable ct;
+    ct.table = name("t");
+    CHECK(analysis::mysql_statement_effect(statement(ct), target("8.4")).implicit_commit);
+    ct.temporary = true;
+    CHECK_FALSE(analysis::mysql_statement_effect(statement(ct), target("8.4")).implicit_commit);
+    // DML: row locks only.
+    ir::Update up;
+    up.table = name("users");
+    e = analysis::mysql_statement_effect(statement(up), target("8.4"));
+    CHECK_FALSE(e.implicit_commit);
+    REQUIRE(e.tables.size() == 1);
+    CHECK(e.tables[0].blocks == analysis::Blocks::Nothing);
+    CHECK(e.tables[0].algorithm.empty());
+    CHECK(e.tables[0].mode.find("row locks") != std::string::npos);
+    // The brief exclusive metadata lock is in the mode of every ALTER.
+    CHECK(run(add_phone(), "8.4").effect.tables[0].mode == "MDL EXCLUSIVE (brief), LOCK=NONE");
+  }
+}
