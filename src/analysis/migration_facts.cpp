@@ -2,6 +2,136 @@
 
 namespace ddlint::analysis {
 
+namespace {
+
+// Tables that migration runners create for their own bookkeeping, and
+// catalogs: never created by the migrations themselves.
+bool outside_history(const ir::QualifiedName& t) {
+  static const char* const kRunnerTables[] = {"schema_migrations",
+                                              "goose_db_version",
+                                              "flyway_schema_history",
+                                              "__diesel_schema_migrations",
+                                              "_prisma_migrations",
+                                              "schema_version",
+                                              "migrations",
+                                              "knex_migrations",
+                                              "knex_migrations_lock",
+                                              "SequelizeMeta",
+                                              "alembic_version",
+                                              "django_migrations",
+                                              "atlas_schema_revisions",
+                                              "ar_internal_metadata",
+                                              "databasechangelog",
+                                              "databasechangeloglock"};
+  if (t.schema == "pg_catalog" || t.schema == "information_schema") return true;
+  for (const char* n : kRunnerTables)
+    if (t.name == n) return true;
+  return false;
+}
+
+// What `st` names that the model says does not exist just before it runs.
+std::vector<StatementFacts::UnknownReference> unknown_references(const ir::Statement& st,
+                                                                 const SchemaModel& model) {
+  std::vector<StatementFacts::UnknownReference> out;
+  auto missing_table = [&](const ir::QualifiedName& t) {
+    return !outside_history(t) && !model.table_state(t).exists;
+  };
+  auto table = [&](const ir::QualifiedName& t) {
+    if (missing_table(t)) out.push_back({t, "", t.range});
+  };
+  // Columns the statement itself adds (an ALTER TABLE may add a column and
+  // a constraint on it at once).
+  std::vector<std::pair<ir::QualifiedName, std::string>> added;
+  if (const auto* a = st.as<ir::AlterTable>())
+    for (const auto& act : a->actions)
+      if (act.kind == ir::AlterKind::AddColumn && act.column_def)
+        added.emplace_back(a->table, act.column_def->name);
+  // A column of an existing table whose column list is complete.
+  auto column = [&](const ir::QualifiedName& t, const std::string& c, TextRange where) {
+    if (c.empty() || c.front() == '(' || missing_table(t)) return;
+    for (const auto& [table, name] : added)
+      if (name == c && same_table(table, t)) return;
+    const KnownTable k = model.table_state(t);
+    if (!k.columns_known) return;
+    for (const auto& [name, type] : k.columns)
+      if (name == c) return;
+    out.push_back({t, c, where});
+  };
+  auto fk = [&](const ir::Constraint& k, const ir::QualifiedName& owner, bool owner_new) {
+    if (k.kind != ir::ConstraintKind::ForeignKey || k.ref_table.empty()) return;
+    if (!owner_new)
+      for (const auto& c : k.columns) column(owner, c, k.range);
+    if (same_table(k.ref_table, owner) && owner_new) return;  // self-reference in CREATE TABLE
+    table(k.ref_table);
+    for (const auto& c : k.ref_columns) column(k.ref_table, c, k.range);
+  };
+  if (const auto* c = st.as<ir::CreateTable>()) {
+    if (c->partition_of) table(*c->partition_of);
+    for (const auto& col : c->columns)
+      for (const auto& k : col.constraints) fk(k, c->table, true);
+    for (const auto& k : c->constraints) fk(k, c->table, true);
+  } else if (const auto* a = st.as<ir::AlterTable>()) {
+    if (a->if_exists || a->object != ir::ObjectKind::Table) return out;
+    if (missing_table(a->table)) {
+      table(a->table);
+      return out;
+    }
+    for (const auto& act : a->actions) {
+      switch (act.kind) {
+        case ir::AlterKind::DropColumn:
+          if (!act.if_exists) column(a->table, act.column, act.range);
+          break;
+        case ir::AlterKind::AlterColumnType:
+        case ir::AlterKind::SetNotNull:
+        case ir::AlterKind::DropNotNull:
+        case ir::AlterKind::SetDefault:
+        case ir::AlterKind::DropDefault:
+          column(a->table, act.column, act.range);
+          break;
+        case ir::AlterKind::AddConstraint:
+          if (act.constraint) fk(*act.constraint, a->table, false);
+          break;
+        case ir::AlterKind::AttachPartition:
+          if (!act.partition.empty()) table(act.partition);
+          break;
+        default:
+          break;
+      }
+      if (act.column_def)
+        for (const auto& k : act.column_def->constraints) fk(k, a->table, false);
+    }
+  } else if (const auto* i = st.as<ir::CreateIndex>()) {
+    if (missing_table(i->table)) {
+      table(i->table);
+      return out;
+    }
+    for (const auto& c : i->columns) column(i->table, c, i->table.range);
+  } else if (const auto* d = st.as<ir::Drop>()) {
+    if (d->object == ir::ObjectKind::Table && !d->if_exists)
+      for (const auto& n : d->names) table(n);
+  } else if (const auto* t = st.as<ir::Truncate>()) {
+    for (const auto& n : t->tables) table(n);
+  } else if (const auto* u = st.as<ir::Update>()) {
+    table(u->table);
+  } else if (const auto* dl = st.as<ir::Delete>()) {
+    table(dl->table);
+  } else if (const auto* in = st.as<ir::Insert>()) {
+    table(in->table);
+  } else if (const auto* r = st.as<ir::Rename>()) {
+    if (r->object == ir::ObjectKind::Table) {
+      table(r->target);
+    } else if (r->object == ir::ObjectKind::Column) {
+      if (missing_table(r->target))
+        table(r->target);
+      else
+        column(r->target, r->subname, r->target.range);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 bool same_table(const ir::QualifiedName& a, const ir::QualifiedName& b) {
   if (a.name != b.name) return false;
   // An unqualified name matches any schema (search_path is unknown statically).
@@ -9,10 +139,9 @@ bool same_table(const ir::QualifiedName& a, const ir::QualifiedName& b) {
 }
 
 MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan,
-                               std::span<const CreatedObject> earlier,
-                               std::span<const KnownColumnType> history)
+                               std::span<const CreatedObject> earlier, std::span<const KnownTable> history)
     : plan_(plan), earlier_(earlier) {
-  ColumnTypes columns;
+  SchemaModel columns;
   for (const auto& k : history) columns.seed(k);
   facts_.reserve(file.statements.size());
   section_first_.reserve(file.statements.size());
@@ -88,14 +217,16 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     // taken to be that CHECK.
     if (const auto* at = st.as<ir::AlterTable>())
       for (const auto& a : at->actions)
-        if (a.kind == ir::AlterKind::AttachPartition && !a.partition.empty() && validated_check(a.partition, i))
+        if (a.kind == ir::AlterKind::AttachPartition && !a.partition.empty() &&
+            validated_check(a.partition, i))
           for (auto& e : f.effect.tables)
             if (same_table(e.table, a.partition)) e.scan = false;
     if (const auto* at = st.as<ir::AlterTable>())
       for (size_t k = 0; k < at->actions.size(); ++k)
         if (at->actions[k].kind == ir::AlterKind::AlterColumnType)
-          if (const ir::TypeName* t = columns.find(at->table, at->actions[k].column))
+          if (const ir::TypeName* t = columns.column_type(at->table, at->actions[k].column))
             f.old_types.emplace_back(k, *t);
+    if (settings.schema_complete) f.unknown = unknown_references(st, columns);
     columns.apply(st);
     facts_.push_back(std::move(f));
 
@@ -164,7 +295,7 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
         if (a.kind == ir::AlterKind::AddConstraint && a.constraint &&
             a.constraint->kind == ir::ConstraintKind::Check && a.constraint->expr) {
           checks_.push_back({at->table, a.constraint->expr->not_null_column, a.constraint->name,
-                                      a.constraint->not_valid ? SIZE_MAX : i, SIZE_MAX});
+                             a.constraint->not_valid ? SIZE_MAX : i, SIZE_MAX});
         } else if (a.kind == ir::AlterKind::ValidateConstraint || a.kind == ir::AlterKind::DropConstraint) {
           for (auto& k : checks_) {
             if (k.name.empty() || k.name != a.name || !same_table(k.table, at->table)) continue;

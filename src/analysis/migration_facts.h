@@ -10,6 +10,7 @@
 #include "analysis/locks.h"
 #include "analysis/pg_types.h"
 #include "analysis/runner.h"
+#include "analysis/schema_model.h"
 #include "analysis/settings.h"
 #include "ir/parsed_file.h"
 
@@ -39,6 +40,14 @@ struct StatementFacts {
   // ALTER TABLE: the old type of each ALTER COLUMN ... TYPE action whose
   // column type is known (action index, type).
   std::vector<std::pair<size_t, ir::TypeName>> old_types;
+  // With a complete history (Settings::schema_complete): tables and columns
+  // the statement names that do not exist when it runs.
+  struct UnknownReference {
+    ir::QualifiedName table;
+    std::string column;  // empty: the table itself
+    TextRange range;
+  };
+  std::vector<UnknownReference> unknown;
 };
 
 // Within-file state computed once per file, before rules run.
@@ -51,7 +60,7 @@ class MigrationFacts {
   // up migration too.
   // `history`: column types known from the migrations before this file.
   MigrationFacts(const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan,
-                 std::span<const CreatedObject> earlier = {}, std::span<const KnownColumnType> history = {});
+                 std::span<const CreatedObject> earlier = {}, std::span<const KnownTable> history = {});
 
   const RunnerPlan& plan() const { return plan_; }
   const StatementFacts& at(size_t statement) const { return facts_[statement]; }

@@ -3,6 +3,7 @@
 #include "analysis/locks.h"
 #include "analysis/pg_columns.h"
 #include "analysis/pg_types.h"
+#include "analysis/schema_model.h"
 
 namespace ddlint::analysis {
 
@@ -65,7 +66,7 @@ TableEffect effect(const ir::QualifiedName& t, std::string_view mode, bool rewri
 
 // The lock, rewrite and scan of one ALTER TABLE subcommand.
 void alter_action(const ir::QualifiedName& table, const ir::AlterAction& a, const Settings& s,
-                  const ColumnTypes* known, std::string& mode, bool& rewrite, bool& scan,
+                  const SchemaModel* known, std::string& mode, bool& rewrite, bool& scan,
                   std::vector<TableEffect>& others) {
   using K = ir::AlterKind;
   std::string m = kAccessExclusive;
@@ -83,7 +84,7 @@ void alter_action(const ir::QualifiedName& table, const ir::AlterAction& a, cons
     case K::AlterColumnType: {
       // A known old type lets the whitelist rule out the rewrite (varchar
       // widening, numeric precision increase, ...).
-      const ir::TypeName* old = known ? known->find(table, a.column) : nullptr;
+      const ir::TypeName* old = known ? known->column_type(table, a.column) : nullptr;
       if (!old || !a.new_type || pg_type_change(*old, *a.new_type, a.expr.has_value()) == TypeChange::Rewrite)
         rewrite = true;
       break;
@@ -153,7 +154,7 @@ void alter_action(const ir::QualifiedName& table, const ir::AlterAction& a, cons
 
 }  // namespace
 
-StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s, const ColumnTypes* known) {
+StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s, const SchemaModel* known) {
   StatementEffect out;
   std::visit(
       [&](const auto& n) {

@@ -52,6 +52,8 @@ engine::Config cli_config(const CheckOptions& o, const engine::Catalog& catalog)
     c.fail_on = *s;
   }
   if (o.assume_in_transaction) c.assume_in_transaction = *o.assume_in_transaction;
+  if (o.schema_complete) c.schema_complete = *o.schema_complete;
+  if (!o.schema_dump.empty()) c.schema_complete = true;
   if (!o.runner.empty()) {
     c.runner = analysis::parse_runner(o.runner);
     if (!c.runner) throw engine::ConfigError("--runner must be auto, none, goose, dbmate or golang-migrate");
@@ -162,7 +164,7 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     std::optional<ir::ParsedFile> down;
     std::optional<ir::ParsedFile> parsed;
     std::span<const analysis::CreatedObject> earlier;  // created by earlier files of the change set
-    std::vector<analysis::KnownColumnType> history;    // column types its ALTER COLUMN ... TYPE changes
+    std::vector<analysis::KnownTable> history;  // what the migrations before it say of the tables it names
   };
   std::vector<Job> jobs;
   for (const auto& in : inputs) {
@@ -237,7 +239,19 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   // set, what an earlier file creates is new (and empty) for the files after it.
   std::vector<analysis::CreatedObject> created;
   std::vector<size_t> ends;
-  analysis::ColumnTypes columns;
+  analysis::SchemaModel columns;
+  if (!o.schema_dump.empty()) {
+    // The dump is the schema before the first migration.
+    std::string bytes;
+    std::string error;
+    if (!read_file(o.schema_dump, bytes, error)) {
+      err << "ddlint: --schema-dump: " << error << "\n";
+      return kExitError;
+    }
+    const SourceFile dump(o.schema_dump, std::move(bytes), Dialect::Postgres);
+    const ir::ParsedFile parsed = parser::pg::parse(dump);
+    for (const auto& st : parsed.statements) columns.apply(st);
+  }
   for (auto& job : jobs) {
     const auto plan = analysis::plan_runner(job.source->path(), job.source->text(), job.parsed->comments,
                                             job.eff.settings.runner);

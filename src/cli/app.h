@@ -22,9 +22,11 @@ struct CheckOptions {
   std::optional<bool> assume_in_transaction;
   std::string runner;           // auto | none | goose | dbmate | golang-migrate; empty = config/default
   std::string down_migrations;  // relaxed | strict | skip; empty = config/default
-  std::string changed_since;    // git ref: lint only files changed since it, as one change set
-  bool fix = false;             // apply safe fixes in place (stdin: fixed SQL to stdout)
-  bool unsafe_fixes = false;    // with fix: apply unsafe fixes too
+  std::optional<bool> schema_complete;  // the files are the whole history (unknown-object)
+  std::string schema_dump;              // schema dump replayed before the migrations (implies complete)
+  std::string changed_since;            // git ref: lint only files changed since it, as one change set
+  bool fix = false;                     // apply safe fixes in place (stdin: fixed SQL to stdout)
+  bool unsafe_fixes = false;            // with fix: apply unsafe fixes too
   bool verbose = false;
   bool color = false;     // decided by main (terminal, NO_COLOR)
   bool terminal = false;  // stdout is a terminal

@@ -52,6 +52,12 @@ int run(int argc, char** argv) {
       ->add_option("--down-migrations", check.down_migrations,
                    "Rules for down migrations: relaxed (no data-loss/compatibility rules), strict, skip")
       ->check(CLI::IsMember({"relaxed", "strict", "skip"}));
+  bool schema_complete = false;
+  cmd_check->add_flag("--schema-complete", schema_complete,
+                      "The files (in path order) are the whole history from an empty database");
+  cmd_check->add_option(
+      "--schema-dump", check.schema_dump,
+      "A schema dump (pg_dump -s) to replay before the migrations; implies --schema-complete");
   cmd_check->add_option("--changed-since", check.changed_since,
                         "Lint only the files changed since this git ref (merge base), as one change set");
   cmd_check->add_flag(
@@ -95,6 +101,7 @@ int run(int argc, char** argv) {
   if (*cmd_check) {
     if (assume_tx) check.assume_in_transaction = true;
     if (no_assume_tx) check.assume_in_transaction = false;
+    if (schema_complete) check.schema_complete = true;
     check.terminal = isatty(STDOUT_FILENO) != 0;
     check.color = check.terminal && std::getenv("NO_COLOR") == nullptr;
     rc = run_check(check, std::cout, std::cerr);

@@ -94,6 +94,10 @@ Config load_config(const fs::path& file, const Catalog& catalog) {
       auto d = v ? analysis::parse_down_policy(*v) : std::nullopt;
       if (!d) throw ConfigError(where + " must be \"relaxed\", \"strict\" or \"skip\"");
       c.down_migrations = *d;
+    } else if (k == "schema_complete") {
+      auto v = node.value<bool>();
+      if (!v) throw ConfigError(where + " must be true or false");
+      c.schema_complete = *v;
     } else if (k == "fail_on") {
       auto v = node.value<std::string>();
       auto s = v ? parse_severity(*v) : std::nullopt;
@@ -183,6 +187,7 @@ Effective effective(const Catalog& catalog, const Config* file_config, const Con
     if (c->assume_in_transaction) e.settings.assume_in_transaction = *c->assume_in_transaction;
     if (c->runner) e.settings.runner = *c->runner;
     if (c->down_migrations) e.settings.down = *c->down_migrations;
+    if (c->schema_complete) e.settings.schema_complete = *c->schema_complete;
     if (c->fail_on) e.fail_on = *c->fail_on;
     if (c->dialect) e.settings.dialect = *c->dialect;
   }

@@ -29,6 +29,7 @@ struct Config {
   std::optional<bool> assume_in_transaction;
   std::optional<analysis::Runner> runner;
   std::optional<analysis::DownPolicy> down_migrations;
+  std::optional<bool> schema_complete;
   std::optional<Severity> fail_on;
   std::optional<Dialect> dialect;
 };

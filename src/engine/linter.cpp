@@ -65,7 +65,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
                      const std::vector<RuleEntry>& registry, const Catalog& catalog,
                      const RuleOptions& options, const ir::ParsedFile* paired_down,
                      std::span<const analysis::CreatedObject> earlier,
-                     std::span<const analysis::KnownColumnType> history) {
+                     std::span<const analysis::KnownTable> history) {
   FileResult result;
   result.path = source->path();
   result.stats.syntax_errors = parsed.errors.size();

@@ -7,6 +7,7 @@
 
 #include "analysis/change_set.h"
 #include "analysis/pg_types.h"
+#include "analysis/schema_model.h"
 #include "analysis/settings.h"
 #include "core/diagnostic.h"
 #include "core/source.h"
@@ -37,6 +38,6 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
                      const std::vector<RuleEntry>& registry, const Catalog& catalog,
                      const RuleOptions& options = {}, const ir::ParsedFile* paired_down = nullptr,
                      std::span<const analysis::CreatedObject> earlier = {},
-                     std::span<const analysis::KnownColumnType> history = {});
+                     std::span<const analysis::KnownTable> history = {});
 
 }  // namespace ddlint::engine

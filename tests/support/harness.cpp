@@ -60,6 +60,8 @@ void apply_options(const std::map<std::string, std::string>& opts, analysis::Set
       settings.runner = *analysis::parse_runner(v);
     else if (k == "down_migrations" && analysis::parse_down_policy(v))
       settings.down = *analysis::parse_down_policy(v);
+    else if (k == "schema_complete")
+      settings.schema_complete = v == "true" || v == "1";
     else if (k == "rules") {
       std::stringstream ss(v);
       std::string id;

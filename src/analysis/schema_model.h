@@ -1,0 +1,56 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "analysis/runner.h"
+#include "ir/parsed_file.h"
+
+namespace ddlint::analysis {
+
+// What is known of one table at some point of the migration history.
+struct KnownTable {
+  ir::QualifiedName name;
+  bool exists = false;         // created and not dropped (false: dropped, or never seen)
+  bool seen = false;           // the history mentions it at all
+  bool columns_known = false;  // its column list is complete (CREATE TABLE with a column list)
+  std::vector<std::pair<std::string, ir::TypeName>> columns;
+};
+
+// Tables and their columns (with types), replayed from CREATE TABLE, ALTER
+// TABLE, DROP and RENAME in migration order. Used for old column types
+// (ALTER COLUMN ... TYPE) and, when the history is complete, for objects a
+// statement names that do not exist.
+class SchemaModel {
+ public:
+  // Applies the up migration of `file` (down sections are left out).
+  void apply(const ir::ParsedFile& file, const RunnerPlan& plan);
+  void apply(const ir::Statement& st);
+  void seed(const KnownTable& t);
+  // The session ends (between migration files): temporary tables go.
+  void end_session();
+  // The known type; null when the column is not known.
+  const ir::TypeName* column_type(const ir::QualifiedName& table, const std::string& column) const;
+  // What is known of `table` (seen = false when the history never mentions it).
+  KnownTable table_state(const ir::QualifiedName& table) const;
+  // What is known now of every table `file` names.
+  std::vector<KnownTable> needed_by(const ir::ParsedFile& file) const;
+
+ private:
+  struct Table {
+    ir::QualifiedName name;
+    bool exists = true;
+    bool columns_known = true;
+    bool temporary = false;
+    std::unordered_map<std::string, ir::TypeName> columns;
+  };
+  Table* table(const ir::QualifiedName& name, bool create);
+  const Table* table(const ir::QualifiedName& name) const;
+  std::unordered_map<std::string, std::vector<Table>> tables_;  // by table name
+};
+
+// The tables a statement names (targets, FOREIGN KEY references), in order.
+std::vector<ir::QualifiedName> referenced_tables(const ir::Statement& st);
+
+}  // namespace ddlint::analysis
