@@ -46,9 +46,9 @@ struct StatementEffect {
 // and whether it may run inside a transaction block.
 // `known`: column types known before the statement (ALTER COLUMN ... TYPE
 // from a known type can be a catalog-only change); null when unknown.
-class ColumnTypes;
+class SchemaModel;
 StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& settings,
-                                    const ColumnTypes* known = nullptr);
+                                    const SchemaModel* known = nullptr);
 
 // What the MySQL model knows of a table before a statement. Without it, a
 // MODIFY/CHANGE COLUMN is taken to change the column's type (COPY), and the
