@@ -126,6 +126,18 @@ TEST_SUITE("mysql-locks") {
     v = run(alter("users", {add_column(ai)}), "8.4");
     CHECK(v.algorithm == "INPLACE");
     CHECK(v.lock == "SHARED");
+    // B.4 [VIT16024]: an expression DEFAULT is not INSTANT in MySQL; CURRENT_TIMESTAMP is a plain default.
+    auto expr_col = column("c", type("datetime"));
+    expr_col.default_value = ir::Expr{};
+    expr_col.default_value->functions = {"date_add"};
+    CHECK(run(alter("users", {add_column(expr_col)}), "8.4").algorithm == "INPLACE");
+    CHECK(run(alter("users", {add_column(expr_col)}, "INSTANT"), "8.4").fails);
+    expr_col.default_value->functions = {"current_timestamp"};
+    CHECK(run(alter("users", {add_column(expr_col)}), "8.4").algorithm == "INSTANT");
+    CHECK(run(alter("users", {add_column(expr_col)}), "mariadb-10.11").algorithm == "INSTANT");  // measured
+    // NOT NULL without DEFAULT: INSTANT too (MariaDB, measured).
+    CHECK(run(alter("users", {add_column(column("c", type("int"), true))}), "mariadb-10.11").algorithm ==
+          "INSTANT");
     // B.4: no INSTANT ADD COLUMN on a table with a FULLTEXT index.
     auto ctx = fixture();
     for (auto& [n, info] : ctx.tables)
@@ -272,13 +284,58 @@ TEST_SUITE("mysql-locks") {
     CHECK_FALSE(v.rewrite);
     // B.1: LOCK=NONE on a FULLTEXT index fails.
     CHECK(run(alter("users", {add(constraint(CK::Fulltext, {"body"}, "ft"))}, "", "NONE"), "8.4").fails);
-    // An INSTANT column plus an index: the index decides (B.4).
-    CHECK(run(alter("users", {add_column(column("c", type("int"))), add(constraint(CK::Index, {"c"}, "ci"))}),
-              "mariadb-10.11")
-              .algorithm == "NOCOPY");
-    CHECK(run(alter("users", {add_column(column("c", type("int"))), add(constraint(CK::Index, {"c"}, "ci"))}),
-              "8.4")
-              .algorithm == "INPLACE");
+    // B.4: an INSTANT column change cannot be mixed with ADD INDEX. MariaDB
+    // then rebuilds for the column change [measured on 10.11]; MySQL runs
+    // the INPLACE rebuild of ADD COLUMN.
+    const auto col_and_index =
+        alter("users", {add_column(column("c", type("int"))), add(constraint(CK::Index, {"c"}, "ci"))});
+    v = run(col_and_index, "mariadb-10.11");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.rewrite);
+    v = run(col_and_index, "8.4");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.rewrite);
+    auto unique_col = column("c", type("int"));
+    unique_col.constraints.push_back(constraint(CK::Unique, {}));
+    CHECK(run(alter("users", {add_column(unique_col)}), "mariadb-10.11").rewrite);
+    v = run(alter("users", {action(K::DropColumn, "legacy"), add(constraint(CK::Index, {"org_id"}, "i"))}),
+            "mariadb-10.11");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.rewrite);
+    v = run(alter("users", {modify("score", column("score", type("int")), "FIRST"),
+                            add(constraint(CK::Index, {"org_id"}, "i"))}),
+            "mariadb-10.11");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.rewrite);
+    // ... but metadata changes and index drops mix with it: NOCOPY [measured].
+    v = run(alter("users",
+                  {action(K::RenameColumn, "score", "points"), add(constraint(CK::Index, {"org_id"}, "i"))}),
+            "mariadb-10.11");
+    CHECK(v.algorithm == "NOCOPY");
+    CHECK_FALSE(v.rewrite);
+    v = run(
+        alter("users", {add_column(column("c", type("int"))), action(K::DropIndex, "", "users_email_idx")}),
+        "mariadb-10.11");
+    CHECK(v.algorithm == "NOCOPY");
+    CHECK_FALSE(v.rewrite);
+    // MariaDB: dropping an indexed column drops its index: NOCOPY [measured].
+    v = run(alter("users", {action(K::DropColumn, "email")}), "mariadb-10.11");
+    CHECK(v.algorithm == "NOCOPY");
+    CHECK_FALSE(v.rewrite);
+    // More than one FULLTEXT index in one statement: COPY [measured; B.3 "one at a time"].
+    v = run(alter("users", {add(constraint(CK::Fulltext, {"body"}, "f1")),
+                            add(constraint(CK::Fulltext, {"title"}, "f2"))}),
+            "mariadb-10.11");
+    CHECK(v.algorithm == "COPY");
+    // B.3 rename index: INPLACE metadata (MySQL), INSTANT (MariaDB, measured).
+    ir::Rename ri;
+    ri.object = ir::ObjectKind::Index;
+    ri.target = name("users");
+    ri.subname = "users_email_idx";
+    ri.new_name = "users_mail_idx";
+    CHECK(analysis::mysql_statement_effect(statement(ri), target("8.4")).tables[0].algorithm == "INPLACE");
+    CHECK(analysis::mysql_statement_effect(statement(ri), target("mariadb-10.11")).tables[0].algorithm ==
+          "INSTANT");
   }
 
   TEST_CASE("primary keys") {
@@ -336,6 +393,18 @@ TEST_SUITE("mysql-locks") {
       CHECK(v.lock == "NONE");
     }
     CHECK(run(alter("users", {options("ENGINE = MyISAM")}), "8.4").algorithm == "COPY");
+    CHECK(run(alter("users", {options("FORCE")}), "mariadb-10.11").rewrite);  // measured
+    // Table COMMENT / DEFAULT CHARACTER SET: MariaDB INSTANT (measured); MySQL
+    // rebuilds for a new default character set (B.3, when the encoding differs).
+    CHECK(run(alter("users", {options("COMMENT = 'people'")}), "mariadb-10.11").algorithm == "INSTANT");
+    CHECK(run(alter("tags", {options("DEFAULT CHARACTER SET = utf8mb4")}), "mariadb-10.11").algorithm ==
+          "INSTANT");
+    CHECK(run(alter("tags", {options("DEFAULT CHARACTER SET = utf8mb4")}), "8.4").rewrite);
+    // B.3 ADD CHECK: COPY (measured on MariaDB).
+    auto ck = constraint(CK::Check, {}, "users_score_ck");
+    v = run(alter("users", {add(ck, K::AddConstraint)}), "mariadb-10.11");
+    CHECK(v.algorithm == "COPY");
+    CHECK(v.lock == "SHARED");
     // B.3 AUTO_INCREMENT=: INPLACE without rebuild; MariaDB INSTANT.
     v = run(alter("users", {options("AUTO_INCREMENT = 1000")}), "8.4");
     CHECK(v.algorithm == "INPLACE");

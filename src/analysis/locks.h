@@ -57,6 +57,8 @@ struct MySqlColumnInfo {
   std::string name;
   ir::TypeName type;
   bool not_null = false;
+  bool not_null_known = true;  // false: nullability unknown (a change is assumed)
+  bool indexed = false;        // part of an index
 };
 struct MySqlTableInfo {
   std::vector<MySqlColumnInfo> columns;

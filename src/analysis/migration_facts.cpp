@@ -29,6 +29,28 @@ bool outside_history(const ir::QualifiedName& t) {
   return false;
 }
 
+// The MySQL lock model's view of the table `st` alters: the column types the
+// schema model knows (it does not track nullability, so that is unknown).
+MySqlContext mysql_context(const ir::Statement& st, const SchemaModel& model, bool foreign_key_checks) {
+  MySqlContext ctx;
+  ctx.foreign_key_checks = foreign_key_checks;
+  if (const auto* at = st.as<ir::AlterTable>()) {
+    const KnownTable k = model.table_state(at->table);
+    if (k.exists) {
+      MySqlTableInfo info;
+      for (const auto& [name, type] : k.columns) {
+        MySqlColumnInfo c;
+        c.name = name;
+        c.type = type;
+        c.not_null_known = false;
+        info.columns.push_back(std::move(c));
+      }
+      ctx.tables.emplace_back(at->table, std::move(info));
+    }
+  }
+  return ctx;
+}
+
 // What `st` names that the model says does not exist just before it runs.
 std::vector<StatementFacts::UnknownReference> unknown_references(const ir::Statement& st,
                                                                  const SchemaModel& model) {
@@ -163,6 +185,7 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
   // Session values when the current transaction began: ROLLBACK restores them.
   std::optional<std::string> begin_lock_timeout;
   std::optional<std::string> begin_statement_timeout;
+  bool foreign_key_checks = true;  // MySQL session setting (ADD FOREIGN KEY is COPY while on)
   auto close_section = [&] {
     if (section == SIZE_MAX) return;
     if (explicit_tx && implied != TxSource::Runner && opened != SIZE_MAX) unterminated_.push_back(opened);
@@ -199,6 +222,7 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
       local_statement_timeout.reset();
       begin_lock_timeout.reset();
       begin_statement_timeout.reset();
+      foreign_key_checks = true;
     }
     section_first_.push_back(first);
     StatementFacts f;
@@ -211,7 +235,12 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     f.statement_timeout = local_statement_timeout ? local_statement_timeout : statement_timeout;
     f.transaction_start = f.in_transaction ? tx_start : SIZE_MAX;
     const bool in_tx = f.in_transaction;
-    if (settings.dialect == Dialect::Postgres) f.effect = pg_statement_effect(st, settings, &columns);
+    if (settings.dialect == Dialect::Postgres) {
+      f.effect = pg_statement_effect(st, settings, &columns);
+    } else {
+      const MySqlContext ctx = mysql_context(st, columns, foreign_key_checks);
+      f.effect = mysql_statement_effect(st, settings, &ctx);
+    }
     // ATTACH PARTITION skips its scan when a validated CHECK on the partition
     // proves the bound: one added (and validated) earlier in the section is
     // taken to be that CHECK.
@@ -283,6 +312,9 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
         apply(lock_timeout, local_lock_timeout);
       } else if (s->name == "statement_timeout") {
         apply(statement_timeout, local_statement_timeout);
+      } else if (s->name == "foreign_key_checks" || s->name == "@@foreign_key_checks" ||
+                 s->name == "@@session.foreign_key_checks") {
+        foreign_key_checks = s->reset || !(s->value == "0" || s->value == "off" || s->value == "OFF");
       }
     } else if (const auto* c = st.as<ir::CreateTable>()) {
       created_.push_back({c->table, i});

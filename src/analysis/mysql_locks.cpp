@@ -105,6 +105,14 @@ Caps metadata_op(const MySqlTarget& t, std::string what, bool mysql_instant = tr
   return b.inplace().done();
 }
 
+// Both subcommands in one statement: an algorithm both support (B.4).
+Caps both(Caps a, const Caps& b) {
+  for (int i = 0; i < 4; ++i)
+    a.at[i] = Opt{a.at[i].ok && b.at[i].ok, std::max(a.at[i].lock, b.at[i].lock),
+                  a.at[i].rebuild || b.at[i].rebuild, a.at[i].scan || b.at[i].scan};
+  return a;
+}
+
 // Maximum bytes per character of a character set (reference §B.3 VARCHAR row).
 int charset_maxlen(std::string_view cs) {
   const std::string c = lower(cs);
@@ -148,7 +156,10 @@ int enum_storage(std::string_view type, size_t members) {
 }
 
 // MODIFY / CHANGE COLUMN: compares the new definition with the old column.
-Caps modify_column(const MySqlTarget& t, const ir::AlterAction& a, const MySqlTableInfo* info) {
+// `adds_index`: the statement also adds an index, which MariaDB cannot
+// combine with an instant change of the column layout (measured on 10.11).
+Caps modify_column(const MySqlTarget& t, const ir::AlterAction& a, const MySqlTableInfo* info,
+                   bool adds_index) {
   const std::string what = a.kind == ir::AlterKind::ChangeColumn ? "CHANGE COLUMN" : "MODIFY COLUMN";
   const MySqlColumnInfo* old = info ? info->column(a.column) : nullptr;
   if (!old || !a.column_def)
@@ -204,7 +215,9 @@ Caps modify_column(const MySqlTarget& t, const ir::AlterAction& a, const MySqlTa
 
   // Nullability: a rebuild (MariaDB: NULL is INSTANT for REDUNDANT) [B.3].
   Caps nulls = metadata_op(t, what);
-  if (def.not_null && !old->not_null) {
+  if (!old->not_null_known) {
+    nulls = Builder(t, what + " (nullability)").inplace(kNone, true, true).done();  // assume it changes
+  } else if (def.not_null && !old->not_null) {
     nulls = Builder(t, what + " (NOT NULL)").inplace(kNone, true, true).done();
   } else if (!def.not_null && old->not_null) {
     if (t.mariadb() && info->row_format == "REDUNDANT")
@@ -214,7 +227,7 @@ Caps modify_column(const MySqlTarget& t, const ir::AlterAction& a, const MySqlTa
   }
   // Position: MySQL rebuilds to reorder, MariaDB 10.4+ reorders instantly.
   Caps position = metadata_op(t, what);
-  if (!a.position.empty() && t.mysql())
+  if (!a.position.empty() && (t.mysql() || adds_index))
     position = Builder(t, what + " (reorder)").inplace(kNone, true, true).done();
   // Rename (CHANGE old new): INSTANT from MySQL 8.0.28.
   Caps rename = metadata_op(t, what);
@@ -222,13 +235,7 @@ Caps modify_column(const MySqlTarget& t, const ir::AlterAction& a, const MySqlTa
     rename = metadata_op(t, what + " (rename)", t.at_least(8, 0, 28));
 
   Caps out = type;
-  for (const Caps* c : {&nulls, &position, &rename})
-    for (int i = 0; i < 4; ++i) {
-      out.at[i].ok = out.at[i].ok && c->at[i].ok;
-      out.at[i].lock = std::max(out.at[i].lock, c->at[i].lock);
-      out.at[i].rebuild = out.at[i].rebuild || c->at[i].rebuild;
-      out.at[i].scan = out.at[i].scan || c->at[i].scan;
-    }
+  for (const Caps* c : {&nulls, &position, &rename}) out = both(out, *c);
   for (const Caps* c : {&nulls, &position, &rename})
     if (c->what != what) out.what = c->what;
   if (type.what != what) out.what = type.what;
@@ -290,8 +297,33 @@ Caps table_options(const MySqlTarget& t, const ir::AlterAction& a) {
   return Builder(t, "table options").inplace().done();
 }
 
+// B.3 rename index: INPLACE metadata in MySQL; INSTANT in MariaDB (measured).
+Caps rename_index(const MySqlTarget& t) {
+  if (t.mariadb()) return metadata_op(t, "RENAME INDEX");
+  return Builder(t, "RENAME INDEX").inplace().done();
+}
+
+// True when the subcommand adds an index (ADD INDEX/UNIQUE/FULLTEXT/SPATIAL/
+// PRIMARY KEY, or an ADD COLUMN with an inline key).
+bool adds_index(const ir::AlterAction& a) {
+  using CK = ir::ConstraintKind;
+  auto index_kind = [](CK k) {
+    return k == CK::Index || k == CK::Unique || k == CK::PrimaryKey || k == CK::Fulltext || k == CK::Spatial;
+  };
+  if ((a.kind == ir::AlterKind::AddIndex || a.kind == ir::AlterKind::AddConstraint) && a.constraint)
+    return index_kind(a.constraint->kind);
+  if (a.kind == ir::AlterKind::AddColumn && a.column_def)
+    for (const auto& k : a.column_def->constraints)
+      if (index_kind(k.kind)) return true;
+  return false;
+}
+
 Caps action_caps(const MySqlTarget& t, const ir::AlterTable& at, const ir::AlterAction& a,
                  const MySqlTableInfo* info, bool fk_checks) {
+  // MariaDB cannot add an index in the same statement as an instant
+  // ADD/DROP/reorder column: that column change becomes an INPLACE rebuild.
+  const bool with_index = t.mariadb() && std::any_of(at.actions.begin(), at.actions.end(),
+                                                     [](const auto& o) { return adds_index(o); });
   using K = ir::AlterKind;
   using CK = ir::ConstraintKind;
   switch (a.kind) {
@@ -312,8 +344,15 @@ Caps action_caps(const MySqlTarget& t, const ir::AlterTable& at, const ir::Alter
             .blocking_copy()
             .done();
       if (pk) return add_index(t, CK::PrimaryKey, info, fk_checks, false);
-      const bool expr_default =
-          def.default_value && !def.default_value->is_constant && !def.default_value->is_null;
+      // An expression DEFAULT; CURRENT_TIMESTAMP and its synonyms are plain
+      // defaults (written without parentheses).
+      bool expr_default = def.default_value && !def.default_value->is_constant && !def.default_value->is_null;
+      if (expr_default && !def.default_value->functions.empty() &&
+          std::all_of(
+              def.default_value->functions.begin(), def.default_value->functions.end(), [](const auto& f) {
+                return f == "current_timestamp" || f == "now" || f == "localtime" || f == "localtimestamp";
+              }))
+        expr_default = false;
       Builder b(t, "ADD COLUMN");
       // INSTANT: MySQL 8.0.12+ (any position from 8.0.29), MariaDB 10.3.2+
       // (any position from 10.4). Not with FULLTEXT indexes or COMPRESSED
@@ -324,37 +363,37 @@ Caps action_caps(const MySqlTarget& t, const ir::AlterTable& at, const ir::Alter
         instant = false;
       if (t.mariadb() && !a.position.empty() && !t.at_least(10, 4)) instant = false;
       if (virtual_col) instant = t.mariadb() || t.at_least(8, 0, 12);
+      if (with_index && !virtual_col) instant = false;
       if (instant) b.instant();
-      // INPLACE: MySQL rebuilds (5.7, 8.0 with ALGORITHM=INPLACE); a VIRTUAL column does not.
-      if (t.mysql())
-        b.inplace(kNone, !virtual_col, !virtual_col);
-      else if (!instant)
-        b.inplace(kNone, true, true);
+      // INPLACE rebuilds the table (MySQL 5.7, MySQL ALGORITHM=INPLACE, and
+      // MariaDB when INSTANT is not possible); a VIRTUAL column does not.
+      b.inplace(kNone, !virtual_col, !virtual_col);
       Caps c = b.done();
-      if (index) {
-        Caps ix = add_index(t, CK::Index, info, fk_checks, false);
-        for (int i = 0; i < 4; ++i) {
-          // MariaDB: an INSTANT column plus a NOCOPY index is a NOCOPY statement.
-          const Opt& col = c.at[i].ok || i == kInstant || !t.mariadb() ? c.at[i] : c.at[kInstant];
-          c.at[i] = Opt{col.ok && ix.at[i].ok, std::max(col.lock, ix.at[i].lock),
-                        col.rebuild || ix.at[i].rebuild, col.scan || ix.at[i].scan};
-        }
-      }
+      if (index) c = both(c, add_index(t, CK::Index, info, fk_checks, false));
       return c;
     }
     case K::DropColumn: {
       // INSTANT from MySQL 8.0.29 and MariaDB 10.4; INPLACE rebuild otherwise.
       Builder b(t, "DROP COLUMN");
       const bool blocked = info && (info->has_fulltext || info->row_format == "COMPRESSED");
-      if (!blocked && (t.mariadb() ? t.at_least(10, 4) : t.at_least(8, 0, 29))) b.instant();
-      if (t.mysql() || blocked || !t.at_least(10, 4)) b.inplace(kNone, true, true);
+      if (!blocked && !with_index && (t.mariadb() ? t.at_least(10, 4) : t.at_least(8, 0, 29))) b.instant();
+      b.inplace(kNone, true, true);
+      // MariaDB drops the column's indexes with it: NOCOPY for an indexed column [measured].
+      const MySqlColumnInfo* col = info ? info->column(a.column) : nullptr;
+      if (t.mariadb() && col && col->indexed && !blocked && !with_index && t.at_least(10, 4)) {
+        Caps c = b.done();
+        c.at[kInstant] = Opt{};
+        c.at[kNocopy] = Opt{true, kNone, false, false};
+        c.at[kInplace] = c.at[kNocopy];
+        return c;
+      }
       return b.done();
     }
     case K::ModifyColumn:
     case K::ChangeColumn:
     case K::AlterColumnType:
       if (a.kind == K::AlterColumnType) return Builder(t, "column type change").done();
-      return modify_column(t, a, info);
+      return modify_column(t, a, info, with_index);
     case K::RenameColumn:
       return metadata_op(t, "RENAME COLUMN", t.at_least(8, 0, 28));
     case K::SetDefault:
@@ -518,9 +557,7 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
             if (t.mariadb())  // "X or better" applies per subcommand too
               for (int i = kNocopy; i <= kInplace; ++i)
                 if (!c.at[i].ok && c.at[i - 1].ok) c.at[i] = c.at[i - 1];
-            for (int i = 0; i < 4; ++i)
-              all.at[i] = Opt{all.at[i].ok && c.at[i].ok, std::max(all.at[i].lock, c.at[i].lock),
-                              all.at[i].rebuild || c.at[i].rebuild, all.at[i].scan || c.at[i].scan};
+            all = both(std::move(all), c);
             // The costliest subcommand names the statement in messages.
             auto best = [](const Caps& x) {
               for (int i = 0; i < 4; ++i)
@@ -530,6 +567,12 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
             if (first || best(c) >= best(all)) all.what = c.what;
             first = false;
           }
+          // More than one FULLTEXT index in one statement: COPY (B.3 MariaDB:
+          // "one at a time"; measured).
+          if (std::count_if(n.actions.begin(), n.actions.end(), [](const ir::AlterAction& a) {
+                return a.constraint && a.constraint->kind == ir::ConstraintKind::Fulltext;
+              }) > 1)
+            all = both(std::move(all), Builder(t, "ADD FULLTEXT INDEX (more than one)").done());
           TableEffect e = table_effect(n.table);
           resolve(t, all, n.algorithm, n.lock, e, out);
           out.tables.push_back(e);
@@ -582,7 +625,7 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
             TableEffect e = table_effect(n.target);
             resolve(t,
                     n.object == ir::ObjectKind::Column ? metadata_op(t, "RENAME COLUMN", t.at_least(8, 0, 28))
-                                                       : Builder(t, "RENAME INDEX").nocopy().done(),
+                                                       : rename_index(t),
                     "", "", e, out);
             out.tables.push_back(e);
           }

@@ -488,16 +488,22 @@ int run_locks(const LocksOptions& o, std::ostream& out, std::ostream& err) {
       s["down"] = f.down;
       s["no_transaction_block"] = f.effect.no_transaction_block;
       if (f.effect.no_transaction_block) s["no_transaction_reason"] = f.effect.no_transaction_reason;
+      // MySQL/MariaDB only: implicit commit, a statement the server refuses.
+      if (f.effect.implicit_commit) s["implicit_commit"] = true;
+      if (f.effect.fails) s["fails"] = f.effect.fail_reason;
       s["tables"] = nlohmann::ordered_json::array();
       for (const auto& t : f.effect.tables) {
-        s["tables"].push_back({{"schema", t.table.schema},
-                               {"name", t.table.name},
-                               {"object", std::string(ir::to_string(t.object))},
-                               {"mode", t.mode},
-                               {"blocks", std::string(analysis::to_string(t.blocks))},
-                               {"rewrite", t.rewrite},
-                               {"scan", t.scan},
-                               {"existing", facts.is_existing(t.table, i)}});
+        nlohmann::ordered_json j = {{"schema", t.table.schema},
+                                    {"name", t.table.name},
+                                    {"object", std::string(ir::to_string(t.object))},
+                                    {"mode", t.mode},
+                                    {"blocks", std::string(analysis::to_string(t.blocks))},
+                                    {"rewrite", t.rewrite},
+                                    {"scan", t.scan},
+                                    {"existing", facts.is_existing(t.table, i)}};
+        if (!t.algorithm.empty()) j["algorithm"] = t.algorithm;  // MySQL/MariaDB
+        if (!t.lock.empty()) j["lock"] = t.lock;
+        s["tables"].push_back(std::move(j));
       }
       doc["statements"].push_back(std::move(s));
       continue;
@@ -507,11 +513,13 @@ int run_locks(const LocksOptions& o, std::ostream& out, std::ostream& err) {
     if (f.effect.tables.empty() && !f.effect.no_transaction_block) out << "    no table locks\n";
     for (const auto& t : f.effect.tables) {
       out << "    " << t.table.display() << ": " << t.mode << " (" << analysis::describe(t.blocks) << ")";
+      if (!t.algorithm.empty()) out << ", ALGORITHM=" << t.algorithm;
       if (t.rewrite) out << ", rewrites";
       if (t.scan) out << ", scans";
       if (!facts.is_existing(t.table, i)) out << ", created in this file";
       out << "\n";
     }
+    if (f.effect.fails) out << "    the server refuses it: " << f.effect.fail_reason << "\n";
     if (f.effect.no_transaction_block)
       out << "    cannot run inside a transaction block (" << f.effect.no_transaction_reason << ")"
           << (f.in_transaction ? " but runs inside one" : "") << "\n";

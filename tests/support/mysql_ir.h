@@ -147,9 +147,9 @@ inline analysis::MySqlContext fixture(bool foreign_key_checks = true) {
   analysis::MySqlTableInfo users;
   users.charset = "utf8mb4";
   users.columns = {
-      MySqlColumnInfo{"id", type("bigint"), true},
-      MySqlColumnInfo{"org_id", type("bigint"), true},
-      MySqlColumnInfo{"email", type("varchar", {"50"}), true},
+      MySqlColumnInfo{.name = "id", .type = type("bigint"), .not_null = true, .indexed = true},
+      MySqlColumnInfo{.name = "org_id", .type = type("bigint"), .not_null = true, .indexed = true},
+      MySqlColumnInfo{.name = "email", .type = type("varchar", {"50"}), .not_null = true, .indexed = true},
       MySqlColumnInfo{"nickname", type("varchar", {"20"}), false},
       MySqlColumnInfo{"title", type("varchar", {"40"}), false},
       MySqlColumnInfo{"bio", type("varchar", {"100"}), false},
