@@ -125,6 +125,12 @@ TEST_SUITE("cli") {
     CHECK(out ==
           "migrations/003_indexes.sql:2:1: error: CREATE INDEX without CONCURRENTLY blocks writes to `users` "
           "for the whole index build (SHARE lock) [create-index-non-concurrently]\n");
+    // Files outside the change set are still the history before it: users
+    // (from 001, unchanged) exists for 003.
+    const std::string complete = "cd '" + repo.string() + "' && '" + std::string(DDLINT_BINARY) +
+                                 "' check --format gcc --select unknown-object --schema-complete ";
+    CHECK(run(complete + "--changed-since main migrations 2>&1", out) == 0);
+    CHECK(out.empty());
     // Without a change set every other file is history: orders exists.
     CHECK(run(ddlint + "migrations 2>&1", out) == 1);
     CHECK(out.find("003_indexes.sql:1:1") != std::string::npos);

@@ -103,18 +103,20 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   if (paths.empty()) paths.push_back(".");
   auto inputs = collect_inputs(paths, o.stdin_filename, problems);
   // --changed-since: lint only what changed; those files are one change set,
-  // deployed together in path order.
+  // deployed together in path order. The other files are still read, as the
+  // history before it.
   const bool change_set = !o.changed_since.empty();
+  std::set<std::string> changed;
   if (change_set) {
-    std::set<std::string> changed;
     std::string error;
     if (!changed_since(o.changed_since, changed, error)) {
       err << "ddlint: " << error << "\n";
       return kExitError;
     }
-    std::erase_if(
-        inputs, [&](const InputFile& in) { return !in.is_stdin && !changed.count(normal_path(in.fs_path)); });
   }
+  auto in_change_set = [&](const InputFile& in) {
+    return !change_set || in.is_stdin || changed.count(normal_path(in.fs_path)) > 0;
+  };
 
   std::map<std::string, std::optional<engine::Config>> config_cache;  // by config file path
   std::vector<engine::FileResult> results;
@@ -165,6 +167,7 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     std::optional<ir::ParsedFile> parsed;
     std::span<const analysis::CreatedObject> earlier;  // created by earlier files of the change set
     std::vector<analysis::KnownTable> history;  // what the migrations before it say of the tables it names
+    bool lint = true;                           // false: history only (outside the change set)
   };
   std::vector<Job> jobs;
   for (const auto& in : inputs) {
@@ -187,15 +190,18 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
       config_error = true;
       continue;
     }
-    fail_on = eff.fail_on;
-    for (const auto& [id, sev] : eff.enabled) enabled_union.insert(id);
+    const bool lint_it = in_change_set(in);
+    if (lint_it) {
+      fail_on = eff.fail_on;
+      for (const auto& [id, sev] : eff.enabled) enabled_union.insert(id);
+    }
     Job job;
+    job.lint = lint_it;
     job.source = std::make_shared<const SourceFile>(in.display_path, std::move(bytes), Dialect::Postgres);
     job.eff = std::move(eff);
     job.fs_path = in.fs_path;
     jobs.push_back(std::move(job));
   }
-  results.resize(jobs.size());
   std::atomic<size_t> next{0};
   std::atomic<bool> write_error{false};
   auto lint = [&](Job& job) {
@@ -232,8 +238,6 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     load_down(jobs[i]);
     jobs[i].parsed = parser::pg::parse(*jobs[i].source);
   });
-  // In a change set, what an earlier file creates is new (and empty) for the
-  // files after it.
   // Files are migrations in path order: replay them for column types (so an
   // ALTER COLUMN ... TYPE can be judged from its old type), and in a change
   // set, what an earlier file creates is new (and empty) for the files after it.
@@ -258,10 +262,13 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     job.history = columns.needed_by(*job.parsed);
     columns.apply(*job.parsed, plan);
     ends.push_back(created.size());
-    if (change_set) analysis::collect_created(*job.parsed, plan, created);
+    if (change_set && job.lint) analysis::collect_created(*job.parsed, plan, created);
   }
-  if (change_set)
+  if (change_set) {
     for (size_t i = 0; i < jobs.size(); ++i) jobs[i].earlier = {created.data(), ends[i]};
+    std::erase_if(jobs, [](const Job& j) { return !j.lint; });
+  }
+  results.resize(jobs.size());
   parallel([&](size_t i) {
     {
       Job& job = jobs[i];
@@ -323,7 +330,7 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
           << " left: review, then --unsafe-fixes)";
     err << "\n";
   }
-  if (inputs.empty() && !io_error) {
+  if (jobs.empty() && !io_error) {
     const auto eff = engine::effective(catalog, explicit_config ? &*explicit_config : nullptr, cli);
     fail_on = eff.fail_on;
     for (const auto& [id, sev] : eff.enabled) enabled_union.insert(id);
