@@ -7,6 +7,7 @@
 
 #include "engine/catalog.h"
 #include "ir/dump.h"
+#include "parser/mysql/mysql_frontend.h"
 #include "parser/postgres/pg_frontend.h"
 #include "report/reporter.h"
 #include "rules/registry.h"
@@ -75,27 +76,70 @@ TEST_SUITE("golden") {
   }
 
   TEST_CASE("IR dumps") {
-    const auto dir = test::source_dir() / "testdata" / "parser" / "postgres";
-    const auto files = test::files_with_suffix(dir, ".sql");
-    CHECK(!files.empty());
-    for (const auto& f : files) {
-      const SourceFile source(f.filename().string(), test::read(f));
-      const auto parsed = parser::pg::parse(source);
-      std::string out = ir::dump(parsed.statements, source.text());
-      for (const auto& e : parsed.errors) {
-        const auto pos = source.lines().position(e.range.begin);
-        out +=
-            "error " + std::to_string(pos.line) + ":" + std::to_string(pos.column) + " " + e.message + "\n";
+    for (const auto dialect : {Dialect::Postgres, Dialect::MySql}) {
+      const auto dir =
+          test::source_dir() / "testdata" / "parser" / (dialect == Dialect::MySql ? "mysql" : "postgres");
+      const auto files = test::files_with_suffix(dir, ".sql");
+      CHECK(!files.empty());
+      for (const auto& f : files) {
+        const SourceFile source(f.filename().string(), test::read(f), dialect);
+        const auto parsed =
+            dialect == Dialect::MySql ? parser::mysql::parse(source) : parser::pg::parse(source);
+        std::string out = ir::dump(parsed.statements, source.text());
+        for (const auto& e : parsed.errors) {
+          const auto pos = source.lines().position(e.range.begin);
+          out +=
+              "error " + std::to_string(pos.line) + ":" + std::to_string(pos.column) + " " + e.message + "\n";
+        }
+        for (const auto& s : parsed.skipped) {
+          const auto pos = source.lines().position(s.range.begin);
+          out += "skipped " + std::to_string(pos.line) + ":" + std::to_string(pos.column) + " " +
+                 s.description + "\n";
+        }
+        auto golden = f;
+        golden.replace_extension(".ir.txt");
+        compare(golden, out);
       }
-      for (const auto& s : parsed.skipped) {
-        const auto pos = source.lines().position(s.range.begin);
-        out += "skipped " + std::to_string(pos.line) + ":" + std::to_string(pos.column) + " " +
-               s.description + "\n";
-      }
-      auto golden = f;
-      golden.replace_extension(".ir.txt");
-      compare(golden, out);
     }
+  }
+
+  TEST_CASE("MySQL front-end: exact ranges of errors, comments and skipped input") {
+    const std::string sql =
+        "-- head\n"
+        "CREATE TABLE a (id INT); # trailing\n"
+        "ALTER TABLE a ADD COLUMN c INT NOT NULL DEFALT 0;\n"
+        "DELIMITER //\n"
+        "CREATE PROCEDURE p() BEGIN SELECT 1; END//\n"
+        "DELIMITER ;\n"
+        "/* block */ DROP TABLE a;\n"
+        "/*!40101 SET sql_mode = '' */;\n";
+    const SourceFile source("t.sql", sql, Dialect::MySql);
+    const auto parsed = parser::mysql::parse(source);
+    auto at = [&](const std::string& needle) {
+      const auto b = static_cast<uint32_t>(sql.find(needle));
+      REQUIRE(b != static_cast<uint32_t>(std::string::npos));
+      return TextRange{b, b + static_cast<uint32_t>(needle.size())};
+    };
+    REQUIRE(parsed.errors.size() == 1);
+    CHECK(parsed.errors[0].range == at("DEFALT"));
+    CHECK(parsed.errors[0].statement == at("ALTER TABLE a ADD COLUMN c INT NOT NULL DEFALT 0"));
+    CHECK(parsed.errors[0].message == "syntax error at or near \"DEFALT\"");
+    REQUIRE(parsed.statements.size() == 4);
+    CHECK(parsed.statements[0].range == at("CREATE TABLE a (id INT)"));
+    CHECK(parsed.statements[0].kind() == ir::StmtKind::CreateTable);
+    CHECK(parsed.statements[1].range == at("CREATE PROCEDURE p() BEGIN SELECT 1; END"));
+    CHECK(parsed.statements[1].kind() == ir::StmtKind::Opaque);
+    CHECK(parsed.statements[2].range == at("DROP TABLE a"));
+    CHECK(parsed.statements[2].kind() == ir::StmtKind::Drop);
+    CHECK(parsed.statements[3].range == at("SET sql_mode = ''"));
+    CHECK(parsed.statements[3].kind() == ir::StmtKind::SetSetting);
+    REQUIRE(parsed.comments.size() == 3);
+    CHECK(parsed.comments[0] == at("-- head"));
+    CHECK(parsed.comments[1] == at("# trailing"));
+    CHECK(parsed.comments[2] == at("/* block */"));
+    REQUIRE(parsed.skipped.size() == 2);
+    CHECK(parsed.skipped[0].range == at("DELIMITER //"));
+    CHECK(parsed.skipped[1].range == at("DELIMITER ;"));
   }
 
   TEST_CASE("reporters: text, json, sarif") {

@@ -20,6 +20,7 @@
 #include "engine/fixes.h"
 #include "engine/linter.h"
 #include "ir/dump.h"
+#include "parser/mysql/mysql_frontend.h"
 #include "parser/postgres/pg_frontend.h"
 #include "report/reporter.h"
 #include "rules/registry.h"
@@ -539,7 +540,12 @@ int run_locks(const LocksOptions& o, std::ostream& out, std::ostream& err) {
   return kExitClean;
 }
 
-int run_debug_ir(const std::string& path, std::ostream& out, std::ostream& err) {
+int run_debug_ir(const std::string& path, const std::string& dialect, std::ostream& out, std::ostream& err) {
+  const bool mysql = dialect == "mysql" || dialect == "mariadb";
+  if (!mysql && !dialect.empty() && dialect != "postgres" && dialect != "postgresql") {
+    err << "ddlint: unknown --dialect `" << dialect << "` (expected postgres or mysql)\n";
+    return kExitError;
+  }
   std::string bytes;
   std::string error;
   if (path == "-") {
@@ -548,8 +554,8 @@ int run_debug_ir(const std::string& path, std::ostream& out, std::ostream& err) 
     err << "ddlint: " << error << "\n";
     return kExitError;
   }
-  const SourceFile source(path, std::move(bytes));
-  const auto parsed = parser::pg::parse(source);
+  const SourceFile source(path, std::move(bytes), mysql ? Dialect::MySql : Dialect::Postgres);
+  const auto parsed = mysql ? parser::mysql::parse(source) : parser::pg::parse(source);
   out << ir::dump(parsed.statements, source.text());
   for (const auto& e : parsed.errors) {
     const auto pos = source.lines().position(e.range.begin);

@@ -87,6 +87,9 @@ int run(int argc, char** argv) {
   std::string ir_path;
   auto* cmd_ir = cmd_debug->add_subcommand("ir", "Print the IR of a file");
   cmd_ir->add_option("file", ir_path, "SQL file (`-` for stdin)")->required();
+  std::string ir_dialect = "postgres";
+  cmd_ir->add_option("--dialect", ir_dialect, "SQL dialect: postgres or mysql")
+      ->check(CLI::IsMember({"postgres", "postgresql", "mysql", "mariadb"}));
   cmd_debug->require_subcommand(1);
 
   try {
@@ -112,7 +115,7 @@ int run(int argc, char** argv) {
   } else if (*cmd_locks) {
     rc = run_locks(locks, std::cout, std::cerr);
   } else if (*cmd_ir) {
-    rc = run_debug_ir(ir_path, std::cout, std::cerr);
+    rc = run_debug_ir(ir_path, ir_dialect, std::cout, std::cerr);
   } else if (*cmd_lsp) {
     std::ios::sync_with_stdio(false);
     rc = ddlint::lsp::serve(std::cin, std::cout, version());

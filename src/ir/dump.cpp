@@ -117,6 +117,7 @@ class Printer {
       if (!a.name.empty()) h += " name=" + a.name;
       h += flags({{"if-exists", a.if_exists}, {"cascade", a.cascade}, {"concurrently", a.concurrently}});
       if (a.kind == AlterKind::Other || a.kind == AlterKind::TableOptions) h += " native=" + a.native;
+      if (!a.position.empty()) h += " position=" + a.position;
       line(ind, h);
       if (a.column_def) column(ind + 1, *a.column_def);
       if (a.constraint) constraint(ind + 1, *a.constraint);
@@ -130,7 +131,10 @@ class Printer {
                          {"unique", s.unique},
                          {"if-not-exists", s.if_not_exists},
                          {"only", s.only},
-                         {"partial", s.partial}}));
+                         {"partial", s.partial}}) +
+                  (s.mysql_kind == ConstraintKind::Index ? "" : " " + std::string(to_string(s.mysql_kind))) +
+                  (s.algorithm.empty() ? "" : " algorithm=" + s.algorithm) +
+                  (s.lock.empty() ? "" : " lock=" + s.lock));
     line(ind, "columns " + list(s.columns));
     line(ind, "keyword " + range(s.keyword_range));
   }

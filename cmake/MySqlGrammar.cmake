@@ -1,0 +1,40 @@
+# MySQL/MariaDB front-end: the ANTLR4 grammar in src/parser/mysql is turned into
+# C++ at build time by the ANTLR tool (Debian's antlr4 4.7.2; its output runs on
+# the 4.9 C++ runtime). Generated files live in the build tree only.
+# Debian's antlr4_generate() helper is not used: it is broken on Debian 12.
+
+find_program(DDLINT_ANTLR4 NAMES antlr4 PATHS /usr/bin REQUIRED)
+find_path(DDLINT_ANTLR4_RUNTIME_INCLUDE antlr4-runtime.h PATH_SUFFIXES antlr4-runtime REQUIRED)
+find_library(DDLINT_ANTLR4_RUNTIME_LIB NAMES antlr4-runtime REQUIRED)
+
+set(DDLINT_MYSQL_GRAMMAR_DIR ${CMAKE_CURRENT_SOURCE_DIR}/src/parser/mysql)
+set(DDLINT_MYSQL_GEN_DIR ${CMAKE_CURRENT_BINARY_DIR}/generated/mysql_grammar)
+set(DDLINT_MYSQL_GENERATED
+  ${DDLINT_MYSQL_GEN_DIR}/MySqlLexer.cpp
+  ${DDLINT_MYSQL_GEN_DIR}/MySqlLexer.h
+  ${DDLINT_MYSQL_GEN_DIR}/MySqlParser.cpp
+  ${DDLINT_MYSQL_GEN_DIR}/MySqlParser.h)
+
+add_custom_command(
+  OUTPUT ${DDLINT_MYSQL_GENERATED}
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${DDLINT_MYSQL_GEN_DIR}
+  COMMAND ${DDLINT_ANTLR4} -Dlanguage=Cpp -no-listener -no-visitor -package ddlint_mysql_grammar
+          -Xexact-output-dir -o ${DDLINT_MYSQL_GEN_DIR}
+          ${DDLINT_MYSQL_GRAMMAR_DIR}/MySqlLexer.g4 ${DDLINT_MYSQL_GRAMMAR_DIR}/MySqlParser.g4
+  DEPENDS ${DDLINT_MYSQL_GRAMMAR_DIR}/MySqlLexer.g4 ${DDLINT_MYSQL_GRAMMAR_DIR}/MySqlParser.g4
+  COMMENT "Generating the MySQL parser with ANTLR"
+  VERBATIM)
+
+# Generated code is not ours: no warnings from it. The 4.7 tool writes u8""
+# literals into std::string, which C++20 (char8_t) rejects without -fno-char8_t.
+set_source_files_properties(
+  ${DDLINT_MYSQL_GEN_DIR}/MySqlLexer.cpp ${DDLINT_MYSQL_GEN_DIR}/MySqlParser.cpp
+  PROPERTIES GENERATED TRUE COMPILE_OPTIONS "-w;-fno-char8_t")
+
+add_library(ddlint_parser_mysql STATIC
+  src/parser/mysql/mysql_frontend.cpp
+  src/parser/mysql/mysql_input.cpp
+  src/parser/mysql/mysql_lower.cpp
+  ${DDLINT_MYSQL_GENERATED})
+target_include_directories(ddlint_parser_mysql SYSTEM PRIVATE ${DDLINT_ANTLR4_RUNTIME_INCLUDE} ${DDLINT_MYSQL_GEN_DIR})
+target_link_libraries(ddlint_parser_mysql PUBLIC ddlint_ir PRIVATE ${DDLINT_ANTLR4_RUNTIME_LIB})

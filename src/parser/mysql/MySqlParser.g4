@@ -1,0 +1,408 @@
+// Parser for the MySQL/MariaDB statements that matter to migration safety.
+// Written for ddlint from the MySQL 8.0 and MariaDB reference manuals (CREATE
+// TABLE, ALTER TABLE, CREATE/DROP INDEX, DROP, TRUNCATE, RENAME TABLE, UPDATE,
+// DELETE, INSERT/REPLACE, SET, transaction statements, USE).
+//
+// The front-end splits statements itself and only hands this parser the kinds
+// listed in `statement`; every other statement becomes an opaque IR statement
+// without being parsed. Expressions are never parsed: they are balanced token
+// runs (`parenGroup`, `rest`) summarised by the front-end.
+parser grammar MySqlParser;
+
+options {
+  tokenVocab = MySqlLexer;
+}
+
+statement
+  : (
+      createTable
+    | createIndex
+    | alterTable
+    | dropIndex
+    | dropTable
+    | dropDatabase
+    | dropObject
+    | truncateTable
+    | renameTable
+    | updateStatement
+    | deleteStatement
+    | insertStatement
+    | setStatement
+    | transactionStatement
+    | useStatement
+  ) EOF
+  ;
+
+// ---- CREATE TABLE ------------------------------------------------------------
+
+createTable
+  : CREATE (OR REPLACE)? TEMPORARY? TABLE ifNotExists? tableName createTableBody
+  ;
+
+createTableBody
+  : LPAREN LIKE tableName RPAREN                                                        # likeTableParen
+  | LIKE tableName                                                                      # likeTable
+  | LPAREN tableElement (COMMA tableElement)* RPAREN tableOptions? partitionClause? asSelect?  # tableDefinition
+  | tableOptions? partitionClause? asSelect                                             # tableAsSelect
+  ;
+
+asSelect
+  : (IGNORE | REPLACE)? AS? querySource
+  ;
+
+querySource
+  : parenGroup rest
+  | (SELECT | WITH | TABLE | VALUES) rest
+  ;
+
+tableElement
+  : columnDef
+  | tableConstraint
+  ;
+
+columnDef
+  : ident dataType columnAttr*
+  ;
+
+dataType
+  : typeName typeArgs? (UNSIGNED | SIGNED | ZEROFILL)*
+  ;
+
+typeName
+  : ident (PRECISION | VARYING)?
+  | CHARACTER VARYING?
+  | BINARY
+  | SET
+  ;
+
+typeArgs
+  : LPAREN typeArg (COMMA typeArg)* RPAREN
+  ;
+
+typeArg
+  : NUMBER
+  | STRING
+  | DQ_STRING
+  | ident STRING
+  ;
+
+columnAttr
+  : NOT? NULL_SYM                                                       # nullAttr
+  | DEFAULT defaultValue                                            # defaultAttr
+  | ON UPDATE defaultValue                                          # onUpdateAttr
+  | AUTO_INCREMENT                                                  # autoIncrementAttr
+  | PRIMARY? KEY                                                    # primaryKeyAttr
+  | UNIQUE KEY?                                                     # uniqueAttr
+  | COMMENT (STRING | DQ_STRING)                                    # commentAttr
+  | COLLATE nameOrString                                            # collateAttr
+  | charsetKeyword nameOrString                                     # charsetAttr
+  | BINARY                                                          # binaryAttr
+  | (GENERATED ALWAYS)? AS parenGroup (VIRTUAL | STORED | PERSISTENT)?  # generatedAttr
+  | referencesClause                                                # referencesAttr
+  | (CONSTRAINT cname=ident?)? CHECK parenGroup (NOT? ENFORCED)?    # checkAttr
+  | (VISIBLE | INVISIBLE)                                           # visibilityAttr
+  | (COLUMN_FORMAT | STORAGE) (ident | DEFAULT)                     # storageAttr
+  | SRID NUMBER                                                     # sridAttr
+  ;
+
+charsetKeyword
+  : CHARACTER SET
+  | CHARSET
+  ;
+
+defaultValue
+  : (MINUS | PLUS)? (NUMBER | HEX_NUMBER)
+  | STRING+
+  | DQ_STRING
+  | NULL_SYM
+  | parenGroup
+  | ident STRING
+  | ident parenGroup?
+  ;
+
+tableConstraint
+  : (CONSTRAINT cname=ident?)? PRIMARY KEY iname=ident? indexType? keyParts indexOption*                # primaryKeyConstraint
+  | (CONSTRAINT ifNotExists? cname=ident?)? UNIQUE (INDEX | KEY)? ifNotExists? iname=ident? indexType? keyParts indexOption*  # uniqueConstraint
+  | (CONSTRAINT ifNotExists? cname=ident?)? FOREIGN KEY ifNotExists? iname=ident? LPAREN identList RPAREN referencesClause  # foreignKeyConstraint
+  | (CONSTRAINT ifNotExists? cname=ident?)? CHECK parenGroup (NOT? ENFORCED)?                       # checkConstraint
+  | (INDEX | KEY) ifNotExists? iname=ident? indexType? keyParts indexOption*                       # indexConstraint
+  | (FULLTEXT | SPATIAL) (INDEX | KEY)? ifNotExists? iname=ident? keyParts indexOption*            # specialIndexConstraint
+  ;
+
+keyParts
+  : LPAREN keyPart (COMMA keyPart)* RPAREN
+  ;
+
+keyPart
+  : ident (LPAREN NUMBER RPAREN)? (ASC | DESC)?
+  | parenGroup (ASC | DESC)?
+  ;
+
+indexType
+  : USING ident
+  ;
+
+indexOption
+  : KEY_BLOCK_SIZE EQ? NUMBER
+  | indexType
+  | WITH PARSER ident
+  | COMMENT (STRING | DQ_STRING)
+  | VISIBLE
+  | INVISIBLE
+  ;
+
+referencesClause
+  : REFERENCES tableName (LPAREN identList RPAREN)? (MATCH ident)? (ON (DELETE | UPDATE) referenceAction)*
+  ;
+
+referenceAction
+  : RESTRICT
+  | CASCADE
+  | SET NULL_SYM
+  | SET DEFAULT
+  | NO ACTION
+  ;
+
+tableOptions
+  : tableOption (COMMA? tableOption)*
+  ;
+
+tableOption
+  : DEFAULT? charsetKeyword EQ? (nameOrString | DEFAULT)
+  | DEFAULT? COLLATE EQ? (nameOrString | DEFAULT)
+  | (INDEX | ident) ident EQ optionValue
+  | ident EQ? optionValue
+  ;
+
+optionValue
+  : ident
+  | STRING
+  | DQ_STRING
+  | (MINUS | PLUS)? (NUMBER | HEX_NUMBER)
+  | parenGroup
+  | DEFAULT
+  ;
+
+partitionClause
+  : PARTITION BY rest
+  ;
+
+// ---- ALTER TABLE -------------------------------------------------------------
+
+alterTable
+  : ALTER (ONLINE | OFFLINE)? IGNORE? TABLE ifExists? tableName waitOption? alterList?
+  ;
+
+waitOption
+  : ident NUMBER  // MariaDB WAIT n
+  ;
+
+// Items are comma-separated; table options may also be space-separated
+// within one item (`ENGINE=InnoDB ROW_FORMAT=DYNAMIC`).
+alterList
+  : alterItem (COMMA alterItem)*
+  ;
+
+alterItem
+  : algorithmOption                                                          # alterAlgorithm
+  | lockOption                                                               # alterLock
+  | ADD COLUMN? ifNotExists? columnDef position?                              # addColumn
+  | ADD COLUMN? ifNotExists? LPAREN tableElement (COMMA tableElement)* RPAREN  # addColumns
+  | ADD tableConstraint                                                      # addConstraint
+  | (ADD | DROP | CHECK | ident) PARTITION rest                              # partitionAction
+  | PARTITION BY rest                                                        # partitionBy
+  | ALTER COLUMN? ident SET DEFAULT defaultValue                             # setDefault
+  | ALTER COLUMN? ident DROP DEFAULT                                         # dropDefault
+  | ALTER COLUMN? ident SET (VISIBLE | INVISIBLE)                            # alterColumnVisibility
+  | ALTER INDEX ident (VISIBLE | INVISIBLE)                                  # alterIndexVisibility
+  | ALTER (CHECK | CONSTRAINT) ident NOT? ENFORCED                           # alterCheck
+  | CHANGE COLUMN? ifExists? old=ident columnDef position?                        # changeColumn
+  | MODIFY COLUMN? ifExists? columnDef position?                              # modifyColumn
+  | DROP (INDEX | KEY) ifExists? ident                                       # dropIndexItem
+  | DROP PRIMARY KEY                                                         # dropPrimaryKey
+  | DROP FOREIGN KEY ifExists? ident                                         # dropForeignKey
+  | DROP (CHECK | CONSTRAINT) ifExists? ident                                # dropConstraintItem
+  | DROP COLUMN? ifExists? ident (RESTRICT | CASCADE)?                        # dropColumn
+  | RENAME COLUMN old=ident TO new_=ident                                           # renameColumn
+  | RENAME (INDEX | KEY) old=ident TO new_=ident                                    # renameIndex
+  | RENAME (TO | AS)? tableName                                              # renameTo
+  | CONVERT TO charsetKeyword (nameOrString | DEFAULT) (COLLATE nameOrString)?  # convertCharset
+  | FORCE                                                                    # force
+  | ORDER BY rest                                                            # orderBy
+  | WITH ident                                                               # withValidation
+  | tableOption+                                                             # alterTableOptions
+  ;
+
+position
+  : FIRST
+  | AFTER ident
+  ;
+
+algorithmOption
+  : ALGORITHM EQ? (ident | DEFAULT)
+  ;
+
+lockOption
+  : LOCK EQ? (ident | DEFAULT)
+  ;
+
+// ---- indexes, DROP, TRUNCATE, RENAME ---------------------------------------------
+
+createIndex
+  : CREATE (OR REPLACE)? (ONLINE | OFFLINE)? (UNIQUE | FULLTEXT | SPATIAL)? INDEX ifNotExists? ident indexType? ON tableName
+    keyParts indexOption* (algorithmOption | lockOption)*
+  ;
+
+dropIndex
+  : DROP INDEX (ONLINE | OFFLINE)? ifExists? ident ON tableName (algorithmOption | lockOption)*
+  ;
+
+dropTable
+  : DROP TEMPORARY? (TABLE | TABLES) ifExists? tableName (COMMA tableName)* (RESTRICT | CASCADE)?
+  ;
+
+dropDatabase
+  : DROP (DATABASE | SCHEMA) ifExists? ident
+  ;
+
+dropObject
+  : DROP (VIEW | PROCEDURE | FUNCTION | TRIGGER | EVENT) ifExists? tableName (COMMA tableName)* (RESTRICT | CASCADE)?
+  ;
+
+truncateTable
+  : TRUNCATE TABLE? tableName
+  ;
+
+renameTable
+  : RENAME (TABLE | TABLES) renamePair (COMMA renamePair)*
+  ;
+
+renamePair
+  : tableName TO tableName
+  ;
+
+// ---- DML -----------------------------------------------------------------------
+
+updateStatement
+  : UPDATE (LOW_PRIORITY | IGNORE)* tableName beforeWhere* whereClause?
+  ;
+
+deleteStatement
+  : DELETE (LOW_PRIORITY | QUICK | IGNORE)* FROM? tableName beforeWhere* whereClause?
+  ;
+
+beforeWhere
+  : parenGroup
+  | ~(LPAREN | RPAREN | WHERE)
+  ;
+
+whereClause
+  : WHERE rest
+  ;
+
+insertStatement
+  : (INSERT | REPLACE) (LOW_PRIORITY | DELAYED | HIGH_PRIORITY | IGNORE)* INTO? tableName
+    (PARTITION LPAREN identList RPAREN)? (LPAREN identList? RPAREN)? insertSource
+  ;
+
+insertSource
+  : (VALUES | VALUE) rest      # insertValues
+  | SET rest                   # insertSet
+  | querySource                # insertSelect
+  ;
+
+// ---- SET, transactions, USE -------------------------------------------------------
+
+setStatement
+  : SET setItem (COMMA setItem)*
+  ;
+
+setItem
+  : scope? first=ident (DOT second=ident)? (EQ | ASSIGN) setValue  # setVariable
+  | SYS_VAR (EQ | ASSIGN) setValue                     # setSystemVariable
+  | USER_VAR (EQ | ASSIGN) setValue                    # setUserVariable
+  | NAMES rest                                         # setNames
+  | charsetKeyword rest                                # setCharset
+  | scope? TRANSACTION rest                            # setTransaction
+  ;
+
+scope
+  : GLOBAL
+  | SESSION
+  | LOCAL
+  | PERSIST
+  | PERSIST_ONLY
+  ;
+
+setValue
+  : (parenGroup | ~(LPAREN | RPAREN | COMMA))+
+  ;
+
+transactionStatement
+  : START TRANSACTION rest                                               # startTransaction
+  | BEGIN WORK?                                                          # begin
+  | COMMIT WORK? chainOption? releaseOption?                             # commit
+  | ROLLBACK WORK? TO SAVEPOINT? ident                                   # rollbackTo
+  | ROLLBACK WORK? chainOption? releaseOption?                           # rollback
+  | SAVEPOINT ident                                                      # savepoint
+  | RELEASE SAVEPOINT ident                                              # releaseSavepoint
+  ;
+
+chainOption
+  : AND NO? CHAIN
+  ;
+
+releaseOption
+  : NO? RELEASE
+  ;
+
+useStatement
+  : USE ident
+  ;
+
+// ---- shared pieces ----------------------------------------------------------------
+
+ifExists
+  : IF EXISTS
+  ;
+
+ifNotExists
+  : IF NOT EXISTS
+  ;
+
+tableName
+  : first=ident (DOT second=ident)?
+  ;
+
+identList
+  : ident (COMMA ident)*
+  ;
+
+nameOrString
+  : ident
+  | STRING
+  ;
+
+parenGroup
+  : LPAREN (parenGroup | ~(LPAREN | RPAREN))* RPAREN
+  ;
+
+// Any tokens up to the end of the statement, parentheses balanced.
+rest
+  : (parenGroup | ~(LPAREN | RPAREN))*
+  ;
+
+ident
+  : ID
+  | BQ_ID
+  | DQ_STRING
+  | nonReserved
+  ;
+
+// Keywords MySQL does not reserve: they name tables and columns as well.
+nonReserved
+  : ACTION | AFTER | ALGORITHM | ALWAYS | AUTO_INCREMENT | BEGIN | CHAIN | CHARSET | COLUMN_FORMAT | COMMENT
+  | COMMIT | ENFORCED | EVENT | FIRST | FUNCTION | GLOBAL | INVISIBLE | KEY_BLOCK_SIZE | LOCAL | NAMES | NO
+  | OFFLINE | ONLINE | PARSER | PERSIST | PERSIST_ONLY | PERSISTENT | QUICK | ROLLBACK | SAVEPOINT | SESSION
+  | SIGNED | SRID | START | STORAGE | TABLES | TEMPORARY | TRANSACTION | TRUNCATE | VALUE | VIEW | VISIBLE | WORK
+  ;

@@ -1,0 +1,275 @@
+#include "parser/mysql/mysql_frontend.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "MySqlLexer.h"
+#include "MySqlParser.h"
+#include "antlr4-runtime.h"
+#include "parser/mysql/mysql_input.h"
+#include "parser/mysql/mysql_lower.h"
+
+namespace ddlint::parser::mysql {
+
+namespace {
+
+using L = ddlint_mysql_grammar::MySqlLexer;
+using P = ddlint_mysql_grammar::MySqlParser;
+
+std::string upper_ascii(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string camel(const std::string& upper) {
+  std::string out;
+  bool start = true;
+  for (char c : upper) {
+    if (c == '_') {
+      start = true;
+      continue;
+    }
+    out += start ? c : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    start = false;
+  }
+  return out;
+}
+
+// What the front-end does with a statement, decided from its first words.
+struct Plan {
+  bool parse = false;
+  bool unknown = false;  // the first word starts no MySQL/MariaDB statement
+  ir::Opaque opaque;
+};
+
+class Classifier {
+ public:
+  explicit Classifier(const std::vector<antlr4::Token*>& tokens) : t_(tokens), n_(tokens.size() - 1) {}
+
+  // Upper-case word at token i, or "" for punctuation, literals and the end.
+  std::string word(size_t i) const {
+    if (i >= n_) return {};
+    const size_t type = t_[i]->getType();
+    if (type != L::ID && !(type >= L::ACTION && type <= L::ZEROFILL)) return {};
+    return upper_ascii(t_[i]->getText());
+  }
+  bool is(size_t i, std::initializer_list<const char*> words) const {
+    const std::string w = word(i);
+    for (const char* x : words)
+      if (w == x) return true;
+    return false;
+  }
+
+  // The object word of CREATE/ALTER/DROP ... after definer clauses and the
+  // like; its index in `at`.
+  std::string object(size_t from, size_t& at) const {
+    static const std::initializer_list<const char*> kObjects = {
+        "DATABASE", "SCHEMA",   "VIEW",     "PROCEDURE", "FUNCTION",   "TRIGGER", "EVENT",
+        "USER",     "ROLE",     "SEQUENCE", "SERVER",    "TABLESPACE", "LOGFILE", "PACKAGE",
+        "RESOURCE", "INSTANCE", "TABLE",    "INDEX",     "UNDO",       "SPATIAL"};
+    for (size_t i = from; i < n_ && i < from + 24; ++i)
+      if (is(i, kObjects)) {
+        at = i;
+        return word(i);
+      }
+    at = n_;
+    return {};
+  }
+
+  Plan plan() const {
+    Plan p;
+    const std::string w0 = word(0);
+    if (n_ > 0 && t_[0]->getType() == L::LPAREN) return opaque("SelectStmt");
+    if (w0 == "CREATE") {
+      size_t j = 1;
+      if (is(j, {"OR"}) && is(j + 1, {"REPLACE"})) j += 2;
+      size_t k = j;
+      if (is(k, {"TEMPORARY"})) ++k;
+      if (is(k, {"TABLE"})) return parse();
+      k = j;
+      if (is(k, {"ONLINE", "OFFLINE"})) ++k;
+      if (is(k, {"UNIQUE", "FULLTEXT", "SPATIAL"})) ++k;
+      if (is(k, {"INDEX"})) return parse();
+      size_t at = 0;
+      const std::string obj = object(j, at);
+      Plan o = opaque("Create" + camel(obj) + "Stmt");
+      if (obj == "DATABASE" || obj == "SCHEMA" || obj == "SEQUENCE") {
+        size_t m = at + 1;
+        const bool ine = is(m, {"IF"}) && is(m + 1, {"NOT"}) && is(m + 2, {"EXISTS"});
+        if (ine) m += 3;
+        o.opaque.if_not_exists = ine;
+        if (m < n_) {
+          o.opaque.creates.name = name_text(m);
+          o.opaque.creates.range = {static_cast<uint32_t>(t_[m]->getStartIndex()),
+                                    static_cast<uint32_t>(t_[m]->getStopIndex() + 1)};
+          if (m + 2 < n_ && t_[m + 1]->getType() == L::DOT) {
+            o.opaque.creates.schema = o.opaque.creates.name;
+            o.opaque.creates.name = name_text(m + 2);
+            o.opaque.creates.range.end = static_cast<uint32_t>(t_[m + 2]->getStopIndex() + 1);
+          }
+        }
+      }
+      return o;
+    }
+    if (w0 == "ALTER") {
+      size_t j = 1;
+      while (is(j, {"ONLINE", "OFFLINE", "IGNORE"})) ++j;
+      if (is(j, {"TABLE"})) return parse();
+      size_t at = 0;
+      return opaque("Alter" + camel(object(j, at)) + "Stmt");
+    }
+    if (w0 == "DROP") {
+      size_t j = 1;
+      if (is(j, {"TEMPORARY"})) ++j;
+      if (is(j, {"TABLE", "TABLES", "INDEX", "DATABASE", "SCHEMA", "VIEW", "PROCEDURE", "FUNCTION", "TRIGGER",
+                 "EVENT"}))
+        return parse();
+      return opaque("Drop" + camel(word(j)) + "Stmt");
+    }
+    if (w0 == "RENAME")
+      return is(1, {"TABLE", "TABLES"}) ? parse() : opaque("Rename" + camel(word(1)) + "Stmt");
+    if (w0 == "SET") {
+      if (is(1, {"PASSWORD", "ROLE", "DEFAULT", "STATEMENT", "RESOURCE"}))
+        return opaque("Set" + camel(word(1)) + "Stmt");
+      return parse();
+    }
+    if (w0 == "START") return is(1, {"TRANSACTION"}) ? parse() : opaque("Start" + camel(word(1)) + "Stmt");
+    if (w0 == "BEGIN") return n_ == 1 || (n_ == 2 && is(1, {"WORK"})) ? parse() : opaque("CompoundStmt");
+    if (w0 == "RELEASE") return parse();
+    if (w0 == "TRUNCATE" || w0 == "UPDATE" || w0 == "DELETE" || w0 == "INSERT" || w0 == "REPLACE" ||
+        w0 == "COMMIT" || w0 == "ROLLBACK" || w0 == "SAVEPOINT" || w0 == "USE")
+      return parse();
+    static const std::initializer_list<const char*> kOther = {
+        "ANALYZE",   "BACKUP",     "BINLOG",   "CACHE",   "CALL",     "CHANGE",  "CHECK",   "CHECKSUM",
+        "CLONE",     "DEALLOCATE", "DECLARE",  "DESC",    "DESCRIBE", "DO",      "EXECUTE", "EXPLAIN",
+        "FLUSH",     "GET",        "GRANT",    "HANDLER", "HELP",     "IMPORT",  "INSTALL", "KILL",
+        "LOAD",      "LOCK",       "OPTIMIZE", "PREPARE", "PURGE",    "REPAIR",  "RESET",   "RESIGNAL",
+        "RESTART",   "REVOKE",     "SELECT",   "SHOW",    "SHUTDOWN", "SIGNAL",  "STOP",    "TABLE",
+        "UNINSTALL", "UNLOCK",     "VALUES",   "WITH",    "XA",       "SHUTDOWN"};
+    if (is(0, kOther)) return opaque(camel(w0) + "Stmt");
+    p.unknown = true;
+    return p;
+  }
+
+ private:
+  static Plan parse() {
+    Plan p;
+    p.parse = true;
+    return p;
+  }
+  static Plan opaque(std::string node) {
+    Plan p;
+    p.opaque.node = std::move(node);
+    return p;
+  }
+  std::string name_text(size_t i) const {
+    std::string s = t_[i]->getText();
+    if (s.size() >= 2 && s.front() == '`') {
+      std::string out;
+      for (size_t k = 1; k + 1 < s.size(); ++k) {
+        if (s[k] == '`' && k + 2 < s.size() && s[k + 1] == '`') ++k;
+        out += s[k];
+      }
+      return out;
+    }
+    return s;
+  }
+
+  const std::vector<antlr4::Token*>& t_;
+  size_t n_;
+};
+
+class FirstError : public antlr4::BaseErrorListener {
+ public:
+  void syntaxError(antlr4::Recognizer*, antlr4::Token* symbol, size_t, size_t, const std::string&,
+                   std::exception_ptr) override {
+    if (!seen) {
+      seen = true;
+      offending = symbol;
+    }
+  }
+  bool seen = false;
+  antlr4::Token* offending = nullptr;
+};
+
+struct Context {
+  const SourceFile& source;
+  const MySqlInput& input;
+  ir::ParsedFile& out;
+};
+
+// Offsets of a piece's tokens are relative to the piece; these shift them.
+void parse_piece(Context& c, TextRange piece) {
+  const std::string text = c.input.text.substr(piece.begin, piece.size());
+  antlr4::ANTLRInputStream stream(text);
+  L lexer(&stream);
+  lexer.removeErrorListeners();
+  antlr4::CommonTokenStream tokens(&lexer);
+  tokens.fill();
+  const std::vector<antlr4::Token*>& all = tokens.getTokens();
+  if (all.size() <= 1) return;  // only the end of input
+  const uint32_t base = piece.begin;
+  auto token_range = [&](antlr4::Token* t) {
+    return TextRange{base + static_cast<uint32_t>(t->getStartIndex()),
+                     base + static_cast<uint32_t>(t->getStopIndex()) + 1};
+  };
+  const TextRange stmt{token_range(all.front()).begin, token_range(all[all.size() - 2]).end};
+  auto near = [&](antlr4::Token* t) {
+    const TextRange r = token_range(t);
+    std::string shown(c.source.text().substr(r.begin, r.size()));
+    if (shown.size() > 40) shown = shown.substr(0, 37) + "...";
+    return ir::ParseError{r, stmt, "syntax error at or near \"" + shown + "\""};
+  };
+
+  Classifier classifier(all);
+  Plan plan = classifier.plan();
+  if (plan.unknown) {
+    c.out.errors.push_back(near(all.front()));
+    return;
+  }
+  if (!plan.parse) {
+    if (!plan.opaque.creates.empty()) {
+      plan.opaque.creates.range.begin += base;
+      plan.opaque.creates.range.end += base;
+    }
+    c.out.statements.push_back({stmt, std::move(plan.opaque)});
+    return;
+  }
+  P parser(&tokens);
+  parser.removeErrorListeners();
+  FirstError errors;
+  parser.addErrorListener(&errors);
+  P::StatementContext* tree = parser.statement();
+  if (errors.seen) {
+    antlr4::Token* t = errors.offending;
+    if (t == nullptr || t->getType() == antlr4::Token::EOF) {
+      ir::ParseError e = near(all[all.size() - 2]);
+      e.message = "syntax error at end of input";
+      c.out.errors.push_back(std::move(e));
+    } else {
+      c.out.errors.push_back(near(t));
+    }
+    return;
+  }
+  for (auto& node : lower(tree, c.source.text(), base, all))
+    c.out.statements.push_back({stmt, std::move(node)});
+}
+
+}  // namespace
+
+ir::ParsedFile parse(const SourceFile& source) {
+  ir::ParsedFile out;
+  const MySqlInput input = prepare_mysql_input(source.parse_text());
+  out.skipped = input.skipped;
+  out.comments = input.comments;
+  out.errors = input.errors;
+  Context c{source, input, out};
+  for (const auto& piece : input.statements) parse_piece(c, piece);
+  std::stable_sort(
+      out.errors.begin(), out.errors.end(),
+      [](const ir::ParseError& a, const ir::ParseError& b) { return a.range.begin < b.range.begin; });
+  return out;
+}
+
+}  // namespace ddlint::parser::mysql

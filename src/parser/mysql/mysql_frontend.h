@@ -1,0 +1,16 @@
+#pragma once
+#include "core/source.h"
+#include "ir/parsed_file.h"
+
+namespace ddlint::parser::mysql {
+
+// MySQL/MariaDB front-end: the script is split into statements the way the
+// mysql client splits it (quotes, comments, `/*! */` executable comments,
+// DELIMITER), each statement of a kind the IR models is parsed by the ANTLR4
+// grammar in this directory and lowered into IR with byte ranges; every other
+// statement becomes ir::Opaque. Never throws on bad input: a statement that
+// does not parse becomes one ParseError at the offending token and every other
+// statement is still lowered.
+ir::ParsedFile parse(const SourceFile& source);
+
+}  // namespace ddlint::parser::mysql

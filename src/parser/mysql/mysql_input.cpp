@@ -1,0 +1,246 @@
+#include "parser/mysql/mysql_input.h"
+
+#include <cctype>
+
+namespace ddlint::parser::mysql {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+void blank(std::string& text, size_t begin, size_t end) {
+  for (size_t i = begin; i < end && i < text.size(); ++i)
+    if (text[i] != '\n' && text[i] != '\r') text[i] = ' ';
+}
+
+// End (exclusive) of the quoted literal or identifier opening at `i`; npos
+// when it is not terminated. Backslash escapes apply to '...' and "..."
+// (MySQL's default sql_mode), never to `...`; a doubled quote is part of it.
+size_t quoted_end(std::string_view t, size_t i) {
+  const char quote = t[i];
+  const bool escapes = quote != '`';
+  size_t e = i + 1;
+  while (e < t.size()) {
+    if (escapes && t[e] == '\\') {
+      e += 2;
+      continue;
+    }
+    if (t[e] == quote) {
+      if (e + 1 < t.size() && t[e + 1] == quote) {
+        e += 2;
+        continue;
+      }
+      return e + 1;
+    }
+    ++e;
+  }
+  return std::string_view::npos;
+}
+
+// Does the client command `word` (lower-case) start at `i` (a line start)?
+// Returns the end of its keyword, or 0.
+size_t client_command(std::string_view t, size_t i, std::string_view word) {
+  if (t.size() - i < word.size() + 1) return 0;
+  for (size_t k = 0; k < word.size(); ++k)
+    if (std::tolower(static_cast<unsigned char>(t[i + k])) != word[k]) return 0;
+  const char after = t[i + word.size()];
+  return after == ' ' || after == '\t' ? i + word.size() : 0;
+}
+
+bool is_ident_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' ||
+         (static_cast<unsigned char>(c) & 0x80);
+}
+
+std::string upper_word(std::string_view t, size_t b, size_t e) {
+  std::string w(t.substr(b, e - b));
+  for (char& c : w) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return w;
+}
+
+}  // namespace
+
+MySqlInput prepare_mysql_input(std::string_view input) {
+  MySqlInput out;
+  out.text.assign(input);
+  std::string& t = out.text;
+  const size_t n = t.size();
+  std::string delimiter = ";";
+  bool line_start = true;  // only whitespace since the last line break
+  bool in_exec = false;    // inside `/*! ... */`: its content is SQL
+  bool has_content = false;
+  size_t stmt_start = 0;
+  // Stored program bodies (CREATE PROCEDURE/FUNCTION/TRIGGER/EVENT, MariaDB
+  // BEGIN NOT ATOMIC) sent without a DELIMITER change: migration runners send
+  // such a file as it is, so `;` inside BEGIN ... END does not end it.
+  std::vector<std::string> words;  // the statement's first words, upper-case
+  bool routine = false;
+  int depth = 0;  // open BEGIN / CASE blocks of a routine body
+  auto end_statement = [&](size_t end, size_t next) {
+    if (has_content)
+      out.statements.push_back({static_cast<uint32_t>(stmt_start), static_cast<uint32_t>(end)});
+    stmt_start = next;
+    has_content = false;
+    words.clear();
+    routine = false;
+    depth = 0;
+  };
+  size_t i = 0;
+  while (i < n) {
+    const char c = t[i];
+    if (c == '\n' || c == '\r') {
+      line_start = true;
+      ++i;
+      continue;
+    }
+    if (is_space(c)) {
+      ++i;
+      continue;
+    }
+    if (line_start && !in_exec && !has_content) {
+      if (const size_t kw_end = client_command(t, i, "source")) {
+        size_t e = kw_end;
+        while (e < n && t[e] != '\n' && t[e] != '\r') ++e;
+        out.skipped.push_back({{static_cast<uint32_t>(i), static_cast<uint32_t>(e)},
+                               "mysql client command `source` skipped (not SQL)"});
+        blank(t, i, e);
+        i = e;
+        continue;
+      }
+    }
+    if (line_start && !in_exec) {
+      if (const size_t kw_end = client_command(t, i, "delimiter")) {
+        size_t e = kw_end;
+        while (e < n && t[e] != '\n' && t[e] != '\r') ++e;
+        size_t w = kw_end;
+        while (w < e && is_space(t[w])) ++w;
+        size_t we = w;
+        while (we < e && !is_space(t[we])) ++we;
+        std::string word(t, w, we - w);
+        if (word.size() >= 2 && (word.front() == '\'' || word.front() == '"' || word.front() == '`') &&
+            word.back() == word.front())
+          word = word.substr(1, word.size() - 2);
+        end_statement(i, e);
+        if (!word.empty()) {
+          delimiter = word;
+          out.skipped.push_back({{static_cast<uint32_t>(i), static_cast<uint32_t>(e)},
+                                 "mysql client command `DELIMITER " + word + "` skipped (not SQL)"});
+        } else {
+          out.skipped.push_back({{static_cast<uint32_t>(i), static_cast<uint32_t>(e)},
+                                 "mysql client command `DELIMITER` without a delimiter skipped"});
+        }
+        blank(t, i, e);
+        i = e;
+        continue;
+      }
+    }
+    line_start = false;
+    // Line comments: `#`, and `--` followed by whitespace or a control character.
+    if (c == '#' || (c == '-' && i + 1 < n && t[i + 1] == '-' &&
+                     (i + 2 >= n || static_cast<unsigned char>(t[i + 2]) <= ' '))) {
+      size_t e = i;
+      while (e < n && t[e] != '\n' && t[e] != '\r') ++e;
+      out.comments.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(e)});
+      blank(t, i, e);
+      i = e;
+      continue;
+    }
+    if (c == '/' && i + 1 < n && t[i + 1] == '*') {
+      // Executable comment: `/*!`, `/*!NNNNN`, MariaDB `/*M!`, `/*M!NNNNNN`.
+      size_t m = i + 2;
+      if (m < n && t[m] == 'M' && m + 1 < n && t[m + 1] == '!') ++m;
+      if (!in_exec && m < n && t[m] == '!') {
+        size_t e = m + 1;
+        size_t digits = 0;
+        while (e < n && digits < 6 && std::isdigit(static_cast<unsigned char>(t[e]))) {
+          ++e;
+          ++digits;
+        }
+        blank(t, i, e);
+        in_exec = true;
+        i = e;
+        continue;
+      }
+      const size_t close = t.find("*/", i + 2);
+      const size_t e = close == std::string::npos ? n : close + 2;
+      if (close == std::string::npos) {
+        out.errors.push_back({{static_cast<uint32_t>(i), static_cast<uint32_t>(i + 2)},
+                              {static_cast<uint32_t>(i), static_cast<uint32_t>(e)},
+                              "unterminated /* comment: the rest of the file is not SQL"});
+      }
+      out.comments.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(e)});
+      blank(t, i, e);
+      i = e;
+      continue;
+    }
+    if (in_exec && c == '*' && i + 1 < n && t[i + 1] == '/') {
+      blank(t, i, i + 2);
+      in_exec = false;
+      i += 2;
+      continue;
+    }
+    if (t.compare(i, delimiter.size(), delimiter) == 0 && !(depth > 0 && delimiter == ";")) {
+      end_statement(i, i + delimiter.size());
+      i += delimiter.size();
+      continue;
+    }
+    if (!has_content) stmt_start = i;
+    has_content = true;
+    if (c == '\'' || c == '"' || c == '`') {
+      const size_t e = quoted_end(t, i);
+      if (e == std::string_view::npos) {
+        // Like the mysql client, the rest of the input is inside the quote.
+        size_t last = n;
+        while (last > i && is_space(t[last - 1])) --last;
+        const TextRange stmt{static_cast<uint32_t>(stmt_start), static_cast<uint32_t>(last)};
+        out.errors.push_back({{static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1)},
+                              stmt,
+                              std::string("unterminated quoted ") + (c == '`' ? "identifier" : "string") +
+                                  ": the rest of the file is inside it"});
+        has_content = false;
+        i = n;
+        break;
+      }
+      i = e;
+      continue;
+    }
+    if ((std::isalpha(static_cast<unsigned char>(c)) || c == '_') && (i == 0 || !is_ident_char(t[i - 1]))) {
+      size_t e = i;
+      // The client finds its delimiter anywhere, even right after a name (`p$$`).
+      while (e < n && is_ident_char(t[e]) && t.compare(e, delimiter.size(), delimiter) != 0) ++e;
+      const std::string w = upper_word(t, i, e);
+      if (words.size() < 16) {
+        words.push_back(w);
+        if (words[0] == "CREATE" && (w == "PROCEDURE" || w == "FUNCTION" || w == "TRIGGER" || w == "EVENT"))
+          routine = true;
+        if (words.size() == 3 && words[0] == "BEGIN" && words[1] == "NOT" && words[2] == "ATOMIC") {
+          routine = true;
+          depth = 1;
+          i = e;
+          continue;
+        }
+      }
+      if (routine) {
+        if (w == "BEGIN" || w == "CASE") {
+          ++depth;
+        } else if (w == "END" && depth > 0) {
+          size_t k = e;
+          while (k < n && is_space(t[k])) ++k;
+          size_t ke = k;
+          while (ke < n && is_ident_char(t[ke])) ++ke;
+          const std::string next = upper_word(t, k, ke);
+          if (next != "IF" && next != "LOOP" && next != "WHILE" && next != "REPEAT") --depth;
+        }
+      }
+      i = e;
+      continue;
+    }
+    ++i;
+  }
+  end_statement(n, n);
+  for (char& ch : t)
+    if (static_cast<unsigned char>(ch) >= 0x80) ch = '_';
+  return out;
+}
+
+}  // namespace ddlint::parser::mysql

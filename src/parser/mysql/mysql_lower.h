@@ -1,0 +1,19 @@
+#pragma once
+// Internal to the MySQL front-end: lowers one ANTLR parse tree into IR.
+#include <string_view>
+#include <vector>
+
+#include "MySqlParser.h"
+#include "ir/ir.h"
+
+namespace ddlint::parser::mysql {
+
+// Lowers one parsed statement. `original` is the file's bytes, `base` the
+// byte offset of the piece the tokens were lexed from. Most statements give
+// one node; RENAME TABLE gives one per pair and SET one per session variable
+// (none when it only assigns user or global variables: then it is opaque).
+std::vector<ir::StatementNode> lower(ddlint_mysql_grammar::MySqlParser::StatementContext* statement,
+                                     std::string_view original, uint32_t base,
+                                     const std::vector<antlr4::Token*>& tokens);
+
+}  // namespace ddlint::parser::mysql

@@ -1,0 +1,61 @@
+-- MySQL DDL the front-end models
+CREATE TABLE IF NOT EXISTS `shop`.`orders` (
+  `id` BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
+  customer_id int(11) NOT NULL,
+  `Status` ENUM('new','paid') CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL DEFAULT 'new' COMMENT 'state',
+  total DECIMAL(10,2) DEFAULT NULL,
+  created_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
+  amount_cents INT GENERATED ALWAYS AS (total * 100) STORED,
+  note VARCHAR(255) UNIQUE,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uk_customer` (customer_id, created_at),
+  KEY idx_status (`Status`(8)),
+  FULLTEXT INDEX ft_note (note),
+  CONSTRAINT fk_customer FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE,
+  CONSTRAINT chk_total CHECK (total >= 0)
+) ENGINE=InnoDB AUTO_INCREMENT=42 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci COMMENT='orders';
+CREATE TEMPORARY TABLE tmp_orders LIKE orders;
+CREATE TABLE orders_copy AS SELECT * FROM orders WHERE id < 10;
+ALTER TABLE orders
+  ADD COLUMN shipped_at DATETIME NULL AFTER created_at,
+  ADD note2 TEXT FIRST,
+  DROP COLUMN legacy,
+  MODIFY COLUMN total DECIMAL(12,2) NOT NULL,
+  CHANGE `Status` state VARCHAR(16) NOT NULL DEFAULT 'new',
+  RENAME COLUMN note TO remark,
+  ALTER COLUMN total SET DEFAULT 0,
+  ALTER state DROP DEFAULT,
+  ADD INDEX idx_shipped (shipped_at),
+  ADD UNIQUE KEY uk_remark (remark),
+  ADD FULLTEXT KEY ft_remark (remark),
+  ADD SPATIAL INDEX sp_loc (loc),
+  ADD PRIMARY KEY (id),
+  ADD CONSTRAINT fk_x FOREIGN KEY (x_id) REFERENCES x (id),
+  ADD CONSTRAINT chk_state CHECK (state <> ''),
+  DROP INDEX idx_status,
+  DROP KEY uk_customer,
+  DROP PRIMARY KEY,
+  DROP FOREIGN KEY fk_customer,
+  DROP CHECK chk_total,
+  RENAME INDEX idx_shipped TO idx_shipped_at,
+  ENGINE=InnoDB, ROW_FORMAT=DYNAMIC,
+  ALGORITHM=INPLACE, LOCK=NONE;
+ALTER TABLE orders ADD COLUMN (a INT, b INT), ALGORITHM = INSTANT;
+ALTER TABLE orders CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+ALTER TABLE orders RENAME TO orders_old;
+ALTER TABLE orders FORCE, ALGORITHM=COPY, LOCK=SHARED;
+ALTER TABLE orders AUTO_INCREMENT = 1000;
+ALTER TABLE events DROP PARTITION p2019, p2020;
+ALTER TABLE t1 ADD COLUMN IF NOT EXISTS c INT, DROP COLUMN IF EXISTS d, DROP INDEX IF EXISTS i;
+CREATE UNIQUE INDEX uk_email ON users (email) ALGORITHM=INPLACE LOCK=NONE;
+CREATE FULLTEXT INDEX ft_body ON posts (body);
+CREATE INDEX idx_expr ON users ((lower(email)), name(10) DESC);
+DROP INDEX uk_email ON users ALGORITHM=INPLACE LOCK=NONE;
+DROP TABLE IF EXISTS a, `b`;
+DROP TEMPORARY TABLE tmp_orders;
+TRUNCATE TABLE orders_old;
+TRUNCATE logs;
+RENAME TABLE a TO b, c TO d;
+DROP DATABASE IF EXISTS scratch;
+DROP SCHEMA old_schema;
+DROP VIEW IF EXISTS v1;
