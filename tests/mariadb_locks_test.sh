@@ -43,10 +43,12 @@ client=$(command -v mariadb || command -v mysql || true)
 [ -x "$exe" ] || skip "$exe not built"
 if [ "$mode" = ddlint ]; then
   printf 'ALTER TABLE t ADD COLUMN c INT;\n' >"${TMPDIR:-/tmp}/ddlint-mysql-$$.sql"
-  "$exe" locks --dialect mysql --format json "${TMPDIR:-/tmp}/ddlint-mysql-$$.sql" >/dev/null 2>&1
+  "$exe" locks --dialect mysql --mysql-version mariadb-10.11 --format json "${TMPDIR:-/tmp}/ddlint-mysql-$$.sql" \
+    >/dev/null 2>&1
   rc=$?
   rm -f "${TMPDIR:-/tmp}/ddlint-mysql-$$.sql"
-  [ "$rc" = 0 ] || skip "ddlint cannot read MySQL yet (ddlint locks --dialect mysql exits $rc)"
+  [ "$rc" = 0 ] ||
+    skip "ddlint cannot read MySQL yet (ddlint locks --dialect mysql --mysql-version mariadb-10.11 exits $rc)"
   command -v node >/dev/null 2>&1 || skip "node not found (needed to read the lock plan)"
 fi
 
@@ -185,7 +187,11 @@ if [ "$mode" = probe ]; then
     predicted[$id]=$("$exe" --target "mariadb-$version" "$id" 2>&1) || predicted[$id]="probe failed: ${predicted[$id]}"
   done
 else
-  "$exe" locks --dialect mysql --mysql-version "mariadb-$version" --format json "$cases_dir/cases.sql" \
+  # The fixture first, so ddlint's schema model knows the tables' columns;
+  # case lines move down by the fixture's line count.
+  cat "$cases_dir/fixture.sql" "$cases_dir/cases.sql" >"$work/combined.sql"
+  offset=$(wc -l <"$cases_dir/fixture.sql")
+  "$exe" locks --dialect mysql --mysql-version "mariadb-$version" --format json "$work/combined.sql" \
     >"$work/plan.json" || { echo "FAIL ddlint locks"; exit 1; }
   for id in "${ids[@]}"; do
     predicted[$id]=$(node -e '
@@ -193,7 +199,7 @@ else
       const st = plan.statements.find((s) => s.line === Number(process.argv[2]));
       const t = st && st.tables.length ? st.tables[st.tables.length - 1] : null;
       console.log(JSON.stringify(t ? {algorithm: t.algorithm, lock: t.lock, rewrite: t.rewrite} : {}));
-    ' "$work/plan.json" "${line_of[$id]}")
+    ' "$work/plan.json" "$((line_of[$id] + offset))")
   done
 fi
 

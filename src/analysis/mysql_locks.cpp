@@ -227,7 +227,7 @@ Caps modify_column(const MySqlTarget& t, const ir::AlterAction& a, const MySqlTa
   }
   // Position: MySQL rebuilds to reorder, MariaDB 10.4+ reorders instantly.
   Caps position = metadata_op(t, what);
-  if (!a.position.empty() && (t.mysql() || adds_index))
+  if (!a.position.empty() && (t.mysql() || adds_index || !t.at_least(10, 4)))
     position = Builder(t, what + " (reorder)").inplace(kNone, true, true).done();
   // Rename (CHANGE old new): INSTANT from MySQL 8.0.28.
   Caps rename = metadata_op(t, what);
