@@ -179,6 +179,12 @@ TEST_SUITE("mysql-locks") {
     CHECK(run(modify_to("score", u), "8.4").algorithm == "COPY");
     // Integer display width is not.
     CHECK(run(modify_to("score", type("int", {"11"})), "8.4").algorithm == "INSTANT");
+    // An inline UNIQUE adds an index: INPLACE without rebuild.
+    auto uq = column("score", type("int"));
+    uq.constraints.push_back(constraint(CK::Unique, {}));
+    v = run(alter("users", {modify("score", uq)}), "8.4");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK_FALSE(v.rewrite);
     // A column the model does not know: assumed to change type.
     CHECK(run(modify_to("unknown_col", type("int")), "8.4").algorithm == "COPY");
     // B.1: ALGORITHM=INPLACE for a type change fails.
@@ -398,6 +404,7 @@ TEST_SUITE("mysql-locks") {
     // Table COMMENT / DEFAULT CHARACTER SET: MariaDB INSTANT (measured); MySQL
     // rebuilds for a new default character set (B.3, when the encoding differs).
     CHECK(run(alter("users", {options("COMMENT = 'people'")}), "mariadb-10.11").algorithm == "INSTANT");
+    CHECK_FALSE(run(alter("users", {options("COMMENT = 'engine rebuild'")}), "8.4").rewrite);
     CHECK(run(alter("tags", {options("DEFAULT CHARACTER SET = utf8mb4")}), "mariadb-10.11").algorithm ==
           "INSTANT");
     CHECK(run(alter("tags", {options("DEFAULT CHARACTER SET = utf8mb4")}), "8.4").rewrite);

@@ -69,31 +69,22 @@ class Builder {
     set(kInplace, lock, rebuild, scan || rebuild);
     return *this;
   }
-  Builder& no_copy() {
-    c_.at[kCopy] = Opt{};
-    copy_ = false;
-    return *this;
-  }
   // A COPY that MariaDB 11.2+ cannot run online (B.1: AUTO_INCREMENT, ...).
   Builder& blocking_copy() {
     online_copy_ = false;
     return *this;
   }
   Caps done() {
-    if (copy_) {
-      // COPY blocks writes, except MariaDB 11.2+'s online COPY (B.1).
-      const int lock = t_.mariadb() && t_.at_least(11, 2) && online_copy_ ? kNone : kShared;
-      c_.at[kCopy] = Opt{true, lock, true, true};
-    }
+    // COPY is always possible; it blocks writes, except MariaDB 11.2+'s online COPY (B.1).
+    const int lock = t_.mariadb() && t_.at_least(11, 2) && online_copy_ ? kNone : kShared;
+    c_.at[kCopy] = Opt{true, lock, true, true};
     return c_;
   }
-  const MySqlTarget& target() const { return t_; }
 
  private:
   void set(int a, int lock, bool rebuild, bool scan) { c_.at[a] = Opt{true, lock, rebuild, scan}; }
   const MySqlTarget& t_;
   Caps c_;
-  bool copy_ = true;
   bool online_copy_ = true;
 };
 
@@ -155,6 +146,9 @@ int enum_storage(std::string_view type, size_t members) {
   return bytes <= 4 ? static_cast<int>(bytes) : 8;
 }
 
+Caps add_index(const MySqlTarget& t, ir::ConstraintKind kind, const MySqlTableInfo* info, bool fk_checks,
+               bool replaces_pk);
+
 // MODIFY / CHANGE COLUMN: compares the new definition with the old column.
 // `adds_index`: the statement also adds an index, which MariaDB cannot
 // combine with an instant change of the column layout (measured on 10.11).
@@ -166,9 +160,7 @@ Caps modify_column(const MySqlTarget& t, const ir::AlterAction& a, const MySqlTa
     return Builder(t, what + " (type change)").done();  // unknown: assume a type change
   const ir::ColumnDef& def = *a.column_def;
   for (const auto& k : def.constraints)
-    if (k.kind == ir::ConstraintKind::Generated || k.kind == ir::ConstraintKind::PrimaryKey ||
-        k.kind == ir::ConstraintKind::Unique)
-      return Builder(t, what).done();
+    if (k.kind == ir::ConstraintKind::Generated) return Builder(t, what + " (generated column)").done();
   const std::string from = base_type(old->type.name);
   const std::string to = base_type(def.type.name);
   const std::string table_cs = info->charset;
@@ -236,6 +228,10 @@ Caps modify_column(const MySqlTarget& t, const ir::AlterAction& a, const MySqlTa
 
   Caps out = type;
   for (const Caps* c : {&nulls, &position, &rename}) out = both(out, *c);
+  // An inline key (MODIFY c INT UNIQUE) adds an index as well.
+  for (const auto& k : def.constraints)
+    if (k.kind == ir::ConstraintKind::Unique || k.kind == ir::ConstraintKind::PrimaryKey)
+      out = both(out, add_index(t, k.kind, info, true, false));
   for (const Caps* c : {&nulls, &position, &rename})
     if (c->what != what) out.what = c->what;
   if (type.what != what) out.what = type.what;
@@ -274,7 +270,18 @@ Caps add_index(const MySqlTarget& t, ir::ConstraintKind kind, const MySqlTableIn
 }
 
 Caps table_options(const MySqlTarget& t, const ir::AlterAction& a) {
-  const std::string o = upper(a.native);
+  // The option names as written, without quoted values (COMMENT = 'engine').
+  std::string o;
+  char quote = 0;
+  for (char c : upper(a.native)) {
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+    } else {
+      o += c;
+    }
+  }
   if (o.find("ENCRYPTION") != std::string::npos) return Builder(t, "ENCRYPTION=").done();
   if (o.find("ENGINE") != std::string::npos && o.find("INNODB") == std::string::npos)
     return Builder(t, "ENGINE= (other engine)").done();
