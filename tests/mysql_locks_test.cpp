@@ -401,6 +401,18 @@ TEST_SUITE("mysql-locks") {
     }
     CHECK(run(alter("users", {options("ENGINE = MyISAM")}), "8.4").algorithm == "COPY");
     CHECK(run(alter("users", {options("FORCE")}), "mariadb-10.11").rewrite);  // measured
+    auto force = action(K::Other);
+    force.native = "FORCE";
+    v = run(alter("users", {force}), "mariadb-10.11");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.rewrite);
+    auto rename_ix = action(K::Other, "", "users_email_idx");
+    rename_ix.native = "RENAME INDEX";
+    CHECK(run(alter("users", {rename_ix}), "mariadb-10.11").algorithm == "INSTANT");
+    CHECK(run(alter("users", {rename_ix}), "8.4").algorithm == "INPLACE");
+    auto partition = action(K::Other);
+    partition.native = "PARTITION BY";
+    CHECK(run(alter("users", {partition}), "8.4").algorithm == "COPY");
     // Table COMMENT / DEFAULT CHARACTER SET: MariaDB INSTANT (measured); MySQL
     // rebuilds for a new default character set (B.3, when the encoding differs).
     CHECK(run(alter("users", {options("COMMENT = 'people'")}), "mariadb-10.11").algorithm == "INSTANT");

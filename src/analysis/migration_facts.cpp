@@ -1,5 +1,7 @@
 #include "analysis/migration_facts.h"
 
+#include <cctype>
+
 namespace ddlint::analysis {
 
 namespace {
@@ -314,7 +316,9 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
         apply(statement_timeout, local_statement_timeout);
       } else if (s->name == "foreign_key_checks" || s->name == "@@foreign_key_checks" ||
                  s->name == "@@session.foreign_key_checks") {
-        foreign_key_checks = s->reset || !(s->value == "0" || s->value == "off" || s->value == "OFF");
+        std::string v = s->value;
+        for (auto& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        foreign_key_checks = s->reset || !(v == "0" || v == "off" || v == "false");
       }
     } else if (const auto* c = st.as<ir::CreateTable>()) {
       created_.push_back({c->table, i});

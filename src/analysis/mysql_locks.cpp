@@ -443,6 +443,13 @@ Caps action_caps(const MySqlTarget& t, const ir::AlterTable& at, const ir::Alter
           if (o.ok) o.lock = kExclusive;
       return c;
     }
+    case K::Other: {
+      // Subcommands the IR names only by their leading words.
+      const std::string n = upper(a.native);
+      if (n == "RENAME INDEX" || n == "RENAME KEY") return rename_index(t);
+      if (n == "FORCE") return Builder(t, "FORCE").inplace(kNone, true, true).done();  // B.3 null rebuild
+      return Builder(t, a.native.empty() ? std::string("ALTER TABLE") : a.native).done();
+    }
     default:
       // Anything else (partitioning, PostgreSQL-only subcommands): a COPY.
       return Builder(t, a.native.empty() ? std::string(ir::to_string(a.kind)) : a.native).done();
