@@ -63,6 +63,8 @@ TEST_SUITE("mysql-locks") {
     CHECK(analysis::mysql_target_name(*parse_mysql_target("10.11.6-MariaDB-0+deb12u1")) == "MariaDB 10.11.6");
     CHECK(analysis::mysql_target_name(*parse_mysql_target("8.0.36-log")) == "MySQL 8.0.36");
     CHECK(parse_mysql_target("10.6")->mariadb());
+    CHECK(analysis::mysql_target_name(*parse_mysql_target("5.5.5-10.11.6-MariaDB")) == "MariaDB 10.11.6");
+    CHECK(analysis::mysql_target_name(*parse_mysql_target("9.1.0")) == "MySQL 9.1.0");
     CHECK(!parse_mysql_target("postgres"));
     CHECK(!parse_mysql_target("8"));
     CHECK(!parse_mysql_target("mysql-10.11"));

@@ -21,6 +21,8 @@ std::optional<MySqlTarget> parse_mysql_target(std::string_view text) {
       break;
     }
   }
+  // MariaDB's protocol handshake prefixes its version with "5.5.5-".
+  if (s.rfind("5.5.5-", 0) == 0 && s.find("mariadb") != std::string::npos) s.erase(0, 6);
   if (s.empty()) {
     if (!flavor_named) return std::nullopt;
     if (t.mariadb()) t.major = 10, t.minor = 11;
