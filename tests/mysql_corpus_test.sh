@@ -13,23 +13,22 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export bin work
-# One line per file: exit code, statements, errors, path; error lines apart.
+# Each worker appends, per file, a header line (`### exit-code path`) and the
+# IR dump; one awk pass then counts statements (distinct ranges) and errors.
 find "$corpus" -type f -name '*.sql' -print0 | sort -z |
-  xargs -0 -n 16 -P "$(nproc)" bash -c '
+  xargs -0 -n 32 -P "$(nproc)" bash -c '
     for f; do
       out=$("$bin" debug ir --dialect mysql "$f" 2>&1)
-      rc=$?
-      stmts=$(printf "%s\n" "$out" | grep -oE "^[A-Z][A-Za-z]+ @[0-9]+" | sort -u | wc -l)
-      errs=$(printf "%s\n" "$out" | grep -cE "^error ")
-      printf "%s %s %s %s\n" "$rc" "$stmts" "$errs" "$f" >> "$work/files.$$"
-      printf "%s\n" "$out" | grep -E "^error " | sed "s|^error |$f:|" >> "$work/errors.$$"
-    done' _
-cat "$work"/files.* > "$work/files"
-cat "$work"/errors.* 2>/dev/null | sort > "$work/errors"
-files=$(wc -l < "$work/files")
-statements=$(awk '{s += $2} END {print s + 0}' "$work/files")
-failed=$(awk '{s += $3} END {print s + 0}' "$work/files")
-bad_exit=$(awk '$1 != 0' "$work/files")
+      printf "### %s %s\n%s\n" "$?" "$f" "$out"
+    done >> "$work/out.$$"' _
+cat "$work"/out.* | awk -v summary="$work/summary" -v errors="$work/errors" -v bad="$work/bad" '
+  /^### / { file = substr($0, index(substr($0, 5), " ") + 5); files++; if ($2 != 0) print $2, file > bad; delete seen; next }
+  /^error / { failed++; print file ":" substr($0, 7) > errors; next }
+  /^[A-Z][A-Za-z]+ @[0-9]+/ { if (!($2 in seen)) { seen[$2] = 1; statements++ } }
+  END { print files + 0, statements + failed, failed + 0 > summary }'
+read -r files statements failed < "$work/summary"
+bad_exit=$(cat "$work/bad" 2>/dev/null)
+sort -o "$work/errors" "$work/errors" 2>/dev/null || touch "$work/errors"
 echo "files: $files"
 echo "statements: $statements (parsed or failed)"
 echo "failed to parse: $failed"

@@ -42,8 +42,8 @@ createTable
 createTableBody
   : LPAREN LIKE tableName RPAREN                                                        # likeTableParen
   | LIKE tableName                                                                      # likeTable
-  | LPAREN tableElement (COMMA tableElement)* RPAREN tableOptions? partitionClause? asSelect?  # tableDefinition
-  | tableOptions? partitionClause? asSelect                                             # tableAsSelect
+  | LPAREN tableElement (COMMA tableElement)* RPAREN tableOptions? (partitionClause | asSelect)?  # tableDefinition
+  | tableOptions? (partitionClause | asSelect)                                          # tableAsSelect
   ;
 
 asSelect
@@ -198,9 +198,18 @@ waitOption
   ;
 
 // Items are comma-separated; table options may also be space-separated
-// within one item (`ENGINE=InnoDB ROW_FORMAT=DYNAMIC`).
+// within one item (`ENGINE=InnoDB ROW_FORMAT=DYNAMIC`). Partition clauses and
+// ORDER BY run to the end of the statement, so they come last: `rest` is only
+// ever followed by the end of the statement, which keeps prediction linear.
 alterList
-  : alterItem (COMMA alterItem)*
+  : alterItem (COMMA alterItem)* (COMMA alterTail)?
+  | alterTail
+  ;
+
+alterTail
+  : (ADD | DROP | CHECK | ident) PARTITION rest                              # partitionAction
+  | PARTITION BY rest                                                        # partitionBy
+  | ORDER BY rest                                                            # orderBy
   ;
 
 alterItem
@@ -209,8 +218,6 @@ alterItem
   | ADD COLUMN? ifNotExists? columnDef position?                              # addColumn
   | ADD COLUMN? ifNotExists? LPAREN tableElement (COMMA tableElement)* RPAREN  # addColumns
   | ADD tableConstraint                                                      # addConstraint
-  | (ADD | DROP | CHECK | ident) PARTITION rest                              # partitionAction
-  | PARTITION BY rest                                                        # partitionBy
   | ALTER COLUMN? ident SET DEFAULT defaultValue                             # setDefault
   | ALTER COLUMN? ident DROP DEFAULT                                         # dropDefault
   | ALTER COLUMN? ident SET (VISIBLE | INVISIBLE)                            # alterColumnVisibility
@@ -228,7 +235,6 @@ alterItem
   | RENAME (TO | AS)? tableName                                              # renameTo
   | CONVERT TO charsetKeyword (nameOrString | DEFAULT) (COLLATE nameOrString)?  # convertCharset
   | FORCE                                                                    # force
-  | ORDER BY rest                                                            # orderBy
   | WITH ident                                                               # withValidation
   | tableOption+                                                             # alterTableOptions
   ;
@@ -314,16 +320,16 @@ insertSource
 // ---- SET, transactions, USE -------------------------------------------------------
 
 setStatement
-  : SET setItem (COMMA setItem)*
+  : SET scope? TRANSACTION rest                        # setTransaction
+  | SET setItem (COMMA setItem)*                       # setAssignments
   ;
 
 setItem
   : scope? first=ident (DOT second=ident)? (EQ | ASSIGN) setValue  # setVariable
   | SYS_VAR (EQ | ASSIGN) setValue                     # setSystemVariable
   | USER_VAR (EQ | ASSIGN) setValue                    # setUserVariable
-  | NAMES rest                                         # setNames
-  | charsetKeyword rest                                # setCharset
-  | scope? TRANSACTION rest                            # setTransaction
+  | NAMES setValue                                     # setNames
+  | charsetKeyword setValue                            # setCharset
   ;
 
 scope
@@ -387,7 +393,8 @@ parenGroup
   : LPAREN (parenGroup | ~(LPAREN | RPAREN))* RPAREN
   ;
 
-// Any tokens up to the end of the statement, parentheses balanced.
+// Any tokens up to the end of the statement, parentheses balanced. Only ever
+// used where the end of the statement follows.
 rest
   : (parenGroup | ~(LPAREN | RPAREN))*
   ;

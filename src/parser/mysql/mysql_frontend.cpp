@@ -236,11 +236,30 @@ void parse_piece(Context& c, TextRange piece) {
     c.out.statements.push_back({stmt, std::move(plan.opaque)});
     return;
   }
+  // Two-stage parse: SLL prediction with bail-out first (fast, right for
+  // every valid statement of this grammar in practice), full LL with error
+  // reporting only when that fails.
   P parser(&tokens);
   parser.removeErrorListeners();
+  parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+  parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
+      antlr4::atn::PredictionMode::SLL);
+  P::StatementContext* tree = nullptr;
+  try {
+    tree = parser.statement();
+  } catch (const antlr4::ParseCancellationException&) {
+    tree = nullptr;
+  }
   FirstError errors;
-  parser.addErrorListener(&errors);
-  P::StatementContext* tree = parser.statement();
+  if (tree == nullptr) {
+    tokens.seek(0);
+    parser.reset();
+    parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
+        antlr4::atn::PredictionMode::LL);
+    parser.addErrorListener(&errors);
+    tree = parser.statement();
+  }
   if (errors.seen) {
     antlr4::Token* t = errors.offending;
     if (t == nullptr || t->getType() == antlr4::Token::EOF) {

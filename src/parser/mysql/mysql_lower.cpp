@@ -433,19 +433,13 @@ class Lowerer {
     } else if (auto* x = dynamic_cast<P::ConvertCharsetContext*>(item)) {
       a.kind = K::ConvertCharset;
       a.name = x->nameOrString().empty() ? "default" : lower_ascii(name_or_string(x->nameOrString(0)));
-    } else if (auto* x = dynamic_cast<P::PartitionActionContext*>(item)) {
-      a.kind = K::Other;
-      a.native = upper_ascii(x->start->getText()) + " PARTITION";
-    } else if (dynamic_cast<P::PartitionByContext*>(item)) {
-      a.kind = K::Other;
-      a.native = "PARTITION BY";
     } else if (auto* x = dynamic_cast<P::RenameIndexContext*>(item)) {
       a.kind = K::Other;
       a.native = "RENAME INDEX";
       a.name = name(x->old);
     } else {
-      // FORCE, partition maintenance, ORDER BY, visibility, [NOT] ENFORCED,
-      // WITH VALIDATION: the leading words name it.
+      // FORCE, visibility, [NOT] ENFORCED, WITH VALIDATION: the leading
+      // words name it.
       a.kind = K::Other;
       std::string words;
       for (size_t i = item->start->getTokenIndex(); i <= item->stop->getTokenIndex() && i < tokens_.size();
@@ -498,6 +492,16 @@ class Lowerer {
           }
         } else if (auto* x = dynamic_cast<P::AlterItemContext*>(child)) {
           t.actions.push_back(action(x, t));
+        } else if (auto* x = dynamic_cast<P::AlterTailContext*>(child)) {
+          // Partition clauses and ORDER BY: the leading words name them.
+          ir::AlterAction a;
+          a.kind = ir::AlterKind::Other;
+          a.range = range(x);
+          if (dynamic_cast<P::PartitionActionContext*>(x))
+            a.native = upper_ascii(x->start->getText()) + " PARTITION";
+          else
+            a.native = dynamic_cast<P::PartitionByContext*>(x) ? "PARTITION BY" : "ORDER BY";
+          t.actions.push_back(std::move(a));
         }
       }
     }
@@ -534,8 +538,15 @@ class Lowerer {
     return t;
   }
 
-  std::vector<ir::StatementNode> set_statement(P::SetStatementContext* c) const {
+  std::vector<ir::StatementNode> set_statement(P::SetStatementContext* statement) const {
     std::vector<ir::StatementNode> out;
+    auto* c = dynamic_cast<P::SetAssignmentsContext*>(statement);
+    if (c == nullptr) {
+      ir::Opaque o;
+      o.node = "SetTransactionStmt";
+      out.emplace_back(std::move(o));
+      return out;
+    }
     for (auto* item : c->setItem()) {
       std::string var;
       P::SetValueContext* value = nullptr;
@@ -579,9 +590,7 @@ class Lowerer {
     }
     if (out.empty()) {
       ir::Opaque o;
-      o.node = c->setItem().size() == 1 && dynamic_cast<P::SetTransactionContext*>(c->setItem(0))
-                   ? "SetTransactionStmt"
-                   : "SetStmt";
+      o.node = "SetStmt";
       out.emplace_back(std::move(o));
     }
     return out;
