@@ -187,19 +187,22 @@ if [ "$mode" = probe ]; then
     predicted[$id]=$("$exe" --target "mariadb-$version" "$id" 2>&1) || predicted[$id]="probe failed: ${predicted[$id]}"
   done
 else
-  # The fixture first, so ddlint's schema model knows the tables' columns;
-  # case lines move down by the fixture's line count.
-  cat "$cases_dir/fixture.sql" "$cases_dir/cases.sql" >"$work/combined.sql"
+  # Each case on its own after the fixture (the server also runs each case on
+  # a fresh fixture), so ddlint's schema model knows the tables' columns as
+  # they are before that case; the case is two lines after the fixture (its
+  # setup line, possibly empty, comes first).
   offset=$(wc -l <"$cases_dir/fixture.sql")
-  "$exe" locks --dialect mysql --mysql-version "mariadb-$version" --format json "$work/combined.sql" \
-    >"$work/plan.json" || { echo "FAIL ddlint locks"; exit 1; }
   for id in "${ids[@]}"; do
+    # Setup statements (one line, e.g. SET foreign_key_checks = 0) go before it.
+    { cat "$cases_dir/fixture.sql"; printf '%s\n' "${setup[$id]}" "${stmt[$id]}"; } >"$work/case.sql"
+    "$exe" locks --dialect mysql --mysql-version "mariadb-$version" --format json "$work/case.sql" \
+      >"$work/plan.json" || { echo "FAIL ddlint locks ($id)"; exit 1; }
     predicted[$id]=$(node -e '
       const plan = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
       const st = plan.statements.find((s) => s.line === Number(process.argv[2]));
       const t = st && st.tables.length ? st.tables[st.tables.length - 1] : null;
       console.log(JSON.stringify(t ? {algorithm: t.algorithm, lock: t.lock, rewrite: t.rewrite} : {}));
-    ' "$work/plan.json" "$((line_of[$id] + offset))")
+    ' "$work/plan.json" "$((offset + 2))")
   done
 fi
 

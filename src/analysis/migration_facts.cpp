@@ -31,8 +31,8 @@ bool outside_history(const ir::QualifiedName& t) {
   return false;
 }
 
-// The MySQL lock model's view of the table `st` alters: the column types the
-// schema model knows (it does not track nullability, so that is unknown).
+// The MySQL lock model's view of the table `st` alters: the columns the
+// schema model knows (type, nullability, index membership).
 MySqlContext mysql_context(const ir::Statement& st, const SchemaModel& model, bool foreign_key_checks) {
   MySqlContext ctx;
   ctx.foreign_key_checks = foreign_key_checks;
@@ -40,11 +40,13 @@ MySqlContext mysql_context(const ir::Statement& st, const SchemaModel& model, bo
     const KnownTable k = model.table_state(at->table);
     if (k.exists) {
       MySqlTableInfo info;
-      for (const auto& [name, type] : k.columns) {
+      for (const auto& col : k.columns) {
         MySqlColumnInfo c;
-        c.name = name;
-        c.type = type;
-        c.not_null_known = false;
+        c.name = col.name;
+        c.type = col.type;
+        c.not_null = col.not_null;
+        c.not_null_known = col.not_null_known;
+        c.indexed = col.indexed;
         info.columns.push_back(std::move(c));
       }
       ctx.tables.emplace_back(at->table, std::move(info));
@@ -77,8 +79,7 @@ std::vector<StatementFacts::UnknownReference> unknown_references(const ir::State
       if (name == c && same_table(table, t)) return;
     const KnownTable k = model.table_state(t);
     if (!k.columns_known) return;
-    for (const auto& [name, type] : k.columns)
-      if (name == c) return;
+    if (k.column(c)) return;
     out.push_back({t, c, where});
   };
   auto fk = [&](const ir::Constraint& k, const ir::QualifiedName& owner, bool owner_new) {

@@ -21,11 +21,36 @@ const SchemaModel::Table* SchemaModel::table(const ir::QualifiedName& name) cons
   return nullptr;
 }
 
+const KnownColumn* KnownTable::column(const std::string& name) const {
+  for (const auto& c : columns)
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
 const ir::TypeName* SchemaModel::column_type(const ir::QualifiedName& t, const std::string& column) const {
   const Table* tab = table(t);
   if (!tab || !tab->exists) return nullptr;
   const auto it = tab->columns.find(column);
-  return it == tab->columns.end() ? nullptr : &it->second;
+  return it == tab->columns.end() ? nullptr : &it->second.type;
+}
+
+void SchemaModel::set_column(Table& t, const ir::ColumnDef& def) {
+  KnownColumn c;
+  c.name = def.name;
+  c.type = def.type;
+  c.not_null = def.not_null;
+  for (const auto& k : def.constraints)
+    if (k.kind == ir::ConstraintKind::PrimaryKey || k.kind == ir::ConstraintKind::Unique ||
+        k.kind == ir::ConstraintKind::Index)
+      c.indexed = true;
+  // A column redefined (MODIFY) keeps its index membership.
+  if (const auto it = t.columns.find(def.name); it != t.columns.end()) c.indexed |= it->second.indexed;
+  t.columns[def.name] = std::move(c);
+}
+
+void SchemaModel::mark_indexed(Table& t, const std::vector<std::string>& columns) {
+  for (const auto& c : columns)
+    if (const auto it = t.columns.find(c); it != t.columns.end()) it->second.indexed = true;
 }
 
 KnownTable SchemaModel::table_state(const ir::QualifiedName& name) const {
@@ -36,7 +61,7 @@ KnownTable SchemaModel::table_state(const ir::QualifiedName& name) const {
   k.seen = true;
   k.exists = t->exists;
   k.columns_known = t->columns_known;
-  for (const auto& [c, type] : t->columns) k.columns.emplace_back(c, type);
+  for (const auto& [name, c] : t->columns) k.columns.push_back(c);
   return k;
 }
 
@@ -46,7 +71,7 @@ void SchemaModel::seed(const KnownTable& k) {
   t->exists = k.exists;
   t->columns_known = k.columns_known;
   t->columns.clear();
-  for (const auto& [c, type] : k.columns) t->columns[c] = type;
+  for (const auto& c : k.columns) t->columns[c.name] = c;
 }
 
 void SchemaModel::apply(const ir::Statement& st) {
@@ -57,21 +82,101 @@ void SchemaModel::apply(const ir::Statement& st) {
     t->columns.clear();  // CREATE TABLE replaces whatever was known under the name
     // AS SELECT, LIKE-only and PARTITION OF tables take columns from elsewhere.
     t->columns_known = !c->as_select && !c->partition_of && !c->columns.empty();
-    for (const auto& col : c->columns) t->columns[col.name] = col.type;
+    for (const auto& col : c->columns) set_column(*t, col);
+    for (const auto& k : c->constraints)
+      if (k.kind == ir::ConstraintKind::PrimaryKey || k.kind == ir::ConstraintKind::Unique ||
+          k.kind == ir::ConstraintKind::Index || k.kind == ir::ConstraintKind::Fulltext ||
+          k.kind == ir::ConstraintKind::Spatial) {
+        mark_indexed(*t, k.columns);
+        if (k.kind == ir::ConstraintKind::PrimaryKey)
+          for (const auto& name : k.columns)
+            if (const auto it = t->columns.find(name); it != t->columns.end()) it->second.not_null = true;
+      }
   } else if (const auto* a = st.as<ir::AlterTable>()) {
     if (a->object != ir::ObjectKind::Table) return;
     Table* t = table(a->table, false);
+    auto known = [&]() -> Table& {
+      if (!t) {
+        t = table(a->table, true);
+        t->columns_known = false;
+      }
+      return *t;
+    };
     for (const auto& act : a->actions) {
-      if (act.kind == ir::AlterKind::AddColumn && act.column_def) {
-        if (!t) t = table(a->table, true), t->columns_known = false;
-        t->columns[act.column_def->name] = act.column_def->type;
-      } else if (act.kind == ir::AlterKind::AlterColumnType && act.new_type) {
-        if (!t) t = table(a->table, true), t->columns_known = false;
-        t->columns[act.column] = *act.new_type;
-      } else if (act.kind == ir::AlterKind::DropColumn && t) {
-        t->columns.erase(act.column);
+      switch (act.kind) {
+        case ir::AlterKind::AddColumn:
+        case ir::AlterKind::ModifyColumn:
+          if (act.column_def) set_column(known(), *act.column_def);
+          break;
+        case ir::AlterKind::ChangeColumn:
+          if (act.column_def) {
+            Table& tab = known();
+            bool indexed = false;
+            if (const auto it = tab.columns.find(act.column); it != tab.columns.end()) {
+              indexed = it->second.indexed;
+              tab.columns.erase(it);
+            }
+            set_column(tab, *act.column_def);
+            tab.columns[act.column_def->name].indexed |= indexed;
+          }
+          break;
+        case ir::AlterKind::AlterColumnType:
+          if (act.new_type) {
+            Table& tab = known();
+            const bool seen = tab.columns.count(act.column) > 0;
+            auto& col = tab.columns[act.column];
+            if (!seen) col.not_null_known = false;
+            col.name = act.column;
+            col.type = *act.new_type;
+          }
+          break;
+        case ir::AlterKind::SetNotNull:
+        case ir::AlterKind::DropNotNull:
+          if (t)
+            if (const auto it = t->columns.find(act.column); it != t->columns.end())
+              it->second.not_null = act.kind == ir::AlterKind::SetNotNull;
+          break;
+        case ir::AlterKind::DropColumn:
+          if (t) t->columns.erase(act.column);
+          break;
+        case ir::AlterKind::RenameColumn:
+          if (t)
+            if (const auto it = t->columns.find(act.column); it != t->columns.end() && !act.name.empty()) {
+              KnownColumn c = it->second;
+              t->columns.erase(it);
+              c.name = act.name;
+              t->columns[act.name] = std::move(c);
+            }
+          break;
+        case ir::AlterKind::AddIndex:
+        case ir::AlterKind::AddConstraint:
+          if (t && act.constraint) {
+            const auto kind = act.constraint->kind;
+            if (kind != ir::ConstraintKind::Check && kind != ir::ConstraintKind::ForeignKey &&
+                kind != ir::ConstraintKind::Exclusion)
+              mark_indexed(*t, act.constraint->columns);
+            if (kind == ir::ConstraintKind::PrimaryKey)
+              for (const auto& name : act.constraint->columns)
+                if (const auto it = t->columns.find(name); it != t->columns.end()) it->second.not_null = true;
+          }
+          break;
+        case ir::AlterKind::RenameTable:
+          if (t && !act.name.empty()) {
+            Table moved = *t;
+            t->exists = false;
+            t->columns.clear();
+            moved.name = {a->table.schema, act.name, {}};
+            Table* to = table(moved.name, true);
+            *to = std::move(moved);
+            t = to;
+          }
+          break;
+        default:
+          break;
       }
     }
+  } else if (const auto* i = st.as<ir::CreateIndex>()) {
+    if (Table* t = table(i->table, false)) mark_indexed(*t, i->columns);
   } else if (const auto* d = st.as<ir::Drop>()) {
     if (d->object != ir::ObjectKind::Table && d->object != ir::ObjectKind::MaterializedView) return;
     for (const auto& n : d->names)
@@ -85,9 +190,10 @@ void SchemaModel::apply(const ir::Statement& st) {
       if (!t) return;
       const auto it = t->columns.find(r->subname);
       if (it == t->columns.end()) return;
-      ir::TypeName type = it->second;
+      KnownColumn c = it->second;
       t->columns.erase(it);
-      t->columns[r->new_name] = std::move(type);
+      c.name = r->new_name;
+      t->columns[r->new_name] = std::move(c);
     } else if (r->object == ir::ObjectKind::Table) {
       Table* t = table(r->target, false);
       if (!t) return;

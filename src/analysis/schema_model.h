@@ -9,13 +9,22 @@
 
 namespace ddlint::analysis {
 
+struct KnownColumn {
+  std::string name;
+  ir::TypeName type;
+  bool not_null = false;       // NOT NULL (or PRIMARY KEY)
+  bool not_null_known = true;  // false: only the type is known (ALTER COLUMN ... TYPE of an unseen column)
+  bool indexed = false;        // part of an index, primary key or unique constraint
+};
+
 // What is known of one table at some point of the migration history.
 struct KnownTable {
   ir::QualifiedName name;
   bool exists = false;         // created and not dropped (false: dropped, or never seen)
   bool seen = false;           // the history mentions it at all
   bool columns_known = false;  // its column list is complete (CREATE TABLE with a column list)
-  std::vector<std::pair<std::string, ir::TypeName>> columns;
+  std::vector<KnownColumn> columns;
+  const KnownColumn* column(const std::string& name) const;
 };
 
 // Tables and their columns (with types), replayed from CREATE TABLE, ALTER
@@ -43,8 +52,10 @@ class SchemaModel {
     bool exists = true;
     bool columns_known = true;
     bool temporary = false;
-    std::unordered_map<std::string, ir::TypeName> columns;
+    std::unordered_map<std::string, KnownColumn> columns;
   };
+  static void set_column(Table& t, const ir::ColumnDef& def);
+  static void mark_indexed(Table& t, const std::vector<std::string>& columns);
   Table* table(const ir::QualifiedName& name, bool create);
   const Table* table(const ir::QualifiedName& name) const;
   std::unordered_map<std::string, std::vector<Table>> tables_;  // by table name

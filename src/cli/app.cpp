@@ -426,9 +426,24 @@ int run_locks(const LocksOptions& o, std::ostream& out, std::ostream& err) {
     err << "ddlint: " << error << "\n";
     return kExitError;
   }
-  const SourceFile source(o.path, std::move(bytes));
-  const auto parsed = parser::pg::parse(source);
+  const bool mysql = o.dialect == "mysql" || o.dialect == "mariadb";
   analysis::Settings settings;
+  if (mysql) {
+    settings.dialect = Dialect::MySql;
+    if (!o.mysql_version.empty()) {
+      const auto target = analysis::parse_mysql_target(o.mysql_version);
+      if (!target) {
+        err << "ddlint: --mysql-version: `" << o.mysql_version
+            << "` is not a MySQL or MariaDB version (e.g. 8.0, 8.4, mariadb-10.11)\n";
+        return kExitError;
+      }
+      settings.mysql = *target;
+    } else if (o.dialect == "mariadb") {
+      settings.mysql = *analysis::parse_mysql_target("mariadb");
+    }
+  }
+  const SourceFile source(o.path, std::move(bytes), mysql ? Dialect::MySql : Dialect::Postgres);
+  const auto parsed = mysql ? parser::mysql::parse(source) : parser::pg::parse(source);
   settings.pg_version = o.pg_version;
   settings.assume_in_transaction = o.assume_in_transaction;
   if (auto r = analysis::parse_runner(o.runner)) settings.runner = *r;

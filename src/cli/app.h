@@ -50,6 +50,8 @@ struct LocksOptions {
   int pg_version = 15;
   bool assume_in_transaction = false;
   std::string runner = "auto";
+  std::string dialect = "postgres";  // postgres | mysql
+  std::string mysql_version;         // e.g. "8.0", "mariadb-10.11"; empty = default
 };
 int run_locks(const LocksOptions& options, std::ostream& out, std::ostream& err);
 

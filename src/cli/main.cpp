@@ -74,6 +74,10 @@ int run(int argc, char** argv) {
   auto* cmd_locks = app.add_subcommand("locks", "Print the lock plan of a migration, statement by statement");
   cmd_locks->add_option("file", locks.path, "SQL file (`-` for stdin)")->required();
   cmd_locks->add_option("--format", locks.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd_locks->add_option("--dialect", locks.dialect, "SQL dialect: postgres, mysql or mariadb")
+      ->check(CLI::IsMember({"postgres", "postgresql", "mysql", "mariadb"}));
+  cmd_locks->add_option("--mysql-version", locks.mysql_version,
+                        "Target MySQL/MariaDB version with --dialect mysql (8.0, 8.4, mariadb-10.11, ...)");
   cmd_locks->add_option("--pg-version", locks.pg_version, "Target PostgreSQL major version (10 to 17)")
       ->check(CLI::Range(10, 17));
   cmd_locks->add_flag("--assume-in-transaction", locks.assume_in_transaction,
