@@ -51,8 +51,12 @@ asSelect
   ;
 
 querySource
-  : parenGroup rest
+  : parenQuery rest
   | (SELECT | WITH | TABLE | VALUES) rest
+  ;
+
+parenQuery
+  : LPAREN (parenQuery | (SELECT | WITH | TABLE | VALUES) (parenGroup | ~(LPAREN | RPAREN))*) RPAREN
   ;
 
 tableElement
@@ -69,8 +73,9 @@ dataType
   ;
 
 typeName
-  : ident (PRECISION | VARYING)?
-  | CHARACTER VARYING?
+  : NATIONAL? ident (PRECISION | VARYING)?
+  | NATIONAL? CHARACTER VARYING?
+  | LONG (ident | BINARY | CHARACTER VARYING?)?
   | BINARY
   | SET
   ;
@@ -171,6 +176,7 @@ tableOption
   : DEFAULT? charsetKeyword EQ? (nameOrString | DEFAULT)
   | DEFAULT? COLLATE EQ? (nameOrString | DEFAULT)
   | (INDEX | ident) ident EQ optionValue
+  | WITH ident ident  // MariaDB WITH SYSTEM VERSIONING
   | ident EQ? optionValue
   ;
 
@@ -195,6 +201,7 @@ alterTable
 
 waitOption
   : ident NUMBER  // MariaDB WAIT n
+  | NOWAIT
   ;
 
 // Items are comma-separated; table options may also be space-separated
@@ -410,6 +417,6 @@ ident
 nonReserved
   : ACTION | AFTER | ALGORITHM | ALWAYS | AUTO_INCREMENT | BEGIN | CHAIN | CHARSET | COLUMN_FORMAT | COMMENT
   | COMMIT | ENFORCED | EVENT | FIRST | FUNCTION | GLOBAL | INVISIBLE | KEY_BLOCK_SIZE | LOCAL | NAMES | NO
-  | OFFLINE | ONLINE | PARSER | PERSIST | PERSIST_ONLY | PERSISTENT | QUICK | ROLLBACK | SAVEPOINT | SESSION
+  | NATIONAL | NOWAIT | OFFLINE | ONLINE | PARSER | PERSIST | PERSIST_ONLY | PERSISTENT | QUICK | ROLLBACK | SAVEPOINT | SESSION
   | SIGNED | SRID | START | STORAGE | TABLES | TEMPORARY | TRANSACTION | TRUNCATE | VALUE | VIEW | VISIBLE | WORK
   ;

@@ -94,7 +94,12 @@ std::string canonical_type(const std::string& t) {
                                                                             {"character", "char"},
                                                                             {"character varying", "varchar"},
                                                                             {"bool", "tinyint"},
-                                                                            {"boolean", "tinyint"}};
+                                                                            {"boolean", "tinyint"},
+                                                                            {"long", "mediumtext"},
+                                                                            {"long varchar", "mediumtext"},
+                                                                            {"long varbinary", "mediumblob"},
+                                                                            {"long binary", "mediumblob"}};
+  if (t.rfind("national ", 0) == 0) return canonical_type(t.substr(9));
   for (const auto& [from, to] : kSynonyms)
     if (t == from) return std::string(to);
   return t;
@@ -223,8 +228,7 @@ class Lowerer {
       if (!base.empty()) base += ' ';
       base += lower_ascii(child->getText());
     }
-    if (n->ident() != nullptr && n->PRECISION() == nullptr && n->VARYING() == nullptr)
-      base = lower_ascii(ident(n->ident()));
+    if (n->ident() != nullptr && n->children.size() == 1) base = lower_ascii(ident(n->ident()));
     t.name = canonical_type(base);
     if (auto* args = c->typeArgs())
       for (auto* a : args->typeArg()) t.modifiers.emplace_back(text(a));
