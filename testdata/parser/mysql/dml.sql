@@ -32,3 +32,8 @@ CREATE VIEW v AS SELECT 1;
 CREATE DEFINER=`root`@`localhost` TRIGGER trg BEFORE INSERT ON orders FOR EACH ROW SET NEW.total = 0;
 LOCK TABLES orders WRITE;
 UNLOCK TABLES;
+UPDATE orders o SET o.state = 'x' WHERE o.id IN (1, 2) AND `status` = 'new' AND created_at < '2024-01-01' AND total BETWEEN 1 AND 10 AND other.x = 1 LIMIT 10;
+DELETE FROM orders WHERE created_at < NOW() - INTERVAL 1 DAY AND id = ? AND id >= 5 AND id <= 9 AND id <> 3 AND uid = (SELECT id FROM u WHERE name = 'a');
+DELETE FROM orders WHERE id = 1 OR id = 2;
+UPDATE orders SET a = 1 WHERE orders.customer_id = @cid && kind IN (SELECT k FROM kinds) AND a = b ORDER BY id;
+UPDATE t SET a = 1 WHERE created_at > DATE_SUB(NOW(), INTERVAL 7 DAY) AND id = LAST_INSERT_ID();
