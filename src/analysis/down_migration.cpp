@@ -4,15 +4,6 @@ namespace ddlint::analysis {
 
 namespace {
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-std::string_view base_name(std::string_view path) {
-  const size_t slash = path.find_last_of("/\\");
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 void add_effects(const ir::Statement& st, std::vector<DownEffect>& out) {
   using V = DownEffect::Verb;
   if (const auto* c = st.as<ir::CreateTable>()) {
@@ -68,12 +59,12 @@ bool DownMigration::has(DownEffect::Verb verb, const ir::QualifiedName& table, s
 }
 
 std::string paired_down_path(std::string_view path) {
-  const std::string_view name = base_name(path);
+  const std::string_view name = file_base_name(path);
   const std::string dir(path.substr(0, path.size() - name.size()));
   if (name == "up.sql") return dir + "down.sql";  // Diesel: one directory per migration
   for (const auto& [up, down] : {std::pair<std::string_view, std::string_view>{".up.sql", ".down.sql"},
                                  std::pair<std::string_view, std::string_view>{"_up.sql", "_down.sql"}})
-    if (ends_with(name, up) && name.size() > up.size())
+    if (name.ends_with(up) && name.size() > up.size())
       return dir + std::string(name.substr(0, name.size() - up.size())) + std::string(down);
   return "";
 }
@@ -96,7 +87,7 @@ DownMigration down_migration(const ir::ParsedFile& file, const MigrationFacts& f
   const std::string down_path = paired_down_path(path);
   if (down_path.empty()) return d;  // not an up migration by its name
   d.supported = true;
-  d.where = "`" + std::string(base_name(down_path)) + "`";
+  d.where = "`" + std::string(file_base_name(down_path)) + "`";
   if (paired) {
     for (const auto& st : paired->statements) add_effects(st, d.effects);
     d.present = !paired->statements.empty() || !paired->errors.empty();

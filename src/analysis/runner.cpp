@@ -6,23 +6,19 @@
 
 namespace ddlint::analysis {
 
-namespace {
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-std::string_view base_name(std::string_view path) {
+std::string_view file_base_name(std::string_view path) {
   const size_t slash = path.find_last_of("/\\");
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
+
+namespace {
 
 // golang-migrate (and tools that share its naming) keep the down migration in
 // NAME.down.sql, Diesel in a directory per migration with up.sql and
 // down.sql; Flyway's undo scripts are U<version>__<description>.sql.
 bool down_file_name(std::string_view path) {
-  const std::string_view name = base_name(path);
-  if (name == "down.sql" || ends_with(name, ".down.sql") || ends_with(name, "_down.sql")) return true;
+  const std::string_view name = file_base_name(path);
+  if (name == "down.sql" || name.ends_with(".down.sql") || name.ends_with("_down.sql")) return true;
   return name.size() > 2 && name[0] == 'U' && name[1] >= '0' && name[1] <= '9' &&
          name.find("__") != std::string_view::npos;
 }

@@ -55,6 +55,9 @@ struct RunnerPlan {
 RunnerPlan plan_runner(std::string_view path, std::string_view text, const std::vector<TextRange>& comments,
                        Runner configured);
 
+// The last component of a path ("db/001_x.up.sql" -> "001_x.up.sql").
+std::string_view file_base_name(std::string_view path);
+
 std::string_view runner_name(Runner r);
 std::optional<Runner> parse_runner(std::string_view name);
 std::string_view down_policy_name(DownPolicy p);
