@@ -177,16 +177,10 @@ TEST_SUITE("lsp") {
     const auto input = dir / ("ddlint-lsp-" + std::to_string(::getpid()) + ".in");
     test::write(input, in);
     const std::string cmd = "'" + std::string(DDLINT_BINARY) + "' lsp < '" + input.string() + "'";
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
     std::string out;
-    std::array<char, 4096> buf{};
-    size_t n = 0;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-    const int status = pclose(p);
+    const int code = test::run_command(cmd, out);
     std::filesystem::remove(input);
-    CHECK(WIFEXITED(status));
-    CHECK(WEXITSTATUS(status) == 0);
+    CHECK(code == 0);
     // Split the framed replies.
     std::vector<Json> replies;
     size_t pos = 0;
@@ -210,16 +204,10 @@ TEST_SUITE("lsp") {
         std::filesystem::temp_directory_path() / ("ddlint-lsp-big-" + std::to_string(::getpid()));
     test::write(input, "Content-Length: 99999999999999\r\n\r\n{}");
     const std::string cmd = "'" + std::string(DDLINT_BINARY) + "' lsp < '" + input.string() + "'";
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
     std::string out;
-    std::array<char, 4096> buf{};
-    size_t n = 0;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-    const int status = pclose(p);
+    const int code = test::run_command(cmd, out);
     std::filesystem::remove(input);
-    CHECK(WIFEXITED(status));
-    CHECK(WEXITSTATUS(status) == 1);  // the stream ended without `exit`
+    CHECK(code == 1);  // the stream ended without `exit`
     CHECK(out.find("\"code\":-32700") != std::string::npos);
     CHECK(out.find("too large") != std::string::npos);
   }

@@ -1,6 +1,10 @@
 #include "support/harness.h"
 
+#include <sys/wait.h>
+
 #include <algorithm>
+#include <array>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -43,6 +47,17 @@ engine::FileResult lint(const std::string& path, const std::string& sql,
   auto source = std::make_shared<const SourceFile>(path, sql);
   const auto parsed = parser::pg::parse(*source);
   return engine::lint_file(source, parsed, settings, enabled, rules::registry(), catalog, options);
+}
+
+int run_command(const std::string& command, std::string& out) {
+  out.clear();
+  FILE* p = popen(command.c_str(), "r");
+  if (!p) return -1;
+  std::array<char, 4096> buf{};
+  size_t n = 0;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
+  const int status = pclose(p);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 void apply_options(const std::map<std::string, std::string>& opts, analysis::Settings& settings,

@@ -14,6 +14,9 @@ std::filesystem::path source_dir();
 std::string read(const std::filesystem::path& p);
 void write(const std::filesystem::path& p, const std::string& text);
 bool update_goldens();  // DDLINT_UPDATE_GOLDENS=1
+// Runs a shell command, capturing its stdout; returns its exit code (128 +
+// signal when killed).
+int run_command(const std::string& command, std::string& out);
 
 // Lints `sql` with exactly the `rules` enabled (default severities).
 engine::FileResult lint(const std::string& path, const std::string& sql,

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "core/sql_text.h"
+
 namespace ddlint::parser::mysql {
 
 namespace {
@@ -11,30 +13,6 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' |
 void blank(std::string& text, size_t begin, size_t end) {
   for (size_t i = begin; i < end && i < text.size(); ++i)
     if (text[i] != '\n' && text[i] != '\r') text[i] = ' ';
-}
-
-// End (exclusive) of the quoted literal or identifier opening at `i`; npos
-// when it is not terminated. Backslash escapes apply to '...' and "..."
-// (MySQL's default sql_mode), never to `...`; a doubled quote is part of it.
-size_t quoted_end(std::string_view t, size_t i) {
-  const char quote = t[i];
-  const bool escapes = quote != '`';
-  size_t e = i + 1;
-  while (e < t.size()) {
-    if (escapes && t[e] == '\\') {
-      e += 2;
-      continue;
-    }
-    if (t[e] == quote) {
-      if (e + 1 < t.size() && t[e + 1] == quote) {
-        e += 2;
-        continue;
-      }
-      return e + 1;
-    }
-    ++e;
-  }
-  return std::string_view::npos;
 }
 
 // Does the client command `word` (lower-case) start at `i` (a line start)?
@@ -187,7 +165,7 @@ MySqlInput prepare_mysql_input(std::string_view input) {
     if (!has_content) stmt_start = i;
     has_content = true;
     if (c == '\'' || c == '"' || c == '`') {
-      const size_t e = quoted_end(t, i);
+      const size_t e = quoted_end(t, i, /*backslash_escapes=*/t[i] != '`');  // MySQL's default sql_mode
       if (e == std::string_view::npos) {
         // Like the mysql client, the rest of the input is inside the quote.
         size_t last = n;

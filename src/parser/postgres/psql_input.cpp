@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "core/runner_marker.h"
+#include "core/sql_text.h"
 
 namespace ddlint::parser::pg {
 
@@ -38,26 +39,11 @@ bool is_copy_from_stdin(const std::string& norm) {
   return false;
 }
 
-// End (exclusive) of the quoted literal or identifier opening at `i`: a
-// doubled quote is part of the text, and with `backslash_escapes` (E'...')
-// so is any backslash-escaped character. Unterminated runs to the end.
-size_t quoted_end(std::string_view t, size_t i, char quote, bool backslash_escapes) {
-  size_t e = i + 1;
-  while (e < t.size()) {
-    if (backslash_escapes && t[e] == '\\') {
-      e += 2;
-      continue;
-    }
-    if (t[e] == quote) {
-      if (e + 1 < t.size() && t[e + 1] == quote) {
-        e += 2;
-        continue;
-      }
-      return e + 1;
-    }
-    ++e;
-  }
-  return t.size();
+// End of the quoted literal or identifier opening at `i`; an unterminated
+// one runs to the end of the text.
+size_t quoted_or_end(std::string_view t, size_t i, bool backslash_escapes) {
+  const size_t e = quoted_end(t, i, backslash_escapes);
+  return e == std::string_view::npos ? t.size() : e;
 }
 
 }  // namespace
@@ -157,13 +143,13 @@ PsqlInput prepare_psql_input(std::string_view input) {
       const bool escapes =
           i > 0 && (t[i - 1] == 'e' || t[i - 1] == 'E') && (i < 2 || !is_ident_char(t[i - 2]));
       norm += " '' ";
-      i = quoted_end(t, i, '\'', escapes);
+      i = quoted_or_end(t, i, escapes);
       continue;
     }
     // Quoted identifier.
     if (c == '"') {
       norm += " \"\" ";
-      i = quoted_end(t, i, '"', false);
+      i = quoted_or_end(t, i, false);
       continue;
     }
     // Dollar-quoted string: $tag$ ... $tag$ (not a positional parameter $1).
