@@ -11,7 +11,7 @@
 
 #include "engine/catalog.h"
 #include "engine/linter.h"
-#include "parser/postgres/pg_frontend.h"
+#include "parser/parser.h"
 #include "report/reporter.h"
 #include "rules/registry.h"
 
@@ -29,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return v;
   }();
   auto source = std::make_shared<const SourceFile>("fuzz.sql", std::string(reinterpret_cast<const char*>(data), size));
-  const auto parsed = parser::pg::parse(*source);
+  const auto parsed = parser::parse(*source);
   for (const bool in_tx : {false, true}) {
     analysis::Settings settings;
     settings.assume_in_transaction = in_tx;

@@ -11,7 +11,7 @@
 #include "core/source.h"
 #include "engine/catalog.h"
 #include "engine/config.h"
-#include "parser/postgres/pg_frontend.h"
+#include "parser/parser.h"
 #include "support/harness.h"
 
 using namespace ddlint;
@@ -223,7 +223,7 @@ TEST_SUITE("core") {
     using analysis::TxMode;
     auto plan = [](const std::string& path, const std::string& sql, Runner r = Runner::Auto) {
       const SourceFile f(path, sql);
-      const auto parsed = parser::pg::parse(f);
+      const auto parsed = parser::parse(f);
       return analysis::plan_runner(path, f.text(), parsed.comments, r);
     };
     const std::string goose = "-- Locks: none\n-- +goose Up\nSELECT 1;\n-- +goose Down\nSELECT 2;\n";

@@ -8,8 +8,7 @@
 
 #include "engine/catalog.h"
 #include "ir/dump.h"
-#include "parser/mysql/mysql_frontend.h"
-#include "parser/postgres/pg_frontend.h"
+#include "parser/parser.h"
 #include "report/reporter.h"
 #include "rules/registry.h"
 #include "support/harness.h"
@@ -85,7 +84,7 @@ TEST_SUITE("golden") {
       for (const auto& f : files) {
         const SourceFile source(f.filename().string(), test::read(f), dialect);
         const auto parsed =
-            dialect == Dialect::MySql ? parser::mysql::parse(source) : parser::pg::parse(source);
+            parser::parse(source, dialect);
         std::string out = ir::dump(parsed.statements, source.text());
         for (const auto& e : parsed.errors) {
           const auto pos = source.lines().position(e.range.begin);
@@ -115,7 +114,7 @@ TEST_SUITE("golden") {
         "/* block */ DROP TABLE a;\n"
         "/*!40101 SET sql_mode = '' */;\n";
     const SourceFile source("t.sql", sql, Dialect::MySql);
-    const auto parsed = parser::mysql::parse(source);
+    const auto parsed = parser::parse(source, Dialect::MySql);
     auto at = [&](const std::string& needle) {
       const auto b = static_cast<uint32_t>(sql.find(needle));
       REQUIRE(b != static_cast<uint32_t>(std::string::npos));
@@ -154,7 +153,7 @@ TEST_SUITE("golden") {
       std::string all;
       for (const auto& t : texts) {
         const SourceFile source("t.sql", t, Dialect::MySql);
-        const auto parsed = parser::mysql::parse(source);
+        const auto parsed = parser::parse(source, Dialect::MySql);
         all += ir::dump(parsed.statements, source.text()) + std::to_string(parsed.errors.size()) + "\n";
       }
       return all;

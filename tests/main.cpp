@@ -1,12 +1,12 @@
 #define DOCTEST_CONFIG_IMPLEMENT
 #include <doctest/doctest.h>
 
-#include "parser/postgres/pg_frontend.h"
+#include "parser/parser.h"
 
 int main(int argc, char** argv) {
   doctest::Context context;
   context.applyCommandLine(argc, argv);
   const int rc = context.run();
-  ddlint::parser::pg::shutdown();  // main thread only
+  ddlint::parser::shutdown();  // main thread only
   return rc;
 }

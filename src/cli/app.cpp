@@ -20,8 +20,7 @@
 #include "engine/fixes.h"
 #include "engine/linter.h"
 #include "ir/dump.h"
-#include "parser/mysql/mysql_frontend.h"
-#include "parser/postgres/pg_frontend.h"
+#include "parser/parser.h"
 #include "report/reporter.h"
 #include "rules/registry.h"
 
@@ -219,7 +218,7 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     std::string error;
     if (path.empty() || !fs::is_regular_file(path) || !read_file(path, bytes, error)) return;
     job.down_source = std::make_shared<const SourceFile>(path, std::move(bytes), Dialect::Postgres);
-    job.down = parser::pg::parse(*job.down_source);
+    job.down = parser::parse(*job.down_source);
   };
   // Runs `fn` over every job on a few threads (libpg_query keeps per-thread
   // state; the main thread works too).
@@ -237,7 +236,7 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   };
   parallel([&](size_t i) {
     load_down(jobs[i]);
-    jobs[i].parsed = parser::pg::parse(*jobs[i].source);
+    jobs[i].parsed = parser::parse(*jobs[i].source);
   });
   // Files are migrations in path order: replay them for column types (so an
   // ALTER COLUMN ... TYPE can be judged from its old type), and in a change
@@ -254,7 +253,7 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
       return kExitError;
     }
     const SourceFile dump(o.schema_dump, std::move(bytes), Dialect::Postgres);
-    const ir::ParsedFile parsed = parser::pg::parse(dump);
+    const ir::ParsedFile parsed = parser::parse(dump);
     for (const auto& st : parsed.statements) columns.apply(st);
   }
   for (auto& job : jobs) {
@@ -286,7 +285,7 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
         job.fixes += outcome.applied;
         job.source = std::make_shared<const SourceFile>(job.source->path(), std::move(outcome.text),
                                                         Dialect::Postgres);
-        job.parsed = parser::pg::parse(*job.source);
+        job.parsed = parser::parse(*job.source);
         results[i] = lint(job);
       }
       if (job.fs_path.empty() || job.source->text() == original) return;
@@ -443,7 +442,7 @@ int run_locks(const LocksOptions& o, std::ostream& out, std::ostream& err) {
     }
   }
   const SourceFile source(o.path, std::move(bytes), mysql ? Dialect::MySql : Dialect::Postgres);
-  const auto parsed = mysql ? parser::mysql::parse(source) : parser::pg::parse(source);
+  const auto parsed = parser::parse(source);
   settings.pg_version = o.pg_version;
   settings.assume_in_transaction = o.assume_in_transaction;
   if (auto r = analysis::parse_runner(o.runner)) settings.runner = *r;
@@ -570,7 +569,7 @@ int run_debug_ir(const std::string& path, const std::string& dialect, std::ostre
     return kExitError;
   }
   const SourceFile source(path, std::move(bytes), mysql ? Dialect::MySql : Dialect::Postgres);
-  const auto parsed = mysql ? parser::mysql::parse(source) : parser::pg::parse(source);
+  const auto parsed = parser::parse(source);
   out << ir::dump(parsed.statements, source.text());
   for (const auto& e : parsed.errors) {
     const auto pos = source.lines().position(e.range.begin);

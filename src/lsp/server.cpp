@@ -9,7 +9,7 @@
 #include "analysis/down_migration.h"
 #include "engine/catalog.h"
 #include "engine/config.h"
-#include "parser/postgres/pg_frontend.h"
+#include "parser/parser.h"
 #include "rules/registry.h"
 
 namespace ddlint::lsp {
@@ -205,7 +205,7 @@ void Server::lint(Document& doc, std::vector<Json>& out) {
     out.push_back(show_message(2, "ddlint: the MySQL/MariaDB dialect is not supported yet"));
     doc.result = {};
   } else {
-    const ir::ParsedFile parsed = parser::pg::parse(*doc.source);
+    const ir::ParsedFile parsed = parser::parse(*doc.source);
     // The paired down migration (NAME.up.sql -> NAME.down.sql) as saved on disk.
     std::optional<ir::ParsedFile> down;
     std::shared_ptr<const SourceFile> down_source;
@@ -215,7 +215,7 @@ void Server::lint(Document& doc, std::vector<Json>& out) {
       if (f) {
         std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
         down_source = std::make_shared<const SourceFile>(down_path, std::move(bytes));
-        down = parser::pg::parse(*down_source);
+        down = parser::parse(*down_source);
       }
     }
     doc.result = engine::lint_file(doc.source, parsed, eff.settings, eff.enabled, rules::registry(), catalog,

@@ -11,7 +11,7 @@
 #include <stdexcept>
 
 #include "engine/catalog.h"
-#include "parser/postgres/pg_frontend.h"
+#include "parser/parser.h"
 #include "rules/registry.h"
 
 namespace ddlint::test {
@@ -45,7 +45,7 @@ engine::FileResult lint(const std::string& path, const std::string& sql,
     enabled[id] = info ? info->default_severity : Severity::Warning;
   }
   auto source = std::make_shared<const SourceFile>(path, sql);
-  const auto parsed = parser::pg::parse(*source);
+  const auto parsed = parser::parse(*source);
   return engine::lint_file(source, parsed, settings, enabled, rules::registry(), catalog, options);
 }
 
