@@ -28,7 +28,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (const auto& r : catalog.rules()) v.push_back(r.id);
     return v;
   }();
-  auto source = std::make_shared<const SourceFile>("fuzz.sql", std::string(reinterpret_cast<const char*>(data), size));
+  auto source =
+      std::make_shared<const SourceFile>("fuzz.sql", std::string(reinterpret_cast<const char*>(data), size));
   const auto parsed = parser::parse(*source);
   for (const bool in_tx : {false, true}) {
     analysis::Settings settings;

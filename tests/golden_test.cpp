@@ -83,8 +83,7 @@ TEST_SUITE("golden") {
       CHECK(!files.empty());
       for (const auto& f : files) {
         const SourceFile source(f.filename().string(), test::read(f), dialect);
-        const auto parsed =
-            parser::parse(source, dialect);
+        const auto parsed = parser::parse(source, dialect);
         std::string out = ir::dump(parsed.statements, source.text());
         for (const auto& e : parsed.errors) {
           const auto pos = source.lines().position(e.range.begin);

@@ -12,7 +12,8 @@ class SyntaxError final : public engine::Rule {
     for (size_t i = 0; i < problems.size() && i < kShown; ++i) {
       std::string message = problems[i].description + ": SQL files must be UTF-8";
       if (i + 1 == kShown && problems.size() > kShown)
-        message += " (" + std::to_string(problems.size() - kShown) + " more invalid byte sequences in this file)";
+        message +=
+            " (" + std::to_string(problems.size() - kShown) + " more invalid byte sequences in this file)";
       ctx.report(problems[i].range, message)
           .help("Re-encode the file as UTF-8; ddlint read the bytes as placeholders and linted the rest.");
     }
