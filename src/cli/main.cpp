@@ -7,7 +7,7 @@
 
 #include "cli/app.h"
 #include "lsp/server.h"
-#include "parser/parser.h"
+#include "driver/session.h"
 
 namespace {
 
@@ -100,7 +100,7 @@ int run(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
-    ddlint::parser::shutdown();
+    ddlint::driver::shutdown();
     return code == 0 ? 0 : kExitError;
   }
 
@@ -125,7 +125,7 @@ int run(int argc, char** argv) {
     rc = ddlint::lsp::serve(std::cin, std::cout, version());
   }
   std::cout.flush();
-  ddlint::parser::shutdown();
+  ddlint::driver::shutdown();
   return rc;
 }
 

@@ -6,11 +6,8 @@
 #include <fstream>
 #include <iterator>
 
-#include "analysis/down_migration.h"
+#include "driver/session.h"
 #include "engine/catalog.h"
-#include "engine/config.h"
-#include "parser/parser.h"
-#include "rules/registry.h"
 
 namespace ddlint::lsp {
 
@@ -188,43 +185,31 @@ std::vector<Json> Server::handle(const Json& message) {
 }
 
 void Server::lint(Document& doc, std::vector<Json>& out) {
-  const auto& catalog = engine::Catalog::instance();
-  const engine::Config cli;
-  std::optional<engine::Config> file_config;
-  const fs::path start = doc.path.empty() ? fs::current_path() : fs::path(doc.path);
-  if (const auto found = engine::find_config(start)) {
-    try {
-      file_config = engine::load_config(*found, catalog);
-    } catch (const engine::ConfigError& e) {
-      // Lint with the defaults rather than not at all, and say why.
-      out.push_back(show_message(1, std::string("ddlint: ") + e.what()));
+  // The same run `ddlint check FILE` makes: the driver resolves the nearest
+  // .ddlint.toml, picks the dialect, pairs the down migration saved on disk
+  // and lints the buffer's text.
+  struct Messages : driver::Sink {
+    explicit Messages(std::vector<Json>& o) : out(o) {}
+    void file(driver::FileOutcome&& outcome) override { result = std::move(outcome); }
+    void problem(const driver::Problem& p) override {
+      // A broken config: the document is still linted with the defaults.
+      out.push_back(show_message(1, "ddlint: " + p.message));
     }
-  }
-  const auto eff = engine::effective(catalog, file_config ? &*file_config : nullptr, cli);
-  if (eff.settings.dialect == Dialect::MySql) {
-    out.push_back(show_message(2, "ddlint: the MySQL/MariaDB dialect is not supported yet"));
-    doc.result = {};
+    std::vector<Json>& out;
+    std::optional<driver::FileOutcome> result;
+  } sink(out);
+  driver::Options options;
+  options.statement_ranges = true;
+  driver::Session session(std::move(options));
+  const std::string name = doc.path.empty() ? doc.uri : doc.path;
+  session.lint({{name, doc.path, false, std::string(doc.source->text())}}, sink);
+  if (sink.result) {
+    doc.source = sink.result->result.source;
+    doc.result = std::move(sink.result->result);
+    doc.statements = std::move(sink.result->statements);
   } else {
-    const ir::ParsedFile parsed = parser::parse(*doc.source);
-    // The paired down migration (NAME.up.sql -> NAME.down.sql) as saved on disk.
-    std::optional<ir::ParsedFile> down;
-    std::shared_ptr<const SourceFile> down_source;
-    const std::string down_path = doc.path.empty() ? "" : analysis::paired_down_path(doc.path);
-    if (!down_path.empty()) {
-      std::ifstream f(down_path, std::ios::binary);
-      if (f) {
-        std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-        down_source = std::make_shared<const SourceFile>(down_path, std::move(bytes));
-        down = parser::parse(*down_source);
-      }
-    }
-    doc.result = engine::lint_file(doc.source, parsed, eff.settings, eff.enabled, rules::registry(), catalog,
-                                   eff.options, down ? &*down : nullptr);
+    doc.result = {};
     doc.statements.clear();
-    for (const auto& st : parsed.statements) doc.statements.push_back(st.range);
-    for (const auto& e : parsed.errors) doc.statements.push_back(e.statement);
-    std::sort(doc.statements.begin(), doc.statements.end(),
-              [](const TextRange& a, const TextRange& b) { return a.begin < b.begin; });
   }
   out.push_back(
       notification("textDocument/publishDiagnostics", {{"uri", doc.uri}, {"diagnostics", diagnostics(doc)}}));

@@ -1,4 +1,4 @@
-#include "cli/sources.h"
+#include "driver/inputs.h"
 
 #include <algorithm>
 #include <cctype>
@@ -12,7 +12,7 @@
 #include <set>
 #include <sstream>
 
-namespace ddlint::cli {
+namespace ddlint::driver {
 
 namespace fs = std::filesystem;
 
@@ -164,4 +164,4 @@ bool changed_since(const std::string& ref, std::set<std::string>& out, std::stri
   return true;
 }
 
-}  // namespace ddlint::cli
+}  // namespace ddlint::driver

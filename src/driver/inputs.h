@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-namespace ddlint::cli {
+namespace ddlint::driver {
 
 struct InputFile {
   std::string display_path;  // as the user will see it
@@ -29,4 +29,4 @@ std::string normal_path(const std::string& path);
 bool read_file(const std::string& path, std::string& bytes, std::string& error);
 std::string read_stdin();
 
-}  // namespace ddlint::cli
+}  // namespace ddlint::driver

@@ -1,0 +1,285 @@
+#include "driver/session.h"
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <span>
+#include <thread>
+
+#include "analysis/change_set.h"
+#include "analysis/down_migration.h"
+#include "analysis/runner.h"
+#include "analysis/schema_model.h"
+#include "driver/inputs.h"
+#include "engine/fixes.h"
+#include "parser/parser.h"
+#include "rules/registry.h"
+
+namespace ddlint::driver {
+
+namespace fs = std::filesystem;
+
+std::vector<engine::FileResult> Collect::results() const {
+  std::vector<engine::FileResult> out;
+  out.reserve(files.size());
+  for (const auto& f : files) out.push_back(f.result);
+  return out;
+}
+
+bool Collect::has(Problem::Kind kind) const {
+  return std::any_of(problems.begin(), problems.end(), [&](const Problem& p) { return p.kind == kind; });
+}
+
+ParsedSource parse_source(std::string path, std::string bytes, Dialect dialect) {
+  ParsedSource out;
+  out.source = std::make_shared<const SourceFile>(std::move(path), std::move(bytes), dialect);
+  out.parsed = parser::parse(*out.source);
+  return out;
+}
+
+AnalysedSource analyse_source(std::string path, std::string bytes, const analysis::Settings& settings) {
+  AnalysedSource out;
+  out.file = parse_source(std::move(path), std::move(bytes), settings.dialect);
+  const SourceFile& src = *out.file.source;
+  out.facts = std::make_unique<analysis::MigrationFacts>(
+      out.file.parsed, settings,
+      analysis::plan_runner(src.path(), src.text(), out.file.parsed.comments, settings.runner));
+  return out;
+}
+
+void shutdown() { parser::shutdown(); }
+
+Session::Session(Options options, const engine::Catalog& catalog)
+    : options_(std::move(options)), catalog_(catalog) {
+  if (options_.config_file) explicit_config_ = engine::load_config(*options_.config_file, catalog_);
+}
+
+const engine::Config* Session::config_for(const Input& in, Sink& sink) {
+  if (explicit_config_) return &*explicit_config_;
+  const std::string& name = in.fs_path.empty() ? options_.stdin_filename : in.fs_path;
+  const fs::path start = name.empty() ? fs::current_path() : fs::path(name);
+  // Files of one directory share the answer: look each directory up once
+  // (a start without a file, e.g. stdin's working directory, is keyed apart).
+  const std::string dir = in.fs_path.empty() ? "-\n" + start.string() : start.parent_path().string();
+  auto cached = found_in_dir_.find(dir);
+  if (cached == found_in_dir_.end()) cached = found_in_dir_.emplace(dir, engine::find_config(start)).first;
+  const auto& found = cached->second;
+  if (!found) return nullptr;
+  const std::string key = found->string();
+  auto it = configs_.find(key);
+  if (it == configs_.end()) {
+    std::optional<engine::Config> loaded;
+    try {
+      loaded = engine::load_config(*found, catalog_);
+    } catch (const engine::ConfigError& e) {
+      sink.problem({Problem::Kind::Config, e.what()});
+    }
+    it = configs_.emplace(key, std::move(loaded)).first;
+  }
+  return it->second ? &*it->second : nullptr;
+}
+
+engine::Effective Session::effective_for(const Input& input, Sink& sink) {
+  return engine::effective(catalog_, config_for(input, sink), options_.cli);
+}
+
+std::vector<std::string> Session::enabled_rules() const {
+  if (!linted_any_) {
+    const auto eff =
+        engine::effective(catalog_, explicit_config_ ? &*explicit_config_ : nullptr, options_.cli);
+    std::vector<std::string> out;
+    for (const auto& [id, sev] : eff.enabled) out.push_back(id);
+    return out;
+  }
+  return {enabled_.begin(), enabled_.end()};
+}
+
+namespace {
+
+// One input on its way through the run.
+struct Job {
+  std::shared_ptr<const SourceFile> source;
+  engine::Effective eff;
+  std::string fs_path;  // empty for stdin / a buffer
+  bool is_stdin = false;
+  std::string down_base;  // the path the paired down migration is found from
+  bool lint = true;       // false: history only (outside the change set)
+  std::optional<ir::ParsedFile> parsed;
+  // The down migration paired by name (NAME.up.sql -> NAME.down.sql), when it exists.
+  std::shared_ptr<const SourceFile> down_source;
+  std::optional<ir::ParsedFile> down;
+  std::span<const analysis::CreatedObject> earlier;  // created by earlier files of the change set
+  std::vector<analysis::KnownTable> history;  // what the migrations before it say of the tables it names
+};
+
+// Runs `fn(i)` for every index below `n` on a few threads (the parsers keep
+// per-thread state; the calling thread works too).
+template <typename Fn>
+void parallel(size_t n, Fn fn) {
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < n; i = next++) fn(i);
+  };
+  const size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), n / 8 + 1);
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+}
+
+// Reads and parses the paired down migration of an up migration; a missing
+// one is simply absent.
+void load_down(Job& job) {
+  const std::string path = job.down_base.empty() ? "" : analysis::paired_down_path(job.down_base);
+  std::string bytes;
+  std::string error;
+  if (path.empty() || !fs::is_regular_file(path) || !read_file(path, bytes, error)) return;
+  job.down_source = std::make_shared<const SourceFile>(path, std::move(bytes), job.eff.settings.dialect);
+  job.down = parser::parse(*job.down_source);
+}
+
+}  // namespace
+
+RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
+  RunTotals totals;
+  auto in_change_set = [&](const Input& in) {
+    return !options_.change_set || in.fs_path.empty() || options_.change_set->count(normal_path(in.fs_path)) > 0;
+  };
+
+  // Read every input and resolve its settings on this thread, then parse
+  // and lint in parallel; results keep input order.
+  std::vector<Job> jobs;
+  jobs.reserve(inputs.size());
+  for (const auto& in : inputs) {
+    std::string bytes;
+    if (in.text) {
+      bytes = *in.text;
+    } else if (in.is_stdin) {
+      bytes = read_stdin();
+    } else {
+      std::string error;
+      if (!read_file(in.fs_path, bytes, error)) {
+        sink.problem({Problem::Kind::Io, error});
+        continue;
+      }
+    }
+    const engine::Config* file_config = config_for(in, sink);
+    auto eff = engine::effective(catalog_, file_config, options_.cli);
+    if (eff.settings.dialect == Dialect::MySql) {
+      sink.problem({Problem::Kind::Config, (file_config ? file_config->path : std::string("config")) +
+                                               ": the MySQL/MariaDB dialect is not supported yet"});
+      continue;
+    }
+    Job job;
+    job.lint = in_change_set(in);
+    if (job.lint) {
+      linted_any_ = true;
+      for (const auto& [id, sev] : eff.enabled) enabled_.insert(id);
+    }
+    job.source = std::make_shared<const SourceFile>(in.display_path, std::move(bytes), eff.settings.dialect);
+    job.eff = std::move(eff);
+    job.fs_path = in.fs_path;
+    job.is_stdin = in.is_stdin;
+    job.down_base = in.fs_path.empty() ? options_.stdin_filename : in.fs_path;
+    jobs.push_back(std::move(job));
+  }
+
+  parallel(jobs.size(), [&](size_t i) {
+    if (jobs[i].lint) load_down(jobs[i]);
+    jobs[i].parsed = parser::parse(*jobs[i].source);
+  });
+
+  // Files are migrations in order: replay them for the schema model (so an
+  // ALTER COLUMN ... TYPE can be judged from its old type), and in a change
+  // set, what an earlier file creates is new (and empty) for the files after it.
+  std::vector<analysis::CreatedObject> created;
+  std::vector<size_t> ends;
+  analysis::SchemaModel model;
+  if (!options_.schema_dump.empty()) {
+    // The dump is the schema before the first migration.
+    std::string bytes;
+    std::string error;
+    if (!read_file(options_.schema_dump, bytes, error)) {
+      sink.problem({Problem::Kind::Io, "--schema-dump: " + error});
+    } else {
+      const SourceFile dump(options_.schema_dump, std::move(bytes), Dialect::Postgres);
+      const ir::ParsedFile parsed = parser::parse(dump);
+      for (const auto& st : parsed.statements) model.apply(st);
+    }
+  }
+  const bool change_set = options_.change_set.has_value();
+  for (auto& job : jobs) {
+    const auto plan = analysis::plan_runner(job.source->path(), job.source->text(), job.parsed->comments,
+                                            job.eff.settings.runner);
+    job.history = model.needed_by(*job.parsed);
+    model.apply(*job.parsed, plan);
+    ends.push_back(created.size());
+    if (change_set && job.lint) analysis::collect_created(*job.parsed, plan, created);
+  }
+  if (change_set) {
+    for (size_t i = 0; i < jobs.size(); ++i) jobs[i].earlier = {created.data(), ends[i]};
+    std::erase_if(jobs, [](const Job& j) { return !j.lint; });
+  }
+
+  std::vector<FileOutcome> outcomes(jobs.size());
+  std::atomic<bool> write_failed{false};
+  auto lint_job = [&](const Job& job) {
+    return engine::lint_file(job.source, *job.parsed, job.eff.settings, job.eff.enabled, rules::registry(),
+                             catalog_, job.eff.options, job.down ? &*job.down : nullptr, job.earlier,
+                             job.history);
+  };
+  parallel(jobs.size(), [&](size_t i) {
+    Job& job = jobs[i];
+    FileOutcome& out = outcomes[i];
+    out.fail_on = job.eff.fail_on;
+    out.fs_path = job.fs_path;
+    out.is_stdin = job.is_stdin;
+    // The change set's view of earlier files and the history stay as they
+    // were: fixes do not change what a file creates.
+    out.result = lint_job(job);
+    if (options_.fix) {
+      // Apply, re-lint, repeat: a fix deferred because it overlapped another
+      // gets its turn in the next round. The report shows what is left.
+      const std::shared_ptr<const SourceFile> original = job.source;
+      for (int round = 0; round < 10; ++round) {
+        auto applied = engine::apply_fixes(job.source->text(), out.result.diagnostics, options_.unsafe_fixes);
+        if (applied.applied == 0 || applied.text == job.source->text()) break;
+        out.fixes_applied += applied.applied;
+        job.source = std::make_shared<const SourceFile>(job.source->path(), std::move(applied.text),
+                                                        job.eff.settings.dialect);
+        job.parsed = parser::parse(*job.source);
+        out.result = lint_job(job);
+      }
+      out.changed = job.source->text() != original->text();
+      if (out.changed && options_.write_fixes && !job.fs_path.empty()) {
+        std::ofstream f(job.fs_path, std::ios::binary | std::ios::trunc);
+        f << job.source->text();
+        f.flush();
+        if (!f) write_failed = true;
+      }
+    }
+    if (options_.statement_ranges) {
+      for (const auto& st : job.parsed->statements) out.statements.push_back(st.range);
+      for (const auto& e : job.parsed->errors) out.statements.push_back(e.statement);
+      std::sort(out.statements.begin(), out.statements.end(),
+                [](const TextRange& a, const TextRange& b) { return a.begin < b.begin; });
+    }
+    // What the run no longer needs: parse trees are the bulk of its memory.
+    job.parsed.reset();
+    job.down.reset();
+  });
+
+  for (auto& out : outcomes) {
+    ++totals.files;
+    totals.fixes_applied += out.fixes_applied;
+    totals.files_fixed += out.fixes_applied > 0;
+    if (options_.fix && !options_.unsafe_fixes)
+      for (const auto& d : out.result.diagnostics)
+        totals.unsafe_left += d.fix && !d.suppressed && d.fix->applicability == Applicability::Unsafe;
+    sink.file(std::move(out));
+  }
+  totals.write_failed = write_failed;
+  return totals;
+}
+
+}  // namespace ddlint::driver

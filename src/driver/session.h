@@ -1,0 +1,149 @@
+#pragma once
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "analysis/migration_facts.h"
+#include "core/diagnostic.h"
+#include "core/source.h"
+#include "engine/catalog.h"
+#include "engine/config.h"
+#include "engine/linter.h"
+#include "ir/parsed_file.h"
+
+namespace ddlint::driver {
+
+// One lint run, whatever starts it: `ddlint check` (and `--fix`), the
+// language server, the bench. The driver owns what a run needs beyond one
+// file: the configuration of each file (nearest .ddlint.toml, or --config,
+// with the command-line layer on top), the dialect, the history replay
+// (schema model over the run's migrations in order, a --schema-dump first),
+// the change set (--changed-since), the down migration paired with each up
+// migration, the fix loop, and the order results are delivered in. Callers
+// only turn options into a Session, hand it inputs and print what comes out.
+
+// One file to lint.
+struct Input {
+  std::string display_path;         // as reported (for stdin: --stdin-filename or "<stdin>")
+  std::string fs_path;              // where it lives on disk; empty for stdin or an unsaved buffer
+  bool is_stdin = false;            // read from standard input (unless `text` is given)
+  std::optional<std::string> text;  // the bytes, when the caller has them (editor buffer)
+};
+
+struct Options {
+  engine::Config cli;                                 // command-line layer: wins over every file
+  std::optional<std::filesystem::path> config_file;  // --config: this file for every input
+  // Where the configuration search and the paired down migration start for
+  // stdin (--stdin-filename); empty: the working directory, no down migration.
+  std::string stdin_filename;
+  std::string schema_dump;  // replayed before the first migration; empty: none
+  // --changed-since: only these files (absolute, normalised paths) are
+  // linted, as one change set; the other inputs are history. Unset: all.
+  std::optional<std::set<std::string>> change_set;
+  bool fix = false;           // apply safe fixes, re-lint, repeat
+  bool unsafe_fixes = false;  // with fix: unsafe fixes too
+  bool write_fixes = true;    // with fix: write changed files in place (never stdin)
+  bool statement_ranges = false;  // fill FileOutcome::statements (the language server's ignore actions)
+};
+
+// What went wrong outside the SQL itself. Syntax errors are findings, never problems.
+struct Problem {
+  enum class Kind { Io, Config };
+  Kind kind;
+  std::string message;  // without the "ddlint: " prefix
+};
+
+// The result of one linted file.
+struct FileOutcome {
+  engine::FileResult result;          // findings (sorted; suppressed ones included), source, stats
+  Severity fail_on = Severity::Warning;  // this file's own threshold (its config, or --fail-on)
+  std::string fs_path;                // empty for stdin / a buffer
+  bool is_stdin = false;
+  size_t fixes_applied = 0;           // --fix: fixes applied over all rounds
+  bool changed = false;               // --fix: the text differs from what was read
+  std::vector<TextRange> statements;  // parsed and failed statements in source order (statement_ranges)
+};
+
+// Receives a run's results in input order, as soon as each is final.
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  virtual void file(FileOutcome&& outcome) = 0;
+  virtual void problem(const Problem& problem) = 0;
+};
+
+// A sink that keeps everything (the reporters print whole documents).
+class Collect : public Sink {
+ public:
+  void file(FileOutcome&& outcome) override { files.push_back(std::move(outcome)); }
+  void problem(const Problem& p) override { problems.push_back(p); }
+  std::vector<FileOutcome> files;
+  std::vector<Problem> problems;
+  // Every linted file's result, in order (what the reporters take).
+  std::vector<engine::FileResult> results() const;
+  bool has(Problem::Kind kind) const;
+};
+
+// Counts over a run, for the caller's summary line and exit code.
+struct RunTotals {
+  size_t files = 0;          // files linted (outside a change set: not counted)
+  size_t fixes_applied = 0;  // --fix
+  size_t files_fixed = 0;    // --fix: files whose text changed
+  size_t unsafe_left = 0;    // --fix without --unsafe-fixes: unsafe fixes not applied
+  bool write_failed = false; // --fix: a fixed file could not be written
+};
+
+class Session {
+ public:
+  // Throws engine::ConfigError when the --config file is unreadable or invalid.
+  explicit Session(Options options, const engine::Catalog& catalog = engine::Catalog::instance());
+
+  // Lints `inputs` as one run: they are migrations in the given order (the
+  // caller sorts directory walks). Results reach `sink` in input order.
+  RunTotals lint(const std::vector<Input>& inputs, Sink& sink);
+
+  // The effective configuration of a file (defaults < nearest .ddlint.toml
+  // or --config < command line). A broken config file is reported to `sink`
+  // once and the file is linted with the defaults.
+  engine::Effective effective_for(const Input& input, Sink& sink);
+
+  // Canonical ids of the rules enabled for at least one linted file (the
+  // defaults and command line when nothing was linted), sorted.
+  std::vector<std::string> enabled_rules() const;
+
+ private:
+  const engine::Config* config_for(const Input& input, Sink& sink);
+
+  Options options_;
+  const engine::Catalog& catalog_;
+  std::optional<engine::Config> explicit_config_;
+  std::map<std::string, std::optional<std::filesystem::path>> found_in_dir_;  // config search, per directory
+  std::map<std::string, std::optional<engine::Config>> configs_;             // loaded, per config file
+  std::set<std::string> enabled_;
+  bool linted_any_ = false;
+};
+
+// A file read and parsed the way `ddlint check` reads it.
+struct ParsedSource {
+  std::shared_ptr<const SourceFile> source;
+  ir::ParsedFile parsed;
+};
+ParsedSource parse_source(std::string path, std::string bytes, Dialect dialect);
+
+// A file with the facts the analysis derives for it, statement by statement
+// (`ddlint locks`). Settings come from the caller; no history.
+struct AnalysedSource {
+  ParsedSource file;
+  std::unique_ptr<analysis::MigrationFacts> facts;
+};
+AnalysedSource analyse_source(std::string path, std::string bytes, const analysis::Settings& settings);
+
+// Frees the parsers' per-thread memory; call on the main thread at exit.
+void shutdown();
+
+}  // namespace ddlint::driver
