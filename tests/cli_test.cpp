@@ -136,4 +136,42 @@ TEST_SUITE("cli") {
     CHECK(out.find("is not a git ref") != std::string::npos);
     fs::remove_all(repo);
   }
+
+  TEST_CASE("fail_on: each finding is judged by its own file's configuration, in any order") {
+    const fs::path root = fs::temp_directory_path() / ("ddlint-fail-on-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root / "strict");
+    fs::create_directories(root / "plain");
+    // Two folders with the same warning (drop-column); `strict` fails only
+    // on errors, `plain` has the default threshold (warning).
+    test::write(root / "strict/.ddlint.toml", "fail_on = \"error\"\n");
+    test::write(root / "plain/.ddlint.toml", "# defaults\n");
+    const std::string sql = "ALTER TABLE users DROP COLUMN legacy;\n";
+    test::write(root / "strict/001_drop.sql", sql);
+    test::write(root / "plain/001_drop.sql", sql);
+    const std::string ddlint = "cd '" + root.string() + "' && '" + std::string(DDLINT_BINARY) +
+                               "' check --format gcc --select drop-column ";
+    std::string out;
+    CHECK(run(ddlint + "strict 2>&1", out) == 0);
+    CHECK(out == "strict/001_drop.sql:1:19: warning: dropping column `legacy` of `users` destroys its data for "
+                 "good, and code already deployed that reads or writes it breaks [drop-column]\n");
+    CHECK(run(ddlint + "plain 2>&1", out) == 1);
+    // The plain folder's warning fails the run whichever folder comes last.
+    CHECK(run(ddlint + "strict plain 2>&1", out) == 1);
+    CHECK(run(ddlint + "plain strict 2>&1", out) == 1);
+    CHECK(run(ddlint + "strict/001_drop.sql plain/001_drop.sql 2>&1", out) == 1);
+    CHECK(run(ddlint + "plain/001_drop.sql strict/001_drop.sql 2>&1", out) == 1);
+    // --fail-on overrides every file's threshold.
+    CHECK(run(ddlint + "--fail-on error strict plain 2>&1", out) == 0);
+    CHECK(run(ddlint + "--fail-on error plain strict 2>&1", out) == 0);
+    CHECK(run(ddlint + "--fail-on warning strict 2>&1", out) == 1);
+    // An error in the strict folder fails it too.
+    test::write(root / "strict/002_index.sql", "CREATE INDEX users_email_idx ON users (email);\n");
+    CHECK(run("cd '" + root.string() + "' && '" + std::string(DDLINT_BINARY) +
+                  "' check --format gcc --select drop-column,create-index-non-concurrently plain strict 2>&1",
+              out) == 1);
+    CHECK(out.find("strict/002_index.sql:1:1: error:") != std::string::npos);
+    fs::remove_all(root);
+  }
 }
+

@@ -238,4 +238,74 @@ TEST_SUITE("lsp") {
     CHECK(e2["range"]["start"] == Json({{"line", 0}, {"character", 0}}));
     CHECK(e2["newText"] == "-- ddlint-ignore-file drop-column -- reason\n");
   }
+
+  TEST_CASE("the language server and `ddlint check FILE` give identical findings for the same file and config") {
+    namespace fs = std::filesystem;
+    // A folder with its own configuration (rule severity, an option, a
+    // disabled rule, a target version) and an up/down pair on disk, beside
+    // the bundled examples, which use the defaults.
+    const fs::path dir = fs::temp_directory_path() / ("ddlint-lsp-parity-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    test::write(dir / ".ddlint.toml",
+                "pg_version = 10\nassume_in_transaction = true\nignore = [\"missing-duration-annotation\"]\n"
+                "[rules.drop-column]\nseverity = \"error\"\n");
+    test::write(dir / "001_users.up.sql",
+                "ALTER TABLE users ADD COLUMN active boolean DEFAULT true;\n"
+                "ALTER TABLE users DROP COLUMN legacy;\nCREATE INDEX users_email_idx ON users (email);\n");
+    test::write(dir / "001_users.down.sql", "DROP INDEX users_email_idx;\n");
+    std::vector<fs::path> files{dir / "001_users.up.sql"};
+    for (const auto& e : fs::directory_iterator(test::source_dir() / "examples"))
+      if (e.path().extension() == ".sql") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    size_t compared = 0;
+    for (const auto& file : files) {
+      CAPTURE(file.string());
+      std::string out;
+      const int code = test::run_command(
+          "'" + std::string(DDLINT_BINARY) + "' check --format json '" + file.string() + "'", out);
+      REQUIRE((code == 0 || code == 1));
+      const Json report = Json::parse(out);
+      std::vector<std::string> cli;
+      for (const auto& f : report["findings"]) {
+        if (f["suppressed"].get<bool>()) continue;
+        std::string text = f["message"].get<std::string>();
+        if (!f["help"].get<std::string>().empty()) text += "\n" + f["help"].get<std::string>();
+        cli.push_back(f["rule"].get<std::string>() + " " + f["severity"].get<std::string>() + " " +
+                      std::to_string(f["start"]["line"].get<int>()) + ":" +
+                      std::to_string(f["start"]["column"].get<int>()) + " " + text);
+      }
+      lsp::Server s("t");
+      s.handle(init(Json::array({"utf-32"})));  // characters are code points, as CLI columns
+      const auto r = s.handle(open_doc("file://" + file.string(), test::read(file)));
+      REQUIRE(!r.empty());
+      const Json& publish = r.back();
+      REQUIRE(publish["method"] == "textDocument/publishDiagnostics");
+      std::vector<std::string> editor;
+      for (const auto& d : publish["params"]["diagnostics"]) {
+        const int sev = d["severity"].get<int>();
+        editor.push_back(d["code"].get<std::string>() + " " +
+                         (sev == 1 ? "error" : sev == 2 ? "warning" : "info") + " " +
+                         std::to_string(d["range"]["start"]["line"].get<int>() + 1) + ":" +
+                         std::to_string(d["range"]["start"]["character"].get<int>() + 1) + " " +
+                         d["message"].get<std::string>());
+      }
+      CHECK(editor == cli);
+      compared += cli.size();
+    }
+    // The configured folder: drop-column is an error there, the down
+    // migration on disk is read by both, missing-duration-annotation is off.
+    std::string out;
+    test::run_command("'" + std::string(DDLINT_BINARY) + "' check --format gcc '" +
+                          (dir / "001_users.up.sql").string() + "'",
+                      out);
+    CHECK(out.find("2:19: error: dropping column `legacy`") != std::string::npos);
+    CHECK(out.find("1:53: error: before PostgreSQL 11") != std::string::npos);             // pg_version
+    CHECK(out.find("3:1: warning: runs while the transaction holds") != std::string::npos);  // in a transaction
+    CHECK(out.find("`001_users.down.sql` does not re-create it") != std::string::npos);
+    CHECK(out.find("missing-duration-annotation") == std::string::npos);
+    CHECK(compared >= 20);
+    fs::remove_all(dir);
+  }
 }
+
