@@ -153,8 +153,9 @@ TEST_SUITE("cli") {
                                "' check --format gcc --select drop-column ";
     std::string out;
     CHECK(run(ddlint + "strict 2>&1", out) == 0);
-    CHECK(out == "strict/001_drop.sql:1:19: warning: dropping column `legacy` of `users` destroys its data for "
-                 "good, and code already deployed that reads or writes it breaks [drop-column]\n");
+    CHECK(out ==
+          "strict/001_drop.sql:1:19: warning: dropping column `legacy` of `users` destroys its data for "
+          "good, and code already deployed that reads or writes it breaks [drop-column]\n");
     CHECK(run(ddlint + "plain 2>&1", out) == 1);
     // The plain folder's warning fails the run whichever folder comes last.
     CHECK(run(ddlint + "strict plain 2>&1", out) == 1);
@@ -174,4 +175,3 @@ TEST_SUITE("cli") {
     fs::remove_all(root);
   }
 }
-

@@ -239,7 +239,8 @@ TEST_SUITE("lsp") {
     CHECK(e2["newText"] == "-- ddlint-ignore-file drop-column -- reason\n");
   }
 
-  TEST_CASE("the language server and `ddlint check FILE` give identical findings for the same file and config") {
+  TEST_CASE(
+      "the language server and `ddlint check FILE` give identical findings for the same file and config") {
     namespace fs = std::filesystem;
     // A folder with its own configuration (rule severity, an option, a
     // disabled rule, a target version) and an up/down pair on disk, beside
@@ -285,8 +286,10 @@ TEST_SUITE("lsp") {
       for (const auto& d : publish["params"]["diagnostics"]) {
         const int sev = d["severity"].get<int>();
         editor.push_back(d["code"].get<std::string>() + " " +
-                         (sev == 1 ? "error" : sev == 2 ? "warning" : "info") + " " +
-                         std::to_string(d["range"]["start"]["line"].get<int>() + 1) + ":" +
+                         (sev == 1   ? "error"
+                          : sev == 2 ? "warning"
+                                     : "info") +
+                         " " + std::to_string(d["range"]["start"]["line"].get<int>() + 1) + ":" +
                          std::to_string(d["range"]["start"]["character"].get<int>() + 1) + " " +
                          d["message"].get<std::string>());
       }
@@ -300,12 +303,12 @@ TEST_SUITE("lsp") {
                           (dir / "001_users.up.sql").string() + "'",
                       out);
     CHECK(out.find("2:19: error: dropping column `legacy`") != std::string::npos);
-    CHECK(out.find("1:53: error: before PostgreSQL 11") != std::string::npos);             // pg_version
-    CHECK(out.find("3:1: warning: runs while the transaction holds") != std::string::npos);  // in a transaction
+    CHECK(out.find("1:53: error: before PostgreSQL 11") != std::string::npos);  // pg_version
+    CHECK(out.find("3:1: warning: runs while the transaction holds") !=
+          std::string::npos);  // in a transaction
     CHECK(out.find("`001_users.down.sql` does not re-create it") != std::string::npos);
     CHECK(out.find("missing-duration-annotation") == std::string::npos);
     CHECK(compared >= 20);
     fs::remove_all(dir);
   }
 }
-

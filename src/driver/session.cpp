@@ -143,7 +143,8 @@ void load_down(Job& job) {
 RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   RunTotals totals;
   auto in_change_set = [&](const Input& in) {
-    return !options_.change_set || in.fs_path.empty() || options_.change_set->count(normal_path(in.fs_path)) > 0;
+    return !options_.change_set || in.fs_path.empty() ||
+           options_.change_set->count(normal_path(in.fs_path)) > 0;
   };
 
   // Read every input and resolve its settings on this thread, then parse

@@ -36,7 +36,7 @@ struct Input {
 };
 
 struct Options {
-  engine::Config cli;                                 // command-line layer: wins over every file
+  engine::Config cli;                                // command-line layer: wins over every file
   std::optional<std::filesystem::path> config_file;  // --config: this file for every input
   // Where the configuration search and the paired down migration start for
   // stdin (--stdin-filename); empty: the working directory, no down migration.
@@ -45,9 +45,9 @@ struct Options {
   // --changed-since: only these files (absolute, normalised paths) are
   // linted, as one change set; the other inputs are history. Unset: all.
   std::optional<std::set<std::string>> change_set;
-  bool fix = false;           // apply safe fixes, re-lint, repeat
-  bool unsafe_fixes = false;  // with fix: unsafe fixes too
-  bool write_fixes = true;    // with fix: write changed files in place (never stdin)
+  bool fix = false;               // apply safe fixes, re-lint, repeat
+  bool unsafe_fixes = false;      // with fix: unsafe fixes too
+  bool write_fixes = true;        // with fix: write changed files in place (never stdin)
   bool statement_ranges = false;  // fill FileOutcome::statements (the language server's ignore actions)
 };
 
@@ -60,9 +60,9 @@ struct Problem {
 
 // The result of one linted file.
 struct FileOutcome {
-  engine::FileResult result;          // findings (sorted; suppressed ones included), source, stats
+  engine::FileResult result;             // findings (sorted; suppressed ones included), source, stats
   Severity fail_on = Severity::Warning;  // this file's own threshold (its config, or --fail-on)
-  std::string fs_path;                // empty for stdin / a buffer
+  std::string fs_path;                   // empty for stdin / a buffer
   bool is_stdin = false;
   size_t fixes_applied = 0;           // --fix: fixes applied over all rounds
   bool changed = false;               // --fix: the text differs from what was read
@@ -91,11 +91,11 @@ class Collect : public Sink {
 
 // Counts over a run, for the caller's summary line and exit code.
 struct RunTotals {
-  size_t files = 0;          // files linted (outside a change set: not counted)
-  size_t fixes_applied = 0;  // --fix
-  size_t files_fixed = 0;    // --fix: files whose text changed
-  size_t unsafe_left = 0;    // --fix without --unsafe-fixes: unsafe fixes not applied
-  bool write_failed = false; // --fix: a fixed file could not be written
+  size_t files = 0;           // files linted (outside a change set: not counted)
+  size_t fixes_applied = 0;   // --fix
+  size_t files_fixed = 0;     // --fix: files whose text changed
+  size_t unsafe_left = 0;     // --fix without --unsafe-fixes: unsafe fixes not applied
+  bool write_failed = false;  // --fix: a fixed file could not be written
 };
 
 class Session {
@@ -123,7 +123,7 @@ class Session {
   const engine::Catalog& catalog_;
   std::optional<engine::Config> explicit_config_;
   std::map<std::string, std::optional<std::filesystem::path>> found_in_dir_;  // config search, per directory
-  std::map<std::string, std::optional<engine::Config>> configs_;             // loaded, per config file
+  std::map<std::string, std::optional<engine::Config>> configs_;              // loaded, per config file
   std::set<std::string> enabled_;
   bool linted_any_ = false;
 };
