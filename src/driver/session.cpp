@@ -11,6 +11,7 @@
 #include "analysis/runner.h"
 #include "analysis/schema_model.h"
 #include "driver/inputs.h"
+#include "core/stack.h"
 #include "engine/fixes.h"
 #include "parser/parser.h"
 #include "rules/registry.h"
@@ -112,13 +113,16 @@ struct Job {
   std::vector<analysis::KnownTable> history;  // what the migrations before it say of the tables it names
 };
 
-// Runs `fn(i)` for every index below `n` on a few threads (the parsers keep
-// per-thread state; the calling thread works too).
+// Runs `fn(i)` for every index below `n` on a few threads with deep stacks
+// (parsers recurse once per nesting level of a statement; libpg_query frees
+// its per-thread memory itself when a thread ends).
 template <typename Fn>
 void parallel(size_t n, Fn fn) {
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t i = next++; i < n; i = next++) fn(i);
+    run_on_deep_stack([&] {
+      for (size_t i = next++; i < n; i = next++) fn(i);
+    });
   };
   const size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), n / 8 + 1);
   std::vector<std::thread> pool;

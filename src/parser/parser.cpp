@@ -1,11 +1,14 @@
 #include "parser/parser.h"
 
+#include "core/stack.h"
 #include "parser/mysql/mysql_frontend.h"
 #include "parser/postgres/pg_frontend.h"
 
 namespace ddlint::parser {
 
-ir::ParsedFile parse(const SourceFile& source, Dialect dialect) {
+namespace {
+
+ir::ParsedFile front_end(const SourceFile& source, Dialect dialect) {
   switch (dialect) {
     case Dialect::MySql:
       return mysql::parse(source);
@@ -13,6 +16,19 @@ ir::ParsedFile parse(const SourceFile& source, Dialect dialect) {
       break;
   }
   return pg::parse(source);
+}
+
+}  // namespace
+
+ir::ParsedFile parse(const SourceFile& source, Dialect dialect) {
+  if (on_deep_stack()) return front_end(source, dialect);
+  // A deeply nested statement recurses further than an ordinary thread's
+  // stack allows: parse on a thread with a deep one (the driver's workers
+  // are such threads already, so this costs a thread per call only for
+  // one-off parses; libpg_query frees its memory when the thread ends).
+  ir::ParsedFile out;
+  run_on_deep_stack([&] { out = front_end(source, dialect); });
+  return out;
 }
 
 void shutdown() { pg::shutdown(); }

@@ -7,6 +7,7 @@
 #include "MySqlLexer.h"
 #include "MySqlParser.h"
 #include "antlr4-runtime.h"
+#include "parser/depth.h"
 #include "parser/mysql/mysql_input.h"
 #include "parser/mysql/mysql_lower.h"
 
@@ -222,6 +223,18 @@ void parse_piece(Context& c, TextRange piece) {
     return ir::ParseError{r, stmt, "syntax error at or near \"" + shown + "\""};
   };
 
+  // The grammar recurses once per parenthesis: a statement nested beyond the
+  // limit is reported, not parsed.
+  {
+    uint32_t depth = 0;
+    for (antlr4::Token* t : all) {
+      if (t->getType() == L::LPAREN && ++depth > kMaxNesting) {
+        c.out.errors.push_back({token_range(t), stmt, too_deep_message()});
+        return;
+      }
+      if (t->getType() == L::RPAREN && depth > 0) --depth;
+    }
+  }
   Classifier classifier(all);
   Plan plan = classifier.plan();
   if (plan.unknown) {

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <string>
 
+#include "parser/depth.h"
 #include "parser/postgres/pg_lower.h"
 #include "parser/postgres/pg_scan.h"
 #include "parser/postgres/psql_input.h"
@@ -49,6 +50,102 @@ TextRange token_range_at(const std::vector<Token>& tokens, uint32_t offset, Text
   return {offset, offset + 1};
 }
 
+constexpr uint32_t kMaxDepth = kMaxNesting;
+// The parse tree's JSON nests about two levels per expression level.
+constexpr size_t kMaxJsonDepth = 4 * kMaxDepth + 1024;
+
+// Keywords that nest the expressions around them like an operator
+// (`a IS NOT NULL`, `x NOT LIKE y`, `t AT TIME ZONE z`); every other keyword
+// starts a sibling expression (`AND`/`OR` lists are flat in the parse tree,
+// `WHERE`, `THEN`, `FROM` start new clauses).
+bool operator_keyword(std::string_view word) {
+  static constexpr std::string_view kWords[] = {"not",  "is",      "isnull",  "notnull",
+                                                "like", "ilike",   "similar", "between",
+                                                "in",   "collate", "at",      "operator"};
+  if (word.size() > 8) return false;
+  char lower[8];
+  for (size_t i = 0; i < word.size(); ++i)
+    lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+  const std::string_view w(lower, word.size());
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+// The first token at which the statement's tokens in [begin, end) of `text`
+// nest deeper than kMaxDepth, counting each open parenthesis or bracket and,
+// in every open group, each binary operator or cast since the last comma or
+// clause keyword (a chain `a + b + c` nests one level per operator in the
+// parse tree). An upper bound of the parse tree's depth; null when within
+// the limit.
+const Token* too_deep(std::string_view text, const std::vector<Token>& tokens, uint32_t begin, uint32_t end) {
+  auto it = std::lower_bound(tokens.begin(), tokens.end(), begin,
+                             [](const Token& t, uint32_t off) { return t.begin < off; });
+  std::vector<uint32_t> groups{0};  // operators since the last separator, per open group
+  uint64_t depth = 0;               // open groups + every group's operators
+  auto separate = [&] {
+    depth -= groups.back();
+    groups.back() = 0;
+  };
+  for (; it != tokens.end() && it->begin < end; ++it) {
+    switch (it->kind) {
+      case '(':
+      case '[':
+        groups.push_back(0);
+        ++depth;
+        break;
+      case ')':
+      case ']':
+        if (groups.size() > 1) {
+          depth -= groups.back() + 1;
+          groups.pop_back();
+        }
+        break;
+      case ',':
+        separate();
+        break;
+      case ';':  // the next statement starts afresh
+        groups.assign(1, 0);
+        depth = 0;
+        break;
+      case '+':
+      case '-':
+      case '*':
+      case '/':
+      case '%':
+      case '^':
+      case '<':
+      case '>':
+      case '=':
+      case 265:  // Op (any other operator, e.g. ||)
+      case 268:  // TYPECAST (::)
+      case 272:  // LESS_EQUALS
+      case 273:  // GREATER_EQUALS
+      case 274:  // NOT_EQUALS
+        ++groups.back();
+        ++depth;
+        break;
+      default:
+        if (it->keyword_kind != 0) {
+          if (operator_keyword(text.substr(it->begin, it->end - it->begin))) {
+            ++groups.back();
+            ++depth;
+          } else {
+            separate();
+          }
+        }
+        break;
+    }
+    if (depth > kMaxDepth) return &*it;
+  }
+  return nullptr;
+}
+
+// libpg_query's parser reports its own stack limit as "memory exhausted":
+// that is a depth limit, not a syntax error.
+std::string parse_error_message(const char* msg) {
+  if (msg && std::strncmp(msg, "memory exhausted", 16) == 0) return too_deep_message();
+  return first_line(msg);
+}
+
 // Lowers every RawStmt of a successful parse of text[base, base+len).
 bool lower_json(Context& c, const char* json, uint32_t base, uint32_t len) {
   simdjson::dom::element root;
@@ -82,11 +179,16 @@ void parse_piece(Context& c, uint32_t loc, uint32_t len) {
     if (b == e) return;
     stmt = {b, e};
   }
+  if (const Token* deep = too_deep(c.text, c.tokens, stmt.begin, stmt.end)) {
+    c.out.errors.push_back({{deep->begin, deep->end}, stmt, too_deep_message()});
+    return;
+  }
   const std::string piece = c.text.substr(loc, len);
   PgQueryParseResult r = pg_query_parse(piece.c_str());
   if (r.error) {
     const uint32_t off = loc + cursor_to_byte(piece, r.error->cursorpos);
-    c.out.errors.push_back({token_range_at(c.tokens, off, stmt), stmt, first_line(r.error->message)});
+    c.out.errors.push_back(
+        {token_range_at(c.tokens, off, stmt), stmt, parse_error_message(r.error->message)});
   } else if (!lower_json(c, r.parse_tree, loc, len)) {
     c.out.errors.push_back({stmt, stmt, "internal error: unreadable parse tree"});
   }
@@ -123,12 +225,26 @@ ir::ParsedFile parse(const SourceFile& source) {
     }
   }
 
-  static thread_local simdjson::dom::parser json;
+  // Allocated once per thread for the deepest tree ddlint analyses; the
+  // capacity grows with the documents (the depth set here stays).
+  static thread_local simdjson::dom::parser json = [] {
+    simdjson::dom::parser p;
+    if (p.allocate(1 << 16, kMaxJsonDepth) != simdjson::SUCCESS) {
+      // Out of memory: parse() allocates again with the default depth.
+    }
+    return p;
+  }();
   Lowerer lowerer(input.text, tokens);
   Context c{input.text, tokens, lowerer, out, json};
-  PgQueryParseResult r = pg_query_parse(input.text.c_str());
-  const bool ok = !r.error && lower_json(c, r.parse_tree, 0, static_cast<uint32_t>(input.text.size()));
-  pg_query_free_parse_result(r);
+  // A statement nested beyond the limit is never handed to libpg_query (its
+  // output recurses once per level): parse statement by statement instead.
+  const bool shallow = too_deep(input.text, tokens, 0, static_cast<uint32_t>(input.text.size())) == nullptr;
+  bool ok = false;
+  if (shallow) {
+    PgQueryParseResult r = pg_query_parse(input.text.c_str());
+    ok = !r.error && lower_json(c, r.parse_tree, 0, static_cast<uint32_t>(input.text.size()));
+    pg_query_free_parse_result(r);
+  }
   if (!ok) {
     // Statement-level recovery: parse each piece the psql pre-pass found.
     out.statements.clear();
