@@ -174,4 +174,62 @@ TEST_SUITE("cli") {
     CHECK(out.find("strict/002_index.sql:1:1: error:") != std::string::npos);
     fs::remove_all(root);
   }
+
+  TEST_CASE("directory walks: symlinked directories, link loops, *.SQL, and every unreadable path named") {
+    const fs::path root = fs::temp_directory_path() / ("ddlint-walk-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root / "real/sub");
+    fs::create_directories(root / "links");
+    test::write(root / "real/001_a.sql", "DROP TABLE a;\n");
+    test::write(root / "real/sub/002_b.SQL", "DROP TABLE b;\n");   // pre-commit passes these too
+    fs::create_directory_symlink("..", root / "real/sub/loop");    // a loop: read once
+    fs::create_directory_symlink("../real", root / "links/same");  // inside the tree: its own name wins
+    fs::create_symlink("missing.sql", root / "links/dangling.sql");
+    const std::string ddlint = "cd '" + root.string() + "' && '" + std::string(DDLINT_BINARY) +
+                               "' check --format gcc --select drop-table ";
+    const std::string a =
+        "real/001_a.sql:1:12: warning: dropping table `a` destroys its data for good, and code "
+        "already deployed that uses it breaks [drop-table]\n";
+    const std::string b =
+        "real/sub/002_b.SQL:1:12: warning: dropping table `b` destroys its data for good, and "
+        "code already deployed that uses it breaks [drop-table]\n";
+    std::string out;
+    // The dangling link is named (exit 2); everything else is linted once.
+    CHECK(run(ddlint + "real links 2>/dev/null", out) == 2);
+    CHECK(out == a + b);
+    CHECK(run(ddlint + "real links 2>&1 >/dev/null", out) == 2);
+    CHECK(out == "ddlint: links/dangling.sql: dangling symbolic link\n");
+    // A migrations folder that is a link to elsewhere is followed.
+    fs::remove(root / "links/dangling.sql");
+    fs::create_directories(root / "app/db");
+    fs::create_directory_symlink(root / "real", root / "app/db/migrations");
+    CHECK(run(ddlint + "app 2>&1", out) == 1);
+    CHECK(out.find("app/db/migrations/001_a.sql:1:12:") == 0);
+    CHECK(out.find("app/db/migrations/sub/002_b.SQL:1:12:") != std::string::npos);
+    CHECK(run(ddlint + "links/dangling.sql 2>&1", out) == 2);
+    CHECK(out == "ddlint: links/dangling.sql: no such file or directory\n");
+
+    // Unreadable paths (as a user without the permission: root reads anything).
+    fs::create_directories(root / "secret");
+    test::write(root / "secret/003_c.sql", "DROP TABLE c;\n");
+    fs::permissions(root / "secret", fs::perms::none);
+    fs::permissions(root, fs::perms::all);
+    std::string as_user = ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+    std::string probe;
+    if (!as_user.empty() && run(as_user + "true 2>&1", probe) != 0) as_user = "-";
+    if (as_user == "-") {
+      MESSAGE("skipped the unreadable-directory checks: cannot drop root privileges with setpriv");
+    } else {
+      const std::string bin = "cd '" + root.string() + "' && " + as_user + "'" + std::string(DDLINT_BINARY) +
+                              "' check --format gcc --select drop-table ";
+      CHECK(run(bin + "real secret secret/003_c.sql 2>&1 >/dev/null", out) == 2);
+      CHECK(out ==
+            "ddlint: secret: cannot read directory: Permission denied\nddlint: secret/003_c.sql: Permission "
+            "denied\n");
+      CHECK(run(bin + "real secret 2>/dev/null", out) == 2);
+      CHECK(out == a + b);
+    }
+    fs::permissions(root / "secret", fs::perms::owner_all);
+    fs::remove_all(root);
+  }
 }

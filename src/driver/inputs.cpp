@@ -16,9 +16,67 @@ namespace ddlint::driver {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+bool is_sql_name(const fs::path& p) {
+  const std::string ext = p.extension().string();
+  return ext.size() == 4 && ext[0] == '.' && std::tolower(static_cast<unsigned char>(ext[1])) == 's' &&
+         std::tolower(static_cast<unsigned char>(ext[2])) == 'q' &&
+         std::tolower(static_cast<unsigned char>(ext[3])) == 'l';
+}
+
+// Walks `dir` for *.sql files (any case). Symbolic links to directories
+// are queued in `links` and walked after the real directories, so a
+// directory is named by its own path when it is inside the tree and through
+// the link otherwise; each directory is read once whatever way it is reached
+// (a link loop ends there). Hidden directories are skipped. Every path that
+// cannot be read is reported.
+void walk(const fs::path& dir, std::set<std::string>& visited, std::vector<fs::path>& links,
+          std::vector<std::string>& found, std::vector<std::string>& errors) {
+  std::error_code ec;
+  const fs::path real = fs::canonical(dir, ec);
+  if (!ec && !visited.insert(real.string()).second) return;
+  fs::directory_iterator it(dir, ec);
+  if (ec) {
+    errors.push_back(dir.generic_string() + ": cannot read directory: " + ec.message());
+    return;
+  }
+  std::vector<fs::path> subdirs;
+  for (auto end = fs::directory_iterator(); it != end; it.increment(ec)) {
+    if (ec) {
+      errors.push_back(dir.generic_string() + ": cannot read directory: " + ec.message());
+      break;
+    }
+    const fs::path path = it->path();
+    const std::string name = path.filename().string();
+    std::error_code sec;
+    const fs::file_status status = it->status(sec);  // follows links
+    if (sec || !fs::exists(status)) {
+      // A link whose target is missing, or a path that cannot be examined.
+      if (is_sql_name(path)) {
+        const bool dangling = it->is_symlink(sec);
+        errors.push_back(
+            path.generic_string() + ": " +
+            (dangling ? std::string("dangling symbolic link") : "cannot read: " + sec.message()));
+      }
+      continue;
+    }
+    if (fs::is_directory(status)) {
+      if (!name.empty() && name[0] != '.') (it->is_symlink(sec) ? links : subdirs).push_back(path);
+      continue;
+    }
+    if (is_sql_name(path) && fs::is_regular_file(status)) found.push_back(path.generic_string());
+  }
+  std::sort(subdirs.begin(), subdirs.end());
+  for (const auto& sub : subdirs) walk(sub, visited, links, found, errors);
+}
+
+}  // namespace
+
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, const std::string& stdin_name,
                                       std::vector<std::string>& errors) {
   std::vector<InputFile> out;
+  std::set<std::string> visited;  // directories read, by real path: each once per run
   for (const auto& p : paths) {
     if (p == "-") {
       out.push_back({stdin_name.empty() ? "<stdin>" : stdin_name, "", true});
@@ -26,29 +84,26 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, con
     }
     std::error_code ec;
     const auto status = fs::status(p, ec);
-    if (ec || !fs::exists(status)) {
-      errors.push_back(p + ": no such file or directory");
+    if (ec && ec != std::errc::no_such_file_or_directory) {
+      // e.g. a file under a directory that cannot be searched
+      errors.push_back(p + ": " + ec.message());
+      continue;
+    }
+    if (!fs::exists(status)) {
+      std::error_code lec;
+      errors.push_back(p + (fs::is_symlink(fs::symlink_status(p, lec)) ? ": dangling symbolic link"
+                                                                       : ": no such file or directory"));
       continue;
     }
     if (fs::is_directory(status)) {
       std::vector<std::string> found;
-      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec);
-      if (ec) {
-        errors.push_back(p + ": " + ec.message());
-        continue;
-      }
-      for (auto end = fs::recursive_directory_iterator(); it != end; it.increment(ec)) {
-        if (ec) {
-          errors.push_back(p + ": " + ec.message());
-          break;
-        }
-        const auto name = it->path().filename().string();
-        if (it->is_directory(ec)) {
-          if (!name.empty() && name[0] == '.') it.disable_recursion_pending();
-          continue;
-        }
-        if (it->path().extension() == ".sql" && it->is_regular_file(ec))
-          found.push_back(it->path().generic_string());
+      std::vector<fs::path> links;
+      walk(p, visited, links, found, errors);
+      for (size_t i = 0; i < links.size(); ++i) {  // links found on the way queue more
+        std::vector<fs::path> more;
+        walk(links[i], visited, more, found, errors);
+        std::sort(more.begin(), more.end());
+        links.insert(links.end(), more.begin(), more.end());
       }
       std::sort(found.begin(), found.end());
       for (auto& f : found) out.push_back({f, f, false});

@@ -12,8 +12,11 @@ struct InputFile {
 };
 
 // Expands paths: files as given, directories walked recursively for *.sql
-// (hidden directories skipped, sorted, deterministic), "-" for stdin.
-// Problems (missing paths) are appended to `errors`.
+// in any case (*.SQL too), following symbolic links to directories (each
+// directory once: link loops end), hidden directories skipped, sorted,
+// deterministic; "-" for stdin. Every path that cannot be read (missing,
+// dangling link, unreadable directory, a file under an unsearchable one) is
+// appended to `errors` with the reason, and the rest is still collected.
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, const std::string& stdin_name,
                                       std::vector<std::string>& errors);
 
