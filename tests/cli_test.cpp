@@ -232,4 +232,45 @@ TEST_SUITE("cli") {
     fs::permissions(root / "secret", fs::perms::owner_all);
     fs::remove_all(root);
   }
+
+  TEST_CASE("outputs that fail are errors: a report that cannot be written, a fixed file that cannot be") {
+    const fs::path root = fs::temp_directory_path() / ("ddlint-write-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root);
+    fs::permissions(root, fs::perms::all);
+    test::write(root / "g.sql", "DROP TABLE users;\n");
+    const std::string bin = "'" + std::string(DDLINT_BINARY) + "' check ";
+    std::string out;
+    for (const char* format : {"text", "json", "sarif", "gitlab"}) {
+      CAPTURE(format);
+      CHECK(run(bin + "--format " + format + " '" + (root / "g.sql").string() + "' 2>&1 >/dev/full", out) ==
+            2);
+      CHECK(out == "ddlint: cannot write the report to standard output: No space left on device\n");
+    }
+    CHECK(run(bin + "-o /dev/full '" + (root / "g.sql").string() + "' 2>&1", out) == 2);
+    CHECK(out == "ddlint: cannot write the report to /dev/full: No space left on device\n");
+
+    // --fix on a file that cannot be written: named with the reason, the
+    // findings reported are those of the text on disk, no fix counts.
+    const std::string original = "CREATE TABLE notes (body json);\n";
+    test::write(root / "ro.sql", original);
+    fs::permissions(root / "ro.sql", fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+    std::string as_user = ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+    if (!as_user.empty() && run(as_user + "true 2>&1", out) != 0) {
+      MESSAGE("skipped the read-only --fix check: cannot drop root privileges with setpriv");
+    } else {
+      CHECK(run("cd '" + root.string() + "' && " + as_user + bin +
+                    "--fix --unsafe-fixes --select json-column --format gcc ro.sql 2>&1",
+                out) == 2);
+      CHECK(
+          out ==
+          "ddlint: ro.sql: cannot write the fixed file: Permission denied\n"
+          "ddlint: applied 0 fixes in 0 files\n"
+          "ro.sql:1:26: note: column `body` of `notes` is `json`: every read re-parses the stored text, `=`, "
+          "DISTINCT, GROUP BY and UNION fail on it (no equality operator), and no B-tree or GIN index can "
+          "cover the column [json-column]\n");
+      CHECK(test::read(root / "ro.sql") == original);
+    }
+    fs::remove_all(root);
+  }
 }

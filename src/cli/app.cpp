@@ -1,6 +1,8 @@
 #include "cli/app.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -133,10 +135,6 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
         out.flush();
         report_to_stderr = true;
       }
-    if (totals.write_failed) {
-      err << "ddlint: could not write a fixed file\n";
-      sink.problems.push_back({driver::Problem::Kind::Io, "could not write a fixed file"});
-    }
     err << "ddlint: applied " << totals.fixes_applied << (totals.fixes_applied == 1 ? " fix" : " fixes")
         << " in " << totals.files_fixed << (totals.files_fixed == 1 ? " file" : " files");
     if (totals.unsafe_left > 0)
@@ -156,13 +154,16 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   std::ofstream file;
   std::ostream* sink_stream = report_to_stderr ? &err : &out;
   if (!o.output.empty()) {
+    errno = 0;
     file.open(o.output, std::ios::binary);
     if (!file) {
-      err << "ddlint: cannot write " << o.output << "\n";
+      err << "ddlint: cannot write " << o.output
+          << (errno != 0 ? std::string(": ") + std::strerror(errno) : std::string()) << "\n";
       return kExitError;
     }
     sink_stream = &file;
   }
+  errno = 0;  // a failed write leaves its reason here
   if (o.format == "json")
     report::write_json(input, *sink_stream);
   else if (o.format == "sarif")
@@ -176,6 +177,12 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   else
     report::write_text(input, *sink_stream);
   sink_stream->flush();
+  if (!*sink_stream) {
+    // A report that did not reach its destination is an I/O error, never a pass.
+    err << "ddlint: cannot write the report to " << (o.output.empty() ? "standard output" : o.output)
+        << (errno != 0 ? std::string(": ") + std::strerror(errno) : std::string()) << "\n";
+    return kExitError;
+  }
 
   if (sink.has(driver::Problem::Kind::Io)) return kExitError;
   // Each finding is judged by its own file's threshold (--fail-on overrides all).

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <span>
 #include <thread>
@@ -10,8 +12,8 @@
 #include "analysis/down_migration.h"
 #include "analysis/runner.h"
 #include "analysis/schema_model.h"
-#include "driver/inputs.h"
 #include "core/stack.h"
+#include "driver/inputs.h"
 #include "engine/fixes.h"
 #include "parser/parser.h"
 #include "rules/registry.h"
@@ -246,10 +248,12 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       // Apply, re-lint, repeat: a fix deferred because it overlapped another
       // gets its turn in the next round. The report shows what is left.
       const std::shared_ptr<const SourceFile> original = job.source;
+      std::optional<engine::FileResult> unfixed;  // the findings of the text on disk
       for (int round = 0; round < 10; ++round) {
         auto applied = engine::apply_fixes(job.source->text(), out.result.diagnostics, options_.unsafe_fixes);
         if (applied.applied == 0 || applied.text == job.source->text()) break;
         out.fixes_applied += applied.applied;
+        if (!unfixed) unfixed = out.result;
         job.source = std::make_shared<const SourceFile>(job.source->path(), std::move(applied.text),
                                                         job.eff.settings.dialect);
         job.parsed = parser::parse(*job.source);
@@ -257,10 +261,19 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       }
       out.changed = job.source->text() != original->text();
       if (out.changed && options_.write_fixes && !job.fs_path.empty()) {
+        errno = 0;
         std::ofstream f(job.fs_path, std::ios::binary | std::ios::trunc);
         f << job.source->text();
         f.flush();
-        if (!f) write_failed = true;
+        if (!f) {
+          // Report what is really in the file: the findings before the fixes.
+          out.write_error = job.fs_path + ": cannot write the fixed file" +
+                            (errno != 0 ? std::string(": ") + std::strerror(errno) : std::string());
+          out.result = std::move(*unfixed);
+          out.fixes_applied = 0;
+          out.changed = false;
+          write_failed = true;
+        }
       }
     }
     if (options_.statement_ranges) {
@@ -275,6 +288,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   });
 
   for (auto& out : outcomes) {
+    if (!out.write_error.empty()) sink.problem({Problem::Kind::Io, out.write_error});
     ++totals.files;
     totals.fixes_applied += out.fixes_applied;
     totals.files_fixed += out.fixes_applied > 0;

@@ -64,8 +64,11 @@ struct FileOutcome {
   Severity fail_on = Severity::Warning;  // this file's own threshold (its config, or --fail-on)
   std::string fs_path;                   // empty for stdin / a buffer
   bool is_stdin = false;
-  size_t fixes_applied = 0;           // --fix: fixes applied over all rounds
-  bool changed = false;               // --fix: the text differs from what was read
+  size_t fixes_applied = 0;  // --fix: fixes applied over all rounds
+  bool changed = false;      // --fix: the text differs from what was read
+  // --fix: why the fixed text could not be written (then `result` holds the
+  // findings of the text on disk, and no fix counts as applied).
+  std::string write_error;
   std::vector<TextRange> statements;  // parsed and failed statements in source order (statement_ranges)
 };
 
