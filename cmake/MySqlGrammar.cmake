@@ -31,10 +31,23 @@ set_source_files_properties(
   ${DDLINT_MYSQL_GEN_DIR}/MySqlLexer.cpp ${DDLINT_MYSQL_GEN_DIR}/MySqlParser.cpp
   PROPERTIES GENERATED TRUE COMPILE_OPTIONS "-w;-fno-char8_t")
 
+# Debian's 4.9 runtime umbrella header includes misc/InterpreterDataReader.h,
+# whose InterpreterData() calls a deleted default constructor: gcc accepts it,
+# clang rejects it. ddlint never reads interpreter data, so the front-end sees a
+# copy of the umbrella header without that line (found before the system one;
+# its other includes resolve to the system runtime headers). Rewritten only when
+# its content changes.
+set(DDLINT_ANTLR4_SHIM_DIR ${CMAKE_CURRENT_BINARY_DIR}/generated/antlr4_shim)
+file(READ ${DDLINT_ANTLR4_RUNTIME_INCLUDE}/antlr4-runtime.h DDLINT_ANTLR4_UMBRELLA)
+string(REPLACE "#include \"misc/InterpreterDataReader.h\"" "// misc/InterpreterDataReader.h left out (cmake/MySqlGrammar.cmake)"
+       DDLINT_ANTLR4_UMBRELLA "${DDLINT_ANTLR4_UMBRELLA}")
+file(CONFIGURE OUTPUT ${DDLINT_ANTLR4_SHIM_DIR}/antlr4-runtime.h CONTENT "${DDLINT_ANTLR4_UMBRELLA}" @ONLY)
+
 add_library(ddlint_parser_mysql STATIC
   src/parser/mysql/mysql_frontend.cpp
   src/parser/mysql/mysql_input.cpp
   src/parser/mysql/mysql_lower.cpp
   ${DDLINT_MYSQL_GENERATED})
-target_include_directories(ddlint_parser_mysql SYSTEM PRIVATE ${DDLINT_ANTLR4_RUNTIME_INCLUDE} ${DDLINT_MYSQL_GEN_DIR})
+target_include_directories(ddlint_parser_mysql SYSTEM PRIVATE
+  ${DDLINT_ANTLR4_SHIM_DIR} ${DDLINT_ANTLR4_RUNTIME_INCLUDE} ${DDLINT_MYSQL_GEN_DIR})
 target_link_libraries(ddlint_parser_mysql PUBLIC ddlint_ir PRIVATE ${DDLINT_ANTLR4_RUNTIME_LIB})
