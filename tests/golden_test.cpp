@@ -168,6 +168,24 @@ TEST_SUITE("golden") {
     for (const auto& g : got) CHECK(g == expected);
   }
 
+  TEST_CASE("JSON reporters replace bytes that are not UTF-8 in messages") {
+    // A message may quote source text that is not UTF-8 (found by the MySQL
+    // fuzz target: DROP SCHEMA with a Latin-1 byte in the name); the GitLab
+    // report used to throw from the JSON library.
+    const auto& catalog = engine::Catalog::instance();
+    const std::vector<std::string> ids = {"drop-table"};
+    std::vector<engine::FileResult> results;
+    results.push_back(test::lint("db/001.sql", "DROP TABLE users;\n", ids));
+    REQUIRE(results[0].diagnostics.size() == 1);
+    results[0].diagnostics[0].message = std::string("dropping `old_sche") + '\xb7' + "a`";
+    const report::ReportInput in{results, catalog, ids, "0.0.0-test", false, false, "/project"};
+    for (const auto write : {&report::write_gitlab, &report::write_json, &report::write_sarif}) {
+      std::ostringstream out;
+      REQUIRE_NOTHROW(write(in, out));
+      CHECK(out.str().find(std::string("old_sche") + "\xef\xbf\xbd" + "a") != std::string::npos);  // U+FFFD
+    }
+  }
+
   TEST_CASE("reporters: text, json, sarif") {
     const auto dir = test::source_dir() / "testdata" / "reporters";
     const auto files = test::files_with_suffix(dir, ".sql");

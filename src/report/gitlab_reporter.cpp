@@ -58,7 +58,8 @@ void write_gitlab(const ReportInput& in, std::ostream& out) {
       issues.push_back(std::move(issue));
     }
   }
-  out << issues.dump(2) << "\n";
+  // Messages quote the source, which need not be UTF-8: invalid bytes become U+FFFD.
+  out << issues.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace ddlint::report
