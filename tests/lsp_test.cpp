@@ -64,6 +64,7 @@ TEST_SUITE("lsp") {
     REQUIRE(r.size() == 1);
     CHECK(r[0]["method"] == "textDocument/publishDiagnostics");
     CHECK(r[0]["params"]["uri"] == uri);
+    CHECK(r[0]["params"]["version"] == 1);  // the version of the text these diagnostics are for
     const auto got = codes(r[0]);
     CHECK(std::find(got.begin(), got.end(),
                     std::make_pair(std::string("create-index-non-concurrently"), 1)) != got.end());
@@ -77,12 +78,14 @@ TEST_SUITE("lsp") {
                                         {"contentChanges", Json::array({{{"text", "SELECT 1;\n"}}})}}));
     REQUIRE(r.size() == 1);
     CHECK(r[0]["params"]["diagnostics"].empty());
+    CHECK(r[0]["params"]["version"] == 2);
 
     // A syntax error is a diagnostic, not a crash.
     r = s.handle(note("textDocument/didChange",
                       {{"textDocument", {{"uri", uri}, {"version", 3}}},
                        {"contentChanges", Json::array({{{"text", "SELECT 1;\nSELEC 2;\n"}}})}}));
     CHECK(codes(r[0]) == std::vector<std::pair<std::string, int>>{{"syntax-error", 1}});
+    CHECK(r[0]["params"]["version"] == 3);
 
     r = s.handle(note("textDocument/didClose", {{"textDocument", {{"uri", uri}}}}));
     REQUIRE(r.size() == 1);

@@ -6,8 +6,8 @@
 #include <iostream>
 
 #include "cli/app.h"
-#include "lsp/server.h"
 #include "driver/session.h"
+#include "lsp/server.h"
 
 namespace {
 
@@ -96,6 +96,22 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"postgres", "postgresql", "mysql", "mariadb"}));
   cmd_debug->require_subcommand(1);
 
+  // Name an unknown first word instead of CLI11's "A subcommand is required".
+  if (argc > 1) {
+    const std::string first = argv[1];
+    const bool option = !first.empty() && first[0] == '-';
+    const auto subcommands = app.get_subcommands([&](CLI::App* sub) { return sub->get_name() == first; });
+    if (!option && subcommands.empty()) {
+      std::cerr << "ddlint: unknown command `" << first
+                << "` (expected check, rules, explain, locks, lsp or debug; see ddlint --help)\n";
+      return kExitError;
+    }
+    if (option && first != "-h" && first != "--help" && first != "--version") {
+      std::cerr << "ddlint: unknown option `" << first
+                << "` (options follow a command: ddlint check [OPTIONS] PATHS; see ddlint --help)\n";
+      return kExitError;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -3,6 +3,10 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
 
 #include "analysis/annotations.h"
 
@@ -60,9 +64,20 @@ std::optional<std::string> check_option(const RuleOption& decl, const std::strin
 Config load_config(const fs::path& file, const Catalog& catalog) {
   Config c;
   c.path = file.string();
+  std::string text;
+  {
+    errno = 0;
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream ss;
+    if (in) ss << in.rdbuf();
+    if (!in || in.bad())
+      throw ConfigError(c.path + ": cannot read: " +
+                        (errno != 0 ? std::string(std::strerror(errno)) : std::string("read error")));
+    text = ss.str();
+  }
   toml::table t;
   try {
-    t = toml::parse_file(file.string());
+    t = toml::parse(text, c.path);
   } catch (const toml::parse_error& e) {
     const auto& src = e.source();
     throw ConfigError(c.path + ":" + std::to_string(src.begin.line) + ":" + std::to_string(src.begin.column) +

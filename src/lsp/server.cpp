@@ -161,9 +161,15 @@ std::vector<Json> Server::handle(const Json& message) {
       auto it = docs_.find(uri);
       if (it == docs_.end()) {
         if (!text) return out;  // saved but never opened: nothing to lint
-        it = docs_.emplace(uri, Document{uri, uri_to_path(uri), nullptr, {}, {}}).first;
+        it = docs_.emplace(uri, Document{uri, uri_to_path(uri), nullptr, {}, {}, std::nullopt}).first;
       }
       Document& doc = it->second;
+      // didOpen and didChange say which version of the text this is; the
+      // diagnostics carry it so the client can drop stale ones.
+      if (method != "textDocument/didSave")
+        doc.version = td.contains("version") && td["version"].is_number_integer()
+                          ? std::optional<int64_t>(td["version"].get<int64_t>())
+                          : std::nullopt;
       if (text) {
         doc.source = std::make_shared<const SourceFile>(doc.path.empty() ? uri : doc.path, std::move(*text));
       }
@@ -211,8 +217,9 @@ void Server::lint(Document& doc, std::vector<Json>& out) {
     doc.result = {};
     doc.statements.clear();
   }
-  out.push_back(
-      notification("textDocument/publishDiagnostics", {{"uri", doc.uri}, {"diagnostics", diagnostics(doc)}}));
+  Json params{{"uri", doc.uri}, {"diagnostics", diagnostics(doc)}};
+  if (doc.version) params["version"] = *doc.version;
+  out.push_back(notification("textDocument/publishDiagnostics", std::move(params)));
 }
 
 Json Server::position(const SourceFile& src, uint32_t offset) const {

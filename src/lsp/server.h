@@ -39,6 +39,7 @@ class Server {
     std::shared_ptr<const SourceFile> source;
     engine::FileResult result;
     std::vector<TextRange> statements;  // parsed and failed statements, in source order
+    std::optional<int64_t> version;     // the client's version of the text linted (didOpen/didChange)
   };
 
   Json initialize(const Json& params);
