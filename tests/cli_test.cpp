@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 #include "support/harness.h"
 
@@ -271,6 +272,46 @@ TEST_SUITE("cli") {
           "cover the column [json-column]\n");
       CHECK(test::read(root / "ro.sql") == original);
     }
+    fs::remove_all(root);
+  }
+
+  TEST_CASE("SARIF: an unreadable path makes the run unsuccessful; over GitHub's limits, most severe first") {
+    const fs::path root = fs::temp_directory_path() / ("ddlint-sarif-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root);
+    test::write(root / "g.sql", "DROP TABLE users;\n");
+    const std::string bin = "cd '" + root.string() + "' && '" + std::string(DDLINT_BINARY) + "' check ";
+    std::string out;
+    CHECK(run(bin + "--format sarif g.sql missing.sql 2>/dev/null", out) == 2);
+    auto log = nlohmann::json::parse(out);
+    auto& invocation = log["runs"][0]["invocations"][0];
+    CHECK(invocation["executionSuccessful"] == false);
+    CHECK(invocation["toolExecutionNotifications"] ==
+          nlohmann::json::parse(
+              R"([{"level":"error","message":{"text":"missing.sql: no such file or directory"}}])"));
+    CHECK(run(bin + "--format sarif g.sql 2>/dev/null", out) == 1);
+    log = nlohmann::json::parse(out);
+    CHECK(log["runs"][0]["invocations"][0]["executionSuccessful"] == true);
+    CHECK(!log["runs"][0]["invocations"][0].contains("toolExecutionNotifications"));
+
+    // 5,001 warnings and one error, last in the file: GitHub shows 5,000.
+    std::string many;
+    for (int i = 0; i < 5001; ++i) many += "DROP TABLE t" + std::to_string(i) + ";\n";
+    many += "CREATE INDEX i ON users (email);\n";
+    test::write(root / "many.sql", many);
+    CHECK(run(bin + "--format sarif --select drop-table,create-index-non-concurrently many.sql 2>err.txt",
+              out) == 1);
+    log = nlohmann::json::parse(out);
+    const auto& results = log["runs"][0]["results"];
+    REQUIRE(results.size() == 5002);
+    CHECK(results[0]["ruleId"] == "create-index-non-concurrently");
+    CHECK(results[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 5002);
+    CHECK(results[1]["ruleId"] == "drop-table");
+    CHECK(results[1]["locations"][0]["physicalLocation"]["region"]["startLine"] == 1);
+    CHECK(
+        test::read(root / "err.txt") ==
+        "ddlint: the SARIF report holds 5002 results; GitHub code scanning shows only the first 5000 (ddlint "
+        "puts the most severe first): narrow the run with --changed-since REF or --select\n");
     fs::remove_all(root);
   }
 }

@@ -151,6 +151,8 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
                             o.color && o.output.empty() && o.format == "text",
                             o.verbose || (o.terminal && o.output.empty()),
                             fs::current_path().string()};
+  for (const auto& p : sink.problems) input.problems.push_back(p.message);
+  input.notes = &err;
   std::ofstream file;
   std::ostream* sink_stream = report_to_stderr ? &err : &out;
   if (!o.output.empty()) {

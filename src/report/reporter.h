@@ -64,6 +64,12 @@ struct ReportInput {
   bool color = false;    // ANSI colours (text, on a terminal)
   bool verbose = false;  // source excerpt + help (text; always on a terminal)
   std::string root;      // absolute directory that relative paths are relative to (SARIF %SRCROOT%)
+  // What went wrong outside the SQL (a path that could not be read): the
+  // run did not check everything it was asked to (SARIF executionSuccessful).
+  std::vector<std::string> problems = {};
+  // Where a format says what its consumer will do with the report (GitHub
+  // code scanning's limits); null: nowhere.
+  std::ostream* notes = nullptr;
 };
 
 void write_text(const ReportInput& in, std::ostream& out);

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -356,7 +357,39 @@ void write_sarif(const ReportInput& in, std::ostream& out) {
   driver["rules"] = std::move(rules);
 
   const std::string root_uri = root.empty() ? std::string() : file_uri(root.generic_string(), true);
-  Json invocation{{"executionSuccessful", true}};
+  // GitHub code scanning stores at most 5,000 results of a run (the most
+  // severe first) and refuses a run of more than 25,000: put the most severe
+  // first so what is kept is what matters, and say so.
+  constexpr size_t kGitHubShown = 5000;
+  constexpr size_t kGitHubAccepted = 25000;
+  if (results.size() > kGitHubShown) {
+    auto rank = [](const Json& r) {
+      if (r.contains("suppressions")) return 3;
+      const std::string level = r["level"];
+      return level == "error" ? 0 : level == "warning" ? 1 : 2;
+    };
+    std::vector<Json> ordered(std::make_move_iterator(results.begin()),
+                              std::make_move_iterator(results.end()));
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [&](const Json& a, const Json& b) { return rank(a) < rank(b); });
+    results = Json::array();
+    for (auto& r : ordered) results.push_back(std::move(r));
+    if (in.notes)
+      *in.notes << "ddlint: the SARIF report holds " << results.size() << " results; GitHub code scanning "
+                << (results.size() > kGitHubAccepted
+                        ? "refuses a run of more than " + std::to_string(kGitHubAccepted)
+                        : "shows only the first " + std::to_string(kGitHubShown) +
+                              " (ddlint puts the most severe first)")
+                << ": narrow the run with --changed-since REF or --select\n";
+  }
+
+  Json invocation{{"executionSuccessful", in.problems.empty()}};
+  if (!in.problems.empty()) {
+    Json notifications = Json::array();
+    for (const auto& p : in.problems)
+      notifications.push_back(Json{{"level", "error"}, {"message", Json{{"text", p}}}});
+    invocation["toolExecutionNotifications"] = std::move(notifications);
+  }
   if (!root_uri.empty()) invocation["workingDirectory"] = Json{{"uri", root_uri}};
   Json run{{"tool", Json{{"driver", std::move(driver)}}},
            {"invocations", Json::array({std::move(invocation)})}};
