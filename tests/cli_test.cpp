@@ -314,4 +314,42 @@ TEST_SUITE("cli") {
         "puts the most severe first): narrow the run with --changed-since REF or --select\n");
     fs::remove_all(root);
   }
+
+  TEST_CASE("rule options: the TOML type, the sign and the unit are checked, naming the key") {
+    const fs::path root = fs::temp_directory_path() / ("ddlint-options-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root);
+    test::write(root / "a.sql", "SET lock_timeout = '8s';\nALTER TABLE t ADD COLUMN a int;\n");
+    const std::string where = ".ddlint.toml: [rules.missing-lock-timeout]: `max_lock_timeout` ";
+    const std::string unit = "must be a duration string with a unit, such as \"5s\", \"500ms\" or \"2min\"";
+    const std::vector<std::pair<std::string, std::string>> bad = {
+        {"true", "must be a duration string such as \"5s\""},
+        {"5", unit + " (a bare number has no unit)"},
+        {"-5", unit + " (a bare number has no unit)"},
+        {"1.5", unit + " (a bare number has no unit)"},
+        {"\"5\"",
+         "must be a duration with a unit, such as \"5s\", \"500ms\" or \"2min\" (got `5`: a bare number "
+         "has no unit)"},
+        {"\"-5s\"", "must not be negative (got `-5s`)"},
+        {"\"5 parsecs\"",
+         "must be a duration with a unit, such as \"5s\", \"500ms\" or \"2min\" (got `5 parsecs`)"},
+    };
+    const std::string bin = "cd '" + root.string() + "' && '" + std::string(DDLINT_BINARY) +
+                            "' check --format gcc --select missing-lock-timeout a.sql 2>&1";
+    std::string out;
+    for (const auto& [value, message] : bad) {
+      CAPTURE(value);
+      test::write(root / ".ddlint.toml", "[rules.missing-lock-timeout]\nmax_lock_timeout = " + value + "\n");
+      CHECK(run(bin, out) == 2);
+      CHECK(out == "ddlint: " + (root / where).string() + message + "\n");
+    }
+    // Good values: 8s is over a 5s budget, within a 10s or 2min one.
+    for (const auto& [value, code] : std::vector<std::pair<std::string, int>>{
+             {"\"5s\"", 1}, {"\"10s\"", 0}, {"\"2 min\"", 0}, {"\"500ms\"", 1}, {"\"0.5h\"", 0}}) {
+      CAPTURE(value);
+      test::write(root / ".ddlint.toml", "[rules.missing-lock-timeout]\nmax_lock_timeout = " + value + "\n");
+      CHECK(run(bin, out) == code);
+    }
+    fs::remove_all(root);
+  }
 }

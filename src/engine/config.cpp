@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -51,9 +52,47 @@ std::vector<std::string> strings(const toml::node& n, const std::string& where) 
 
 }  // namespace
 
+namespace {
+
+// A duration option: a non-negative number and a unit, nothing else
+// ("5s", "500ms", "2min", "1.5h"). A bare number is refused: its unit would
+// be a guess (PostgreSQL reads a bare lock_timeout as milliseconds, people
+// write seconds).
+std::optional<double> option_duration_seconds(std::string_view v) {
+  while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+  while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+  size_t i = 0;
+  while (i < v.size() && (std::isdigit(static_cast<unsigned char>(v[i])) || v[i] == '.')) ++i;
+  if (i == 0) return std::nullopt;
+  const std::string number(v.substr(0, i));
+  if (std::count(number.begin(), number.end(), '.') > 1 || number.front() == '.' || number.back() == '.')
+    return std::nullopt;
+  size_t j = i;
+  while (j < v.size() && v[j] == ' ') ++j;
+  std::string unit(v.substr(j));
+  for (auto& ch : unit) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  static const std::pair<std::string_view, double> kUnits[] = {
+      {"ms", 0.001},   {"s", 1},    {"sec", 1},   {"secs", 1},    {"second", 1},
+      {"seconds", 1},  {"m", 60},   {"min", 60},  {"mins", 60},   {"minute", 60},
+      {"minutes", 60}, {"h", 3600}, {"hr", 3600}, {"hour", 3600}, {"hours", 3600}};
+  for (const auto& [name, factor] : kUnits)
+    if (unit == name) return std::stod(number) * factor;
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<std::string> check_option(const RuleOption& decl, const std::string& value) {
-  if (decl.type == "duration" && !analysis::parse_duration_seconds(value))
-    return "must be a duration such as \"5s\", \"500ms\" or \"2min\" (got `" + value + "`)";
+  if (decl.type == "duration") {
+    if (!value.empty() && value.find_first_not_of(" ") != std::string::npos &&
+        value[value.find_first_not_of(" ")] == '-')
+      return "must not be negative (got `" + value + "`)";
+    if (!option_duration_seconds(value))
+      return "must be a duration with a unit, such as \"5s\", \"500ms\" or \"2min\" (got `" + value + "`" +
+             (value.find_first_not_of("0123456789. ") == std::string::npos ? ": a bare number has no unit"
+                                                                           : "") +
+             ")";
+  }
   if (decl.type == "int" && (value.empty() || value.find_first_not_of("-0123456789") != std::string::npos))
     return "must be an integer (got `" + value + "`)";
   if (decl.type == "bool" && value != "true" && value != "false")
@@ -139,15 +178,26 @@ Config load_config(const fs::path& file, const Catalog& catalog) {
             const auto* info = catalog.find(id);
             const RuleOption* decl = info ? info->option(opt.str()) : nullptr;
             if (!decl) throw ConfigError(rwhere + ": unknown option `" + std::string(opt.str()) + "`");
+            // The TOML type must be the option's: `true` is not a duration,
+            // `5` has no unit.
             std::string value;
-            if (auto sv = onode.value<std::string>())
-              value = *sv;
-            else if (auto iv = onode.value<int64_t>())
-              value = std::to_string(*iv);
-            else if (auto bv = onode.value<bool>())
-              value = *bv ? "true" : "false";
+            const bool wants_string = decl->type == "duration" || decl->type == "string";
+            if (onode.is_string() && wants_string)
+              value = *onode.value<std::string>();
+            else if (onode.is_integer() && decl->type == "int")
+              value = std::to_string(*onode.value<int64_t>());
+            else if (onode.is_boolean() && decl->type == "bool")
+              value = *onode.value<bool>() ? "true" : "false";
+            else if (decl->type == "duration" && (onode.is_integer() || onode.is_floating_point()))
+              throw ConfigError(rwhere + ": `" + decl->name +
+                                "` must be a duration string with a unit, such as \"5s\", \"500ms\" or "
+                                "\"2min\" (a bare number has no unit)");
             else
-              throw ConfigError(rwhere + ": `" + decl->name + "` must be a string, integer or boolean");
+              throw ConfigError(rwhere + ": `" + decl->name + "` must be " +
+                                (decl->type == "duration" ? "a duration string such as \"5s\""
+                                 : decl->type == "int"    ? "an integer"
+                                 : decl->type == "bool"   ? "true or false"
+                                                          : "a string"));
             if (const auto problem = check_option(*decl, value))
               throw ConfigError(rwhere + ": `" + decl->name + "` " + *problem);
             c.options[id][decl->name] = value;
