@@ -96,6 +96,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
       analysis::parse_suppressions(comments, statement_ranges, source->text());
 
   std::vector<std::string> enabled_ids;
+  enabled_ids.reserve(enabled.size());
   for (const auto& [id, sev] : enabled) enabled_ids.push_back(id);
 
   std::vector<Diagnostic>& out = result.diagnostics;
