@@ -232,6 +232,8 @@ class Lowerer {
     t.name = canonical_type(base);
     if (auto* args = c->typeArgs())
       for (auto* a : args->typeArg()) t.modifiers.emplace_back(text(a));
+    // BOOL/BOOLEAN are TINYINT(1), as the server stores and shows them.
+    if ((base == "bool" || base == "boolean") && t.modifiers.empty()) t.modifiers.emplace_back("1");
     t.is_unsigned = !c->UNSIGNED().empty();
     return t;
   }

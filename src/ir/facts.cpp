@@ -1,0 +1,470 @@
+#include "ir/facts.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <sstream>
+#include <type_traits>
+
+namespace ddlint::ir {
+
+std::string_view to_string(TypeKind k) {
+  switch (k) {
+    case TypeKind::Boolean:
+      return "boolean";
+    case TypeKind::TinyInt:
+      return "tinyint";
+    case TypeKind::SmallInt:
+      return "smallint";
+    case TypeKind::MediumInt:
+      return "mediumint";
+    case TypeKind::Integer:
+      return "integer";
+    case TypeKind::BigInt:
+      return "bigint";
+    case TypeKind::Serial:
+      return "serial";
+    case TypeKind::BigSerial:
+      return "bigserial";
+    case TypeKind::Decimal:
+      return "decimal";
+    case TypeKind::Real:
+      return "real";
+    case TypeKind::Double:
+      return "double";
+    case TypeKind::Char:
+      return "char";
+    case TypeKind::Varchar:
+      return "varchar";
+    case TypeKind::Text:
+      return "text";
+    case TypeKind::Binary:
+      return "binary";
+    case TypeKind::Date:
+      return "date";
+    case TypeKind::Time:
+      return "time";
+    case TypeKind::Timestamp:
+      return "timestamp";
+    case TypeKind::TimestampTz:
+      return "timestamptz";
+    case TypeKind::Interval:
+      return "interval";
+    case TypeKind::Json:
+      return "json";
+    case TypeKind::Jsonb:
+      return "jsonb";
+    case TypeKind::Uuid:
+      return "uuid";
+    case TypeKind::Enum:
+      return "enum";
+    case TypeKind::Other:
+      break;
+  }
+  return "other";
+}
+
+std::string_view to_string(FactKind k) {
+  switch (k) {
+    case FactKind::CreateTable:
+      return "create-table";
+    case FactKind::DropTable:
+      return "drop-table";
+    case FactKind::RenameTable:
+      return "rename-table";
+    case FactKind::TruncateTable:
+      return "truncate-table";
+    case FactKind::AddColumn:
+      return "add-column";
+    case FactKind::DropColumn:
+      return "drop-column";
+    case FactKind::RenameColumn:
+      return "rename-column";
+    case FactKind::SetType:
+      return "set-type";
+    case FactKind::SetNotNull:
+      return "set-not-null";
+    case FactKind::DropNotNull:
+      return "drop-not-null";
+    case FactKind::SetDefault:
+      return "set-default";
+    case FactKind::DropDefault:
+      return "drop-default";
+    case FactKind::SetPosition:
+      return "set-position";
+    case FactKind::AddIndex:
+      return "add-index";
+    case FactKind::DropIndex:
+      return "drop-index";
+    case FactKind::AddConstraint:
+      return "add-constraint";
+    case FactKind::DropConstraint:
+      return "drop-constraint";
+    case FactKind::ValidateConstraint:
+      return "validate-constraint";
+    case FactKind::DropPrimaryKey:
+      return "drop-primary-key";
+    case FactKind::Other:
+      break;
+  }
+  return "other";
+}
+
+namespace {
+
+std::optional<int> number(const std::string& s) {
+  int v = 0;
+  const char* end = s.data() + s.size();
+  auto [p, ec] = std::from_chars(s.data(), end, v);
+  if (ec != std::errc() || p != end) return std::nullopt;
+  return v;
+}
+
+struct Spelling {
+  std::string_view name;
+  TypeKind kind;
+};
+
+// Base names as the two front-ends lower them (PostgreSQL's catalog names
+// and SQL-standard aliases; MySQL/MariaDB names), lower-case.
+constexpr Spelling kSpellings[] = {
+    {"bool", TypeKind::Boolean},        {"boolean", TypeKind::Boolean},
+    {"tinyint", TypeKind::TinyInt},     {"int1", TypeKind::TinyInt},
+    {"int2", TypeKind::SmallInt},       {"smallint", TypeKind::SmallInt},
+    {"mediumint", TypeKind::MediumInt}, {"int3", TypeKind::MediumInt},
+    {"middleint", TypeKind::MediumInt}, {"int4", TypeKind::Integer},
+    {"int", TypeKind::Integer},         {"integer", TypeKind::Integer},
+    {"int8", TypeKind::BigInt},         {"bigint", TypeKind::BigInt},
+    {"serial", TypeKind::Serial},       {"serial4", TypeKind::Serial},
+    {"bigserial", TypeKind::BigSerial}, {"serial8", TypeKind::BigSerial},
+    {"numeric", TypeKind::Decimal},     {"decimal", TypeKind::Decimal},
+    {"dec", TypeKind::Decimal},         {"fixed", TypeKind::Decimal},
+    {"float4", TypeKind::Real},         {"real", TypeKind::Real},
+    {"float", TypeKind::Real},          {"float8", TypeKind::Double},
+    {"double", TypeKind::Double},       {"double precision", TypeKind::Double},
+    {"bpchar", TypeKind::Char},         {"char", TypeKind::Char},
+    {"character", TypeKind::Char},      {"nchar", TypeKind::Char},
+    {"varchar", TypeKind::Varchar},     {"character varying", TypeKind::Varchar},
+    {"nvarchar", TypeKind::Varchar},    {"text", TypeKind::Text},
+    {"tinytext", TypeKind::Text},       {"mediumtext", TypeKind::Text},
+    {"longtext", TypeKind::Text},       {"bytea", TypeKind::Binary},
+    {"blob", TypeKind::Binary},         {"tinyblob", TypeKind::Binary},
+    {"mediumblob", TypeKind::Binary},   {"longblob", TypeKind::Binary},
+    {"binary", TypeKind::Binary},       {"varbinary", TypeKind::Binary},
+    {"date", TypeKind::Date},           {"time", TypeKind::Time},
+    {"timetz", TypeKind::Time},         {"timestamp", TypeKind::Timestamp},
+    {"datetime", TypeKind::Timestamp},  {"timestamptz", TypeKind::TimestampTz},
+    {"interval", TypeKind::Interval},   {"json", TypeKind::Json},
+    {"jsonb", TypeKind::Jsonb},         {"uuid", TypeKind::Uuid},
+    {"enum", TypeKind::Enum},
+};
+
+}  // namespace
+
+NormalType normalize(const TypeName& type) {
+  NormalType n;
+  n.spelling = type.name;
+  n.array = type.array;
+  n.is_unsigned = type.is_unsigned;
+  n.charset = type.charset;
+  std::string name = type.name;
+  for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const auto& s : kSpellings)
+    if (s.name == name) n.kind = s.kind;
+  const auto& mods = type.modifiers;
+  switch (n.kind) {
+    case TypeKind::Char:
+    case TypeKind::Varchar:
+    case TypeKind::Binary:
+      if (!mods.empty()) n.length = number(mods[0]);
+      // CHAR without a length is CHAR(1) in both dialects.
+      if (n.kind == TypeKind::Char && mods.empty()) n.length = 1;
+      break;
+    case TypeKind::Decimal:
+      if (!mods.empty()) n.precision = number(mods[0]);
+      if (mods.size() > 1) n.scale = number(mods[1]);
+      break;
+    case TypeKind::TinyInt:
+      // MySQL's BOOLEAN is TINYINT(1); a display width is not a size otherwise.
+      if (mods.size() == 1 && mods[0] == "1" && !type.is_unsigned) n.kind = TypeKind::Boolean;
+      break;
+    default:
+      break;
+  }
+  return n;
+}
+
+namespace {
+
+Fact make(FactKind kind, const QualifiedName& table, TextRange range) {
+  Fact f;
+  f.kind = kind;
+  f.table = table.name;
+  f.range = range;
+  return f;
+}
+
+// A column definition's facts when it restates a whole column (MySQL
+// MODIFY/CHANGE): type, nullability, default, position.
+void restate(std::vector<Fact>& out, const QualifiedName& table, const std::string& column,
+             const ColumnDef& def, const AlterAction& a) {
+  Fact t = make(FactKind::SetType, table, def.type.range);
+  t.name = column;
+  t.type = normalize(def.type);
+  t.restated = true;
+  out.push_back(std::move(t));
+  Fact n = make(def.not_null ? FactKind::SetNotNull : FactKind::DropNotNull, table, def.range);
+  n.name = column;
+  n.restated = true;
+  out.push_back(std::move(n));
+  Fact d = make(def.default_value ? FactKind::SetDefault : FactKind::DropDefault, table,
+                def.default_value ? def.default_value->range : def.range);
+  d.name = column;
+  d.value = def.default_value;
+  d.restated = true;
+  out.push_back(std::move(d));
+  if (!a.position.empty()) {
+    Fact p = make(FactKind::SetPosition, table, a.range);
+    p.name = column;
+    p.position = a.position;
+    out.push_back(std::move(p));
+  }
+}
+
+bool is_index(ConstraintKind k) {
+  return k == ConstraintKind::Index || k == ConstraintKind::Fulltext || k == ConstraintKind::Spatial;
+}
+
+void alter_facts(const AlterTable& s, std::vector<Fact>& out) {
+  for (const auto& a : s.actions) {
+    switch (a.kind) {
+      case AlterKind::AddColumn: {
+        if (!a.column_def) break;
+        Fact f = make(FactKind::AddColumn, s.table, a.range);
+        f.name = a.column_def->name;
+        f.type = normalize(a.column_def->type);
+        f.not_null = a.column_def->not_null;
+        f.value = a.column_def->default_value;
+        out.push_back(std::move(f));
+        break;
+      }
+      case AlterKind::DropColumn: {
+        Fact f = make(FactKind::DropColumn, s.table, a.range);
+        f.name = a.column;
+        out.push_back(std::move(f));
+        break;
+      }
+      case AlterKind::AlterColumnType: {
+        if (!a.new_type) break;
+        Fact f = make(FactKind::SetType, s.table, a.range);
+        f.name = a.column;
+        f.type = normalize(*a.new_type);
+        out.push_back(std::move(f));
+        break;
+      }
+      case AlterKind::SetNotNull:
+      case AlterKind::DropNotNull: {
+        Fact f = make(a.kind == AlterKind::SetNotNull ? FactKind::SetNotNull : FactKind::DropNotNull, s.table,
+                      a.range);
+        f.name = a.column;
+        out.push_back(std::move(f));
+        break;
+      }
+      case AlterKind::SetDefault:
+      case AlterKind::DropDefault: {
+        Fact f = make(a.kind == AlterKind::SetDefault ? FactKind::SetDefault : FactKind::DropDefault, s.table,
+                      a.range);
+        f.name = a.column;
+        if (a.kind == AlterKind::SetDefault) f.value = a.expr;
+        out.push_back(std::move(f));
+        break;
+      }
+      case AlterKind::ModifyColumn:
+        if (a.column_def) restate(out, s.table, a.column, *a.column_def, a);
+        break;
+      case AlterKind::ChangeColumn: {
+        if (!a.column_def) break;
+        if (a.column_def->name != a.column) {
+          Fact r = make(FactKind::RenameColumn, s.table, a.range);
+          r.name = a.column;
+          r.new_name = a.column_def->name;
+          out.push_back(std::move(r));
+        }
+        restate(out, s.table, a.column_def->name, *a.column_def, a);
+        break;
+      }
+      case AlterKind::RenameColumn: {
+        Fact f = make(FactKind::RenameColumn, s.table, a.range);
+        f.name = a.column;
+        f.new_name = a.name;
+        out.push_back(std::move(f));
+        break;
+      }
+      case AlterKind::RenameTable: {
+        Fact f = make(FactKind::RenameTable, s.table, a.range);
+        f.new_name = a.name;
+        out.push_back(std::move(f));
+        break;
+      }
+      case AlterKind::AddConstraint:
+      case AlterKind::AddIndex: {
+        if (!a.constraint) break;
+        const bool index = is_index(a.constraint->kind);
+        Fact f = make(index ? FactKind::AddIndex : FactKind::AddConstraint, s.table, a.range);
+        f.name = a.constraint->name;
+        f.constraint = a.constraint;
+        out.push_back(std::move(f));
+        break;
+      }
+      case AlterKind::DropConstraint: {
+        Fact f = make(FactKind::DropConstraint, s.table, a.range);
+        f.name = a.name;
+        out.push_back(std::move(f));
+        break;
+      }
+      case AlterKind::ValidateConstraint: {
+        Fact f = make(FactKind::ValidateConstraint, s.table, a.range);
+        f.name = a.name;
+        out.push_back(std::move(f));
+        break;
+      }
+      case AlterKind::DropIndex: {
+        Fact f = make(FactKind::DropIndex, s.table, a.range);
+        f.name = a.name;
+        out.push_back(std::move(f));
+        break;
+      }
+      case AlterKind::DropPrimaryKey:
+        out.push_back(make(FactKind::DropPrimaryKey, s.table, a.range));
+        break;
+      default: {
+        Fact f = make(FactKind::Other, s.table, a.range);
+        f.name = std::string(to_string(a.kind));
+        out.push_back(std::move(f));
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Fact> facts(const Statement& st) {
+  std::vector<Fact> out;
+  std::visit(
+      [&](const auto& s) {
+        using T = std::decay_t<decltype(s)>;
+        if constexpr (std::is_same_v<T, AlterTable>) {
+          if (s.object == ObjectKind::Table) alter_facts(s, out);
+        } else if constexpr (std::is_same_v<T, CreateTable>) {
+          if (s.object == ObjectKind::Table)
+            out.push_back(make(FactKind::CreateTable, s.table, s.table.range));
+        } else if constexpr (std::is_same_v<T, Drop>) {
+          for (const auto& n : s.names) {
+            if (s.object == ObjectKind::Table) {
+              out.push_back(make(FactKind::DropTable, n, n.range));
+            } else if (s.object == ObjectKind::Index) {
+              Fact f = make(FactKind::DropIndex, QualifiedName{}, n.range);
+              f.name = n.name;
+              out.push_back(std::move(f));
+            }
+          }
+        } else if constexpr (std::is_same_v<T, Truncate>) {
+          for (const auto& t : s.tables) out.push_back(make(FactKind::TruncateTable, t, t.range));
+        } else if constexpr (std::is_same_v<T, Rename>) {
+          if (s.object == ObjectKind::Table) {
+            Fact f = make(FactKind::RenameTable, s.target, st.range);
+            f.new_name = s.new_name;
+            out.push_back(std::move(f));
+          } else if (s.object == ObjectKind::Column) {
+            Fact f = make(FactKind::RenameColumn, s.target, st.range);
+            f.name = s.subname;
+            f.new_name = s.new_name;
+            out.push_back(std::move(f));
+          }
+        } else if constexpr (std::is_same_v<T, CreateIndex>) {
+          Fact f = make(FactKind::AddIndex, s.table, st.range);
+          f.name = s.name;
+          Constraint c;
+          c.kind = s.unique ? ConstraintKind::Unique : s.mysql_kind;
+          c.name = s.name;
+          c.columns = s.columns;
+          f.constraint = std::move(c);
+          out.push_back(std::move(f));
+        }
+      },
+      st.node);
+  return out;
+}
+
+namespace {
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// An expression's text with whitespace collapsed (the dump compares values).
+std::string expr_text(const std::optional<Expr>& e, std::string_view source) {
+  if (!e || e->range.end > source.size() || e->range.end < e->range.begin) return "";
+  std::string out;
+  bool space = false;
+  for (char c : source.substr(e->range.begin, e->range.size())) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string type_text(const NormalType& t) {
+  std::string s(to_string(t.kind));
+  if (t.length) s += "(" + std::to_string(*t.length) + ")";
+  if (t.precision)
+    s += "(" + std::to_string(*t.precision) + (t.scale ? "," + std::to_string(*t.scale) : "") + ")";
+  if (t.array) s += "[]";
+  if (t.is_unsigned) s += " unsigned";
+  if (!t.charset.empty()) s += " charset " + t.charset;
+  return s;
+}
+
+}  // namespace
+
+std::string dump_facts(const std::vector<Fact>& facts, std::string_view source) {
+  std::ostringstream out;
+  for (const auto& f : facts) {
+    out << to_string(f.kind);
+    if (!f.table.empty() && f.kind != FactKind::DropIndex) out << " table=" << lower(f.table);
+    if (!f.name.empty()) out << " name=" << lower(f.name);
+    if (!f.new_name.empty()) out << " new=" << lower(f.new_name);
+    // PostgreSQL's DROP INDEX does not name the table: an index drop is
+    // compared by name (the fact carries the table when the statement says).
+    if (f.type) out << " type=" << type_text(*f.type);
+    if (f.kind == FactKind::AddColumn && f.not_null) out << " not-null";
+    if (f.value) out << " value=" << expr_text(f.value, source);
+    if (!f.position.empty()) out << " position=" << lower(f.position);
+    if (f.constraint) {
+      const auto& c = *f.constraint;
+      out << " constraint=" << to_string(c.kind);
+      if (!c.columns.empty()) {
+        out << " columns=";
+        for (size_t i = 0; i < c.columns.size(); ++i) out << (i ? "," : "") << lower(c.columns[i]);
+      }
+      if (!c.ref_table.empty()) {
+        out << " references=" << lower(c.ref_table.name);
+        for (size_t i = 0; i < c.ref_columns.size(); ++i) out << (i ? "," : "(") << lower(c.ref_columns[i]);
+        if (!c.ref_columns.empty()) out << ")";
+      }
+      if (c.not_valid) out << " not-valid";
+      if (c.expr && c.kind == ConstraintKind::Check) out << " check=" << expr_text(c.expr, source);
+    }
+    out << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace ddlint::ir

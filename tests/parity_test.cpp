@@ -1,0 +1,136 @@
+// Parity: the same change written in PostgreSQL and in MySQL lowers to the
+// same dialect-neutral facts (testdata/parity/pairs.txt, src/ir/facts.h).
+#include <doctest/doctest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "ir/facts.h"
+#include "parser/parser.h"
+#include "support/harness.h"
+
+using namespace ddlint;
+
+namespace {
+
+struct Pair {
+  size_t line = 0;  // of the block's first line
+  std::string pg, mysql, expected;
+};
+
+std::vector<Pair> read_pairs(const std::string& text) {
+  std::vector<Pair> out;
+  std::istringstream in(text);
+  std::string line;
+  size_t n = 0;
+  Pair cur;
+  auto flush = [&] {
+    if (!cur.pg.empty() || !cur.mysql.empty() || !cur.expected.empty()) out.push_back(cur);
+    cur = Pair{};
+  };
+  while (std::getline(in, line)) {
+    ++n;
+    if (line.empty()) {
+      flush();
+      continue;
+    }
+    if (line[0] == '#') continue;
+    if (cur.line == 0) cur.line = n;
+    if (line.rfind("pg: ", 0) == 0) {
+      REQUIRE_MESSAGE(cur.pg.empty(), "pairs.txt:" << n << ": a second pg: line in one block");
+      cur.pg = line.substr(4);
+    } else if (line.rfind("mysql: ", 0) == 0) {
+      REQUIRE_MESSAGE(cur.mysql.empty(), "pairs.txt:" << n << ": a second mysql: line in one block");
+      cur.mysql = line.substr(7);
+    } else if (line.rfind("= ", 0) == 0) {
+      cur.expected += line.substr(2) + "\n";
+    } else {
+      FAIL("pairs.txt:" << n << ": a line must start with `pg: `, `mysql: `, `= ` or `#`: " << line);
+    }
+  }
+  flush();
+  return out;
+}
+
+std::string facts_of(const std::string& sql, Dialect dialect, size_t line) {
+  const SourceFile source("pair.sql", sql, dialect);
+  const auto parsed = parser::parse(source);
+  for (const auto& e : parsed.errors)
+    FAIL_CHECK("pairs.txt:" << line << ": " << (dialect == Dialect::MySql ? "mysql" : "pg")
+                            << " side does not parse: " << e.message);
+  std::vector<ir::Fact> all;
+  for (const auto& st : parsed.statements)
+    for (auto& f : ir::facts(st)) all.push_back(std::move(f));
+  return ir::dump_facts(all, source.text());
+}
+
+}  // namespace
+
+TEST_SUITE("parity") {
+  TEST_CASE("the same change in PostgreSQL and MySQL gives the same facts") {
+    const auto pairs = read_pairs(test::read(test::source_dir() / "testdata" / "parity" / "pairs.txt"));
+    REQUIRE(pairs.size() >= 30);
+    for (const auto& p : pairs) {
+      CAPTURE(p.line);
+      REQUIRE_MESSAGE(!p.pg.empty(), "pairs.txt:" << p.line << ": no pg: line");
+      REQUIRE_MESSAGE(!p.mysql.empty(), "pairs.txt:" << p.line << ": no mysql: line");
+      REQUIRE_MESSAGE(!p.expected.empty(), "pairs.txt:" << p.line << ": no expected facts (= lines)");
+      CHECK(facts_of(p.pg, Dialect::Postgres, p.line) == p.expected);
+      CHECK(facts_of(p.mysql, Dialect::MySql, p.line) == p.expected);
+    }
+  }
+
+  TEST_CASE("types are compared by kind and size, never by spelling") {
+    auto kind_of = [](const std::string& sql, Dialect d) {
+      const SourceFile source("t.sql", sql, d);
+      const auto parsed = parser::parse(source);
+      REQUIRE(parsed.errors.empty());
+      REQUIRE(parsed.statements.size() == 1);
+      const auto f = ir::facts(parsed.statements[0]);
+      REQUIRE(f.size() == 1);
+      REQUIRE(f[0].type);
+      return *f[0].type;
+    };
+    for (const char* spelling : {"int4", "integer", "int"}) {
+      const auto t = kind_of(std::string("ALTER TABLE t ADD COLUMN c ") + spelling + ";", Dialect::Postgres);
+      CHECK(t.kind == ir::TypeKind::Integer);
+      CHECK(t.spelling != "");
+    }
+    for (const char* spelling : {"INT", "int(11)", "INTEGER"}) {
+      const auto t = kind_of(std::string("ALTER TABLE t ADD COLUMN c ") + spelling + ";", Dialect::MySql);
+      CHECK(t.kind == ir::TypeKind::Integer);
+    }
+    const auto u = kind_of("ALTER TABLE t ADD COLUMN c INT UNSIGNED;", Dialect::MySql);
+    CHECK(u.kind == ir::TypeKind::Integer);
+    CHECK(u.is_unsigned);
+    const auto a = kind_of("ALTER TABLE t ADD COLUMN c int[];", Dialect::Postgres);
+    CHECK(a.kind == ir::TypeKind::Integer);
+    CHECK(a.array);
+    // MySQL's BOOLEAN is TINYINT(1); any other TINYINT is a one-byte integer.
+    CHECK(kind_of("ALTER TABLE t ADD COLUMN c TINYINT(4);", Dialect::MySql).kind == ir::TypeKind::TinyInt);
+    CHECK(kind_of("ALTER TABLE t ADD COLUMN c BOOLEAN;", Dialect::MySql).kind == ir::TypeKind::Boolean);
+  }
+
+  TEST_CASE("a MySQL index drop carries its table; a MODIFY's facts say they are restated") {
+    const SourceFile source("t.sql", "DROP INDEX i ON orders;\nALTER TABLE t MODIFY c INT NOT NULL FIRST;\n",
+                            Dialect::MySql);
+    const auto parsed = parser::parse(source);
+    REQUIRE(parsed.errors.empty());
+    REQUIRE(parsed.statements.size() == 2);
+    const auto drop = ir::facts(parsed.statements[0]);
+    REQUIRE(drop.size() == 1);
+    CHECK(drop[0].kind == ir::FactKind::DropIndex);
+    CHECK(drop[0].table == "orders");
+    const auto modify = ir::facts(parsed.statements[1]);
+    REQUIRE(modify.size() == 4);
+    CHECK(modify[0].kind == ir::FactKind::SetType);
+    CHECK(modify[0].restated);
+    CHECK(modify[1].kind == ir::FactKind::SetNotNull);
+    CHECK(modify[2].kind == ir::FactKind::DropDefault);
+    CHECK(modify[3].kind == ir::FactKind::SetPosition);
+    CHECK(modify[3].position == "FIRST");
+    // The type fact points at the type as written, for messages and fixes.
+    CHECK(source.slice(modify[0].range) == "INT");
+  }
+}
