@@ -53,7 +53,7 @@ TEST_SUITE("cli") {
         continue;
       }
       CHECK(code == std::stoi(test::read(dir / "expected.exit")));
-      CHECK(out == test::read(golden));
+      if (const auto mismatch = test::golden_mismatch(golden, out); !mismatch.empty()) FAIL_CHECK(mismatch);
     }
     CHECK(cases > 0);
   }

@@ -1,5 +1,6 @@
 // Golden files: IR dumps (testdata/parser/postgres) and reporter outputs
 // (testdata/reporters). DDLINT_UPDATE_GOLDENS=1 rewrites them; review the diff.
+// A mismatch prints a unified diff from the golden to the actual output.
 #include <doctest/doctest.h>
 
 #include <set>
@@ -24,8 +25,7 @@ void compare(const fs::path& golden, const std::string& actual) {
     test::write(golden, actual);
     return;
   }
-  REQUIRE_MESSAGE(fs::exists(golden), "missing golden; run with DDLINT_UPDATE_GOLDENS=1 and review it");
-  CHECK(test::read(golden) == actual);
+  if (const auto mismatch = test::golden_mismatch(golden, actual); !mismatch.empty()) FAIL_CHECK(mismatch);
 }
 
 }  // namespace

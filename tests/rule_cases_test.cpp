@@ -1,106 +1,30 @@
-// Data-driven rule tests over testdata/rules/<rule-id>/*.pg.sql.
-// Expectations are SQL comments on the line a diagnostic starts:
-//   -- expect: rule-id ["message fragment"][, rule-id ...]
-//   -- expect-next: rule-id      (applies to the next non-blank line)
-//   -- ddlint-test: pg_version=11 assume_in_transaction=true rules=other-rule
-// Only the folder's rule (plus rules=) is enabled. Every diagnostic must be
-// expected and every expectation met.
+// Data-driven rule tests over testdata/rules/<rule-id>/ (the format is in
+// testdata/rules/README.md and tests/support/rule_case.h):
+//   x.pg.sql / x.mysql.sql     cases, read with the PostgreSQL / MySQL front-end
+//   x.pg.fixed.sql             the case's text with its fixes applied (golden)
+//   -- ddlint-test: pg_version=11 assume_in_transaction=true rules=other-rule fixes=safe
+//   -- expect: rule-id@column ["message fragment"][, rule-id@column ...]
+//   -- expect-next: rule-id@column      (the next non-blank line)
+// Only the folder's rule (plus rules=) is enabled. Every finding must be
+// expected at its line and column and every expectation met; a case that does
+// not parse fails unless it enables and expects syntax-error; a file the
+// harness does not understand fails. DDLINT_UPDATE_GOLDENS=1 rewrites the
+// fix goldens.
 #include <doctest/doctest.h>
 
-#include <algorithm>
-#include <climits>
-#include <cstdint>
 #include <filesystem>
-#include <sstream>
+#include <string>
 
-#include "engine/catalog.h"
-#include "engine/fixes.h"
+#include <unistd.h>
+
+#include <vector>
+
+#include "support/diff.h"
 #include "support/harness.h"
+#include "support/rule_case.h"
 
 namespace fs = std::filesystem;
 using namespace ddlint;
-
-namespace {
-
-struct Expectation {
-  uint32_t line = 0;
-  std::string rule;
-  std::string fragment;
-  bool met = false;
-};
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n' || text[i] == '\r') {
-      out.push_back(cur);
-      cur.clear();
-      if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    } else {
-      cur += text[i];
-    }
-  }
-  out.push_back(cur);
-  return out;
-}
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
-
-void parse_list(const std::string& spec, uint32_t line, std::vector<Expectation>& out) {
-  size_t i = 0;
-  while (i < spec.size()) {
-    while (i < spec.size() && (spec[i] == ' ' || spec[i] == ',')) ++i;
-    size_t j = i;
-    while (j < spec.size() && spec[j] != ' ' && spec[j] != ',' && spec[j] != '"') ++j;
-    if (j == i) break;
-    Expectation e{line, spec.substr(i, j - i), "", false};
-    i = j;
-    while (i < spec.size() && spec[i] == ' ') ++i;
-    if (i < spec.size() && spec[i] == '"') {
-      const auto close = spec.find('"', i + 1);
-      e.fragment = spec.substr(i + 1, close == std::string::npos ? std::string::npos : close - i - 1);
-      i = close == std::string::npos ? spec.size() : close + 1;
-    }
-    out.push_back(e);
-  }
-}
-
-struct Case {
-  std::vector<Expectation> expectations;
-  std::map<std::string, std::string> options;
-};
-
-Case parse_case(const std::string& text) {
-  Case c;
-  const auto lines = lines_of(text);
-  for (size_t i = 0; i < lines.size(); ++i) {
-    const std::string& l = lines[i];
-    const auto line_no = static_cast<uint32_t>(i + 1);
-    if (auto p = l.find("-- ddlint-test:"); p != std::string::npos) {
-      std::istringstream words(l.substr(p + 15));
-      std::string w;
-      while (words >> w) {
-        const auto eq = w.find('=');
-        if (eq != std::string::npos) c.options[w.substr(0, eq)] = w.substr(eq + 1);
-      }
-    }
-    if (auto p = l.find("-- expect-next:"); p != std::string::npos) {
-      uint32_t target = line_no + 1;
-      while (target <= lines.size() && trim(lines[target - 1]).empty()) ++target;
-      parse_list(l.substr(p + 15), target, c.expectations);
-    } else if (auto q = l.find("-- expect:"); q != std::string::npos) {
-      parse_list(l.substr(q + 10), line_no, c.expectations);
-    }
-  }
-  return c;
-}
-
-}  // namespace
 
 TEST_SUITE("rules") {
   TEST_CASE("every rule case meets its inline expectations") {
@@ -110,57 +34,130 @@ TEST_SUITE("rules") {
     for (const auto& dir : fs::directory_iterator(root)) {
       if (!dir.is_directory()) continue;
       ++folders;
-      const std::string rule = dir.path().filename().string();
-      CAPTURE(rule);
-      const auto files = test::files_with_suffix(dir.path(), ".pg.sql");
-      size_t firing = 0;
-      size_t clean = 0;
-      for (const auto& file : files) {
-        const std::string name = file.filename().string();
-        CAPTURE(name);
-        const std::string sql = test::read(file);
-        Case c = parse_case(sql);
-        std::vector<std::string> rules{rule};
-        analysis::Settings settings;
-        engine::RuleOptions options;
-        test::apply_options(c.options, settings, rules, options);
-        const auto result = test::lint(file.string(), sql, rules, settings, options);
-        (c.expectations.empty() ? clean : firing)++;
-        for (const auto& d : result.diagnostics) {
-          if (d.suppressed) continue;
-          const auto line = result.source->lines().position(d.range.begin).line;
-          bool matched = false;
-          for (auto& e : c.expectations) {
-            if (!e.met && e.line == line && e.rule == d.rule &&
-                (e.fragment.empty() || d.message.find(e.fragment) != std::string::npos)) {
-              e.met = matched = true;
-              break;
-            }
-          }
-          if (!matched) FAIL_CHECK("unexpected " << d.rule << " at line " << line << ": " << d.message);
-        }
-        // Fixes must re-parse and silence the finding they fix, and applying
-        // fixes again must change nothing.
-        const auto outcome = engine::apply_fixes(sql, result.diagnostics, /*unsafe=*/true);
-        const std::string& fixed = outcome.text;
-        if (outcome.applied > 0) {
-          const auto again = test::lint(file.string(), fixed, rules, settings, options);
-          CHECK_MESSAGE(again.stats.syntax_errors == result.stats.syntax_errors,
-                        "fixed text does not parse:\n"
-                            << fixed);
-          size_t fixable = 0;
-          for (const auto& d : again.diagnostics) fixable += d.rule == rule && d.fix && !d.suppressed;
-          CHECK_MESSAGE(fixable == 0, "fixes did not silence " << rule << ":\n" << fixed);
-          CHECK(engine::apply_fixes(fixed, again.diagnostics, true).text == fixed);
-        }
-        for (const auto& e : c.expectations)
-          if (!e.met)
-            FAIL_CHECK("expected " << e.rule << (e.fragment.empty() ? "" : " \"" + e.fragment + "\"")
-                                   << " at line " << e.line << " was not reported");
-      }
-      CHECK_MESSAGE(firing >= 1, "testdata/rules/" << rule << " needs a case that fires");
-      CHECK_MESSAGE(clean >= 1, "testdata/rules/" << rule << " needs a near-miss case that stays clean");
+      for (const auto& failure : test::check_rule_folder(dir.path())) FAIL_CHECK(failure);
     }
-    CHECK(folders > 0);
+    CHECK(folders > 40);
+  }
+}
+
+namespace {
+
+// A scratch testdata/rules/<rule>/ folder for the harness's own tests.
+struct ScratchFolder {
+  fs::path root;
+  fs::path dir;
+  explicit ScratchFolder(const std::string& rule)
+      : root(fs::temp_directory_path() / ("ddlint-cases-" + std::to_string(::getpid()))), dir(root / rule) {
+    fs::remove_all(root);
+    fs::create_directories(dir);
+  }
+  ~ScratchFolder() { fs::remove_all(root); }
+  fs::path add(const std::string& name, const std::string& text) const {
+    test::write(dir / name, text);
+    return dir / name;
+  }
+  std::string path(const std::string& name) const { return (dir / name).generic_string(); }
+};
+
+// Failures one per line, so that doctest prints them when a check fails.
+std::string joined(const std::vector<std::string>& failures) {
+  std::string out;
+  for (const auto& f : failures) out += f + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("rules") {
+  TEST_CASE("the harness fails a case that is wrong, naming its file and line") {
+    SUBCASE("a MySQL case for a rule whose page does not list mysql") {
+      ScratchFolder f("drop-column");
+      const auto file = f.add("drop.mysql.sql", "ALTER TABLE t DROP COLUMN c; -- expect: drop-column@15\n");
+      const auto r = test::run_rule_case(file, "drop-column");
+      CHECK(joined(r.failures) == f.path("drop.mysql.sql") +
+                              ":1: rule drop-column does not support mysql (rules.d/drop-column.md: dialects = "
+                              "[\"postgres\"])" + "\n");
+    }
+    SUBCASE("a near miss that does not parse") {
+      ScratchFolder f("drop-column");
+      const auto file = f.add("near-miss.pg.sql", "-- Clean.\nALTER TABLE t ADD COLUMN c int NOT NUL;\n");
+      const auto r = test::run_rule_case(file, "drop-column");
+      CHECK_FALSE(r.fires);
+      CHECK(joined(r.failures) == f.path("near-miss.pg.sql") +
+                              ":2:36: does not parse: syntax error at or near \"NUL\" (a case about a syntax error "
+                              "sets rules=syntax-error and expects it)" + "\n");
+    }
+    SUBCASE("an expectation with the wrong column") {
+      ScratchFolder f("drop-column");
+      const auto file = f.add("drop.pg.sql", "ALTER TABLE t DROP COLUMN c; -- expect: drop-column@1\n");
+      const auto r = test::run_rule_case(file, "drop-column");
+      CHECK(joined(r.failures) == f.path("drop.pg.sql") + ":1: drop-column starts at column 15, expected @1: dropping column `c` of `t` destroys its "
+                                     "data for good, and code already deployed that reads or writes it breaks\n");
+    }
+      SUBCASE("a fix golden with the wrong text, and a fix without a golden") {
+      ScratchFolder f("drop-index-non-concurrently");
+      const std::string sql = "DROP INDEX users_email_idx; -- expect: drop-index-non-concurrently@12\n";
+      const auto file = f.add("drop.pg.sql", sql);
+      auto r = test::run_rule_case(file, "drop-index-non-concurrently");
+      CHECK(joined(r.failures) == f.path("drop.pg.sql") + ":1: 1 fix(es) apply but there is no " +
+                                      f.path("drop.pg.fixed.sql") +
+                                      " (write it with DDLINT_UPDATE_GOLDENS=1 and review it)\n");
+      f.add("drop.pg.fixed.sql", "DROP INDEX users_email_idx CONCURRENTLY; -- expect: drop-index-non-concurrently@12\n");
+      r = test::run_rule_case(file, "drop-index-non-concurrently");
+      CHECK(joined(r.failures) == f.path("drop.pg.fixed.sql") + ": the fixed text differs from the golden:\n" + "--- " +
+                                      f.path("drop.pg.fixed.sql") + "\n+++ " + f.path("drop.pg.sql") +
+                                      " with fixes applied\n"
+                                      "@@ -1,1 +1,1 @@\n"
+                                      "-DROP INDEX users_email_idx CONCURRENTLY; -- expect: drop-index-non-concurrently@12\n"
+                                      "+DROP INDEX CONCURRENTLY users_email_idx; -- expect: drop-index-non-concurrently@12\n"
+                                      "\n");
+      f.add("drop.pg.fixed.sql", "DROP INDEX CONCURRENTLY users_email_idx; -- expect: drop-index-non-concurrently@12\n");
+      r = test::run_rule_case(file, "drop-index-non-concurrently");
+      CHECK(joined(r.failures).empty());
+      CHECK(r.fires);
+    }
+    SUBCASE("a typo in one case's header or expectation fails that case, with its line") {
+      ScratchFolder f("drop-column");
+      f.add("a.pg.sql", "ALTER TABLE t DROP COLUMN c; -- expect: drop-column@15\n");
+      f.add("b.pg.sql",
+            "-- ddlint-test: pg_verison=11 runner=gose assume_in_transaction=yes\n"
+            "-- ddlint-test: pg_version=eleven fixes=all drop-column.nope=1 rules=no-such-rule\n"
+            "ALTER TABLE t DROP COLUMN c; -- expect: drop-column\n"
+            "ALTER TABLE t DROP COLUMN d; -- expect: drop-colum@15, drop-column@x, drop-column@15 \"unterminated\n"
+            "ALTER TABLE t DROP COLUMN e; -- expect: drop-column@15 trailing\n");
+      f.add("c.pg.sql", "-- Clean.\nALTER TABLE t ADD COLUMN c int;\n");
+      f.add("notes.txt", "not a case\n");
+      f.add("orphan.pg.fixed.sql", "SELECT 1;\n");
+      const auto failures = test::check_rule_folder(f.dir);
+      const std::string b = f.path("b.pg.sql");
+      CHECK(joined(failures) ==
+            b + ":1: ddlint-test: unknown or invalid ddlint-test option pg_verison=11\n" +
+            b + ":1: ddlint-test: unknown or invalid ddlint-test option runner=gose\n" +
+            b + ":1: ddlint-test: unknown or invalid ddlint-test option assume_in_transaction=yes\n" +
+            b + ":2: ddlint-test: unknown or invalid ddlint-test option pg_version=eleven\n" +
+            b + ":2: ddlint-test: fixes=all: expected fixes=safe or fixes=unsafe\n" +
+            b + ":2: ddlint-test: unknown or invalid ddlint-test option drop-column.nope=1\n" +
+            b + ":2: ddlint-test: unknown or invalid ddlint-test option rules=no-such-rule\n" +
+            b + ":3: expectation `drop-column` needs a column: rule-id@column\n" +
+            b + ":4: expectation with an unterminated \"fragment\"\n" +
+            b + ":5: expectation `drop-column@15 trailing`: after the column only a \"message fragment\" may follow\n" +
+            b + ":3:15: unexpected drop-column: dropping column `c` of `t` destroys its data for good, and code already deployed that reads or writes it breaks\n" +
+            b + ":4:15: unexpected drop-column: dropping column `d` of `t` destroys its data for good, and code already deployed that reads or writes it breaks\n" +
+            b + ":5:15: unexpected drop-column: dropping column `e` of `t` destroys its data for good, and code already deployed that reads or writes it breaks\n" +
+            f.path("notes.txt") + ": not a case file (a case folder holds <name>.pg.sql, <name>.mysql.sql and their "
+            "<name>.pg.fixed.sql / <name>.mysql.fixed.sql fix goldens)\n" +
+            f.path("orphan.pg.fixed.sql") + ": fix golden without its case orphan.pg.sql\n");
+    }
+  }
+
+  TEST_CASE("unified_diff: hunks with three lines of context, a missing final newline marked") {
+    CHECK(test::unified_diff("a\n", "a\n", "x", "y").empty());
+    const std::string before = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n";
+    const std::string after = "1\n2\n3\n4\nfive\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16";
+    CHECK(test::unified_diff(before, after, "golden", "actual") ==
+          "--- golden\n+++ actual\n"
+          "@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n"
+          "@@ -13,3 +13,4 @@\n 13\n 14\n 15\n+16\n\\ No newline at end of file\n");
+    CHECK(test::unified_diff("", "x\n", "a", "b") == "--- a\n+++ b\n@@ -0,0 +1,1 @@\n+x\n");
   }
 }

@@ -11,7 +11,9 @@
 #include <stdexcept>
 
 #include "engine/catalog.h"
+#include "engine/config.h"
 #include "parser/parser.h"
+#include "support/diff.h"
 #include "rules/registry.h"
 
 namespace ddlint::test {
@@ -35,6 +37,16 @@ bool update_goldens() {
   return v && std::string(v) == "1";
 }
 
+std::string golden_mismatch(const std::filesystem::path& golden, const std::string& actual) {
+  const std::string name = golden.lexically_relative(source_dir()).generic_string();
+  if (!std::filesystem::exists(golden))
+    return name + ": missing golden; run with DDLINT_UPDATE_GOLDENS=1 and review it";
+  const std::string expected = read(golden);
+  if (expected == actual) return "";
+  return name + " differs from the output (DDLINT_UPDATE_GOLDENS=1 rewrites it; review the diff):\n" +
+         unified_diff(expected, actual, name, "actual output");
+}
+
 engine::FileResult lint(const std::string& path, const std::string& sql,
                         const std::vector<std::string>& rules, const analysis::Settings& settings,
                         const engine::RuleOptions& options) {
@@ -44,8 +56,8 @@ engine::FileResult lint(const std::string& path, const std::string& sql,
     const auto* info = catalog.find(id);
     enabled[id] = info ? info->default_severity : Severity::Warning;
   }
-  auto source = std::make_shared<const SourceFile>(path, sql);
-  const auto parsed = parser::parse(*source);
+  auto source = std::make_shared<const SourceFile>(path, sql, settings.dialect);
+  const auto parsed = parser::parse(*source, settings.dialect);
   return engine::lint_file(source, parsed, settings, enabled, rules::registry(), catalog, options);
 }
 
@@ -62,28 +74,44 @@ int run_command(const std::string& command, std::string& out) {
 
 void apply_options(const std::map<std::string, std::string>& opts, analysis::Settings& settings,
                    std::vector<std::string>& rules, engine::RuleOptions& options) {
+  const auto& catalog = engine::Catalog::instance();
+  auto invalid = [](const std::string& k, const std::string& v) {
+    return std::runtime_error("unknown or invalid ddlint-test option " + k + "=" + v);
+  };
+  auto boolean = [&](const std::string& k, const std::string& v) {
+    if (v == "true" || v == "1") return true;
+    if (v == "false" || v == "0") return false;
+    throw invalid(k, v);
+  };
   for (const auto& [k, v] : opts) {
     if (const auto dot = k.find('.'); dot != std::string::npos) {
+      // rule-id.option=value: a declared option of a known rule, with a valid value.
+      const auto* info = catalog.find(k.substr(0, dot));
+      const auto* decl = info ? info->option(k.substr(dot + 1)) : nullptr;
+      if (!decl || engine::check_option(*decl, v)) throw invalid(k, v);
       options[k.substr(0, dot)][k.substr(dot + 1)] = v;
       continue;
     }
-    if (k == "pg_version")
+    if (k == "pg_version") {
+      if (v.empty() || v.size() > 2 || v.find_first_not_of("0123456789") != std::string::npos) throw invalid(k, v);
       settings.pg_version = std::stoi(v);
-    else if (k == "assume_in_transaction")
-      settings.assume_in_transaction = v == "true" || v == "1";
-    else if (k == "runner" && analysis::parse_runner(v))
+    } else if (k == "assume_in_transaction") {
+      settings.assume_in_transaction = boolean(k, v);
+    } else if (k == "runner" && analysis::parse_runner(v)) {
       settings.runner = *analysis::parse_runner(v);
-    else if (k == "down_migrations" && analysis::parse_down_policy(v))
+    } else if (k == "down_migrations" && analysis::parse_down_policy(v)) {
       settings.down = *analysis::parse_down_policy(v);
-    else if (k == "schema_complete")
-      settings.schema_complete = v == "true" || v == "1";
-    else if (k == "rules") {
+    } else if (k == "schema_complete") {
+      settings.schema_complete = boolean(k, v);
+    } else if (k == "rules") {
       std::stringstream ss(v);
       std::string id;
-      while (std::getline(ss, id, ','))
-        if (!id.empty() && std::find(rules.begin(), rules.end(), id) == rules.end()) rules.push_back(id);
+      while (std::getline(ss, id, ',')) {
+        if (id.empty() || !catalog.find(id)) throw invalid(k, v);
+        if (std::find(rules.begin(), rules.end(), id) == rules.end()) rules.push_back(id);
+      }
     } else {
-      throw std::runtime_error("unknown or invalid ddlint-test option " + k + "=" + v);
+      throw invalid(k, v);
     }
   }
 }

@@ -14,6 +14,9 @@ std::filesystem::path source_dir();
 std::string read(const std::filesystem::path& p);
 void write(const std::filesystem::path& p, const std::string& text);
 bool update_goldens();  // DDLINT_UPDATE_GOLDENS=1
+// Empty when `golden` holds exactly `actual`; otherwise says how to
+// regenerate it and shows a unified diff from the golden to `actual`.
+std::string golden_mismatch(const std::filesystem::path& golden, const std::string& actual);
 // Runs a shell command, capturing its stdout; returns its exit code (128 +
 // signal when killed).
 int run_command(const std::string& command, std::string& out);

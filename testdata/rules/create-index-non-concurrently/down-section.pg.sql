@@ -5,5 +5,5 @@ CREATE TABLE events (id bigint PRIMARY KEY, kind text);
 CREATE INDEX events_kind_idx ON events (kind);
 
 -- +goose Down
-CREATE INDEX events_id_kind_idx ON events (id, kind); -- expect: create-index-non-concurrently
+CREATE INDEX events_id_kind_idx ON events (id, kind); -- expect: create-index-non-concurrently@1
 DROP TABLE events;

@@ -1,7 +1,7 @@
 -- ddlint-test: pg_version=14
 -- DETACH PARTITION without CONCURRENTLY, reported at the subcommand.
-ALTER TABLE measurements DETACH PARTITION measurements_2019; -- expect: detach-partition-non-concurrently "`measurements_2019`"
-ALTER TABLE IF EXISTS public.events DETACH PARTITION public.events_old; -- expect: detach-partition-non-concurrently "on `public.events`"
+ALTER TABLE measurements DETACH PARTITION measurements_2019; -- expect: detach-partition-non-concurrently@26 "`measurements_2019`"
+ALTER TABLE IF EXISTS public.events DETACH PARTITION public.events_old; -- expect: detach-partition-non-concurrently@37 "on `public.events`"
 
 ALTER TABLE logs
-  DETACH PARTITION logs_2020; -- expect: detach-partition-non-concurrently "ACCESS EXCLUSIVE"
+  DETACH PARTITION logs_2020; -- expect: detach-partition-non-concurrently@3 "ACCESS EXCLUSIVE"

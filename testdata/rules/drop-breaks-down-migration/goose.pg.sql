@@ -1,6 +1,6 @@
 -- +goose Up
-ALTER TABLE users DROP COLUMN legacy_login, DROP COLUMN legacy_hash; -- expect: drop-breaks-down-migration "`legacy_login`"
--- expect-next: drop-breaks-down-migration "table `old_sessions`"
+ALTER TABLE users DROP COLUMN legacy_login, DROP COLUMN legacy_hash; -- expect: drop-breaks-down-migration@19 "`legacy_login`"
+-- expect-next: drop-breaks-down-migration@12 "table `old_sessions`"
 DROP TABLE old_sessions,
   scratch_tmp;
 CREATE TABLE scratch_new (id bigint);

@@ -1,3 +1,3 @@
 -- dbmate without a down section: nothing can restore the table.
 -- migrate:up
-DROP TABLE IF EXISTS old_sessions; -- expect: drop-breaks-down-migration "no down migration"
+DROP TABLE IF EXISTS old_sessions; -- expect: drop-breaks-down-migration@22 "no down migration"

@@ -6,4 +6,4 @@
 CREATE TABLE audit_log (id bigint PRIMARY KEY, body text);
 
 -- +goose Down
-DROP TABLE audit_log; -- expect: drop-table
+DROP TABLE audit_log; -- expect: drop-table@12

@@ -2,7 +2,7 @@
 -- default down_migrations = "relaxed" data-loss rules skip it.
 -- migrate:up
 CREATE TABLE audit_log (id bigint PRIMARY KEY, body text);
-DROP TABLE legacy_audit; -- expect: drop-table
+DROP TABLE legacy_audit; -- expect: drop-table@12
 
 -- migrate:down
 DROP TABLE audit_log;

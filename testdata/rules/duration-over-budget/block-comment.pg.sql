@@ -1,4 +1,4 @@
--- expect-next: duration-over-budget "`about 20 minutes`"
+-- expect-next: duration-over-budget@1 "`about 20 minutes`"
 /*
  * Expected duration: about 20 minutes
  * Locks: orders (exclusive)

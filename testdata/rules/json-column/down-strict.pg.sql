@@ -3,4 +3,4 @@
 ALTER TABLE events ALTER COLUMN payload TYPE jsonb USING payload::jsonb;
 
 -- +goose Down
-ALTER TABLE events ALTER COLUMN payload TYPE json USING payload::json; -- expect: json-column
+ALTER TABLE events ALTER COLUMN payload TYPE json USING payload::json; -- expect: json-column@46

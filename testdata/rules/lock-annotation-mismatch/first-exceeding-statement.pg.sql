@@ -4,7 +4,7 @@
 -- Expected duration: 3 minutes
 -- Locks: users (write)
 CREATE INDEX users_email_idx ON users (email);
--- expect-next: lock-annotation-mismatch "ACCESS EXCLUSIVE lock on `users`"
+-- expect-next: lock-annotation-mismatch@1 "ACCESS EXCLUSIVE lock on `users`"
 ALTER TABLE users
   ADD COLUMN nickname text;
 ALTER TABLE users DROP COLUMN legacy_flag;

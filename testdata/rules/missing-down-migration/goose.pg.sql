@@ -1,4 +1,4 @@
 -- goose keeps the down migration in the same file; this one has none.
 -- +goose Up
-ALTER TABLE users ADD COLUMN nickname text; -- expect: missing-down-migration "-- +goose Down"
+ALTER TABLE users ADD COLUMN nickname text; -- expect: missing-down-migration@1 "-- +goose Down"
 UPDATE users SET nickname = name WHERE id < 1000;

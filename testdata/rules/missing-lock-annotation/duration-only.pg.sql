@@ -1,2 +1,2 @@
 -- Expected duration: 5-10 minutes
-CREATE INDEX orders_placed_at_idx ON orders (placed_at); -- expect: missing-lock-annotation "`orders` (blocks writes)"
+CREATE INDEX orders_placed_at_idx ON orders (placed_at); -- expect: missing-lock-annotation@1 "`orders` (blocks writes)"

@@ -2,4 +2,4 @@
 -- The concurrent build blocks nothing; the finding belongs to the ALTER TABLE,
 -- the first statement that blocks other sessions.
 CREATE INDEX CONCURRENTLY users_email_idx ON users (email);
-ALTER TABLE users ADD COLUMN nickname text; -- expect: missing-lock-annotation
+ALTER TABLE users ADD COLUMN nickname text; -- expect: missing-lock-annotation@1

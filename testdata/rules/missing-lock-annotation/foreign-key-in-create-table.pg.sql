@@ -1,3 +1,3 @@
 -- A foreign key to an existing table takes SHARE ROW EXCLUSIVE on it.
 -- Expected duration: 1s
-CREATE TABLE refunds (id bigint PRIMARY KEY, order_id bigint NOT NULL REFERENCES orders (id)); -- expect: missing-lock-annotation "`orders` (blocks writes)"
+CREATE TABLE refunds (id bigint PRIMARY KEY, order_id bigint NOT NULL REFERENCES orders (id)); -- expect: missing-lock-annotation@1 "`orders` (blocks writes)"

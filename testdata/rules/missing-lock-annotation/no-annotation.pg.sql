@@ -1,6 +1,6 @@
 -- Adds a nickname to users.
 CREATE TABLE nickname_audit (id bigint PRIMARY KEY, nickname text);
--- expect-next: missing-lock-annotation "`users` (blocks reads and writes)"
+-- expect-next: missing-lock-annotation@1 "`users` (blocks reads and writes)"
 ALTER TABLE users
   ADD COLUMN nickname text;
 CREATE INDEX orders_placed_at_idx ON orders (placed_at);

@@ -1,6 +1,6 @@
 -- Blocking statements on existing tables with no lock_timeout: one finding
 -- per stretch under the same setting, counting the rest.
-ALTER TABLE users ADD COLUMN nickname text; -- expect: missing-lock-timeout "no lock_timeout set"
+ALTER TABLE users ADD COLUMN nickname text; -- expect: missing-lock-timeout@1 "no lock_timeout set"
 CREATE INDEX users_nickname_idx ON users (nickname);
 DROP TABLE old_sessions;
 
@@ -8,7 +8,7 @@ DROP TABLE old_sessions;
 SET lock_timeout = '2s';
 ALTER TABLE users ADD COLUMN last_seen timestamptz;
 RESET lock_timeout;
--- expect-next: missing-lock-timeout "2 more statements"
+-- expect-next: missing-lock-timeout@1 "2 more statements"
 ALTER TABLE orders
   ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID;
 LOCK TABLE orders IN SHARE MODE;

@@ -7,7 +7,7 @@ CREATE INDEX users_nickname_idx ON users (nickname);
 COMMIT;
 
 BEGIN;
-ALTER TABLE orders ADD COLUMN note text; -- expect: missing-lock-timeout "same holds for 1 more statement after it"
+ALTER TABLE orders ADD COLUMN note text; -- expect: missing-lock-timeout@1 "same holds for 1 more statement after it"
 ALTER TABLE orders ADD COLUMN memo text;
 CREATE INDEX orders_a_idx ON orders (a);
 CREATE INDEX orders_b_idx ON orders (b);
@@ -16,4 +16,4 @@ COMMIT;
 
 -- Outside a transaction each statement waits again.
 LOCK TABLE payments IN SHARE MODE NOWAIT;
-ALTER TABLE payments ADD COLUMN memo text; -- expect: missing-lock-timeout "`payments`"
+ALTER TABLE payments ADD COLUMN memo text; -- expect: missing-lock-timeout@1 "`payments`"

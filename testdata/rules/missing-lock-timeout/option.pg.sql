@@ -3,4 +3,4 @@
 SET lock_timeout = '10s';
 ALTER TABLE users ADD COLUMN a text;
 SET lock_timeout = '11s';
-ALTER TABLE users ADD COLUMN b text; -- expect: missing-lock-timeout "11s, above the maximum of 10s"
+ALTER TABLE users ADD COLUMN b text; -- expect: missing-lock-timeout@1 "11s, above the maximum of 10s"

@@ -3,7 +3,7 @@ BEGIN;
 SET lock_timeout = '2s';
 ALTER TABLE users ADD COLUMN a text;
 ROLLBACK;
-ALTER TABLE users ADD COLUMN b text; -- expect: missing-lock-timeout "no lock_timeout set"
+ALTER TABLE users ADD COLUMN b text; -- expect: missing-lock-timeout@1 "no lock_timeout set"
 
 -- A COMMIT keeps it.
 BEGIN;

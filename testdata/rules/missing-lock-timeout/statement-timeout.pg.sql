@@ -2,6 +2,6 @@
 SET statement_timeout = '3s';
 ALTER TABLE users ADD COLUMN a text;
 SET statement_timeout = '10min';
-ALTER TABLE users ADD COLUMN b text; -- expect: missing-lock-timeout
+ALTER TABLE users ADD COLUMN b text; -- expect: missing-lock-timeout@1
 SET lock_timeout = '1s';
 ALTER TABLE users ADD COLUMN c text;

@@ -1,13 +1,13 @@
 -- SET NOT NULL on existing tables scans them under ACCESS EXCLUSIVE.
-ALTER TABLE users ALTER COLUMN email SET NOT NULL; -- expect: set-not-null "`users`.`email`"
-ALTER TABLE public.users ALTER name SET NOT NULL; -- expect: set-not-null "`public.users`.`name`"
+ALTER TABLE users ALTER COLUMN email SET NOT NULL; -- expect: set-not-null@19 "`users`.`email`"
+ALTER TABLE public.users ALTER name SET NOT NULL; -- expect: set-not-null@26 "`public.users`.`name`"
 
 -- Multi-line: each SET NOT NULL action on its own line.
 ALTER TABLE orders
   ALTER COLUMN note DROP NOT NULL,
-  ALTER COLUMN customer_id SET NOT NULL, -- expect: set-not-null "`customer_id`"
-  ALTER COLUMN placed_at SET NOT NULL; -- expect: set-not-null "`placed_at`"
+  ALTER COLUMN customer_id SET NOT NULL, -- expect: set-not-null@3 "`customer_id`"
+  ALTER COLUMN placed_at SET NOT NULL; -- expect: set-not-null@3 "`placed_at`"
 
 -- A table created in this file does not make other tables new.
 CREATE TABLE invites (id bigint PRIMARY KEY, email text);
-ALTER TABLE accounts ALTER COLUMN owner_id SET NOT NULL; -- expect: set-not-null "`accounts`"
+ALTER TABLE accounts ALTER COLUMN owner_id SET NOT NULL; -- expect: set-not-null@22 "`accounts`"

@@ -1,4 +1,4 @@
 BEGIN;
 ALTER TABLE users ADD COLUMN nickname text;
-COMMIT AND CHAIN; -- expect: transaction-nesting "COMMIT AND CHAIN starts a new transaction"
+COMMIT AND CHAIN; -- expect: transaction-nesting@1 "COMMIT AND CHAIN starts a new transaction"
 ALTER TABLE users ADD COLUMN bio text;

@@ -1,6 +1,6 @@
 -- ddlint-test: assume_in_transaction=true
 -- The runner wraps the file in a transaction.
-BEGIN; -- expect: transaction-nesting "the COMMIT later in the file ends the runner's transaction early"
+BEGIN; -- expect: transaction-nesting@1 "the COMMIT later in the file ends the runner's transaction early"
 ALTER TABLE users ADD COLUMN nickname text;
 COMMIT;
 ALTER TABLE users ADD COLUMN bio text;

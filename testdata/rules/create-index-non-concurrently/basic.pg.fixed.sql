@@ -1,0 +1,7 @@
+-- Index builds on existing tables block writes.
+CREATE INDEX CONCURRENTLY users_email_idx ON users (email); -- expect: create-index-non-concurrently@1
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS orders_ref_idx ON public.orders (ref); -- expect: create-index-non-concurrently@1
+
+-- expect-next: create-index-non-concurrently@1
+CREATE INDEX CONCURRENTLY
+  events_created_idx ON events (created_at);
