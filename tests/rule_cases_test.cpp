@@ -11,12 +11,10 @@
 // harness does not understand fails. DDLINT_UPDATE_GOLDENS=1 rewrites the
 // fix goldens.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <string>
-
-#include <unistd.h>
-
 #include <vector>
 
 #include "support/diff.h"
@@ -74,27 +72,33 @@ TEST_SUITE("rules") {
       ScratchFolder f("drop-column");
       const auto file = f.add("drop.mysql.sql", "ALTER TABLE t DROP COLUMN c; -- expect: drop-column@15\n");
       const auto r = test::run_rule_case(file, "drop-column");
-      CHECK(joined(r.failures) == f.path("drop.mysql.sql") +
-                              ":1: rule drop-column does not support mysql (rules.d/drop-column.md: dialects = "
-                              "[\"postgres\"])" + "\n");
+      CHECK(joined(r.failures) ==
+            f.path("drop.mysql.sql") +
+                ":1: rule drop-column does not support mysql (rules.d/drop-column.md: dialects = "
+                "[\"postgres\"])" +
+                "\n");
     }
     SUBCASE("a near miss that does not parse") {
       ScratchFolder f("drop-column");
       const auto file = f.add("near-miss.pg.sql", "-- Clean.\nALTER TABLE t ADD COLUMN c int NOT NUL;\n");
       const auto r = test::run_rule_case(file, "drop-column");
       CHECK_FALSE(r.fires);
-      CHECK(joined(r.failures) == f.path("near-miss.pg.sql") +
-                              ":2:36: does not parse: syntax error at or near \"NUL\" (a case about a syntax error "
-                              "sets rules=syntax-error and expects it)" + "\n");
+      CHECK(joined(r.failures) ==
+            f.path("near-miss.pg.sql") +
+                ":2:36: does not parse: syntax error at or near \"NUL\" (a case about a syntax error "
+                "sets rules=syntax-error and expects it)" +
+                "\n");
     }
     SUBCASE("an expectation with the wrong column") {
       ScratchFolder f("drop-column");
       const auto file = f.add("drop.pg.sql", "ALTER TABLE t DROP COLUMN c; -- expect: drop-column@1\n");
       const auto r = test::run_rule_case(file, "drop-column");
-      CHECK(joined(r.failures) == f.path("drop.pg.sql") + ":1: drop-column starts at column 15, expected @1: dropping column `c` of `t` destroys its "
-                                     "data for good, and code already deployed that reads or writes it breaks\n");
+      CHECK(joined(r.failures) ==
+            f.path("drop.pg.sql") +
+                ":1: drop-column starts at column 15, expected @1: dropping column `c` of `t` destroys its "
+                "data for good, and code already deployed that reads or writes it breaks\n");
     }
-      SUBCASE("a fix golden with the wrong text, and a fix without a golden") {
+    SUBCASE("a fix golden with the wrong text, and a fix without a golden") {
       ScratchFolder f("drop-index-non-concurrently");
       const std::string sql = "DROP INDEX users_email_idx; -- expect: drop-index-non-concurrently@12\n";
       const auto file = f.add("drop.pg.sql", sql);
@@ -102,16 +106,19 @@ TEST_SUITE("rules") {
       CHECK(joined(r.failures) == f.path("drop.pg.sql") + ":1: 1 fix(es) apply but there is no " +
                                       f.path("drop.pg.fixed.sql") +
                                       " (write it with DDLINT_UPDATE_GOLDENS=1 and review it)\n");
-      f.add("drop.pg.fixed.sql", "DROP INDEX users_email_idx CONCURRENTLY; -- expect: drop-index-non-concurrently@12\n");
+      f.add("drop.pg.fixed.sql",
+            "DROP INDEX users_email_idx CONCURRENTLY; -- expect: drop-index-non-concurrently@12\n");
       r = test::run_rule_case(file, "drop-index-non-concurrently");
-      CHECK(joined(r.failures) == f.path("drop.pg.fixed.sql") + ": the fixed text differs from the golden:\n" + "--- " +
-                                      f.path("drop.pg.fixed.sql") + "\n+++ " + f.path("drop.pg.sql") +
-                                      " with fixes applied\n"
-                                      "@@ -1,1 +1,1 @@\n"
-                                      "-DROP INDEX users_email_idx CONCURRENTLY; -- expect: drop-index-non-concurrently@12\n"
-                                      "+DROP INDEX CONCURRENTLY users_email_idx; -- expect: drop-index-non-concurrently@12\n"
-                                      "\n");
-      f.add("drop.pg.fixed.sql", "DROP INDEX CONCURRENTLY users_email_idx; -- expect: drop-index-non-concurrently@12\n");
+      CHECK(joined(r.failures) ==
+            f.path("drop.pg.fixed.sql") + ": the fixed text differs from the golden:\n" + "--- " +
+                f.path("drop.pg.fixed.sql") + "\n+++ " + f.path("drop.pg.sql") +
+                " with fixes applied\n"
+                "@@ -1,1 +1,1 @@\n"
+                "-DROP INDEX users_email_idx CONCURRENTLY; -- expect: drop-index-non-concurrently@12\n"
+                "+DROP INDEX CONCURRENTLY users_email_idx; -- expect: drop-index-non-concurrently@12\n"
+                "\n");
+      f.add("drop.pg.fixed.sql",
+            "DROP INDEX CONCURRENTLY users_email_idx; -- expect: drop-index-non-concurrently@12\n");
       r = test::run_rule_case(file, "drop-index-non-concurrently");
       CHECK(joined(r.failures).empty());
       CHECK(r.fires);
@@ -123,7 +130,8 @@ TEST_SUITE("rules") {
             "-- ddlint-test: pg_verison=11 runner=gose assume_in_transaction=yes\n"
             "-- ddlint-test: pg_version=eleven fixes=all drop-column.nope=1 rules=no-such-rule\n"
             "ALTER TABLE t DROP COLUMN c; -- expect: drop-column\n"
-            "ALTER TABLE t DROP COLUMN d; -- expect: drop-colum@15, drop-column@x, drop-column@15 \"unterminated\n"
+            "ALTER TABLE t DROP COLUMN d; -- expect: drop-colum@15, drop-column@x, drop-column@15 "
+            "\"unterminated\n"
             "ALTER TABLE t DROP COLUMN e; -- expect: drop-column@15 trailing\n");
       f.add("c.pg.sql", "-- Clean.\nALTER TABLE t ADD COLUMN c int;\n");
       f.add("notes.txt", "not a case\n");
@@ -131,22 +139,30 @@ TEST_SUITE("rules") {
       const auto failures = test::check_rule_folder(f.dir);
       const std::string b = f.path("b.pg.sql");
       CHECK(joined(failures) ==
-            b + ":1: ddlint-test: unknown or invalid ddlint-test option pg_verison=11\n" +
-            b + ":1: ddlint-test: unknown or invalid ddlint-test option runner=gose\n" +
-            b + ":1: ddlint-test: unknown or invalid ddlint-test option assume_in_transaction=yes\n" +
-            b + ":2: ddlint-test: unknown or invalid ddlint-test option pg_version=eleven\n" +
-            b + ":2: ddlint-test: fixes=all: expected fixes=safe or fixes=unsafe\n" +
-            b + ":2: ddlint-test: unknown or invalid ddlint-test option drop-column.nope=1\n" +
-            b + ":2: ddlint-test: unknown or invalid ddlint-test option rules=no-such-rule\n" +
-            b + ":3: expectation `drop-column` needs a column: rule-id@column\n" +
-            b + ":4: expectation with an unterminated \"fragment\"\n" +
-            b + ":5: expectation `drop-column@15 trailing`: after the column only a \"message fragment\" may follow\n" +
-            b + ":3:15: unexpected drop-column: dropping column `c` of `t` destroys its data for good, and code already deployed that reads or writes it breaks\n" +
-            b + ":4:15: unexpected drop-column: dropping column `d` of `t` destroys its data for good, and code already deployed that reads or writes it breaks\n" +
-            b + ":5:15: unexpected drop-column: dropping column `e` of `t` destroys its data for good, and code already deployed that reads or writes it breaks\n" +
-            f.path("notes.txt") + ": not a case file (a case folder holds <name>.pg.sql, <name>.mysql.sql and their "
-            "<name>.pg.fixed.sql / <name>.mysql.fixed.sql fix goldens)\n" +
-            f.path("orphan.pg.fixed.sql") + ": fix golden without its case orphan.pg.sql\n");
+            b + ":1: ddlint-test: unknown or invalid ddlint-test option pg_verison=11\n" + b +
+                ":1: ddlint-test: unknown or invalid ddlint-test option runner=gose\n" + b +
+                ":1: ddlint-test: unknown or invalid ddlint-test option assume_in_transaction=yes\n" + b +
+                ":2: ddlint-test: unknown or invalid ddlint-test option pg_version=eleven\n" + b +
+                ":2: ddlint-test: fixes=all: expected fixes=safe or fixes=unsafe\n" + b +
+                ":2: ddlint-test: unknown or invalid ddlint-test option drop-column.nope=1\n" + b +
+                ":2: ddlint-test: unknown or invalid ddlint-test option rules=no-such-rule\n" + b +
+                ":3: expectation `drop-column` needs a column: rule-id@column\n" + b +
+                ":4: expectation with an unterminated \"fragment\"\n" + b +
+                ":5: expectation `drop-column@15 trailing`: after the column only a \"message fragment\" may "
+                "follow\n" +
+                b +
+                ":3:15: unexpected drop-column: dropping column `c` of `t` destroys its data for good, and "
+                "code already deployed that reads or writes it breaks\n" +
+                b +
+                ":4:15: unexpected drop-column: dropping column `d` of `t` destroys its data for good, and "
+                "code already deployed that reads or writes it breaks\n" +
+                b +
+                ":5:15: unexpected drop-column: dropping column `e` of `t` destroys its data for good, and "
+                "code already deployed that reads or writes it breaks\n" +
+                f.path("notes.txt") +
+                ": not a case file (a case folder holds <name>.pg.sql, <name>.mysql.sql and their "
+                "<name>.pg.fixed.sql / <name>.mysql.fixed.sql fix goldens)\n" +
+                f.path("orphan.pg.fixed.sql") + ": fix golden without its case orphan.pg.sql\n");
     }
   }
 

@@ -33,11 +33,13 @@ struct Step {
 // Longest common subsequence over the lines between the common prefix and
 // suffix. Goldens are small; past a few million cells the middle is shown
 // as one replaced block.
-std::vector<Step> edit_script(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
+std::vector<Step> edit_script(const std::vector<std::string_view>& a,
+                              const std::vector<std::string_view>& b) {
   size_t pre = 0;
   while (pre < a.size() && pre < b.size() && a[pre] == b[pre]) ++pre;
   size_t suf = 0;
-  while (suf < a.size() - pre && suf < b.size() - pre && a[a.size() - 1 - suf] == b[b.size() - 1 - suf]) ++suf;
+  while (suf < a.size() - pre && suf < b.size() - pre && a[a.size() - 1 - suf] == b[b.size() - 1 - suf])
+    ++suf;
   const size_t n = a.size() - pre - suf;
   const size_t m = b.size() - pre - suf;
   std::vector<Step> steps;

@@ -13,8 +13,8 @@
 #include "engine/catalog.h"
 #include "engine/config.h"
 #include "parser/parser.h"
-#include "support/diff.h"
 #include "rules/registry.h"
+#include "support/diff.h"
 
 namespace ddlint::test {
 
@@ -93,7 +93,8 @@ void apply_options(const std::map<std::string, std::string>& opts, analysis::Set
       continue;
     }
     if (k == "pg_version") {
-      if (v.empty() || v.size() > 2 || v.find_first_not_of("0123456789") != std::string::npos) throw invalid(k, v);
+      if (v.empty() || v.size() > 2 || v.find_first_not_of("0123456789") != std::string::npos)
+        throw invalid(k, v);
       settings.pg_version = std::stoi(v);
     } else if (k == "assume_in_transaction") {
       settings.assume_in_transaction = boolean(k, v);

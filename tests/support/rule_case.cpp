@@ -24,7 +24,9 @@ namespace ddlint::test {
 
 namespace {
 
-bool ends_with(const std::string& s, std::string_view suffix) { return std::string_view(s).ends_with(suffix); }
+bool ends_with(const std::string& s, std::string_view suffix) {
+  return std::string_view(s).ends_with(suffix);
+}
 
 // Paths in messages are relative to the project when they are inside it.
 std::string shown(const fs::path& p) {
@@ -33,8 +35,8 @@ std::string shown(const fs::path& p) {
 }
 
 struct Expectation {
-  uint32_t line = 0;    // where the finding starts
-  uint32_t column = 0;  // 1-based, as the reporters count it
+  uint32_t line = 0;        // where the finding starts
+  uint32_t column = 0;      // 1-based, as the reporters count it
   uint32_t written_at = 0;  // the line of the expect comment
   std::string rule;
   std::string fragment;
@@ -86,7 +88,8 @@ std::optional<std::string> parse_item(const std::string& item, Expectation& e) {
     return "expectation `" + item + "` needs a column: rule-id@column";
   e.rule = item.substr(0, at);
   if (!is_rule_id(e.rule)) return "expectation `" + item + "`: `" + e.rule + "` is not a rule id";
-  if (!engine::Catalog::instance().find(e.rule)) return "expectation `" + item + "`: no rule `" + e.rule + "`";
+  if (!engine::Catalog::instance().find(e.rule))
+    return "expectation `" + item + "`: no rule `" + e.rule + "`";
   size_t i = at + 1;
   size_t j = i;
   while (j < item.size() && std::isdigit(static_cast<unsigned char>(item[j]))) ++j;
@@ -95,8 +98,7 @@ std::optional<std::string> parse_item(const std::string& item, Expectation& e) {
   if (e.column == 0) return "expectation `" + item + "`: columns are 1-based";
   const std::string rest = trim(std::string_view(item).substr(j));
   if (rest.empty()) return std::nullopt;
-  if (rest.size() < 2 || rest.front() != '"' || rest.back() != '"' ||
-      rest.find('"', 1) != rest.size() - 1)
+  if (rest.size() < 2 || rest.front() != '"' || rest.back() != '"' || rest.find('"', 1) != rest.size() - 1)
     return "expectation `" + item + "`: after the column only a \"message fragment\" may follow";
   e.fragment = rest.substr(1, rest.size() - 2);
   if (e.fragment.empty()) return "expectation `" + item + "`: empty message fragment";
@@ -118,7 +120,9 @@ ParsedCase read_case(const SourceFile& source, const std::string& where) {
     uint32_t e = n < lines.line_count() ? lines.line_start(n + 1) : static_cast<uint32_t>(text.size());
     while (e > b && (text[e - 1] == '\n' || text[e - 1] == '\r')) --e;
     const std::string_view l = text.substr(b, e - b);
-    auto fail = [&](const std::string& msg) { c.failures.push_back(where + ":" + std::to_string(n) + ": " + msg); };
+    auto fail = [&](const std::string& msg) {
+      c.failures.push_back(where + ":" + std::to_string(n) + ": " + msg);
+    };
     if (const auto p = l.find("-- ddlint-test:"); p != std::string_view::npos) {
       std::istringstream words{std::string(l.substr(p + 15))};
       std::string w;
@@ -265,7 +269,8 @@ CaseResult run_rule_case(const fs::path& file, const std::string& rule) {
   ParsedCase c = read_case(source, where);
   out.fires = !c.expectations.empty();
   out.failures = c.failures;
-  if (!info->dialects.empty() && std::find(info->dialects.begin(), info->dialects.end(), dialect) == info->dialects.end()) {
+  if (!info->dialects.empty() &&
+      std::find(info->dialects.begin(), info->dialects.end(), dialect) == info->dialects.end()) {
     std::string listed;
     for (const auto& d : info->dialects) listed += (listed.empty() ? "\"" : ", \"") + d + "\"";
     out.failures.push_back(where + ":1: rule " + rule + " does not support " + dialect + " (rules.d/" + rule +
@@ -310,8 +315,8 @@ CaseResult run_rule_case(const fs::path& file, const std::string& rule) {
     if (near) {
       near->met = true;  // reported here, not again as missing
       out.failures.push_back(where + ":" + std::to_string(pos.line) + ": " + d.rule + " starts at column " +
-                             std::to_string(pos.column) + ", expected @" + std::to_string(near->column) + ": " +
-                             d.message);
+                             std::to_string(pos.column) + ", expected @" + std::to_string(near->column) +
+                             ": " + d.message);
     } else {
       out.failures.push_back(where + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) +
                              ": unexpected " + d.rule + ": " + d.message);
@@ -320,8 +325,9 @@ CaseResult run_rule_case(const fs::path& file, const std::string& rule) {
   for (const auto& e : c.expectations)
     if (!e.met)
       out.failures.push_back(where + ":" + std::to_string(e.written_at) + ": expected " + e.rule + "@" +
-                             std::to_string(e.column) + (e.fragment.empty() ? "" : " \"" + e.fragment + "\"") +
-                             " at line " + std::to_string(e.line) + " was not reported");
+                             std::to_string(e.column) +
+                             (e.fragment.empty() ? "" : " \"" + e.fragment + "\"") + " at line " +
+                             std::to_string(e.line) + " was not reported");
 
   // Fixes: the same function --fix uses, safe ones only when the header says
   // fixes=safe; the result is a golden beside the case.
@@ -342,8 +348,9 @@ CaseResult run_rule_case(const fs::path& file, const std::string& rule) {
   if (update_goldens()) {
     write(golden, outcome.text);
   } else if (!fs::exists(golden)) {
-    out.failures.push_back(where + ":1: " + std::to_string(outcome.applied) + " fix(es) apply but there is no " +
-                           golden_shown + " (write it with DDLINT_UPDATE_GOLDENS=1 and review it)");
+    out.failures.push_back(where + ":1: " + std::to_string(outcome.applied) +
+                           " fix(es) apply but there is no " + golden_shown +
+                           " (write it with DDLINT_UPDATE_GOLDENS=1 and review it)");
   } else if (const std::string expected = read(golden); expected != outcome.text) {
     out.failures.push_back(golden_shown + ": the fixed text differs from the golden:\n" +
                            unified_diff(expected, outcome.text, golden_shown, where + " with fixes applied"));
@@ -361,14 +368,15 @@ CaseResult run_rule_case(const fs::path& file, const std::string& rule) {
     if (d.rule != rule || d.suppressed) continue;
     ++remaining;
     if (applies(d, unsafe))
-      out.failures.push_back(golden_shown + ":" + at(again.result, d.range.begin) + ": the fixed text still has a fixable " +
-                             rule + ": " + d.message);
+      out.failures.push_back(golden_shown + ":" + at(again.result, d.range.begin) +
+                             ": the fixed text still has a fixable " + rule + ": " + d.message);
   }
   if (remaining != unfixed)
     out.failures.push_back(golden_shown + ": the fixed text has " + std::to_string(remaining) + " " + rule +
                            " finding(s); the case had " + std::to_string(unfixed) + " without a fix");
   if (engine::apply_fixes(outcome.text, again.result.diagnostics, unsafe).text != outcome.text)
-    out.failures.push_back(golden_shown + ": applying the fixes again changes the fixed text (not idempotent)");
+    out.failures.push_back(golden_shown +
+                           ": applying the fixes again changes the fixed text (not idempotent)");
   return out;
 }
 
@@ -399,7 +407,8 @@ std::vector<std::string> check_rule_folder(const fs::path& dir) {
       case CaseFileKind::PgFixed:
       case CaseFileKind::MySqlFixed: {
         const std::string case_name = name.substr(0, name.size() - 10) + ".sql";
-        if (!names.count(case_name)) failures.push_back(shown(p) + ": fix golden without its case " + case_name);
+        if (!names.count(case_name))
+          failures.push_back(shown(p) + ": fix golden without its case " + case_name);
         break;
       }
       case CaseFileKind::Unknown:
