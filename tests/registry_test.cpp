@@ -57,6 +57,7 @@ TEST_SUITE("registry") {
     }
     for (const auto& p : fs::directory_iterator(root / "testdata" / "rules")) {
       const auto id = p.path().filename().string();
+      if (id == "README.md" && p.is_regular_file()) continue;  // the case-file format
       CHECK_MESSAGE(ids.count(id), "testdata folder without a rule: " << id);
     }
     for (const auto& p : fs::directory_iterator(root / "src" / "rules")) {

@@ -30,7 +30,10 @@ TEST_SUITE("rules") {
     REQUIRE(fs::is_directory(root));
     size_t folders = 0;
     for (const auto& dir : fs::directory_iterator(root)) {
-      if (!dir.is_directory()) continue;
+      if (!dir.is_directory()) {
+        CHECK_MESSAGE(dir.path().filename() == "README.md", "not a rule folder: " << dir.path().string());
+        continue;
+      }
       ++folders;
       for (const auto& failure : test::check_rule_folder(dir.path())) FAIL_CHECK(failure);
     }
