@@ -337,15 +337,19 @@ TEST_SUITE("cli") {
     const std::string bin = "cd '" + root.string() + "' && '" + std::string(DDLINT_BINARY) +
                             "' check --format gcc --select missing-lock-timeout a.sql 2>&1";
     std::string out;
-    for (const auto& [value, message] : bad) {
+    for (const auto& entry : bad) {
+      const std::string& value = entry.first;
+      const std::string& message = entry.second;
       CAPTURE(value);
       test::write(root / ".ddlint.toml", "[rules.missing-lock-timeout]\nmax_lock_timeout = " + value + "\n");
       CHECK(run(bin, out) == 2);
       CHECK(out == "ddlint: " + (root / where).string() + message + "\n");
     }
     // Good values: 8s is over a 5s budget, within a 10s or 2min one.
-    for (const auto& [value, code] : std::vector<std::pair<std::string, int>>{
+    for (const auto& entry : std::vector<std::pair<std::string, int>>{
              {"\"5s\"", 1}, {"\"10s\"", 0}, {"\"2 min\"", 0}, {"\"500ms\"", 1}, {"\"0.5h\"", 0}}) {
+      const std::string& value = entry.first;
+      const int code = entry.second;
       CAPTURE(value);
       test::write(root / ".ddlint.toml", "[rules.missing-lock-timeout]\nmax_lock_timeout = " + value + "\n");
       CHECK(run(bin, out) == code);

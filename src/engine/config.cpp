@@ -84,8 +84,8 @@ std::optional<double> option_duration_seconds(std::string_view v) {
 
 std::optional<std::string> check_option(const RuleOption& decl, const std::string& value) {
   if (decl.type == "duration") {
-    if (!value.empty() && value.find_first_not_of(" ") != std::string::npos &&
-        value[value.find_first_not_of(" ")] == '-')
+    if (!value.empty() && value.find_first_not_of(' ') != std::string::npos &&
+        value[value.find_first_not_of(' ')] == '-')
       return "must not be negative (got `" + value + "`)";
     if (!option_duration_seconds(value))
       return "must be a duration with a unit, such as \"5s\", \"500ms\" or \"2min\" (got `" + value + "`" +
