@@ -68,6 +68,31 @@ TEST_SUITE("registry") {
     }
   }
 
+  TEST_CASE("no rule keeps scripts/new-rule's TODO(new-rule) placeholders") {
+    // scripts/new-rule scaffolds a rule whose every placeholder is marked; a
+    // rule lands only once its author has replaced them all.
+    const fs::path root = test::source_dir();
+    const std::string marker = "TODO(new-rule)";
+    for (const auto& e : rules::registry()) {
+      const std::string id(e.id);
+      std::vector<fs::path> files = {root / "src" / "rules" / (snake(id) + ".cpp"),
+                                     root / "rules.d" / (id + ".md")};
+      if (fs::is_directory(root / "testdata" / "rules" / id))
+        for (const auto& p : fs::directory_iterator(root / "testdata" / "rules" / id))
+          files.push_back(p.path());
+      for (const auto& f : files) {
+        if (!fs::is_regular_file(f)) continue;
+        CHECK_MESSAGE(test::read(f).find(marker) == std::string::npos,
+                      fs::relative(f, root).string()
+                          << " still has " << marker << " placeholders from scripts/new-rule: fill them in");
+      }
+    }
+    const std::string readme = test::read(root / "README.md");
+    CHECK_MESSAGE(
+        readme.find(marker) == std::string::npos,
+        "README.md still has a " << marker << " row from scripts/new-rule: write the rule's summary");
+  }
+
   TEST_CASE("README lists every rule") {
     const std::string readme = test::read(test::source_dir() / "README.md");
     for (const auto& e : rules::registry()) {
