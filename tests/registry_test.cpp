@@ -89,7 +89,7 @@ TEST_SUITE("registry") {
     }
     const std::string readme = test::read(root / "README.md");
     CHECK_MESSAGE(
-        readme.find(marker) == std::string::npos,
+        readme.find("| " + marker) == std::string::npos,
         "README.md still has a " << marker << " row from scripts/new-rule: write the rule's summary");
   }
 
