@@ -47,6 +47,12 @@ add_library(ddlint_parser_mysql STATIC
   src/parser/mysql/mysql_frontend.cpp
   src/parser/mysql/mysql_input.cpp
   src/parser/mysql/mysql_lower.cpp
+  src/parser/mysql/mysql_lower_constraints.cpp
+  src/parser/mysql/mysql_lower_dml.cpp
+  src/parser/mysql/mysql_lower_helpers.cpp
+  src/parser/mysql/mysql_lower_indexes.cpp
+  src/parser/mysql/mysql_lower_session.cpp
+  src/parser/mysql/mysql_lower_tables.cpp
   ${DDLINT_MYSQL_GENERATED})
 target_include_directories(ddlint_parser_mysql SYSTEM PRIVATE
   ${DDLINT_ANTLR4_SHIM_DIR} ${DDLINT_ANTLR4_RUNTIME_INCLUDE} ${DDLINT_MYSQL_GEN_DIR})

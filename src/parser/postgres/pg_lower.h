@@ -56,6 +56,8 @@ class Lowerer {
   ir::StatementNode alter_domain(element n, TextRange r);
   ir::StatementNode create_domain(element n, TextRange r);
   ir::StatementNode lock(element n);
+  ir::StatementNode transaction(element n);
+  ir::StatementNode dml(std::string_view kind, element n);  // UpdateStmt, DeleteStmt, InsertStmt
   ir::RowSelection row_selection(element n) const;
   bool filter_term(element term, std::string_view relname, std::string_view alias,
                    ir::ColumnFilter& out) const;

@@ -1,0 +1,214 @@
+// MySQL lowering: CREATE TABLE, ALTER TABLE and column definitions.
+#include <algorithm>
+#include <string>
+
+#include "parser/mysql/mysql_lower_internal.h"
+
+namespace ddlint::parser::mysql {
+
+ir::ColumnDef Lowerer::column(P::ColumnDefContext* c) const {
+  ir::ColumnDef col;
+  col.name = name(c->ident());
+  col.name_range = range(c->ident());
+  col.range = range(c);
+  col.type = type(c->dataType());
+  for (auto* a : c->columnAttr()) {
+    ir::Constraint k;
+    k.range = range(a);
+    if (auto* x = dynamic_cast<P::NullAttrContext*>(a)) {
+      k.kind = x->NOT() ? ir::ConstraintKind::NotNull : ir::ConstraintKind::Null;
+      if (x->NOT()) col.not_null = true;
+    } else if (auto* x = dynamic_cast<P::DefaultAttrContext*>(a)) {
+      k.kind = ir::ConstraintKind::Default;
+      k.expr = expr(x->defaultValue());
+      col.default_value = k.expr;
+    } else if (dynamic_cast<P::AutoIncrementAttrContext*>(a)) {
+      k.kind = ir::ConstraintKind::Identity;
+    } else if (dynamic_cast<P::PrimaryKeyAttrContext*>(a)) {
+      k.kind = ir::ConstraintKind::PrimaryKey;
+      col.not_null = true;
+    } else if (dynamic_cast<P::UniqueAttrContext*>(a)) {
+      k.kind = ir::ConstraintKind::Unique;
+    } else if (auto* x = dynamic_cast<P::CharsetAttrContext*>(a)) {
+      col.type.charset = lower_ascii(name_or_string(x->nameOrString()));
+      continue;
+    } else if (auto* x = dynamic_cast<P::GeneratedAttrContext*>(a)) {
+      k.kind = ir::ConstraintKind::Generated;
+      k.expr = inner_expr(x->parenGroup());
+      k.stored = x->STORED() != nullptr || x->PERSISTENT() != nullptr;
+    } else if (auto* x = dynamic_cast<P::ReferencesAttrContext*>(a)) {
+      k = references(x->referencesClause(), k.range);
+    } else if (auto* x = dynamic_cast<P::CheckAttrContext*>(a)) {
+      k.kind = ir::ConstraintKind::Check;
+      k.name = name(x->cname);
+      k.expr = inner_expr(x->parenGroup());
+    } else {
+      continue;  // COMMENT, COLLATE, ON UPDATE, BINARY, visibility, storage: nothing to check
+    }
+    col.constraints.push_back(std::move(k));
+  }
+  return col;
+}
+
+ir::CreateTable Lowerer::create_table(P::CreateTableContext* c) const {
+  ir::CreateTable t;
+  t.table = table_name(c->tableName());
+  t.if_not_exists = c->ifNotExists() != nullptr;
+  t.temporary = c->TEMPORARY() != nullptr;
+  auto* body = c->createTableBody();
+  if (auto* d = dynamic_cast<P::TableDefinitionContext*>(body)) {
+    for (auto* e : d->tableElement()) {
+      if (e->columnDef())
+        t.columns.push_back(column(e->columnDef()));
+      else
+        t.constraints.push_back(table_constraint(e->tableConstraint()));
+    }
+    t.as_select = d->asSelect() != nullptr;
+  } else if (dynamic_cast<P::TableAsSelectContext*>(body)) {
+    t.as_select = true;
+  }
+  return t;
+}
+
+ir::AlterAction Lowerer::action(P::AlterItemContext* item, ir::AlterTable& t) const {
+  using K = ir::AlterKind;
+  ir::AlterAction a;
+  a.range = range(item);
+  auto position = [&](P::PositionContext* p) {
+    if (p != nullptr) a.position = p->FIRST() ? "FIRST" : "AFTER " + name(p->ident());
+  };
+  if (auto* x = dynamic_cast<P::AddColumnContext*>(item)) {
+    a.kind = K::AddColumn;
+    a.column_def = column(x->columnDef());
+    a.column = a.column_def->name;
+    a.if_exists = x->ifNotExists() != nullptr;
+    position(x->position());
+  } else if (auto* x = dynamic_cast<P::AddConstraintContext*>(item)) {
+    a.constraint = table_constraint(x->tableConstraint());
+    a.name = a.constraint->name;
+    a.if_exists = if_not_exists_in(x->tableConstraint());
+    a.kind = is_index(a.constraint->kind) ? K::AddIndex : K::AddConstraint;
+  } else if (auto* x = dynamic_cast<P::SetDefaultContext*>(item)) {
+    a.kind = K::SetDefault;
+    a.column = name(x->ident());
+    a.expr = expr(x->defaultValue());
+  } else if (auto* x = dynamic_cast<P::DropDefaultContext*>(item)) {
+    a.kind = K::DropDefault;
+    a.column = name(x->ident());
+  } else if (auto* x = dynamic_cast<P::ChangeColumnContext*>(item)) {
+    a.kind = K::ChangeColumn;
+    a.column = name(x->old);
+    a.column_def = column(x->columnDef());
+    a.if_exists = x->ifExists() != nullptr;
+    position(x->position());
+  } else if (auto* x = dynamic_cast<P::ModifyColumnContext*>(item)) {
+    a.kind = K::ModifyColumn;
+    a.column_def = column(x->columnDef());
+    a.column = a.column_def->name;
+    a.if_exists = x->ifExists() != nullptr;
+    position(x->position());
+  } else if (auto* x = dynamic_cast<P::DropIndexItemContext*>(item)) {
+    a.kind = K::DropIndex;
+    a.name = name(x->ident());
+    a.if_exists = x->ifExists() != nullptr;
+  } else if (dynamic_cast<P::DropPrimaryKeyContext*>(item)) {
+    a.kind = K::DropPrimaryKey;
+  } else if (auto* x = dynamic_cast<P::DropForeignKeyContext*>(item)) {
+    a.kind = K::DropConstraint;
+    a.name = name(x->ident());
+    a.if_exists = x->ifExists() != nullptr;
+  } else if (auto* x = dynamic_cast<P::DropConstraintItemContext*>(item)) {
+    a.kind = K::DropConstraint;
+    a.name = name(x->ident());
+    a.if_exists = x->ifExists() != nullptr;
+  } else if (auto* x = dynamic_cast<P::DropColumnContext*>(item)) {
+    a.kind = K::DropColumn;
+    a.column = name(x->ident());
+    a.if_exists = x->ifExists() != nullptr;
+    a.cascade = x->CASCADE() != nullptr;
+  } else if (auto* x = dynamic_cast<P::RenameColumnContext*>(item)) {
+    a.kind = K::RenameColumn;
+    a.column = name(x->old);
+    a.name = name(x->new_);
+  } else if (auto* x = dynamic_cast<P::RenameToContext*>(item)) {
+    a.kind = K::RenameTable;
+    a.name = table_name(x->tableName()).display();
+  } else if (auto* x = dynamic_cast<P::ConvertCharsetContext*>(item)) {
+    a.kind = K::ConvertCharset;
+    a.name = x->nameOrString().empty() ? "default" : lower_ascii(name_or_string(x->nameOrString(0)));
+  } else if (auto* x = dynamic_cast<P::RenameIndexContext*>(item)) {
+    a.kind = K::Other;
+    a.native = "RENAME INDEX";
+    a.name = name(x->old);
+  } else {
+    // FORCE, visibility, [NOT] ENFORCED, WITH VALIDATION: the leading
+    // words name it.
+    a.kind = K::Other;
+    std::string words;
+    for (size_t i = item->start->getTokenIndex(); i <= item->stop->getTokenIndex() && i < tokens_.size();
+         ++i) {
+      if (!is_word(tokens_[i]->getType()) || tokens_[i]->getType() == P::BQ_ID) break;
+      if (!words.empty()) words += ' ';
+      words += upper_ascii(tokens_[i]->getText());
+      if (words.size() > 24) break;
+    }
+    a.native = words;
+  }
+  (void)t;
+  return a;
+}
+
+ir::AlterTable Lowerer::alter_table(P::AlterTableContext* c) const {
+  ir::AlterTable t;
+  t.table = table_name(c->tableName());
+  t.if_exists = c->ifExists() != nullptr;
+  if (auto* list = c->alterList()) {
+    for (auto* child : list->children) {
+      if (auto* x = dynamic_cast<P::AlterAlgorithmContext*>(child)) {
+        t.algorithm = option_word(x);
+      } else if (auto* x = dynamic_cast<P::AlterLockContext*>(child)) {
+        t.lock = option_word(x);
+      } else if (auto* x = dynamic_cast<P::AddColumnsContext*>(child)) {
+        // ADD (column or index definitions, ...): one action each.
+        for (auto* e : x->tableElement()) {
+          ir::AlterAction a;
+          a.range = range(e);
+          if (auto* d = e->columnDef()) {
+            a.kind = ir::AlterKind::AddColumn;
+            a.column_def = column(d);
+            a.column = a.column_def->name;
+            a.if_exists = x->ifNotExists() != nullptr;
+          } else {
+            a.constraint = table_constraint(e->tableConstraint());
+            a.name = a.constraint->name;
+            a.kind = is_index(a.constraint->kind) ? ir::AlterKind::AddIndex : ir::AlterKind::AddConstraint;
+          }
+          t.actions.push_back(std::move(a));
+        }
+      } else if (auto* x = dynamic_cast<P::AlterTableOptionsContext*>(child)) {
+        for (auto* o : x->tableOption()) {
+          ir::AlterAction a;
+          a.kind = ir::AlterKind::TableOptions;
+          a.range = range(o);
+          a.native = std::string(text(o));
+          t.actions.push_back(std::move(a));
+        }
+      } else if (auto* x = dynamic_cast<P::AlterItemContext*>(child)) {
+        t.actions.push_back(action(x, t));
+      } else if (auto* x = dynamic_cast<P::AlterTailContext*>(child)) {
+        // Partition clauses and ORDER BY: the leading words name them.
+        ir::AlterAction a;
+        a.kind = ir::AlterKind::Other;
+        a.range = range(x);
+        if (dynamic_cast<P::PartitionActionContext*>(x))
+          a.native = upper_ascii(x->start->getText()) + " PARTITION";
+        else
+          a.native = dynamic_cast<P::PartitionByContext*>(x) ? "PARTITION BY" : "ORDER BY";
+        t.actions.push_back(std::move(a));
+      }
+    }
+  }
+  return t;
+}
+
+}  // namespace ddlint::parser::mysql

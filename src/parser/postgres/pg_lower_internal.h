@@ -1,0 +1,53 @@
+#pragma once
+// Internal to the PostgreSQL front-end: helpers shared by the lowering files
+// (pg_lower*.cpp, one per statement family). Accessors over libpg_query's JSON
+// tolerate absent fields: libpg_query omits defaults (false, 0, empty).
+#include <simdjson.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ir/ir.h"
+#include "parser/postgres/pg_lower.h"
+
+namespace ddlint::parser::pg {
+
+using simdjson::dom::array;
+using simdjson::dom::object;
+
+std::string to_lower(std::string_view s);
+bool iequals(std::string_view a, std::string_view b);
+
+std::string_view str(element e, std::string_view key);
+bool flag(element e, std::string_view key);
+int64_t num(element e, std::string_view key, int64_t def = 0);
+bool child(element e, std::string_view key, element& out);
+// An empty array to iterate when a list field is absent (a default-constructed
+// dom::array must not be iterated).
+array empty_array();
+array items(element e, std::string_view key);
+bool has(element e, std::string_view key);
+// {"Kind": {...}} -> Kind and the inner object.
+std::string_view node_kind(element wrapped, element& inner);
+// A list of {"String": {"sval": ...}} nodes.
+std::vector<std::string> strings(array a);
+
+void collect_calls(element e, ir::Expr& out);
+bool is_constant(element wrapped, bool& is_null);
+// True when a SELECT (or a set operation over SELECTs) has LIMIT n or
+// FETCH FIRST n ROWS (not LIMIT ALL).
+bool select_limited(element wrapped);
+// True when an expression can be computed without reading the target row:
+// no column references; scalar subqueries only when `allow_scalar_subquery`.
+bool row_independent(element e, bool allow_scalar_subquery);
+
+ir::ObjectKind object_kind(std::string_view t);
+ir::AlterKind alter_kind(std::string_view s);
+ir::ConstraintKind constraint_kind(std::string_view s);
+// Keywords that begin a new column constraint or clause: an element that is
+// not parenthesised ends before them.
+bool is_clause_keyword(std::string_view w);
+
+}  // namespace ddlint::parser::pg

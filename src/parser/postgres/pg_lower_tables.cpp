@@ -1,0 +1,208 @@
+// PostgreSQL lowering: CREATE TABLE [AS], ALTER TABLE, DROP, RENAME and column definitions.
+#include <string>
+
+#include "parser/postgres/pg_lower_internal.h"
+
+namespace ddlint::parser::pg {
+
+ir::ColumnDef Lowerer::column_def(element cd, TextRange hint) const {
+  ir::ColumnDef col;
+  col.name = std::string(str(cd, "colname"));
+  const uint32_t start = has(cd, "location") ? loc(cd) : hint.begin;
+  const size_t i = token_index_at(start);
+  col.range = {start, hint.end ? hint.end : element_end(i, false)};
+  col.name_range = i < tokens_.size() ? TextRange{tokens_[i].begin, tokens_[i].end} : col.range;
+  element tn;
+  if (child(cd, "typeName", tn)) col.type = type_name(tn);
+  for (element ce : items(cd, "constraints")) {
+    element inner;
+    if (node_kind(ce, inner) != "Constraint") continue;
+    auto k = constraint(inner, true, 0);
+    if (k.kind == ir::ConstraintKind::NotNull || k.kind == ir::ConstraintKind::PrimaryKey)
+      col.not_null = true;
+    if (k.kind == ir::ConstraintKind::Default && k.expr) col.default_value = k.expr;
+    col.constraints.push_back(std::move(k));
+  }
+  if (flag(cd, "is_not_null")) col.not_null = true;
+  return col;
+}
+
+ir::StatementNode Lowerer::create_table(element n, TextRange) {
+  ir::CreateTable ct;
+  element rv;
+  if (child(n, "relation", rv)) {
+    ct.table = range_var(rv);
+    const auto p = str(rv, "relpersistence");
+    ct.temporary = p == "t";
+    ct.unlogged = p == "u";
+  }
+  ct.if_not_exists = flag(n, "if_not_exists");
+  if (has(n, "partbound")) {
+    for (element parent : items(n, "inhRelations")) {
+      element inner;
+      if (node_kind(parent, inner) == "RangeVar") {
+        ct.partition_of = range_var(inner);
+        break;
+      }
+    }
+  }
+  for (element e : items(n, "tableElts")) {
+    element inner;
+    const auto kind = node_kind(e, inner);
+    if (kind == "ColumnDef") {
+      ct.columns.push_back(column_def(inner, {}));
+    } else if (kind == "Constraint") {
+      ct.constraints.push_back(constraint(inner, false, 0));
+    }
+  }
+  return ct;
+}
+
+ir::StatementNode Lowerer::create_table_as(element n, TextRange) {
+  const auto objtype = str(n, "objtype");
+  if (objtype != "OBJECT_TABLE" && objtype != "OBJECT_MATVIEW")
+    return ir::Opaque{"CreateTableAsStmt", false, {}, {}};
+  ir::CreateTable ct;
+  ct.as_select = true;
+  if (objtype == "OBJECT_MATVIEW") ct.object = ir::ObjectKind::MaterializedView;
+  element into;
+  element rel;
+  if (child(n, "into", into) && child(into, "rel", rel)) {
+    ct.table = range_var(rel);
+    ct.temporary = str(rel, "relpersistence") == "t";
+    ct.unlogged = str(rel, "relpersistence") == "u";
+  }
+  ct.if_not_exists = flag(n, "if_not_exists");
+  return ct;
+}
+
+ir::StatementNode Lowerer::alter_table(element n, TextRange r) {
+  ir::AlterTable at;
+  element rv;
+  if (child(n, "relation", rv)) {
+    at.table = range_var(rv);
+    at.only = !flag(rv, "inh");
+  }
+  at.object = object_kind(str(n, "objtype"));
+  if (at.object == ir::ObjectKind::Other) at.object = ir::ObjectKind::Table;
+  at.if_exists = flag(n, "missing_ok");
+  array cmds = items(n, "cmds");
+  const auto segments = split_actions(r, at.table.range.end ? at.table.range.end : r.begin);
+  size_t idx = 0;
+  size_t count = 0;
+  for (element c : cmds) {
+    (void)c;
+    ++count;
+  }
+  for (element wrapped : cmds) {
+    element cmd;
+    if (node_kind(wrapped, cmd) != "AlterTableCmd") continue;
+    ir::AlterAction a;
+    a.native = std::string(str(cmd, "subtype"));
+    a.kind = alter_kind(a.native);
+    a.range = segments.size() == count && idx < segments.size() ? segments[idx] : r;
+    ++idx;
+    a.column = std::string(str(cmd, "name"));
+    a.if_exists = flag(cmd, "missing_ok");
+    a.cascade = str(cmd, "behavior") == "DROP_CASCADE";
+    element def;
+    const bool has_def = child(cmd, "def", def);
+    element inner;
+    const auto def_kind = has_def ? node_kind(def, inner) : std::string_view{};
+    switch (a.kind) {
+      case ir::AlterKind::AddColumn:
+        if (def_kind == "ColumnDef") {
+          // The definition starts after "ADD [COLUMN] [IF NOT EXISTS]".
+          a.column_def = column_def(inner, {0, a.range.end});
+          a.column_def->range.end = a.range.end;
+          a.column = a.column_def->name;
+        }
+        break;
+      case ir::AlterKind::AlterColumnType:
+        if (def_kind == "ColumnDef") {
+          element tn;
+          if (child(inner, "typeName", tn)) a.new_type = type_name(tn);
+          element using_expr;
+          if (child(inner, "raw_default", using_expr)) {
+            const size_t u = find_token(token_index_at(a.range.begin), a.range.end, "using");
+            if (u < tokens_.size()) a.expr = expr_after(using_expr, tokens_[u].end, false);
+          }
+        }
+        break;
+      case ir::AlterKind::SetDefault:
+      case ir::AlterKind::DropDefault:
+        break;
+      case ir::AlterKind::AddConstraint:
+        if (def_kind == "Constraint") {
+          a.constraint = constraint(inner, false, a.range.end);
+          a.name = a.constraint->name;
+        }
+        break;
+      case ir::AlterKind::AttachPartition:
+      case ir::AlterKind::DetachPartition:
+        if (def_kind == "PartitionCmd") {
+          element name;
+          if (child(inner, "name", name)) {
+            a.partition = range_var(name);
+            a.name = a.partition.display();
+          }
+          a.concurrently = flag(inner, "concurrent");
+        }
+        break;
+      default:
+        if (a.kind == ir::AlterKind::DropConstraint || a.kind == ir::AlterKind::ValidateConstraint ||
+            a.kind == ir::AlterKind::SetTablespace || a.kind == ir::AlterKind::EnableTrigger ||
+            a.kind == ir::AlterKind::DisableTrigger || a.kind == ir::AlterKind::ClusterOn ||
+            a.kind == ir::AlterKind::SetAccessMethod) {
+          a.name = a.column;
+          a.column.clear();
+        }
+        break;
+    }
+    if (a.native == "AT_ColumnDefault") {
+      if (has_def) {
+        a.kind = ir::AlterKind::SetDefault;
+        const size_t d = find_token(token_index_at(a.range.begin), a.range.end, "default");
+        a.expr = d < tokens_.size() ? expr_after(def, tokens_[d].end, false) : expr_in_range(def, a.range);
+      } else {
+        a.kind = ir::AlterKind::DropDefault;
+      }
+    }
+    at.actions.push_back(std::move(a));
+  }
+  return at;
+}
+
+ir::StatementNode Lowerer::drop(element n, TextRange r) {
+  ir::Drop d;
+  d.object = object_kind(str(n, "removeType"));
+  d.if_exists = flag(n, "missing_ok");
+  d.cascade = str(n, "behavior") == "DROP_CASCADE";
+  d.concurrently = flag(n, "concurrent");
+  for (element o : items(n, "objects")) {
+    auto name = name_list(o, r);
+    if (!name.empty()) d.names.push_back(std::move(name));
+  }
+  if (d.object == ir::ObjectKind::Index) {
+    const size_t k = find_token(token_index_at(r.begin), r.end, "index");
+    if (k < tokens_.size()) d.keyword_range = {tokens_[k].begin, tokens_[k].end};
+  }
+  return d;
+}
+
+ir::StatementNode Lowerer::rename(element n, TextRange r) {
+  ir::Rename rn;
+  rn.object = object_kind(str(n, "renameType"));
+  element rv;
+  if (child(n, "relation", rv)) {
+    rn.target = range_var(rv);
+  } else {
+    element obj;
+    if (child(n, "object", obj)) rn.target = name_list(obj, r);
+  }
+  rn.subname = std::string(str(n, "subname"));
+  rn.new_name = std::string(str(n, "newname"));
+  return rn;
+}
+
+}  // namespace ddlint::parser::pg
