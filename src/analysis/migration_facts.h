@@ -8,7 +8,7 @@
 #include "analysis/annotations.h"
 #include "analysis/change_set.h"
 #include "analysis/locks.h"
-#include "analysis/pg_types.h"
+#include "analysis/postgres/pg_types.h"
 #include "analysis/runner.h"
 #include "analysis/schema_model.h"
 #include "analysis/settings.h"

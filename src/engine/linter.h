@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "analysis/change_set.h"
-#include "analysis/pg_types.h"
+#include "analysis/postgres/pg_types.h"
 #include "analysis/schema_model.h"
 #include "analysis/settings.h"
 #include "core/diagnostic.h"

@@ -1,4 +1,4 @@
-#include "analysis/pg_columns.h"
+#include "analysis/postgres/pg_columns.h"
 #include "engine/rule_context.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"

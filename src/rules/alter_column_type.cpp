@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <string>
 
-#include "analysis/pg_types.h"
+#include "analysis/postgres/pg_types.h"
 #include "engine/rule_context.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"

@@ -1,4 +1,4 @@
-#include "analysis/pg_settings.h"
+#include "analysis/postgres/pg_settings.h"
 #include "engine/rule_context.h"
 #include "rules/registry.h"
 

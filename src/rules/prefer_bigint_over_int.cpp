@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "analysis/migration_facts.h"
-#include "analysis/pg_columns.h"
+#include "analysis/postgres/pg_columns.h"
 #include "engine/rule_context.h"
 #include "rules/column_types.h"
 #include "rules/helpers.h"

@@ -1,6 +1,6 @@
 #include <cctype>
 
-#include "analysis/pg_columns.h"
+#include "analysis/postgres/pg_columns.h"
 #include "engine/rule_context.h"
 #include "rules/column_types.h"
 #include "rules/helpers.h"

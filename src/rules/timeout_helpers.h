@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "analysis/locks.h"
-#include "analysis/pg_settings.h"
+#include "analysis/postgres/pg_settings.h"
 #include "engine/rule_context.h"
 #include "rules/helpers.h"
 

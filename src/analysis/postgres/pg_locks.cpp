@@ -1,8 +1,8 @@
 #include <algorithm>
 
 #include "analysis/locks.h"
-#include "analysis/pg_columns.h"
-#include "analysis/pg_types.h"
+#include "analysis/postgres/pg_columns.h"
+#include "analysis/postgres/pg_types.h"
 #include "analysis/schema_model.h"
 
 namespace ddlint::analysis {

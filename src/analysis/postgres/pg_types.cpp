@@ -1,4 +1,4 @@
-#include "analysis/pg_types.h"
+#include "analysis/postgres/pg_types.h"
 
 #include <charconv>
 

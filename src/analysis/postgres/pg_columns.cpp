@@ -1,4 +1,4 @@
-#include "analysis/pg_columns.h"
+#include "analysis/postgres/pg_columns.h"
 
 #include <algorithm>
 #include <iterator>
