@@ -186,6 +186,34 @@ TEST_SUITE("golden") {
     }
   }
 
+  TEST_CASE("JSON and SARIF mark a conditional finding, and only that one") {
+    const auto& catalog = engine::Catalog::instance();
+    const std::vector<std::string> ids = {"drop-table"};
+    std::vector<engine::FileResult> results;
+    results.push_back(test::lint("db/001.sql", "DROP TABLE users;\nDROP TABLE orders;\n", ids));
+    REQUIRE(results[0].diagnostics.size() == 2);
+    results[0].diagnostics[1].conditional = true;
+    const report::ReportInput in{results, catalog, ids, "0.0.0-test", false, false, "/project"};
+    std::ostringstream json;
+    report::write_json(in, json);
+    const std::string j = json.str();
+    const size_t first = j.find("`users`");
+    const size_t second = j.find("`orders`");
+    const size_t mark = j.find("\"conditional\": true");
+    REQUIRE(first != std::string::npos);
+    REQUIRE(second != std::string::npos);
+    REQUIRE(mark != std::string::npos);
+    CHECK(mark > second);  // on the second finding only
+    CHECK(j.find("\"conditional\"", mark + 1) == std::string::npos);
+    std::ostringstream sarif;
+    report::write_sarif(in, sarif);
+    const std::string s = sarif.str();
+    const size_t prop = s.find("\"conditional\": true");
+    REQUIRE(prop != std::string::npos);
+    CHECK(prop > s.find("`orders`"));
+    CHECK(s.find("\"conditional\"", prop + 1) == std::string::npos);
+  }
+
   TEST_CASE("reporters: text, json, sarif") {
     const auto dir = test::source_dir() / "testdata" / "reporters";
     const auto files = test::files_with_suffix(dir, ".sql");

@@ -37,6 +37,10 @@ struct Diagnostic {
   // see it (SARIF lists it with `suppressions`) but it never fails a run.
   bool suppressed = false;
   std::string suppression_reason;
+  // The verdict rests on something ddlint cannot know (an old column
+  // definition, a table's engine): the message says "unless ...". JSON and
+  // SARIF carry it as `conditional: true`.
+  bool conditional = false;
 };
 
 }  // namespace ddlint

@@ -27,6 +27,12 @@ class DiagnosticBuilder {
     d_.help = std::move(text);
     return *this;
   }
+  // The finding depends on something ddlint does not know; the message
+  // must say what ("... unless the column is already ...").
+  DiagnosticBuilder& conditional() {
+    d_.conditional = true;
+    return *this;
+  }
   DiagnosticBuilder& fix(std::string title, Applicability applicability, std::vector<Edit> edits) {
     d_.fix = Fix{std::move(title), applicability, std::move(edits)};
     return *this;

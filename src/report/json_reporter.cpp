@@ -42,6 +42,7 @@ Json finding_json(const engine::FileResult& f, const Diagnostic& d) {
          {"end", position_json(end)},
          {"suppressed", d.suppressed}};
   if (d.suppressed) j["suppression_reason"] = d.suppression_reason;
+  if (d.conditional) j["conditional"] = true;
   if (d.fix) j["fix"] = fix_json(*f.source, *d.fix);
   return j;
 }

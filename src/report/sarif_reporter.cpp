@@ -341,6 +341,7 @@ void write_sarif(const ReportInput& in, std::ostream& out) {
                                          {"region", region_json(span)}}}}})},
           {"partialFingerprints",
            Json{{kFingerprintKey, fingerprint(d.rule, artifact.key, text, occurrence)}}}};
+      if (d.conditional) result["properties"] = Json{{"conditional", true}};
       if (d.fix) result["fixes"] = Json::array({fix_json(*d.fix, *f.source, artifact, file_artifact[fi])});
       if (d.suppressed) {
         Json s{{"kind", "inSource"}};
