@@ -8,16 +8,32 @@
 
 namespace ddlint::analysis {
 
-// What other sessions can no longer do to a table while the lock is held.
-enum class Blocks { Nothing = 0, Writes = 1, ReadsAndWrites = 2 };
+// What other sessions can no longer do to a table while the lock is held,
+// whatever the dialect calls the lock: the level rules ask about. Ordered:
+// a higher level blocks everything a lower one does.
+//  - Nothing: a lock annotation that declares no lock (no model computes it);
+//  - Ddl: schema changes (and maintenance) wait, reads and writes go on
+//    (PostgreSQL ACCESS SHARE .. SHARE UPDATE EXCLUSIVE; MySQL LOCK=NONE,
+//    whose shared metadata lock still holds off other DDL);
+//  - Writes: reads go on, writes wait (SHARE, EXCLUSIVE; LOCK=SHARED);
+//  - ReadsAndWrites: everything waits (ACCESS EXCLUSIVE; LOCK=EXCLUSIVE).
+enum class Blocks { Nothing = 0, Ddl = 1, Writes = 2, ReadsAndWrites = 3 };
+// "none", "ddl", "write", "exclusive" (the words of lock annotations and of
+// `ddlint locks --format json`).
 std::string_view to_string(Blocks b);
-std::string_view describe(Blocks b);  // "blocks writes", "blocks reads and writes"
+// "blocks nothing", "blocks schema changes", "blocks writes", "blocks reads and writes".
+std::string_view describe(Blocks b);
+// Reads or writes of other sessions wait while the lock is held.
+inline bool blocks_traffic(Blocks b) { return b >= Blocks::Writes; }
 
 struct TableEffect {
   ir::QualifiedName table;
   ir::ObjectKind object = ir::ObjectKind::Table;  // Index when only the index name is known
-  std::string mode;                               // dialect lock mode name, e.g. "ACCESS EXCLUSIVE"
+  std::string mode;                               // dialect lock mode name, for messages only
   Blocks blocks = Blocks::Nothing;
+  // The mode's place in its dialect's lock order, weakest first (PostgreSQL:
+  // ACCESS SHARE 0 .. ACCESS EXCLUSIVE 7): equal strengths are the same mode.
+  int strength = 0;
   bool rewrite = false;  // the table (and its indexes) are rewritten
   bool scan = false;     // the whole table is read (validation, index build)
   // MySQL/MariaDB only (empty for PostgreSQL): the algorithm the server runs
@@ -27,6 +43,12 @@ struct TableEffect {
   std::string algorithm;
   std::string lock;
 };
+
+// A transaction that holds `held` is granted `wanted` on the same table at
+// once: the same mode, or a lock that already blocks reads and writes.
+inline bool covers(const TableEffect& held, const TableEffect& wanted) {
+  return held.blocks == Blocks::ReadsAndWrites || held.strength == wanted.strength;
+}
 
 // The lock model's verdict for one statement.
 struct StatementEffect {

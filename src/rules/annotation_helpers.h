@@ -31,10 +31,10 @@ inline std::vector<TableCost> existing_table_costs(const engine::RuleContext& ct
     if (ctx.facts().at(i).down) continue;
     for (const auto& e : ctx.facts().at(i).effect.tables) {
       if (!ctx.facts().is_existing(e.table, i)) continue;
-      if (e.blocks == analysis::Blocks::Nothing && !e.rewrite && !e.scan) continue;
+      if (!analysis::blocks_traffic(e.blocks) && !e.rewrite && !e.scan) continue;
       auto it = std::find_if(out.begin(), out.end(),
                              [&](const TableCost& c) { return analysis::same_table(c.table, e.table); });
-      const size_t blocking = e.blocks != analysis::Blocks::Nothing ? i : SIZE_MAX;
+      const size_t blocking = analysis::blocks_traffic(e.blocks) ? i : SIZE_MAX;
       if (it == out.end()) {
         out.push_back({e.table, e.blocks, e.rewrite, e.scan, i, blocking});
       } else {

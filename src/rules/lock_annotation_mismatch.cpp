@@ -112,7 +112,7 @@ class LockAnnotationMismatch final : public engine::Rule {
       // The annotations describe the up migration.
       if (facts.down) continue;
       for (const auto& e : facts.effect.tables) {
-        if (e.blocks == Blocks::Nothing) continue;
+        if (!analysis::blocks_traffic(e.blocks)) continue;
         ir::QualifiedName table = e.table;
         bool index_only = false;
         if (e.object == ir::ObjectKind::Index) {

@@ -78,7 +78,7 @@ class LockHeldAcrossStatements final : public engine::Rule {
       // until then costs nothing more (the table of a dropped index stays).
       const auto* drop = stmts[i].as<ir::Drop>();
       for (const auto& e : f.effect.tables) {
-        if (e.mode != "ACCESS EXCLUSIVE" || !ctx.facts().is_existing(e.table, i)) continue;
+        if (e.blocks != analysis::Blocks::ReadsAndWrites || !ctx.facts().is_existing(e.table, i)) continue;
         if (drop && !drop->concurrently && e.object != ir::ObjectKind::Index) continue;
         bool known = false;
         for (const auto& h : held) known |= analysis::same_table(h.table, e.table);

@@ -8,9 +8,7 @@ class LockTable final : public engine::Rule {
   void onLockTable(const ir::LockTable&, engine::RuleContext& ctx) override {
     for (const auto& e : ctx.here().effect.tables) {
       if (!ctx.is_existing_table(e.table)) continue;
-      const std::string what = e.blocks == analysis::Blocks::Nothing
-                                   ? "blocks schema changes"
-                                   : std::string(analysis::describe(e.blocks));
+      const std::string what(analysis::describe(e.blocks));
       ctx.report(e.table.range.empty() ? ctx.statement().range : e.table.range,
                  "LOCK TABLE takes " +
                      std::string(e.mode.rfind('A', 0) == 0 || e.mode.rfind('E', 0) == 0 ? "an " : "a ") +

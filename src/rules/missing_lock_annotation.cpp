@@ -10,7 +10,7 @@ class MissingLockAnnotation final : public engine::Rule {
     std::string example;
     size_t first = SIZE_MAX;
     for (const auto& c : existing_table_costs(ctx)) {
-      if (c.blocks == analysis::Blocks::Nothing) continue;
+      if (!analysis::blocks_traffic(c.blocks)) continue;
       first = std::min(first, c.first_blocking);
       if (!list.empty()) {
         list += ", ";

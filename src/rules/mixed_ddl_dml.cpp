@@ -88,7 +88,7 @@ class MixedDdlDml final : public engine::Rule {
     // and no data change can run on it. (The table of a dropped index stays.)
     const auto* drop = st.as<ir::Drop>();
     for (const auto& e : ctx.facts().at(i).effect.tables) {
-      if (e.blocks == analysis::Blocks::Nothing) continue;
+      if (!analysis::blocks_traffic(e.blocks)) continue;
       if (drop && e.object != ir::ObjectKind::Index) continue;
       std::string name;
       if (e.object == ir::ObjectKind::Index) {

@@ -44,14 +44,13 @@ inline TimeoutVerdict judge_timeout(const std::optional<std::string>& value, dou
 }
 
 // True when the transaction of statement `i` already holds the lock `e`
-// asks for (the same mode, or ACCESS EXCLUSIVE): it is granted at once.
+// asks for (analysis::covers): it is granted at once.
 inline bool already_held(const engine::RuleContext& ctx, size_t i, const analysis::TableEffect& e) {
   const size_t start = ctx.facts().at(i).transaction_start;
   if (start == SIZE_MAX) return false;
   for (size_t j = start; j < i; ++j)
     for (const auto& h : ctx.facts().at(j).effect.tables)
-      if (h.object == e.object && analysis::same_table(h.table, e.table) &&
-          (h.mode == e.mode || h.mode == "ACCESS EXCLUSIVE"))
+      if (h.object == e.object && analysis::same_table(h.table, e.table) && analysis::covers(h, e))
         return true;
   return false;
 }
@@ -64,7 +63,7 @@ inline std::vector<analysis::TableEffect> blocked_existing_tables(const engine::
   std::vector<analysis::TableEffect> out;
   if (const auto* l = ctx.file().statements[i].as<ir::LockTable>(); l && l->nowait) return out;
   for (const auto& e : ctx.facts().at(i).effect.tables) {
-    if (e.blocks == analysis::Blocks::Nothing || !ctx.facts().is_existing(e.table, i)) continue;
+    if (!analysis::blocks_traffic(e.blocks) || !ctx.facts().is_existing(e.table, i)) continue;
     if (waits_only && already_held(ctx, i, e)) continue;
     bool seen = false;
     for (auto& o : out)

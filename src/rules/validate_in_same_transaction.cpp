@@ -26,7 +26,7 @@ class ValidateInSameTransaction final : public engine::Rule {
         "in a transaction of its own: VALIDATE CONSTRAINT alone lets reads and writes continue.";
     // Other actions of the same ALTER TABLE take their lock for the scan too.
     for (const auto& e : f.effect.tables)
-      if (analysis::same_table(e.table, s.table) && e.blocks != analysis::Blocks::Nothing) {
+      if (analysis::same_table(e.table, s.table) && analysis::blocks_traffic(e.blocks)) {
         ctx.report(a.range, "validates " + c + " in an ALTER TABLE whose other actions take " + e.mode +
                                 " on " + quoted(s.table) + ": the validating scan runs under that lock and " +
                                 std::string(analysis::describe(e.blocks)) + " for its whole length")
@@ -61,7 +61,7 @@ class ValidateInSameTransaction final : public engine::Rule {
     // Any other lock on the table that blocks writes, earlier in the transaction.
     for (size_t j = f.transaction_start; j < ctx.statement_index(); ++j)
       for (const auto& e : ctx.facts().at(j).effect.tables) {
-        if (!analysis::same_table(e.table, s.table) || e.blocks == analysis::Blocks::Nothing) continue;
+        if (!analysis::same_table(e.table, s.table) || !analysis::blocks_traffic(e.blocks)) continue;
         ctx.report(a.range, "validates " + c + " while the transaction holds " + e.mode + " on " +
                                 quoted(s.table) + " (taken by `" +
                                 statement_snippet(ctx.text(stmts[j].range)) +

@@ -514,7 +514,7 @@ void resolve(const MySqlTarget& t, Caps caps, const std::string& algorithm, cons
   const int lk = std::max(o.lock, out.fails ? -1 : req_lock);
   e.algorithm = kAlgoNames[chosen];
   e.lock = kLockNames[lk];
-  e.blocks = lk == kNone ? Blocks::Nothing : lk == kShared ? Blocks::Writes : Blocks::ReadsAndWrites;
+  e.blocks = lk == kNone ? Blocks::Ddl : lk == kShared ? Blocks::Writes : Blocks::ReadsAndWrites;
   e.rewrite = o.rebuild;
   e.scan = o.scan || o.rebuild;
   e.mode = std::string("MDL EXCLUSIVE (brief), LOCK=") + e.lock;
@@ -665,6 +665,12 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
         }
       },
       stmt.node);
+  // Every metadata lock holds off DDL at least; the MySQL modes order by
+  // what they block.
+  for (auto& e : out.tables) {
+    e.blocks = std::max(e.blocks, Blocks::Ddl);
+    e.strength = static_cast<int>(e.blocks);
+  }
   return out;
 }
 

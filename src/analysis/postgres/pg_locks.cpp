@@ -11,6 +11,8 @@ std::string_view to_string(Blocks b) {
   switch (b) {
     case Blocks::Nothing:
       return "none";
+    case Blocks::Ddl:
+      return "ddl";
     case Blocks::Writes:
       return "write";
     case Blocks::ReadsAndWrites:
@@ -23,6 +25,8 @@ std::string_view describe(Blocks b) {
   switch (b) {
     case Blocks::Nothing:
       return "blocks nothing";
+    case Blocks::Ddl:
+      return "blocks schema changes";
     case Blocks::Writes:
       return "blocks writes";
     case Blocks::ReadsAndWrites:
@@ -41,7 +45,7 @@ constexpr const char* kShare = "SHARE";
 Blocks blocks_for_mode(std::string_view mode) {
   if (mode == kAccessExclusive) return Blocks::ReadsAndWrites;
   if (mode == "EXCLUSIVE" || mode == kShareRowExclusive || mode == kShare) return Blocks::Writes;
-  return Blocks::Nothing;
+  return Blocks::Ddl;  // every mode conflicts with ACCESS EXCLUSIVE
 }
 
 int strength(std::string_view mode) {
@@ -59,6 +63,7 @@ TableEffect effect(const ir::QualifiedName& t, std::string_view mode, bool rewri
   e.table = t;
   e.mode = std::string(mode);
   e.blocks = blocks_for_mode(mode);
+  e.strength = strength(mode);
   e.rewrite = rewrite;
   e.scan = scan;
   return e;
