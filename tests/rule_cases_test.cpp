@@ -126,6 +126,23 @@ TEST_SUITE("rules") {
       CHECK(joined(r.failures).empty());
       CHECK(r.fires);
     }
+    SUBCASE("a target version of the other dialect, a dialect key, a bad mysql_version") {
+      ScratchFolder f("drop-column");
+      const auto pg = f.add("a.pg.sql",
+                            "-- ddlint-test: mysql_version=5.7 dialect=mysql\n"
+                            "ALTER TABLE t DROP COLUMN c; -- expect: drop-column@15\n");
+      CHECK(joined(test::run_rule_case(pg, "drop-column").failures) ==
+            f.path("a.pg.sql") + ":1: ddlint-test: dialect is set by the file name (.pg.sql, .mysql.sql)\n" +
+                f.path("a.pg.sql") + ":1: ddlint-test: mysql_version in a .pg.sql case\n");
+      const auto my = f.add("b.mysql.sql",
+                            "-- ddlint-test: mysql_version=mysql-4.1\n-- ddlint-test: pg_version=11\n"
+                            "ALTER TABLE t DROP COLUMN c; -- expect: drop-column@15\n");
+      // (then whatever the rule says of the case itself)
+      CHECK(joined(test::run_rule_case(my, "drop-column").failures)
+                .starts_with(f.path("b.mysql.sql") +
+                             ":1: ddlint-test: unknown or invalid ddlint-test option mysql_version=mysql-4.1\n" +
+                             f.path("b.mysql.sql") + ":2: ddlint-test: pg_version in a .mysql.sql case\n"));
+    }
     SUBCASE("a typo in one case's header or expectation fails that case, with its line") {
       ScratchFolder f("drop-column");
       f.add("a.pg.sql", "ALTER TABLE t DROP COLUMN c; -- expect: drop-column@15\n");

@@ -2,6 +2,8 @@
 // (incorrect blocks must trigger the rule, correct blocks must not).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "engine/catalog.h"
 #include "engine/config.h"
 #include "rules/registry.h"
@@ -36,9 +38,17 @@ TEST_SUITE("docs") {
       for (const auto& ex : info.examples) {
         CAPTURE(ex.sql);
         analysis::Settings settings;
+        // A page for MySQL alone runs its examples as MySQL; on a page for
+        // both dialects a MySQL example says `dialect=mysql`.
+        const auto lists = [&](const char* d) {
+          return std::find(info.dialects.begin(), info.dialects.end(), d) != info.dialects.end();
+        };
+        if (!info.dialects.empty() && !lists("postgres")) settings.dialect = Dialect::MySql;
         std::vector<std::string> rules{info.id};
         engine::RuleOptions options;
         test::apply_options(ex.attributes, settings, rules, options);
+        CHECK_MESSAGE((info.dialects.empty() || lists(settings.dialect == Dialect::MySql ? "mysql" : "postgres")),
+                      "example for a dialect the page does not list");
         const auto result = test::lint(info.id + ".md", ex.sql, {info.id}, settings, options);
         size_t hits = 0;
         for (const auto& d : result.diagnostics) {

@@ -92,7 +92,19 @@ void apply_options(const std::map<std::string, std::string>& opts, analysis::Set
       options[k.substr(0, dot)][k.substr(dot + 1)] = v;
       continue;
     }
-    if (k == "pg_version") {
+    if (k == "mysql_version") {
+      // As --mysql-version / config mysql_version read it: 5.7, 8.0.28, mariadb-10.6 ...
+      const auto t = analysis::parse_mysql_target(v);
+      if (!t) throw invalid(k, v);
+      settings.mysql = *t;
+    } else if (k == "dialect") {
+      if (v == "mysql")
+        settings.dialect = Dialect::MySql;
+      else if (v == "postgres")
+        settings.dialect = Dialect::Postgres;
+      else
+        throw invalid(k, v);
+    } else if (k == "pg_version") {
       if (v.empty() || v.size() > 2 || v.find_first_not_of("0123456789") != std::string::npos)
         throw invalid(k, v);
       settings.pg_version = std::stoi(v);

@@ -26,7 +26,9 @@ engine::FileResult lint(const std::string& path, const std::string& sql,
                         const std::vector<std::string>& rules, const analysis::Settings& settings = {},
                         const engine::RuleOptions& options = {});
 
-// Parses "key=value key=value" options: pg_version, assume_in_transaction,
+// Parses "key=value key=value" options: pg_version, mysql_version (as
+// analysis::parse_mysql_target reads it), dialect (postgres, mysql),
+// assume_in_transaction, runner, down_migrations, schema_complete,
 // rules=a,b (extra enabled rules) and rule-id.option=value (rule options).
 void apply_options(const std::map<std::string, std::string>& opts, analysis::Settings& settings,
                    std::vector<std::string>& rules, engine::RuleOptions& options);

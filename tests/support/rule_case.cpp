@@ -147,6 +147,10 @@ ParsedCase read_case(const SourceFile& source, const std::string& where) {
           c.header.option_line[key] = n;
           continue;
         }
+        if (key == "dialect") {
+          fail("ddlint-test: dialect is set by the file name (.pg.sql, .mysql.sql)");
+          continue;
+        }
         // Each option on its own, so that a bad one names itself.
         analysis::Settings s;
         std::vector<std::string> r;
@@ -269,6 +273,10 @@ CaseResult run_rule_case(const fs::path& file, const std::string& rule) {
   ParsedCase c = read_case(source, where);
   out.fires = !c.expectations.empty();
   out.failures = c.failures;
+  // A target version of the other dialect would silently test nothing.
+  if (const char* other = mysql ? "pg_version" : "mysql_version"; c.header.options.count(other))
+    out.failures.push_back(where + ":" + std::to_string(c.header.option_line[other]) + ": ddlint-test: " + other +
+                           " in a " + (mysql ? ".mysql.sql" : ".pg.sql") + " case");
   if (!info->dialects.empty() &&
       std::find(info->dialects.begin(), info->dialects.end(), dialect) == info->dialects.end()) {
     std::string listed;
