@@ -467,6 +467,72 @@ TEST_SUITE("mysql-locks") {
     CHECK(v.fails);
   }
 
+  TEST_CASE("refused clause, pinning clauses, lock asked for, verdicts resting on unknown columns") {
+    using Clause = analysis::StatementEffect::Clause;
+    // The clause the server refuses.
+    auto v = run(alter("users", {add(constraint(CK::Index, {"org_id"}, "i"))}, "INSTANT"), "8.4");
+    CHECK(v.effect.failed_clause == Clause::Algorithm);
+    CHECK(run(add_phone("", "INSTANT", "NONE"), "8.4").effect.failed_clause == Clause::Algorithm);
+    v = run(alter("users", {modify("score", column("score", type("bigint")))}, "", "NONE"), "mariadb-10.11");
+    CHECK(v.effect.failed_clause == Clause::Lock);
+    v = run(alter("users", {modify("score", column("score", type("bigint")))}, "COPY", "NONE"), "8.4");
+    CHECK(v.effect.failed_clause == Clause::Lock);
+    CHECK(run(add_phone(), "8.4").effect.failed_clause == Clause::None);
+    // The clauses that pin what the server does without any; MySQL's INSTANT takes no LOCK=.
+    CHECK(run(add_phone(), "8.4").effect.online_clauses == "ALGORITHM=INSTANT");
+    CHECK(run(add_phone(), "mariadb-10.11").effect.online_clauses == "ALGORITHM=INSTANT, LOCK=NONE");
+    CHECK(run(add_phone(), "5.7").effect.online_clauses == "ALGORITHM=INPLACE, LOCK=NONE");
+    // ALGORITHM=INSTANT came with MariaDB 10.3.2: 10.2 adds a column by an INPLACE rebuild.
+    CHECK(run(add_phone(), "mariadb-10.2").algorithm == "INPLACE");
+    CHECK(run(add_phone(), "mariadb-10.3").algorithm == "INSTANT");
+    CHECK(run(add_phone("", "INSTANT"), "mariadb-10.2").fails);
+    CHECK(run(add_phone("FIRST"), "8.0.28").effect.online_clauses == "ALGORITHM=INPLACE, LOCK=NONE");
+    CHECK(run(modify_to("score", type("bigint")), "8.4").effect.online_clauses == "ALGORITHM=COPY, LOCK=SHARED");
+    // A LOCK= stronger than the operation needs.
+    CHECK(run(add_phone("", "INPLACE", "EXCLUSIVE"), "8.4").effect.tables[0].lock_requested);
+    CHECK_FALSE(run(add_phone("", "INPLACE", "NONE"), "8.4").effect.tables[0].lock_requested);
+    // ALGORITHM=COPY where the operation runs in place: the copy is asked for.
+    CHECK(run(add_phone("", "COPY"), "8.4").effect.tables[0].algorithm_requested);
+    CHECK_FALSE(run(alter("users", {modify("score", column("score", type("bigint")))}, "COPY"), "8.4")
+                    .effect.tables[0]
+                    .algorithm_requested);
+    // The subcommand that decides the verdict: the one that needs the copy,
+    // the one that needs the lock.
+    v = run(alter("users", {add_column(column("phone", type("varchar", {"40"}))),
+                            modify("score", column("score", type("bigint")))}),
+            "8.4");
+    CHECK(v.effect.tables[0].action == 1);
+    CHECK(v.effect.tables[0].operation == "MODIFY COLUMN (type change)");
+    v = run(alter("users", {add(constraint(CK::Index, {"org_id"}, "i")), add(constraint(CK::Fulltext, {"body"}, "f"))}),
+            "8.4");
+    CHECK(v.lock == "SHARED");
+    CHECK(v.effect.tables[0].action == 1);
+    CHECK(v.effect.tables[0].operation == "ADD FULLTEXT INDEX (first)");
+    CHECK(run(add_phone(), "8.4").effect.tables[0].action == 0);
+    // COPY because the old definition of `unknown_col` is unknown: were it an
+    // INT already, the MODIFY would not copy.
+    v = run(modify_to("unknown_col", type("int")), "8.4");
+    CHECK(v.algorithm == "COPY");
+    CHECK(v.effect.tables[0].assumed_columns == std::vector<std::string>{"unknown_col"});
+    // A known type change stays a plain COPY, even beside an unknown column.
+    v = run(alter("users", {modify("score", column("score", type("bigint"))),
+                            modify("unknown_col", column("unknown_col", type("int")))}),
+            "8.4");
+    CHECK(v.algorithm == "COPY");
+    CHECK(v.effect.tables[0].assumed_columns.empty());
+    // A table the model does not know at all.
+    v = run(alter("nowhere", {modify("c", column("c", type("int")))}), "8.4");
+    CHECK(v.algorithm == "COPY");
+    CHECK(v.effect.tables[0].assumed_columns == std::vector<std::string>{"c"});
+    // The refusal of ALGORITHM=INPLACE rests on the same unknown.
+    v = run(alter("nowhere", {modify("c", column("c", type("int")))}, "INPLACE"), "8.4");
+    CHECK(v.fails);
+    CHECK(v.effect.fail_assumed_columns == std::vector<std::string>{"c"});
+    v = run(alter("users", {modify("score", column("score", type("bigint")))}, "INPLACE"), "8.4");
+    CHECK(v.fails);
+    CHECK(v.effect.fail_assumed_columns.empty());
+  }
+
   TEST_CASE("other statements: implicit commit, TRUNCATE, DROP, RENAME, DML") {
     // B.6: DDL commits implicitly.
     CHECK(run(add_phone(), "8.4").effect.implicit_commit);

@@ -42,6 +42,26 @@ struct TableEffect {
   // brief exclusive metadata lock every ALTER takes at start and end.
   std::string algorithm;
   std::string lock;
+  // MySQL/MariaDB verdicts for rules (which never read the spellings above).
+  bool copies() const { return algorithm == "COPY"; }
+  bool instant() const { return algorithm == "INSTANT"; }
+  // MySQL/MariaDB: `lock` is stronger than the operation needs because a
+  // LOCK= clause asks for it; `algorithm` is costlier than it needs because
+  // an ALGORITHM= clause asks for it (e.g. ALGORITHM=COPY).
+  bool lock_requested = false;
+  bool algorithm_requested = false;
+  // MySQL/MariaDB ALTER TABLE: the subcommand (index into its actions) that
+  // decides the verdict: for a COPY the first one that cannot run otherwise,
+  // else the first one that needs `lock`, else the costliest; SIZE_MAX when
+  // no single subcommand does. `operation` describes it ("ADD FULLTEXT INDEX
+  // (first)", "MODIFY COLUMN (type change)") for messages.
+  size_t action = static_cast<size_t>(-1);
+  std::string operation;
+  // MySQL/MariaDB: the COPY verdict rests on old column definitions the
+  // model does not know: these MODIFY/CHANGE columns are taken to change
+  // their type. Were each already of its new type, the statement would not
+  // copy the table. Empty when the verdict does not depend on them.
+  std::vector<std::string> assumed_columns;
 };
 
 // A transaction that holds `held` is granted `wanted` on the same table at
@@ -61,6 +81,16 @@ struct StatementEffect {
   // e.g. an explicit ALGORITHM=/LOCK= the operation cannot honour.
   bool fails = false;
   std::string fail_reason;  // "ALGORITHM=INSTANT is not supported for ADD INDEX"
+  enum class Clause { None, Algorithm, Lock };
+  Clause failed_clause = Clause::None;  // the clause the server refuses
+  // The refusal rests on old column definitions the model does not know
+  // (as TableEffect::assumed_columns): these MODIFY/CHANGE columns.
+  std::vector<std::string> fail_assumed_columns;
+  // MySQL/MariaDB ALTER TABLE / CREATE INDEX: the clauses that pin what the
+  // server does without any ("ALGORITHM=INPLACE, LOCK=NONE"; MySQL INSTANT
+  // takes no LOCK=: "ALGORITHM=INSTANT"). The server accepts them on the
+  // target (with the model's assumptions about the table).
+  std::string online_clauses;
 };
 
 // First PostgreSQL lock classification (reference/locks.md §A): the lock each

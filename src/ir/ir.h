@@ -220,6 +220,8 @@ struct AlterTable {
   // SHARED, EXCLUSIVE); empty when not written.
   std::string algorithm;
   std::string lock;
+  TextRange algorithm_range;  // the ALGORITHM= clause, when written
+  TextRange lock_range;       // the LOCK= clause, when written
 };
 
 struct CreateIndex {
@@ -237,6 +239,8 @@ struct CreateIndex {
   ConstraintKind mysql_kind = ConstraintKind::Index;
   std::string algorithm;
   std::string lock;
+  TextRange algorithm_range;  // the ALGORITHM= clause, when written
+  TextRange lock_range;       // the LOCK= clause, when written
 };
 
 struct Drop {

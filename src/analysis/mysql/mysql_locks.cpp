@@ -11,6 +11,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <cstdint>
 
 #include "analysis/locks.h"
 
@@ -52,8 +53,10 @@ bool iequal(std::string_view a, std::string_view b) { return lower(a) == lower(b
 class Builder {
  public:
   Builder(const MySqlTarget& t, std::string what) : t_(t) { c_.what = std::move(what); }
+  // ALGORITHM=INSTANT exists from MySQL 8.0.12 and MariaDB 10.3.2.
   Builder& instant() {
-    if (t_.mariadb() || t_.at_least(8, 0, 12)) set(kInstant, kNone, false, false);
+    if (t_.at_least(t_.mariadb() ? 10 : 8, t_.mariadb() ? 3 : 0, t_.mariadb() ? 2 : 12))
+      set(kInstant, kNone, false, false);
     return *this;
   }
   // MariaDB's NOCOPY: no clustered-index rebuild. MySQL has no NOCOPY:
@@ -152,10 +155,21 @@ Caps add_index(const MySqlTarget& t, ir::ConstraintKind kind, const MySqlTableIn
 // MODIFY / CHANGE COLUMN: compares the new definition with the old column.
 // `adds_index`: the statement also adds an index, which MariaDB cannot
 // combine with an instant change of the column layout (measured on 10.11).
+// `same_type`: a column whose old definition is unknown is taken to have
+// the new type already (nullability unknown) instead of a different one.
 Caps modify_column(const MySqlTarget& t, const ir::AlterAction& a, const MySqlTableInfo* info,
-                   bool adds_index) {
+                   bool adds_index, bool same_type_if_unknown) {
   const std::string what = a.kind == ir::AlterKind::ChangeColumn ? "CHANGE COLUMN" : "MODIFY COLUMN";
   const MySqlColumnInfo* old = info ? info->column(a.column) : nullptr;
+  MySqlColumnInfo assumed;
+  static const MySqlTableInfo kUnknownTable;
+  if (!old && a.column_def && same_type_if_unknown) {
+    assumed.name = a.column;
+    assumed.type = a.column_def->type;
+    assumed.not_null_known = false;
+    old = &assumed;
+    if (!info) info = &kUnknownTable;
+  }
   if (!old || !a.column_def)
     return Builder(t, what + " (type change)").done();  // unknown: assume a type change
   const ir::ColumnDef& def = *a.column_def;
@@ -326,7 +340,7 @@ bool adds_index(const ir::AlterAction& a) {
 }
 
 Caps action_caps(const MySqlTarget& t, const ir::AlterTable& at, const ir::AlterAction& a,
-                 const MySqlTableInfo* info, bool fk_checks) {
+                 const MySqlTableInfo* info, bool fk_checks, bool same_type_if_unknown = false) {
   // MariaDB cannot add an index in the same statement as an instant
   // ADD/DROP/reorder column: that column change becomes an INPLACE rebuild.
   const bool with_index = t.mariadb() && std::any_of(at.actions.begin(), at.actions.end(),
@@ -400,7 +414,7 @@ Caps action_caps(const MySqlTarget& t, const ir::AlterTable& at, const ir::Alter
     case K::ChangeColumn:
     case K::AlterColumnType:
       if (a.kind == K::AlterColumnType) return Builder(t, "column type change").done();
-      return modify_column(t, a, info, with_index);
+      return modify_column(t, a, info, with_index, same_type_if_unknown);
     case K::RenameColumn:
       return metadata_op(t, "RENAME COLUMN", t.at_least(8, 0, 28));
     case K::SetDefault:
@@ -494,9 +508,20 @@ void resolve(const MySqlTarget& t, Caps caps, const std::string& algorithm, cons
     }
     return -1;
   };
+  // The clauses that pin what the server does without any.
+  if (const int best = pick(-1, -1); best >= 0) {
+    out.online_clauses = std::string("ALGORITHM=") + kAlgoNames[best];
+    if (!(t.mysql() && best == kInstant)) out.online_clauses += std::string(", LOCK=") + kLockNames[caps.at[best].lock];
+  }
   int chosen = pick(req_algo, req_lock);
   if (chosen < 0) {
     out.fails = true;
+    // The ALGORITHM= clause is refused unless the algorithm alone works and
+    // the LOCK= clause is what it cannot honour.
+    out.failed_clause = req_algo >= 0 && !(req_lock >= 0 && pick(req_algo, -1) >= 0 &&
+                                           !(t.mysql() && req_algo == kInstant))
+                            ? StatementEffect::Clause::Algorithm
+                            : StatementEffect::Clause::Lock;
     if (t.mysql() && req_algo == kNocopy)
       out.fail_reason = "ALGORITHM=NOCOPY exists only in MariaDB";
     else if (t.mysql() && req_algo == kInstant && req_lock >= 0)
@@ -512,6 +537,9 @@ void resolve(const MySqlTarget& t, Caps caps, const std::string& algorithm, cons
   if (chosen < 0) chosen = kCopy;
   const Opt& o = caps.at[chosen];
   const int lk = std::max(o.lock, out.fails ? -1 : req_lock);
+  e.lock_requested = lk > o.lock;
+  e.algorithm_requested = !out.fails && req_algo >= 0 && chosen > pick(-1, -1);
+  e.operation = caps.what;
   e.algorithm = kAlgoNames[chosen];
   e.lock = kLockNames[lk];
   e.blocks = lk == kNone ? Blocks::Ddl : lk == kShared ? Blocks::Writes : Blocks::ReadsAndWrites;
@@ -554,41 +582,78 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
         if constexpr (std::is_same_v<T, ir::AlterTable>) {
           out.implicit_commit = true;
           const MySqlTableInfo* info = info_of(n.table);
-          // Start from "everything possible" and narrow it per subcommand; an
-          // ALTER without subcommands changes nothing.
-          Caps all = metadata_op(t, "ALTER TABLE");
-          for (int i = 0; i < 3; ++i) all.at[i] = Opt{t.mariadb() || i != kNocopy, kNone, false, false};
-          if (n.actions.empty()) all = metadata_op(t, "ALTER TABLE");
-          bool first = true;
-          for (const auto& a : n.actions) {
-            // DROP PRIMARY KEY + ADD PRIMARY KEY is judged once, at the ADD.
-            if (a.kind == ir::AlterKind::DropPrimaryKey)
-              if (std::any_of(n.actions.begin(), n.actions.end(), [](const ir::AlterAction& o) {
-                    return o.constraint && o.constraint->kind == ir::ConstraintKind::PrimaryKey;
-                  }))
-                continue;
-            Caps c = action_caps(t, n, a, info, fk_checks);
-            if (t.mariadb())  // "X or better" applies per subcommand too
-              for (int i = kNocopy; i <= kInplace; ++i)
-                if (!c.at[i].ok && c.at[i - 1].ok) c.at[i] = c.at[i - 1];
-            all = both(std::move(all), c);
-            // The costliest subcommand names the statement in messages.
-            auto best = [](const Caps& x) {
-              for (int i = 0; i < 4; ++i)
-                if (x.at[i].ok) return i;
-              return 4;
-            };
-            if (first || best(c) >= best(all)) all.what = c.what;
-            first = false;
-          }
-          // More than one FULLTEXT index in one statement: COPY (B.3 MariaDB:
-          // "one at a time"; measured).
-          if (std::count_if(n.actions.begin(), n.actions.end(), [](const ir::AlterAction& a) {
-                return a.constraint && a.constraint->kind == ir::ConstraintKind::Fulltext;
-              }) > 1)
-            all = both(std::move(all), Builder(t, "ADD FULLTEXT INDEX (more than one)").done());
+          // The statement's capabilities; `optimistic`: unknown old column
+          // definitions are taken to be of the new type already.
+          std::vector<Caps> per_action(n.actions.size());
+          auto statement_caps = [&](bool optimistic) {
+            // Start from "everything possible" and narrow it per subcommand; an
+            // ALTER without subcommands changes nothing.
+            Caps all = metadata_op(t, "ALTER TABLE");
+            for (int i = 0; i < 3; ++i) all.at[i] = Opt{t.mariadb() || i != kNocopy, kNone, false, false};
+            if (n.actions.empty()) all = metadata_op(t, "ALTER TABLE");
+            bool first = true;
+            for (const auto& a : n.actions) {
+              // DROP PRIMARY KEY + ADD PRIMARY KEY is judged once, at the ADD.
+              if (a.kind == ir::AlterKind::DropPrimaryKey)
+                if (std::any_of(n.actions.begin(), n.actions.end(), [](const ir::AlterAction& o) {
+                      return o.constraint && o.constraint->kind == ir::ConstraintKind::PrimaryKey;
+                    }))
+                  continue;
+              Caps c = action_caps(t, n, a, info, fk_checks, optimistic);
+              if (t.mariadb())  // "X or better" applies per subcommand too
+                for (int i = kNocopy; i <= kInplace; ++i)
+                  if (!c.at[i].ok && c.at[i - 1].ok) c.at[i] = c.at[i - 1];
+              all = both(std::move(all), c);
+              per_action[static_cast<size_t>(&a - n.actions.data())] = c;
+              // The costliest subcommand names the statement in messages.
+              auto best = [](const Caps& x) {
+                for (int i = 0; i < 4; ++i)
+                  if (x.at[i].ok) return i;
+                return 4;
+              };
+              if (first || best(c) >= best(all)) all.what = c.what;
+              first = false;
+            }
+            // More than one FULLTEXT index in one statement: COPY (B.3 MariaDB:
+            // "one at a time"; measured).
+            if (std::count_if(n.actions.begin(), n.actions.end(), [](const ir::AlterAction& a) {
+                  return a.constraint && a.constraint->kind == ir::ConstraintKind::Fulltext;
+                }) > 1)
+              all = both(std::move(all), Builder(t, "ADD FULLTEXT INDEX (more than one)").done());
+            return all;
+          };
           TableEffect e = table_effect(n.table);
-          resolve(t, all, n.algorithm, n.lock, e, out);
+          resolve(t, statement_caps(false), n.algorithm, n.lock, e, out);
+          // The subcommand that decides the verdict.
+          const int chosen = parse_algo(e.algorithm);
+          const int lk = parse_lock(e.lock);
+          auto decide = [&](auto&& pred) {
+            for (size_t i = 0; i < per_action.size() && e.action == SIZE_MAX; ++i)
+              if (!per_action[i].what.empty() && pred(per_action[i])) e.action = i;
+          };
+          if (chosen == kCopy && !e.algorithm_requested)
+            decide([&](const Caps& c) { return !c.at[kInstant].ok && !c.at[kNocopy].ok && !c.at[kInplace].ok; });
+          else if (lk > kNone && !e.lock_requested && chosen >= 0)
+            decide([&](const Caps& c) { return c.at[chosen].ok && c.at[chosen].lock >= lk; });
+          if (e.action == SIZE_MAX && per_action.size() == 1) e.action = 0;
+          if (e.action != SIZE_MAX) e.operation = per_action[e.action].what;
+          // A COPY only because MODIFY/CHANGE of columns whose old definition
+          // is unknown is taken as a type change: say which ones.
+          std::vector<std::string> unknown;
+          for (const auto& a : n.actions)
+            if ((a.kind == ir::AlterKind::ModifyColumn || a.kind == ir::AlterKind::ChangeColumn) &&
+                a.column_def && !(info && info->column(a.column)))
+              unknown.push_back(a.column);
+          if ((e.copies() || out.fails) && !unknown.empty()) {
+            const Caps optimistic = statement_caps(true);
+            TableEffect alt = table_effect(n.table);
+            StatementEffect scratch;
+            resolve(t, optimistic, "", "", alt, scratch);
+            if (e.copies() && !alt.copies()) e.assumed_columns = unknown;
+            StatementEffect with_clauses;
+            resolve(t, optimistic, n.algorithm, n.lock, alt, with_clauses);
+            if (out.fails && !with_clauses.fails) out.fail_assumed_columns = unknown;
+          }
           out.tables.push_back(e);
         } else if constexpr (std::is_same_v<T, ir::CreateIndex>) {
           out.implicit_commit = true;

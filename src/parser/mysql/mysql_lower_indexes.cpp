@@ -15,8 +15,14 @@ ir::CreateIndex Lowerer::create_index(P::CreateIndexContext* c) const {
   i.if_not_exists = c->ifNotExists() != nullptr;
   i.columns = key_parts(c->keyParts());
   i.keyword_range = range(c->INDEX());
-  for (auto* a : c->algorithmOption()) i.algorithm = option_word(a);
-  for (auto* l : c->lockOption()) i.lock = option_word(l);
+  for (auto* a : c->algorithmOption()) {
+    i.algorithm = option_word(a);
+    i.algorithm_range = range(a);
+  }
+  for (auto* l : c->lockOption()) {
+    i.lock = option_word(l);
+    i.lock_range = range(l);
+  }
   return i;
 }
 
@@ -30,8 +36,14 @@ ir::AlterTable Lowerer::drop_index(P::DropIndexContext* c) const {
   a.name = name(c->ident());
   a.if_exists = c->ifExists() != nullptr;
   t.actions.push_back(std::move(a));
-  for (auto* x : c->algorithmOption()) t.algorithm = option_word(x);
-  for (auto* x : c->lockOption()) t.lock = option_word(x);
+  for (auto* x : c->algorithmOption()) {
+    t.algorithm = option_word(x);
+    t.algorithm_range = range(x);
+  }
+  for (auto* x : c->lockOption()) {
+    t.lock = option_word(x);
+    t.lock_range = range(x);
+  }
   return t;
 }
 

@@ -166,8 +166,10 @@ ir::AlterTable Lowerer::alter_table(P::AlterTableContext* c) const {
     for (auto* child : list->children) {
       if (auto* x = dynamic_cast<P::AlterAlgorithmContext*>(child)) {
         t.algorithm = option_word(x);
+        t.algorithm_range = range(x);
       } else if (auto* x = dynamic_cast<P::AlterLockContext*>(child)) {
         t.lock = option_word(x);
+        t.lock_range = range(x);
       } else if (auto* x = dynamic_cast<P::AddColumnsContext*>(child)) {
         // ADD (column or index definitions, ...): one action each.
         for (auto* e : x->tableElement()) {
