@@ -11,6 +11,7 @@
 #include "core/source.h"
 #include "engine/catalog.h"
 #include "engine/config.h"
+#include "parser/detect.h"
 #include "parser/parser.h"
 #include "support/harness.h"
 
@@ -169,6 +170,97 @@ TEST_SUITE("core") {
     CHECK(s[0].reason == "legacy cleanup");
     CHECK(s[0].target == TextRange{20, 40});
     CHECK(s[1].file_level);
+  }
+
+  TEST_CASE("dialect detection: signs of each dialect, outside comments and strings") {
+    using parser::detect_dialect;
+    struct Case {
+      const char* sql;
+      const char* path;
+      Dialect dialect;
+      const char* evidence;
+    };
+    const Case cases[] = {
+        {"CREATE TABLE `t` (id INT);", "", Dialect::MySql, "backtick-quoted names"},
+        {"CREATE TABLE t (id INT) ENGINE = InnoDB;", "", Dialect::MySql, "ENGINE="},
+        {"CREATE TABLE t (id INT AUTO_INCREMENT PRIMARY KEY, n INT UNSIGNED);", "", Dialect::MySql,
+         "AUTO_INCREMENT, UNSIGNED"},
+        {"DELIMITER $$\nCREATE PROCEDURE p() BEGIN SELECT 1; END $$\nDELIMITER ;\n", "", Dialect::MySql,
+         "DELIMITER"},
+        {"# a comment\nALTER TABLE t ADD COLUMN c INT;", "", Dialect::MySql, "# comments"},
+        {"ALTER TABLE t MODIFY c BIGINT;", "", Dialect::MySql, "MODIFY/CHANGE"},
+        {"ALTER TABLE t ADD COLUMN c INT AFTER b;", "", Dialect::MySql, "column position AFTER"},
+        {"DROP INDEX i ON t;", "", Dialect::MySql, "DROP INDEX ... ON"},
+        {"CREATE INDEX i ON t (c);", "db/mysql/001.sql", Dialect::MySql, "the file's path"},
+        {"CREATE INDEX i ON t (c);", "V2__x.mariadb.sql", Dialect::MySql, "the file's path"},
+        {"CREATE INDEX CONCURRENTLY i ON t (c);", "", Dialect::Postgres, "CONCURRENTLY"},
+        {"SELECT a::text FROM t;", "", Dialect::Postgres, ":: casts"},
+        {"DO $$ BEGIN PERFORM 1; END $$;", "", Dialect::Postgres, "dollar-quoted bodies"},
+        {"ALTER TABLE t ALTER COLUMN c TYPE bigint;", "", Dialect::Postgres, "ALTER COLUMN ... TYPE"},
+        {"ALTER TABLE t ALTER COLUMN c SET NOT NULL;", "", Dialect::Postgres, "SET/DROP NOT NULL"},
+        {"CREATE TRIGGER tr AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();", "", Dialect::Postgres, ""},
+        {"CREATE INDEX i ON t (c);", "", Dialect::Postgres, ""},
+        // Signs in comments and strings do not count; the path is weaker than the text.
+        {"-- ENGINE=InnoDB `x`\n/* AUTO_INCREMENT */ INSERT INTO t VALUES ('`a` ENGINE=x');", "",
+         Dialect::Postgres, ""},
+        {"CREATE INDEX CONCURRENTLY i ON t (c);", "mysql/001.sql", Dialect::Postgres, "CONCURRENTLY"},
+        {"/*!40101 SET NAMES utf8 */;", "", Dialect::MySql, "/*! ... */ comments"},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.sql);
+      const auto g = detect_dialect(c.sql, c.path);
+      CHECK(g.dialect == c.dialect);
+      CHECK(g.evidence == c.evidence);
+    }
+    CHECK(detect_dialect("CREATE TABLE `t` (id INT);").decisive());
+    CHECK_FALSE(detect_dialect("ALTER TABLE t MODIFY c BIGINT;").decisive());
+  }
+
+  TEST_CASE("config: [paths] globs, dialect and mysql_version") {
+    namespace fs = std::filesystem;
+    using engine::glob_match;
+    CHECK(glob_match("legacy", "legacy/001.sql"));
+    CHECK(glob_match("legacy/", "legacy/sub/001.sql"));
+    CHECK_FALSE(glob_match("legacy", "legacy2/001.sql"));
+    CHECK(glob_match("*/mysql/*.sql", "svc/mysql/001.sql"));
+    CHECK_FALSE(glob_match("*/mysql/*.sql", "a/svc/mysql/001.sql"));
+    CHECK(glob_match("**/mysql/**", "a/svc/mysql/x/001.sql"));
+    CHECK(glob_match("**/*.mysql.sql", "001.mysql.sql"));
+    CHECK(glob_match("db/00?.sql", "db/001.sql"));
+    CHECK_FALSE(glob_match("db/00?.sql", "db/0001.sql"));
+    const auto dir = fs::temp_directory_path() / "ddlint-config-paths-test";
+    fs::create_directories(dir);
+    const auto& catalog = engine::Catalog::instance();
+    test::write(dir / ".ddlint.toml",
+                "dialect = \"mariadb\"\n[paths.\"pg/**\"]\ndialect = \"postgres\"\npg_version = 12\n"
+                "[paths.\"old\"]\nmysql_version = \"5.7\"\n");
+    const auto c = engine::load_config(dir / ".ddlint.toml", catalog);
+    REQUIRE(c.paths.size() == 2);
+    const auto top = engine::effective(catalog, &c, {}, dir / "001.sql");
+    CHECK(top.settings.dialect == Dialect::MySql);
+    CHECK(top.settings.mysql.mariadb());
+    CHECK(top.settings.mysql.major == 10);
+    CHECK(top.dialect_from.find(".ddlint.toml") != std::string::npos);
+    const auto pg = engine::effective(catalog, &c, {}, dir / "pg" / "a" / "001.sql");
+    CHECK(pg.settings.dialect == Dialect::Postgres);
+    CHECK(pg.settings.pg_version == 12);
+    CHECK(pg.dialect_from.find("[paths.\"pg/**\"]") != std::string::npos);
+    const auto old = engine::effective(catalog, &c, {}, dir / "old" / "001.sql");
+    CHECK(old.settings.dialect == Dialect::MySql);
+    CHECK(old.settings.mysql.mysql());
+    CHECK(old.settings.mysql.major == 5);
+    // --dialect wins over the file's config.
+    engine::Config cli;
+    cli.dialect = Dialect::Postgres;
+    CHECK(engine::effective(catalog, &c, cli, dir / "old" / "001.sql").dialect_from == "--dialect");
+    // Nothing configured: the caller detects.
+    CHECK(engine::effective(catalog, nullptr, {}, dir / "x.sql").dialect_from.empty());
+    for (const char* bad : {"mysql_version = \"banana\"\n", "dialect = \"oracle\"\n",
+                            "[paths.\"x\"]\nengine = \"InnoDB\"\n", "[paths.\"x\"]\npg_version = 9\n"}) {
+      CAPTURE(bad);
+      test::write(dir / "bad.toml", bad);
+      CHECK_THROWS_AS(engine::load_config(dir / "bad.toml", catalog), engine::ConfigError);
+    }
   }
 
   TEST_CASE("config: unknown keys and rules are errors, aliases resolve") {

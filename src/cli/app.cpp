@@ -57,6 +57,15 @@ engine::Config cli_config(const CheckOptions& o, const engine::Catalog& catalog)
     if (!c.down_migrations) throw engine::ConfigError("--down-migrations must be relaxed, strict or skip");
   }
   if (o.dialect == "postgres" || o.dialect == "postgresql") c.dialect = Dialect::Postgres;
+  if (o.dialect == "mysql" || o.dialect == "mariadb") c.dialect = Dialect::MySql;
+  if (o.dialect == "mariadb") c.mysql_target = analysis::parse_mysql_target("mariadb");
+  if (!o.mysql_version.empty()) {
+    c.mysql_target = analysis::parse_mysql_target(o.mysql_version);
+    if (!c.mysql_target)
+      throw engine::ConfigError("--mysql-version: `" + o.mysql_version +
+                                "` is not a MySQL or MariaDB version (expected 5.7, 8.0, 8.0.28, 8.4, "
+                                "mariadb-10.6, mariadb-10.11, mariadb-11.4, ...)");
+  }
   return c;
 }
 
@@ -74,11 +83,9 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
         << "` (expected text, json, sarif, github, gitlab or gcc)\n";
     return kExitError;
   }
-  if (!o.dialect.empty() && o.dialect != "postgres" && o.dialect != "postgresql") {
-    if (o.dialect == "mysql" || o.dialect == "mariadb")
-      err << "ddlint: the MySQL/MariaDB dialect is not supported yet\n";
-    else
-      err << "ddlint: unknown --dialect `" << o.dialect << "` (expected postgres or mysql)\n";
+  if (!o.dialect.empty() && o.dialect != "postgres" && o.dialect != "postgresql" && o.dialect != "mysql" &&
+      o.dialect != "mariadb") {
+    err << "ddlint: unknown --dialect `" << o.dialect << "` (expected postgres, mysql or mariadb)\n";
     return kExitError;
   }
 
@@ -143,6 +150,11 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     err << "\n";
   }
 
+  if (o.verbose)
+    for (const auto& f : sink.files)
+      err << "ddlint: " << f.result.path << ": read as "
+          << (f.result.source->dialect() == Dialect::MySql ? "MySQL/MariaDB" : "PostgreSQL") << " ("
+          << f.dialect_from << ")\n";
   const auto results = sink.results();
   report::ReportInput input{results,
                             catalog,

@@ -37,7 +37,12 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"error", "warning", "info"}));
   cmd_check->add_option("--pg-version", check.pg_version, "Target PostgreSQL major version (10 to 17)")
       ->check(CLI::Range(10, 17));
-  cmd_check->add_option("--dialect", check.dialect, "SQL dialect: postgres or mysql");
+  cmd_check->add_option(
+      "--dialect", check.dialect,
+      "SQL dialect: postgres, mysql or mariadb (default: the config's, else detected per file)");
+  cmd_check->add_option(
+      "--mysql-version", check.mysql_version,
+      "Target MySQL/MariaDB version (5.7, 8.0, 8.0.28, 8.4, mariadb-10.11, ...; default 8.4)");
   cmd_check->add_option("--stdin-filename", check.stdin_filename, "Name to report for `-` (stdin)");
   bool assume_tx = false;
   bool no_assume_tx = false;

@@ -15,6 +15,7 @@
 #include "core/stack.h"
 #include "driver/inputs.h"
 #include "engine/fixes.h"
+#include "parser/detect.h"
 #include "parser/parser.h"
 #include "rules/registry.h"
 
@@ -83,7 +84,11 @@ const engine::Config* Session::config_for(const Input& in, Sink& sink) {
 }
 
 engine::Effective Session::effective_for(const Input& input, Sink& sink) {
-  return engine::effective(catalog_, config_for(input, sink), options_.cli);
+  return engine::effective(catalog_, config_for(input, sink), options_.cli, config_path_of(input));
+}
+
+fs::path Session::config_path_of(const Input& in) const {
+  return in.fs_path.empty() ? fs::path(options_.stdin_filename) : fs::path(in.fs_path);
 }
 
 std::vector<std::string> Session::enabled_rules() const {
@@ -103,7 +108,11 @@ namespace {
 struct Job {
   std::shared_ptr<const SourceFile> source;
   engine::Effective eff;
-  std::string fs_path;  // empty for stdin / a buffer
+  const engine::Config* config = nullptr;  // the file's config (for a dialect read from the text)
+  fs::path config_path;                    // the path its [paths] globs are matched against
+  parser::DialectGuess guess;              // when no configuration names the dialect
+  bool guess_only = false;                 // the dialect was read from the text
+  std::string fs_path;                     // empty for stdin / a buffer
   bool is_stdin = false;
   std::string down_base;  // the path the paired down migration is found from
   bool lint = true;       // false: history only (outside the change set)
@@ -171,18 +180,19 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       }
     }
     const engine::Config* file_config = config_for(in, sink);
-    auto eff = engine::effective(catalog_, file_config, options_.cli);
-    if (eff.settings.dialect == Dialect::MySql) {
-      sink.problem({Problem::Kind::Config, (file_config ? file_config->path : std::string("config")) +
-                                               ": the MySQL/MariaDB dialect is not supported yet"});
-      continue;
-    }
     Job job;
-    job.lint = in_change_set(in);
-    if (job.lint) {
-      linted_any_ = true;
-      for (const auto& [id, sev] : eff.enabled) enabled_.insert(id);
+    job.config = file_config;
+    job.config_path = config_path_of(in);
+    auto eff = engine::effective(catalog_, file_config, options_.cli, job.config_path);
+    if (eff.dialect_from.empty()) {
+      // Nothing names the dialect: read it from the text.
+      job.guess = parser::detect_dialect(bytes, in.display_path);
+      job.guess_only = true;
+      eff = engine::with_dialect(
+          catalog_, file_config, options_.cli, job.config_path, job.guess.dialect,
+          job.guess.signs() > 0 ? "detected: " + job.guess.evidence : "default: no sign of either dialect");
     }
+    job.lint = in_change_set(in);
     job.source = std::make_shared<const SourceFile>(in.display_path, std::move(bytes), eff.settings.dialect);
     job.eff = std::move(eff);
     job.fs_path = in.fs_path;
@@ -192,9 +202,39 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   }
 
   parallel(jobs.size(), [&](size_t i) {
-    if (jobs[i].lint) load_down(jobs[i]);
-    jobs[i].parsed = parser::parse(*jobs[i].source);
+    Job& job = jobs[i];
+    job.parsed = parser::parse(*job.source);
+    const size_t failed = job.parsed->errors.size();
+    const size_t total = failed + job.parsed->statements.size();
+    // A guess that floods syntax errors while the other dialect reads the
+    // file with at most a quarter as many was wrong. Flooding: two failed
+    // statements; with a sign only one dialect accepts (which the file may
+    // hold by mistake), five and more than half of the file.
+    const bool flood = job.guess.decisive() ? failed >= 5 && failed * 2 > total : failed >= 2;
+    if (job.guess_only && flood) {
+      const Dialect other = job.source->dialect() == Dialect::MySql ? Dialect::Postgres : Dialect::MySql;
+      auto source =
+          std::make_shared<const SourceFile>(job.source->path(), std::string(job.source->text()), other);
+      auto reparsed = parser::parse(*source);
+      const size_t before = job.parsed->errors.size();
+      const size_t after = reparsed.errors.size();
+      if (after * 4 < before) {
+        auto name = [](Dialect d) { return d == Dialect::MySql ? "MySQL/MariaDB" : "PostgreSQL"; };
+        job.source = std::move(source);
+        job.parsed = std::move(reparsed);
+        job.eff = engine::with_dialect(catalog_, job.config, options_.cli, job.config_path, other,
+                                       "detected: " + std::to_string(before) +
+                                           " statements do not parse as " + name(job.guess.dialect) + ", " +
+                                           std::to_string(after) + " as " + name(other));
+      }
+    }
+    if (job.lint) load_down(job);
   });
+  for (const auto& job : jobs) {
+    if (!job.lint) continue;
+    linted_any_ = true;
+    for (const auto& [id, sev] : job.eff.enabled) enabled_.insert(id);
+  }
 
   // Files are migrations in order: replay them for the schema model (so an
   // ALTER COLUMN ... TYPE can be judged from its old type), and in a change
@@ -239,6 +279,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     Job& job = jobs[i];
     FileOutcome& out = outcomes[i];
     out.fail_on = job.eff.fail_on;
+    out.dialect_from = job.eff.dialect_from;
     out.fs_path = job.fs_path;
     out.is_stdin = job.is_stdin;
     // The change set's view of earlier files and the history stay as they

@@ -70,6 +70,9 @@ struct FileOutcome {
   // findings of the text on disk, and no fix counts as applied).
   std::string write_error;
   std::vector<TextRange> statements;  // parsed and failed statements in source order (statement_ranges)
+  // Why the file was read as its dialect (result.source->dialect()): "--dialect",
+  // a config path (with its [paths."glob"]), "detected: <signs>" or "default: ...".
+  std::string dialect_from;
 };
 
 // Receives a run's results in input order, as soon as each is final.
@@ -121,6 +124,8 @@ class Session {
 
  private:
   const engine::Config* config_for(const Input& input, Sink& sink);
+  // The path a file's config [paths] globs are matched against.
+  std::filesystem::path config_path_of(const Input& input) const;
 
   Options options_;
   const engine::Catalog& catalog_;

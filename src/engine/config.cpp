@@ -100,6 +100,66 @@ std::optional<std::string> check_option(const RuleOption& decl, const std::strin
   return std::nullopt;
 }
 
+namespace {
+
+void read_dialect(const toml::node& node, const std::string& where, std::optional<Dialect>& out,
+                  bool& mariadb) {
+  auto v = node.value<std::string>();
+  if (v && (*v == "postgres" || *v == "postgresql")) {
+    out = Dialect::Postgres;
+  } else if (v && (*v == "mysql" || *v == "mariadb")) {
+    out = Dialect::MySql;
+    mariadb = *v == "mariadb";
+  } else {
+    throw ConfigError(where + " must be \"postgres\", \"mysql\" or \"mariadb\"");
+  }
+}
+
+analysis::MySqlTarget read_mysql_version(const toml::node& node, const std::string& where) {
+  auto v = node.value<std::string>();
+  auto t = v ? analysis::parse_mysql_target(*v) : std::nullopt;
+  if (!t)
+    throw ConfigError(where +
+                      " must be a MySQL or MariaDB version string such as \"8.0\", \"8.0.28\", \"5.7\", "
+                      "\"mariadb-10.11\"");
+  return *t;
+}
+
+// `pattern` from `p`, `path` from `s`.
+bool glob_at(std::string_view pattern, size_t p, std::string_view path, size_t s) {
+  while (p < pattern.size()) {
+    if (pattern.compare(p, 2, "**") == 0) {
+      size_t next = p + 2;
+      if (next < pattern.size() && pattern[next] == '/') ++next;  // `**/` may match no folder
+      for (size_t k = s; k <= path.size(); ++k)
+        if (glob_at(pattern, next, path, k)) return true;
+      return false;
+    }
+    if (pattern[p] == '*') {
+      for (size_t k = s; k <= path.size(); ++k) {
+        if (glob_at(pattern, p + 1, path, k)) return true;
+        if (k < path.size() && path[k] == '/') break;
+      }
+      return false;
+    }
+    if (s >= path.size()) return false;
+    if (pattern[p] == '?' ? path[s] == '/' : pattern[p] != path[s]) return false;
+    ++p;
+    ++s;
+  }
+  // All of the pattern is used: the whole path, or a leading folder of it.
+  return s == path.size() || path[s] == '/';
+}
+
+}  // namespace
+
+bool glob_match(std::string_view pattern, std::string_view path) {
+  while (pattern.size() > 1 && pattern.back() == '/') pattern.remove_suffix(1);
+  while (pattern.substr(0, 2) == "./") pattern.remove_prefix(2);
+  while (path.substr(0, 2) == "./") path.remove_prefix(2);
+  return glob_at(pattern, 0, path, 0);
+}
+
 Config load_config(const fs::path& file, const Catalog& catalog) {
   Config c;
   c.path = file.string();
@@ -122,6 +182,7 @@ Config load_config(const fs::path& file, const Catalog& catalog) {
     throw ConfigError(c.path + ":" + std::to_string(src.begin.line) + ":" + std::to_string(src.begin.column) +
                       ": " + std::string(e.description()));
   }
+  bool mariadb = false;  // dialect = "mariadb": MariaDB unless mysql_version says which
   for (const auto& [key, node] : t) {
     const std::string k(key.str());
     const std::string where = c.path + ": `" + k + "`";
@@ -158,13 +219,36 @@ Config load_config(const fs::path& file, const Catalog& catalog) {
       if (!s) throw ConfigError(where + " must be \"error\", \"warning\" or \"info\"");
       c.fail_on = *s;
     } else if (k == "dialect") {
-      auto v = node.value<std::string>();
-      if (v && (*v == "postgres" || *v == "postgresql"))
-        c.dialect = Dialect::Postgres;
-      else if (v && (*v == "mysql" || *v == "mariadb"))
-        c.dialect = Dialect::MySql;
-      else
-        throw ConfigError(where + " must be \"postgres\" or \"mysql\"");
+      read_dialect(node, where, c.dialect, mariadb);
+    } else if (k == "mysql_version") {
+      c.mysql_target = read_mysql_version(node, where);
+    } else if (k == "paths") {
+      const auto* paths = node.as_table();
+      if (!paths) throw ConfigError(where + " must be a table of [paths.\"<glob>\"] tables");
+      for (const auto& [glob, pnode] : *paths) {
+        const std::string pwhere = c.path + ": [paths.\"" + std::string(glob.str()) + "\"]";
+        const auto* pt = pnode.as_table();
+        if (!pt) throw ConfigError(pwhere + " must be a table");
+        Config::PathOverride o;
+        o.glob = std::string(glob.str());
+        bool path_mariadb = false;
+        for (const auto& [pk, pv] : *pt) {
+          const std::string kwhere = pwhere + ": `" + std::string(pk.str()) + "`";
+          if (pk.str() == "dialect") {
+            read_dialect(pv, kwhere, o.dialect, path_mariadb);
+          } else if (pk.str() == "mysql_version") {
+            o.mysql_target = read_mysql_version(pv, kwhere);
+          } else if (pk.str() == "pg_version") {
+            auto v = pv.value<int64_t>();
+            if (!v || *v < 10 || *v > 17) throw ConfigError(kwhere + " must be an integer from 10 to 17");
+            o.pg_version = static_cast<int>(*v);
+          } else {
+            throw ConfigError(kwhere + ": unknown key (expected dialect, mysql_version or pg_version)");
+          }
+        }
+        if (path_mariadb && !o.mysql_target) o.mysql_target = analysis::parse_mysql_target("mariadb");
+        c.paths.push_back(std::move(o));
+      }
     } else if (k == "rules") {
       const auto* rules = node.as_table();
       if (!rules) throw ConfigError(where + " must be a table of [rules.<rule-id>] tables");
@@ -218,6 +302,7 @@ Config load_config(const fs::path& file, const Catalog& catalog) {
       throw ConfigError(c.path + ": unknown key `" + k + "`");
     }
   }
+  if (mariadb && !c.mysql_target) c.mysql_target = analysis::parse_mysql_target("mariadb");
   return c;
 }
 
@@ -234,7 +319,46 @@ std::optional<fs::path> find_config(const fs::path& start) {
   }
 }
 
-Effective effective(const Catalog& catalog, const Config* file_config, const Config& cli) {
+namespace {
+
+// The file's path relative to the folder of its config, with `/`.
+std::string relative_to_config(const Config& c, const fs::path& file) {
+  if (file.empty() || c.path.empty()) return {};
+  std::error_code ec;
+  const fs::path base = fs::absolute(fs::path(c.path), ec).parent_path();
+  const fs::path abs = fs::absolute(file, ec);
+  if (ec) return {};
+  return abs.lexically_normal().lexically_relative(base.lexically_normal()).generic_string();
+}
+
+Effective effective_as(const Catalog& catalog, const Config* file_config, const Config& cli,
+                       const fs::path& file, const std::optional<std::pair<Dialect, std::string>>& forced);
+
+// A config path as the user would write it: relative to the working
+// directory when it lies below it.
+std::string shown_path(const std::string& path) {
+  std::error_code ec;
+  const fs::path rel = fs::path(path).lexically_normal().lexically_relative(fs::current_path(ec));
+  if (ec || rel.empty() || *rel.begin() == "..") return path;
+  return rel.generic_string();
+}
+
+}  // namespace
+
+Effective effective(const Catalog& catalog, const Config* file_config, const Config& cli,
+                    const fs::path& file) {
+  return effective_as(catalog, file_config, cli, file, std::nullopt);
+}
+
+Effective with_dialect(const Catalog& catalog, const Config* file_config, const Config& cli,
+                       const fs::path& file, Dialect dialect, std::string from) {
+  return effective_as(catalog, file_config, cli, file, std::make_pair(dialect, std::move(from)));
+}
+
+namespace {
+
+Effective effective_as(const Catalog& catalog, const Config* file_config, const Config& cli,
+                       const fs::path& file, const std::optional<std::pair<Dialect, std::string>>& forced) {
   Effective e;
   std::optional<std::vector<std::string>> select;
   std::vector<std::string> ignore;
@@ -254,7 +378,27 @@ Effective effective(const Catalog& catalog, const Config* file_config, const Con
     if (c->down_migrations) e.settings.down = *c->down_migrations;
     if (c->schema_complete) e.settings.schema_complete = *c->schema_complete;
     if (c->fail_on) e.fail_on = *c->fail_on;
-    if (c->dialect) e.settings.dialect = *c->dialect;
+    if (c->mysql_target) e.settings.mysql = *c->mysql_target;
+    if (c->dialect) {
+      e.settings.dialect = *c->dialect;
+      e.dialect_from = c == &cli ? "--dialect" : shown_path(c->path);
+    }
+    if (c != file_config) continue;
+    const std::string rel = relative_to_config(*c, file);
+    if (rel.empty()) continue;
+    for (const auto& o : c->paths) {
+      if (!glob_match(o.glob, rel)) continue;
+      if (o.pg_version) e.settings.pg_version = *o.pg_version;
+      if (o.mysql_target) e.settings.mysql = *o.mysql_target;
+      if (o.dialect) {
+        e.settings.dialect = *o.dialect;
+        e.dialect_from = shown_path(c->path) + " [paths.\"" + o.glob + "\"]";
+      }
+    }
+  }
+  if (forced) {
+    e.settings.dialect = forced->first;
+    e.dialect_from = forced->second;
   }
   auto listed = [](const std::vector<std::string>& v, const std::string& id) {
     return std::find(v.begin(), v.end(), id) != v.end();
@@ -272,5 +416,7 @@ Effective effective(const Catalog& catalog, const Config* file_config, const Con
   }
   return e;
 }
+
+}  // namespace
 
 }  // namespace ddlint::engine

@@ -32,7 +32,24 @@ struct Config {
   std::optional<bool> schema_complete;
   std::optional<Severity> fail_on;
   std::optional<Dialect> dialect;
+  std::optional<analysis::MySqlTarget> mysql_target;  // mysql_version (or dialect = "mariadb")
+
+  // [paths."<glob>"]: settings for the files the glob matches, relative to
+  // the config file's folder (`*` stays within one folder, `**` crosses
+  // folders; a folder name matches everything under it). Later tables win.
+  struct PathOverride {
+    std::string glob;
+    std::optional<Dialect> dialect;
+    std::optional<analysis::MySqlTarget> mysql_target;
+    std::optional<int> pg_version;
+  };
+  std::vector<PathOverride> paths;
 };
+
+// `pattern` matches `path` (both with `/` separators): `*` and `?` never
+// match `/`, `**` matches any run of folders; a pattern that matches a
+// leading folder of `path` matches the whole path.
+bool glob_match(std::string_view pattern, std::string_view path);
 
 // Reads and validates a config file. Unknown keys and unknown rule ids are
 // errors (a typo must not silently disable a rule).
@@ -55,7 +72,18 @@ struct Effective {
   std::map<std::string, Severity> enabled;  // canonical id -> severity
   RuleOptions options;
   Severity fail_on = Severity::Warning;
+  // Where the dialect came from: "--dialect", the config file (its path, and
+  // the [paths] glob when one matched), or empty when nothing set it (the
+  // caller detects it from the file's text and calls with_dialect).
+  std::string dialect_from;
 };
-Effective effective(const Catalog& catalog, const Config* file_config, const Config& cli);
+// `file` (a filesystem path; empty for stdin) selects the [paths] tables of
+// the file's config that apply.
+Effective effective(const Catalog& catalog, const Config* file_config, const Config& cli,
+                    const std::filesystem::path& file = {});
+// The same settings read as `dialect` (rules that do not support it are
+// turned off, the others back on): for a dialect detected from the text.
+Effective with_dialect(const Catalog& catalog, const Config* file_config, const Config& cli,
+                       const std::filesystem::path& file, Dialect dialect, std::string from);
 
 }  // namespace ddlint::engine

@@ -54,7 +54,8 @@ Json summary_json(const Summary& s) {
               {"suppressed", s.suppressed},
               {"syntax_errors", s.syntax_errors},
               {"unanalysed_statements", s.unanalysed_statements},
-              {"opaque_statements", s.opaque_statements}};
+              {"opaque_statements", s.opaque_statements},
+              {"dialects", Json{{"postgres", s.postgres_files}, {"mysql", s.mysql_files}}}};
 }
 
 }  // namespace

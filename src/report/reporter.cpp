@@ -55,6 +55,7 @@ Summary summarize(const std::vector<engine::FileResult>& files) {
     s.syntax_errors += f.stats.syntax_errors;
     s.unanalysed_statements += f.stats.syntax_errors + f.stats.skipped;
     s.opaque_statements += f.stats.opaque;
+    ++(f.source && f.source->dialect() == Dialect::MySql ? s.mysql_files : s.postgres_files);
     for (const auto& d : f.diagnostics) {
       if (d.suppressed) {
         ++s.suppressed;

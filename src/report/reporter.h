@@ -21,6 +21,8 @@ struct Summary {
   size_t syntax_errors = 0;          // statements that failed to parse
   size_t unanalysed_statements = 0;  // failed to parse + skipped psql input
   size_t opaque_statements = 0;      // parsed, of a kind ddlint does not model
+  size_t postgres_files = 0;         // files read as PostgreSQL
+  size_t mysql_files = 0;            // files read as MySQL/MariaDB
 };
 Summary summarize(const std::vector<engine::FileResult>& files);
 

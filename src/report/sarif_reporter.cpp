@@ -398,6 +398,11 @@ void write_sarif(const ReportInput& in, std::ostream& out) {
   run["artifacts"] = std::move(artifacts);
   run["results"] = std::move(results);
   run["columnKind"] = "unicodeCodePoints";
+  {
+    // How many files were read as each dialect (configured or detected).
+    const Summary s = summarize(in.files);
+    run["properties"] = Json{{"dialects", Json{{"postgres", s.postgres_files}, {"mysql", s.mysql_files}}}};
+  }
 
   const Json log{{"$schema", kSchemaUri}, {"version", "2.1.0"}, {"runs", Json::array({std::move(run)})}};
   // Invalid UTF-8 (in identifiers quoted by messages, or in paths) becomes

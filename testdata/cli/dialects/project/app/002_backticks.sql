@@ -1,0 +1,1 @@
+CREATE INDEX `idx_users_b` ON `users` (`b`);

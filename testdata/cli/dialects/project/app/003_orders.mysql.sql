@@ -1,0 +1,1 @@
+CREATE INDEX idx_orders_c ON orders (c);
