@@ -258,6 +258,26 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
         if (at->actions[k].kind == ir::AlterKind::AlterColumnType)
           if (const ir::TypeName* t = columns.column_type(at->table, at->actions[k].column))
             f.old_types.emplace_back(k, *t);
+    if (const auto* at = st.as<ir::AlterTable>()) {
+      f.old_columns.resize(at->actions.size());
+      for (size_t k = 0; k < at->actions.size(); ++k) {
+        const auto& a = at->actions[k];
+        switch (a.kind) {
+          case ir::AlterKind::ModifyColumn:
+          case ir::AlterKind::ChangeColumn:
+          case ir::AlterKind::AlterColumnType:
+          case ir::AlterKind::SetNotNull:
+          case ir::AlterKind::DropNotNull:
+          case ir::AlterKind::SetDefault:
+          case ir::AlterKind::DropDefault:
+            if (const KnownColumn* c = columns.column(at->table, a.column)) f.old_columns[k] = *c;
+            break;
+          default:
+            break;
+        }
+      }
+    }
+    f.foreign_key_checks = foreign_key_checks;
     if (settings.schema_complete) f.unknown = unknown_references(st, columns);
     columns.apply(st);
     facts_.push_back(std::move(f));

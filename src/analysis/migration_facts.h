@@ -40,6 +40,16 @@ struct StatementFacts {
   // ALTER TABLE: the old type of each ALTER COLUMN ... TYPE action whose
   // column type is known (action index, type).
   std::vector<std::pair<size_t, ir::TypeName>> old_types;
+  // ALTER TABLE: per action (same index), the existing column it changes
+  // (MODIFY, CHANGE, ALTER COLUMN ...) as the schema model knew it just
+  // before the statement; nullopt when the model does not know it.
+  std::vector<std::optional<KnownColumn>> old_columns;
+  const KnownColumn* old_column(size_t action) const {
+    return action < old_columns.size() && old_columns[action] ? &*old_columns[action] : nullptr;
+  }
+  // MySQL/MariaDB: the session's foreign_key_checks when the statement runs
+  // (off: a new FOREIGN KEY does not check existing rows).
+  bool foreign_key_checks = true;
   // With a complete history (Settings::schema_complete): tables and columns
   // the statement names that do not exist when it runs.
   struct UnknownReference {

@@ -27,6 +27,13 @@ const KnownColumn* KnownTable::column(const std::string& name) const {
   return nullptr;
 }
 
+const KnownColumn* SchemaModel::column(const ir::QualifiedName& t, const std::string& column) const {
+  const Table* tab = table(t);
+  if (!tab || !tab->exists) return nullptr;
+  const auto it = tab->columns.find(column);
+  return it == tab->columns.end() ? nullptr : &it->second;
+}
+
 const ir::TypeName* SchemaModel::column_type(const ir::QualifiedName& t, const std::string& column) const {
   const Table* tab = table(t);
   if (!tab || !tab->exists) return nullptr;
@@ -39,12 +46,19 @@ void SchemaModel::set_column(Table& t, const ir::ColumnDef& def) {
   c.name = def.name;
   c.type = def.type;
   c.not_null = def.not_null;
-  for (const auto& k : def.constraints)
+  for (const auto& k : def.constraints) {
     if (k.kind == ir::ConstraintKind::PrimaryKey || k.kind == ir::ConstraintKind::Unique ||
         k.kind == ir::ConstraintKind::Index)
       c.indexed = true;
-  // A column redefined (MODIFY) keeps its index membership.
-  if (const auto it = t.columns.find(def.name); it != t.columns.end()) c.indexed |= it->second.indexed;
+    if (k.kind == ir::ConstraintKind::PrimaryKey) c.primary_key = true;
+  }
+  // A column redefined (MODIFY) keeps its index membership; a primary key
+  // column stays NOT NULL.
+  if (const auto it = t.columns.find(def.name); it != t.columns.end()) {
+    c.indexed |= it->second.indexed;
+    c.primary_key |= it->second.primary_key;
+  }
+  if (c.primary_key) c.not_null = true;
   t.columns[def.name] = std::move(c);
 }
 
@@ -90,7 +104,8 @@ void SchemaModel::apply(const ir::Statement& st) {
         mark_indexed(*t, k.columns);
         if (k.kind == ir::ConstraintKind::PrimaryKey)
           for (const auto& name : k.columns)
-            if (const auto it = t->columns.find(name); it != t->columns.end()) it->second.not_null = true;
+            if (const auto it = t->columns.find(name); it != t->columns.end())
+              it->second.not_null = it->second.primary_key = true;
       }
   } else if (const auto* a = st.as<ir::AlterTable>()) {
     if (a->object != ir::ObjectKind::Table) return;
@@ -157,7 +172,8 @@ void SchemaModel::apply(const ir::Statement& st) {
               mark_indexed(*t, act.constraint->columns);
             if (kind == ir::ConstraintKind::PrimaryKey)
               for (const auto& name : act.constraint->columns)
-                if (const auto it = t->columns.find(name); it != t->columns.end()) it->second.not_null = true;
+                if (const auto it = t->columns.find(name); it != t->columns.end())
+                  it->second.not_null = it->second.primary_key = true;
           }
           break;
         case ir::AlterKind::RenameTable:

@@ -15,6 +15,7 @@ struct KnownColumn {
   bool not_null = false;       // NOT NULL (or PRIMARY KEY)
   bool not_null_known = true;  // false: only the type is known (ALTER COLUMN ... TYPE of an unseen column)
   bool indexed = false;        // part of an index, primary key or unique constraint
+  bool primary_key = false;    // part of the primary key (never NULL, whatever a MySQL MODIFY restates)
 };
 
 // What is known of one table at some point of the migration history.
@@ -39,6 +40,8 @@ class SchemaModel {
   void seed(const KnownTable& t);
   // The session ends (between migration files): temporary tables go.
   void end_session();
+  // The known column of an existing table; null when it is not known.
+  const KnownColumn* column(const ir::QualifiedName& table, const std::string& column) const;
   // The known type; null when the column is not known.
   const ir::TypeName* column_type(const ir::QualifiedName& table, const std::string& column) const;
   // What is known of `table` (seen = false when the history never mentions it).

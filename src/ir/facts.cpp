@@ -213,7 +213,16 @@ void restate(std::vector<Fact>& out, const QualifiedName& table, const std::stri
   t.type = normalize(def.type);
   t.restated = true;
   out.push_back(std::move(t));
-  Fact n = make(def.not_null ? FactKind::SetNotNull : FactKind::DropNotNull, table, def.range);
+  // NOT NULL where it is written (or the PRIMARY KEY that implies it); the
+  // whole definition when nullability is left out.
+  TextRange null_range = def.range;
+  for (const auto& k : def.constraints)
+    if (def.not_null && (k.kind == ConstraintKind::NotNull || k.kind == ConstraintKind::PrimaryKey) &&
+        !k.range.empty()) {
+      null_range = k.range;
+      break;
+    }
+  Fact n = make(def.not_null ? FactKind::SetNotNull : FactKind::DropNotNull, table, null_range);
   n.name = column;
   n.restated = true;
   out.push_back(std::move(n));
@@ -236,7 +245,17 @@ bool is_index(ConstraintKind k) {
 }
 
 void alter_facts(const AlterTable& s, std::vector<Fact>& out) {
-  for (const auto& a : s.actions) {
+  for (size_t index = 0; index < s.actions.size(); ++index) {
+    const auto& a = s.actions[index];
+    const size_t first = out.size();
+    // Every fact this action gives points back at it.
+    struct Tag {
+      std::vector<Fact>& out;
+      size_t first, index;
+      ~Tag() {
+        for (size_t i = first; i < out.size(); ++i) out[i].action = index;
+      }
+    } tag{out, first, index};
     switch (a.kind) {
       case AlterKind::AddColumn: {
         if (!a.column_def) break;
@@ -460,6 +479,7 @@ std::string dump_facts(const std::vector<Fact>& facts, std::string_view source) 
         if (!c.ref_columns.empty()) out << ")";
       }
       if (c.not_valid) out << " not-valid";
+      if (c.not_enforced) out << " not-enforced";
       if (c.expr && c.kind == ConstraintKind::Check) out << " check=" << expr_text(c.expr, source);
     }
     out << "\n";

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -100,7 +101,8 @@ struct Fact {
   // statement states it, but it changes something only where the old
   // definition differs (the schema model knows).
   bool restated = false;
-  TextRange range;  // where it is written
+  size_t action = SIZE_MAX;  // ALTER TABLE: the index of the action it comes from
+  TextRange range;           // where it is written
 };
 
 // The facts of one statement, in source order. Statements that change no

@@ -18,6 +18,18 @@ class AddColumnNotNullNoDefault final : public engine::Rule {
       for (const auto& k : c.constraints)
         computes |= k.kind == ir::ConstraintKind::Generated || k.kind == ir::ConstraintKind::Identity;
       if (computes || analysis::pg_is_serial_type(c.type)) continue;
+      if (ctx.settings().dialect == Dialect::MySql) {
+        // MySQL fills existing rows with the type's implicit default; only
+        // INSERTs that leave the column out fail (strict sql_mode).
+        ctx.report(a.range, "adding NOT NULL column " + quoted(c.name) + " without a DEFAULT to " +
+                                quoted(s.table) +
+                                " gives existing rows the type's implicit default (0, '', ...), and INSERTs "
+                                "from code already deployed that leave the column out fail")
+            .help(
+                "Add the column with a DEFAULT, or add it nullable, deploy code that writes it, backfill it in "
+                "batches, then make it NOT NULL.");
+        continue;
+      }
       ctx.report(a.range, "adding NOT NULL column " + quoted(c.name) + " without a DEFAULT to " +
                               quoted(s.table) +
                               " fails if the table has rows, and INSERTs from code already deployed break")

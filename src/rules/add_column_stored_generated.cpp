@@ -1,5 +1,6 @@
 #include "analysis/postgres/pg_columns.h"
 #include "engine/rule_context.h"
+#include "rules/effect_text.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"
 
@@ -8,15 +9,32 @@ namespace ddlint::rules {
 class AddColumnStoredGenerated final : public engine::Rule {
   void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
     if (s.object != ir::ObjectKind::Table || !ctx.is_existing_table(s.table)) return;
+    const bool mysql = ctx.settings().dialect == Dialect::MySql;
     for (const auto& a : s.actions) {
       if (a.kind != ir::AlterKind::AddColumn || !a.column_def) continue;
       const auto& c = *a.column_def;
+      TextRange at = a.range;
+      bool stored = false;
+      for (const auto& k : c.constraints) {
+        if (k.kind != ir::ConstraintKind::Generated) continue;
+        stored |= k.stored;
+        if (!k.range.empty()) at = k.range;
+      }
+      if (mysql) {
+        // MySQL/MariaDB: the server evaluates the expression for every row
+        // while it copies the table.
+        if (!stored) continue;
+        ctx.report(at, "adding stored generated column " + quoted(c.name) + " to " + quoted(s.table) +
+                           " computes it for every existing row: " + quoted(s.table) + " is copied" +
+                           online_ddl_note(ctx.here(), s.table) + " until the copy ends")
+            .help(
+                "Add it as a VIRTUAL generated column (no copy; it can be indexed), or make the change with an "
+                "online schema change tool (gh-ost, pt-online-schema-change).");
+        continue;
+      }
       if (analysis::pg_add_column_cost(c, ctx.settings()).reason !=
           analysis::AddColumnCost::Reason::StoredGenerated)
         continue;
-      TextRange at = a.range;
-      for (const auto& k : c.constraints)
-        if (k.kind == ir::ConstraintKind::Generated && !k.range.empty()) at = k.range;
       ctx.report(at, "adding stored generated column " + quoted(c.name) + " to " + quoted(s.table) +
                          " computes it for every existing row: the table is rewritten under an ACCESS "
                          "EXCLUSIVE lock that blocks reads and writes until the rewrite ends")

@@ -1,4 +1,5 @@
 #include "engine/rule_context.h"
+#include "rules/effect_text.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"
 
@@ -24,6 +25,10 @@ std::string help(const std::string& table, const std::string& name, const std::s
 class AddPrimaryKey final : public engine::Rule {
   void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
     if (s.object != ir::ObjectKind::Table || !ctx.is_existing_table(s.table)) return;
+    if (ctx.settings().dialect == Dialect::MySql) {
+      mysql(s, ctx);
+      return;
+    }
     const std::string lock =
         " under an ACCESS EXCLUSIVE lock that blocks reads and writes until the build ends";
     for (const auto& a : s.actions) {
@@ -50,6 +55,33 @@ class AddPrimaryKey final : public engine::Rule {
                     "Add the column without PRIMARY KEY and fill it, then CREATE UNIQUE INDEX CONCURRENTLY "
                     "on it "
                     "and ALTER TABLE ... ADD CONSTRAINT ... PRIMARY KEY USING INDEX.");
+      }
+    }
+  }
+
+  // MySQL/MariaDB: InnoDB stores the rows in primary key order, so a new
+  // primary key rebuilds the whole table (INPLACE when sql_mode is strict).
+  static void mysql(const ir::AlterTable& s, engine::RuleContext& ctx) {
+    const std::string cost = ": " + quoted(s.table) + " is rebuilt around the new clustered index" +
+                             online_ddl_note(ctx.here(), s.table) +
+                             ", and the ALTER fails at the end if concurrent writes add a duplicate or NULL key";
+    const std::string help =
+        "Give the table its primary key when it is created; on a large existing table, make the change with an "
+        "online schema change tool (gh-ost, pt-online-schema-change) and a strict sql_mode (without it the "
+        "server copies the table and turns NULL keys into defaults).";
+    for (const auto& a : s.actions) {
+      if ((a.kind == ir::AlterKind::AddConstraint || a.kind == ir::AlterKind::AddIndex) && a.constraint &&
+          a.constraint->kind == ir::ConstraintKind::PrimaryKey) {
+        const std::string cols = join(a.constraint->columns);
+        ctx.report(a.range, "adding a PRIMARY KEY" + (cols.empty() ? std::string() : " on (" + cols + ")") +
+                                " to " + quoted(s.table) + cost)
+            .help(help);
+      } else if (a.kind == ir::AlterKind::AddColumn && a.column_def) {
+        for (const auto& k : a.column_def->constraints)
+          if (k.kind == ir::ConstraintKind::PrimaryKey)
+            ctx.report(k.range, "adding column " + quoted(a.column_def->name) + " as the PRIMARY KEY of " +
+                                    quoted(s.table) + cost)
+                .help(help);
       }
     }
   }

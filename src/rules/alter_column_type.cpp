@@ -1,8 +1,11 @@
 #include <algorithm>
 #include <string>
 
+#include "analysis/mysql/mysql_semantics.h"
 #include "analysis/postgres/pg_types.h"
 #include "engine/rule_context.h"
+#include "ir/facts.h"
+#include "rules/effect_text.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"
 
@@ -23,7 +26,13 @@ class AlterColumnType final : public engine::Rule {
   void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
     if (s.object != ir::ObjectKind::Table || !ctx.is_existing_table(s.table)) return;
     const auto& f = ctx.here();
-    for (size_t k = 0; k < s.actions.size(); ++k) {
+    for (const auto& fact : ir::facts(ctx.statement())) {
+      if (fact.kind != ir::FactKind::SetType || fact.action >= s.actions.size()) continue;
+      if (fact.restated) {
+        restated(s, fact, ctx);
+        continue;
+      }
+      const size_t k = fact.action;
       const auto& a = s.actions[k];
       if (a.kind != ir::AlterKind::AlterColumnType || !a.new_type) continue;
       const auto known =
@@ -55,6 +64,41 @@ class AlterColumnType final : public engine::Rule {
             .help(help);
       }
     }
+  }
+
+  // A whole-column redefinition (MySQL MODIFY/CHANGE): the type changes only
+  // where the old one differs; the InnoDB model says which changes copy.
+  static void restated(const ir::AlterTable& s, const ir::Fact& fact, engine::RuleContext& ctx) {
+    const auto& a = s.actions[fact.action];
+    if (!a.column_def) return;
+    const ir::TypeName& to = a.column_def->type;
+    const std::string col = quoted(fact.name) + " of " + quoted(s.table);
+    const std::string cost = ": " + quoted(s.table) + " is copied row by row" +
+                             online_ddl_note(ctx.here(), s.table) + " until the copy ends";
+    const std::string help =
+        "Add a column of the new type, fill it in batches, switch the code over and drop the old column later "
+        "(expand and contract), or make the change with an online schema change tool (gh-ost, "
+        "pt-online-schema-change). Changes that need no copy: a VARCHAR made longer within the same length "
+        "prefix (up to 255 bytes, or from 256 bytes on), ENUM/SET members appended at the end.";
+    const std::string written = "`" + analysis::mysql_display(to) + "`";
+    if (const analysis::KnownColumn* old = ctx.here().old_column(fact.action)) {
+      const auto v = analysis::mysql_type_change(ctx.settings().mysql, old->type, to);
+      if (v.change != analysis::MySqlTypeChange::Copy) return;
+      ctx.report(fact.range, "changing column " + col + " from `" + analysis::mysql_display(old->type) + "` to " +
+                                 written + " (" + v.what + ")" + cost)
+          .help(help);
+      return;
+    }
+    // The old type is unknown: the copy depends on it.
+    std::string unless = "unless " + quoted(fact.name) + " already is " + written;
+    const auto kind = ir::normalize(to).kind;
+    if (kind == ir::TypeKind::Varchar)
+      unless += " or a shorter VARCHAR within the same length prefix";
+    else if (kind == ir::TypeKind::Enum)
+      unless += " or the same members without the last ones";
+    ctx.report(fact.range, "restating column " + col + " as " + written + " copies the table " + unless + cost)
+        .help(help)
+        .conditional();
   }
 };
 

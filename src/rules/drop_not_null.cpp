@@ -1,4 +1,5 @@
 #include "engine/rule_context.h"
+#include "ir/facts.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"
 
@@ -7,15 +8,40 @@ namespace ddlint::rules {
 class DropNotNull final : public engine::Rule {
   void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
     if (!ctx.is_existing_table(s.table)) return;
-    for (const auto& a : s.actions) {
-      if (a.kind != ir::AlterKind::DropNotNull) continue;
-      ctx.report(a.range, "DROP NOT NULL on " + quoted(s.table) + "." + quoted(a.column) +
+    for (const auto& f : ir::facts(ctx.statement())) {
+      if (f.kind != ir::FactKind::DropNotNull) continue;
+      if (f.restated) {
+        restated(s, f, ctx);
+        continue;
+      }
+      ctx.report(f.range, "DROP NOT NULL on " + quoted(s.table) + "." + quoted(f.name) +
                               " lets NULLs into a column that code already deployed may rely on always "
                               "having a value: its reads break on the first NULL")
-          .help("Make every reader of " + quoted(a.column) +
+          .help("Make every reader of " + quoted(f.name) +
                 " handle NULL and deploy that first; then drop NOT NULL, with an ignore comment that "
                 "records why it is safe.");
     }
+  }
+
+  // A whole-column redefinition (MySQL MODIFY/CHANGE) without NOT NULL makes
+  // the column nullable: a change only when it was NOT NULL. A primary key
+  // column stays NOT NULL whatever the definition says.
+  static void restated(const ir::AlterTable& s, const ir::Fact& f, engine::RuleContext& ctx) {
+    const analysis::KnownColumn* old = ctx.here().old_column(f.action);
+    if (old != nullptr && old->primary_key) return;
+    const bool known = old != nullptr && old->not_null_known;
+    if (known && !old->not_null) return;  // restated unchanged
+    const std::string col = quoted(s.table) + "." + quoted(f.name);
+    const std::string cost =
+        ": NULLs get into a column that code already deployed may rely on always having a value, and its "
+        "reads break on the first NULL";
+    auto d = ctx.report(f.range, known ? "restating " + col + " without NOT NULL makes it nullable" + cost
+                                       : "restating " + col + " without NOT NULL makes it nullable unless " +
+                                             quoted(f.name) + " is already nullable" + cost);
+    d.help("A MODIFY or CHANGE restates the whole column: write NOT NULL in the new definition to keep it. To "
+           "make it nullable on purpose, make every reader of " +
+           quoted(f.name) + " handle NULL and deploy that first.");
+    if (!known) d.conditional();
   }
 };
 

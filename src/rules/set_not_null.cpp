@@ -1,4 +1,6 @@
 #include "engine/rule_context.h"
+#include "ir/facts.h"
+#include "rules/effect_text.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"
 
@@ -7,22 +9,46 @@ namespace ddlint::rules {
 class SetNotNull final : public engine::Rule {
   void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
     if (!ctx.is_existing_table(s.table)) return;
-    for (const auto& a : s.actions) {
-      if (a.kind != ir::AlterKind::SetNotNull) continue;
+    for (const auto& f : ir::facts(ctx.statement())) {
+      if (f.kind != ir::FactKind::SetNotNull) continue;
+      if (f.restated) {
+        restated(s, f, ctx);
+        continue;
+      }
       const bool can_skip_scan = ctx.settings().pg_version >= 12;
       // PostgreSQL 12+ skips the scan when a validated CHECK proves the column non-null.
-      if (can_skip_scan && ctx.facts().not_null_proven(s.table, a.column, ctx.statement_index())) continue;
-      ctx.report(a.range,
-                 "SET NOT NULL on " + quoted(s.table) + "." + quoted(a.column) +
+      if (can_skip_scan && ctx.facts().not_null_proven(s.table, f.name, ctx.statement_index())) continue;
+      ctx.report(f.range,
+                 "SET NOT NULL on " + quoted(s.table) + "." + quoted(f.name) +
                      " scans the whole table under an ACCESS EXCLUSIVE lock that blocks reads and writes")
           .help(
               can_skip_scan
-                  ? "Add CHECK (" + a.column +
+                  ? "Add CHECK (" + f.name +
                         " IS NOT NULL) NOT VALID, VALIDATE it in a separate transaction, "
                         "then SET NOT NULL (PostgreSQL skips the scan) and drop the CHECK."
-                  : "Before PostgreSQL 12 the scan cannot be avoided: keep the CHECK (" + a.column +
+                  : "Before PostgreSQL 12 the scan cannot be avoided: keep the CHECK (" + f.name +
                         " IS NOT NULL) constraint, added NOT VALID and validated, instead of SET NOT NULL.");
     }
+  }
+
+  // A whole-column redefinition (MySQL MODIFY/CHANGE) that states NOT NULL:
+  // a change only when the column was nullable.
+  static void restated(const ir::AlterTable& s, const ir::Fact& f, engine::RuleContext& ctx) {
+    const analysis::KnownColumn* old = ctx.here().old_column(f.action);
+    const bool known = old != nullptr && old->not_null_known;
+    if (known && old->not_null) return;  // restated unchanged
+    const std::string col = quoted(s.table) + "." + quoted(f.name);
+    const std::string cost = quoted(s.table) + " is rebuilt" + online_ddl_note(ctx.here(), s.table) +
+                             "; with a strict sql_mode the ALTER fails on the first NULL after reading the whole "
+                             "table, otherwise NULLs silently become the type's implicit default (0, '', ...)";
+    auto d = ctx.report(f.range, known ? "making " + col + " NOT NULL rebuilds the table: " + cost
+                                       : "restating " + col + " as NOT NULL rebuilds the table unless " +
+                                             quoted(f.name) + " is already NOT NULL: " + cost);
+    d.help("Backfill the NULLs in batches first (UPDATE ... WHERE " + f.name +
+           " IS NULL LIMIT n), then make the column NOT NULL; on a large table use an online schema change tool "
+           "(gh-ost, pt-online-schema-change). If the column is already NOT NULL, keep NOT NULL in the "
+           "definition and say so in an ignore comment.");
+    if (!known) d.conditional();
   }
 };
 

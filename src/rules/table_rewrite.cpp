@@ -1,4 +1,6 @@
+#include "analysis/mysql/mysql_semantics.h"
 #include "engine/rule_context.h"
+#include "rules/effect_text.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"
 
@@ -12,6 +14,13 @@ constexpr const char* kRepackHelp =
     "Rebuild the table online with pg_repack (it holds the exclusive lock only briefly), or run this in a "
     "maintenance window outside the migration.";
 
+constexpr const char* kMySqlRebuildCost =
+    ": on a large table it runs long, competes with the workload for I/O, holds an exclusive metadata lock "
+    "at start and end, and replicas fall behind while they replay it";
+constexpr const char* kMySqlRebuildHelp =
+    "Rebuild large tables outside the migration: in a maintenance window, or with an online schema change "
+    "tool (gh-ost, pt-online-schema-change) that copies in throttled batches.";
+
 // The lock model's verdict: whether `table` is rewritten by the current statement.
 bool rewritten(const ir::QualifiedName& table, engine::RuleContext& ctx) {
   for (const auto& e : ctx.here().effect.tables)
@@ -24,6 +33,17 @@ bool rewritten(const ir::QualifiedName& table, engine::RuleContext& ctx) {
 class TableRewrite final : public engine::Rule {
   void onVacuum(const ir::Vacuum& s, engine::RuleContext& ctx) override {
     if (!s.full) return;
+    if (ctx.settings().dialect == Dialect::MySql) {
+      // OPTIMIZE TABLE (MySQL's statement for a full rebuild).
+      for (const auto& t : s.tables) {
+        if (!ctx.is_existing_table(t) || !rewritten(t, ctx)) continue;
+        ctx.report(t.range.empty() ? ctx.statement().range : t.range,
+                   "OPTIMIZE TABLE rebuilds " + quoted(t) + " and all its indexes" + online_ddl_note(ctx.here(), t) +
+                       kMySqlRebuildCost)
+            .help(kMySqlRebuildHelp);
+      }
+      return;
+    }
     if (s.tables.empty()) {
       ctx.report(ctx.statement().range,
                  std::string("VACUUM FULL without a table list rewrites every table of the database, each") +
@@ -57,6 +77,17 @@ class TableRewrite final : public engine::Rule {
   void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
     if (s.object != ir::ObjectKind::Table && s.object != ir::ObjectKind::MaterializedView) return;
     if (!ctx.is_existing_table(s.table) || !rewritten(s.table, ctx)) return;
+    if (ctx.settings().dialect == Dialect::MySql) {
+      // FORCE and ENGINE= do nothing but rebuild (or convert) the table.
+      for (const auto& a : s.actions) {
+        const auto kind = analysis::mysql_rebuild_action(a);
+        if (kind == analysis::MySqlRebuild::None) continue;
+        ctx.report(a.range, quoted(std::string(ctx.text(a.range))) + " rebuilds " + quoted(s.table) + " and all its indexes" +
+                                online_ddl_note(ctx.here(), s.table) + kMySqlRebuildCost)
+            .help(kMySqlRebuildHelp);
+      }
+      return;
+    }
     for (const auto& a : s.actions) {
       std::string what;
       std::string help = kRepackHelp;

@@ -14,6 +14,7 @@
 #include <cstdint>
 
 #include "analysis/locks.h"
+#include "analysis/mysql/mysql_semantics.h"
 
 namespace ddlint::analysis {
 
@@ -107,48 +108,6 @@ Caps both(Caps a, const Caps& b) {
   return a;
 }
 
-// Maximum bytes per character of a character set (reference §B.3 VARCHAR row).
-int charset_maxlen(std::string_view cs) {
-  const std::string c = lower(cs);
-  if (c == "latin1" || c == "ascii" || c == "binary" || c == "latin2" || c == "cp1250" || c == "cp1251" ||
-      c == "cp1252" || c == "latin5" || c == "latin7" || c == "greek" || c == "hebrew" || c == "koi8r" ||
-      c == "koi8u" || c == "tis620" || c == "swe7" || c == "dec8" || c == "hp8" || c == "armscii8" ||
-      c == "geostd8" || c == "keybcs2" || c == "macce" || c == "macroman" || c == "cp850" || c == "cp852" ||
-      c == "cp866" || c == "cp1256" || c == "cp1257")
-    return 1;
-  if (c == "ucs2" || c == "big5" || c == "gbk" || c == "sjis" || c == "cp932" || c == "euckr" ||
-      c == "gb2312")
-    return 2;
-  if (c == "utf8" || c == "utf8mb3" || c == "ujis" || c == "eucjpms") return 3;
-  return 4;  // utf8mb4, utf16, utf32, gb18030, and unknown: the widest
-}
-
-std::string base_type(std::string_view name) {
-  const std::string n = lower(name);
-  if (n == "integer") return "int";
-  if (n == "bool" || n == "boolean") return "tinyint";
-  if (n == "dec" || n == "numeric" || n == "fixed") return "decimal";
-  if (n == "character varying") return "varchar";
-  return n;
-}
-bool integer_type(std::string_view n) {
-  return n == "tinyint" || n == "smallint" || n == "mediumint" || n == "int" || n == "bigint";
-}
-std::optional<long> number(const std::vector<std::string>& mods) {
-  if (mods.size() != 1) return std::nullopt;
-  long v = 0;
-  const auto& m = mods[0];
-  auto [p, ec] = std::from_chars(m.data(), m.data() + m.size(), v);
-  if (ec != std::errc() || p != m.data() + m.size()) return std::nullopt;
-  return v;
-}
-// Bytes an ENUM/SET value takes (B.3 ENUM/SET row).
-int enum_storage(std::string_view type, size_t members) {
-  if (type == "enum") return members <= 255 ? 1 : 2;
-  const size_t bytes = (members + 7) / 8;
-  return bytes <= 4 ? static_cast<int>(bytes) : 8;
-}
-
 Caps add_index(const MySqlTarget& t, ir::ConstraintKind kind, const MySqlTableInfo* info, bool fk_checks,
                bool replaces_pk);
 
@@ -175,47 +134,23 @@ Caps modify_column(const MySqlTarget& t, const ir::AlterAction& a, const MySqlTa
   const ir::ColumnDef& def = *a.column_def;
   for (const auto& k : def.constraints)
     if (k.kind == ir::ConstraintKind::Generated) return Builder(t, what + " (generated column)").done();
-  const std::string from = base_type(old->type.name);
-  const std::string to = base_type(def.type.name);
-  const std::string table_cs = info->charset;
-  const std::string old_cs = !old->type.charset.empty() ? lower(old->type.charset) : table_cs;
-  const std::string new_cs = !def.type.charset.empty() ? lower(def.type.charset) : table_cs;
-
-  // The type: same, a cheap change, or a COPY.
+  // The type: same, a cheap change, or a COPY (mysql_semantics.h).
+  const MySqlTypeVerdict v = mysql_type_change(t, old->type, def.type, info->charset, info->row_format);
+  const std::string why = v.what.empty() ? what : what + " (" + v.what + ")";
   Caps type;
-  bool same_type = from == to && old->type.is_unsigned == def.type.is_unsigned && old_cs == new_cs &&
-                   (integer_type(from) || old->type.modifiers == def.type.modifiers);
-  if (same_type) {
-    type = metadata_op(t, what);
-  } else if (from == to && (from == "varchar" || from == "varbinary") && old_cs == new_cs &&
-             old->type.is_unsigned == def.type.is_unsigned) {
-    // Extending VARCHAR: cheap while the length prefix keeps its size
-    // (1 byte up to 255 bytes, 2 bytes from 256).
-    const auto n = number(old->type.modifiers), m = number(def.type.modifiers);
-    const int maxlen = from == "varbinary" ? 1 : charset_maxlen(old_cs);
-    if (n && m && *m > *n) {
-      const long ob = *n * maxlen, nb = *m * maxlen;
-      bool cheap = (ob <= 255) == (nb <= 255);
-      // MariaDB 10.4.3+: any increase for ROW_FORMAT=REDUNDANT; otherwise up
-      // to 127 bytes may grow past 255 (the record stores such lengths in one
-      // byte either way) [MDB-INS].
-      if (t.mariadb() && (info->row_format == "REDUNDANT" || ob <= 127)) cheap = true;
-      if (cheap)
-        type = t.mariadb() ? metadata_op(t, what + " (VARCHAR extension)")
-                           : Builder(t, what + " (VARCHAR extension)").inplace().done();
-      else
-        type = Builder(t, what + " (VARCHAR length prefix grows to 2 bytes)").done();
-    } else {
-      type = Builder(t, what + " (VARCHAR shrink)").done();
-    }
-  } else if (from == to && (from == "enum" || from == "set") && old_cs == new_cs &&
-             def.type.modifiers.size() > old->type.modifiers.size() &&
-             std::equal(old->type.modifiers.begin(), old->type.modifiers.end(), def.type.modifiers.begin()) &&
-             enum_storage(from, old->type.modifiers.size()) ==
-                 enum_storage(from, def.type.modifiers.size())) {
-    type = metadata_op(t, what + " (ENUM/SET members appended)");  // B.3 ENUM/SET row
-  } else {
-    type = Builder(t, what + " (type change)").done();
+  switch (v.change) {
+    case MySqlTypeChange::Same:
+      type = metadata_op(t, what);
+      break;
+    case MySqlTypeChange::VarcharExtension:
+      type = t.mariadb() ? metadata_op(t, why) : Builder(t, why).inplace().done();
+      break;
+    case MySqlTypeChange::EnumAppend:
+      type = metadata_op(t, why);  // B.3 ENUM/SET row
+      break;
+    case MySqlTypeChange::Copy:
+      type = Builder(t, why).done();
+      break;
   }
   if (!type.at[kInstant].ok && !type.at[kNocopy].ok && !type.at[kInplace].ok) return type;
 
@@ -277,6 +212,8 @@ Caps add_index(const MySqlTarget& t, ir::ConstraintKind kind, const MySqlTableIn
       }
       return Builder(t, "ADD FOREIGN KEY (foreign_key_checks=1)").done();
     case CK::Check:
+      // MySQL before 8.0.16 parses and ignores CHECK: a metadata change.
+      if (!mysql_enforces_check(t)) return metadata_op(t, "ADD CHECK (not enforced)", false);
       return Builder(t, "ADD CHECK").done();  // rows are checked by a COPY (measured on MariaDB)
     default:
       return Builder(t, "ADD INDEX").nocopy(kNone, true).done();
@@ -365,6 +302,11 @@ Caps action_caps(const MySqlTarget& t, const ir::AlterTable& at, const ir::Alter
             .blocking_copy()
             .done();
       if (pk) return add_index(t, CK::PrimaryKey, info, fk_checks, false);
+      // MariaDB creates a foreign key from an inline REFERENCES (MySQL ignores it).
+      bool references = false;
+      for (const auto& k : def.constraints) references |= k.kind == CK::ForeignKey;
+      if (references && mysql_inline_references_create_fk(t))
+        return add_index(t, CK::ForeignKey, info, fk_checks, false);
       // An expression DEFAULT; CURRENT_TIMESTAMP and its synonyms are plain
       // defaults (written without parentheses).
       bool expr_default = def.default_value && !def.default_value->is_constant && !def.default_value->is_null;
@@ -423,6 +365,9 @@ Caps action_caps(const MySqlTarget& t, const ir::AlterTable& at, const ir::Alter
     case K::AddIndex:
     case K::AddConstraint: {
       if (!a.constraint) return Builder(t, "ADD INDEX").nocopy(kNone, true).done();
+      // CHECK ... NOT ENFORCED: no row is checked.
+      if (a.constraint->kind == CK::Check && a.constraint->not_enforced)
+        return metadata_op(t, "ADD CHECK (not enforced)", false);
       bool replaces_pk = false;
       if (a.constraint->kind == CK::PrimaryKey)
         for (const auto& o : at.actions) replaces_pk |= o.kind == K::DropPrimaryKey;
@@ -705,6 +650,19 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
             resolve(t,
                     n.object == ir::ObjectKind::Column ? metadata_op(t, "RENAME COLUMN", t.at_least(8, 0, 28))
                                                        : rename_index(t),
+                    "", "", e, out);
+            out.tables.push_back(e);
+          }
+        } else if constexpr (std::is_same_v<T, ir::Vacuum>) {
+          // OPTIMIZE TABLE: InnoDB recreates the table in place (B.3; FULLTEXT
+          // tables are copied); it takes no ALGORITHM=/LOCK= clause.
+          out.implicit_commit = true;
+          for (const auto& name : n.tables) {
+            TableEffect e = table_effect(name);
+            const MySqlTableInfo* info = info_of(name);
+            resolve(t,
+                    info && info->has_fulltext ? Builder(t, "OPTIMIZE TABLE (FULLTEXT)").done()
+                                               : Builder(t, "OPTIMIZE TABLE").inplace(kNone, true, true).done(),
                     "", "", e, out);
             out.tables.push_back(e);
           }

@@ -23,6 +23,7 @@ statement
     | dropDatabase
     | dropObject
     | truncateTable
+    | optimizeTable
     | renameTable
     | updateStatement
     | deleteStatement
@@ -284,6 +285,11 @@ dropObject
 
 truncateTable
   : TRUNCATE TABLE? tableName
+  ;
+
+// OPTIMIZE [NO_WRITE_TO_BINLOG | LOCAL] TABLE t [, t ...] [WAIT n | NOWAIT]
+optimizeTable
+  : OPTIMIZE ident? (TABLE | TABLES) tableName (COMMA tableName)* waitOption?
   ;
 
 renameTable

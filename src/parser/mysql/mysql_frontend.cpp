@@ -138,6 +138,7 @@ class Classifier {
     if (w0 == "START") return is(1, {"TRANSACTION"}) ? parse() : opaque("Start" + camel(word(1)) + "Stmt");
     if (w0 == "BEGIN") return n_ == 1 || (n_ == 2 && is(1, {"WORK"})) ? parse() : opaque("CompoundStmt");
     if (w0 == "RELEASE") return parse();
+    if (w0 == "OPTIMIZE" && (is(1, {"TABLE", "TABLES"}) || is(2, {"TABLE", "TABLES"}))) return parse();
     if (w0 == "TRUNCATE" || w0 == "UPDATE" || w0 == "DELETE" || w0 == "INSERT" || w0 == "REPLACE" ||
         w0 == "COMMIT" || w0 == "ROLLBACK" || w0 == "SAVEPOINT" || w0 == "USE")
       return parse();

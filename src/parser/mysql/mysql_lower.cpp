@@ -50,6 +50,13 @@ std::vector<ir::StatementNode> Lowerer::statement(P::StatementContext* s) const 
     ir::Truncate t;
     t.tables.push_back(table_name(c->tableName()));
     out.emplace_back(std::move(t));
+  } else if (auto* c = s->optimizeTable()) {
+    // OPTIMIZE TABLE rebuilds each table to reclaim space (InnoDB: recreate +
+    // analyze): the maintenance statement PostgreSQL writes VACUUM FULL.
+    ir::Vacuum v;
+    v.full = true;
+    for (auto* n : c->tableName()) v.tables.push_back(table_name(n));
+    out.emplace_back(std::move(v));
   } else if (auto* c = s->renameTable()) {
     for (auto* p : c->renamePair()) {
       ir::Rename r;

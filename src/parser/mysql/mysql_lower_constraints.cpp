@@ -45,6 +45,7 @@ ir::Constraint Lowerer::table_constraint(P::TableConstraintContext* c) const {
     k.kind = ir::ConstraintKind::Check;
     k.name = name(x->cname);
     k.expr = inner_expr(x->parenGroup());
+    k.not_enforced = x->NOT() != nullptr;
   } else if (auto* x = dynamic_cast<P::IndexConstraintContext*>(c)) {
     k.kind = ir::ConstraintKind::Index;
     k.name = name(x->iname);

@@ -42,6 +42,7 @@ ir::ColumnDef Lowerer::column(P::ColumnDefContext* c) const {
       k.kind = ir::ConstraintKind::Check;
       k.name = name(x->cname);
       k.expr = inner_expr(x->parenGroup());
+      k.not_enforced = x->NOT() != nullptr;
     } else {
       continue;  // COMMENT, COLLATE, ON UPDATE, BINARY, visibility, storage: nothing to check
     }

@@ -1,0 +1,5 @@
+-- Clean: plain columns, and a table created in this file.
+ALTER TABLE users ADD COLUMN seq BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN serial_no VARCHAR(20);
+CREATE TABLE events (name VARCHAR(20));
+ALTER TABLE events ADD COLUMN id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY FIRST;
