@@ -38,12 +38,13 @@ class SetNotNull final : public engine::Rule {
     const bool known = old != nullptr && old->not_null_known;
     if (known && old->not_null) return;  // restated unchanged
     const std::string col = quoted(s.table) + "." + quoted(f.name);
-    const std::string cost = quoted(s.table) + " is rebuilt" + online_ddl_note(ctx.here(), s.table) +
-                             "; with a strict sql_mode the ALTER fails on the first NULL after reading the whole "
-                             "table, otherwise NULLs silently become the type's implicit default (0, '', ...)";
-    auto d = ctx.report(f.range, known ? "making " + col + " NOT NULL rebuilds the table: " + cost
-                                       : "restating " + col + " as NOT NULL rebuilds the table unless " +
-                                             quoted(f.name) + " is already NOT NULL: " + cost);
+    const std::string rebuilds = " rebuilds " + quoted(s.table) + online_ddl_note(ctx.here(), s.table);
+    const std::string cost =
+        ": with a strict sql_mode the ALTER fails on the first NULL after reading the whole table, otherwise "
+        "NULLs silently become the type's implicit default (0, '', ...)";
+    auto d = ctx.report(f.range, known ? "making " + col + " NOT NULL" + rebuilds + cost
+                                       : "restating " + col + " as NOT NULL" + rebuilds + " unless " +
+                                             quoted(f.name) + " is already NOT NULL" + cost);
     d.help("Backfill the NULLs in batches first (UPDATE ... WHERE " + f.name +
            " IS NULL LIMIT n), then make the column NOT NULL; on a large table use an online schema change tool "
            "(gh-ost, pt-online-schema-change). If the column is already NOT NULL, keep NOT NULL in the "
