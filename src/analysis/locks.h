@@ -34,6 +34,11 @@ struct TableEffect {
   // The mode's place in its dialect's lock order, weakest first (PostgreSQL:
   // ACCESS SHARE 0 .. ACCESS EXCLUSIVE 7): equal strengths are the same mode.
   int strength = 0;
+  // What later statements on the table queue behind while this statement
+  // waits for its lock: `blocks`, except for MySQL/MariaDB DDL, which takes
+  // an exclusive metadata lock at its start and end (even INSTANT and
+  // LOCK=NONE): while it waits for that, everything on the table waits.
+  Blocks waiting = Blocks::Nothing;
   bool rewrite = false;  // the table (and its indexes) are rewritten
   bool scan = false;     // the whole table is read (validation, index build)
   // MySQL/MariaDB only (empty for PostgreSQL): the algorithm the server runs

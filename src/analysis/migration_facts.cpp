@@ -1,5 +1,6 @@
 #include "analysis/migration_facts.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace ddlint::analysis {
@@ -314,27 +315,38 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
         local_statement_timeout.reset();
       }
     } else if (const auto* s = st.as<ir::SetSetting>()) {
-      auto apply = [&](std::optional<std::string>& session, std::optional<std::string>& local) {
+      auto apply = [&](std::optional<std::string>& session, std::optional<std::string>& local,
+                       const std::string& value) {
         if (s->reset) {
           session.reset();
           local.reset();
         } else if (s->local) {
           // Outside a transaction block SET LOCAL only warns and changes nothing.
-          if (in_tx) local = s->value;
+          if (in_tx) local = value;
         } else {
-          session = s->value;
+          session = value;
           local.reset();  // a plain SET replaces an earlier SET LOCAL at once
         }
       };
+      const bool mysql = settings.dialect == Dialect::MySql;
       if (s->all) {
         lock_timeout.reset();
         statement_timeout.reset();
         local_lock_timeout.reset();
         local_statement_timeout.reset();
-      } else if (s->name == "lock_timeout") {
-        apply(lock_timeout, local_lock_timeout);
-      } else if (s->name == "statement_timeout") {
-        apply(statement_timeout, local_statement_timeout);
+      } else if (!mysql && s->name == "lock_timeout") {
+        apply(lock_timeout, local_lock_timeout, s->value);
+      } else if (!mysql && s->name == "statement_timeout") {
+        apply(statement_timeout, local_statement_timeout, s->value);
+      } else if (mysql && s->name == "lock_wait_timeout") {
+        // Whole seconds (DEFAULT: a year, as good as none). Kept with its
+        // unit so the timeout reads the same as PostgreSQL's.
+        const bool digits = !s->value.empty() && std::all_of(s->value.begin(), s->value.end(), [](char c) {
+          return std::isdigit(static_cast<unsigned char>(c)) != 0;
+        });
+        // The server raises 0 to its minimum, 1 second.
+        const bool zero = digits && s->value.find_first_not_of('0') == std::string::npos;
+        apply(lock_timeout, local_lock_timeout, zero ? "1s" : digits ? s->value + "s" : s->value);
       } else if (s->name == "foreign_key_checks" || s->name == "@@foreign_key_checks" ||
                  s->name == "@@session.foreign_key_checks") {
         std::string v = s->value;

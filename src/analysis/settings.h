@@ -40,6 +40,15 @@ std::optional<MySqlTarget> parse_mysql_target(std::string_view text);
 // "MySQL 8.0.29", "MariaDB 10.11" (no patch when it is kLatestPatch).
 std::string mysql_target_name(const MySqlTarget& t);
 
+// The session setting that bounds how long a statement waits for a table
+// lock: PostgreSQL lock_timeout, MySQL/MariaDB lock_wait_timeout (which also
+// bounds metadata-lock waits).
+std::string_view lock_timeout_setting(Dialect d);
+// The statement that sets it to `seconds` for the rest of the session:
+// `SET lock_timeout = '2s';`, `SET SESSION lock_wait_timeout = 2;` (MySQL
+// takes whole seconds, at least 1).
+std::string set_lock_timeout_sql(Dialect d, double seconds);
+
 // Settings that change what a statement does to a live database. Filled from
 // .ddlint.toml and CLI flags; rules read them through the rule context.
 struct Settings {

@@ -56,13 +56,20 @@ inline bool already_held(const engine::RuleContext& ctx, size_t i, const analysi
 }
 
 // The existing tables statement `i` blocks, strongest first. A LOCK TABLE
-// ... NOWAIT never waits; with `waits_only`, locks the transaction already
-// holds are left out too (they are granted without waiting).
+// ... NOWAIT never waits; with `waits_only`, what matters is what queues
+// while the statement waits for its lock (TableEffect::waiting: a MySQL DDL
+// statement's brief exclusive metadata lock queues everything), and locks
+// the transaction already holds are left out (they are granted at once).
 inline std::vector<analysis::TableEffect> blocked_existing_tables(const engine::RuleContext& ctx, size_t i,
                                                                   bool waits_only) {
   std::vector<analysis::TableEffect> out;
   if (const auto* l = ctx.file().statements[i].as<ir::LockTable>(); l && l->nowait) return out;
-  for (const auto& e : ctx.facts().at(i).effect.tables) {
+  for (const auto& effect : ctx.facts().at(i).effect.tables) {
+    analysis::TableEffect e = effect;
+    if (waits_only && e.waiting > e.blocks) {
+      e.blocks = e.waiting;
+      e.mode = "the exclusive metadata lock";
+    }
     if (!analysis::blocks_traffic(e.blocks) || !ctx.facts().is_existing(e.table, i)) continue;
     if (waits_only && already_held(ctx, i, e)) continue;
     bool seen = false;
@@ -97,7 +104,8 @@ inline std::string blocked_what(const std::vector<analysis::TableEffect>& tables
 
 // How the setting stands, for a message: "no lock_timeout set",
 // "lock_timeout disabled (0)", ...
-inline std::string timeout_phrase(const TimeoutVerdict& v, const std::string& setting, double max_seconds) {
+inline std::string timeout_phrase(const TimeoutVerdict& v, const std::string& setting, double max_seconds,
+                                  Dialect dialect = Dialect::Postgres) {
   switch (v.state) {
     case TimeoutState::Missing:
       return "no " + setting + " set";
@@ -107,7 +115,8 @@ inline std::string timeout_phrase(const TimeoutVerdict& v, const std::string& se
       return setting + " " + analysis::format_seconds(v.seconds) + ", above the maximum of " +
              analysis::format_seconds(max_seconds);
     case TimeoutState::Invalid:
-      return setting + " `" + v.value + "`, a value PostgreSQL rejects (so no limit is in effect)";
+      return setting + " `" + v.value + "`, a value " + (dialect == Dialect::MySql ? "MySQL" : "PostgreSQL") +
+             " rejects (so no limit is in effect)";
     case TimeoutState::Bounded:
       break;
   }

@@ -456,17 +456,18 @@ void resolve(const MySqlTarget& t, Caps caps, const std::string& algorithm, cons
   // The clauses that pin what the server does without any.
   if (const int best = pick(-1, -1); best >= 0) {
     out.online_clauses = std::string("ALGORITHM=") + kAlgoNames[best];
-    if (!(t.mysql() && best == kInstant)) out.online_clauses += std::string(", LOCK=") + kLockNames[caps.at[best].lock];
+    if (!(t.mysql() && best == kInstant))
+      out.online_clauses += std::string(", LOCK=") + kLockNames[caps.at[best].lock];
   }
   int chosen = pick(req_algo, req_lock);
   if (chosen < 0) {
     out.fails = true;
     // The ALGORITHM= clause is refused unless the algorithm alone works and
     // the LOCK= clause is what it cannot honour.
-    out.failed_clause = req_algo >= 0 && !(req_lock >= 0 && pick(req_algo, -1) >= 0 &&
-                                           !(t.mysql() && req_algo == kInstant))
-                            ? StatementEffect::Clause::Algorithm
-                            : StatementEffect::Clause::Lock;
+    out.failed_clause =
+        req_algo >= 0 && !(req_lock >= 0 && pick(req_algo, -1) >= 0 && !(t.mysql() && req_algo == kInstant))
+            ? StatementEffect::Clause::Algorithm
+            : StatementEffect::Clause::Lock;
     if (t.mysql() && req_algo == kNocopy)
       out.fail_reason = "ALGORITHM=NOCOPY exists only in MariaDB";
     else if (t.mysql() && req_algo == kInstant && req_lock >= 0)
@@ -577,7 +578,8 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
               if (!per_action[i].what.empty() && pred(per_action[i])) e.action = i;
           };
           if (chosen == kCopy && !e.algorithm_requested)
-            decide([&](const Caps& c) { return !c.at[kInstant].ok && !c.at[kNocopy].ok && !c.at[kInplace].ok; });
+            decide(
+                [&](const Caps& c) { return !c.at[kInstant].ok && !c.at[kNocopy].ok && !c.at[kInplace].ok; });
           else if (lk > kNone && !e.lock_requested && chosen >= 0)
             decide([&](const Caps& c) { return c.at[chosen].ok && c.at[chosen].lock >= lk; });
           if (e.action == SIZE_MAX && per_action.size() == 1) e.action = 0;
@@ -693,6 +695,8 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
   for (auto& e : out.tables) {
     e.blocks = std::max(e.blocks, Blocks::Ddl);
     e.strength = static_cast<int>(e.blocks);
+    // DDL (it commits implicitly) takes the exclusive metadata lock briefly.
+    e.waiting = out.implicit_commit ? Blocks::ReadsAndWrites : e.blocks;
   }
   return out;
 }

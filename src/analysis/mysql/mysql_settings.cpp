@@ -1,6 +1,10 @@
+#include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
+#include <string>
 
+#include "analysis/postgres/pg_settings.h"
 #include "analysis/settings.h"
 
 namespace ddlint::analysis {
@@ -61,6 +65,16 @@ std::string mysql_target_name(const MySqlTarget& t) {
   r += std::to_string(t.major) + "." + std::to_string(t.minor);
   if (t.patch != MySqlTarget::kLatestPatch) r += "." + std::to_string(t.patch);
   return r;
+}
+
+std::string_view lock_timeout_setting(Dialect d) {
+  return d == Dialect::MySql ? "lock_wait_timeout" : "lock_timeout";
+}
+
+std::string set_lock_timeout_sql(Dialect d, double seconds) {
+  if (d == Dialect::MySql)
+    return "SET SESSION lock_wait_timeout = " + std::to_string(std::max(1L, std::lround(seconds))) + ";";
+  return "SET lock_timeout = '" + format_seconds(seconds) + "';";
 }
 
 }  // namespace ddlint::analysis

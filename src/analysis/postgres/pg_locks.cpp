@@ -64,6 +64,7 @@ TableEffect effect(const ir::QualifiedName& t, std::string_view mode, bool rewri
   e.mode = std::string(mode);
   e.blocks = blocks_for_mode(mode);
   e.strength = strength(mode);
+  e.waiting = e.blocks;
   e.rewrite = rewrite;
   e.scan = scan;
   return e;
