@@ -1,5 +1,8 @@
 #include "analysis/schema_model.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "analysis/migration_facts.h"
 
 namespace ddlint::analysis {
@@ -27,11 +30,20 @@ const KnownColumn* KnownTable::column(const std::string& name) const {
   return nullptr;
 }
 
-const KnownColumn* SchemaModel::column(const ir::QualifiedName& t, const std::string& column) const {
+const KnownColumn* SchemaModel::column(const ir::QualifiedName& t, const std::string& column,
+                                       bool fold_case) const {
   const Table* tab = table(t);
   if (!tab || !tab->exists) return nullptr;
-  const auto it = tab->columns.find(column);
-  return it == tab->columns.end() ? nullptr : &it->second;
+  if (const auto it = tab->columns.find(column); it != tab->columns.end()) return &it->second;
+  if (!fold_case) return nullptr;
+  auto same = [](const std::string& a, const std::string& b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+             return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+  };
+  for (const auto& [name, c] : tab->columns)
+    if (same(name, column)) return &c;
+  return nullptr;
 }
 
 const ir::TypeName* SchemaModel::column_type(const ir::QualifiedName& t, const std::string& column) const {

@@ -41,7 +41,9 @@ class SchemaModel {
   // The session ends (between migration files): temporary tables go.
   void end_session();
   // The known column of an existing table; null when it is not known.
-  const KnownColumn* column(const ir::QualifiedName& table, const std::string& column) const;
+  // `fold_case`: column names compare case-insensitively (MySQL).
+  const KnownColumn* column(const ir::QualifiedName& table, const std::string& column,
+                            bool fold_case = false) const;
   // The known type; null when the column is not known.
   const ir::TypeName* column_type(const ir::QualifiedName& table, const std::string& column) const;
   // What is known of `table` (seen = false when the history never mentions it).

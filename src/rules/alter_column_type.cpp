@@ -82,11 +82,25 @@ class AlterColumnType final : public engine::Rule {
         "prefix (up to 255 bytes, or from 256 bytes on), ENUM/SET members appended at the end.";
     const std::string written = "`" + analysis::mysql_display(to) + "`";
     if (const analysis::KnownColumn* old = ctx.here().old_column(fact.action)) {
-      const auto v = analysis::mysql_type_change(ctx.settings().mysql, old->type, to);
+      auto v = analysis::mysql_type_change(ctx.settings().mysql, old->type, to);
       if (v.change != analysis::MySqlTypeChange::Copy) return;
-      ctx.report(fact.range, "changing column " + col + " from `" + analysis::mysql_display(old->type) + "` to " +
-                                 written + " (" + v.what + ")" + cost)
-          .help(help);
+      // A character set written on one side only: the other side has the
+      // table's default, which ddlint does not know.
+      std::string unless;
+      if (old->type.charset.empty() != to.charset.empty()) {
+        ir::TypeName from = old->type, into = to;
+        const std::string cs = old->type.charset.empty() ? to.charset : old->type.charset;
+        from.charset = into.charset = cs;
+        const auto same_charset = analysis::mysql_type_change(ctx.settings().mysql, from, into);
+        if (same_charset.change == analysis::MySqlTypeChange::Copy)
+          v = same_charset;  // a copy either way: say why
+        else
+          unless = ", unless the table's default character set is `" + cs + "`";
+      }
+      auto d = ctx.report(fact.range, "changing column " + col + " from `" + analysis::mysql_display(old->type) +
+                                          "` to " + written + " (" + v.what + ")" + cost + unless);
+      d.help(help);
+      if (!unless.empty()) d.conditional();
       return;
     }
     // The old type is unknown: the copy depends on it.

@@ -12,3 +12,7 @@ ALTER TABLE users MODIFY score INT UNSIGNED; -- expect: alter-column-type@32 "fr
 ALTER TABLE users CHANGE score points BIGINT; -- expect: alter-column-type@39 "column `points` of `users` from `int unsigned` to `bigint`"
 ALTER TABLE users ADD COLUMN state ENUM('a', 'b');
 ALTER TABLE users MODIFY state ENUM('b', 'a'); -- expect: alter-column-type@32 "(type change)"
+-- A character set written on one side only: the other is the table's default, unknown here.
+ALTER TABLE users ADD COLUMN slug VARCHAR(100) CHARACTER SET ascii;
+ALTER TABLE users MODIFY slug VARCHAR(100) NOT NULL; -- expect: alter-column-type@31 "unless the table's default character set is `ascii`"
+ALTER TABLE users MODIFY slug VARCHAR(10) CHARACTER SET ascii; -- expect: alter-column-type@31 "(VARCHAR shrink)"
