@@ -271,7 +271,8 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
           case ir::AlterKind::DropNotNull:
           case ir::AlterKind::SetDefault:
           case ir::AlterKind::DropDefault:
-            if (const KnownColumn* c = columns.column(at->table, a.column, settings.dialect == Dialect::MySql))
+            if (const KnownColumn* c =
+                    columns.column(at->table, a.column, settings.dialect == Dialect::MySql))
               f.old_columns[k] = *c;
             break;
           default:

@@ -38,7 +38,8 @@ const KnownColumn* SchemaModel::column(const ir::QualifiedName& t, const std::st
   if (!fold_case) return nullptr;
   auto same = [](const std::string& a, const std::string& b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-             return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+             return std::tolower(static_cast<unsigned char>(x)) ==
+                    std::tolower(static_cast<unsigned char>(y));
            });
   };
   for (const auto& [name, c] : tab->columns)

@@ -75,7 +75,8 @@ class Printer {
   void constraint(int ind, const Constraint& c) {
     std::string s = std::string("constraint ") + std::string(to_string(c.kind));
     if (!c.name.empty()) s += " name=" + c.name;
-    s += " " + range(c.range) + flags({{"not-valid", c.not_valid}, {"not-enforced", c.not_enforced}, {"stored", c.stored}});
+    s += " " + range(c.range) +
+         flags({{"not-valid", c.not_valid}, {"not-enforced", c.not_enforced}, {"stored", c.stored}});
     if (!c.using_index.empty()) s += " using-index=" + c.using_index;
     if (!c.columns.empty()) s += " columns=" + list(c.columns);
     line(ind, s);

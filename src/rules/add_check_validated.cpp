@@ -37,8 +37,8 @@ class AddCheckValidated final : public engine::Rule {
   // while they copy the table; NOT ENFORCED checks nothing.
   static void mysql(const ir::AlterTable& s, engine::RuleContext& ctx) {
     if (!analysis::mysql_enforces_check(ctx.settings().mysql)) return;
-    const std::string cost =
-        " checks every existing row while " + quoted(s.table) + " is copied" + online_ddl_note(ctx.here(), s.table);
+    const std::string cost = " checks every existing row while " + quoted(s.table) + " is copied" +
+                             online_ddl_note(ctx.here(), s.table);
     const std::string help =
         "There is no NOT VALID in MySQL: on a large table make the change with an online schema change tool "
         "(gh-ost, pt-online-schema-change), or enforce the rule in the application and add the constraint "

@@ -26,7 +26,8 @@ class AddColumnNotNullNoDefault final : public engine::Rule {
                                 " gives existing rows the type's implicit default (0, '', ...), and INSERTs "
                                 "from code already deployed that leave the column out fail")
             .help(
-                "Add the column with a DEFAULT, or add it nullable, deploy code that writes it, backfill it in "
+                "Add the column with a DEFAULT, or add it nullable, deploy code that writes it, backfill it "
+                "in "
                 "batches, then make it NOT NULL.");
         continue;
       }

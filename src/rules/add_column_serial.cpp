@@ -59,9 +59,9 @@ class AddColumnSerial final : public engine::Rule {
         what = "SERIAL column " + quoted(c.name);
       }
       if (at.empty()) continue;
-      ctx.report(at, "adding " + what + " to " + quoted(s.table) + " numbers every existing row: " +
-                         quoted(s.table) + " is rebuilt" + online_ddl_note(ctx.here(), s.table) +
-                         " until every row has its value")
+      ctx.report(at, "adding " + what + " to " + quoted(s.table) +
+                         " numbers every existing row: " + quoted(s.table) + " is rebuilt" +
+                         online_ddl_note(ctx.here(), s.table) + " until every row has its value")
           .help(
               "On a large table, add the column with an online schema change tool (gh-ost, "
               "pt-online-schema-change), which copies the rows in throttled batches while writes go on; "

@@ -28,7 +28,8 @@ class AddColumnStoredGenerated final : public engine::Rule {
                            " computes it for every existing row: " + quoted(s.table) + " is copied" +
                            online_ddl_note(ctx.here(), s.table) + " until the copy ends")
             .help(
-                "Add it as a VIRTUAL generated column (no copy; it can be indexed), or make the change with an "
+                "Add it as a VIRTUAL generated column (no copy; it can be indexed), or make the change with "
+                "an "
                 "online schema change tool (gh-ost, pt-online-schema-change).");
         continue;
       }

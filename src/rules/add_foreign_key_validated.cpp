@@ -31,7 +31,8 @@ class AddForeignKeyValidated final : public engine::Rule {
       ctx.report(r, "adding a FOREIGN KEY to " + quoted(table) + " checks every existing row while " +
                         quoted(table) + " is copied" + online_ddl_note(ctx.here(), table))
           .help(
-              "Add the key with SET foreign_key_checks = 0 just before the ALTER (and back to 1 after it): the "
+              "Add the key with SET foreign_key_checks = 0 just before the ALTER (and back to 1 after it): "
+              "the "
               "server then adds it in place without the copy and without checking existing rows, so look for "
               "orphans with a query first. Or make the change with an online schema change tool.");
       return;
@@ -40,12 +41,12 @@ class AddForeignKeyValidated final : public engine::Rule {
     // foreign key's own (the table itself may take a stronger one for other
     // actions of the statement).
     std::string mode = "SHARE ROW EXCLUSIVE";
-    if (const auto* e = effect_on(ctx.here(), ref); e && !ref.empty() && !analysis::same_table(ref, table) &&
-                                                     !e->mode.empty())
+    if (const auto* e = effect_on(ctx.here(), ref);
+        e && !ref.empty() && !analysis::same_table(ref, table) && !e->mode.empty())
       mode = e->mode;
     std::string msg = "adding a FOREIGN KEY to " + quoted(table) +
-                      " validates every existing row while holding a " + mode + " lock that blocks writes to " +
-                      quoted(table);
+                      " validates every existing row while holding a " + mode +
+                      " lock that blocks writes to " + quoted(table);
     if (!ref.empty()) msg += " and " + quoted(ref);
     ctx.report(r, msg).help(
         inline_ref

@@ -62,11 +62,13 @@ class AddPrimaryKey final : public engine::Rule {
   // MySQL/MariaDB: InnoDB stores the rows in primary key order, so a new
   // primary key rebuilds the whole table (INPLACE when sql_mode is strict).
   static void mysql(const ir::AlterTable& s, engine::RuleContext& ctx) {
-    const std::string cost = ": " + quoted(s.table) + " is rebuilt around the new clustered index" +
-                             online_ddl_note(ctx.here(), s.table) +
-                             ", and the ALTER fails at the end if concurrent writes add a duplicate or NULL key";
+    const std::string cost =
+        ": " + quoted(s.table) + " is rebuilt around the new clustered index" +
+        online_ddl_note(ctx.here(), s.table) +
+        ", and the ALTER fails at the end if concurrent writes add a duplicate or NULL key";
     const std::string help =
-        "Give the table its primary key when it is created; on a large existing table, make the change with an "
+        "Give the table its primary key when it is created; on a large existing table, make the change with "
+        "an "
         "online schema change tool (gh-ost, pt-online-schema-change) and a strict sql_mode (without it the "
         "server copies the table and turns NULL keys into defaults).";
     for (const auto& a : s.actions) {

@@ -76,7 +76,8 @@ class AlterColumnType final : public engine::Rule {
     const std::string cost = ": " + quoted(s.table) + " is copied row by row" +
                              online_ddl_note(ctx.here(), s.table) + " until the copy ends";
     const std::string help =
-        "Add a column of the new type, fill it in batches, switch the code over and drop the old column later "
+        "Add a column of the new type, fill it in batches, switch the code over and drop the old column "
+        "later "
         "(expand and contract), or make the change with an online schema change tool (gh-ost, "
         "pt-online-schema-change). Changes that need no copy: a VARCHAR made longer within the same length "
         "prefix (up to 255 bytes, or from 256 bytes on), ENUM/SET members appended at the end.";
@@ -97,8 +98,9 @@ class AlterColumnType final : public engine::Rule {
         else
           unless = ", unless the table's default character set is `" + cs + "`";
       }
-      auto d = ctx.report(fact.range, "changing column " + col + " from `" + analysis::mysql_display(old->type) +
-                                          "` to " + written + " (" + v.what + ")" + cost + unless);
+      auto d =
+          ctx.report(fact.range, "changing column " + col + " from `" + analysis::mysql_display(old->type) +
+                                     "` to " + written + " (" + v.what + ")" + cost + unless);
       d.help(help);
       if (!unless.empty()) d.conditional();
       return;
@@ -110,7 +112,8 @@ class AlterColumnType final : public engine::Rule {
       unless += " or a shorter VARCHAR within the same length prefix";
     else if (kind == ir::TypeKind::Enum)
       unless += " or the same members without the last ones";
-    ctx.report(fact.range, "restating column " + col + " as " + written + " copies the table " + unless + cost)
+    ctx.report(fact.range,
+               "restating column " + col + " as " + written + " copies the table " + unless + cost)
         .help(help)
         .conditional();
   }

@@ -38,9 +38,10 @@ class DropNotNull final : public engine::Rule {
     auto d = ctx.report(f.range, known ? "restating " + col + " without NOT NULL makes it nullable" + cost
                                        : "restating " + col + " without NOT NULL makes it nullable unless " +
                                              quoted(f.name) + " is already nullable" + cost);
-    d.help("A MODIFY or CHANGE restates the whole column: write NOT NULL in the new definition to keep it. To "
-           "make it nullable on purpose, make every reader of " +
-           quoted(f.name) + " handle NULL and deploy that first.");
+    d.help(
+        "A MODIFY or CHANGE restates the whole column: write NOT NULL in the new definition to keep it. To "
+        "make it nullable on purpose, make every reader of " +
+        quoted(f.name) + " handle NULL and deploy that first.");
     if (!known) d.conditional();
   }
 };

@@ -9,7 +9,8 @@ namespace ddlint::rules {
 
 // The verdict for `table` in the statement `f` describes; null when the model
 // says nothing about it.
-inline const analysis::TableEffect* effect_on(const analysis::StatementFacts& f, const ir::QualifiedName& table) {
+inline const analysis::TableEffect* effect_on(const analysis::StatementFacts& f,
+                                              const ir::QualifiedName& table) {
   for (const auto& e : f.effect.tables)
     if (e.object == ir::ObjectKind::Table && analysis::same_table(e.table, table)) return &e;
   return nullptr;
@@ -20,7 +21,8 @@ inline const analysis::TableEffect* effect_on(const analysis::StatementFacts& f,
 // algorithm.
 inline std::string online_ddl_text(const analysis::TableEffect* e) {
   if (e == nullptr || e->algorithm.empty()) return "";
-  return "ALGORITHM=" + e->algorithm + ", LOCK=" + e->lock + ": " + std::string(analysis::describe(e->blocks));
+  return "ALGORITHM=" + e->algorithm + ", LOCK=" + e->lock + ": " +
+         std::string(analysis::describe(e->blocks));
 }
 
 // " (ALGORITHM=COPY, LOCK=SHARED: blocks writes)", or "" without a verdict.

@@ -45,10 +45,11 @@ class SetNotNull final : public engine::Rule {
     auto d = ctx.report(f.range, known ? "making " + col + " NOT NULL" + rebuilds + cost
                                        : "restating " + col + " as NOT NULL" + rebuilds + " unless " +
                                              quoted(f.name) + " is already NOT NULL" + cost);
-    d.help("Backfill the NULLs in batches first (UPDATE ... WHERE " + f.name +
-           " IS NULL LIMIT n), then make the column NOT NULL; on a large table use an online schema change tool "
-           "(gh-ost, pt-online-schema-change). If the column is already NOT NULL, keep NOT NULL in the "
-           "definition and say so in an ignore comment.");
+    d.help(
+        "Backfill the NULLs in batches first (UPDATE ... WHERE " + f.name +
+        " IS NULL LIMIT n), then make the column NOT NULL; on a large table use an online schema change tool "
+        "(gh-ost, pt-online-schema-change). If the column is already NOT NULL, keep NOT NULL in the "
+        "definition and say so in an ignore comment.");
     if (!known) d.conditional();
   }
 };

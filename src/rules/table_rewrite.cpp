@@ -38,8 +38,8 @@ class TableRewrite final : public engine::Rule {
       for (const auto& t : s.tables) {
         if (!ctx.is_existing_table(t) || !rewritten(t, ctx)) continue;
         ctx.report(t.range.empty() ? ctx.statement().range : t.range,
-                   "OPTIMIZE TABLE rebuilds " + quoted(t) + " and all its indexes" + online_ddl_note(ctx.here(), t) +
-                       kMySqlRebuildCost)
+                   "OPTIMIZE TABLE rebuilds " + quoted(t) + " and all its indexes" +
+                       online_ddl_note(ctx.here(), t) + kMySqlRebuildCost)
             .help(kMySqlRebuildHelp);
       }
       return;
@@ -82,8 +82,9 @@ class TableRewrite final : public engine::Rule {
       for (const auto& a : s.actions) {
         const auto kind = analysis::mysql_rebuild_action(a);
         if (kind == analysis::MySqlRebuild::None) continue;
-        ctx.report(a.range, quoted(std::string(ctx.text(a.range))) + " rebuilds " + quoted(s.table) + " and all its indexes" +
-                                online_ddl_note(ctx.here(), s.table) + kMySqlRebuildCost)
+        ctx.report(a.range, quoted(std::string(ctx.text(a.range))) + " rebuilds " + quoted(s.table) +
+                                " and all its indexes" + online_ddl_note(ctx.here(), s.table) +
+                                kMySqlRebuildCost)
             .help(kMySqlRebuildHelp);
       }
       return;

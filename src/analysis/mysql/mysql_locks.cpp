@@ -663,8 +663,9 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
             TableEffect e = table_effect(name);
             const MySqlTableInfo* info = info_of(name);
             resolve(t,
-                    info && info->has_fulltext ? Builder(t, "OPTIMIZE TABLE (FULLTEXT)").done()
-                                               : Builder(t, "OPTIMIZE TABLE").inplace(kNone, true, true).done(),
+                    info && info->has_fulltext
+                        ? Builder(t, "OPTIMIZE TABLE (FULLTEXT)").done()
+                        : Builder(t, "OPTIMIZE TABLE").inplace(kNone, true, true).done(),
                     "", "", e, out);
             out.tables.push_back(e);
           }

@@ -68,7 +68,8 @@ MySqlTypeVerdict mysql_type_change(const MySqlTarget& t, const ir::TypeName& old
   const std::string old_cs = !old.charset.empty() ? lower(old.charset) : table_cs;
   const std::string new_cs = !to_type.charset.empty() ? lower(to_type.charset) : table_cs;
   const bool same_sign = old.is_unsigned == to_type.is_unsigned;
-  if (from == to && same_sign && old_cs == new_cs && (integer_type(from) || old.modifiers == to_type.modifiers))
+  if (from == to && same_sign && old_cs == new_cs &&
+      (integer_type(from) || old.modifiers == to_type.modifiers))
     return {C::Same, ""};
   if (from == to && (from == "varchar" || from == "varbinary") && old_cs == new_cs && same_sign) {
     // Extending VARCHAR: cheap while the length prefix keeps its size

@@ -26,8 +26,9 @@ struct MySqlTypeVerdict {
 // `table_charset`: the table's default character set (lower-case; empty when
 // unknown: 4 bytes per character are assumed); `row_format` upper-case, empty
 // for the default (DYNAMIC).
-MySqlTypeVerdict mysql_type_change(const MySqlTarget& target, const ir::TypeName& from, const ir::TypeName& to,
-                                   std::string_view table_charset = {}, std::string_view row_format = {});
+MySqlTypeVerdict mysql_type_change(const MySqlTarget& target, const ir::TypeName& from,
+                                   const ir::TypeName& to, std::string_view table_charset = {},
+                                   std::string_view row_format = {});
 
 // Maximum bytes per character of a character set (unknown: 4, the widest).
 int mysql_charset_maxlen(std::string_view charset);
