@@ -69,6 +69,10 @@ struct TableEffect {
   std::vector<std::string> assumed_columns;
 };
 
+// The lock for a message: "an ACCESS EXCLUSIVE lock" (PostgreSQL), "LOCK=SHARED
+// (ALGORITHM=COPY)" (MySQL/MariaDB ALTER), "an MDL EXCLUSIVE lock" otherwise.
+std::string lock_phrase(const TableEffect& e);
+
 // A transaction that holds `held` is granted `wanted` on the same table at
 // once: the same mode, or a lock that already blocks reads and writes.
 inline bool covers(const TableEffect& held, const TableEffect& wanted) {

@@ -78,14 +78,9 @@ struct Understated {
   std::optional<Blocks> declared;   // unset: the table is not declared
   Blocks blocks = Blocks::Nothing;  // the strongest blocking of the table in the migration
   size_t statement = 0;             // the first statement that exceeds the declaration
-  std::string mode;                 // its lock mode on the table
+  std::string lock;                 // its lock on the table, for the message (analysis::lock_phrase)
   Blocks statement_blocks = Blocks::Nothing;
 };
-
-std::string article(std::string_view mode) {
-  return !mode.empty() && std::string_view("AEIOUaeiou").find(mode.front()) != std::string_view::npos ? "an "
-                                                                                                      : "a ";
-}
 
 std::string word(Blocks b) { return std::string(analysis::to_string(b)); }
 
@@ -134,9 +129,10 @@ class LockAnnotationMismatch final : public engine::Rule {
           return u.index_only == index_only && analysis::same_table(u.table, table);
         });
         if (it == found.end())
-          found.push_back({table, index_only, level, e.blocks, i, e.mode, e.blocks});
+          found.push_back({table, index_only, level, e.blocks, i, analysis::lock_phrase(e), e.blocks});
         else if (it->statement == i && e.blocks > it->statement_blocks)
-          *it = {table, index_only, level, std::max(it->blocks, e.blocks), i, e.mode, e.blocks};
+          *it = {table,   index_only, level, std::max(it->blocks, e.blocks), i, analysis::lock_phrase(e),
+                 e.blocks};
         else
           it->blocks = std::max(it->blocks, e.blocks);
       }
@@ -168,9 +164,9 @@ class LockAnnotationMismatch final : public engine::Rule {
       else
         help += "add " + entry + " to the list";
       help += structured ? " in `-- ddlint: locks=...`." : " in `-- Locks: ...`.";
-      ctx.report(stmts[u.statement].range,
-                 "this statement takes " + article(u.mode) + u.mode + " lock on " + target + ", which " +
-                     std::string(analysis::describe(u.statement_blocks)) + ", but " + declared_what)
+      ctx.report(stmts[u.statement].range, "this statement takes " + u.lock + " on " + target + ", which " +
+                                               std::string(analysis::describe(u.statement_blocks)) +
+                                               ", but " + declared_what)
           .help(help);
     }
   }

@@ -21,6 +21,14 @@ std::string_view to_string(Blocks b) {
   return "none";
 }
 
+std::string lock_phrase(const TableEffect& e) {
+  if (!e.lock.empty())
+    return "LOCK=" + e.lock + (e.algorithm.empty() ? std::string() : " (ALGORITHM=" + e.algorithm + ")");
+  const bool vowel =
+      !e.mode.empty() && std::string_view("AEIOU").find(e.mode.front()) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + e.mode + " lock";
+}
+
 std::string_view describe(Blocks b) {
   switch (b) {
     case Blocks::Nothing:

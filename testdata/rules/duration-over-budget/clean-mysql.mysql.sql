@@ -1,0 +1,3 @@
+-- Expected duration: 2 minutes
+-- Locks: users (write)
+ALTER TABLE users ADD COLUMN c INT, ALGORITHM=COPY;
