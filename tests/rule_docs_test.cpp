@@ -50,6 +50,8 @@ TEST_SUITE("docs") {
         CHECK_MESSAGE((info.dialects.empty() || lists(settings.dialect == Dialect::MySql ? "mysql" : "postgres")),
                       "example for a dialect the page does not list");
         const auto result = test::lint(info.id + ".md", ex.sql, {info.id}, settings, options);
+        if (settings.dialect == Dialect::MySql && info.id != "syntax-error")
+          CHECK_MESSAGE(result.stats.syntax_errors == 0, "MySQL example does not parse");
         size_t hits = 0;
         for (const auto& d : result.diagnostics) {
           if (d.rule != info.id || d.suppressed) continue;

@@ -213,7 +213,10 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
           implied = TxSource::None;
           break;
         case TxMode::SingleQuery:
-          implied = per_section[s] > 1 ? TxSource::Implicit : TxSource::None;
+          // PostgreSQL runs a multi-statement query string as one implicit
+          // block; MySQL runs each statement of it on its own (autocommit).
+          implied = per_section[s] > 1 && settings.dialect == Dialect::Postgres ? TxSource::Implicit
+                                                                                : TxSource::None;
           break;
       }
       explicit_tx = false;
@@ -230,6 +233,30 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     }
     section_first_.push_back(first);
     StatementFacts f;
+    if (settings.dialect == Dialect::Postgres) {
+      f.effect = pg_statement_effect(st, settings, &columns);
+    } else {
+      const MySqlContext ctx = mysql_context(st, columns, foreign_key_checks);
+      f.effect = mysql_statement_effect(st, settings, &ctx);
+    }
+    // An implicit commit ends the open transaction before the statement runs
+    // (a runner's too: the server returns to autocommit, and the runner's own
+    // COMMIT later finds nothing to commit).
+    if (f.effect.implicit_commit) {
+      const TxSource open = explicit_tx ? TxSource::Explicit : !tx_done ? implied : TxSource::None;
+      if (open != TxSource::None) {
+        f.committed = open;
+        f.committed_start = tx_start;
+        explicit_tx = false;
+        opened = SIZE_MAX;
+        tx_done = true;
+        tx_start = SIZE_MAX;
+        begin_lock_timeout = lock_timeout;
+        begin_statement_timeout = statement_timeout;
+        local_lock_timeout.reset();
+        local_statement_timeout.reset();
+      }
+    }
     f.section = s;
     f.down = plan_.sections[s].down;
     f.explicit_transaction = explicit_tx;
@@ -239,12 +266,6 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     f.statement_timeout = local_statement_timeout ? local_statement_timeout : statement_timeout;
     f.transaction_start = f.in_transaction ? tx_start : SIZE_MAX;
     const bool in_tx = f.in_transaction;
-    if (settings.dialect == Dialect::Postgres) {
-      f.effect = pg_statement_effect(st, settings, &columns);
-    } else {
-      const MySqlContext ctx = mysql_context(st, columns, foreign_key_checks);
-      f.effect = mysql_statement_effect(st, settings, &ctx);
-    }
     // ATTACH PARTITION skips its scan when a validated CHECK on the partition
     // proves the bound: one added (and validated) earlier in the section is
     // taken to be that CHECK.

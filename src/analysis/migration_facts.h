@@ -34,6 +34,13 @@ struct StatementFacts {
   std::optional<std::string> lock_timeout;       // value in effect, if any SET
   std::optional<std::string> statement_timeout;  // value in effect, if any SET
   StatementEffect effect;                        // lock model verdict for this statement
+  // The transaction that this statement's implicit commit (effect.implicit_commit:
+  // MySQL DDL, START TRANSACTION) ended just before it ran, and where that
+  // transaction started; None when no transaction was open. The statement
+  // itself then runs outside it (tx, in_transaction and transaction_start say
+  // so), and the transaction is no longer open at the end of the section.
+  TxSource committed = TxSource::None;
+  size_t committed_start = SIZE_MAX;
   // First statement of the transaction this statement runs in (the BEGIN,
   // the COMMIT AND CHAIN, or 0 for the runner's); SIZE_MAX outside one.
   size_t transaction_start = SIZE_MAX;

@@ -26,6 +26,8 @@ std::string_view to_string(TypeKind k) {
       return "serial";
     case TypeKind::BigSerial:
       return "bigserial";
+    case TypeKind::SmallSerial:
+      return "smallserial";
     case TypeKind::Decimal:
       return "decimal";
     case TypeKind::Real:
@@ -137,6 +139,7 @@ constexpr Spelling kSpellings[] = {
     {"int8", TypeKind::BigInt},         {"bigint", TypeKind::BigInt},
     {"serial", TypeKind::Serial},       {"serial4", TypeKind::Serial},
     {"bigserial", TypeKind::BigSerial}, {"serial8", TypeKind::BigSerial},
+    {"smallserial", TypeKind::SmallSerial}, {"serial2", TypeKind::SmallSerial},
     {"numeric", TypeKind::Decimal},     {"decimal", TypeKind::Decimal},
     {"dec", TypeKind::Decimal},         {"fixed", TypeKind::Decimal},
     {"float4", TypeKind::Real},         {"real", TypeKind::Real},
@@ -177,8 +180,16 @@ NormalType normalize(const TypeName& type) {
     case TypeKind::Varchar:
     case TypeKind::Binary:
       if (!mods.empty()) n.length = number(mods[0]);
-      // CHAR without a length is CHAR(1) in both dialects.
-      if (n.kind == TypeKind::Char && mods.empty()) n.length = 1;
+      // CHAR without a length is CHAR(1) in both dialects, and both
+      // front-ends write the 1 out (PostgreSQL's bpchar(1), MySQL's char(1),
+      // as the servers show it); a bare `char` is PostgreSQL's one-byte
+      // internal "char" type, which is not a padded string.
+      if (n.kind == TypeKind::Char && mods.empty()) {
+        if (name == "char")
+          n.kind = TypeKind::Other;
+        else
+          n.length = 1;
+      }
       break;
     case TypeKind::Decimal:
       if (!mods.empty()) n.precision = number(mods[0]);
@@ -200,6 +211,7 @@ Fact make(FactKind kind, const QualifiedName& table, TextRange range) {
   Fact f;
   f.kind = kind;
   f.table = table.name;
+  f.table_name = table;
   f.range = range;
   return f;
 }
@@ -392,7 +404,7 @@ std::vector<Fact> facts(const Statement& st) {
           for (const auto& t : s.tables) out.push_back(make(FactKind::TruncateTable, t, t.range));
         } else if constexpr (std::is_same_v<T, Rename>) {
           if (s.object == ObjectKind::Table) {
-            Fact f = make(FactKind::RenameTable, s.target, st.range);
+            Fact f = make(FactKind::RenameTable, s.target, s.range.empty() ? st.range : s.range);
             f.new_name = s.new_name;
             out.push_back(std::move(f));
           } else if (s.object == ObjectKind::Column) {

@@ -31,6 +31,7 @@ enum class TypeKind {
   BigInt,     // 8 bytes
   Serial,     // PostgreSQL serial pseudo-types (an integer with a sequence default)
   BigSerial,
+  SmallSerial,
   Decimal,  // numeric / decimal (precision, scale)
   Real,     // 4-byte float
   Double,   // 8-byte float
@@ -90,6 +91,7 @@ std::string_view to_string(FactKind k);
 struct Fact {
   FactKind kind = FactKind::Other;
   std::string table;  // unqualified table name; empty when the statement does not say (PostgreSQL DROP INDEX)
+  QualifiedName table_name;  // the table as written (schema, range), for messages and existence checks
   std::string name;   // the column, index or constraint
   std::string new_name;                  // renames
   std::optional<NormalType> type;        // AddColumn, SetType

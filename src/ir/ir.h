@@ -250,6 +250,7 @@ struct Drop {
   bool if_exists = false;
   bool cascade = false;
   bool concurrently = false;
+  bool temporary = false;   // MySQL DROP TEMPORARY TABLE: only this session's temporary tables
   TextRange keyword_range;  // DROP INDEX: the INDEX keyword (CONCURRENTLY goes after it)
 };
 
@@ -264,6 +265,9 @@ struct Rename {
   QualifiedName target;                   // the table (for columns/constraints) or the object
   std::string subname;                    // old column / constraint name
   std::string new_name;
+  // What this rename covers when the statement renames several objects
+  // (MySQL `RENAME TABLE a TO b, c TO d`: one pair); empty: the whole statement.
+  TextRange range;
 };
 
 enum class TransactionKind { Begin, Commit, Rollback, Savepoint, Release, RollbackTo, Prepare, Other };
@@ -306,6 +310,7 @@ struct ColumnFilter {
 struct RowSelection {
   std::vector<ColumnFilter> filters;  // top-level AND terms of the WHERE that compare a column with a value
   bool limited_source = false;        // a WITH query or a FROM/USING subquery has LIMIT / FETCH FIRST
+  bool limit = false;                 // the statement's own LIMIT n (MySQL UPDATE/DELETE ... LIMIT)
   bool current_of = false;            // WHERE CURRENT OF cursor
 };
 

@@ -1,4 +1,5 @@
 #include "engine/rule_context.h"
+#include "ir/facts.h"
 #include "rules/column_types.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"
@@ -13,18 +14,32 @@ class CharField final : public engine::Rule {
     each_column_type(s, ctx, [&](const ColumnType& c) { check(c, ctx); });
   }
 
-  // char(n), character(n), character and bpchar are all "bpchar"; the quoted
-  // one-byte "char" type is "char" and is not flagged.
+  // Fixed-length, blank-padded strings: PostgreSQL's char(n) / character(n)
+  // / bpchar and MySQL's CHAR(n). PostgreSQL's one-byte "char" type is not
+  // one (ir::normalize gives it no kind).
   static void check(const ColumnType& c, engine::RuleContext& ctx) {
-    if (c.type.name != "bpchar") return;
+    const ir::NormalType t = ir::normalize(c.type);
+    if (t.kind != ir::TypeKind::Char) return;
+    const std::string n = c.type.modifiers.size() == 1 ? c.type.modifiers[0] : "n";
+    if (ctx.settings().dialect == Dialect::MySql) {
+      std::string help = "Declare the column as `VARCHAR(" + n +
+                         ")`, with a CHECK constraint such as `CHECK (CHAR_LENGTH(" + c.column + ") = " + n +
+                         ")` if the length is a rule of the data.";
+      if (n == "36") help += " If it holds UUIDs, store them as `BINARY(16)` (UUID_TO_BIN / BIN_TO_UUID; MariaDB 10.7+ has a `UUID` type).";
+      ctx.report(c.type.range, "column " + quoted(c.column) + " of " + quoted(c.table) + " is " +
+                                   written_type(ctx, c.type) +
+                                   ": the server pads values with spaces to the declared length and strips "
+                                   "trailing spaces when it reads them back, so a value written with trailing "
+                                   "spaces comes back changed, and comparisons ignore them")
+          .help(std::move(help));
+      return;
+    }
     std::string help =
         "Declare the column as `text` (or `varchar`), with a CHECK constraint such as `CHECK "
         "(char_length(" +
-        c.column + ") = " + (c.type.modifiers.size() == 1 ? c.type.modifiers[0] : "n") +
-        ")` if the length is a rule of the data.";
+        c.column + ") = " + n + ")` if the length is a rule of the data.";
     // 36 characters is the text form of a UUID.
-    if (c.type.modifiers.size() == 1 && c.type.modifiers[0] == "36")
-      help += " If it holds UUIDs, declare it as `uuid` (16 bytes, validated on input).";
+    if (n == "36") help += " If it holds UUIDs, declare it as `uuid` (16 bytes, validated on input).";
     ctx.report(c.type.range,
                "column " + quoted(c.column) + " of " + quoted(c.table) + " is " + written_type(ctx, c.type) +
                    ": values are padded with spaces to the declared length, and whether the padding counts "

@@ -49,14 +49,17 @@ void each_column_type(const ir::CreateTable& s, const engine::RuleContext& ctx, 
   }
 }
 
-// ALTER TABLE ... ADD COLUMN and ALTER COLUMN ... TYPE.
+// ALTER TABLE ... ADD COLUMN, ALTER COLUMN ... TYPE and MySQL's MODIFY /
+// CHANGE, which state a whole column definition.
 template <class F>
 void each_column_type(const ir::AlterTable& s, const engine::RuleContext& ctx, F&& f) {
   if (s.object != ir::ObjectKind::Table || !convention_applies(ctx)) return;
   for (const auto& a : s.actions) {
     const ir::TypeName* t = nullptr;
     const ir::ColumnDef* def = nullptr;
-    if (a.kind == ir::AlterKind::AddColumn && a.column_def) {
+    if ((a.kind == ir::AlterKind::AddColumn || a.kind == ir::AlterKind::ModifyColumn ||
+         a.kind == ir::AlterKind::ChangeColumn) &&
+        a.column_def) {
       def = &*a.column_def;
       t = &def->type;
     } else if (a.kind == ir::AlterKind::AlterColumnType && a.new_type) {

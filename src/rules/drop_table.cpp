@@ -6,7 +6,8 @@ namespace ddlint::rules {
 
 class DropTable final : public engine::Rule {
   void onDrop(const ir::Drop& s, engine::RuleContext& ctx) override {
-    if (s.object != ir::ObjectKind::Table) return;
+    // DROP TEMPORARY TABLE (MySQL) drops only this session's temporary table.
+    if (s.object != ir::ObjectKind::Table || s.temporary) return;
     for (const auto& t : s.names) {
       if (!ctx.is_existing_table(t)) continue;
       ctx.report(t.range.empty() ? ctx.statement().range : t.range,

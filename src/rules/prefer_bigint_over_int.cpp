@@ -5,6 +5,7 @@
 #include "analysis/migration_facts.h"
 #include "analysis/postgres/pg_columns.h"
 #include "engine/rule_context.h"
+#include "ir/facts.h"
 #include "rules/column_types.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"
@@ -32,13 +33,42 @@ class PreferBigintOverInt final : public engine::Rule {
   // attached by later ALTER TABLE statements (pg_dump's layout).
   std::vector<Column> columns_;
 
+  // Integer kinds narrower than bigint (MySQL's TINYINT(1) is a boolean).
   static bool narrow_integer(const ir::TypeName& t) {
     if (t.array) return false;
-    return t.name == "int4" || t.name == "int2" || t.name == "serial" || t.name == "serial4" ||
-           t.name == "smallserial" || t.name == "serial2";
+    switch (ir::normalize(t).kind) {
+      case ir::TypeKind::TinyInt:
+      case ir::TypeKind::SmallInt:
+      case ir::TypeKind::MediumInt:
+      case ir::TypeKind::Integer:
+      case ir::TypeKind::Serial:
+      case ir::TypeKind::SmallSerial:
+        return true;
+      default:
+        return false;
+    }
   }
+  // Narrower than 32 bits: a key of such a type without a sequence is a
+  // deliberate lookup-table key.
   static bool small(const ir::TypeName& t) {
-    return t.name == "int2" || t.name == "smallserial" || t.name == "serial2";
+    const auto k = ir::normalize(t).kind;
+    return k == ir::TypeKind::SmallInt || k == ir::TypeKind::SmallSerial || k == ir::TypeKind::TinyInt ||
+           k == ir::TypeKind::MediumInt;
+  }
+  // The largest value and the width in bits.
+  static std::pair<std::string, std::string> range_of(const ir::TypeName& t) {
+    const bool u = t.is_unsigned;
+    switch (ir::normalize(t).kind) {
+      case ir::TypeKind::TinyInt:
+        return {u ? "255" : "127", "8"};
+      case ir::TypeKind::SmallInt:
+      case ir::TypeKind::SmallSerial:
+        return {u ? "65,535" : "32,767", "16"};
+      case ir::TypeKind::MediumInt:
+        return {u ? "16,777,215" : "8,388,607", "24"};
+      default:
+        return {u ? "4,294,967,295" : "2,147,483,647", "32"};
+    }
   }
   static bool calls_nextval(const std::optional<ir::Expr>& e) {
     return e && std::find(e->functions.begin(), e->functions.end(), "nextval") != e->functions.end();
@@ -78,12 +108,25 @@ class PreferBigintOverInt final : public engine::Rule {
   }
 
   void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
+    // A MySQL MODIFY/CHANGE restates a column defined earlier: the new
+    // definition replaces it, and keeps its key.
+    bool was_key = false;
+    if (s.object == ir::ObjectKind::Table)
+      for (const auto& a : s.actions) {
+        if (a.kind != ir::AlterKind::ModifyColumn && a.kind != ir::AlterKind::ChangeColumn) continue;
+        for (auto& col : columns_)
+          if (!col.gone && col.section == ctx.here().section && col.name == a.column &&
+              analysis::same_table(col.table, s.table)) {
+            col.gone = true;
+            was_key = was_key || col.primary_key;
+          }
+      }
     each_column_type(s, ctx, [&](const ColumnType& c) {
       if (c.def == nullptr || !narrow_integer(c.type)) return;
       Column col{s.table, c.column, c.type, written_type(ctx, c.type)};
       col.generated = generated(*c.def);
       col.nextval = default_nextval(*c.def);
-      col.primary_key = inline_primary_key(*c.def);
+      col.primary_key = inline_primary_key(*c.def) || was_key;
       col.section = ctx.here().section;
       columns_.push_back(std::move(col));
     });
@@ -128,23 +171,28 @@ class PreferBigintOverInt final : public engine::Rule {
 
   static void check(const Column& col, engine::RuleContext& ctx) {
     if (col.gone || !(col.generated || (col.primary_key && !small(col.type)))) return;
-    const bool is_small = small(col.type);
+    const bool mysql = ctx.settings().dialect == Dialect::MySql;
     const bool serial = analysis::pg_is_serial_type(col.type);
-    const std::string limit = is_small ? "32,767" : "2,147,483,647";
+    const auto [limit, bits] = range_of(col.type);
     const std::string what = col.primary_key ? "primary key " : "column ";
-    std::string message = what + quoted(col.name) + " of " + quoted(col.table) + " is " + col.written + " (" +
-                          (is_small ? "16" : "32") + "-bit)";
-    message += col.generated ? ": its sequence runs out at " + limit + ", after which every INSERT fails"
-                             : ": ids stop at " + limit;
-    message +=
-        ", and widening it to bigint then rewrites the table and its indexes under an ACCESS EXCLUSIVE lock";
+    std::string message =
+        what + quoted(col.name) + " of " + quoted(col.table) + " is " + col.written + " (" + bits + "-bit)";
+    if (col.generated)
+      message += std::string(mysql ? ": its AUTO_INCREMENT values run out at " : ": its sequence runs out at ") +
+                 limit + ", after which every INSERT fails";
+    else
+      message += ": ids stop at " + limit;
+    message += mysql ? ", and widening it to BIGINT then copies the table (ALGORITHM=COPY), blocking writes "
+                       "until the copy ends"
+                     : ", and widening it to bigint then rewrites the table and its indexes under an ACCESS "
+                       "EXCLUSIVE lock";
     if (col.primary_key) message += ", and every column that references it must be widened the same way";
     auto d = ctx.report(col.type.range, std::move(message));
-    const std::string wide = serial ? "bigserial" : "bigint";
-    std::string help =
-        "Declare the column as `" + wide +
-        "`: 4 bytes more per row, and it will not run out. Columns that reference it should be "
-        "`bigint` too.";
+    const std::string wide = serial ? "bigserial" : col.type.is_unsigned ? "bigint unsigned" : "bigint";
+    const std::string extra = mysql ? std::to_string(8 - std::stoi(bits) / 8) : "4";
+    std::string help = "Declare the column as `" + wide + "`: " + extra +
+                       " bytes more per row, and it will not run out. Columns that reference it should be "
+                       "`bigint` too.";
     if (col.nextval) help += " Create the sequence it draws from `AS bigint` (the default) as well.";
     d.help(std::move(help));
     const bool upper = std::isupper(static_cast<unsigned char>(col.written[1])) != 0;

@@ -1,19 +1,27 @@
 #include "engine/rule_context.h"
+#include "ir/facts.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"
 
 namespace ddlint::rules {
 
+// Reads the RenameColumn facts: PostgreSQL's RENAME COLUMN, MySQL's RENAME
+// COLUMN and a MySQL CHANGE that gives the column a new name.
 class RenameColumn final : public engine::Rule {
-  void onRename(const ir::Rename& r, engine::RuleContext& ctx) override {
-    if (r.object != ir::ObjectKind::Column || !ctx.is_existing_table(r.target)) return;
-    ctx.report(ctx.statement().range,
-               "renaming column " + quoted(r.target) + "." + quoted(r.subname) + " to " + quoted(r.new_name) +
-                   " breaks code already deployed: its queries still name " + quoted(r.subname) +
-                   " and fail from the moment the migration commits")
-        .help("Expand and contract instead: add " + quoted(r.new_name) +
-              ", write both columns and backfill, move every reader to the new column, then drop " +
-              quoted(r.subname) + " in a later release.");
+  void onRename(const ir::Rename&, engine::RuleContext& ctx) override { check(ctx); }
+  void onAlterTable(const ir::AlterTable&, engine::RuleContext& ctx) override { check(ctx); }
+
+  static void check(engine::RuleContext& ctx) {
+    for (const auto& f : ir::facts(ctx.statement())) {
+      if (f.kind != ir::FactKind::RenameColumn || !ctx.is_existing_table(f.table_name)) continue;
+      const std::string when = ctx.here().effect.implicit_commit ? "the statement runs" : "the migration commits";
+      ctx.report(f.range, "renaming column " + quoted(f.table_name) + "." + quoted(f.name) + " to " +
+                              quoted(f.new_name) + " breaks code already deployed: its queries still name " +
+                              quoted(f.name) + " and fail from the moment " + when)
+          .help("Expand and contract instead: add " + quoted(f.new_name) +
+                ", write both columns and backfill, move every reader to the new column, then drop " +
+                quoted(f.name) + " in a later release.");
+    }
   }
 };
 

@@ -1,25 +1,47 @@
 #include "engine/rule_context.h"
+#include "ir/facts.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"
 
 namespace ddlint::rules {
 
+// Reads the RenameTable facts: `ALTER TABLE ... RENAME TO` in either dialect
+// and each pair of MySQL's `RENAME TABLE a TO b, c TO d`.
 class RenameTable final : public engine::Rule {
-  void onRename(const ir::Rename& r, engine::RuleContext& ctx) override {
-    if (r.object != ir::ObjectKind::Table || !ctx.is_existing_table(r.target)) return;
-    // A table swap: the old name is created again later in the file, so queries naming it keep working.
+  void onRename(const ir::Rename&, engine::RuleContext& ctx) override { check(ctx); }
+  void onAlterTable(const ir::AlterTable&, engine::RuleContext& ctx) override { check(ctx); }
+
+  // A table swap: the old name is created again later in the file (CREATE
+  // TABLE, or another table renamed to it), so queries naming it keep working.
+  static bool name_reused(const ir::QualifiedName& old, engine::RuleContext& ctx) {
     const auto& stmts = ctx.file().statements;
-    for (size_t i = ctx.statement_index() + 1; i < stmts.size(); ++i)
-      if (const auto* ct = stmts[i].as<ir::CreateTable>(); ct && analysis::same_table(ct->table, r.target))
-        return;
-    const std::string renamed = r.target.schema.empty() ? r.new_name : r.target.schema + "." + r.new_name;
-    ctx.report(ctx.statement().range, "renaming table " + quoted(r.target) + " to " + quoted(r.new_name) +
-                                          " breaks code already deployed: its queries still name " +
-                                          quoted(r.target) +
-                                          " and fail from the moment the migration commits")
-        .help("Keep the old name working during the deploy: in the same transaction, CREATE VIEW " +
-              r.target.display() + " AS SELECT * FROM " + renamed +
-              " (a simple view accepts reads and writes), and drop the view once no deployed code uses it.");
+    for (size_t i = ctx.statement_index() + 1; i < stmts.size(); ++i) {
+      if (const auto* ct = stmts[i].as<ir::CreateTable>(); ct && analysis::same_table(ct->table, old))
+        return true;
+      for (const auto& f : ir::facts(stmts[i]))
+        if (f.kind == ir::FactKind::RenameTable && (f.new_name == old.name || f.new_name == old.display()))
+          return true;
+    }
+    return false;
+  }
+
+  static void check(engine::RuleContext& ctx) {
+    for (const auto& f : ir::facts(ctx.statement())) {
+      if (f.kind != ir::FactKind::RenameTable || !ctx.is_existing_table(f.table_name)) continue;
+      const ir::QualifiedName& old = f.table_name;
+      if (name_reused(old, ctx)) continue;
+      const bool commits = ctx.here().effect.implicit_commit;
+      const std::string renamed =
+          old.schema.empty() || f.new_name.find('.') != std::string::npos ? f.new_name : old.schema + "." + f.new_name;
+      ctx.report(f.range, "renaming table " + quoted(old) + " to " + quoted(f.new_name) +
+                              " breaks code already deployed: its queries still name " + quoted(old) +
+                              " and fail from the moment " +
+                              (commits ? "the statement runs" : "the migration commits"))
+          .help(std::string("Keep the old name working during the deploy: ") +
+                (commits ? "right after the rename" : "in the same transaction") + ", CREATE VIEW " +
+                old.display() + " AS SELECT * FROM " + renamed +
+                " (a simple view accepts reads and writes), and drop the view once no deployed code uses it.");
+    }
   }
 };
 

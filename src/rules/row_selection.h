@@ -73,9 +73,10 @@ inline bool point_selection(const ir::RowSelection& s) {
   return false;
 }
 
-// Bounded to a batch: a point selection, a key range, a LIMIT subquery.
+// Bounded to a batch: a point selection, a key range, a LIMIT subquery or the
+// statement's own LIMIT.
 inline bool batch_bounded(const ir::RowSelection& s) {
-  if (s.limited_source || point_selection(s)) return true;
+  if (s.limited_source || s.limit || point_selection(s)) return true;
   for (const auto& f : s.filters)
     if (bounds_key(f)) return true;
   return false;

@@ -1,4 +1,6 @@
+#include <cctype>
 #include <cstdint>
+#include <string>
 
 #include "engine/rule_context.h"
 #include "rules/helpers.h"
@@ -23,8 +25,26 @@ std::string keyword(const ir::Transaction& t) {
   }
 }
 
+// The keyword as written for a statement that opens a transaction: `START
+// TRANSACTION` or `BEGIN` (for messages only).
+std::string begin_written(const engine::RuleContext& ctx, const ir::Statement& st) {
+  const std::string_view text = ctx.text(st.range);
+  if (text.size() >= 5) {
+    std::string head(text.substr(0, 5));
+    for (auto& c : head) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (head == "START") return "START TRANSACTION";
+  }
+  return "BEGIN";
+}
+
 }  // namespace
 
+// Where the server commits implicitly (MySQL: every DDL statement and START
+// TRANSACTION; ir facts: StatementFacts::committed), a BEGIN inside an open
+// transaction commits it rather than being ignored, and DDL inside a BEGIN
+// block commits the block: both are reported, since the block then protects
+// nothing.
+//
 // One finding per BEGIN that PostgreSQL ignores (nested), per COMMIT or
 // ROLLBACK that ends the runner's transaction, and one for the transaction
 // the file leaves open (at the statement that opened it).
@@ -39,6 +59,29 @@ class TransactionNesting final : public engine::Rule {
     const size_t i = ctx.statement_index();
     const bool runner = f.tx == analysis::TxSource::Runner;
     if (t.kind == ir::TransactionKind::Begin) {
+      const std::string begin = begin_written(ctx, ctx.statement());
+      if (f.committed == analysis::TxSource::Explicit) {
+        ctx.report(ctx.statement().range,
+                   begin +
+                       " inside a transaction block that is already open: the server commits the open "
+                       "transaction implicitly and starts a new one, so the statements before it are committed "
+                       "even if a later one fails")
+            .help("Remove this " + begin +
+                  ", or COMMIT the first transaction before starting the next; use SAVEPOINT name and "
+                  "ROLLBACK TO SAVEPOINT name for a partial rollback point.");
+        return;
+      }
+      if (f.committed == analysis::TxSource::Runner) {
+        ctx.report(ctx.statement().range,
+                   begin +
+                       " inside the transaction the migration runner opens: the server commits the runner's "
+                       "transaction implicitly and starts a new one, so the statements before it are committed "
+                       "even if a later one fails")
+            .help(
+                "Remove BEGIN and COMMIT and let the runner manage the transaction, or turn the runner's "
+                "transaction off for this file.");
+        return;
+      }
       if (f.explicit_transaction) {
         ctx.report(ctx.statement().range,
                    "BEGIN inside a transaction block that is already open: PostgreSQL has no nested "
@@ -74,7 +117,14 @@ class TransactionNesting final : public engine::Rule {
     const bool ends = t.kind == ir::TransactionKind::Commit || t.kind == ir::TransactionKind::Rollback ||
                       t.kind == ir::TransactionKind::Prepare;
     if (!ends) return;
-    if (!f.in_transaction) runner_evident_ = true;
+    // No transaction open: the file expects the runner's, unless an implicit
+    // commit since the last transaction statement ended the file's own.
+    if (!f.in_transaction) {
+      bool implicitly_ended = false;
+      for (size_t k = i; k-- > 0 && !ctx.file().statements[k].as<ir::Transaction>();)
+        implicitly_ended = implicitly_ended || ctx.facts().at(k).committed != analysis::TxSource::None;
+      if (!implicitly_ended) runner_evident_ = true;
+    }
     if (runner) {
       const std::string what = t.kind == ir::TransactionKind::Rollback
                                    ? "undoes everything the migration did so far and ends the transaction"
@@ -90,17 +140,38 @@ class TransactionNesting final : public engine::Rule {
   }
 
   void onFileEnd(engine::RuleContext& ctx) override {
+    // DDL inside the file's BEGIN block ends it with an implicit commit.
+    const auto& stmts = ctx.file().statements;
+    for (size_t i = 0; i < stmts.size(); ++i) {
+      if (ctx.facts().at(i).committed != analysis::TxSource::Explicit || stmts[i].as<ir::Transaction>()) continue;
+      const size_t start = ctx.facts().at(i).committed_start;
+      const std::string begin = start < stmts.size() ? begin_written(ctx, stmts[start]) : "BEGIN";
+      ctx.report(stmts[i].range,
+                 "this statement commits the transaction the file's " + begin +
+                     " opened: the server cannot run it inside a transaction and commits implicitly before "
+                     "it, so the statements before it are committed at once and a later ROLLBACK or failure "
+                     "undoes neither them nor this statement")
+          .help(
+              "Do not rely on the transaction: move the statement out of the " + begin +
+              " ... COMMIT block, keep only data changes inside transactions, and make each DDL statement safe "
+              "to run again (IF EXISTS / IF NOT EXISTS) so a failed migration can be resumed.");
+    }
     // A runner transaction around the section commits what the file leaves
     // open (the facts leave those out); so does one the file evidently expects.
     if (runner_evident_) return;
     for (const size_t opened : ctx.facts().unterminated_transactions()) {
       const auto* t = ctx.file().statements[opened].as<ir::Transaction>();
       const std::string what =
-          t && t->chain ? keyword(*t) + " starts a new transaction" : "BEGIN opens a transaction";
+          t && t->chain ? keyword(*t) + " starts a new transaction"
+          : ctx.settings().dialect == Dialect::MySql
+              ? begin_written(ctx, ctx.file().statements[opened]) + " opens a transaction"
+              : "BEGIN opens a transaction";
       ctx.report(ctx.file().statements[opened].range,
                  what +
-                     " that the file never commits: when the session ends PostgreSQL rolls back everything "
-                     "after it, so the migration looks applied but its changes are lost")
+                     " that the file never commits: when the session ends " +
+                     (ctx.settings().dialect == Dialect::MySql ? "the server" : "PostgreSQL") +
+                     " rolls back everything after it, so the migration looks applied but its changes are "
+                     "lost")
           .help("Add COMMIT; at the end of the transaction.");
     }
   }

@@ -47,7 +47,8 @@ std::string filtered_columns(const ir::RowSelection& s) {
 }  // namespace
 
 // Statements without WHERE are dml-without-where's; this rule looks at the
-// ones whose WHERE does not bound the rows to a batch.
+// ones whose WHERE does not bound the rows to a batch (a statement LIMIT, as
+// MySQL allows, does).
 class UnbatchedDml final : public engine::Rule {
   void onUpdate(const ir::Update& s, engine::RuleContext& ctx) override {
     check("UPDATE of", s.table, s.has_where, s.selection, ctx);
@@ -70,10 +71,13 @@ class UnbatchedDml final : public engine::Rule {
                what + " " + quoted(table) + " is not bounded to a batch: " + selects +
                    ", so one statement may change any number of rows of an existing table, holding a lock "
                    "on each until commit")
-        .help(
-            "Change the rows in batches, committing between them, outside the schema migration: bound each "
-            "statement by a primary-key range (`AND id >= 1 AND id < 10001`) or by a LIMIT subquery "
-            "(`id IN (SELECT id FROM ... WHERE ... LIMIT 10000)`).");
+        .help(ctx.settings().dialect == Dialect::MySql
+                  ? "Change the rows in batches, committing between them, outside the schema migration: bound "
+                    "each statement by a primary-key range (`AND id >= 1 AND id < 10001`) or give it a LIMIT "
+                    "(`... LIMIT 10000`, repeated until it changes no rows)."
+                  : "Change the rows in batches, committing between them, outside the schema migration: bound "
+                    "each statement by a primary-key range (`AND id >= 1 AND id < 10001`) or by a LIMIT "
+                    "subquery (`id IN (SELECT id FROM ... WHERE ... LIMIT 10000)`).");
   }
 };
 

@@ -609,7 +609,8 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
           resolve(t, add_index(t, kind, info_of(n.table), fk_checks, false), n.algorithm, n.lock, e, out);
           out.tables.push_back(e);
         } else if constexpr (std::is_same_v<T, ir::Drop>) {
-          out.implicit_commit = true;  // DROP TABLE/INDEX/VIEW/DATABASE/... (TEMPORARY tables excepted)
+          // DROP TABLE/INDEX/VIEW/DATABASE/... (TEMPORARY tables excepted)
+          out.implicit_commit = !n.temporary;
           for (const auto& name : n.names) {
             TableEffect e = table_effect(name);
             e.object = n.object;
@@ -671,6 +672,9 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
           }
         } else if constexpr (std::is_same_v<T, ir::CreateTable>) {
           out.implicit_commit = !n.temporary;
+        } else if constexpr (std::is_same_v<T, ir::Transaction>) {
+          // START TRANSACTION / BEGIN commits the open transaction first (B.6).
+          out.implicit_commit = n.kind == ir::TransactionKind::Begin;
         } else if constexpr (std::is_same_v<T, ir::Insert> || std::is_same_v<T, ir::Update> ||
                              std::is_same_v<T, ir::Delete>) {
           // DML takes a shared-write metadata lock and InnoDB row locks only.

@@ -26,6 +26,7 @@ std::vector<ir::StatementNode> Lowerer::statement(P::StatementContext* s) const 
     ir::Drop d = drop_names(ir::ObjectKind::Table, c->tableName());
     d.if_exists = c->ifExists() != nullptr;
     d.cascade = c->CASCADE() != nullptr;
+    d.temporary = c->TEMPORARY() != nullptr;
     out.emplace_back(std::move(d));
   } else if (auto* c = s->dropDatabase()) {
     ir::Drop d;
@@ -63,19 +64,22 @@ std::vector<ir::StatementNode> Lowerer::statement(P::StatementContext* s) const 
       r.object = ir::ObjectKind::Table;
       r.target = table_name(p->tableName(0));
       r.new_name = table_name(p->tableName(1)).display();
+      r.range = range(p);
       out.emplace_back(std::move(r));
     }
   } else if (auto* c = s->updateStatement()) {
     ir::Update u;
     u.table = table_name(c->tableName());
-    u.has_where = c->whereClause() != nullptr;
-    if (c->whereClause()) u.selection = selection(c->whereClause(), u.table, alias_after(c->tableName()));
+    u.has_where = has_condition(c->whereClause());
+    if (u.has_where) u.selection = selection(c->whereClause(), u.table, alias_after(c->tableName()));
+    u.selection.limit = has_limit(c);
     out.emplace_back(std::move(u));
   } else if (auto* c = s->deleteStatement()) {
     ir::Delete d;
     d.table = table_name(c->tableName());
-    d.has_where = c->whereClause() != nullptr;
-    if (c->whereClause()) d.selection = selection(c->whereClause(), d.table, alias_after(c->tableName()));
+    d.has_where = has_condition(c->whereClause());
+    if (d.has_where) d.selection = selection(c->whereClause(), d.table, alias_after(c->tableName()));
+    d.selection.limit = has_limit(c);
     out.emplace_back(std::move(d));
   } else if (auto* c = s->insertStatement()) {
     ir::Insert i;

@@ -123,6 +123,30 @@ void Lowerer::term(size_t b, size_t e, const ir::QualifiedName& table, const std
   sel.filters.push_back({column, op, col_range});
 }
 
+bool Lowerer::has_condition(P::WhereClauseContext* w) const {
+  if (w == nullptr) return false;
+  const size_t first = w->WHERE()->getSymbol()->getTokenIndex() + 1;
+  if (w->stop == nullptr || w->stop->getTokenIndex() < first) return false;
+  const size_t type = tokens_[first]->getType();
+  if (type == P::ORDER || type == antlr4::Token::EOF) return false;
+  return !(is_word(type) && type != P::BQ_ID && token_lower(first) == "limit");
+}
+
+bool Lowerer::has_limit(antlr4::ParserRuleContext* statement) const {
+  if (statement == nullptr || statement->stop == nullptr) return false;
+  int depth = 0;
+  const size_t last = statement->stop->getTokenIndex();
+  for (size_t i = statement->start->getTokenIndex(); i < last && i + 1 < tokens_.size(); ++i) {
+    const size_t type = tokens_[i]->getType();
+    if (type == P::LPAREN) ++depth;
+    if (type == P::RPAREN) --depth;
+    if (depth != 0 || !is_word(type) || type == P::BQ_ID || token_lower(i) != "limit") continue;
+    const size_t next = tokens_[i + 1]->getType();
+    if (next == P::NUMBER || next == P::USER_VAR || is_other(i + 1, '?')) return true;
+  }
+  return false;
+}
+
 ir::RowSelection Lowerer::selection(P::WhereClauseContext* w, const ir::QualifiedName& table,
                                     const std::string& alias) const {
   ir::RowSelection sel;

@@ -176,6 +176,8 @@ ir::TypeName Lowerer::type(P::DataTypeContext* c) const {
     for (auto* a : args->typeArg()) t.modifiers.emplace_back(text(a));
   // BOOL/BOOLEAN are TINYINT(1), as the server stores and shows them.
   if ((base == "bool" || base == "boolean") && t.modifiers.empty()) t.modifiers.emplace_back("1");
+  // CHAR without a length is CHAR(1), as the server shows it.
+  if ((t.name == "char" || t.name == "nchar") && t.modifiers.empty()) t.modifiers.emplace_back("1");
   t.is_unsigned = !c->UNSIGNED().empty();
   return t;
 }

@@ -170,6 +170,13 @@ class Lowerer {
   ir::RowSelection selection(P::WhereClauseContext* w, const ir::QualifiedName& table,
                              const std::string& alias) const;
 
+  // A WHERE with a condition: `WHERE` followed directly by ORDER BY, LIMIT or
+  // nothing is not one (the server rejects it; it never limits rows).
+  bool has_condition(P::WhereClauseContext* w) const;
+
+  // The statement's own `LIMIT n` (outside parentheses: not a subquery's).
+  bool has_limit(antlr4::ParserRuleContext* statement) const;
+
   ir::Transaction transaction(P::TransactionStatementContext* c) const;
 
   ir::Drop drop_names(ir::ObjectKind kind, const std::vector<P::TableNameContext*>& names) const;
