@@ -5,6 +5,7 @@
 
 #include "analysis/annotations.h"
 #include "analysis/down_migration.h"
+#include "analysis/migration_facts.h"
 #include "analysis/runner.h"
 #include "analysis/suppressions.h"
 #include "core/runner_marker.h"
@@ -356,6 +357,66 @@ TEST_SUITE("core") {
     p = plan("1.sql", "-- migrate:up\nSELECT 1;\n-- migrate:down\nSELECT 2;\n", Runner::Goose);
     REQUIRE(p.sections.size() == 1);
     CHECK(p.sections[0].tx == TxMode::Wrapped);
+  }
+
+  TEST_CASE("MySQL implicit commits end the open transaction in the migration facts") {
+    using analysis::TxSource;
+    auto facts = [](const std::string& sql, analysis::Runner runner = analysis::Runner::None) {
+      const SourceFile f("1.sql", sql, Dialect::MySql);
+      auto parsed = std::make_shared<ir::ParsedFile>(parser::parse(f, Dialect::MySql));
+      REQUIRE(parsed->errors.empty());
+      analysis::Settings settings;
+      settings.dialect = Dialect::MySql;
+      const auto plan = analysis::plan_runner("1.sql", f.text(), parsed->comments, runner);
+      return std::make_pair(parsed, analysis::MigrationFacts(*parsed, settings, plan));
+    };
+    // BEGIN; INSERT; ALTER (commits the block); UPDATE (autocommit); COMMIT (nothing open).
+    const auto r1 = facts(
+        "BEGIN;\nINSERT INTO t VALUES (1);\nALTER TABLE t ADD COLUMN c INT;\nUPDATE t SET c = 1 WHERE id = 1;\n"
+        "COMMIT;\n");
+    const auto& p1 = r1.first;
+    const auto& f1 = r1.second;
+    REQUIRE(p1->statements.size() == 5);
+    CHECK(f1.at(1).tx == TxSource::Explicit);
+    CHECK(f1.at(1).transaction_start == 0);
+    CHECK(f1.at(2).effect.implicit_commit);
+    CHECK(f1.at(2).committed == TxSource::Explicit);
+    CHECK(f1.at(2).committed_start == 0);
+    CHECK(f1.at(2).tx == TxSource::None);
+    CHECK_FALSE(f1.at(2).in_transaction);
+    CHECK(f1.at(3).tx == TxSource::None);
+    CHECK(f1.at(3).committed == TxSource::None);
+    CHECK(f1.at(4).tx == TxSource::None);
+    CHECK(f1.unterminated_transactions().empty());
+    // START TRANSACTION commits the open one and opens its own; a temporary
+    // table does not commit; a block left open is unterminated.
+    const auto r2 = facts(
+        "START TRANSACTION;\nCREATE TEMPORARY TABLE s (id INT);\nSTART TRANSACTION;\nDELETE FROM t WHERE id = 1;\n");
+    const auto& p2 = r2.first;
+    const auto& f2 = r2.second;
+    REQUIRE(p2->statements.size() == 4);
+    CHECK(f2.at(1).tx == TxSource::Explicit);
+    CHECK(f2.at(1).committed == TxSource::None);
+    CHECK(f2.at(2).committed == TxSource::Explicit);
+    CHECK(f2.at(3).tx == TxSource::Explicit);
+    CHECK(f2.at(3).transaction_start == 2);
+    CHECK(f2.unterminated_transactions() == std::vector<size_t>{2});
+    // A runner's transaction ends at the first DDL too.
+    const auto r3 = facts("-- +goose Up\nINSERT INTO t VALUES (1);\nDROP TABLE old;\nINSERT INTO t VALUES (2);\n",
+                          analysis::Runner::Auto);
+    const auto& p3 = r3.first;
+    const auto& f3 = r3.second;
+    REQUIRE(p3->statements.size() == 3);
+    CHECK(f3.at(0).tx == TxSource::Runner);
+    CHECK(f3.at(1).committed == TxSource::Runner);
+    CHECK(f3.at(1).tx == TxSource::None);
+    CHECK(f3.at(2).tx == TxSource::None);
+    // A multi-statement query string is not one transaction on MySQL.
+    const auto r4 = facts("-- migrate:up transaction:false\nINSERT INTO t VALUES (1);\nINSERT INTO t VALUES (2);\n",
+                          analysis::Runner::Auto);
+    REQUIRE(r4.first->statements.size() == 2);
+    const auto& f4 = r4.second;
+    CHECK(f4.at(1).tx == TxSource::None);
   }
 
   TEST_CASE("paired down migration paths") {

@@ -72,12 +72,14 @@ std::string joined(const std::vector<std::string>& failures) {
 TEST_SUITE("rules") {
   TEST_CASE("the harness fails a case that is wrong, naming its file and line") {
     SUBCASE("a MySQL case for a rule whose page does not list mysql") {
-      ScratchFolder f("drop-column");
-      const auto file = f.add("drop.mysql.sql", "ALTER TABLE t DROP COLUMN c; -- expect: drop-column@15\n");
-      const auto r = test::run_rule_case(file, "drop-column");
+      // prefer-identity is about PostgreSQL's serial types: PostgreSQL only.
+      ScratchFolder f("prefer-identity");
+      const auto file =
+          f.add("serial.mysql.sql", "CREATE TABLE t (id INT AUTO_INCREMENT); -- expect: prefer-identity@20\n");
+      const auto r = test::run_rule_case(file, "prefer-identity");
       CHECK(joined(r.failures) ==
-            f.path("drop.mysql.sql") +
-                ":1: rule drop-column does not support mysql (rules.d/drop-column.md: dialects = "
+            f.path("serial.mysql.sql") +
+                ":1: rule prefer-identity does not support mysql (rules.d/prefer-identity.md: dialects = "
                 "[\"postgres\"])" +
                 "\n");
     }

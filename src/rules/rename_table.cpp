@@ -25,11 +25,27 @@ class RenameTable final : public engine::Rule {
     return false;
   }
 
+  // The second half of a swap: the table takes over a name that an earlier
+  // rename moved away or a DROP TABLE freed; deployed code names the old one.
+  static bool takes_over_name(const std::string& new_name, engine::RuleContext& ctx) {
+    const auto& stmts = ctx.file().statements;
+    for (size_t i = 0; i < ctx.statement_index(); ++i) {
+      if (const auto* d = stmts[i].as<ir::Drop>(); d && d->object == ir::ObjectKind::Table)
+        for (const auto& n : d->names)
+          if (n.name == new_name || n.display() == new_name) return true;
+      for (const auto& f : ir::facts(stmts[i]))
+        if (f.kind == ir::FactKind::RenameTable &&
+            (f.table_name.name == new_name || f.table_name.display() == new_name))
+          return true;
+    }
+    return false;
+  }
+
   static void check(engine::RuleContext& ctx) {
     for (const auto& f : ir::facts(ctx.statement())) {
       if (f.kind != ir::FactKind::RenameTable || !ctx.is_existing_table(f.table_name)) continue;
       const ir::QualifiedName& old = f.table_name;
-      if (name_reused(old, ctx)) continue;
+      if (name_reused(old, ctx) || takes_over_name(f.new_name, ctx)) continue;
       const bool commits = ctx.here().effect.implicit_commit;
       const std::string renamed =
           old.schema.empty() || f.new_name.find('.') != std::string::npos ? f.new_name : old.schema + "." + f.new_name;
