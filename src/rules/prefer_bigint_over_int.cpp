@@ -33,10 +33,14 @@ class PreferBigintOverInt final : public engine::Rule {
   // attached by later ALTER TABLE statements (pg_dump's layout).
   std::vector<Column> columns_;
 
-  // Integer kinds narrower than bigint (MySQL's TINYINT(1) is a boolean).
-  static bool narrow_integer(const ir::TypeName& t) {
+  // Integer kinds narrower than bigint (MySQL's TINYINT(1) is a boolean;
+  // MySQL's SERIAL is BIGINT UNSIGNED AUTO_INCREMENT, not PostgreSQL's
+  // 32-bit serial).
+  static bool narrow_integer(const ir::TypeName& t, const engine::RuleContext& ctx) {
     if (t.array) return false;
-    switch (ir::normalize(t).kind) {
+    const auto kind = ir::normalize(t).kind;
+    if (kind == ir::TypeKind::Serial && ctx.settings().dialect == Dialect::MySql) return false;
+    switch (kind) {
       case ir::TypeKind::TinyInt:
       case ir::TypeKind::SmallInt:
       case ir::TypeKind::MediumInt:
@@ -95,7 +99,7 @@ class PreferBigintOverInt final : public engine::Rule {
 
   void onCreateTable(const ir::CreateTable& s, engine::RuleContext& ctx) override {
     each_column_type(s, ctx, [&](const ColumnType& c) {
-      if (!narrow_integer(c.type)) return;
+      if (!narrow_integer(c.type, ctx)) return;
       Column col{s.table, c.column, c.type, written_type(ctx, c.type)};
       col.generated = generated(*c.def);
       col.nextval = default_nextval(*c.def);
@@ -122,7 +126,7 @@ class PreferBigintOverInt final : public engine::Rule {
           }
       }
     each_column_type(s, ctx, [&](const ColumnType& c) {
-      if (c.def == nullptr || !narrow_integer(c.type)) return;
+      if (c.def == nullptr || !narrow_integer(c.type, ctx)) return;
       Column col{s.table, c.column, c.type, written_type(ctx, c.type)};
       col.generated = generated(*c.def);
       col.nextval = default_nextval(*c.def);

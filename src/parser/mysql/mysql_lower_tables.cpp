@@ -12,18 +12,6 @@ ir::ColumnDef Lowerer::column(P::ColumnDefContext* c) const {
   col.name_range = range(c->ident());
   col.range = range(c);
   col.type = type(c->dataType());
-  if (col.type.name == "serial" && col.type.modifiers.empty()) {
-    // SERIAL is BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE.
-    col.type.name = "bigint";
-    col.type.is_unsigned = true;
-    col.not_null = true;
-    for (const auto kind : {ir::ConstraintKind::NotNull, ir::ConstraintKind::Identity, ir::ConstraintKind::Unique}) {
-      ir::Constraint k;
-      k.kind = kind;
-      k.range = col.type.range;
-      col.constraints.push_back(std::move(k));
-    }
-  }
   for (auto* a : c->columnAttr()) {
     ir::Constraint k;
     k.range = range(a);
