@@ -188,6 +188,24 @@ TEST_SUITE("rules") {
     }
   }
 
+  TEST_CASE("MySQL findings that rest on an unknown column definition are marked conditional") {
+    analysis::Settings settings;
+    settings.dialect = Dialect::MySql;
+    const std::string sql =
+        "ALTER TABLE orders MODIFY total BIGINT NOT NULL;\n"
+        "ALTER TABLE orders DROP PRIMARY KEY;\n"
+        "ALTER TABLE orders MODIFY amount BIGINT NOT NULL, ALGORITHM=INPLACE;\n"
+        "ALTER TABLE orders DROP PRIMARY KEY, ALGORITHM=INPLACE;\n";
+    const auto r = test::lint("t.mysql.sql", sql, {"alter-requires-table-copy", "online-ddl-unsupported"}, settings);
+    std::string got;
+    for (const auto& d : r.diagnostics)
+      got += d.rule + " " + std::to_string(r.source->lines().position(d.range.begin).line) +
+             (d.conditional ? " conditional" : "") + "\n";
+    CHECK(got ==
+          "alter-requires-table-copy 1 conditional\nalter-requires-table-copy 2\n"
+          "online-ddl-unsupported 3 conditional\nonline-ddl-unsupported 4\n");
+  }
+
   TEST_CASE("unified_diff: hunks with three lines of context, a missing final newline marked") {
     CHECK(test::unified_diff("a\n", "a\n", "x", "y").empty());
     const std::string before = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n";

@@ -20,8 +20,13 @@ inline std::string already_of_type(const std::vector<std::string>& columns, engi
     std::string type;
     if (alter)
       for (const auto& a : alter->actions)
-        if (a.column == columns[i] && a.column_def && !a.column_def->type.range.empty())
+        if (a.column == columns[i] && a.column_def && !a.column_def->type.range.empty()) {
           type = std::string(ctx.text(a.column_def->type.range));
+          // The character set is part of the type (the range ends before it).
+          if (!a.column_def->type.charset.empty() && !type.empty() &&
+              type.find(a.column_def->type.charset) == std::string::npos)
+            type += " CHARACTER SET " + a.column_def->type.charset;
+        }
     out += (i == 0 ? "" : i + 1 == columns.size() ? " and " : ", ") + quoted(columns[i]) + " is already " +
            (type.empty() ? std::string("of the type written here") : quoted(type));
   }
