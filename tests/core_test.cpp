@@ -372,7 +372,8 @@ TEST_SUITE("core") {
     };
     // BEGIN; INSERT; ALTER (commits the block); UPDATE (autocommit); COMMIT (nothing open).
     const auto r1 = facts(
-        "BEGIN;\nINSERT INTO t VALUES (1);\nALTER TABLE t ADD COLUMN c INT;\nUPDATE t SET c = 1 WHERE id = 1;\n"
+        "BEGIN;\nINSERT INTO t VALUES (1);\nALTER TABLE t ADD COLUMN c INT;\nUPDATE t SET c = 1 WHERE id = "
+        "1;\n"
         "COMMIT;\n");
     const auto& p1 = r1.first;
     const auto& f1 = r1.second;
@@ -391,7 +392,8 @@ TEST_SUITE("core") {
     // START TRANSACTION commits the open one and opens its own; a temporary
     // table does not commit; a block left open is unterminated.
     const auto r2 = facts(
-        "START TRANSACTION;\nCREATE TEMPORARY TABLE s (id INT);\nSTART TRANSACTION;\nDELETE FROM t WHERE id = 1;\n");
+        "START TRANSACTION;\nCREATE TEMPORARY TABLE s (id INT);\nSTART TRANSACTION;\nDELETE FROM t WHERE id "
+        "= 1;\n");
     const auto& p2 = r2.first;
     const auto& f2 = r2.second;
     REQUIRE(p2->statements.size() == 4);
@@ -402,8 +404,9 @@ TEST_SUITE("core") {
     CHECK(f2.at(3).transaction_start == 2);
     CHECK(f2.unterminated_transactions() == std::vector<size_t>{2});
     // A runner's transaction ends at the first DDL too.
-    const auto r3 = facts("-- +goose Up\nINSERT INTO t VALUES (1);\nDROP TABLE old;\nINSERT INTO t VALUES (2);\n",
-                          analysis::Runner::Auto);
+    const auto r3 =
+        facts("-- +goose Up\nINSERT INTO t VALUES (1);\nDROP TABLE old;\nINSERT INTO t VALUES (2);\n",
+              analysis::Runner::Auto);
     const auto& p3 = r3.first;
     const auto& f3 = r3.second;
     REQUIRE(p3->statements.size() == 3);
@@ -412,8 +415,9 @@ TEST_SUITE("core") {
     CHECK(f3.at(1).tx == TxSource::None);
     CHECK(f3.at(2).tx == TxSource::None);
     // A multi-statement query string is not one transaction on MySQL.
-    const auto r4 = facts("-- migrate:up transaction:false\nINSERT INTO t VALUES (1);\nINSERT INTO t VALUES (2);\n",
-                          analysis::Runner::Auto);
+    const auto r4 =
+        facts("-- migrate:up transaction:false\nINSERT INTO t VALUES (1);\nINSERT INTO t VALUES (2);\n",
+              analysis::Runner::Auto);
     REQUIRE(r4.first->statements.size() == 2);
     const auto& f4 = r4.second;
     CHECK(f4.at(1).tx == TxSource::None);

@@ -487,7 +487,8 @@ TEST_SUITE("mysql-locks") {
     CHECK(run(add_phone(), "mariadb-10.3").algorithm == "INSTANT");
     CHECK(run(add_phone("", "INSTANT"), "mariadb-10.2").fails);
     CHECK(run(add_phone("FIRST"), "8.0.28").effect.online_clauses == "ALGORITHM=INPLACE, LOCK=NONE");
-    CHECK(run(modify_to("score", type("bigint")), "8.4").effect.online_clauses == "ALGORITHM=COPY, LOCK=SHARED");
+    CHECK(run(modify_to("score", type("bigint")), "8.4").effect.online_clauses ==
+          "ALGORITHM=COPY, LOCK=SHARED");
     // A LOCK= stronger than the operation needs.
     CHECK(run(add_phone("", "INPLACE", "EXCLUSIVE"), "8.4").effect.tables[0].lock_requested);
     CHECK_FALSE(run(add_phone("", "INPLACE", "NONE"), "8.4").effect.tables[0].lock_requested);
@@ -503,7 +504,8 @@ TEST_SUITE("mysql-locks") {
             "8.4");
     CHECK(v.effect.tables[0].action == 1);
     CHECK(v.effect.tables[0].operation == "MODIFY COLUMN (type change)");
-    v = run(alter("users", {add(constraint(CK::Index, {"org_id"}, "i")), add(constraint(CK::Fulltext, {"body"}, "f"))}),
+    v = run(alter("users", {add(constraint(CK::Index, {"org_id"}, "i")),
+                            add(constraint(CK::Fulltext, {"body"}, "f"))}),
             "8.4");
     CHECK(v.lock == "SHARED");
     CHECK(v.effect.tables[0].action == 1);

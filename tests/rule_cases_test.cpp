@@ -74,8 +74,8 @@ TEST_SUITE("rules") {
     SUBCASE("a MySQL case for a rule whose page does not list mysql") {
       // prefer-identity is about PostgreSQL's serial types: PostgreSQL only.
       ScratchFolder f("prefer-identity");
-      const auto file =
-          f.add("serial.mysql.sql", "CREATE TABLE t (id INT AUTO_INCREMENT); -- expect: prefer-identity@20\n");
+      const auto file = f.add("serial.mysql.sql",
+                              "CREATE TABLE t (id INT AUTO_INCREMENT); -- expect: prefer-identity@20\n");
       const auto r = test::run_rule_case(file, "prefer-identity");
       CHECK(joined(r.failures) ==
             f.path("serial.mysql.sql") +
@@ -141,9 +141,10 @@ TEST_SUITE("rules") {
                             "ALTER TABLE t DROP COLUMN c; -- expect: drop-column@15\n");
       // (then whatever the rule says of the case itself)
       CHECK(joined(test::run_rule_case(my, "drop-column").failures)
-                .starts_with(f.path("b.mysql.sql") +
-                             ":1: ddlint-test: unknown or invalid ddlint-test option mysql_version=mysql-4.1\n" +
-                             f.path("b.mysql.sql") + ":2: ddlint-test: pg_version in a .mysql.sql case\n"));
+                .starts_with(
+                    f.path("b.mysql.sql") +
+                    ":1: ddlint-test: unknown or invalid ddlint-test option mysql_version=mysql-4.1\n" +
+                    f.path("b.mysql.sql") + ":2: ddlint-test: pg_version in a .mysql.sql case\n"));
     }
     SUBCASE("a typo in one case's header or expectation fails that case, with its line") {
       ScratchFolder f("drop-column");
@@ -196,7 +197,8 @@ TEST_SUITE("rules") {
         "ALTER TABLE orders DROP PRIMARY KEY;\n"
         "ALTER TABLE orders MODIFY amount BIGINT NOT NULL, ALGORITHM=INPLACE;\n"
         "ALTER TABLE orders DROP PRIMARY KEY, ALGORITHM=INPLACE;\n";
-    const auto r = test::lint("t.mysql.sql", sql, {"alter-requires-table-copy", "online-ddl-unsupported"}, settings);
+    const auto r =
+        test::lint("t.mysql.sql", sql, {"alter-requires-table-copy", "online-ddl-unsupported"}, settings);
     std::string got;
     for (const auto& d : r.diagnostics)
       got += d.rule + " " + std::to_string(r.source->lines().position(d.range.begin).line) +

@@ -47,8 +47,9 @@ TEST_SUITE("docs") {
         std::vector<std::string> rules{info.id};
         engine::RuleOptions options;
         test::apply_options(ex.attributes, settings, rules, options);
-        CHECK_MESSAGE((info.dialects.empty() || lists(settings.dialect == Dialect::MySql ? "mysql" : "postgres")),
-                      "example for a dialect the page does not list");
+        CHECK_MESSAGE(
+            (info.dialects.empty() || lists(settings.dialect == Dialect::MySql ? "mysql" : "postgres")),
+            "example for a dialect the page does not list");
         const auto result = test::lint(info.id + ".md", ex.sql, {info.id}, settings, options);
         if (settings.dialect == Dialect::MySql && info.id != "syntax-error")
           CHECK_MESSAGE(result.stats.syntax_errors == 0, "MySQL example does not parse");

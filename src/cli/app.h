@@ -17,7 +17,7 @@ struct CheckOptions {
   std::vector<std::string> ignore;
   std::string fail_on;  // error | warning | info; empty = config/default
   std::optional<int> pg_version;
-  std::string dialect;  // postgres | mysql | mariadb; empty = config, else detected per file
+  std::string dialect;        // postgres | mysql | mariadb; empty = config, else detected per file
   std::string mysql_version;  // --mysql-version; empty = config/default
   std::string stdin_filename;
   std::optional<bool> assume_in_transaction;

@@ -91,10 +91,10 @@ std::string_view to_string(FactKind k);
 struct Fact {
   FactKind kind = FactKind::Other;
   std::string table;  // unqualified table name; empty when the statement does not say (PostgreSQL DROP INDEX)
-  QualifiedName table_name;  // the table as written (schema, range), for messages and existence checks
-  std::string name;   // the column, index or constraint
-  std::string new_name;                  // renames
-  std::optional<NormalType> type;        // AddColumn, SetType
+  QualifiedName table_name;        // the table as written (schema, range), for messages and existence checks
+  std::string name;                // the column, index or constraint
+  std::string new_name;            // renames
+  std::optional<NormalType> type;  // AddColumn, SetType
   std::optional<Constraint> constraint;  // AddIndex, AddConstraint (kind, columns, references, NOT VALID)
   bool not_null = false;                 // AddColumn
   std::optional<Expr> value;             // SetDefault, AddColumn's default

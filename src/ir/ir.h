@@ -68,9 +68,9 @@ struct Constraint {
   ConstraintKind kind = ConstraintKind::Other;
   std::string name;
   TextRange range;
-  bool not_valid = false;   // NOT VALID: existing rows are not checked
+  bool not_valid = false;     // NOT VALID: existing rows are not checked
   bool not_enforced = false;  // NOT ENFORCED (MySQL CHECK): neither existing nor new rows are checked
-  std::string using_index;  // UNIQUE/PRIMARY KEY USING INDEX name
+  std::string using_index;    // UNIQUE/PRIMARY KEY USING INDEX name
   std::vector<std::string> columns;
   QualifiedName ref_table;  // FOREIGN KEY / REFERENCES target
   std::vector<std::string> ref_columns;

@@ -8,9 +8,7 @@
 namespace ddlint::rules {
 
 class AlterBlocksWrites final : public engine::Rule {
-  void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
-    check(s.table, &s, ctx);
-  }
+  void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override { check(s.table, &s, ctx); }
   void onCreateIndex(const ir::CreateIndex& s, engine::RuleContext& ctx) override {
     check(s.table, nullptr, ctx);
   }
@@ -26,16 +24,19 @@ class AlterBlocksWrites final : public engine::Rule {
       // than the operation needs is the author's choice.
       if (e.copies() || e.instant() || e.lock_requested) continue;
       if (!analysis::blocks_traffic(e.blocks)) continue;
-      const TextRange where = alter && e.action < alter->actions.size() ? alter->actions[e.action].range
-                                                                         : ctx.statement().range;
+      const TextRange where =
+          alter && e.action < alter->actions.size() ? alter->actions[e.action].range : ctx.statement().range;
       ctx.report(where, e.operation + " runs in place on " +
                             analysis::mysql_target_name(ctx.settings().mysql) + " but " +
                             std::string(analysis::describe(e.blocks)) + " to " + quoted(table) +
                             " (LOCK=" + e.lock + ") until it finishes" +
-                            (e.rewrite ? ", and it rebuilds the table" : e.scan ? ", and it reads the whole table" : ""))
+                            (e.rewrite ? ", and it rebuilds the table"
+                             : e.scan  ? ", and it reads the whole table"
+                                       : ""))
           .help(
               "Make this change when the table is created or in a maintenance window; on a large table, make "
-              "it with gh-ost or pt-online-schema-change, which copy the table in the background while writes "
+              "it with gh-ost or pt-online-schema-change, which copy the table in the background while "
+              "writes "
               "continue.");
     }
   }

@@ -20,10 +20,11 @@ class AlterRequiresTableCopy final : public engine::Rule {
       if (!e.copies() || !analysis::same_table(e.table, s.table)) continue;
       const std::string cost =
           "every row is copied into a new table and every index rebuilt" +
-          std::string(!analysis::blocks_traffic(e.blocks)
-                          ? ", which takes as long as the table is large (the server accepts writes meanwhile)"
-                          : "; the copy " + std::string(analysis::describe(e.blocks)) + " to " +
-                                quoted(s.table) + " until it finishes");
+          std::string(
+              !analysis::blocks_traffic(e.blocks)
+                  ? ", which takes as long as the table is large (the server accepts writes meanwhile)"
+                  : "; the copy " + std::string(analysis::describe(e.blocks)) + " to " + quoted(s.table) +
+                        " until it finishes");
       if (e.algorithm_requested) {
         ctx.report(s.algorithm_range.empty() ? ctx.statement().range : s.algorithm_range,
                    "ALGORITHM=COPY copies " + quoted(s.table) + ": " + cost + ", although " + target +
@@ -32,8 +33,8 @@ class AlterRequiresTableCopy final : public engine::Rule {
         continue;
       }
       const TextRange where = e.action < s.actions.size() ? s.actions[e.action].range : ctx.statement().range;
-      std::string message = e.operation + " needs a copy of " + quoted(s.table) + " on " + target +
-                            " (ALGORITHM=COPY)";
+      std::string message =
+          e.operation + " needs a copy of " + quoted(s.table) + " on " + target + " (ALGORITHM=COPY)";
       if (!e.assumed_columns.empty())
         message += " unless " + already_of_type(e.assumed_columns, ctx) +
                    " (ddlint does not know the current definition)";

@@ -25,12 +25,16 @@ class CharField final : public engine::Rule {
       std::string help = "Declare the column as `VARCHAR(" + n +
                          ")`, with a CHECK constraint such as `CHECK (CHAR_LENGTH(" + c.column + ") = " + n +
                          ")` if the length is a rule of the data.";
-      if (n == "36") help += " If it holds UUIDs, store them as `BINARY(16)` (UUID_TO_BIN / BIN_TO_UUID; MariaDB 10.7+ has a `UUID` type).";
-      ctx.report(c.type.range, "column " + quoted(c.column) + " of " + quoted(c.table) + " is " +
-                                   written_type(ctx, c.type) +
-                                   ": the server pads values with spaces to the declared length and strips "
-                                   "trailing spaces when it reads them back, so a value written with trailing "
-                                   "spaces comes back changed, and comparisons ignore them")
+      if (n == "36")
+        help +=
+            " If it holds UUIDs, store them as `BINARY(16)` (UUID_TO_BIN / BIN_TO_UUID; MariaDB 10.7+ has a "
+            "`UUID` type).";
+      ctx.report(c.type.range,
+                 "column " + quoted(c.column) + " of " + quoted(c.table) + " is " +
+                     written_type(ctx, c.type) +
+                     ": the server pads values with spaces to the declared length and strips "
+                     "trailing spaces when it reads them back, so a value written with trailing "
+                     "spaces comes back changed, and comparisons ignore them")
           .help(std::move(help));
       return;
     }

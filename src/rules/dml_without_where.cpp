@@ -16,11 +16,12 @@ class DmlWithoutWhere final : public engine::Rule {
                                   ? "writing an undo record for every row, which replicas replay as one "
                                     "transaction"
                                   : "leaving a dead copy of every row behind";
-    ctx.report(ctx.statement().range,
-               "UPDATE of " + quoted(s.table) +
-                   " has no WHERE: it rewrites every row of an existing table in one statement, holding a lock "
-                   "on each row until commit (concurrent writes to the table wait) and " +
-                   after)
+    ctx.report(
+           ctx.statement().range,
+           "UPDATE of " + quoted(s.table) +
+               " has no WHERE: it rewrites every row of an existing table in one statement, holding a lock "
+               "on each row until commit (concurrent writes to the table wait) and " +
+               after)
         .help(
             "Add a WHERE clause that selects only the rows to change; backfill a large table in batches (by "
             "primary-key range), committing between batches.");

@@ -32,7 +32,8 @@ class NonAtomicMigration final : public engine::Rule {
                        "the schema is left half-migrated, with the migration neither done nor safe to re-run")
             .help(
                 "Put each DDL statement in a migration of its own (changes to one table can be one ALTER "
-                "TABLE with several clauses), so that a failure leaves the schema at a known version; or make "
+                "TABLE with several clauses), so that a failure leaves the schema at a known version; or "
+                "make "
                 "every statement safe to re-run (IF NOT EXISTS / IF EXISTS).");
       i = j;
     }

@@ -27,7 +27,10 @@ inline std::string already_of_type(const std::vector<std::string>& columns, engi
               type.find(a.column_def->type.charset) == std::string::npos)
             type += " CHARACTER SET " + a.column_def->type.charset;
         }
-    out += (i == 0 ? "" : i + 1 == columns.size() ? " and " : ", ") + quoted(columns[i]) + " is already " +
+    out += (i == 0                    ? ""
+            : i + 1 == columns.size() ? " and "
+                                      : ", ") +
+           quoted(columns[i]) + " is already " +
            (type.empty() ? std::string("of the type written here") : quoted(type));
   }
   return out;

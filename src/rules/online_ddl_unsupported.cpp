@@ -30,7 +30,8 @@ class OnlineDdlUnsupported final : public engine::Rule {
     std::string message = effect.fail_reason + " on " + target;
     const auto& assumed = effect.fail_assumed_columns;
     if (!assumed.empty())
-      message += " unless " + already_of_type(assumed, ctx) + " (ddlint does not know the current definition)";
+      message +=
+          " unless " + already_of_type(assumed, ctx) + " (ddlint does not know the current definition)";
     message += ": the server refuses the statement, so the migration stops here";
     // What the server does for the statement without the clauses.
     const analysis::TableEffect* e = nullptr;

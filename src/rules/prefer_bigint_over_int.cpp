@@ -182,8 +182,9 @@ class PreferBigintOverInt final : public engine::Rule {
     std::string message =
         what + quoted(col.name) + " of " + quoted(col.table) + " is " + col.written + " (" + bits + "-bit)";
     if (col.generated)
-      message += std::string(mysql ? ": its AUTO_INCREMENT values run out at " : ": its sequence runs out at ") +
-                 limit + ", after which every INSERT fails";
+      message +=
+          std::string(mysql ? ": its AUTO_INCREMENT values run out at " : ": its sequence runs out at ") +
+          limit + ", after which every INSERT fails";
     else
       message += ": ids stop at " + limit;
     message += mysql ? ", and widening it to BIGINT then copies the table (ALGORITHM=COPY), blocking writes "

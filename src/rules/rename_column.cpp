@@ -14,7 +14,8 @@ class RenameColumn final : public engine::Rule {
   static void check(engine::RuleContext& ctx) {
     for (const auto& f : ir::facts(ctx.statement())) {
       if (f.kind != ir::FactKind::RenameColumn || !ctx.is_existing_table(f.table_name)) continue;
-      const std::string when = ctx.here().effect.implicit_commit ? "the statement runs" : "the migration commits";
+      const std::string when =
+          ctx.here().effect.implicit_commit ? "the statement runs" : "the migration commits";
       ctx.report(f.range, "renaming column " + quoted(f.table_name) + "." + quoted(f.name) + " to " +
                               quoted(f.new_name) + " breaks code already deployed: its queries still name " +
                               quoted(f.name) + " and fail from the moment " + when)

@@ -47,16 +47,18 @@ class RenameTable final : public engine::Rule {
       const ir::QualifiedName& old = f.table_name;
       if (name_reused(old, ctx) || takes_over_name(f.new_name, ctx)) continue;
       const bool commits = ctx.here().effect.implicit_commit;
-      const std::string renamed =
-          old.schema.empty() || f.new_name.find('.') != std::string::npos ? f.new_name : old.schema + "." + f.new_name;
+      const std::string renamed = old.schema.empty() || f.new_name.find('.') != std::string::npos
+                                      ? f.new_name
+                                      : old.schema + "." + f.new_name;
       ctx.report(f.range, "renaming table " + quoted(old) + " to " + quoted(f.new_name) +
                               " breaks code already deployed: its queries still name " + quoted(old) +
                               " and fail from the moment " +
                               (commits ? "the statement runs" : "the migration commits"))
-          .help(std::string("Keep the old name working during the deploy: ") +
-                (commits ? "right after the rename" : "in the same transaction") + ", CREATE VIEW " +
-                old.display() + " AS SELECT * FROM " + renamed +
-                " (a simple view accepts reads and writes), and drop the view once no deployed code uses it.");
+          .help(
+              std::string("Keep the old name working during the deploy: ") +
+              (commits ? "right after the rename" : "in the same transaction") + ", CREATE VIEW " +
+              old.display() + " AS SELECT * FROM " + renamed +
+              " (a simple view accepts reads and writes), and drop the view once no deployed code uses it.");
     }
   }
 };

@@ -61,22 +61,24 @@ class TransactionNesting final : public engine::Rule {
     if (t.kind == ir::TransactionKind::Begin) {
       const std::string begin = begin_written(ctx, ctx.statement());
       if (f.committed == analysis::TxSource::Explicit) {
-        ctx.report(ctx.statement().range,
-                   begin +
-                       " inside a transaction block that is already open: the server commits the open "
-                       "transaction implicitly and starts a new one, so the statements before it are committed "
-                       "even if a later one fails")
+        ctx.report(
+               ctx.statement().range,
+               begin +
+                   " inside a transaction block that is already open: the server commits the open "
+                   "transaction implicitly and starts a new one, so the statements before it are committed "
+                   "even if a later one fails")
             .help("Remove this " + begin +
                   ", or COMMIT the first transaction before starting the next; use SAVEPOINT name and "
                   "ROLLBACK TO SAVEPOINT name for a partial rollback point.");
         return;
       }
       if (f.committed == analysis::TxSource::Runner) {
-        ctx.report(ctx.statement().range,
-                   begin +
-                       " inside the transaction the migration runner opens: the server commits the runner's "
-                       "transaction implicitly and starts a new one, so the statements before it are committed "
-                       "even if a later one fails")
+        ctx.report(
+               ctx.statement().range,
+               begin +
+                   " inside the transaction the migration runner opens: the server commits the runner's "
+                   "transaction implicitly and starts a new one, so the statements before it are committed "
+                   "even if a later one fails")
             .help(
                 "Remove BEGIN and COMMIT and let the runner manage the transaction, or turn the runner's "
                 "transaction off for this file.");
@@ -143,7 +145,8 @@ class TransactionNesting final : public engine::Rule {
     // DDL inside the file's BEGIN block ends it with an implicit commit.
     const auto& stmts = ctx.file().statements;
     for (size_t i = 0; i < stmts.size(); ++i) {
-      if (ctx.facts().at(i).committed != analysis::TxSource::Explicit || stmts[i].as<ir::Transaction>()) continue;
+      if (ctx.facts().at(i).committed != analysis::TxSource::Explicit || stmts[i].as<ir::Transaction>())
+        continue;
       const size_t start = ctx.facts().at(i).committed_start;
       const std::string begin = start < stmts.size() ? begin_written(ctx, stmts[start]) : "BEGIN";
       ctx.report(stmts[i].range,
@@ -151,10 +154,10 @@ class TransactionNesting final : public engine::Rule {
                      " opened: the server cannot run it inside a transaction and commits implicitly before "
                      "it, so the statements before it are committed at once and a later ROLLBACK or failure "
                      "undoes neither them nor this statement")
-          .help(
-              "Do not rely on the transaction: move the statement out of the " + begin +
-              " ... COMMIT block, keep only data changes inside transactions, and make each DDL statement safe "
-              "to run again (IF EXISTS / IF NOT EXISTS) so a failed migration can be resumed.");
+          .help("Do not rely on the transaction: move the statement out of the " + begin +
+                " ... COMMIT block, keep only data changes inside transactions, and make each DDL statement "
+                "safe "
+                "to run again (IF EXISTS / IF NOT EXISTS) so a failed migration can be resumed.");
     }
     // A runner transaction around the section commits what the file leaves
     // open (the facts leave those out); so does one the file evidently expects.
@@ -167,8 +170,7 @@ class TransactionNesting final : public engine::Rule {
               ? begin_written(ctx, ctx.file().statements[opened]) + " opens a transaction"
               : "BEGIN opens a transaction";
       ctx.report(ctx.file().statements[opened].range,
-                 what +
-                     " that the file never commits: when the session ends " +
+                 what + " that the file never commits: when the session ends " +
                      (ctx.settings().dialect == Dialect::MySql ? "the server" : "PostgreSQL") +
                      " rolls back everything after it, so the migration looks applied but its changes are "
                      "lost")

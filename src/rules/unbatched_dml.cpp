@@ -71,13 +71,14 @@ class UnbatchedDml final : public engine::Rule {
                what + " " + quoted(table) + " is not bounded to a batch: " + selects +
                    ", so one statement may change any number of rows of an existing table, holding a lock "
                    "on each until commit")
-        .help(ctx.settings().dialect == Dialect::MySql
-                  ? "Change the rows in batches, committing between them, outside the schema migration: bound "
-                    "each statement by a primary-key range (`AND id >= 1 AND id < 10001`) or give it a LIMIT "
-                    "(`... LIMIT 10000`, repeated until it changes no rows)."
-                  : "Change the rows in batches, committing between them, outside the schema migration: bound "
-                    "each statement by a primary-key range (`AND id >= 1 AND id < 10001`) or by a LIMIT "
-                    "subquery (`id IN (SELECT id FROM ... WHERE ... LIMIT 10000)`).");
+        .help(
+            ctx.settings().dialect == Dialect::MySql
+                ? "Change the rows in batches, committing between them, outside the schema migration: bound "
+                  "each statement by a primary-key range (`AND id >= 1 AND id < 10001`) or give it a LIMIT "
+                  "(`... LIMIT 10000`, repeated until it changes no rows)."
+                : "Change the rows in batches, committing between them, outside the schema migration: bound "
+                  "each statement by a primary-key range (`AND id >= 1 AND id < 10001`) or by a LIMIT "
+                  "subquery (`id IN (SELECT id FROM ... WHERE ... LIMIT 10000)`).");
   }
 };
 

@@ -275,8 +275,8 @@ CaseResult run_rule_case(const fs::path& file, const std::string& rule) {
   out.failures = c.failures;
   // A target version of the other dialect would silently test nothing.
   if (const char* other = mysql ? "pg_version" : "mysql_version"; c.header.options.count(other))
-    out.failures.push_back(where + ":" + std::to_string(c.header.option_line[other]) + ": ddlint-test: " + other +
-                           " in a " + (mysql ? ".mysql.sql" : ".pg.sql") + " case");
+    out.failures.push_back(where + ":" + std::to_string(c.header.option_line[other]) + ": ddlint-test: " +
+                           other + " in a " + (mysql ? ".mysql.sql" : ".pg.sql") + " case");
   if (!info->dialects.empty() &&
       std::find(info->dialects.begin(), info->dialects.end(), dialect) == info->dialects.end()) {
     std::string listed;
