@@ -110,9 +110,11 @@ struct Job {
   engine::Effective eff;
   const engine::Config* config = nullptr;  // the file's config (for a dialect read from the text)
   fs::path config_path;                    // the path its [paths] globs are matched against
-  parser::DialectGuess guess;              // when no configuration names the dialect
-  bool guess_only = false;                 // the dialect was read from the text
-  std::string fs_path;                     // empty for stdin / a buffer
+  std::string display_path;                // until the parse phase makes `source`
+  std::string bytes;
+  parser::DialectGuess guess;  // when no configuration names the dialect
+  bool guess_only = false;     // the dialect was read from the text
+  std::string fs_path;         // empty for stdin / a buffer
   bool is_stdin = false;
   std::string down_base;  // the path the paired down migration is found from
   bool lint = true;       // false: history only (outside the change set)
@@ -183,18 +185,12 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     Job job;
     job.config = file_config;
     job.config_path = config_path_of(in);
-    auto eff = engine::effective(catalog_, file_config, options_.cli, job.config_path);
-    if (eff.dialect_from.empty()) {
-      // Nothing names the dialect: read it from the text.
-      job.guess = parser::detect_dialect(bytes, in.display_path);
-      job.guess_only = true;
-      eff = engine::with_dialect(
-          catalog_, file_config, options_.cli, job.config_path, job.guess.dialect,
-          job.guess.signs() > 0 ? "detected: " + job.guess.evidence : "default: no sign of either dialect");
-    }
+    job.eff = engine::effective(catalog_, file_config, options_.cli, job.config_path);
+    // Nothing names the dialect: the parse phase reads it from the text.
+    job.guess_only = job.eff.dialect_from.empty();
     job.lint = in_change_set(in);
-    job.source = std::make_shared<const SourceFile>(in.display_path, std::move(bytes), eff.settings.dialect);
-    job.eff = std::move(eff);
+    job.display_path = in.display_path;
+    job.bytes = std::move(bytes);
     job.fs_path = in.fs_path;
     job.is_stdin = in.is_stdin;
     job.down_base = in.fs_path.empty() ? options_.stdin_filename : in.fs_path;
@@ -203,6 +199,19 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
 
   parallel(jobs.size(), [&](size_t i) {
     Job& job = jobs[i];
+    if (job.guess_only) {
+      job.guess = parser::detect_dialect(job.bytes, job.display_path);
+      std::string why =
+          job.guess.signs() > 0 ? "detected: " + job.guess.evidence : "default: no sign of either dialect";
+      // The defaults already read PostgreSQL: only another dialect changes the rule set.
+      if (job.guess.dialect == job.eff.settings.dialect)
+        job.eff.dialect_from = std::move(why);
+      else
+        job.eff = engine::with_dialect(catalog_, job.config, options_.cli, job.config_path, job.guess.dialect,
+                                       std::move(why));
+    }
+    job.source = std::make_shared<const SourceFile>(std::move(job.display_path), std::move(job.bytes),
+                                                    job.eff.settings.dialect);
     job.parsed = parser::parse(*job.source);
     const size_t failed = job.parsed->errors.size();
     const size_t total = failed + job.parsed->statements.size();

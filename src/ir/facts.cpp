@@ -6,6 +6,8 @@
 #include <sstream>
 #include <type_traits>
 
+#include "core/ascii.h"
+
 namespace ddlint::ir {
 
 std::string_view to_string(TypeKind k) {
@@ -459,11 +461,6 @@ std::vector<Fact> facts(const Statement& st) {
 
 namespace {
 
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // An expression's text with whitespace collapsed (the dump compares values).
 std::string expr_text(const std::optional<Expr>& e, std::string_view source) {
   if (!e || e->range.end > source.size() || e->range.end < e->range.begin) return "";
@@ -498,25 +495,26 @@ std::string dump_facts(const std::vector<Fact>& facts, std::string_view source) 
   std::ostringstream out;
   for (const auto& f : facts) {
     out << to_string(f.kind);
-    if (!f.table.empty() && f.kind != FactKind::DropIndex) out << " table=" << lower(f.table);
-    if (!f.name.empty()) out << " name=" << lower(f.name);
-    if (!f.new_name.empty()) out << " new=" << lower(f.new_name);
+    if (!f.table.empty() && f.kind != FactKind::DropIndex) out << " table=" << ascii_lower(f.table);
+    if (!f.name.empty()) out << " name=" << ascii_lower(f.name);
+    if (!f.new_name.empty()) out << " new=" << ascii_lower(f.new_name);
     // PostgreSQL's DROP INDEX does not name the table: an index drop is
     // compared by name (the fact carries the table when the statement says).
     if (f.type) out << " type=" << type_text(*f.type);
     if (f.kind == FactKind::AddColumn && f.not_null) out << " not-null";
     if (f.value) out << " value=" << expr_text(f.value, source);
-    if (!f.position.empty()) out << " position=" << lower(f.position);
+    if (!f.position.empty()) out << " position=" << ascii_lower(f.position);
     if (f.constraint) {
       const auto& c = *f.constraint;
       out << " constraint=" << to_string(c.kind);
       if (!c.columns.empty()) {
         out << " columns=";
-        for (size_t i = 0; i < c.columns.size(); ++i) out << (i ? "," : "") << lower(c.columns[i]);
+        for (size_t i = 0; i < c.columns.size(); ++i) out << (i ? "," : "") << ascii_lower(c.columns[i]);
       }
       if (!c.ref_table.empty()) {
-        out << " references=" << lower(c.ref_table.name);
-        for (size_t i = 0; i < c.ref_columns.size(); ++i) out << (i ? "," : "(") << lower(c.ref_columns[i]);
+        out << " references=" << ascii_lower(c.ref_table.name);
+        for (size_t i = 0; i < c.ref_columns.size(); ++i)
+          out << (i ? "," : "(") << ascii_lower(c.ref_columns[i]);
         if (!c.ref_columns.empty()) out << ")";
       }
       if (c.not_valid) out << " not-valid";

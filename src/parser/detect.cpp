@@ -1,6 +1,7 @@
 #include "parser/detect.h"
 
 #include <array>
+#include <cstdint>
 #include <cctype>
 #include <vector>
 
@@ -9,12 +10,6 @@ namespace ddlint::parser {
 namespace {
 
 bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
-
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Signs of one dialect. Each distinct sign counts once: a decisive one
 // (syntax the other dialect rejects outright: backticks, DELIMITER, `::`,
@@ -32,6 +27,25 @@ struct Tally {
 };
 constexpr int kDecisive = DialectGuess::kDecisiveSign;
 constexpr int kPath = 3;
+
+// A word (upper-case) or punctuation mark, held without allocating. Words
+// of 20 bytes or more are kept empty: no sign is that long.
+class Word {
+ public:
+  Word() = default;
+  explicit Word(std::string_view v) {
+    if (v.size() >= s_.size()) return;
+    for (size_t i = 0; i < v.size(); ++i)
+      s_[i] = v[i] >= 'a' && v[i] <= 'z' ? static_cast<char>(v[i] - 'a' + 'A') : v[i];
+    n_ = static_cast<uint8_t>(v.size());
+  }
+  std::string_view view() const { return {s_.data(), n_}; }
+  friend bool operator==(const Word& w, std::string_view v) { return w.view() == v; }
+
+ private:
+  std::array<char, 20> s_{};
+  uint8_t n_ = 0;
+};
 
 class Scanner {
  public:
@@ -75,7 +89,7 @@ class Scanner {
       if (c == '`') {
         mysql_.add("backtick-quoted names", kDecisive);
         skip_quoted('`', false);
-        push("`");
+        push(Word("`"));
         continue;
       }
       if (c == '"') {
@@ -89,7 +103,7 @@ class Scanner {
             break;
           }
         skip_quoted('"', false);
-        push("\"");
+        push(Word("\""));
         continue;
       }
       if (c == ':' && peek(1) == ':') {
@@ -101,11 +115,10 @@ class Scanner {
       if (word_char(c)) {
         const size_t b = i_;
         while (i_ < t_.size() && (word_char(t_[i_]) || t_[i_] == '$')) ++i_;
-        word(upper(t_.substr(b, i_ - b)), at_line_start);
+        word(Word(t_.substr(b, i_ - b)), at_line_start);
         continue;
       }
-      if (c == ',') push(",");
-      if (c == ';' || c == '(' || c == ')') push(std::string(1, c));
+      if (c == ',' || c == ';' || c == '(' || c == ')') push(Word(t_.substr(i_, 1)));
       ++i_;
     }
   }
@@ -116,11 +129,11 @@ class Scanner {
  private:
   char peek(size_t k) const { return i_ + k < t_.size() ? t_[i_ + k] : '\0'; }
 
-  void push(std::string w) {
-    prev_[3] = std::move(prev_[2]);
-    prev_[2] = std::move(prev_[1]);
-    prev_[1] = std::move(prev_[0]);
-    prev_[0] = std::move(w);
+  void push(const Word& w) {
+    prev_[3] = prev_[2];
+    prev_[2] = prev_[1];
+    prev_[1] = prev_[0];
+    prev_[0] = w;
   }
 
   void skip_line() {
@@ -167,7 +180,7 @@ class Scanner {
     while (j < t_.size() && std::isspace(static_cast<unsigned char>(t_[j])) != 0) ++j;
     const size_t b = j;
     while (j < t_.size() && word_char(t_[j])) ++j;
-    const std::string next = upper(t_.substr(b, j - b));
+    const Word next(t_.substr(b, j - b));
     return next == "INSERT" || next == "UPDATE" || next == "DELETE" || next == "TRUNCATE";
   }
 
@@ -177,7 +190,7 @@ class Scanner {
     return j < t_.size() && t_[j] == c;
   }
 
-  void word(std::string w, bool at_line_start) {
+  void word(const Word& w, bool at_line_start) {
     static constexpr std::array<std::string_view, 9> kMySqlTypes = {"TINYINT",    "MEDIUMINT", "TINYTEXT",
                                                                     "MEDIUMTEXT", "LONGTEXT",  "TINYBLOB",
                                                                     "MEDIUMBLOB", "LONGBLOB",  "DATETIME"};
@@ -230,13 +243,13 @@ class Scanner {
     if (w == "TO" && prev_[0] == "OWNER") postgres_.add("OWNER TO");
     if (w == "INHERITS" || w == "ILIKE") postgres_.add(w == "ILIKE" ? "ILIKE" : "INHERITS");
     if ((w == "GIN" || w == "GIST" || w == "BRIN") && prev_[0] == "USING") postgres_.add("USING GIN/GIST");
-    push(std::move(w));
+    push(w);
   }
 
   std::string_view t_;
   size_t i_ = 0;
-  bool dollar_delimiter_ = false;    // DELIMITER $$ (or $x): a `$$` ends a statement
-  std::array<std::string, 4> prev_;  // the last words (upper-case) and punctuation, newest first
+  bool dollar_delimiter_ = false;  // DELIMITER $$ (or $x): a `$$` ends a statement
+  std::array<Word, 4> prev_;       // the last words (upper-case) and punctuation, newest first
 };
 
 }  // namespace

@@ -15,6 +15,7 @@
 
 #include "analysis/locks.h"
 #include "analysis/mysql/mysql_semantics.h"
+#include "core/ascii.h"
 
 namespace ddlint::analysis {
 
@@ -38,18 +39,7 @@ struct Caps {
   std::string what;  // "ADD COLUMN", for failure messages
 };
 
-std::string upper(std::string_view s) {
-  std::string r(s);
-  for (auto& c : r) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return r;
-}
-std::string lower(std::string_view s) {
-  std::string r(s);
-  for (auto& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return r;
-}
-
-bool iequal(std::string_view a, std::string_view b) { return lower(a) == lower(b); }
+bool iequal(std::string_view a, std::string_view b) { return ascii_lower(a) == ascii_lower(b); }
 
 class Builder {
  public:
@@ -224,7 +214,7 @@ Caps table_options(const MySqlTarget& t, const ir::AlterAction& a) {
   // The option names as written, without quoted values (COMMENT = 'engine').
   std::string o;
   char quote = 0;
-  for (char c : upper(a.native)) {
+  for (char c : ascii_upper(a.native)) {
     if (quote) {
       if (c == quote) quote = 0;
     } else if (c == '\'' || c == '"') {
@@ -404,7 +394,7 @@ Caps action_caps(const MySqlTarget& t, const ir::AlterTable& at, const ir::Alter
     }
     case K::Other: {
       // Subcommands the IR names only by their leading words.
-      const std::string n = upper(a.native);
+      const std::string n = ascii_upper(a.native);
       if (n == "RENAME INDEX" || n == "RENAME KEY") return rename_index(t);
       if (n == "FORCE") return Builder(t, "FORCE").inplace(kNone, true, true).done();  // B.3 null rebuild
       return Builder(t, a.native.empty() ? std::string("ALTER TABLE") : a.native).done();
@@ -686,8 +676,8 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
           out.implicit_commit = true;
           for (const auto& name : n.tables) {
             TableEffect e = table_effect(name);
-            const bool write = upper(n.mode).find("WRITE") != std::string::npos;
-            e.mode = "LOCK TABLES " + upper(n.mode);
+            const bool write = ascii_upper(n.mode).find("WRITE") != std::string::npos;
+            e.mode = "LOCK TABLES " + ascii_upper(n.mode);
             e.lock = kLockNames[write ? kExclusive : kShared];
             e.blocks = write ? Blocks::ReadsAndWrites : Blocks::Writes;
             out.tables.push_back(e);

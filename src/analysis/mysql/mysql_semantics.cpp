@@ -6,18 +6,13 @@
 #include <optional>
 #include <vector>
 
+#include "core/ascii.h"
 namespace ddlint::analysis {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string r(s);
-  for (auto& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return r;
-}
-
 std::string base_type(std::string_view name) {
-  const std::string n = lower(name);
+  const std::string n = ascii_lower(name);
   if (n == "integer") return "int";
   if (n == "bool" || n == "boolean") return "tinyint";
   if (n == "dec" || n == "numeric" || n == "fixed") return "decimal";
@@ -45,7 +40,7 @@ int enum_storage(std::string_view type, size_t members) {
 }  // namespace
 
 int mysql_charset_maxlen(std::string_view cs) {
-  const std::string c = lower(cs);
+  const std::string c = ascii_lower(cs);
   if (c == "latin1" || c == "ascii" || c == "binary" || c == "latin2" || c == "cp1250" || c == "cp1251" ||
       c == "cp1252" || c == "latin5" || c == "latin7" || c == "greek" || c == "hebrew" || c == "koi8r" ||
       c == "koi8u" || c == "tis620" || c == "swe7" || c == "dec8" || c == "hp8" || c == "armscii8" ||
@@ -64,9 +59,9 @@ MySqlTypeVerdict mysql_type_change(const MySqlTarget& t, const ir::TypeName& old
   using C = MySqlTypeChange;
   const std::string from = base_type(old.name);
   const std::string to = base_type(to_type.name);
-  const std::string table_cs = lower(table_charset);
-  const std::string old_cs = !old.charset.empty() ? lower(old.charset) : table_cs;
-  const std::string new_cs = !to_type.charset.empty() ? lower(to_type.charset) : table_cs;
+  const std::string table_cs = ascii_lower(table_charset);
+  const std::string old_cs = !old.charset.empty() ? ascii_lower(old.charset) : table_cs;
+  const std::string new_cs = !to_type.charset.empty() ? ascii_lower(to_type.charset) : table_cs;
   const bool same_sign = old.is_unsigned == to_type.is_unsigned;
   if (from == to && same_sign && old_cs == new_cs &&
       (integer_type(from) || old.modifiers == to_type.modifiers))
@@ -97,7 +92,7 @@ MySqlTypeVerdict mysql_type_change(const MySqlTarget& t, const ir::TypeName& old
 }
 
 std::string mysql_display(const ir::TypeName& t) {
-  std::string s = lower(t.name);
+  std::string s = ascii_lower(t.name);
   if (!t.modifiers.empty()) {
     s += "(";
     for (size_t i = 0; i < t.modifiers.size(); ++i) s += (i ? "," : "") + t.modifiers[i];
