@@ -1,8 +1,8 @@
 #include "parser/detect.h"
 
 #include <array>
-#include <cstdint>
 #include <cctype>
+#include <cstdint>
 #include <vector>
 
 namespace ddlint::parser {
