@@ -1,48 +1,79 @@
 #include "analysis/down_migration.h"
 
+#include "ir/facts.h"
+
 namespace ddlint::analysis {
 
 namespace {
 
+// Schema changes are read from the dialect-neutral facts (ir/facts.h): a
+// MySQL MODIFY/CHANGE that restates the old definition reverts a type or
+// nullability change as PostgreSQL's ALTER COLUMN does, and ADD/DROP INDEX
+// inside ALTER TABLE is an index like CREATE/DROP INDEX.
 void add_effects(const ir::Statement& st, std::vector<DownEffect>& out) {
   using V = DownEffect::Verb;
   if (const auto* c = st.as<ir::CreateTable>()) {
     out.push_back({V::CreateRelation, c->table, {}, {}});
-  } else if (const auto* d = st.as<ir::Drop>()) {
+    return;
+  }
+  if (const auto* d = st.as<ir::Drop>()) {
     for (const auto& n : d->names) out.push_back({V::DropObject, n, {}, {}});
-  } else if (const auto* i = st.as<ir::CreateIndex>()) {
+    return;
+  }
+  if (const auto* i = st.as<ir::CreateIndex>()) {
     if (!i->name.empty()) out.push_back({V::CreateObject, {i->table.schema, i->name, {}}, {}, {}});
-  } else if (const auto* o = st.as<ir::Opaque>()) {
+    return;
+  }
+  if (const auto* o = st.as<ir::Opaque>()) {
     if (!o->creates.empty()) out.push_back({V::CreateObject, o->creates, {}, {}});
-  } else if (const auto* r = st.as<ir::Rename>()) {
-    if (r->object == ir::ObjectKind::Column)
-      out.push_back({V::RenameColumn, r->target, r->subname, r->new_name});
-    else
-      out.push_back({V::RenameRelation, r->target, {}, r->new_name});
-  } else if (const auto* a = st.as<ir::AlterTable>()) {
-    for (const auto& act : a->actions) {
-      switch (act.kind) {
-        case ir::AlterKind::AddColumn:
-          if (act.column_def) out.push_back({V::AddColumn, a->table, act.column_def->name, {}});
-          break;
-        case ir::AlterKind::DropColumn:
-          out.push_back({V::DropColumn, a->table, act.column, {}});
-          break;
-        case ir::AlterKind::DropConstraint:
-          out.push_back({V::DropConstraint, a->table, act.name, {}});
-          break;
-        case ir::AlterKind::AlterColumnType:
-          out.push_back({V::AlterColumnType, a->table, act.column, {}});
-          break;
-        case ir::AlterKind::DropNotNull:
-          out.push_back({V::DropNotNull, a->table, act.column, {}});
-          break;
-        case ir::AlterKind::SetNotNull:
-          out.push_back({V::SetNotNull, a->table, act.column, {}});
-          break;
-        default:
-          break;
-      }
+    return;
+  }
+  if (const auto* r = st.as<ir::Rename>();
+      r && r->object != ir::ObjectKind::Column && r->object != ir::ObjectKind::Table) {
+    out.push_back({V::RenameRelation, r->target, {}, r->new_name});  // a view, index, sequence ...
+    return;
+  }
+  const std::vector<ir::Fact> all = ir::facts(st);
+  for (const auto& f : all) {
+    const ir::QualifiedName& t = f.table_name;
+    switch (f.kind) {
+      case ir::FactKind::AddColumn:
+        out.push_back({V::AddColumn, t, f.name, {}});
+        break;
+      case ir::FactKind::DropColumn:
+        out.push_back({V::DropColumn, t, f.name, {}});
+        break;
+      case ir::FactKind::DropConstraint:
+        out.push_back({V::DropConstraint, t, f.name, {}});
+        break;
+      case ir::FactKind::DropIndex:
+        if (!f.name.empty()) out.push_back({V::DropObject, {t.schema, f.name, {}}, {}, {}});
+        break;
+      case ir::FactKind::AddIndex:
+        if (!f.name.empty()) out.push_back({V::CreateObject, {t.schema, f.name, {}}, {}, {}});
+        break;
+      case ir::FactKind::SetType:
+        out.push_back({V::AlterColumnType, t, f.name, {}});
+        // A MySQL CHANGE old new TYPE restores the type of the column the up
+        // migration named `old` too.
+        for (const auto& g : all)
+          if (g.kind == ir::FactKind::RenameColumn && g.action == f.action && g.action != SIZE_MAX)
+            out.push_back({V::AlterColumnType, t, g.name, {}});
+        break;
+      case ir::FactKind::DropNotNull:
+        out.push_back({V::DropNotNull, t, f.name, {}});
+        break;
+      case ir::FactKind::SetNotNull:
+        out.push_back({V::SetNotNull, t, f.name, {}});
+        break;
+      case ir::FactKind::RenameColumn:
+        out.push_back({V::RenameColumn, t, f.name, f.new_name});
+        break;
+      case ir::FactKind::RenameTable:
+        out.push_back({V::RenameRelation, t, {}, f.new_name});
+        break;
+      default:
+        break;
     }
   }
 }

@@ -112,6 +112,9 @@ std::vector<StatementFacts::UnknownReference> unknown_references(const ir::State
         case ir::AlterKind::DropNotNull:
         case ir::AlterKind::SetDefault:
         case ir::AlterKind::DropDefault:
+        case ir::AlterKind::ModifyColumn:  // MySQL MODIFY / CHANGE / RENAME COLUMN name the old column
+        case ir::AlterKind::ChangeColumn:
+        case ir::AlterKind::RenameColumn:
           column(a->table, act.column, act.range);
           break;
         case ir::AlterKind::AddConstraint:
@@ -370,6 +373,14 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
         // The server raises 0 to its minimum, 1 second.
         const bool zero = digits && s->value.find_first_not_of('0') == std::string::npos;
         apply(lock_timeout, local_lock_timeout, zero ? "1s" : digits ? s->value + "s" : s->value);
+      } else if (mysql && settings.mysql.mariadb() && s->name == "max_statement_time") {
+        // MariaDB: seconds (a decimal), 0 = no limit; it bounds every
+        // statement, lock waits included. MySQL has no such setting (its
+        // max_execution_time bounds read-only SELECTs only).
+        const bool number = !s->value.empty() && std::all_of(s->value.begin(), s->value.end(), [](char c) {
+          return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.';
+        });
+        apply(statement_timeout, local_statement_timeout, number ? s->value + "s" : s->value);
       } else if (s->name == "foreign_key_checks" || s->name == "@@foreign_key_checks" ||
                  s->name == "@@session.foreign_key_checks") {
         std::string v = s->value;

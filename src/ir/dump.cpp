@@ -207,7 +207,8 @@ class Printer {
   }
   void node(int ind, const LockTable& s) {
     line(ind, "mode " + s.mode + flags({{"nowait", s.nowait}}));
-    for (auto& n : s.tables) line(ind, "table " + qname(n));
+    for (size_t k = 0; k < s.tables.size(); ++k)
+      line(ind, "table " + qname(s.tables[k]) + (k < s.table_modes.size() ? " " + s.table_modes[k] : ""));
   }
   void node(int, const std::monostate&) {}
 

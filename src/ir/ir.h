@@ -374,7 +374,11 @@ struct AlterDomain {
 
 struct LockTable {
   std::vector<QualifiedName> tables;
-  std::string mode;  // upper-case lock mode name, e.g. "ACCESS EXCLUSIVE"
+  std::string
+      mode;  // upper-case lock mode name, e.g. "ACCESS EXCLUSIVE"; MySQL: the strongest, READ or WRITE
+  // MySQL LOCK TABLES: the mode written for each table ("READ LOCAL",
+  // "WRITE"), parallel to `tables`; empty where one mode covers all.
+  std::vector<std::string> table_modes;
   bool nowait = false;
 };
 

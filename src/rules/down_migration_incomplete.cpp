@@ -1,6 +1,8 @@
 #include <string>
 
+#include "analysis/mysql/mysql_semantics.h"
 #include "engine/rule_context.h"
+#include "ir/facts.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"
 
@@ -27,11 +29,13 @@ class DownMigrationIncomplete final : public engine::Rule {
     }
     return false;
   }
-  void missing(engine::RuleContext& ctx, TextRange range, const std::string& what, const std::string& undo) {
+  engine::DiagnosticBuilder missing(engine::RuleContext& ctx, TextRange range, const std::string& what,
+                                    const std::string& undo) {
     const auto& down = ctx.down_migration();
-    ctx.report(range, "this migration " + what + " but " + down.where + " does not " + undo +
-                          ": after a rollback the change stays, and running the migration again fails or "
-                          "leaves the schema different from before")
+    return ctx
+        .report(range, "this migration " + what + " but " + down.where + " does not " + undo +
+                           ": after a rollback the change stays, and running the migration again fails or "
+                           "leaves the schema different from before")
         .help("Add the statement that undoes it to " + down.where + ".");
   }
 
@@ -69,54 +73,106 @@ class DownMigrationIncomplete final : public engine::Rule {
     }
   }
 
-  void onRename(const ir::Rename& s, engine::RuleContext& ctx) override {
-    if (!active(ctx) || s.new_name.empty()) return;
-    const auto& down = ctx.down_migration();
-    if (s.object == ir::ObjectKind::Column) {
-      if (down.has(Verb::RenameColumn, s.target, s.new_name, s.subname)) return;
-      missing(ctx, ctx.statement().range,
-              "renames column " + quoted(s.subname) + " of " + quoted(s.target) + " to " + quoted(s.new_name),
-              "rename it back");
-    } else if (s.object == ir::ObjectKind::Table) {
-      const ir::QualifiedName renamed{s.target.schema, s.new_name, {}};
-      if (down.has(Verb::RenameRelation, renamed, {}, s.target.name)) return;
-      missing(ctx, ctx.statement().range, "renames " + quoted(s.target) + " to " + quoted(renamed),
-              "rename it back");
-    }
+  void onRename(const ir::Rename&, engine::RuleContext& ctx) override {
+    if (active(ctx)) check_facts(ctx, nullptr);
   }
 
   void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
-    if (!active(ctx) || !ctx.is_existing_table(s.table)) return;
+    if (!active(ctx) || !ctx.is_existing_table(s.table) || ctx.down_migration().drops(s.table)) return;
+    check_facts(ctx, &s);
+  }
+
+  // The dialect-neutral facts of the statement: a rename written as RENAME
+  // COLUMN, ALTER TABLE ... RENAME or a MySQL CHANGE; a type or nullability
+  // change written as ALTER COLUMN or restated by a MySQL MODIFY/CHANGE (a
+  // change only where the known old definition differs).
+  void check_facts(engine::RuleContext& ctx, const ir::AlterTable* alter) {
     const auto& down = ctx.down_migration();
-    if (down.drops(s.table)) return;
-    for (const auto& a : s.actions) {
-      const std::string col = quoted(a.column) + " of " + quoted(s.table);
-      switch (a.kind) {
-        case ir::AlterKind::AddColumn:
-          if (a.column_def && !down.has(Verb::DropColumn, s.table, a.column_def->name))
-            missing(ctx, a.range, "adds column " + quoted(a.column_def->name) + " to " + quoted(s.table),
-                    "drop it");
+    for (const auto& f : ir::facts(ctx.statement())) {
+      const ir::QualifiedName& t = f.table_name;
+      const std::string col = quoted(f.name) + " of " + quoted(t);
+      const analysis::KnownColumn* old = alter ? ctx.here().old_column(f.action) : nullptr;
+      switch (f.kind) {
+        case ir::FactKind::RenameColumn:
+          if (!ctx.is_existing_table(t) || down.has(Verb::RenameColumn, t, f.new_name, f.name)) break;
+          missing(ctx, alter ? f.range : ctx.statement().range,
+                  "renames column " + quoted(f.name) + " of " + quoted(t) + " to " + quoted(f.new_name),
+                  "rename it back");
           break;
-        case ir::AlterKind::AddConstraint:
-          if (a.constraint && !a.constraint->name.empty() &&
-              !down.has(Verb::DropConstraint, s.table, a.constraint->name))
-            missing(ctx, a.range, "adds constraint " + quoted(a.constraint->name) + " to " + quoted(s.table),
-                    "drop it");
+        case ir::FactKind::RenameTable: {
+          const ir::QualifiedName renamed{t.schema, f.new_name, {}};
+          if (f.new_name.empty() || down.has(Verb::RenameRelation, renamed, {}, t.name)) break;
+          missing(ctx, alter ? f.range : ctx.statement().range,
+                  "renames " + quoted(t) + " to " + quoted(renamed), "rename it back");
           break;
-        case ir::AlterKind::AlterColumnType:
-          if (!down.has(Verb::AlterColumnType, s.table, a.column) &&
-              !down.has(Verb::DropColumn, s.table, a.column))
-            missing(ctx, a.range, "changes the type of column " + col, "change it back");
+        }
+        case ir::FactKind::AddColumn:
+          if (!down.has(Verb::DropColumn, t, f.name))
+            missing(ctx, f.range, "adds column " + quoted(f.name) + " to " + quoted(t), "drop it");
           break;
-        case ir::AlterKind::SetNotNull:
-          if (!down.has(Verb::DropNotNull, s.table, a.column) &&
-              !down.has(Verb::DropColumn, s.table, a.column))
-            missing(ctx, a.range, "makes column " + col + " NOT NULL", "drop the NOT NULL again");
+        case ir::FactKind::AddConstraint:
+        case ir::FactKind::AddIndex: {
+          // Named only: an unnamed one gets a generated name the down cannot know.
+          if (f.name.empty() || !alter) break;
+          const ir::QualifiedName index{t.schema, f.name, {}};
+          if (down.has(Verb::DropConstraint, t, f.name) || down.has(Verb::DropObject, index)) break;
+          missing(ctx, f.range,
+                  std::string(alter->actions[f.action].kind == ir::AlterKind::AddIndex ? "adds index "
+                                                                                       : "adds constraint ") +
+                      quoted(f.name) + " to " + quoted(t),
+                  "drop it");
+          break;
+        }
+        case ir::FactKind::SetType: {
+          if (down.has(Verb::AlterColumnType, t, f.name) || down.has(Verb::DropColumn, t, f.name)) break;
+          if (!f.restated) {
+            missing(ctx, f.range, "changes the type of column " + col, "change it back");
+          } else if (old) {
+            if (restated_type_changes(ctx, *old, alter->actions[f.action]))
+              missing(ctx, f.range, "changes the type of column " + col, "change it back");
+          } else if (!renamed_by_same_action(ctx, f)) {
+            // A MODIFY/CHANGE of a column whose definition ddlint does not
+            // know: a change unless it restates what is already there. (A
+            // CHANGE that renames is reported as the rename.)
+            missing(ctx, f.range,
+                    "redefines column " + col + " (a change unless it already has exactly this definition)",
+                    "restore the old definition")
+                .conditional();
+          }
+          break;
+        }
+        case ir::FactKind::DropIndex: {
+          // MySQL DROP INDEX ... ON t and ALTER TABLE ... DROP INDEX.
+          if (!alter || f.name.empty()) break;
+          const ir::QualifiedName index{t.schema, f.name, {}};
+          if (ctx.facts().created_index_table(index, ctx.statement_index()) ||
+              down.has(Verb::CreateObject, index))
+            break;
+          missing(ctx, f.range, "drops index " + quoted(f.name) + " of " + quoted(t), "re-create it");
+          break;
+        }
+        case ir::FactKind::SetNotNull:
+          if (f.restated && !(old && old->not_null_known && !old->not_null)) break;
+          if (!down.has(Verb::DropNotNull, t, f.name) && !down.has(Verb::DropColumn, t, f.name))
+            missing(ctx, f.range, "makes column " + col + " NOT NULL", "drop the NOT NULL again");
           break;
         default:
           break;
       }
     }
+  }
+
+  static bool renamed_by_same_action(const engine::RuleContext& ctx, const ir::Fact& f) {
+    for (const auto& g : ir::facts(ctx.statement()))
+      if (g.kind == ir::FactKind::RenameColumn && g.action == f.action) return true;
+    return false;
+  }
+
+  static bool restated_type_changes(const engine::RuleContext& ctx, const analysis::KnownColumn& old,
+                                    const ir::AlterAction& a) {
+    if (!a.column_def) return false;
+    return analysis::mysql_type_change(ctx.settings().mysql, old.type, a.column_def->type).change !=
+           analysis::MySqlTypeChange::Same;
   }
 };
 

@@ -2,6 +2,7 @@
 #include <vector>
 
 #include "engine/rule_context.h"
+#include "ir/facts.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"
 
@@ -37,9 +38,11 @@ class ExpandAndContractTogether final : public engine::Rule {
       if (analysis::same_table(r, t)) return true;
     return false;
   }
-  // The column added to `table` earlier in this section and backfilled after.
+  // The column added to `table` earlier in this section and backfilled after
+  // (the latest such one: the replacement of what the migration drops next).
   const Added* backfilled(const ir::QualifiedName& table, const engine::RuleContext& ctx) const {
-    for (const auto& a : added_) {
+    for (auto it = added_.rbegin(); it != added_.rend(); ++it) {
+      const Added& a = *it;
       if (!analysis::same_table(a.table, table) || !same_section(a.statement, ctx)) continue;
       for (const auto& [t, at] : updated_)
         if (at > a.statement && analysis::same_table(t, table) && same_section(at, ctx)) return &a;
@@ -58,60 +61,80 @@ class ExpandAndContractTogether final : public engine::Rule {
             "over in a release, and contract (drop or rename the old one) in a later migration.");
   }
 
+  // Read from the dialect-neutral facts: a column rename is the same fact
+  // whether written RENAME COLUMN, as a MySQL CHANGE, or as its own statement.
   void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
-    if (s.object != ir::ObjectKind::Table || ctx.here().down || !ctx.is_existing_table(s.table)) return;
-    const size_t i = ctx.statement_index();
-    for (const auto& a : s.actions) {
-      if (a.kind == ir::AlterKind::AddColumn && a.column_def) {
-        added_.push_back({s.table, a.column_def->name, i, ctx.here().section});
-      } else if (a.kind == ir::AlterKind::DropColumn) {
-        if (const Added* n = backfilled(s.table, ctx); n && n->column != a.column)
-          report(ctx, a.range, s.table,
-                 "this migration adds " + quoted(n->column) + " to " + quoted(s.table) +
-                     ", backfills it and drops " + quoted(a.column));
-        freed_.push_back({s.table, a.column, i, ctx.here().section});
-      }
-    }
+    if (s.object != ir::ObjectKind::Table || ctx.here().down) return;
+    on_facts(ctx, true);
+  }
+
+  void onRename(const ir::Rename&, engine::RuleContext& ctx) override {
+    if (!ctx.here().down) on_facts(ctx, false);
   }
 
   void onUpdate(const ir::Update& s, engine::RuleContext& ctx) override {
     if (!ctx.here().down) updated_.emplace_back(s.table, ctx.statement_index());
   }
 
-  void onRename(const ir::Rename& s, engine::RuleContext& ctx) override {
-    if (ctx.here().down) return;
+  void on_facts(engine::RuleContext& ctx, bool alter) {
     const size_t i = ctx.statement_index();
-    if (s.object == ir::ObjectKind::Column) {
-      if (!ctx.is_existing_table(s.target)) return;
-      // The added column takes the name the old one freed: a swap.
-      for (const auto& f : freed_)
-        if (analysis::same_table(f.table, s.target) && f.column == s.new_name &&
-            same_section(f.statement, ctx))
-          for (const auto& a : added_)
-            if (analysis::same_table(a.table, s.target) && a.column == s.subname &&
-                same_section(a.statement, ctx)) {
-              report(ctx, ctx.statement().range, s.target,
-                     "this migration replaces column " + quoted(s.new_name) + " of " + quoted(s.target) +
-                         " with the new " + quoted(s.subname));
-              return;
-            }
-      if (const Added* n = backfilled(s.target, ctx); n && n->column != s.subname)
-        report(ctx, ctx.statement().range, s.target,
-               "this migration adds " + quoted(n->column) + " to " + quoted(s.target) +
-                   ", backfills it and renames " + quoted(s.subname));
-      freed_.push_back({s.target, s.subname, i, ctx.here().section});
-    } else if (s.object == ir::ObjectKind::Table) {
-      if (ctx.is_existing_table(s.target)) {
-        freed_tables_.emplace_back(ir::QualifiedName{s.target.schema, s.target.name, {}}, i);
-        return;
+    for (const auto& f : ir::facts(ctx.statement())) {
+      const ir::QualifiedName& t = f.table_name;
+      const TextRange range = alter ? f.range : ctx.statement().range;
+      switch (f.kind) {
+        case ir::FactKind::AddColumn:
+          if (ctx.is_existing_table(t)) added_.push_back({t, f.name, i, ctx.here().section});
+          break;
+        case ir::FactKind::DropColumn:
+          if (!ctx.is_existing_table(t)) break;
+          if (const Added* n = backfilled(t, ctx); n && n->column != f.name)
+            report(ctx, range, t,
+                   "this migration adds " + quoted(n->column) + " to " + quoted(t) +
+                       ", backfills it and drops " + quoted(f.name));
+          freed_.push_back({t, f.name, i, ctx.here().section});
+          break;
+        case ir::FactKind::RenameColumn:
+          if (ctx.is_existing_table(t)) column_renamed(ctx, t, f.name, f.new_name, range);
+          break;
+        case ir::FactKind::RenameTable:
+          table_renamed(ctx, t, f.new_name, range);
+          break;
+        default:
+          break;
       }
-      // A table created here takes the name of one the migration moved away.
-      const ir::QualifiedName to{s.target.schema, s.new_name, {}};
-      for (const auto& [t, at] : freed_tables_)
-        if (analysis::same_table(t, to) && same_section(at, ctx))
-          report(ctx, ctx.statement().range, to,
-                 "this migration replaces table " + quoted(to) + " with " + quoted(s.target));
     }
+  }
+
+  void column_renamed(engine::RuleContext& ctx, const ir::QualifiedName& table, const std::string& from,
+                      const std::string& to, TextRange range) {
+    // The added column takes the name the old one freed: a swap.
+    for (const auto& f : freed_)
+      if (analysis::same_table(f.table, table) && f.column == to && same_section(f.statement, ctx))
+        for (const auto& a : added_)
+          if (analysis::same_table(a.table, table) && a.column == from && same_section(a.statement, ctx)) {
+            report(ctx, range, table,
+                   "this migration replaces column " + quoted(to) + " of " + quoted(table) +
+                       " with the new " + quoted(from));
+            return;
+          }
+    if (const Added* n = backfilled(table, ctx); n && n->column != from)
+      report(ctx, range, table,
+             "this migration adds " + quoted(n->column) + " to " + quoted(table) +
+                 ", backfills it and renames " + quoted(from));
+    freed_.push_back({table, from, ctx.statement_index(), ctx.here().section});
+  }
+
+  void table_renamed(engine::RuleContext& ctx, const ir::QualifiedName& table, const std::string& to_name,
+                     TextRange range) {
+    if (ctx.is_existing_table(table)) {
+      freed_tables_.emplace_back(ir::QualifiedName{table.schema, table.name, {}}, ctx.statement_index());
+      return;
+    }
+    // A table created here takes the name of one the migration moved away.
+    const ir::QualifiedName to{table.schema, to_name, {}};
+    for (const auto& [t, at] : freed_tables_)
+      if (analysis::same_table(t, to) && same_section(at, ctx))
+        report(ctx, range, to, "this migration replaces table " + quoted(to) + " with " + quoted(table));
   }
 
   void onDrop(const ir::Drop& s, engine::RuleContext& ctx) override {

@@ -88,7 +88,10 @@ class MixedDdlDml final : public engine::Rule {
     // and no data change can run on it. (The table of a dropped index stays.)
     const auto* drop = st.as<ir::Drop>();
     for (const auto& e : ctx.facts().at(i).effect.tables) {
-      if (!analysis::blocks_traffic(e.blocks)) continue;
+      // MySQL DDL that runs in place or instantly still waits for an
+      // exclusive metadata lock (TableEffect::waiting), queueing all traffic.
+      const bool blocks = analysis::blocks_traffic(e.blocks);
+      if (!blocks && !analysis::blocks_traffic(e.waiting)) continue;
       if (drop && e.object != ir::ObjectKind::Index) continue;
       std::string name;
       if (e.object == ir::ObjectKind::Index) {
@@ -101,7 +104,9 @@ class MixedDdlDml final : public engine::Rule {
         if (!ctx.facts().is_existing(e.table, i)) continue;
         name = quoted(e.table);
       }
-      return {i, std::string(analysis::describe(e.blocks)) + " on " + name};
+      return {i, blocks ? std::string(analysis::describe(e.blocks)) + " on " + name
+                        : "takes an exclusive metadata lock on " + name +
+                              " that queues all its traffic while it waits"};
     }
     return {};
   }

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cctype>
 #include <initializer_list>
 #include <optional>
@@ -62,32 +63,29 @@ class NonIdempotentDdl final : public engine::Rule {
     auto d =
         ctx.report(s.table.range.end > stmt.begin ? TextRange{stmt.begin, s.table.range.end} : stmt,
                    what + " " + quoted(s.table) + " has no IF NOT EXISTS" + tail(ctx, "it already exists"));
-    d.help("Write `" + what +
-           " IF NOT EXISTS`, or run the migration in one transaction so that a failure undoes it.");
+    d.help("Write `" + what + " IF NOT EXISTS`" + undo(ctx));
     if (!s.table.range.empty())
       d.fix("Add IF NOT EXISTS", Applicability::Unsafe,
             {{{s.table.range.begin, s.table.range.begin}, "IF NOT EXISTS "}});
   }
 
   void onCreateIndex(const ir::CreateIndex& s, engine::RuleContext& ctx) override {
-    if (s.if_not_exists || !exposed(ctx)) return;
+    if (s.if_not_exists || !guard_available(ctx) || !exposed(ctx)) return;
     if (!s.name.empty() && dropped_before(ctx, ir::ObjectKind::Index, {s.table.schema, s.name, {}})) return;
     const TextRange head{ctx.statement().range.begin, s.keyword_range.end};
     if (s.name.empty()) {
       ctx.report(head, "CREATE INDEX on " + quoted(s.table) + " has no name" +
                            tail(ctx, "", "builds a second, duplicate index"))
-          .help(
-              "Name the index and write `CREATE INDEX IF NOT EXISTS name ON ...`, or run the migration in "
-              "one "
-              "transaction so that a failure undoes it.");
+          .help("Name the index and write `CREATE INDEX IF NOT EXISTS name ON ...`" + undo(ctx));
       return;
     }
     auto d = ctx.report(
         head, "CREATE INDEX " + quoted(s.name) + " has no IF NOT EXISTS" + tail(ctx, "it already exists"));
     d.help(
-        "Write `CREATE INDEX IF NOT EXISTS`, or run the migration in one transaction so that a failure "
-        "undoes it. "
-        "With CONCURRENTLY, also drop an INVALID index a failed build left behind before retrying.");
+        "Write `CREATE INDEX IF NOT EXISTS`" + undo(ctx) +
+        (ctx.settings().dialect == Dialect::MySql
+             ? ""
+             : " With CONCURRENTLY, also drop an INVALID index a failed build left behind before retrying."));
     const auto at =
         after_words(ctx, {s.keyword_range.begin, ctx.statement().range.end}, {"index", "concurrently"}, true);
     if (at) d.fix("Add IF NOT EXISTS", Applicability::Unsafe, {{{*at, *at}, "IF NOT EXISTS "}});
@@ -95,6 +93,7 @@ class NonIdempotentDdl final : public engine::Rule {
 
   void onDrop(const ir::Drop& s, engine::RuleContext& ctx) override {
     if (s.if_exists || s.names.empty() || !exposed(ctx)) return;
+    if (s.object == ir::ObjectKind::Index && !guard_available(ctx)) return;
     // Dropping what this section created earlier is safe: a re-run creates
     // it again before it gets here.
     bool all_created = true;
@@ -117,21 +116,30 @@ class NonIdempotentDdl final : public engine::Rule {
     const std::string shown = on_table ? quoted(name.name) + " on " + quoted(name.schema) : quoted(name);
     auto d = ctx.report({stmt.begin, name.range.end},
                         head + " " + shown + " has no IF EXISTS" + tail(ctx, "it is already gone"));
-    d.help("Write `" + head +
-           " IF EXISTS`, or run the migration in one transaction so that a failure undoes it.");
+    d.help("Write `" + head + " IF EXISTS`" + undo(ctx));
     d.fix("Add IF EXISTS", Applicability::Unsafe, {{{name.range.begin, name.range.begin}, "IF EXISTS "}});
   }
 
   void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
-    if (s.object != ir::ObjectKind::Table || !exposed(ctx)) return;
+    if (s.object != ir::ObjectKind::Table || !guard_available(ctx) || !exposed(ctx)) return;
+    const bool mysql = ctx.settings().dialect == Dialect::MySql;
     for (const auto& a : s.actions) {
       if (a.if_exists) continue;
+      if (mysql && (a.kind == ir::AlterKind::DropConstraint || a.kind == ir::AlterKind::DropIndex)) {
+        mysql_drop(ctx, s, a);
+        continue;
+      }
+      if (mysql && a.kind == ir::AlterKind::AddIndex && a.constraint && !a.constraint->name.empty()) {
+        // MariaDB ADD INDEX IF NOT EXISTS name (...).
+        ctx.report(a.range, "ADD INDEX " + quoted(a.constraint->name) + " to " + quoted(s.table) +
+                                " has no IF NOT EXISTS" + tail(ctx, "it already exists"))
+            .help("Write `ADD INDEX IF NOT EXISTS`" + undo(ctx));
+        continue;
+      }
       if (a.kind == ir::AlterKind::AddColumn && a.column_def) {
         ctx.report(a.range, "ADD COLUMN " + quoted(a.column_def->name) + " to " + quoted(s.table) +
                                 " has no IF NOT EXISTS" + tail(ctx, "the column already exists"))
-            .help(
-                "Write `ADD COLUMN IF NOT EXISTS`, or run the migration in one transaction so that a failure "
-                "undoes it.")
+            .help("Write `ADD COLUMN IF NOT EXISTS`" + undo(ctx))
             .fix("Add IF NOT EXISTS", Applicability::Unsafe,
                  {{{a.column_def->name_range.begin, a.column_def->name_range.begin}, "IF NOT EXISTS "}});
       } else if (a.kind == ir::AlterKind::DropColumn || a.kind == ir::AlterKind::DropConstraint) {
@@ -141,8 +149,8 @@ class NonIdempotentDdl final : public engine::Rule {
         auto d = ctx.report(
             a.range, what + " of " + quoted(s.table) + " has no IF EXISTS" +
                          tail(ctx, column ? "the column is already gone" : "the constraint is already gone"));
-        d.help("Write `" + std::string(column ? "DROP COLUMN" : "DROP CONSTRAINT") +
-               " IF EXISTS`, or run the migration in one transaction so that a failure undoes it.");
+        d.help("Write `" + std::string(column ? "DROP COLUMN" : "DROP CONSTRAINT") + " IF EXISTS`" +
+               undo(ctx));
         const auto at = column ? after_words(ctx, a.range, {"drop", "column"}, true)
                                : after_words(ctx, a.range, {"drop", "constraint"});
         if (at) d.fix("Add IF EXISTS", Applicability::Unsafe, {{{*at, *at}, "IF EXISTS "}});
@@ -155,12 +163,10 @@ class NonIdempotentDdl final : public engine::Rule {
     if (!s.creates.empty() && dropped_before(ctx, ir::ObjectKind::Sequence, s.creates)) return;
     const auto range = ctx.statement().range;
     std::string what = "CREATE";
-    for (std::string_view w : {"schema", "sequence", "extension"})
+    for (std::string_view w : {"schema", "sequence", "extension", "database"})
       if (after_words(ctx, range, {"create", w})) what += " " + upper(w);
     ctx.report(range, what + " has no IF NOT EXISTS" + tail(ctx, "it already exists"))
-        .help("Write `" + what +
-              " IF NOT EXISTS`, or run the migration in one transaction so that a failure undoes "
-              "it.");
+        .help("Write `" + what + " IF NOT EXISTS`" + undo(ctx));
   }
 
   // Another statement of the same migration section that can fail (SET and
@@ -194,6 +200,50 @@ class NonIdempotentDdl final : public engine::Rule {
     return false;
   }
 
+  // Whether the target has an IF [NOT] EXISTS form for indexes and ALTER
+  // TABLE actions: PostgreSQL and MariaDB do; MySQL has none (CREATE/DROP
+  // TABLE, VIEW and DATABASE have one everywhere), so there a migration of
+  // several statements is left to non-atomic-migration.
+  static bool guard_available(const engine::RuleContext& ctx) {
+    return ctx.settings().dialect != Dialect::MySql || ctx.settings().mysql.mariadb();
+  }
+
+  // MariaDB `DROP FOREIGN KEY fk`, `DROP INDEX i`, `DROP CONSTRAINT c` in
+  // ALTER TABLE, named by the words written before the name.
+  static void mysql_drop(engine::RuleContext& ctx, const ir::AlterTable& s, const ir::AlterAction& a) {
+    const std::string_view text = ctx.text(a.range);
+    if (a.name.empty()) return;
+    size_t at = std::string_view::npos;
+    for (size_t k = text.size() - std::min(text.size(), a.name.size()); k != std::string_view::npos && k > 0;
+         --k) {
+      bool match = true;
+      for (size_t m = 0; match && m < a.name.size(); ++m)
+        match = std::tolower(static_cast<unsigned char>(text[k + m])) ==
+                std::tolower(static_cast<unsigned char>(a.name[m]));
+      if (match) {
+        at = text[k - 1] == '`' ? k - 1 : k;
+        break;
+      }
+    }
+    if (at == std::string_view::npos || at == 0) return;
+    const std::string head = words(text.substr(0, at));
+    if (head == "DROP CHECK") return;  // MySQL's spelling, which has no IF EXISTS form
+    const auto pos = a.range.begin + static_cast<uint32_t>(at);
+    ctx.report(a.range, head + " " + quoted(a.name) + " of " + quoted(s.table) + " has no IF EXISTS" +
+                            tail(ctx, "it is already gone"))
+        .help("Write `" + head + " IF EXISTS`" + undo(ctx))
+        .fix("Add IF EXISTS", Applicability::Unsafe, {{{pos, pos}, "IF EXISTS "}});
+  }
+
+  // How the help ends: PostgreSQL can also undo a failed migration with a
+  // transaction; MySQL commits each DDL statement on its own.
+  static std::string undo(const engine::RuleContext& ctx) {
+    if (ctx.settings().dialect == Dialect::MySql)
+      return ", so that re-running the migration after a failure part-way skips it (MySQL commits each DDL "
+             "statement on its own: no transaction can undo it).";
+    return ", or run the migration in one transaction so that a failure undoes it.";
+  }
+
   static bool concurrent_build(const engine::RuleContext& ctx) {
     const auto* ci = ctx.statement().as<ir::CreateIndex>();
     return ci && ci->concurrently;
@@ -203,6 +253,9 @@ class NonIdempotentDdl final : public engine::Rule {
   // has several statements, or this one is a concurrent index build (which
   // leaves an INVALID index behind when it fails).
   bool exposed(const engine::RuleContext& ctx) {
+    // MySQL commits every DDL statement on its own: no transaction can undo
+    // it, whatever the runner does.
+    if (ctx.settings().dialect == Dialect::MySql) return ctx.here().effect.implicit_commit && several(ctx);
     if (ctx.here().tx != analysis::TxSource::None || !known_without_transaction(ctx)) return false;
     return concurrent_build(ctx) || several(ctx);
   }
@@ -237,6 +290,11 @@ class NonIdempotentDdl final : public engine::Rule {
     if (!several(ctx))
       return " and runs outside a transaction: a failed concurrent build leaves an INVALID index behind, and "
              "re-running the migration " +
+             rerun + why;
+    if (ctx.settings().dialect == Dialect::MySql)
+      return " in a migration of several statements, and MySQL commits each DDL statement on its own: when "
+             "the "
+             "migration fails part-way, what already ran stays applied, and re-running it " +
              rerun + why;
     return " and runs outside a transaction in a migration of several statements: when the migration fails "
            "part-way, what already ran stays applied, and re-running it " +

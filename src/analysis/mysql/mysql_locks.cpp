@@ -671,13 +671,25 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
           TableEffect e = table_effect(n.table);
           e.mode = "MDL SHARED_WRITE, row locks";
           out.tables.push_back(e);
+        } else if constexpr (std::is_same_v<T, ir::Opaque>) {
+          // Statements ddlint does not model still commit the open
+          // transaction when they are DDL, account management or table
+          // maintenance (CREATE VIEW / DATABASE / TRIGGER / PROCEDURE, GRANT,
+          // ANALYZE TABLE, UNLOCK TABLES ...).
+          static constexpr std::string_view kCommits[] = {
+              "Create", "Alter",   "Drop",  "Rename", "Grant", "Revoke", "Analyze",  "Check",
+              "Repair", "Install", "Flush", "Unlock", "Reset", "Cache",  "Uninstall"};
+          for (std::string_view k : kCommits)
+            if (n.node.rfind(k, 0) == 0) out.implicit_commit = true;
         } else if constexpr (std::is_same_v<T, ir::LockTable>) {
           // LOCK TABLES t READ | WRITE (commits the open transaction).
           out.implicit_commit = true;
-          for (const auto& name : n.tables) {
+          for (size_t k = 0; k < n.tables.size(); ++k) {
+            const auto& name = n.tables[k];
+            const std::string mode = ascii_upper(k < n.table_modes.size() ? n.table_modes[k] : n.mode);
             TableEffect e = table_effect(name);
-            const bool write = ascii_upper(n.mode).find("WRITE") != std::string::npos;
-            e.mode = "LOCK TABLES " + ascii_upper(n.mode);
+            const bool write = mode.find("WRITE") != std::string::npos;
+            e.mode = "LOCK TABLES " + mode;
             e.lock = kLockNames[write ? kExclusive : kShared];
             e.blocks = write ? Blocks::ReadsAndWrites : Blocks::Writes;
             out.tables.push_back(e);

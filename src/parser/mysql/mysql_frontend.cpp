@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string>
 
 #include "MySqlLexer.h"
@@ -42,6 +43,7 @@ struct Plan {
   bool parse = false;
   bool unknown = false;  // the first word starts no MySQL/MariaDB statement
   ir::Opaque opaque;
+  std::optional<ir::LockTable> lock;  // LOCK TABLES, read from its tokens
 };
 
 class Classifier {
@@ -149,6 +151,11 @@ class Classifier {
         "LOAD",      "LOCK",       "OPTIMIZE", "PREPARE", "PURGE",    "REPAIR",  "RESET",   "RESIGNAL",
         "RESTART",   "REVOKE",     "SELECT",   "SHOW",    "SHUTDOWN", "SIGNAL",  "STOP",    "TABLE",
         "UNINSTALL", "UNLOCK",     "VALUES",   "WITH",    "XA",       "SHUTDOWN"};
+    if (w0 == "LOCK" && is(1, {"TABLE", "TABLES"})) {
+      Plan o = opaque("LockStmt");
+      o.lock = lock_tables();
+      return o;
+    }
     if (is(0, kOther)) return opaque(camel(w0) + "Stmt");
     p.unknown = true;
     return p;
@@ -165,6 +172,62 @@ class Classifier {
     p.opaque.node = std::move(node);
     return p;
   }
+  // LOCK TABLE[S] name [[AS] alias] {READ [LOCAL] | [LOW_PRIORITY] WRITE
+  // [CONCURRENT]} [, ...] [WAIT n | NOWAIT] (the last two MariaDB): the
+  // tables with the mode of each, ranges relative to the piece. Nothing when
+  // the words do not read so (the statement stays opaque).
+  std::optional<ir::LockTable> lock_tables() const {
+    ir::LockTable l;
+    size_t i = 2;
+    auto range = [&](size_t a, size_t b) {
+      return TextRange{static_cast<uint32_t>(t_[a]->getStartIndex()),
+                       static_cast<uint32_t>(t_[b]->getStopIndex() + 1)};
+    };
+    while (i < n_) {
+      if (word(i).empty() && t_[i]->getType() != L::ID && t_[i]->getText().front() != '`')
+        return std::nullopt;
+      ir::QualifiedName name;
+      name.name = name_text(i);
+      size_t last = i;
+      if (i + 2 < n_ && t_[i + 1]->getType() == L::DOT) {
+        name.schema = name.name;
+        name.name = name_text(i + 2);
+        last = i + 2;
+      }
+      name.range = range(i, last);
+      i = last + 1;
+      if (is(i, {"AS"}))
+        i += 2;
+      else if (!is(i, {"READ", "WRITE", "LOW_PRIORITY"}) && i < n_ && t_[i]->getType() != L::COMMA)
+        ++i;  // alias
+      std::string mode;
+      while (is(i, {"READ", "LOCAL", "WRITE", "LOW_PRIORITY", "CONCURRENT"})) {
+        if (!mode.empty()) mode += ' ';
+        mode += word(i++);
+      }
+      if (mode.empty()) return std::nullopt;
+      l.tables.push_back(std::move(name));
+      l.table_modes.push_back(mode);
+      if (i < n_ && t_[i]->getType() == L::COMMA) {
+        ++i;
+        continue;
+      }
+      break;
+    }
+    if (is(i, {"NOWAIT"})) {
+      l.nowait = true;
+      ++i;
+    } else if (is(i, {"WAIT"}) && i + 1 < n_) {
+      i += 2;
+    }
+    if (i != n_ || l.tables.empty()) return std::nullopt;
+    // The strongest mode names the statement's mode.
+    l.mode = "READ";
+    for (const auto& m : l.table_modes)
+      if (m.find("WRITE") != std::string::npos) l.mode = "WRITE";
+    return l;
+  }
+
   std::string name_text(size_t i) const {
     std::string s = t_[i]->getText();
     if (s.size() >= 2 && s.front() == '`') {
@@ -240,6 +303,14 @@ void parse_piece(Context& c, TextRange piece) {
   Plan plan = classifier.plan();
   if (plan.unknown) {
     c.out.errors.push_back(near(all.front()));
+    return;
+  }
+  if (plan.lock) {
+    for (auto& t : plan.lock->tables) {
+      t.range.begin += base;
+      t.range.end += base;
+    }
+    c.out.statements.push_back({stmt, std::move(*plan.lock)});
     return;
   }
   if (!plan.parse) {
