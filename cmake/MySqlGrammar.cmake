@@ -46,6 +46,7 @@ file(CONFIGURE OUTPUT ${DDLINT_ANTLR4_SHIM_DIR}/antlr4-runtime.h CONTENT "${DDLI
 add_library(ddlint_parser_mysql STATIC
   src/parser/mysql/mysql_frontend.cpp
   src/parser/mysql/mysql_input.cpp
+  src/parser/mysql/mysql_lexer.cpp
   src/parser/mysql/mysql_lower.cpp
   src/parser/mysql/mysql_lower_constraints.cpp
   src/parser/mysql/mysql_lower_dml.cpp

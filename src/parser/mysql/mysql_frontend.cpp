@@ -10,6 +10,7 @@
 #include "antlr4-runtime.h"
 #include "parser/depth.h"
 #include "parser/mysql/mysql_input.h"
+#include "parser/mysql/mysql_lexer.h"
 #include "parser/mysql/mysql_lower.h"
 
 namespace ddlint::parser::mysql {
@@ -266,10 +267,8 @@ struct Context {
 
 // Offsets of a piece's tokens are relative to the piece; these shift them.
 void parse_piece(Context& c, TextRange piece) {
-  const std::string text = c.input.text.substr(piece.begin, piece.size());
-  antlr4::ANTLRInputStream stream(text);
-  L lexer(&stream);
-  lexer.removeErrorListeners();
+  const std::string_view text = std::string_view(c.input.text).substr(piece.begin, piece.size());
+  FastLexer lexer(text);
   antlr4::CommonTokenStream tokens(&lexer);
   tokens.fill();
   const std::vector<antlr4::Token*>& all = tokens.getTokens();

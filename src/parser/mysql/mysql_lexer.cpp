@@ -1,0 +1,277 @@
+#include "parser/mysql/mysql_lexer.h"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "MySqlLexer.h"
+
+namespace ddlint::parser::mysql {
+
+namespace {
+
+using L = ddlint_mysql_grammar::MySqlLexer;
+
+bool digit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool id_start(unsigned char c) { return letter(c) || c == '_' || c == '$' || c >= 0x80; }
+bool id_char(unsigned char c) { return id_start(c) || digit(c); }
+bool var_char(unsigned char c) { return letter(c) || digit(c) || c == '_' || c == '$' || c == '.'; }
+bool hex(unsigned char c) { return digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+unsigned char upper(unsigned char c) { return c >= 'a' && c <= 'z' ? static_cast<unsigned char>(c - 32) : c; }
+
+// The keyword tokens (ACTION .. ZEROFILL), each spelled as its name, sorted
+// for a case-insensitive binary search.
+const std::vector<std::pair<std::string, size_t>>& keywords() {
+  static const std::vector<std::pair<std::string, size_t>> table = [] {
+    antlr4::ANTLRInputStream empty("");
+    const L lexer(&empty);
+    const auto& vocabulary = lexer.getVocabulary();
+    std::vector<std::pair<std::string, size_t>> t;
+    // A keyword token is named as it is spelled, or with a suffix where the
+    // name would clash (NULL_SYM): the generated lexer says which spelling.
+    for (size_t type = L::ACTION; type <= L::ZEROFILL; ++type) {
+      const std::string name = vocabulary.getSymbolicName(type);
+      std::vector<std::string> spellings = {name};
+      for (std::string_view suffix : {"_SYM", "_"})
+        if (name.size() > suffix.size() &&
+            name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+          spellings.push_back(name.substr(0, name.size() - suffix.size()));
+      for (const auto& spelling : spellings) {
+        antlr4::ANTLRInputStream in(spelling);
+        L probe(&in);
+        probe.removeErrorListeners();
+        auto tok = probe.nextToken();
+        if (tok->getType() == type && tok->getText() == spelling) {
+          t.emplace_back(spelling, type);
+          break;
+        }
+      }
+    }
+    std::sort(t.begin(), t.end());
+    return t;
+  }();
+  return table;
+}
+
+size_t keyword_type(std::string_view word) {
+  const auto& table = keywords();
+  auto less = [](const std::pair<std::string, size_t>& k, std::string_view w) {
+    const size_t n = std::min(k.first.size(), w.size());
+    for (size_t i = 0; i < n; ++i) {
+      const unsigned char a = static_cast<unsigned char>(k.first[i]);
+      const unsigned char b = upper(static_cast<unsigned char>(w[i]));
+      if (a != b) return a < b;
+    }
+    return k.first.size() < w.size();
+  };
+  auto it = std::lower_bound(table.begin(), table.end(), word, less);
+  if (it == table.end() || it->first.size() != word.size()) return 0;
+  for (size_t i = 0; i < word.size(); ++i)
+    if (static_cast<unsigned char>(it->first[i]) != upper(static_cast<unsigned char>(word[i]))) return 0;
+  return it->second;
+}
+
+// Length of a quoted token starting at `p` (the quote): the longest prefix
+// that closes, where a doubled quote inside is one character and, with
+// `backslash`, a backslash escapes the next character. 0 when none closes.
+size_t quoted(std::string_view s, size_t p, char q, bool backslash) {
+  size_t complete = 0;
+  size_t i = p + 1;
+  while (i < s.size()) {
+    const char c = s[i];
+    if (backslash && c == '\\') {
+      if (i + 1 >= s.size()) break;
+      i += 2;
+      continue;
+    }
+    if (c == q) {
+      complete = i + 1 - p;
+      if (i + 1 < s.size() && s[i + 1] == q) {
+        i += 2;
+        continue;
+      }
+      break;
+    }
+    ++i;
+  }
+  return complete;
+}
+
+size_t exponent(std::string_view s, size_t i) {
+  if (i >= s.size() || (s[i] != 'e' && s[i] != 'E')) return 0;
+  size_t j = i + 1;
+  if (j < s.size() && (s[j] == '+' || s[j] == '-')) ++j;
+  const size_t d = j;
+  while (j < s.size() && digit(static_cast<unsigned char>(s[j]))) ++j;
+  return j > d ? j - i : 0;
+}
+
+}  // namespace
+
+std::pair<size_t, size_t> FastLexer::scan() const {
+  const std::string_view s = text_;
+  const size_t p = pos_;
+  auto at = [&](size_t i) -> unsigned char { return i < s.size() ? static_cast<unsigned char>(s[i]) : 0; };
+  const unsigned char c = at(p);
+  if (space(c)) {
+    size_t i = p;
+    while (i < s.size() && space(at(i))) ++i;
+    return {L::WS, i - p};
+  }
+  // Candidates in rule order; the longest wins, the earlier rule on a tie.
+  size_t best_type = L::OTHER;
+  size_t best_len = 1;
+  auto offer = [&](size_t type, size_t len) {
+    if (len > best_len || (len == best_len && len > 0 && type < best_type)) {
+      best_type = type;
+      best_len = len;
+    }
+  };
+  if (digit(c) || id_start(c) || c == '.') {
+    // ID: DIGIT* id_start id_char*; a keyword when the whole word is one.
+    size_t i = p;
+    while (digit(at(i))) ++i;
+    const size_t digits_end = i;
+    if (id_start(at(i))) {
+      ++i;
+      while (i < s.size() && id_char(at(i))) ++i;
+      const size_t kw = digits_end == p ? keyword_type(s.substr(p, i - p)) : 0;
+      offer(kw != 0 ? kw : static_cast<size_t>(L::ID), i - p);
+    }
+    if (digit(c)) {
+      // HEX_NUMBER: '0' [xX] hex+
+      if (c == '0' && (at(p + 1) == 'x' || at(p + 1) == 'X') && hex(at(p + 2))) {
+        size_t j = p + 2;
+        while (hex(at(j))) ++j;
+        offer(L::HEX_NUMBER, j - p);
+      }
+      // NUMBER: DIGIT+ ('.' DIGIT*)? EXPONENT?
+      size_t j = digits_end;
+      if (at(j) == '.') {
+        ++j;
+        while (digit(at(j))) ++j;
+      }
+      j += exponent(s, j);
+      offer(L::NUMBER, j - p);
+    } else if (c == '.' && digit(at(p + 1))) {
+      // NUMBER: '.' DIGIT+ EXPONENT?
+      size_t j = p + 1;
+      while (digit(at(j))) ++j;
+      j += exponent(s, j);
+      offer(L::NUMBER, j - p);
+    }
+  }
+  switch (c) {
+    case '`':
+      offer(L::BQ_ID, quoted(s, p, '`', false));
+      break;
+    case '\'':
+      offer(L::STRING, quoted(s, p, '\'', true));
+      break;
+    case '"':
+      offer(L::DQ_STRING, quoted(s, p, '"', true));
+      break;
+    case '@': {
+      if (at(p + 1) == '@') {
+        size_t j = p + 2;
+        while (var_char(at(j))) ++j;
+        if (j > p + 2) offer(L::SYS_VAR, j - p);
+        if (at(p + 2) == '`') {
+          const size_t q = quoted(s, p + 2, '`', false);
+          if (q > 0) offer(L::SYS_VAR, 2 + q);
+        }
+      }
+      size_t j = p + 1;
+      while (var_char(at(j))) ++j;
+      if (j > p + 1) offer(L::USER_VAR, j - p);
+      size_t q = 0;
+      if (at(p + 1) == '`') q = quoted(s, p + 1, '`', false);
+      if (at(p + 1) == '\'') q = quoted(s, p + 1, '\'', true);
+      if (at(p + 1) == '"') q = quoted(s, p + 1, '"', true);
+      if (q > 0) offer(L::USER_VAR, 1 + q);
+      break;
+    }
+    case '(':
+      offer(L::LPAREN, 1);
+      break;
+    case ')':
+      offer(L::RPAREN, 1);
+      break;
+    case ',':
+      offer(L::COMMA, 1);
+      break;
+    case '.':
+      offer(L::DOT, 1);
+      break;
+    case ';':
+      offer(L::SEMI, 1);
+      break;
+    case ':':
+      if (at(p + 1) == '=') offer(L::ASSIGN, 2);
+      break;
+    case '=':
+      offer(L::EQ, 1);
+      break;
+    case '-':
+      offer(L::MINUS, 1);
+      break;
+    case '+':
+      offer(L::PLUS, 1);
+      break;
+    default:
+      break;
+  }
+  return {best_type, best_len};
+}
+
+std::unique_ptr<antlr4::Token> FastLexer::nextToken() {
+  for (;;) {
+    if (pos_ >= text_.size()) {
+      auto eof = std::make_unique<antlr4::CommonToken>(
+          std::pair<antlr4::TokenSource*, antlr4::CharStream*>{this, nullptr}, antlr4::Token::EOF,
+          antlr4::Token::DEFAULT_CHANNEL, text_.size(), text_.size() - 1);
+      eof->setText("<EOF>");
+      return eof;
+    }
+    const auto [type, len] = scan();
+    const size_t start = pos_;
+    pos_ += len;
+    if (type == L::WS) continue;  // -> skip
+    auto t = std::make_unique<antlr4::CommonToken>(
+        std::pair<antlr4::TokenSource*, antlr4::CharStream*>{this, nullptr}, type,
+        antlr4::Token::DEFAULT_CHANNEL, start, pos_ - 1);
+    t->setText(std::string(text_.substr(start, len)));
+    t->setLine(1);
+    t->setCharPositionInLine(start);
+    return t;
+  }
+}
+
+std::string compare_with_generated_lexer(std::string_view text) {
+  const std::string copy(text);
+  antlr4::ANTLRInputStream stream(copy);
+  L generated(&stream);
+  generated.removeErrorListeners();
+  FastLexer fast(text);
+  auto show = [&](const antlr4::Token& t) {
+    const size_t type = t.getType();
+    std::string name = type == antlr4::Token::EOF ? "EOF" : generated.getVocabulary().getSymbolicName(type);
+    return name + " `" + t.getText() + "` @" + std::to_string(t.getStartIndex()) + ".." +
+           std::to_string(t.getStopIndex() + 1);
+  };
+  for (size_t n = 0;; ++n) {
+    auto a = fast.nextToken();
+    auto b = generated.nextToken();
+    if (a->getType() != b->getType() || a->getStartIndex() != b->getStartIndex() ||
+        a->getStopIndex() != b->getStopIndex() ||
+        (a->getType() != antlr4::Token::EOF && a->getText() != b->getText()))
+      return "token " + std::to_string(n) + ": " + show(*a) + " vs generated " + show(*b);
+    if (a->getType() == antlr4::Token::EOF) return {};
+  }
+}
+
+}  // namespace ddlint::parser::mysql

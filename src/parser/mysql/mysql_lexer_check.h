@@ -1,0 +1,13 @@
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace ddlint::parser::mysql {
+
+// Lexes `text` (one statement piece, as the front-end prepares it) with the
+// hand-written FastLexer and with the generated MySqlLexer and returns the
+// first difference ("token 3: ID `abc` @4..7 vs generated ..."), or "" when
+// both give the same tokens. For tests.
+std::string compare_with_generated_lexer(std::string_view text);
+
+}  // namespace ddlint::parser::mysql
