@@ -115,18 +115,27 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, con
 }
 
 bool read_file(const std::string& path, std::string& bytes, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // One read into a buffer of the file's size (no stream copies).
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) {
     error = path + ": cannot open: " + std::strerror(errno);
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) {
+  bytes.clear();
+  char chunk[1 << 16];
+  if (std::fseek(f, 0, SEEK_END) == 0) {
+    const long size = std::ftell(f);
+    if (size > 0) bytes.reserve(static_cast<size_t>(size));
+    std::rewind(f);
+  }
+  size_t n = 0;
+  while ((n = std::fread(chunk, 1, sizeof chunk, f)) > 0) bytes.append(chunk, n);
+  const bool failed = std::ferror(f) != 0;
+  std::fclose(f);
+  if (failed) {
     error = path + ": read error";
     return false;
   }
-  bytes = ss.str();
   return true;
 }
 

@@ -259,6 +259,42 @@ class FirstError : public antlr4::BaseErrorListener {
   antlr4::Token* offending = nullptr;
 };
 
+// For INSERT/REPLACE ... VALUES|VALUE followed by two or more rows, each a
+// balanced parenthesised group separated by commas and nothing after the
+// last: the byte offset just after the first row (relative to the piece).
+// 0 otherwise (the whole statement is parsed).
+size_t first_row_end(const std::vector<antlr4::Token*>& all) {
+  const size_t n = all.size() - 1;  // without EOF
+  if (n < 8 || (all[0]->getType() != L::INSERT && all[0]->getType() != L::REPLACE)) return 0;
+  size_t i = 1;
+  int depth = 0;
+  for (; i < n; ++i) {
+    const size_t type = all[i]->getType();
+    if (type == L::LPAREN) ++depth;
+    if (type == L::RPAREN) --depth;
+    if (depth == 0 && (type == L::VALUES || type == L::VALUE)) break;
+  }
+  if (i >= n) return 0;
+  size_t rows = 0;
+  size_t first_end = 0;
+  ++i;
+  for (;;) {
+    if (i >= n || all[i]->getType() != L::LPAREN) return 0;
+    depth = 0;
+    for (; i < n; ++i) {
+      if (all[i]->getType() == L::LPAREN) ++depth;
+      if (all[i]->getType() == L::RPAREN && --depth == 0) break;
+    }
+    if (i >= n) return 0;  // unbalanced
+    if (++rows == 1) first_end = all[i]->getStopIndex() + 1;
+    ++i;
+    if (i == n) break;
+    if (all[i]->getType() != L::COMMA) return 0;  // ON DUPLICATE KEY UPDATE, AS alias, ...
+    ++i;
+  }
+  return rows >= 2 ? first_end : 0;
+}
+
 struct Context {
   const SourceFile& source;
   const MySqlInput& input;
@@ -320,10 +356,22 @@ void parse_piece(Context& c, TextRange piece) {
     c.out.statements.push_back({stmt, std::move(plan.opaque)});
     return;
   }
+  // INSERT/REPLACE ... VALUES (row), (row), ...: a seed file may hold
+  // thousands of rows that say nothing to the rules. When every row is a
+  // parenthesised group, only the statement up to the first row is parsed.
+  std::optional<FastLexer> head_lexer;
+  std::optional<antlr4::CommonTokenStream> head_tokens;
+  antlr4::CommonTokenStream* stream = &tokens;
+  if (const size_t end = first_row_end(all); end != 0) {
+    head_lexer.emplace(text.substr(0, end));
+    head_tokens.emplace(&*head_lexer);
+    head_tokens->fill();
+    stream = &*head_tokens;
+  }
   // Two-stage parse: SLL prediction with bail-out first (fast, right for
   // every valid statement of this grammar in practice), full LL with error
   // reporting only when that fails.
-  P parser(&tokens);
+  P parser(stream);
   parser.removeErrorListeners();
   parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
   parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
@@ -336,7 +384,7 @@ void parse_piece(Context& c, TextRange piece) {
   }
   FirstError errors;
   if (tree == nullptr) {
-    tokens.seek(0);
+    stream->seek(0);
     parser.reset();
     parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
     parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
