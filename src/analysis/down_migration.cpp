@@ -101,7 +101,7 @@ std::string paired_down_path(std::string_view path) {
 }
 
 DownMigration down_migration(const ir::ParsedFile& file, const MigrationFacts& facts, std::string_view path,
-                             const ir::ParsedFile* paired) {
+                             const ir::ParsedFile* paired, std::string_view unreadable) {
   DownMigration d;
   const RunnerPlan& plan = facts.plan();
   const bool sections = plan.runner == Runner::Goose || plan.runner == Runner::Dbmate;
@@ -122,6 +122,9 @@ DownMigration down_migration(const ir::ParsedFile& file, const MigrationFacts& f
   if (paired) {
     for (const auto& st : paired->statements) add_effects(st, d.effects);
     d.present = !paired->statements.empty() || !paired->errors.empty();
+  } else if (!unreadable.empty()) {
+    d.unreadable = std::string(file_base_name(unreadable));
+    d.where = "`" + d.unreadable + "`";
   }
   return d;
 }

@@ -35,6 +35,10 @@ struct DownEffect {
 struct DownMigration {
   bool supported = false;  // the runner (or the file naming) has down migrations
   bool present = false;    // and this up migration has one with at least one statement
+  // The down migration exists but is not SQL (NAME.down.go beside
+  // NAME.up.sql): ddlint cannot read it, so it is neither missing nor
+  // compared; down-migration-unreadable says so once.
+  std::string unreadable;
   std::string where;       // how messages name it: "the `-- +goose Down` section", "x.down.sql"
   std::vector<DownEffect> effects;
 
@@ -50,8 +54,10 @@ struct DownMigration {
 std::string paired_down_path(std::string_view path);
 
 // Builds the view for `file` (read for `facts`' runner plan). `paired` is the
-// parsed file at paired_down_path(path), or null when there is none.
+// parsed file at paired_down_path(path), or null when there is none;
+// `unreadable` the path of a down migration in another language found
+// instead (empty when none).
 DownMigration down_migration(const ir::ParsedFile& file, const MigrationFacts& facts, std::string_view path,
-                             const ir::ParsedFile* paired);
+                             const ir::ParsedFile* paired, std::string_view unreadable = {});
 
 }  // namespace ddlint::analysis

@@ -122,6 +122,7 @@ struct Job {
   // The down migration paired by name (NAME.up.sql -> NAME.down.sql), when it exists.
   std::shared_ptr<const SourceFile> down_source;
   std::optional<ir::ParsedFile> down;
+  std::string down_unreadable;  // NAME.down.go and the like, when that is the down migration
   std::span<const analysis::CreatedObject> earlier;  // created by earlier files of the change set
   std::vector<analysis::KnownTable> history;  // what the migrations before it say of the tables it names
 };
@@ -150,7 +151,23 @@ void load_down(Job& job) {
   const std::string path = job.down_base.empty() ? "" : analysis::paired_down_path(job.down_base);
   std::string bytes;
   std::string error;
-  if (path.empty() || !fs::is_regular_file(path) || !read_file(path, bytes, error)) return;
+  if (path.empty()) return;
+  if (!fs::is_regular_file(path)) {
+    // NAME.down.go, NAME.down.js ... beside NAME.up.sql: a down migration
+    // in another language.
+    std::error_code ec;
+    const fs::path sql(path);
+    const std::string stem = sql.stem().string() + ".";  // "NAME.down."
+    for (const auto& e : fs::directory_iterator(sql.parent_path().empty() ? "." : sql.parent_path(), ec)) {
+      const std::string name = e.path().filename().string();
+      if (name.size() > stem.size() && name.compare(0, stem.size(), stem) == 0 && e.is_regular_file(ec)) {
+        job.down_unreadable = e.path().string();
+        break;
+      }
+    }
+    return;
+  }
+  if (!read_file(path, bytes, error)) return;
   job.down_source = std::make_shared<const SourceFile>(path, std::move(bytes), job.eff.settings.dialect);
   job.down = parser::parse(*job.down_source);
 }
@@ -282,7 +299,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   auto lint_job = [&](const Job& job) {
     return engine::lint_file(job.source, *job.parsed, job.eff.settings, job.eff.enabled, rules::registry(),
                              catalog_, job.eff.options, job.down ? &*job.down : nullptr, job.earlier,
-                             job.history);
+                             job.history, job.down_unreadable);
   };
   parallel(jobs.size(), [&](size_t i) {
     Job& job = jobs[i];

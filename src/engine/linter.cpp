@@ -65,7 +65,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
                      const std::vector<RuleEntry>& registry, const Catalog& catalog,
                      const RuleOptions& options, const ir::ParsedFile* paired_down,
                      std::span<const analysis::CreatedObject> earlier,
-                     std::span<const analysis::KnownTable> history) {
+                     std::span<const analysis::KnownTable> history, std::string_view unreadable_down) {
   FileResult result;
   result.path = source->path();
   result.stats.syntax_errors = parsed.errors.size();
@@ -100,7 +100,8 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   for (const auto& [id, sev] : enabled) enabled_ids.push_back(id);
 
   std::vector<Diagnostic>& out = result.diagnostics;
-  const analysis::DownMigration down = analysis::down_migration(parsed, facts, source->path(), paired_down);
+  const analysis::DownMigration down =
+      analysis::down_migration(parsed, facts, source->path(), paired_down, unreadable_down);
   RuleContext ctx(*source, parsed, settings, facts, annotations, catalog, out);
   ctx.set_down_migration(&down);
   ctx.set_enabled(&enabled_ids);

@@ -3,6 +3,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analysis/change_set.h"
@@ -38,6 +39,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
                      const std::vector<RuleEntry>& registry, const Catalog& catalog,
                      const RuleOptions& options = {}, const ir::ParsedFile* paired_down = nullptr,
                      std::span<const analysis::CreatedObject> earlier = {},
-                     std::span<const analysis::KnownTable> history = {});
+                     std::span<const analysis::KnownTable> history = {},
+                     std::string_view unreadable_down = {});
 
 }  // namespace ddlint::engine

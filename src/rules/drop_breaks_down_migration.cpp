@@ -29,7 +29,7 @@ class DropBreaksDownMigration final : public engine::Rule {
 
   void onDrop(const ir::Drop& s, engine::RuleContext& ctx) override {
     const auto& down = ctx.down_migration();
-    if (!down.supported || ctx.here().down) return;
+    if (!down.supported || !down.unreadable.empty() || ctx.here().down) return;
     if (s.object != ir::ObjectKind::Table && s.object != ir::ObjectKind::MaterializedView &&
         s.object != ir::ObjectKind::View)
       return;
@@ -43,7 +43,8 @@ class DropBreaksDownMigration final : public engine::Rule {
 
   void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
     const auto& down = ctx.down_migration();
-    if (!down.supported || ctx.here().down || !ctx.is_existing_table(s.table)) return;
+    if (!down.supported || !down.unreadable.empty() || ctx.here().down || !ctx.is_existing_table(s.table))
+      return;
     for (const auto& a : s.actions) {
       if (a.kind != ir::AlterKind::DropColumn) continue;
       if (down.present &&

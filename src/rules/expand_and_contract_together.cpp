@@ -1,3 +1,4 @@
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -38,16 +39,31 @@ class ExpandAndContractTogether final : public engine::Rule {
       if (analysis::same_table(r, t)) return true;
     return false;
   }
-  // The column added to `table` earlier in this section and backfilled after
-  // (the latest such one: the replacement of what the migration drops next).
-  const Added* backfilled(const ir::QualifiedName& table, const engine::RuleContext& ctx) const {
-    for (auto it = added_.rbegin(); it != added_.rend(); ++it) {
-      const Added& a = *it;
+  // The column added to `table` earlier in this section and backfilled after:
+  // of several, the one whose name is closest to `removed` (the longest
+  // common prefix: `created_temp_` for `created_`, `submitter_id` for
+  // `submitter_id_legacy`), then the latest.
+  const Added* backfilled(const ir::QualifiedName& table, const engine::RuleContext& ctx,
+                          const std::string& removed) const {
+    const Added* best = nullptr;
+    size_t best_prefix = 0;
+    for (const auto& a : added_) {
       if (!analysis::same_table(a.table, table) || !same_section(a.statement, ctx)) continue;
+      bool filled = false;
       for (const auto& [t, at] : updated_)
-        if (at > a.statement && analysis::same_table(t, table) && same_section(at, ctx)) return &a;
+        if (at > a.statement && analysis::same_table(t, table) && same_section(at, ctx)) filled = true;
+      if (!filled || a.column == removed) continue;
+      size_t prefix = 0;
+      while (prefix < a.column.size() && prefix < removed.size() &&
+             std::tolower(static_cast<unsigned char>(a.column[prefix])) ==
+                 std::tolower(static_cast<unsigned char>(removed[prefix])))
+        ++prefix;
+      if (best == nullptr || prefix >= best_prefix) {
+        best = &a;
+        best_prefix = prefix;
+      }
     }
-    return nullptr;
+    return best;
   }
   void report(engine::RuleContext& ctx, TextRange range, const ir::QualifiedName& table,
               const std::string& what) {
@@ -87,7 +103,7 @@ class ExpandAndContractTogether final : public engine::Rule {
           break;
         case ir::FactKind::DropColumn:
           if (!ctx.is_existing_table(t)) break;
-          if (const Added* n = backfilled(t, ctx); n && n->column != f.name)
+          if (const Added* n = backfilled(t, ctx, f.name))
             report(ctx, range, t,
                    "this migration adds " + quoted(n->column) + " to " + quoted(t) +
                        ", backfills it and drops " + quoted(f.name));
@@ -117,7 +133,7 @@ class ExpandAndContractTogether final : public engine::Rule {
                        " with the new " + quoted(from));
             return;
           }
-    if (const Added* n = backfilled(table, ctx); n && n->column != from)
+    if (const Added* n = backfilled(table, ctx, from))
       report(ctx, range, table,
              "this migration adds " + quoted(n->column) + " to " + quoted(table) +
                  ", backfills it and renames " + quoted(from));

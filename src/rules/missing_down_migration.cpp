@@ -11,7 +11,7 @@ namespace ddlint::rules {
 class MissingDownMigration final : public engine::Rule {
   void onFileEnd(engine::RuleContext& ctx) override {
     const auto& down = ctx.down_migration();
-    if (!down.supported || down.present) return;
+    if (!down.supported || down.present || !down.unreadable.empty()) return;
     const auto& stmts = ctx.file().statements;
     for (size_t i = 0; i < stmts.size(); ++i) {
       if (ctx.facts().at(i).down) continue;

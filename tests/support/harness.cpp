@@ -47,6 +47,18 @@ std::string golden_mismatch(const std::filesystem::path& golden, const std::stri
          unified_diff(expected, actual, name, "actual output");
 }
 
+LintTarget lint_target(const std::string& path, const engine::RuleOptions& options) {
+  LintTarget t{path, {}, options};
+  if (auto h = t.options.find(kHarnessOptions); h != t.options.end()) {
+    if (auto d = h->second.find("down_file"); d != h->second.end()) {
+      t.unreadable_down = d->second;
+      t.path = t.unreadable_down.substr(0, t.unreadable_down.find(".down.")) + ".up.sql";
+    }
+    t.options.erase(h);
+  }
+  return t;
+}
+
 engine::FileResult lint(const std::string& path, const std::string& sql,
                         const std::vector<std::string>& rules, const analysis::Settings& settings,
                         const engine::RuleOptions& options) {
@@ -56,9 +68,11 @@ engine::FileResult lint(const std::string& path, const std::string& sql,
     const auto* info = catalog.find(id);
     enabled[id] = info ? info->default_severity : Severity::Warning;
   }
-  auto source = std::make_shared<const SourceFile>(path, sql, settings.dialect);
+  const LintTarget target = lint_target(path, options);
+  auto source = std::make_shared<const SourceFile>(target.path, sql, settings.dialect);
   const auto parsed = parser::parse(*source, settings.dialect);
-  return engine::lint_file(source, parsed, settings, enabled, rules::registry(), catalog, options);
+  return engine::lint_file(source, parsed, settings, enabled, rules::registry(), catalog, target.options,
+                           nullptr, {}, {}, target.unreadable_down);
 }
 
 int run_command(const std::string& command, std::string& out) {
@@ -114,6 +128,12 @@ void apply_options(const std::map<std::string, std::string>& opts, analysis::Set
       settings.runner = *analysis::parse_runner(v);
     } else if (k == "down_migrations" && analysis::parse_down_policy(v)) {
       settings.down = *analysis::parse_down_policy(v);
+    } else if (k == "down_file") {
+      const auto dot = v.find(".down.");
+      if (dot == std::string::npos || dot == 0 || v.ends_with(".down.sql") ||
+          v.find('/') != std::string::npos)
+        throw invalid(k, v);
+      options[kHarnessOptions]["down_file"] = v;
     } else if (k == "schema_complete") {
       settings.schema_complete = boolean(k, v);
     } else if (k == "rules") {

@@ -21,6 +21,19 @@ std::string golden_mismatch(const std::filesystem::path& golden, const std::stri
 // signal when killed).
 int run_command(const std::string& command, std::string& out);
 
+// Options of the harness itself travel in RuleOptions under this key.
+inline constexpr const char* kHarnessOptions = "ddlint-test";
+
+// What a case is linted as: down_file=NAME.down.EXT (an option of the
+// harness) makes it NAME.up.sql with that unreadable down migration beside
+// it; the harness's own options are taken out of the rule options.
+struct LintTarget {
+  std::string path;
+  std::string unreadable_down;
+  engine::RuleOptions options;
+};
+LintTarget lint_target(const std::string& path, const engine::RuleOptions& options);
+
 // Lints `sql` with exactly the `rules` enabled (default severities).
 engine::FileResult lint(const std::string& path, const std::string& sql,
                         const std::vector<std::string>& rules, const analysis::Settings& settings = {},
@@ -29,7 +42,9 @@ engine::FileResult lint(const std::string& path, const std::string& sql,
 // Parses "key=value key=value" options: pg_version, mysql_version (as
 // analysis::parse_mysql_target reads it), dialect (postgres, mysql),
 // assume_in_transaction, runner, down_migrations, schema_complete,
-// rules=a,b (extra enabled rules) and rule-id.option=value (rule options).
+// rules=a,b (extra enabled rules), rule-id.option=value (rule options) and
+// down_file=NAME.down.EXT (linted as NAME.up.sql whose down migration is a
+// file ddlint cannot read).
 void apply_options(const std::map<std::string, std::string>& opts, analysis::Settings& settings,
                    std::vector<std::string>& rules, engine::RuleOptions& options);
 

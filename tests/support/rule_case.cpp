@@ -222,10 +222,15 @@ Linted run_lint(const std::string& path, const std::string& sql, const std::vect
     const auto* info = catalog.find(id);
     enabled[id] = info ? info->default_severity : Severity::Warning;
   }
-  auto source = std::make_shared<const SourceFile>(path, sql, settings.dialect);
+  // The file keeps its own path in messages unless the case is linted as
+  // an up migration with an unreadable down migration beside it.
+  const LintTarget target = lint_target(path, options);
+  auto source = std::make_shared<const SourceFile>(target.unreadable_down.empty() ? path : target.path, sql,
+                                                   settings.dialect);
   Linted out;
   out.parsed = parser::parse(*source, settings.dialect);
-  out.result = engine::lint_file(source, out.parsed, settings, enabled, rules::registry(), catalog, options);
+  out.result = engine::lint_file(source, out.parsed, settings, enabled, rules::registry(), catalog,
+                                 target.options, nullptr, {}, {}, target.unreadable_down);
   return out;
 }
 

@@ -1,0 +1,3 @@
+package migrations
+
+// Re-adds legacy_login from the archive table.
