@@ -39,7 +39,7 @@ struct DownMigration {
   // NAME.up.sql): ddlint cannot read it, so it is neither missing nor
   // compared; down-migration-unreadable says so once.
   std::string unreadable;
-  std::string where;       // how messages name it: "the `-- +goose Down` section", "x.down.sql"
+  std::string where;  // how messages name it: "the `-- +goose Down` section", "x.down.sql"
   std::vector<DownEffect> effects;
 
   bool has(DownEffect::Verb verb, const ir::QualifiedName& table, std::string_view column = {},
