@@ -24,6 +24,14 @@ void add_effects(const ir::Statement& st, std::vector<DownEffect>& out) {
     if (!i->name.empty()) out.push_back({V::CreateObject, {i->table.schema, i->name, {}}, {}, {}});
     return;
   }
+  if (const auto* in = st.as<ir::Insert>()) {
+    if (in->from_select) out.push_back({V::CopyRows, in->table, {}, {}});
+    return;
+  }
+  if (const auto* u = st.as<ir::Update>()) {
+    out.push_back({V::UpdateRows, u->table, {}, {}});
+    return;
+  }
   if (const auto* o = st.as<ir::Opaque>()) {
     if (!o->creates.empty()) out.push_back({V::CreateObject, o->creates, {}, {}});
     return;

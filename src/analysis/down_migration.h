@@ -23,6 +23,8 @@ struct DownEffect {
     SetNotNull,
     RenameColumn,  // table, column = old name, to = new name
     RenameRelation,
+    CopyRows,    // INSERT INTO table ... SELECT: rows restored from somewhere
+    UpdateRows,  // UPDATE table: values restored (or backfilled) from somewhere
   };
   Verb verb;
   ir::QualifiedName table;  // the table, or the object itself
