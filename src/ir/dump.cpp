@@ -63,6 +63,7 @@ class Printer {
     if (t.array) s += "[]";
     if (t.is_unsigned) s += " unsigned";
     if (!t.charset.empty()) s += " charset=" + t.charset;
+    if (!t.collation.empty()) s += " collate=" + t.collation;
     return s + " " + range(t.range);
   }
 
@@ -106,6 +107,7 @@ class Printer {
     if (s.partition_of) line(ind, "partition-of " + qname(*s.partition_of));
     for (auto& c : s.columns) column(ind, c);
     for (auto& k : s.constraints) constraint(ind, k);
+    for (auto& o : s.options) line(ind, "option " + o.name + (o.value.empty() ? "" : "=" + o.value));
   }
   void node(int ind, const AlterTable& s) {
     line(ind, std::string("target ") + std::string(to_string(s.object)) + " " + qname(s.table) +

@@ -33,6 +33,7 @@ struct TypeName {
   bool array = false;
   bool is_unsigned = false;  // MySQL UNSIGNED
   std::string charset;       // MySQL CHARACTER SET, lower-case; empty when not written
+  std::string collation;     // MySQL COLLATE, lower-case; empty when not written
   TextRange range;
 };
 
@@ -133,6 +134,20 @@ struct CreateTable {
   std::optional<QualifiedName> partition_of;
   std::vector<ColumnDef> columns;
   std::vector<Constraint> constraints;  // table-level constraints
+  // MySQL/MariaDB table options as written: name upper-case (ENGINE,
+  // ROW_FORMAT, CHARSET for any spelling of the default character set,
+  // COLLATE, KEY_BLOCK_SIZE, PARTITION BY, ...), value unquoted.
+  struct Option {
+    std::string name;
+    std::string value;
+  };
+  std::vector<Option> options;
+  // The value of option `name` (upper-case); empty when not written.
+  std::string option(std::string_view name) const {
+    for (const auto& o : options)
+      if (o.name == name) return o.value;
+    return {};
+  }
 };
 
 enum class AlterKind {

@@ -229,7 +229,7 @@ alterItem
   | ALTER COLUMN? ident SET DEFAULT defaultValue                             # setDefault
   | ALTER COLUMN? ident DROP DEFAULT                                         # dropDefault
   | ALTER COLUMN? ident SET (VISIBLE | INVISIBLE)                            # alterColumnVisibility
-  | ALTER INDEX ident (VISIBLE | INVISIBLE)                                  # alterIndexVisibility
+  | ALTER INDEX ident (VISIBLE | INVISIBLE | NOT? ident)                     # alterIndexVisibility  // MariaDB [NOT] IGNORED
   | ALTER (CHECK | CONSTRAINT) ident NOT? ENFORCED                           # alterCheck
   | CHANGE COLUMN? ifExists? old=ident columnDef position?                        # changeColumn
   | MODIFY COLUMN? ifExists? columnDef position?                              # modifyColumn
@@ -238,6 +238,7 @@ alterItem
   | DROP FOREIGN KEY ifExists? ident                                         # dropForeignKey
   | DROP (CHECK | CONSTRAINT) ifExists? ident                                # dropConstraintItem
   | DROP COLUMN? ifExists? ident (RESTRICT | CASCADE)?                        # dropColumn
+  | DROP ident ident                                                         # dropWords  // MariaDB DROP SYSTEM VERSIONING
   | RENAME COLUMN old=ident TO new_=ident                                           # renameColumn
   | RENAME (INDEX | KEY) old=ident TO new_=ident                                    # renameIndex
   | RENAME (TO | AS)? tableName                                              # renameTo

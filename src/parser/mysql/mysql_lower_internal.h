@@ -124,6 +124,10 @@ class Lowerer {
 
   ir::CreateTable create_table(P::CreateTableContext* c) const;
 
+  // One CREATE TABLE option: name upper-case (CHARSET for every spelling of
+  // the default character set), value unquoted.
+  ir::CreateTable::Option table_option(P::TableOptionContext* o) const;
+
   static std::string option_word(antlr4::ParserRuleContext* c) {
     // ALGORITHM = x / LOCK = x: the last token, upper-case.
     return upper_ascii(c->stop->getText());

@@ -43,8 +43,11 @@ ir::ColumnDef Lowerer::column(P::ColumnDefContext* c) const {
       k.name = name(x->cname);
       k.expr = inner_expr(x->parenGroup());
       k.not_enforced = x->NOT() != nullptr;
+    } else if (auto* x = dynamic_cast<P::CollateAttrContext*>(a)) {
+      col.type.collation = lower_ascii(name_or_string(x->nameOrString()));
+      continue;
     } else {
-      continue;  // COMMENT, COLLATE, ON UPDATE, BINARY, visibility, storage: nothing to check
+      continue;  // COMMENT, ON UPDATE, BINARY, visibility, storage: nothing to check
     }
     col.constraints.push_back(std::move(k));
   }
@@ -65,10 +68,38 @@ ir::CreateTable Lowerer::create_table(P::CreateTableContext* c) const {
         t.constraints.push_back(table_constraint(e->tableConstraint()));
     }
     t.as_select = d->asSelect() != nullptr;
+    if (auto* o = d->tableOptions())
+      for (auto* x : o->tableOption()) t.options.push_back(table_option(x));
+    if (auto* p = d->partitionClause()) t.options.push_back({"PARTITION BY", std::string(text(p->rest()))});
   } else if (dynamic_cast<P::TableAsSelectContext*>(body)) {
     t.as_select = true;
   }
   return t;
+}
+
+ir::CreateTable::Option Lowerer::table_option(P::TableOptionContext* o) const {
+  ir::CreateTable::Option r;
+  if (o->charsetKeyword() != nullptr || o->COLLATE() != nullptr) {
+    r.name = o->COLLATE() != nullptr ? "COLLATE" : "CHARSET";
+    r.value = o->nameOrString() != nullptr ? lower_ascii(name_or_string(o->nameOrString())) : "default";
+    return r;
+  }
+  // The words before `=` (ENGINE, ROW_FORMAT, DATA DIRECTORY, WITH SYSTEM
+  // VERSIONING), then the value.
+  for (auto* child : o->children) {
+    if (dynamic_cast<P::OptionValueContext*>(child) != nullptr) {
+      auto* v = dynamic_cast<P::OptionValueContext*>(child);
+      r.value = v->STRING() != nullptr || v->DQ_STRING() != nullptr ? unquote(text(v)) : std::string(text(v));
+      break;
+    }
+    auto* rule = dynamic_cast<antlr4::ParserRuleContext*>(child);
+    auto* token = dynamic_cast<antlr4::tree::TerminalNode*>(child);
+    if (token != nullptr && token->getSymbol()->getType() == P::EQ) continue;
+    const std::string word =
+        upper_ascii(rule != nullptr ? text(rule) : std::string_view(token->getSymbol()->getText()));
+    r.name += (r.name.empty() ? "" : " ") + word;
+  }
+  return r;
 }
 
 ir::AlterAction Lowerer::action(P::AlterItemContext* item, ir::AlterTable& t) const {
@@ -78,7 +109,15 @@ ir::AlterAction Lowerer::action(P::AlterItemContext* item, ir::AlterTable& t) co
   auto position = [&](P::PositionContext* p) {
     if (p != nullptr) a.position = p->FIRST() ? "FIRST" : "AFTER " + name(p->ident());
   };
-  if (auto* x = dynamic_cast<P::AddColumnContext*>(item)) {
+  auto* add_column = dynamic_cast<P::AddColumnContext*>(item);
+  if (add_column != nullptr && add_column->columnDef()->columnAttr().empty() &&
+      upper_ascii(text(add_column->columnDef()->ident())) == "SYSTEM" &&
+      upper_ascii(text(add_column->columnDef()->dataType())) == "VERSIONING") {
+    // MariaDB ADD SYSTEM VERSIONING (not a column `system` of a type
+    // `versioning`): the table gets the hidden row_start/row_end columns.
+    a.kind = K::Other;
+    a.native = "ADD SYSTEM VERSIONING";
+  } else if (auto* x = add_column) {
     a.kind = K::AddColumn;
     a.column_def = column(x->columnDef());
     a.column = a.column_def->name;
@@ -141,6 +180,15 @@ ir::AlterAction Lowerer::action(P::AlterItemContext* item, ir::AlterTable& t) co
     a.kind = K::Other;
     a.native = "RENAME INDEX";
     a.name = name(x->old);
+  } else if (auto* x = dynamic_cast<P::AlterIndexVisibilityContext*>(item)) {
+    // ALTER INDEX i [IN]VISIBLE (MySQL), [NOT] IGNORED (MariaDB).
+    a.kind = K::Other;
+    a.native = "ALTER INDEX";
+    a.name = name(x->ident(0));
+  } else if (auto* x = dynamic_cast<P::DropWordsContext*>(item)) {
+    // DROP SYSTEM VERSIONING (MariaDB).
+    a.kind = K::Other;
+    a.native = "DROP " + upper_ascii(text(x->ident(0))) + " " + upper_ascii(text(x->ident(1)));
   } else {
     // FORCE, visibility, [NOT] ENFORCED, WITH VALIDATION: the leading
     // words name it.
@@ -163,6 +211,12 @@ ir::AlterTable Lowerer::alter_table(P::AlterTableContext* c) const {
   ir::AlterTable t;
   t.table = table_name(c->tableName());
   t.if_exists = c->ifExists() != nullptr;
+  // MariaDB ALTER ONLINE TABLE: LOCK=NONE (the statement fails when the
+  // operation cannot run so). A LOCK= clause written as well overrides it.
+  if (c->ONLINE() != nullptr) {
+    t.lock = "NONE";
+    t.lock_range = range(c->ONLINE());
+  }
   if (auto* list = c->alterList()) {
     for (auto* child : list->children) {
       if (auto* x = dynamic_cast<P::AlterAlgorithmContext*>(child)) {
@@ -194,6 +248,13 @@ ir::AlterTable Lowerer::alter_table(P::AlterTableContext* c) const {
           a.kind = ir::AlterKind::TableOptions;
           a.range = range(o);
           a.native = std::string(text(o));
+          // REMOVE PARTITIONING / UPGRADE PARTITIONING read like an option
+          // without `=`: partition changes.
+          const std::string words = upper_ascii(a.native);
+          if (words == "REMOVE PARTITIONING" || words == "UPGRADE PARTITIONING") {
+            a.kind = ir::AlterKind::Other;
+            a.native = words;
+          }
           t.actions.push_back(std::move(a));
         }
       } else if (auto* x = dynamic_cast<P::AlterItemContext*>(child)) {
