@@ -1,29 +1,33 @@
 #!/usr/bin/env bash
 # Checks ddlint's MySQL/MariaDB lock model against a real MariaDB server.
 #
-#   mariadb_locks_test.sh probe  PROBE  ROOT   compare with tests/mysql_lock_probe.cpp
 #   mariadb_locks_test.sh ddlint DDLINT ROOT   compare with `ddlint locks --dialect mysql`
+#                                              and `ddlint check` (authoritative: every case)
+#   mariadb_locks_test.sh probe  PROBE  ROOT   compare with tests/mysql_lock_probe.cpp (the
+#                                              cases it builds by hand, with exact table info)
 #
 # Starts a throw-away MariaDB server (Debian's mariadb-server package) as the
 # current user, or as the mysql system user when run as root, with a temporary
-# datadir, listening on 127.0.0.1 at a random port and on a socket in the
-# temporary directory. For each case of testdata/locks/mysql/cases.sql it
-# measures what the server really does with the case's last statement, on a
-# fresh copy of testdata/locks/mysql/fixture.sql for every attempt (DDL commits
-# implicitly, so nothing can be rolled back):
-#   algorithm  the first of ALGORITHM=INSTANT, NOCOPY, INPLACE, COPY accepted
-#              (MariaDB reads ALGORITHM=X as "X or better", so this is the
-#              cheapest algorithm the operation supports: the one picked when
-#              no ALGORITHM is given)
+# datadir (in /dev/shm when it exists), listening on 127.0.0.1 at a random port
+# and on a socket in the temporary directory. For each case of
+# testdata/locks/mysql/cases.sql it measures what the server really does with
+# the case's last statement, on a fresh copy of testdata/locks/mysql/fixture.sql
+# for every attempt (DDL commits implicitly, so nothing can be rolled back):
+#   statement  whether the server takes the statement as written (ALTER ONLINE
+#              TABLE is refused when the operation cannot run with LOCK=NONE)
+#   algorithm  the cheapest of ALGORITHM=INSTANT, NOCOPY, INPLACE, COPY accepted
+#              (MariaDB reads ALGORITHM=X as "X or better", so this is the one
+#              picked when no ALGORITHM is given; see below for a quirk)
 #   lock       the first of LOCK=NONE, SHARED, EXCLUSIVE accepted
-#   rebuild    whether the statement without clauses gives the table a new
-#              InnoDB table id (information_schema.INNODB_SYS_TABLES)
-# Then it compares each case with the model, either through PROBE
-# (tests/mysql_lock_probe.cpp builds the IR of each case by hand, so the model
-# is checked before the MySQL parser exists) or through
-# `ddlint locks --dialect mysql --format json cases.sql` (skipped, exit 77,
-# while ddlint cannot read MySQL). The model's target is set from
-# SELECT VERSION(). Every case must match.
+#   rebuild    whether the statement gives the table (or its first partition)
+#              a new InnoDB table id (information_schema.INNODB_SYS_TABLES); a
+#              table InnoDB does not hold (MyISAM) is rebuilt iff it is copied
+# Then it compares each case with the model, either through PROBE or through
+# `ddlint locks --dialect mysql --format json` on the fixture followed by the
+# case; in ddlint mode it also runs `ddlint check` on each case (the fixture as
+# the first migration, the case as the second) and compares the online-DDL
+# rules' findings with the measurements (see "The CLI path" below). The
+# model's target is set from SELECT VERSION(). Every case must match.
 #
 # Exit 77 (ctest: skipped) with a message when no server can be started.
 set -u
@@ -60,7 +64,9 @@ if [ "$(id -u)" = 0 ]; then
   as_my=(runuser -u mysql --)
 fi
 
-work=$(mktemp -d)
+# The datadir in memory when possible: every attempt recreates the fixture,
+# and on a disk that is most of the run time.
+work=$(mktemp -d -p /dev/shm 2>/dev/null || mktemp -d)
 chmod 755 "$work"
 [ "$(id -u)" = 0 ] && chown mysql "$work"
 data="$work/data"
@@ -127,16 +133,27 @@ while IFS= read -r line; do
   esac
 done <"$cases_dir/cases.sql"
 
-# The statement with an ALGORITHM= or LOCK= clause added.
+# The statement with an ALGORITHM= or LOCK= clause added: for ALTER TABLE right
+# after the table name (partition clauses such as REMOVE PARTITIONING must come
+# last, without a comma before them), for CREATE INDEX at the end.
 with_clause() {
   local s=${1%;}
-  case "$s" in
-    "ALTER TABLE"*) echo "$s, $2;" ;;
-    *) echo "$s $2;" ;;  # CREATE INDEX / DROP INDEX ... ON t: no comma
-  esac
+  if [[ "$s" =~ ^(ALTER (ONLINE )?TABLE [A-Za-z_0-9]+)\ (.*)$ ]]; then
+    local head=${BASH_REMATCH[1]} rest=${BASH_REMATCH[3]}
+    if [[ "$rest" =~ ^(PARTITION\ BY|REMOVE\ PARTITIONING) ]]; then
+      echo "$head $2 $rest;"
+    else
+      echo "$head $2, $rest;"
+    fi
+  else
+    echo "$s $2;"  # CREATE INDEX ... ON t (...): no comma
+  fi
 }
+# The statement without MariaDB's ONLINE keyword (ALTER ONLINE TABLE is
+# ALTER TABLE with LOCK=NONE): what the operation itself needs.
+plain_of() { sed -E 's/^ALTER ONLINE TABLE /ALTER TABLE /' <<<"$1"; }
 table_of() {
-  sed -E 's/^(ALTER TABLE|CREATE (UNIQUE |FULLTEXT |SPATIAL )?INDEX [^ ]+ ON|DROP INDEX [^ ]+ ON) ([A-Za-z_0-9]+).*/\3/' <<<"$1"
+  sed -E 's/^(ALTER (ONLINE )?TABLE|CREATE (UNIQUE |FULLTEXT |SPATIAL )?INDEX [^ ]+ ON|DROP INDEX [^ ]+ ON) ([A-Za-z_0-9]+).*/\4/' <<<"$1"
 }
 # Runs one attempt on a fresh fixture; 0 when the server accepted it.
 attempt() {
@@ -144,75 +161,115 @@ attempt() {
   sql lk -e "${setup[$1]} $2" >"$work/attempt.log" 2>&1
 }
 
-declare -A m_alg m_lock m_rebuild
+declare -A m_alg m_lock m_rebuild m_ok
 for id in "${ids[@]}"; do
   s=${stmt[$id]}
+  p=$(plain_of "$s")
+  # Whether the statement as written runs (ALTER ONLINE TABLE is refused when
+  # the operation cannot run with LOCK=NONE).
+  if attempt "$id" "$s"; then m_ok[$id]=accepted; else m_ok[$id]=refused; fi
+  # The cheapest algorithm: of the statement as written when the server takes
+  # it (ALTER ONLINE TABLE: the cheapest one that allows LOCK=NONE), else of
+  # the operation without ONLINE (what the statement would do without it).
+  a_base=$s
+  [ "${m_ok[$id]}" = accepted ] || a_base=$p
+  # MariaDB reads ALGORITHM=X as "X or better", so an operation that runs
+  # with X also runs with each costlier algorithm. 10.11 accepts
+  # ALGORITHM=INSTANT and NOCOPY for a repartitioning that it then copies
+  # (the table gets a new id) while it refuses ALGORITHM=INPLACE: the
+  # algorithm the server uses is the cheapest one from which every costlier
+  # one is accepted too, up to the costliest one accepted (ALTER ONLINE TABLE
+  # refuses COPY: a copy needs a lock).
   m_alg[$id]=none
-  for a in INSTANT NOCOPY INPLACE COPY; do
-    if attempt "$id" "$(with_clause "$s" "ALGORITHM=$a")"; then m_alg[$id]=$a; break; fi
+  for a in COPY INPLACE NOCOPY INSTANT; do
+    if attempt "$id" "$(with_clause "$a_base" "ALGORITHM=$a")"; then
+      m_alg[$id]=$a
+    elif [ "${m_alg[$id]}" != none ]; then
+      break
+    fi
   done
   m_lock[$id]=none
   for l in NONE SHARED EXCLUSIVE; do
-    if attempt "$id" "$(with_clause "$s" "LOCK=$l")"; then m_lock[$id]=$l; break; fi
+    if attempt "$id" "$(with_clause "$p" "LOCK=$l")"; then m_lock[$id]=$l; break; fi
   done
+  # Rebuild: the table (or its first partition) gets a new InnoDB table id.
+  # A table InnoDB does not hold (MyISAM) is rebuilt exactly when it is
+  # copied.
   t=$(table_of "$s")
   reload
-  if out=$(sql lk -e "SELECT TABLE_ID INTO @t FROM information_schema.INNODB_SYS_TABLES WHERE NAME = 'lk/$t';
-                      ${setup[$id]} $s
-                      SELECT COUNT(*) FROM information_schema.INNODB_SYS_TABLES WHERE TABLE_ID = @t;" 2>&1); then
-    [ "$out" = 0 ] && m_rebuild[$id]=true || m_rebuild[$id]=false
+  if out=$(sql lk -e "SELECT MIN(TABLE_ID) INTO @t FROM information_schema.INNODB_SYS_TABLES
+                        WHERE NAME = 'lk/$t' OR NAME LIKE 'lk/$t#P#%';
+                      ${setup[$id]} $p
+                      SELECT IF(@t IS NULL, 'n/a', COUNT(*)) FROM information_schema.INNODB_SYS_TABLES
+                        WHERE TABLE_ID = @t;" 2>&1); then
+    case "$out" in
+      0) m_rebuild[$id]=true ;;
+      n/a) [ "${m_alg[$id]}" = COPY ] && m_rebuild[$id]=true || m_rebuild[$id]=false ;;
+      *) m_rebuild[$id]=false ;;
+    esac
   else
     m_rebuild[$id]="error: $out"
   fi
 done
-
 echo
-echo "measured on MariaDB $version (cheapest ALGORITHM, weakest LOCK, rebuild):"
+echo "measured on MariaDB $version (statement as written, cheapest ALGORITHM, weakest LOCK, rebuild):"
 for id in "${ids[@]}"; do
-  printf '  %-34s %-8s %-10s %s\n' "$id" "${m_alg[$id]}" "${m_lock[$id]}" "${m_rebuild[$id]}"
+  printf '  %-34s %-9s %-8s %-10s %s\n' "$id" "${m_ok[$id]}" "${m_alg[$id]}" "${m_lock[$id]}" "${m_rebuild[$id]}"
 done
 echo
 
 field() { grep -o "\"$1\":\"[^\"]*\"" <<<"$2" | head -n 1 | sed -E 's/.*:"(.*)"/\1/'; }
 bool_field() { grep -o "\"$1\":[a-z]*" <<<"$2" | head -n 1 | sed -E 's/.*://'; }
 
+# The file ddlint reads for a case: the fixture, then the case's setup line
+# (possibly empty), then its statement, so ddlint's schema model knows the
+# tables as they are before that case (the server also runs each case on a
+# fresh fixture). The statement is on line $case_line.
+offset=$(wc -l <"$cases_dir/fixture.sql")
+case_line=$((offset + 2))
+case_file() { { cat "$cases_dir/fixture.sql"; printf '%s\n' "${setup[$1]}" "${stmt[$1]}"; } >"$work/case.sql"; }
+
 # The model's verdict for each case, one JSON object per case.
 declare -A predicted
 failures=0
 if [ "$mode" = probe ]; then
+  # The probe builds the IR of the cases it knows by hand, with the model's
+  # table info given exactly; the ddlint mode checks every case through the
+  # MySQL front-end and the schema model.
+  declare -A in_probe
   for id in $("$exe" --list); do
+    in_probe[$id]=1
     [ -n "${stmt[$id]+x}" ] || { echo "FAIL  probe case $id is not in cases.sql"; failures=$((failures + 1)); }
   done
   for id in "${ids[@]}"; do
+    [ -n "${in_probe[$id]+x}" ] || continue
     predicted[$id]=$("$exe" --target "mariadb-$version" "$id" 2>&1) || predicted[$id]="probe failed: ${predicted[$id]}"
   done
 else
-  # Each case on its own after the fixture (the server also runs each case on
-  # a fresh fixture), so ddlint's schema model knows the tables' columns as
-  # they are before that case; the case is two lines after the fixture (its
-  # setup line, possibly empty, comes first).
-  offset=$(wc -l <"$cases_dir/fixture.sql")
   for id in "${ids[@]}"; do
-    # Setup statements (one line, e.g. SET foreign_key_checks = 0) go before it.
-    { cat "$cases_dir/fixture.sql"; printf '%s\n' "${setup[$id]}" "${stmt[$id]}"; } >"$work/case.sql"
+    case_file "$id"
     "$exe" locks --dialect mysql --mysql-version "mariadb-$version" --format json "$work/case.sql" \
       >"$work/plan.json" || { echo "FAIL ddlint locks ($id)"; exit 1; }
     predicted[$id]=$(node -e '
       const plan = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
       const st = plan.statements.find((s) => s.line === Number(process.argv[2]));
       const t = st && st.tables.length ? st.tables[st.tables.length - 1] : null;
-      console.log(JSON.stringify(t ? {algorithm: t.algorithm, lock: t.lock, rewrite: t.rewrite} : {}));
-    ' "$work/plan.json" "$((offset + 2))")
+      console.log(JSON.stringify(t ? {algorithm: t.algorithm, lock: t.lock, rewrite: t.rewrite,
+                                      fails: st.fails !== undefined} : {}));
+    ' "$work/plan.json" "$case_line")
   done
 fi
 
 checked=0
 for id in "${ids[@]}"; do
+  [ -n "${predicted[$id]+x}" ] || continue
   json=${predicted[$id]}
   p_alg=$(field algorithm "$json")
   p_lock=$(field lock "$json")
   p_rebuild=$(bool_field rewrite "$json")
+  p_ok=$([ "$(bool_field fails "$json")" = true ] && echo refused || echo accepted)
   problems=
+  [ "$p_ok" = "${m_ok[$id]}" ] || problems+=" statement: model ${p_ok}, server ${m_ok[$id]};"
   [ "$p_alg" = "${m_alg[$id]}" ] || problems+=" algorithm: model ${p_alg:-?}, server ${m_alg[$id]};"
   [ "$p_lock" = "${m_lock[$id]}" ] || problems+=" lock: model ${p_lock:-?}, server ${m_lock[$id]};"
   [ "$p_rebuild" = "${m_rebuild[$id]}" ] || problems+=" rebuild: model ${p_rebuild:-?}, server ${m_rebuild[$id]};"
@@ -222,9 +279,91 @@ for id in "${ids[@]}"; do
     echo "FAIL  $id: ${stmt[$id]}"
     echo "     $problems"
   else
-    echo "ok    $id [$p_alg, LOCK=$p_lock$([ "$p_rebuild" = true ] && echo ", rebuild")]"
+    echo "ok    $id [$([ "$p_ok" = refused ] && echo "refused; ")$p_alg, LOCK=$p_lock$([ "$p_rebuild" = true ] && echo ", rebuild")]"
   fi
 done
 echo
 echo "$mode: $checked cases checked against MariaDB $version, $failures mismatches"
+
+# The CLI path: `ddlint check` on each case, as a migration folder where
+# the fixture is the first migration and the case the second (a table
+# created in the same migration is new, and the online-DDL rules leave new
+# tables alone), and the findings of the MySQL
+# online-DDL rules on the case's statement against what the server measured:
+#   alter-requires-table-copy     iff the server takes the statement and its
+#                                 cheapest algorithm is COPY (ALTER TABLE only)
+#   alter-blocks-writes           iff the server takes the statement, runs it
+#                                 INPLACE or NOCOPY (not COPY, not INSTANT) and
+#                                 needs LOCK=SHARED or EXCLUSIVE
+#   online-ddl-unsupported        iff the server refuses the statement
+#   alter-without-online-options  when its fix appends clauses, the server
+#                                 takes the fixed statement with the measured
+#                                 algorithm (the clauses pin what the server does)
+cli_checked=0
+if [ "$mode" = ddlint ]; then
+  echo
+  for id in "${ids[@]}"; do
+    rm -rf "$work/migrations"
+    mkdir "$work/migrations"
+    cp "$cases_dir/fixture.sql" "$work/migrations/001_fixture.sql"
+    printf '%s\n' "${setup[$id]}" "${stmt[$id]}" >"$work/migrations/002_case.sql"
+    "$exe" check --dialect mysql --mysql-version "mariadb-$version" --format json "$work/migrations" \
+      >"$work/check.json"
+    rc=$?
+    [ "$rc" = 0 ] || [ "$rc" = 1 ] || { echo "FAIL  $id: ddlint check exits $rc"; failures=$((failures + 1)); continue; }
+    # "rule rule ..." fired on the case's line, then the fix's replacement.
+    found=$(node -e '
+      const doc = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+      const line = Number(process.argv[2]);
+      const ids = ["alter-requires-table-copy", "alter-blocks-writes", "online-ddl-unsupported",
+                   "alter-without-online-options"];
+      const here = doc.findings.filter((f) => f.file.endsWith("/002_case.sql") && f.start.line === line &&
+                                              ids.includes(f.rule));
+      console.log(here.map((f) => f.rule).sort().join(" "));
+      const fix = here.find((f) => f.rule === "alter-without-online-options" && f.fix);
+      const e = fix && fix.fix.edits.length === 1 ? fix.fix.edits[0] : null;
+      console.log(e && e.start.line === line && e.end.line === line
+                  ? [e.start.column, e.end.column, e.replacement].join("\t") : "");
+    ' "$work/check.json" 2)
+    fired=$(sed -n 1p <<<"$found")
+    fix=$(sed -n 2p <<<"$found")
+    has() { [[ " $fired " == *" $1 "* ]] && echo yes || echo no; }
+    want_copy=no want_blocks=no want_refused=no
+    if [ "${m_ok[$id]}" = refused ]; then
+      want_refused=yes
+    elif [ "${m_alg[$id]}" = COPY ]; then
+      [[ "${stmt[$id]}" == ALTER* ]] && want_copy=yes
+    elif [ "${m_alg[$id]}" != INSTANT ] && { [ "${m_lock[$id]}" = SHARED ] || [ "${m_lock[$id]}" = EXCLUSIVE ]; }; then
+      want_blocks=yes
+    fi
+    problems=
+    [ "$(has alter-requires-table-copy)" = $want_copy ] ||
+      problems+=" alter-requires-table-copy: fired $(has alter-requires-table-copy), expected $want_copy;"
+    [ "$(has alter-blocks-writes)" = $want_blocks ] ||
+      problems+=" alter-blocks-writes: fired $(has alter-blocks-writes), expected $want_blocks;"
+    [ "$(has online-ddl-unsupported)" = $want_refused ] ||
+      problems+=" online-ddl-unsupported: fired $(has online-ddl-unsupported), expected $want_refused;"
+    if [ -n "$fix" ]; then
+      IFS=$'\t' read -r from to repl <<<"$fix"
+      fixed="${stmt[$id]:0:$((from - 1))}$repl${stmt[$id]:$((to - 1))}"
+      if ! attempt "$id" "$fixed"; then
+        problems+=" alter-without-online-options fix refused by the server: $fixed ($(tail -n 1 "$work/attempt.log"));"
+      elif ! [[ "$repl" == *"ALGORITHM=${m_alg[$id]}"* ]]; then
+        problems+=" alter-without-online-options fix asks for ${repl#, }, server's cheapest is ALGORITHM=${m_alg[$id]};"
+      fi
+    fi
+    cli_checked=$((cli_checked + 1))
+    if [ -n "$problems" ]; then
+      failures=$((failures + 1))
+      echo "FAIL  check $id: ${stmt[$id]}"
+      echo "     $problems"
+    else
+      echo "ok    check $id [${fired:-no online-DDL finding}${fix:+; fix accepted}]"
+    fi
+  done
+  echo
+  echo "check: $cli_checked cases checked with ddlint check against MariaDB $version"
+fi
+echo
+echo "$mode: $failures failures"
 [ "$failures" = 0 ] && [ "$checked" -gt 0 ]

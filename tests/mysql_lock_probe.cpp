@@ -21,13 +21,24 @@ using CK = ir::ConstraintKind;
 
 namespace {
 
+ir::AlterAction other(std::string native, std::string name = {}) {
+  auto a = action(K::Other, "", std::move(name));
+  a.native = std::move(native);
+  return a;
+}
+
+ir::TypeName collate(ir::TypeName t) {
+  t.collation = "utf8mb4_bin";
+  return t;
+}
+
 struct Case {
   const char* id;
   bool foreign_key_checks;
   std::function<ir::Statement()> build;
 };
 
-// One row per case of cases.sql, in the same order.
+// One row per case of cases.sql that the probe builds, in the same order.
 const Case kCases[] = {
     {"add-column-last", true,
      [] { return alter("users", {add_column(column("phone", type("varchar", {"40"})))}); }},
@@ -100,6 +111,44 @@ const Case kCases[] = {
     {"convert-charset", true, [] { return alter("tags", {action(K::ConvertCharset, "", "utf8mb4")}); }},
     {"engine-rebuild", true, [] { return alter("users", {options("ENGINE = InnoDB")}); }},
     {"rename-table", true, [] { return alter("users", {action(K::RenameTable, "", "people")}); }},
+    // Later cases of cases.sql that rest on table info (FULLTEXT, ROW_FORMAT,
+    // ENGINE) or on subcommands the IR names by their words.
+    {"add-column-unique", true,
+     [] {
+       auto c = column("handle", type("varchar", {"30"}));
+       c.constraints.push_back(constraint(CK::Unique, {}));
+       return alter("users", {add_column(c)});
+     }},
+    {"alter-index-ignored", true, [] { return alter("users", {other("ALTER INDEX", "users_email_idx")}); }},
+    {"modify-collation", true,
+     [] { return alter("users", {modify("bio", column("bio", collate(type("varchar", {"100"}))))}); }},
+    {"modify-collation-indexed", true,
+     [] {
+       return alter("users", {modify("email", column("email", collate(type("varchar", {"50"})), true))});
+     }},
+    {"add-column-default-uuid", true,
+     [] {
+       auto c = column("token", type("char", {"36"}));
+       ir::Expr e;
+       e.functions = {"uuid"};
+       c.default_value = e;
+       return alter("users", {add_column(c)});
+     }},
+    {"alter-online-refused", true,
+     [] { return alter("users", {modify("score", column("score", type("bigint")))}, "", "NONE"); }},
+    {"add-system-versioning", true, [] { return alter("users", {other("ADD SYSTEM VERSIONING")}); }},
+    {"fulltext-table-add-column", true,
+     [] { return alter("docs", {add_column(column("lang", type("char", {"2"})))}); }},
+    {"fulltext-table-drop-column", true, [] { return alter("docs", {action(K::DropColumn, "title")}); }},
+    {"add-fulltext-second", true,
+     [] { return alter("docs", {add(constraint(CK::Fulltext, {"title"}, "docs_title_ft"))}); }},
+    {"fulltext-table-force", true, [] { return alter("docs", {other("FORCE")}); }},
+    {"compressed-add-column", true,
+     [] { return alter("zipped", {add_column(column("flag", type("int")))}); }},
+    {"key-block-size", true, [] { return alter("zipped", {options("KEY_BLOCK_SIZE = 4")}); }},
+    {"myisam-add-column", true, [] { return alter("kv", {add_column(column("ts", type("int")))}); }},
+    {"myisam-add-index", true, [] { return alter("kv", {add(constraint(CK::Index, {"v"}, "kv_v_idx"))}); }},
+    {"remove-partitioning", true, [] { return alter("events", {other("REMOVE PARTITIONING")}); }},
 };
 
 std::string json_string(std::string_view s) {

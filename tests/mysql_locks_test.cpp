@@ -442,6 +442,109 @@ TEST_SUITE("mysql-locks") {
     CHECK(run(alter("users", {action(K::RenameTable, "", "people")}, "", "NONE"), "mariadb-10.11").fails);
   }
 
+  TEST_CASE("table info: FULLTEXT, COMPRESSED, MyISAM (measured on MariaDB 10.11)") {
+    const auto add_lang = [](const char* table) {
+      return alter(table, {add_column(column("lang", type("char", {"2"})))});
+    };
+    // A table with a FULLTEXT index: no INSTANT ADD/DROP COLUMN (B.4); MariaDB
+    // rebuilds it in place only with LOCK=SHARED.
+    auto v = run(add_lang("docs"), "mariadb-10.11");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.lock == "SHARED");
+    CHECK(v.rewrite);
+    v = run(alter("docs", {action(K::DropColumn, "title")}), "mariadb-10.11");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.lock == "SHARED");
+    auto force = action(K::Other);
+    force.native = "FORCE";
+    CHECK(run(alter("docs", {force}), "mariadb-10.11").lock == "SHARED");
+    CHECK(run(alter("users", {force}), "mariadb-10.11").lock == "NONE");  // near miss: no FULLTEXT
+    v = run(add_lang("docs"), "8.4");  // MySQL: not INSTANT (B.4); the lock is not measured there
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.lock == "NONE");
+    // A further FULLTEXT index: NOCOPY, LOCK=SHARED, no rebuild (B.3).
+    v = run(alter("docs", {add(constraint(CK::Fulltext, {"title"}, "docs_title_ft"))}), "mariadb-10.11");
+    CHECK(v.algorithm == "NOCOPY");
+    CHECK(v.lock == "SHARED");
+    CHECK_FALSE(v.rewrite);
+    // ROW_FORMAT=COMPRESSED: no INSTANT ADD COLUMN (B.4): an INPLACE rebuild.
+    v = run(add_lang("zipped"), "mariadb-10.11");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.lock == "NONE");
+    CHECK(v.rewrite);
+    // MyISAM: no online DDL; a change of the data or the indexes is a COPY,
+    // a metadata change stays INSTANT.
+    v = run(add_lang("kv"), "mariadb-10.11");
+    CHECK(v.algorithm == "COPY");
+    CHECK(v.lock == "SHARED");
+    CHECK(run(alter("kv", {add(constraint(CK::Index, {"v"}, "kv_v_idx"))}), "mariadb-10.11").algorithm ==
+          "COPY");
+    CHECK(run(alter("kv", {options("AUTO_INCREMENT = 5")}), "mariadb-10.11").algorithm == "COPY");
+    CHECK(run(alter("kv", {action(K::RenameColumn, "v", "w")}), "mariadb-10.11").algorithm == "INSTANT");
+    CHECK(run(alter("kv", {options("COMMENT = 'kv'")}), "mariadb-10.11").algorithm == "INSTANT");
+    CHECK(run(add_lang("kv"), "8.4").algorithm == "COPY");
+  }
+
+  TEST_CASE("MariaDB 10.11: expression DEFAULT, inline UNIQUE, collation, system versioning, ALTER INDEX") {
+    // ADD COLUMN ... DEFAULT (UUID()): MariaDB copies (ALGORITHM=INPLACE refused, measured);
+    // CURRENT_TIMESTAMP is a plain default (INSTANT).
+    auto with_expr = [](std::vector<std::string> functions) {
+      auto c = column("token", type("char", {"36"}));
+      ir::Expr e;
+      e.functions = std::move(functions);
+      c.default_value = e;
+      return alter("users", {add_column(c)});
+    };
+    auto v = run(with_expr({"uuid"}), "mariadb-10.11");
+    CHECK(v.algorithm == "COPY");
+    CHECK(v.lock == "SHARED");
+    CHECK(run(with_expr({"current_timestamp"}), "mariadb-10.11").algorithm == "INSTANT");
+    CHECK(run(with_expr({"uuid"}), "8.4").algorithm == "INPLACE");  // B.4: not INSTANT on MySQL
+    // ADD COLUMN ... UNIQUE: the column and its index in place, LOCK=NONE.
+    auto handle = column("handle", type("varchar", {"30"}));
+    handle.constraints.push_back(constraint(CK::Unique, {}));
+    v = run(alter("users", {add_column(handle)}), "mariadb-10.11");
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.lock == "NONE");
+    CHECK(v.rewrite);
+    // A collation change: INSTANT, NOCOPY when the column is indexed (its
+    // indexes are rebuilt).
+    auto bin = [](const char* col, std::vector<std::string> mods, bool not_null) {
+      auto t = type("varchar", std::move(mods));
+      t.collation = "utf8mb4_bin";
+      return alter("users", {modify(col, column(col, t, not_null))});
+    };
+    v = run(bin("bio", {"100"}, false), "mariadb-10.11");
+    CHECK(v.algorithm == "INSTANT");
+    CHECK(v.effect.tables[0].operation == "MODIFY COLUMN (collation change)");
+    v = run(bin("email", {"50"}, true), "mariadb-10.11");
+    CHECK(v.algorithm == "NOCOPY");
+    CHECK(v.lock == "NONE");
+    CHECK_FALSE(v.rewrite);
+    CHECK(run(modify_to("bio", type("varchar", {"100"})), "mariadb-10.11").algorithm == "INSTANT");  // same
+    // ADD SYSTEM VERSIONING: COPY (ALGORITHM=INSTANT refused, measured); DROP
+    // SYSTEM VERSIONING is one of the copies 11.2+ cannot run online (B.1).
+    auto add_sv = action(K::Other);
+    add_sv.native = "ADD SYSTEM VERSIONING";
+    auto drop_sv = action(K::Other);
+    drop_sv.native = "DROP SYSTEM VERSIONING";
+    CHECK(run(alter("users", {add_sv}), "mariadb-10.11").algorithm == "COPY");
+    CHECK(run(alter("users", {add_sv}), "mariadb-11.4").lock == "NONE");
+    CHECK(run(alter("users", {drop_sv}), "mariadb-11.4").lock == "SHARED");
+    auto remove_partitioning = action(K::Other);
+    remove_partitioning.native = "REMOVE PARTITIONING";
+    CHECK(run(alter("users", {remove_partitioning}), "mariadb-10.11").algorithm == "COPY");
+    // ALTER INDEX i [NOT] IGNORED: INSTANT (measured); MySQL's [IN]VISIBLE in place.
+    auto alter_index = action(K::Other, "", "users_email_idx");
+    alter_index.native = "ALTER INDEX";
+    CHECK(run(alter("users", {alter_index}), "mariadb-10.11").algorithm == "INSTANT");
+    CHECK(run(alter("users", {alter_index}), "8.4").algorithm == "INPLACE");
+    // ALTER ONLINE TABLE (LOCK=NONE) on a COPY: refused, on the LOCK clause.
+    v = run(alter("users", {modify("score", column("score", type("bigint")))}, "", "NONE"), "mariadb-10.11");
+    CHECK(v.fails);
+    CHECK(v.effect.failed_clause == analysis::StatementEffect::Clause::Lock);
+  }
+
   TEST_CASE("explicit ALGORITHM= and LOCK=") {
     // B.1: only LOCK=DEFAULT goes with ALGORITHM=INSTANT on MySQL.
     auto v = run(add_phone("", "INSTANT", "NONE"), "8.4");

@@ -126,6 +126,7 @@ struct MySqlTableInfo {
   std::string charset;     // table default character set, lower-case; empty when unknown
   std::string row_format;  // upper-case ROW_FORMAT; empty = the default (DYNAMIC)
   bool has_fulltext = false;
+  std::string engine;  // lower-case ENGINE=; empty = InnoDB (the default)
   const MySqlColumnInfo* column(std::string_view name) const;
 };
 struct MySqlContext {

@@ -37,8 +37,11 @@ bool outside_history(const ir::QualifiedName& t) {
 MySqlContext mysql_context(const ir::Statement& st, const SchemaModel& model, bool foreign_key_checks) {
   MySqlContext ctx;
   ctx.foreign_key_checks = foreign_key_checks;
-  if (const auto* at = st.as<ir::AlterTable>()) {
-    const KnownTable k = model.table_state(at->table);
+  const ir::QualifiedName* table = nullptr;
+  if (const auto* at = st.as<ir::AlterTable>()) table = &at->table;
+  if (const auto* ci = st.as<ir::CreateIndex>()) table = &ci->table;
+  if (table) {
+    const KnownTable k = model.table_state(*table);
     if (k.exists) {
       MySqlTableInfo info;
       for (const auto& col : k.columns) {
@@ -50,7 +53,11 @@ MySqlContext mysql_context(const ir::Statement& st, const SchemaModel& model, bo
         c.indexed = col.indexed;
         info.columns.push_back(std::move(c));
       }
-      ctx.tables.emplace_back(at->table, std::move(info));
+      info.charset = k.charset;
+      info.row_format = k.row_format;
+      info.has_fulltext = k.fulltext;
+      info.engine = k.engine;
+      ctx.tables.emplace_back(*table, std::move(info));
     }
   }
   return ctx;

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "analysis/migration_facts.h"
+#include "core/ascii.h"
 
 namespace ddlint::analysis {
 
@@ -12,7 +13,9 @@ SchemaModel::Table* SchemaModel::table(const ir::QualifiedName& name, bool creat
   for (auto& t : list)
     if (same_table(t.name, name)) return &t;
   if (!create) return nullptr;
-  list.push_back({name, true, true, false, {}});
+  Table t;
+  t.name = name;
+  list.push_back(std::move(t));
   return &list.back();
 }
 
@@ -89,6 +92,10 @@ KnownTable SchemaModel::table_state(const ir::QualifiedName& name) const {
   k.exists = t->exists;
   k.columns_known = t->columns_known;
   for (const auto& [name, c] : t->columns) k.columns.push_back(c);
+  k.engine = t->engine;
+  k.charset = t->charset;
+  k.row_format = t->row_format;
+  k.fulltext = t->fulltext;
   return k;
 }
 
@@ -99,6 +106,10 @@ void SchemaModel::seed(const KnownTable& k) {
   t->columns_known = k.columns_known;
   t->columns.clear();
   for (const auto& c : k.columns) t->columns[c.name] = c;
+  t->engine = k.engine;
+  t->charset = k.charset;
+  t->row_format = k.row_format;
+  t->fulltext = k.fulltext;
 }
 
 void SchemaModel::apply(const ir::Statement& st) {
@@ -110,6 +121,13 @@ void SchemaModel::apply(const ir::Statement& st) {
     // AS SELECT, LIKE-only and PARTITION OF tables take columns from elsewhere.
     t->columns_known = !c->as_select && !c->partition_of && !c->columns.empty();
     for (const auto& col : c->columns) set_column(*t, col);
+    t->engine = ascii_lower(c->option("ENGINE"));
+    t->charset = ascii_lower(c->option("CHARSET"));
+    if (t->charset == "default") t->charset.clear();
+    t->row_format = ascii_upper(c->option("ROW_FORMAT"));
+    if (t->row_format == "DEFAULT") t->row_format.clear();
+    t->fulltext = std::any_of(c->constraints.begin(), c->constraints.end(),
+                              [](const ir::Constraint& k) { return k.kind == ir::ConstraintKind::Fulltext; });
     for (const auto& k : c->constraints)
       if (k.kind == ir::ConstraintKind::PrimaryKey || k.kind == ir::ConstraintKind::Unique ||
           k.kind == ir::ConstraintKind::Index || k.kind == ir::ConstraintKind::Fulltext ||
@@ -183,6 +201,7 @@ void SchemaModel::apply(const ir::Statement& st) {
             if (kind != ir::ConstraintKind::Check && kind != ir::ConstraintKind::ForeignKey &&
                 kind != ir::ConstraintKind::Exclusion)
               mark_indexed(*t, act.constraint->columns);
+            if (kind == ir::ConstraintKind::Fulltext) t->fulltext = true;
             if (kind == ir::ConstraintKind::PrimaryKey)
               for (const auto& name : act.constraint->columns)
                 if (const auto it = t->columns.find(name); it != t->columns.end())
@@ -200,12 +219,31 @@ void SchemaModel::apply(const ir::Statement& st) {
             t = to;
           }
           break;
+        case ir::AlterKind::TableOptions:
+          // MySQL ENGINE= / ROW_FORMAT= (one option per action, as written).
+          if (t) {
+            const std::string o = ascii_upper(act.native);
+            auto value = [&](std::string_view name) -> std::string {
+              if (o.rfind(name, 0) != 0) return {};
+              size_t i = name.size();
+              while (i < o.size() && (o[i] == ' ' || o[i] == '=' || o[i] == '\t')) ++i;
+              size_t e = i;
+              while (e < o.size() && (std::isalnum(static_cast<unsigned char>(o[e])) || o[e] == '_')) ++e;
+              return i == name.size() ? std::string() : o.substr(i, e - i);
+            };
+            if (auto v = value("ENGINE"); !v.empty()) t->engine = ascii_lower(v);
+            if (auto v = value("ROW_FORMAT"); !v.empty()) t->row_format = v == "DEFAULT" ? "" : v;
+          }
+          break;
         default:
           break;
       }
     }
   } else if (const auto* i = st.as<ir::CreateIndex>()) {
-    if (Table* t = table(i->table, false)) mark_indexed(*t, i->columns);
+    if (Table* t = table(i->table, false)) {
+      mark_indexed(*t, i->columns);
+      if (i->mysql_kind == ir::ConstraintKind::Fulltext) t->fulltext = true;
+    }
   } else if (const auto* d = st.as<ir::Drop>()) {
     if (d->object != ir::ObjectKind::Table && d->object != ir::ObjectKind::MaterializedView) return;
     for (const auto& n : d->names)

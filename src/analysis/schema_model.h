@@ -25,6 +25,13 @@ struct KnownTable {
   bool seen = false;           // the history mentions it at all
   bool columns_known = false;  // its column list is complete (CREATE TABLE with a column list)
   std::vector<KnownColumn> columns;
+  // MySQL/MariaDB table options (CREATE TABLE, ALTER TABLE): lower-case
+  // ENGINE and default character set, upper-case ROW_FORMAT; empty when not
+  // written. `fulltext`: the table has a FULLTEXT index.
+  std::string engine;
+  std::string charset;
+  std::string row_format;
+  bool fulltext = false;
   const KnownColumn* column(const std::string& name) const;
 };
 
@@ -57,6 +64,8 @@ class SchemaModel {
     bool exists = true;
     bool columns_known = true;
     bool temporary = false;
+    std::string engine, charset, row_format;  // as KnownTable's
+    bool fulltext = false;
     std::unordered_map<std::string, KnownColumn> columns;
   };
   static void set_column(Table& t, const ir::ColumnDef& def);

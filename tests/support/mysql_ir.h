@@ -172,8 +172,26 @@ inline analysis::MySqlContext fixture(bool foreign_key_checks = true) {
   tags.charset = "latin1";
   tags.columns = {MySqlColumnInfo{"id", type("int"), true},
                   MySqlColumnInfo{"name", type("varchar", {"30"}), true}};
-  ctx.tables = {
-      {name("users"), users}, {name("orgs"), orgs}, {name("audit_log"), audit}, {name("tags"), tags}};
+  analysis::MySqlTableInfo docs;  // FULLTEXT KEY docs_body_ft (body)
+  docs.charset = "utf8mb4";
+  docs.has_fulltext = true;
+  docs.columns = {MySqlColumnInfo{.name = "id", .type = type("bigint"), .not_null = true, .indexed = true},
+                  MySqlColumnInfo{"title", type("varchar", {"100"}), true},
+                  MySqlColumnInfo{.name = "body", .type = type("text"), .not_null = false, .indexed = true}};
+  analysis::MySqlTableInfo zipped;
+  zipped.charset = "utf8mb4";
+  zipped.row_format = "COMPRESSED";
+  zipped.columns = {MySqlColumnInfo{.name = "id", .type = type("bigint"), .not_null = true, .indexed = true},
+                    MySqlColumnInfo{"note", type("varchar", {"100"}), false}};
+  analysis::MySqlTableInfo kv;
+  kv.charset = "utf8mb4";
+  kv.engine = "myisam";
+  kv.columns = {
+      MySqlColumnInfo{.name = "k", .type = type("varchar", {"64"}), .not_null = true, .indexed = true},
+      MySqlColumnInfo{"v", type("text"), false}};
+  ctx.tables = {{name("users"), users}, {name("orgs"), orgs}, {name("audit_log"), audit},
+                {name("tags"), tags},   {name("docs"), docs}, {name("zipped"), zipped},
+                {name("kv"), kv}};
   return ctx;
 }
 

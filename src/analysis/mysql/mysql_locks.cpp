@@ -98,6 +98,15 @@ Caps both(Caps a, const Caps& b) {
   return a;
 }
 
+// MariaDB reads ALGORITHM=X as "X or better" (B.1): what runs INSTANT also
+// runs when NOCOPY or INPLACE is asked for, what runs NOCOPY when INPLACE is.
+Caps or_better(const MySqlTarget& t, Caps c) {
+  if (t.mariadb())
+    for (int i = kNocopy; i <= kInplace; ++i)
+      if (!c.at[i].ok && c.at[i - 1].ok) c.at[i] = c.at[i - 1];
+  return c;
+}
+
 Caps add_index(const MySqlTarget& t, ir::ConstraintKind kind, const MySqlTableInfo* info, bool fk_checks,
                bool replaces_pk);
 
@@ -138,6 +147,14 @@ Caps modify_column(const MySqlTarget& t, const ir::AlterAction& a, const MySqlTa
     case MySqlTypeChange::EnumAppend:
       type = metadata_op(t, why);  // B.3 ENUM/SET row
       break;
+    case MySqlTypeChange::CollationChange:
+      // MariaDB: INSTANT, but the column's indexes are rebuilt (NOCOPY)
+      // (measured on 10.11).
+      if (old->indexed)
+        type = Builder(t, why).nocopy().done();
+      else
+        type = metadata_op(t, why);
+      break;
     case MySqlTypeChange::Copy:
       type = Builder(t, why).done();
       break;
@@ -165,12 +182,12 @@ Caps modify_column(const MySqlTarget& t, const ir::AlterAction& a, const MySqlTa
   if (a.kind == ir::AlterKind::ChangeColumn && !iequal(def.name, a.column))
     rename = metadata_op(t, what + " (rename)", t.at_least(8, 0, 28));
 
-  Caps out = type;
-  for (const Caps* c : {&nulls, &position, &rename}) out = both(out, *c);
+  Caps out = or_better(t, type);
+  for (const Caps* c : {&nulls, &position, &rename}) out = both(out, or_better(t, *c));
   // An inline key (MODIFY c INT UNIQUE) adds an index as well.
   for (const auto& k : def.constraints)
     if (k.kind == ir::ConstraintKind::Unique || k.kind == ir::ConstraintKind::PrimaryKey)
-      out = both(out, add_index(t, k.kind, info, true, false));
+      out = both(out, or_better(t, add_index(t, k.kind, info, true, false)));
   for (const Caps* c : {&nulls, &position, &rename})
     if (c->what != what) out.what = c->what;
   if (type.what != what) out.what = type.what;
@@ -266,8 +283,8 @@ bool adds_index(const ir::AlterAction& a) {
   return false;
 }
 
-Caps action_caps(const MySqlTarget& t, const ir::AlterTable& at, const ir::AlterAction& a,
-                 const MySqlTableInfo* info, bool fk_checks, bool same_type_if_unknown = false) {
+Caps innodb_action_caps(const MySqlTarget& t, const ir::AlterTable& at, const ir::AlterAction& a,
+                        const MySqlTableInfo* info, bool fk_checks, bool same_type_if_unknown) {
   // MariaDB cannot add an index in the same statement as an instant
   // ADD/DROP/reorder column: that column change becomes an INPLACE rebuild.
   const bool with_index = t.mariadb() && std::any_of(at.actions.begin(), at.actions.end(),
@@ -306,6 +323,9 @@ Caps action_caps(const MySqlTarget& t, const ir::AlterTable& at, const ir::Alter
                 return f == "current_timestamp" || f == "now" || f == "localtime" || f == "localtimestamp";
               }))
         expr_default = false;
+      // MariaDB evaluates a non-constant DEFAULT (UUID(), RAND(), ...) for
+      // every row: a COPY (measured on 10.11: ALGORITHM=INPLACE refused).
+      if (expr_default && t.mariadb()) return Builder(t, "ADD COLUMN ... DEFAULT (expression)").done();
       Builder b(t, "ADD COLUMN");
       // INSTANT: MySQL 8.0.12+ (any position from 8.0.29), MariaDB 10.3.2+
       // (any position from 10.4). Not with FULLTEXT indexes or COMPRESSED
@@ -322,7 +342,7 @@ Caps action_caps(const MySqlTarget& t, const ir::AlterTable& at, const ir::Alter
       // MariaDB when INSTANT is not possible); a VIRTUAL column does not.
       b.inplace(kNone, !virtual_col, !virtual_col);
       Caps c = b.done();
-      if (index) c = both(c, add_index(t, CK::Index, info, fk_checks, false));
+      if (index) c = both(or_better(t, c), or_better(t, add_index(t, CK::Index, info, fk_checks, false)));
       return c;
     }
     case K::DropColumn: {
@@ -396,6 +416,14 @@ Caps action_caps(const MySqlTarget& t, const ir::AlterTable& at, const ir::Alter
       // Subcommands the IR names only by their leading words.
       const std::string n = ascii_upper(a.native);
       if (n == "RENAME INDEX" || n == "RENAME KEY") return rename_index(t);
+      // ALTER INDEX i [NOT] IGNORED (MariaDB; measured INSTANT on 10.11),
+      // ALTER INDEX i [IN]VISIBLE (MySQL: in place, metadata only).
+      if (n == "ALTER INDEX") {
+        if (t.mariadb()) return metadata_op(t, "ALTER INDEX");
+        return Builder(t, "ALTER INDEX").inplace().done();
+      }
+      // DROP SYSTEM VERSIONING: a COPY that MariaDB 11.2+ cannot run online (B.1).
+      if (n == "DROP SYSTEM VERSIONING") return Builder(t, n).blocking_copy().done();
       if (n == "FORCE") return Builder(t, "FORCE").inplace(kNone, true, true).done();  // B.3 null rebuild
       return Builder(t, a.native.empty() ? std::string("ALTER TABLE") : a.native).done();
     }
@@ -403,6 +431,39 @@ Caps action_caps(const MySqlTarget& t, const ir::AlterTable& at, const ir::Alter
       // Anything else (partitioning, PostgreSQL-only subcommands): a COPY.
       return Builder(t, a.native.empty() ? std::string(ir::to_string(a.kind)) : a.native).done();
   }
+}
+
+// Online DDL (INSTANT, NOCOPY, INPLACE) is InnoDB's (B.1). On another engine
+// (MyISAM, ...) a change of the stored data or the indexes is a COPY; only
+// metadata changes stay instant: renaming a column, its DEFAULT, a restated
+// column (a new COMMENT), table options other than AUTO_INCREMENT and ENGINE
+// (measured on MariaDB 10.11 with MyISAM).
+Caps action_caps(const MySqlTarget& t, const ir::AlterTable& at, const ir::AlterAction& a,
+                 const MySqlTableInfo* info, bool fk_checks, bool same_type_if_unknown = false) {
+  Caps c = innodb_action_caps(t, at, a, info, fk_checks, same_type_if_unknown);
+  if (!info || info->engine.empty() || info->engine == "innodb") return c;
+  using K = ir::AlterKind;
+  bool metadata = false;
+  switch (a.kind) {
+    case K::RenameColumn:
+    case K::SetDefault:
+    case K::DropDefault:
+    case K::ModifyColumn:
+    case K::ChangeColumn:
+      metadata = true;
+      break;
+    case K::TableOptions: {
+      const std::string o = ascii_upper(a.native);
+      metadata = o.find("AUTO_INCREMENT") == std::string::npos && o.find("ENGINE") == std::string::npos;
+      break;
+    }
+    default:
+      break;
+  }
+  // A metadata change by the engine-independent part of the server: INSTANT
+  // when InnoDB would run it instantly without rebuilding.
+  if (metadata && c.at[kInstant].ok && !c.at[kInstant].rebuild) return c;
+  return Builder(t, c.what + " (ENGINE=" + ascii_upper(info->engine) + ")").done();
 }
 
 int parse_algo(const std::string& s) {
@@ -550,6 +611,13 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
               if (first || best(c) >= best(all)) all.what = c.what;
               first = false;
             }
+            // MariaDB rebuilds a table with a FULLTEXT index in place only
+            // with LOCK=SHARED (measured on 10.11: ADD COLUMN, DROP COLUMN,
+            // FORCE on such a table refuse LOCK=NONE).
+            if (t.mariadb() && info && info->has_fulltext)
+              for (int i = kNocopy; i <= kInplace; ++i)
+                if (all.at[i].ok && all.at[i].rebuild)
+                  all.at[i].lock = std::max(all.at[i].lock, int{kShared});
             // More than one FULLTEXT index in one statement: COPY (B.3 MariaDB:
             // "one at a time"; measured).
             if (std::count_if(n.actions.begin(), n.actions.end(), [](const ir::AlterAction& a) {

@@ -63,6 +63,12 @@ MySqlTypeVerdict mysql_type_change(const MySqlTarget& t, const ir::TypeName& old
   const std::string old_cs = !old.charset.empty() ? ascii_lower(old.charset) : table_cs;
   const std::string new_cs = !to_type.charset.empty() ? ascii_lower(to_type.charset) : table_cs;
   const bool same_sign = old.is_unsigned == to_type.is_unsigned;
+  // MariaDB: a collation change of a column whose type and character set
+  // stay. MySQL's handling of a collation-only change is not sourced
+  // (reference/locks.md §B): there the collation is not compared.
+  if (t.mariadb() && from == to && same_sign && old_cs == new_cs && old.modifiers == to_type.modifiers &&
+      !to_type.collation.empty() && ascii_lower(old.collation) != ascii_lower(to_type.collation))
+    return {C::CollationChange, "collation change"};
   if (from == to && same_sign && old_cs == new_cs &&
       (integer_type(from) || old.modifiers == to_type.modifiers))
     return {C::Same, ""};

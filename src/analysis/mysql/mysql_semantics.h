@@ -17,6 +17,7 @@ enum class MySqlTypeChange {
   Same,              // the same type (a restated column): no change of the stored data
   VarcharExtension,  // VARCHAR/VARBINARY growth within one length-prefix size: in place, no copy
   EnumAppend,        // ENUM/SET members appended at the end, same storage size: metadata only
+  CollationChange,   // MariaDB: only the COLLATE differs (a COLLATE written where there was none counts)
   Copy,              // anything else: the table is copied row by row
 };
 struct MySqlTypeVerdict {

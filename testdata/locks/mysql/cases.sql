@@ -64,3 +64,74 @@ ALTER TABLE tags CONVERT TO CHARACTER SET utf8mb4;
 ALTER TABLE users ENGINE = InnoDB;
 -- case: rename-table
 ALTER TABLE users RENAME TO people;
+-- case: drop-foreign-key-unchecked
+SET foreign_key_checks = 0;
+ALTER TABLE users DROP FOREIGN KEY users_org_fk;
+-- case: add-unique
+ALTER TABLE users ADD UNIQUE INDEX users_email_uq (email);
+-- case: create-unique-index
+CREATE UNIQUE INDEX users_email_uq ON users (email);
+-- case: add-column-unique
+ALTER TABLE users ADD COLUMN handle VARCHAR(30) NULL UNIQUE;
+-- case: rename-index
+ALTER TABLE users RENAME INDEX users_email_idx TO users_mail_idx;
+-- case: alter-index-ignored
+ALTER TABLE users ALTER INDEX users_email_idx IGNORED;
+-- case: force
+ALTER TABLE users FORCE;
+-- case: enum-insert-middle
+ALTER TABLE users MODIFY COLUMN status ENUM('active', 'pending', 'banned') NOT NULL DEFAULT 'active';
+-- case: drop-default
+ALTER TABLE users ALTER COLUMN kind DROP DEFAULT;
+-- case: add-check
+ALTER TABLE users ADD CONSTRAINT users_score_ck CHECK (score >= 0);
+-- case: table-comment
+ALTER TABLE users COMMENT = 'people who sign in';
+-- case: column-comment
+ALTER TABLE users MODIFY COLUMN bio VARCHAR(100) NULL COMMENT 'about the user';
+-- case: auto-increment
+ALTER TABLE users AUTO_INCREMENT = 1000;
+-- case: add-virtual
+ALTER TABLE users ADD COLUMN org3 BIGINT AS (org_id * 3) VIRTUAL;
+-- case: modify-collation
+ALTER TABLE users MODIFY COLUMN bio VARCHAR(100) NULL COLLATE utf8mb4_bin;
+-- case: modify-collation-indexed
+ALTER TABLE users MODIFY COLUMN email VARCHAR(50) NOT NULL COLLATE utf8mb4_bin;
+-- case: table-charset
+ALTER TABLE tags DEFAULT CHARACTER SET = utf8mb4;
+-- case: add-column-default-uuid
+ALTER TABLE users ADD COLUMN token CHAR(36) NULL DEFAULT (UUID());
+-- case: add-column-default-now
+ALTER TABLE users ADD COLUMN created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP;
+-- case: add-column-references
+ALTER TABLE users ADD COLUMN home_org_id BIGINT NULL REFERENCES orgs (id);
+-- case: alter-online-add-column
+ALTER ONLINE TABLE users ADD COLUMN phone VARCHAR(40) NULL;
+-- case: alter-online-add-index
+ALTER ONLINE TABLE users ADD INDEX users_kind_idx (kind);
+-- case: alter-online-refused
+ALTER ONLINE TABLE users MODIFY COLUMN score BIGINT NULL;
+-- case: add-system-versioning
+ALTER TABLE users ADD SYSTEM VERSIONING;
+-- case: fulltext-table-add-column
+ALTER TABLE docs ADD COLUMN lang CHAR(2) NULL;
+-- case: fulltext-table-drop-column
+ALTER TABLE docs DROP COLUMN title;
+-- case: add-fulltext-second
+ALTER TABLE docs ADD FULLTEXT INDEX docs_title_ft (title);
+-- case: fulltext-table-force
+ALTER TABLE docs FORCE;
+-- case: compressed-add-column
+ALTER TABLE zipped ADD COLUMN flag INT NULL;
+-- case: key-block-size
+ALTER TABLE zipped KEY_BLOCK_SIZE = 4;
+-- case: row-format-compressed
+ALTER TABLE tags ROW_FORMAT = COMPRESSED;
+-- case: myisam-add-column
+ALTER TABLE kv ADD COLUMN ts INT NULL;
+-- case: myisam-add-index
+ALTER TABLE kv ADD INDEX kv_v_idx (v(10));
+-- case: remove-partitioning
+ALTER TABLE events REMOVE PARTITIONING;
+-- case: partition-by
+ALTER TABLE audit_log PARTITION BY HASH (id) PARTITIONS 2;

@@ -33,6 +33,31 @@ CREATE TABLE tags (
   name VARCHAR(30) NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=latin1 ROW_FORMAT=DYNAMIC;
 
+-- A FULLTEXT index: InnoDB keeps a hidden FTS_DOC_ID column for it.
+CREATE TABLE docs (
+  id BIGINT NOT NULL PRIMARY KEY,
+  title VARCHAR(100) NOT NULL,
+  body TEXT NULL,
+  FULLTEXT KEY docs_body_ft (body)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 ROW_FORMAT=DYNAMIC;
+
+CREATE TABLE zipped (
+  id BIGINT NOT NULL PRIMARY KEY,
+  note VARCHAR(100) NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=8;
+
+-- Not InnoDB: no online DDL.
+CREATE TABLE kv (
+  k VARCHAR(64) NOT NULL PRIMARY KEY,
+  v TEXT NULL
+) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE events (
+  id BIGINT NOT NULL,
+  happened DATE NOT NULL,
+  PRIMARY KEY (id, happened)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 PARTITION BY HASH (id) PARTITIONS 2;
+
 INSERT INTO orgs (id, name) VALUES (1, 'acme'), (2, 'globex');
 INSERT INTO users (org_id, email, nickname, title, bio, score, kind, legacy, body, pt) VALUES
   (1, 'a@example.com', 'a', 'Dr', 'likes tea', 10, 1, 5, 'first user', POINT(0, 0)),
@@ -40,3 +65,7 @@ INSERT INTO users (org_id, email, nickname, title, bio, score, kind, legacy, bod
   (2, 'c@example.com', NULL, 'Ms', 'likes coffee', 30, 2, 7, NULL, POINT(2, 2));
 INSERT INTO audit_log (id, msg) VALUES (1, 'created'), (2, 'updated'), (3, 'deleted');
 INSERT INTO tags (id, name) VALUES (1, 'red'), (2, 'green');
+INSERT INTO docs (id, title, body) VALUES (1, 'intro', 'hello world'), (2, 'usage', 'run it');
+INSERT INTO zipped (id, note) VALUES (1, 'small'), (2, NULL);
+INSERT INTO kv (k, v) VALUES ('a', 'one'), ('b', 'two');
+INSERT INTO events (id, happened) VALUES (1, '2026-01-01'), (2, '2026-02-01');
