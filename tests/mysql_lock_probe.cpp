@@ -137,6 +137,7 @@ const Case kCases[] = {
     {"alter-online-refused", true,
      [] { return alter("users", {modify("score", column("score", type("bigint")))}, "", "NONE"); }},
     {"add-system-versioning", true, [] { return alter("users", {other("ADD SYSTEM VERSIONING")}); }},
+    {"drop-system-versioning", true, [] { return alter("hist", {other("DROP SYSTEM VERSIONING")}); }},
     {"fulltext-table-add-column", true,
      [] { return alter("docs", {add_column(column("lang", type("char", {"2"})))}); }},
     {"fulltext-table-drop-column", true, [] { return alter("docs", {action(K::DropColumn, "title")}); }},

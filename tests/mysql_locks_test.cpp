@@ -523,13 +523,18 @@ TEST_SUITE("mysql-locks") {
     CHECK_FALSE(v.rewrite);
     CHECK(run(modify_to("bio", type("varchar", {"100"})), "mariadb-10.11").algorithm == "INSTANT");  // same
     // ADD SYSTEM VERSIONING: COPY (ALGORITHM=INSTANT refused, measured); DROP
-    // SYSTEM VERSIONING is one of the copies 11.2+ cannot run online (B.1).
+    // SYSTEM VERSIONING rebuilds in place with LOCK=SHARED (measured), and is
+    // not one of the copies 11.2+ runs online (B.1).
     auto add_sv = action(K::Other);
     add_sv.native = "ADD SYSTEM VERSIONING";
     auto drop_sv = action(K::Other);
     drop_sv.native = "DROP SYSTEM VERSIONING";
     CHECK(run(alter("users", {add_sv}), "mariadb-10.11").algorithm == "COPY");
     CHECK(run(alter("users", {add_sv}), "mariadb-11.4").lock == "NONE");
+    v = run(alter("users", {drop_sv}), "mariadb-10.11");  // INPLACE rebuild, LOCK=SHARED (measured)
+    CHECK(v.algorithm == "INPLACE");
+    CHECK(v.lock == "SHARED");
+    CHECK(v.rewrite);
     CHECK(run(alter("users", {drop_sv}), "mariadb-11.4").lock == "SHARED");
     auto remove_partitioning = action(K::Other);
     remove_partitioning.native = "REMOVE PARTITIONING";

@@ -422,8 +422,11 @@ Caps innodb_action_caps(const MySqlTarget& t, const ir::AlterTable& at, const ir
         if (t.mariadb()) return metadata_op(t, "ALTER INDEX");
         return Builder(t, "ALTER INDEX").inplace().done();
       }
-      // DROP SYSTEM VERSIONING: a COPY that MariaDB 11.2+ cannot run online (B.1).
-      if (n == "DROP SYSTEM VERSIONING") return Builder(t, n).blocking_copy().done();
+      // MariaDB DROP SYSTEM VERSIONING: an INPLACE rebuild with LOCK=SHARED
+      // (measured on 10.11: NOCOPY and LOCK=NONE refused, "Not implemented
+      // for system-versioned operations"); not one 11.2+'s online COPY runs (B.1).
+      if (n == "DROP SYSTEM VERSIONING" && t.mariadb())
+        return Builder(t, n).inplace(kShared, true, true).blocking_copy().done();
       if (n == "FORCE") return Builder(t, "FORCE").inplace(kNone, true, true).done();  // B.3 null rebuild
       return Builder(t, a.native.empty() ? std::string("ALTER TABLE") : a.native).done();
     }

@@ -15,10 +15,6 @@ ir::CreateIndex Lowerer::create_index(P::CreateIndexContext* c) const {
   i.if_not_exists = c->ifNotExists() != nullptr;
   i.columns = key_parts(c->keyParts());
   i.keyword_range = range(c->INDEX());
-  if (c->ONLINE() != nullptr) {  // MariaDB CREATE ONLINE INDEX: LOCK=NONE
-    i.lock = "NONE";
-    i.lock_range = range(c->ONLINE());
-  }
   for (auto* a : c->algorithmOption()) {
     i.algorithm = option_word(a);
     i.algorithm_range = range(a);
@@ -40,10 +36,7 @@ ir::AlterTable Lowerer::drop_index(P::DropIndexContext* c) const {
   a.name = name(c->ident());
   a.if_exists = c->ifExists() != nullptr;
   t.actions.push_back(std::move(a));
-  if (c->ONLINE() != nullptr) {  // MariaDB DROP INDEX ONLINE: LOCK=NONE
-    t.lock = "NONE";
-    t.lock_range = range(c->ONLINE());
-  }
+
   for (auto* x : c->algorithmOption()) {
     t.algorithm = option_word(x);
     t.algorithm_range = range(x);

@@ -113,6 +113,8 @@ ALTER ONLINE TABLE users ADD INDEX users_kind_idx (kind);
 ALTER ONLINE TABLE users MODIFY COLUMN score BIGINT NULL;
 -- case: add-system-versioning
 ALTER TABLE users ADD SYSTEM VERSIONING;
+-- case: drop-system-versioning
+ALTER TABLE hist DROP SYSTEM VERSIONING;
 -- case: fulltext-table-add-column
 ALTER TABLE docs ADD COLUMN lang CHAR(2) NULL;
 -- case: fulltext-table-drop-column

@@ -58,6 +58,12 @@ CREATE TABLE events (
   PRIMARY KEY (id, happened)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 PARTITION BY HASH (id) PARTITIONS 2;
 
+-- System-versioned (MariaDB).
+CREATE TABLE hist (
+  id BIGINT NOT NULL PRIMARY KEY,
+  note VARCHAR(100) NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 WITH SYSTEM VERSIONING;
+
 INSERT INTO orgs (id, name) VALUES (1, 'acme'), (2, 'globex');
 INSERT INTO users (org_id, email, nickname, title, bio, score, kind, legacy, body, pt) VALUES
   (1, 'a@example.com', 'a', 'Dr', 'likes tea', 10, 1, 5, 'first user', POINT(0, 0)),
@@ -69,3 +75,4 @@ INSERT INTO docs (id, title, body) VALUES (1, 'intro', 'hello world'), (2, 'usag
 INSERT INTO zipped (id, note) VALUES (1, 'small'), (2, NULL);
 INSERT INTO kv (k, v) VALUES ('a', 'one'), ('b', 'two');
 INSERT INTO events (id, happened) VALUES (1, '2026-01-01'), (2, '2026-02-01');
+INSERT INTO hist (id, note) VALUES (1, 'kept'), (2, NULL);

@@ -18,6 +18,8 @@ ALTER TABLE zipped KEY_BLOCK_SIZE = 4;
 ALTER TABLE users MODIFY COLUMN email VARCHAR(50) NOT NULL COLLATE utf8mb4_bin;
 ALTER ONLINE TABLE users MODIFY COLUMN score BIGINT NULL;
 ALTER ONLINE TABLE users ADD COLUMN phone VARCHAR(40) NULL, LOCK=SHARED;
+-- The ONLINE of old MySQL Cluster syntax is not MariaDB's (10.11 refuses
+-- both statements): no LOCK=NONE.
 CREATE ONLINE INDEX users_score_idx ON users (score);
 DROP INDEX ONLINE users_score_idx ON users;
 ALTER TABLE users ALTER INDEX users_email_idx IGNORED;
