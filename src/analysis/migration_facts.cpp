@@ -313,6 +313,13 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     }
     f.foreign_key_checks = foreign_key_checks;
     if (settings.schema_complete) f.unknown = unknown_references(st, columns);
+    {
+      const ir::QualifiedName* written = nullptr;
+      if (const auto* u = st.as<ir::Update>()) written = &u->table;
+      if (const auto* d = st.as<ir::Delete>()) written = &d->table;
+      if (const auto* n = st.as<ir::Insert>()) written = &n->table;
+      if (written && !written->empty()) f.triggers = columns.table_state(*written).triggers;
+    }
     columns.apply(st);
     facts_.push_back(std::move(f));
 

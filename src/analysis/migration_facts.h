@@ -65,6 +65,9 @@ struct StatementFacts {
     TextRange range;
   };
   std::vector<UnknownReference> unknown;
+  // UPDATE / DELETE / INSERT: the row triggers the schema model knows on the
+  // table written, by name (CREATE TRIGGER earlier in the history or file).
+  std::vector<std::string> triggers;
 };
 
 // Within-file state computed once per file, before rules run.

@@ -96,6 +96,7 @@ KnownTable SchemaModel::table_state(const ir::QualifiedName& name) const {
   k.charset = t->charset;
   k.row_format = t->row_format;
   k.fulltext = t->fulltext;
+  k.triggers = t->triggers;
   return k;
 }
 
@@ -110,6 +111,7 @@ void SchemaModel::seed(const KnownTable& k) {
   t->charset = k.charset;
   t->row_format = k.row_format;
   t->fulltext = k.fulltext;
+  t->triggers = k.triggers;
 }
 
 void SchemaModel::apply(const ir::Statement& st) {
@@ -118,6 +120,7 @@ void SchemaModel::apply(const ir::Statement& st) {
     t->exists = true;
     t->temporary = c->temporary;
     t->columns.clear();  // CREATE TABLE replaces whatever was known under the name
+    t->triggers.clear();
     // AS SELECT, LIKE-only and PARTITION OF tables take columns from elsewhere.
     t->columns_known = !c->as_select && !c->partition_of && !c->columns.empty();
     for (const auto& col : c->columns) set_column(*t, col);
@@ -244,12 +247,32 @@ void SchemaModel::apply(const ir::Statement& st) {
       mark_indexed(*t, i->columns);
       if (i->mysql_kind == ir::ConstraintKind::Fulltext) t->fulltext = true;
     }
+  } else if (const auto* o = st.as<ir::Opaque>()) {
+    if (o->on_table.empty() || o->trigger.empty()) return;
+    Table* t = table(o->on_table, false);
+    if (!t) {
+      // A table the history does not show: its triggers are still known.
+      t = table(o->on_table, true);
+      t->columns_known = false;
+    }
+    if (std::find(t->triggers.begin(), t->triggers.end(), o->trigger) == t->triggers.end())
+      t->triggers.push_back(o->trigger);
   } else if (const auto* d = st.as<ir::Drop>()) {
+    if (d->object == ir::ObjectKind::Trigger) {
+      // PostgreSQL names the table (DROP TRIGGER t ON tbl: schema = table);
+      // MySQL does not, so the trigger is looked up by name.
+      for (const auto& n : d->names)
+        for (auto& [key, list] : tables_)
+          for (auto& t : list)
+            if (n.schema.empty() || t.name.name == n.schema) std::erase(t.triggers, n.name);
+      return;
+    }
     if (d->object != ir::ObjectKind::Table && d->object != ir::ObjectKind::MaterializedView) return;
     for (const auto& n : d->names)
       if (Table* t = table(n, false)) {
         t->exists = false;
         t->columns.clear();
+        t->triggers.clear();
       }
   } else if (const auto* r = st.as<ir::Rename>()) {
     if (r->object == ir::ObjectKind::Column) {
@@ -321,6 +344,8 @@ std::vector<ir::QualifiedName> referenced_tables(const ir::Statement& st) {
     out.push_back(dl->table);
   } else if (const auto* in = st.as<ir::Insert>()) {
     out.push_back(in->table);
+  } else if (const auto* o = st.as<ir::Opaque>()) {
+    if (!o->on_table.empty()) out.push_back(o->on_table);
   } else if (const auto* r = st.as<ir::Rename>()) {
     if (r->object == ir::ObjectKind::Table || r->object == ir::ObjectKind::Column) {
       out.push_back(r->target);

@@ -32,6 +32,7 @@ struct KnownTable {
   std::string charset;
   std::string row_format;
   bool fulltext = false;
+  std::vector<std::string> triggers;  // row triggers created on it (CREATE TRIGGER), by name
   const KnownColumn* column(const std::string& name) const;
 };
 
@@ -67,6 +68,7 @@ class SchemaModel {
     std::string engine, charset, row_format;  // as KnownTable's
     bool fulltext = false;
     std::unordered_map<std::string, KnownColumn> columns;
+    std::vector<std::string> triggers;
   };
   static void set_column(Table& t, const ir::ColumnDef& def);
   static void mark_indexed(Table& t, const std::vector<std::string>& columns);

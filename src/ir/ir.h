@@ -122,6 +122,9 @@ struct Opaque {
   // Set when it creates an object for which the dialect offers IF NOT EXISTS
   // (CREATE SCHEMA, CREATE SEQUENCE, CREATE EXTENSION): whether it was written.
   std::optional<bool> if_not_exists;
+  // CREATE TRIGGER: the trigger's name and the table it fires on.
+  std::string trigger;
+  QualifiedName on_table;
 };
 
 struct CreateTable {

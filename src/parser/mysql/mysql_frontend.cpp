@@ -98,6 +98,7 @@ class Classifier {
       size_t at = 0;
       const std::string obj = object(j, at);
       Plan o = opaque("Create" + camel(obj) + "Stmt");
+      if (obj == "TRIGGER") trigger(at, o.opaque);
       if (obj == "DATABASE" || obj == "SCHEMA" || obj == "SEQUENCE") {
         size_t m = at + 1;
         const bool ine = is(m, {"IF"}) && is(m + 1, {"NOT"}) && is(m + 2, {"EXISTS"});
@@ -173,6 +174,33 @@ class Classifier {
     p.opaque.node = std::move(node);
     return p;
   }
+  // CREATE ... TRIGGER [IF NOT EXISTS] name {BEFORE | AFTER} {INSERT |
+  // UPDATE | DELETE} ON table ...: the name and the table (ranges relative to
+  // the piece). MySQL triggers are row triggers.
+  void trigger(size_t at, ir::Opaque& o) const {
+    size_t m = at + 1;
+    if (is(m, {"IF"}) && is(m + 1, {"NOT"}) && is(m + 2, {"EXISTS"})) m += 3;
+    if (m >= n_) return;
+    std::string name = name_text(m);
+    if (m + 2 < n_ && t_[m + 1]->getType() == L::DOT) name = name_text(m += 2);
+    size_t on = m + 1;
+    while (on < n_ && on < m + 6 && !is(on, {"ON"})) ++on;
+    if (on + 1 >= n_ || !is(on, {"ON"})) return;
+    size_t k = on + 1;
+    ir::QualifiedName table;
+    table.name = name_text(k);
+    size_t last = k;
+    if (k + 2 < n_ && t_[k + 1]->getType() == L::DOT) {
+      table.schema = table.name;
+      table.name = name_text(k + 2);
+      last = k + 2;
+    }
+    table.range = {static_cast<uint32_t>(t_[k]->getStartIndex()),
+                   static_cast<uint32_t>(t_[last]->getStopIndex() + 1)};
+    o.trigger = std::move(name);
+    o.on_table = std::move(table);
+  }
+
   // LOCK TABLE[S] name [[AS] alias] {READ [LOCAL] | [LOW_PRIORITY] WRITE
   // [CONCURRENT]} [, ...] [WAIT n | NOWAIT] (the last two MariaDB): the
   // tables with the mode of each, ranges relative to the piece. Nothing when
@@ -349,6 +377,10 @@ void parse_piece(Context& c, TextRange piece) {
     return;
   }
   if (!plan.parse) {
+    if (!plan.opaque.on_table.empty()) {
+      plan.opaque.on_table.range.begin += base;
+      plan.opaque.on_table.range.end += base;
+    }
     if (!plan.opaque.creates.empty()) {
       plan.opaque.creates.range.begin += base;
       plan.opaque.creates.range.end += base;

@@ -91,12 +91,17 @@ ir::Statement Lowerer::lower(element stmt, uint32_t base, TextRange range) {
       out.node = std::move(ct);
       return out;
     }
-    ir::Opaque o{std::string(kind), false, {}, {}};
+    ir::Opaque o{std::string(kind), false, {}, {}, {}, {}};
     element created;
     if (kind == "CreateEnumStmt" && child(n, "typeName", created))
       o.creates = name_list(created, range);
     else if (kind == "CreateSeqStmt" && child(n, "sequence", created))
       o.creates = range_var(created);
+    // A row trigger: the table it fires on (a statement trigger fires once).
+    if (kind == "CreateTrigStmt" && flag(n, "row") && child(n, "relation", created)) {
+      o.on_table = range_var(created);
+      o.trigger = std::string(str(n, "trigname"));
+    }
     if (kind == "CreateSchemaStmt" || kind == "CreateSeqStmt" || kind == "CreateExtensionStmt")
       o.if_not_exists = flag(n, "if_not_exists");
     // Statements PostgreSQL refuses inside a transaction block.
