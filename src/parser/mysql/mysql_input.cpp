@@ -134,6 +134,17 @@ MySqlInput prepare_mysql_input(std::string_view input) {
           ++e;
           ++digits;
         }
+        // `/*M!999999\- enable the sandbox mode */`, the first line of a
+        // mariadb-dump: a version no server has, so no server runs it (the
+        // mariadb client reads it as a client command). A comment.
+        if (t.compare(m + 1, 6, "999999") == 0) {
+          const size_t close = t.find("*/", e);
+          const size_t end = close == std::string::npos ? n : close + 2;
+          out.comments.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(end)});
+          blank(t, i, end);
+          i = end;
+          continue;
+        }
         blank(t, i, e);
         in_exec = true;
         i = e;
