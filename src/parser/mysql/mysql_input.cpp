@@ -216,9 +216,14 @@ MySqlInput prepare_mysql_input(std::string_view input) {
           size_t k = e;
           while (k < n && is_space(t[k])) ++k;
           size_t ke = k;
-          while (ke < n && is_ident_char(t[ke])) ++ke;
+          while (ke < n && is_ident_char(t[ke]) && t.compare(ke, delimiter.size(), delimiter) != 0) ++ke;
           const std::string next = upper_word(t, k, ke);
           if (next != "IF" && next != "LOOP" && next != "WHILE" && next != "REPEAT") --depth;
+          // END CASE / END IF ...: the word after END closes, it opens nothing.
+          if (next == "CASE" || next == "IF" || next == "LOOP" || next == "WHILE" || next == "REPEAT") {
+            i = ke;
+            continue;
+          }
         }
       }
       i = e;
