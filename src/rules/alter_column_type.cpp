@@ -72,7 +72,10 @@ class AlterColumnType final : public engine::Rule {
     const auto& a = s.actions[fact.action];
     if (!a.column_def) return;
     const ir::TypeName& to = a.column_def->type;
-    const std::string col = quoted(fact.name) + " of " + quoted(s.table);
+    // A CHANGE that renames: the column that exists now is the old name.
+    const std::string& name = a.column.empty() ? fact.name : a.column;
+    const std::string col = quoted(name) + " of " + quoted(s.table) +
+                            (name != fact.name ? " (renamed " + quoted(fact.name) + ")" : "");
     const std::string cost = ": " + quoted(s.table) + " is copied row by row" +
                              online_ddl_note(ctx.here(), s.table) + " until the copy ends";
     const std::string help =
@@ -106,7 +109,7 @@ class AlterColumnType final : public engine::Rule {
       return;
     }
     // The old type is unknown: the copy depends on it.
-    std::string unless = "unless " + quoted(fact.name) + " already is " + written;
+    std::string unless = "unless " + quoted(name) + " already is " + written;
     const auto kind = ir::normalize(to).kind;
     if (kind == ir::TypeKind::Varchar)
       unless += " or a shorter VARCHAR within the same length prefix";

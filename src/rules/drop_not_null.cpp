@@ -31,13 +31,16 @@ class DropNotNull final : public engine::Rule {
     if (old != nullptr && old->primary_key) return;
     const bool known = old != nullptr && old->not_null_known;
     if (known && !old->not_null) return;  // restated unchanged
-    const std::string col = quoted(s.table) + "." + quoted(f.name);
+    // A CHANGE that renames: the column that exists now is the old name.
+    const std::string& name = s.actions[f.action].column.empty() ? f.name : s.actions[f.action].column;
+    const std::string col =
+        quoted(s.table) + "." + quoted(name) + (name != f.name ? " (renamed " + quoted(f.name) + ")" : "");
     const std::string cost =
         ": NULLs get into a column that code already deployed may rely on always having a value, and its "
         "reads break on the first NULL";
     auto d = ctx.report(f.range, known ? "restating " + col + " without NOT NULL makes it nullable" + cost
                                        : "restating " + col + " without NOT NULL makes it nullable unless " +
-                                             quoted(f.name) + " is already nullable" + cost);
+                                             quoted(name) + " is already nullable" + cost);
     d.help(
         "A MODIFY or CHANGE restates the whole column: write NOT NULL in the new definition to keep it. To "
         "make it nullable on purpose, make every reader of " +

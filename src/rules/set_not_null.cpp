@@ -37,14 +37,17 @@ class SetNotNull final : public engine::Rule {
     const analysis::KnownColumn* old = ctx.here().old_column(f.action);
     const bool known = old != nullptr && old->not_null_known;
     if (known && old->not_null) return;  // restated unchanged
-    const std::string col = quoted(s.table) + "." + quoted(f.name);
+    // A CHANGE that renames: the column that exists now is the old name.
+    const std::string& name = s.actions[f.action].column.empty() ? f.name : s.actions[f.action].column;
+    const std::string col =
+        quoted(s.table) + "." + quoted(name) + (name != f.name ? " (renamed " + quoted(f.name) + ")" : "");
     const std::string rebuilds = " rebuilds " + quoted(s.table) + online_ddl_note(ctx.here(), s.table);
     const std::string cost =
         ": with a strict sql_mode the ALTER fails on the first NULL after reading the whole table, otherwise "
         "NULLs silently become the type's implicit default (0, '', ...)";
     auto d = ctx.report(f.range, known ? "making " + col + " NOT NULL" + rebuilds + cost
                                        : "restating " + col + " as NOT NULL" + rebuilds + " unless " +
-                                             quoted(f.name) + " is already NOT NULL" + cost);
+                                             quoted(name) + " is already NOT NULL" + cost);
     d.help(
         "Backfill the NULLs in batches first (UPDATE ... WHERE " + f.name +
         " IS NULL LIMIT n), then make the column NOT NULL; on a large table use an online schema change tool "

@@ -9,10 +9,12 @@ ALTER TABLE users ADD COLUMN latin VARCHAR(200) CHARACTER SET latin1;
 ALTER TABLE users MODIFY latin VARCHAR(256) CHARACTER SET latin1; -- expect: alter-column-type@32 "2 bytes"
 ALTER TABLE users ADD COLUMN score INT;
 ALTER TABLE users MODIFY score INT UNSIGNED; -- expect: alter-column-type@32 "from `int` to `int unsigned`"
-ALTER TABLE users CHANGE score points BIGINT; -- expect: alter-column-type@39 "column `points` of `users` from `int unsigned` to `bigint`"
+ALTER TABLE users CHANGE score points BIGINT; -- expect: alter-column-type@39 "column `score` of `users` (renamed `points`) from `int unsigned` to `bigint`"
 ALTER TABLE users ADD COLUMN state ENUM('a', 'b');
 ALTER TABLE users MODIFY state ENUM('b', 'a'); -- expect: alter-column-type@32 "(type change)"
 -- A character set written on one side only: the other is the table's default, unknown here.
 ALTER TABLE users ADD COLUMN slug VARCHAR(100) CHARACTER SET ascii;
 ALTER TABLE users MODIFY slug VARCHAR(100) NOT NULL; -- expect: alter-column-type@31 "unless the table's default character set is `ascii`"
 ALTER TABLE users MODIFY slug VARCHAR(10) CHARACTER SET ascii; -- expect: alter-column-type@31 "(VARCHAR shrink)"
+-- A CHANGE that renames a column whose type is unknown: the condition names the column as it is now.
+ALTER TABLE events CHANGE timeout check_timeout INT NOT NULL; -- expect: alter-column-type@49 "restating column `timeout` of `events` (renamed `check_timeout`) as `int` copies the table unless `timeout` already is `int`"
