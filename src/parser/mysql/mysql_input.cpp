@@ -53,7 +53,10 @@ MySqlInput prepare_mysql_input(std::string_view input) {
   // such a file as it is, so `;` inside BEGIN ... END does not end it.
   std::vector<std::string> words;  // the statement's first words, upper-case
   bool routine = false;
-  int depth = 0;  // open BEGIN / CASE blocks of a routine body
+  // Open blocks of a routine body, innermost last: 'B' BEGIN, 'C' CASE, 'I' IF,
+  // 'L' LOOP, 'W' WHILE, 'R' REPEAT (the last four only where a statement starts).
+  std::string blocks;
+  bool at_stmt_start = true;  // the next word would start a statement of a routine body
   auto end_statement = [&](size_t end, size_t next) {
     if (has_content)
       out.statements.push_back({static_cast<uint32_t>(stmt_start), static_cast<uint32_t>(end)});
@@ -61,7 +64,8 @@ MySqlInput prepare_mysql_input(std::string_view input) {
     has_content = false;
     words.clear();
     routine = false;
-    depth = 0;
+    blocks.clear();
+    at_stmt_start = true;
   };
   size_t i = 0;
   while (i < n) {
@@ -86,7 +90,9 @@ MySqlInput prepare_mysql_input(std::string_view input) {
         continue;
       }
     }
-    if (line_start && !in_exec) {
+    // The client honours DELIMITER only where a statement starts: a line
+    // `delimiter ...` inside a statement (a column named `delimiter`) is SQL.
+    if (line_start && !in_exec && !has_content) {
       if (const size_t kw_end = client_command(t, i, "delimiter")) {
         size_t e = kw_end;
         while (e < n && t[e] != '\n' && t[e] != '\r') ++e;
@@ -168,9 +174,17 @@ MySqlInput prepare_mysql_input(std::string_view input) {
       i += 2;
       continue;
     }
-    if (t.compare(i, delimiter.size(), delimiter) == 0 && !(depth > 0 && delimiter == ";")) {
+    if (t.compare(i, delimiter.size(), delimiter) == 0 && !(!blocks.empty() && delimiter == ";")) {
       end_statement(i, i + delimiter.size());
       i += delimiter.size();
+      continue;
+    }
+    // A piece sent under another delimiter may hold several statements: the
+    // client sends it as one multi-statement query and the server runs each
+    // one, ending it at `;` outside a routine body's blocks.
+    if (c == ';' && blocks.empty() && delimiter != ";") {
+      end_statement(i, i + 1);
+      ++i;
       continue;
     }
     if (!has_content) stmt_start = i;
@@ -191,6 +205,7 @@ MySqlInput prepare_mysql_input(std::string_view input) {
         break;
       }
       i = e;
+      at_stmt_start = false;
       continue;
     }
     if ((std::isalpha(static_cast<unsigned char>(c)) || c == '_') && (i == 0 || !is_ident_char(t[i - 1]))) {
@@ -204,21 +219,36 @@ MySqlInput prepare_mysql_input(std::string_view input) {
           routine = true;
         if (words.size() == 3 && words[0] == "BEGIN" && words[1] == "NOT" && words[2] == "ATOMIC") {
           routine = true;
-          depth = 1;
+          blocks = "B";
+          at_stmt_start = true;
           i = e;
           continue;
         }
       }
+      const bool starts_statement = at_stmt_start;
+      at_stmt_start = w == "BEGIN" || w == "THEN" || w == "ELSE" || w == "DO" || w == "ROW" || w == "LOOP" ||
+                      w == "REPEAT";
       if (routine) {
-        if (w == "BEGIN" || w == "CASE") {
-          ++depth;
-        } else if (w == "END" && depth > 0) {
+        if (w == "BEGIN") {
+          blocks.push_back('B');
+        } else if (w == "CASE") {
+          blocks.push_back('C');
+        } else if (starts_statement && (w == "IF" || w == "LOOP" || w == "WHILE" || w == "REPEAT")) {
+          blocks.push_back(w[0]);
+        } else if (w == "END" && !blocks.empty()) {
           size_t k = e;
           while (k < n && is_space(t[k])) ++k;
           size_t ke = k;
           while (ke < n && is_ident_char(t[ke]) && t.compare(ke, delimiter.size(), delimiter) != 0) ++ke;
           const std::string next = upper_word(t, k, ke);
-          if (next != "IF" && next != "LOOP" && next != "WHILE" && next != "REPEAT") --depth;
+          // END IF / END LOOP / END WHILE / END REPEAT close their own block
+          // (one opened where no statement was known to start is not
+          // counted); END and END CASE close the innermost one.
+          if (next == "IF" || next == "LOOP" || next == "WHILE" || next == "REPEAT") {
+            if (blocks.back() == next[0]) blocks.pop_back();
+          } else {
+            blocks.pop_back();
+          }
           // END CASE / END IF ...: the word after END closes, it opens nothing.
           if (next == "CASE" || next == "IF" || next == "LOOP" || next == "WHILE" || next == "REPEAT") {
             i = ke;
@@ -229,6 +259,7 @@ MySqlInput prepare_mysql_input(std::string_view input) {
       i = e;
       continue;
     }
+    at_stmt_start = c == ';' || c == ':';
     ++i;
   }
   end_statement(n, n);
