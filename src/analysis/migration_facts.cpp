@@ -32,6 +32,49 @@ bool outside_history(const ir::QualifiedName& t) {
   return false;
 }
 
+// A SET of the session's lock or statement timeout, read with its unit so
+// the value reads the same as PostgreSQL's.
+enum class TimeoutSetting { None, Lock, Statement };
+TimeoutSetting timeout_setting(const ir::SetSetting& s, const Settings& settings, std::string& value) {
+  const bool mysql = settings.dialect == Dialect::MySql;
+  if (!mysql && (s.name == "lock_timeout" || s.name == "statement_timeout")) {
+    value = s.value;
+    return s.name == "lock_timeout" ? TimeoutSetting::Lock : TimeoutSetting::Statement;
+  }
+  if (mysql && s.name == "lock_wait_timeout") {
+    // Whole seconds (DEFAULT: a year, as good as none).
+    const bool digits = !s.value.empty() && std::all_of(s.value.begin(), s.value.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c)) != 0;
+    });
+    // MySQL raises 0 to its minimum, 1 second; to MariaDB 0 is NOWAIT.
+    const bool zero = digits && s.value.find_first_not_of('0') == std::string::npos;
+    value = zero ? "1s" : digits ? s.value + "s" : s.value;
+    return TimeoutSetting::Lock;
+  }
+  if (mysql && settings.mysql.mariadb() && s.name == "max_statement_time") {
+    // MariaDB: seconds (a decimal), 0 = no limit; it bounds every
+    // statement, lock waits included. MySQL has no such setting (its
+    // max_execution_time bounds read-only SELECTs only).
+    const bool number = !s.value.empty() && std::all_of(s.value.begin(), s.value.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.';
+    });
+    value = number ? s.value + "s" : s.value;
+    return TimeoutSetting::Statement;
+  }
+  return TimeoutSetting::None;
+}
+
+// MySQL foreign_key_checks: true unless `s` turns it off.
+bool is_foreign_key_checks(const ir::SetSetting& s) {
+  return s.name == "foreign_key_checks" || s.name == "@@foreign_key_checks" ||
+         s.name == "@@session.foreign_key_checks";
+}
+bool foreign_key_checks_value(const ir::SetSetting& s) {
+  std::string v = s.value;
+  for (auto& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s.reset || !(v == "0" || v == "off" || v == "false");
+}
+
 // The MySQL lock model's view of the table `st` alters: the columns the
 // schema model knows (type, nullability, index membership).
 MySqlContext mysql_context(const ir::Statement& st, const SchemaModel& model, bool foreign_key_checks) {
@@ -246,7 +289,10 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     if (settings.dialect == Dialect::Postgres) {
       f.effect = pg_statement_effect(st, settings, &columns);
     } else {
-      const MySqlContext ctx = mysql_context(st, columns, foreign_key_checks);
+      bool checks = foreign_key_checks;
+      for (const auto& o : st.own_settings)
+        if (is_foreign_key_checks(o)) checks = foreign_key_checks_value(o);
+      const MySqlContext ctx = mysql_context(st, columns, checks);
       f.effect = mysql_statement_effect(st, settings, &ctx);
     }
     // An implicit commit ends the open transaction before the statement runs
@@ -274,6 +320,17 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     f.in_transaction = f.tx != TxSource::None;
     f.lock_timeout = local_lock_timeout ? local_lock_timeout : lock_timeout;
     f.statement_timeout = local_statement_timeout ? local_statement_timeout : statement_timeout;
+    // Settings of this statement alone (SET STATEMENT ... FOR, WAIT n / NOWAIT).
+    for (const auto& o : st.own_settings) {
+      std::string value;
+      const TimeoutSetting which = timeout_setting(o, settings, value);
+      if (which == TimeoutSetting::None) continue;
+      auto& slot = which == TimeoutSetting::Lock ? f.lock_timeout : f.statement_timeout;
+      if (o.reset)
+        slot.reset();
+      else
+        slot = value;
+    }
     f.transaction_start = f.in_transaction ? tx_start : SIZE_MAX;
     const bool in_tx = f.in_transaction;
     // ATTACH PARTITION skips its scan when a validated CHECK on the partition
@@ -368,38 +425,19 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
           local.reset();  // a plain SET replaces an earlier SET LOCAL at once
         }
       };
-      const bool mysql = settings.dialect == Dialect::MySql;
+      std::string value;
+      const TimeoutSetting which = timeout_setting(*s, settings, value);
       if (s->all) {
         lock_timeout.reset();
         statement_timeout.reset();
         local_lock_timeout.reset();
         local_statement_timeout.reset();
-      } else if (!mysql && s->name == "lock_timeout") {
-        apply(lock_timeout, local_lock_timeout, s->value);
-      } else if (!mysql && s->name == "statement_timeout") {
-        apply(statement_timeout, local_statement_timeout, s->value);
-      } else if (mysql && s->name == "lock_wait_timeout") {
-        // Whole seconds (DEFAULT: a year, as good as none). Kept with its
-        // unit so the timeout reads the same as PostgreSQL's.
-        const bool digits = !s->value.empty() && std::all_of(s->value.begin(), s->value.end(), [](char c) {
-          return std::isdigit(static_cast<unsigned char>(c)) != 0;
-        });
-        // The server raises 0 to its minimum, 1 second.
-        const bool zero = digits && s->value.find_first_not_of('0') == std::string::npos;
-        apply(lock_timeout, local_lock_timeout, zero ? "1s" : digits ? s->value + "s" : s->value);
-      } else if (mysql && settings.mysql.mariadb() && s->name == "max_statement_time") {
-        // MariaDB: seconds (a decimal), 0 = no limit; it bounds every
-        // statement, lock waits included. MySQL has no such setting (its
-        // max_execution_time bounds read-only SELECTs only).
-        const bool number = !s->value.empty() && std::all_of(s->value.begin(), s->value.end(), [](char c) {
-          return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.';
-        });
-        apply(statement_timeout, local_statement_timeout, number ? s->value + "s" : s->value);
-      } else if (s->name == "foreign_key_checks" || s->name == "@@foreign_key_checks" ||
-                 s->name == "@@session.foreign_key_checks") {
-        std::string v = s->value;
-        for (auto& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        foreign_key_checks = s->reset || !(v == "0" || v == "off" || v == "false");
+      } else if (which == TimeoutSetting::Lock) {
+        apply(lock_timeout, local_lock_timeout, value);
+      } else if (which == TimeoutSetting::Statement) {
+        apply(statement_timeout, local_statement_timeout, value);
+      } else if (is_foreign_key_checks(*s)) {
+        foreign_key_checks = foreign_key_checks_value(*s);
       }
     } else if (const auto* c = st.as<ir::CreateTable>()) {
       created_.push_back({c->table, i});

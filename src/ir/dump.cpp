@@ -217,6 +217,8 @@ class Printer {
   void statement(const Statement& st) {
     line(0, std::string(to_string(st.kind())) + " " + range(st.range));
     std::visit([&](const auto& n) { node(1, n); }, st.node);
+    for (const auto& o : st.own_settings)
+      line(1, "for-this-statement " + o.name + (o.reset ? " default" : " = " + o.value));
   }
 
   std::string str() const { return out_.str(); }

@@ -417,6 +417,11 @@ using StatementNode = std::variant<std::monostate
 struct Statement {
   TextRange range;  // first token to last token, without the terminating ';'
   StatementNode node;
+  // Session settings in effect for this statement only, applied in order
+  // after the session's own (MariaDB `SET STATEMENT var = value, ... FOR
+  // stmt`; MariaDB `WAIT n` / `NOWAIT` set lock_wait_timeout to n / 0 for
+  // the statement). Later statements keep the session's values.
+  std::vector<SetSetting> own_settings = {};
 
   StmtKind kind() const {
     return node.index() == 0 ? StmtKind::Opaque : static_cast<StmtKind>(node.index() - 1);

@@ -200,8 +200,11 @@ alterTable
   : ALTER (ONLINE | OFFLINE)? IGNORE? TABLE ifExists? tableName waitOption? alterList?
   ;
 
+// MariaDB `WAIT n` / `NOWAIT` (lock_wait_timeout n / 0 for the statement):
+// ALTER TABLE, CREATE INDEX, DROP INDEX, DROP TABLE, OPTIMIZE TABLE, RENAME
+// TABLE, TRUNCATE TABLE (and LOCK TABLES, read by the front-end).
 waitOption
-  : WAIT NUMBER  // MariaDB WAIT n
+  : WAIT NUMBER
   | NOWAIT
   ;
 
@@ -265,15 +268,15 @@ lockOption
 
 createIndex
   : CREATE (OR REPLACE)? (ONLINE | OFFLINE)? (UNIQUE | FULLTEXT | SPATIAL)? INDEX ifNotExists? ident indexType? ON tableName
-    keyParts indexOption* (algorithmOption | lockOption)*
+    keyParts waitOption? indexOption* (algorithmOption | lockOption)*
   ;
 
 dropIndex
-  : DROP INDEX (ONLINE | OFFLINE)? ifExists? ident ON tableName (algorithmOption | lockOption)*
+  : DROP INDEX (ONLINE | OFFLINE)? ifExists? ident ON tableName waitOption? (algorithmOption | lockOption)*
   ;
 
 dropTable
-  : DROP TEMPORARY? (TABLE | TABLES) ifExists? tableName (COMMA tableName)* (RESTRICT | CASCADE)?
+  : DROP TEMPORARY? (TABLE | TABLES) ifExists? tableName (COMMA tableName)* waitOption? (RESTRICT | CASCADE)?
   ;
 
 dropDatabase
@@ -285,7 +288,7 @@ dropObject
   ;
 
 truncateTable
-  : TRUNCATE TABLE? tableName
+  : TRUNCATE TABLE? tableName waitOption?
   ;
 
 // OPTIMIZE [NO_WRITE_TO_BINLOG | LOCAL] TABLE t [, t ...] [WAIT n | NOWAIT]
@@ -293,12 +296,14 @@ optimizeTable
   : OPTIMIZE ident? (TABLE | TABLES) tableName (COMMA tableName)* waitOption?
   ;
 
+// RENAME TABLE[S] [IF EXISTS] t [WAIT n | NOWAIT] TO u [, ...] (IF EXISTS and
+// WAIT/NOWAIT: MariaDB).
 renameTable
-  : RENAME (TABLE | TABLES) renamePair (COMMA renamePair)*
+  : RENAME (TABLE | TABLES) ifExists? renamePair (COMMA renamePair)*
   ;
 
 renamePair
-  : tableName TO tableName
+  : tableName waitOption? TO tableName
   ;
 
 // ---- DML -----------------------------------------------------------------------

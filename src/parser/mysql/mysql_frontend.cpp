@@ -44,7 +44,8 @@ struct Plan {
   bool parse = false;
   bool unknown = false;  // the first word starts no MySQL/MariaDB statement
   ir::Opaque opaque;
-  std::optional<ir::LockTable> lock;  // LOCK TABLES, read from its tokens
+  std::optional<ir::LockTable> lock;         // LOCK TABLES, read from its tokens
+  std::vector<ir::SetSetting> own_settings;  // LOCK TABLES ... WAIT n: lock_wait_timeout n
 };
 
 class Classifier {
@@ -155,7 +156,7 @@ class Classifier {
         "UNINSTALL", "UNLOCK",     "VALUES",   "WITH",    "XA",       "SHUTDOWN"};
     if (w0 == "LOCK" && is(1, {"TABLE", "TABLES"})) {
       Plan o = opaque("LockStmt");
-      o.lock = lock_tables();
+      o.lock = lock_tables(o.own_settings);
       return o;
     }
     if (is(0, kOther)) return opaque(camel(w0) + "Stmt");
@@ -203,9 +204,10 @@ class Classifier {
 
   // LOCK TABLE[S] name [[AS] alias] {READ [LOCAL] | [LOW_PRIORITY] WRITE
   // [CONCURRENT]} [, ...] [WAIT n | NOWAIT] (the last two MariaDB): the
-  // tables with the mode of each, ranges relative to the piece. Nothing when
-  // the words do not read so (the statement stays opaque).
-  std::optional<ir::LockTable> lock_tables() const {
+  // tables with the mode of each, ranges relative to the piece (WAIT n goes
+  // to `own`). Nothing when the words do not read so (the statement stays
+  // opaque).
+  std::optional<ir::LockTable> lock_tables(std::vector<ir::SetSetting>& own) const {
     ir::LockTable l;
     size_t i = 2;
     auto range = [&](size_t a, size_t b) {
@@ -246,7 +248,11 @@ class Classifier {
     if (is(i, {"NOWAIT"})) {
       l.nowait = true;
       ++i;
-    } else if (is(i, {"WAIT"}) && i + 1 < n_) {
+    } else if (is(i, {"WAIT"}) && i + 1 < n_ && t_[i + 1]->getType() == L::NUMBER) {
+      ir::SetSetting wait;
+      wait.name = "lock_wait_timeout";
+      wait.value = t_[i + 1]->getText();
+      own.push_back(std::move(wait));
       i += 2;
     }
     if (i != n_ || l.tables.empty()) return std::nullopt;
@@ -373,7 +379,7 @@ void parse_piece(Context& c, TextRange piece) {
       t.range.begin += base;
       t.range.end += base;
     }
-    c.out.statements.push_back({stmt, std::move(*plan.lock)});
+    c.out.statements.push_back({stmt, std::move(*plan.lock), std::move(plan.own_settings)});
     return;
   }
   if (!plan.parse) {
@@ -435,8 +441,8 @@ void parse_piece(Context& c, TextRange piece) {
     }
     return;
   }
-  for (auto& node : lower(tree, c.source.text(), base, all))
-    c.out.statements.push_back({stmt, std::move(node)});
+  Lowered lowered = lower(tree, c.source.text(), base, all);
+  for (auto& node : lowered.nodes) c.out.statements.push_back({stmt, std::move(node), lowered.own_settings});
 }
 
 }  // namespace

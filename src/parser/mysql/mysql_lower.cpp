@@ -98,9 +98,32 @@ std::vector<ir::StatementNode> Lowerer::statement(P::StatementContext* s) const 
   return out;
 }
 
-std::vector<ir::StatementNode> lower(P::StatementContext* statement, std::string_view original, uint32_t base,
-                                     const std::vector<antlr4::Token*>& tokens) {
-  return Lowerer(original, base, tokens).statement(statement);
+std::vector<ir::SetSetting> Lowerer::wait_settings(P::StatementContext* s) const {
+  std::vector<ir::SetSetting> out;
+  auto look = [&](antlr4::ParserRuleContext* c) {
+    if (c == nullptr) return;
+    for (auto* child : c->children) {
+      auto* w = dynamic_cast<P::WaitOptionContext*>(child);
+      if (w == nullptr) continue;
+      ir::SetSetting set;
+      set.name = "lock_wait_timeout";
+      set.value = w->NUMBER() != nullptr ? w->NUMBER()->getText() : "0";
+      out.push_back(std::move(set));
+    }
+  };
+  for (auto* child : s->children) {
+    auto* c = dynamic_cast<antlr4::ParserRuleContext*>(child);
+    look(c);
+    if (auto* r = dynamic_cast<P::RenameTableContext*>(c))
+      for (auto* p : r->renamePair()) look(p);
+  }
+  return out;
+}
+
+Lowered lower(P::StatementContext* statement, std::string_view original, uint32_t base,
+              const std::vector<antlr4::Token*>& tokens) {
+  const Lowerer l(original, base, tokens);
+  return {l.statement(statement), l.wait_settings(statement)};
 }
 
 }  // namespace ddlint::parser::mysql

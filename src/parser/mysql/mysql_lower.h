@@ -8,12 +8,19 @@
 
 namespace ddlint::parser::mysql {
 
+struct Lowered {
+  // Most statements give one node; RENAME TABLE gives one per pair and SET
+  // one per session variable (none when it only assigns user or global
+  // variables: then it is opaque).
+  std::vector<ir::StatementNode> nodes;
+  // Settings for this statement only (ir::Statement::own_settings): MariaDB
+  // `WAIT n` / `NOWAIT` are lock_wait_timeout n / 0.
+  std::vector<ir::SetSetting> own_settings;
+};
+
 // Lowers one parsed statement. `original` is the file's bytes, `base` the
-// byte offset of the piece the tokens were lexed from. Most statements give
-// one node; RENAME TABLE gives one per pair and SET one per session variable
-// (none when it only assigns user or global variables: then it is opaque).
-std::vector<ir::StatementNode> lower(ddlint_mysql_grammar::MySqlParser::StatementContext* statement,
-                                     std::string_view original, uint32_t base,
-                                     const std::vector<antlr4::Token*>& tokens);
+// byte offset of the piece the tokens were lexed from.
+Lowered lower(ddlint_mysql_grammar::MySqlParser::StatementContext* statement, std::string_view original,
+              uint32_t base, const std::vector<antlr4::Token*>& tokens);
 
 }  // namespace ddlint::parser::mysql

@@ -187,6 +187,10 @@ class Lowerer {
 
   std::vector<ir::StatementNode> statement(P::StatementContext* s) const;
 
+  // MariaDB `WAIT n` / `NOWAIT` written in the statement: lock_wait_timeout
+  // n / 0 for it alone.
+  std::vector<ir::SetSetting> wait_settings(P::StatementContext* s) const;
+
  private:
   std::string_view original_;
   uint32_t base_;
