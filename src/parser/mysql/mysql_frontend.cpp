@@ -335,6 +335,65 @@ struct Context {
   ir::ParsedFile& out;
 };
 
+void parse_piece(Context& c, TextRange piece);
+
+// MariaDB `SET STATEMENT var = value [, ...] FOR statement`: the statement is
+// parsed and linted as if written alone (its own positions), with the
+// settings in effect for it only; the whole text is the statement's range.
+// False when the words do not read so (the statement stays opaque).
+bool set_statement_for(Context& c, const std::vector<antlr4::Token*>& all, const Classifier& words,
+                       TextRange piece, TextRange stmt) {
+  const size_t n = all.size() - 1;  // without EOF
+  if (words.word(0) != "SET" || words.word(1) != "STATEMENT") return false;
+  std::vector<ir::SetSetting> settings;
+  size_t i = 2;
+  for (;;) {
+    if (i + 2 >= n || (words.word(i).empty() && all[i]->getType() != L::BQ_ID)) return false;
+    ir::SetSetting set;
+    std::string name = all[i]->getText();
+    if (name.front() == '`') name = name.substr(1, name.size() - 2);
+    for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    set.name = std::move(name);
+    if (all[i + 1]->getType() != L::EQ && all[i + 1]->getType() != L::ASSIGN) return false;
+    i += 2;
+    const size_t value = i;
+    int depth = 0;
+    for (; i < n; ++i) {
+      const size_t type = all[i]->getType();
+      if (type == L::LPAREN) ++depth;
+      if (type == L::RPAREN) --depth;
+      if (depth == 0 && (type == L::COMMA || words.word(i) == "FOR")) break;
+    }
+    if (i >= n || i == value) return false;
+    const std::string text = all[value]->getText();
+    if (i == value + 1 && all[value]->getType() == L::DEFAULT) {
+      set.reset = true;
+    } else if (i == value + 1 &&
+               (all[value]->getType() == L::STRING || all[value]->getType() == L::DQ_STRING)) {
+      set.value = text.substr(1, text.size() - 2);
+    } else {
+      set.value =
+          std::string(c.input.text.substr(piece.begin + all[value]->getStartIndex(),
+                                          all[i - 1]->getStopIndex() + 1 - all[value]->getStartIndex()));
+    }
+    settings.push_back(std::move(set));
+    if (all[i]->getType() == L::COMMA) {
+      ++i;
+      continue;
+    }
+    break;  // FOR
+  }
+  if (i + 1 >= n) return false;
+  const size_t before = c.out.statements.size();
+  parse_piece(c, {piece.begin + static_cast<uint32_t>(all[i + 1]->getStartIndex()), piece.end});
+  for (size_t k = before; k < c.out.statements.size(); ++k) {
+    auto& st = c.out.statements[k];
+    st.range = stmt;
+    st.own_settings.insert(st.own_settings.begin(), settings.begin(), settings.end());
+  }
+  return true;
+}
+
 // Offsets of a piece's tokens are relative to the piece; these shift them.
 void parse_piece(Context& c, TextRange piece) {
   const std::string_view text = std::string_view(c.input.text).substr(piece.begin, piece.size());
@@ -369,6 +428,7 @@ void parse_piece(Context& c, TextRange piece) {
     }
   }
   Classifier classifier(all);
+  if (set_statement_for(c, all, classifier, piece, stmt)) return;
   Plan plan = classifier.plan();
   if (plan.unknown) {
     c.out.errors.push_back(near(all.front()));
