@@ -12,12 +12,15 @@ namespace {
 // inside ALTER TABLE is an index like CREATE/DROP INDEX.
 void add_effects(const ir::Statement& st, std::vector<DownEffect>& out) {
   using V = DownEffect::Verb;
+  // A TEMPORARY table is the session's own: creating or dropping one
+  // neither restores nor removes a table of the schema.
   if (const auto* c = st.as<ir::CreateTable>()) {
-    out.push_back({V::CreateRelation, c->table, {}, {}});
+    if (!c->temporary) out.push_back({V::CreateRelation, c->table, {}, {}});
     return;
   }
   if (const auto* d = st.as<ir::Drop>()) {
-    for (const auto& n : d->names) out.push_back({V::DropObject, n, {}, {}});
+    if (!d->temporary)
+      for (const auto& n : d->names) out.push_back({V::DropObject, n, {}, {}});
     return;
   }
   if (const auto* i = st.as<ir::CreateIndex>()) {

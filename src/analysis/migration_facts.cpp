@@ -440,9 +440,18 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
         foreign_key_checks = foreign_key_checks_value(*s);
       }
     } else if (const auto* c = st.as<ir::CreateTable>()) {
-      created_.push_back({c->table, i});
+      created_.push_back({c->table, i, c->temporary});
     } else if (const auto* o = st.as<ir::Opaque>()) {
       if (!o->creates.empty()) created_.push_back({o->creates, i});
+    } else if (const auto* d = st.as<ir::Drop>()) {
+      // DROP [TEMPORARY] TABLE t drops the session's temporary t first.
+      if (d->object == ir::ObjectKind::Table)
+        for (const auto& n : d->names)
+          for (auto k = created_.rbegin(); k != created_.rend(); ++k)
+            if (k->dropped == SIZE_MAX && same_table(k->name, n)) {
+              if (k->temporary) k->dropped = i;
+              break;
+            }
     } else if (const auto* ci = st.as<ir::CreateIndex>()) {
       if (!ci->name.empty()) indexes_.push_back({{ci->table.schema, ci->name, {}}, ci->table, i});
     } else if (const auto* at = st.as<ir::AlterTable>()) {
@@ -494,7 +503,8 @@ const ir::QualifiedName* MigrationFacts::created_index_table(const ir::Qualified
 
 bool MigrationFacts::created_before(const ir::QualifiedName& table, size_t statement) const {
   for (const auto& c : created_)
-    if (c.statement < statement && same_section(c.statement, statement) && same_table(c.name, table))
+    if (c.statement < statement && statement <= c.dropped && same_section(c.statement, statement) &&
+        same_table(c.name, table))
       return true;
   if (statement < facts_.size() && !facts_[statement].down)
     for (const auto& e : earlier_)

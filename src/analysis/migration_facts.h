@@ -109,6 +109,10 @@ class MigrationFacts {
   struct Created {
     ir::QualifiedName name;
     size_t statement;
+    bool temporary = false;
+    // A TEMPORARY table is gone after the statement that drops it (the
+    // table of that name the schema had is seen again).
+    size_t dropped = SIZE_MAX;
   };
   RunnerPlan plan_;
   std::span<const CreatedObject> earlier_;

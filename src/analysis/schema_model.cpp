@@ -87,7 +87,7 @@ KnownTable SchemaModel::table_state(const ir::QualifiedName& name) const {
   KnownTable k;
   k.name = name;
   const Table* t = table(name);
-  if (!t) return k;
+  if (!t || (!t->seen && !t->exists)) return k;
   k.seen = true;
   k.exists = t->exists;
   k.columns_known = t->columns_known;
@@ -116,7 +116,14 @@ void SchemaModel::seed(const KnownTable& k) {
 
 void SchemaModel::apply(const ir::Statement& st) {
   if (const auto* c = st.as<ir::CreateTable>()) {
+    const bool fresh = table(c->table, false) == nullptr || !table(c->table, false)->seen;
     Table* t = table(c->table, true);
+    if (c->temporary && t->exists && !t->temporary && !fresh)
+      t->shadowed = std::make_shared<const Table>(*t);
+    else if (!c->temporary)
+      t->shadowed.reset();
+    // A temporary table over a name the history never saw leaves it unseen.
+    t->seen = !(c->temporary && fresh);
     t->exists = true;
     t->temporary = c->temporary;
     t->columns.clear();  // CREATE TABLE replaces whatever was known under the name
@@ -270,9 +277,15 @@ void SchemaModel::apply(const ir::Statement& st) {
     if (d->object != ir::ObjectKind::Table && d->object != ir::ObjectKind::MaterializedView) return;
     for (const auto& n : d->names)
       if (Table* t = table(n, false)) {
-        t->exists = false;
-        t->columns.clear();
-        t->triggers.clear();
+        // DROP [TEMPORARY] TABLE drops the session's temporary table first;
+        // DROP TEMPORARY TABLE never drops a table of the schema.
+        if (t->temporary) {
+          drop_temporary(*t);
+        } else if (!d->temporary) {
+          t->exists = false;
+          t->columns.clear();
+          t->triggers.clear();
+        }
       }
   } else if (const auto* r = st.as<ir::Rename>()) {
     if (r->object == ir::ObjectKind::Column) {
@@ -303,14 +316,22 @@ void SchemaModel::apply(const ir::ParsedFile& file, const RunnerPlan& plan) {
   end_session();
 }
 
+void SchemaModel::drop_temporary(Table& t) {
+  if (t.shadowed) {
+    const std::shared_ptr<const Table> hidden = std::move(t.shadowed);
+    t = *hidden;
+    return;
+  }
+  t.exists = false;
+  t.temporary = false;
+  t.columns.clear();
+  t.triggers.clear();
+}
+
 void SchemaModel::end_session() {
   for (auto& [name, list] : tables_)
     for (auto& t : list)
-      if (t.temporary) {
-        t.exists = false;
-        t.temporary = false;
-        t.columns.clear();
-      }
+      if (t.temporary) drop_temporary(t);
 }
 
 std::vector<ir::QualifiedName> referenced_tables(const ir::Statement& st) {

@@ -1,4 +1,5 @@
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -69,7 +70,13 @@ class SchemaModel {
     bool fulltext = false;
     std::unordered_map<std::string, KnownColumn> columns;
     std::vector<std::string> triggers;
+    // A TEMPORARY table hides the schema's table of the same name until it
+    // is dropped or the session ends: what was known of that one.
+    std::shared_ptr<const Table> shadowed;
+    bool seen = true;  // false: only a temporary table, dropped, ever had the name
   };
+  // A temporary table goes: the table it hid is seen again, if any.
+  static void drop_temporary(Table& t);
   static void set_column(Table& t, const ir::ColumnDef& def);
   static void mark_indexed(Table& t, const std::vector<std::string>& columns);
   Table* table(const ir::QualifiedName& name, bool create);

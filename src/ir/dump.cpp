@@ -142,9 +142,11 @@ class Printer {
     line(ind, "keyword " + range(s.keyword_range));
   }
   void node(int ind, const Drop& s) {
-    line(ind,
-         std::string("object ") + std::string(to_string(s.object)) +
-             flags({{"if-exists", s.if_exists}, {"cascade", s.cascade}, {"concurrently", s.concurrently}}));
+    line(ind, std::string("object ") + std::string(to_string(s.object)) +
+                  flags({{"if-exists", s.if_exists},
+                         {"cascade", s.cascade},
+                         {"concurrently", s.concurrently},
+                         {"temporary", s.temporary}}));
     for (auto& n : s.names) line(ind, "name " + qname(n));
   }
   void node(int ind, const Truncate& s) {

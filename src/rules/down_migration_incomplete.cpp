@@ -23,7 +23,7 @@ class DownMigrationIncomplete final : public engine::Rule {
     const auto& stmts = ctx.file().statements;
     for (size_t k = ctx.statement_index() + 1; k < stmts.size(); ++k) {
       if (ctx.facts().at(k).down) continue;
-      if (const auto* d = stmts[k].as<ir::Drop>())
+      if (const auto* d = stmts[k].as<ir::Drop>(); d && !d->temporary)
         for (const auto& n : d->names)
           if (analysis::same_table(n, object)) return true;
     }

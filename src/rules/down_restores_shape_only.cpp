@@ -29,7 +29,7 @@ class DownRestoresShapeOnly final : public engine::Rule {
   }
 
   void onDrop(const ir::Drop& s, engine::RuleContext& ctx) override {
-    if (!active(ctx) || s.object != ir::ObjectKind::Table) return;
+    if (!active(ctx) || s.object != ir::ObjectKind::Table || s.temporary) return;
     const auto& down = ctx.down_migration();
     for (const auto& t : s.names) {
       if (!ctx.is_existing_table(t) || !down.has(Verb::CreateRelation, t) || down.has(Verb::CopyRows, t))

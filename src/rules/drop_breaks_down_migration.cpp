@@ -29,7 +29,8 @@ class DropBreaksDownMigration final : public engine::Rule {
 
   void onDrop(const ir::Drop& s, engine::RuleContext& ctx) override {
     const auto& down = ctx.down_migration();
-    if (!down.supported || !down.unreadable.empty() || ctx.here().down) return;
+    // DROP TEMPORARY TABLE (MySQL) drops only this session's temporary table.
+    if (!down.supported || !down.unreadable.empty() || ctx.here().down || s.temporary) return;
     if (s.object != ir::ObjectKind::Table && s.object != ir::ObjectKind::MaterializedView &&
         s.object != ir::ObjectKind::View)
       return;

@@ -154,7 +154,7 @@ class ExpandAndContractTogether final : public engine::Rule {
   }
 
   void onDrop(const ir::Drop& s, engine::RuleContext& ctx) override {
-    if (ctx.here().down || s.object != ir::ObjectKind::Table) return;
+    if (ctx.here().down || s.object != ir::ObjectKind::Table || s.temporary) return;
     for (const auto& n : s.names)
       if (ctx.is_existing_table(n)) freed_tables_.emplace_back(n, ctx.statement_index());
   }

@@ -672,7 +672,9 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
         } else if constexpr (std::is_same_v<T, ir::Drop>) {
           // DROP TABLE/INDEX/VIEW/DATABASE/... (TEMPORARY tables excepted)
           out.implicit_commit = !n.temporary;
-          for (const auto& name : n.names) {
+          // DROP TEMPORARY TABLE drops only this session's tables: no
+          // metadata lock another session could wait on or queue behind.
+          for (const auto& name : n.temporary ? std::vector<ir::QualifiedName>{} : n.names) {
             TableEffect e = table_effect(name);
             e.object = n.object;
             if (n.object == ir::ObjectKind::Index) {
