@@ -116,6 +116,27 @@ void SchemaModel::seed(const KnownTable& k) {
 
 void SchemaModel::apply(const ir::Statement& st) {
   if (const auto* c = st.as<ir::CreateTable>()) {
+    if (c->like) {
+      // CREATE TABLE t LIKE src: src's columns, indexes and options, when
+      // src is known (otherwise t's columns are unknown).
+      const Table* src = table(*c->like);
+      Table copy;
+      if (src && src->exists) {
+        copy = *src;
+        copy.shadowed.reset();
+        copy.triggers.clear();
+      } else {
+        copy.columns_known = false;
+      }
+      copy.name = c->table;
+      copy.exists = true;
+      copy.seen = true;
+      copy.temporary = c->temporary;
+      Table* t = table(c->table, true);
+      if (c->temporary && t->exists && !t->temporary) copy.shadowed = std::make_shared<const Table>(*t);
+      *t = std::move(copy);
+      return;
+    }
     const bool fresh = table(c->table, false) == nullptr || !table(c->table, false)->seen;
     Table* t = table(c->table, true);
     if (c->temporary && t->exists && !t->temporary && !fresh)

@@ -104,6 +104,7 @@ class Printer {
                          {"unlogged", s.unlogged},
                          {"as-select", s.as_select},
                          {"materialized-view", s.object == ObjectKind::MaterializedView}}));
+    if (s.like) line(ind, "like " + qname(*s.like));
     if (s.partition_of) line(ind, "partition-of " + qname(*s.partition_of));
     for (auto& c : s.columns) column(ind, c);
     for (auto& k : s.constraints) constraint(ind, k);

@@ -135,6 +135,9 @@ struct CreateTable {
   bool as_select = false;                 // CREATE TABLE ... AS
   ObjectKind object = ObjectKind::Table;  // MaterializedView for CREATE MATERIALIZED VIEW ... AS
   std::optional<QualifiedName> partition_of;
+  // MySQL `CREATE TABLE t LIKE src` / `(LIKE src)`: an empty copy of src's
+  // columns, indexes and options.
+  std::optional<QualifiedName> like;
   std::vector<ColumnDef> columns;
   std::vector<Constraint> constraints;  // table-level constraints
   // MySQL/MariaDB table options as written: name upper-case (ENGINE,

@@ -73,6 +73,10 @@ ir::CreateTable Lowerer::create_table(P::CreateTableContext* c) const {
     if (auto* p = d->partitionClause()) t.options.push_back({"PARTITION BY", std::string(text(p->rest()))});
   } else if (dynamic_cast<P::TableAsSelectContext*>(body)) {
     t.as_select = true;
+  } else if (auto* l = dynamic_cast<P::LikeTableContext*>(body)) {
+    t.like = table_name(l->tableName());
+  } else if (auto* l = dynamic_cast<P::LikeTableParenContext*>(body)) {
+    t.like = table_name(l->tableName());
   }
   return t;
 }
