@@ -90,7 +90,10 @@ struct StatementEffect {
   // e.g. an explicit ALGORITHM=/LOCK= the operation cannot honour.
   bool fails = false;
   std::string fail_reason;  // "ALGORITHM=INSTANT is not supported for ADD INDEX"
-  enum class Clause { None, Algorithm, Lock };
+  // Statement: the form itself is refused (RENAME COLUMN before MySQL 8.0 /
+  // MariaDB 10.5.2); `failed_action` names the refused action.
+  enum class Clause { None, Algorithm, Lock, Statement };
+  size_t failed_action = SIZE_MAX;
   Clause failed_clause = Clause::None;  // the clause the server refuses
   // The refusal rests on old column definitions the model does not know
   // (as TableEffect::assumed_columns): these MODIFY/CHANGE columns.

@@ -26,6 +26,19 @@ class OnlineDdlUnsupported final : public engine::Rule {
     TextRange where = on_lock ? lock : algorithm;
     if (where.empty()) where = on_lock ? algorithm : lock;
     if (where.empty()) where = ctx.statement().range;
+    if (effect.failed_clause == analysis::StatementEffect::Clause::Statement) {
+      // The form itself is refused: point at the refused action.
+      where = ctx.statement().range;
+      const auto* alter = ctx.statement().as<ir::AlterTable>();
+      if (alter && effect.failed_action < alter->actions.size())
+        where = alter->actions[effect.failed_action].range;
+      ctx.report(where, effect.fail_reason + " on " + analysis::mysql_target_name(ctx.settings().mysql) +
+                            ": the server refuses the statement, so the migration stops here")
+          .help(
+              "Rename with `CHANGE [COLUMN] old_name new_name <full column definition>` (restate the type, "
+              "nullability, default and the other attributes, or they are lost), or target a newer server.");
+      return;
+    }
     const std::string target = analysis::mysql_target_name(ctx.settings().mysql);
     std::string message = effect.fail_reason + " on " + target;
     const auto& assumed = effect.fail_assumed_columns;
