@@ -1,10 +1,7 @@
 #!/usr/bin/env bash
 # Checks ddlint's MySQL/MariaDB lock model against a real MariaDB server.
 #
-#   mariadb_locks_test.sh ddlint DDLINT ROOT   compare with `ddlint locks --dialect mysql`
-#                                              and `ddlint check` (authoritative: every case)
-#   mariadb_locks_test.sh probe  PROBE  ROOT   compare with tests/mysql_lock_probe.cpp (the
-#                                              cases it builds by hand, with exact table info)
+#   mariadb_locks_test.sh DDLINT PROBE ROOT
 #
 # Starts a throw-away MariaDB server (Debian's mariadb-server package) as the
 # current user, or as the mysql system user when run as root, with a temporary
@@ -22,17 +19,21 @@
 #   rebuild    whether the statement gives the table (or its first partition)
 #              a new InnoDB table id (information_schema.INNODB_SYS_TABLES); a
 #              table InnoDB does not hold (MyISAM) is rebuilt iff it is copied
-# Then it compares each case with the model, either through PROBE or through
-# `ddlint locks --dialect mysql --format json` on the fixture followed by the
-# case; in ddlint mode it also runs `ddlint check` on each case (the fixture as
-# the first migration, the case as the second) and compares the online-DDL
-# rules' findings with the measurements (see "The CLI path" below). The
-# model's target is set from SELECT VERSION(). Every case must match.
+# The server is measured once; the measurements are then compared with the
+# model three ways, and every case must match in each:
+#   probe   PROBE (tests/mysql_lock_probe.cpp) builds the IR of most cases by
+#           hand with exact table info: the model without the MySQL parser
+#   locks   `ddlint locks --dialect mysql --format json` on the fixture followed
+#           by the case: every case, through the front-end and the schema model
+#   check   `ddlint check` on each case (the fixture as the first migration,
+#           the case as the second): the online-DDL rules' findings against
+#           the measurements (see "The CLI path" below)
+# The model's target is set from SELECT VERSION().
 #
 # Exit 77 (ctest: skipped) with a message when no server can be started.
 set -u
-mode=$1
-exe=$2
+ddlint=$1
+probe=$2
 root=$3
 cases_dir="$root/testdata/locks/mysql"
 
@@ -44,17 +45,9 @@ install_db=$(command -v mariadb-install-db || command -v mysql_install_db || tru
 client=$(command -v mariadb || command -v mysql || true)
 [ -n "$mariadbd" ] && [ -n "$install_db" ] && [ -n "$client" ] ||
   skip "MariaDB server not found (apt-get install mariadb-server)"
-[ -x "$exe" ] || skip "$exe not built"
-if [ "$mode" = ddlint ]; then
-  printf 'ALTER TABLE t ADD COLUMN c INT;\n' >"${TMPDIR:-/tmp}/ddlint-mysql-$$.sql"
-  "$exe" locks --dialect mysql --mysql-version mariadb-10.11 --format json "${TMPDIR:-/tmp}/ddlint-mysql-$$.sql" \
-    >/dev/null 2>&1
-  rc=$?
-  rm -f "${TMPDIR:-/tmp}/ddlint-mysql-$$.sql"
-  [ "$rc" = 0 ] ||
-    skip "ddlint cannot read MySQL yet (ddlint locks --dialect mysql --mysql-version mariadb-10.11 exits $rc)"
-  command -v node >/dev/null 2>&1 || skip "node not found (needed to read the lock plan)"
-fi
+[ -x "$ddlint" ] || skip "$ddlint not built"
+[ -x "$probe" ] || skip "$probe not built"
+command -v node >/dev/null 2>&1 || skip "node not found (needed to read the lock plan)"
 
 as_my=()
 if [ "$(id -u)" = 0 ]; then
@@ -109,11 +102,17 @@ sql() { "$client" --no-defaults -S "$sock" -u root -N -B "$@"; }
 version=$(sql -e 'SELECT VERSION()')
 echo "server $version on 127.0.0.1:$port"
 
+fresh_sql="DROP DATABASE IF EXISTS lk; CREATE DATABASE lk; USE lk;
+$(cat "$cases_dir/fixture.sql")"
+# Whether database lk holds the fixture untouched: a statement the server
+# refuses changes nothing (MariaDB's DDL is atomic), so after a refused attempt
+# without setup statements the next one needs no reload.
+clean=0
 reload() {
-  { echo "DROP DATABASE IF EXISTS lk; CREATE DATABASE lk; USE lk;"; cat "$cases_dir/fixture.sql"; } |
-    sql >"$work/fixture.log" 2>&1 || { cat "$work/fixture.log"; echo "FAIL fixture.sql"; exit 1; }
+  sql <<<"$fresh_sql" >"$work/fixture.log" 2>&1 || { cat "$work/fixture.log"; echo "FAIL fixture.sql"; exit 1; }
+  clean=1
 }
-
+reload  # once on its own, so a broken fixture is named as such
 # Cases: id, setup statements, measured statement (one statement per line).
 ids=()
 declare -A setup stmt line_of
@@ -155,10 +154,19 @@ plain_of() { sed -E 's/^ALTER ONLINE TABLE /ALTER TABLE /' <<<"$1"; }
 table_of() {
   sed -E 's/^(ALTER (ONLINE )?TABLE|CREATE (UNIQUE |FULLTEXT |SPATIAL )?INDEX [^ ]+ ON|DROP INDEX [^ ]+ ON) ([A-Za-z_0-9]+).*/\4/' <<<"$1"
 }
-# Runs one attempt on a fresh fixture; 0 when the server accepted it.
+# Runs one attempt on a fresh fixture (reloaded in the same client session);
+# 0 when the server accepted it.
 attempt() {
-  reload
-  sql lk -e "${setup[$1]} $2" >"$work/attempt.log" 2>&1
+  local rc=0
+  if [ "$clean" = 1 ]; then
+    sql lk <<<"${setup[$1]} $2" >"$work/attempt.log" 2>&1 || rc=$?
+  else
+    sql <<<"$fresh_sql
+${setup[$1]} $2" >"$work/attempt.log" 2>&1 || rc=$?
+  fi
+  clean=0
+  [ "$rc" != 0 ] && [ -z "${setup[$1]// /}" ] && clean=1
+  return "$rc"
 }
 
 declare -A m_alg m_lock m_rebuild m_ok
@@ -196,7 +204,8 @@ for id in "${ids[@]}"; do
   # A table InnoDB does not hold (MyISAM) is rebuilt exactly when it is
   # copied.
   t=$(table_of "$s")
-  reload
+  [ "$clean" = 1 ] || reload
+  clean=0
   if out=$(sql lk -e "SELECT MIN(TABLE_ID) INTO @t FROM information_schema.INNODB_SYS_TABLES
                         WHERE NAME = 'lk/$t' OR NAME LIKE 'lk/$t#P#%';
                       ${setup[$id]} $p
@@ -229,61 +238,61 @@ offset=$(wc -l <"$cases_dir/fixture.sql")
 case_line=$((offset + 2))
 case_file() { { cat "$cases_dir/fixture.sql"; printf '%s\n' "${setup[$1]}" "${stmt[$1]}"; } >"$work/case.sql"; }
 
-# The model's verdict for each case, one JSON object per case.
-declare -A predicted
+# The model's verdict for each case, one JSON object per case: from the probe
+# (the cases it builds by hand) and from `ddlint locks` (every case).
+declare -A by_probe by_locks in_probe
 failures=0
-if [ "$mode" = probe ]; then
-  # The probe builds the IR of the cases it knows by hand, with the model's
-  # table info given exactly; the ddlint mode checks every case through the
-  # MySQL front-end and the schema model.
-  declare -A in_probe
-  for id in $("$exe" --list); do
-    in_probe[$id]=1
-    [ -n "${stmt[$id]+x}" ] || { echo "FAIL  probe case $id is not in cases.sql"; failures=$((failures + 1)); }
-  done
-  for id in "${ids[@]}"; do
-    [ -n "${in_probe[$id]+x}" ] || continue
-    predicted[$id]=$("$exe" --target "mariadb-$version" "$id" 2>&1) || predicted[$id]="probe failed: ${predicted[$id]}"
-  done
-else
-  for id in "${ids[@]}"; do
-    case_file "$id"
-    "$exe" locks --dialect mysql --mysql-version "mariadb-$version" --format json "$work/case.sql" \
-      >"$work/plan.json" || { echo "FAIL ddlint locks ($id)"; exit 1; }
-    predicted[$id]=$(node -e '
-      const plan = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-      const st = plan.statements.find((s) => s.line === Number(process.argv[2]));
-      const t = st && st.tables.length ? st.tables[st.tables.length - 1] : null;
-      console.log(JSON.stringify(t ? {algorithm: t.algorithm, lock: t.lock, rewrite: t.rewrite,
-                                      fails: st.fails !== undefined} : {}));
-    ' "$work/plan.json" "$case_line")
-  done
-fi
-
-checked=0
-for id in "${ids[@]}"; do
-  [ -n "${predicted[$id]+x}" ] || continue
-  json=${predicted[$id]}
-  p_alg=$(field algorithm "$json")
-  p_lock=$(field lock "$json")
-  p_rebuild=$(bool_field rewrite "$json")
-  p_ok=$([ "$(bool_field fails "$json")" = true ] && echo refused || echo accepted)
-  problems=
-  [ "$p_ok" = "${m_ok[$id]}" ] || problems+=" statement: model ${p_ok}, server ${m_ok[$id]};"
-  [ "$p_alg" = "${m_alg[$id]}" ] || problems+=" algorithm: model ${p_alg:-?}, server ${m_alg[$id]};"
-  [ "$p_lock" = "${m_lock[$id]}" ] || problems+=" lock: model ${p_lock:-?}, server ${m_lock[$id]};"
-  [ "$p_rebuild" = "${m_rebuild[$id]}" ] || problems+=" rebuild: model ${p_rebuild:-?}, server ${m_rebuild[$id]};"
-  checked=$((checked + 1))
-  if [ -n "$problems" ]; then
-    failures=$((failures + 1))
-    echo "FAIL  $id: ${stmt[$id]}"
-    echo "     $problems"
-  else
-    echo "ok    $id [$([ "$p_ok" = refused ] && echo "refused; ")$p_alg, LOCK=$p_lock$([ "$p_rebuild" = true ] && echo ", rebuild")]"
-  fi
+for id in $("$probe" --list); do
+  in_probe[$id]=1
+  [ -n "${stmt[$id]+x}" ] || { echo "FAIL  probe case $id is not in cases.sql"; failures=$((failures + 1)); }
 done
-echo
-echo "$mode: $checked cases checked against MariaDB $version, $failures mismatches"
+for id in "${ids[@]}"; do
+  if [ -n "${in_probe[$id]+x}" ]; then
+    by_probe[$id]=$("$probe" --target "mariadb-$version" "$id" 2>&1) || by_probe[$id]="probe failed: ${by_probe[$id]}"
+  fi
+  case_file "$id"
+  "$ddlint" locks --dialect mysql --mysql-version "mariadb-$version" --format json "$work/case.sql" \
+    >"$work/plan.json" || { echo "FAIL ddlint locks ($id)"; exit 1; }
+  by_locks[$id]=$(node -e '
+    const plan = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const st = plan.statements.find((s) => s.line === Number(process.argv[2]));
+    const t = st && st.tables.length ? st.tables[st.tables.length - 1] : null;
+    console.log(JSON.stringify(t ? {algorithm: t.algorithm, lock: t.lock, rewrite: t.rewrite,
+                                    fails: st.fails !== undefined} : {}));
+  ' "$work/plan.json" "$case_line")
+done
+
+# compare NAME ARRAY: each case's verdict in ARRAY against the measurements.
+compare() {
+  local name=$1 id json p_alg p_lock p_rebuild p_ok problems checked=0 before=$failures
+  local -n verdicts=$2
+  for id in "${ids[@]}"; do
+    [ -n "${verdicts[$id]+x}" ] || continue
+    json=${verdicts[$id]}
+    p_alg=$(field algorithm "$json")
+    p_lock=$(field lock "$json")
+    p_rebuild=$(bool_field rewrite "$json")
+    p_ok=$([ "$(bool_field fails "$json")" = true ] && echo refused || echo accepted)
+    problems=
+    [ "$p_ok" = "${m_ok[$id]}" ] || problems+=" statement: model ${p_ok}, server ${m_ok[$id]};"
+    [ "$p_alg" = "${m_alg[$id]}" ] || problems+=" algorithm: model ${p_alg:-?}, server ${m_alg[$id]};"
+    [ "$p_lock" = "${m_lock[$id]}" ] || problems+=" lock: model ${p_lock:-?}, server ${m_lock[$id]};"
+    [ "$p_rebuild" = "${m_rebuild[$id]}" ] || problems+=" rebuild: model ${p_rebuild:-?}, server ${m_rebuild[$id]};"
+    checked=$((checked + 1))
+    if [ -n "$problems" ]; then
+      failures=$((failures + 1))
+      echo "FAIL  $name $id: ${stmt[$id]}"
+      echo "     $problems"
+    else
+      echo "ok    $name $id [$([ "$p_ok" = refused ] && echo "refused; ")$p_alg, LOCK=$p_lock$([ "$p_rebuild" = true ] && echo ", rebuild")]"
+    fi
+  done
+  echo "$name: $checked cases checked against MariaDB $version, $((failures - before)) mismatches"
+  echo
+  [ "$checked" -gt 0 ] || { echo "FAIL  $name: no case checked"; failures=$((failures + 1)); }
+}
+compare probe by_probe
+compare locks by_locks
 
 # The CLI path: `ddlint check` on each case, as a migration folder where
 # the fixture is the first migration and the case the second (a table
@@ -300,70 +309,67 @@ echo "$mode: $checked cases checked against MariaDB $version, $failures mismatch
 #                                 takes the fixed statement with the measured
 #                                 algorithm (the clauses pin what the server does)
 cli_checked=0
-if [ "$mode" = ddlint ]; then
-  echo
-  for id in "${ids[@]}"; do
-    rm -rf "$work/migrations"
-    mkdir "$work/migrations"
-    cp "$cases_dir/fixture.sql" "$work/migrations/001_fixture.sql"
-    printf '%s\n' "${setup[$id]}" "${stmt[$id]}" >"$work/migrations/002_case.sql"
-    "$exe" check --dialect mysql --mysql-version "mariadb-$version" --format json "$work/migrations" \
-      >"$work/check.json"
-    rc=$?
-    [ "$rc" = 0 ] || [ "$rc" = 1 ] || { echo "FAIL  $id: ddlint check exits $rc"; failures=$((failures + 1)); continue; }
-    # "rule rule ..." fired on the case's line, then the fix's replacement.
-    found=$(node -e '
-      const doc = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-      const line = Number(process.argv[2]);
-      const ids = ["alter-requires-table-copy", "alter-blocks-writes", "online-ddl-unsupported",
-                   "alter-without-online-options"];
-      const here = doc.findings.filter((f) => f.file.endsWith("/002_case.sql") && f.start.line === line &&
-                                              ids.includes(f.rule));
-      console.log(here.map((f) => f.rule).sort().join(" "));
-      const fix = here.find((f) => f.rule === "alter-without-online-options" && f.fix);
-      const e = fix && fix.fix.edits.length === 1 ? fix.fix.edits[0] : null;
-      console.log(e && e.start.line === line && e.end.line === line
-                  ? [e.start.column, e.end.column, e.replacement].join("\t") : "");
-    ' "$work/check.json" 2)
-    fired=$(sed -n 1p <<<"$found")
-    fix=$(sed -n 2p <<<"$found")
-    has() { [[ " $fired " == *" $1 "* ]] && echo yes || echo no; }
-    want_copy=no want_blocks=no want_refused=no
-    if [ "${m_ok[$id]}" = refused ]; then
-      want_refused=yes
-    elif [ "${m_alg[$id]}" = COPY ]; then
-      [[ "${stmt[$id]}" == ALTER* ]] && want_copy=yes
-    elif [ "${m_alg[$id]}" != INSTANT ] && { [ "${m_lock[$id]}" = SHARED ] || [ "${m_lock[$id]}" = EXCLUSIVE ]; }; then
-      want_blocks=yes
+for id in "${ids[@]}"; do
+  rm -rf "$work/migrations"
+  mkdir "$work/migrations"
+  cp "$cases_dir/fixture.sql" "$work/migrations/001_fixture.sql"
+  printf '%s\n' "${setup[$id]}" "${stmt[$id]}" >"$work/migrations/002_case.sql"
+  "$ddlint" check --dialect mysql --mysql-version "mariadb-$version" --format json "$work/migrations" \
+    >"$work/check.json"
+  rc=$?
+  [ "$rc" = 0 ] || [ "$rc" = 1 ] || { echo "FAIL  $id: ddlint check exits $rc"; failures=$((failures + 1)); continue; }
+  # "rule rule ..." fired on the case's line, then the fix's replacement.
+  found=$(node -e '
+    const doc = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const line = Number(process.argv[2]);
+    const ids = ["alter-requires-table-copy", "alter-blocks-writes", "online-ddl-unsupported",
+                 "alter-without-online-options"];
+    const here = doc.findings.filter((f) => f.file.endsWith("/002_case.sql") && f.start.line === line &&
+                                            ids.includes(f.rule));
+    console.log(here.map((f) => f.rule).sort().join(" "));
+    const fix = here.find((f) => f.rule === "alter-without-online-options" && f.fix);
+    const e = fix && fix.fix.edits.length === 1 ? fix.fix.edits[0] : null;
+    console.log(e && e.start.line === line && e.end.line === line
+                ? [e.start.column, e.end.column, e.replacement].join("\t") : "");
+  ' "$work/check.json" 2)
+  fired=$(sed -n 1p <<<"$found")
+  fix=$(sed -n 2p <<<"$found")
+  has() { [[ " $fired " == *" $1 "* ]] && echo yes || echo no; }
+  want_copy=no want_blocks=no want_refused=no
+  if [ "${m_ok[$id]}" = refused ]; then
+    want_refused=yes
+  elif [ "${m_alg[$id]}" = COPY ]; then
+    [[ "${stmt[$id]}" == ALTER* ]] && want_copy=yes
+  elif [ "${m_alg[$id]}" != INSTANT ] && { [ "${m_lock[$id]}" = SHARED ] || [ "${m_lock[$id]}" = EXCLUSIVE ]; }; then
+    want_blocks=yes
+  fi
+  problems=
+  [ "$(has alter-requires-table-copy)" = $want_copy ] ||
+    problems+=" alter-requires-table-copy: fired $(has alter-requires-table-copy), expected $want_copy;"
+  [ "$(has alter-blocks-writes)" = $want_blocks ] ||
+    problems+=" alter-blocks-writes: fired $(has alter-blocks-writes), expected $want_blocks;"
+  [ "$(has online-ddl-unsupported)" = $want_refused ] ||
+    problems+=" online-ddl-unsupported: fired $(has online-ddl-unsupported), expected $want_refused;"
+  if [ -n "$fix" ]; then
+    IFS=$'\t' read -r from to repl <<<"$fix"
+    fixed="${stmt[$id]:0:$((from - 1))}$repl${stmt[$id]:$((to - 1))}"
+    if ! attempt "$id" "$fixed"; then
+      problems+=" alter-without-online-options fix refused by the server: $fixed ($(tail -n 1 "$work/attempt.log"));"
+    elif ! [[ "$repl" == *"ALGORITHM=${m_alg[$id]}"* ]]; then
+      problems+=" alter-without-online-options fix asks for ${repl#, }, server's cheapest is ALGORITHM=${m_alg[$id]};"
     fi
-    problems=
-    [ "$(has alter-requires-table-copy)" = $want_copy ] ||
-      problems+=" alter-requires-table-copy: fired $(has alter-requires-table-copy), expected $want_copy;"
-    [ "$(has alter-blocks-writes)" = $want_blocks ] ||
-      problems+=" alter-blocks-writes: fired $(has alter-blocks-writes), expected $want_blocks;"
-    [ "$(has online-ddl-unsupported)" = $want_refused ] ||
-      problems+=" online-ddl-unsupported: fired $(has online-ddl-unsupported), expected $want_refused;"
-    if [ -n "$fix" ]; then
-      IFS=$'\t' read -r from to repl <<<"$fix"
-      fixed="${stmt[$id]:0:$((from - 1))}$repl${stmt[$id]:$((to - 1))}"
-      if ! attempt "$id" "$fixed"; then
-        problems+=" alter-without-online-options fix refused by the server: $fixed ($(tail -n 1 "$work/attempt.log"));"
-      elif ! [[ "$repl" == *"ALGORITHM=${m_alg[$id]}"* ]]; then
-        problems+=" alter-without-online-options fix asks for ${repl#, }, server's cheapest is ALGORITHM=${m_alg[$id]};"
-      fi
-    fi
-    cli_checked=$((cli_checked + 1))
-    if [ -n "$problems" ]; then
-      failures=$((failures + 1))
-      echo "FAIL  check $id: ${stmt[$id]}"
-      echo "     $problems"
-    else
-      echo "ok    check $id [${fired:-no online-DDL finding}${fix:+; fix accepted}]"
-    fi
-  done
-  echo
-  echo "check: $cli_checked cases checked with ddlint check against MariaDB $version"
-fi
+  fi
+  cli_checked=$((cli_checked + 1))
+  if [ -n "$problems" ]; then
+    failures=$((failures + 1))
+    echo "FAIL  check $id: ${stmt[$id]}"
+    echo "     $problems"
+  else
+    echo "ok    check $id [${fired:-no online-DDL finding}${fix:+; fix accepted}]"
+  fi
+done
 echo
-echo "$mode: $failures failures"
-[ "$failures" = 0 ] && [ "$checked" -gt 0 ]
+echo "check: $cli_checked cases checked with ddlint check against MariaDB $version"
+echo
+echo "$failures failures"
+[ "$failures" = 0 ] && [ "$cli_checked" -gt 0 ]

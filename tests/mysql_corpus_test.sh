@@ -13,16 +13,25 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export bin work
-# Each worker appends, per file, a header line (`### exit-code path`) and the
-# IR dump; one awk pass then counts statements (distinct ranges) and errors.
+# Each worker lints a batch of files in one process (`debug ir` prints `== path`
+# before each file's dump); a batch that does not exit 0 is run again one file
+# per process, each dump after a `### exit-code path` line, so the file that
+# crashed or exited non-zero is named. One awk pass then counts statements
+# (distinct ranges) and errors.
 find "$corpus" -type f -name '*.sql' -print0 | sort -z |
-  xargs -0 -n 32 -P "$(nproc)" bash -c '
-    for f; do
-      out=$("$bin" debug ir --dialect mysql "$f" 2>&1)
-      printf "### %s %s\n%s\n" "$?" "$f" "$out"
-    done >> "$work/out.$$"' _
+  xargs -0 -n 64 -P "$(nproc)" bash -c '
+    out=$("$bin" debug ir --dialect mysql "$@" 2>&1)
+    if [ $? = 0 ] && [ $# -gt 1 ]; then
+      printf "%s\n" "$out"
+    else
+      for f; do
+        out=$("$bin" debug ir --dialect mysql "$f" 2>&1)
+        printf "### %s %s\n%s\n" "$?" "$f" "$out"
+      done
+    fi >> "$work/out.$$"' _
 cat "$work"/out.* | awk -v summary="$work/summary" -v errors="$work/errors" -v bad="$work/bad" '
   /^### / { file = substr($0, index(substr($0, 5), " ") + 5); files++; if ($2 != 0) print $2, file > bad; delete seen; next }
+  /^== / { file = substr($0, 4); files++; delete seen; next }
   /^error / { failed++; print file ":" substr($0, 7) > errors; next }
   /^[A-Z][A-Za-z]+ @[0-9]+/ { if (!($2 in seen)) { seen[$2] = 1; statements++ } }
   END { print files + 0, statements + failed, failed + 0 > summary }'

@@ -287,32 +287,41 @@ int run_locks(const LocksOptions& o, std::ostream& out, std::ostream& err) {
   return kExitClean;
 }
 
-int run_debug_ir(const std::string& path, const std::string& dialect, std::ostream& out, std::ostream& err) {
+int run_debug_ir(const std::vector<std::string>& paths, const std::string& dialect, std::ostream& out,
+                 std::ostream& err) {
   const bool mysql = dialect == "mysql" || dialect == "mariadb";
   if (!mysql && !dialect.empty() && dialect != "postgres" && dialect != "postgresql") {
     err << "ddlint: unknown --dialect `" << dialect << "` (expected postgres or mysql)\n";
     return kExitError;
   }
-  std::string bytes;
-  std::string error;
-  if (path == "-") {
-    bytes = driver::read_stdin();
-  } else if (!driver::read_file(path, bytes, error)) {
-    err << "ddlint: " << error << "\n";
-    return kExitError;
+  // Every file is dumped even when an earlier one cannot be read; an
+  // unreadable file makes the exit status 2 at the end.
+  int rc = kExitClean;
+  for (const auto& path : paths) {
+    if (paths.size() > 1) out << "== " << path << "\n";
+    std::string bytes;
+    std::string error;
+    if (path == "-") {
+      bytes = driver::read_stdin();
+    } else if (!driver::read_file(path, bytes, error)) {
+      err << "ddlint: " << error << "\n";
+      rc = kExitError;
+      continue;
+    }
+    const auto file =
+        driver::parse_source(path, std::move(bytes), mysql ? Dialect::MySql : Dialect::Postgres);
+    const SourceFile& source = *file.source;
+    out << ir::dump(file.parsed.statements, source.text());
+    for (const auto& e : file.parsed.errors) {
+      const auto pos = source.lines().position(e.range.begin);
+      out << "error " << pos.line << ":" << pos.column << " " << e.message << "\n";
+    }
+    for (const auto& s : file.parsed.skipped) {
+      const auto pos = source.lines().position(s.range.begin);
+      out << "skipped " << pos.line << ":" << pos.column << " " << s.description << "\n";
+    }
   }
-  const auto file = driver::parse_source(path, std::move(bytes), mysql ? Dialect::MySql : Dialect::Postgres);
-  const SourceFile& source = *file.source;
-  out << ir::dump(file.parsed.statements, source.text());
-  for (const auto& e : file.parsed.errors) {
-    const auto pos = source.lines().position(e.range.begin);
-    out << "error " << pos.line << ":" << pos.column << " " << e.message << "\n";
-  }
-  for (const auto& s : file.parsed.skipped) {
-    const auto pos = source.lines().position(s.range.begin);
-    out << "skipped " << pos.line << ":" << pos.column << " " << s.description << "\n";
-  }
-  return kExitClean;
+  return rc;
 }
 
 }  // namespace ddlint::cli

@@ -41,7 +41,8 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
 int run_rules(std::ostream& out, std::ostream& err);
 int run_explain(const std::string& id, std::ostream& out, std::ostream& err);
 // `dialect`: postgres (default) or mysql/mariadb.
-int run_debug_ir(const std::string& path, const std::string& dialect, std::ostream& out, std::ostream& err);
+int run_debug_ir(const std::vector<std::string>& paths, const std::string& dialect, std::ostream& out,
+                 std::ostream& err);
 
 // `ddlint locks FILE`: the lock plan per statement (lock mode per table,
 // what it blocks, rewrite/scan, transaction-block restrictions).

@@ -93,9 +93,12 @@ int run(int argc, char** argv) {
   auto* cmd_lsp = app.add_subcommand(
       "lsp", "Run the language server on stdin/stdout (lints documents on open, change and save)");
   auto* cmd_debug = app.add_subcommand("debug", "Developer tools");
-  std::string ir_path;
-  auto* cmd_ir = cmd_debug->add_subcommand("ir", "Print the IR of a file");
-  cmd_ir->add_option("file", ir_path, "SQL file (`-` for stdin)")->required();
+  std::vector<std::string> ir_paths;
+  auto* cmd_ir = cmd_debug->add_subcommand("ir", "Print the IR of files");
+  cmd_ir
+      ->add_option("files", ir_paths,
+                   "SQL files (`-` for stdin); with several, each dump starts with `== FILE`")
+      ->required();
   std::string ir_dialect = "postgres";
   cmd_ir->add_option("--dialect", ir_dialect, "SQL dialect: postgres or mysql")
       ->check(CLI::IsMember({"postgres", "postgresql", "mysql", "mariadb"}));
@@ -140,7 +143,7 @@ int run(int argc, char** argv) {
   } else if (*cmd_locks) {
     rc = run_locks(locks, std::cout, std::cerr);
   } else if (*cmd_ir) {
-    rc = run_debug_ir(ir_path, ir_dialect, std::cout, std::cerr);
+    rc = run_debug_ir(ir_paths, ir_dialect, std::cout, std::cerr);
   } else if (*cmd_lsp) {
     std::ios::sync_with_stdio(false);
     rc = ddlint::lsp::serve(std::cin, std::cout, version());
