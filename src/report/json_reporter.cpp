@@ -2,75 +2,109 @@
 // documented field by field in docs/json-format.md; keep the two in step.
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <utility>
 
+#include "report/json_writer.h"
 #include "report/reporter.h"
 
 namespace ddlint::report {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
 constexpr int kSchemaVersion = 1;
 
-Json position_json(LineColumn p) { return Json{{"line", p.line}, {"column", p.column}}; }
+void position(JsonWriter& w, std::string_view key, LineColumn p) {
+  w.key(key);
+  w.begin_object();
+  w.member("line", p.line);
+  w.member("column", p.column);
+  w.end_object();
+}
 
-Json fix_json(const SourceFile& src, const Fix& fix) {
-  Json edits = Json::array();
+void fix_json(JsonWriter& w, const SourceFile& src, const Fix& fix) {
+  w.key("fix");
+  w.begin_object();
+  w.member("title", fix.title);
+  w.member("applicability", fix.applicability == Applicability::Safe ? "safe" : "unsafe");
+  w.key("edits");
+  w.begin_array();
   for (const auto& e : fix.edits) {
     const auto [start, end] = edit_span(src, e.range);
-    edits.push_back(
-        Json{{"start", position_json(start)}, {"end", position_json(end)}, {"replacement", e.replacement}});
+    w.begin_object();
+    position(w, "start", start);
+    position(w, "end", end);
+    w.member("replacement", e.replacement);
+    w.end_object();
   }
-  return Json{{"title", fix.title},
-              {"applicability", fix.applicability == Applicability::Safe ? "safe" : "unsafe"},
-              {"edits", std::move(edits)}};
+  w.end_array();
+  w.end_object();
 }
 
-Json finding_json(const engine::FileResult& f, const Diagnostic& d) {
+void finding_json(JsonWriter& w, const engine::FileResult& f, const Diagnostic& d) {
   const auto [start, end] = finding_span(*f.source, d.range);
-  Json j{{"rule", d.rule},
-         {"severity", std::string(to_string(d.severity))},
-         {"message", d.message},
-         {"help", d.help},
-         {"file", f.path},
-         {"start", position_json(start)},
-         {"end", position_json(end)},
-         {"suppressed", d.suppressed}};
-  if (d.suppressed) j["suppression_reason"] = d.suppression_reason;
-  if (d.conditional) j["conditional"] = true;
-  if (d.fix) j["fix"] = fix_json(*f.source, *d.fix);
-  return j;
+  w.begin_object();
+  w.member("rule", d.rule);
+  w.member("severity", to_string(d.severity));
+  w.member("message", d.message);
+  w.member("help", d.help);
+  w.member("file", f.path);
+  position(w, "start", start);
+  position(w, "end", end);
+  w.member("suppressed", d.suppressed);
+  if (d.suppressed) w.member("suppression_reason", d.suppression_reason);
+  if (d.conditional) w.member("conditional", true);
+  if (d.fix) fix_json(w, *f.source, *d.fix);
+  w.end_object();
 }
 
-Json summary_json(const Summary& s) {
-  return Json{{"files", s.files},
-              {"statements", s.statements},
-              {"findings", Json{{"error", s.errors}, {"warning", s.warnings}, {"info", s.infos}}},
-              {"suppressed", s.suppressed},
-              {"syntax_errors", s.syntax_errors},
-              {"unanalysed_statements", s.unanalysed_statements},
-              {"opaque_statements", s.opaque_statements},
-              {"dialects", Json{{"postgres", s.postgres_files}, {"mysql", s.mysql_files}}}};
+void summary_json(JsonWriter& w, const Summary& s) {
+  w.key("summary");
+  w.begin_object();
+  w.member("files", s.files);
+  w.member("statements", s.statements);
+  w.key("findings");
+  w.begin_object();
+  w.member("error", s.errors);
+  w.member("warning", s.warnings);
+  w.member("info", s.infos);
+  w.end_object();
+  w.member("suppressed", s.suppressed);
+  w.member("syntax_errors", s.syntax_errors);
+  w.member("unanalysed_statements", s.unanalysed_statements);
+  w.member("opaque_statements", s.opaque_statements);
+  w.key("dialects");
+  w.begin_object();
+  w.member("postgres", s.postgres_files);
+  w.member("mysql", s.mysql_files);
+  w.end_object();
+  w.end_object();
 }
 
 }  // namespace
 
+// Written as it goes (no document in memory). Messages quote SQL identifiers
+// and paths come from the file system: bytes that are not valid UTF-8 become
+// U+FFFD instead of aborting the report (JsonWriter).
 void write_json(const ReportInput& in, std::ostream& out) {
-  Json findings = Json::array();
+  JsonWriter w(out);
+  w.begin_object();
+  w.member("schema_version", kSchemaVersion);
+  w.key("tool");
+  w.begin_object();
+  w.member("name", "ddlint");
+  w.member("version", in.tool_version);
+  w.end_object();
+  w.key("findings");
+  w.begin_array();
   for (const auto& f : in.files)
-    for (const auto& d : f.diagnostics) findings.push_back(finding_json(f, d));
-  const Json doc{{"schema_version", kSchemaVersion},
-                 {"tool", Json{{"name", "ddlint"}, {"version", in.tool_version}}},
-                 {"findings", std::move(findings)},
-                 {"summary", summary_json(summarize(in.files))}};
-  // Messages quote SQL identifiers and paths come from the file system: bytes
-  // that are not valid UTF-8 become U+FFFD instead of aborting the report.
-  out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+    for (const auto& d : f.diagnostics) finding_json(w, f, d);
+  w.end_array();
+  summary_json(w, summarize(in.files));
+  w.end_object();
+  w.flush();
+  out << "\n";
 }
 
 }  // namespace ddlint::report

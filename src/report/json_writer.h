@@ -1,0 +1,73 @@
+#pragma once
+// A streaming JSON writer for the report formats: no document is built, each
+// value is written as it comes. Output is pretty-printed with two spaces per
+// level, `"key": value`, `[]` / `{}` when empty, and strings escaped as JSON
+// requires (control characters as \b \f \n \r \t or \u00xx, everything else
+// kept as UTF-8). Bytes that are not valid UTF-8 become U+FFFD, one per
+// invalid sequence (a byte that breaks a sequence is read again as the start
+// of the next one), so a report never fails on a file's bytes.
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace ddlint::report {
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::ostream& out) : out_(out) {}
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
+  ~JsonWriter() { flush(); }
+
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+  // The key of the next member of the current object.
+  void key(std::string_view k);
+
+  void value(std::string_view s);
+  void value(const char* s) { value(std::string_view(s)); }
+  void value(const std::string& s) { value(std::string_view(s)); }
+  void value(bool b);
+  template <class T>
+  requires(std::is_integral_v<T> && !std::is_same_v<T, bool>) void value(T n) {
+    if constexpr (std::is_signed_v<T>)
+      integer(static_cast<int64_t>(n));
+    else
+      integer(static_cast<uint64_t>(n));
+  }
+
+  // `"k": v` in one call.
+  template <class T>
+  void member(std::string_view k, const T& v) {
+    key(k);
+    value(v);
+  }
+
+  // Writes what is buffered to the stream (also done when the buffer grows
+  // large and on destruction).
+  void flush();
+
+ private:
+  void open(char c);
+  void close(char c);
+  void before_value();
+  void newline_indent();
+  void integer(int64_t n);
+  void integer(uint64_t n);
+  void escaped(std::string_view s);
+  void maybe_flush() {
+    if (buf_.size() >= 1 << 16) flush();
+  }
+
+  std::ostream& out_;
+  std::string buf_;
+  std::vector<bool> has_items_;  // per open container: whether it holds a value yet
+  bool after_key_ = false;
+};
+
+}  // namespace ddlint::report

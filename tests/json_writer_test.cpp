@@ -1,0 +1,111 @@
+// The streaming JSON writer of the report formats against nlohmann::json's
+// serializer (what the JSON report was written with before): the same bytes
+// for the same document, on random strings full of UTF-8 edge cases.
+#include "report/json_writer.h"
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <random>
+#include <sstream>
+#include <string>
+
+using ddlint::report::JsonWriter;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+std::string reference(const Json& j) { return j.dump(2, ' ', false, Json::error_handler_t::replace); }
+
+std::string written_string(const std::string& s) {
+  std::ostringstream out;
+  {
+    JsonWriter w(out);
+    w.value(s);
+  }
+  return out.str();
+}
+
+}  // namespace
+
+TEST_SUITE("core") {
+  TEST_CASE("JsonWriter: layout of objects, arrays, empty containers and scalars as nlohmann dump(2)") {
+    std::ostringstream out;
+    {
+      JsonWriter w(out);
+      w.begin_object();
+      w.member("a", 1);
+      w.key("empty_array");
+      w.begin_array();
+      w.end_array();
+      w.key("empty_object");
+      w.begin_object();
+      w.end_object();
+      w.key("list");
+      w.begin_array();
+      w.value(true);
+      w.value(false);
+      w.value(static_cast<size_t>(18446744073709551615ULL));
+      w.value(-42);
+      w.begin_object();
+      w.member("k", "v");
+      w.end_object();
+      w.begin_array();
+      w.value("x");
+      w.end_array();
+      w.end_array();
+      w.member("s", "quote \" backslash \\ tab \t nl \n cr \r bs \b ff \f nul-ish \x01 \x1f del \x7f");
+      w.end_object();
+    }
+    Json j;
+    j["a"] = 1;
+    j["empty_array"] = Json::array();
+    j["empty_object"] = Json::object();
+    j["list"] = Json::array({true, false, static_cast<size_t>(18446744073709551615ULL), -42, Json{{"k", "v"}},
+                             Json::array({"x"})});
+    j["s"] = "quote \" backslash \\ tab \t nl \n cr \r bs \b ff \f nul-ish \x01 \x1f del \x7f";
+    CHECK(out.str() == reference(j));
+  }
+
+  TEST_CASE("JsonWriter: invalid UTF-8 becomes U+FFFD exactly where nlohmann's replace handler puts it") {
+    // Hand-picked: overlongs, surrogates, above U+10FFFF, cut-off sequences,
+    // a sequence broken by an ASCII byte or by a new start byte.
+    const char* cases[] = {"\xC0\xAF",
+                           "\xE0\x80\xAF",
+                           "\xED\xA0\x80",
+                           "\xF4\x90\x80\x80",
+                           "\xF5",
+                           "\xFF",
+                           "\xC3",
+                           "abc\xE2\x82",
+                           "\xE2\x82x",
+                           "\xE2\xC3\xA9",
+                           "\xF0\x9F\x98",
+                           "\xF0\x9F\x98\x80",
+                           "\xC3\xA9\x80\x80",
+                           "\xEF\xBF\xBD",
+                           "\xE0\xA0\x80",
+                           "\xF0\x90\x80\x80",
+                           "\xF4\x8F\xBF\xBF",
+                           "\xED\x9F\xBF",
+                           "\x80",
+                           "a\xC2"};
+    for (const char* c : cases) {
+      const std::string s(c);
+      CAPTURE(s);
+      CHECK(written_string(s) == reference(Json(s)));
+    }
+    // Random strings over the bytes that matter to a UTF-8 decoder.
+    const unsigned char pool[] = {'a',  '"',  '\\', '\n', 0x01, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF,
+                                  0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF};
+    std::mt19937 rng(20261204);
+    std::uniform_int_distribution<size_t> pick(0, sizeof pool - 1);
+    std::uniform_int_distribution<size_t> length(0, 12);
+    for (int n = 0; n < 20000; ++n) {
+      std::string s;
+      for (size_t k = length(rng); k > 0; --k) s += static_cast<char>(pool[pick(rng)]);
+      CAPTURE(s);
+      REQUIRE(written_string(s) == reference(Json(s)));
+    }
+  }
+}
