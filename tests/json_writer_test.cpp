@@ -11,11 +11,13 @@
 #include <string>
 
 using ddlint::report::JsonWriter;
-using Json = nlohmann::ordered_json;
+using OrderedJson = nlohmann::ordered_json;
 
 namespace {
 
-std::string reference(const Json& j) { return j.dump(2, ' ', false, Json::error_handler_t::replace); }
+std::string reference(const OrderedJson& j) {
+  return j.dump(2, ' ', false, OrderedJson::error_handler_t::replace);
+}
 
 std::string written_string(const std::string& s) {
   std::ostringstream out;
@@ -57,12 +59,12 @@ TEST_SUITE("core") {
       w.member("s", "quote \" backslash \\ tab \t nl \n cr \r bs \b ff \f nul-ish \x01 \x1f del \x7f");
       w.end_object();
     }
-    Json j;
+    OrderedJson j;
     j["a"] = 1;
-    j["empty_array"] = Json::array();
-    j["empty_object"] = Json::object();
-    j["list"] = Json::array({true, false, static_cast<size_t>(18446744073709551615ULL), -42, Json{{"k", "v"}},
-                             Json::array({"x"})});
+    j["empty_array"] = OrderedJson::array();
+    j["empty_object"] = OrderedJson::object();
+    j["list"] = OrderedJson::array({true, false, static_cast<size_t>(18446744073709551615ULL), -42,
+                                    OrderedJson{{"k", "v"}}, OrderedJson::array({"x"})});
     j["s"] = "quote \" backslash \\ tab \t nl \n cr \r bs \b ff \f nul-ish \x01 \x1f del \x7f";
     CHECK(out.str() == reference(j));
   }
@@ -93,7 +95,7 @@ TEST_SUITE("core") {
     for (const char* c : cases) {
       const std::string s(c);
       CAPTURE(s);
-      CHECK(written_string(s) == reference(Json(s)));
+      CHECK(written_string(s) == reference(OrderedJson(s)));
     }
     // Random strings over the bytes that matter to a UTF-8 decoder.
     const unsigned char pool[] = {'a',  '"',  '\\', '\n', 0x01, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF,
@@ -105,7 +107,7 @@ TEST_SUITE("core") {
       std::string s;
       for (size_t k = length(rng); k > 0; --k) s += static_cast<char>(pool[pick(rng)]);
       CAPTURE(s);
-      REQUIRE(written_string(s) == reference(Json(s)));
+      REQUIRE(written_string(s) == reference(OrderedJson(s)));
     }
   }
 }

@@ -13,7 +13,7 @@ std::string join(const std::vector<std::string>& cols, const std::string& sep) {
 }
 
 // The concurrent rewrite: build the index without blocking writes, then adopt it.
-std::string help(const std::string& table, const std::string& name, const std::string& cols) {
+std::string unique_help(const std::string& table, const std::string& name, const std::string& cols) {
   return "Build the index first with CREATE UNIQUE INDEX CONCURRENTLY " + name + " ON " + table + " (" +
          cols + "), then ALTER TABLE " + table + " ADD CONSTRAINT " + name + " UNIQUE USING INDEX " + name +
          ".";
@@ -40,7 +40,7 @@ class AddUniqueConstraint final : public engine::Rule {
         message += " to ";
         message += quoted(s.table);
         message += lock;
-        ctx.report(a.range, std::move(message)).help(help(s.table.display(), name, cols));
+        ctx.report(a.range, std::move(message)).help(unique_help(s.table.display(), name, cols));
       } else if (a.kind == ir::AlterKind::AddColumn && a.column_def) {
         for (const auto& k : a.column_def->constraints)
           if (k.kind == ir::ConstraintKind::Unique)

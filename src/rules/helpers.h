@@ -11,6 +11,12 @@ namespace ddlint::rules {
 inline std::string quoted(const std::string& s) { return "`" + s + "`"; }
 inline std::string quoted(const ir::QualifiedName& n) { return "`" + n.display() + "`"; }
 
+// BEGIN/COMMIT/SAVEPOINT ... or a SET: statements that neither lock nor
+// change the schema themselves.
+inline bool is_transaction_control_or_setting(const ir::Statement& st) {
+  return st.as<ir::Transaction>() != nullptr || st.as<ir::SetSetting>() != nullptr;
+}
+
 // Where a statement's transaction comes from, for messages ("runs inside
 // ..."); empty outside a transaction.
 inline std::string transaction_where(const analysis::StatementFacts& f) {

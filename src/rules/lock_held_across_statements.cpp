@@ -11,10 +11,6 @@ namespace ddlint::rules {
 
 namespace {
 
-bool is_control(const ir::Statement& st) {
-  return st.as<ir::Transaction>() != nullptr || st.as<ir::SetSetting>() != nullptr;
-}
-
 // True when a statement cannot make the outage noticeably longer: it only
 // touches tables the transaction already holds ACCESS EXCLUSIVE on, without
 // rewriting or scanning them (another metadata-only ALTER of the same table),
@@ -65,7 +61,7 @@ class LockHeldAcrossStatements final : public engine::Rule {
         tx = f.transaction_start;
       }
       if (tx == SIZE_MAX) continue;
-      if (!is_control(stmts[i]) && !free_under(stmts[i], f.effect, tables(held))) {
+      if (!is_transaction_control_or_setting(stmts[i]) && !free_under(stmts[i], f.effect, tables(held))) {
         std::vector<const Held*> fresh;
         for (auto& h : held)
           if (!h.reported && h.taken_by < i) {
@@ -93,7 +89,9 @@ class LockHeldAcrossStatements final : public engine::Rule {
     const size_t tx = ctx.facts().at(i).transaction_start;
     size_t more = 0;
     for (size_t k = i + 1; k < stmts.size() && ctx.facts().at(k).transaction_start == tx; ++k)
-      if (!is_control(stmts[k]) && !free_under(stmts[k], ctx.facts().at(k).effect, held)) ++more;
+      if (!is_transaction_control_or_setting(stmts[k]) &&
+          !free_under(stmts[k], ctx.facts().at(k).effect, held))
+        ++more;
     std::string list;
     std::string names;
     for (size_t k = 0; k < fresh.size(); ++k) {

@@ -14,10 +14,6 @@ namespace ddlint::rules {
 
 namespace {
 
-bool is_control(const ir::Statement& st) {
-  return st.as<ir::Transaction>() != nullptr || st.as<ir::SetSetting>() != nullptr;
-}
-
 // The offset just after `words` (case-insensitive, separated by whitespace)
 // at the start of `r`, or nothing when the text does not read so.
 std::optional<uint32_t> after_words(const engine::RuleContext& ctx, TextRange r,
@@ -180,7 +176,8 @@ class NonIdempotentDdl final : public engine::Rule {
     const size_t section = ctx.here().section;
     const auto& stmts = ctx.file().statements;
     for (size_t k = 0; k < stmts.size(); ++k)
-      if (k != i && ctx.facts().at(k).section == section && !is_control(stmts[k])) return true;
+      if (k != i && ctx.facts().at(k).section == section && !is_transaction_control_or_setting(stmts[k]))
+        return true;
     for (const auto& e : ctx.file().errors)
       if (ctx.facts().plan().section_at(e.range.begin) == section) return true;
     return false;
