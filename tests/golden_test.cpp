@@ -110,8 +110,10 @@ TEST_SUITE("golden") {
         "DELIMITER //\n"
         "CREATE PROCEDURE p() BEGIN SELECT 1; END//\n"
         "DELIMITER ;\n"
+        "source other.sql\n"
         "/* block */ DROP TABLE a;\n"
-        "/*!40101 SET sql_mode = '' */;\n";
+        "/*!40101 SET sql_mode = '' */;\n"
+        "EXECUTE nowhere;\n";
     const SourceFile source("t.sql", sql, Dialect::MySql);
     const auto parsed = parser::parse(source, Dialect::MySql);
     auto at = [&](const std::string& needle) {
@@ -123,7 +125,7 @@ TEST_SUITE("golden") {
     CHECK(parsed.errors[0].range == at("DEFALT"));
     CHECK(parsed.errors[0].statement == at("ALTER TABLE a ADD COLUMN c INT NOT NULL DEFALT 0"));
     CHECK(parsed.errors[0].message == "syntax error at or near \"DEFALT\"");
-    REQUIRE(parsed.statements.size() == 4);
+    REQUIRE(parsed.statements.size() == 5);
     CHECK(parsed.statements[0].range == at("CREATE TABLE a (id INT)"));
     CHECK(parsed.statements[0].kind() == ir::StmtKind::CreateTable);
     CHECK(parsed.statements[1].range == at("CREATE PROCEDURE p() BEGIN SELECT 1; END"));
@@ -136,9 +138,13 @@ TEST_SUITE("golden") {
     CHECK(parsed.comments[0] == at("-- head"));
     CHECK(parsed.comments[1] == at("# trailing"));
     CHECK(parsed.comments[2] == at("/* block */"));
+    CHECK(parsed.statements[4].range == at("EXECUTE nowhere"));
+    // DELIMITER is understood, not skipped; `source` and SQL ddlint cannot see are.
     REQUIRE(parsed.skipped.size() == 2);
-    CHECK(parsed.skipped[0].range == at("DELIMITER //"));
-    CHECK(parsed.skipped[1].range == at("DELIMITER ;"));
+    CHECK(parsed.skipped[0].range == at("source other.sql"));
+    CHECK(parsed.skipped[0].kind == ir::SkippedKind::ClientInput);
+    CHECK(parsed.skipped[1].range == at("EXECUTE nowhere"));
+    CHECK(parsed.skipped[1].kind == ir::SkippedKind::DynamicSql);
   }
 
   TEST_CASE("MySQL front-end: parallel parses give the same IR") {

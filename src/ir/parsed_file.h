@@ -14,11 +14,19 @@ struct ParseError {
   std::string message;
 };
 
-// Input the front-end deliberately skipped without analysing it (psql
-// meta-commands, COPY ... FROM stdin data).
+// What kind of input a front-end read past without analysing it.
+enum class SkippedKind {
+  ClientInput,  // for the client program, not SQL: psql meta-commands, COPY ... FROM stdin data, mysql
+                // `source`
+  DynamicSql,   // SQL built at run time (PREPARE ... FROM @var, EXECUTE IMMEDIATE) that ddlint cannot read
+  Routine,      // a CALL of a stored procedure whose body changes tables, or that ddlint has not seen
+};
+
+// Input the front-end deliberately skipped without analysing it.
 struct SkippedInput {
   TextRange range;
   std::string description;
+  SkippedKind kind = SkippedKind::ClientInput;
 };
 
 // What a front-end hands to analysis: every statement it could lower (in

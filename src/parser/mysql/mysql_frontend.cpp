@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -329,13 +330,258 @@ size_t first_row_end(const std::vector<antlr4::Token*>& all) {
   return rows >= 2 ? first_end : 0;
 }
 
+// SQL the migration runs without writing it as a statement: text prepared
+// from a string (`SET @s = '...'; PREPARE p FROM @s; EXECUTE p;`, MariaDB
+// `EXECUTE IMMEDIATE`) and stored procedures it CALLs. What the statements
+// read so far reveal.
+struct Dynamic {
+  // A string literal whose text reads as a statement that changes something.
+  struct Literal {
+    TextRange inner;     // between the quotes
+    bool exact = false;  // no escape sequence: the file's bytes are the SQL the server gets
+  };
+  struct Source {
+    std::vector<Literal> texts;
+    std::string shown;     // `PREPARE p FROM @s` as written, for messages
+    uint32_t at = 0;       // offset of the statement that set it
+    bool seen = false;     // false: a variable no SET of this file assigned
+    bool literal = false;  // the text holds a string literal (false: `@other`, `(SELECT ...)`)
+  };
+  std::map<std::string, Source> vars;      // user variable, lower-case, without `@`
+  std::map<std::string, Source> prepared;  // prepared statement name, lower-case
+  struct Routine {
+    uint32_t at = 0;     // offset of CREATE PROCEDURE
+    std::string change;  // the first statement of its body that changes something ("ALTER TABLE"), or ""
+    uint32_t change_at = 0;
+  };
+  std::map<std::string, Routine> routines;  // procedure name, lower-case
+  struct Calls {
+    size_t skipped = 0;  // the finding, in ParsedFile::skipped
+    std::string message;
+    size_t count = 0;
+  };
+  std::map<std::string, Calls> calls;  // procedures reported, lower-case
+};
+
 struct Context {
   const SourceFile& source;
   const MySqlInput& input;
   ir::ParsedFile& out;
+  Dynamic dynamic;
 };
 
 void parse_piece(Context& c, TextRange piece);
+
+std::string lower_ascii(std::string s) {
+  for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+// The first word of `sql` (upper-case) when it starts a statement that
+// changes a table or data, else "".
+std::string change_verb(std::string_view sql) {
+  size_t b = 0;
+  while (b < sql.size() && std::isspace(static_cast<unsigned char>(sql[b]))) ++b;
+  size_t e = b;
+  while (e < sql.size() && std::isalpha(static_cast<unsigned char>(sql[e]))) ++e;
+  const std::string w = upper_ascii(std::string(sql.substr(b, e - b)));
+  static const std::initializer_list<const char*> kVerbs = {"ALTER",    "CREATE",   "DROP",   "RENAME",
+                                                            "TRUNCATE", "UPDATE",   "DELETE", "INSERT",
+                                                            "REPLACE",  "OPTIMIZE", "LOCK"};
+  for (const char* v : kVerbs)
+    if (w == v) return w;
+  return {};
+}
+
+// The string literals among tokens [from, to) of a piece whose text reads as
+// a statement that changes something (`IF(cond, 'ALTER TABLE ...', 'SELECT
+// 1')` gives the ALTER).
+Dynamic::Source statement_literals(const Context& c, const std::vector<antlr4::Token*>& all, size_t from,
+                                   size_t to, uint32_t base) {
+  Dynamic::Source out;
+  out.seen = true;
+  for (size_t i = from; i < to; ++i) {
+    const size_t type = all[i]->getType();
+    if (type != L::STRING && type != L::DQ_STRING) continue;
+    out.literal = true;
+    const TextRange inner{base + static_cast<uint32_t>(all[i]->getStartIndex()) + 1,
+                          base + static_cast<uint32_t>(all[i]->getStopIndex())};
+    const std::string_view sql = c.source.text().substr(inner.begin, inner.size());
+    if (change_verb(sql).empty()) continue;
+    const char quote = type == L::STRING ? '\'' : '"';
+    const bool exact = sql.find('\\') == std::string_view::npos && sql.find(quote) == std::string_view::npos;
+    out.texts.push_back({inner, exact});
+  }
+  return out;
+}
+
+// A name token as written without its backquotes, and as a lookup key.
+std::string display_name(const antlr4::Token* t) {
+  std::string s = t->getText();
+  if (s.size() >= 2 && s.front() == '`') s = s.substr(1, s.size() - 2);
+  return s;
+}
+std::string name_of(const antlr4::Token* t) { return lower_ascii(display_name(t)); }
+
+// Lints each exact literal of `src` as a statement of its own, at its place in
+// the file, run here. Returns the first statement-like literal it could not
+// read (escapes, or a fragment such as CONCAT('ALTER TABLE ', ...)), or
+// nothing when every one was linted.
+std::optional<Dynamic::Literal> run_dynamic(Context& c, const Dynamic::Source& src) {
+  std::optional<Dynamic::Literal> unread;
+  for (const auto& lit : src.texts) {
+    const size_t statements = c.out.statements.size();
+    const size_t errors = c.out.errors.size();
+    if (lit.exact) parse_piece(c, lit.inner);
+    if (!lit.exact || c.out.errors.size() != errors || c.out.statements.size() == statements) {
+      c.out.errors.resize(errors);
+      c.out.statements.resize(statements);
+      if (!unread) unread = lit;
+    }
+  }
+  return unread;
+}
+
+// Records and runs the dynamic SQL and procedure calls of one statement
+// (tokens `all` of the piece at `base`, extent `stmt`).
+void track_dynamic(Context& c, const std::vector<antlr4::Token*>& all, uint32_t base, TextRange stmt) {
+  const size_t n = all.size() - 1;  // without EOF
+  auto word = [&](size_t i) { return i < n ? upper_ascii(all[i]->getText()) : std::string(); };
+  auto line = [&](uint32_t off) { return std::to_string(c.source.lines().position(off).line); };
+  auto text_of = [&](size_t from, size_t to) {
+    return std::string(c.source.text().substr(base + all[from]->getStartIndex(),
+                                              all[to - 1]->getStopIndex() + 1 - all[from]->getStartIndex()));
+  };
+  const std::string w0 = word(0);
+  Dynamic& d = c.dynamic;
+  if (w0 == "SET") {
+    // SET @a = expr [, @b := expr ...]: the statement-like literals of each.
+    size_t i = 1;
+    while (i + 1 < n && all[i]->getType() == L::USER_VAR &&
+           (all[i + 1]->getType() == L::EQ || all[i + 1]->getType() == L::ASSIGN)) {
+      const std::string var = lower_ascii(all[i]->getText().substr(1));
+      size_t e = i + 2;
+      for (int depth = 0; e < n; ++e) {
+        const size_t type = all[e]->getType();
+        if (type == L::LPAREN) ++depth;
+        if (type == L::RPAREN) --depth;
+        if (type == L::COMMA && depth == 0) break;
+      }
+      d.vars[var] = statement_literals(c, all, i + 2, e, base);
+      d.vars[var].at = stmt.begin;
+      i = e + 1;
+    }
+    return;
+  }
+  if (w0 == "PREPARE" && n >= 4 && word(2) == "FROM") {
+    Dynamic::Source src;
+    if (all[3]->getType() == L::USER_VAR) {
+      const auto it = d.vars.find(lower_ascii(all[3]->getText().substr(1)));
+      if (it != d.vars.end()) src = it->second;
+    } else {
+      src = statement_literals(c, all, 3, n, base);
+    }
+    src.shown = text_of(0, n);
+    src.at = stmt.begin;
+    d.prepared[name_of(all[1])] = std::move(src);
+    return;
+  }
+  if (w0 == "EXECUTE" && n >= 2) {
+    Dynamic::Source src;
+    if (word(1) == "IMMEDIATE") {  // MariaDB: EXECUTE IMMEDIATE 'sql' | @var | expr
+      if (n >= 3 && all[2]->getType() == L::USER_VAR) {
+        const auto it = d.vars.find(lower_ascii(all[2]->getText().substr(1)));
+        if (it != d.vars.end()) src = it->second;
+      } else {
+        src = statement_literals(c, all, 2, n, base);
+      }
+      src.shown = text_of(0, n);
+      src.at = stmt.begin;
+    } else {
+      const auto it = d.prepared.find(name_of(all[1]));
+      if (it == d.prepared.end()) {
+        c.out.skipped.push_back(
+            {stmt,
+             "`" + text_of(0, n) +
+                 "` runs a prepared statement this file does not prepare: ddlint cannot see it",
+             ir::SkippedKind::DynamicSql});
+        return;
+      }
+      src = it->second;
+    }
+    const std::optional<Dynamic::Literal> unread = run_dynamic(c, src);
+    // Nothing to say when every statement the text can hold was linted (or
+    // it holds none: `SELECT 1`).
+    if (src.seen && src.literal && !unread) return;
+    const std::string execute = text_of(0, n);
+    const std::string what = src.shown == execute
+                                 ? "`" + execute + "`"
+                                 : "`" + execute + "` (`" + src.shown + "`, line " + line(src.at) + ")";
+    std::string starts;
+    if (unread)
+      starts = " (its text starts `" +
+               change_verb(c.source.text().substr(unread->inner.begin, unread->inner.size())) + " ...`)";
+    c.out.skipped.push_back({stmt, what + " runs SQL built at run time that ddlint cannot read" + starts,
+                             ir::SkippedKind::DynamicSql});
+    return;
+  }
+  if (w0 == "CREATE") {
+    size_t i = 1;
+    while (i < n && word(i) != "PROCEDURE" && word(i) != "FUNCTION" && i < 12) ++i;
+    if (word(i) != "PROCEDURE" || i + 1 >= n) return;
+    ++i;
+    if (word(i) == "IF" && word(i + 1) == "NOT" && word(i + 2) == "EXISTS") i += 3;
+    if (i >= n) return;
+    if (i + 2 < n && all[i + 1]->getType() == L::DOT) i += 2;
+    Dynamic::Routine r;
+    r.at = stmt.begin;
+    // The first body statement that changes something: a verb right after
+    // `;`, BEGIN, THEN, ELSE, DO, LOOP, REPEAT or a label's `:`.
+    for (size_t k = i + 1; k < n; ++k) {
+      const std::string w = word(k);
+      const std::string prev = word(k - 1);
+      const bool starts = all[k - 1]->getType() == L::SEMI || prev == "BEGIN" || prev == "THEN" ||
+                          prev == "ELSE" || prev == "DO" || prev == "LOOP" || prev == "REPEAT" ||
+                          all[k - 1]->getText() == ":";
+      if (!starts) continue;
+      if (w == "PREPARE" || (w == "EXECUTE" && word(k + 1) == "IMMEDIATE")) {
+        r.change = "dynamic SQL (" + w + ")";
+      } else if (w == "ALTER" || w == "CREATE" || w == "DROP" || w == "RENAME" || w == "TRUNCATE") {
+        r.change = w + (k + 1 < n ? " " + word(k + 1) : std::string());
+      } else {
+        continue;
+      }
+      r.change_at = base + static_cast<uint32_t>(all[k]->getStartIndex());
+      break;
+    }
+    d.routines[name_of(all[i])] = std::move(r);
+    return;
+  }
+  if (w0 == "CALL" && n >= 2) {
+    size_t i = 1;
+    if (i + 2 < n && all[i + 1]->getType() == L::DOT) i += 2;
+    const std::string name = name_of(all[i]);
+    // One finding per procedure, at its first call, counting the calls.
+    if (const auto seen = d.calls.find(name); seen != d.calls.end()) {
+      Dynamic::Calls& k = seen->second;
+      c.out.skipped[k.skipped].description =
+          k.message + " (" + std::to_string(++k.count) + " calls in this file)";
+      return;
+    }
+    const auto it = d.routines.find(name);
+    const std::string shown = "`CALL " + text_of(1, i + 1) + "`";
+    std::string message;
+    if (it == d.routines.end())
+      message = shown + " runs a stored procedure this file does not create: ddlint cannot see what it does";
+    else if (!it->second.change.empty())
+      message = shown + " runs procedure `" + display_name(all[i]) + "` (created at line " +
+                line(it->second.at) + "), whose body runs " + it->second.change + " (line " +
+                line(it->second.change_at) + "): ddlint does not analyse procedure bodies";
+    if (message.empty()) return;
+    d.calls[name] = {c.out.skipped.size(), message, 1};
+    c.out.skipped.push_back({stmt, std::move(message), ir::SkippedKind::Routine});
+  }
+}
 
 // MariaDB `SET STATEMENT var = value [, ...] FOR statement`: the statement is
 // parsed and linted as if written alone (its own positions), with the
@@ -429,6 +675,7 @@ void parse_piece(Context& c, TextRange piece) {
   }
   Classifier classifier(all);
   if (set_statement_for(c, all, classifier, piece, stmt)) return;
+  track_dynamic(c, all, base, stmt);
   Plan plan = classifier.plan();
   if (plan.unknown) {
     c.out.errors.push_back(near(all.front()));
@@ -513,7 +760,7 @@ ir::ParsedFile parse(const SourceFile& source) {
   out.skipped = input.skipped;
   out.comments = input.comments;
   out.errors = input.errors;
-  Context c{source, input, out};
+  Context c{source, input, out, {}};
   for (const auto& piece : input.statements) parse_piece(c, piece);
   std::stable_sort(
       out.errors.begin(), out.errors.end(),

@@ -80,11 +80,16 @@ MySqlInput prepare_mysql_input(std::string_view input) {
       continue;
     }
     if (line_start && !in_exec && !has_content) {
-      if (const size_t kw_end = client_command(t, i, "source")) {
+      // `source file` and its short form `\. file` read another script.
+      size_t kw_end = client_command(t, i, "source");
+      if (kw_end == 0) kw_end = client_command(t, i, "\\.");
+      if (kw_end != 0) {
         size_t e = kw_end;
         while (e < n && t[e] != '\n' && t[e] != '\r') ++e;
         out.skipped.push_back({{static_cast<uint32_t>(i), static_cast<uint32_t>(e)},
-                               "mysql client command `source` skipped (not SQL)"});
+                               "mysql client command `" + std::string(t.substr(i, kw_end - i)) +
+                                   "` skipped (not SQL): ddlint does not read the file it names",
+                               ir::SkippedKind::ClientInput});
         blank(t, i, e);
         i = e;
         continue;
@@ -105,13 +110,14 @@ MySqlInput prepare_mysql_input(std::string_view input) {
             word.back() == word.front())
           word = word.substr(1, word.size() - 2);
         end_statement(i, e);
+        // DELIMITER is understood (it only changes where statements end), so
+        // it is not skipped input; without a word the client refuses it.
         if (!word.empty()) {
           delimiter = word;
-          out.skipped.push_back({{static_cast<uint32_t>(i), static_cast<uint32_t>(e)},
-                                 "mysql client command `DELIMITER " + word + "` skipped (not SQL)"});
         } else {
           out.skipped.push_back({{static_cast<uint32_t>(i), static_cast<uint32_t>(e)},
-                                 "mysql client command `DELIMITER` without a delimiter skipped"});
+                                 "mysql client command `DELIMITER` without a delimiter skipped",
+                                 ir::SkippedKind::ClientInput});
         }
         blank(t, i, e);
         i = e;

@@ -87,7 +87,8 @@ PsqlInput prepare_psql_input(std::string_view input) {
       while (word_end < e && !std::isspace(static_cast<unsigned char>(t[word_end]))) ++word_end;
       out.skipped.push_back(
           {{static_cast<uint32_t>(i), static_cast<uint32_t>(e)},
-           "psql meta-command `" + std::string(input.substr(i, word_end - i)) + "` skipped (not SQL)"});
+           "psql meta-command `" + std::string(input.substr(i, word_end - i)) + "` skipped (not SQL)",
+           ir::SkippedKind::ClientInput});
       blank(t, i, e);
       // A meta-command ends the statement before it (psql sends the buffer
       // for \g, \gset, \gexec; other commands leave no SQL behind).
@@ -193,7 +194,8 @@ PsqlInput prepare_psql_input(std::string_view input) {
         if (line < n) {
           out.skipped.push_back({{static_cast<uint32_t>(line), static_cast<uint32_t>(data_end)},
                                  "COPY ... FROM stdin data (" + std::to_string(lines) +
-                                     (lines == 1 ? " line" : " lines") + ") skipped"});
+                                     (lines == 1 ? " line" : " lines") + ") skipped",
+                                 ir::SkippedKind::ClientInput});
           blank(t, line, data_end);
         }
         i = data_end;
