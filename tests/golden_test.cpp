@@ -147,6 +147,37 @@ TEST_SUITE("golden") {
     CHECK(parsed.skipped[1].kind == ir::SkippedKind::DynamicSql);
   }
 
+  TEST_CASE("MySQL front-end: executable comments run on the servers that run them") {
+    const std::string sql =
+        "/*!ALTER TABLE t ADD COLUMN a INT*/;\n"
+        "/*!50100 ALTER TABLE t ADD COLUMN b INT */;\n"
+        "/*!80016 ALTER TABLE t ADD COLUMN c INT */;\n"
+        "/*!90000 ALTER TABLE t ADD COLUMN d INT */;\n"
+        "/*M!100500 ALTER TABLE t ADD COLUMN e INT */;\n"
+        "/*M!ALTER TABLE t ADD COLUMN f INT */;\n"
+        "/*M!999999\\- enable the sandbox mode */\n"
+        "CREATE TABLE /*!32312 IF NOT EXISTS*/ u (id INT);\n";
+    const SourceFile source("t.sql", sql, Dialect::MySql);
+    // The added columns, in order, and whether u's CREATE kept IF NOT EXISTS.
+    auto run = [&](uint32_t version_id, bool mariadb) {
+      const auto parsed = parser::parse(source, Dialect::MySql, {version_id, mariadb});
+      CHECK(parsed.errors.empty());
+      std::string columns;
+      for (const auto& st : parsed.statements) {
+        if (const auto* alter = st.as<ir::AlterTable>())
+          for (const auto& a : alter->actions) columns += a.column;
+        if (const auto* create = st.as<ir::CreateTable>()) columns += create->if_not_exists ? "+u?" : "+u";
+      }
+      return columns;
+    };
+    CHECK(run(0, false) == "abcdef+u?");      // unknown server: every one runs (not the sandbox line)
+    CHECK(run(50744, false) == "ab+u?");      // MySQL 5.7.44
+    CHECK(run(80036, false) == "abc+u?");     // MySQL 8.0.36
+    CHECK(run(80499, false) == "abc+u?");     // MySQL 8.4
+    CHECK(run(100499, true) == "abcdf+u?");   // MariaDB 10.4: its ids are above MySQL's
+    CHECK(run(101106, true) == "abcdef+u?");  // MariaDB 10.11.6
+  }
+
   TEST_CASE("MySQL front-end: parallel parses give the same IR") {
     // The CLI parses files on several threads; ANTLR's prediction caches are
     // shared between parser instances.

@@ -34,16 +34,28 @@ bool Collect::has(Problem::Kind kind) const {
   return std::any_of(problems.begin(), problems.end(), [&](const Problem& p) { return p.kind == kind; });
 }
 
-ParsedSource parse_source(std::string path, std::string bytes, Dialect dialect) {
+namespace {
+
+// The executable comments the MySQL front-end runs are the target server's.
+parser::ParseOptions parse_options(const analysis::MySqlTarget& t) {
+  const int patch = std::min(t.patch, 99);
+  return {static_cast<uint32_t>(t.major * 10000 + t.minor * 100 + patch), t.mariadb()};
+}
+parser::ParseOptions parse_options(const analysis::Settings& s) { return parse_options(s.mysql); }
+
+}  // namespace
+
+ParsedSource parse_source(std::string path, std::string bytes, Dialect dialect,
+                          const analysis::MySqlTarget* mysql) {
   ParsedSource out;
   out.source = std::make_shared<const SourceFile>(std::move(path), std::move(bytes), dialect);
-  out.parsed = parser::parse(*out.source);
+  out.parsed = parser::parse(*out.source, mysql ? parse_options(*mysql) : parser::ParseOptions{});
   return out;
 }
 
 AnalysedSource analyse_source(std::string path, std::string bytes, const analysis::Settings& settings) {
   AnalysedSource out;
-  out.file = parse_source(std::move(path), std::move(bytes), settings.dialect);
+  out.file = parse_source(std::move(path), std::move(bytes), settings.dialect, &settings.mysql);
   const SourceFile& src = *out.file.source;
   out.facts = std::make_unique<analysis::MigrationFacts>(
       out.file.parsed, settings,
@@ -169,7 +181,7 @@ void load_down(Job& job) {
   }
   if (!read_file(path, bytes, error)) return;
   job.down_source = std::make_shared<const SourceFile>(path, std::move(bytes), job.eff.settings.dialect);
-  job.down = parser::parse(*job.down_source);
+  job.down = parser::parse(*job.down_source, parse_options(job.eff.settings));
 }
 
 }  // namespace
@@ -229,7 +241,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     }
     job.source = std::make_shared<const SourceFile>(std::move(job.display_path), std::move(job.bytes),
                                                     job.eff.settings.dialect);
-    job.parsed = parser::parse(*job.source);
+    job.parsed = parser::parse(*job.source, parse_options(job.eff.settings));
     const size_t failed = job.parsed->errors.size();
     const size_t total = failed + job.parsed->statements.size();
     // A guess that floods syntax errors while the other dialect reads the
@@ -241,7 +253,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       const Dialect other = job.source->dialect() == Dialect::MySql ? Dialect::Postgres : Dialect::MySql;
       auto source =
           std::make_shared<const SourceFile>(job.source->path(), std::string(job.source->text()), other);
-      auto reparsed = parser::parse(*source);
+      auto reparsed = parser::parse(*source, parse_options(job.eff.settings));
       const size_t before = job.parsed->errors.size();
       const size_t after = reparsed.errors.size();
       if (after * 4 < before) {
@@ -323,7 +335,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
         if (!unfixed) unfixed = out.result;
         job.source = std::make_shared<const SourceFile>(job.source->path(), std::move(applied.text),
                                                         job.eff.settings.dialect);
-        job.parsed = parser::parse(*job.source);
+        job.parsed = parser::parse(*job.source, parse_options(job.eff.settings));
         out.result = lint_job(job);
       }
       out.changed = job.source->text() != original->text();

@@ -141,7 +141,10 @@ struct ParsedSource {
   std::shared_ptr<const SourceFile> source;
   ir::ParsedFile parsed;
 };
-ParsedSource parse_source(std::string path, std::string bytes, Dialect dialect);
+// `mysql`: the target server, which decides which MySQL executable comments
+// (`/*!80016 ... */`) run; none: every one runs.
+ParsedSource parse_source(std::string path, std::string bytes, Dialect dialect,
+                          const analysis::MySqlTarget* mysql = nullptr);
 
 // A file with the facts the analysis derives for it, statement by statement
 // (`ddlint locks`). Settings come from the caller; no history.

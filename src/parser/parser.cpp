@@ -8,10 +8,10 @@ namespace ddlint::parser {
 
 namespace {
 
-ir::ParsedFile front_end(const SourceFile& source, Dialect dialect) {
+ir::ParsedFile front_end(const SourceFile& source, Dialect dialect, const ParseOptions& options) {
   switch (dialect) {
     case Dialect::MySql:
-      return mysql::parse(source);
+      return mysql::parse(source, options.mysql_version_id, options.mariadb);
     case Dialect::Postgres:
       break;
   }
@@ -20,14 +20,14 @@ ir::ParsedFile front_end(const SourceFile& source, Dialect dialect) {
 
 }  // namespace
 
-ir::ParsedFile parse(const SourceFile& source, Dialect dialect) {
-  if (on_deep_stack()) return front_end(source, dialect);
+ir::ParsedFile parse(const SourceFile& source, Dialect dialect, const ParseOptions& options) {
+  if (on_deep_stack()) return front_end(source, dialect, options);
   // A deeply nested statement recurses further than an ordinary thread's
   // stack allows: parse on a thread with a deep one (the driver's workers
   // are such threads already, so this costs a thread per call only for
   // one-off parses; libpg_query frees its memory when the thread ends).
   ir::ParsedFile out;
-  run_on_deep_stack([&] { out = front_end(source, dialect); });
+  run_on_deep_stack([&] { out = front_end(source, dialect, options); });
   return out;
 }
 

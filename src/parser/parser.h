@@ -1,4 +1,6 @@
 #pragma once
+#include <cstdint>
+
 #include "core/source.h"
 #include "ir/parsed_file.h"
 
@@ -9,10 +11,21 @@ namespace ddlint::parser {
 // src/parser/ calls this and never names a dialect's front-end. Never throws
 // on bad input: a statement that does not parse becomes one ParseError and
 // every other statement is still lowered.
-ir::ParsedFile parse(const SourceFile& source, Dialect dialect);
+// The server a script is read for. MySQL and MariaDB run the content of an
+// executable comment `/*!NNNNN ... */` only from version NNNNN on (MariaDB's
+// ids have six digits: 10.11.6 is 101106, so it also runs MySQL 8's
+// `/*!80016 ... */`), and `/*M!NNNNNN ... */` only on MariaDB.
+struct ParseOptions {
+  uint32_t mysql_version_id = 0;  // 0: unknown, run every executable comment
+  bool mariadb = false;
+};
+
+ir::ParsedFile parse(const SourceFile& source, Dialect dialect, const ParseOptions& options = {});
 
 // The dialect the source was read as (SourceFile::dialect()).
-inline ir::ParsedFile parse(const SourceFile& source) { return parse(source, source.dialect()); }
+inline ir::ParsedFile parse(const SourceFile& source, const ParseOptions& options = {}) {
+  return parse(source, source.dialect(), options);
+}
 
 // Frees the front-ends' per-thread memory. Call on the main thread at exit.
 void shutdown();

@@ -754,9 +754,9 @@ void parse_piece(Context& c, TextRange piece) {
 
 }  // namespace
 
-ir::ParsedFile parse(const SourceFile& source) {
+ir::ParsedFile parse(const SourceFile& source, uint32_t version_id, bool mariadb) {
   ir::ParsedFile out;
-  const MySqlInput input = prepare_mysql_input(source.parse_text());
+  const MySqlInput input = prepare_mysql_input(source.parse_text(), version_id, mariadb);
   out.skipped = input.skipped;
   out.comments = input.comments;
   out.errors = input.errors;

@@ -1,4 +1,6 @@
 #pragma once
+#include <cstdint>
+
 #include "core/source.h"
 #include "ir/parsed_file.h"
 
@@ -10,7 +12,8 @@ namespace ddlint::parser::mysql {
 // grammar in this directory and lowered into IR with byte ranges; every other
 // statement becomes ir::Opaque. Never throws on bad input: a statement that
 // does not parse becomes one ParseError at the offending token and every other
-// statement is still lowered.
-ir::ParsedFile parse(const SourceFile& source);
+// statement is still lowered. `version_id` (80400, 101106; 0 when unknown)
+// and `mariadb` decide which executable comments run (prepare_mysql_input).
+ir::ParsedFile parse(const SourceFile& source, uint32_t version_id = 0, bool mariadb = false);
 
 }  // namespace ddlint::parser::mysql

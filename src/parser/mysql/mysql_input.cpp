@@ -38,7 +38,7 @@ std::string upper_word(std::string_view t, size_t b, size_t e) {
 
 }  // namespace
 
-MySqlInput prepare_mysql_input(std::string_view input) {
+MySqlInput prepare_mysql_input(std::string_view input, uint32_t version_id, bool mariadb) {
   MySqlInput out;
   out.text.assign(input);
   std::string& t = out.text;
@@ -138,18 +138,24 @@ MySqlInput prepare_mysql_input(std::string_view input) {
     if (c == '/' && i + 1 < n && t[i + 1] == '*') {
       // Executable comment: `/*!`, `/*!NNNNN`, MariaDB `/*M!`, `/*M!NNNNNN`.
       size_t m = i + 2;
-      if (m < n && t[m] == 'M' && m + 1 < n && t[m + 1] == '!') ++m;
+      const bool mariadb_only = m < n && t[m] == 'M' && m + 1 < n && t[m + 1] == '!';
+      if (mariadb_only) ++m;
       if (!in_exec && m < n && t[m] == '!') {
         size_t e = m + 1;
         size_t digits = 0;
+        uint32_t since = 0;
         while (e < n && digits < 6 && std::isdigit(static_cast<unsigned char>(t[e]))) {
+          since = since * 10 + static_cast<uint32_t>(t[e] - '0');
           ++e;
           ++digits;
         }
-        // `/*M!999999\- enable the sandbox mode */`, the first line of a
-        // mariadb-dump: a version no server has, so no server runs it (the
-        // mariadb client reads it as a client command). A comment.
-        if (t.compare(m + 1, 6, "999999") == 0) {
+        // Content the target server skips is a comment. `/*M!999999\- enable
+        // the sandbox mode */`, the first line of a mariadb-dump, names a
+        // version no server has, so no server runs it (the mariadb client
+        // reads it as a client command).
+        const bool known = version_id != 0;
+        const bool runs = since != 999999 && (!known || ((!mariadb_only || mariadb) && version_id >= since));
+        if (!runs) {
           const size_t close = t.find("*/", e);
           const size_t end = close == std::string::npos ? n : close + 2;
           out.comments.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(end)});

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,7 +27,11 @@ struct MySqlInput {
 // Lexes a MySQL/MariaDB script the way the mysql client does: quotes ('...',
 // "..." with backslash escapes, `...`), comments (`-- `, `#`, `/* */`),
 // executable comments (`/*! ... */`, `/*!50001 ... */`, MariaDB `/*M! ... */`:
-// their content is SQL) and the client's `DELIMITER xx` command.
-MySqlInput prepare_mysql_input(std::string_view text);
+// their content is SQL for the servers that run it) and the client's
+// `DELIMITER xx` command. `/*!NNNNN` (five or six digits) runs from server
+// version id NNNNN on; `/*M!` only on MariaDB; one that does not run for
+// `version_id` (0: unknown, every one runs) and `mariadb` is a comment.
+// `/*M!999999` (mariadb-dump's sandbox line) never runs.
+MySqlInput prepare_mysql_input(std::string_view text, uint32_t version_id = 0, bool mariadb = false);
 
 }  // namespace ddlint::parser::mysql
