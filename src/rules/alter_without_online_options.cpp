@@ -19,6 +19,9 @@ class AlterWithoutOnlineOptions final : public engine::Rule {
         s.actions[0].range.begin == stmt.begin)
       return;
     const auto& effect = ctx.here().effect;
+    // Refused outright on the target (online-ddl-unsupported says so): no
+    // clause makes it run.
+    if (effect.failed_clause == analysis::StatementEffect::Clause::Statement) return;
     const analysis::TableEffect* e = nullptr;
     for (const auto& t : effect.tables)
       if (analysis::same_table(t.table, s.table)) e = &t;

@@ -32,8 +32,8 @@ class OnlineDdlUnsupported final : public engine::Rule {
       const auto* alter = ctx.statement().as<ir::AlterTable>();
       if (alter && effect.failed_action < alter->actions.size())
         where = alter->actions[effect.failed_action].range;
-      ctx.report(where, effect.fail_reason + " on " + analysis::mysql_target_name(ctx.settings().mysql) +
-                            ": the server refuses the statement, so the migration stops here")
+      ctx.report(where, effect.fail_reason + ": " + analysis::mysql_target_name(ctx.settings().mysql) +
+                            " rejects the statement as a syntax error, so the migration stops here")
           .help(
               "Rename with `CHANGE [COLUMN] old_name new_name <full column definition>` (restate the type, "
               "nullability, default and the other attributes, or they are lost), or target a newer server.");

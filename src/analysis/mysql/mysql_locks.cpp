@@ -664,18 +664,20 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
           }
           // RENAME COLUMN is syntax of MySQL 8.0 and MariaDB 10.5.2: older
           // servers refuse the statement (CHANGE renames there).
+          // Such a statement fails before it opens the table: no lock, no copy.
           const bool rename_ok = t.mariadb() ? t.at_least(10, 5, 2) : t.at_least(8, 0, 0);
           for (size_t k = 0; k < n.actions.size() && !rename_ok; ++k)
             if (n.actions[k].kind == ir::AlterKind::RenameColumn) {
               out.fails = true;
               out.failed_clause = StatementEffect::Clause::Statement;
               out.failed_action = k;
-              out.fail_reason = std::string("RENAME COLUMN is a syntax error before ") +
-                                (t.mariadb() ? "MariaDB 10.5.2" : "MySQL 8.0");
+              out.fail_reason = std::string("RENAME COLUMN is syntax of ") +
+                                (t.mariadb() ? "MariaDB 10.5.2" : "MySQL 8.0") + " and later";
               out.fail_assumed_columns.clear();
+              out.online_clauses.clear();
               break;
             }
-          out.tables.push_back(e);
+          if (out.failed_clause != StatementEffect::Clause::Statement) out.tables.push_back(e);
         } else if constexpr (std::is_same_v<T, ir::CreateIndex>) {
           out.implicit_commit = true;
           const ir::ConstraintKind kind = n.unique ? ir::ConstraintKind::Unique : n.mysql_kind;
