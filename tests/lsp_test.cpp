@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <sstream>
 
 #include "lsp/server.h"
@@ -258,11 +259,28 @@ TEST_SUITE("lsp") {
                 "ALTER TABLE users ADD COLUMN active boolean DEFAULT true;\n"
                 "ALTER TABLE users DROP COLUMN legacy;\nCREATE INDEX users_email_idx ON users (email);\n");
     test::write(dir / "001_users.down.sql", "DROP INDEX users_email_idx;\n");
-    std::vector<fs::path> files{dir / "001_users.up.sql"};
+    // MySQL: a folder configured for MySQL 5.7, and a file in a folder without
+    // configuration whose dialect is detected from its content.
+    const fs::path my = fs::temp_directory_path() / ("ddlint-lsp-parity-mysql-" + std::to_string(::getpid()));
+    const fs::path detected =
+        fs::temp_directory_path() / ("ddlint-lsp-parity-detected-" + std::to_string(::getpid()));
+    for (const auto& d : {my, detected}) {
+      fs::remove_all(d);
+      fs::create_directories(d);
+    }
+    test::write(my / ".ddlint.toml", "dialect = \"mysql\"\nmysql_version = \"5.7\"\n");
+    test::write(
+        my / "002_orders.sql",
+        "ALTER TABLE orders ADD COLUMN note VARCHAR(200);\nALTER TABLE orders RENAME COLUMN a TO b;\n");
+    test::write(detected / "003_items.sql",
+                "CREATE TABLE `items` (`id` INT NOT NULL AUTO_INCREMENT PRIMARY KEY) ENGINE=InnoDB;\n"
+                "ALTER TABLE `orders` ADD INDEX `orders_placed_idx` (`placed_at`);\n");
+    std::vector<fs::path> files{dir / "001_users.up.sql", my / "002_orders.sql", detected / "003_items.sql"};
     for (const auto& e : fs::directory_iterator(test::source_dir() / "examples"))
       if (e.path().extension() == ".sql") files.push_back(e.path());
     std::sort(files.begin(), files.end());
     size_t compared = 0;
+    std::map<std::string, std::vector<std::string>> seen;  // file -> "rule line:column" from the editor
     for (const auto& file : files) {
       CAPTURE(file.string());
       std::string out;
@@ -298,7 +316,19 @@ TEST_SUITE("lsp") {
       }
       CHECK(editor == cli);
       compared += cli.size();
+      for (const auto& e : editor) seen[file.string()].push_back(e.substr(0, e.find(' ', e.find(' ') + 1)));
     }
+    // The MySQL files were read as MySQL, with the configured target.
+    auto has = [&](const fs::path& file, const std::string& id) {
+      const auto& v = seen[file.string()];
+      return std::any_of(v.begin(), v.end(), [&](const std::string& e) { return e.rfind(id + " ", 0) == 0; });
+    };
+    CHECK(has(my / "002_orders.sql", "alter-without-online-options"));
+    CHECK(has(my / "002_orders.sql", "online-ddl-unsupported"));  // RENAME COLUMN on MySQL 5.7
+    CHECK(has(detected / "003_items.sql", "alter-without-online-options"));
+    CHECK(!has(detected / "003_items.sql", "syntax-error"));
+    fs::remove_all(my);
+    fs::remove_all(detected);
     // The configured folder: drop-column is an error there, the down
     // migration on disk is read by both, missing-duration-annotation is off.
     std::string out;
