@@ -136,6 +136,51 @@ TEST_SUITE("core") {
     CHECK(parse_duration_seconds("under 1 minute") == 60.0);
     CHECK(parse_duration_seconds("90 seconds") == 90.0);
     CHECK_FALSE(parse_duration_seconds("a while").has_value());
+    CHECK(parse_duration_seconds("~30s") == 30.0);
+    CHECK(parse_duration_seconds("about 2 minutes") == 120.0);
+    CHECK(parse_duration_seconds("< 1s") == 1.0);
+    CHECK(parse_duration_seconds("500ms") == 0.5);
+    CHECK(parse_duration_seconds("1-2 hours") == 7200.0);
+    CHECK(parse_duration_seconds("5 to 10 min") == 600.0);
+  }
+
+  TEST_CASE("row counts of `Tested on:`") {
+    using analysis::parse_row_count;
+    CHECK(parse_row_count("2M row table") == 2e6);
+    CHECK(parse_row_count("2 million rows") == 2e6);
+    CHECK(parse_row_count("2,000,000 rows") == 2e6);
+    CHECK(parse_row_count("500k") == 5e5);
+    CHECK(parse_row_count("~1.5M rows") == 1.5e6);
+    CHECK_FALSE(parse_row_count("lots of rows").has_value());
+    CHECK_FALSE(parse_row_count("2 weeks of data").has_value());
+  }
+
+  TEST_CASE("lock annotations in the words people write") {
+    // Each form, as tables and what they are declared to block.
+    auto read = [](const std::string& line) {
+      std::vector<std::pair<TextRange, std::string_view>> comments = {{{0, 1}, line}};
+      const auto ann = analysis::parse_annotations(comments, 100);
+      std::string out;
+      for (const auto& d : ann.locks) out += d.table + "=" + std::string(analysis::to_string(d.blocks)) + " ";
+      for (const auto& p : ann.lock_problems) out += "[" + p + "] ";
+      if (ann.locks_incomplete) out += "incomplete";
+      return out;
+    };
+    CHECK(read("-- Locks: users table (write lock)") == "users=write ");
+    CHECK(read("-- Locks: users (write)") == "users=write ");
+    CHECK(read("-- Locks: users: ACCESS EXCLUSIVE") == "users=exclusive ");
+    CHECK(read("-- Locks: table users, orders (SHARE)") == "users=write orders=write ");
+    CHECK(read("-- Locks: users, orders - write lock") == "users=write orders=write ");
+    CHECK(read("-- Locks: none") == "");
+    CHECK(read("-- Locks: no locks") == "");
+    CHECK(read("-- Locks: app.users (share row exclusive), \"Orders\" (row exclusive)") ==
+          "app.users=write \"orders\"=none ");
+    CHECK(read("-- Locks: `users` and items tables (exclusive lock)") ==
+          "`users`=exclusive items=exclusive ");
+    CHECK(read("-- Locks: users") == "users=exclusive ");
+    CHECK(read("-- Locks: users tabel (write), orders (wrte)") ==
+          "orders=exclusive [cannot read the table name `users tabel`] [cannot read the lock level `wrte` of "
+          "`orders`] incomplete");
   }
 
   TEST_CASE("annotations: prose and structured forms") {

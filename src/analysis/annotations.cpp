@@ -29,86 +29,174 @@ std::optional<double> unit_seconds(std::string_view u) {
   return std::nullopt;
 }
 
-// Maps a declared lock level to what it blocks. Accepts the plain words,
-// PostgreSQL lock-mode names and MySQL LOCK= levels.
+// Whether `w` holds `phrase` as whole words.
+bool has_words(const std::string& w, std::string_view phrase) {
+  for (size_t at = w.find(phrase); at != std::string::npos; at = w.find(phrase, at + 1)) {
+    const bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(w[at - 1]));
+    const size_t e = at + phrase.size();
+    const bool right = e >= w.size() || !std::isalnum(static_cast<unsigned char>(w[e]));
+    if (left && right) return true;
+  }
+  return false;
+}
+
+// Maps a declared lock level to what it blocks: the plain words (`write
+// lock`, `exclusive`, `none`), PostgreSQL lock-mode names and MySQL LOCK=
+// levels. The most specific phrase wins (`share row exclusive` blocks
+// writes, `row exclusive` nothing, any other `exclusive` reads and writes).
 std::optional<Blocks> parse_level(std::string_view text) {
   const std::string w = lower(trim(text));
-  auto has = [&](std::string_view s) { return w.find(s) != std::string::npos; };
+  auto has = [&](std::string_view s) { return has_words(w, s); };
   if (w.empty()) return std::nullopt;
-  if (has("access exclusive") || has("reads and writes") || has("read and write") || w == "exclusive" ||
-      w.rfind("exclusive", 0) == 0 || has("blocks reads"))
+  if (has("access exclusive")) return Blocks::ReadsAndWrites;
+  if (has("share row exclusive")) return Blocks::Writes;
+  if (has("share update exclusive") || has("row exclusive") || has("row share") || has("access share"))
+    return Blocks::Nothing;
+  if (has("exclusive") || has("reads and writes") || has("read and write") || has("blocks reads") ||
+      has("reads"))
     return Blocks::ReadsAndWrites;
-  if (has("share row exclusive") || w == "share" || has("write") || w == "shared" || has("share lock") ||
-      w == "lock=shared")
-    return Blocks::Writes;
-  if (w == "none" || w == "online" || has("share update exclusive") || w == "access share" ||
-      w == "row share" || w == "row exclusive" || w == "lock=none" || has("no lock") || has("nothing"))
+  if (has("write") || has("writes") || has("share") || has("shared")) return Blocks::Writes;
+  if (has("none") || has("online") || has("no lock") || has("no locks") || has("nothing") || w == "lock=none")
     return Blocks::Nothing;
   return std::nullopt;
 }
 
-// Splits on commas outside parentheses.
+// Splits on commas (and the word `and`) outside parentheses and quotes.
 std::vector<std::string_view> split_list(std::string_view s) {
   std::vector<std::string_view> out;
   int depth = 0;
+  char quote = 0;
   size_t start = 0;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '(')
+    const char c = s[i];
+    if (quote) {
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '"' || c == '`') {
+      quote = c;
+    } else if (c == '(') {
       ++depth;
-    else if (s[i] == ')' && depth > 0)
+    } else if (c == ')' && depth > 0) {
       --depth;
-    else if (s[i] == ',' && depth == 0) {
+    } else if (depth == 0 && c == ',') {
       out.push_back(trim(s.substr(start, i - start)));
       start = i + 1;
+    } else if (depth == 0 && i > 0 && std::isspace(static_cast<unsigned char>(s[i - 1])) &&
+               lower(s.substr(i, 4)) == "and ") {
+      out.push_back(trim(s.substr(start, i - start)));
+      start = i + 4;
+      i += 3;
     }
   }
   out.push_back(trim(s.substr(start)));
   return out;
 }
 
+// A declared table name: `users`, `app.users`, `"Users"`, `` `users` ``,
+// with the words `table`/`tables`/`the` around it dropped. Empty when what
+// is left is not one name.
+std::string table_name(std::string_view text) {
+  std::vector<std::string> words;
+  std::string cur;
+  char quote = 0;
+  for (const char c : text) {
+    if (quote) {
+      cur += c;
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '`') {
+      quote = c;
+      cur += c;
+    } else if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!cur.empty()) words.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) words.push_back(std::move(cur));
+  std::vector<std::string> kept;
+  for (auto& w : words) {
+    const std::string l = lower(w);
+    if (l != "table" && l != "tables" && l != "the") kept.push_back(std::move(w));
+  }
+  if (kept.size() != 1 || quote) return {};
+  const std::string& n = kept.front();
+  for (const char c : n)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || c == '.' || c == '"' ||
+          c == '`' || (static_cast<unsigned char>(c) & 0x80)))
+      return {};
+  return lower(n);
+}
+
 void parse_locks(std::string_view value, Annotations& a, bool structured) {
   a.has_locks = true;
-  const std::string v = lower(trim(value));
-  if (v == "none" || v == "online" || v == "nothing" || v == "-") return;
-  for (auto entry : split_list(value)) {
+  std::string_view list = trim(value);
+  const std::string v = lower(list);
+  if (v == "-" || (parse_level(v) == Blocks::Nothing && v.find_first_of("(:,") == std::string::npos &&
+                   (has_words(v, "none") || has_words(v, "no locks") || has_words(v, "no lock") ||
+                    has_words(v, "nothing") || v == "online")))
+    return;
+  // A level for the whole list after a dash: `users, orders - write lock`.
+  std::optional<Blocks> list_level;
+  if (!structured) {
+    for (std::string_view dash : {" - ", " -- ", " \u2013 ", " \u2014 "}) {
+      const size_t at = list.rfind(dash);
+      if (at == std::string_view::npos || list.find('(', at) != std::string_view::npos) continue;
+      if (auto b = parse_level(list.substr(at + dash.size()))) {
+        list_level = b;
+        list = trim(list.substr(0, at));
+        break;
+      }
+    }
+  }
+  struct Entry {
+    std::string table;
+    std::optional<Blocks> level;
+  };
+  std::vector<Entry> entries;
+  for (auto entry : split_list(list)) {
     if (entry.empty()) continue;
-    DeclaredLock d;
     std::string_view table = entry;
     std::string_view level;
-    if (structured) {
-      const auto colon = entry.find(':');
-      if (colon != std::string_view::npos) {
-        table = entry.substr(0, colon);
-        level = entry.substr(colon + 1);
-      }
-    } else {
-      const auto paren = entry.find('(');
-      if (paren != std::string_view::npos) {
-        table = entry.substr(0, paren);
-        auto close = entry.find(')', paren);
-        level = entry.substr(paren + 1, (close == std::string_view::npos ? entry.size() : close) - paren - 1);
-      } else {
-        const auto colon = entry.find(':');
-        if (colon != std::string_view::npos) {
-          table = entry.substr(0, colon);
-          level = entry.substr(colon + 1);
-        }
-      }
+    const auto paren = structured ? std::string_view::npos : entry.find('(');
+    if (paren != std::string_view::npos) {
+      table = entry.substr(0, paren);
+      const auto close = entry.find(')', paren);
+      level = entry.substr(paren + 1, (close == std::string_view::npos ? entry.size() : close) - paren - 1);
+    } else if (const auto colon = entry.find(':'); colon != std::string_view::npos) {
+      table = entry.substr(0, colon);
+      level = entry.substr(colon + 1);
     }
-    d.table = lower(trim(table));
-    if (!d.table.empty() && d.table.front() == '`') d.table = d.table.substr(1, d.table.size() - 2);
-    if (!level.empty()) {
+    Entry e;
+    e.table = table_name(table);
+    if (e.table.empty()) {
+      a.lock_problems.push_back("cannot read the table name `" + std::string(trim(table)) + "`");
+      a.locks_incomplete = true;
+      continue;
+    }
+    if (!trim(level).empty()) {
       // "exclusive, brief": the first word group that names a level wins.
-      std::optional<Blocks> b;
       for (auto part : split_list(level))
-        if (!b) b = parse_level(part);
-      if (b)
-        d.blocks = *b;
-      else
-        a.problems.push_back("unknown lock level `" + std::string(trim(level)) + "` for " + d.table);
+        if (!e.level) e.level = parse_level(part);
+      if (!e.level)
+        a.lock_problems.push_back("cannot read the lock level `" + std::string(trim(level)) + "` of `" +
+                                  e.table + "`");
+      // Unreadable: counted as the strongest, so it never understates.
+      if (!e.level) e.level = Blocks::ReadsAndWrites;
     }
-    a.locks.push_back(std::move(d));
+    entries.push_back(std::move(e));
   }
+  // `table users, orders (SHARE)`: a name without a level takes the level of
+  // the next one that has one, else the list's, else the strongest.
+  std::optional<Blocks> next = list_level;
+  for (size_t k = entries.size(); k-- > 0;) {
+    if (entries[k].level)
+      next = entries[k].level;
+    else
+      entries[k].level = next;
+  }
+  for (auto& e : entries) a.locks.push_back({std::move(e.table), e.level.value_or(Blocks::ReadsAndWrites)});
 }
 
 }  // namespace
@@ -136,7 +224,7 @@ std::optional<double> parse_duration_seconds(std::string_view text) {
       while (j < s.size() && s[j] == ' ') ++j;
       size_t k = j;
       while (k < s.size() && std::isalpha(static_cast<unsigned char>(s[k]))) ++k;
-      if (k > j) {
+      if (k > j && s.compare(j, k - j, "to") != 0) {
         auto u = unit_seconds(s.substr(j, k - j));
         if (!u) return std::nullopt;
         for (double n : numbers) best = std::max(best, n * *u);
@@ -162,6 +250,36 @@ std::optional<double> parse_duration_seconds(std::string_view text) {
   }
   if (best < 0) return std::nullopt;
   return best;
+}
+
+std::optional<double> parse_row_count(std::string_view text) {
+  std::string s = lower(trim(text));
+  for (std::string_view q : {"about ", "approx. ", "approximately ", "~", "<", ">", "over ", "under "}) {
+    if (s.rfind(q, 0) == 0) s = trim(s.substr(q.size()));
+  }
+  size_t i = 0;
+  std::string digits;
+  while (i < s.size() &&
+         (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == ',' || s[i] == '_' ||
+          (s[i] == '.' && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1]))))) {
+    if (s[i] != ',' && s[i] != '_') digits += s[i];
+    ++i;
+  }
+  if (digits.empty()) return std::nullopt;
+  double n = std::strtod(digits.c_str(), nullptr);
+  while (i < s.size() && s[i] == ' ') ++i;
+  size_t k = i;
+  while (k < s.size() && std::isalpha(static_cast<unsigned char>(s[k]))) ++k;
+  const std::string unit = s.substr(i, k - i);
+  if (unit == "k" || unit == "thousand")
+    n *= 1e3;
+  else if (unit == "m" || unit == "mm" || unit == "million" || unit == "millions")
+    n *= 1e6;
+  else if (unit == "b" || unit == "bn" || unit == "billion" || unit == "billions")
+    n *= 1e9;
+  else if (!unit.empty() && unit != "row" && unit != "rows" && unit != "records")
+    return std::nullopt;
+  return n;
 }
 
 Annotations parse_annotations(const std::vector<std::pair<TextRange, std::string_view>>& comments,
@@ -194,7 +312,11 @@ Annotations parse_annotations(const std::vector<std::pair<TextRange, std::string
         a.duration_text = std::string(*v);
         a.duration_range = range;
         a.duration_seconds = parse_duration_seconds(*v);
-        if (!a.duration_seconds) a.problems.push_back("cannot read the duration `" + std::string(*v) + "`");
+      } else if (auto vt = value_after("tested on:")) {
+        a.has_tested = true;
+        a.tested_text = std::string(*vt);
+        a.tested_range = range;
+        a.tested_rows = parse_row_count(*vt);
       } else if (auto v2 = value_after("locks:")) {
         parse_locks(*v2, a, false);
         a.locks_range = range;
@@ -215,8 +337,6 @@ Annotations parse_annotations(const std::vector<std::pair<TextRange, std::string
             a.duration_text = std::string(val);
             a.duration_range = range;
             a.duration_seconds = parse_duration_seconds(val);
-            if (!a.duration_seconds)
-              a.problems.push_back("cannot read the duration `" + std::string(val) + "`");
           } else if (key == "locks") {
             parse_locks(val, a, true);
             a.locks_range = range;

@@ -25,7 +25,17 @@ struct Annotations {
   bool has_locks = false;
   std::vector<DeclaredLock> locks;  // empty with has_locks = "none"
   TextRange locks_range;
-  std::vector<std::string> problems;  // values that could not be read
+  // Parts of the lock annotation that could not be read ("cannot read the
+  // lock level `wrte` of `users`"). With an unreadable table name the list is
+  // incomplete: a table missing from it may be the one that could not be read.
+  std::vector<std::string> lock_problems;
+  bool locks_incomplete = false;
+
+  // `-- Tested on: 2M row table`: the rows the migration was timed on.
+  bool has_tested = false;
+  std::optional<double> tested_rows;  // unset when unreadable
+  std::string tested_text;
+  TextRange tested_range;
 };
 
 // `comments` are the file's comments in source order with their text;
@@ -36,5 +46,9 @@ Annotations parse_annotations(const std::vector<std::pair<TextRange, std::string
 
 // Parses a duration such as "5-10 minutes", "30s", "under 1 minute", "1h".
 std::optional<double> parse_duration_seconds(std::string_view text);
+
+// Parses a row count such as "2M row table", "2 million rows", "2,000,000",
+// "500k", "~1.5M rows".
+std::optional<double> parse_row_count(std::string_view text);
 
 }  // namespace ddlint::analysis

@@ -6,6 +6,12 @@ namespace ddlint::rules {
 class MissingDurationAnnotation final : public engine::Rule {
   void onFileEnd(engine::RuleContext& ctx) override {
     const auto& a = ctx.annotations();
+    if (a.has_tested && !a.tested_rows)
+      ctx.report(a.tested_range, "cannot read the row count `" + a.tested_text + "` in `-- Tested on:`")
+          .help(
+              "Write the size of the table the migration was timed on: `-- Tested on: 2M row table`, `2 "
+              "million "
+              "rows`, `2,000,000 rows`, `500k rows`.");
     if (a.has_duration && a.duration_seconds) return;
     std::string list;
     size_t first = SIZE_MAX;
@@ -26,8 +32,8 @@ class MissingDurationAnnotation final : public engine::Rule {
     ctx.report(ctx.file().statements[first].range,
                "this migration " + list + " but does not declare how long it is expected to run")
         .help(
-            "Declare it in a comment at the top of the file, e.g. `-- Expected duration: 5-10 minutes` "
-            "(measured on a copy of production data).");
+            "Declare it in a comment at the top of the file, measured on a copy of production data: "
+            "`-- Expected duration: 5-10 minutes` with `-- Tested on: 2M row table`.");
   }
 };
 

@@ -5,7 +5,19 @@ namespace ddlint::rules {
 
 class MissingLockAnnotation final : public engine::Rule {
   void onFileEnd(engine::RuleContext& ctx) override {
-    if (ctx.annotations().has_locks) return;
+    const auto& a = ctx.annotations();
+    if (a.has_locks) {
+      // A declaration that cannot be read in full is reported as such, never
+      // as a mismatch (lock-annotation-mismatch skips what it cannot read).
+      for (const auto& p : a.lock_problems)
+        ctx.report(a.locks_range,
+                   p + " in the lock annotation `" + std::string(ctx.text(a.locks_range)) + "`")
+            .help(
+                "Write each table as `name` or `name table`, with its lock in parentheses or after a colon: "
+                "`-- Locks: users table (write lock), orders (exclusive)`, `-- Locks: users: ACCESS "
+                "EXCLUSIVE`, or `-- Locks: none`.");
+      return;
+    }
     std::string list;
     std::string example;
     size_t first = SIZE_MAX;
@@ -17,15 +29,24 @@ class MissingLockAnnotation final : public engine::Rule {
         example += ", ";
       }
       list += quoted(c.table) + " (" + std::string(analysis::describe(c.blocks)) + ")";
-      example += c.table.display() + " (" +
-                 (c.blocks == analysis::Blocks::ReadsAndWrites ? "exclusive" : "write") + ")";
+      example += c.table.display() + " table (" +
+                 (c.blocks == analysis::Blocks::ReadsAndWrites ? "exclusive lock" : "write lock") + ")";
     }
     if (first == SIZE_MAX) return;
+    // The header goes on its own line before the first statement.
+    const std::string_view text = ctx.source().text();
+    uint32_t at = ctx.file().statements.front().range.begin;
+    while (at > 0 && text[at - 1] != '\n' && text[at - 1] != '\r') --at;
+    const std::string header = "-- Locks: " + example;
+    const std::string eol = text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
     ctx.report(ctx.file().statements[first].range,
                "this migration takes locks that block other sessions on existing tables but does not declare "
                "them: " +
                    list)
-        .help("Declare the locks in a comment at the top of the file: `-- Locks: " + example + "`.");
+        .help("Declare the locks in a comment at the top of the file: `" + header +
+              "` (with `-- Expected duration: ...` and `-- Tested on: ...` beside it).")
+        .fix("Declare the locks ddlint computes: `" + header + "`", Applicability::Unsafe,
+             {Edit{{at, at}, header + eol}});
   }
 };
 

@@ -1,0 +1,4 @@
+-- Expected duration: 5-10 minutes
+-- Locks: users table (write lock)
+-- Tested on: 2M row table
+CREATE INDEX users_email_idx ON users (email);
