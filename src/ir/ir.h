@@ -125,6 +125,10 @@ struct Opaque {
   // CREATE TRIGGER: the trigger's name and the table it fires on.
   std::string trigger;
   QualifiedName on_table;
+  // The relations it acts on, for the lock model (PostgreSQL CREATE TRIGGER,
+  // CREATE RULE, CREATE/ALTER POLICY, CREATE STATISTICS, COMMENT ON a table or
+  // column, GRANT/REVOKE on tables, ALTER SEQUENCE).
+  std::vector<QualifiedName> acts_on;
 };
 
 struct CreateTable {
@@ -273,6 +277,7 @@ struct Drop {
   bool concurrently = false;
   bool temporary = false;   // MySQL DROP TEMPORARY TABLE: only this session's temporary tables
   TextRange keyword_range;  // DROP INDEX: the INDEX keyword (CONCURRENTLY goes after it)
+  QualifiedName on_table;   // DROP TRIGGER/POLICY/RULE name ON table: the table
 };
 
 struct Truncate {

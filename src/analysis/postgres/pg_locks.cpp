@@ -213,6 +213,8 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
               out.tables.push_back(e);
             }
           }
+          // DROP TRIGGER/POLICY/RULE ... ON t: ACCESS EXCLUSIVE on t.
+          if (!n.on_table.empty()) out.tables.push_back(effect(n.on_table, kAccessExclusive));
           if (n.concurrently) {
             out.no_transaction_block = true;
             out.no_transaction_reason = "DROP INDEX CONCURRENTLY";
@@ -270,6 +272,17 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
         } else if constexpr (std::is_same_v<T, ir::LockTable>) {
           for (auto& t : n.tables) out.tables.push_back(effect(t, n.mode));
         } else if constexpr (std::is_same_v<T, ir::Opaque>) {
+          // The lock each statement kind takes on the relations it acts on
+          // (each checked against the server: testdata/locks/postgres).
+          // GRANT/REVOKE on a table take no lock on it.
+          static const std::pair<std::string_view, std::string_view> modes[] = {
+              {"CreateTrigStmt", "SHARE ROW EXCLUSIVE"},  {"RuleStmt", kAccessExclusive},
+              {"CreatePolicyStmt", kAccessExclusive},     {"AlterPolicyStmt", kAccessExclusive},
+              {"CreateStatsStmt", kShareUpdateExclusive}, {"CommentStmt", kShareUpdateExclusive},
+              {"AlterSeqStmt", "SHARE ROW EXCLUSIVE"}};
+          for (const auto& [node, mode] : modes)
+            if (node == n.node)
+              for (const auto& t : n.acts_on) out.tables.push_back(effect(t, mode));
           if (n.no_transaction_block) {
             static const std::pair<std::string_view, std::string_view> labels[] = {
                 {"CreatedbStmt", "CREATE DATABASE"},

@@ -91,7 +91,7 @@ ir::Statement Lowerer::lower(element stmt, uint32_t base, TextRange range) {
       out.node = std::move(ct);
       return out;
     }
-    ir::Opaque o{std::string(kind), false, {}, {}, {}, {}};
+    ir::Opaque o{std::string(kind), false, {}, {}, {}, {}, {}};
     element created;
     if (kind == "CreateEnumStmt" && child(n, "typeName", created))
       o.creates = name_list(created, range);
@@ -102,6 +102,29 @@ ir::Statement Lowerer::lower(element stmt, uint32_t base, TextRange range) {
       o.on_table = range_var(created);
       o.trigger = std::string(str(n, "trigname"));
     }
+    // What it locks.
+    element on;
+    if ((kind == "CreateTrigStmt" || kind == "RuleStmt") && child(n, "relation", on))
+      o.acts_on.push_back(range_var(on));
+    else if ((kind == "CreatePolicyStmt" || kind == "AlterPolicyStmt") && child(n, "table", on))
+      o.acts_on.push_back(range_var(on));
+    else if (kind == "AlterSeqStmt" && child(n, "sequence", on))
+      o.acts_on.push_back(range_var(on));
+    else if (kind == "CreateStatsStmt")
+      for (element r : items(n, "relations")) {
+        element inner;
+        if (node_kind(r, inner) == "RangeVar") o.acts_on.push_back(range_var(inner));
+      }
+    else if (kind == "CommentStmt" && child(n, "object", on)) {
+      const auto type = str(n, "objtype");
+      if (type == "OBJECT_TABLE" || type == "OBJECT_COLUMN")
+        o.acts_on.push_back(name_list(on, range, type == "OBJECT_COLUMN" ? 1 : 0));
+    } else if (kind == "GrantStmt" && str(n, "targtype") == "ACL_TARGET_OBJECT" &&
+               str(n, "objtype") == "OBJECT_TABLE")
+      for (element r : items(n, "objects")) {
+        element inner;
+        if (node_kind(r, inner) == "RangeVar") o.acts_on.push_back(range_var(inner));
+      }
     if (kind == "CreateSchemaStmt" || kind == "CreateSeqStmt" || kind == "CreateExtensionStmt")
       o.if_not_exists = flag(n, "if_not_exists");
     // Statements PostgreSQL refuses inside a transaction block.
@@ -210,7 +233,7 @@ ir::QualifiedName Lowerer::range_var(element rv) const {
   return n;
 }
 
-ir::QualifiedName Lowerer::name_list(element list_node, TextRange within) const {
+ir::QualifiedName Lowerer::name_list(element list_node, TextRange within, size_t drop_last) const {
   // Either {"List": {"items": [...]}} or a bare list of String nodes.
   std::vector<std::string> parts;
   element inner;
@@ -227,6 +250,7 @@ ir::QualifiedName Lowerer::name_list(element list_node, TextRange within) const 
       parts = strings(items(inner, "names"));
   }
   ir::QualifiedName n;
+  parts.resize(parts.size() > drop_last ? parts.size() - drop_last : 0);
   if (parts.empty()) return n;
   n.name = parts.back();
   if (parts.size() >= 2) n.schema = parts[parts.size() - 2];

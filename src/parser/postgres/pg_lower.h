@@ -36,7 +36,9 @@ class Lowerer {
   // lowering helpers
   uint32_t loc(element e) const;
   ir::QualifiedName range_var(element rv) const;
-  ir::QualifiedName name_list(element list, TextRange within) const;
+  // The name a list of String nodes spells; `drop_last` parts are left off
+  // the end first (the table of `table.column` or of `table.trigger`).
+  ir::QualifiedName name_list(element list, TextRange within, size_t drop_last = 0) const;
   ir::TypeName type_name(element tn) const;
   ir::Expr expr_after(element raw, uint32_t start, bool keyword_stops) const;
   ir::Expr expr_in_range(element raw, TextRange r) const;

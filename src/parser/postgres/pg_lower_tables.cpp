@@ -61,7 +61,7 @@ ir::StatementNode Lowerer::create_table(element n, TextRange) {
 ir::StatementNode Lowerer::create_table_as(element n, TextRange) {
   const auto objtype = str(n, "objtype");
   if (objtype != "OBJECT_TABLE" && objtype != "OBJECT_MATVIEW")
-    return ir::Opaque{"CreateTableAsStmt", false, {}, {}, {}, {}};
+    return ir::Opaque{"CreateTableAsStmt", false, {}, {}, {}, {}, {}};
   ir::CreateTable ct;
   ct.as_select = true;
   if (objtype == "OBJECT_MATVIEW") ct.object = ir::ObjectKind::MaterializedView;
@@ -179,9 +179,12 @@ ir::StatementNode Lowerer::drop(element n, TextRange r) {
   d.if_exists = flag(n, "missing_ok");
   d.cascade = str(n, "behavior") == "DROP_CASCADE";
   d.concurrently = flag(n, "concurrent");
+  const auto type = str(n, "removeType");
+  const bool on_table = type == "OBJECT_TRIGGER" || type == "OBJECT_POLICY" || type == "OBJECT_RULE";
   for (element o : items(n, "objects")) {
     auto name = name_list(o, r);
     if (!name.empty()) d.names.push_back(std::move(name));
+    if (on_table) d.on_table = name_list(o, r, 1);
   }
   if (d.object == ir::ObjectKind::Index) {
     const size_t k = find_token(token_index_at(r.begin), r.end, "index");

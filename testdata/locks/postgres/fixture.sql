@@ -13,3 +13,8 @@ CREATE TABLE audit_log (id bigint, payload text);
 CREATE MATERIALIZED VIEW user_counts AS SELECT org_id, count(*) AS n FROM users GROUP BY org_id;
 CREATE TABLE events (id bigint, at date) PARTITION BY RANGE (at);
 CREATE TABLE events_2024 (id bigint, at date);
+CREATE FUNCTION audit_trg() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+CREATE TRIGGER users_audit_trg AFTER UPDATE ON users FOR EACH ROW EXECUTE FUNCTION audit_trg();
+CREATE POLICY users_pol ON users USING (true);
+CREATE RULE audit_log_noop AS ON UPDATE TO audit_log DO ALSO NOTHING;
+CREATE SEQUENCE users_seq;
