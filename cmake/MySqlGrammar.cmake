@@ -55,6 +55,7 @@ add_library(ddlint_parser_mysql STATIC
   src/parser/mysql/mysql_input.cpp
   src/parser/mysql/mysql_lexer.cpp
   src/parser/mysql/mysql_lower.cpp
+  src/parser/mysql/mysql_lower_check.cpp
   src/parser/mysql/mysql_lower_constraints.cpp
   src/parser/mysql/mysql_lower_dml.cpp
   src/parser/mysql/mysql_lower_helpers.cpp

@@ -749,6 +749,15 @@ void parse_piece(Context& c, TextRange piece) {
     return;
   }
   Lowered lowered = lower(tree, c.source.text(), base, all);
+  if (lowered.rejection) {
+    antlr4::Token* t = all[lowered.rejection->token];
+    const bool at_end = t->getType() == antlr4::Token::EOF;
+    ir::ParseError e = near(at_end ? all[all.size() - 2] : t);
+    if (at_end) e.message = "syntax error at end of input";
+    e.message += ": " + lowered.rejection->reason;
+    c.out.errors.push_back(std::move(e));
+    return;
+  }
   for (auto& node : lowered.nodes) c.out.statements.push_back({stmt, std::move(node), lowered.own_settings});
 }
 

@@ -123,7 +123,8 @@ std::vector<ir::SetSetting> Lowerer::wait_settings(P::StatementContext* s) const
 Lowered lower(P::StatementContext* statement, std::string_view original, uint32_t base,
               const std::vector<antlr4::Token*>& tokens) {
   const Lowerer l(original, base, tokens);
-  return {l.statement(statement), l.wait_settings(statement)};
+  if (auto r = l.check(statement)) return {{}, {}, std::move(r)};
+  return {l.statement(statement), l.wait_settings(statement), std::nullopt};
 }
 
 }  // namespace ddlint::parser::mysql

@@ -2,6 +2,8 @@
 // Internal to the MySQL front-end: the Lowerer class and helpers shared by the
 // lowering files (mysql_lower*.cpp, one per statement family).
 #include <cstdint>
+#include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -186,6 +188,25 @@ class Lowerer {
   ir::Drop drop_names(ir::ObjectKind kind, const std::vector<P::TableNameContext*>& names) const;
 
   std::vector<ir::StatementNode> statement(P::StatementContext* s) const;
+
+  // ---- checks the grammar leaves to the token level (mysql_lower_check.cpp) ----
+
+  // The first reason the server would reject the statement, if any.
+  std::optional<Rejection> check(P::StatementContext* s) const;
+  size_t type_at(size_t i) const;       // EOF past the end
+  std::string word_at(size_t i) const;  // lower-case keyword or identifier, "" otherwise
+  size_t end_index() const;             // index of the end-of-input token
+  size_t after_group(size_t i) const;   // i at `(`: the index after its `)`
+  bool binary_operator(size_t i) const;
+  bool trailing_operator(size_t i) const;
+  size_t condition_end(size_t b) const;
+  std::optional<Rejection> check_expression(size_t b, size_t e, std::string_view what) const;
+  std::optional<Rejection> check_assignments(size_t b, std::initializer_list<size_t> stop_tokens,
+                                             std::initializer_list<std::string_view> stop_words,
+                                             std::string_view clause) const;
+  std::optional<Rejection> check_group(size_t open, size_t close, size_t before) const;
+  std::optional<Rejection> check_rows(size_t values) const;
+  std::optional<Rejection> check_table_option(P::TableOptionContext* o, bool alter) const;
 
   // MariaDB `WAIT n` / `NOWAIT` written in the statement: lock_wait_timeout
   // n / 0 for it alone.

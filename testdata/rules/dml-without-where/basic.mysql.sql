@@ -3,6 +3,3 @@ UPDATE users SET newsletter = 0; -- expect: dml-without-where@1 "UPDATE of `user
 DELETE FROM sessions; -- expect: dml-without-where@1 "DELETE from `sessions`"
 UPDATE `shop`.`orders` o JOIN customers c ON c.id = o.customer_id SET o.customer_name = c.name; -- expect: dml-without-where@1 "`shop.orders`"
 DELETE LOW_PRIORITY QUICK FROM audit_events ORDER BY id; -- expect: dml-without-where@1 "`audit_events`"
--- An empty WHERE is no WHERE.
-UPDATE users SET plan = 'free' WHERE; -- expect: dml-without-where@1 "UPDATE of `users`"
-DELETE FROM carts WHERE ORDER BY id; -- expect: dml-without-where@1 "DELETE from `carts`"
