@@ -67,6 +67,10 @@ struct TableEffect {
   // their type. Were each already of its new type, the statement would not
   // copy the table. Empty when the verdict does not depend on them.
   std::vector<std::string> assumed_columns;
+  // The rewrite (PostgreSQL) or copy (MySQL) rests on an old column
+  // definition the model does not know: it does not happen when this holds
+  // ("`balance` already is `numeric(20,2)` or ..."). Empty when certain.
+  std::string unless;
 };
 
 // The lock for a message: "an ACCESS EXCLUSIVE lock" (PostgreSQL), "LOCK=SHARED

@@ -78,6 +78,7 @@ void write_locks_json(const LocksInput& in, std::ostream& out) {
                                   {"existing", facts.is_existing(t.table, i)}};
       if (!t.algorithm.empty()) j["algorithm"] = t.algorithm;  // MySQL/MariaDB
       if (!t.lock.empty()) j["lock"] = t.lock;
+      if (!t.unless.empty()) j["unless"] = t.unless;
       s["tables"].push_back(std::move(j));
     }
     doc["statements"].push_back(std::move(s));
@@ -110,6 +111,7 @@ void write_locks_text(const LocksInput& in, std::ostream& out) {
       out << "    " << t.table.display() << ": " << t.mode << " (" << analysis::describe(t.blocks) << ")";
       if (!t.algorithm.empty()) out << ", ALGORITHM=" << t.algorithm;
       if (t.rewrite) out << ", rewrites";
+      if (!t.unless.empty()) out << " unless " << t.unless;
       if (t.scan) out << ", scans";
       if (!facts.is_existing(t.table, i)) out << ", created in this file";
       out << "\n";

@@ -11,17 +11,6 @@
 
 namespace ddlint::rules {
 
-namespace {
-
-// Types whose widening (varchar(n) -> varchar(m >= n) or text, numeric
-// precision, varbit length) is a catalog-only change: with the old type
-// unknown, a change to one of them may well be safe.
-bool may_widen_to(const ir::TypeName& t) {
-  return !t.array && (t.name == "varchar" || t.name == "text" || t.name == "numeric" || t.name == "varbit");
-}
-
-}  // namespace
-
 class AlterColumnType final : public engine::Rule {
   void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
     if (s.object != ir::ObjectKind::Table || !ctx.is_existing_table(s.table)) return;
@@ -55,13 +44,21 @@ class AlterColumnType final : public engine::Rule {
         ctx.report(a.range, "changing column " + col + " from `" + analysis::display(known->second) +
                                 "` to `" + to + "`" + (a.expr ? " with USING" : "") + cost)
             .help(help);
+      } else if (a.expr) {
+        // USING recomputes every value, whatever the old type.
+        ctx.report(a.range, "changing column " + col + " to `" + to + "` with USING" + cost).help(help);
       } else {
-        // The old type is unknown: stay silent where the change may be a
-        // catalog-only widening.
-        if (may_widen_to(*a.new_type) && !a.expr) continue;
+        // The old type is unknown: the rewrite depends on it (the lock
+        // model says the same in `ddlint locks`).
         ctx.report(a.range,
-                   "changing column " + col + " to `" + to + "`" + (a.expr ? " with USING" : "") + cost)
-            .help(help);
+                   "changing column " + col + " to `" + to +
+                       "` rewrites the whole table and rebuilds its indexes under an ACCESS EXCLUSIVE "
+                       "lock unless " +
+                       quoted(a.column) + " already is " + analysis::pg_no_rewrite_sources(*a.new_type) +
+                       "; ddlint does not know its current type (the migration history or "
+                       "--schema-dump makes this certain)")
+            .help(help)
+            .conditional();
       }
     }
   }

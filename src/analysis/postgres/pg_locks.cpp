@@ -81,7 +81,7 @@ TableEffect effect(const ir::QualifiedName& t, std::string_view mode, bool rewri
 // The lock, rewrite and scan of one ALTER TABLE subcommand.
 void alter_action(const ir::QualifiedName& table, const ir::AlterAction& a, const Settings& s,
                   const SchemaModel* known, std::string& mode, bool& rewrite, bool& scan,
-                  std::vector<TableEffect>& others) {
+                  std::vector<TableEffect>& others, std::string& unless) {
   using K = ir::AlterKind;
   std::string m = kAccessExclusive;
   switch (a.kind) {
@@ -101,6 +101,10 @@ void alter_action(const ir::QualifiedName& table, const ir::AlterAction& a, cons
       const ir::TypeName* old = known ? known->column_type(table, a.column) : nullptr;
       if (!old || !a.new_type || pg_type_change(*old, *a.new_type, a.expr.has_value()) == TypeChange::Rewrite)
         rewrite = true;
+      // Without the old type the rewrite is what ddlint expects, unless the
+      // column already has a type the change needs no rewrite from.
+      if (!old && a.new_type && !a.expr)
+        unless = "`" + a.column + "` already is " + pg_no_rewrite_sources(*a.new_type);
       break;
     }
     case K::SetNotNull:
@@ -185,11 +189,21 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
         } else if constexpr (std::is_same_v<T, ir::AlterTable>) {
           std::string mode = kShareUpdateExclusive;
           bool rewrite = false;
+          bool sure = false;  // a subcommand rewrites whatever the old column types
           bool scan = false;
+          std::string unless;
           std::vector<TableEffect> others;
-          for (auto& a : n.actions) alter_action(n.table, a, s, known, mode, rewrite, scan, others);
+          for (auto& a : n.actions) {
+            bool r = false;
+            std::string u;
+            alter_action(n.table, a, s, known, mode, r, scan, others, u);
+            sure |= r && u.empty();
+            if (r && !u.empty()) unless += (unless.empty() ? "" : ", and ") + u;
+            rewrite |= r;
+          }
           if (n.actions.empty()) mode = kAccessExclusive;
           TableEffect e = effect(n.table, mode, rewrite, scan);
+          if (rewrite && !sure) e.unless = unless;
           e.object = n.object;
           out.tables.push_back(e);
           for (auto& o : others) out.tables.push_back(o);

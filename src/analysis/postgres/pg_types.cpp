@@ -52,8 +52,32 @@ TypeChange pg_type_change(const ir::TypeName& from, const ir::TypeName& to, bool
   return TypeChange::Rewrite;
 }
 
+std::string pg_no_rewrite_sources(const ir::TypeName& to) {
+  const std::string self = "`" + display(to) + "`";
+  if (to.array) return self;
+  const std::string& b = to.name;
+  const bool limited = !to.modifiers.empty();
+  if (b == "text") return "`text` or `varchar`";
+  if (b == "varchar")
+    return limited ? self + " or `varchar(n)` with n <= " + to.modifiers[0]
+                   : "`varchar` of any length or `text`";
+  if (b == "varbit") return limited ? self + " or `varbit(n)` with n <= " + to.modifiers[0] : "any `varbit`";
+  if (b == "numeric") {
+    if (!limited) return "any `numeric`";
+    const std::string scale = to.modifiers.size() > 1 ? to.modifiers[1] : "0";
+    return self + " or `numeric(p," + scale + ")` with p <= " + to.modifiers[0];
+  }
+  return self;
+}
+
 std::string display(const ir::TypeName& t) {
+  // The names people write for PostgreSQL's internal ones.
+  static const std::pair<std::string_view, std::string_view> spelled[] = {
+      {"int2", "smallint"},           {"int4", "integer"}, {"int8", "bigint"}, {"float4", "real"},
+      {"float8", "double precision"}, {"bpchar", "char"},  {"bool", "boolean"}};
   std::string out = t.name;
+  for (const auto& [internal, written] : spelled)
+    if (out == internal) out = written;
   if (!t.modifiers.empty()) {
     out += '(';
     for (size_t i = 0; i < t.modifiers.size(); ++i) out += (i ? "," : "") + t.modifiers[i];

@@ -15,7 +15,10 @@ enum class TypeChange {
 };
 // `has_using`: the change has a USING expression (values are recomputed).
 TypeChange pg_type_change(const ir::TypeName& from, const ir::TypeName& to, bool has_using);
-// "varchar(20)", "numeric(10,2)[]", as PostgreSQL names them.
+// The old types from which a change to `to` (without USING) needs no
+// rewrite, for messages: "`numeric(20,2)` or `numeric(p,2)` with p <= 20".
+std::string pg_no_rewrite_sources(const ir::TypeName& to);
+// "varchar(20)", "numeric(10,2)[]", "bigint" (not int8): as people write them.
 std::string display(const ir::TypeName& t);
 
 }  // namespace ddlint::analysis

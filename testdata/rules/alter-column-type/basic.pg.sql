@@ -1,6 +1,7 @@
--- Changes that rewrite whatever the old type was.
-ALTER TABLE orders ALTER COLUMN id TYPE bigint; -- expect: alter-column-type@20 "to `int8`"
-ALTER TABLE orders ALTER COLUMN placed_at TYPE timestamptz, ALTER COLUMN note TYPE text; -- expect: alter-column-type@20 "`placed_at`"
+-- Changes of columns whose old type is unknown: a rewrite unless the column
+-- already has a type the change needs none from (conditional findings).
+ALTER TABLE orders ALTER COLUMN id TYPE bigint; -- expect: alter-column-type@20 "to `bigint` rewrites the whole table and rebuilds its indexes under an ACCESS EXCLUSIVE lock unless `id` already is `bigint`; ddlint does not know its current type"
+ALTER TABLE orders ALTER COLUMN placed_at TYPE timestamptz, ALTER COLUMN note TYPE text; -- expect: alter-column-type@20 "`placed_at`", alter-column-type@61 "unless `note` already is `text` or `varchar`"
 -- USING recomputes every value.
 ALTER TABLE orders ALTER COLUMN note TYPE text USING trim(note); -- expect: alter-column-type@20 "with USING"
 
