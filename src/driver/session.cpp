@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <span>
 #include <thread>
 
@@ -184,6 +185,46 @@ void load_down(Job& job) {
   job.down = parser::parse(*job.down_source, parse_options(job.eff.settings));
 }
 
+// A file with no sign of either dialect (`CREATE INDEX i ON t (c);`) is read
+// as the files around it are: the dialect of most files with signs in its
+// folder, else in the nearest folder above it that has such files (a module
+// of a project whose other modules' migrations show their dialect). Returns,
+// per job, why its guess changed ("" when it did not); the guesses are set.
+std::vector<std::string> vote_by_folder(std::vector<Job>& jobs) {
+  auto parent = [](const std::string& p) {
+    const size_t slash = p.find_last_of('/');
+    return slash == std::string::npos ? std::string() : p.substr(0, slash);
+  };
+  // Per folder: files with signs under it, MySQL and PostgreSQL.
+  std::map<std::string, std::pair<size_t, size_t>> votes;
+  for (const auto& job : jobs) {
+    if (!job.guess_only || job.guess.signs() == 0 || job.is_stdin) continue;
+    const bool mysql = job.guess.dialect == Dialect::MySql;
+    for (std::string d = parent(job.display_path); !d.empty(); d = parent(d)) {
+      auto& v = votes[d];
+      (mysql ? v.first : v.second) += 1;
+    }
+  }
+  std::vector<std::string> why(jobs.size());
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    Job& job = jobs[i];
+    if (!job.guess_only || job.guess.signs() > 0 || job.is_stdin) continue;
+    for (std::string d = parent(job.display_path); !d.empty(); d = parent(d)) {
+      const auto it = votes.find(d);
+      if (it == votes.end()) continue;
+      const auto [mysql, postgres] = it->second;
+      if (mysql == postgres) break;  // no majority: the default stands
+      job.guess.dialect = mysql > postgres ? Dialect::MySql : Dialect::Postgres;
+      const size_t n = std::max(mysql, postgres);
+      why[i] = "detected: no sign of either dialect in the file; " + std::to_string(n) + " of " +
+               std::to_string(mysql + postgres) + " files with signs under " + d + "/ read as " +
+               (mysql > postgres ? "MySQL/MariaDB" : "PostgreSQL");
+      break;
+    }
+  }
+  return why;
+}
+
 }  // namespace
 
 RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
@@ -228,10 +269,16 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
 
   parallel(jobs.size(), [&](size_t i) {
     Job& job = jobs[i];
+    if (job.guess_only) job.guess = parser::detect_dialect(job.bytes, job.display_path);
+  });
+  const std::vector<std::string> folder_votes = vote_by_folder(jobs);
+
+  parallel(jobs.size(), [&](size_t i) {
+    Job& job = jobs[i];
     if (job.guess_only) {
-      job.guess = parser::detect_dialect(job.bytes, job.display_path);
-      std::string why =
-          job.guess.signs() > 0 ? "detected: " + job.guess.evidence : "default: no sign of either dialect";
+      std::string why = job.guess.signs() > 0      ? "detected: " + job.guess.evidence
+                        : !folder_votes[i].empty() ? folder_votes[i]
+                                                   : "default: no sign of either dialect";
       // The defaults already read PostgreSQL: only another dialect changes the rule set.
       if (job.guess.dialect == job.eff.settings.dialect)
         job.eff.dialect_from = std::move(why);
