@@ -5,3 +5,6 @@ ALTER TABLE `shop`.`orders` CHANGE COLUMN `Total` amount DECIMAL(10,2); -- expec
 ALTER TABLE users
   ADD COLUMN nickname VARCHAR(50),
   RENAME COLUMN login TO username; -- expect: rename-column@3 "fail from the moment the statement runs"
+-- The swap renames the old column too: that one deployed code names.
+ALTER TABLE job ADD due_tmp DATETIME(3) NULL;
+ALTER TABLE job CHANGE due due_old DATETIME NULL; -- expect: rename-column@17 "`due` to `due_old`"

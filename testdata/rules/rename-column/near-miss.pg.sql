@@ -9,3 +9,6 @@ ALTER INDEX users_email_idx RENAME TO users_email_unique_idx;
 ALTER SEQUENCE users_id_seq RENAME TO accounts_id_seq;
 ALTER TYPE mood RENAME VALUE 'sad' TO 'unhappy';
 ALTER TYPE address RENAME ATTRIBUTE street TO street_line;
+-- A column this migration adds is not used by deployed code yet.
+ALTER TABLE users ADD COLUMN email_new text;
+ALTER TABLE users RENAME COLUMN email_new TO email_address;
