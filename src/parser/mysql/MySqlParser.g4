@@ -177,6 +177,7 @@ tableOption
   : DEFAULT? charsetKeyword EQ? (nameOrString | DEFAULT)
   | DEFAULT? COLLATE EQ? (nameOrString | DEFAULT)
   | (INDEX | ident) ident EQ optionValue
+  | (INDEX | ident) ident STRING  // DATA/INDEX DIRECTORY 'path' (`=` is optional)
   | WITH ident ident  // MariaDB WITH SYSTEM VERSIONING
   | ident EQ? optionValue
   ;

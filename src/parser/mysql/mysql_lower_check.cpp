@@ -206,6 +206,14 @@ std::optional<Rejection> Lowerer::check_table_option(P::TableOptionContext* o, b
     return Rejection{words.empty() ? o->start->getTokenIndex() : words[0]->start->getTokenIndex(),
                      "expected SYSTEM VERSIONING after WITH"};
   }
+  if (words.size() == 2 || o->INDEX() != nullptr) {  // DATA DIRECTORY [=] '...', INDEX DIRECTORY [=] '...'
+    if ((o->INDEX() != nullptr || lower_ascii(text(words[0])) == "data") &&
+        lower_ascii(text(words.back())) == "directory")
+      return std::nullopt;
+    return Rejection{o->start->getTokenIndex(),
+                     "`" + std::string(text(TextRange{range(o->start).begin, range(words.back()).end})) +
+                         "` is no table option"};
+  }
   if (o->EQ() != nullptr || words.size() != 1) return std::nullopt;
   const std::string name = lower_ascii(text(words[0]));
   if (one_of(name, {"engine",
@@ -270,6 +278,19 @@ std::optional<Rejection> Lowerer::check(P::StatementContext* s) const {
       if (auto* options = dynamic_cast<P::AlterTableOptionsContext*>(item))
         for (auto* o : options->tableOption())
           if (auto r = check_table_option(o, true)) return r;
+  }
+  // SET var = value (session statement): each value is one expression.
+  if (auto* set = dynamic_cast<P::SetAssignmentsContext*>(s->setStatement())) {
+    for (auto* item : set->setItem()) {
+      P::SetValueContext* value = nullptr;
+      if (auto* x = dynamic_cast<P::SetVariableContext*>(item)) value = x->setValue();
+      if (auto* x = dynamic_cast<P::SetSystemVariableContext*>(item)) value = x->setValue();
+      if (auto* x = dynamic_cast<P::SetUserVariableContext*>(item)) value = x->setValue();
+      if (value == nullptr) continue;
+      if (auto r = check_expression(value->start->getTokenIndex(), value->stop->getTokenIndex() + 1,
+                                    "the value after `=`"))
+        return r;
+    }
   }
   if (update == nullptr && del == nullptr && insert == nullptr && create == nullptr) return std::nullopt;
 

@@ -99,6 +99,10 @@ ir::CreateTable::Option Lowerer::table_option(P::TableOptionContext* o) const {
     auto* rule = dynamic_cast<antlr4::ParserRuleContext*>(child);
     auto* token = dynamic_cast<antlr4::tree::TerminalNode*>(child);
     if (token != nullptr && token->getSymbol()->getType() == P::EQ) continue;
+    if (token != nullptr && token->getSymbol()->getType() == P::STRING) {  // DATA DIRECTORY 'path'
+      r.value = unquote(text(token));
+      break;
+    }
     const std::string word =
         upper_ascii(rule != nullptr ? text(rule) : std::string_view(token->getSymbol()->getText()));
     r.name += (r.name.empty() ? "" : " ") + word;

@@ -59,3 +59,6 @@ ALTER TABLE t DISABLE KEYS;
 ALTER TABLE t DISCARD TABLESPACE;
 ALTER TABLE t REMOVE PARTITIONING;
 ALTER TABLE t PAGE_COMPRESSED=1;
+CREATE TABLE t11 (a INT) DATA DIRECTORY = '/srv/data' INDEX DIRECTORY '/srv/index';
+SET sql_mode = 'a' 'b', @y := 1 + 2, time_zone = '+00:00', autocommit = ON;
+SET @@session.sql_mode = (SELECT @@global.sql_mode), foreign_key_checks = DEFAULT;

@@ -33,5 +33,9 @@ CREATE TABLE t2 (a INT) garbage words;
 CREATE TABLE t3 (a INT) ENGINE=InnoDB WITH FOO BAR;
 CREATE TABLE t4 AS SELECT * FROM u WHERE ORDER BY a;
 ALTER TABLE t garbage words;
+CREATE TABLE t5 (a INT) foo bar = 1;
+SET foreign_key_checks = 0 1;
+SET @a = 1 +;
+SET SESSION sql_mode = *;
 -- The statements around them are still lowered.
 DELETE FROM t WHERE id = 1;

@@ -18,3 +18,4 @@ INSERT INTO t VALUES (1) 2; -- expect: syntax-error@26 "expected `,` and another
 INSERT INTO t SELECT a FROM u GROUP BY a HAVING; -- expect: syntax-error@42 "the HAVING condition is empty"
 CREATE TABLE t2 (a INT) garbage words; -- expect: syntax-error@25 "`garbage` is no table option"
 ALTER TABLE t ENGINE=InnoDB garbage words; -- expect: syntax-error@29 "`garbage` is no table option"
+SET foreign_key_checks = 0 1; -- expect: syntax-error@28 "two values with no operator between them"
