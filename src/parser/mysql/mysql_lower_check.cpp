@@ -64,22 +64,36 @@ bool Lowerer::trailing_operator(size_t i) const {
   return is_other(i, '!') || is_other(i, '~');
 }
 
-// Where a WHERE/HAVING condition starting at `b` ends: the end of its
-// parentheses or of the statement, or the next clause at its level.
+// Does a WHERE/HAVING condition end before token i: the end of its
+// parentheses or of the statement, or the next clause at its level?
+bool Lowerer::clause_end_at(size_t i) const {
+  const size_t type = type_at(i);
+  if (i >= end_index() || type == P::RPAREN || type == P::SEMI || type == P::ORDER || type == P::INTO ||
+      type == P::LOCK || type == P::ON || type == P::WHERE)
+    return true;
+  return one_of(word_at(i),
+                {"group", "having", "window", "limit", "union", "except", "intersect", "for", "returning"});
+}
+
 size_t Lowerer::condition_end(size_t b) const {
   size_t i = b;
+  while (!clause_end_at(i)) i = type_at(i) == P::LPAREN ? after_group(i) : i + 1;
+  return i;
+}
+
+// Where a join's ON condition starting at `b` ends: as a WHERE condition
+// does, or at the next join, the SET of a multi-table UPDATE, or a comma.
+size_t Lowerer::join_condition_end(size_t b) const {
+  size_t i = b;
   while (i < end_index()) {
-    const size_t type = type_at(i);
-    if (type == P::LPAREN) {
+    if (type_at(i) == P::LPAREN) {
       i = after_group(i);
       continue;
     }
-    if (type == P::RPAREN || type == P::SEMI || type == P::ORDER || type == P::INTO || type == P::LOCK ||
-        type == P::ON || type == P::WHERE)
+    if (type_at(i) == P::SET || type_at(i) == P::COMMA ||
+        one_of(word_at(i), {"join", "inner", "left", "right", "cross", "straight_join", "natural", "full"}))
       return i;
-    if (one_of(word_at(i),
-               {"group", "having", "window", "limit", "union", "except", "intersect", "for", "returning"}))
-      return i;
+    if (clause_end_at(i)) return i;
     ++i;
   }
   return i;
@@ -323,20 +337,14 @@ std::optional<Rejection> Lowerer::check(P::StatementContext* s) const {
       ++i;
     }
   }
-  // Every WHERE / HAVING (subqueries included) needs a condition; an ON right
-  // before the next clause has none.
+  // Every WHERE / HAVING / join ON (subqueries included) holds one expression.
   for (size_t i = s->start->getTokenIndex(); i < end_index(); ++i) {
     const size_t type = type_at(i);
     if (type == P::WHERE || word_at(i) == "having") {
       const std::string what = type == P::WHERE ? "the WHERE condition" : "the HAVING condition";
       if (auto r = check_expression(i + 1, condition_end(i + 1), what)) return r;
-    } else if (type == P::ON && create == nullptr) {
-      const size_t next = type_at(i + 1);
-      if (i + 1 >= end_index() || next == P::RPAREN || next == P::SEMI || next == P::WHERE ||
-          next == P::SET || next == P::ORDER || next == P::COMMA ||
-          one_of(word_at(i + 1), {"join", "inner", "left", "right", "cross", "straight_join", "natural",
-                                  "limit", "group", "having", "union"}))
-        return Rejection{i + 1, "the ON condition is empty"};
+    } else if (type == P::ON && create == nullptr && word_at(i + 1) != "duplicate") {
+      if (auto r = check_expression(i + 1, join_condition_end(i + 1), "the ON condition")) return r;
     }
   }
   return std::nullopt;

@@ -199,7 +199,9 @@ class Lowerer {
   size_t after_group(size_t i) const;   // i at `(`: the index after its `)`
   bool binary_operator(size_t i) const;
   bool trailing_operator(size_t i) const;
+  bool clause_end_at(size_t i) const;
   size_t condition_end(size_t b) const;
+  size_t join_condition_end(size_t b) const;
   std::optional<Rejection> check_expression(size_t b, size_t e, std::string_view what) const;
   std::optional<Rejection> check_assignments(size_t b, std::initializer_list<size_t> stop_tokens,
                                              std::initializer_list<std::string_view> stop_words,

@@ -62,3 +62,6 @@ ALTER TABLE t PAGE_COMPRESSED=1;
 CREATE TABLE t11 (a INT) DATA DIRECTORY = '/srv/data' INDEX DIRECTORY '/srv/index';
 SET sql_mode = 'a' 'b', @y := 1 + 2, time_zone = '+00:00', autocommit = ON;
 SET @@session.sql_mode = (SELECT @@global.sql_mode), foreign_key_checks = DEFAULT;
+UPDATE t1 JOIN t2 ON (t1.id = t2.id AND t2.x IN (1, 2)) LEFT OUTER JOIN t3 ON t3.id = t1.id, t4 SET t1.a = 1;
+DELETE t1 FROM t1 JOIN t2 ON t1.id = t2.id JOIN t3 ON t3.id = t1.id WHERE t1.a = 1;
+INSERT INTO t SELECT * FROM a JOIN b ON a.id = b.id GROUP BY a.x ON DUPLICATE KEY UPDATE c = 1;

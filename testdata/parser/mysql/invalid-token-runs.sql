@@ -37,5 +37,8 @@ CREATE TABLE t5 (a INT) foo bar = 1;
 SET foreign_key_checks = 0 1;
 SET @a = 1 +;
 SET SESSION sql_mode = *;
+UPDATE t1 JOIN t2 ON t1.id = SET t1.a = 1;
+DELETE t1 FROM t1 JOIN t2 ON t1.id = t2.id AND JOIN t3 ON t3.id = t1.id WHERE t1.a = 1;
+INSERT INTO t SELECT * FROM a LEFT JOIN b ON = b.id WHERE b.id IS NULL;
 -- The statements around them are still lowered.
 DELETE FROM t WHERE id = 1;

@@ -22,3 +22,4 @@ CREATE TABLE t5 (a INT) ENGINE=InnoDB /*!50100 PARTITION BY KEY (a) */;
 ALTER TABLE t ENGINE InnoDB, COMMENT 'x';
 ALTER TABLE t DISABLE KEYS;
 SET sql_mode = 'a' 'b', @y := 1 + 2, time_zone = '+00:00', autocommit = ON;
+UPDATE t1 JOIN t2 ON (t1.id = t2.id AND t2.x IN (1, 2)) LEFT OUTER JOIN t3 ON t3.id = t1.id, t4 SET t1.a = 1;

@@ -19,3 +19,4 @@ INSERT INTO t SELECT a FROM u GROUP BY a HAVING; -- expect: syntax-error@42 "the
 CREATE TABLE t2 (a INT) garbage words; -- expect: syntax-error@25 "`garbage` is no table option"
 ALTER TABLE t ENGINE=InnoDB garbage words; -- expect: syntax-error@29 "`garbage` is no table option"
 SET foreign_key_checks = 0 1; -- expect: syntax-error@28 "two values with no operator between them"
+UPDATE t1 JOIN t2 ON t1.id = SET t1.a = 1; -- expect: syntax-error@30 "the ON condition ends with an operator"
