@@ -19,8 +19,15 @@ namespace ddlint::parser::mysql {
 
 namespace {
 
+// Is `w` one of `words` (lower-case), ignoring ASCII case?
 bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), w) != words.end();
+  for (const std::string_view x : words) {
+    if (x.size() != w.size()) continue;
+    size_t k = 0;
+    while (k < w.size() && (w[k] >= 'A' && w[k] <= 'Z' ? static_cast<char>(w[k] + 32) : w[k]) == x[k]) ++k;
+    if (k == w.size()) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -29,10 +36,14 @@ size_t Lowerer::type_at(size_t i) const {
   return i < tokens_.size() ? tokens_[i]->getType() : static_cast<size_t>(antlr4::Token::EOF);
 }
 
-std::string Lowerer::word_at(size_t i) const {
+std::string_view Lowerer::id_at(size_t i) const {
+  return type_at(i) == P::ID ? text(range(tokens_[i])) : std::string_view();
+}
+
+std::string_view Lowerer::word_at(size_t i) const {
   const size_t type = type_at(i);
   if (type == antlr4::Token::EOF || !is_word(type) || type == P::BQ_ID) return {};
-  return lower_ascii(tokens_[i]->getText());
+  return text(range(tokens_[i]));
 }
 
 size_t Lowerer::end_index() const { return tokens_.empty() ? 0 : tokens_.size() - 1; }
@@ -71,7 +82,7 @@ bool Lowerer::clause_end_at(size_t i) const {
   if (i >= end_index() || type == P::RPAREN || type == P::SEMI || type == P::ORDER || type == P::INTO ||
       type == P::LOCK || type == P::ON || type == P::WHERE)
     return true;
-  return one_of(word_at(i),
+  return one_of(id_at(i),
                 {"group", "having", "window", "limit", "union", "except", "intersect", "for", "returning"});
 }
 
@@ -91,7 +102,7 @@ size_t Lowerer::join_condition_end(size_t b) const {
       continue;
     }
     if (type_at(i) == P::SET || type_at(i) == P::COMMA ||
-        one_of(word_at(i), {"join", "inner", "left", "right", "cross", "straight_join", "natural", "full"}))
+        one_of(id_at(i), {"join", "inner", "left", "right", "cross", "straight_join", "natural", "full"}))
       return i;
     if (clause_end_at(i)) return i;
     ++i;
@@ -159,7 +170,7 @@ std::optional<Rejection> Lowerer::check_assignments(size_t b, std::initializer_l
     const size_t type = type_at(i);
     return i >= end_index() || type == P::SEMI ||
            std::find(stop_tokens.begin(), stop_tokens.end(), type) != stop_tokens.end() ||
-           one_of(word_at(i), stop_words);
+           one_of(id_at(i), stop_words);
   };
   size_t i = b;
   for (;;) {
@@ -184,7 +195,7 @@ std::optional<Rejection> Lowerer::check_assignments(size_t b, std::initializer_l
 std::optional<Rejection> Lowerer::check_rows(size_t values) const {
   size_t i = values + 1;
   for (;;) {
-    if (word_at(i) == "row" && type_at(i + 1) == P::LPAREN) ++i;
+    if (one_of(id_at(i), {"row"}) && type_at(i + 1) == P::LPAREN) ++i;
     if (type_at(i) != P::LPAREN) return Rejection{i, "VALUES needs a parenthesised row: `(1, 'a')`"};
     const size_t close = after_group(i) - 1;
     if (type_at(close) == P::RPAREN && close > i + 1) {  // `()` is an empty row
@@ -201,7 +212,8 @@ std::optional<Rejection> Lowerer::check_rows(size_t values) const {
     }
     i = close + 1;
     const size_t type = type_at(i);
-    if (i >= end_index() || type == P::SEMI || type == P::AS || type == P::ON || word_at(i) == "returning")
+    if (i >= end_index() || type == P::SEMI || type == P::AS || type == P::ON ||
+        one_of(id_at(i), {"returning"}))
       return std::nullopt;
     if (type != P::COMMA) return Rejection{i, "expected `,` and another row after a VALUES row"};
     ++i;
@@ -329,7 +341,7 @@ std::optional<Rejection> Lowerer::check(P::StatementContext* s) const {
         i = after_group(i);
         continue;
       }
-      if (type_at(i) == P::ON && word_at(i + 1) == "duplicate" && type_at(i + 2) == P::KEY &&
+      if (type_at(i) == P::ON && one_of(id_at(i + 1), {"duplicate"}) && type_at(i + 2) == P::KEY &&
           type_at(i + 3) == P::UPDATE) {
         if (auto r = check_assignments(i + 4, {}, {"returning"}, "ON DUPLICATE KEY UPDATE")) return r;
         break;
@@ -340,10 +352,10 @@ std::optional<Rejection> Lowerer::check(P::StatementContext* s) const {
   // Every WHERE / HAVING / join ON (subqueries included) holds one expression.
   for (size_t i = s->start->getTokenIndex(); i < end_index(); ++i) {
     const size_t type = type_at(i);
-    if (type == P::WHERE || word_at(i) == "having") {
+    if (type == P::WHERE || one_of(id_at(i), {"having"})) {
       const std::string what = type == P::WHERE ? "the WHERE condition" : "the HAVING condition";
       if (auto r = check_expression(i + 1, condition_end(i + 1), what)) return r;
-    } else if (type == P::ON && create == nullptr && word_at(i + 1) != "duplicate") {
+    } else if (type == P::ON && create == nullptr && !one_of(id_at(i + 1), {"duplicate"})) {
       if (auto r = check_expression(i + 1, join_condition_end(i + 1), "the ON condition")) return r;
     }
   }

@@ -193,10 +193,11 @@ class Lowerer {
 
   // The first reason the server would reject the statement, if any.
   std::optional<Rejection> check(P::StatementContext* s) const;
-  size_t type_at(size_t i) const;       // EOF past the end
-  std::string word_at(size_t i) const;  // lower-case keyword or identifier, "" otherwise
-  size_t end_index() const;             // index of the end-of-input token
-  size_t after_group(size_t i) const;   // i at `(`: the index after its `)`
+  size_t type_at(size_t i) const;            // EOF past the end
+  std::string_view word_at(size_t i) const;  // a keyword or identifier as written, "" otherwise
+  std::string_view id_at(size_t i) const;    // an identifier (no keyword token) as written, "" otherwise
+  size_t end_index() const;                  // index of the end-of-input token
+  size_t after_group(size_t i) const;        // i at `(`: the index after its `)`
   bool binary_operator(size_t i) const;
   bool trailing_operator(size_t i) const;
   bool clause_end_at(size_t i) const;
