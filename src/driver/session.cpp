@@ -9,6 +9,10 @@
 #include <span>
 #include <thread>
 
+#if defined(__linux__)
+#include <sched.h>
+#endif
+
 #include "analysis/change_set.h"
 #include "analysis/down_migration.h"
 #include "analysis/runner.h"
@@ -140,6 +144,19 @@ struct Job {
   std::vector<analysis::KnownTable> history;  // what the migrations before it say of the tables it names
 };
 
+// The cores this process may run on: `taskset -c 0 ddlint ...` or a CPU
+// quota of one core gets one thread, not two taking turns on that core (each
+// thread also keeps a malloc arena of its own, which costs page faults).
+unsigned usable_cores() {
+#if defined(__linux__)
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+    return static_cast<unsigned>(CPU_COUNT(&set));
+#endif
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
 // Runs `fn(i)` for every index below `n` on a few threads with deep stacks
 // (parsers recurse once per nesting level of a statement; libpg_query frees
 // its per-thread memory itself when a thread ends).
@@ -151,7 +168,7 @@ void parallel(size_t n, Fn fn) {
       for (size_t i = next++; i < n; i = next++) fn(i);
     });
   };
-  const size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), n / 8 + 1);
+  const size_t threads = std::min<size_t>(usable_cores(), n / 8 + 1);
   std::vector<std::thread> pool;
   for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
