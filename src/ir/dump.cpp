@@ -96,6 +96,7 @@ class Printer {
     line(ind, "node " + s.node + flags({{"no-transaction-block", s.no_transaction_block}}) +
                   (s.if_not_exists ? (*s.if_not_exists ? " if-not-exists" : " no-if-not-exists") : ""));
     if (!s.creates.empty()) line(ind, "creates " + qname(s.creates));
+    if (!s.routine.empty()) line(ind, "routine " + qname(s.routine));
   }
   void node(int ind, const CreateTable& s) {
     line(ind, "table " + qname(s.table) +

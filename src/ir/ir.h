@@ -125,6 +125,8 @@ struct Opaque {
   // CREATE TRIGGER: the trigger's name and the table it fires on.
   std::string trigger;
   QualifiedName on_table;
+  bool or_replace = false;  // CREATE OR REPLACE (view, routine): running it again succeeds
+  QualifiedName routine;    // CREATE PROCEDURE/FUNCTION/TRIGGER/EVENT: its name (not a relation)
   // The relations it acts on, for the lock model (PostgreSQL CREATE TRIGGER,
   // CREATE RULE, CREATE/ALTER POLICY, CREATE STATISTICS, COMMENT ON a table or
   // column, GRANT/REVOKE on tables, ALTER SEQUENCE).

@@ -1,16 +1,43 @@
 // non-atomic-migration: several DDL statements in one MySQL/MariaDB migration;
 // each commits on its own, so a failure half-way leaves a half-migrated
 // schema (rules.d/non-atomic-migration.md).
+#include <algorithm>
+
 #include "engine/rule_context.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"
 
 namespace ddlint::rules {
 
+namespace {
+
+// Whether the statement succeeds again when the migration is re-run after it
+// succeeded: IF [NOT] EXISTS, OR REPLACE, a routine or view created after a
+// DROP ... IF EXISTS of its name in the same migration, TRUNCATE.
+bool rerunnable(const ir::Statement& st, const std::vector<ir::QualifiedName>& dropped_if_exists) {
+  if (const auto* d = st.as<ir::Drop>()) return d->if_exists;
+  if (const auto* c = st.as<ir::CreateTable>()) return c->if_not_exists;
+  if (const auto* c = st.as<ir::CreateIndex>()) return c->if_not_exists;
+  if (st.as<ir::Truncate>() != nullptr) return true;
+  if (const auto* a = st.as<ir::AlterTable>())
+    return !a->actions.empty() && std::all_of(a->actions.begin(), a->actions.end(),
+                                              [](const ir::AlterAction& x) { return x.if_exists; });
+  if (const auto* o = st.as<ir::Opaque>()) {
+    if (o->or_replace || o->if_not_exists.value_or(false)) return true;
+    const ir::QualifiedName& made = o->routine.empty() ? o->creates : o->routine;
+    if (made.empty()) return false;
+    return std::any_of(dropped_if_exists.begin(), dropped_if_exists.end(),
+                       [&](const ir::QualifiedName& n) { return analysis::same_table(n, made); });
+  }
+  return false;
+}
+
+}  // namespace
+
 class NonAtomicMigration final : public engine::Rule {
   // One finding per migration (runner section: goose/dbmate up and down run
-  // separately), at its second DDL statement: the first one whose failure
-  // leaves an earlier one applied.
+  // separately), at the first DDL statement whose failure leaves an earlier
+  // one applied that a re-run cannot run again.
   void onFileEnd(engine::RuleContext& ctx) override {
     if (ctx.settings().dialect != Dialect::MySql) return;
     const auto& statements = ctx.file().statements;
@@ -19,10 +46,18 @@ class NonAtomicMigration final : public engine::Rule {
       const size_t section = ctx.facts().at(i).section;
       size_t count = 0;
       size_t second = SIZE_MAX;
+      bool exposed = false;  // a DDL statement that cannot run twice has run
+      std::vector<ir::QualifiedName> dropped_if_exists;
       size_t j = i;
       for (; j < statements.size() && ctx.facts().at(j).section == section; ++j) {
         if (!ctx.facts().at(j).effect.implicit_commit) continue;
-        if (++count == 2) second = j;
+        ++count;
+        // The first DDL statement whose failure leaves one that cannot run
+        // twice applied: a re-run then fails at that one.
+        if (exposed && second == SIZE_MAX) second = j;
+        if (!rerunnable(statements[j], dropped_if_exists)) exposed = true;
+        if (const auto* d = statements[j].as<ir::Drop>(); d && d->if_exists)
+          dropped_if_exists.insert(dropped_if_exists.end(), d->names.begin(), d->names.end());
       }
       if (second != SIZE_MAX)
         ctx.report(statements[second].range,

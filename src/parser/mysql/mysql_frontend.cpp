@@ -100,20 +100,27 @@ class Classifier {
       size_t at = 0;
       const std::string obj = object(j, at);
       Plan o = opaque("Create" + camel(obj) + "Stmt");
+      o.opaque.or_replace = j == 3;  // CREATE OR REPLACE
       if (obj == "TRIGGER") trigger(at, o.opaque);
-      if (obj == "DATABASE" || obj == "SCHEMA" || obj == "SEQUENCE") {
+      if (obj == "DATABASE" || obj == "SCHEMA" || obj == "SEQUENCE" || obj == "VIEW" || obj == "PROCEDURE" ||
+          obj == "FUNCTION" || obj == "TRIGGER" || obj == "EVENT") {
         size_t m = at + 1;
         const bool ine = is(m, {"IF"}) && is(m + 1, {"NOT"}) && is(m + 2, {"EXISTS"});
         if (ine) m += 3;
-        o.opaque.if_not_exists = ine;
+        // What non-idempotent-ddl checks: the objects it names IF NOT EXISTS for.
+        if (obj == "DATABASE" || obj == "SCHEMA" || obj == "SEQUENCE") o.opaque.if_not_exists = ine;
+        // A view shares the tables' namespace; a routine or trigger does not.
+        ir::QualifiedName& name =
+            obj == "PROCEDURE" || obj == "FUNCTION" || obj == "TRIGGER" || obj == "EVENT" ? o.opaque.routine
+                                                                                          : o.opaque.creates;
         if (m < n_) {
-          o.opaque.creates.name = name_text(m);
-          o.opaque.creates.range = {static_cast<uint32_t>(t_[m]->getStartIndex()),
-                                    static_cast<uint32_t>(t_[m]->getStopIndex() + 1)};
+          name.name = name_text(m);
+          name.range = {static_cast<uint32_t>(t_[m]->getStartIndex()),
+                        static_cast<uint32_t>(t_[m]->getStopIndex() + 1)};
           if (m + 2 < n_ && t_[m + 1]->getType() == L::DOT) {
-            o.opaque.creates.schema = o.opaque.creates.name;
-            o.opaque.creates.name = name_text(m + 2);
-            o.opaque.creates.range.end = static_cast<uint32_t>(t_[m + 2]->getStopIndex() + 1);
+            name.schema = name.name;
+            name.name = name_text(m + 2);
+            name.range.end = static_cast<uint32_t>(t_[m + 2]->getStopIndex() + 1);
           }
         }
       }

@@ -91,7 +91,7 @@ ir::Statement Lowerer::lower(element stmt, uint32_t base, TextRange range) {
       out.node = std::move(ct);
       return out;
     }
-    ir::Opaque o{std::string(kind), false, {}, {}, {}, {}, {}};
+    ir::Opaque o{std::string(kind), false, {}, {}, {}, {}, false, {}, {}};
     element created;
     if (kind == "CreateEnumStmt" && child(n, "typeName", created))
       o.creates = name_list(created, range);

@@ -37,8 +37,15 @@ ir::StatementNode Lowerer::variable_set(element n) {
     }
     s.value = value;
   } else {
-    return ir::Opaque{
-        "VariableSetStmt", false, {}, {}, {}, {}, {}};  // SET TRANSACTION ..., SET ... FROM CURRENT
+    return ir::Opaque{"VariableSetStmt",
+                      false,
+                      {},
+                      {},
+                      {},
+                      {},
+                      false,
+                      {},
+                      {}};  // SET TRANSACTION ..., SET ... FROM CURRENT
   }
   return s;
 }
