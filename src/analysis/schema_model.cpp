@@ -176,6 +176,13 @@ void SchemaModel::apply(const ir::Statement& st) {
       if (!t) {
         t = table(a->table, true);
         t->columns_known = false;
+      } else if (!t->exists) {
+        // Altered after the history dropped it (a teardown script that sorts
+        // before the upgrades, or a table re-created outside the migrations):
+        // it exists, with columns ddlint does not know.
+        t->exists = true;
+        t->columns.clear();
+        t->columns_known = false;
       }
       return *t;
     };

@@ -1,0 +1,2 @@
+-- A teardown script that sorts before the upgrades.
+DROP TABLE t;
