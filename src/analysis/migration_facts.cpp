@@ -360,8 +360,12 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
           case ir::AlterKind::SetDefault:
           case ir::AlterKind::DropDefault:
             if (const KnownColumn* c =
-                    columns.column(at->table, a.column, settings.dialect == Dialect::MySql))
+                    columns.column(at->table, a.column, settings.dialect == Dialect::MySql)) {
               f.old_columns[k] = *c;
+              // A MySQL column without its own character set has the table's.
+              if (settings.dialect == Dialect::MySql && c->type.charset.empty())
+                f.old_columns[k]->type.charset = columns.table_state(at->table).charset;
+            }
             break;
           default:
             break;
