@@ -362,9 +362,18 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
             if (const KnownColumn* c =
                     columns.column(at->table, a.column, settings.dialect == Dialect::MySql)) {
               f.old_columns[k] = *c;
-              // A MySQL column without its own character set has the table's.
-              if (settings.dialect == Dialect::MySql && c->type.charset.empty())
-                f.old_columns[k]->type.charset = columns.table_state(at->table).charset;
+              // A MySQL column without its own character set has the table's:
+              // compared with a definition that names one, the old column
+              // names the table's (when the history knows it).
+              // And one that names the table's is the same as one that names
+              // none, compared with a definition that names none.
+              if (settings.dialect == Dialect::MySql && a.column_def) {
+                const std::string table_charset = columns.table_state(at->table).charset;
+                std::string& old = f.old_columns[k]->type.charset;
+                const bool named = !a.column_def->type.charset.empty();
+                if (named && old.empty()) old = table_charset;
+                if (!named && !table_charset.empty() && old == table_charset) old.clear();
+              }
             }
             break;
           default:
