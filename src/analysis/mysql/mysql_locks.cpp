@@ -657,7 +657,13 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
             TableEffect alt = table_effect(n.table);
             StatementEffect scratch;
             resolve(t, optimistic, "", "", alt, scratch);
-            if (e.copies() && !alt.copies()) e.assumed_columns = unknown;
+            if (e.copies() && !alt.copies()) {
+              e.assumed_columns = unknown;
+              // For `ddlint locks`: the copy rests on these definitions.
+              for (const auto& c : unknown) e.unless += (e.unless.empty() ? "`" : ", `") + c + "`";
+              e.unless += (unknown.size() == 1 ? " already has" : " already have") +
+                          std::string(" the definition written");
+            }
             StatementEffect with_clauses;
             resolve(t, optimistic, n.algorithm, n.lock, alt, with_clauses);
             if (out.fails && !with_clauses.fails) out.fail_assumed_columns = unknown;
