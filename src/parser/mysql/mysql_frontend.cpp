@@ -480,30 +480,28 @@ void track_dynamic(Context& c, const std::vector<antlr4::Token*>& all, uint32_t 
     }
     return;
   }
-  if (w0 == "PREPARE" && n >= 4 && word(2) == "FROM") {
+  // The SQL a PREPARE or EXECUTE IMMEDIATE takes from token `from` on: what
+  // the last SET gave a user variable, or the statement-like literals there.
+  auto text_source = [&](size_t from) {
     Dynamic::Source src;
-    if (all[3]->getType() == L::USER_VAR) {
-      const auto it = d.vars.find(lower_ascii(all[3]->getText().substr(1)));
-      if (it != d.vars.end()) src = it->second;
+    if (from < n && all[from]->getType() == L::USER_VAR) {
+      if (const auto it = d.vars.find(lower_ascii(all[from]->getText().substr(1))); it != d.vars.end())
+        src = it->second;
     } else {
-      src = statement_literals(c, all, 3, n, base);
+      src = statement_literals(c, all, from, n, base);
     }
     src.shown = text_of(0, n);
     src.at = stmt.begin;
-    d.prepared[name_of(all[1])] = std::move(src);
+    return src;
+  };
+  if (w0 == "PREPARE" && n >= 4 && word(2) == "FROM") {
+    d.prepared[name_of(all[1])] = text_source(3);
     return;
   }
   if (w0 == "EXECUTE" && n >= 2) {
     Dynamic::Source src;
     if (word(1) == "IMMEDIATE") {  // MariaDB: EXECUTE IMMEDIATE 'sql' | @var | expr
-      if (n >= 3 && all[2]->getType() == L::USER_VAR) {
-        const auto it = d.vars.find(lower_ascii(all[2]->getText().substr(1)));
-        if (it != d.vars.end()) src = it->second;
-      } else {
-        src = statement_literals(c, all, 2, n, base);
-      }
-      src.shown = text_of(0, n);
-      src.at = stmt.begin;
+      src = text_source(2);
     } else {
       const auto it = d.prepared.find(name_of(all[1]));
       if (it == d.prepared.end()) {
