@@ -91,6 +91,44 @@ TEST_SUITE("cli") {
     fs::remove_all(dir);
   }
 
+  TEST_CASE("a long history: replayed across every file, the same bytes for any --jobs") {
+    // More files than the driver parses and lints at once: the table's
+    // column types come from the first file, 1,300 files before their use.
+    const fs::path dir = fs::temp_directory_path() / ("ddlint-history-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    test::write(dir / "0000_t.sql", "CREATE TABLE t (id bigint PRIMARY KEY, c int, s text);\n");
+    char name[32];
+    for (int i = 1; i <= 1300; ++i) {
+      std::snprintf(name, sizeof name, "%04d_add.sql", i);
+      test::write(dir / name, "ALTER TABLE t ADD COLUMN c" + std::to_string(i) + " int;\n");
+    }
+    test::write(dir / "1301_type.sql",
+                "SET lock_timeout = '2s';\nALTER TABLE t ALTER COLUMN c TYPE bigint;\n"
+                "ALTER TABLE t ALTER COLUMN s TYPE varchar(20);\nALTER TABLE t ALTER COLUMN c1300 TYPE "
+                "bigint;\n");
+    const std::string ddlint = "cd '" + dir.string() + "' && '" + std::string(DDLINT_BINARY) +
+                               "' check --format gcc --select alter-column-type,unknown-object "
+                               "--schema-complete ";
+    std::string one;
+    std::string all;
+    CHECK(run(ddlint + "--jobs 1 . 2>&1", one) == 1);
+    CHECK(run(ddlint + ". 2>&1", all) == 1);
+    CHECK(one == all);
+    // Known old types: each finding is a fact, not an "unless".
+    const std::string rewrites =
+        "` rewrites the whole table and rebuilds its indexes under an ACCESS EXCLUSIVE lock: reads and "
+        "writes "
+        "on `t` wait until it finishes [alter-column-type]\n";
+    CHECK(one == "./1301_type.sql:2:15: error: changing column `c` of `t` from `integer` to `bigint" +
+                     rewrites +
+                     "./1301_type.sql:3:15: error: changing column `s` of `t` from `text` to `varchar(20)" +
+                     rewrites +
+                     "./1301_type.sql:4:15: error: changing column `c1300` of `t` from `integer` to `bigint" +
+                     rewrites);
+    fs::remove_all(dir);
+  }
+
   TEST_CASE("--changed-since lints only changed files, as one change set in path order") {
     const fs::path repo = fs::temp_directory_path() / ("ddlint-changed-" + std::to_string(::getpid()));
     fs::remove_all(repo);

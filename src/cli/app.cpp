@@ -94,6 +94,7 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   options.schema_dump = o.schema_dump;
   options.fix = o.fix;
   options.unsafe_fixes = o.unsafe_fixes;
+  options.jobs = o.jobs;
   if (!o.config.empty()) options.config_file = o.config;
   if (!o.changed_since.empty()) {
     std::set<std::string> changed;

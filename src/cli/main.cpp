@@ -95,6 +95,11 @@ int run(int argc, char** argv) {
       "Apply safe fixes to the files (with `-`: write the fixed SQL to stdout, the report to stderr)");
   cmd_check->add_flag("--unsafe-fixes", check.unsafe_fixes, "With --fix, apply unsafe fixes too");
   cmd_check->add_flag("-v,--verbose", check.verbose, "Show source excerpts and help for every finding");
+  cmd_check
+      ->add_option("-j,--jobs", check.jobs,
+                   "Threads to lint with (default: every core this process may use); the output is the same "
+                   "for any number")
+      ->check(CLI::Range(1u, 1024u));
 
   auto* cmd_rules = app.add_subcommand("rules", "List every rule with its default severity");
   std::string explain_id;

@@ -80,27 +80,39 @@ std::string_view LineIndex::line_text(uint32_t line) const {
 
 SourceFile::SourceFile(std::string path, std::string bytes, Dialect dialect)
     : path_(std::move(path)), text_(std::move(bytes)), dialect_(dialect) {
-  parse_text_ = text_;
+  // The parse text is a copy only when it differs from the text.
+  auto edit = [&]() -> std::string& {
+    if (!own_parse_text_) {
+      parse_text_ = text_;
+      own_parse_text_ = true;
+    }
+    return parse_text_;
+  };
   uint32_t bom = 0;
   if (text_.size() >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
     bom = 3;
-    parse_text_.replace(0, 3, "   ");
+    edit().replace(0, 3, "   ");
   }
-  for (size_t i = bom; i < parse_text_.size();) {
-    const char c = parse_text_[i];
-    if (c == '\0') {
-      encoding_problems_.push_back(
-          {{static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1)}, "NUL byte in SQL text"});
-      parse_text_[i] = ' ';
+  const std::string_view text = text_;
+  for (size_t i = bom; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c != 0 && c < 0x80) {
       ++i;
       continue;
     }
-    const size_t len = utf8_sequence_length(parse_text_, i);
+    if (c == 0) {
+      encoding_problems_.push_back(
+          {{static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1)}, "NUL byte in SQL text"});
+      edit()[i] = ' ';
+      ++i;
+      continue;
+    }
+    const size_t len = utf8_sequence_length(text, i);
     if (len == 0) {
       // Merge a run of invalid bytes into one problem.
       size_t j = i;
-      while (j < parse_text_.size() && parse_text_[j] != '\0' && utf8_sequence_length(parse_text_, j) == 0) {
-        parse_text_[j] = '_';
+      while (j < text.size() && text[j] != '\0' && utf8_sequence_length(text, j) == 0) {
+        edit()[j] = '_';
         ++j;
       }
       char buf[8];

@@ -56,7 +56,7 @@ class SourceFile {
   const std::string& path() const { return path_; }
   std::string_view text() const { return text_; }
   // Same length as text(); safe to hand to a C parser (no NUL, valid UTF-8).
-  std::string_view parse_text() const { return parse_text_; }
+  std::string_view parse_text() const { return own_parse_text_ ? parse_text_ : text_; }
   Dialect dialect() const { return dialect_; }
   const LineIndex& lines() const { return lines_; }
   const std::vector<EncodingProblem>& encoding_problems() const { return encoding_problems_; }
@@ -65,7 +65,8 @@ class SourceFile {
  private:
   std::string path_;
   std::string text_;
-  std::string parse_text_;
+  std::string parse_text_;  // set when it differs from text_
+  bool own_parse_text_ = false;
   Dialect dialect_;
   LineIndex lines_;
   std::vector<EncodingProblem> encoding_problems_;

@@ -157,18 +157,18 @@ unsigned usable_cores() {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
-// Runs `fn(i)` for every index below `n` on a few threads with deep stacks
-// (parsers recurse once per nesting level of a statement; libpg_query frees
-// its per-thread memory itself when a thread ends).
+// Runs `fn(i)` for every index below `n` on up to `jobs` threads (0: one per
+// usable core) with deep stacks (parsers recurse once per nesting level of a
+// statement; libpg_query frees its per-thread memory itself when a thread ends).
 template <typename Fn>
-void parallel(size_t n, Fn fn) {
+void parallel(size_t n, unsigned jobs, Fn fn) {
   std::atomic<size_t> next{0};
   auto work = [&] {
     run_on_deep_stack([&] {
       for (size_t i = next++; i < n; i = next++) fn(i);
     });
   };
-  const size_t threads = std::min<size_t>(usable_cores(), n / 8 + 1);
+  const size_t threads = std::min<size_t>(jobs > 0 ? jobs : usable_cores(), n / 8 + 1);
   std::vector<std::thread> pool;
   for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
@@ -284,18 +284,20 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     jobs.push_back(std::move(job));
   }
 
-  parallel(jobs.size(), [&](size_t i) {
+  parallel(jobs.size(), options_.jobs, [&](size_t i) {
     Job& job = jobs[i];
     if (job.guess_only) job.guess = parser::detect_dialect(job.bytes, job.display_path);
   });
   const std::vector<std::string> folder_votes = vote_by_folder(jobs);
 
-  parallel(jobs.size(), [&](size_t i) {
-    Job& job = jobs[i];
+  // Parse, replay, lint and deliver the files a window at a time, so parse
+  // trees (the bulk of a run's memory) are held for one window only and the
+  // memory freed by one window serves the next.
+  auto parse_job = [&](Job& job, const std::string& folder_vote) {
     if (job.guess_only) {
-      std::string why = job.guess.signs() > 0      ? "detected: " + job.guess.evidence
-                        : !folder_votes[i].empty() ? folder_votes[i]
-                                                   : "default: no sign of either dialect";
+      std::string why = job.guess.signs() > 0  ? "detected: " + job.guess.evidence
+                        : !folder_vote.empty() ? folder_vote
+                                               : "default: no sign of either dialect";
       // The defaults already read PostgreSQL: only another dialect changes the rule set.
       if (job.guess.dialect == job.eff.settings.dialect)
         job.eff.dialect_from = std::move(why);
@@ -331,18 +333,12 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       }
     }
     if (job.lint) load_down(job);
-  });
-  for (const auto& job : jobs) {
-    if (!job.lint) continue;
-    linted_any_ = true;
-    for (const auto& [id, sev] : job.eff.enabled) enabled_.insert(id);
-  }
+  };
 
   // Files are migrations in order: replay them for the schema model (so an
   // ALTER COLUMN ... TYPE can be judged from its old type), and in a change
   // set, what an earlier file creates is new (and empty) for the files after it.
   std::vector<analysis::CreatedObject> created;
-  std::vector<size_t> ends;
   analysis::SchemaModel model;
   if (!options_.schema_dump.empty()) {
     // The dump is the schema before the first migration.
@@ -357,29 +353,13 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     }
   }
   const bool change_set = options_.change_set.has_value();
-  for (auto& job : jobs) {
-    const auto plan = analysis::plan_runner(job.source->path(), job.source->text(), job.parsed->comments,
-                                            job.eff.settings.runner);
-    job.history = model.needed_by(*job.parsed);
-    model.apply(*job.parsed, plan);
-    ends.push_back(created.size());
-    if (change_set && job.lint) analysis::collect_created(*job.parsed, plan, created);
-  }
-  if (change_set) {
-    for (size_t i = 0; i < jobs.size(); ++i) jobs[i].earlier = {created.data(), ends[i]};
-    std::erase_if(jobs, [](const Job& j) { return !j.lint; });
-  }
-
-  std::vector<FileOutcome> outcomes(jobs.size());
-  std::atomic<bool> write_failed{false};
   auto lint_job = [&](const Job& job) {
     return engine::lint_file(job.source, *job.parsed, job.eff.settings, job.eff.enabled, rules::registry(),
                              catalog_, job.eff.options, job.down ? &*job.down : nullptr, job.earlier,
                              job.history, job.down_unreadable);
   };
-  parallel(jobs.size(), [&](size_t i) {
-    Job& job = jobs[i];
-    FileOutcome& out = outcomes[i];
+  std::atomic<bool> write_failed{false};
+  auto lint_one = [&](Job& job, FileOutcome& out) {
     out.fail_on = job.eff.fail_on;
     out.dialect_from = job.eff.dialect_from;
     out.fs_path = job.fs_path;
@@ -425,20 +405,65 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       std::sort(out.statements.begin(), out.statements.end(),
                 [](const TextRange& a, const TextRange& b) { return a.begin < b.begin; });
     }
-    // What the run no longer needs: parse trees are the bulk of its memory.
-    job.parsed.reset();
-    job.down.reset();
-  });
+  };
 
-  for (auto& out : outcomes) {
-    if (!out.write_error.empty()) sink.problem({Problem::Kind::Io, out.write_error});
-    ++totals.files;
-    totals.fixes_applied += out.fixes_applied;
-    totals.files_fixed += out.fixes_applied > 0;
-    if (options_.fix && !options_.unsafe_fixes)
-      for (const auto& d : out.result.diagnostics)
-        totals.unsafe_left += d.fix && !d.suppressed && d.fix->applicability == Applicability::Unsafe;
-    sink.file(std::move(out));
+  // A window holds enough text to keep every thread busy, and ends early
+  // when it has many files (each file's results are small, its tree is not).
+  const size_t window_bytes = size_t{4} << 20;
+  const size_t window_files = 512;
+  for (size_t lo = 0; lo < jobs.size();) {
+    size_t hi = lo;
+    for (size_t bytes = 0; hi < jobs.size() && bytes < window_bytes && hi - lo < window_files; ++hi)
+      bytes += jobs[hi].bytes.size();
+    const std::span<Job> window(jobs.data() + lo, hi - lo);
+    parallel(window.size(), options_.jobs, [&](size_t i) { parse_job(window[i], folder_votes[lo + i]); });
+
+    std::vector<size_t> ends;
+    for (auto& job : window) {
+      const auto plan = analysis::plan_runner(job.source->path(), job.source->text(), job.parsed->comments,
+                                              job.eff.settings.runner);
+      job.history = model.needed_by(*job.parsed);
+      model.apply(*job.parsed, plan);
+      ends.push_back(created.size());
+      if (change_set && job.lint) analysis::collect_created(*job.parsed, plan, created);
+    }
+    // `created` does not grow again until this window is linted.
+    for (size_t i = 0; i < window.size(); ++i) window[i].earlier = {created.data(), ends[i]};
+    if (!change_set) created.clear();
+
+    std::vector<size_t> linted;
+    for (size_t i = 0; i < window.size(); ++i) {
+      Job& job = window[i];
+      if (!job.lint) {
+        job.parsed.reset();
+        continue;
+      }
+      linted_any_ = true;
+      for (const auto& [id, sev] : job.eff.enabled) enabled_.insert(id);
+      linted.push_back(i);
+    }
+    std::vector<FileOutcome> outcomes(linted.size());
+    parallel(linted.size(), options_.jobs, [&](size_t k) {
+      Job& job = window[linted[k]];
+      lint_one(job, outcomes[k]);
+      // What the run no longer needs: parse trees are the bulk of its memory.
+      job.parsed.reset();
+      job.down.reset();
+      job.down_source.reset();
+      job.history = {};
+    });
+    for (auto& out : outcomes) {
+      if (!out.write_error.empty()) sink.problem({Problem::Kind::Io, out.write_error});
+      ++totals.files;
+      totals.fixes_applied += out.fixes_applied;
+      totals.files_fixed += out.fixes_applied > 0;
+      if (options_.fix && !options_.unsafe_fixes)
+        for (const auto& d : out.result.diagnostics)
+          totals.unsafe_left += d.fix && !d.suppressed && d.fix->applicability == Applicability::Unsafe;
+      sink.file(std::move(out));
+    }
+    for (auto& job : window) job.source.reset();
+    lo = hi;
   }
   totals.write_failed = write_failed;
   return totals;

@@ -49,6 +49,7 @@ struct Options {
   bool unsafe_fixes = false;      // with fix: unsafe fixes too
   bool write_fixes = true;        // with fix: write changed files in place (never stdin)
   bool statement_ranges = false;  // fill FileOutcome::statements (the language server's ignore actions)
+  unsigned jobs = 0;              // threads; 0: every core the process may run on
 };
 
 // What went wrong outside the SQL itself. Syntax errors are findings, never problems.

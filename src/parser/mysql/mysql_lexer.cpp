@@ -1,6 +1,10 @@
 #include "parser/mysql/mysql_lexer.h"
 
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
 #include <utility>
 #include <vector>
 
@@ -228,26 +232,146 @@ std::pair<size_t, size_t> FastLexer::scan() const {
   return {best_type, best_len};
 }
 
+namespace {
+
+// Token memory: every token of a statement is allocated while it is lexed
+// and freed together when its token stream goes, thousands per statement.
+// Blocks come from a per-thread free list fed by large chunks; a thread
+// that ends with every block back hands its chunks to the next thread
+// (parse threads are short-lived), one that does not keeps them (a block
+// still in use is never reused).
+class TokenPool {
+ public:
+  static constexpr size_t kBlock = 64;  // >= sizeof(SliceToken), checked below
+  static constexpr size_t kPerChunk = 4096;
+
+  static TokenPool& local() {
+    thread_local TokenPool pool;
+    return pool;
+  }
+  void* get() {
+    if (free_ == nullptr) refill();
+    Free* b = free_;
+    free_ = b->next;
+    ++live_;
+    return b;
+  }
+  void put(void* p) {
+    auto* b = static_cast<Free*>(p);
+    b->next = free_;
+    free_ = b;
+    --live_;
+  }
+  TokenPool() = default;
+  TokenPool(const TokenPool&) = delete;
+  TokenPool& operator=(const TokenPool&) = delete;
+  ~TokenPool() {
+    if (live_ != 0) return;  // a block is elsewhere: keep (leak) the chunks
+    const std::lock_guard<std::mutex> lock(stash_mutex());
+    for (auto& c : chunks_) stash().push_back(std::move(c));
+  }
+
+ private:
+  struct Free {
+    Free* next;
+  };
+  static std::mutex& stash_mutex() {
+    static std::mutex m;
+    return m;
+  }
+  static std::vector<std::unique_ptr<std::byte[]>>& stash() {
+    static auto* chunks = new std::vector<std::unique_ptr<std::byte[]>>();  // outlives thread pools
+    return *chunks;
+  }
+  void refill() {
+    std::unique_ptr<std::byte[]> chunk;
+    {
+      const std::lock_guard<std::mutex> lock(stash_mutex());
+      if (!stash().empty()) {
+        chunk = std::move(stash().back());
+        stash().pop_back();
+      }
+    }
+    if (!chunk) chunk = std::make_unique_for_overwrite<std::byte[]>(kBlock * kPerChunk);
+    for (size_t i = kPerChunk; i-- > 0;) put(chunk.get() + i * kBlock);
+    live_ += static_cast<std::ptrdiff_t>(kPerChunk);
+    chunks_.push_back(std::move(chunk));
+  }
+  Free* free_ = nullptr;
+  std::ptrdiff_t live_ = 0;  // blocks handed out minus blocks put back on this thread
+  std::vector<std::unique_ptr<std::byte[]>> chunks_;
+};
+
+// A token that points into the lexed text instead of copying it.
+class SliceToken final : public antlr4::WritableToken {
+ public:
+  SliceToken(antlr4::TokenSource* source, std::string_view text, size_t type, size_t start)
+      : source_(source),
+        text_(text),
+        start_(static_cast<uint32_t>(start)),
+        type_(static_cast<uint32_t>(type)) {}
+
+  static void* operator new(size_t size) {
+    static_assert(sizeof(SliceToken) <= TokenPool::kBlock);
+    return size <= TokenPool::kBlock ? TokenPool::local().get() : ::operator new(size);
+  }
+  static void operator delete(void* p, size_t size) {
+    if (size <= TokenPool::kBlock)
+      TokenPool::local().put(p);
+    else
+      ::operator delete(p);
+  }
+
+  std::string getText() const override { return std::string(text_); }
+  size_t getType() const override { return type_ == kEof ? antlr4::Token::EOF : type_; }
+  size_t getLine() const override { return 1; }
+  size_t getCharPositionInLine() const override { return start_; }
+  size_t getChannel() const override { return channel_; }
+  size_t getTokenIndex() const override { return index_ == kNone ? INVALID_INDEX : index_; }
+  size_t getStartIndex() const override { return start_; }
+  size_t getStopIndex() const override {
+    const size_t start = start_;
+    return type_ == kEof ? start - 1 : start + text_.size() - 1;  // EOF is empty: it ends before it starts
+  }
+  antlr4::TokenSource* getTokenSource() const override { return source_; }
+  antlr4::CharStream* getInputStream() const override { return nullptr; }
+  std::string toString() const override {
+    return "[@" + std::to_string(getTokenIndex()) + "," + std::to_string(start_) + ":" +
+           std::to_string(getStopIndex()) + "='" + getText() + "',<" + std::to_string(getType()) + ">]";
+  }
+
+  // Only the token stream sets the index; nothing renames or retypes a token.
+  void setText(const std::string& /*text*/) override {}
+  void setType(size_t type) override { type_ = static_cast<uint32_t>(type); }
+  void setLine(size_t /*line*/) override {}
+  void setCharPositionInLine(size_t /*pos*/) override {}
+  void setChannel(size_t channel) override { channel_ = static_cast<uint32_t>(channel); }
+  void setTokenIndex(size_t index) override { index_ = static_cast<uint32_t>(index); }
+
+  static constexpr uint32_t kEof = 0xffffffffU;
+
+ private:
+  static constexpr uint32_t kNone = 0xffffffffU;
+  antlr4::TokenSource* source_;
+  std::string_view text_;
+  uint32_t start_;
+  uint32_t type_;
+  uint32_t index_ = kNone;
+  uint32_t channel_ = antlr4::Token::DEFAULT_CHANNEL;
+};
+
+}  // namespace
+
 std::unique_ptr<antlr4::Token> FastLexer::nextToken() {
   for (;;) {
-    if (pos_ >= text_.size()) {
-      auto eof = std::make_unique<antlr4::CommonToken>(
-          std::pair<antlr4::TokenSource*, antlr4::CharStream*>{this, nullptr}, antlr4::Token::EOF,
-          antlr4::Token::DEFAULT_CHANNEL, text_.size(), text_.size() - 1);
-      eof->setText("<EOF>");
-      return eof;
-    }
+    if (pos_ >= text_.size())
+      // It starts where the text ends and is empty (stop = start - 1).
+      return std::unique_ptr<antlr4::Token>(new SliceToken(this, "<EOF>", SliceToken::kEof, pos_));
     const auto [type, len] = scan();
     const size_t start = pos_;
     pos_ += len;
     if (type == L::WS) continue;  // -> skip
-    auto t = std::make_unique<antlr4::CommonToken>(
-        std::pair<antlr4::TokenSource*, antlr4::CharStream*>{this, nullptr}, type,
-        antlr4::Token::DEFAULT_CHANNEL, start, pos_ - 1);
-    t->setText(std::string(text_.substr(start, len)));
-    t->setLine(1);
-    t->setCharPositionInLine(start);
-    return t;
+    return std::unique_ptr<antlr4::Token>(new SliceToken(this, text_.substr(start, len), type, start));
   }
 }
 

@@ -2,9 +2,11 @@
 // A hand-written lexer for the MySQL grammar: the same tokens as the
 // generated MySqlLexer (MySqlLexer.g4), produced by one pass over the bytes
 // with no per-character locking or UTF-32 conversion. The front-end feeds its
-// tokens to the generated parser. tests/mysql_lexer_test.cpp checks that both
-// lexers give the same tokens (types, offsets, text) on every statement of
-// the test inputs and of the MySQL corpus.
+// tokens to the generated parser; each token points into the text and lives in
+// a per-thread pool (no copy of its text, no allocation of its own).
+// tests/mysql_lexer_test.cpp checks that both lexers give the same tokens
+// (types, offsets, text) on every statement of the test inputs and of the
+// MySQL corpus.
 #include <memory>
 #include <string>
 #include <string_view>
