@@ -1,6 +1,7 @@
 #include "analysis/mysql/mysql_semantics.h"
 #include "engine/rule_context.h"
 #include "rules/effect_text.h"
+#include "rules/fix_text.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"
 
@@ -16,13 +17,21 @@ class AddCheckValidated final : public engine::Rule {
     for (const auto& a : s.actions) {
       if (a.kind == ir::AlterKind::AddConstraint && a.constraint &&
           a.constraint->kind == ir::ConstraintKind::Check && !a.constraint->not_valid) {
-        ctx.report(a.range,
-                   "adding a CHECK constraint to " + quoted(s.table) +
-                       " scans every row under an ACCESS EXCLUSIVE lock that blocks reads and writes")
-            .help(
-                "Add the constraint with NOT VALID, then run ALTER TABLE ... VALIDATE CONSTRAINT in a "
-                "separate "
-                "transaction.");
+        auto d = ctx.report(
+            a.range, "adding a CHECK constraint to " + quoted(s.table) +
+                         " scans every row under an ACCESS EXCLUSIVE lock that blocks reads and writes");
+        d.help(
+            "Add the constraint with NOT VALID, then run ALTER TABLE ... VALIDATE CONSTRAINT in a "
+            "separate "
+            "transaction.");
+        // PostgreSQL names an unnamed CHECK after the one column it reads
+        // (table_column_check), else table_check; ddlint knows the column
+        // only for `column IS NOT NULL`, so other unnamed checks get no fix.
+        const auto& e = a.constraint->expr;
+        const std::string composed =
+            e && !e->not_null_column.empty() ? pg_object_name(s.table.name, e->not_null_column, "check") : "";
+        if (auto f = validate_separately_fix(ctx, s, a, composed))
+          d.fix(std::move(f->title), f->applicability, std::move(f->edits));
       } else if (a.kind == ir::AlterKind::AddColumn && a.column_def) {
         for (const auto& k : a.column_def->constraints)
           if (k.kind == ir::ConstraintKind::Check)

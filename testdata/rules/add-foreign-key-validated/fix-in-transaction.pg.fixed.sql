@@ -1,0 +1,10 @@
+-- ddlint-test: runner=goose
+-- Inside the runner's transaction VALIDATE would check the rows under the lock
+-- ADD CONSTRAINT holds until commit: the fix says to run it in its own.
+-- +goose Up
+ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID; -- expect: add-foreign-key-validated@20
+-- Run VALIDATE CONSTRAINT in its own transaction (after this one commits, or in a later migration): in this one it checks every row under the lock ADD CONSTRAINT holds until commit.
+ALTER TABLE orders VALIDATE CONSTRAINT orders_customer_fk;
+
+-- +goose Down
+ALTER TABLE orders DROP CONSTRAINT orders_customer_fk;
