@@ -1,6 +1,7 @@
 #include "engine/rule_context.h"
 #include "ir/facts.h"
 #include "rules/effect_text.h"
+#include "rules/fix_text.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"
 
@@ -18,17 +19,48 @@ class SetNotNull final : public engine::Rule {
       const bool can_skip_scan = ctx.settings().pg_version >= 12;
       // PostgreSQL 12+ skips the scan when a validated CHECK proves the column non-null.
       if (can_skip_scan && ctx.facts().not_null_proven(s.table, f.name, ctx.statement_index())) continue;
-      ctx.report(f.range,
-                 "SET NOT NULL on " + quoted(s.table) + "." + quoted(f.name) +
-                     " scans the whole table under an ACCESS EXCLUSIVE lock that blocks reads and writes")
-          .help(
-              can_skip_scan
-                  ? "Add CHECK (" + f.name +
-                        " IS NOT NULL) NOT VALID, VALIDATE it in a separate transaction, "
-                        "then SET NOT NULL (PostgreSQL skips the scan) and drop the CHECK."
-                  : "Before PostgreSQL 12 the scan cannot be avoided: keep the CHECK (" + f.name +
-                        " IS NOT NULL) constraint, added NOT VALID and validated, instead of SET NOT NULL.");
+      auto d = ctx.report(f.range, "SET NOT NULL on " + quoted(s.table) + "." + quoted(f.name) +
+                                       " scans the whole table under an ACCESS EXCLUSIVE lock that blocks "
+                                       "reads and writes");
+      d.help(can_skip_scan
+                 ? "Add CHECK (" + f.name +
+                       " IS NOT NULL) NOT VALID, VALIDATE it in a separate transaction, "
+                       "then SET NOT NULL (PostgreSQL skips the scan) and drop the CHECK."
+                 : "Before PostgreSQL 12 the scan cannot be avoided: keep the CHECK (" + f.name +
+                       " IS NOT NULL) constraint, added NOT VALID and validated, instead of SET NOT NULL.");
+      if (can_skip_scan && ctx.settings().dialect == Dialect::Postgres)
+        if (auto fix = proven_first_fix(s, f, ctx))
+          d.fix(std::move(fix->title), fix->applicability, std::move(fix->edits));
     }
+  }
+
+  // PostgreSQL 12+: prove the column non-null with a CHECK added NOT VALID and
+  // validated (a scan that lets reads and writes continue), so that SET NOT
+  // NULL skips its scan, then drop the CHECK. The CHECK is not named
+  // <table>_<column>_not_null: PostgreSQL 18 gives that name to the NOT NULL
+  // constraint SET NOT NULL creates (which would become ..._not_null1).
+  static std::optional<Fix> proven_first_fix(const ir::AlterTable& s, const ir::Fact& f,
+                                             const engine::RuleContext& ctx) {
+    if (s.actions.size() != 1 || f.action != 0) return std::nullopt;
+    const TextRange statement = ctx.statement().range;
+    const auto prefix = alter_table_prefix(ctx, statement, s.actions[0].range);
+    if (!prefix) return std::nullopt;
+    const std::string check = pg_ident(pg_object_name(s.table.name, f.name, "not_null_check"));
+    std::vector<std::string> before;
+    if (fix_runs_in_transaction(ctx))
+      before.push_back(
+          "-- Run each of these steps in its own transaction (one migration each, or a migration without a "
+          "transaction): in one transaction the lock ADD CONSTRAINT takes is held through the VALIDATE "
+          "scan.");
+    before.push_back(*prefix + " ADD CONSTRAINT " + check + " CHECK (" + pg_ident(f.name) +
+                     " IS NOT NULL) NOT VALID;");
+    before.push_back(*prefix + " VALIDATE CONSTRAINT " + check + ";");
+    std::vector<Edit> edits{insert_before_statement(ctx.source().text(), statement.begin, before)};
+    for (auto& e : insert_after_statement(ctx.source().text(), statement,
+                                          {*prefix + " DROP CONSTRAINT " + check + ";"}))
+      edits.push_back(std::move(e));
+    return Fix{"Prove the column non-null with a validated CHECK first, then drop the CHECK",
+               Applicability::Unsafe, joined_edits(std::move(edits))};
   }
 
   // A whole-column redefinition (MySQL MODIFY/CHANGE) that states NOT NULL:
