@@ -1,5 +1,6 @@
 #include "engine/rule_context.h"
 #include "rules/effect_text.h"
+#include "rules/fix_text.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"
 
@@ -45,7 +46,13 @@ class AddPrimaryKey final : public engine::Rule {
         message += quoted(s.table);
         message += " builds its unique index and checks the key columns for NULLs";
         message += lock;
-        ctx.report(a.range, std::move(message)).help(help(s.table.display(), name, cols));
+        auto d = ctx.report(a.range, std::move(message));
+        d.help(help(s.table.display(), name, cols));
+        if (auto f = index_then_constraint_fix(
+                ctx, s, a, "PRIMARY KEY", pg_object_name(s.table.name, "", "pkey"),
+                {"-- PRIMARY KEY USING INDEX makes the key columns NOT NULL: a nullable one is scanned under "
+                 "ACCESS EXCLUSIVE, so make it NOT NULL first (see set-not-null)."}))
+          d.fix(std::move(f->title), f->applicability, std::move(f->edits));
       } else if (a.kind == ir::AlterKind::AddColumn && a.column_def) {
         for (const auto& k : a.column_def->constraints)
           if (k.kind == ir::ConstraintKind::PrimaryKey)

@@ -1,4 +1,5 @@
 #include "engine/rule_context.h"
+#include "rules/fix_text.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"
 
@@ -40,7 +41,13 @@ class AddUniqueConstraint final : public engine::Rule {
         message += " to ";
         message += quoted(s.table);
         message += lock;
-        ctx.report(a.range, std::move(message)).help(unique_help(s.table.display(), name, cols));
+        auto d = ctx.report(a.range, std::move(message));
+        d.help(unique_help(s.table.display(), name, cols));
+        // PostgreSQL names an unnamed UNIQUE constraint table_columns_key
+        // (cut to 63 bytes); the fix writes that name out.
+        if (auto f = index_then_constraint_fix(
+                ctx, s, a, "UNIQUE", pg_object_name(s.table.name, pg_name_addition(k.columns), "key")))
+          d.fix(std::move(f->title), f->applicability, std::move(f->edits));
       } else if (a.kind == ir::AlterKind::AddColumn && a.column_def) {
         for (const auto& k : a.column_def->constraints)
           if (k.kind == ir::ConstraintKind::Unique)

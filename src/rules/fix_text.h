@@ -4,6 +4,7 @@
 // add-unique-constraint, add-primary-key and missing-lock-timeout): where the
 // new statements go, how they are laid out next to the user's own, and how
 // PostgreSQL names and quotes what they create.
+#include <cctype>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -268,6 +269,74 @@ inline std::optional<Fix> validate_separately_fix(const engine::RuleContext& ctx
   lines.push_back(*prefix + " VALIDATE CONSTRAINT " + name + ";");
   for (auto& e : insert_after_statement(ctx.source().text(), statement, lines)) edits.push_back(std::move(e));
   return Fix{"Add the constraint NOT VALID and validate it in a separate statement", Applicability::Unsafe,
+             joined_edits(std::move(edits))};
+}
+
+// The text of an ADD [CONSTRAINT name] action after the name: "UNIQUE (a, b)".
+inline std::string_view constraint_body(std::string_view action) {
+  auto skip = [&](size_t i) {
+    while (i < action.size() && (is_blank(action[i]) || action[i] == '\n' || action[i] == '\r')) ++i;
+    return i;
+  };
+  size_t i = skip(0);
+  if (action.size() - i >= 3) i = skip(i + 3);  // ADD
+  const auto name = written_constraint_name(action);
+  if (!name) return action.substr(i);
+  const size_t at = action.find(*name, i + 10);
+  return at == std::string_view::npos ? std::string_view() : action.substr(skip(at + name->size()));
+}
+
+// The columns of a plain `UNIQUE (a, b)` / `PRIMARY KEY (a, b)` body, as
+// written (blanks folded); nullopt when the body says anything more (NULLS
+// NOT DISTINCT, INCLUDE, WITH, USING INDEX TABLESPACE, DEFERRABLE, ...) that
+// CREATE UNIQUE INDEX ... plus ADD ... USING INDEX would have to restate.
+inline std::optional<std::string> plain_key_columns(std::string_view body, std::string_view keyword) {
+  const auto f = folded(body);
+  if (!f || f->size() <= keyword.size()) return std::nullopt;
+  for (size_t k = 0; k < keyword.size(); ++k)
+    if (std::toupper(static_cast<unsigned char>((*f)[k])) != keyword[k]) return std::nullopt;
+  std::string_view rest(*f);
+  rest.remove_prefix(keyword.size());
+  if (rest.starts_with(' ')) rest.remove_prefix(1);
+  if (rest.size() < 2 || rest.front() != '(' || rest.back() != ')') return std::nullopt;
+  rest = rest.substr(1, rest.size() - 2);
+  if (rest.find_first_of("()") != std::string_view::npos ||
+      rest.find_first_not_of(' ') == std::string_view::npos)
+    return std::nullopt;
+  rest.remove_prefix(rest.find_first_not_of(' '));
+  rest.remove_suffix(rest.size() - 1 - rest.find_last_not_of(' '));
+  return std::string(rest);
+}
+
+// The fix of ADD UNIQUE / ADD PRIMARY KEY (PostgreSQL): build the index with
+// CREATE UNIQUE INDEX CONCURRENTLY in a statement before the ALTER, then
+// adopt it with ADD CONSTRAINT ... USING INDEX. `keyword` is "UNIQUE" or
+// "PRIMARY KEY"; `composed_name` names an unnamed constraint as PostgreSQL
+// would. None inside a transaction (CONCURRENTLY fails there), for ONLY or IF
+// EXISTS, for any other clause in the constraint, or when the ALTER has
+// other actions. `before` lines (comments) go above the CREATE INDEX.
+inline std::optional<Fix> index_then_constraint_fix(const engine::RuleContext& ctx, const ir::AlterTable& s,
+                                                    const ir::AlterAction& a, std::string_view keyword,
+                                                    const std::string& composed_name,
+                                                    std::vector<std::string> before = {}) {
+  if (s.actions.size() != 1 || !a.constraint || s.only || s.if_exists || fix_runs_in_transaction(ctx))
+    return std::nullopt;
+  const auto columns = plain_key_columns(constraint_body(ctx.text(a.range)), keyword);
+  const auto table = folded(ctx.text(s.table.range));
+  if (!columns || !table || table->empty()) return std::nullopt;
+  std::string name;
+  if (!a.constraint->name.empty()) {
+    const auto written = written_constraint_name(ctx.text(a.range));
+    if (!written) return std::nullopt;
+    name = *written;
+  } else {
+    name = pg_ident(composed_name);
+  }
+  before.push_back("CREATE UNIQUE INDEX CONCURRENTLY " + name + " ON " + *table + " (" + *columns + ");");
+  const TextRange statement = ctx.statement().range;
+  std::vector<Edit> edits{insert_before_statement(ctx.source().text(), statement.begin, before)};
+  edits.push_back({a.range, "ADD CONSTRAINT " + name + " " + std::string(keyword) + " USING INDEX " + name});
+  return Fix{"Build the index concurrently first, then add the constraint USING INDEX", Applicability::Unsafe,
              joined_edits(std::move(edits))};
 }
 
