@@ -129,6 +129,41 @@ TEST_SUITE("cli") {
     fs::remove_all(dir);
   }
 
+  TEST_CASE("files named one by one are read with the migrations before them in their folder") {
+    const fs::path dir = fs::temp_directory_path() / ("ddlint-named-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "db/migrations");
+    test::write(dir / "db/migrations/001_users.sql",
+                "CREATE TABLE users (id bigint PRIMARY KEY, u char(36));\n");
+    test::write(dir / "db/migrations/002_noop.sql", "SELECT 1;\n");
+    test::write(dir / "db/migrations/003_alter.sql", "ALTER TABLE users ALTER COLUMN u TYPE text;\n");
+    test::write(dir / "db/migrations/004_drop.sql", "ALTER TABLE users DROP COLUMN u;\n");
+    test::write(dir / "db/migrations/005_later.sql", "DROP TABLE users;\n");
+    const std::string ddlint = "cd '" + dir.string() + "' && '" + std::string(DDLINT_BINARY) +
+                               "' check --format gcc --select alter-column-type,drop-column,unknown-object "
+                               "--schema-complete ";
+    std::string out;
+    // Named in any order and spelling: reported in path order, with 001 and
+    // 002 as history (not reported), 005 (after the last named file) unread.
+    CHECK(run(ddlint + "-v db/migrations/004_drop.sql ./db/migrations/003_alter.sql 2>&1", out) == 1);
+    CHECK(out.find("ddlint: history: 2 earlier migrations of db/migrations/ replayed (not reported)\n") !=
+          std::string::npos);
+    const size_t alter = out.find(
+        "./db/migrations/003_alter.sql:1:19: error: changing column `u` of `users` "
+        "from `char(36)` to `text` rewrites");
+    const size_t drop = out.find("db/migrations/004_drop.sql:1:19: warning: dropping column `u`");
+    CHECK(alter != std::string::npos);
+    CHECK(drop != std::string::npos);
+    CHECK(alter < drop);
+    CHECK(out.find("unknown-object") == std::string::npos);
+    CHECK(out.find("001_users") == std::string::npos);
+    // --no-history: the file alone (the old type unknown, the table too).
+    CHECK(run(ddlint + "--no-history db/migrations/003_alter.sql 2>&1", out) == 1);
+    CHECK(out.find("unless `u` already is `text` or `varchar`") != std::string::npos);
+    CHECK(out.find("[unknown-object]") != std::string::npos);
+    fs::remove_all(dir);
+  }
+
   TEST_CASE("--changed-since lints only changed files, as one change set in path order") {
     const fs::path repo = fs::temp_directory_path() / ("ddlint-changed-" + std::to_string(::getpid()));
     fs::remove_all(repo);

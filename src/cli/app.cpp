@@ -127,8 +127,18 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   std::vector<std::string> paths = o.paths;
   if (paths.empty()) paths.push_back(".");
   std::vector<driver::Input> inputs;
-  for (auto& in : driver::collect_inputs(paths, o.stdin_filename, problems))
-    inputs.push_back({std::move(in.display_path), std::move(in.fs_path), in.is_stdin, std::nullopt});
+  auto collected = driver::collect_inputs(paths, o.stdin_filename, problems);
+  // Files named one by one (pre-commit's staged files) get the migrations
+  // before them as history; a change set names its own history.
+  std::vector<driver::HistoryRead> history;
+  if (o.history && o.changed_since.empty()) collected = driver::add_history(std::move(collected), history);
+  if (o.verbose)
+    for (const auto& h : history)
+      err << "ddlint: history: " << h.files << " earlier " << (h.files == 1 ? "migration" : "migrations")
+          << " of " << h.folder << "/ replayed (not reported)\n";
+  for (auto& in : collected)
+    inputs.push_back(
+        {std::move(in.display_path), std::move(in.fs_path), in.is_stdin, std::nullopt, in.history});
   for (const auto& p : problems) sink.problem({driver::Problem::Kind::Io, p});
   const auto totals = session->lint(inputs, sink);
   if (sink.has(driver::Problem::Kind::Config)) return kExitError;

@@ -95,6 +95,10 @@ int run(int argc, char** argv) {
       "Apply safe fixes to the files (with `-`: write the fixed SQL to stdout, the report to stderr)");
   cmd_check->add_flag("--unsafe-fixes", check.unsafe_fixes, "With --fix, apply unsafe fixes too");
   cmd_check->add_flag("-v,--verbose", check.verbose, "Show source excerpts and help for every finding");
+  bool no_history = false;
+  cmd_check->add_flag(
+      "--no-history", no_history,
+      "Lint files named one by one without reading the migrations before them in their folder");
   cmd_check
       ->add_option("-j,--jobs", check.jobs,
                    "Threads to lint with (default: every core this process may use); the output is the same "
@@ -163,6 +167,7 @@ int run(int argc, char** argv) {
     if (assume_tx) check.assume_in_transaction = true;
     if (no_assume_tx) check.assume_in_transaction = false;
     if (schema_complete) check.schema_complete = true;
+    if (no_history) check.history = false;
     check.terminal = isatty(STDOUT_FILENO) != 0;
     check.color = check.terminal && std::getenv("NO_COLOR") == nullptr;
     keep_freed_memory();

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -108,8 +109,91 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, con
       std::sort(found.begin(), found.end());
       for (auto& f : found) out.push_back({f, f, false});
     } else {
-      out.push_back({p, p, false});
+      out.push_back({p, p, false, true});
     }
+  }
+  return out;
+}
+
+std::string migration_folder(const std::string& path) {
+  const fs::path p(path);
+  const std::string name = p.filename().string();
+  fs::path dir = p.parent_path();
+  if (name == "up.sql" || name == "down.sql" || name == "migration.sql") dir = dir.parent_path();
+  return dir.generic_string();
+}
+
+namespace {
+// The order of a directory walk (sorted path strings), whatever way a path is spelled.
+std::string order_key(const std::string& path) { return fs::path(path).lexically_normal().generic_string(); }
+}  // namespace
+
+std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<HistoryRead>& read) {
+  std::set<std::string> given;  // every input file, normalised
+  for (const auto& in : inputs)
+    if (!in.is_stdin) given.insert(normal_path(in.fs_path));
+  // Folders of named files, in order of first appearance, with the last named file of each.
+  // Folders are keyed by their normal form (`./db` is `db`) and walked as first spelled.
+  auto folder_key = [](const std::string& path) { return order_key(migration_folder(path)); };
+  std::vector<std::string> folders;
+  std::map<std::string, std::string> spelled;
+  std::map<std::string, std::string> last;
+  for (const auto& in : inputs) {
+    if (!in.named || in.is_stdin) continue;
+    const std::string key = folder_key(in.fs_path);
+    auto [it, added] = last.try_emplace(key, in.fs_path);
+    if (added) {
+      folders.push_back(key);
+      spelled[key] = migration_folder(in.fs_path);
+    } else if (order_key(in.fs_path) > order_key(it->second)) {
+      it->second = in.fs_path;
+    }
+  }
+  std::map<std::string, std::vector<InputFile>> earlier;
+  for (const auto& key : folders) {
+    const std::string& folder = spelled[key];
+    std::vector<std::string> found;
+    std::vector<fs::path> links;
+    std::set<std::string> visited;
+    std::vector<std::string> ignored;  // the named files are read (and their problems reported) anyway
+    const fs::path root = folder.empty() ? fs::path(".") : fs::path(folder);
+    walk(root, visited, links, found, ignored);
+    for (size_t i = 0; i < links.size(); ++i) {
+      std::vector<fs::path> more;
+      walk(links[i], visited, more, found, ignored);
+      std::sort(more.begin(), more.end());
+      links.insert(links.end(), more.begin(), more.end());
+    }
+    std::sort(found.begin(), found.end());
+    const std::string until = order_key(last[key]);
+    auto& files = earlier[key];
+    for (const auto& f : found) {
+      // `./a.sql` from a walk of "." is `a.sql` as the user names it.
+      const std::string shown = folder.empty() ? fs::path(f).lexically_relative(".").generic_string() : f;
+      if (order_key(shown) >= until) continue;
+      if (given.count(normal_path(shown)) > 0) continue;
+      files.push_back({shown, shown, false, false, true});
+    }
+    if (!files.empty()) read.push_back({folder.empty() ? "." : folder, files.size()});
+  }
+  if (read.empty()) return inputs;
+  // Each folder's named files and history in path order, where its first named file was.
+  std::vector<InputFile> out;
+  std::set<std::string> placed;
+  for (auto& in : inputs) {
+    if (!in.named || in.is_stdin) {
+      out.push_back(std::move(in));
+      continue;
+    }
+    const std::string key = folder_key(in.fs_path);
+    if (!placed.insert(key).second) continue;
+    std::vector<InputFile> group = std::move(earlier[key]);
+    for (const auto& other : inputs)
+      if (other.named && !other.is_stdin && folder_key(other.fs_path) == key) group.push_back(other);
+    std::stable_sort(group.begin(), group.end(), [](const InputFile& a, const InputFile& b) {
+      return order_key(a.fs_path) < order_key(b.fs_path);
+    });
+    for (auto& g : group) out.push_back(std::move(g));
   }
   return out;
 }

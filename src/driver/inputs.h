@@ -9,6 +9,8 @@ struct InputFile {
   std::string display_path;  // as the user will see it
   std::string fs_path;       // empty for stdin
   bool is_stdin = false;
+  bool named = false;    // named on the command line (not found by a directory walk)
+  bool history = false;  // an earlier migration read for what it does, not reported (add_history)
 };
 
 // Expands paths: files as given, directories walked recursively for *.sql
@@ -19,6 +21,23 @@ struct InputFile {
 // appended to `errors` with the reason, and the rest is still collected.
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, const std::string& stdin_name,
                                       std::vector<std::string>& errors);
+
+// The folder a migration file belongs to: its directory, or for layouts
+// with one directory per migration (`DIR/up.sql`, `DIR/down.sql`,
+// `DIR/migration.sql`) the directory above.
+std::string migration_folder(const std::string& path);
+
+// Files named one by one (pre-commit passes only the staged files, in
+// batches) are read with the migrations before them, so they get the answer
+// `ddlint check FOLDER` gives: for each folder of named files, the *.sql
+// files a walk of the folder finds that sort before the last named one and
+// are not inputs already are added as history (`history` set), and the
+// folder's files are put in path order at the place of its first named file.
+struct HistoryRead {
+  std::string folder;
+  size_t files = 0;
+};
+std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<HistoryRead>& read);
 
 // Files changed since git ref `ref`: committed on this branch since its merge
 // base with `ref`, staged, unstaged and untracked (not ignored), as absolute,

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <span>
 #include <thread>
 
@@ -175,23 +176,47 @@ void parallel(size_t n, unsigned jobs, Fn fn) {
   for (auto& t : pool) t.join();
 }
 
+// The file names of each directory, listed once per run and sorted: a
+// folder of many up migrations with their down migrations in another
+// language would otherwise be listed once per file.
+class DirListings {
+ public:
+  const std::vector<std::string>& names(const fs::path& dir) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    auto [it, added] = dirs_.try_emplace(dir.string());
+    if (added) {
+      std::error_code ec;
+      for (const auto& e : fs::directory_iterator(dir.empty() ? fs::path(".") : dir, ec))
+        it->second.push_back(e.path().filename().string());
+      std::sort(it->second.begin(), it->second.end());
+    }
+    return it->second;  // map nodes stay put; a listing never changes once made
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::vector<std::string>> dirs_;
+};
+
 // Reads and parses the paired down migration of an up migration; a missing
 // one is simply absent.
-void load_down(Job& job) {
+void load_down(Job& job, DirListings& listings) {
   const std::string path = job.down_base.empty() ? "" : analysis::paired_down_path(job.down_base);
   std::string bytes;
   std::string error;
   if (path.empty()) return;
   if (!fs::is_regular_file(path)) {
     // NAME.down.go, NAME.down.js ... beside NAME.up.sql: a down migration
-    // in another language.
+    // in another language (the first such file by name).
     std::error_code ec;
     const fs::path sql(path);
     const std::string stem = sql.stem().string() + ".";  // "NAME.down."
-    for (const auto& e : fs::directory_iterator(sql.parent_path().empty() ? "." : sql.parent_path(), ec)) {
-      const std::string name = e.path().filename().string();
-      if (name.size() > stem.size() && name.compare(0, stem.size(), stem) == 0 && e.is_regular_file(ec)) {
-        job.down_unreadable = e.path().string();
+    const auto& names = listings.names(sql.parent_path());
+    for (auto it = std::upper_bound(names.begin(), names.end(), stem);
+         it != names.end() && it->compare(0, stem.size(), stem) == 0; ++it) {
+      const fs::path candidate = sql.parent_path() / *it;
+      if (fs::is_regular_file(candidate, ec)) {
+        job.down_unreadable = candidate.string();
         break;
       }
     }
@@ -275,7 +300,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     job.eff = engine::effective(catalog_, file_config, options_.cli, job.config_path);
     // Nothing names the dialect: the parse phase reads it from the text.
     job.guess_only = job.eff.dialect_from.empty();
-    job.lint = in_change_set(in);
+    job.lint = in_change_set(in) && !in.history;
     job.display_path = in.display_path;
     job.bytes = std::move(bytes);
     job.fs_path = in.fs_path;
@@ -293,6 +318,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   // Parse, replay, lint and deliver the files a window at a time, so parse
   // trees (the bulk of a run's memory) are held for one window only and the
   // memory freed by one window serves the next.
+  DirListings listings;
   auto parse_job = [&](Job& job, const std::string& folder_vote) {
     if (job.guess_only) {
       std::string why = job.guess.signs() > 0  ? "detected: " + job.guess.evidence
@@ -332,7 +358,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
                                            std::to_string(after) + " as " + name(other));
       }
     }
-    if (job.lint) load_down(job);
+    if (job.lint) load_down(job, listings);
   };
 
   // Files are migrations in order: replay them for the schema model (so an

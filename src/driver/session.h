@@ -33,6 +33,7 @@ struct Input {
   std::string fs_path;              // where it lives on disk; empty for stdin or an unsaved buffer
   bool is_stdin = false;            // read from standard input (unless `text` is given)
   std::optional<std::string> text;  // the bytes, when the caller has them (editor buffer)
+  bool history = false;             // an earlier migration: replayed for the schema model, not reported
 };
 
 struct Options {

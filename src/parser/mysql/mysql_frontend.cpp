@@ -774,6 +774,7 @@ ir::ParsedFile parse(const SourceFile& source, uint32_t version_id, bool mariadb
   out.skipped = input.skipped;
   out.comments = input.comments;
   out.errors = input.errors;
+  out.statements.reserve(input.statements.size());  // about one per piece
   Context c{source, input, out, {}};
   for (const auto& piece : input.statements) parse_piece(c, piece);
   std::stable_sort(
