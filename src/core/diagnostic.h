@@ -41,6 +41,9 @@ struct Diagnostic {
   // definition, a table's engine): the message says "unless ...". JSON and
   // SARIF carry it as `conditional: true`.
   bool conditional = false;
+  // The rule's graver case (its rules.d page says which): reported one
+  // severity level above the rule's configured severity, at most error.
+  bool escalated = false;
 };
 
 }  // namespace ddlint

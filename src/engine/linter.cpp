@@ -148,6 +148,8 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   for (auto& d : out) {
     auto it = enabled.find(d.rule);
     if (it != enabled.end()) d.severity = it->second;
+    if (d.escalated && d.severity != Severity::Error)
+      d.severity = static_cast<Severity>(static_cast<int>(d.severity) + 1);
   }
   std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
     if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;

@@ -33,6 +33,12 @@ class DiagnosticBuilder {
     d_.conditional = true;
     return *this;
   }
+  // The rule's graver case: one severity level above the rule's configured
+  // one (its rules.d page says when).
+  DiagnosticBuilder& escalate() {
+    d_.escalated = true;
+    return *this;
+  }
   DiagnosticBuilder& fix(std::string title, Applicability applicability, std::vector<Edit> edits) {
     d_.fix = Fix{std::move(title), applicability, std::move(edits)};
     return *this;

@@ -123,6 +123,9 @@ class Printer {
       h += flags({{"if-exists", a.if_exists}, {"cascade", a.cascade}, {"concurrently", a.concurrently}});
       if (a.kind == AlterKind::Other || a.kind == AlterKind::TableOptions) h += " native=" + a.native;
       if (!a.position.empty()) h += " position=" + a.position;
+      if (a.triggers != TriggerSet::Named)
+        h += a.triggers == TriggerSet::All ? " triggers=all" : " triggers=user";
+      if (a.replica_only) h += " replica-only";
       line(ind, h);
       if (a.column_def) column(ind + 1, *a.column_def);
       if (a.constraint) constraint(ind + 1, *a.constraint);

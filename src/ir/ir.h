@@ -218,6 +218,13 @@ enum class AlterKind {
 };
 std::string_view to_string(AlterKind k);
 
+// ENABLE/DISABLE TRIGGER: which triggers of the table it switches.
+enum class TriggerSet {
+  Named,  // the trigger named in AlterAction::name
+  User,   // every trigger but the internal ones (USER)
+  All,    // every trigger, including the internal ones that enforce foreign keys (ALL)
+};
+
 struct AlterAction {
   AlterKind kind = AlterKind::Other;
   TextRange range;                       // the whole subcommand
@@ -232,6 +239,11 @@ struct AlterAction {
   bool cascade = false;
   bool concurrently = false;  // DETACH PARTITION ... CONCURRENTLY
   std::string native;         // front-end's own name for the subcommand
+  // ENABLE/DISABLE TRIGGER: the triggers switched; `replica_only`: ENABLE
+  // REPLICA, after which they fire only in sessions that apply replicated
+  // changes, not in ordinary ones.
+  TriggerSet triggers = TriggerSet::Named;
+  bool replica_only = false;
   // MySQL ADD/MODIFY/CHANGE COLUMN position: "FIRST", "AFTER <column>", or
   // empty (ADD: last; MODIFY/CHANGE: unchanged).
   std::string position;

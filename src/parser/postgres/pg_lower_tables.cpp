@@ -157,6 +157,11 @@ ir::StatementNode Lowerer::alter_table(element n, TextRange r) {
           a.name = a.column;
           a.column.clear();
         }
+        if (a.native == "AT_EnableTrigAll" || a.native == "AT_DisableTrigAll")
+          a.triggers = ir::TriggerSet::All;
+        if (a.native == "AT_EnableTrigUser" || a.native == "AT_DisableTrigUser")
+          a.triggers = ir::TriggerSet::User;
+        a.replica_only = a.native == "AT_EnableReplicaTrig";
         break;
     }
     if (a.native == "AT_ColumnDefault") {

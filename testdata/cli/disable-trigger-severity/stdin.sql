@@ -1,0 +1,4 @@
+ALTER TABLE users DISABLE TRIGGER users_audit;
+UPDATE users SET plan = 'free' WHERE plan IS NULL;
+ALTER TABLE users ENABLE TRIGGER users_audit;
+ALTER TABLE orders DISABLE TRIGGER ALL;
