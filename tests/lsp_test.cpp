@@ -16,6 +16,7 @@
 
 using namespace ddlint;
 using lsp::Json;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -102,6 +103,34 @@ TEST_SUITE("lsp") {
     CHECK(s.exit_code() == 0);
   }
 
+  TEST_CASE("an open file is linted with the migrations before it in its folder, re-read when they change") {
+    const fs::path dir = fs::temp_directory_path() / ("ddlint-lsp-history-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    test::write(dir / "001_users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, u char(36));\n");
+    test::write(dir / "003_later.sql", "DROP TABLE users;\n");
+    lsp::Server s("test");
+    s.handle(init());
+    const std::string uri = "file://" + (dir / "002_alter.sql").string();
+    const std::string text = "ALTER TABLE users ALTER COLUMN u TYPE text;\n";
+    auto message = [](const Json& publish, const std::string& code) {
+      for (const auto& d : publish["params"]["diagnostics"])
+        if (d["code"] == code) return d["message"].get<std::string>();
+      return std::string();
+    };
+    auto r = s.handle(open_doc(uri, text));
+    REQUIRE(r.size() == 1);
+    // The old type comes from 001 (003, after it, is not read).
+    CHECK(message(r[0], "alter-column-type").find("from `char(36)` to `text`") != std::string::npos);
+    // An earlier migration edited on disk is read again at the next change.
+    test::write(dir / "001_users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, u varchar(36));\n");
+    r = s.handle(note("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}},
+                                                 {"contentChanges", Json::array({{{"text", text}}})}}));
+    REQUIRE(r.size() == 1);
+    CHECK(message(r[0], "alter-column-type").empty());  // varchar to text: no rewrite
+    fs::remove_all(dir);
+  }
+
   TEST_CASE("position encoding: utf-8 if offered, else utf-32, else utf-16") {
     auto negotiated = [](const Json& offered) {
       lsp::Server s("t");
@@ -119,7 +148,7 @@ TEST_SUITE("lsp") {
     auto character = [&](const Json& encodings) {
       lsp::Server s("t");
       s.handle(init(encodings));
-      const auto r = s.handle(open_doc("file:///tmp/x.sql", text));
+      const auto r = s.handle(open_doc("file:///tmp/ddlint-lsp-unsaved/x.sql", text));
       for (const auto& d : r[0]["params"]["diagnostics"])
         if (d["code"] == "drop-column") return d["range"]["start"]["character"].get<int>();
       return -1;
@@ -133,7 +162,7 @@ TEST_SUITE("lsp") {
   TEST_CASE("code actions offer the fixes of findings in the range, marking unsafe ones") {
     lsp::Server s("t");
     s.handle(init());
-    const std::string uri = "file:///tmp/y.sql";
+    const std::string uri = "file:///tmp/ddlint-lsp-unsaved/y.sql";
     s.handle(open_doc(uri, "DROP INDEX users_email_idx;\nCREATE TABLE t (a json);\n"));
     auto r = s.handle(request(
         3, "textDocument/codeAction",
@@ -173,7 +202,7 @@ TEST_SUITE("lsp") {
     };
     frame(init());
     frame(note("initialized", Json::object()));
-    frame(open_doc("file:///tmp/z.sql", "ALTER TABLE users DROP COLUMN nickname;\n"));
+    frame(open_doc("file:///tmp/ddlint-lsp-unsaved/z.sql", "ALTER TABLE users DROP COLUMN nickname;\n"));
     in += "Content-Length: 5\r\n\r\n{bad}";  // a parse error is answered, not fatal
     frame(request(2, "shutdown", nullptr));
     frame(note("exit", nullptr));
@@ -219,7 +248,7 @@ TEST_SUITE("lsp") {
   TEST_CASE("code actions to ignore a finding: above its statement, or for the file") {
     lsp::Server s("t");
     s.handle(init());
-    const std::string uri = "file:///tmp/ign.sql";
+    const std::string uri = "file:///tmp/ddlint-lsp-unsaved/ign.sql";
     // The finding (drop-column) starts on the second line of an indented statement.
     s.handle(open_doc(uri, "SELECT 1;\n  ALTER TABLE users\n    DROP COLUMN nickname;\n"));
     auto r = s.handle(request(
@@ -245,7 +274,6 @@ TEST_SUITE("lsp") {
 
   TEST_CASE(
       "the language server and `ddlint check FILE` give identical findings for the same file and config") {
-    namespace fs = std::filesystem;
     // A folder with its own configuration (rule severity, an option, a
     // disabled rule, a target version) and an up/down pair on disk, beside
     // the bundled examples, which use the defaults.

@@ -138,6 +138,7 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
   std::vector<std::string> folders;
   std::map<std::string, std::string> spelled;
   std::map<std::string, std::string> last;
+  std::map<std::string, bool> per_directory;  // DIR/up.sql layouts: one level of subdirectories
   for (const auto& in : inputs) {
     if (!in.named || in.is_stdin) continue;
     const std::string key = folder_key(in.fs_path);
@@ -148,22 +149,33 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
     } else if (order_key(in.fs_path) > order_key(it->second)) {
       it->second = in.fs_path;
     }
+    if (migration_folder(in.fs_path) != fs::path(in.fs_path).parent_path().generic_string())
+      per_directory[key] = true;
   }
   std::map<std::string, std::vector<InputFile>> earlier;
   for (const auto& key : folders) {
     const std::string& folder = spelled[key];
+    // The folder's own *.sql files, and with one directory per migration
+    // those of its subdirectories: never deeper (an editor may open a stray
+    // file in a home directory).
     std::vector<std::string> found;
-    std::vector<fs::path> links;
-    std::set<std::string> visited;
-    std::vector<std::string> ignored;  // the named files are read (and their problems reported) anyway
     const fs::path root = folder.empty() ? fs::path(".") : fs::path(folder);
-    walk(root, visited, links, found, ignored);
-    for (size_t i = 0; i < links.size(); ++i) {
-      std::vector<fs::path> more;
-      walk(links[i], visited, more, found, ignored);
-      std::sort(more.begin(), more.end());
-      links.insert(links.end(), more.begin(), more.end());
-    }
+    auto list = [&](const fs::path& dir, bool subdirs) {
+      std::error_code ec;
+      for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        std::error_code sec;
+        const std::string name = it->path().filename().string();
+        if (subdirs && !name.empty() && name[0] != '.' && it->is_directory(sec)) {
+          std::error_code dec;
+          for (fs::directory_iterator in(it->path(), dec), e2; !dec && in != e2; in.increment(dec))
+            if (is_sql_name(in->path()) && in->is_regular_file(sec))
+              found.push_back(in->path().generic_string());
+        } else if (is_sql_name(it->path()) && it->is_regular_file(sec)) {
+          found.push_back(it->path().generic_string());
+        }
+      }
+    };
+    list(root, per_directory[key]);
     std::sort(found.begin(), found.end());
     const std::string until = order_key(last[key]);
     auto& files = earlier[key];

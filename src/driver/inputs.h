@@ -30,9 +30,10 @@ std::string migration_folder(const std::string& path);
 // Files named one by one (pre-commit passes only the staged files, in
 // batches) are read with the migrations before them, so they get the answer
 // `ddlint check FOLDER` gives: for each folder of named files, the *.sql
-// files a walk of the folder finds that sort before the last named one and
-// are not inputs already are added as history (`history` set), and the
-// folder's files are put in path order at the place of its first named file.
+// files in it (with one directory per migration: in its subdirectories;
+// never deeper) that sort before the last named one and are not inputs
+// already are added as history (`history` set), and the folder's files are
+// put in path order at the place of its first named file.
 struct HistoryRead {
   std::string folder;
   size_t files = 0;

@@ -51,6 +51,37 @@ parser::ParseOptions parse_options(const analysis::Settings& s) { return parse_o
 
 }  // namespace
 
+class ParseCache {
+ public:
+  std::shared_ptr<const ir::ParsedFile> parse(const std::string& key, const SourceFile& source,
+                                              const parser::ParseOptions& options) {
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      const auto it = entries_.find(key);
+      if (it != entries_.end() && it->second.dialect == source.dialect() &&
+          it->second.options.mysql_version_id == options.mysql_version_id &&
+          it->second.options.mariadb == options.mariadb && it->second.text == source.text())
+        return it->second.parsed;
+    }
+    auto parsed = std::make_shared<const ir::ParsedFile>(parser::parse(source, options));
+    const std::lock_guard<std::mutex> lock(mutex_);
+    entries_[key] = {std::string(source.text()), source.dialect(), options, parsed};
+    return parsed;
+  }
+
+ private:
+  struct Entry {
+    std::string text;
+    Dialect dialect;
+    parser::ParseOptions options;
+    std::shared_ptr<const ir::ParsedFile> parsed;
+  };
+  std::mutex mutex_;
+  std::map<std::string, Entry> entries_;
+};
+
+std::shared_ptr<ParseCache> make_parse_cache() { return std::make_shared<ParseCache>(); }
+
 ParsedSource parse_source(std::string path, std::string bytes, Dialect dialect,
                           const analysis::MySqlTarget* mysql) {
   ParsedSource out;
@@ -134,9 +165,9 @@ struct Job {
   bool guess_only = false;     // the dialect was read from the text
   std::string fs_path;         // empty for stdin / a buffer
   bool is_stdin = false;
-  std::string down_base;  // the path the paired down migration is found from
-  bool lint = true;       // false: history only (outside the change set)
-  std::optional<ir::ParsedFile> parsed;
+  std::string down_base;                         // the path the paired down migration is found from
+  bool lint = true;                              // false: history only (outside the change set)
+  std::shared_ptr<const ir::ParsedFile> parsed;  // shared with the parse cache for history files
   // The down migration paired by name (NAME.up.sql -> NAME.down.sql), when it exists.
   std::shared_ptr<const SourceFile> down_source;
   std::optional<ir::ParsedFile> down;
@@ -319,6 +350,14 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   // trees (the bulk of a run's memory) are held for one window only and the
   // memory freed by one window serves the next.
   DirListings listings;
+  // History files (replayed, not reported) come from the cache when the
+  // caller keeps one and their text and parse settings are unchanged.
+  auto parse_maybe_cached = [&](const Job& job, const SourceFile& source) {
+    const parser::ParseOptions opts = parse_options(job.eff.settings);
+    if (job.lint || !options_.parse_cache || job.fs_path.empty())
+      return std::make_shared<const ir::ParsedFile>(parser::parse(source, opts));
+    return options_.parse_cache->parse(job.fs_path, source, opts);
+  };
   auto parse_job = [&](Job& job, const std::string& folder_vote) {
     if (job.guess_only) {
       std::string why = job.guess.signs() > 0  ? "detected: " + job.guess.evidence
@@ -333,7 +372,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     }
     job.source = std::make_shared<const SourceFile>(std::move(job.display_path), std::move(job.bytes),
                                                     job.eff.settings.dialect);
-    job.parsed = parser::parse(*job.source, parse_options(job.eff.settings));
+    job.parsed = parse_maybe_cached(job, *job.source);
     const size_t failed = job.parsed->errors.size();
     const size_t total = failed + job.parsed->statements.size();
     // A guess that floods syntax errors while the other dialect reads the
@@ -345,9 +384,9 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       const Dialect other = job.source->dialect() == Dialect::MySql ? Dialect::Postgres : Dialect::MySql;
       auto source =
           std::make_shared<const SourceFile>(job.source->path(), std::string(job.source->text()), other);
-      auto reparsed = parser::parse(*source, parse_options(job.eff.settings));
+      auto reparsed = parse_maybe_cached(job, *source);
       const size_t before = job.parsed->errors.size();
-      const size_t after = reparsed.errors.size();
+      const size_t after = reparsed->errors.size();
       if (after * 4 < before) {
         auto name = [](Dialect d) { return d == Dialect::MySql ? "MySQL/MariaDB" : "PostgreSQL"; };
         job.source = std::move(source);
@@ -405,7 +444,8 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
         if (!unfixed) unfixed = out.result;
         job.source = std::make_shared<const SourceFile>(job.source->path(), std::move(applied.text),
                                                         job.eff.settings.dialect);
-        job.parsed = parser::parse(*job.source, parse_options(job.eff.settings));
+        job.parsed = std::make_shared<const ir::ParsedFile>(
+            parser::parse(*job.source, parse_options(job.eff.settings)));
         out.result = lint_job(job);
       }
       out.changed = job.source->text() != original->text();

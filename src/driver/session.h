@@ -36,6 +36,12 @@ struct Input {
   bool history = false;             // an earlier migration: replayed for the schema model, not reported
 };
 
+// Parse results of files on disk kept across runs: the language server lints
+// one buffer many times with the same earlier migrations as history. An entry
+// serves a file whose text, dialect and parse settings are unchanged.
+class ParseCache;
+std::shared_ptr<ParseCache> make_parse_cache();
+
 struct Options {
   engine::Config cli;                                // command-line layer: wins over every file
   std::optional<std::filesystem::path> config_file;  // --config: this file for every input
@@ -51,6 +57,7 @@ struct Options {
   bool write_fixes = true;        // with fix: write changed files in place (never stdin)
   bool statement_ranges = false;  // fill FileOutcome::statements (the language server's ignore actions)
   unsigned jobs = 0;              // threads; 0: every core the process may run on
+  std::shared_ptr<ParseCache> parse_cache;  // history files' parse results across runs; null: none
 };
 
 // What went wrong outside the SQL itself. Syntax errors are findings, never problems.

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "driver/inputs.h"
 #include "driver/session.h"
 #include "engine/catalog.h"
 
@@ -206,9 +207,24 @@ void Server::lint(Document& doc, std::vector<Json>& out) {
   } sink(out);
   driver::Options options;
   options.statement_ranges = true;
+  options.parse_cache = history_;
   driver::Session session(std::move(options));
   const std::string name = doc.path.empty() ? doc.uri : doc.path;
-  session.lint({{name, doc.path, false, std::string(doc.source->text())}}, sink);
+  // A file on disk is read with the migrations before it in its folder, as
+  // `ddlint check FILE` reads it (the buffer's text stands for the file).
+  std::vector<driver::Input> inputs;
+  if (doc.path.empty()) {
+    inputs.push_back({name, "", false, std::string(doc.source->text())});
+  } else {
+    std::vector<driver::HistoryRead> read;
+    for (auto& in : driver::add_history({{name, doc.path, false, true}}, read)) {
+      const bool self = !in.history;
+      inputs.push_back({std::move(in.display_path), std::move(in.fs_path), false,
+                        self ? std::optional<std::string>(std::string(doc.source->text())) : std::nullopt,
+                        in.history});
+    }
+  }
+  session.lint(inputs, sink);
   if (sink.result) {
     doc.source = sink.result->result.source;
     doc.result = std::move(sink.result->result);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "driver/session.h"
 #include "engine/linter.h"
 
 namespace ddlint::lsp {
@@ -56,6 +57,8 @@ class Server {
   bool shutdown_ = false;
   bool exit_ = false;
   std::map<std::string, Document> docs_;
+  // The earlier migrations of an open file are parsed once, not on every change.
+  std::shared_ptr<driver::ParseCache> history_ = driver::make_parse_cache();
 };
 
 // Reads framed messages (Content-Length headers) from `in` and writes
