@@ -1,5 +1,7 @@
 #include <algorithm>
+#include <cmath>
 
+#include "rules/fix_text.h"
 #include "rules/registry.h"
 #include "rules/timeout_helpers.h"
 
@@ -31,23 +33,57 @@ class MissingLockTimeout final : public engine::Rule {
       const std::string wait = g.verdict.state == TimeoutState::TooLong
                                    ? "for up to " + analysis::format_seconds(g.verdict.seconds)
                                    : "for as long as it waits";
-      const std::string set = analysis::set_lock_timeout_sql(ctx.settings().dialect, std::min(2.0, max));
-      ctx.report(
-             ctx.file().statements[g.statement].range,
-             "waits for " + t.mode + " on " + lock_target(t) + " with " +
-                 timeout_phrase(g.verdict, setting, max, ctx.settings().dialect) +
-                 ": while a long-running transaction holds the table, this statement waits and all later " +
-                 blocked_what(g.tables) + " queue behind it, " + wait + more_phrase(g.more, setting))
-          .help(
-              mysql
-                  ? "Put `" + set +
-                        "` before this statement and retry the migration when it times out (error 1205); "
-                        "every ALTER takes an exclusive metadata lock at its start and end, even with "
-                        "ALGORITHM=INSTANT or LOCK=NONE."
-                  : "Put `" + set +
-                        "` before this statement (`SET LOCAL` inside a transaction) and retry the migration "
-                        "when it times out.");
+      // The configured maximum, as the fix writes it (MySQL: whole seconds).
+      const std::string set = analysis::set_lock_timeout_sql(ctx.settings().dialect,
+                                                             mysql ? std::max(1.0, std::floor(max)) : max);
+      auto d =
+          ctx.report(ctx.file().statements[g.statement].range,
+                     "waits for " + t.mode + " on " + lock_target(t) + " with " +
+                         timeout_phrase(g.verdict, setting, max, ctx.settings().dialect) +
+                         ": while a long-running transaction holds the table, this statement waits and all "
+                         "later " +
+                         blocked_what(g.tables) + " queue behind it, " + wait + more_phrase(g.more, setting))
+              .help(
+                  mysql
+                      ? "Put `" + set +
+                            "` before this statement and retry the migration when it times out (error 1205); "
+                            "every ALTER takes an exclusive metadata lock at its start and end, even with "
+                            "ALGORITHM=INSTANT or LOCK=NONE."
+                      : "Put `" + set +
+                            "` before this statement (`SET LOCAL` inside a transaction) and retry the "
+                            "migration "
+                            "when it times out.");
+      if (auto f = fix(ctx, g.statement, setting, max))
+        d.fix(std::move(f->title), f->applicability, std::move(f->edits));
     }
+  }
+
+  // Sets the timeout to the configured maximum just before the statement:
+  // `SET lock_timeout = '5s';` (`SET LOCAL` inside a transaction, so that it
+  // ends with it), MySQL/MariaDB `SET SESSION lock_wait_timeout = 5;` (whole
+  // seconds, rounded down; no fix below one second). None when the statement
+  // sets the timeout itself (MariaDB SET STATEMENT ... FOR, WAIT n): a session
+  // value would not apply to it.
+  static std::optional<Fix> fix(const engine::RuleContext& ctx, size_t i, const std::string& setting,
+                                double max) {
+    const auto& st = ctx.file().statements[i];
+    for (const auto& own : st.own_settings)
+      if (own.all || own.name == setting) return std::nullopt;
+    const Dialect dialect = ctx.settings().dialect;
+    std::string sql;
+    if (dialect == Dialect::MySql) {
+      if (std::floor(max) < 1) return std::nullopt;
+      sql = analysis::set_lock_timeout_sql(dialect, std::floor(max));
+    } else {
+      sql = analysis::set_lock_timeout_sql(dialect, max);
+      const auto tx = ctx.facts().at(i).tx;
+      if (tx == analysis::TxSource::Explicit || tx == analysis::TxSource::Runner) sql.insert(3, " LOCAL");
+    }
+    return Fix{"Set " + setting + " to " +
+                   analysis::format_seconds(dialect == Dialect::MySql ? std::floor(max) : max) +
+                   " before this statement",
+               Applicability::Unsafe,
+               {insert_before_statement(ctx.source().text(), st.range.begin, {sql})}};
   }
 };
 

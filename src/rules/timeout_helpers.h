@@ -125,7 +125,9 @@ inline std::string timeout_phrase(const TimeoutVerdict& v, const std::string& se
 
 // One finding per stretch of offending statements under the same setting:
 // an offender joins the previous one's finding unless the setting may have
-// changed in between (a SET or RESET of it, or the end of a transaction).
+// changed in between (a SET or RESET of it, or the end of a transaction) or
+// it is in another runner section (an up and a down migration are separate
+// runs: each needs its own SET).
 struct Offender {
   size_t statement;
   TimeoutVerdict verdict;
@@ -142,7 +144,8 @@ inline void group_offender(const engine::RuleContext& ctx, std::vector<Offender>
                            const std::string& setting) {
   if (!groups.empty()) {
     const auto& last = groups.back();
-    bool changed = last.verdict.state != o.verdict.state || last.verdict.value != o.verdict.value;
+    bool changed = last.verdict.state != o.verdict.state || last.verdict.value != o.verdict.value ||
+                   ctx.facts().at(last.statement).section != ctx.facts().at(o.statement).section;
     for (size_t k = last.statement + 1; k < o.statement && !changed; ++k)
       changed = changes_setting(ctx.file().statements[k], setting);
     if (!changed) {

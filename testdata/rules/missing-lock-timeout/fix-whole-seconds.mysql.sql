@@ -1,0 +1,3 @@
+-- ddlint-test: missing-lock-timeout.max_lock_timeout=2500ms
+-- lock_wait_timeout takes whole seconds: the fix rounds the maximum down.
+ALTER TABLE users ADD COLUMN bio TEXT; -- expect: missing-lock-timeout@1 "no lock_wait_timeout set"
