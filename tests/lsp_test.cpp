@@ -188,6 +188,35 @@ TEST_SUITE("lsp") {
     CHECK(edit["range"]["end"] == Json({{"line", 0}, {"character", 10}}));
   }
 
+  TEST_CASE("a fix that writes several statements is one code action with all its edits") {
+    lsp::Server s("t");
+    s.handle(init());
+    const std::string uri = "file:///tmp/ddlint-lsp-unsaved/fk.sql";
+    s.handle(open_doc(uri, "ALTER TABLE orders ADD FOREIGN KEY (user_id) REFERENCES users (id);\n"));
+    auto r = s.handle(request(
+        4, "textDocument/codeAction",
+        {{"textDocument", {{"uri", uri}}},
+         {"range", {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 68}}}}},
+         {"context", {{"diagnostics", Json::array()}}}}));
+    REQUIRE(r.size() == 1);
+    const Json* fk = nullptr;
+    for (const auto& a : r[0]["result"])
+      if (a["diagnostics"][0]["code"] == "add-foreign-key-validated") fk = &a;
+    REQUIRE(fk != nullptr);
+    CHECK((*fk)["title"].get<std::string>().find("(unsafe") != std::string::npos);
+    CHECK((*fk)["isPreferred"] == false);
+    const Json& edits = (*fk)["edit"]["changes"][uri];
+    REQUIRE(edits.size() == 3);
+    // The name PostgreSQL would give the key, NOT VALID at the action's end,
+    // and VALIDATE after the statement's ';'.
+    CHECK(edits[0]["newText"] == "CONSTRAINT orders_user_id_fkey ");
+    CHECK(edits[0]["range"]["start"] == Json({{"line", 0}, {"character", 23}}));
+    CHECK(edits[1]["newText"] == " NOT VALID");
+    CHECK(edits[1]["range"]["start"] == Json({{"line", 0}, {"character", 66}}));
+    CHECK(edits[2]["newText"] == "\nALTER TABLE orders VALIDATE CONSTRAINT orders_user_id_fkey;");
+    CHECK(edits[2]["range"]["start"] == Json({{"line", 0}, {"character", 67}}));
+  }
+
   TEST_CASE("uri_to_path") {
     CHECK(lsp::uri_to_path("file:///home/a%20b/x.sql") == "/home/a b/x.sql");
     CHECK(lsp::uri_to_path("file://localhost/tmp/x.sql") == "/tmp/x.sql");
