@@ -223,6 +223,22 @@ inline std::optional<std::string> written_constraint_name(std::string_view actio
   return std::string(action.substr(i, e - i));
 }
 
+// The outermost other statement whose text holds statement `i`'s (MySQL
+// dynamic SQL: a statement read from the string literal of a `SET @v = '...'`
+// that a later EXECUTE runs), or SIZE_MAX. Statements written next to such a
+// statement would land inside the literal.
+inline size_t containing_statement(const engine::RuleContext& ctx, size_t i) {
+  const auto& all = ctx.file().statements;
+  const TextRange r = all[i].range;
+  size_t out = SIZE_MAX;
+  for (size_t k = 0; k < all.size(); ++k) {
+    const TextRange o = all[k].range;
+    if (k == i || o.begin > r.begin || o.end < r.end || (o.begin == r.begin && o.end == r.end)) continue;
+    if (out == SIZE_MAX || (o.begin <= all[out].range.begin && o.end >= all[out].range.end)) out = k;
+  }
+  return out;
+}
+
 // Whether statements a fix writes next to the current statement run inside
 // a transaction: one the file opens, the runner's, or the implicit one of a
 // migration sent as one query string (which it becomes once it holds more
@@ -244,7 +260,8 @@ inline bool fix_runs_in_transaction(const engine::RuleContext& ctx) {
 inline std::optional<Fix> validate_separately_fix(const engine::RuleContext& ctx, const ir::AlterTable& s,
                                                   const ir::AlterAction& a,
                                                   const std::string& composed_name) {
-  if (s.actions.size() != 1 || !a.constraint) return std::nullopt;
+  if (s.actions.size() != 1 || !a.constraint || containing_statement(ctx, ctx.statement_index()) != SIZE_MAX)
+    return std::nullopt;
   const TextRange statement = ctx.statement().range;
   const auto prefix = alter_table_prefix(ctx, statement, a.range);
   if (!prefix) return std::nullopt;
@@ -319,7 +336,8 @@ inline std::optional<Fix> index_then_constraint_fix(const engine::RuleContext& c
                                                     const ir::AlterAction& a, std::string_view keyword,
                                                     const std::string& composed_name,
                                                     std::vector<std::string> before = {}) {
-  if (s.actions.size() != 1 || !a.constraint || s.only || s.if_exists || fix_runs_in_transaction(ctx))
+  if (s.actions.size() != 1 || !a.constraint || s.only || s.if_exists || fix_runs_in_transaction(ctx) ||
+      containing_statement(ctx, ctx.statement_index()) != SIZE_MAX)
     return std::nullopt;
   const auto columns = plain_key_columns(constraint_body(ctx.text(a.range)), keyword);
   const auto table = folded(ctx.text(s.table.range));

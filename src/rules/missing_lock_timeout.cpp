@@ -58,7 +58,8 @@ class MissingLockTimeout final : public engine::Rule {
     }
   }
 
-  // Sets the timeout to the configured maximum just before the statement:
+  // Sets the timeout to the configured maximum just before the statement
+  // (before the statement that holds it, for MySQL dynamic SQL):
   // `SET lock_timeout = '5s';` (`SET LOCAL` inside a transaction, so that it
   // ends with it), MySQL/MariaDB `SET SESSION lock_wait_timeout = 5;` (whole
   // seconds, rounded down; no fix below one second). None when the statement
@@ -79,11 +80,15 @@ class MissingLockTimeout final : public engine::Rule {
       const auto tx = ctx.facts().at(i).tx;
       if (tx == analysis::TxSource::Explicit || tx == analysis::TxSource::Runner) sql.insert(3, " LOCAL");
     }
+    // A statement run from a string (MySQL dynamic SQL): the SET goes before
+    // the statement that holds the string, never into it.
+    const size_t outer = containing_statement(ctx, i);
+    const TextRange at = outer == SIZE_MAX ? st.range : ctx.file().statements[outer].range;
     return Fix{"Set " + setting + " to " +
                    analysis::format_seconds(dialect == Dialect::MySql ? std::floor(max) : max) +
                    " before this statement",
                Applicability::Unsafe,
-               {insert_before_statement(ctx.source().text(), st.range.begin, {sql})}};
+               {insert_before_statement(ctx.source().text(), at.begin, {sql})}};
   }
 };
 
