@@ -384,12 +384,28 @@ TEST_SUITE("core") {
     CHECK(p.sections[2].tx == TxMode::Wrapped);
     CHECK(p.sections[2].down);
 
-    // File names give the direction; the transaction mode stays unknown
-    // unless the runner is configured.
+    // File names give the direction. NNN_name.up.sql / .down.sql is
+    // golang-migrate's layout (one query string) unless the project is
+    // sqlx's (a transaction per file) or the file starts with sqlx's
+    // -- no-transaction; other names leave the transaction mode unknown.
     p = plan("db/000042_add_index.down.sql", "DROP INDEX i;\n");
-    CHECK(p.runner == Runner::None);
+    CHECK(p.runner == Runner::GolangMigrate);
+    CHECK(p.detected);
     REQUIRE(p.sections.size() == 1);
     CHECK(p.sections[0].down);
+    CHECK(p.sections[0].tx == TxMode::SingleQuery);
+    p = analysis::plan_runner("db/000042_add_index.up.sql", "SELECT 1;\n", {}, Runner::Auto, Runner::Sqlx);
+    CHECK(p.runner == Runner::Sqlx);
+    CHECK(p.sections[0].tx == TxMode::Wrapped);
+    p = plan("db/000042_add_index.up.sql", "-- no-transaction\nCREATE INDEX CONCURRENTLY i ON t (c);\n");
+    CHECK(p.runner == Runner::Sqlx);
+    CHECK(p.sections[0].tx == TxMode::SingleQuery);
+    p = plan("db/add_index.down.sql", "DROP INDEX i;\n");  // no version: not the layout
+    CHECK(p.runner == Runner::None);
+    CHECK(p.sections[0].down);
+    CHECK(p.sections[0].tx == TxMode::Unknown);
+    p = plan("db/000042_add_index.up.sql", "SELECT 1;\n", Runner::None);  // runner = "none" stays none
+    CHECK(p.runner == Runner::None);
     CHECK(p.sections[0].tx == TxMode::Unknown);
     CHECK_FALSE(plan("db/000042_add_index.up.sql", "SELECT 1;\n").sections[0].down);
     CHECK(plan("sql/U3__drop_users.sql", "SELECT 1;\n").sections[0].down);

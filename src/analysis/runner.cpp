@@ -25,6 +25,14 @@ bool down_file_name(std::string_view path) {
 
 }  // namespace
 
+bool up_down_layout(std::string_view path) {
+  const std::string_view name = file_base_name(path);
+  if (!name.ends_with(".up.sql") && !name.ends_with(".down.sql")) return false;
+  size_t digits = 0;
+  while (digits < name.size() && name[digits] >= '0' && name[digits] <= '9') ++digits;
+  return digits > 0 && digits < name.size() && name[digits] == '_';
+}
+
 size_t RunnerPlan::section_at(uint32_t offset) const {
   // Sections are few (one, or an up and a down): a linear scan is fastest.
   for (size_t i = sections.size(); i-- > 1;)
@@ -33,7 +41,7 @@ size_t RunnerPlan::section_at(uint32_t offset) const {
 }
 
 RunnerPlan plan_runner(std::string_view path, std::string_view text, const std::vector<TextRange>& comments,
-                       Runner configured) {
+                       Runner configured, Runner layout) {
   RunnerPlan plan;
   const auto size = static_cast<uint32_t>(text.size());
 
@@ -65,9 +73,24 @@ RunnerPlan plan_runner(std::string_view path, std::string_view text, const std::
     marks.push_back({c.begin, m});
   }
 
+  // sqlx runs a file outside its transaction when its first line says so.
+  const bool sqlx_no_tx = text.starts_with("-- no-transaction");
   Runner runner = configured;
   if (runner == Runner::Auto) {
-    runner = goose ? Runner::Goose : dbmate ? Runner::Dbmate : Runner::None;
+    if (goose) {
+      runner = Runner::Goose;
+      plan.evidence = "-- +goose directives";
+    } else if (dbmate) {
+      runner = Runner::Dbmate;
+      plan.evidence = "-- migrate: directives";
+    } else if (up_down_layout(path)) {
+      runner = sqlx_no_tx ? Runner::Sqlx : layout;
+      plan.evidence = sqlx_no_tx               ? "-- no-transaction first line, NAME.up.sql / NAME.down.sql"
+                      : layout == Runner::Sqlx ? "NAME.up.sql / NAME.down.sql in a Rust (Cargo) project"
+                                               : "NAME.up.sql / NAME.down.sql";
+    } else {
+      runner = Runner::None;
+    }
     plan.detected = runner != Runner::None;
   }
   plan.runner = runner;
@@ -77,6 +100,8 @@ RunnerPlan plan_runner(std::string_view path, std::string_view text, const std::
   if (runner == Runner::Goose) file_mode = no_transaction ? TxMode::Autocommit : TxMode::Wrapped;
   if (runner == Runner::Dbmate) file_mode = TxMode::Wrapped;
   if (runner == Runner::GolangMigrate) file_mode = TxMode::SingleQuery;
+  // Without its transaction sqlx sends the file as one query string.
+  if (runner == Runner::Sqlx) file_mode = sqlx_no_tx ? TxMode::SingleQuery : TxMode::Wrapped;
 
   // Text before the first section marker belongs to the up migration.
   plan.sections.push_back({{0, size}, down_file, file_mode});
@@ -112,12 +137,15 @@ std::string_view runner_name(Runner r) {
       return "dbmate";
     case Runner::GolangMigrate:
       return "golang-migrate";
+    case Runner::Sqlx:
+      return "sqlx";
   }
   return "none";
 }
 
 std::optional<Runner> parse_runner(std::string_view name) {
-  for (Runner r : {Runner::Auto, Runner::None, Runner::Goose, Runner::Dbmate, Runner::GolangMigrate})
+  for (Runner r :
+       {Runner::Auto, Runner::None, Runner::Goose, Runner::Dbmate, Runner::GolangMigrate, Runner::Sqlx})
     if (runner_name(r) == name) return r;
   return std::nullopt;
 }

@@ -16,6 +16,7 @@ enum class Runner {
   Goose,          // -- +goose Up / Down, -- +goose NO TRANSACTION
   Dbmate,         // -- migrate:up / down [transaction:false]
   GolangMigrate,  // NAME.up.sql / NAME.down.sql, each sent as one query string
+  Sqlx,  // NAME.up.sql / NAME.down.sql, each in a transaction unless it starts with -- no-transaction
 };
 
 // How the statements of a section are sent to the server.
@@ -43,17 +44,25 @@ struct RunnerSection {
 
 struct RunnerPlan {
   Runner runner = Runner::None;         // the runner the file is read for
-  bool detected = false;                // found from directives, not configured
+  bool detected = false;                // found from directives or file names, not configured
+  std::string_view evidence;            // when detected: what it was detected by
   std::vector<RunnerSection> sections;  // in order, covering the file; never empty
   // Index of the section that holds `offset`.
   size_t section_at(uint32_t offset) const;
 };
 
 // Works out the runner plan of one file from its path (its name tells
-// golang-migrate's up/down files and Flyway undo scripts), its text and its
-// comments, for the configured runner (Auto detects).
+// up/down files and Flyway undo scripts), its text and its comments, for the
+// configured runner. Auto detects: goose and dbmate by their directives, sqlx
+// by its `-- no-transaction` first line, and a file named NAME.up.sql /
+// NAME.down.sql as `layout` (golang-migrate or sqlx, which share the names;
+// the driver tells them apart by the project).
 RunnerPlan plan_runner(std::string_view path, std::string_view text, const std::vector<TextRange>& comments,
-                       Runner configured);
+                       Runner configured, Runner layout = Runner::GolangMigrate);
+
+// golang-migrate's and sqlx's reversible migrations: <version>_<name>.up.sql
+// and <version>_<name>.down.sql, the version a number.
+bool up_down_layout(std::string_view path);
 
 // The last component of a path ("db/001_x.up.sql" -> "001_x.up.sql").
 std::string_view file_base_name(std::string_view path);

@@ -165,7 +165,14 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     for (const auto& f : sink.files)
       err << "ddlint: " << f.result.path << ": read as "
           << (f.result.source->dialect() == Dialect::MySql ? "MySQL/MariaDB" : "PostgreSQL") << " ("
-          << f.dialect_from << ")\n";
+          << f.dialect_from << ")"
+          << (f.result.stats.runner == analysis::Runner::None
+                  ? std::string()
+                  : "; runner " + std::string(analysis::runner_name(f.result.stats.runner)) +
+                        (f.result.stats.runner_from == "configured"
+                             ? std::string(" (configured)")
+                             : " (detected: " + std::string(f.result.stats.runner_from) + ")"))
+          << "\n";
   const auto results = sink.results();
   report::ReportInput input{results,
                             catalog,

@@ -76,8 +76,9 @@ int run(int argc, char** argv) {
   cmd_check
       ->add_option(
           "--runner", check.runner,
-          "Migration runner: auto (detect goose/dbmate directives), none, goose, dbmate, golang-migrate")
-      ->check(CLI::IsMember({"auto", "none", "goose", "dbmate", "golang-migrate"}));
+          "Migration runner: auto (detect goose/dbmate directives, golang-migrate/sqlx file names), none, "
+          "goose, dbmate, golang-migrate, sqlx")
+      ->check(CLI::IsMember({"auto", "none", "goose", "dbmate", "golang-migrate", "sqlx"}));
   cmd_check
       ->add_option("--down-migrations", check.down_migrations,
                    "Rules for down migrations: relaxed (no data-loss/compatibility rules), strict, skip")
@@ -122,8 +123,9 @@ int run(int argc, char** argv) {
   cmd_locks->add_flag("--assume-in-transaction", locks.assume_in_transaction,
                       "Treat the file as wrapped in a transaction");
   cmd_locks
-      ->add_option("--runner", locks.runner, "Migration runner: auto, none, goose, dbmate, golang-migrate")
-      ->check(CLI::IsMember({"auto", "none", "goose", "dbmate", "golang-migrate"}));
+      ->add_option("--runner", locks.runner,
+                   "Migration runner: auto, none, goose, dbmate, golang-migrate, sqlx")
+      ->check(CLI::IsMember({"auto", "none", "goose", "dbmate", "golang-migrate", "sqlx"}));
   auto* cmd_lsp = app.add_subcommand(
       "lsp", "Run the language server on stdin/stdout (lints documents on open, change and save)");
   auto* cmd_debug = app.add_subcommand("debug", "Developer tools");

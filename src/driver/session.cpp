@@ -96,7 +96,8 @@ AnalysedSource analyse_source(std::string path, std::string bytes, const analysi
   const SourceFile& src = *out.file.source;
   out.facts = std::make_unique<analysis::MigrationFacts>(
       out.file.parsed, settings,
-      analysis::plan_runner(src.path(), src.text(), out.file.parsed.comments, settings.runner));
+      analysis::plan_runner(src.path(), src.text(), out.file.parsed.comments, settings.runner,
+                            settings.layout_runner));
   return out;
 }
 
@@ -172,7 +173,8 @@ struct Job {
   std::shared_ptr<const SourceFile> down_source;
   std::optional<ir::ParsedFile> down;
   std::string down_unreadable;  // NAME.down.go and the like, when that is the down migration
-  std::span<const analysis::CreatedObject> earlier;  // created by earlier files of the change set
+  analysis::Runner layout = analysis::Runner::GolangMigrate;  // what Auto reads NAME.up.sql files as
+  std::span<const analysis::CreatedObject> earlier;           // created by earlier files of the change set
   std::vector<analysis::KnownTable> history;  // what the migrations before it say of the tables it names
 };
 
@@ -227,6 +229,33 @@ class DirListings {
  private:
   std::mutex mutex_;
   std::map<std::string, std::vector<std::string>> dirs_;
+};
+
+// golang-migrate and sqlx share the NAME.up.sql / NAME.down.sql names; a
+// folder in a Rust project (a Cargo.toml in it or above it, up to the
+// repository root) is read as sqlx's. Answers are kept per directory.
+class LayoutRunners {
+ public:
+  analysis::Runner of(const std::string& fs_path) {
+    if (fs_path.empty()) return analysis::Runner::GolangMigrate;
+    std::error_code ec;
+    fs::path dir = fs::absolute(fs::path(fs_path), ec).parent_path();
+    const std::string key = dir.string();
+    if (const auto it = known_.find(key); it != known_.end()) return it->second;
+    analysis::Runner r = analysis::Runner::GolangMigrate;
+    for (; !dir.empty(); dir = dir.parent_path()) {
+      if (fs::exists(dir / "Cargo.toml", ec)) {
+        r = analysis::Runner::Sqlx;
+        break;
+      }
+      if (fs::exists(dir / ".git", ec) || dir == dir.parent_path()) break;
+    }
+    known_.emplace(key, r);
+    return r;
+  }
+
+ private:
+  std::map<std::string, analysis::Runner> known_;
 };
 
 // Reads and parses the paired down migration of an up migration; a missing
@@ -310,6 +339,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   // Read every input and resolve its settings on this thread, then parse
   // and lint in parallel; results keep input order.
   std::vector<Job> jobs;
+  LayoutRunners layouts;
   jobs.reserve(inputs.size());
   for (const auto& in : inputs) {
     std::string bytes;
@@ -337,6 +367,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     job.fs_path = in.fs_path;
     job.is_stdin = in.is_stdin;
     job.down_base = in.fs_path.empty() ? options_.stdin_filename : in.fs_path;
+    if (analysis::up_down_layout(job.down_base)) job.layout = layouts.of(job.down_base);
     jobs.push_back(std::move(job));
   }
 
@@ -397,6 +428,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
                                            std::to_string(after) + " as " + name(other));
       }
     }
+    job.eff.settings.layout_runner = job.layout;  // after any change of dialect above
     if (job.lint) load_down(job, listings);
   };
 
@@ -487,7 +519,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     std::vector<size_t> ends;
     for (auto& job : window) {
       const auto plan = analysis::plan_runner(job.source->path(), job.source->text(), job.parsed->comments,
-                                              job.eff.settings.runner);
+                                              job.eff.settings.runner, job.eff.settings.layout_runner);
       job.history = model.needed_by(*job.parsed);
       model.apply(*job.parsed, plan);
       ends.push_back(created.size());

@@ -202,7 +202,8 @@ Config load_config(const fs::path& file, const Catalog& catalog) {
       auto v = node.value<std::string>();
       auto r = v ? analysis::parse_runner(*v) : std::nullopt;
       if (!r)
-        throw ConfigError(where + " must be \"auto\", \"none\", \"goose\", \"dbmate\" or \"golang-migrate\"");
+        throw ConfigError(
+            where + " must be \"auto\", \"none\", \"goose\", \"dbmate\", \"golang-migrate\" or \"sqlx\"");
       c.runner = *r;
     } else if (k == "down_migrations") {
       auto v = node.value<std::string>();

@@ -74,10 +74,11 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   for (const auto& st : parsed.statements)
     if (st.kind() == ir::StmtKind::Opaque) ++result.stats.opaque;
 
-  const analysis::MigrationFacts facts(
-      parsed, settings,
-      analysis::plan_runner(source->path(), source->text(), parsed.comments, settings.runner), earlier,
-      history);
+  const analysis::RunnerPlan plan = analysis::plan_runner(source->path(), source->text(), parsed.comments,
+                                                          settings.runner, settings.layout_runner);
+  result.stats.runner = plan.runner;
+  result.stats.runner_from = plan.detected ? plan.evidence : std::string_view("configured");
+  const analysis::MigrationFacts facts(parsed, settings, plan, earlier, history);
 
   std::vector<std::pair<TextRange, std::string_view>> comments;
   comments.reserve(parsed.comments.size());

@@ -19,10 +19,12 @@
 namespace ddlint::engine {
 
 struct FileStats {
-  size_t statements = 0;     // statements seen (parsed + failed)
-  size_t syntax_errors = 0;  // statements that failed to parse
-  size_t skipped = 0;        // psql meta-commands and COPY data blocks
-  size_t opaque = 0;         // parsed statements of a kind ddlint does not model
+  size_t statements = 0;                             // statements seen (parsed + failed)
+  size_t syntax_errors = 0;                          // statements that failed to parse
+  size_t skipped = 0;                                // psql meta-commands and COPY data blocks
+  size_t opaque = 0;                                 // parsed statements of a kind ddlint does not model
+  analysis::Runner runner = analysis::Runner::None;  // the runner the file was read for
+  std::string_view runner_from;                      // "configured", or what detected it
 };
 
 struct FileResult {

@@ -79,6 +79,15 @@ void summary_json(JsonWriter& w, const Summary& s) {
   w.member("postgres", s.postgres_files);
   w.member("mysql", s.mysql_files);
   w.end_object();
+  w.key("runners");  // per folder: files read for each runner
+  w.begin_object();
+  for (const auto& [folder, counts] : s.runners) {
+    w.key(folder);
+    w.begin_object();
+    for (const auto& [runner, n] : counts) w.member(runner, n);
+    w.end_object();
+  }
+  w.end_object();
   w.end_object();
 }
 

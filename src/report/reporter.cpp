@@ -56,6 +56,9 @@ Summary summarize(const std::vector<engine::FileResult>& files) {
     s.unanalysed_statements += f.stats.syntax_errors + f.stats.skipped;
     s.opaque_statements += f.stats.opaque;
     ++(f.source && f.source->dialect() == Dialect::MySql ? s.mysql_files : s.postgres_files);
+    const size_t slash = f.path.find_last_of('/');
+    const std::string folder = slash == std::string::npos ? "." : f.path.substr(0, slash);
+    ++s.runners[folder][std::string(analysis::runner_name(f.stats.runner))];
     for (const auto& d : f.diagnostics) {
       if (d.suppressed) {
         ++s.suppressed;

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstddef>
 #include <filesystem>
+#include <map>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -23,6 +24,8 @@ struct Summary {
   size_t opaque_statements = 0;      // parsed, of a kind ddlint does not model
   size_t postgres_files = 0;         // files read as PostgreSQL
   size_t mysql_files = 0;            // files read as MySQL/MariaDB
+  // Per folder (the files' directory, "." for none): files read for each runner.
+  std::map<std::string, std::map<std::string, size_t>> runners;
 };
 Summary summarize(const std::vector<engine::FileResult>& files);
 

@@ -17,6 +17,10 @@ class ConcurrentlyInTransaction final : public engine::Rule {
     switch (ctx.facts().plan().runner) {
       case analysis::Runner::Goose:
         return "Move this statement to a migration of its own and mark that file `-- +goose NO TRANSACTION`.";
+      case analysis::Runner::Sqlx:
+        return "Move this statement to a migration of its own whose first line is `-- no-transaction` (sqlx "
+               "then "
+               "runs the file without its transaction).";
       case analysis::Runner::Dbmate:
         return "Move this statement to a migration of its own, as the only statement of a section marked "
                "`-- migrate:up transaction:false` (dbmate sends such a section as one query string).";
