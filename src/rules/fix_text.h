@@ -15,6 +15,7 @@
 #include "core/diagnostic.h"
 #include "core/sql_text.h"
 #include "engine/rule_context.h"
+#include "rules/statement_snippet.h"
 
 namespace ddlint::rules {
 
@@ -116,18 +117,7 @@ inline std::vector<Edit> joined_edits(std::vector<Edit> edits) {
 inline std::optional<std::string> folded(std::string_view text) {
   if (text.find("--") != std::string_view::npos || text.find("/*") != std::string_view::npos)
     return std::nullopt;
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
+  return fold_blanks(text);
 }
 
 // "ALTER TABLE [IF EXISTS] [ONLY] name" as the statement writes it before its

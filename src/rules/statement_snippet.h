@@ -5,9 +5,9 @@
 
 namespace ddlint::rules {
 
-// "ALTER TABLE users ADD COLUMN nickname text", blanks folded, cut after
-// about 45 characters with "...".
-inline std::string statement_snippet(std::string_view text) {
+// Blanks and line breaks folded to single spaces, ends trimmed; with
+// `limit`, a result longer than it is cut to `limit - 3` characters and "...".
+inline std::string fold_blanks(std::string_view text, size_t limit = std::string::npos) {
   std::string out;
   bool space = false;
   for (char c : text) {
@@ -18,9 +18,13 @@ inline std::string statement_snippet(std::string_view text) {
     if (space) out += ' ';
     space = false;
     out += c;
-    if (out.size() > 48) return out.substr(0, 45) + "...";
+    if (out.size() > limit) return out.substr(0, limit - 3) + "...";
   }
   return out;
 }
+
+// "ALTER TABLE users ADD COLUMN nickname text", blanks folded, cut after
+// about 45 characters with "...".
+inline std::string statement_snippet(std::string_view text) { return fold_blanks(text, 48); }
 
 }  // namespace ddlint::rules
