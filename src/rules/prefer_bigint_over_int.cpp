@@ -1,5 +1,7 @@
 #include <algorithm>
 #include <cctype>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "analysis/migration_facts.h"
@@ -32,6 +34,40 @@ class PreferBigintOverInt final : public engine::Rule {
   // Narrow integer columns defined in this file; keys and sequences can be
   // attached by later ALTER TABLE statements (pg_dump's layout).
   std::vector<Column> columns_;
+  // Indexes into columns_ by table name, and by table and column name
+  // (schemas are matched by same_table): a statement looks at the columns it
+  // names, not at every column seen so far.
+  std::unordered_map<std::string, std::vector<size_t>> by_table_;
+  std::unordered_map<std::string, std::vector<size_t>> by_column_;
+  static std::string column_key(const ir::QualifiedName& table, const std::string& column) {
+    return table.name + '\n' + column;
+  }
+
+  void add(Column col) {
+    by_table_[col.table.name].push_back(columns_.size());
+    by_column_[column_key(col.table, col.name)].push_back(columns_.size());
+    columns_.push_back(std::move(col));
+  }
+  template <class Fn>
+  void each_in(const std::unordered_map<std::string, std::vector<size_t>>& index, const std::string& key,
+               const ir::QualifiedName& table, size_t section, Fn fn) {
+    const auto it = index.find(key);
+    if (it == index.end()) return;
+    for (size_t i : it->second) {
+      Column& col = columns_[i];
+      if (col.section == section && analysis::same_table(col.table, table)) fn(col);
+    }
+  }
+  // fn(column) for each column of `table` (or only the one named `column`)
+  // defined in runner section `section`.
+  template <class Fn>
+  void each_of(const ir::QualifiedName& table, size_t section, Fn fn) {
+    each_in(by_table_, table.name, table, section, fn);
+  }
+  template <class Fn>
+  void each_named(const ir::QualifiedName& table, const std::string& column, size_t section, Fn fn) {
+    each_in(by_column_, column_key(table, column), table, section, fn);
+  }
 
   // Integer kinds narrower than bigint (MySQL's TINYINT(1) is a boolean;
   // MySQL's SERIAL is BIGINT UNSIGNED AUTO_INCREMENT, not PostgreSQL's
@@ -107,7 +143,7 @@ class PreferBigintOverInt final : public engine::Rule {
                         std::any_of(s.constraints.begin(), s.constraints.end(),
                                     [&](const ir::Constraint& k) { return sole_key(k, c.column); });
       col.section = ctx.here().section;
-      columns_.push_back(std::move(col));
+      add(std::move(col));
     });
   }
 
@@ -118,12 +154,11 @@ class PreferBigintOverInt final : public engine::Rule {
     if (s.object == ir::ObjectKind::Table)
       for (const auto& a : s.actions) {
         if (a.kind != ir::AlterKind::ModifyColumn && a.kind != ir::AlterKind::ChangeColumn) continue;
-        for (auto& col : columns_)
-          if (!col.gone && col.section == ctx.here().section && col.name == a.column &&
-              analysis::same_table(col.table, s.table)) {
-            col.gone = true;
-            was_key = was_key || col.primary_key;
-          }
+        each_named(s.table, a.column, ctx.here().section, [&](Column& col) {
+          if (col.gone) return;
+          col.gone = true;
+          was_key = was_key || col.primary_key;
+        });
       }
     each_column_type(s, ctx, [&](const ColumnType& c) {
       if (c.def == nullptr || !narrow_integer(c.type, ctx)) return;
@@ -132,7 +167,7 @@ class PreferBigintOverInt final : public engine::Rule {
       col.nextval = default_nextval(*c.def);
       col.primary_key = inline_primary_key(*c.def) || was_key;
       col.section = ctx.here().section;
-      columns_.push_back(std::move(col));
+      add(std::move(col));
     });
     if (s.object != ir::ObjectKind::Table || !convention_applies(ctx)) return;
     // A key or a sequence attached to a column created earlier in this file
@@ -142,29 +177,23 @@ class PreferBigintOverInt final : public engine::Rule {
       // definition is the one to change (pg_dump creates partitions as
       // tables, then attaches them).
       if (a.kind == ir::AlterKind::AttachPartition)
-        for (auto& col : columns_)
-          if (col.section == ctx.here().section && analysis::same_table(col.table, a.partition))
-            col.gone = true;
-      for (auto& col : columns_) {
-        if (col.section != ctx.here().section || !analysis::same_table(col.table, s.table)) continue;
-        if (a.column == col.name &&
-            (a.kind == ir::AlterKind::DropColumn || a.kind == ir::AlterKind::AlterColumnType))
-          col.gone = true;
-        else if (a.kind == ir::AlterKind::AddConstraint && a.constraint && sole_key(*a.constraint, col.name))
-          col.primary_key = true;
-        else if (a.column == col.name && a.kind == ir::AlterKind::SetDefault && calls_nextval(a.expr))
-          col.generated = col.nextval = true;
-        else if (a.column == col.name && a.kind == ir::AlterKind::AddIdentity)
-          col.generated = true;
-      }
+        each_of(a.partition, ctx.here().section, [](Column& col) { col.gone = true; });
+      const size_t section = ctx.here().section;
+      if (a.kind == ir::AlterKind::DropColumn || a.kind == ir::AlterKind::AlterColumnType)
+        each_named(s.table, a.column, section, [](Column& col) { col.gone = true; });
+      else if (a.kind == ir::AlterKind::AddConstraint && a.constraint && a.constraint->columns.size() == 1 &&
+               sole_key(*a.constraint, a.constraint->columns[0]))
+        each_named(s.table, a.constraint->columns[0], section, [](Column& col) { col.primary_key = true; });
+      else if (a.kind == ir::AlterKind::SetDefault && calls_nextval(a.expr))
+        each_named(s.table, a.column, section, [](Column& col) { col.generated = col.nextval = true; });
+      else if (a.kind == ir::AlterKind::AddIdentity)
+        each_named(s.table, a.column, section, [](Column& col) { col.generated = true; });
     }
   }
 
   void onDrop(const ir::Drop& s, engine::RuleContext& ctx) override {
     if (s.object != ir::ObjectKind::Table) return;
-    for (auto& col : columns_)
-      for (const auto& t : s.names)
-        if (col.section == ctx.here().section && analysis::same_table(col.table, t)) col.gone = true;
+    for (const auto& t : s.names) each_of(t, ctx.here().section, [](Column& col) { col.gone = true; });
   }
 
   // Reported once every statement of the file is known, so that a key or a
