@@ -97,6 +97,7 @@ class Printer {
                   (s.if_not_exists ? (*s.if_not_exists ? " if-not-exists" : " no-if-not-exists") : ""));
     if (!s.creates.empty()) line(ind, "creates " + qname(s.creates));
     if (!s.routine.empty()) line(ind, "routine " + qname(s.routine));
+    for (auto& t : s.loop_writes) line(ind, "loop-writes " + qname(t));
   }
   void node(int ind, const CreateTable& s) {
     line(ind, "table " + qname(s.table) +
@@ -193,7 +194,8 @@ class Printer {
                   flags({{"concurrently", s.concurrently}}));
   }
   void node(int ind, const Vacuum& s) {
-    line(ind, std::string("vacuum") + flags({{"full", s.full}, {"analyze-only", !s.vacuum}}));
+    line(ind, std::string("vacuum") +
+                  flags({{"full", s.full}, {"analyze", s.vacuum && s.analyze}, {"analyze-only", !s.vacuum}}));
     for (auto& n : s.tables) line(ind, "table " + qname(n));
   }
   void node(int ind, const Cluster& s) {

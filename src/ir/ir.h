@@ -131,6 +131,9 @@ struct Opaque {
   // CREATE RULE, CREATE/ALTER POLICY, CREATE STATISTICS, COMMENT ON a table or
   // column, GRANT/REVOKE on tables, ALTER SEQUENCE).
   std::vector<QualifiedName> acts_on;
+  // DO block: the tables its code updates or deletes from inside a loop (a
+  // batched backfill), in the order the block names them.
+  std::vector<QualifiedName> loop_writes;
 };
 
 struct CreateTable {
@@ -380,7 +383,8 @@ struct Reindex {
 
 struct Vacuum {
   bool full = false;
-  bool vacuum = true;  // false for plain ANALYZE
+  bool vacuum = true;    // false for plain ANALYZE
+  bool analyze = false;  // ANALYZE, or VACUUM with ANALYZE: the planner's statistics are rebuilt
   std::vector<QualifiedName> tables;
 };
 

@@ -2,6 +2,7 @@
 // Small helpers shared by rules (naming and message formatting only; all
 // dialect knowledge lives in the front-ends and the lock models).
 #include <string>
+#include <string_view>
 
 #include "analysis/migration_facts.h"
 #include "ir/ir.h"
@@ -15,6 +16,18 @@ inline std::string quoted(const ir::QualifiedName& n) { return "`" + n.display()
 // change the schema themselves.
 inline bool is_transaction_control_or_setting(const ir::Statement& st) {
   return st.as<ir::Transaction>() != nullptr || st.as<ir::SetSetting>() != nullptr;
+}
+
+// Tables that record which migrations ran (`ttrss_version`, `ofVersion`,
+// `schema_migrations`, `flyway_schema_history`): writing them is bookkeeping.
+inline bool bookkeeping_table(const ir::QualifiedName& t) {
+  std::string n = t.name;
+  for (char& c : n)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  auto ends = [&](std::string_view s) {
+    return n.size() >= s.size() && n.compare(n.size() - s.size(), s.size(), s) == 0;
+  };
+  return ends("version") || ends("schema_migrations") || ends("schema_history");
 }
 
 // Where a statement's transaction comes from, for messages ("runs inside

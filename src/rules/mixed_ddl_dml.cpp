@@ -34,18 +34,6 @@ bool schema_change_kind(const ir::Statement& st) {
   }
 }
 
-// Tables that record which migrations ran (`ttrss_version`, `ofVersion`,
-// `schema_migrations`, `flyway_schema_history`): writing them is bookkeeping.
-bool bookkeeping_table(const ir::QualifiedName& t) {
-  std::string n = t.name;
-  for (char& c : n)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  auto ends = [&](std::string_view s) {
-    return n.size() >= s.size() && n.compare(n.size() - s.size(), s.size(), s) == 0;
-  };
-  return ends("version") || ends("schema_migrations") || ends("schema_history");
-}
-
 }  // namespace
 
 // Reported once per migration section, at the first statement of whichever

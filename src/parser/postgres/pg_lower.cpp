@@ -91,7 +91,7 @@ ir::Statement Lowerer::lower(element stmt, uint32_t base, TextRange range) {
       out.node = std::move(ct);
       return out;
     }
-    ir::Opaque o{std::string(kind), false, {}, {}, {}, {}, false, {}, {}};
+    ir::Opaque o{std::string(kind), false, {}, {}, {}, {}, false, {}, {}, {}};
     element created;
     if (kind == "CreateEnumStmt" && child(n, "typeName", created))
       o.creates = name_list(created, range);
@@ -125,6 +125,25 @@ ir::Statement Lowerer::lower(element stmt, uint32_t base, TextRange range) {
         element inner;
         if (node_kind(r, inner) == "RangeVar") o.acts_on.push_back(range_var(inner));
       }
+    // DO: what a batched backfill loop in the block writes.
+    if (kind == "DoStmt") {
+      std::string_view body;
+      bool plpgsql = true;
+      for (element a : items(n, "args")) {
+        element def;
+        element arg;
+        element value;
+        if (node_kind(a, def) != "DefElem" || !child(def, "arg", arg) || node_kind(arg, value) != "String")
+          continue;
+        if (str(def, "defname") == "as") body = str(value, "sval");
+        if (str(def, "defname") == "language") plpgsql = iequals(str(value, "sval"), "plpgsql");
+      }
+      if (plpgsql && !body.empty()) {
+        const size_t at = text_.substr(range.begin, range.end - range.begin).find(body);
+        o.loop_writes = loop_writes(
+            body, at == std::string_view::npos ? UINT32_MAX : range.begin + static_cast<uint32_t>(at));
+      }
+    }
     if (kind == "CreateSchemaStmt" || kind == "CreateSeqStmt" || kind == "CreateExtensionStmt")
       o.if_not_exists = flag(n, "if_not_exists");
     // Statements PostgreSQL refuses inside a transaction block.

@@ -43,6 +43,11 @@ bool select_limited(element wrapped);
 // no column references; scalar subqueries only when `allow_scalar_subquery`.
 bool row_independent(element e, bool allow_scalar_subquery);
 
+// The tables a PL/pgSQL block (a DO body) updates or deletes from inside a
+// LOOP, by a token scan of the body; `base`: the body's byte offset in the
+// file (names get ranges there), UINT32_MAX when it is not known.
+std::vector<ir::QualifiedName> loop_writes(std::string_view body, uint32_t base);
+
 ir::ObjectKind object_kind(std::string_view t);
 ir::AlterKind alter_kind(std::string_view s);
 ir::ConstraintKind constraint_kind(std::string_view s);

@@ -45,6 +45,7 @@ ir::StatementNode Lowerer::variable_set(element n) {
                       {},
                       false,
                       {},
+                      {},
                       {}};  // SET TRANSACTION ..., SET ... FROM CURRENT
   }
   return s;

@@ -61,7 +61,7 @@ ir::StatementNode Lowerer::create_table(element n, TextRange) {
 ir::StatementNode Lowerer::create_table_as(element n, TextRange) {
   const auto objtype = str(n, "objtype");
   if (objtype != "OBJECT_TABLE" && objtype != "OBJECT_MATVIEW")
-    return ir::Opaque{"CreateTableAsStmt", false, {}, {}, {}, {}, false, {}, {}};
+    return ir::Opaque{"CreateTableAsStmt", false, {}, {}, {}, {}, false, {}, {}, {}};
   ir::CreateTable ct;
   ct.as_select = true;
   if (objtype == "OBJECT_MATVIEW") ct.object = ir::ObjectKind::MaterializedView;

@@ -1,0 +1,191 @@
+// A bulk change of an existing table (an UPDATE/DELETE that is not limited to
+// given rows, a batched backfill loop, a type change of an indexed column)
+// with no ANALYZE of that table later in the same migration section.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/rule_context.h"
+#include "rules/helpers.h"
+#include "rules/registry.h"
+#include "rules/row_selection.h"
+
+namespace ddlint::rules {
+
+namespace {
+
+struct BulkChange {
+  ir::QualifiedName table;
+  std::string what;          // "this UPDATE rewrites every row of `users`"
+  bool conditional = false;  // the WHERE may select few rows
+};
+
+// "`status` and `kind`": the columns a WHERE compares with values.
+std::string filtered_columns(const ir::RowSelection& s) {
+  std::vector<std::string> cols;
+  for (const auto& f : s.filters) {
+    bool seen = false;
+    for (const auto& c : cols) seen |= c == f.column;
+    if (!seen) cols.push_back(f.column);
+  }
+  std::string out;
+  for (size_t i = 0; i < cols.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == cols.size() ? " and " : ", ") + quoted(cols[i]);
+  return out;
+}
+
+// An UPDATE/DELETE is a bulk change unless its WHERE picks given rows (a key
+// or natural key, CURRENT OF) or a LIMIT bounds it to one batch: the notion
+// of a backfill that backfill-fires-triggers and mixed-ddl-dml use.
+BulkChange dml(bool update, const ir::QualifiedName& table, bool has_where, const ir::RowSelection& s) {
+  if (s.limit || (has_where && (s.limited_source || point_selection(s)))) return {};
+  const std::string verb = update ? "UPDATE" : "DELETE";
+  if (!has_where)
+    return {table,
+            "this " + verb + (update ? " rewrites every row of " : " removes every row of ") + quoted(table),
+            false};
+  const std::string by = filtered_columns(s);
+  return {table,
+          "this " + verb + (update ? " of " : " from ") + quoted(table) +
+              " may change many rows (its WHERE " +
+              (by.empty() ? std::string("does not pick given rows")
+                          : "filters on " + by + " but does not pick given rows") +
+              ")",
+          true};
+}
+
+// The bulk changes statement `st` makes, one per table.
+std::vector<BulkChange> bulk_changes(const engine::RuleContext& ctx, size_t i) {
+  const auto& st = ctx.file().statements[i];
+  std::vector<BulkChange> out;
+  if (const auto* u = st.as<ir::Update>()) {
+    out.push_back(dml(true, u->table, u->has_where, u->selection));
+  } else if (const auto* d = st.as<ir::Delete>()) {
+    out.push_back(dml(false, d->table, d->has_where, d->selection));
+  } else if (const auto* o = st.as<ir::Opaque>()) {
+    for (const auto& t : o->loop_writes)
+      out.push_back(
+          {t, "this block changes rows of " + quoted(t) + " in a loop (a batched backfill)", false});
+  } else if (const auto* a = st.as<ir::AlterTable>()) {
+    std::string cols;
+    for (size_t k = 0; k < a->actions.size(); ++k) {
+      if (a->actions[k].kind != ir::AlterKind::AlterColumnType) continue;
+      const auto* old = ctx.facts().at(i).old_column(k);
+      if (!old || !old->indexed) continue;
+      cols += (cols.empty() ? "" : ", ") + quoted(a->actions[k].column);
+    }
+    if (!cols.empty())
+      out.push_back(
+          {a->table,
+           "ALTER COLUMN ... TYPE drops the planner's statistics of " + cols +
+               " (PostgreSQL removes them with the old type, even when the table is not rewritten), which " +
+               (cols.find(',') == std::string::npos ? "is an indexed column" : "are indexed columns") +
+               " of " + quoted(a->table),
+           false});
+  }
+  std::erase_if(out, [&](const BulkChange& c) {
+    return c.what.empty() || c.table.empty() || bookkeeping_table(c.table) || !ctx.is_existing_table(c.table);
+  });
+  return out;
+}
+
+bool analyzes(const ir::Statement& st, const ir::QualifiedName& table) {
+  const auto* v = st.as<ir::Vacuum>();
+  if (!v || !v->analyze) return false;
+  if (v->tables.empty()) return true;  // the whole database
+  for (const auto& t : v->tables)
+    if (analysis::same_table(t, table)) return true;
+  return false;
+}
+
+bool drops(const ir::Statement& st, const ir::QualifiedName& table) {
+  const auto* d = st.as<ir::Drop>();
+  if (!d || d->object != ir::ObjectKind::Table) return false;
+  for (const auto& n : d->names)
+    if (analysis::same_table(n, table)) return true;
+  return false;
+}
+
+}  // namespace
+
+// Reported at the last bulk change of a table in its section, when no
+// ANALYZE of it (or of the whole database) follows; an earlier change is
+// covered by the later one's finding.
+class MissingAnalyze final : public engine::Rule {
+  void check(engine::RuleContext& ctx) {
+    const size_t i = ctx.statement_index();
+    const auto changes = bulk_changes(ctx, i);
+    if (changes.empty()) return;
+    const auto& stmts = ctx.file().statements;
+    std::vector<const BulkChange*> unanalyzed;
+    for (const auto& c : changes) {
+      bool followed = false;
+      for (size_t j = i + 1; j < stmts.size() && !followed; ++j) {
+        if (ctx.facts().at(j).section != ctx.here().section) break;
+        followed = analyzes(stmts[j], c.table) || drops(stmts[j], c.table);
+        if (!followed)
+          for (const auto& later : bulk_changes(ctx, j))
+            followed |= analysis::same_table(later.table, c.table);
+      }
+      if (!followed) unanalyzed.push_back(&c);
+    }
+    // Each finding's fix analyzes every table of the statement that needs
+    // it, so applying any one of them (they insert at the same place) is
+    // enough.
+    std::vector<std::string> analyzes_needed;
+    for (const auto* c : unanalyzed)
+      analyzes_needed.push_back(
+          "ANALYZE " + (c->table.range.empty() ? c->table.display() : std::string(ctx.text(c->table.range))) +
+          ";");
+    for (size_t k = 0; k < unanalyzed.size(); ++k) {
+      const BulkChange& c = *unanalyzed[k];
+      const std::string& analyze = analyzes_needed[k];
+      auto d = ctx.report(
+          ctx.statement().range,
+          c.what +
+              ", and this migration does not run ANALYZE on it afterwards: the planner keeps estimating " +
+              quoted(c.table) +
+              " from statistics of the data as it was until autovacuum analyzes it, which waits for enough "
+              "changed rows and a free worker, so queries may get bad plans right after the deploy" +
+              (c.conditional ? ", unless the WHERE selects only a few rows" : ""));
+      std::string title;
+      for (const auto& a : analyzes_needed) title += (title.empty() ? "`" : " `") + a + "`";
+      d.help("Run `" + analyze +
+             "` after the change, in the migration or right after it: it reads a sample of the table under a "
+             "SHARE UPDATE EXCLUSIVE lock, which blocks neither reads nor writes.")
+          .fix("Append " + title, Applicability::Unsafe, {append_after(ctx, analyzes_needed)});
+      if (c.conditional) d.conditional();
+    }
+  }
+
+  // Inserts the statements on new lines after the statement's line (after
+  // its ';' and any comment that ends the line), or after the ';' when
+  // another statement follows on the same line.
+  static Edit append_after(const engine::RuleContext& ctx, const std::vector<std::string>& statements) {
+    const std::string_view src = ctx.source().text();
+    const std::string eol = src.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
+    uint32_t at = ctx.statement().range.end;
+    while (at < src.size() && (src[at] == ' ' || src[at] == '\t')) ++at;
+    if (at < src.size() && src[at] == ';') ++at;
+    uint32_t p = at;
+    while (p < src.size() && (src[p] == ' ' || src[p] == '\t')) ++p;
+    const bool rest_is_comment = p + 1 < src.size() && src[p] == '-' && src[p + 1] == '-';
+    std::string text;
+    if (p < src.size() && src[p] != '\n' && src[p] != '\r' && !rest_is_comment) {
+      for (const auto& st : statements) text += " " + st;
+      return Edit{{at, at}, text};
+    }
+    while (p < src.size() && src[p] != '\n' && src[p] != '\r') ++p;
+    for (const auto& st : statements) text += eol + st;
+    return Edit{{p, p}, text};
+  }
+
+  void onUpdate(const ir::Update&, engine::RuleContext& ctx) override { check(ctx); }
+  void onDelete(const ir::Delete&, engine::RuleContext& ctx) override { check(ctx); }
+  void onOpaque(const ir::Opaque&, engine::RuleContext& ctx) override { check(ctx); }
+  void onAlterTable(const ir::AlterTable&, engine::RuleContext& ctx) override { check(ctx); }
+};
+
+DDLINT_DEFINE_RULE(MissingAnalyze)
+
+}  // namespace ddlint::rules

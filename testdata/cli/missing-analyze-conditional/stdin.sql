@@ -1,0 +1,2 @@
+UPDATE users SET plan = 'free' WHERE plan IS NULL;
+DELETE FROM sessions;
