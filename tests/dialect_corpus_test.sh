@@ -14,8 +14,8 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
-# summary FILE KEY: a number from the JSON summary (the report's last lines).
-summary() { tail -n 20 "$1" | sed -n "s/^ *\"$2\": \([0-9]*\).*/\1/p" | head -n 1; }
+# summary FILE KEY: a number from the JSON summary (the report's "summary" object).
+summary() { sed -n '/"summary": {/,$p' "$1" | sed -n "s/^ *\"$2\": \([0-9]*\).*/\1/p" | head -n 1; }
 for dialect in postgres mysql; do
   "$bin" check --format json "$corpus/$dialect" > "$work/$dialect.json" 2> "$work/$dialect.err"
   rc=$?

@@ -35,7 +35,7 @@ TEST_SUITE("docs") {
         CHECK_MESSAGE(!info.section("Fix safety").empty(), "fixable rule needs Fix safety");
       size_t incorrect = 0;
       size_t correct = 0;
-      for (const auto& ex : info.examples) {
+      for (const auto& ex : info.examples()) {
         CAPTURE(ex.sql);
         analysis::Settings settings;
         // A page for MySQL alone runs its examples as MySQL; on a page for

@@ -25,8 +25,9 @@ std::vector<std::string> string_array(const toml::table& t, std::string_view key
   return out;
 }
 
-void parse_body(RuleInfo& info) {
-  std::istringstream in(info.body);
+void parse_body(const std::string& body, std::map<std::string, std::string>& sections,
+                std::vector<RuleExample>& examples) {
+  std::istringstream in(body);
   std::string line;
   std::string current;
   std::string text;
@@ -34,7 +35,7 @@ void parse_body(RuleInfo& info) {
   RuleExample example;
   bool example_open = false;
   auto flush = [&] {
-    if (!current.empty()) info.sections[current] = trim(text);
+    if (!current.empty()) sections[current] = trim(text);
     text.clear();
   };
   while (std::getline(in, line)) {
@@ -58,7 +59,7 @@ void parse_body(RuleInfo& info) {
         }
       } else {
         in_code = false;
-        if (example_open) info.examples.push_back(example);
+        if (example_open) examples.push_back(example);
         example_open = false;
       }
       text += line + "\n";
@@ -87,10 +88,18 @@ const RuleOption* RuleInfo::option(std::string_view n) const {
   return nullptr;
 }
 
+const RuleInfo::Parts& RuleInfo::parts() const {
+  std::call_once(parts_->once, [this] { parse_body(body, parts_->sections, parts_->examples); });
+  return *parts_;
+}
+
 std::string RuleInfo::section(std::string_view name) const {
+  const auto& sections = parts().sections;
   auto it = sections.find(std::string(name));
   return it == sections.end() ? std::string() : it->second;
 }
+
+const std::vector<RuleExample>& RuleInfo::examples() const { return parts().examples; }
 
 std::string RuleInfo::help_uri() const {
   return "https://github.com/ddlint/ddlint/blob/main/rules.d/" + id + ".md";
@@ -152,7 +161,6 @@ Catalog::Catalog(const std::vector<EmbeddedPage>& pages) {
     if (body_start < text.size() && text[body_start] == '\r') ++body_start;
     if (body_start < text.size() && text[body_start] == '\n') ++body_start;
     info.body = std::string(text.substr(std::min(body_start, text.size())));
-    parse_body(info);
     rules_.push_back(std::move(info));
   }
   std::sort(rules_.begin(), rules_.end(), [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });

@@ -1,5 +1,7 @@
 #pragma once
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,14 +49,27 @@ struct RuleInfo {
   std::string lock;
   std::string fix = "none";
   std::string since;
-  std::string body;                             // Markdown after the front matter
-  std::map<std::string, std::string> sections;  // "What it does" -> text
-  std::vector<RuleExample> examples;
+  std::string body;  // Markdown after the front matter
   std::vector<RuleOption> options;
 
   const RuleOption* option(std::string_view name) const;
+  // A "## Name" section of the body ("What it does"), "" when it has none.
   std::string section(std::string_view name) const;
+  // The body's ```sql incorrect / ```sql correct blocks, in order.
+  const std::vector<RuleExample>& examples() const;
   std::string help_uri() const;
+
+ private:
+  // The body split into sections and examples on first use: a lint run
+  // rarely needs them, and parsing every page cost a small file's run
+  // about a tenth of its time.
+  struct Parts {
+    std::once_flag once;
+    std::map<std::string, std::string> sections;  // "What it does" -> text
+    std::vector<RuleExample> examples;
+  };
+  const Parts& parts() const;
+  std::shared_ptr<Parts> parts_ = std::make_shared<Parts>();
 };
 
 // Every rule page, parsed once.
