@@ -21,7 +21,12 @@ add_custom_command(
   COMMAND ${DDLINT_ANTLR4} -Dlanguage=Cpp -no-listener -no-visitor -package ddlint_mysql_grammar
           -Xexact-output-dir -o ${DDLINT_MYSQL_GEN_DIR}
           ${DDLINT_MYSQL_GRAMMAR_DIR}/MySqlLexer.g4 ${DDLINT_MYSQL_GRAMMAR_DIR}/MySqlParser.g4
+  # The accessors' child lookups without dynamic_cast (src/parser/mysql/fast_children.h).
+  COMMAND ${CMAKE_COMMAND} -DFILE=${DDLINT_MYSQL_GEN_DIR}/MySqlParser.cpp
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/FastChildren.cmake
   DEPENDS ${DDLINT_MYSQL_GRAMMAR_DIR}/MySqlLexer.g4 ${DDLINT_MYSQL_GRAMMAR_DIR}/MySqlParser.g4
+          ${CMAKE_CURRENT_SOURCE_DIR}/cmake/FastChildren.cmake
+          ${CMAKE_CURRENT_SOURCE_DIR}/src/parser/mysql/fast_children.h
   COMMENT "Generating the MySQL parser with ANTLR"
   VERBATIM)
 

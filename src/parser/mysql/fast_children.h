@@ -1,0 +1,67 @@
+#pragma once
+// Child lookups for the generated MySQL parser's context accessors
+// (ctx->ident(), ctx->COMMA(i), ...). The ANTLR 4.9 runtime finds a child
+// by trying dynamic_cast on every child in turn, which took about a fifth of
+// the front-end's time; these find it by what the child is instead: a
+// terminal node is a TerminalNodeImpl or an ErrorNodeImpl, anything else is
+// a rule context, and a rule context of rule R is R's context class or one of
+// its labelled alternatives (same rule index). Only terminals of the wanted
+// kind are still cast (TerminalNode is a virtual base of the node classes). cmake/FastChildren.cmake
+// rewrites the generated accessors to call them; tests/mysql_lexer_test.cpp
+// and the parser goldens check the trees are read as before.
+#include <cstddef>
+#include <typeinfo>
+#include <vector>
+
+#include "antlr4-runtime.h"
+
+namespace ddlint_fast {
+
+inline bool is_terminal(antlr4::tree::ParseTree* t) {
+  const std::type_info& type = typeid(*t);
+  return type == typeid(antlr4::tree::TerminalNodeImpl) || type == typeid(antlr4::tree::ErrorNodeImpl);
+}
+
+// The i-th child that is a context of rule `rule` (class T or a labelled alternative of it).
+template <class T>
+T* rule_child(antlr4::ParserRuleContext* ctx, size_t rule, size_t i) {
+  for (antlr4::tree::ParseTree* child : ctx->children) {
+    if (is_terminal(child)) continue;
+    auto* rc = static_cast<antlr4::ParserRuleContext*>(child);
+    if (rc->getRuleIndex() == rule && i-- == 0) return static_cast<T*>(rc);
+  }
+  return nullptr;
+}
+
+template <class T>
+std::vector<T*> rule_children(antlr4::ParserRuleContext* ctx, size_t rule) {
+  std::vector<T*> out;
+  for (antlr4::tree::ParseTree* child : ctx->children) {
+    if (is_terminal(child)) continue;
+    auto* rc = static_cast<antlr4::ParserRuleContext*>(child);
+    if (rc->getRuleIndex() == rule) out.push_back(static_cast<T*>(rc));
+  }
+  return out;
+}
+
+// The i-th terminal child of token type `type`.
+inline antlr4::tree::TerminalNode* token_child(antlr4::ParserRuleContext* ctx, size_t type, size_t i) {
+  for (antlr4::tree::ParseTree* child : ctx->children) {
+    if (!is_terminal(child)) continue;
+    auto* t = dynamic_cast<antlr4::tree::TerminalNode*>(child);  // a virtual base: no static_cast
+    if (t->getSymbol()->getType() == type && i-- == 0) return t;
+  }
+  return nullptr;
+}
+
+inline std::vector<antlr4::tree::TerminalNode*> token_children(antlr4::ParserRuleContext* ctx, size_t type) {
+  std::vector<antlr4::tree::TerminalNode*> out;
+  for (antlr4::tree::ParseTree* child : ctx->children) {
+    if (!is_terminal(child)) continue;
+    auto* t = dynamic_cast<antlr4::tree::TerminalNode*>(child);
+    if (t->getSymbol()->getType() == type) out.push_back(t);
+  }
+  return out;
+}
+
+}  // namespace ddlint_fast
