@@ -136,6 +136,7 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     for (const auto& h : history)
       err << "ddlint: history: " << h.files << " earlier " << (h.files == 1 ? "migration" : "migrations")
           << " of " << h.folder << "/ replayed (not reported)\n";
+  inputs.reserve(collected.size());
   for (auto& in : collected)
     inputs.push_back(
         {std::move(in.display_path), std::move(in.fs_path), in.is_stdin, std::nullopt, in.history});

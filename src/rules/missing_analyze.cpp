@@ -133,6 +133,7 @@ class MissingAnalyze final : public engine::Rule {
     // it, so applying any one of them (they insert at the same place) is
     // enough.
     std::vector<std::string> analyzes_needed;
+    analyzes_needed.reserve(unanalyzed.size());
     for (const auto* c : unanalyzed)
       analyzes_needed.push_back(
           "ANALYZE " + (c->table.range.empty() ? c->table.display() : std::string(ctx.text(c->table.range))) +
