@@ -121,6 +121,18 @@ void JsonWriter::escaped(std::string_view s) {
   buf_ += '"';
   size_t i = 0;
   while (i < s.size()) {
+    // A run of bytes written as they are, appended at once.
+    size_t plain = i;
+    while (plain < s.size()) {
+      const auto p = static_cast<unsigned char>(s[plain]);
+      if (p < 0x20 || p >= 0x80 || p == '"' || p == '\\') break;
+      ++plain;
+    }
+    if (plain > i) {
+      buf_.append(s.data() + i, plain - i);
+      i = plain;
+      continue;
+    }
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       size_t bad_at = 0;
