@@ -649,7 +649,7 @@ bool set_statement_for(Context& c, const std::vector<antlr4::Token*>& all, const
 void parse_piece(Context& c, TextRange piece) {
   const std::string_view text = std::string_view(c.input.text).substr(piece.begin, piece.size());
   FastLexer lexer(text);
-  antlr4::CommonTokenStream tokens(&lexer);
+  FastTokenStream tokens(&lexer, text.size());
   tokens.fill();
   const std::vector<antlr4::Token*>& all = tokens.getTokens();
   if (all.size() <= 1) return;  // only the end of input
@@ -710,11 +710,11 @@ void parse_piece(Context& c, TextRange piece) {
   // thousands of rows that say nothing to the rules. When every row is a
   // parenthesised group, only the statement up to the first row is parsed.
   std::optional<FastLexer> head_lexer;
-  std::optional<antlr4::CommonTokenStream> head_tokens;
+  std::optional<FastTokenStream> head_tokens;
   antlr4::CommonTokenStream* stream = &tokens;
   if (const size_t end = first_row_end(all); end != 0) {
     head_lexer.emplace(text.substr(0, end));
-    head_tokens.emplace(&*head_lexer);
+    head_tokens.emplace(&*head_lexer, end);
     head_tokens->fill();
     stream = &*head_tokens;
   }

@@ -375,6 +375,29 @@ std::unique_ptr<antlr4::Token> FastLexer::nextToken() {
   }
 }
 
+FastTokenStream::FastTokenStream(FastLexer* lexer, size_t text_size)
+    : antlr4::CommonTokenStream(lexer), lexer_(lexer) {
+  _tokens.reserve(text_size / 4 + 2);  // about one token per 4 bytes of SQL, and the end of input
+}
+
+size_t FastTokenStream::fetch(size_t n) {
+  if (_fetchedEOF) return 0;
+  size_t i = 0;
+  while (i < n) {
+    std::unique_ptr<antlr4::Token> t = lexer_->nextToken();
+    // Every token of a FastLexer is a SliceToken.
+    static_cast<SliceToken*>(t.get())->setTokenIndex(_tokens.size());
+    const bool eof = static_cast<SliceToken*>(t.get())->getType() == antlr4::Token::EOF;
+    _tokens.push_back(std::move(t));
+    ++i;
+    if (eof) {
+      _fetchedEOF = true;
+      break;
+    }
+  }
+  return i;
+}
+
 std::string compare_with_generated_lexer(std::string_view text) {
   const std::string copy(text);
   antlr4::ANTLRInputStream stream(copy);

@@ -38,4 +38,19 @@ class FastLexer final : public antlr4::TokenSource {
   size_t pos_ = 0;
 };
 
+// The token stream over a FastLexer: fetches its tokens directly (the
+// runtime's stream asks each token whether it is writable through a
+// dynamic_cast and calls the lexer through a virtual call), with room for
+// them reserved from the text's length.
+class FastTokenStream final : public antlr4::CommonTokenStream {
+ public:
+  FastTokenStream(FastLexer* lexer, size_t text_size);
+
+ protected:
+  size_t fetch(size_t n) override;
+
+ private:
+  FastLexer* lexer_;
+};
+
 }  // namespace ddlint::parser::mysql
