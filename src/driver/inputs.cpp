@@ -129,9 +129,14 @@ std::string order_key(const std::string& path) { return fs::path(path).lexically
 }  // namespace
 
 std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<HistoryRead>& read) {
-  std::set<std::string> given;  // every input file, normalised
+  // Every input file, as an absolute lexically normal path (no symbolic link
+  // resolved: that costs a readlink per path component of every input).
+  std::error_code cwd_error;
+  const fs::path cwd = fs::current_path(cwd_error);
+  auto same_file_key = [&](const std::string& path) { return (cwd / path).lexically_normal().string(); };
+  std::set<std::string> given;
   for (const auto& in : inputs)
-    if (!in.is_stdin) given.insert(normal_path(in.fs_path));
+    if (!in.is_stdin) given.insert(same_file_key(in.fs_path));
   // Folders of named files, in order of first appearance, with the last named file of each.
   // Folders are keyed by their normal form (`./db` is `db`) and walked as first spelled.
   auto folder_key = [](const std::string& path) { return order_key(migration_folder(path)); };
@@ -183,7 +188,7 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
       // `./a.sql` from a walk of "." is `a.sql` as the user names it.
       const std::string shown = folder.empty() ? fs::path(f).lexically_relative(".").generic_string() : f;
       if (order_key(shown) >= until) continue;
-      if (given.count(normal_path(shown)) > 0) continue;
+      if (given.count(same_file_key(shown)) > 0) continue;
       files.push_back({shown, shown, false, false, true});
     }
     if (!files.empty()) read.push_back({folder.empty() ? "." : folder, files.size()});
