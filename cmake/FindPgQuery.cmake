@@ -4,7 +4,9 @@
 # Defines the imported target PgQuery::PgQuery and the variables
 # PgQuery_FOUND, PgQuery_INCLUDE_DIR, PgQuery_LIBRARY, PgQuery_VERSION.
 find_path(PgQuery_INCLUDE_DIR NAMES pg_query.h)
-find_library(PgQuery_LIBRARY NAMES pg_query)
+# The static library (in the same Debian package) first: a process then binds
+# none of its symbols at start-up, which is most of a small file's run.
+find_library(PgQuery_LIBRARY NAMES libpg_query.a pg_query)
 
 if(PgQuery_INCLUDE_DIR AND EXISTS "${PgQuery_INCLUDE_DIR}/pg_query.h")
   file(STRINGS "${PgQuery_INCLUDE_DIR}/pg_query.h" _pgq_ver

@@ -5,7 +5,10 @@
 
 find_program(DDLINT_ANTLR4 NAMES antlr4 PATHS /usr/bin REQUIRED)
 find_path(DDLINT_ANTLR4_RUNTIME_INCLUDE antlr4-runtime.h PATH_SUFFIXES antlr4-runtime REQUIRED)
-find_library(DDLINT_ANTLR4_RUNTIME_LIB NAMES antlr4-runtime REQUIRED)
+# The static runtime (libantlr4-runtime-dev ships it) first: the generated
+# parser refers to thousands of runtime symbols, each bound at start-up when
+# the runtime is a shared library.
+find_library(DDLINT_ANTLR4_RUNTIME_LIB NAMES libantlr4-runtime.a antlr4-runtime REQUIRED)
 
 set(DDLINT_MYSQL_GRAMMAR_DIR ${CMAKE_CURRENT_SOURCE_DIR}/src/parser/mysql)
 set(DDLINT_MYSQL_GEN_DIR ${CMAKE_CURRENT_BINARY_DIR}/generated/mysql_grammar)
