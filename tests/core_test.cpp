@@ -1,11 +1,15 @@
 // Unit tests for sources, the front-end's recovery, analysis and config.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "analysis/annotations.h"
 #include "analysis/down_migration.h"
 #include "analysis/migration_facts.h"
+#include "analysis/migration_order.h"
 #include "analysis/runner.h"
 #include "analysis/suppressions.h"
 #include "core/runner_marker.h"
@@ -19,6 +23,33 @@
 using namespace ddlint;
 
 TEST_SUITE("core") {
+  TEST_CASE("migration order: versions by value, downs right after their up, Flyway versions part by part") {
+    auto sorted = [](std::vector<std::string> v) {
+      std::sort(v.begin(), v.end(), [](const std::string& a, const std::string& b) {
+        return analysis::migration_order_less(a, b);
+      });
+      return v;
+    };
+    using V = std::vector<std::string>;
+    CHECK(sorted({"m/10_c.up.sql", "m/2_b.down.sql", "m/1_a.up.sql", "m/2_b.up.sql", "m/1_a.down.sql"}) ==
+          V{"m/1_a.up.sql", "m/1_a.down.sql", "m/2_b.up.sql", "m/2_b.down.sql", "m/10_c.up.sql"});
+    CHECK(sorted({"d/2024-01-02-000000_b/down.sql", "d/2024-01-02-000000_b/up.sql",
+                  "d/2024-01-01-000000_a/up.sql"}) == V{"d/2024-01-01-000000_a/up.sql",
+                                                        "d/2024-01-02-000000_b/up.sql",
+                                                        "d/2024-01-02-000000_b/down.sql"});
+    CHECK(sorted({"R__views.sql", "V2__d.sql", "V1.10__c.sql", "U1.9__b.sql", "V1.9__b.sql", "V1_1__a2.sql",
+                  "V1__a.sql"}) == V{"V1__a.sql", "V1_1__a2.sql", "V1.9__b.sql", "U1.9__b.sql",
+                                     "V1.10__c.sql", "V2__d.sql", "R__views.sql"});
+    CHECK(sorted({"x_down.sql", "x_up.sql"}) == V{"x_up.sql", "x_down.sql"});
+    // Timestamps and zero-padded versions keep their order; the same number
+    // spelled with leading zeros ties and falls back to the path.
+    CHECK(sorted({"20240102_b.sql", "20231231_a.sql", "010_c.sql", "9_b.sql", "10_a.sql"}) ==
+          V{"9_b.sql", "10_a.sql", "010_c.sql", "20231231_a.sql", "20240102_b.sql"});
+    CHECK(analysis::migration_order_key("a/10.sql") == analysis::migration_order_key("a/0010.sql"));
+    // Not Flyway: a V without a version, or a version without `__`.
+    CHECK(sorted({"V2_x.sql", "Va__x.sql", "V10_x.sql"}) == V{"V2_x.sql", "V10_x.sql", "Va__x.sql"});
+  }
+
   TEST_CASE("line index: LF, CRLF, CR, BOM and code-point columns") {
     const SourceFile f("x.sql",
                        "\xEF\xBB\xBF"

@@ -12,12 +12,25 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <utility>
+
+#include "analysis/migration_order.h"
 
 namespace ddlint::driver {
 
 namespace fs = std::filesystem;
 
 namespace {
+
+// Sorts paths in the order their runner applies them (analysis/migration_order.h),
+// each key computed once.
+void sort_migrations(std::vector<std::string>& paths) {
+  std::vector<std::pair<std::string, std::string>> keyed;
+  keyed.reserve(paths.size());
+  for (auto& p : paths) keyed.emplace_back(analysis::migration_order_key(p), std::move(p));
+  std::sort(keyed.begin(), keyed.end());
+  for (size_t i = 0; i < keyed.size(); ++i) paths[i] = std::move(keyed[i].second);
+}
 
 bool is_sql_name(const fs::path& p) {
   const std::string ext = p.extension().string();
@@ -106,7 +119,7 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, con
         std::sort(more.begin(), more.end());
         links.insert(links.end(), more.begin(), more.end());
       }
-      std::sort(found.begin(), found.end());
+      sort_migrations(found);
       for (auto& f : found) out.push_back({f, f, false});
     } else {
       out.push_back({p, p, false, true});
@@ -124,8 +137,10 @@ std::string migration_folder(const std::string& path) {
 }
 
 namespace {
-// The order of a directory walk (sorted path strings), whatever way a path is spelled.
-std::string order_key(const std::string& path) { return fs::path(path).lexically_normal().generic_string(); }
+// The order of a directory walk (migration order), whatever way a path is spelled.
+std::string order_key(const std::string& path) {
+  return analysis::migration_order_key(fs::path(path).lexically_normal().generic_string());
+}
 }  // namespace
 
 std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<HistoryRead>& read) {
@@ -144,10 +159,12 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
   std::map<std::string, std::string> spelled;
   std::map<std::string, std::string> last;
   std::map<std::string, bool> per_directory;  // DIR/up.sql layouts: one level of subdirectories
+  bool reorder = false;                       // a folder has several named files
   for (const auto& in : inputs) {
     if (!in.named || in.is_stdin) continue;
     const std::string key = folder_key(in.fs_path);
     auto [it, added] = last.try_emplace(key, in.fs_path);
+    reorder = reorder || !added;
     if (added) {
       folders.push_back(key);
       spelled[key] = migration_folder(in.fs_path);
@@ -181,7 +198,7 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
       }
     };
     list(root, per_directory[key]);
-    std::sort(found.begin(), found.end());
+    sort_migrations(found);
     const std::string until = order_key(last[key]);
     auto& files = earlier[key];
     for (const auto& f : found) {
@@ -193,8 +210,8 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
     }
     if (!files.empty()) read.push_back({folder.empty() ? "." : folder, files.size()});
   }
-  if (read.empty()) return inputs;
-  // Each folder's named files and history in path order, where its first named file was.
+  if (read.empty() && !reorder) return inputs;
+  // Each folder's named files and history in migration order, where its first named file was.
   std::vector<InputFile> out;
   std::set<std::string> placed;
   for (auto& in : inputs) {

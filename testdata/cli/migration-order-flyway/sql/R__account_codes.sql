@@ -1,0 +1,1 @@
+CREATE OR REPLACE VIEW account_codes AS SELECT id, code FROM accounts;
