@@ -2,6 +2,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "analysis/runner.h"
 #include "core/source.h"
@@ -67,6 +68,9 @@ struct Settings {
   // create does not exist (unknown-object).
   bool schema_complete = false;
   DownPolicy down = DownPolicy::Relaxed;
+  // Template forms the runner substitutes before running a file (config
+  // `placeholders`; core/source.h): Flyway's `${name}` by default.
+  std::vector<std::string> placeholders{"${NAME}"};
 };
 
 }  // namespace ddlint::analysis

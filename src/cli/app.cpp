@@ -163,6 +163,10 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   }
 
   if (o.verbose)
+    for (const auto& [path, why] : totals.snapshots)
+      err << "ddlint: " << path << ": a schema snapshot (" << why
+          << "): read into the schema model at its place, not linted\n";
+  if (o.verbose)
     for (const auto& f : sink.files)
       err << "ddlint: " << f.result.path << ": read as "
           << (f.result.source->dialect() == Dialect::MySql ? "MySQL/MariaDB" : "PostgreSQL") << " ("

@@ -1,6 +1,7 @@
 #include "core/source.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 namespace ddlint {
@@ -78,7 +79,8 @@ std::string_view LineIndex::line_text(uint32_t line) const {
   return text_.substr(begin, end - begin);
 }
 
-SourceFile::SourceFile(std::string path, std::string bytes, Dialect dialect)
+SourceFile::SourceFile(std::string path, std::string bytes, Dialect dialect,
+                       const std::vector<std::string>* placeholders)
     : path_(std::move(path)), text_(std::move(bytes)), dialect_(dialect) {
   // The parse text is a copy only when it differs from the text.
   auto edit = [&]() -> std::string& {
@@ -124,6 +126,46 @@ SourceFile::SourceFile(std::string path, std::string bytes, Dialect dialect)
       continue;
     }
     i += len;
+  }
+  if (placeholders != nullptr) {
+    for (const auto& form : *placeholders) {
+      const size_t at = form.find("NAME");
+      if (at == std::string::npos || at == 0) continue;  // the config rejects these
+      const std::string_view prefix = std::string_view(form).substr(0, at);
+      const std::string_view suffix = std::string_view(form).substr(at + 4);
+      auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; };
+      for (size_t pos = text.find(prefix); pos != std::string_view::npos; pos = text.find(prefix, pos)) {
+        // `$${` is the end of a dollar-quoted body followed by a brace, not a placeholder.
+        if (prefix[0] == '$' && pos > 0 && text[pos - 1] == '$') {
+          pos += prefix.size();
+          continue;
+        }
+        const size_t name = pos + prefix.size();
+        size_t end = name;
+        if (suffix.empty()) {
+          while (end < text.size() && word(text[end])) ++end;
+        } else {
+          while (end < text.size() && end - name <= 128 && text[end] != '\n' &&
+                 !text.substr(end).starts_with(suffix))
+            ++end;
+          if (end - name <= 128 && text.substr(end).starts_with(suffix))
+            end += suffix.size();
+          else
+            end = name;  // no end of the form on this line
+        }
+        if (end == name) {
+          pos = name;
+          continue;
+        }
+        std::string& parse = edit();
+        for (size_t k = pos; k < end; ++k)
+          parse[k] = std::isalnum(static_cast<unsigned char>(text[k])) != 0 ? text[k] : '_';
+        placeholders_.push_back({static_cast<uint32_t>(pos), static_cast<uint32_t>(end)});
+        pos = end;
+      }
+    }
+    std::sort(placeholders_.begin(), placeholders_.end(),
+              [](const TextRange& a, const TextRange& b) { return a.begin < b.begin; });
   }
   lines_ = LineIndex(text_, bom);
 }

@@ -49,7 +49,15 @@ struct EncodingProblem {
 // without moving any offset, and the line index over the original bytes.
 class SourceFile {
  public:
-  SourceFile(std::string path, std::string bytes, Dialect dialect = Dialect::Postgres);
+  // `placeholders`: template forms a migration runner substitutes before it
+  // runs the file, each written with NAME where the name goes (`${NAME}`,
+  // `$%NAME%$`); every occurrence becomes an identifier of the same length in
+  // the parse copy (`${schema}` -> `__schema_`: letters and digits kept, every
+  // other byte `_`). A form without text after NAME takes a name of letters,
+  // digits and `_`; otherwise the name runs to the form's end on the same
+  // line, at most 128 bytes.
+  SourceFile(std::string path, std::string bytes, Dialect dialect = Dialect::Postgres,
+             const std::vector<std::string>* placeholders = nullptr);
   SourceFile(const SourceFile&) = delete;
   SourceFile& operator=(const SourceFile&) = delete;
 
@@ -60,6 +68,8 @@ class SourceFile {
   Dialect dialect() const { return dialect_; }
   const LineIndex& lines() const { return lines_; }
   const std::vector<EncodingProblem>& encoding_problems() const { return encoding_problems_; }
+  // The placeholders replaced in the parse copy, in text order.
+  const std::vector<TextRange>& placeholders() const { return placeholders_; }
   std::string_view slice(TextRange r) const;
 
  private:
@@ -70,6 +80,7 @@ class SourceFile {
   Dialect dialect_;
   LineIndex lines_;
   std::vector<EncodingProblem> encoding_problems_;
+  std::vector<TextRange> placeholders_;
 };
 
 }  // namespace ddlint

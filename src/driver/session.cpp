@@ -283,7 +283,8 @@ void load_down(Job& job, DirListings& listings) {
     return;
   }
   if (!read_file(path, bytes, error)) return;
-  job.down_source = std::make_shared<const SourceFile>(path, std::move(bytes), job.eff.settings.dialect);
+  job.down_source = std::make_shared<const SourceFile>(path, std::move(bytes), job.eff.settings.dialect,
+                                                       &job.eff.settings.placeholders);
   job.down = parser::parse(*job.down_source, parse_options(job.eff.settings));
 }
 
@@ -327,6 +328,16 @@ std::vector<std::string> vote_by_folder(std::vector<Job>& jobs) {
   return why;
 }
 
+// The tool that wrote a schema dump, from the header comment it starts with
+// ("pg_dump header"); empty when the text does not start like a dump.
+std::string dump_header(std::string_view text) {
+  const std::string_view head = text.substr(0, 1024);
+  if (head.find("-- PostgreSQL database dump") != std::string_view::npos) return "pg_dump header";
+  if (head.find("-- MySQL dump ") != std::string_view::npos) return "mysqldump header";
+  if (head.find("-- MariaDB dump ") != std::string_view::npos) return "mariadb-dump header";
+  return "";
+}
+
 }  // namespace
 
 RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
@@ -364,6 +375,13 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     job.lint = in_change_set(in) && !in.history;
     job.display_path = in.display_path;
     job.bytes = std::move(bytes);
+    // A schema snapshot among the migrations is replayed at its place, not linted.
+    std::string snapshot = job.eff.schema_file;
+    if (snapshot.empty()) snapshot = dump_header(job.bytes);
+    if (!snapshot.empty() && job.lint) {
+      job.lint = false;
+      totals.snapshots.push_back({in.display_path, std::move(snapshot)});
+    }
     job.fs_path = in.fs_path;
     job.is_stdin = in.is_stdin;
     job.down_base = in.fs_path.empty() ? options_.stdin_filename : in.fs_path;
@@ -402,7 +420,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
                                        std::move(why));
     }
     job.source = std::make_shared<const SourceFile>(std::move(job.display_path), std::move(job.bytes),
-                                                    job.eff.settings.dialect);
+                                                    job.eff.settings.dialect, &job.eff.settings.placeholders);
     job.parsed = parse_maybe_cached(job, *job.source);
     const size_t failed = job.parsed->errors.size();
     const size_t total = failed + job.parsed->statements.size();
@@ -413,8 +431,8 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     const bool flood = job.guess.decisive() ? failed >= 5 && failed * 2 > total : failed >= 2;
     if (job.guess_only && flood) {
       const Dialect other = job.source->dialect() == Dialect::MySql ? Dialect::Postgres : Dialect::MySql;
-      auto source =
-          std::make_shared<const SourceFile>(job.source->path(), std::string(job.source->text()), other);
+      auto source = std::make_shared<const SourceFile>(job.source->path(), std::string(job.source->text()),
+                                                       other, &job.eff.settings.placeholders);
       auto reparsed = parse_maybe_cached(job, *source);
       const size_t before = job.parsed->errors.size();
       const size_t after = reparsed->errors.size();
@@ -474,8 +492,9 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
         if (applied.applied == 0 || applied.text == job.source->text()) break;
         out.fixes_applied += applied.applied;
         if (!unfixed) unfixed = out.result;
-        job.source = std::make_shared<const SourceFile>(job.source->path(), std::move(applied.text),
-                                                        job.eff.settings.dialect);
+        job.source =
+            std::make_shared<const SourceFile>(job.source->path(), std::move(applied.text),
+                                               job.eff.settings.dialect, &job.eff.settings.placeholders);
         job.parsed = std::make_shared<const ir::ParsedFile>(
             parser::parse(*job.source, parse_options(job.eff.settings)));
         out.result = lint_job(job);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analysis/migration_facts.h"
@@ -111,6 +112,9 @@ struct RunTotals {
   size_t files_fixed = 0;     // --fix: files whose text changed
   size_t unsafe_left = 0;     // --fix without --unsafe-fixes: unsafe fixes not applied
   bool write_failed = false;  // --fix: a fixed file could not be written
+  // Schema snapshots among the inputs (a dump header, or config schema_files):
+  // the file as shown and why; replayed into the schema model, not linted.
+  std::vector<std::pair<std::string, std::string>> snapshots;
 };
 
 class Session {

@@ -214,6 +214,17 @@ Config load_config(const fs::path& file, const Catalog& catalog) {
       auto v = node.value<bool>();
       if (!v) throw ConfigError(where + " must be true or false");
       c.schema_complete = *v;
+    } else if (k == "placeholders") {
+      c.placeholders = strings(node, where);
+      for (const auto& form : *c.placeholders) {
+        const size_t at = form.find("NAME");
+        if (at == std::string::npos || at == 0 || form.find("NAME", at + 4) != std::string::npos)
+          throw ConfigError(
+              where + ": \"" + form +
+              "\" must be a form with text before one NAME, such as \"${NAME}\" or \"$%NAME%$\"");
+      }
+    } else if (k == "schema_files") {
+      c.schema_files = strings(node, where);
     } else if (k == "fail_on") {
       auto v = node.value<std::string>();
       auto s = v ? parse_severity(*v) : std::nullopt;
@@ -380,6 +391,7 @@ Effective effective_as(const Catalog& catalog, const Config* file_config, const 
     if (c->schema_complete) e.settings.schema_complete = *c->schema_complete;
     if (c->fail_on) e.fail_on = *c->fail_on;
     if (c->mysql_target) e.settings.mysql = *c->mysql_target;
+    if (c->placeholders) e.settings.placeholders = *c->placeholders;
     if (c->dialect) {
       e.settings.dialect = *c->dialect;
       e.dialect_from = c == &cli ? "--dialect" : shown_path(c->path);
@@ -387,6 +399,8 @@ Effective effective_as(const Catalog& catalog, const Config* file_config, const 
     if (c != file_config) continue;
     const std::string rel = relative_to_config(*c, file);
     if (rel.empty()) continue;
+    for (const auto& glob : c->schema_files)
+      if (glob_match(glob, rel)) e.schema_file = shown_path(c->path) + ": schema_files \"" + glob + "\"";
     for (const auto& o : c->paths) {
       if (!glob_match(o.glob, rel)) continue;
       if (o.pg_version) e.settings.pg_version = *o.pg_version;

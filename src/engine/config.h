@@ -33,6 +33,13 @@ struct Config {
   std::optional<Severity> fail_on;
   std::optional<Dialect> dialect;
   std::optional<analysis::MySqlTarget> mysql_target;  // mysql_version (or dialect = "mariadb")
+  // placeholders = ["${NAME}", "$%NAME%$"]: forms a runner substitutes before
+  // running a file (core/source.h); unset: the default ["${NAME}"].
+  std::optional<std::vector<std::string>> placeholders;
+  // schema_files = ["db/schema.sql"]: globs (relative to the config's folder,
+  // as [paths]) of schema snapshots among the migrations: read into the
+  // schema model at their place, not linted.
+  std::vector<std::string> schema_files;
 
   // [paths."<glob>"]: settings for the files the glob matches, relative to
   // the config file's folder (`*` stays within one folder, `**` crosses
@@ -76,6 +83,9 @@ struct Effective {
   // the [paths] glob when one matched), or empty when nothing set it (the
   // caller detects it from the file's text and calls with_dialect).
   std::string dialect_from;
+  // Why the file is a schema snapshot by the configuration (`CONFIG:
+  // schema_files "GLOB"`); empty when no schema_files glob matches it.
+  std::string schema_file;
 };
 // `file` (a filesystem path; empty for stdin) selects the [paths] tables of
 // the file's config that apply.

@@ -1,0 +1,1 @@
+ALTER TABLE ${schema.users ADD COLUMN note text;
