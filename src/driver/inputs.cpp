@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cstddef>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -154,25 +155,29 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
     if (!in.is_stdin) given.insert(same_file_key(in.fs_path));
   // Folders of named files, in order of first appearance, with the last named file of each.
   // Folders are keyed by their normal form (`./db` is `db`) and walked as first spelled.
-  auto folder_key = [](const std::string& path) { return order_key(migration_folder(path)); };
+  // Each input's folder and order keys are computed once (a pre-commit run names thousands).
+  std::vector<std::string> folder_of(inputs.size());
+  std::vector<std::string> order_of(inputs.size());
   std::vector<std::string> folders;
   std::map<std::string, std::string> spelled;
-  std::map<std::string, std::string> last;
+  std::map<std::string, size_t> last;         // folder -> index of its last named file
   std::map<std::string, bool> per_directory;  // DIR/up.sql layouts: one level of subdirectories
   bool reorder = false;                       // a folder has several named files
-  for (const auto& in : inputs) {
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const auto& in = inputs[i];
     if (!in.named || in.is_stdin) continue;
-    const std::string key = folder_key(in.fs_path);
-    auto [it, added] = last.try_emplace(key, in.fs_path);
+    const std::string folder = migration_folder(in.fs_path);
+    const std::string& key = folder_of[i] = fs::path(folder).lexically_normal().generic_string();
+    order_of[i] = order_key(in.fs_path);
+    auto [it, added] = last.try_emplace(key, i);
     reorder = reorder || !added;
     if (added) {
       folders.push_back(key);
-      spelled[key] = migration_folder(in.fs_path);
-    } else if (order_key(in.fs_path) > order_key(it->second)) {
-      it->second = in.fs_path;
+      spelled[key] = folder;
+    } else if (order_of[i] > order_of[it->second]) {
+      it->second = i;
     }
-    if (migration_folder(in.fs_path) != fs::path(in.fs_path).parent_path().generic_string())
-      per_directory[key] = true;
+    if (folder != fs::path(in.fs_path).parent_path().generic_string()) per_directory[key] = true;
   }
   std::map<std::string, std::vector<InputFile>> earlier;
   for (const auto& key : folders) {
@@ -199,7 +204,7 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
     };
     list(root, per_directory[key]);
     sort_migrations(found);
-    const std::string until = order_key(last[key]);
+    const std::string& until = order_of[last[key]];
     auto& files = earlier[key];
     for (const auto& f : found) {
       // `./a.sql` from a walk of "." is `a.sql` as the user names it.
@@ -211,24 +216,34 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
     if (!files.empty()) read.push_back({folder.empty() ? "." : folder, files.size()});
   }
   if (read.empty() && !reorder) return inputs;
-  // Each folder's named files and history in migration order, where its first named file was.
+  // The named files and their history in migration order (as a walk of their
+  // folders would give them), where the first named file was: the order they
+  // were named in does not matter.
+  std::vector<std::pair<std::string, InputFile>> block;
+  for (const auto& key : folders)
+    for (auto& h : earlier[key]) {
+      std::string k = order_key(h.fs_path);
+      block.emplace_back(std::move(k), std::move(h));
+    }
   std::vector<InputFile> out;
-  std::set<std::string> placed;
-  for (auto& in : inputs) {
+  out.reserve(inputs.size() + block.size());
+  size_t block_at = inputs.size();  // where the first named file was, in `out`
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    auto& in = inputs[i];
     if (!in.named || in.is_stdin) {
       out.push_back(std::move(in));
       continue;
     }
-    const std::string key = folder_key(in.fs_path);
-    if (!placed.insert(key).second) continue;
-    std::vector<InputFile> group = std::move(earlier[key]);
-    for (const auto& other : inputs)
-      if (other.named && !other.is_stdin && folder_key(other.fs_path) == key) group.push_back(other);
-    std::stable_sort(group.begin(), group.end(), [](const InputFile& a, const InputFile& b) {
-      return order_key(a.fs_path) < order_key(b.fs_path);
-    });
-    for (auto& g : group) out.push_back(std::move(g));
+    if (block_at == inputs.size()) block_at = out.size();
+    block.emplace_back(std::move(order_of[i]), std::move(in));
   }
+  std::stable_sort(block.begin(), block.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<InputFile> sorted;
+  sorted.reserve(block.size());
+  for (auto& b : block) sorted.push_back(std::move(b.second));
+  out.insert(out.begin() + static_cast<std::ptrdiff_t>(std::min(block_at, out.size())),
+             std::make_move_iterator(sorted.begin()), std::make_move_iterator(sorted.end()));
   return out;
 }
 

@@ -32,8 +32,9 @@ std::string migration_folder(const std::string& path);
 // `ddlint check FOLDER` gives: for each folder of named files, the *.sql
 // files in it (with one directory per migration: in its subdirectories;
 // never deeper) that sort before the last named one and are not inputs
-// already are added as history (`history` set), and the folder's files are
-// put in path order at the place of its first named file.
+// already are added as history (`history` set), and the named files with
+// their history are put in migration order (analysis/migration_order.h: the
+// order a walk of their folders gives) at the place of the first named file.
 struct HistoryRead {
   std::string folder;
   size_t files = 0;
