@@ -352,8 +352,8 @@ TEST_SUITE("core") {
     CHECK(c.ignore == std::vector<std::string>{"drop-column"});
     CHECK(c.pg_version == 12);
     const auto eff = engine::effective(catalog, &c, {});
-    CHECK(eff.enabled.count("drop-column") == 0);
-    CHECK(eff.enabled.at("drop-table") == Severity::Error);
+    CHECK(eff.enabled->count("drop-column") == 0);
+    CHECK(eff.enabled->at("drop-table") == Severity::Error);
     CHECK(eff.fail_on == Severity::Error);
     test::write(dir / "bad.toml", "pg_verison = 12\n");
     CHECK_THROWS_AS(engine::load_config(dir / "bad.toml", catalog), engine::ConfigError);

@@ -146,7 +146,7 @@ std::vector<std::string> Session::enabled_rules() const {
     const auto eff =
         engine::effective(catalog_, explicit_config_ ? &*explicit_config_ : nullptr, options_.cli);
     std::vector<std::string> out;
-    for (const auto& [id, sev] : eff.enabled) out.push_back(id);
+    for (const auto& [id, sev] : *eff.enabled) out.push_back(id);
     return out;
   }
   return {enabled_.begin(), enabled_.end()};
@@ -469,7 +469,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   }
   const bool change_set = options_.change_set.has_value();
   auto lint_job = [&](const Job& job) {
-    return engine::lint_file(job.source, *job.parsed, job.eff.settings, job.eff.enabled, rules::registry(),
+    return engine::lint_file(job.source, *job.parsed, job.eff.settings, *job.eff.enabled, rules::registry(),
                              catalog_, job.eff.options, job.down ? &*job.down : nullptr, job.earlier,
                              job.history, job.down_unreadable);
   };
@@ -556,7 +556,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
         continue;
       }
       linted_any_ = true;
-      for (const auto& [id, sev] : job.eff.enabled) enabled_.insert(id);
+      for (const auto& [id, sev] : *job.eff.enabled) enabled_.insert(id);
       linted.push_back(i);
     }
     std::vector<FileOutcome> outcomes(linted.size());

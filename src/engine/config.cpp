@@ -7,6 +7,9 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <sstream>
 
 #include "analysis/annotations.h"
@@ -343,6 +346,18 @@ std::string relative_to_config(const Config& c, const fs::path& file) {
   return abs.lexically_normal().lexically_relative(base.lexically_normal()).generic_string();
 }
 
+// One shared map per distinct rule set: a run has a handful.
+std::shared_ptr<const std::map<std::string, Severity>> intern(std::map<std::string, Severity> enabled) {
+  static std::mutex mutex;
+  static std::vector<std::shared_ptr<const std::map<std::string, Severity>>> seen;
+  const std::lock_guard<std::mutex> lock(mutex);
+  for (const auto& s : seen)
+    if (*s == enabled) return s;
+  if (seen.size() >= 64) seen.erase(seen.begin());  // a long-running server with many configs
+  seen.push_back(std::make_shared<const std::map<std::string, Severity>>(std::move(enabled)));
+  return seen.back();
+}
+
 Effective effective_as(const Catalog& catalog, const Config* file_config, const Config& cli,
                        const fs::path& file, const std::optional<std::pair<Dialect, std::string>>& forced);
 
@@ -418,6 +433,7 @@ Effective effective_as(const Catalog& catalog, const Config* file_config, const 
   auto listed = [](const std::vector<std::string>& v, const std::string& id) {
     return std::find(v.begin(), v.end(), id) != v.end();
   };
+  std::map<std::string, Severity> enabled;
   for (const auto& r : catalog.rules()) {
     bool on = r.default_enabled;
     if (select) on = listed(*select, "all") || listed(*select, r.id);
@@ -427,8 +443,9 @@ Effective effective_as(const Catalog& catalog, const Config* file_config, const 
     if (!r.dialects.empty() && !listed(r.dialects, dialect)) on = false;
     if (!on) continue;
     auto it = severity.find(r.id);
-    e.enabled[r.id] = it != severity.end() ? it->second : r.default_severity;
+    enabled[r.id] = it != severity.end() ? it->second : r.default_severity;
   }
+  e.enabled = intern(std::move(enabled));
   return e;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -76,7 +77,9 @@ std::vector<std::string> resolve_rule_list(const std::vector<std::string>& ids, 
 // file's config, then the CLI flags.
 struct Effective {
   analysis::Settings settings;
-  std::map<std::string, Severity> enabled;  // canonical id -> severity
+  // canonical id -> severity; files with the same rule set share one map (a
+  // run over thousands of files holds every file's settings at once).
+  std::shared_ptr<const std::map<std::string, Severity>> enabled;
   RuleOptions options;
   Severity fail_on = Severity::Warning;
   // Where the dialect came from: "--dialect", the config file (its path, and

@@ -197,6 +197,9 @@ void parse_piece(Context& c, uint32_t loc, uint32_t len) {
 
 thread_local bool g_used = false;
 
+// Files larger than this are parsed statement by statement (see parse()).
+constexpr size_t kPiecewiseBytes = size_t{256} << 10;
+
 }  // namespace
 
 void shutdown() {
@@ -240,7 +243,26 @@ ir::ParsedFile parse(const SourceFile& source) {
   // output recurses once per level): parse statement by statement instead.
   const bool shallow = too_deep(input.text, tokens, 0, static_cast<uint32_t>(input.text.size())) == nullptr;
   bool ok = false;
-  if (shallow) {
+  // A large file's parse tree as one JSON document takes about ten bytes per
+  // byte of JSON (dozens of MB for a 1 MB migration): split it with the
+  // parser itself (the same statement boundaries as a whole-file parse, no
+  // tree built) and lower statement by statement, so memory stays at the size
+  // of its largest statement.
+  const size_t large = std::getenv("DDLINT_PG_PIECEWISE") ? 0 : kPiecewiseBytes;
+  if (shallow && input.text.size() > large) {
+    PgQuerySplitResult split = pg_query_split_with_parser(input.text.c_str());
+    if (!split.error) {
+      ok = true;
+      const auto size = static_cast<uint32_t>(input.text.size());
+      for (int i = 0; i < split.n_stmts; ++i) {
+        const auto loc = static_cast<uint32_t>(split.stmts[i]->stmt_location);
+        const auto len =
+            split.stmts[i]->stmt_len == 0 ? size - loc : static_cast<uint32_t>(split.stmts[i]->stmt_len);
+        parse_piece(c, loc, len);
+      }
+    }
+    pg_query_free_split_result(split);
+  } else if (shallow) {
     PgQueryParseResult r = pg_query_parse(input.text.c_str());
     ok = !r.error && lower_json(c, r.parse_tree, 0, static_cast<uint32_t>(input.text.size()));
     pg_query_free_parse_result(r);
@@ -249,6 +271,18 @@ ir::ParsedFile parse(const SourceFile& source) {
     // Statement-level recovery: parse each piece the psql pre-pass found.
     out.statements.clear();
     for (const auto& piece : input.statements) parse_piece(c, piece.begin, piece.size());
+  }
+  // The parser keeps its buffers for the next file of this thread, but not
+  // the ten bytes or so per byte of JSON that one large file needed: a run's
+  // memory must not stay at the size of its largest file.
+  constexpr size_t kKeepCapacity = size_t{1} << 20;
+  if (json.capacity() > kKeepCapacity) {
+    if (json.allocate(1 << 16, kMaxJsonDepth) != simdjson::SUCCESS) {
+      // Out of memory: the next parse allocates again.
+    }
+    if (json.doc.allocate(0) != simdjson::SUCCESS) {
+      // Freeing cannot fail.
+    }
   }
   return out;
 }
