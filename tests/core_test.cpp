@@ -425,7 +425,9 @@ TEST_SUITE("core") {
     REQUIRE(p.sections.size() == 1);
     CHECK(p.sections[0].down);
     CHECK(p.sections[0].tx == TxMode::SingleQuery);
-    p = analysis::plan_runner("db/000042_add_index.up.sql", "SELECT 1;\n", {}, Runner::Auto, Runner::Sqlx);
+    analysis::RunnerLayout rust;
+    rust.up_down = Runner::Sqlx;
+    p = analysis::plan_runner("db/000042_add_index.up.sql", "SELECT 1;\n", {}, Runner::Auto, rust);
     CHECK(p.runner == Runner::Sqlx);
     CHECK(p.sections[0].tx == TxMode::Wrapped);
     p = plan("db/000042_add_index.up.sql", "-- no-transaction\nCREATE INDEX CONCURRENTLY i ON t (c);\n");
@@ -449,6 +451,128 @@ TEST_SUITE("core") {
     p = plan("1.sql", "-- migrate:up\nSELECT 1;\n-- migrate:down\nSELECT 2;\n", Runner::Goose);
     REQUIRE(p.sections.size() == 1);
     CHECK(p.sections[0].tx == TxMode::Wrapped);
+  }
+
+  TEST_CASE("runner plan: Flyway, Prisma, Atlas, Liquibase and sqitch") {
+    using analysis::Runner;
+    using analysis::TxMode;
+    auto plan = [](const std::string& path, const std::string& sql,
+                   const analysis::RunnerLayout& layout = {}) {
+      const SourceFile f(path, sql);
+      const auto parsed = parser::parse(f);
+      return analysis::plan_runner(path, f.text(), parsed.comments, Runner::Auto, layout);
+    };
+    CHECK(analysis::flyway_kind("db/V1__init.sql") == 'V');
+    CHECK(analysis::flyway_kind("db/V1.10_2__add.sql") == 'V');
+    CHECK(analysis::flyway_kind("U7__drop.sql") == 'U');
+    CHECK(analysis::flyway_kind("R__views.sql") == 'R');
+    CHECK(analysis::flyway_kind("Users__x.sql") == 0);
+    CHECK(analysis::flyway_kind("V1__.sql") == 0);
+    CHECK(analysis::flyway_kind("V1_init.sql") == 0);
+    CHECK(analysis::flyway_kind("R1__x.sql") == 0);
+    CHECK(analysis::flyway_version("db/V1.2__x.sql") == "1.2");
+
+    auto p = plan("db/migration/V2__users_idx.sql", "CREATE INDEX i ON t (c);\n");
+    CHECK(p.runner == Runner::Flyway);
+    CHECK(p.detected);
+    CHECK(p.sections[0].tx == TxMode::ByContent);
+    CHECK(p.refuses_mixed);
+    CHECK_FALSE(p.paired_downs);  // no undo scripts in the folder
+    CHECK(plan("db/U2__users_idx.sql", "DROP INDEX i;\n").sections[0].down);
+    analysis::RunnerLayout flyway;
+    flyway.no_transaction = true;
+    flyway.mixed = true;
+    flyway.undo_scripts = true;
+    p = plan("db/V2__users_idx.sql", "CREATE INDEX i ON t (c);\n", flyway);
+    CHECK(p.sections[0].tx == TxMode::Autocommit);
+    CHECK_FALSE(p.refuses_mixed);
+    CHECK(p.paired_downs);
+
+    p = plan("prisma/migrations/20240101120000_init/migration.sql", "CREATE TABLE t (id int);\n");
+    CHECK(p.runner == Runner::Prisma);
+    CHECK(p.sections[0].tx == TxMode::SingleQuery);
+    CHECK_FALSE(p.paired_downs);
+    CHECK(plan("prisma/migrations/01_init/migration.sql", "SELECT 1;\n").runner == Runner::Prisma);
+    CHECK(plan("db/01_init/migration.sql", "SELECT 1;\n").runner == Runner::None);
+    CHECK(plan("migrations/init/migration.sql", "SELECT 1;\n").runner == Runner::None);
+
+    analysis::RunnerLayout atlas;
+    atlas.marked = Runner::Atlas;
+    atlas.marked_by = "atlas.sum in the folder";
+    p = plan("migrations/20240101120000_users.sql", "CREATE TABLE t (id int);\n", atlas);
+    CHECK(p.runner == Runner::Atlas);
+    CHECK(p.evidence == "atlas.sum in the folder");
+    CHECK(p.sections[0].tx == TxMode::Wrapped);
+    // Atlas lint comments in a golang-migrate folder do not make it Atlas's.
+    CHECK(plan("m/1_x.up.sql", "-- atlas:nolint DS103\nALTER TABLE t DROP COLUMN c;\n").runner ==
+          Runner::GolangMigrate);
+    p = plan("x.sql", "-- atlas:txmode none\n\nCREATE INDEX CONCURRENTLY i ON t (c);\n");
+    CHECK(p.runner == Runner::Atlas);
+    CHECK(p.sections[0].tx == TxMode::Autocommit);
+
+    const std::string lb =
+        "--liquibase formatted sql\n--changeset alice:1\nCREATE TABLE t (id int);\n--rollback DROP TABLE t;\n"
+        "--changeset alice:2 runInTransaction:false\nCREATE INDEX CONCURRENTLY i ON t (id);\n";
+    p = plan("changelog.sql", lb);
+    CHECK(p.runner == Runner::Liquibase);
+    REQUIRE(p.sections.size() == 3);
+    CHECK(p.sections[1].tx == TxMode::Wrapped);
+    CHECK(p.sections[2].tx == TxMode::Autocommit);
+    CHECK(p.sections[2].range.begin == lb.find("--changeset alice:2"));
+    CHECK_FALSE(p.sections[2].down);
+
+    analysis::RunnerLayout sqitch;
+    sqitch.marked = Runner::Sqitch;
+    sqitch.marked_by = "sqitch.plan";
+    p = plan("db/deploy/users.sql", "BEGIN;\nCREATE TABLE t (id int);\nCOMMIT;\n", sqitch);
+    CHECK(p.runner == Runner::Sqitch);
+    CHECK(p.sections[0].tx == TxMode::Autocommit);
+    CHECK_FALSE(p.sections[0].down);
+    CHECK(plan("db/revert/users.sql", "DROP TABLE t;\n", sqitch).sections[0].down);
+    CHECK(plan("db/verify/users.sql", "SELECT 1;\n", sqitch).not_a_migration);
+
+    const std::string sqitch_plan =
+        "%syntax-version=1.0.0\n%project=shop\n\nusers 2024-01-01T12:00:00Z A <a@x> # Add users.\n"
+        "orders [users] 2024-01-02T12:00:00Z A <a@x>\n@v1.0 2024-01-03T12:00:00Z A <a@x> # tag\n"
+        "users [users@v1.0] 2024-01-04T12:00:00Z A <a@x> # Rework users.\n# a comment\nzones "
+        "2024-01-05T12:00:00Z "
+        "A <a@x>\n";
+    CHECK(analysis::sqitch_plan_order(sqitch_plan) == std::vector<std::string>{"orders", "users", "zones"});
+    CHECK(analysis::paired_down_path("db/V2__x.sql", Runner::Flyway) == "db/U2__x.sql");
+    CHECK(analysis::paired_down_path("db/U2__x.sql", Runner::Flyway).empty());
+    CHECK(analysis::paired_down_path("db/deploy/users.sql", Runner::Sqitch) == "db/revert/users.sql");
+    CHECK(analysis::paired_down_path("deploy/users.sql", Runner::Sqitch) == "revert/users.sql");
+    CHECK(analysis::paired_down_path("db/redeploy/users.sql", Runner::Sqitch).empty());
+  }
+
+  TEST_CASE("Flyway: a transaction unless a statement cannot run in one; mixed migrations are refused") {
+    auto facts = [](const std::string& sql, bool mixed_allowed = false) {
+      const SourceFile f("V1__x.sql", sql);
+      auto parsed = std::make_shared<ir::ParsedFile>(parser::parse(f));
+      REQUIRE(parsed->errors.empty());
+      analysis::RunnerLayout layout;
+      layout.mixed = mixed_allowed;
+      const auto plan =
+          analysis::plan_runner("V1__x.sql", f.text(), parsed->comments, analysis::Runner::Auto, layout);
+      return std::make_pair(parsed, analysis::MigrationFacts(*parsed, analysis::Settings{}, plan));
+    };
+    using analysis::TxSource;
+    auto r = facts("CREATE TABLE t (id int);\nINSERT INTO t VALUES (1);\n");
+    CHECK(r.second.at(0).tx == TxSource::Runner);
+    CHECK(r.second.at(1).tx == TxSource::Runner);
+    r = facts("CREATE INDEX CONCURRENTLY i ON t (id);\nDROP INDEX CONCURRENTLY j;\n");
+    CHECK(r.second.at(0).tx == TxSource::None);
+    CHECK(r.second.at(1).tx == TxSource::None);
+    CHECK_FALSE(r.second.at(0).refused_mix);
+    r = facts("SET lock_timeout = '1s';\nCREATE INDEX CONCURRENTLY i ON t (id);\n");
+    CHECK(r.second.at(0).tx == TxSource::Runner);
+    CHECK(r.second.at(1).tx == TxSource::Runner);
+    CHECK_FALSE(r.second.at(0).refused_mix);
+    CHECK(r.second.at(1).refused_mix);
+    r = facts("SET lock_timeout = '1s';\nCREATE INDEX CONCURRENTLY i ON t (id);\n", true);
+    CHECK(r.second.at(0).tx == TxSource::None);
+    CHECK(r.second.at(1).tx == TxSource::None);
+    CHECK_FALSE(r.second.at(1).refused_mix);
   }
 
   TEST_CASE("MySQL implicit commits end the open transaction in the migration facts") {

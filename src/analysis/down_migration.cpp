@@ -100,9 +100,19 @@ bool DownMigration::has(DownEffect::Verb verb, const ir::QualifiedName& table, s
   return false;
 }
 
-std::string paired_down_path(std::string_view path) {
+std::string paired_down_path(std::string_view path, Runner runner) {
   const std::string_view name = file_base_name(path);
   const std::string dir(path.substr(0, path.size() - name.size()));
+  if (runner == Runner::Flyway) {
+    // V<version>__<description>.sql -> U<version>__<description>.sql
+    if (flyway_kind(name) != 'V') return "";
+    return dir + "U" + std::string(name.substr(1));
+  }
+  if (runner == Runner::Sqitch) {
+    // <project>/deploy/NAME.sql -> <project>/revert/NAME.sql
+    if (!dir.ends_with("deploy/") || (dir.size() > 7 && dir[dir.size() - 8] != '/')) return "";
+    return dir.substr(0, dir.size() - 7) + "revert/" + std::string(name);
+  }
   if (name == "up.sql") return dir + "down.sql";  // Diesel: one directory per migration
   for (const auto& [up, down] : {std::pair<std::string_view, std::string_view>{".up.sql", ".down.sql"},
                                  std::pair<std::string_view, std::string_view>{"_up.sql", "_down.sql"}})
@@ -126,10 +136,14 @@ DownMigration down_migration(const ir::ParsedFile& file, const MigrationFacts& f
     }
     return d;
   }
-  const std::string down_path = paired_down_path(path);
+  if (!plan.paired_downs) return d;  // the runner (or this project) has no down migration files
+  const std::string down_path = paired_down_path(path, plan.runner);
   if (down_path.empty()) return d;  // not an up migration by its name
   d.supported = true;
   d.where = "`" + std::string(file_base_name(down_path)) + "`";
+  // Flyway pairs an undo script by version; its description may differ.
+  if (plan.runner == Runner::Flyway) d.where = "`U" + std::string(flyway_version(path)) + "__*.sql`";
+  if (plan.runner == Runner::Sqitch) d.where = "`revert/" + std::string(file_base_name(down_path)) + "`";
   if (paired) {
     for (const auto& st : paired->statements) add_effects(st, d.effects);
     d.present = !paired->statements.empty() || !paired->errors.empty();

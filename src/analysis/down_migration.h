@@ -52,8 +52,10 @@ struct DownMigration {
 
 // Path of the down migration paired with an up migration file by name
 // (NAME.up.sql -> NAME.down.sql, NAME_up.sql -> NAME_down.sql, Diesel's
-// DIR/up.sql -> DIR/down.sql); empty when the name does not say.
-std::string paired_down_path(std::string_view path);
+// DIR/up.sql -> DIR/down.sql; for Flyway V<version>__NAME.sql ->
+// U<version>__NAME.sql, for sqitch deploy/NAME.sql -> revert/NAME.sql);
+// empty when the name does not say.
+std::string paired_down_path(std::string_view path, Runner runner = Runner::None);
 
 // Builds the view for `file` (read for `facts`' runner plan). `paired` is the
 // parsed file at paired_down_path(path), or null when there is none;

@@ -227,6 +227,17 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
   // Statements per section: a one-statement query string has no implicit block.
   std::vector<size_t> per_section(plan_.sections.size(), 0);
   for (const auto& st : file.statements) ++per_section[plan_.section_at(st.range.begin)];
+  // Sections whose transaction depends on their statements (Flyway): per
+  // section, statements that cannot run in a transaction block.
+  std::vector<size_t> refusing(plan_.sections.size(), 0);
+  if (settings.dialect == Dialect::Postgres)
+    for (const auto& st : file.statements) {
+      const size_t s = plan_.section_at(st.range.begin);
+      if (plan_.sections[s].tx == TxMode::ByContent && pg_statement_effect(st, settings).no_transaction_block)
+        ++refusing[s];
+    }
+  // A mixed section the runner refuses: read as wrapped.
+  auto mixed = [&](size_t s) { return refusing[s] > 0 && refusing[s] < per_section[s]; };
 
   bool explicit_tx = false;
   bool tx_done = false;  // the runner's transaction was ended by COMMIT in the file
@@ -264,6 +275,9 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
           break;
         case TxMode::Autocommit:
           implied = TxSource::None;
+          break;
+        case TxMode::ByContent:
+          implied = refusing[s] == 0 || (mixed(s) && plan_.refuses_mixed) ? TxSource::Runner : TxSource::None;
           break;
         case TxMode::SingleQuery:
           // PostgreSQL runs a multi-statement query string as one implicit
@@ -315,6 +329,8 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     }
     f.section = s;
     f.down = plan_.sections[s].down;
+    f.refused_mix = plan_.refuses_mixed && f.effect.no_transaction_block && mixed(s) &&
+                    plan_.sections[s].tx == TxMode::ByContent;
     f.explicit_transaction = explicit_tx;
     f.tx = explicit_tx ? TxSource::Explicit : !tx_done ? implied : TxSource::None;
     f.in_transaction = f.tx != TxSource::None;

@@ -29,7 +29,12 @@ struct StatementFacts {
   bool in_transaction = false;        // any transaction (tx != None)
   bool explicit_transaction = false;  // inside BEGIN ... COMMIT written in the file
   TxSource tx = TxSource::None;
-  bool down = false;                             // part of a down migration
+  bool down = false;  // part of a down migration
+  // It cannot run in a transaction, and the runner refuses its section for
+  // holding other statements too (Flyway's mixed migrations): the migration
+  // fails before any statement runs. The section is read as if the runner
+  // wrapped it, as it does once this statement is moved out.
+  bool refused_mix = false;
   size_t section = 0;                            // index into the runner plan's sections
   std::optional<std::string> lock_timeout;       // value in effect, if any SET
   std::optional<std::string> statement_timeout;  // value in effect, if any SET

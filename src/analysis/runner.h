@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -16,7 +17,12 @@ enum class Runner {
   Goose,          // -- +goose Up / Down, -- +goose NO TRANSACTION
   Dbmate,         // -- migrate:up / down [transaction:false]
   GolangMigrate,  // NAME.up.sql / NAME.down.sql, each sent as one query string
-  Sqlx,  // NAME.up.sql / NAME.down.sql, each in a transaction unless it starts with -- no-transaction
+  Sqlx,       // NAME.up.sql / NAME.down.sql, each in a transaction unless it starts with -- no-transaction
+  Flyway,     // V<version>__<name>.sql, U<version>__<name>.sql undo scripts, R__<name>.sql repeatables
+  Prisma,     // migrations/<timestamp>_<name>/migration.sql, sent as one query string
+  Atlas,      // a folder with atlas.sum; -- atlas:txmode none|file|all
+  Liquibase,  // --liquibase formatted sql: --changeset sections, --rollback comments
+  Sqitch,     // sqitch.plan beside deploy/, revert/ and verify/
 };
 
 // How the statements of a section are sent to the server.
@@ -27,6 +33,10 @@ enum class TxMode {
   // The runner sends the whole section as one query string: PostgreSQL runs
   // a string of more than one statement as one implicit transaction block.
   SingleQuery,
+  // The runner's transaction unless a statement of the section cannot run
+  // in one; then none (each statement on its own). A section that mixes the
+  // two is refused unless the runner is told to allow it (Flyway's `mixed`).
+  ByContent,
 };
 
 // What to do with statements of down migrations.
@@ -42,23 +52,67 @@ struct RunnerSection {
   TxMode tx = TxMode::Unknown;
 };
 
+// What the folder around a file tells of its runner, found by the driver
+// (marker files, per-script settings); the defaults describe a file alone.
+struct RunnerLayout {
+  // What Auto reads a NAME.up.sql / NAME.down.sql file as: golang-migrate,
+  // or sqlx in a Rust project.
+  Runner up_down = Runner::GolangMigrate;
+  // A runner the folder's marker files name (Atlas: atlas.sum; sqitch:
+  // sqitch.plan beside deploy/ revert/ verify/; Prisma: migration_lock.toml),
+  // None when there is none. Evidence is static text.
+  Runner marked = Runner::None;
+  std::string_view marked_by;
+  bool no_transaction = false;  // Flyway: executeInTransaction=false (the script's .conf or the project's)
+  bool mixed = false;           // Flyway: `mixed` allows statements that need no transaction beside others
+  bool undo_scripts = false;    // Flyway: the folder has U<version>__ undo scripts
+};
+
 struct RunnerPlan {
   Runner runner = Runner::None;         // the runner the file is read for
   bool detected = false;                // found from directives or file names, not configured
   std::string_view evidence;            // when detected: what it was detected by
   std::vector<RunnerSection> sections;  // in order, covering the file; never empty
+  // The runner refuses a section that has both statements that cannot run
+  // in a transaction and others (Flyway unless `mixed` is set).
+  bool refuses_mixed = false;
+  // Down migrations live in files paired with this one (NAME.down.sql,
+  // Flyway's undo scripts, sqitch's revert/): false for runners that have
+  // none (Prisma, Atlas) and for Flyway folders without undo scripts.
+  bool paired_downs = true;
+  // sqitch's verify/ scripts check a deployed change: not migrations.
+  bool not_a_migration = false;
   // Index of the section that holds `offset`.
   size_t section_at(uint32_t offset) const;
 };
 
 // Works out the runner plan of one file from its path (its name tells
 // up/down files and Flyway undo scripts), its text and its comments, for the
-// configured runner. Auto detects: goose and dbmate by their directives, sqlx
-// by its `-- no-transaction` first line, and a file named NAME.up.sql /
-// NAME.down.sql as `layout` (golang-migrate or sqlx, which share the names;
-// the driver tells them apart by the project).
+// configured runner. Auto detects: goose, dbmate, Liquibase and Atlas by their
+// directives, sqlx by its `-- no-transaction` first line, Flyway and Prisma by
+// their file names, Atlas, sqitch and Prisma by the folder's marker files
+// (`layout`), and a file named NAME.up.sql / NAME.down.sql as
+// `layout.up_down` (golang-migrate or sqlx, which share the names; the driver
+// tells them apart by the project).
 RunnerPlan plan_runner(std::string_view path, std::string_view text, const std::vector<TextRange>& comments,
-                       Runner configured, Runner layout = Runner::GolangMigrate);
+                       Runner configured, const RunnerLayout& layout = {});
+
+// Flyway's migration names: V<version>__<description>.sql (versioned),
+// U<version>__<description>.sql (undo), R__<description>.sql (repeatable).
+// Returns 'V', 'U' or 'R', or 0 for other names.
+char flyway_kind(std::string_view path);
+
+// The version of a Flyway V or U script ("V1.2__x.sql" -> "1.2"), empty for others.
+std::string_view flyway_version(std::string_view path);
+
+// Prisma's migrations/<timestamp>_<name>/migration.sql.
+bool prisma_layout(std::string_view path);
+
+// The changes of a sqitch.plan in deploy order (its text: pragmas, tags,
+// blank lines and comments skipped). A change reworked after a tag is listed
+// where its last version is, since deploy/NAME.sql holds that version. The
+// driver can order deploy/NAME.sql (and revert/ NAME.sql) files by it.
+std::vector<std::string> sqitch_plan_order(std::string_view plan);
 
 // golang-migrate's and sqlx's reversible migrations: <version>_<name>.up.sql
 // and <version>_<name>.down.sql, the version a number.

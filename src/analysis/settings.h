@@ -60,9 +60,9 @@ struct Settings {
   // transaction. A known runner's own rules (and directives) win.
   bool assume_in_transaction = false;
   Runner runner = Runner::Auto;
-  // What Auto reads NAME.up.sql / NAME.down.sql files as: golang-migrate, or
-  // sqlx in a Rust project (the driver decides per folder).
-  Runner layout_runner = Runner::GolangMigrate;
+  // What the file's folder tells of its runner (the driver finds it per
+  // folder: a Rust project's NAME.up.sql files are sqlx's, atlas.sum, ...).
+  RunnerLayout runner_layout;
   // The linted migrations (after a schema dump, if one is given) are the
   // whole history from an empty database: a table or column they never
   // create does not exist (unknown-object).

@@ -50,7 +50,11 @@ engine::Config cli_config(const CheckOptions& o, const engine::Catalog& catalog)
   if (!o.schema_dump.empty()) c.schema_complete = true;
   if (!o.runner.empty()) {
     c.runner = analysis::parse_runner(o.runner);
-    if (!c.runner) throw engine::ConfigError("--runner must be auto, none, goose, dbmate or golang-migrate");
+    if (!c.runner)
+      throw engine::ConfigError(
+          "--runner must be auto, none, goose, dbmate, golang-migrate, sqlx, flyway, prisma, atlas, "
+          "liquibase or "
+          "sqitch");
   }
   if (!o.down_migrations.empty()) {
     c.down_migrations = analysis::parse_down_policy(o.down_migrations);
@@ -177,7 +181,7 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
                         (f.result.stats.runner_from == "configured"
                              ? std::string(" (configured)")
                              : " (detected: " + std::string(f.result.stats.runner_from) + ")"))
-          << "\n";
+          << (f.result.stats.not_a_migration ? "; a verify script, not a migration: not linted" : "") << "\n";
   const auto results = sink.results();
   report::ReportInput input{results,
                             catalog,

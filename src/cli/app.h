@@ -21,7 +21,7 @@ struct CheckOptions {
   std::string mysql_version;  // --mysql-version; empty = config/default
   std::string stdin_filename;
   std::optional<bool> assume_in_transaction;
-  std::string runner;           // auto | none | goose | dbmate | golang-migrate; empty = config/default
+  std::string runner;           // auto | none | goose | ... (analysis::parse_runner); empty = config/default
   std::string down_migrations;  // relaxed | strict | skip; empty = config/default
   std::optional<bool> schema_complete;  // the files are the whole history (unknown-object)
   std::string schema_dump;              // schema dump replayed before the migrations (implies complete)

@@ -9,12 +9,18 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli/app.h"
 #include "driver/session.h"
 #include "lsp/server.h"
 
 namespace {
+
+// The names --runner accepts (analysis::runner_name).
+const std::vector<std::string> kRunners = {"auto",   "none",   "goose", "dbmate",    "golang-migrate", "sqlx",
+                                           "flyway", "prisma", "atlas", "liquibase", "sqitch"};
 
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer)
@@ -80,11 +86,11 @@ int run(int argc, char** argv) {
   cmd_check->add_flag("--assume-in-transaction", assume_tx, "Treat each file as wrapped in a transaction");
   cmd_check->add_flag("--no-assume-in-transaction", no_assume_tx, "Do not assume a runner transaction");
   cmd_check
-      ->add_option(
-          "--runner", check.runner,
-          "Migration runner: auto (detect goose/dbmate directives, golang-migrate/sqlx file names), none, "
-          "goose, dbmate, golang-migrate, sqlx")
-      ->check(CLI::IsMember({"auto", "none", "goose", "dbmate", "golang-migrate", "sqlx"}));
+      ->add_option("--runner", check.runner,
+                   "Migration runner: auto (detect from directives, file names and marker files), none, "
+                   "goose, dbmate, "
+                   "golang-migrate, sqlx, flyway, prisma, atlas, liquibase, sqitch")
+      ->check(CLI::IsMember(kRunners));
   cmd_check
       ->add_option("--down-migrations", check.down_migrations,
                    "Rules for down migrations: relaxed (no data-loss/compatibility rules), strict, skip")
@@ -129,9 +135,11 @@ int run(int argc, char** argv) {
   cmd_locks->add_flag("--assume-in-transaction", locks.assume_in_transaction,
                       "Treat the file as wrapped in a transaction");
   cmd_locks
-      ->add_option("--runner", locks.runner,
-                   "Migration runner: auto, none, goose, dbmate, golang-migrate, sqlx")
-      ->check(CLI::IsMember({"auto", "none", "goose", "dbmate", "golang-migrate", "sqlx"}));
+      ->add_option(
+          "--runner", locks.runner,
+          "Migration runner: auto, none, goose, dbmate, golang-migrate, sqlx, flyway, prisma, atlas, "
+          "liquibase, sqitch")
+      ->check(CLI::IsMember(kRunners));
   auto* cmd_lsp = app.add_subcommand(
       "lsp", "Run the language server on stdin/stdout (lints documents on open, change and save)");
   auto* cmd_debug = app.add_subcommand("debug", "Developer tools");

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <thread>
 
@@ -97,7 +99,7 @@ AnalysedSource analyse_source(std::string path, std::string bytes, const analysi
   out.facts = std::make_unique<analysis::MigrationFacts>(
       out.file.parsed, settings,
       analysis::plan_runner(src.path(), src.text(), out.file.parsed.comments, settings.runner,
-                            settings.layout_runner));
+                            settings.runner_layout));
   return out;
 }
 
@@ -172,9 +174,9 @@ struct Job {
   // The down migration paired by name (NAME.up.sql -> NAME.down.sql), when it exists.
   std::shared_ptr<const SourceFile> down_source;
   std::optional<ir::ParsedFile> down;
-  std::string down_unreadable;  // NAME.down.go and the like, when that is the down migration
-  analysis::Runner layout = analysis::Runner::GolangMigrate;  // what Auto reads NAME.up.sql files as
-  std::span<const analysis::CreatedObject> earlier;           // created by earlier files of the change set
+  std::string down_unreadable;    // NAME.down.go and the like, when that is the down migration
+  analysis::RunnerLayout layout;  // what the file's folder tells of its runner
+  std::span<const analysis::CreatedObject> earlier;  // created by earlier files of the change set
   std::vector<analysis::KnownTable> history;  // what the migrations before it say of the tables it names
 };
 
@@ -231,41 +233,152 @@ class DirListings {
   std::map<std::string, std::vector<std::string>> dirs_;
 };
 
-// golang-migrate and sqlx share the NAME.up.sql / NAME.down.sql names; a
-// folder in a Rust project (a Cargo.toml in it or above it, up to the
-// repository root) is read as sqlx's. Answers are kept per directory.
+// What the folder around a file says of its runner. golang-migrate and sqlx
+// share the NAME.up.sql / NAME.down.sql names: a folder in a Rust project (a
+// Cargo.toml in it or above it, up to the repository root) is read as
+// sqlx's. Marker files name Atlas (atlas.sum in the folder), sqitch
+// (sqitch.plan beside deploy/, revert/ and verify/) and Prisma
+// (migration_lock.toml beside the migration folders); a Flyway script's
+// settings come from its NAME.sql.conf and the project's flyway.conf or
+// flyway.toml. Answers are kept per directory.
 class LayoutRunners {
  public:
-  analysis::Runner of(const std::string& fs_path) {
-    if (fs_path.empty()) return analysis::Runner::GolangMigrate;
+  analysis::RunnerLayout of(const std::string& fs_path, DirListings& listings) {
+    analysis::RunnerLayout layout;
+    if (fs_path.empty()) return layout;
     std::error_code ec;
-    fs::path dir = fs::absolute(fs::path(fs_path), ec).parent_path();
-    const std::string key = dir.string();
-    if (const auto it = known_.find(key); it != known_.end()) return it->second;
-    analysis::Runner r = analysis::Runner::GolangMigrate;
-    for (; !dir.empty(); dir = dir.parent_path()) {
-      if (fs::exists(dir / "Cargo.toml", ec)) {
-        r = analysis::Runner::Sqlx;
-        break;
-      }
-      if (fs::exists(dir / ".git", ec) || dir == dir.parent_path()) break;
+    const fs::path file = fs::absolute(fs::path(fs_path), ec);
+    const fs::path dir = file.parent_path();
+    auto [it, added] = known_.try_emplace(dir.string());
+    Folder& folder = it->second;
+    if (added) folder = look(dir, listings);
+    const std::string name = file.filename().string();
+    if (analysis::up_down_layout(name)) {
+      layout.up_down = folder.cargo ? analysis::Runner::Sqlx : analysis::Runner::GolangMigrate;
+      return layout;
     }
-    known_.emplace(key, r);
-    return r;
+    layout.marked = folder.marked;
+    layout.marked_by = folder.marked_by;
+    if (layout.marked == analysis::Runner::None && name == "migration.sql" &&
+        fs::exists(dir.parent_path() / "migration_lock.toml", ec)) {
+      layout.marked = analysis::Runner::Prisma;
+      layout.marked_by = "migration_lock.toml beside the migration's folder";
+    }
+    if (analysis::flyway_kind(name) != 0) {
+      layout.undo_scripts = folder.undo_scripts;
+      layout.mixed = folder.flyway_mixed;
+      layout.no_transaction = folder.flyway_no_transaction;
+      // The script's own NAME.sql.conf wins over the project's setting.
+      std::string conf;
+      std::string error;
+      if (fs::is_regular_file(file.string() + ".conf", ec) && read_file(file.string() + ".conf", conf, error))
+        if (const auto v = setting(conf, "executeInTransaction")) layout.no_transaction = *v == "false";
+    }
+    return layout;
   }
 
  private:
-  std::map<std::string, analysis::Runner> known_;
+  struct Folder {
+    bool cargo = false;
+    analysis::Runner marked = analysis::Runner::None;
+    std::string_view marked_by;
+    bool undo_scripts = false;
+    bool flyway_mixed = false;
+    bool flyway_no_transaction = false;
+  };
+
+  // `key=value` or `key = value` (Java properties, TOML), the key possibly
+  // prefixed (`flyway.mixed`); the last one wins. Quotes are dropped.
+  static std::optional<std::string> setting(std::string_view text, std::string_view key) {
+    std::optional<std::string> out;
+    size_t pos = 0;
+    while (pos < text.size()) {
+      size_t eol = text.find('\n', pos);
+      if (eol == std::string_view::npos) eol = text.size();
+      std::string_view line = text.substr(pos, eol - pos);
+      pos = eol + 1;
+      while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+      const size_t eq = line.find_first_of("=:");
+      if (eq == std::string_view::npos || line.starts_with("#")) continue;
+      std::string_view k = line.substr(0, eq);
+      while (!k.empty() && (k.back() == ' ' || k.back() == '\t')) k.remove_suffix(1);
+      if (k != key && !k.ends_with("." + std::string(key))) continue;
+      std::string_view v = line.substr(eq + 1);
+      while (!v.empty() && (v.front() == ' ' || v.front() == '\t' || v.front() == '"')) v.remove_prefix(1);
+      while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r' || v.back() == '"'))
+        v.remove_suffix(1);
+      std::string value(v);
+      for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      out = value;
+    }
+    return out;
+  }
+
+  static Folder look(const fs::path& dir, DirListings& listings) {
+    Folder f;
+    std::error_code ec;
+    const auto& names = listings.names(dir);
+    bool flyway = false;
+    for (const auto& n : names) {
+      const char kind = analysis::flyway_kind(n);
+      flyway |= kind != 0;
+      f.undo_scripts |= kind == 'U';
+    }
+    if (std::binary_search(names.begin(), names.end(), "atlas.sum")) {
+      f.marked = analysis::Runner::Atlas;
+      f.marked_by = "atlas.sum in the folder";
+    } else if (const std::string leaf = dir.filename().string();
+               (leaf == "deploy" || leaf == "revert" || leaf == "verify") &&
+               fs::exists(dir.parent_path() / "sqitch.plan", ec)) {
+      f.marked = analysis::Runner::Sqitch;
+      f.marked_by = "sqitch.plan beside deploy/, revert/ and verify/";
+    }
+    // Up to the repository root: a Rust project, Flyway's project settings.
+    bool flyway_conf = !flyway;
+    for (fs::path d = dir; !d.empty(); d = d.parent_path()) {
+      if (!f.cargo && fs::exists(d / "Cargo.toml", ec)) f.cargo = true;
+      for (const char* conf : {"flyway.conf", "flyway.toml", "conf/flyway.conf"}) {
+        if (flyway_conf) break;
+        std::string text;
+        std::string error;
+        if (!fs::is_regular_file(d / conf, ec) || !read_file((d / conf).string(), text, error)) continue;
+        flyway_conf = true;
+        f.flyway_mixed = setting(text, "mixed") == "true";
+        f.flyway_no_transaction = setting(text, "executeInTransaction") == "false";
+      }
+      if (fs::exists(d / ".git", ec) || d == d.parent_path()) break;
+    }
+    return f;
+  }
+
+  std::map<std::string, Folder> known_;
 };
 
 // Reads and parses the paired down migration of an up migration; a missing
 // one is simply absent.
 void load_down(Job& job, DirListings& listings) {
-  const std::string path = job.down_base.empty() ? "" : analysis::paired_down_path(job.down_base);
+  const analysis::RunnerPlan plan =
+      analysis::plan_runner(job.down_base, job.source->text(), job.parsed->comments, job.eff.settings.runner,
+                            job.eff.settings.runner_layout);
+  if (!plan.paired_downs || plan.not_a_migration) return;
+  std::string path = job.down_base.empty() ? "" : analysis::paired_down_path(job.down_base, plan.runner);
   std::string bytes;
   std::string error;
   if (path.empty()) return;
+  if (plan.runner == analysis::Runner::Flyway && !fs::is_regular_file(path)) {
+    // An undo script of the same version whose description differs.
+    const fs::path sql(path);
+    const std::string prefix = "U" + std::string(analysis::flyway_version(job.down_base)) + "__";
+    const auto& names = listings.names(sql.parent_path());
+    for (auto it = std::lower_bound(names.begin(), names.end(), prefix);
+         it != names.end() && it->compare(0, prefix.size(), prefix) == 0; ++it)
+      if (analysis::flyway_kind(*it) == 'U') {
+        path = (sql.parent_path() / *it).string();
+        break;
+      }
+  }
   if (!fs::is_regular_file(path)) {
+    if (plan.runner == analysis::Runner::Flyway || plan.runner == analysis::Runner::Sqitch) return;
     // NAME.down.go, NAME.down.js ... beside NAME.up.sql: a down migration
     // in another language (the first such file by name).
     std::error_code ec;
@@ -350,6 +463,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   // Read every input and resolve its settings on this thread, then parse
   // and lint in parallel; results keep input order.
   std::vector<Job> jobs;
+  DirListings listings;
   LayoutRunners layouts;
   jobs.reserve(inputs.size());
   for (const auto& in : inputs) {
@@ -385,7 +499,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     job.fs_path = in.fs_path;
     job.is_stdin = in.is_stdin;
     job.down_base = in.fs_path.empty() ? options_.stdin_filename : in.fs_path;
-    if (analysis::up_down_layout(job.down_base)) job.layout = layouts.of(job.down_base);
+    job.layout = layouts.of(job.down_base, listings);
     jobs.push_back(std::move(job));
   }
 
@@ -398,7 +512,6 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   // Parse, replay, lint and deliver the files a window at a time, so parse
   // trees (the bulk of a run's memory) are held for one window only and the
   // memory freed by one window serves the next.
-  DirListings listings;
   // History files (replayed, not reported) come from the cache when the
   // caller keeps one and their text and parse settings are unchanged.
   auto parse_maybe_cached = [&](const Job& job, const SourceFile& source) {
@@ -446,7 +559,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
                                            std::to_string(after) + " as " + name(other));
       }
     }
-    job.eff.settings.layout_runner = job.layout;  // after any change of dialect above
+    job.eff.settings.runner_layout = job.layout;  // after any change of dialect above
     if (job.lint) load_down(job, listings);
   };
 
@@ -538,7 +651,11 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     std::vector<size_t> ends;
     for (auto& job : window) {
       const auto plan = analysis::plan_runner(job.source->path(), job.source->text(), job.parsed->comments,
-                                              job.eff.settings.runner, job.eff.settings.layout_runner);
+                                              job.eff.settings.runner, job.eff.settings.runner_layout);
+      if (plan.not_a_migration) {  // sqitch's verify scripts change nothing
+        ends.push_back(created.size());
+        continue;
+      }
       job.history = model.needed_by(*job.parsed);
       model.apply(*job.parsed, plan);
       ends.push_back(created.size());

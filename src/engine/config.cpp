@@ -206,7 +206,9 @@ Config load_config(const fs::path& file, const Catalog& catalog) {
       auto r = v ? analysis::parse_runner(*v) : std::nullopt;
       if (!r)
         throw ConfigError(
-            where + " must be \"auto\", \"none\", \"goose\", \"dbmate\", \"golang-migrate\" or \"sqlx\"");
+            where +
+            " must be \"auto\", \"none\", \"goose\", \"dbmate\", \"golang-migrate\", \"sqlx\", \"flyway\", "
+            "\"prisma\", \"atlas\", \"liquibase\" or \"sqitch\"");
       c.runner = *r;
     } else if (k == "down_migrations") {
       auto v = node.value<std::string>();

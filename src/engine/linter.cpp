@@ -75,9 +75,14 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
     if (st.kind() == ir::StmtKind::Opaque) ++result.stats.opaque;
 
   const analysis::RunnerPlan plan = analysis::plan_runner(source->path(), source->text(), parsed.comments,
-                                                          settings.runner, settings.layout_runner);
+                                                          settings.runner, settings.runner_layout);
   result.stats.runner = plan.runner;
   result.stats.runner_from = plan.detected ? plan.evidence : std::string_view("configured");
+  if (plan.not_a_migration) {
+    result.stats.not_a_migration = true;
+    result.source = source;
+    return result;
+  }
   const analysis::MigrationFacts facts(parsed, settings, plan, earlier, history);
 
   std::vector<std::pair<TextRange, std::string_view>> comments;

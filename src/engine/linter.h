@@ -25,6 +25,7 @@ struct FileStats {
   size_t opaque = 0;                                 // parsed statements of a kind ddlint does not model
   analysis::Runner runner = analysis::Runner::None;  // the runner the file was read for
   std::string_view runner_from;                      // "configured", or what detected it
+  bool not_a_migration = false;  // the runner does not apply the file (sqitch verify/): not linted
 };
 
 struct FileResult {

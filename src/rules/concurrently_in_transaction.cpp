@@ -21,6 +21,14 @@ class ConcurrentlyInTransaction final : public engine::Rule {
         return "Move this statement to a migration of its own whose first line is `-- no-transaction` (sqlx "
                "then "
                "runs the file without its transaction).";
+      case analysis::Runner::Flyway:
+        return "Move this statement to a migration of its own (a V<version>__<description>.sql with no other "
+               "statement): Flyway runs such a migration without a transaction.";
+      case analysis::Runner::Atlas:
+        return "Move this statement to a migration of its own that starts with `-- atlas:txmode none` and a "
+               "blank line (Atlas then runs the file without a transaction).";
+      case analysis::Runner::Liquibase:
+        return "Move this statement to a changeset of its own marked `runInTransaction:false`.";
       case analysis::Runner::Dbmate:
         return "Move this statement to a migration of its own, as the only statement of a section marked "
                "`-- migrate:up transaction:false` (dbmate sends such a section as one query string).";
@@ -33,6 +41,17 @@ class ConcurrentlyInTransaction final : public engine::Rule {
   void check(engine::RuleContext& ctx) {
     const auto& f = ctx.here();
     if (!f.effect.no_transaction_block || !f.in_transaction) return;
+    if (f.refused_mix && f.tx == analysis::TxSource::Runner) {
+      // Flyway: the runner reads the whole migration before it runs any of it.
+      ctx.report(ctx.statement().range,
+                 f.effect.no_transaction_reason +
+                     " cannot run in a transaction and the other statements of this migration run in one: " +
+                     std::string(analysis::runner_name(ctx.facts().plan().runner)) +
+                     " refuses a migration that mixes the two (unless `mixed` is set), so " +
+                     (f.down ? "the down migration fails when it is run" : "the migration fails at deploy"))
+          .help(advice(ctx));
+      return;
+    }
     const std::string where = transaction_where(f);
     ctx.report(ctx.statement().range,
                f.effect.no_transaction_reason + " cannot run " + where +

@@ -1,0 +1,1 @@
+CREATE TABLE users (id bigint PRIMARY KEY, email text, name text, legacy_login text);

@@ -1,0 +1,2 @@
+-- Forgets to add the column back.
+SELECT 1;
