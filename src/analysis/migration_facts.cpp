@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 namespace ddlint::analysis {
 
@@ -500,6 +501,30 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     }
   }
   close_section();
+  // Locks each transaction already holds, indexed by object name, in one
+  // pass (a migration of thousands of statements in one transaction must
+  // not compare each statement with all before it).
+  std::unordered_map<std::string, std::vector<const TableEffect*>> holding;
+  size_t tx = SIZE_MAX;
+  for (auto& f : facts_) {
+    f.held.assign(f.effect.tables.size(), false);
+    if (f.transaction_start != tx) {
+      holding.clear();
+      tx = f.transaction_start;
+    }
+    if (tx == SIZE_MAX) continue;
+    for (size_t k = 0; k < f.effect.tables.size(); ++k) {
+      const TableEffect& e = f.effect.tables[k];
+      const auto it = holding.find(e.table.name);
+      if (it == holding.end()) continue;
+      for (const TableEffect* h : it->second)
+        if (h->object == e.object && same_table(h->table, e.table) && covers(*h, e)) {
+          f.held[k] = true;
+          break;
+        }
+    }
+    for (const auto& e : f.effect.tables) holding[e.table.name].push_back(&e);
+  }
 }
 
 bool MigrationFacts::validated_check(const ir::QualifiedName& table, size_t statement) const {

@@ -49,6 +49,10 @@ struct StatementFacts {
   // First statement of the transaction this statement runs in (the BEGIN,
   // the COMMIT AND CHAIN, or 0 for the runner's); SIZE_MAX outside one.
   size_t transaction_start = SIZE_MAX;
+  // Per entry of effect.tables: an earlier statement of the same transaction
+  // already holds a lock on that object that covers this one (covers()), so
+  // it is granted at once.
+  std::vector<bool> held;
   // ALTER TABLE: the old type of each ALTER COLUMN ... TYPE action whose
   // column type is known (action index, type).
   std::vector<std::pair<size_t, ir::TypeName>> old_types;

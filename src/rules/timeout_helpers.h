@@ -43,18 +43,6 @@ inline TimeoutVerdict judge_timeout(const std::optional<std::string>& value, dou
   return v;
 }
 
-// True when the transaction of statement `i` already holds the lock `e`
-// asks for (analysis::covers): it is granted at once.
-inline bool already_held(const engine::RuleContext& ctx, size_t i, const analysis::TableEffect& e) {
-  const size_t start = ctx.facts().at(i).transaction_start;
-  if (start == SIZE_MAX) return false;
-  for (size_t j = start; j < i; ++j)
-    for (const auto& h : ctx.facts().at(j).effect.tables)
-      if (h.object == e.object && analysis::same_table(h.table, e.table) && analysis::covers(h, e))
-        return true;
-  return false;
-}
-
 // The existing tables statement `i` blocks, strongest first. A LOCK TABLE
 // ... NOWAIT never waits; with `waits_only`, what matters is what queues
 // while the statement waits for its lock (TableEffect::waiting: a MySQL DDL
@@ -64,14 +52,15 @@ inline std::vector<analysis::TableEffect> blocked_existing_tables(const engine::
                                                                   bool waits_only) {
   std::vector<analysis::TableEffect> out;
   if (const auto* l = ctx.file().statements[i].as<ir::LockTable>(); l && l->nowait) return out;
-  for (const auto& effect : ctx.facts().at(i).effect.tables) {
-    analysis::TableEffect e = effect;
+  const auto& facts = ctx.facts().at(i);
+  for (size_t k = 0; k < facts.effect.tables.size(); ++k) {
+    analysis::TableEffect e = facts.effect.tables[k];
     if (waits_only && e.waiting > e.blocks) {
       e.blocks = e.waiting;
       e.mode = "the exclusive metadata lock";
     }
     if (!analysis::blocks_traffic(e.blocks) || !ctx.facts().is_existing(e.table, i)) continue;
-    if (waits_only && already_held(ctx, i, e)) continue;
+    if (waits_only && facts.held[k]) continue;  // granted at once
     bool seen = false;
     for (auto& o : out)
       if (analysis::same_table(o.table, e.table)) {
@@ -132,7 +121,8 @@ struct Offender {
   size_t statement;
   TimeoutVerdict verdict;
   std::vector<analysis::TableEffect> tables;
-  size_t more = 0;  // later offenders under the same setting
+  size_t more = 0;         // later offenders under the same setting
+  size_t last = SIZE_MAX;  // the group's latest offender (SIZE_MAX: `statement`)
 };
 
 inline bool changes_setting(const ir::Statement& st, const std::string& setting) {
@@ -143,13 +133,17 @@ inline bool changes_setting(const ir::Statement& st, const std::string& setting)
 inline void group_offender(const engine::RuleContext& ctx, std::vector<Offender>& groups, Offender o,
                            const std::string& setting) {
   if (!groups.empty()) {
-    const auto& last = groups.back();
+    auto& last = groups.back();
+    // Only the statements since the group's latest offender can change the
+    // setting: each statement is looked at once per file.
+    const size_t since = last.last == SIZE_MAX ? last.statement : last.last;
     bool changed = last.verdict.state != o.verdict.state || last.verdict.value != o.verdict.value ||
                    ctx.facts().at(last.statement).section != ctx.facts().at(o.statement).section;
-    for (size_t k = last.statement + 1; k < o.statement && !changed; ++k)
+    for (size_t k = since + 1; k < o.statement && !changed; ++k)
       changed = changes_setting(ctx.file().statements[k], setting);
     if (!changed) {
-      ++groups.back().more;
+      ++last.more;
+      last.last = o.statement;
       return;
     }
   }
