@@ -521,6 +521,18 @@ TEST_SUITE("core") {
     CHECK(p.sections[2].range.begin == lb.find("--changeset alice:2"));
     CHECK_FALSE(p.sections[2].down);
 
+    {
+      const std::string rb =
+          "--liquibase formatted sql\n--changeset a:1\nCREATE TABLE t (id int);\n--rollback DROP TABLE t;\n"
+          "--changeset a:2\nSELECT 1;\n--rollback empty\n--changeset a:3\nCREATE TABLE u (id int);\n"
+          "/* liquibase rollback\nDROP TABLE u;\n*/\n";
+      const SourceFile f("c.sql", rb);
+      const auto parsed = parser::parse(f);
+      CHECK(analysis::liquibase_rollback(f.text(), parsed.comments) == "DROP TABLE t;\nDROP TABLE u;\n");
+      const SourceFile none("c.sql", "--liquibase formatted sql\n--changeset a:1\nSELECT 1;\n");
+      CHECK_FALSE(analysis::liquibase_rollback(none.text(), parser::parse(none).comments));
+    }
+
     analysis::RunnerLayout sqitch;
     sqitch.marked = Runner::Sqitch;
     sqitch.marked_by = "sqitch.plan";

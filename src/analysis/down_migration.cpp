@@ -136,6 +136,16 @@ DownMigration down_migration(const ir::ParsedFile& file, const MigrationFacts& f
     }
     return d;
   }
+  if (plan.runner == Runner::Liquibase) {
+    // The `--rollback` comments of the changesets, read by the driver.
+    d.supported = true;
+    d.where = "the `--rollback` of its changesets";
+    if (paired) {
+      for (const auto& st : paired->statements) add_effects(st, d.effects);
+      d.present = true;  // `--rollback empty` says there is nothing to undo
+    }
+    return d;
+  }
   if (!plan.paired_downs) return d;  // the runner (or this project) has no down migration files
   const std::string down_path = paired_down_path(path, plan.runner);
   if (down_path.empty()) return d;  // not an up migration by its name

@@ -154,6 +154,33 @@ bool equals_ci(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+std::optional<std::string> liquibase_rollback(std::string_view text, const std::vector<TextRange>& comments) {
+  std::optional<std::string> out;
+  for (const auto& c : comments) {
+    const std::string_view comment = text.substr(c.begin, c.end - c.begin);
+    std::string_view sql;
+    if (comment.starts_with("/*")) {
+      std::string_view body = comment.substr(2, comment.size() >= 4 ? comment.size() - 4 : 0);
+      while (!body.empty() && (body.front() == ' ' || body.front() == '\t')) body.remove_prefix(1);
+      if (!starts_with_word(body, "liquibase")) continue;
+      body.remove_prefix(std::string_view("liquibase").size());
+      while (!body.empty() && (body.front() == ' ' || body.front() == '\t')) body.remove_prefix(1);
+      if (!starts_with_word(body, "rollback")) continue;
+      sql = body.substr(std::string_view("rollback").size());
+    } else {
+      const std::string_view body = comment_body(comment);
+      if (!starts_with_word(body, "rollback")) continue;
+      sql = body.substr(std::string_view("rollback").size());
+    }
+    while (!sql.empty() && std::isspace(static_cast<unsigned char>(sql.front()))) sql.remove_prefix(1);
+    while (!sql.empty() && std::isspace(static_cast<unsigned char>(sql.back()))) sql.remove_suffix(1);
+    if (!out) out.emplace();
+    if (equals_ci(sql, "empty") || equals_ci(sql, "not required")) continue;
+    *out += std::string(sql) + "\n";
+  }
+  return out;
+}
+
 RunnerPlan plan_runner(std::string_view path, std::string_view text, const std::vector<TextRange>& comments,
                        Runner configured, const RunnerLayout& layout) {
   RunnerPlan plan;
@@ -291,7 +318,6 @@ RunnerPlan plan_runner(std::string_view path, std::string_view text, const std::
       // A transaction per changeset; `--rollback` lines are comments, which
       // is what they are to the forward migration.
       file_mode = TxMode::Wrapped;
-      plan.paired_downs = false;
       break;
     case Runner::Sqitch: {
       // sqitch runs each script with psql: statements autocommit unless the

@@ -108,6 +108,12 @@ std::string_view flyway_version(std::string_view path);
 // Prisma's migrations/<timestamp>_<name>/migration.sql.
 bool prisma_layout(std::string_view path);
 
+// Liquibase formatted SQL keeps each changeset's down migration in comments:
+// `--rollback <sql>` lines and `/* liquibase rollback ... */` blocks. Returns
+// their SQL joined (`--rollback empty` / `not required` add none), or
+// nullopt when the file has no rollback at all.
+std::optional<std::string> liquibase_rollback(std::string_view text, const std::vector<TextRange>& comments);
+
 // The changes of a sqitch.plan in deploy order (its text: pragmas, tags,
 // blank lines and comments skipped). A change reworked after a tag is listed
 // where its last version is, since deploy/NAME.sql holds that version. The

@@ -361,6 +361,16 @@ void load_down(Job& job, DirListings& listings) {
       analysis::plan_runner(job.down_base, job.source->text(), job.parsed->comments, job.eff.settings.runner,
                             job.eff.settings.runner_layout);
   if (!plan.paired_downs || plan.not_a_migration) return;
+  if (plan.runner == analysis::Runner::Liquibase) {
+    // The changesets' `--rollback` comments are the file's down migration.
+    auto rollback = analysis::liquibase_rollback(job.source->text(), job.parsed->comments);
+    if (!rollback) return;
+    job.down_source =
+        std::make_shared<const SourceFile>(job.down_base + " (--rollback)", std::move(*rollback),
+                                           job.eff.settings.dialect, &job.eff.settings.placeholders);
+    job.down = parser::parse(*job.down_source, parse_options(job.eff.settings));
+    return;
+  }
   std::string path = job.down_base.empty() ? "" : analysis::paired_down_path(job.down_base, plan.runner);
   std::string bytes;
   std::string error;

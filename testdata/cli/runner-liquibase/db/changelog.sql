@@ -11,3 +11,8 @@ CREATE INDEX CONCURRENTLY users_email_idx ON users (email);
 --changeset alice:3 runInTransaction:false
 CREATE INDEX CONCURRENTLY users_name_idx ON users (name);
 --rollback DROP INDEX CONCURRENTLY users_name_idx;
+
+--changeset alice:4
+-- The rollback does not add the column back.
+ALTER TABLE users DROP COLUMN name;
+--rollback DROP INDEX CONCURRENTLY users_name_idx;

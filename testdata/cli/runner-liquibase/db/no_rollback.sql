@@ -1,0 +1,4 @@
+--liquibase formatted sql
+
+--changeset bob:1
+ALTER TABLE users ADD COLUMN note text;
