@@ -27,8 +27,13 @@ add_custom_command(
   # The accessors' child lookups without dynamic_cast (src/parser/mysql/fast_children.h).
   COMMAND ${CMAKE_COMMAND} -DFILE=${DDLINT_MYSQL_GEN_DIR}/MySqlParser.cpp
           -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/FastChildren.cmake
+  # Each recogniser's ATN is built on first use, not before main() (cmake/LazyAtn.cmake).
+  COMMAND ${CMAKE_COMMAND} -DFILE=${DDLINT_MYSQL_GEN_DIR}/MySqlLexer.cpp -DCLASS=MySqlLexer
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/LazyAtn.cmake
+  COMMAND ${CMAKE_COMMAND} -DFILE=${DDLINT_MYSQL_GEN_DIR}/MySqlParser.cpp -DCLASS=MySqlParser
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/LazyAtn.cmake
   DEPENDS ${DDLINT_MYSQL_GRAMMAR_DIR}/MySqlLexer.g4 ${DDLINT_MYSQL_GRAMMAR_DIR}/MySqlParser.g4
-          ${CMAKE_CURRENT_SOURCE_DIR}/cmake/FastChildren.cmake
+          ${CMAKE_CURRENT_SOURCE_DIR}/cmake/FastChildren.cmake ${CMAKE_CURRENT_SOURCE_DIR}/cmake/LazyAtn.cmake
           ${CMAKE_CURRENT_SOURCE_DIR}/src/parser/mysql/fast_children.h
   COMMENT "Generating the MySQL parser with ANTLR"
   VERBATIM)
