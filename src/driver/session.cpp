@@ -314,6 +314,30 @@ class LayoutRunners {
     return out;
   }
 
+  // `mixed: true` under a `flyway:` key of a YAML file (spring: flyway: mixed: true).
+  static bool yaml_flyway_mixed(std::string_view text) {
+    size_t flyway_indent = std::string_view::npos;  // inside the flyway: block when set
+    size_t pos = 0;
+    while (pos < text.size()) {
+      size_t eol = text.find('\n', pos);
+      if (eol == std::string_view::npos) eol = text.size();
+      std::string_view line = text.substr(pos, eol - pos);
+      pos = eol + 1;
+      const size_t indent = line.find_first_not_of(' ');
+      if (indent == std::string_view::npos || line[indent] == '#') continue;
+      line.remove_prefix(indent);
+      while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+      if (flyway_indent != std::string_view::npos && indent <= flyway_indent)
+        flyway_indent = std::string_view::npos;
+      if (line == "flyway:") {
+        flyway_indent = indent;
+      } else if (flyway_indent != std::string_view::npos && line == "mixed: true") {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static Folder look(const fs::path& dir, DirListings& listings) {
     Folder f;
     std::error_code ec;
@@ -345,6 +369,17 @@ class LayoutRunners {
         flyway_conf = true;
         f.flyway_mixed = setting(text, "mixed") == "true";
         f.flyway_no_transaction = setting(text, "executeInTransaction") == "false";
+      }
+      // A Spring Boot application runs Flyway with its spring.flyway.* settings.
+      for (const char* conf : {"application.properties", "application.yml", "application.yaml"}) {
+        if (flyway_conf) break;
+        std::string text;
+        std::string error;
+        if (!fs::is_regular_file(d / conf, ec) || !read_file((d / conf).string(), text, error)) continue;
+        flyway_conf = true;
+        f.flyway_mixed = std::string_view(conf).ends_with(".properties")
+                             ? setting(text, "spring.flyway.mixed") == "true"
+                             : yaml_flyway_mixed(text);
       }
       if (fs::exists(d / ".git", ec) || d == d.parent_path()) break;
     }
