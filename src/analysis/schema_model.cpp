@@ -132,6 +132,7 @@ void SchemaModel::apply(const ir::Statement& st) {
       copy.exists = true;
       copy.seen = true;
       copy.temporary = c->temporary;
+      if (c->temporary) temporary_names_.push_back(c->table.name);
       Table* t = table(c->table, true);
       if (c->temporary && t->exists && !t->temporary) copy.shadowed = std::make_shared<const Table>(*t);
       *t = std::move(copy);
@@ -147,6 +148,7 @@ void SchemaModel::apply(const ir::Statement& st) {
     t->seen = !(c->temporary && fresh);
     t->exists = true;
     t->temporary = c->temporary;
+    if (c->temporary) temporary_names_.push_back(c->table.name);
     t->columns.clear();  // CREATE TABLE replaces whatever was known under the name
     t->triggers.clear();
     // AS SELECT, LIKE-only and PARTITION OF tables take columns from elsewhere.
@@ -332,6 +334,7 @@ void SchemaModel::apply(const ir::Statement& st) {
       t->exists = false;
       t->columns.clear();
       moved.name = {r->target.schema, r->new_name, {}};
+      if (moved.temporary) temporary_names_.push_back(r->new_name);
       Table* to = table(moved.name, true);
       *to = std::move(moved);
     }
@@ -357,9 +360,13 @@ void SchemaModel::drop_temporary(Table& t) {
 }
 
 void SchemaModel::end_session() {
-  for (auto& [name, list] : tables_)
-    for (auto& t : list)
-      if (t.temporary) drop_temporary(t);
+  // Only the names a temporary table was created or renamed under: a long
+  // history must not visit every table it knows after each file.
+  for (const auto& name : temporary_names_)
+    if (const auto it = tables_.find(name); it != tables_.end())
+      for (auto& t : it->second)
+        if (t.temporary) drop_temporary(t);
+  temporary_names_.clear();
 }
 
 std::vector<ir::QualifiedName> referenced_tables(const ir::Statement& st) {

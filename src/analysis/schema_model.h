@@ -82,6 +82,7 @@ class SchemaModel {
   Table* table(const ir::QualifiedName& name, bool create);
   const Table* table(const ir::QualifiedName& name) const;
   std::unordered_map<std::string, std::vector<Table>> tables_;  // by table name
+  std::vector<std::string> temporary_names_;                    // names of this session's temporary tables
 };
 
 // The tables a statement names (targets, FOREIGN KEY references), in order.
