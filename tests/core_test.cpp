@@ -555,6 +555,10 @@ TEST_SUITE("core") {
     CHECK(analysis::paired_down_path("db/deploy/users.sql", Runner::Sqitch) == "db/revert/users.sql");
     CHECK(analysis::paired_down_path("deploy/users.sql", Runner::Sqitch) == "revert/users.sql");
     CHECK(analysis::paired_down_path("db/redeploy/users.sql", Runner::Sqitch).empty());
+    CHECK(analysis::paired_down_path("db/deploy/app/users.sql", Runner::Sqitch) == "db/revert/app/users.sql");
+    CHECK(plan("db/revert/app/users.sql", "DROP TABLE t;\n", sqitch).sections[0].down);
+    CHECK(analysis::sqitch_folder("deploy/x.sql") == std::make_pair(size_t{0}, std::string_view("deploy")));
+    CHECK(analysis::sqitch_folder("db/x.sql").first == std::string_view::npos);
   }
 
   TEST_CASE("Flyway: a transaction unless a statement cannot run in one; mixed migrations are refused") {

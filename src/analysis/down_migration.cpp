@@ -109,9 +109,10 @@ std::string paired_down_path(std::string_view path, Runner runner) {
     return dir + "U" + std::string(name.substr(1));
   }
   if (runner == Runner::Sqitch) {
-    // <project>/deploy/NAME.sql -> <project>/revert/NAME.sql
-    if (!dir.ends_with("deploy/") || (dir.size() > 7 && dir[dir.size() - 8] != '/')) return "";
-    return dir.substr(0, dir.size() - 7) + "revert/" + std::string(name);
+    // <project>/deploy/[DIR/]NAME.sql -> <project>/revert/[DIR/]NAME.sql
+    const auto [at, folder] = sqitch_folder(path);
+    if (folder != "deploy") return "";
+    return std::string(path.substr(0, at)) + "revert" + std::string(path.substr(at + folder.size()));
   }
   if (name == "up.sql") return dir + "down.sql";  // Diesel: one directory per migration
   for (const auto& [up, down] : {std::pair<std::string_view, std::string_view>{".up.sql", ".down.sql"},
@@ -153,7 +154,7 @@ DownMigration down_migration(const ir::ParsedFile& file, const MigrationFacts& f
   d.where = "`" + std::string(file_base_name(down_path)) + "`";
   // Flyway pairs an undo script by version; its description may differ.
   if (plan.runner == Runner::Flyway) d.where = "`U" + std::string(flyway_version(path)) + "__*.sql`";
-  if (plan.runner == Runner::Sqitch) d.where = "`revert/" + std::string(file_base_name(down_path)) + "`";
+  if (plan.runner == Runner::Sqitch) d.where = "`" + down_path.substr(sqitch_folder(down_path).first) + "`";
   if (paired) {
     for (const auto& st : paired->statements) add_effects(st, d.effects);
     d.present = !paired->statements.empty() || !paired->errors.empty();

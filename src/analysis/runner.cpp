@@ -79,6 +79,18 @@ bool prisma_layout(std::string_view path) {
   return digits == 14 || parent_name(dir) == "migrations";
 }
 
+std::pair<size_t, std::string_view> sqitch_folder(std::string_view path) {
+  size_t end = path.find_last_of("/\\");  // the file's own name is no folder
+  while (end != std::string_view::npos && end > 0) {
+    const size_t start = path.find_last_of("/\\", end - 1);
+    const size_t begin = start == std::string_view::npos ? 0 : start + 1;
+    const std::string_view folder = path.substr(begin, end - begin);
+    if (folder == "deploy" || folder == "revert" || folder == "verify") return {begin, folder};
+    end = start;
+  }
+  return {std::string_view::npos, {}};
+}
+
 std::vector<std::string> sqitch_plan_order(std::string_view plan) {
   std::vector<std::string> out;
   size_t pos = 0;
@@ -323,7 +335,7 @@ RunnerPlan plan_runner(std::string_view path, std::string_view text, const std::
       // sqitch runs each script with psql: statements autocommit unless the
       // script opens its own transaction (most do: BEGIN ... COMMIT).
       file_mode = TxMode::Autocommit;
-      const std::string_view folder = parent_name(path);
+      const std::string_view folder = sqitch_folder(path).second;
       down_file = folder == "revert";
       plan.not_a_migration = folder == "verify";
       break;

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/text.h"
@@ -113,6 +114,11 @@ bool prisma_layout(std::string_view path);
 // their SQL joined (`--rollback empty` / `not required` add none), or
 // nullopt when the file has no rollback at all.
 std::optional<std::string> liquibase_rollback(std::string_view text, const std::vector<TextRange>& comments);
+
+// Where a sqitch script sits: the position in `path` of its nearest
+// `deploy/`, `revert/` or `verify/` folder component (scripts may sit in
+// subfolders of them), and which one it is; npos and "" when none.
+std::pair<size_t, std::string_view> sqitch_folder(std::string_view path);
 
 // The changes of a sqitch.plan in deploy order (its text: pragmas, tags,
 // blank lines and comments skipped). A change reworked after a tag is listed

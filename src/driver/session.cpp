@@ -351,9 +351,11 @@ class LayoutRunners {
     if (std::binary_search(names.begin(), names.end(), "atlas.sum")) {
       f.marked = analysis::Runner::Atlas;
       f.marked_by = "atlas.sum in the folder";
-    } else if (const std::string leaf = dir.filename().string();
-               (leaf == "deploy" || leaf == "revert" || leaf == "verify") &&
-               fs::exists(dir.parent_path() / "sqitch.plan", ec)) {
+    } else if (const std::string path = (dir / "x.sql").string();
+               analysis::sqitch_folder(path).first != std::string::npos &&
+               fs::exists(fs::path(path.substr(0, analysis::sqitch_folder(path).first)) / "sqitch.plan",
+                          ec)) {
+      // deploy/, revert/ or verify/ (or a folder inside one) beside sqitch.plan.
       f.marked = analysis::Runner::Sqitch;
       f.marked_by = "sqitch.plan beside deploy/, revert/ and verify/";
     }
