@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "analysis/migration_order.h"
+#include "analysis/runner.h"
 
 namespace ddlint::driver {
 
@@ -23,12 +24,52 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// sqitch deploys the changes of a project in the order of its sqitch.plan,
+// not by file name: DIR/deploy/NAME.sql (then DIR/revert/NAME.sql, the down
+// migration, and DIR/verify/NAME.sql) sorts by NAME's place in DIR/sqitch.plan.
+// Each plan is read once per collect_inputs() / add_history() call.
+std::map<std::string, std::map<std::string, size_t>>& sqitch_plans() {  // by project folder
+  static std::map<std::string, std::map<std::string, size_t>> plans;
+  return plans;
+}
+
+std::string ordering_key(const std::string& path) {
+  auto& plans = sqitch_plans();
+  const fs::path p(path);
+  const fs::path kind = p.parent_path().filename();
+  if (kind == "deploy" || kind == "revert" || kind == "verify") {
+    const fs::path project = p.parent_path().parent_path();
+    const std::string dir = project.generic_string();
+    auto it = plans.find(dir);
+    if (it == plans.end()) {
+      std::map<std::string, size_t> order;
+      std::string text;
+      std::string error;
+      if (fs::is_regular_file(project / "sqitch.plan") &&
+          read_file((project / "sqitch.plan").string(), text, error)) {
+        const auto changes = analysis::sqitch_plan_order(text);
+        for (size_t i = 0; i < changes.size(); ++i) order.emplace(changes[i], i);
+      }
+      it = plans.emplace(dir, std::move(order)).first;
+    }
+    if (const auto at = it->second.find(p.stem().string()); at != it->second.end()) {
+      char place[24];
+      std::snprintf(place, sizeof place, "%012zu%c", at->second,
+                    kind == "deploy"   ? '0'
+                    : kind == "revert" ? '1'
+                                       : '2');
+      return analysis::migration_order_key(dir.empty() ? "" : dir + "/") + "\x05sqitch\x05" + place;
+    }
+  }
+  return analysis::migration_order_key(path);
+}
+
 // Sorts paths in the order their runner applies them (analysis/migration_order.h),
 // each key computed once.
 void sort_migrations(std::vector<std::string>& paths) {
   std::vector<std::pair<std::string, std::string>> keyed;
   keyed.reserve(paths.size());
-  for (auto& p : paths) keyed.emplace_back(analysis::migration_order_key(p), std::move(p));
+  for (auto& p : paths) keyed.emplace_back(ordering_key(p), std::move(p));
   std::sort(keyed.begin(), keyed.end());
   for (size_t i = 0; i < keyed.size(); ++i) paths[i] = std::move(keyed[i].second);
 }
@@ -90,6 +131,7 @@ void walk(const fs::path& dir, std::set<std::string>& visited, std::vector<fs::p
 
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, const std::string& stdin_name,
                                       std::vector<std::string>& errors) {
+  sqitch_plans().clear();
   std::vector<InputFile> out;
   std::set<std::string> visited;  // directories read, by real path: each once per run
   for (const auto& p : paths) {
@@ -140,11 +182,12 @@ std::string migration_folder(const std::string& path) {
 namespace {
 // The order of a directory walk (migration order), whatever way a path is spelled.
 std::string order_key(const std::string& path) {
-  return analysis::migration_order_key(fs::path(path).lexically_normal().generic_string());
+  return ordering_key(fs::path(path).lexically_normal().generic_string());
 }
 }  // namespace
 
 std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<HistoryRead>& read) {
+  sqitch_plans().clear();
   // Every input file, as an absolute lexically normal path (no symbolic link
   // resolved: that costs a readlink per path component of every input).
   std::error_code cwd_error;
