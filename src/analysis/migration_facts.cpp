@@ -227,14 +227,16 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
   section_first_.reserve(file.statements.size());
   // Statements per section: a one-statement query string has no implicit block.
   std::vector<size_t> per_section(plan_.sections.size(), 0);
-  for (const auto& st : file.statements) ++per_section[plan_.section_at(st.range.begin)];
+  for (const auto& st : file.statements)
+    if (!st.recovered) ++per_section[plan_.section_at(st.range.begin)];
   // Sections whose transaction depends on their statements (Flyway): per
   // section, statements that cannot run in a transaction block.
   std::vector<size_t> refusing(plan_.sections.size(), 0);
   if (settings.dialect == Dialect::Postgres)
     for (const auto& st : file.statements) {
       const size_t s = plan_.section_at(st.range.begin);
-      if (plan_.sections[s].tx == TxMode::ByContent && pg_statement_effect(st, settings).no_transaction_block)
+      if (plan_.sections[s].tx == TxMode::ByContent && !st.recovered &&
+          pg_statement_effect(st, settings).no_transaction_block)
         ++refusing[s];
     }
   // A mixed section the runner refuses: read as wrapped.
@@ -301,7 +303,9 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     }
     section_first_.push_back(first);
     StatementFacts f;
-    if (settings.dialect == Dialect::Postgres) {
+    if (st.recovered) {
+      // Not analysed: no lock, rewrite or scan is claimed for it.
+    } else if (settings.dialect == Dialect::Postgres) {
       f.effect = pg_statement_effect(st, settings, &columns);
     } else {
       bool checks = foreign_key_checks;

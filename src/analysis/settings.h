@@ -54,7 +54,7 @@ std::string set_lock_timeout_sql(Dialect d, double seconds);
 // .ddlint.toml and CLI flags; rules read them through the rule context.
 struct Settings {
   Dialect dialect = Dialect::Postgres;
-  int pg_version = 15;  // 10..17
+  int pg_version = 15;  // 10..18 (16-18: the lock model of 17)
   MySqlTarget mysql;    // for Dialect::MySql
   // Files whose runner is not known: the runner wraps each file in a
   // transaction. A known runner's own rules (and directives) win.

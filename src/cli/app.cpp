@@ -36,8 +36,8 @@ engine::Config cli_config(const CheckOptions& o, const engine::Catalog& catalog)
   if (!o.select.empty()) c.select = engine::resolve_rule_list(o.select, catalog, "--select");
   c.ignore = engine::resolve_rule_list(o.ignore, catalog, "--ignore");
   if (o.pg_version) {
-    if (*o.pg_version < 10 || *o.pg_version > 17)
-      throw engine::ConfigError("--pg-version must be from 10 to 17");
+    if (*o.pg_version < 10 || *o.pg_version > 18)
+      throw engine::ConfigError("--pg-version must be from 10 to 18");
     c.pg_version = *o.pg_version;
   }
   if (!o.fail_on.empty()) {

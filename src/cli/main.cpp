@@ -15,6 +15,7 @@
 #include "cli/app.h"
 #include "driver/session.h"
 #include "lsp/server.h"
+#include "parser/parser.h"
 
 namespace {
 
@@ -51,7 +52,9 @@ void keep_freed_memory() {
 int run(int argc, char** argv) {
   using namespace ddlint::cli;
   CLI::App app{"ddlint: static safety analysis for SQL migrations", "ddlint"};
-  app.set_version_flag("--version", std::string("ddlint ") + version());
+  app.set_version_flag("--version", std::string("ddlint ") + version() +
+                                        "\nPostgreSQL parser: " + ddlint::parser::postgres_grammar() +
+                                        "\nMySQL/MariaDB parser: ddlint's own grammar (ANTLR 4)");
   app.require_subcommand(1);
 
   CheckOptions check;
@@ -72,8 +75,8 @@ int run(int argc, char** argv) {
   cmd_check
       ->add_option("--fail-on", check.fail_on, "Exit 1 when a finding is at or above: error, warning, info")
       ->check(CLI::IsMember({"error", "warning", "info"}));
-  cmd_check->add_option("--pg-version", check.pg_version, "Target PostgreSQL major version (10 to 17)")
-      ->check(CLI::Range(10, 17));
+  cmd_check->add_option("--pg-version", check.pg_version, "Target PostgreSQL major version (10 to 18)")
+      ->check(CLI::Range(10, 18));
   cmd_check->add_option(
       "--dialect", check.dialect,
       "SQL dialect: postgres, mysql or mariadb (default: the config's, else detected per file)");
@@ -130,8 +133,8 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"postgres", "postgresql", "mysql", "mariadb"}));
   cmd_locks->add_option("--mysql-version", locks.mysql_version,
                         "Target MySQL/MariaDB version with --dialect mysql (8.0, 8.4, mariadb-10.11, ...)");
-  cmd_locks->add_option("--pg-version", locks.pg_version, "Target PostgreSQL major version (10 to 17)")
-      ->check(CLI::Range(10, 17));
+  cmd_locks->add_option("--pg-version", locks.pg_version, "Target PostgreSQL major version (10 to 18)")
+      ->check(CLI::Range(10, 18));
   cmd_locks->add_flag("--assume-in-transaction", locks.assume_in_transaction,
                       "Treat the file as wrapped in a transaction");
   cmd_locks

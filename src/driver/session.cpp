@@ -583,7 +583,9 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
                                                     job.eff.settings.dialect, &job.eff.settings.placeholders);
     job.parsed = parse_maybe_cached(job, *job.source);
     const size_t failed = job.parsed->errors.size();
-    const size_t total = failed + job.parsed->statements.size();
+    const size_t total = failed + static_cast<size_t>(std::count_if(
+                                      job.parsed->statements.begin(), job.parsed->statements.end(),
+                                      [](const ir::Statement& st) { return !st.recovered; }));
     // A guess that floods syntax errors while the other dialect reads the
     // file with at most a quarter as many was wrong. Flooding: two failed
     // statements; with a sign only one dialect accepts (which the file may
@@ -677,7 +679,8 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       }
     }
     if (options_.statement_ranges) {
-      for (const auto& st : job.parsed->statements) out.statements.push_back(st.range);
+      for (const auto& st : job.parsed->statements)
+        if (!st.recovered) out.statements.push_back(st.range);  // its error's range follows
       for (const auto& e : job.parsed->errors) out.statements.push_back(e.statement);
       std::sort(out.statements.begin(), out.statements.end(),
                 [](const TextRange& a, const TextRange& b) { return a.begin < b.begin; });

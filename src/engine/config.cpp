@@ -195,7 +195,7 @@ Config load_config(const fs::path& file, const Catalog& catalog) {
       c.ignore = resolve_rule_list(strings(node, where), catalog, where);
     } else if (k == "pg_version") {
       auto v = node.value<int64_t>();
-      if (!v || *v < 10 || *v > 17) throw ConfigError(where + " must be an integer from 10 to 17");
+      if (!v || *v < 10 || *v > 18) throw ConfigError(where + " must be an integer from 10 to 18");
       c.pg_version = static_cast<int>(*v);
     } else if (k == "assume_in_transaction") {
       auto v = node.value<bool>();
@@ -257,7 +257,7 @@ Config load_config(const fs::path& file, const Catalog& catalog) {
             o.mysql_target = read_mysql_version(pv, kwhere);
           } else if (pk.str() == "pg_version") {
             auto v = pv.value<int64_t>();
-            if (!v || *v < 10 || *v > 17) throw ConfigError(kwhere + " must be an integer from 10 to 17");
+            if (!v || *v < 10 || *v > 18) throw ConfigError(kwhere + " must be an integer from 10 to 18");
             o.pg_version = static_cast<int>(*v);
           } else {
             throw ConfigError(kwhere + ": unknown key (expected dialect, mysql_version or pg_version)");

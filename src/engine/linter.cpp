@@ -69,10 +69,13 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   FileResult result;
   result.path = source->path();
   result.stats.syntax_errors = parsed.errors.size();
-  result.stats.statements = parsed.statements.size() + parsed.errors.size();
+  result.stats.statements = parsed.errors.size();
   result.stats.skipped = parsed.skipped.size();
-  for (const auto& st : parsed.statements)
+  for (const auto& st : parsed.statements) {
+    if (st.recovered) continue;  // counted with its syntax error
+    ++result.stats.statements;
     if (st.kind() == ir::StmtKind::Opaque) ++result.stats.opaque;
+  }
 
   const analysis::RunnerPlan plan = analysis::plan_runner(source->path(), source->text(), parsed.comments,
                                                           settings.runner, settings.runner_layout);
@@ -90,7 +93,8 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   for (const auto& c : parsed.comments) comments.emplace_back(c, source->slice(c));
 
   std::vector<TextRange> statement_ranges;
-  for (const auto& st : parsed.statements) statement_ranges.push_back(st.range);
+  for (const auto& st : parsed.statements)
+    if (!st.recovered) statement_ranges.push_back(st.range);
   for (const auto& e : parsed.errors) statement_ranges.push_back(e.statement);
   std::sort(statement_ranges.begin(), statement_ranges.end(),
             [](const TextRange& a, const TextRange& b) { return a.begin < b.begin; });
@@ -125,7 +129,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
     for (const auto& s : parsed.skipped) rule->onSkippedInput(s, ctx);
     const bool on_down = runs_on_down(catalog.find(entry.first), settings.down);
     for (size_t i = 0; i < parsed.statements.size(); ++i) {
-      if (!on_down && facts.at(i).down) continue;
+      if ((!on_down && facts.at(i).down) || parsed.statements[i].recovered) continue;
       ctx.set_statement(i);
       std::visit([&](const auto& n) { dispatch(*rule, n, ctx); }, parsed.statements[i].node);
     }

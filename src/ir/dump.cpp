@@ -224,7 +224,7 @@ class Printer {
   void node(int, const std::monostate&) {}
 
   void statement(const Statement& st) {
-    line(0, std::string(to_string(st.kind())) + " " + range(st.range));
+    line(0, std::string(to_string(st.kind())) + " " + range(st.range) + (st.recovered ? " recovered" : ""));
     std::visit([&](const auto& n) { node(1, n); }, st.node);
     for (const auto& o : st.own_settings)
       line(1, "for-this-statement " + o.name + (o.reset ? " default" : " = " + o.value));

@@ -448,6 +448,12 @@ struct Statement {
   // stmt`; MariaDB `WAIT n` / `NOWAIT` set lock_wait_timeout to n / 0 for
   // the statement). Later statements keep the session's values.
   std::vector<SetSetting> own_settings = {};
+  // Read from the tokens of a statement the parser rejected (the ParseError
+  // with the same statement range): only what a token scan tells with
+  // certainty (the object created, dropped or renamed). The schema model and
+  // the file's facts see it; rules are not run on it and the lock model
+  // gives it no effect.
+  bool recovered = false;
 
   StmtKind kind() const {
     return node.index() == 0 ? StmtKind::Opaque : static_cast<StmtKind>(node.index() - 1);

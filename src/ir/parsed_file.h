@@ -12,6 +12,13 @@ struct ParseError {
   TextRange range;
   TextRange statement;  // the statement the error belongs to
   std::string message;
+  // The statement uses syntax of a newer PostgreSQL release than the
+  // parser's grammar, recognised from its tokens: the first major version
+  // that accepts it and what it is (e.g. "a subquery in FROM without an
+  // alias"); 0 and empty when not recognised.
+  int newer_version = 0;
+  std::string newer_syntax = {};
+  int parser_version = 0;  // with newer_version: the major version of the parser's grammar
 };
 
 // What kind of input a front-end read past without analysing it.

@@ -3,6 +3,7 @@
 #include "core/stack.h"
 #include "parser/mysql/mysql_frontend.h"
 #include "parser/postgres/pg_frontend.h"
+#include "parser/postgres/pg_recover.h"
 
 namespace ddlint::parser {
 
@@ -32,5 +33,7 @@ ir::ParsedFile parse(const SourceFile& source, Dialect dialect, const ParseOptio
 }
 
 void shutdown() { pg::shutdown(); }
+
+std::string postgres_grammar() { return pg::grammar_description(); }
 
 }  // namespace ddlint::parser

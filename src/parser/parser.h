@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <string>
 
 #include "core/source.h"
 #include "ir/parsed_file.h"
@@ -26,6 +27,10 @@ ir::ParsedFile parse(const SourceFile& source, Dialect dialect, const ParseOptio
 inline ir::ParsedFile parse(const SourceFile& source, const ParseOptions& options = {}) {
   return parse(source, source.dialect(), options);
 }
+
+// The PostgreSQL grammar this build parses, e.g. "libpg_query, PostgreSQL 15.1
+// grammar" (the libpg_query found when the build was configured).
+std::string postgres_grammar();
 
 // Frees the front-ends' per-thread memory. Call on the main thread at exit.
 void shutdown();

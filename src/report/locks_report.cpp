@@ -51,6 +51,7 @@ void write_locks_json(const LocksInput& in, std::ostream& out) {
   doc["statements"] = nlohmann::ordered_json::array();
   for (size_t i = 0; i < in.parsed.statements.size(); ++i) {
     const auto& st = in.parsed.statements[i];
+    if (st.recovered) continue;  // not analysed: reported with its syntax error
     const auto& f = facts.at(i);
     const auto pos = in.source.lines().position(st.range.begin);
     nlohmann::ordered_json s;
@@ -91,6 +92,7 @@ void write_locks_text(const LocksInput& in, std::ostream& out) {
   size_t section = SIZE_MAX;
   for (size_t i = 0; i < in.parsed.statements.size(); ++i) {
     const auto& st = in.parsed.statements[i];
+    if (st.recovered) continue;  // not analysed: reported with its syntax error
     const auto& f = facts.at(i);
     if (f.section != section && (facts.plan().sections.size() > 1 || f.down)) {
       // A heading per runner section: each runs separately.

@@ -19,10 +19,21 @@ class SyntaxError final : public engine::Rule {
     }
   }
   void onSyntaxError(const ir::ParseError& e, engine::RuleContext& ctx) override {
-    ctx.report(e.range, e.message)
-        .help(
-            "Fix the statement so the database can parse it; ddlint skipped this statement and checked the "
-            "others.");
+    const int target = ctx.settings().pg_version;
+    if (e.newer_version != 0 && target >= e.newer_version) return;  // newer-syntax reports it
+    auto d = ctx.report(e.range, e.message);
+    if (e.newer_version != 0) {
+      d.help("This is " + e.newer_syntax + ", PostgreSQL " + std::to_string(e.newer_version) +
+             " syntax, and the target is PostgreSQL " + std::to_string(target) +
+             ": if the database runs PostgreSQL " + std::to_string(e.newer_version) +
+             " or later, say so with --pg-version (or pg_version in ddlint.toml); otherwise rewrite it for "
+             "PostgreSQL " +
+             std::to_string(target) + ". ddlint skipped this statement and checked the others.");
+      return;
+    }
+    d.help(
+        "Fix the statement so the database can parse it; ddlint skipped this statement and checked the "
+        "others.");
   }
 };
 

@@ -300,11 +300,18 @@ CaseResult run_rule_case(const fs::path& file, const std::string& rule) {
   const auto& result = linted.result;
 
   // A case that does not parse tests nothing else; one that tests a syntax
-  // error enables syntax-error and expects it like any other finding.
-  if (!linted.parsed.errors.empty() && std::find(rules.begin(), rules.end(), "syntax-error") == rules.end()) {
-    for (const auto& e : linted.parsed.errors)
-      out.failures.push_back(where + ":" + at(result, e.range.begin) + ": does not parse: " + e.message +
-                             " (a case about a syntax error sets rules=syntax-error and expects it)");
+  // error enables syntax-error and expects it like any other finding (or,
+  // for syntax of a newer PostgreSQL than the parser's that the target
+  // accepts, newer-syntax, the rule that reports it then).
+  auto enabled = [&](std::string_view id) {
+    return std::find(rules.begin(), rules.end(), id) != rules.end();
+  };
+  for (const auto& e : linted.parsed.errors) {
+    const bool newer = e.newer_version != 0 && settings.pg_version >= e.newer_version;
+    if (newer ? enabled("newer-syntax") || enabled("syntax-error") : enabled("syntax-error")) continue;
+    out.failures.push_back(where + ":" + at(result, e.range.begin) + ": does not parse: " + e.message +
+                           (newer ? " (a case about newer syntax sets rules=newer-syntax and expects it)"
+                                  : " (a case about a syntax error sets rules=syntax-error and expects it)"));
   }
 
   for (const auto& d : result.diagnostics) {

@@ -10,6 +10,7 @@
 
 #include "parser/depth.h"
 #include "parser/postgres/pg_lower.h"
+#include "parser/postgres/pg_recover.h"
 #include "parser/postgres/pg_scan.h"
 #include "parser/postgres/psql_input.h"
 
@@ -166,6 +167,33 @@ bool lower_json(Context& c, const char* json, uint32_t base, uint32_t len) {
   return true;
 }
 
+// What the tokens of the rejected statement of `e` still tell: newer syntax
+// (on `e`) and a recovered statement.
+void recover_statement(Context& c, ir::ParseError& e, std::string_view message) {
+  const auto first = std::lower_bound(c.tokens.begin(), c.tokens.end(), e.statement.begin,
+                                      [](const Token& t, uint32_t off) { return t.begin < off; });
+  auto last = first;
+  while (last != c.tokens.end() && last->end <= e.statement.end) ++last;
+  // (No tokens when the scanner rejected the statement, e.g. `1_000` before 16.)
+  const std::span<const Token> tokens(first == last ? nullptr : &*first, static_cast<size_t>(last - first));
+  size_t error = 0;
+  while (error < tokens.size() && tokens[error].end <= e.range.begin) ++error;
+  if (e.range.begin >= e.statement.end || message.find("at end of input") != std::string_view::npos)
+    error = tokens.size();
+  const NewerSyntax newer = newer_syntax(c.text, tokens, error, message);
+  e.newer_version = newer.version;
+  e.newer_syntax = std::string(newer.what);
+  if (newer.version) e.parser_version = grammar_version();
+  if (tokens.empty()) return;
+  if (auto node = recover(c.text, tokens)) {
+    ir::Statement st;
+    st.range = e.statement;
+    st.node = std::move(*node);
+    st.recovered = true;
+    c.out.statements.push_back(std::move(st));
+  }
+}
+
 // Parses one statement-sized piece on its own.
 void parse_piece(Context& c, uint32_t loc, uint32_t len) {
   TextRange stmt = c.lowerer.trim_to_tokens(loc, loc + len);
@@ -187,8 +215,9 @@ void parse_piece(Context& c, uint32_t loc, uint32_t len) {
   PgQueryParseResult r = pg_query_parse(piece.c_str());
   if (r.error) {
     const uint32_t off = loc + cursor_to_byte(piece, r.error->cursorpos);
-    c.out.errors.push_back(
-        {token_range_at(c.tokens, off, stmt), stmt, parse_error_message(r.error->message)});
+    ir::ParseError e{token_range_at(c.tokens, off, stmt), stmt, parse_error_message(r.error->message)};
+    recover_statement(c, e, r.error->message ? r.error->message : "");
+    c.out.errors.push_back(std::move(e));
   } else if (!lower_json(c, r.parse_tree, loc, len)) {
     c.out.errors.push_back({stmt, stmt, "internal error: unreadable parse tree"});
   }

@@ -1,0 +1,23 @@
+-- ddlint-test: pg_version=18
+-- Each statement is valid PostgreSQL 16-18 that the PostgreSQL 15 grammar rejects.
+SELECT count(*) FROM (SELECT 1); -- expect: newer-syntax@22 "a subquery in FROM without an alias is PostgreSQL 16 syntax"
+SELECT * FROM (VALUES (1), (2)); -- expect: newer-syntax@15 "VALUES in FROM without an alias is PostgreSQL 16 syntax"
+SELECT 1_000_000; -- expect: newer-syntax@8 "a numeric literal with underscores is PostgreSQL 16 syntax"
+SELECT 0x1F; -- expect: newer-syntax@8 "a hexadecimal, octal or binary integer literal is PostgreSQL 16 syntax"
+SELECT payload IS JSON OBJECT FROM events; -- expect: newer-syntax@19 "an IS JSON predicate is PostgreSQL 16 syntax"
+SELECT JSON_OBJECT('a' VALUE 1); -- expect: newer-syntax@24 "an SQL/JSON constructor is PostgreSQL 16 syntax"
+SELECT * FROM JSON_TABLE(payload, '$' COLUMNS (a int PATH '$.a')) AS jt; -- expect: newer-syntax@39 "JSON_TABLE is PostgreSQL 17 syntax"
+SELECT JSON_QUERY(payload, '$.a' RETURNING text) FROM events; -- expect: newer-syntax@34 "an SQL/JSON query function is PostgreSQL 17 syntax"
+MERGE INTO stock USING deliveries d ON stock.id = d.id WHEN MATCHED THEN DELETE RETURNING *; -- expect: newer-syntax@81 "MERGE ... RETURNING is PostgreSQL 17 syntax"
+MERGE INTO stock USING deliveries d ON stock.id = d.id WHEN NOT MATCHED BY SOURCE THEN DELETE; -- expect: newer-syntax@73 "WHEN NOT MATCHED BY SOURCE is PostgreSQL 17 syntax"
+ALTER TABLE events ALTER COLUMN total SET EXPRESSION AS (price * 2); -- expect: newer-syntax@43 "ALTER COLUMN ... SET EXPRESSION is PostgreSQL 17 syntax"
+ALTER TABLE events SET ACCESS METHOD DEFAULT; -- expect: newer-syntax@38 "SET ACCESS METHOD DEFAULT is PostgreSQL 17 syntax"
+REINDEX DATABASE; -- expect: newer-syntax@9 "REINDEX DATABASE or SYSTEM without a name is PostgreSQL 16 syntax"
+CREATE TABLE notes (body text STORAGE EXTERNAL); -- expect: newer-syntax@31 "not analysed; from its tokens, it creates table `notes`"
+ALTER TABLE users ADD CONSTRAINT users_email_not_null NOT NULL email; -- expect: newer-syntax@55 "not analysed; from its tokens, it makes `users`.`email` NOT NULL"
+ALTER TABLE users ADD NOT NULL name; -- expect: newer-syntax@23 "not analysed; from its tokens, it makes `users`.`name` NOT NULL"
+CREATE TABLE prices (net int, gross int GENERATED ALWAYS AS (net * 2) VIRTUAL); -- expect: newer-syntax@71 "not analysed; from its tokens, it creates table `prices`"
+CREATE TABLE taxes (net int, tax int GENERATED ALWAYS AS (net / 5)); -- expect: newer-syntax@67 "not analysed; from its tokens, it creates table `taxes`"
+ALTER TABLE rooms ADD CONSTRAINT rooms_cap CHECK (capacity > 0) NOT ENFORCED; -- expect: newer-syntax@69 "a NOT ENFORCED constraint is PostgreSQL 18 syntax"
+CREATE TABLE bookings (room int, during tstzrange, PRIMARY KEY (room, during WITHOUT OVERLAPS)); -- expect: newer-syntax@78 "not analysed; from its tokens, it creates table `bookings`"
+
