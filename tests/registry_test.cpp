@@ -8,6 +8,7 @@
 #include <set>
 
 #include "engine/catalog.h"
+#include "engine/front_matter.h"
 #include "support/harness.h"
 
 namespace fs = std::filesystem;
@@ -26,6 +27,51 @@ std::string snake(std::string s) {
 }  // namespace
 
 TEST_SUITE("registry") {
+  TEST_CASE("every page's front matter reads the same through the fast reader and the TOML parser") {
+    // The catalog reads the pages at every start through the fast reader;
+    // a page outside its subset would silently cost a full TOML parse.
+    const auto& pages = engine::embedded_rule_pages();
+    REQUIRE(pages.size() > 50);
+    for (const auto& page : pages) {
+      CAPTURE(page.name);
+      const std::string_view text = page.text;
+      const auto end = text.find("\n+++", 3);
+      REQUIRE(end != std::string_view::npos);
+      const auto front = text.substr(3, end - 3);
+      const auto simple = engine::read_simple_front_matter(front);
+      REQUIRE(simple.has_value());
+      CHECK(*simple == engine::read_toml_front_matter(front));
+    }
+  }
+
+  TEST_CASE("the fast front-matter reader leaves other TOML to the TOML parser, which reads it the same") {
+    const std::string cases[] = {
+        "id = \"a\"\nsummary = \"\\u00e9t\\u00e9\"\n",              // \u escapes
+        "id = \"a\"\naliases = [\n  \"b\",\n]\n",                   // multi-line array
+        "id = \"a\"\noptions = [{ name = \"n\", default = 5 }]\n",  // a number
+        "id = \"\"\"a\"\"\"\n",                                     // multi-line string
+        "[table]\nid = \"a\"\n",                                    // a table header
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c);
+      CHECK_FALSE(engine::read_simple_front_matter(c).has_value());
+      CHECK_NOTHROW(engine::read_toml_front_matter(c));
+    }
+    const std::string same[] = {
+        "id = 'lit\\eral' # comment\n\n# a comment line\ndefault_enabled = false\naliases = []\n",
+        "options = [{ name = \"n\", type = \"int\" }, { name = \"m\" }]\ncategories = [\"a\", \"b\",]\n",
+        "summary = \"quote \\\" and tab \\t\"\r\nid = \"x\"\r\n",
+    };
+    for (const auto& c : same) {
+      CAPTURE(c);
+      const auto simple = engine::read_simple_front_matter(c);
+      REQUIRE(simple.has_value());
+      CHECK(*simple == engine::read_toml_front_matter(c));
+    }
+    CHECK_THROWS_AS(engine::read_toml_front_matter("id = \"unterminated\n"), std::runtime_error);
+    CHECK_FALSE(engine::read_simple_front_matter("id = \"unterminated\n").has_value());
+  }
+
   TEST_CASE("rule list is sorted, unique and kebab-case") {
     const auto& reg = rules::registry();
     REQUIRE(!reg.empty());

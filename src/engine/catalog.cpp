@@ -1,9 +1,10 @@
 #include "engine/catalog.h"
 
-#include <toml++/toml.h>
-
 #include <algorithm>
 #include <sstream>
+#include <stdexcept>
+
+#include "engine/front_matter.h"
 
 namespace ddlint::engine {
 
@@ -17,12 +18,22 @@ std::string trim(std::string_view s) {
   return std::string(s);
 }
 
-std::vector<std::string> string_array(const toml::table& t, std::string_view key) {
-  std::vector<std::string> out;
-  if (const auto* arr = t[key].as_array())
-    for (const auto& v : *arr)
-      if (auto s = v.value<std::string>()) out.push_back(*s);
-  return out;
+const FrontMatterValue* get(const FrontMatter& fm, std::string_view key, FrontMatterValue::Kind kind) {
+  auto it = fm.find(key);
+  return it != fm.end() && it->second.kind == kind ? &it->second : nullptr;
+}
+std::string string_or(const FrontMatter& fm, std::string_view key, std::string_view def) {
+  const auto* v = get(fm, key, FrontMatterValue::Kind::String);
+  return v ? v->string : std::string(def);
+}
+std::vector<std::string> string_array(const FrontMatter& fm, std::string_view key) {
+  const auto* v = get(fm, key, FrontMatterValue::Kind::Strings);
+  if (!v) v = get(fm, key, FrontMatterValue::Kind::Tables);  // the strings of a mixed array
+  return v ? v->strings : std::vector<std::string>{};
+}
+std::string field(const std::map<std::string, std::string>& t, const std::string& key, std::string_view def) {
+  auto it = t.find(key);
+  return it == t.end() ? std::string(def) : it->second;
 }
 
 void parse_body(const std::string& body, std::map<std::string, std::string>& sections,
@@ -119,41 +130,46 @@ Catalog::Catalog(const std::vector<EmbeddedPage>& pages) {
       continue;
     }
     RuleInfo info;
-    try {
-      const toml::table t = toml::parse(text.substr(3, end - 3));
-      info.id = t["id"].value_or(std::string());
-      info.summary = t["summary"].value_or(std::string());
-      const auto sev = parse_severity(t["default_severity"].value_or(std::string("warning")));
-      if (!sev) errors_.push_back(name + ": default_severity must be error, warning or info");
-      info.default_severity = sev.value_or(Severity::Warning);
-      info.default_enabled = t["default_enabled"].value_or(true);
-      info.dialects = string_array(t, "dialects");
-      info.categories = string_array(t, "categories");
-      info.aliases = string_array(t, "aliases");
-      info.lock = t["lock"].value_or(std::string());
-      info.fix = t["fix"].value_or(std::string("none"));
-      info.since = t["since"].value_or(std::string());
-      if (const auto* opts = t["options"].as_array()) {
-        for (const auto& o : *opts) {
-          const auto* ot = o.as_table();
-          if (!ot) {
-            errors_.push_back(name + ": options must be an array of tables");
-            continue;
-          }
-          RuleOption opt;
-          opt.name = (*ot)["name"].value_or(std::string());
-          opt.type = (*ot)["type"].value_or(std::string("string"));
-          opt.default_value = (*ot)["default"].value_or(std::string());
-          opt.help = (*ot)["help"].value_or(std::string());
-          if (opt.name.empty()) errors_.push_back(name + ": an option has no name");
-          if (opt.type != "duration" && opt.type != "int" && opt.type != "string" && opt.type != "bool")
-            errors_.push_back(name + ": option " + opt.name + " has unknown type " + opt.type);
-          info.options.push_back(std::move(opt));
-        }
+    const std::string_view front = text.substr(3, end - 3);
+    FrontMatter fm;
+    if (auto simple = read_simple_front_matter(front)) {
+      fm = std::move(*simple);
+    } else {
+      try {
+        fm = read_toml_front_matter(front);
+      } catch (const std::runtime_error& e) {
+        errors_.push_back(name + ": " + e.what());
+        continue;
       }
-    } catch (const toml::parse_error& e) {
-      errors_.push_back(name + ": " + std::string(e.description()));
-      continue;
+    }
+    info.id = string_or(fm, "id", "");
+    info.summary = string_or(fm, "summary", "");
+    const auto sev = parse_severity(string_or(fm, "default_severity", "warning"));
+    if (!sev) errors_.push_back(name + ": default_severity must be error, warning or info");
+    info.default_severity = sev.value_or(Severity::Warning);
+    const auto* enabled = get(fm, "default_enabled", FrontMatterValue::Kind::Bool);
+    info.default_enabled = enabled ? enabled->boolean : true;
+    info.dialects = string_array(fm, "dialects");
+    info.categories = string_array(fm, "categories");
+    info.aliases = string_array(fm, "aliases");
+    info.lock = string_or(fm, "lock", "");
+    info.fix = string_or(fm, "fix", "none");
+    info.since = string_or(fm, "since", "");
+    if (auto it = fm.find("options"); it != fm.end()) {
+      const bool empty = it->second.kind == FrontMatterValue::Kind::Strings && it->second.strings.empty();
+      if (!empty && (it->second.kind != FrontMatterValue::Kind::Tables || !it->second.strings.empty()))
+        errors_.push_back(name + ": options must be an array of tables");
+      for (const auto& ot : it->second.tables) {
+        RuleOption opt;
+        opt.name = field(ot, "name", "");
+        opt.type = field(ot, "type", "string");
+        opt.default_value = field(ot, "default", "");
+        opt.help = field(ot, "help", "");
+        if (opt.name.empty()) errors_.push_back(name + ": an option has no name");
+        if (opt.type != "duration" && opt.type != "int" && opt.type != "string" && opt.type != "bool")
+          errors_.push_back(name + ": option " + opt.name + " has unknown type " + opt.type);
+        info.options.push_back(std::move(opt));
+      }
     }
     if (info.id.empty() || info.id + ".md" != name)
       errors_.push_back(name + ": id `" + info.id + "` does not match the file name");

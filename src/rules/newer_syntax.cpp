@@ -44,7 +44,8 @@ class NewerSyntax final : public engine::Rule {
       }
     ctx.report(e.range, message)
         .help(
-            "Check this statement by hand (locks, rewrites, data loss): ddlint did not. A build of ddlint with a "
+            "Check this statement by hand (locks, rewrites, data loss): ddlint did not. A build of ddlint "
+            "with a "
             "newer libpg_query analyses it (`ddlint --version` names the parser's grammar).");
   }
 };

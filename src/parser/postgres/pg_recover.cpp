@@ -168,7 +168,9 @@ constexpr size_t kNone = static_cast<size_t>(-1);
 
 int grammar_version() { return PG_VERSION_NUM / 10000; }
 
-std::string grammar_description() { return std::string("libpg_query, PostgreSQL ") + PG_VERSION + " grammar"; }
+std::string grammar_description() {
+  return std::string("libpg_query, PostgreSQL ") + PG_VERSION + " grammar";
+}
 
 std::optional<ir::StatementNode> recover(std::string_view text, std::span<const Token> tokens) {
   Reader r(text, tokens);
@@ -226,7 +228,8 @@ NewerSyntax newer_syntax(std::string_view text, std::span<const Token> tokens, s
     if (is(0, "reindex") && (is(before, "database") || is(before, "system")) && error + 1 >= tokens.size())
       return newer(16, "REINDEX DATABASE or SYSTEM without a name");
     if (is(0, "merge") && is(error, "returning")) return newer(17, "MERGE ... RETURNING");
-    if (is(0, "merge") && is(error, "by") && is(before, "matched")) return newer(17, "WHEN NOT MATCHED BY SOURCE");
+    if (is(0, "merge") && is(error, "by") && is(before, "matched"))
+      return newer(17, "WHEN NOT MATCHED BY SOURCE");
     // GENERATED ALWAYS AS (expr) without STORED: virtual, the default from 18.
     if (before != kNone && is(before, ")")) {
       int depth = 0;
