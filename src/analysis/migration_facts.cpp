@@ -474,18 +474,23 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
         foreign_key_checks = foreign_key_checks_value(*s);
       }
     } else if (const auto* c = st.as<ir::CreateTable>()) {
-      created_.push_back({c->table, i, c->temporary});
+      add_created({c->table, i, c->temporary});
     } else if (const auto* o = st.as<ir::Opaque>()) {
-      if (!o->creates.empty()) created_.push_back({o->creates, i});
+      if (!o->creates.empty()) add_created({o->creates, i});
     } else if (const auto* d = st.as<ir::Drop>()) {
       // DROP [TEMPORARY] TABLE t drops the session's temporary t first.
       if (d->object == ir::ObjectKind::Table)
-        for (const auto& n : d->names)
-          for (auto k = created_.rbegin(); k != created_.rend(); ++k)
-            if (k->dropped == SIZE_MAX && same_table(k->name, n)) {
-              if (k->temporary) k->dropped = i;
+        for (const auto& n : d->names) {
+          auto named = created_by_name_.find(n.name);
+          if (named == created_by_name_.end()) continue;
+          for (auto k = named->second.rbegin(); k != named->second.rend(); ++k) {
+            Created& c = created_[*k];
+            if (c.dropped == SIZE_MAX && same_table(c.name, n)) {
+              if (c.temporary) c.dropped = i;
               break;
             }
+          }
+        }
     } else if (const auto* ci = st.as<ir::CreateIndex>()) {
       if (!ci->name.empty()) indexes_.push_back({{ci->table.schema, ci->name, {}}, ci->table, i});
     } else if (const auto* at = st.as<ir::AlterTable>()) {
@@ -559,11 +564,19 @@ const ir::QualifiedName* MigrationFacts::created_index_table(const ir::Qualified
   return nullptr;
 }
 
+void MigrationFacts::add_created(Created c) {
+  created_by_name_[c.name.name].push_back(created_.size());
+  created_.push_back(std::move(c));
+}
+
 bool MigrationFacts::created_before(const ir::QualifiedName& table, size_t statement) const {
-  for (const auto& c : created_)
-    if (c.statement < statement && statement <= c.dropped && same_section(c.statement, statement) &&
-        same_table(c.name, table))
-      return true;
+  if (auto named = created_by_name_.find(table.name); named != created_by_name_.end())
+    for (const size_t k : named->second) {
+      const Created& c = created_[k];
+      if (c.statement < statement && statement <= c.dropped && same_section(c.statement, statement) &&
+          same_table(c.name, table))
+        return true;
+    }
   if (statement < facts_.size() && !facts_[statement].down)
     for (const auto& e : earlier_)
       if (!e.index && same_table(e.name, table)) return true;

@@ -3,6 +3,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "analysis/annotations.h"
@@ -128,6 +129,8 @@ class MigrationFacts {
   std::vector<StatementFacts> facts_;
   std::vector<size_t> section_first_;  // per statement: first statement of its section
   std::vector<Created> created_;
+  std::unordered_map<std::string, std::vector<size_t>> created_by_name_;  // table name -> created_ indexes
+  void add_created(Created c);
   struct CreatedIndex {
     ir::QualifiedName name;  // in the schema of its table
     ir::QualifiedName table;

@@ -30,7 +30,8 @@ class LineReader {
   bool key(std::string& out) {
     blanks();
     const size_t b = i_;
-    while (i_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[i_])) || s_[i_] == '_' || s_[i_] == '-'))
+    while (i_ < s_.size() &&
+           (std::isalnum(static_cast<unsigned char>(s_[i_])) || s_[i_] == '_' || s_[i_] == '-'))
       ++i_;
     out.assign(s_.substr(b, i_ - b));
     return !out.empty();
@@ -75,7 +76,8 @@ class LineReader {
     blanks();
     if (s_.substr(i_, w.size()) != w) return false;
     const size_t after = i_ + w.size();
-    if (after < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[after])) || s_[after] == '_')) return false;
+    if (after < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[after])) || s_[after] == '_'))
+      return false;
     i_ = after;
     return true;
   }
