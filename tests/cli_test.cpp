@@ -418,6 +418,11 @@ TEST_SUITE("cli") {
       CHECK(run(bin, out) == 2);
       CHECK(out == "ddlint: " + (root / where).string() + message + "\n");
     }
+    // The run fails before any report starts: no partial JSON document.
+    CHECK(run("cd '" + root.string() + "' && '" + std::string(DDLINT_BINARY) +
+                  "' check --format json a.sql 2>/dev/null",
+              out) == 2);
+    CHECK(out.empty());
     // Good values: 8s is over a 5s budget, within a 10s or 2min one.
     for (const auto& entry : std::vector<std::pair<std::string, int>>{
              {"\"5s\"", 1}, {"\"10s\"", 0}, {"\"2 min\"", 0}, {"\"500ms\"", 1}, {"\"0.5h\"", 0}}) {

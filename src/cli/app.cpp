@@ -7,6 +7,7 @@
 #include <fstream>
 #include <optional>
 #include <set>
+#include <sstream>
 
 #include "analysis/down_migration.h"
 #include "analysis/runner.h"
@@ -118,15 +119,6 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     return kExitError;
   }
 
-  // Problems are printed as they come; findings are reported at the end.
-  struct Printer : driver::Collect {
-    explicit Printer(std::ostream& e) : err(e) {}
-    void problem(const driver::Problem& p) override {
-      driver::Collect::problem(p);
-      err << "ddlint: " << p.message << "\n";
-    }
-    std::ostream& err;
-  } sink(err);
   std::vector<std::string> problems;
   std::vector<std::string> paths = o.paths;
   if (paths.empty()) paths.push_back(".");
@@ -141,59 +133,69 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
       err << "ddlint: history: " << h.files << " earlier " << (h.files == 1 ? "migration" : "migrations")
           << " of " << h.folder << "/ replayed (not reported)\n";
   inputs.reserve(collected.size());
-  for (auto& in : collected)
+  bool fixes_stdin = false;
+  for (auto& in : collected) {
+    fixes_stdin = fixes_stdin || (o.fix && in.is_stdin);
     inputs.push_back(
         {std::move(in.display_path), std::move(in.fs_path), in.is_stdin, std::nullopt, in.history});
-  for (const auto& p : problems) sink.problem({driver::Problem::Kind::Io, p});
-  const auto totals = session->lint(inputs, sink);
-  if (sink.has(driver::Problem::Kind::Config)) return kExitError;
-
-  bool report_to_stderr = false;
-  if (o.fix) {
-    // With stdin the fixed SQL goes to stdout (an editor's format-on-save
-    // pipe), so the report moves to stderr unless --output names a file.
-    for (const auto& f : sink.files)
-      if (f.is_stdin) {
-        out << f.result.source->text();
-        out.flush();
-        report_to_stderr = true;
-      }
-    err << "ddlint: applied " << totals.fixes_applied << (totals.fixes_applied == 1 ? " fix" : " fixes")
-        << " in " << totals.files_fixed << (totals.files_fixed == 1 ? " file" : " files");
-    if (totals.unsafe_left > 0)
-      err << " (" << totals.unsafe_left << " unsafe " << (totals.unsafe_left == 1 ? "fix" : "fixes")
-          << " left: review, then --unsafe-fixes)";
-    err << "\n";
   }
 
-  if (o.verbose)
-    for (const auto& [path, why] : totals.snapshots)
-      err << "ddlint: " << path << ": a schema snapshot (" << why
-          << "): read into the schema model at its place, not linted\n";
-  if (o.verbose)
-    for (const auto& f : sink.files)
-      err << "ddlint: " << f.result.path << ": read as "
-          << (f.result.source->dialect() == Dialect::MySql ? "MySQL/MariaDB" : "PostgreSQL") << " ("
-          << f.dialect_from << ")"
-          << (f.result.stats.runner == analysis::Runner::None
-                  ? std::string()
-                  : "; runner " + std::string(analysis::runner_name(f.result.stats.runner)) +
-                        (f.result.stats.runner_from == "configured"
-                             ? std::string(" (configured)")
-                             : " (detected: " + std::string(f.result.stats.runner_from) + ")"))
-          << (f.result.stats.not_a_migration ? "; a verify script, not a migration: not linted" : "") << "\n";
-  const auto results = sink.results();
-  report::ReportInput input{results,
-                            catalog,
-                            session->enabled_rules(),
-                            version(),
-                            o.color && o.output.empty() && o.format == "text",
-                            o.verbose || (o.terminal && o.output.empty()),
-                            fs::current_path().string()};
-  for (const auto& p : sink.problems) input.problems.push_back(p.message);
-  input.notes = &err;
+  // Problems are printed as they come; each file's findings are reported as
+  // soon as its result is final (in input order), and the result is then
+  // dropped: a run holds one file's result, not the whole history's.
+  struct Printer : driver::Sink {
+    Printer(std::ostream& e, std::ostream& o, bool fix_stdin, bool verbose)
+        : err(e), out(o), fix_stdin(fix_stdin), verbose(verbose) {}
+    void problem(const driver::Problem& p) override {
+      problems.push_back(p);
+      err << "ddlint: " << p.message << "\n";
+    }
+    void file(driver::FileOutcome&& f) override {
+      if (fix_stdin && f.is_stdin) {
+        out << f.result.source->text();
+        out.flush();
+      }
+      if (verbose)
+        read_as.push_back(
+            "ddlint: " + f.result.path + ": read as " +
+            (f.result.source->dialect() == Dialect::MySql ? "MySQL/MariaDB" : "PostgreSQL") + " (" +
+            f.dialect_from + ")" +
+            (f.result.stats.runner == analysis::Runner::None
+                 ? std::string()
+                 : "; runner " + std::string(analysis::runner_name(f.result.stats.runner)) +
+                       (f.result.stats.runner_from == "configured"
+                            ? std::string(" (configured)")
+                            : " (detected: " + std::string(f.result.stats.runner_from) + ")")) +
+            (f.result.stats.not_a_migration ? "; a verify script, not a migration: not linted" : "") + "\n");
+      // Each finding is judged by its own file's threshold (--fail-on overrides all).
+      for (const auto& d : f.result.diagnostics)
+        if (!d.suppressed && d.severity >= f.fail_on) failing = true;
+      report->file(f.result);
+    }
+    bool has(driver::Problem::Kind kind) const {
+      return std::any_of(problems.begin(), problems.end(), [&](const auto& p) { return p.kind == kind; });
+    }
+    std::ostream& err;
+    std::ostream& out;
+    bool fix_stdin;
+    bool verbose;
+    report::ReportStream* report = nullptr;  // set before the first file
+    std::vector<driver::Problem> problems;
+    std::vector<std::string> read_as;  // --verbose: how each file was read, printed after the run
+    bool failing = false;
+  };
+  Printer sink(err, out, fixes_stdin, o.verbose);
+  for (const auto& p : problems) sink.problem({driver::Problem::Kind::Io, p});
+  // A broken configuration file fails the run before any report is written.
+  if (!session->configs_readable(inputs, sink)) return kExitError;
+
+  // With stdin the fixed SQL goes to stdout (an editor's format-on-save
+  // pipe), so the report moves to stderr unless --output names a file; it is
+  // then written after the summary of the fixes.
+  const bool report_to_stderr = fixes_stdin && o.output.empty();
   std::ofstream file;
-  std::ostream* sink_stream = report_to_stderr ? &err : &out;
+  std::ostringstream deferred;
+  std::ostream* sink_stream = report_to_stderr ? static_cast<std::ostream*>(&deferred) : &out;
   if (!o.output.empty()) {
     errno = 0;
     file.open(o.output, std::ios::binary);
@@ -204,19 +206,40 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     }
     sink_stream = &file;
   }
+  static const std::vector<engine::FileResult> kNoFiles;
+  const report::ReportInput settings{kNoFiles,
+                                     catalog,
+                                     {},
+                                     version(),
+                                     o.color && o.output.empty() && o.format == "text",
+                                     o.verbose || (o.terminal && o.output.empty()),
+                                     fs::current_path().string(),
+                                     {},
+                                     &err};
+
   errno = 0;  // a failed write leaves its reason here
-  if (o.format == "json")
-    report::write_json(input, *sink_stream);
-  else if (o.format == "sarif")
-    report::write_sarif(input, *sink_stream);
-  else if (o.format == "github")
-    report::write_github(input, *sink_stream);
-  else if (o.format == "gitlab")
-    report::write_gitlab(input, *sink_stream);
-  else if (o.format == "gcc")
-    report::write_gcc(input, *sink_stream);
-  else
-    report::write_text(input, *sink_stream);
+  const auto stream = report::open_report(o.format, settings, *sink_stream);
+  sink.report = stream.get();
+  const auto totals = session->lint(inputs, sink);
+
+  if (o.fix) {
+    err << "ddlint: applied " << totals.fixes_applied << (totals.fixes_applied == 1 ? " fix" : " fixes")
+        << " in " << totals.files_fixed << (totals.files_fixed == 1 ? " file" : " files");
+    if (totals.unsafe_left > 0)
+      err << " (" << totals.unsafe_left << " unsafe " << (totals.unsafe_left == 1 ? "fix" : "fixes")
+          << " left: review, then --unsafe-fixes)";
+    err << "\n";
+  }
+  if (o.verbose)
+    for (const auto& [path, why] : totals.snapshots)
+      err << "ddlint: " << path << ": a schema snapshot (" << why
+          << "): read into the schema model at its place, not linted\n";
+  for (const auto& line : sink.read_as) err << line;
+
+  report::ReportInput end{kNoFiles, catalog, session->enabled_rules(), version(), false, false, {}};
+  for (const auto& p : sink.problems) end.problems.push_back(p.message);
+  stream->finish(end);
+  if (report_to_stderr) err << deferred.str();
   sink_stream->flush();
   if (!*sink_stream) {
     // A report that did not reach its destination is an I/O error, never a pass.
@@ -225,11 +248,9 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     return kExitError;
   }
 
-  if (sink.has(driver::Problem::Kind::Io)) return kExitError;
-  // Each finding is judged by its own file's threshold (--fail-on overrides all).
-  for (const auto& f : sink.files)
-    for (const auto& d : f.result.diagnostics)
-      if (!d.suppressed && d.severity >= f.fail_on) return kExitFindings;
+  // An unreadable input: the run did not check everything it was asked to.
+  if (sink.has(driver::Problem::Kind::Config) || sink.has(driver::Problem::Kind::Io)) return kExitError;
+  if (sink.failing) return kExitFindings;
   return kExitClean;
 }
 

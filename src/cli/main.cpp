@@ -190,6 +190,11 @@ int run(int argc, char** argv) {
     check.terminal = isatty(STDOUT_FILENO) != 0;
     check.color = check.terminal && std::getenv("NO_COLOR") == nullptr;
     keep_freed_memory();
+    // The report is written file by file as results arrive; messages on
+    // stderr must not flush it line by line (stderr is tied to stdout by
+    // default), so a short report still follows the messages when both go
+    // to one terminal or log.
+    std::cerr.tie(nullptr);
     rc = run_check(check, std::cout, std::cerr);
   } else if (*cmd_rules) {
     rc = run_rules(std::cout, std::cerr);

@@ -139,6 +139,21 @@ engine::Effective Session::effective_for(const Input& input, Sink& sink) {
   return engine::effective(catalog_, config_for(input, sink), options_.cli, config_path_of(input));
 }
 
+bool Session::configs_readable(const std::vector<Input>& inputs, Sink& sink) {
+  struct Watch : Sink {
+    explicit Watch(Sink& s) : inner(s) {}
+    void file(FileOutcome&& f) override { inner.file(std::move(f)); }
+    void problem(const Problem& p) override {
+      broken = broken || p.kind == Problem::Kind::Config;
+      inner.problem(p);
+    }
+    Sink& inner;
+    bool broken = false;
+  } watch(sink);
+  for (const auto& in : inputs) config_for(in, watch);
+  return !watch.broken;
+}
+
 fs::path Session::config_path_of(const Input& in) const {
   return in.fs_path.empty() ? fs::path(options_.stdin_filename) : fs::path(in.fs_path);
 }

@@ -130,6 +130,11 @@ class Session {
   // or --config < command line). A broken config file is reported to `sink`
   // once and the file is linted with the defaults.
   engine::Effective effective_for(const Input& input, Sink& sink);
+  // Finds and reads the configuration of every input, reporting each broken
+  // configuration file to `sink` once; false when one is broken. A caller
+  // that must not start a report for a run that will fail calls this first
+  // (each folder's configuration is read once per session either way).
+  bool configs_readable(const std::vector<Input>& inputs, Sink& sink);
 
   // Canonical ids of the rules enabled for at least one linted file (the
   // defaults and command line when nothing was linted), sorted.

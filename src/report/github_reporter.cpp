@@ -52,18 +52,28 @@ const char* command_of(Severity s) {
 
 }  // namespace
 
-void write_github(const ReportInput& in, std::ostream& out) {
-  for (const auto& f : in.files) {
+class GithubStream final : public ReportStream {
+ public:
+  explicit GithubStream(std::ostream& out) : out_(out) {}
+  void file(const engine::FileResult& f) override {
     for (const auto& d : f.diagnostics) {
       if (d.suppressed) continue;
       const Span s = finding_span(*f.source, d.range);
       std::string message = d.message;
       if (!d.help.empty()) message += "\n" + d.help;
-      out << "::" << command_of(d.severity) << " file=" << escape(f.path, true) << ",line=" << s.start.line
-          << ",col=" << s.start.column << ",endLine=" << s.end.line << ",endColumn=" << s.end.column
-          << ",title=" << escape("ddlint " + d.rule, true) << "::" << escape(message, false) << "\n";
+      out_ << "::" << command_of(d.severity) << " file=" << escape(f.path, true) << ",line=" << s.start.line
+           << ",col=" << s.start.column << ",endLine=" << s.end.line << ",endColumn=" << s.end.column
+           << ",title=" << escape("ddlint " + d.rule, true) << "::" << escape(message, false) << "\n";
     }
   }
+  void finish(const ReportInput&) override {}
+
+ private:
+  std::ostream& out_;
+};
+
+std::unique_ptr<ReportStream> github_stream(const ReportInput&, std::ostream& out) {
+  return std::make_unique<GithubStream>(out);
 }
 
 }  // namespace ddlint::report

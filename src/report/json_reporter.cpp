@@ -93,27 +93,43 @@ void summary_json(JsonWriter& w, const Summary& s) {
 
 }  // namespace
 
-// Written as it goes (no document in memory). Messages quote SQL identifiers
-// and paths come from the file system: bytes that are not valid UTF-8 become
+// Written as it goes (no document in memory): the findings of each file as
+// it arrives, the summary at the end. Messages quote SQL identifiers and
+// paths come from the file system: bytes that are not valid UTF-8 become
 // U+FFFD instead of aborting the report (JsonWriter).
-void write_json(const ReportInput& in, std::ostream& out) {
-  JsonWriter w(out);
-  w.begin_object();
-  w.member("schema_version", kSchemaVersion);
-  w.key("tool");
-  w.begin_object();
-  w.member("name", "ddlint");
-  w.member("version", in.tool_version);
-  w.end_object();
-  w.key("findings");
-  w.begin_array();
-  for (const auto& f : in.files)
-    for (const auto& d : f.diagnostics) finding_json(w, f, d);
-  w.end_array();
-  summary_json(w, summarize(in.files));
-  w.end_object();
-  w.flush();
-  out << "\n";
+class JsonStream final : public ReportStream {
+ public:
+  JsonStream(const ReportInput& in, std::ostream& out) : out_(out), w_(out) {
+    w_.begin_object();
+    w_.member("schema_version", kSchemaVersion);
+    w_.key("tool");
+    w_.begin_object();
+    w_.member("name", "ddlint");
+    w_.member("version", in.tool_version);
+    w_.end_object();
+    w_.key("findings");
+    w_.begin_array();
+  }
+  void file(const engine::FileResult& f) override {
+    for (const auto& d : f.diagnostics) finding_json(w_, f, d);
+    add_to_summary(summary_, f);
+  }
+  void finish(const ReportInput&) override {
+    w_.end_array();
+    summary_json(w_, summary_);
+    w_.end_object();
+    w_.flush();
+    out_ << "\n";
+  }
+
+ private:
+  std::ostream& out_;
+  JsonWriter w_;
+  Summary summary_;
+};
+
+std::unique_ptr<ReportStream> json_stream(const ReportInput& in, std::ostream& out) {
+  return std::make_unique<JsonStream>(in, out);
 }
 
 }  // namespace ddlint::report

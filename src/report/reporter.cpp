@@ -49,35 +49,37 @@ Span edit_span(const SourceFile& src, TextRange r) {
 
 Summary summarize(const std::vector<engine::FileResult>& files) {
   Summary s;
-  s.files = files.size();
-  for (const auto& f : files) {
-    s.statements += f.stats.statements;
-    s.syntax_errors += f.stats.syntax_errors;
-    s.unanalysed_statements += f.stats.syntax_errors + f.stats.skipped;
-    s.opaque_statements += f.stats.opaque;
-    ++(f.source && f.source->dialect() == Dialect::MySql ? s.mysql_files : s.postgres_files);
-    const size_t slash = f.path.find_last_of('/');
-    const std::string folder = slash == std::string::npos ? "." : f.path.substr(0, slash);
-    ++s.runners[folder][std::string(analysis::runner_name(f.stats.runner))];
-    for (const auto& d : f.diagnostics) {
-      if (d.suppressed) {
-        ++s.suppressed;
-        continue;
-      }
-      switch (d.severity) {
-        case Severity::Error:
-          ++s.errors;
-          break;
-        case Severity::Warning:
-          ++s.warnings;
-          break;
-        case Severity::Info:
-          ++s.infos;
-          break;
-      }
+  for (const auto& f : files) add_to_summary(s, f);
+  return s;
+}
+
+void add_to_summary(Summary& s, const engine::FileResult& f) {
+  ++s.files;
+  s.statements += f.stats.statements;
+  s.syntax_errors += f.stats.syntax_errors;
+  s.unanalysed_statements += f.stats.syntax_errors + f.stats.skipped;
+  s.opaque_statements += f.stats.opaque;
+  ++(f.source && f.source->dialect() == Dialect::MySql ? s.mysql_files : s.postgres_files);
+  const size_t slash = f.path.find_last_of('/');
+  const std::string folder = slash == std::string::npos ? "." : f.path.substr(0, slash);
+  ++s.runners[folder][std::string(analysis::runner_name(f.stats.runner))];
+  for (const auto& d : f.diagnostics) {
+    if (d.suppressed) {
+      ++s.suppressed;
+      continue;
+    }
+    switch (d.severity) {
+      case Severity::Error:
+        ++s.errors;
+        break;
+      case Severity::Warning:
+        ++s.warnings;
+        break;
+      case Severity::Info:
+        ++s.infos;
+        break;
     }
   }
-  return s;
 }
 
 std::filesystem::path normal_root(const std::string& root) {
@@ -151,5 +153,55 @@ std::string fingerprint(const std::string& rule, const std::string& file, const 
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
 }
+
+std::unique_ptr<ReportStream> text_stream(const ReportInput& in, std::ostream& out);
+std::unique_ptr<ReportStream> json_stream(const ReportInput& in, std::ostream& out);
+std::unique_ptr<ReportStream> gcc_stream(const ReportInput& in, std::ostream& out);
+std::unique_ptr<ReportStream> github_stream(const ReportInput& in, std::ostream& out);
+
+namespace {
+
+// A document format: keeps every file's result and writes at the end.
+class DocumentStream final : public ReportStream {
+ public:
+  using Write = void (*)(const ReportInput&, std::ostream&);
+  DocumentStream(Write write, const ReportInput& settings, std::ostream& out)
+      : write_(write), settings_(settings), out_(out) {}
+  void file(const engine::FileResult& f) override { files_.push_back(f); }
+  void finish(const ReportInput& end) override {
+    ReportInput in{files_,          settings_.catalog, end.enabled_rules, settings_.tool_version,
+                   settings_.color, settings_.verbose, settings_.root,    end.problems,
+                   settings_.notes};
+    write_(in, out_);
+  }
+
+ private:
+  Write write_;
+  const ReportInput& settings_;
+  std::ostream& out_;
+  std::vector<engine::FileResult> files_;
+};
+
+void write_all(std::unique_ptr<ReportStream> stream, const ReportInput& in) {
+  for (const auto& f : in.files) stream->file(f);
+  stream->finish(in);
+}
+
+}  // namespace
+
+std::unique_ptr<ReportStream> open_report(std::string_view format, const ReportInput& settings,
+                                          std::ostream& out) {
+  if (format == "json") return json_stream(settings, out);
+  if (format == "gcc") return gcc_stream(settings, out);
+  if (format == "github") return github_stream(settings, out);
+  if (format == "sarif") return std::make_unique<DocumentStream>(&write_sarif, settings, out);
+  if (format == "gitlab") return std::make_unique<DocumentStream>(&write_gitlab, settings, out);
+  return text_stream(settings, out);
+}
+
+void write_text(const ReportInput& in, std::ostream& out) { write_all(text_stream(in, out), in); }
+void write_json(const ReportInput& in, std::ostream& out) { write_all(json_stream(in, out), in); }
+void write_gcc(const ReportInput& in, std::ostream& out) { write_all(gcc_stream(in, out), in); }
+void write_github(const ReportInput& in, std::ostream& out) { write_all(github_stream(in, out), in); }
 
 }  // namespace ddlint::report

@@ -2,8 +2,10 @@
 #include <cstddef>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/catalog.h"
@@ -28,6 +30,8 @@ struct Summary {
   std::map<std::string, std::map<std::string, size_t>> runners;
 };
 Summary summarize(const std::vector<engine::FileResult>& files);
+// Adds one file to running totals.
+void add_to_summary(Summary& s, const engine::FileResult& f);
 
 // 1-based start and exclusive end of a range, for the machine formats.
 struct Span {
@@ -76,6 +80,25 @@ struct ReportInput {
   // code scanning's limits); null: nowhere.
   std::ostream* notes = nullptr;
 };
+
+// A report written as a run's results arrive, one file at a time in input
+// order, so that a run holds one file's result, not all of them: text, json,
+// gcc and github write each file's findings at once. SARIF and GitLab are
+// single documents (SARIF's rule list comes before its results, and puts the
+// most severe results first when GitHub would cut them): those keep the
+// files' results and write the document at the end.
+class ReportStream {
+ public:
+  virtual ~ReportStream() = default;
+  virtual void file(const engine::FileResult& f) = 0;
+  // After the last file: what only the end of a run knows (ReportInput's
+  // enabled_rules and problems; its `files` are ignored).
+  virtual void finish(const ReportInput& end) = 0;
+};
+// `settings`: everything of a ReportInput but files, enabled_rules and
+// problems. `format`: text, json, sarif, github, gitlab or gcc.
+std::unique_ptr<ReportStream> open_report(std::string_view format, const ReportInput& settings,
+                                          std::ostream& out);
 
 void write_text(const ReportInput& in, std::ostream& out);
 void write_json(const ReportInput& in, std::ostream& out);

@@ -59,70 +59,91 @@ std::string plural(size_t n, const char* word) {
 
 }  // namespace
 
-void write_text(const ReportInput& in, std::ostream& out) {
-  const char* bold = in.color ? "\x1b[1m" : "";
-  const char* reset = in.color ? "\x1b[0m" : "";
-  const char* blue = in.color ? "\x1b[1;34m" : "";
-  for (const auto& f : in.files) {
-    const auto& lines = f.source->lines();
-    for (const auto& d : f.diagnostics) {
-      if (d.suppressed) continue;
-      const auto start = lines.position(d.range.begin);
-      out << bold << f.path << ":" << start.line << ":" << start.column << ":" << reset << " "
-          << (in.color ? color_of(d.severity) : "") << to_string(d.severity) << "[" << d.rule << "]" << reset
-          << " " << d.message << "\n";
-      if (!in.verbose) continue;
-      // Source excerpt with carets under the range (first line of it).
-      const auto end = lines.position(d.range.end > d.range.begin ? d.range.end : d.range.begin + 1);
-      const std::string_view line = lines.line_text(start.line);
-      const std::string num = std::to_string(start.line);
-      const std::string pad(num.size(), ' ');
-      const uint32_t line_begin =
-          lines.line_start(start.line) +
-          static_cast<uint32_t>(start.line == 1 && f.source->text().substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
-      // Byte offsets of the range within the line.
-      auto in_line = [&](uint32_t offset) {
-        return std::min<size_t>(offset > line_begin ? offset - line_begin : 0, line.size());
-      };
-      const size_t b = in_line(d.range.begin);
-      const size_t e = end.line == start.line ? std::max(in_line(d.range.end), b) : line.size();
-      // Long lines (minified SQL) are shown as a window around the range.
-      size_t from = 0;
-      size_t to = line.size();
-      if (line.size() > kMaxExcerpt) {
-        from = b > kExcerptLead ? b - kExcerptLead : 0;
-        to = std::min(line.size(), from + kMaxExcerpt);
-        while (from > 0 && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) --from;
-        while (to < line.size() && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) ++to;
-      }
-      const std::string lead = from > 0 ? "..." : "";
-      out << blue << pad << " |" << reset << "\n";
-      out << blue << num << " |" << reset << " " << lead;
-      for (char c : line.substr(from, to - from)) out << (c == '\t' ? ' ' : c);
-      out << (to < line.size() ? "..." : "") << "\n";
-      // Carets are placed by display width, so they line up under wide characters.
-      const size_t caret_begin = lead.size() + width(line.substr(from, std::max(b, from) - from));
-      size_t caret_end = lead.size() + width(line.substr(from, std::min(std::max(e, from), to) - from));
-      if (caret_end <= caret_begin) caret_end = caret_begin + 1;
-      out << blue << pad << " |" << reset << " " << std::string(caret_begin, ' ')
-          << (in.color ? color_of(d.severity) : "") << std::string(caret_end - caret_begin, '^') << reset
-          << "\n";
-      if (!d.help.empty())
-        out << blue << pad << " = " << reset << bold << "help:" << reset << " " << d.help << "\n";
-      if (d.fix) {
-        out << blue << pad << " = " << reset << bold << "fix" << reset << " ("
-            << (d.fix->applicability == Applicability::Safe ? "safe" : "unsafe") << "): " << d.fix->title
-            << "\n";
-      }
-      out << "\n";
+class TextStream final : public ReportStream {
+ public:
+  TextStream(const ReportInput& in, std::ostream& out) : color_(in.color), verbose_(in.verbose), out_(out) {}
+  void file(const engine::FileResult& f) override;
+  void finish(const ReportInput&) override;
+
+ private:
+  bool color_;
+  bool verbose_;
+  std::ostream& out_;
+  Summary summary_;
+};
+
+void TextStream::file(const engine::FileResult& f) {
+  std::ostream& out = out_;
+  const bool color = color_;
+  const char* bold = color ? "\x1b[1m" : "";
+  const char* reset = color ? "\x1b[0m" : "";
+  const char* blue = color ? "\x1b[1;34m" : "";
+  add_to_summary(summary_, f);
+  const auto& lines = f.source->lines();
+  for (const auto& d : f.diagnostics) {
+    if (d.suppressed) continue;
+    const auto start = lines.position(d.range.begin);
+    out << bold << f.path << ":" << start.line << ":" << start.column << ":" << reset << " "
+        << (color ? color_of(d.severity) : "") << to_string(d.severity) << "[" << d.rule << "]" << reset
+        << " " << d.message << "\n";
+    if (!verbose_) continue;
+    // Source excerpt with carets under the range (first line of it).
+    const auto end = lines.position(d.range.end > d.range.begin ? d.range.end : d.range.begin + 1);
+    const std::string_view line = lines.line_text(start.line);
+    const std::string num = std::to_string(start.line);
+    const std::string pad(num.size(), ' ');
+    const uint32_t line_begin =
+        lines.line_start(start.line) +
+        static_cast<uint32_t>(start.line == 1 && f.source->text().substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+    // Byte offsets of the range within the line.
+    auto in_line = [&](uint32_t offset) {
+      return std::min<size_t>(offset > line_begin ? offset - line_begin : 0, line.size());
+    };
+    const size_t b = in_line(d.range.begin);
+    const size_t e = end.line == start.line ? std::max(in_line(d.range.end), b) : line.size();
+    // Long lines (minified SQL) are shown as a window around the range.
+    size_t from = 0;
+    size_t to = line.size();
+    if (line.size() > kMaxExcerpt) {
+      from = b > kExcerptLead ? b - kExcerptLead : 0;
+      to = std::min(line.size(), from + kMaxExcerpt);
+      while (from > 0 && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) --from;
+      while (to < line.size() && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) ++to;
     }
+    const std::string lead = from > 0 ? "..." : "";
+    out << blue << pad << " |" << reset << "\n";
+    out << blue << num << " |" << reset << " " << lead;
+    for (char c : line.substr(from, to - from)) out << (c == '\t' ? ' ' : c);
+    out << (to < line.size() ? "..." : "") << "\n";
+    // Carets are placed by display width, so they line up under wide characters.
+    const size_t caret_begin = lead.size() + width(line.substr(from, std::max(b, from) - from));
+    size_t caret_end = lead.size() + width(line.substr(from, std::min(std::max(e, from), to) - from));
+    if (caret_end <= caret_begin) caret_end = caret_begin + 1;
+    out << blue << pad << " |" << reset << " " << std::string(caret_begin, ' ')
+        << (color ? color_of(d.severity) : "") << std::string(caret_end - caret_begin, '^') << reset << "\n";
+    if (!d.help.empty())
+      out << blue << pad << " = " << reset << bold << "help:" << reset << " " << d.help << "\n";
+    if (d.fix) {
+      out << blue << pad << " = " << reset << bold << "fix" << reset << " ("
+          << (d.fix->applicability == Applicability::Safe ? "safe" : "unsafe") << "): " << d.fix->title
+          << "\n";
+    }
+    out << "\n";
   }
-  const Summary s = summarize(in.files);
+}
+
+void TextStream::finish(const ReportInput&) {
+  std::ostream& out = out_;
+  const Summary& s = summary_;
   out << "ddlint: " << plural(s.files, "file") << ", " << plural(s.statements, "statement") << ": "
       << plural(s.errors, "error") << ", " << plural(s.warnings, "warning") << ", " << s.infos << " info";
   if (s.suppressed) out << " (" << s.suppressed << " suppressed)";
   if (s.syntax_errors) out << "; " << plural(s.syntax_errors, "statement") << " failed to parse";
   out << "\n";
+}
+
+std::unique_ptr<ReportStream> text_stream(const ReportInput& in, std::ostream& out) {
+  return std::make_unique<TextStream>(in, out);
 }
 
 }  // namespace ddlint::report
