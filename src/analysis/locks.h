@@ -29,7 +29,10 @@ inline bool blocks_traffic(Blocks b) { return b >= Blocks::Writes; }
 struct TableEffect {
   ir::QualifiedName table;
   ir::ObjectKind object = ir::ObjectKind::Table;  // Index when only the index name is known
-  std::string mode;                               // dialect lock mode name, for messages only
+  // The lock reaches the table through this index (DROP INDEX i, ALTER INDEX i
+  // ... of an index the schema model knows): `table` is the index's table.
+  ir::QualifiedName via_index;
+  std::string mode;  // dialect lock mode name, for messages only
   Blocks blocks = Blocks::Nothing;
   // The mode's place in its dialect's lock order, weakest first (PostgreSQL:
   // ACCESS SHARE 0 .. ACCESS EXCLUSIVE 7): equal strengths are the same mode.

@@ -97,7 +97,37 @@ KnownTable SchemaModel::table_state(const ir::QualifiedName& name) const {
   k.row_format = t->row_format;
   k.fulltext = t->fulltext;
   k.triggers = t->triggers;
+  k.indexes = t->indexes;
   return k;
+}
+
+void SchemaModel::add_index(const std::string& index, const ir::QualifiedName& table_name) {
+  if (index.empty()) return;
+  drop_index(index);
+  indexes_[index] = {{table_name.schema, table_name.name, {}}, false};
+  if (Table* t = table(table_name, false)) t->indexes.push_back(index);
+}
+
+void SchemaModel::drop_index(const std::string& index) {
+  const auto it = indexes_.find(index);
+  if (it == indexes_.end()) return;
+  if (Table* t = table(it->second.table, false)) std::erase(t->indexes, index);
+  indexes_.erase(it);
+}
+
+void SchemaModel::drop_indexes_of(Table& t) {
+  for (const auto& name : t.indexes)
+    if (const auto it = indexes_.find(name); it != indexes_.end()) it->second.gone = true;
+  t.indexes.clear();
+}
+
+const ir::QualifiedName* SchemaModel::index_table(const ir::QualifiedName& index, bool* gone) const {
+  const auto it = indexes_.find(index.name);
+  if (it == indexes_.end()) return nullptr;
+  if (!index.schema.empty() && !it->second.table.schema.empty() && index.schema != it->second.table.schema)
+    return nullptr;
+  if (gone) *gone = it->second.gone;
+  return &it->second.table;
 }
 
 void SchemaModel::seed(const KnownTable& k) {
@@ -112,6 +142,8 @@ void SchemaModel::seed(const KnownTable& k) {
   t->row_format = k.row_format;
   t->fulltext = k.fulltext;
   t->triggers = k.triggers;
+  t->indexes.clear();
+  for (const auto& index : k.indexes) add_index(index, k.name);
 }
 
 void SchemaModel::apply(const ir::Statement& st) {
@@ -151,6 +183,7 @@ void SchemaModel::apply(const ir::Statement& st) {
     if (c->temporary) temporary_names_.push_back(c->table.name);
     t->columns.clear();  // CREATE TABLE replaces whatever was known under the name
     t->triggers.clear();
+    if (!c->temporary) drop_indexes_of(*t);
     // AS SELECT, LIKE-only and PARTITION OF tables take columns from elsewhere.
     t->columns_known = !c->as_select && !c->partition_of && !c->columns.empty();
     for (const auto& col : c->columns) set_column(*t, col);
@@ -166,6 +199,7 @@ void SchemaModel::apply(const ir::Statement& st) {
           k.kind == ir::ConstraintKind::Index || k.kind == ir::ConstraintKind::Fulltext ||
           k.kind == ir::ConstraintKind::Spatial) {
         mark_indexed(*t, k.columns);
+        if (!c->temporary) add_index(k.name, c->table);
         if (k.kind == ir::ConstraintKind::PrimaryKey)
           for (const auto& name : k.columns)
             if (const auto it = t->columns.find(name); it != t->columns.end())
@@ -242,6 +276,8 @@ void SchemaModel::apply(const ir::Statement& st) {
                 kind != ir::ConstraintKind::Exclusion)
               mark_indexed(*t, act.constraint->columns);
             if (kind == ir::ConstraintKind::Fulltext) t->fulltext = true;
+            if (kind != ir::ConstraintKind::Check && kind != ir::ConstraintKind::ForeignKey)
+              add_index(act.constraint->name.empty() ? act.name : act.constraint->name, a->table);
             if (kind == ir::ConstraintKind::PrimaryKey)
               for (const auto& name : act.constraint->columns)
                 if (const auto it = t->columns.find(name); it != t->columns.end())
@@ -253,7 +289,10 @@ void SchemaModel::apply(const ir::Statement& st) {
             Table moved = *t;
             t->exists = false;
             t->columns.clear();
+            t->indexes.clear();
             moved.name = {a->table.schema, act.name, {}};
+            for (const auto& index : moved.indexes)
+              if (const auto it = indexes_.find(index); it != indexes_.end()) it->second.table = moved.name;
             Table* to = table(moved.name, true);
             *to = std::move(moved);
             t = to;
@@ -280,6 +319,7 @@ void SchemaModel::apply(const ir::Statement& st) {
       }
     }
   } else if (const auto* i = st.as<ir::CreateIndex>()) {
+    add_index(i->name, i->table);
     if (Table* t = table(i->table, false)) {
       mark_indexed(*t, i->columns);
       if (i->mysql_kind == ir::ConstraintKind::Fulltext) t->fulltext = true;
@@ -304,6 +344,10 @@ void SchemaModel::apply(const ir::Statement& st) {
             if (n.schema.empty() || t.name.name == n.schema) std::erase(t.triggers, n.name);
       return;
     }
+    if (d->object == ir::ObjectKind::Index) {
+      for (const auto& n : d->names) drop_index(n.name);
+      return;
+    }
     if (d->object != ir::ObjectKind::Table && d->object != ir::ObjectKind::MaterializedView) return;
     for (const auto& n : d->names)
       if (Table* t = table(n, false)) {
@@ -315,6 +359,7 @@ void SchemaModel::apply(const ir::Statement& st) {
           t->exists = false;
           t->columns.clear();
           t->triggers.clear();
+          drop_indexes_of(*t);
         }
       }
   } else if (const auto* r = st.as<ir::Rename>()) {
@@ -327,13 +372,22 @@ void SchemaModel::apply(const ir::Statement& st) {
       t->columns.erase(it);
       c.name = r->new_name;
       t->columns[r->new_name] = std::move(c);
+    } else if (r->object == ir::ObjectKind::Index) {
+      const auto it = indexes_.find(r->target.name);
+      if (it == indexes_.end() || it->second.gone) return;
+      const ir::QualifiedName owner = it->second.table;
+      drop_index(r->target.name);
+      add_index(r->new_name, owner);
     } else if (r->object == ir::ObjectKind::Table) {
       Table* t = table(r->target, false);
       if (!t) return;
       Table moved = *t;
       t->exists = false;
       t->columns.clear();
+      t->indexes.clear();
       moved.name = {r->target.schema, r->new_name, {}};
+      for (const auto& index : moved.indexes)
+        if (const auto it = indexes_.find(index); it != indexes_.end()) it->second.table = moved.name;
       if (moved.temporary) temporary_names_.push_back(r->new_name);
       Table* to = table(moved.name, true);
       *to = std::move(moved);
@@ -413,12 +467,28 @@ std::vector<ir::QualifiedName> referenced_tables(const ir::Statement& st) {
 
 std::vector<KnownTable> SchemaModel::needed_by(const ir::ParsedFile& file) const {
   std::vector<KnownTable> out;
-  for (const auto& st : file.statements)
-    for (const auto& t : referenced_tables(st)) {
-      bool dup = false;
-      for (const auto& k : out) dup |= same_table(k.name, t);
-      if (!dup) out.push_back(table_state(t));
+  auto add = [&](const ir::QualifiedName& t) {
+    bool dup = false;
+    for (const auto& k : out) dup |= same_table(k.name, t);
+    if (!dup) out.push_back(table_state(t));
+  };
+  for (const auto& st : file.statements) {
+    for (const auto& t : referenced_tables(st)) add(t);
+    // An index the file names: its table, whose state carries the index.
+    std::vector<const ir::QualifiedName*> indexes;
+    if (const auto* d = st.as<ir::Drop>(); d && d->object == ir::ObjectKind::Index)
+      for (const auto& n : d->names) indexes.push_back(&n);
+    if (const auto* r = st.as<ir::Rename>(); r && r->object == ir::ObjectKind::Index)
+      indexes.push_back(&r->target);
+    if (const auto* x = st.as<ir::Reindex>(); x && x->target == ir::ObjectKind::Index)
+      indexes.push_back(&x->name);
+    if (const auto* a = st.as<ir::AlterTable>(); a && a->object == ir::ObjectKind::Index)
+      indexes.push_back(&a->table);
+    for (const auto* n : indexes) {
+      bool gone = false;
+      if (const auto* t = index_table(*n, &gone); t && !gone) add(*t);
     }
+  }
   return out;
 }
 

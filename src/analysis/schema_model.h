@@ -34,6 +34,8 @@ struct KnownTable {
   std::string row_format;
   bool fulltext = false;
   std::vector<std::string> triggers;  // row triggers created on it (CREATE TRIGGER), by name
+  std::vector<std::string>
+      indexes;  // indexes the history created on it, by name (CREATE INDEX, named UNIQUE/PRIMARY KEY)
   const KnownColumn* column(const std::string& name) const;
 };
 
@@ -57,8 +59,13 @@ class SchemaModel {
   const ir::TypeName* column_type(const ir::QualifiedName& table, const std::string& column) const;
   // What is known of `table` (seen = false when the history never mentions it).
   KnownTable table_state(const ir::QualifiedName& table) const;
-  // What is known now of every table `file` names.
+  // What is known now of every table `file` names (for an index it names:
+  // the index's table).
   std::vector<KnownTable> needed_by(const ir::ParsedFile& file) const;
+  // The table of an index the history created (CREATE INDEX, or a UNIQUE or
+  // PRIMARY KEY constraint with a name); `gone`: the index went with its
+  // table (DROP TABLE) and does not exist now. Null when the index is unknown.
+  const ir::QualifiedName* index_table(const ir::QualifiedName& index, bool* gone = nullptr) const;
 
  private:
   struct Table {
@@ -70,6 +77,7 @@ class SchemaModel {
     bool fulltext = false;
     std::unordered_map<std::string, KnownColumn> columns;
     std::vector<std::string> triggers;
+    std::vector<std::string> indexes;  // by name (keys of indexes_)
     // A TEMPORARY table hides the schema's table of the same name until it
     // is dropped or the session ends: what was known of that one.
     std::shared_ptr<const Table> shadowed;
@@ -81,6 +89,15 @@ class SchemaModel {
   static void mark_indexed(Table& t, const std::vector<std::string>& columns);
   Table* table(const ir::QualifiedName& name, bool create);
   const Table* table(const ir::QualifiedName& name) const;
+  void add_index(const std::string& index, const ir::QualifiedName& table);
+  void drop_index(const std::string& index);
+  // The table goes (DROP TABLE, or CREATE TABLE over it): its indexes go too.
+  void drop_indexes_of(Table& t);
+  struct KnownIndex {
+    ir::QualifiedName table;
+    bool gone = false;  // dropped with its table
+  };
+  std::unordered_map<std::string, KnownIndex> indexes_;         // by index name
   std::unordered_map<std::string, std::vector<Table>> tables_;  // by table name
   std::vector<std::string> temporary_names_;                    // names of this session's temporary tables
 };

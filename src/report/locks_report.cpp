@@ -77,7 +77,8 @@ void write_locks_json(const LocksInput& in, std::ostream& out) {
                                   {"rewrite", t.rewrite},
                                   {"scan", t.scan},
                                   {"existing", facts.is_existing(t.table, i)}};
-      if (!t.algorithm.empty()) j["algorithm"] = t.algorithm;  // MySQL/MariaDB
+      if (!t.via_index.empty()) j["index"] = t.via_index.display();  // locked through this index
+      if (!t.algorithm.empty()) j["algorithm"] = t.algorithm;        // MySQL/MariaDB
       if (!t.lock.empty()) j["lock"] = t.lock;
       if (!t.unless.empty()) j["unless"] = t.unless;
       s["tables"].push_back(std::move(j));
@@ -110,7 +111,9 @@ void write_locks_text(const LocksInput& in, std::ostream& out) {
         << (text.size() > 72 ? text.substr(0, 69) + "..." : text) << "\n";
     if (f.effect.tables.empty() && !f.effect.no_transaction_block) out << "    no table locks\n";
     for (const auto& t : f.effect.tables) {
-      out << "    " << t.table.display() << ": " << t.mode << " (" << analysis::describe(t.blocks) << ")";
+      out << "    " << t.table.display()
+          << (t.via_index.empty() ? std::string() : " (through index " + t.via_index.display() + ")") << ": "
+          << t.mode << " (" << analysis::describe(t.blocks) << ")";
       if (!t.algorithm.empty()) out << ", ALGORITHM=" << t.algorithm;
       if (t.rewrite) out << ", rewrites";
       if (!t.unless.empty()) out << " unless " << t.unless;

@@ -19,6 +19,10 @@ struct TableCost {
   bool scan = false;
   size_t first_statement = 0;        // first statement that costs anything on the table
   size_t first_blocking = SIZE_MAX;  // first statement that blocks reads or writes on it
+  // `table` is an index whose table ddlint does not know (dropped or altered
+  // by name, created before the history ddlint read).
+  bool index_only = false;
+  std::string name() const { return index_only ? "the table of index " + quoted(table) : quoted(table); }
 };
 
 // Per existing table, the strongest blocking and whether it is rewritten or
@@ -30,13 +34,24 @@ inline std::vector<TableCost> existing_table_costs(const engine::RuleContext& ct
     // The annotations describe the up migration.
     if (ctx.facts().at(i).down) continue;
     for (const auto& e : ctx.facts().at(i).effect.tables) {
-      if (!ctx.facts().is_existing(e.table, i)) continue;
+      ir::QualifiedName table = e.table;
+      bool index_only = false;
+      if (e.object == ir::ObjectKind::Index) {
+        // An index built earlier in this file is judged by its table; any
+        // other index named alone is on a table from before the file.
+        if (const auto* t = ctx.facts().created_index_table(e.table, i))
+          table = *t;
+        else
+          index_only = true;
+      }
+      if (!index_only && !ctx.facts().is_existing(table, i)) continue;
       if (!analysis::blocks_traffic(e.blocks) && !e.rewrite && !e.scan) continue;
-      auto it = std::find_if(out.begin(), out.end(),
-                             [&](const TableCost& c) { return analysis::same_table(c.table, e.table); });
+      auto it = std::find_if(out.begin(), out.end(), [&](const TableCost& c) {
+        return c.index_only == index_only && analysis::same_table(c.table, table);
+      });
       const size_t blocking = analysis::blocks_traffic(e.blocks) ? i : SIZE_MAX;
       if (it == out.end()) {
-        out.push_back({e.table, e.blocks, e.rewrite, e.scan, i, blocking});
+        out.push_back({table, e.blocks, e.rewrite, e.scan, i, blocking, index_only});
       } else {
         it->first_blocking = std::min(it->first_blocking, blocking);
         it->blocks = std::max(it->blocks, e.blocks);

@@ -4,15 +4,52 @@
 
 namespace ddlint::rules {
 
+namespace {
+
+// True when a statement after `from`, in the same (up or down) part of the
+// file, drops `table`.
+bool dropped_later(const engine::RuleContext& ctx, const ir::QualifiedName& table, size_t from) {
+  const auto& stmts = ctx.file().statements;
+  const bool down = ctx.facts().at(from).down;
+  for (size_t j = from + 1; j < stmts.size(); ++j) {
+    if (ctx.facts().at(j).down != down) continue;
+    if (const auto* d = stmts[j].as<ir::Drop>(); d && d->object == ir::ObjectKind::Table)
+      for (const auto& n : d->names)
+        if (analysis::same_table(n, table)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 class DropIndexNonConcurrently final : public engine::Rule {
   void onDrop(const ir::Drop& s, engine::RuleContext& ctx) override {
     if (s.object != ir::ObjectKind::Index || s.concurrently) return;
     // CONCURRENTLY takes exactly one index and no CASCADE.
     const bool fixable = s.names.size() == 1 && !s.cascade && !s.keyword_range.empty();
+    const size_t here = ctx.statement_index();
     for (const auto& n : s.names) {
-      const auto* table = ctx.facts().created_index_table(n, ctx.statement_index());
+      // The lock model names the index's table when the history or this
+      // file created the index, and nothing when the index went with its
+      // table earlier in this file (the statement then finds no index).
+      const ir::QualifiedName* table = nullptr;
+      bool locks = false;
+      for (const auto& e : ctx.here().effect.tables) {
+        if (!e.via_index.empty() && analysis::same_table(e.via_index, n)) {
+          table = &e.table;
+          locks = true;
+        } else if (e.object == ir::ObjectKind::Index && analysis::same_table(e.table, n)) {
+          locks = true;
+        }
+      }
+      if (!locks) continue;
+      if (!table) table = ctx.facts().created_index_table(n, here);
       // An index built in this file on a table created in this file: nobody uses either yet.
       if (table && !ctx.is_existing_table(*table)) continue;
+      // The migration drops the index's table later on (a down migration
+      // that drops the indexes, then their table): the table's own DROP
+      // takes the same lock, and the table goes.
+      if (table && dropped_later(ctx, *table, here)) continue;
       const std::string on = table ? quoted(*table) : "its table";
       auto d =
           ctx.report(n.range.empty() ? ctx.statement().range : n.range,

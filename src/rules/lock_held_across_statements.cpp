@@ -75,7 +75,7 @@ class LockHeldAcrossStatements final : public engine::Rule {
       const auto* drop = stmts[i].as<ir::Drop>();
       for (const auto& e : f.effect.tables) {
         if (e.blocks != analysis::Blocks::ReadsAndWrites || !ctx.facts().is_existing(e.table, i)) continue;
-        if (drop && !drop->concurrently && e.object != ir::ObjectKind::Index) continue;
+        if (drop && !drop->concurrently && e.object != ir::ObjectKind::Index && e.via_index.empty()) continue;
         bool known = false;
         for (const auto& h : held) known |= analysis::same_table(h.table, e.table);
         if (!known) held.push_back({e.table, e.object, i, false});

@@ -19,7 +19,7 @@ class MissingDurationAnnotation final : public engine::Rule {
       first = std::min(first, c.first_statement);
       std::string what = c.rewrite ? "rewrites" : c.scan ? "scans" : "blocks";
       if (!list.empty()) list += ", ";
-      list += what + " " + quoted(c.table);
+      list += what + " " + c.name();
     }
     if (first == SIZE_MAX) return;
     if (a.has_duration) {

@@ -28,8 +28,8 @@ class MissingLockAnnotation final : public engine::Rule {
         list += ", ";
         example += ", ";
       }
-      list += quoted(c.table) + " (" + std::string(analysis::describe(c.blocks)) + ")";
-      example += c.table.display() + " table (" +
+      list += c.name() + " (" + std::string(analysis::describe(c.blocks)) + ")";
+      example += c.table.display() + (c.index_only ? " (" : " table (") +
                  (c.blocks == analysis::Blocks::ReadsAndWrites ? "exclusive lock" : "write lock") + ")";
     }
     if (first == SIZE_MAX) return;

@@ -172,6 +172,21 @@ void alter_action(const ir::QualifiedName& table, const ir::AlterAction& a, cons
 
 }  // namespace
 
+namespace {
+
+// An effect on an index the schema model knows is an effect on its table.
+void through_index(TableEffect& e, const SchemaModel* known) {
+  if (e.object != ir::ObjectKind::Index || !known) return;
+  bool gone = false;
+  const ir::QualifiedName* owner = known->index_table(e.table, &gone);
+  if (!owner || gone) return;
+  e.via_index = e.table;
+  e.table = {owner->schema, owner->name, e.via_index.range};
+  e.object = ir::ObjectKind::Table;
+}
+
+}  // namespace
+
 StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s, const SchemaModel* known) {
   StatementEffect out;
   std::visit(
@@ -179,9 +194,17 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
         using T = std::decay_t<decltype(n)>;
         if constexpr (std::is_same_v<T, ir::CreateTable>) {
           if (n.partition_of) out.tables.push_back(effect(*n.partition_of, kAccessExclusive));
+          // Each referenced table once; a reference to the table being
+          // created locks nothing another session can see.
+          auto same = [](const ir::QualifiedName& a, const ir::QualifiedName& b) {
+            return a.name == b.name && (a.schema.empty() || b.schema.empty() || a.schema == b.schema);
+          };
           auto refs = [&](const ir::Constraint& k) {
-            if (k.kind == ir::ConstraintKind::ForeignKey && !k.ref_table.empty())
-              out.tables.push_back(effect(k.ref_table, kShareRowExclusive));
+            if (k.kind != ir::ConstraintKind::ForeignKey || k.ref_table.empty() || same(k.ref_table, n.table))
+              return;
+            for (const auto& e : out.tables)
+              if (same(e.table, k.ref_table)) return;
+            out.tables.push_back(effect(k.ref_table, kShareRowExclusive));
           };
           for (auto& c : n.columns)
             for (auto& k : c.constraints) refs(k);
@@ -222,8 +245,19 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
           if (n.object == ir::ObjectKind::Table || n.object == ir::ObjectKind::Index ||
               n.object == ir::ObjectKind::MaterializedView) {
             for (auto& name : n.names) {
-              TableEffect e = effect(name, n.concurrently ? kShareUpdateExclusive : kAccessExclusive);
-              e.object = n.object;
+              // An index the schema model knows: its table is what is locked;
+              // one that went with its table earlier locks nothing that exists.
+              bool gone = false;
+              const ir::QualifiedName* owner =
+                  n.object == ir::ObjectKind::Index && known ? known->index_table(name, &gone) : nullptr;
+              if (owner && gone) continue;
+              TableEffect e =
+                  effect(owner ? *owner : name, n.concurrently ? kShareUpdateExclusive : kAccessExclusive);
+              e.object = owner ? ir::ObjectKind::Table : n.object;
+              if (owner) {
+                e.via_index = name;
+                e.table.range = name.range;
+              }
               out.tables.push_back(e);
             }
           }
@@ -247,12 +281,14 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
             TableEffect e =
                 effect(n.target, index && s.pg_version >= 12 ? kShareUpdateExclusive : kAccessExclusive);
             e.object = index ? ir::ObjectKind::Index : ir::ObjectKind::Table;
+            through_index(e, known);
             out.tables.push_back(e);
           }
         } else if constexpr (std::is_same_v<T, ir::Reindex>) {
           if (n.target == ir::ObjectKind::Index || n.target == ir::ObjectKind::Table) {
             TableEffect e = effect(n.name, n.concurrently ? kShareUpdateExclusive : kShare, false, true);
             e.object = n.target;
+            through_index(e, known);
             out.tables.push_back(e);
           }
           if (n.concurrently || n.target == ir::ObjectKind::Schema || n.target == ir::ObjectKind::Database) {
