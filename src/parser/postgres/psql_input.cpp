@@ -1,5 +1,6 @@
 #include "parser/postgres/psql_input.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "core/runner_marker.h"
@@ -57,8 +58,9 @@ PsqlInput prepare_psql_input(std::string_view input) {
   bool line_start = true;
   size_t i = 0;
   size_t stmt_start = 0;
-  bool has_content = false;  // the current piece holds something besides comments
-  int depth = 0;             // parentheses, honoured only inside CREATE RULE
+  bool has_content = false;      // the current piece holds something besides comments
+  int depth = 0;                 // parentheses, honoured only inside CREATE RULE
+  std::string runner_delimiter;  // set by a `delimiter X` directive (X other than `;`)
   auto end_statement = [&](size_t end, size_t next) {
     if (has_content)
       out.statements.push_back({static_cast<uint32_t>(stmt_start), static_cast<uint32_t>(end)});
@@ -79,6 +81,64 @@ PsqlInput prepare_psql_input(std::string_view input) {
       norm += ' ';
       ++i;
       continue;
+    }
+    // Script-runner directives on a line of their own, where a statement
+    // starts: Activiti/Flowable/Camunda's `execute java CLASS` (runs Java
+    // code) and `delimiter X` (MyBatis-style runners: statements end at X
+    // until the next `delimiter`), and a line holding only that delimiter.
+    if (!has_content) {
+      size_t e = i;
+      while (e < n && t[e] != '\n' && t[e] != '\r') ++e;
+      const std::string_view line = std::string_view(t).substr(i, e - i);
+      std::string_view rest = line;
+      while (!rest.empty() && std::isspace(static_cast<unsigned char>(rest.back()))) rest.remove_suffix(1);
+      auto starts = [&](std::string_view word) {
+        if (rest.size() <= word.size() || !std::isspace(static_cast<unsigned char>(rest[word.size()])))
+          return false;
+        for (size_t k = 0; k < word.size(); ++k)
+          if (std::tolower(static_cast<unsigned char>(rest[k])) != word[k]) return false;
+        return true;
+      };
+      auto after = [&](std::string_view word) {
+        std::string_view a = rest.substr(word.size());
+        while (!a.empty() && std::isspace(static_cast<unsigned char>(a.front()))) a.remove_prefix(1);
+        return a;
+      };
+      std::string why;
+      if (starts("execute java")) {
+        const std::string_view cls = after("execute java");
+        const bool dotted = cls.find('.') != std::string_view::npos &&
+                            std::all_of(cls.begin(), cls.end(),
+                                        [](char ch) { return is_ident_char(ch) || ch == '.' || ch == '$'; });
+        if (dotted)
+          why = "runner directive `execute java " + std::string(cls) +
+                "` skipped (the runner runs Java code there, not SQL)";
+      } else if (starts("delimiter")) {
+        const std::string_view d = after("delimiter");
+        if (!d.empty() && std::none_of(d.begin(), d.end(), [](char ch) {
+              return std::isspace(static_cast<unsigned char>(ch));
+            })) {
+          why = "runner directive `delimiter " + std::string(d) + "` skipped (not SQL)";
+          runner_delimiter = d == ";" ? std::string() : std::string(d);
+        }
+      }
+      if (!runner_delimiter.empty() && rest == runner_delimiter) {
+        // Ends the statement before it, like `;`.
+        blank(t, i, e);
+        end_statement(i, e);
+        i = e;
+        continue;
+      }
+      if (why.empty() && rest.substr(0, 2) == "//") why = "script runner comment `//` skipped (not SQL)";
+      if (!why.empty()) {
+        out.skipped.push_back({{static_cast<uint32_t>(i), static_cast<uint32_t>(e)},
+                               std::move(why),
+                               ir::SkippedKind::ClientInput});
+        blank(t, i, e);
+        end_statement(i, e);
+        i = e;
+        continue;
+      }
     }
     if (c == '\\') {
       size_t e = i;
