@@ -372,6 +372,9 @@ struct Delete {
 struct Insert {
   QualifiedName table;
   bool from_select = false;
+  // INSERT ... SELECT: the tables the query's top-level FROM names (joins
+  // included); empty when it names none or the front end cannot tell.
+  std::vector<QualifiedName> sources;
 };
 
 struct Reindex {

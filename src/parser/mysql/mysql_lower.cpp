@@ -84,7 +84,10 @@ std::vector<ir::StatementNode> Lowerer::statement(P::StatementContext* s) const 
   } else if (auto* c = s->insertStatement()) {
     ir::Insert i;
     i.table = table_name(c->tableName());
-    i.from_select = dynamic_cast<P::InsertSelectContext*>(c->insertSource()) != nullptr;
+    if (auto* q = dynamic_cast<P::InsertSelectContext*>(c->insertSource())) {
+      i.from_select = true;
+      i.sources = query_sources(q->querySource());
+    }
     out.emplace_back(std::move(i));
   } else if (auto* c = s->setStatement()) {
     out = set_statement(c);

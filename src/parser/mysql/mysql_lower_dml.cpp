@@ -1,5 +1,6 @@
 // MySQL lowering: UPDATE/DELETE row selection (see ir::RowSelection).
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "parser/mysql/mysql_lower_internal.h"
@@ -183,6 +184,59 @@ ir::RowSelection Lowerer::selection(P::WhereClauseContext* w, const ir::Qualifie
   terms.emplace_back(start, last);
   for (const auto& [b, e] : terms) term(b, e, table, alias, sel);
   return sel;
+}
+
+std::vector<ir::QualifiedName> Lowerer::query_sources(P::QuerySourceContext* q) const {
+  std::vector<ir::QualifiedName> out;
+  if (q == nullptr || q->parenQuery() != nullptr) return out;
+  // The top-level tokens (a parenthesised group is a null entry).
+  std::vector<antlr4::tree::TerminalNode*> tokens;
+  auto add = [&](antlr4::tree::ParseTree* child) {
+    tokens.push_back(dynamic_cast<antlr4::tree::TerminalNode*>(child));
+  };
+  for (auto* child : q->children) {
+    if (auto* r = dynamic_cast<P::RestContext*>(child)) {
+      for (auto* inner : r->children) add(inner);
+    } else {
+      add(child);
+    }
+  }
+  auto type = [&](size_t k) -> long {
+    return k < tokens.size() && tokens[k] != nullptr ? static_cast<long>(tokens[k]->getSymbol()->getType())
+                                                     : -1;
+  };
+  // A name: an identifier or a keyword MySQL accepts as one (a word).
+  auto is_name = [&](size_t k) {
+    if (type(k) == P::ID || type(k) == P::BQ_ID) return true;
+    if (type(k) < 0) return false;
+    const std::string_view s = text(tokens[k]);
+    return !s.empty() && (std::isalpha(static_cast<unsigned char>(s.front())) != 0 || s.front() == '_');
+  };
+  auto name = [&](size_t k) {
+    const std::string_view s = text(tokens[k]);
+    return s.size() >= 2 && s.front() == '`' ? unquote(s) : std::string(s);
+  };
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    if (type(k) != P::FROM && !(k == 0 && type(k) == P::TABLE)) continue;
+    size_t at = k + 1;
+    while (is_name(at)) {
+      ir::QualifiedName t;
+      t.range = range(tokens[at]);
+      t.name = name(at);
+      if (type(at + 1) == P::DOT && is_name(at + 2)) {
+        t.schema = t.name;
+        t.name = name(at + 2);
+        t.range.end = range(tokens[at + 2]).end;
+        at += 2;
+      }
+      out.push_back(std::move(t));
+      // `FROM a, b`; an alias (`FROM a x`, `FROM a AS x`) ends the list here.
+      if (type(at + 1) != P::COMMA) break;
+      at += 2;
+    }
+    break;
+  }
+  return out;
 }
 
 }  // namespace ddlint::parser::mysql

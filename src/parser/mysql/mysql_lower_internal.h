@@ -95,6 +95,10 @@ class Lowerer {
   // Summary of the tokens [from, to] (inclusive token indices).
   ir::Expr expr(size_t from, size_t to) const;
 
+  // INSERT ... SELECT: the tables named after the query's top-level FROM
+  // (comma-separated) or TABLE; none for a parenthesised query.
+  std::vector<ir::QualifiedName> query_sources(P::QuerySourceContext* q) const;
+
   ir::Expr expr(antlr4::ParserRuleContext* c) const;
 
   // The inside of a parenthesised group: `(a > 0)` -> `a > 0`.

@@ -1,5 +1,6 @@
 // PostgreSQL lowering: INSERT, UPDATE, DELETE and their row selection.
 #include <string>
+#include <vector>
 
 #include "parser/postgres/pg_lower_internal.h"
 
@@ -13,13 +14,27 @@ ir::StatementNode Lowerer::dml(std::string_view kind, element n) {
     return ir::Update{table, has(n, "whereClause"), row_selection(n)};
   else if (kind == "DeleteStmt")
     return ir::Delete{table, has(n, "whereClause"), row_selection(n)};
-  else
-    return ir::Insert{table, has(n, "selectStmt") && [&] {
-                        element sel;
-                        element inner;
-                        child(n, "selectStmt", sel);
-                        return node_kind(sel, inner) == "SelectStmt" && !has(inner, "valuesLists");
-                      }()};
+  ir::Insert ins{table, false, {}};
+  element sel;
+  element query;
+  if (child(n, "selectStmt", sel) && node_kind(sel, query) == "SelectStmt" && !has(query, "valuesLists")) {
+    ins.from_select = true;
+    // The tables of the top-level FROM, through joins.
+    std::vector<element> from;
+    for (element e : items(query, "fromClause")) from.push_back(e);
+    for (size_t i = 0; i < from.size(); ++i) {
+      element inner;
+      const auto k = node_kind(from[i], inner);
+      if (k == "RangeVar") {
+        ins.sources.push_back(range_var(inner));
+      } else if (k == "JoinExpr") {
+        element side;
+        if (child(inner, "larg", side)) from.push_back(side);
+        if (child(inner, "rarg", side)) from.push_back(side);
+      }
+    }
+  }
+  return ins;
 }
 
 // ---- UPDATE / DELETE row selection -----------------------------------------
