@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string_view>
 #include <unordered_map>
+
+#include "ir/facts.h"
 
 namespace ddlint::analysis {
 
@@ -10,6 +13,12 @@ namespace {
 
 // Tables that migration runners create for their own bookkeeping, and
 // catalogs: never created by the migrations themselves.
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 bool outside_history(const ir::QualifiedName& t) {
   static const char* const kRunnerTables[] = {"schema_migrations",
                                               "goose_db_version",
@@ -510,6 +519,24 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     }
   }
   close_section();
+  // Objects this run creates under a new name: a table created earlier in
+  // the section and renamed is still new under its new name; a column added
+  // earlier (or renamed from one) is new under the name it is renamed to.
+  for (size_t i = 0; i < file.statements.size(); ++i) {
+    for (const auto& f : ir::facts(file.statements[i])) {
+      if (f.kind == ir::FactKind::RenameTable && !f.new_name.empty() && created_before(f.table_name, i)) {
+        std::string_view renamed = f.new_name;
+        if (const size_t dot = renamed.rfind('.'); dot != std::string_view::npos)
+          renamed.remove_prefix(dot + 1);
+        add_created({{f.table_name.schema, std::string(renamed), {}}, i});
+      } else if (f.kind == ir::FactKind::AddColumn && !f.name.empty()) {
+        added_columns_[lower(f.name)].push_back({f.table_name, f.name, i});
+      } else if (f.kind == ir::FactKind::RenameColumn && !f.new_name.empty() &&
+                 column_added_before(f.table_name, f.name, i)) {
+        added_columns_[lower(f.new_name)].push_back({f.table_name, f.new_name, i});
+      }
+    }
+  }
   // Locks each transaction already holds, indexed by object name, in one
   // pass (a migration of thousands of statements in one transaction must
   // not compare each statement with all before it).
@@ -580,6 +607,17 @@ bool MigrationFacts::created_before(const ir::QualifiedName& table, size_t state
   if (statement < facts_.size() && !facts_[statement].down)
     for (const auto& e : earlier_)
       if (!e.index && same_table(e.name, table)) return true;
+  return false;
+}
+
+bool MigrationFacts::column_added_before(const ir::QualifiedName& table, const std::string& column,
+                                         size_t statement) const {
+  const auto it = added_columns_.find(lower(column));
+  if (it == added_columns_.end()) return false;
+  for (const auto& c : it->second)
+    if (c.statement < statement && same_section(c.statement, statement) && !facts_[c.statement].down &&
+        same_table(c.table, table))
+      return true;
   return false;
 }
 

@@ -111,6 +111,11 @@ class MigrationFacts {
   // since, and not dropped).
   bool validated_check(const ir::QualifiedName& table, size_t statement) const;
   bool not_null_proven(const ir::QualifiedName& table, const std::string& column, size_t statement) const;
+  // True when `column` of `table` is new in this migration run just before
+  // `statement`: an earlier statement of the same section added it (ADD
+  // COLUMN), or renamed such a column to this name. Columns of tables
+  // created in the run are new too (created_before).
+  bool column_added_before(const ir::QualifiedName& table, const std::string& column, size_t statement) const;
   // The table of an index that CREATE INDEX created before `statement`, or
   // null when the index is not created in this file.
   const ir::QualifiedName* created_index_table(const ir::QualifiedName& index, size_t statement) const;
@@ -146,6 +151,13 @@ class MigrationFacts {
   };
   std::vector<CheckConstraint> checks_;  // CHECK constraints added by ALTER TABLE
   std::vector<size_t> unterminated_;
+  struct AddedColumn {
+    ir::QualifiedName table;
+    std::string column;
+    size_t statement;
+  };
+  // Columns added (or renamed from added ones) by ALTER TABLE, by lower-case name.
+  std::unordered_map<std::string, std::vector<AddedColumn>> added_columns_;
   bool same_section(size_t earlier, size_t statement) const { return earlier >= section_first_[statement]; }
 };
 

@@ -12,3 +12,12 @@ ALTER TYPE address RENAME ATTRIBUTE street TO street_line;
 -- A column this migration adds is not used by deployed code yet.
 ALTER TABLE users ADD COLUMN email_new text;
 ALTER TABLE users RENAME COLUMN email_new TO email_address;
+-- Renamed again: still the column this migration added.
+ALTER TABLE users ADD COLUMN phone_tmp text;
+ALTER TABLE users RENAME COLUMN phone_tmp TO phone_new;
+ALTER TABLE users RENAME COLUMN phone_new TO phone;
+-- A table created under another name and renamed into place (copy and
+-- rename): its columns are new too.
+CREATE TABLE invoices_new (id bigint PRIMARY KEY, total numeric);
+ALTER TABLE invoices_new RENAME TO invoices;
+ALTER TABLE invoices RENAME COLUMN total TO amount;
