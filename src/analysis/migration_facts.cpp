@@ -415,10 +415,19 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     if (settings.schema_complete) f.unknown = unknown_references(st, columns);
     {
       const ir::QualifiedName* written = nullptr;
-      if (const auto* u = st.as<ir::Update>()) written = &u->table;
-      if (const auto* d = st.as<ir::Delete>()) written = &d->table;
-      if (const auto* n = st.as<ir::Insert>()) written = &n->table;
-      if (written && !written->empty()) f.triggers = columns.table_state(*written).triggers;
+      uint8_t event = 0;
+      if (const auto* u = st.as<ir::Update>()) written = &u->table, event = ir::kTriggerUpdate;
+      if (const auto* d = st.as<ir::Delete>()) written = &d->table, event = ir::kTriggerDelete;
+      if (const auto* n = st.as<ir::Insert>()) written = &n->table, event = ir::kTriggerInsert;
+      if (written && !written->empty()) {
+        // The triggers this kind of statement fires (all, when a trigger's
+        // events are not known).
+        const KnownTable k = columns.table_state(*written);
+        for (const auto& name : k.triggers) {
+          const auto e = k.trigger_events.find(name);
+          if (e == k.trigger_events.end() || (e->second & event) != 0) f.triggers.push_back(name);
+        }
+      }
     }
     columns.apply(st);
     facts_.push_back(std::move(f));

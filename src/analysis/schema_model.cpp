@@ -97,6 +97,7 @@ KnownTable SchemaModel::table_state(const ir::QualifiedName& name) const {
   k.row_format = t->row_format;
   k.fulltext = t->fulltext;
   k.triggers = t->triggers;
+  k.trigger_events = t->trigger_events;
   k.indexes = t->indexes;
   return k;
 }
@@ -142,6 +143,7 @@ void SchemaModel::seed(const KnownTable& k) {
   t->row_format = k.row_format;
   t->fulltext = k.fulltext;
   t->triggers = k.triggers;
+  t->trigger_events = k.trigger_events;
   t->indexes.clear();
   for (const auto& index : k.indexes) add_index(index, k.name);
 }
@@ -334,6 +336,10 @@ void SchemaModel::apply(const ir::Statement& st) {
     }
     if (std::find(t->triggers.begin(), t->triggers.end(), o->trigger) == t->triggers.end())
       t->triggers.push_back(o->trigger);
+    if (o->trigger_events != 0)
+      t->trigger_events[o->trigger] = o->trigger_events;
+    else
+      t->trigger_events.erase(o->trigger);
   } else if (const auto* d = st.as<ir::Drop>()) {
     if (d->object == ir::ObjectKind::Trigger) {
       // PostgreSQL names the table (DROP TRIGGER t ON tbl: schema = table);
@@ -341,7 +347,10 @@ void SchemaModel::apply(const ir::Statement& st) {
       for (const auto& n : d->names)
         for (auto& [key, list] : tables_)
           for (auto& t : list)
-            if (n.schema.empty() || t.name.name == n.schema) std::erase(t.triggers, n.name);
+            if (n.schema.empty() || t.name.name == n.schema) {
+              std::erase(t.triggers, n.name);
+              t.trigger_events.erase(n.name);
+            }
       return;
     }
     if (d->object == ir::ObjectKind::Index) {

@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,6 +35,8 @@ struct KnownTable {
   std::string row_format;
   bool fulltext = false;
   std::vector<std::string> triggers;  // row triggers created on it (CREATE TRIGGER), by name
+  std::map<std::string, uint8_t>
+      trigger_events;  // by trigger name: ir::kTriggerInsert | ... (absent: unknown)
   std::vector<std::string>
       indexes;  // indexes the history created on it, by name (CREATE INDEX, named UNIQUE/PRIMARY KEY)
   const KnownColumn* column(const std::string& name) const;
@@ -77,7 +80,8 @@ class SchemaModel {
     bool fulltext = false;
     std::unordered_map<std::string, KnownColumn> columns;
     std::vector<std::string> triggers;
-    std::vector<std::string> indexes;  // by name (keys of indexes_)
+    std::map<std::string, uint8_t> trigger_events;  // as KnownTable's
+    std::vector<std::string> indexes;               // by name (keys of indexes_)
     // A TEMPORARY table hides the schema's table of the same name until it
     // is dropped or the session ends: what was known of that one.
     std::shared_ptr<const Table> shadowed;

@@ -113,6 +113,11 @@ std::string_view to_string(ObjectKind k);
 
 // ---- statements -----------------------------------------------------------
 
+// Events of a row trigger (Opaque::trigger_events).
+constexpr uint8_t kTriggerInsert = 1;
+constexpr uint8_t kTriggerUpdate = 2;
+constexpr uint8_t kTriggerDelete = 4;
+
 // A statement ddlint parsed but does not model (CREATE FUNCTION, GRANT, ...).
 // Never dropped: rules see it through onOpaque and analysis counts it.
 struct Opaque {
@@ -134,6 +139,9 @@ struct Opaque {
   // DO block: the tables its code updates or deletes from inside a loop (a
   // batched backfill), in the order the block names them.
   std::vector<QualifiedName> loop_writes;
+  // CREATE TRIGGER: the statements that fire it (kTriggerInsert | ...); 0
+  // when not known.
+  uint8_t trigger_events = 0;
 };
 
 struct CreateTable {

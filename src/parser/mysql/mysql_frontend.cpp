@@ -195,6 +195,11 @@ class Classifier {
     size_t on = m + 1;
     while (on < n_ && on < m + 6 && !is(on, {"ON"})) ++on;
     if (on + 1 >= n_ || !is(on, {"ON"})) return;
+    for (size_t e = m + 1; e < on; ++e)
+      o.trigger_events |= is(e, {"INSERT"})   ? ir::kTriggerInsert
+                          : is(e, {"UPDATE"}) ? ir::kTriggerUpdate
+                          : is(e, {"DELETE"}) ? ir::kTriggerDelete
+                                              : 0;
     size_t k = on + 1;
     ir::QualifiedName table;
     table.name = name_text(k);

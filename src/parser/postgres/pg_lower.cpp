@@ -101,6 +101,11 @@ ir::Statement Lowerer::lower(element stmt, uint32_t base, TextRange range) {
     if (kind == "CreateTrigStmt" && flag(n, "row") && child(n, "relation", created)) {
       o.on_table = range_var(created);
       o.trigger = std::string(str(n, "trigname"));
+      // TRIGGER_TYPE_INSERT 4, _DELETE 8, _UPDATE 16 (PostgreSQL's trigger.h).
+      const int64_t events = num(n, "events", 0);
+      o.trigger_events = static_cast<uint8_t>(((events & 4) ? ir::kTriggerInsert : 0) |
+                                              ((events & 16) ? ir::kTriggerUpdate : 0) |
+                                              ((events & 8) ? ir::kTriggerDelete : 0));
     }
     // What it locks.
     element on;
