@@ -117,9 +117,12 @@ struct StatementEffect {
 // and whether it may run inside a transaction block.
 // `known`: column types known before the statement (ALTER COLUMN ... TYPE
 // from a known type can be a catalog-only change); null when unknown.
+// `utc_session`: the session's TimeZone is UTC when the statement runs (SET
+// earlier in the session), so on PostgreSQL 12+ timestamp <-> timestamptz
+// needs no rewrite.
 class SchemaModel;
 StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& settings,
-                                    const SchemaModel* known = nullptr);
+                                    const SchemaModel* known = nullptr, bool utc_session = false);
 
 // What the MySQL model knows of a table before a statement. Without it, a
 // MODIFY/CHANGE COLUMN is taken to change the column's type (COPY), and the

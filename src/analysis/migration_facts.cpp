@@ -228,10 +228,12 @@ bool same_table(const ir::QualifiedName& a, const ir::QualifiedName& b) {
 }
 
 MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan,
-                               std::span<const CreatedObject> earlier, std::span<const KnownTable> history)
+                               std::span<const CreatedObject> earlier, std::span<const KnownTable> history,
+                               std::span<const KnownFunction> functions)
     : plan_(plan), earlier_(earlier) {
   SchemaModel columns;
   for (const auto& k : history) columns.seed(k);
+  for (const auto& k : functions) columns.seed(k);
   facts_.reserve(file.statements.size());
   section_first_.reserve(file.statements.size());
   // Statements per section: a one-statement query string has no implicit block.
@@ -265,6 +267,11 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
   // Session values when the current transaction began: ROLLBACK restores them.
   std::optional<std::string> begin_lock_timeout;
   std::optional<std::string> begin_statement_timeout;
+  // PostgreSQL TimeZone: the session's, a SET LOCAL's, and the session's when
+  // the transaction began (ROLLBACK restores it). True: a UTC zone.
+  bool utc = false;
+  std::optional<bool> local_utc;
+  bool begin_utc = false;
   bool foreign_key_checks = true;  // MySQL session setting (ADD FOREIGN KEY is COPY while on)
   auto close_section = [&] {
     if (section == SIZE_MAX) return;
@@ -308,14 +315,17 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
       local_statement_timeout.reset();
       begin_lock_timeout.reset();
       begin_statement_timeout.reset();
+      utc = begin_utc = false;
+      local_utc.reset();
       foreign_key_checks = true;
     }
     section_first_.push_back(first);
     StatementFacts f;
+    f.utc_session = settings.dialect == Dialect::Postgres && local_utc.value_or(utc);
     if (st.recovered) {
       // Not analysed: no lock, rewrite or scan is claimed for it.
     } else if (settings.dialect == Dialect::Postgres) {
-      f.effect = pg_statement_effect(st, settings, &columns);
+      f.effect = pg_statement_effect(st, settings, &columns, f.utc_session);
     } else {
       bool checks = foreign_key_checks;
       for (const auto& o : st.own_settings)
@@ -339,6 +349,8 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
         begin_statement_timeout = statement_timeout;
         local_lock_timeout.reset();
         local_statement_timeout.reset();
+        begin_utc = utc;
+        local_utc.reset();
       }
     }
     f.section = s;
@@ -429,6 +441,11 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
         }
       }
     }
+    if (const auto* at = st.as<ir::AlterTable>())
+      for (const auto& a : at->actions)
+        if (a.kind == ir::AlterKind::AddColumn && a.column_def && a.column_def->default_value)
+          for (auto& k : columns.known_functions(a.column_def->default_value->functions))
+            f.functions.push_back(std::move(k));
     columns.apply(st);
     facts_.push_back(std::move(f));
 
@@ -440,6 +457,7 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
           tx_start = i;
           begin_lock_timeout = lock_timeout;
           begin_statement_timeout = statement_timeout;
+          begin_utc = utc;
         }
       } else if (t->kind == ir::TransactionKind::Commit || t->kind == ir::TransactionKind::Rollback ||
                  t->kind == ir::TransactionKind::Prepare) {
@@ -448,6 +466,7 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
           // SETs made in a transaction that rolls back are undone with it.
           lock_timeout = begin_lock_timeout;
           statement_timeout = begin_statement_timeout;
+          utc = begin_utc;
         }
         explicit_tx = t->chain;
         opened = t->chain ? i : SIZE_MAX;
@@ -462,6 +481,8 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
         begin_statement_timeout = statement_timeout;
         local_lock_timeout.reset();
         local_statement_timeout.reset();
+        begin_utc = utc;
+        local_utc.reset();
       }
     } else if (const auto* s = st.as<ir::SetSetting>()) {
       auto apply = [&](std::optional<std::string>& session, std::optional<std::string>& local,
@@ -484,6 +505,20 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
         statement_timeout.reset();
         local_lock_timeout.reset();
         local_statement_timeout.reset();
+        utc = false;
+        local_utc.reset();
+      } else if (settings.dialect == Dialect::Postgres && s->name == "timezone") {
+        // RESET / DEFAULT: the server's zone, which ddlint does not know.
+        const bool zone = !s->reset && pg_utc_time_zone(s->value);
+        if (s->reset) {
+          utc = false;
+          local_utc.reset();
+        } else if (s->local) {
+          if (in_tx) local_utc = zone;
+        } else {
+          utc = zone;
+          local_utc.reset();
+        }
       } else if (which == TimeoutSetting::Lock) {
         apply(lock_timeout, local_lock_timeout, value);
       } else if (which == TimeoutSetting::Statement) {

@@ -39,7 +39,10 @@ struct StatementFacts {
   size_t section = 0;                            // index into the runner plan's sections
   std::optional<std::string> lock_timeout;       // value in effect, if any SET
   std::optional<std::string> statement_timeout;  // value in effect, if any SET
-  StatementEffect effect;                        // lock model verdict for this statement
+  // PostgreSQL: the session's TimeZone is UTC (a SET earlier in the section),
+  // so on PostgreSQL 12+ timestamp <-> timestamptz needs no rewrite.
+  bool utc_session = false;
+  StatementEffect effect;  // lock model verdict for this statement
   // The transaction that this statement's implicit commit (effect.implicit_commit:
   // MySQL DDL, START TRANSACTION) ended just before it ran, and where that
   // transaction started; None when no transaction was open. The statement
@@ -78,6 +81,10 @@ struct StatementFacts {
   // UPDATE / DELETE / INSERT: the row triggers the schema model knows on the
   // table written, by name (CREATE TRIGGER earlier in the history or file).
   std::vector<std::string> triggers;
+  // ALTER TABLE ... ADD COLUMN: the functions its DEFAULTs call that a
+  // CREATE FUNCTION earlier in the history or the file declares, with their
+  // volatility (for pg_add_column_cost).
+  std::vector<KnownFunction> functions;
 };
 
 // Within-file state computed once per file, before rules run.
@@ -88,9 +95,11 @@ class MigrationFacts {
   // `earlier`: objects created by the files before this one in the change
   // set being deployed (--changed-since); they are new, empty objects for the
   // up migration too.
-  // `history`: column types known from the migrations before this file.
+  // `history`: column types known from the migrations before this file;
+  // `functions`: the functions they declare.
   MigrationFacts(const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan,
-                 std::span<const CreatedObject> earlier = {}, std::span<const KnownTable> history = {});
+                 std::span<const CreatedObject> earlier = {}, std::span<const KnownTable> history = {},
+                 std::span<const KnownFunction> functions = {});
 
   const RunnerPlan& plan() const { return plan_; }
   const StatementFacts& at(size_t statement) const { return facts_[statement]; }

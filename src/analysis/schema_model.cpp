@@ -148,7 +148,53 @@ void SchemaModel::seed(const KnownTable& k) {
   for (const auto& index : k.indexes) add_index(index, k.name);
 }
 
+namespace {
+
+std::string function_key(std::string_view name) {
+  std::string k(name);
+  for (char& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return k;
+}
+
+}  // namespace
+
+void SchemaModel::seed(const KnownFunction& f) { functions_[function_key(f.name)] = f.volatility; }
+
+ir::Volatility SchemaModel::function_volatility(std::string_view name) const {
+  const auto it = functions_.find(function_key(name));
+  return it == functions_.end() ? ir::Volatility::Unknown : it->second;
+}
+
+std::vector<KnownFunction> SchemaModel::known_functions(const std::vector<std::string>& names) const {
+  std::vector<KnownFunction> out;
+  for (const auto& n : names)
+    if (const auto v = function_volatility(n); v != ir::Volatility::Unknown) out.push_back({n, v});
+  return out;
+}
+
+std::vector<KnownFunction> SchemaModel::functions_needed_by(const ir::ParsedFile& file) const {
+  std::vector<KnownFunction> out;
+  if (functions_.empty()) return out;
+  for (const auto& st : file.statements)
+    if (const auto* at = st.as<ir::AlterTable>())
+      for (const auto& a : at->actions)
+        if (a.kind == ir::AlterKind::AddColumn && a.column_def && a.column_def->default_value)
+          for (auto& k : known_functions(a.column_def->default_value->functions)) {
+            bool dup = false;
+            for (const auto& o : out) dup |= o.name == k.name;
+            if (!dup) out.push_back(std::move(k));
+          }
+  return out;
+}
+
 void SchemaModel::apply(const ir::Statement& st) {
+  // CREATE [OR REPLACE] FUNCTION declares (or redeclares) its volatility;
+  // DROP FUNCTION forgets it.
+  if (const auto* o = st.as<ir::Opaque>();
+      o && o->volatility != ir::Volatility::Unknown && !o->routine.empty())
+    functions_[function_key(o->routine.name)] = o->volatility;
+  if (const auto* d = st.as<ir::Drop>(); d && d->object == ir::ObjectKind::Function)
+    for (const auto& n : d->names) functions_.erase(function_key(n.name));
   if (const auto* c = st.as<ir::CreateTable>()) {
     if (c->like) {
       // CREATE TABLE t LIKE src: src's columns, indexes and options, when

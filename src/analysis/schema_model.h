@@ -3,6 +3,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -42,6 +43,13 @@ struct KnownTable {
   const KnownColumn* column(const std::string& name) const;
 };
 
+// A function the history declares (CREATE [OR REPLACE] FUNCTION), by its
+// unqualified lower-case name (as ir::Expr::functions names calls).
+struct KnownFunction {
+  std::string name;
+  ir::Volatility volatility = ir::Volatility::Unknown;
+};
+
 // Tables and their columns (with types), replayed from CREATE TABLE, ALTER
 // TABLE, DROP and RENAME in migration order. Used for old column types
 // (ALTER COLUMN ... TYPE) and, when the history is complete, for objects a
@@ -69,6 +77,14 @@ class SchemaModel {
   // PRIMARY KEY constraint with a name); `gone`: the index went with its
   // table (DROP TABLE) and does not exist now. Null when the index is unknown.
   const ir::QualifiedName* index_table(const ir::QualifiedName& index, bool* gone = nullptr) const;
+  // Functions: the volatility a CREATE FUNCTION declared for `name` (the
+  // last one, until DROP FUNCTION); Unknown when the history declares none.
+  void seed(const KnownFunction& f);
+  ir::Volatility function_volatility(std::string_view name) const;
+  // The declared functions among `names`.
+  std::vector<KnownFunction> known_functions(const std::vector<std::string>& names) const;
+  // The declared functions that the ADD COLUMN defaults of `file` call.
+  std::vector<KnownFunction> functions_needed_by(const ir::ParsedFile& file) const;
 
  private:
   struct Table {
@@ -104,6 +120,7 @@ class SchemaModel {
   std::unordered_map<std::string, KnownIndex> indexes_;         // by index name
   std::unordered_map<std::string, std::vector<Table>> tables_;  // by table name
   std::vector<std::string> temporary_names_;                    // names of this session's temporary tables
+  std::unordered_map<std::string, ir::Volatility> functions_;   // declared functions by name
 };
 
 // The tables a statement names (targets, FOREIGN KEY references), in order.

@@ -192,7 +192,8 @@ struct Job {
   std::string down_unreadable;    // NAME.down.go and the like, when that is the down migration
   analysis::RunnerLayout layout;  // what the file's folder tells of its runner
   std::span<const analysis::CreatedObject> earlier;  // created by earlier files of the change set
-  std::vector<analysis::KnownTable> history;  // what the migrations before it say of the tables it names
+  std::vector<analysis::KnownTable> history;       // what the migrations before it say of the tables it names
+  std::vector<analysis::KnownFunction> functions;  // the functions the migrations before it declare
 };
 
 // The cores this process may run on: `taskset -c 0 ddlint ...` or a CPU
@@ -648,7 +649,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   auto lint_job = [&](const Job& job) {
     return engine::lint_file(job.source, *job.parsed, job.eff.settings, *job.eff.enabled, rules::registry(),
                              catalog_, job.eff.options, job.down ? &*job.down : nullptr, job.earlier,
-                             job.history, job.down_unreadable);
+                             job.history, job.down_unreadable, job.functions);
   };
   std::atomic<bool> write_failed{false};
   auto lint_one = [&](Job& job, FileOutcome& out) {
@@ -722,6 +723,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
         continue;
       }
       job.history = model.needed_by(*job.parsed);
+      job.functions = model.functions_needed_by(*job.parsed);
       model.apply(*job.parsed, plan);
       ends.push_back(created.size());
       if (change_set && job.lint) analysis::collect_created(*job.parsed, plan, created);
@@ -750,6 +752,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       job.down.reset();
       job.down_source.reset();
       job.history = {};
+      job.functions = {};
     });
     for (auto& out : outcomes) {
       if (!out.write_error.empty()) sink.problem({Problem::Kind::Io, out.write_error});

@@ -65,7 +65,8 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
                      const std::vector<RuleEntry>& registry, const Catalog& catalog,
                      const RuleOptions& options, const ir::ParsedFile* paired_down,
                      std::span<const analysis::CreatedObject> earlier,
-                     std::span<const analysis::KnownTable> history, std::string_view unreadable_down) {
+                     std::span<const analysis::KnownTable> history, std::string_view unreadable_down,
+                     std::span<const analysis::KnownFunction> functions) {
   FileResult result;
   result.path = source->path();
   result.stats.syntax_errors = parsed.errors.size();
@@ -86,7 +87,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
     result.source = source;
     return result;
   }
-  const analysis::MigrationFacts facts(parsed, settings, plan, earlier, history);
+  const analysis::MigrationFacts facts(parsed, settings, plan, earlier, history, functions);
 
   std::vector<std::pair<TextRange, std::string_view>> comments;
   comments.reserve(parsed.comments.size());

@@ -43,6 +43,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
                      const RuleOptions& options = {}, const ir::ParsedFile* paired_down = nullptr,
                      std::span<const analysis::CreatedObject> earlier = {},
                      std::span<const analysis::KnownTable> history = {},
-                     std::string_view unreadable_down = {});
+                     std::string_view unreadable_down = {},
+                     std::span<const analysis::KnownFunction> functions = {});
 
 }  // namespace ddlint::engine

@@ -97,6 +97,10 @@ class Printer {
                   (s.if_not_exists ? (*s.if_not_exists ? " if-not-exists" : " no-if-not-exists") : ""));
     if (!s.creates.empty()) line(ind, "creates " + qname(s.creates));
     if (!s.routine.empty()) line(ind, "routine " + qname(s.routine));
+    if (s.volatility != Volatility::Unknown)
+      line(ind, std::string("volatility ") + (s.volatility == Volatility::Immutable ? "immutable"
+                                              : s.volatility == Volatility::Stable  ? "stable"
+                                                                                    : "volatile"));
     for (auto& t : s.loop_writes) line(ind, "loop-writes " + qname(t));
   }
   void node(int ind, const CreateTable& s) {

@@ -118,6 +118,10 @@ constexpr uint8_t kTriggerInsert = 1;
 constexpr uint8_t kTriggerUpdate = 2;
 constexpr uint8_t kTriggerDelete = 4;
 
+// How a function's result may change between calls with the same arguments
+// (PostgreSQL IMMUTABLE / STABLE / VOLATILE). Unknown: not declared here.
+enum class Volatility { Unknown, Immutable, Stable, Volatile };
+
 // A statement ddlint parsed but does not model (CREATE FUNCTION, GRANT, ...).
 // Never dropped: rules see it through onOpaque and analysis counts it.
 struct Opaque {
@@ -142,6 +146,9 @@ struct Opaque {
   // CREATE TRIGGER: the statements that fire it (kTriggerInsert | ...); 0
   // when not known.
   uint8_t trigger_events = 0;
+  // CREATE FUNCTION: the volatility it declares (PostgreSQL: VOLATILE when
+  // none is written); Unknown for other statements.
+  Volatility volatility = Volatility::Unknown;
 };
 
 struct CreateTable {

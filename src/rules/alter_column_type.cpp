@@ -37,8 +37,10 @@ class AlterColumnType final : public engine::Rule {
           "Add a column of the new type, fill it in batches, switch the code over and drop the old column "
           "later (expand and contract); to make a varchar or numeric column larger, only widen it "
           "(varchar(n) to varchar(m > n) or text, more numeric precision), which needs no rewrite.";
+      // PostgreSQL 12+ in a UTC session: timestamp <-> timestamptz keeps the rows.
+      const bool utc = f.utc_session && ctx.settings().pg_version >= 12;
       if (known != f.old_types.end()) {
-        if (analysis::pg_type_change(known->second, *a.new_type, a.expr.has_value()) ==
+        if (analysis::pg_type_change(known->second, *a.new_type, a.expr.has_value(), utc) ==
             analysis::TypeChange::NoRewrite)
           continue;
         ctx.report(a.range, "changing column " + col + " from `" + analysis::display(known->second) +
@@ -54,7 +56,7 @@ class AlterColumnType final : public engine::Rule {
                    "changing column " + col + " to `" + to +
                        "` rewrites the whole table and rebuilds its indexes under an ACCESS EXCLUSIVE "
                        "lock unless " +
-                       quoted(a.column) + " already is " + analysis::pg_no_rewrite_sources(*a.new_type) +
+                       quoted(a.column) + " already is " + analysis::pg_no_rewrite_sources(*a.new_type, utc) +
                        "; ddlint does not know its current type (the migration history or "
                        "--schema-dump makes this certain)")
             .help(help)

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <iterator>
 
+#include "analysis/schema_model.h"
+
 namespace ddlint::analysis {
 
 bool pg_is_volatile_function(std::string_view name) {
@@ -32,7 +34,13 @@ bool pg_is_serial_type(const ir::TypeName& type) {
                          n == "serial4" || n == "serial8");
 }
 
-AddColumnCost pg_add_column_cost(const ir::ColumnDef& c, const Settings& s) {
+AddColumnCost pg_add_column_cost(const ir::ColumnDef& c, const Settings& s,
+                                 std::span<const KnownFunction> declared) {
+  auto is_volatile = [&](const std::string& f) {
+    for (const auto& d : declared)
+      if (d.name == f) return d.volatility == ir::Volatility::Volatile;
+    return pg_is_volatile_function(f);
+  };
   using K = ir::ConstraintKind;
   using R = AddColumnCost::Reason;
   AddColumnCost cost;
@@ -64,7 +72,7 @@ AddColumnCost pg_add_column_cost(const ir::ColumnDef& c, const Settings& s) {
   if (serial) rewrite(R::Serial, c.type.name);
   if (c.default_value)
     for (const auto& f : c.default_value->functions)
-      if (pg_is_volatile_function(f)) rewrite(R::VolatileDefault, f);
+      if (is_volatile(f)) rewrite(R::VolatileDefault, f);
   // PostgreSQL 11 stores a non-volatile default once in the catalog; before
   // that every row gets the value written into it.
   if (has_default && s.pg_version < 11) rewrite(R::DefaultBeforePg11);

@@ -2,6 +2,7 @@
 // PostgreSQL knowledge about adding a column to a table that has rows: does
 // ALTER TABLE ... ADD COLUMN rewrite the table, or read it, and why. The lock
 // model and the rules ask the same function, so they cannot disagree.
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -36,7 +37,11 @@ bool pg_is_volatile_function(std::string_view name);
 // serial, bigserial, smallserial and their serial2/4/8 spellings.
 bool pg_is_serial_type(const ir::TypeName& type);
 
-// The cost of ADD COLUMN `column` on a table that has rows.
-AddColumnCost pg_add_column_cost(const ir::ColumnDef& column, const Settings& settings);
+// The cost of ADD COLUMN `column` on a table that has rows. `declared`: the
+// functions the history or the file declares (CREATE FUNCTION); their
+// declared volatility wins over the built-in list.
+struct KnownFunction;
+AddColumnCost pg_add_column_cost(const ir::ColumnDef& column, const Settings& settings,
+                                 std::span<const KnownFunction> declared = {});
 
 }  // namespace ddlint::analysis

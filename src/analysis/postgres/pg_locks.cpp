@@ -80,14 +80,17 @@ TableEffect effect(const ir::QualifiedName& t, std::string_view mode, bool rewri
 
 // The lock, rewrite and scan of one ALTER TABLE subcommand.
 void alter_action(const ir::QualifiedName& table, const ir::AlterAction& a, const Settings& s,
-                  const SchemaModel* known, std::string& mode, bool& rewrite, bool& scan,
+                  const SchemaModel* known, bool utc, std::string& mode, bool& rewrite, bool& scan,
                   std::vector<TableEffect>& others, std::string& unless) {
   using K = ir::AlterKind;
   std::string m = kAccessExclusive;
   switch (a.kind) {
     case K::AddColumn:
       if (a.column_def) {
-        const auto cost = pg_add_column_cost(*a.column_def, s);
+        std::vector<KnownFunction> declared;
+        if (known && a.column_def->default_value)
+          declared = known->known_functions(a.column_def->default_value->functions);
+        const auto cost = pg_add_column_cost(*a.column_def, s, declared);
         rewrite |= cost.rewrite;
         scan |= cost.scan;
         for (auto& k : a.column_def->constraints)
@@ -99,12 +102,13 @@ void alter_action(const ir::QualifiedName& table, const ir::AlterAction& a, cons
       // A known old type lets the whitelist rule out the rewrite (varchar
       // widening, numeric precision increase, ...).
       const ir::TypeName* old = known ? known->column_type(table, a.column) : nullptr;
-      if (!old || !a.new_type || pg_type_change(*old, *a.new_type, a.expr.has_value()) == TypeChange::Rewrite)
+      if (!old || !a.new_type ||
+          pg_type_change(*old, *a.new_type, a.expr.has_value(), utc) == TypeChange::Rewrite)
         rewrite = true;
       // Without the old type the rewrite is what ddlint expects, unless the
       // column already has a type the change needs no rewrite from.
       if (!old && a.new_type && !a.expr)
-        unless = "`" + a.column + "` already is " + pg_no_rewrite_sources(*a.new_type);
+        unless = "`" + a.column + "` already is " + pg_no_rewrite_sources(*a.new_type, utc);
       break;
     }
     case K::SetNotNull:
@@ -187,7 +191,10 @@ void through_index(TableEffect& e, const SchemaModel* known) {
 
 }  // namespace
 
-StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s, const SchemaModel* known) {
+StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s, const SchemaModel* known,
+                                    bool utc_session) {
+  // timestamp <-> timestamptz skips the rewrite in a UTC session from PostgreSQL 12 on.
+  const bool utc = utc_session && s.pg_version >= 12;
   StatementEffect out;
   std::visit(
       [&](const auto& n) {
@@ -219,7 +226,7 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
           for (auto& a : n.actions) {
             bool r = false;
             std::string u;
-            alter_action(n.table, a, s, known, mode, r, scan, others, u);
+            alter_action(n.table, a, s, known, utc, mode, r, scan, others, u);
             sure |= r && u.empty();
             if (r && !u.empty()) unless += (unless.empty() ? "" : ", and ") + u;
             rewrite |= r;

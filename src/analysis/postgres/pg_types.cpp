@@ -1,5 +1,6 @@
 #include "analysis/postgres/pg_types.h"
 
+#include <cctype>
 #include <charconv>
 
 namespace ddlint::analysis {
@@ -38,12 +39,18 @@ bool length_widening(const ir::TypeName& from, const ir::TypeName& to) {
 
 }  // namespace
 
-TypeChange pg_type_change(const ir::TypeName& from, const ir::TypeName& to, bool has_using) {
+TypeChange pg_type_change(const ir::TypeName& from, const ir::TypeName& to, bool has_using,
+                          bool utc_session) {
   if (has_using) return TypeChange::Rewrite;
   if (same(from, to)) return TypeChange::NoRewrite;
   if (from.array != to.array || from.array) return TypeChange::Rewrite;
   const std::string& a = from.name;
   const std::string& b = to.name;
+  // PostgreSQL 12+: with the session in UTC the conversion changes no stored
+  // value, so the server skips the rewrite (a precision change still runs it).
+  if (utc_session && from.modifiers == to.modifiers &&
+      ((a == "timestamp" && b == "timestamptz") || (a == "timestamptz" && b == "timestamp")))
+    return TypeChange::NoRewrite;
   if (a == "varchar" && (b == "text" || (b == "varchar" && length_widening(from, to))))
     return TypeChange::NoRewrite;
   if (a == "text" && b == "varchar" && to.modifiers.empty()) return TypeChange::NoRewrite;
@@ -52,11 +59,16 @@ TypeChange pg_type_change(const ir::TypeName& from, const ir::TypeName& to, bool
   return TypeChange::Rewrite;
 }
 
-std::string pg_no_rewrite_sources(const ir::TypeName& to) {
+std::string pg_no_rewrite_sources(const ir::TypeName& to, bool utc_session) {
   const std::string self = "`" + display(to) + "`";
   if (to.array) return self;
   const std::string& b = to.name;
   const bool limited = !to.modifiers.empty();
+  if (utc_session && (b == "timestamp" || b == "timestamptz")) {
+    ir::TypeName other = to;
+    other.name = b == "timestamp" ? "timestamptz" : "timestamp";
+    return self + " or `" + display(other) + "`";
+  }
   if (b == "text") return "`text` or `varchar`";
   if (b == "varchar")
     return limited ? self + " or `varchar(n)` with n <= " + to.modifiers[0]
@@ -68,6 +80,20 @@ std::string pg_no_rewrite_sources(const ir::TypeName& to) {
     return self + " or `numeric(p," + scale + ")` with p <= " + to.modifiers[0];
   }
   return self;
+}
+
+bool pg_utc_time_zone(std::string_view value) {
+  std::string v;
+  for (char c : value)
+    if (c != ' ' && c != '\t') v += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (v.starts_with("etc/")) v.erase(0, 4);
+  // Zone names the tz database links to UTC, and a number of hours that is zero.
+  static const std::string_view utc[] = {"utc",   "uct",  "gmt",       "gmt0",      "gmt+0",
+                                         "gmt-0", "zulu", "universal", "greenwich", "0",
+                                         "+0",    "-0",   "00",        "+00",       "-00"};
+  for (auto u : utc)
+    if (v == u) return true;
+  return false;
 }
 
 std::string display(const ir::TypeName& t) {

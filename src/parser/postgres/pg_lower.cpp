@@ -91,7 +91,7 @@ ir::Statement Lowerer::lower(element stmt, uint32_t base, TextRange range) {
       out.node = std::move(ct);
       return out;
     }
-    ir::Opaque o{std::string(kind), false, {}, {}, {}, {}, false, {}, {}, {}};
+    ir::Opaque o{std::string(kind), false, {}, {}, {}, {}, false, {}, {}, {}, {}};
     element created;
     if (kind == "CreateEnumStmt" && child(n, "typeName", created))
       o.creates = name_list(created, range);
@@ -147,6 +147,24 @@ ir::Statement Lowerer::lower(element stmt, uint32_t base, TextRange range) {
         const size_t at = text_.substr(range.begin, range.end - range.begin).find(body);
         o.loop_writes = loop_writes(
             body, at == std::string_view::npos ? UINT32_MAX : range.begin + static_cast<uint32_t>(at));
+      }
+    }
+    // CREATE FUNCTION: its name and declared volatility (VOLATILE unless written).
+    if (kind == "CreateFunctionStmt" && !flag(n, "is_procedure")) {
+      element fn;
+      if (child(n, "funcname", fn)) o.routine = name_list(fn, range);
+      o.volatility = ir::Volatility::Volatile;
+      for (element a : items(n, "options")) {
+        element def;
+        element arg;
+        element value;
+        if (node_kind(a, def) != "DefElem" || str(def, "defname") != "volatility" ||
+            !child(def, "arg", arg) || node_kind(arg, value) != "String")
+          continue;
+        const auto v = str(value, "sval");
+        o.volatility = v == "immutable" ? ir::Volatility::Immutable
+                       : v == "stable"  ? ir::Volatility::Stable
+                                        : ir::Volatility::Volatile;
       }
     }
     if (kind == "CreateSchemaStmt" || kind == "CreateSeqStmt" || kind == "CreateExtensionStmt")

@@ -37,16 +37,8 @@ ir::StatementNode Lowerer::variable_set(element n) {
     }
     s.value = value;
   } else {
-    return ir::Opaque{"VariableSetStmt",
-                      false,
-                      {},
-                      {},
-                      {},
-                      {},
-                      false,
-                      {},
-                      {},
-                      {}};  // SET TRANSACTION ..., SET ... FROM CURRENT
+    return ir::Opaque{.node = "VariableSetStmt"};  // SET TRANSACTION ..., SET ...
+                                                   // FROM CURRENT
   }
   return s;
 }

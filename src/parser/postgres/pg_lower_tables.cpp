@@ -61,7 +61,7 @@ ir::StatementNode Lowerer::create_table(element n, TextRange) {
 ir::StatementNode Lowerer::create_table_as(element n, TextRange) {
   const auto objtype = str(n, "objtype");
   if (objtype != "OBJECT_TABLE" && objtype != "OBJECT_MATVIEW")
-    return ir::Opaque{"CreateTableAsStmt", false, {}, {}, {}, {}, false, {}, {}, {}};
+    return ir::Opaque{.node = "CreateTableAsStmt"};
   ir::CreateTable ct;
   ct.as_select = true;
   if (objtype == "OBJECT_MATVIEW") ct.object = ir::ObjectKind::MaterializedView;
@@ -186,8 +186,14 @@ ir::StatementNode Lowerer::drop(element n, TextRange r) {
   d.concurrently = flag(n, "concurrent");
   const auto type = str(n, "removeType");
   const bool on_table = type == "OBJECT_TRIGGER" || type == "OBJECT_POLICY" || type == "OBJECT_RULE";
+  const bool routine = type == "OBJECT_FUNCTION" || type == "OBJECT_PROCEDURE";
   for (element o : items(n, "objects")) {
-    auto name = name_list(o, r);
+    // DROP FUNCTION f(args): the name of an ObjectWithArgs.
+    element with_args;
+    element objname;
+    auto name = routine && node_kind(o, with_args) == "ObjectWithArgs" && child(with_args, "objname", objname)
+                    ? name_list(objname, r)
+                    : name_list(o, r);
     if (!name.empty()) d.names.push_back(std::move(name));
     if (on_table) d.on_table = name_list(o, r, 1);
   }
