@@ -393,6 +393,13 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
       f.old_columns.resize(at->actions.size());
       for (size_t k = 0; k < at->actions.size(); ++k) {
         const auto& a = at->actions[k];
+        if (a.kind == ir::AlterKind::AddColumn && a.if_exists && a.column_def) {
+          const KnownTable t = columns.table_state(at->table);
+          if (t.exists && t.columns_known && t.column(a.column_def->name) == nullptr) {
+            f.known_absent.resize(at->actions.size());
+            f.known_absent[k] = true;
+          }
+        }
         switch (a.kind) {
           case ir::AlterKind::ModifyColumn:
           case ir::AlterKind::ChangeColumn:
@@ -401,6 +408,8 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
           case ir::AlterKind::DropNotNull:
           case ir::AlterKind::SetDefault:
           case ir::AlterKind::DropDefault:
+          case ir::AlterKind::AddColumn:  // ADD COLUMN IF NOT EXISTS of a column that exists: a no-op
+            if (a.kind == ir::AlterKind::AddColumn && !a.if_exists) break;
             if (const KnownColumn* c =
                     columns.column(at->table, a.column, settings.dialect == Dialect::MySql)) {
               f.old_columns[k] = *c;

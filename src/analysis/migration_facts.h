@@ -67,6 +67,12 @@ struct StatementFacts {
   const KnownColumn* old_column(size_t action) const {
     return action < old_columns.size() && old_columns[action] ? &*old_columns[action] : nullptr;
   }
+  // ALTER TABLE: per action, true for an ADD COLUMN IF NOT EXISTS of a column
+  // the table is known not to have (its whole column list is known).
+  std::vector<bool> known_absent;
+  bool column_known_absent(size_t action) const {
+    return action < known_absent.size() && known_absent[action];
+  }
   // MySQL/MariaDB: the session's foreign_key_checks when the statement runs
   // (off: a new FOREIGN KEY does not check existing rows).
   bool foreign_key_checks = true;

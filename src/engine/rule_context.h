@@ -29,8 +29,8 @@ class DiagnosticBuilder {
   }
   // The finding depends on something ddlint does not know; the message
   // must say what ("... unless the column is already ...").
-  DiagnosticBuilder& conditional() {
-    d_.conditional = true;
+  DiagnosticBuilder& conditional(bool yes = true) {
+    d_.conditional = d_.conditional || yes;
     return *this;
   }
   // The rule's graver case: one severity level above the rule's configured

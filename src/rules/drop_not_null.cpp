@@ -14,6 +14,9 @@ class DropNotNull final : public engine::Rule {
         restated(s, f, ctx);
         continue;
       }
+      // The history shows the column nullable: the statement changes nothing.
+      const analysis::KnownColumn* old = ctx.here().old_column(f.action);
+      if (old != nullptr && old->not_null_known && !old->not_null && !old->primary_key) continue;
       ctx.report(f.range, "DROP NOT NULL on " + quoted(s.table) + "." + quoted(f.name) +
                               " lets NULLs into a column that code already deployed may rely on always "
                               "having a value: its reads break on the first NULL")

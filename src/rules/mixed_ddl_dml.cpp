@@ -123,6 +123,19 @@ class MixedDdlDml final : public engine::Rule {
     return {i, verb + " " + quoted(*table)};
   }
 
+  // The statement runs outside any transaction the file opens, in a section
+  // whose runner (and so whether it wraps the section) is unknown.
+  // A file with transaction control of its own (BEGIN, COMMIT) runs what is
+  // outside its blocks without a transaction.
+  static bool runner_unknown(const engine::RuleContext& ctx, const analysis::StatementFacts& f) {
+    if (f.tx != analysis::TxSource::None || f.transaction_start != SIZE_MAX ||
+        ctx.facts().plan().sections[f.section].tx != analysis::TxMode::Unknown)
+      return false;
+    for (const auto& st : ctx.file().statements)
+      if (st.as<ir::Transaction>()) return false;
+    return true;
+  }
+
   static void report(engine::RuleContext& ctx, const Found& ddl, const Found& dml) {
     const auto& stmts = ctx.file().statements;
     const size_t later = ddl.statement > dml.statement ? ddl.statement : dml.statement;
@@ -131,17 +144,24 @@ class MixedDdlDml final : public engine::Rule {
     const bool same_tx = fa.transaction_start != SIZE_MAX && fa.transaction_start == fb.transaction_start;
     const std::string ddl_text = "`" + statement_snippet(ctx.text(stmts[ddl.statement].range)) + "`";
     const std::string dml_text = "`" + statement_snippet(ctx.text(stmts[dml.statement].range)) + "`";
+    const std::string in_one =
+        ddl.statement < dml.statement
+            ? "the schema change's lock stays held until COMMIT, through the whole data change"
+            : "the rows the data change touched stay locked until COMMIT, while the schema change waits for "
+              "its lock and then holds it";
+    const std::string apart =
+        "a failure of one leaves the other applied, and the data change cannot be retried, batched or "
+        "throttled on its own";
     std::string cost;
     if (same_tx)
-      cost = ddl.statement < dml.statement
-                 ? "in one transaction, the schema change's lock stays held until COMMIT, through the whole "
-                   "data change"
-                 : "in one transaction, the rows the data change touched stay locked until COMMIT, while the "
-                   "schema change waits for its lock and then holds it";
+      cost = "in one transaction, " + in_one;
+    else if (runner_unknown(ctx, fa) && runner_unknown(ctx, fb))
+      // Neither the runner nor the file says whether a transaction wraps
+      // them: both outcomes are costs.
+      cost = "if the runner wraps the migration in one transaction, " + in_one + "; if not, " + apart +
+             " (ddlint does not know the runner: set `runner` in the config or --runner)";
     else
-      cost =
-          "a failure of one leaves the other applied, and the data change cannot be retried, batched or "
-          "throttled on its own";
+      cost = apart;
     ctx.report(stmts[later].range, "this migration mixes a schema change on an existing table (" + ddl_text +
                                        ", which " + ddl.what + ") with a data change on an existing table (" +
                                        dml_text + ", which " + dml.what + "): " + cost)

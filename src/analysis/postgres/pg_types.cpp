@@ -37,6 +37,25 @@ bool length_widening(const ir::TypeName& from, const ir::TypeName& to) {
   return n && m && *m >= *n;
 }
 
+// The datetime types whose typmod is a fractional-seconds precision (0-6).
+bool datetime_with_precision(const std::string& name) {
+  return name == "timestamp" || name == "timestamptz" || name == "time" || name == "timetz";
+}
+
+// timestamp(p) -> timestamp(q) and the same for timestamptz, time and timetz:
+// the server keeps the stored values (no rewrite, indexes stay) when the new
+// precision is unlimited, the maximum (6), or at least the old one; only a
+// precision decrease rounds the values and rewrites.
+bool precision_widening(const ir::TypeName& from, const ir::TypeName& to) {
+  if (to.modifiers.empty()) return true;
+  const auto q = number(to.modifiers[0]);
+  if (!q) return false;
+  if (*q >= 6) return true;
+  if (from.modifiers.empty()) return false;
+  const auto p = number(from.modifiers[0]);
+  return p && *q >= *p;
+}
+
 }  // namespace
 
 TypeChange pg_type_change(const ir::TypeName& from, const ir::TypeName& to, bool has_using,
@@ -56,6 +75,10 @@ TypeChange pg_type_change(const ir::TypeName& from, const ir::TypeName& to, bool
   if (a == "text" && b == "varchar" && to.modifiers.empty()) return TypeChange::NoRewrite;
   if ((a == "varbit" && b == "varbit") && length_widening(from, to)) return TypeChange::NoRewrite;
   if (a == "numeric" && b == "numeric" && numeric_widening(from, to)) return TypeChange::NoRewrite;
+  if (a == b && datetime_with_precision(a) && precision_widening(from, to)) return TypeChange::NoRewrite;
+  // interval's typmod also holds its fields; only removing it is known to keep
+  // every value.
+  if (a == "interval" && b == "interval" && to.modifiers.empty()) return TypeChange::NoRewrite;
   return TypeChange::Rewrite;
 }
 
@@ -79,6 +102,12 @@ std::string pg_no_rewrite_sources(const ir::TypeName& to, bool utc_session) {
     const std::string scale = to.modifiers.size() > 1 ? to.modifiers[1] : "0";
     return self + " or `numeric(p," + scale + ")` with p <= " + to.modifiers[0];
   }
+  if (datetime_with_precision(b)) {
+    const auto q = limited ? number(to.modifiers[0]) : std::optional<long>(6);
+    if (q && *q >= 6) return "`" + b + "` of any precision";
+    if (q) return self + " or `" + b + "(p)` with p <= " + to.modifiers[0];
+  }
+  if (b == "interval" && !limited) return "any `interval`";
   return self;
 }
 
