@@ -376,6 +376,8 @@ struct Update {
   QualifiedName table;
   bool has_where = false;
   RowSelection selection;
+  // Every SET value is a constant (`SET version = 42, name = 'x'`).
+  bool sets_constants = false;
 };
 
 struct Delete {

@@ -6,9 +6,13 @@ namespace ddlint::rules {
 
 // An UPDATE/DELETE with no WHERE (an empty `WHERE` is none) on an existing
 // table. A statement LIMIT (MySQL) bounds the rows, so it is not "every row".
+// An UPDATE of a migration bookkeeping table (a name ending in `version`, ...:
+// the one-row counter a migration bumps) that sets constants is not reported.
 class DmlWithoutWhere final : public engine::Rule {
   void onUpdate(const ir::Update& s, engine::RuleContext& ctx) override {
-    if (s.has_where || s.selection.limit || s.table.empty() || !ctx.is_existing_table(s.table)) return;
+    if (s.has_where || s.selection.limit || s.table.empty() ||
+        (s.sets_constants && bookkeeping_table(s.table)) || !ctx.is_existing_table(s.table))
+      return;
     // PostgreSQL keeps the old version of every updated row until VACUUM;
     // InnoDB keeps them in the undo log, and a replica replays the statement
     // as one transaction.

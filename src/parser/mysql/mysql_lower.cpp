@@ -73,6 +73,7 @@ std::vector<ir::StatementNode> Lowerer::statement(P::StatementContext* s) const 
     u.has_where = has_condition(c->whereClause());
     if (u.has_where) u.selection = selection(c->whereClause(), u.table, alias_after(c->tableName()));
     u.selection.limit = has_limit(c);
+    u.sets_constants = sets_constants(c);
     out.emplace_back(std::move(u));
   } else if (auto* c = s->deleteStatement()) {
     ir::Delete d;

@@ -133,6 +133,40 @@ bool Lowerer::has_condition(P::WhereClauseContext* w) const {
   return !(is_word(type) && type != P::BQ_ID && token_lower(first) == "limit");
 }
 
+bool Lowerer::sets_constants(antlr4::ParserRuleContext* statement) const {
+  if (statement == nullptr || statement->stop == nullptr) return false;
+  const size_t last = std::min<size_t>(statement->stop->getTokenIndex() + 1, tokens_.size());
+  size_t i = statement->start->getTokenIndex();
+  while (i < last && !(is_word(tokens_[i]->getType()) && token_lower(i) == "set")) ++i;
+  if (i >= last) return false;
+  bool any = false;
+  for (++i; i < last;) {
+    // col (or t.col) = literal
+    size_t k = i;
+    while (k < last && tokens_[k]->getType() != P::LPAREN && token_text(k) != "=") ++k;
+    if (k == i || k + 1 >= last || token_text(k) != "=") return false;
+    size_t v = k + 1;
+    if (token_text(v) == "-" || token_text(v) == "+") ++v;
+    if (v >= last) return false;
+    const size_t type = tokens_[v]->getType();
+    const std::string word = token_lower(v);
+    if (type != P::NUMBER && type != P::HEX_NUMBER && type != P::STRING && type != P::NULL_SYM &&
+        word != "true" && word != "false")
+      return false;
+    any = true;
+    i = v + 1;
+    if (i >= last || token_text(i) == ";") break;
+    if (token_text(i) == ",") {
+      ++i;
+      continue;
+    }
+    const std::string next = token_lower(i);
+    if (next == "where" || next == "order" || next == "limit") break;
+    return false;
+  }
+  return any;
+}
+
 bool Lowerer::has_limit(antlr4::ParserRuleContext* statement) const {
   if (statement == nullptr || statement->stop == nullptr) return false;
   int depth = 0;

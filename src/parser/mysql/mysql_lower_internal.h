@@ -186,6 +186,9 @@ class Lowerer {
 
   // The statement's own `LIMIT n` (outside parentheses: not a subquery's).
   bool has_limit(antlr4::ParserRuleContext* statement) const;
+  // UPDATE: every `col = value` after SET (up to WHERE, ORDER BY or LIMIT)
+  // assigns a literal (a number, a string, NULL, TRUE or FALSE).
+  bool sets_constants(antlr4::ParserRuleContext* statement) const;
 
   ir::Transaction transaction(P::TransactionStatementContext* c) const;
 

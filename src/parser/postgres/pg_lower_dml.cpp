@@ -10,9 +10,21 @@ ir::StatementNode Lowerer::dml(std::string_view kind, element n) {
   element rv;
   ir::QualifiedName table;
   if (child(n, "relation", rv)) table = range_var(rv);
-  if (kind == "UpdateStmt")
-    return ir::Update{table, has(n, "whereClause"), row_selection(n)};
-  else if (kind == "DeleteStmt")
+  if (kind == "UpdateStmt") {
+    ir::Update u;
+    u.table = table;
+    u.has_where = has(n, "whereClause");
+    u.selection = row_selection(n);
+    u.sets_constants = true;
+    for (element t : items(n, "targetList")) {
+      element target;
+      element val;
+      bool is_null = false;
+      if (node_kind(t, target) != "ResTarget" || !child(target, "val", val) || !is_constant(val, is_null))
+        u.sets_constants = false;
+    }
+    return u;
+  } else if (kind == "DeleteStmt")
     return ir::Delete{table, has(n, "whereClause"), row_selection(n)};
   ir::Insert ins{table, false, {}};
   element sel;

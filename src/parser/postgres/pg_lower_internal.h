@@ -36,6 +36,12 @@ std::vector<std::string> strings(array a);
 
 void collect_calls(element e, ir::Expr& out);
 bool is_constant(element wrapped, bool& is_null);
+// A statement ddlint parses but does not model, named by its front-end node.
+inline ir::Opaque opaque(std::string node) {
+  ir::Opaque o;
+  o.node = std::move(node);
+  return o;
+}
 // True when a SELECT (or a set operation over SELECTs) has LIMIT n or
 // FETCH FIRST n ROWS (not LIMIT ALL).
 bool select_limited(element wrapped);

@@ -37,8 +37,8 @@ ir::StatementNode Lowerer::variable_set(element n) {
     }
     s.value = value;
   } else {
-    return ir::Opaque{.node = "VariableSetStmt"};  // SET TRANSACTION ..., SET ...
-                                                   // FROM CURRENT
+    return opaque("VariableSetStmt");  // SET TRANSACTION ..., SET ...
+                                       // FROM CURRENT
   }
   return s;
 }

@@ -60,8 +60,7 @@ ir::StatementNode Lowerer::create_table(element n, TextRange) {
 
 ir::StatementNode Lowerer::create_table_as(element n, TextRange) {
   const auto objtype = str(n, "objtype");
-  if (objtype != "OBJECT_TABLE" && objtype != "OBJECT_MATVIEW")
-    return ir::Opaque{.node = "CreateTableAsStmt"};
+  if (objtype != "OBJECT_TABLE" && objtype != "OBJECT_MATVIEW") return opaque("CreateTableAsStmt");
   ir::CreateTable ct;
   ct.as_select = true;
   if (objtype == "OBJECT_MATVIEW") ct.object = ir::ObjectKind::MaterializedView;

@@ -8,3 +8,6 @@ UPDATE imports SET state = 'new';
 DELETE FROM imports;
 -- A LIMIT inside a subquery does not bound the statement, but it has a WHERE.
 UPDATE accounts SET owner = (SELECT id FROM owners LIMIT 1) WHERE id = 7;
+-- Migration bookkeeping: the version row set to constants.
+UPDATE jiveVersion SET version = 21;
+UPDATE `app_version` SET major = -2, label = 'two', stable = TRUE;

@@ -10,3 +10,8 @@ UPDATE plan_limits SET seats = seats * 2;
 CREATE TEMP TABLE scratch AS SELECT id FROM users;
 DELETE FROM scratch;
 INSERT INTO users (email) SELECT email FROM invites;
+-- Migration bookkeeping: the one-row table that records the schema version
+-- (a name ending in `version`, `schema_migrations` or `schema_history`) set
+-- to constants.
+UPDATE ttrss_version SET schema_version = 61;
+UPDATE app_version SET major = 2, label = 'two', note = NULL;
