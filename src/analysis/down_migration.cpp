@@ -36,7 +36,12 @@ void add_effects(const ir::Statement& st, std::vector<DownEffect>& out) {
     return;
   }
   if (const auto* o = st.as<ir::Opaque>()) {
-    if (!o->creates.empty()) out.push_back({V::CreateObject, o->creates, {}, {}});
+    // CREATE [OR REPLACE] VIEW re-creates a view: a relation with no data.
+    if (!o->creates.empty())
+      out.push_back({o->creates_kind == ir::ObjectKind::View ? V::CreateRelation : V::CreateObject,
+                     o->creates,
+                     {},
+                     {}});
     return;
   }
   if (const auto* r = st.as<ir::Rename>();

@@ -538,7 +538,9 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     } else if (const auto* c = st.as<ir::CreateTable>()) {
       add_created({c->table, i, c->temporary});
     } else if (const auto* o = st.as<ir::Opaque>()) {
-      if (!o->creates.empty()) add_created({o->creates, i});
+      // CREATE OR REPLACE VIEW may replace a view that exists (and is used).
+      if (!o->creates.empty() && !(o->or_replace && o->creates_kind == ir::ObjectKind::View))
+        add_created({o->creates, i});
     } else if (const auto* d = st.as<ir::Drop>()) {
       // DROP [TEMPORARY] TABLE t drops the session's temporary t first.
       if (d->object == ir::ObjectKind::Table)

@@ -149,6 +149,8 @@ struct Opaque {
   // CREATE FUNCTION: the volatility it declares (PostgreSQL: VOLATILE when
   // none is written); Unknown for other statements.
   Volatility volatility = Volatility::Unknown;
+  // What `creates` is: View for CREATE [OR REPLACE] VIEW; Other otherwise.
+  ObjectKind creates_kind = ObjectKind::Other;
 };
 
 struct CreateTable {

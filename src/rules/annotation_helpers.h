@@ -22,7 +22,8 @@ struct TableCost {
   // `table` is an index whose table ddlint does not know (dropped or altered
   // by name, created before the history ddlint read).
   bool index_only = false;
-  std::string name() const { return index_only ? "the table of index " + quoted(table) : quoted(table); }
+  ir::ObjectKind object = ir::ObjectKind::Table;  // View, MaterializedView: named so in messages
+  std::string name() const { return relation_name(index_only ? ir::ObjectKind::Index : object, table); }
 };
 
 // Per existing table, the strongest blocking and whether it is rewritten or
@@ -51,7 +52,8 @@ inline std::vector<TableCost> existing_table_costs(const engine::RuleContext& ct
       });
       const size_t blocking = analysis::blocks_traffic(e.blocks) ? i : SIZE_MAX;
       if (it == out.end()) {
-        out.push_back({table, e.blocks, e.rewrite, e.scan, i, blocking, index_only});
+        out.push_back({table, e.blocks, e.rewrite, e.scan, i, blocking, index_only,
+                       index_only ? ir::ObjectKind::Table : e.object});
       } else {
         it->first_blocking = std::min(it->first_blocking, blocking);
         it->blocks = std::max(it->blocks, e.blocks);

@@ -42,14 +42,23 @@ class DownMigrationIncomplete final : public engine::Rule {
   void onCreateTable(const ir::CreateTable& s, engine::RuleContext& ctx) override {
     if (!active(ctx) || s.temporary || dropped_later(ctx, s.table)) return;
     if (ctx.down_migration().drops(s.table)) return;
-    missing(ctx, s.table.range.empty() ? ctx.statement().range : s.table.range, "creates " + quoted(s.table),
+    missing(ctx, s.table.range.empty() ? ctx.statement().range : s.table.range,
+            "creates " +
+                std::string(s.object == ir::ObjectKind::MaterializedView ? "materialized view " : "") +
+                quoted(s.table),
             "drop it");
   }
 
   void onOpaque(const ir::Opaque& s, engine::RuleContext& ctx) override {
     if (!active(ctx) || s.creates.empty() || dropped_later(ctx, s.creates)) return;
+    // CREATE OR REPLACE VIEW may replace a view that exists: its down would
+    // restore the old definition, which ddlint cannot check.
+    if (s.or_replace && s.creates_kind == ir::ObjectKind::View) return;
     if (ctx.down_migration().drops(s.creates)) return;
-    missing(ctx, ctx.statement().range, "creates " + quoted(s.creates), "drop it");
+    missing(
+        ctx, ctx.statement().range,
+        "creates " + std::string(s.creates_kind == ir::ObjectKind::View ? "view " : "") + quoted(s.creates),
+        "drop it");
   }
 
   void onCreateIndex(const ir::CreateIndex& s, engine::RuleContext& ctx) override {

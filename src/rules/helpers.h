@@ -12,6 +12,22 @@ namespace ddlint::rules {
 inline std::string quoted(const std::string& s) { return "`" + s + "`"; }
 inline std::string quoted(const ir::QualifiedName& n) { return "`" + n.display() + "`"; }
 
+// How messages name a relation a lock falls on: "`users`" for a table,
+// "view `v`", "materialized view `m`", and "the table of index `i`" when only
+// the index is known.
+inline std::string relation_name(ir::ObjectKind kind, const ir::QualifiedName& n) {
+  switch (kind) {
+    case ir::ObjectKind::Index:
+      return "the table of index " + quoted(n);
+    case ir::ObjectKind::View:
+      return "view " + quoted(n);
+    case ir::ObjectKind::MaterializedView:
+      return "materialized view " + quoted(n);
+    default:
+      return quoted(n);
+  }
+}
+
 // BEGIN/COMMIT/SAVEPOINT ... or a SET: statements that neither lock nor
 // change the schema themselves.
 inline bool is_transaction_control_or_setting(const ir::Statement& st) {

@@ -96,8 +96,7 @@ class LockHeldAcrossStatements final : public engine::Rule {
     std::string names;
     for (size_t k = 0; k < fresh.size(); ++k) {
       const Held& h = *fresh[k];
-      const std::string name =
-          h.object == ir::ObjectKind::Index ? "the table of index " + quoted(h.table) : quoted(h.table);
+      const std::string name = relation_name(h.object, h.table);
       if (k > 0) {
         list += k + 1 == fresh.size() ? " and " : ", ";
         names += k + 1 == fresh.size() ? " and " : ", ";

@@ -40,7 +40,9 @@ class MissingLockTimeout final : public engine::Rule {
           ctx.report(ctx.file().statements[g.statement].range,
                      "waits for " + t.mode + " on " + lock_target(t) + " with " +
                          timeout_phrase(g.verdict, setting, max, ctx.settings().dialect) +
-                         ": while a long-running transaction holds the table, this statement waits and all "
+                         ": while a long-running transaction holds " +
+                         (t.object == ir::ObjectKind::Table ? "the table" : "it") +
+                         ", this statement waits and all "
                          "later " +
                          blocked_what(g.tables) + " queue behind it, " + wait + more_phrase(g.more, setting))
               .help(

@@ -90,7 +90,7 @@ class MixedDdlDml final : public engine::Rule {
         name = table ? quoted(*table) : "the table of index " + quoted(e.table);
       } else {
         if (!ctx.facts().is_existing(e.table, i)) continue;
-        name = quoted(e.table);
+        name = relation_name(e.object, e.table);
       }
       return {i, blocks ? std::string(analysis::describe(e.blocks)) + " on " + name
                         : "takes an exclusive metadata lock on " + name +

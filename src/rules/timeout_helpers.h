@@ -73,12 +73,9 @@ inline std::vector<analysis::TableEffect> blocked_existing_tables(const engine::
   return out;
 }
 
-// "`users`", or "the table of index `users_email_idx`" when only the index
-// name is known.
-inline std::string lock_target(const analysis::TableEffect& e) {
-  if (e.object == ir::ObjectKind::Index) return "the table of index " + quoted(e.table);
-  return quoted(e.table);
-}
+// "`users`", "materialized view `counts`", or "the table of index
+// `users_email_idx`" when only the index name is known.
+inline std::string lock_target(const analysis::TableEffect& e) { return relation_name(e.object, e.table); }
 
 // "reads and writes on `users`" / "writes to `users` and `orders`".
 inline std::string blocked_what(const std::vector<analysis::TableEffect>& tables) {

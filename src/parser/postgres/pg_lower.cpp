@@ -91,9 +91,14 @@ ir::Statement Lowerer::lower(element stmt, uint32_t base, TextRange range) {
       out.node = std::move(ct);
       return out;
     }
-    ir::Opaque o{std::string(kind), false, {}, {}, {}, {}, false, {}, {}, {}, {}};
+    ir::Opaque o = opaque(std::string(kind));
     element created;
-    if (kind == "CreateEnumStmt" && child(n, "typeName", created))
+    if (kind == "ViewStmt" && child(n, "view", created)) {
+      // CREATE [OR REPLACE] VIEW: the view it creates or replaces.
+      o.creates = range_var(created);
+      o.creates_kind = ir::ObjectKind::View;
+      o.or_replace = flag(n, "replace");
+    } else if (kind == "CreateEnumStmt" && child(n, "typeName", created))
       o.creates = name_list(created, range);
     else if (kind == "CreateSeqStmt" && child(n, "sequence", created))
       o.creates = range_var(created);
