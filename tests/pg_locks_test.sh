@@ -8,7 +8,9 @@
 # must be the mode `ddlint locks` predicts, a table ddlint says nothing
 # about must not be locked in a mode that blocks reads or writes, and a table
 # gets a new heap file (pg_relation_filenode) exactly when ddlint says the
-# statement rewrites it.
+# statement rewrites it. Then checks that every query `ddlint preflight`
+# prints for testdata/cli/preflight/migration.sql runs read-only on that server
+# and counts the seeded rows in the way (testdata/preflight/postgres).
 #
 # Exit 77 (ctest: skipped) with a message when no server can be started.
 set -u
@@ -62,3 +64,37 @@ echo "PostgreSQL $major on 127.0.0.1:$port"
 "$bin" locks --format json --pg-version "$major" "$cases_dir/cases.sql" >"$work/plan.json" || exit 1
 
 PSQL="${psql[*]}" node "$root/tests/pg_locks_compare.js" "$work/plan.json"
+locks_rc=$?
+
+# `ddlint preflight`: every query it prints runs on the real server inside a
+# READ ONLY transaction, finds exactly the seeded rows that would make each
+# change fail (testdata/preflight/postgres/dirty.sql, expected.txt), and
+# finds none on rows every change accepts (clean.sql).
+pf="$root/testdata/preflight/postgres"
+"$bin" preflight --format json "$root/testdata/cli/preflight/migration.sql" >"$work/preflight.json" 2>/dev/null ||
+  { echo "ddlint preflight failed"; exit 1; }
+node -e 'for (const c of JSON.parse(require("fs").readFileSync(process.argv[1])).checks)
+           console.log(`${c.line}:${c.column}\t${c.count_sql}\t${c.sample_sql}`)' "$work/preflight.json" >"$work/checks.tsv"
+preflight_rc=0
+for db in dirty clean; do
+  "${psql[@]}" -c "CREATE DATABASE preflight_$db" >/dev/null || exit 1
+  db_psql=("$pgbin/psql" -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d "preflight_$db")
+  "${db_psql[@]}" -f "$pf/$db.sql" >"$work/seed.log" 2>&1 || { cat "$work/seed.log"; exit 1; }
+  grep -v '^#' "$pf/expected.txt" >"$work/expected.txt"
+  exec 3<"$work/expected.txt"
+  while IFS=$'\t' read -r at count_sql sample_sql; do
+    read -r want_at want_count <&3
+    [ "$db" = clean ] && want_count=0
+    got=$(printf 'BEGIN READ ONLY;\n%s\nCOMMIT;\n' "$count_sql" | "${db_psql[@]}" 2>&1)
+    if [ "$at" != "$want_at" ] || [ "$got" != "$want_count" ]; then
+      echo "preflight $db $at (expected $want_at): \`$count_sql\` gave \`$got\`, expected $want_count"
+      preflight_rc=1
+    fi
+    printf 'BEGIN READ ONLY;\n%s\nCOMMIT;\n' "$sample_sql" | "${db_psql[@]}" >/dev/null 2>"$work/sample.err" ||
+      { echo "preflight $db $at: \`$sample_sql\` failed: $(cat "$work/sample.err")"; preflight_rc=1; }
+  done <"$work/checks.tsv"
+  read -r extra <&3 && { echo "preflight: expected.txt lists more checks than ddlint printed ($extra)"; preflight_rc=1; }
+  exec 3<&-
+done
+[ "$preflight_rc" = 0 ] && echo "preflight: $(wc -l <"$work/checks.tsv") queries checked on seeded and clean rows"
+[ "$locks_rc" = 0 ] && [ "$preflight_rc" = 0 ]

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "analysis/down_migration.h"
+#include "analysis/preflight.h"
 #include "analysis/runner.h"
 #include "driver/inputs.h"
 #include "driver/session.h"
@@ -17,6 +18,7 @@
 #include "engine/config.h"
 #include "ir/dump.h"
 #include "report/locks_report.h"
+#include "report/preflight_report.h"
 #include "report/reporter.h"
 
 #ifndef DDLINT_VERSION
@@ -333,6 +335,56 @@ int run_locks(const LocksOptions& o, std::ostream& out, std::ostream& err) {
     report::write_locks_text(input, out);
   report::write_locks_errors(input, err);
   return kExitClean;
+}
+
+int run_preflight(const PreflightOptions& o, std::ostream& out, std::ostream& err) {
+  const bool mysql = o.dialect == "mysql" || o.dialect == "mariadb";
+  analysis::Settings settings;
+  if (mysql) {
+    settings.dialect = Dialect::MySql;
+    if (o.dialect == "mariadb") settings.mysql = *analysis::parse_mysql_target("mariadb");
+  }
+  struct Done {
+    driver::AnalysedSource analysed;
+    std::vector<analysis::PreflightCheck> checks;
+  };
+  std::vector<Done> done;
+  done.reserve(o.paths.size());
+  int rc = kExitClean;
+  size_t count = 0;
+  for (const auto& path : o.paths) {
+    std::string bytes;
+    std::string error;
+    if (path == "-") {
+      bytes = driver::read_stdin();
+    } else if (!driver::read_file(path, bytes, error)) {
+      err << "ddlint: " << error << "\n";
+      rc = kExitError;
+      continue;
+    }
+    auto analysed = driver::analyse_source(path, std::move(bytes), settings);
+    auto checks = analysis::preflight_checks(analysed.file.parsed, *analysed.facts,
+                                             analysed.file.source->text(), settings.dialect);
+    count += checks.size();
+    done.push_back({std::move(analysed), std::move(checks)});
+  }
+  std::vector<report::PreflightInput> inputs;
+  for (size_t k = 0; k < done.size(); ++k)
+    inputs.push_back({done[k].analysed.file.source->path(), *done[k].analysed.file.source, done[k].checks});
+  if (o.format == "json") {
+    report::write_preflight_json(inputs, out);
+  } else {
+    for (const auto& in : inputs) report::write_preflight_text(in, out);
+    err << "ddlint: " << count << (count == 1 ? " data-dependent change" : " data-dependent changes")
+        << " in " << inputs.size() << (inputs.size() == 1 ? " file" : " files") << "\n";
+  }
+  for (const auto& d : done)
+    for (const auto& e : d.analysed.file.parsed.errors) {
+      const auto pos = d.analysed.file.source->lines().position(e.range.begin);
+      err << d.analysed.file.source->path() << ":" << pos.line << ":" << pos.column
+          << ": not analysed: " << e.message << "\n";
+    }
+  return rc;
 }
 
 int run_debug_ir(const std::vector<std::string>& paths, const std::string& dialect, std::ostream& out,

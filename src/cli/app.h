@@ -59,6 +59,15 @@ struct LocksOptions {
 };
 int run_locks(const LocksOptions& options, std::ostream& out, std::ostream& err);
 
+// `ddlint preflight FILES`: per data-dependent change, the read-only query
+// that finds the rows that would make it fail. Each file is read alone.
+struct PreflightOptions {
+  std::vector<std::string> paths;
+  std::string format = "text";       // text | json
+  std::string dialect = "postgres";  // postgres | mysql
+};
+int run_preflight(const PreflightOptions& options, std::ostream& out, std::ostream& err);
+
 const char* version();
 
 }  // namespace ddlint::cli

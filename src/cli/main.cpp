@@ -143,6 +143,16 @@ int run(int argc, char** argv) {
           "Migration runner: auto, none, goose, dbmate, golang-migrate, sqlx, flyway, prisma, atlas, "
           "liquibase, sqitch")
       ->check(CLI::IsMember(kRunners));
+  PreflightOptions preflight;
+  auto* cmd_preflight = app.add_subcommand(
+      "preflight",
+      "Print, per data-dependent change, the read-only query that finds the rows that would make it fail");
+  cmd_preflight->add_option("files", preflight.paths, "SQL files (`-` for stdin); each is read alone")
+      ->required();
+  cmd_preflight->add_option("--format", preflight.format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd_preflight->add_option("--dialect", preflight.dialect, "SQL dialect: postgres, mysql or mariadb")
+      ->check(CLI::IsMember({"postgres", "postgresql", "mysql", "mariadb"}));
   auto* cmd_lsp = app.add_subcommand(
       "lsp", "Run the language server on stdin/stdout (lints documents on open, change and save)");
   auto* cmd_debug = app.add_subcommand("debug", "Developer tools");
@@ -164,7 +174,7 @@ int run(int argc, char** argv) {
     const auto subcommands = app.get_subcommands([&](CLI::App* sub) { return sub->get_name() == first; });
     if (!option && subcommands.empty()) {
       std::cerr << "ddlint: unknown command `" << first
-                << "` (expected check, rules, explain, locks, lsp or debug; see ddlint --help)\n";
+                << "` (expected check, rules, explain, locks, preflight, lsp or debug; see ddlint --help)\n";
       return kExitError;
     }
     if (option && first != "-h" && first != "--help" && first != "--version") {
@@ -202,6 +212,8 @@ int run(int argc, char** argv) {
     rc = run_explain(explain_id, std::cout, std::cerr);
   } else if (*cmd_locks) {
     rc = run_locks(locks, std::cout, std::cerr);
+  } else if (*cmd_preflight) {
+    rc = run_preflight(preflight, std::cout, std::cerr);
   } else if (*cmd_ir) {
     rc = run_debug_ir(ir_paths, ir_dialect, std::cout, std::cerr);
   } else if (*cmd_lsp) {
