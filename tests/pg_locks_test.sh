@@ -97,4 +97,39 @@ for db in dirty clean; do
   exec 3<&-
 done
 [ "$preflight_rc" = 0 ] && echo "preflight: $(wc -l <"$work/checks.tsv") queries checked on seeded and clean rows"
+
+# `ddlint preflight --dsn`: the same checks run by ddlint itself.
+url="postgresql://postgres@127.0.0.1:$port"
+migration="$root/testdata/cli/preflight/migration.sql"
+"$bin" preflight --dsn "$url/preflight_dirty" "$migration" >"$work/live.out" 2>&1
+live_rc=$?
+violations=$(grep -c 'error\[preflight-violation\]' "$work/live.out")
+if [ "$live_rc" != 1 ] || [ "$violations" != "$(grep -cv '^#' "$pf/expected.txt")" ]; then
+  echo "preflight --dsn on seeded rows: exit $live_rc (expected 1), $violations violations:"; cat "$work/live.out"; preflight_rc=1
+fi
+"$bin" preflight --dsn "host=127.0.0.1 port=$port user=postgres dbname=preflight_clean" "$migration" >"$work/live.out" 2>&1
+live_rc=$?
+if [ "$live_rc" != 0 ] || grep -q 'preflight-violation' "$work/live.out"; then
+  echo "preflight --dsn on clean rows: exit $live_rc (expected 0):"; cat "$work/live.out"; preflight_rc=1
+fi
+# Read only: a query that would write fails.
+"$bin" preflight --dsn "$url/preflight_dirty" "$pf/write.sql" >"$work/live.out" 2>&1
+live_rc=$?
+if [ "$live_rc" != 2 ] || ! grep -q 'read-only transaction' "$work/live.out"; then
+  echo "preflight --dsn with a writing query: exit $live_rc (expected 2, refused in the read-only transaction):"
+  cat "$work/live.out"; preflight_rc=1
+fi
+# No password in any output: a URL, a key=value string and PGPASSWORD, to a
+# port nothing listens on and to the server with a wrong database.
+secret="s3cr3t-Pw-$RANDOM"
+for dsn in "postgresql://postgres:$secret@127.0.0.1:1/x" "postgresql://postgres@127.0.0.1:1/x?password=$secret" \
+           "host=127.0.0.1 port=1 user=postgres password=$secret" "postgresql://postgres:$secret@127.0.0.1:$port/nosuchdb"; do
+  PGPASSWORD=$secret "$bin" preflight --dsn "$dsn" "$migration" >"$work/live.out" 2>&1
+  live_rc=$?
+  if [ "$live_rc" != 2 ] || grep -q -- "$secret" "$work/live.out"; then
+    echo "preflight --dsn with a password: exit $live_rc (expected 2) and the password must not appear:"
+    cat "$work/live.out"; preflight_rc=1
+  fi
+done
+[ "$preflight_rc" = 0 ] && echo "preflight --dsn: violations on seeded rows, none on clean rows, read-only, passwords redacted"
 [ "$locks_rc" = 0 ] && [ "$preflight_rc" = 0 ]

@@ -65,8 +65,9 @@ class Builder {
   static std::string quoted(const ir::QualifiedName& t) { return "`" + t.display() + "`"; }
 
   void add(size_t i, const ir::Fact& f, std::string change, std::string fails_if, std::string count_sql,
-           std::string sample_sql) {
+           std::string sample_sql, std::string unit = "row") {
     PreflightCheck c;
+    c.unit = std::move(unit);
     c.statement = i;
     c.range = f.range.empty() ? file_.statements[i].range : f.range;
     c.change = std::move(change);
@@ -111,7 +112,7 @@ class Builder {
     const std::string t = table(f.table_name);
     add(i, f, "ADD COLUMN " + quoted(f.name) + " NOT NULL without a default to " + quoted(f.table_name),
         quoted(f.table_name) + " has any row",
-        "SELECT count(*) FROM (SELECT 1 FROM " + t + " LIMIT 1) AS any_row", "SELECT * FROM " + t);
+        "SELECT count(*) FROM (SELECT 1 FROM " + t + " LIMIT 1) AS any_row", "SELECT * FROM " + t, "");
   }
 
   std::string part(const std::string& c) const { return id(c); }
@@ -141,8 +142,7 @@ class Builder {
 
   void constraint(size_t i, const ir::Fact& f, const ir::Constraint& k) {
     if (k.not_valid || k.not_enforced) return;
-    const std::string what =
-        k.name.empty() ? std::string() : " " + quoted(k.name);
+    const std::string what = k.name.empty() ? std::string() : " " + quoted(k.name);
     switch (k.kind) {
       case ir::ConstraintKind::Unique:
       case ir::ConstraintKind::PrimaryKey: {
@@ -150,11 +150,13 @@ class Builder {
         const bool pk = k.kind == ir::ConstraintKind::PrimaryKey;
         const auto present = each(k.columns, " IS NOT NULL", " AND ");
         if (!present) return;
-        const std::string change =
-            std::string(pk ? "PRIMARY KEY" : "UNIQUE") + what + " " + names(k.columns) + " on " + quoted(f.table_name);
-        const std::string dup = "SELECT " + list(k.columns) + ", count(*) AS copies FROM " + table(f.table_name) +
-                                " WHERE " + *present + " GROUP BY " + list(k.columns) + " HAVING count(*) > 1";
-        add(i, f, change, "two rows share a key", "SELECT count(*) FROM (" + dup + ") AS duplicates", dup);
+        const std::string change = std::string(pk ? "PRIMARY KEY" : "UNIQUE") + what + " " +
+                                   names(k.columns) + " on " + quoted(f.table_name);
+        const std::string dup = "SELECT " + list(k.columns) + ", count(*) AS copies FROM " +
+                                table(f.table_name) + " WHERE " + *present + " GROUP BY " + list(k.columns) +
+                                " HAVING count(*) > 1";
+        add(i, f, change, "two rows share a key", "SELECT count(*) FROM (" + dup + ") AS duplicates", dup,
+            "duplicate key");
         if (pk) rows(i, f, change, "a key column is NULL", *each(k.columns, " IS NULL", " OR "));
         return;
       }
@@ -183,7 +185,8 @@ class Builder {
         add(i, f,
             "FOREIGN KEY" + what + " " + names(k.columns) + " on " + quoted(f.table_name) + " referencing " +
                 quoted(k.ref_table),
-            "a row's key has no match in " + quoted(k.ref_table), "SELECT count(*)" + from, "SELECT c.*" + from);
+            "a row's key has no match in " + quoted(k.ref_table), "SELECT count(*)" + from,
+            "SELECT c.*" + from);
         return;
       }
       default:
@@ -214,8 +217,9 @@ class Builder {
     const KnownColumn* old = facts_.at(i).old_column(f.action);
     const std::optional<ir::NormalType> from =
         old != nullptr ? std::optional<ir::NormalType>(ir::normalize(old->type)) : std::nullopt;
-    const std::string change = "changing " + quoted(f.table_name) + "." + quoted(f.name) + " to " +
-                               quoted(to.spelling + (to.length ? "(" + std::to_string(*to.length) + ")" : ""));
+    const std::string change =
+        "changing " + quoted(f.table_name) + "." + quoted(f.name) + " to " +
+        quoted(to.spelling + (to.length ? "(" + std::to_string(*to.length) + ")" : ""));
     if ((to.kind == ir::TypeKind::Varchar || to.kind == ir::TypeKind::Char) && to.length) {
       // Narrower than before, or from a type ddlint does not know.
       if (from && (from->kind == ir::TypeKind::Varchar || from->kind == ir::TypeKind::Char) && from->length &&

@@ -16,11 +16,14 @@ namespace ddlint::analysis {
 
 struct PreflightCheck {
   size_t statement = 0;
-  TextRange range;        // the clause whose success depends on the data
-  std::string change;     // "SET NOT NULL on `users`.`email`"
-  std::string fails_if;   // "a row has `email` NULL"
-  std::string count_sql;  // one row, one number: how many rows (or groups) are in the way
-  std::string sample_sql; // the first few of them (LIMIT 5)
+  TextRange range;       // the clause whose success depends on the data
+  std::string change;    // "SET NOT NULL on `users`.`email`"
+  std::string fails_if;  // "a row has `email` NULL"
+  // What count_sql counts: "row", "duplicate key", or "" when it only says
+  // whether the table has a row at all (0 or 1).
+  std::string unit = "row";
+  std::string count_sql;   // one row, one number: how many rows (or groups) are in the way
+  std::string sample_sql;  // the first few of them (LIMIT 5)
 };
 
 // The checks of one file, in statement order. Only tables that exist before

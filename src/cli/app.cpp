@@ -12,6 +12,7 @@
 #include "analysis/down_migration.h"
 #include "analysis/preflight.h"
 #include "analysis/runner.h"
+#include "db/pg_client.h"
 #include "driver/inputs.h"
 #include "driver/session.h"
 #include "engine/catalog.h"
@@ -368,15 +369,56 @@ int run_preflight(const PreflightOptions& o, std::ostream& out, std::ostream& er
     count += checks.size();
     done.push_back({std::move(analysed), std::move(checks)});
   }
+  // With --dsn: run every check's queries in one read-only session.
+  std::vector<std::vector<report::PreflightOutcome>> outcomes(done.size());
+  size_t violations = 0;
+  if (o.live && count > 0) {
+    if (mysql) {
+      err << "ddlint: preflight --dsn supports PostgreSQL only so far\n";
+      return kExitError;
+    }
+    std::string error;
+    auto session = db::PgSession::open(o.dsn, 10, o.statement_timeout_ms, error);
+    if (!session) {
+      err << "ddlint: " << error << "\n";
+      return kExitError;
+    }
+    for (size_t f = 0; f < done.size(); ++f)
+      for (const auto& c : done[f].checks) {
+        auto& out_c = outcomes[f].emplace_back();
+        db::Rows rows;
+        if (!session->query(c.count_sql, rows, out_c.error)) continue;
+        out_c.ran = true;
+        if (!rows.rows.empty() && !rows.rows[0].empty() && rows.rows[0][0])
+          out_c.count = std::stoll(*rows.rows[0][0]);
+        if (out_c.count == 0) continue;
+        ++violations;
+        if (!session->query(c.sample_sql, rows, out_c.error)) continue;
+        for (const auto& r : rows.rows) {
+          auto& line = out_c.sample.emplace_back();
+          for (size_t k = 0; k < r.size() && k < rows.columns.size(); ++k)
+            line.emplace_back(rows.columns[k], r[k]);
+        }
+      }
+    for (const auto& per_file : outcomes)
+      for (const auto& oc : per_file)
+        if (!oc.error.empty()) rc = kExitError;
+    if (violations > 0 && rc == kExitClean) rc = kExitFindings;
+  }
   std::vector<report::PreflightInput> inputs;
   for (size_t k = 0; k < done.size(); ++k)
-    inputs.push_back({done[k].analysed.file.source->path(), *done[k].analysed.file.source, done[k].checks});
+    inputs.push_back({done[k].analysed.file.source->path(), *done[k].analysed.file.source, done[k].checks,
+                      o.live ? &outcomes[k] : nullptr});
   if (o.format == "json") {
     report::write_preflight_json(inputs, out);
   } else {
     for (const auto& in : inputs) report::write_preflight_text(in, out);
     err << "ddlint: " << count << (count == 1 ? " data-dependent change" : " data-dependent changes")
-        << " in " << inputs.size() << (inputs.size() == 1 ? " file" : " files") << "\n";
+        << " in " << inputs.size() << (inputs.size() == 1 ? " file" : " files");
+    if (o.live)
+      err << "; " << violations << " would fail on "
+          << (o.dsn.empty() ? std::string("the PG* database") : db::redact_dsn(o.dsn));
+    err << "\n";
   }
   for (const auto& d : done)
     for (const auto& e : d.analysed.file.parsed.errors) {

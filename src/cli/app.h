@@ -65,6 +65,11 @@ struct PreflightOptions {
   std::vector<std::string> paths;
   std::string format = "text";       // text | json
   std::string dialect = "postgres";  // postgres | mysql
+  // Run the queries on this database (PostgreSQL): a URL or key=value
+  // string; empty with `live`: libpq's PG* environment variables.
+  std::string dsn;
+  bool live = false;
+  int statement_timeout_ms = 30000;
 };
 int run_preflight(const PreflightOptions& options, std::ostream& out, std::ostream& err);
 

@@ -153,6 +153,16 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json"}));
   cmd_preflight->add_option("--dialect", preflight.dialect, "SQL dialect: postgres, mysql or mariadb")
       ->check(CLI::IsMember({"postgres", "postgresql", "mysql", "mariadb"}));
+  cmd_preflight
+      ->add_option(
+          "--dsn", preflight.dsn,
+          "Run the queries read-only on this PostgreSQL database (URL or key=value; without a value: "
+          "the PG* environment variables)")
+      ->expected(0, 1);
+  cmd_preflight
+      ->add_option("--statement-timeout", preflight.statement_timeout_ms,
+                   "With --dsn: milliseconds each query may run (default 30000)")
+      ->check(CLI::Range(1, 86400000));
   auto* cmd_lsp = app.add_subcommand(
       "lsp", "Run the language server on stdin/stdout (lints documents on open, change and save)");
   auto* cmd_debug = app.add_subcommand("debug", "Developer tools");
@@ -213,6 +223,7 @@ int run(int argc, char** argv) {
   } else if (*cmd_locks) {
     rc = run_locks(locks, std::cout, std::cerr);
   } else if (*cmd_preflight) {
+    preflight.live = cmd_preflight->count("--dsn") > 0;
     rc = run_preflight(preflight, std::cout, std::cerr);
   } else if (*cmd_ir) {
     rc = run_debug_ir(ir_paths, ir_dialect, std::cout, std::cerr);

@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -8,11 +9,22 @@
 
 namespace ddlint::report {
 
-// `ddlint preflight`: the checks of one file, with positions.
+// What a check found on a live database (`ddlint preflight --dsn`).
+struct PreflightOutcome {
+  bool ran = false;
+  long long count = 0;  // rows or duplicate keys in the way
+  // The first rows in the way: column, value (nullopt: NULL).
+  std::vector<std::vector<std::pair<std::string, std::optional<std::string>>>> sample;
+  std::string error;  // the query failed (password removed)
+};
+
+// `ddlint preflight`: the checks of one file, with positions, and with
+// `outcomes` (one per check) what they found on a database.
 struct PreflightInput {
   const std::string& path;  // as the user gave it
   const SourceFile& source;
   const std::vector<analysis::PreflightCheck>& checks;
+  const std::vector<PreflightOutcome>* outcomes = nullptr;
 };
 // FILE:LINE:COL: CHANGE fails if ..., then the count and sample queries.
 void write_preflight_text(const PreflightInput& in, std::ostream& out);

@@ -8,3 +8,4 @@ INSERT INTO orders VALUES (1, 1, 5, 'short'), (2, 9, -1, 'a note that is longer 
   (3, NULL, 0, NULL), (4, 8, -2, 'another note that is too long'), (5, 7, 3, 'ok');
 CREATE TABLE "Orders" ("Qty" int);
 INSERT INTO "Orders" VALUES (1), (NULL);
+CREATE SEQUENCE orders_seq;
