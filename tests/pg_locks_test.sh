@@ -132,4 +132,19 @@ for dsn in "postgresql://postgres:$secret@127.0.0.1:1/x" "postgresql://postgres@
   fi
 done
 [ "$preflight_rc" = 0 ] && echo "preflight --dsn: violations on seeded rows, none on clean rows, read-only, passwords redacted"
+
+# `ddlint stats`: rows and bytes per table (ANALYZEd: the estimate; never
+# analysed: counted), with --dsn and with the PG* environment alone.
+"${psql[@]}" -d preflight_dirty -c "ANALYZE users" >/dev/null || exit 1
+PGHOST=127.0.0.1 PGPORT=$port PGUSER=postgres PGDATABASE=preflight_dirty "$bin" stats >"$work/stats-env.json" 2>&1 ||
+  { echo "ddlint stats (PG* environment) failed:"; cat "$work/stats-env.json"; preflight_rc=1; }
+"$bin" stats --dsn "$url/preflight_dirty" >"$work/stats.json" 2>"$work/stats.err" ||
+  { echo "ddlint stats --dsn failed:"; cat "$work/stats.err"; preflight_rc=1; }
+cmp -s "$work/stats.json" "$work/stats-env.json" || { echo "ddlint stats: --dsn and PG* gave different files"; preflight_rc=1; }
+node -e '
+  const t = JSON.parse(require("fs").readFileSync(process.argv[1])).tables;
+  const got = t.map((x) => `${x.schema}.${x.name}=${x.rows}/${x.rows_from}/${x.bytes > 0}`).join(" ");
+  const want = "public.Orders=2/count/true public.orders=5/count/true public.users=6/estimate/true";
+  if (got !== want) { console.log(`ddlint stats: ${got}, expected ${want}`); process.exit(1); }
+  console.log(`stats: ${got}`);' "$work/stats.json" || preflight_rc=1
 [ "$locks_rc" = 0 ] && [ "$preflight_rc" = 0 ]

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -427,6 +428,67 @@ int run_preflight(const PreflightOptions& o, std::ostream& out, std::ostream& er
           << ": not analysed: " << e.message << "\n";
     }
   return rc;
+}
+
+// Rows: the planner's estimate from the last ANALYZE (or autovacuum); a
+// table never analysed (reltuples -1) below 100 MB is counted instead, and a
+// larger one has no row figure.
+static const char* const kPgStatsSql =
+    "SELECT n.nspname, c.relname, CASE WHEN c.reltuples >= 0 THEN 'estimate' "
+    "WHEN pg_relation_size(c.oid) < 104857600 THEN 'count' END, "
+    "CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint END, pg_total_relation_size(c.oid) "
+    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
+    "AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%' ORDER BY n.nspname COLLATE "
+    "\"C\", c.relname COLLATE \"C\"";
+
+int run_stats(const StatsOptions& o, std::ostream& out, std::ostream& err) {
+  std::string error;
+  auto session = db::PgSession::open(o.dsn, 10, 60000, error);
+  if (!session) {
+    err << "ddlint: " << error << "\n";
+    return kExitError;
+  }
+  db::Rows tables;
+  if (!session->query(kPgStatsSql, tables, error)) {
+    err << "ddlint: reading table sizes: " << error << "\n";
+    return kExitError;
+  }
+  auto quote = [](const std::string& name) {
+    std::string s = "\"";
+    for (char c : name) s += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return s + "\"";
+  };
+  nlohmann::ordered_json doc;
+  doc["dialect"] = "postgres";
+  doc["tables"] = nlohmann::ordered_json::array();
+  for (const auto& r : tables.rows) {
+    if (r.size() < 5 || !r[0] || !r[1]) continue;
+    nlohmann::ordered_json t;
+    t["schema"] = *r[0];
+    t["name"] = *r[1];
+    std::optional<long long> rows;
+    const std::string source = r[2].value_or("");
+    if (source == "estimate" && r[3]) {
+      rows = std::stoll(*r[3]);
+    } else if (source == "count") {
+      db::Rows counted;
+      if (!session->query("SELECT count(*) FROM " + quote(*r[0]) + "." + quote(*r[1]), counted, error)) {
+        err << "ddlint: counting the rows of " << *r[0] << "." << *r[1] << ": " << error << "\n";
+        return kExitError;
+      }
+      if (!counted.rows.empty() && counted.rows[0][0]) rows = std::stoll(*counted.rows[0][0]);
+    }
+    if (rows)
+      t["rows"] = *rows;
+    else
+      t["rows"] = nullptr;
+    t["rows_from"] = source.empty() ? "unknown" : source;
+    t["bytes"] = r[4] ? std::stoll(*r[4]) : 0;
+    doc["tables"].push_back(std::move(t));
+  }
+  out << doc.dump(2) << "\n";
+  return kExitClean;
 }
 
 int run_debug_ir(const std::vector<std::string>& paths, const std::string& dialect, std::ostream& out,

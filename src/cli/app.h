@@ -73,6 +73,13 @@ struct PreflightOptions {
 };
 int run_preflight(const PreflightOptions& options, std::ostream& out, std::ostream& err);
 
+// `ddlint stats --dsn URL`: rows and bytes per table of a PostgreSQL
+// database, read-only, as the table-stats JSON file.
+struct StatsOptions {
+  std::string dsn;  // empty: libpq's PG* environment variables
+};
+int run_stats(const StatsOptions& options, std::ostream& out, std::ostream& err);
+
 const char* version();
 
 }  // namespace ddlint::cli

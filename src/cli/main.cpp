@@ -163,6 +163,11 @@ int run(int argc, char** argv) {
       ->add_option("--statement-timeout", preflight.statement_timeout_ms,
                    "With --dsn: milliseconds each query may run (default 30000)")
       ->check(CLI::Range(1, 86400000));
+  StatsOptions stats;
+  auto* cmd_stats = app.add_subcommand(
+      "stats", "Print rows and bytes per table of a PostgreSQL database (read-only) as table-stats JSON");
+  cmd_stats->add_option("--dsn", stats.dsn,
+                        "PostgreSQL database (URL or key=value; without it: the PG* environment variables)");
   auto* cmd_lsp = app.add_subcommand(
       "lsp", "Run the language server on stdin/stdout (lints documents on open, change and save)");
   auto* cmd_debug = app.add_subcommand("debug", "Developer tools");
@@ -183,8 +188,9 @@ int run(int argc, char** argv) {
     const bool option = !first.empty() && first[0] == '-';
     const auto subcommands = app.get_subcommands([&](CLI::App* sub) { return sub->get_name() == first; });
     if (!option && subcommands.empty()) {
-      std::cerr << "ddlint: unknown command `" << first
-                << "` (expected check, rules, explain, locks, preflight, lsp or debug; see ddlint --help)\n";
+      std::cerr
+          << "ddlint: unknown command `" << first
+          << "` (expected check, rules, explain, locks, preflight, stats, lsp or debug; see ddlint --help)\n";
       return kExitError;
     }
     if (option && first != "-h" && first != "--help" && first != "--version") {
@@ -222,6 +228,8 @@ int run(int argc, char** argv) {
     rc = run_explain(explain_id, std::cout, std::cerr);
   } else if (*cmd_locks) {
     rc = run_locks(locks, std::cout, std::cerr);
+  } else if (*cmd_stats) {
+    rc = run_stats(stats, std::cout, std::cerr);
   } else if (*cmd_preflight) {
     preflight.live = cmd_preflight->count("--dsn") > 0;
     rc = run_preflight(preflight, std::cout, std::cerr);
