@@ -665,6 +665,24 @@ TEST_SUITE("core") {
     CHECK(analysis::paired_down_path("db/setup.sql").empty());
   }
 
+  TEST_CASE("steps of a split version") {
+    const auto up = analysis::split_step("m/20210410175418000031_network.postgres.up.sql");
+    REQUIRE(up);
+    CHECK(up->timestamp == "20210410175418");
+    CHECK(up->step == "000031");
+    CHECK(up->name == "network.postgres");
+    CHECK(up->up);
+    const auto down = analysis::split_step("20210410175418000002_network.postgres.down.sql");
+    REQUIRE(down);
+    CHECK(down->step == "000002");
+    CHECK_FALSE(down->up);
+    CHECK_FALSE(analysis::split_step("db/000042_users.up.sql"));         // a plain version
+    CHECK_FALSE(analysis::split_step("2021041017541800003_x.up.sql"));   // 19 digits
+    CHECK_FALSE(analysis::split_step("20210410175418000031_.up.sql"));   // no name
+    CHECK_FALSE(analysis::split_step("20210410175418000031_x.sql"));     // neither up nor down
+    CHECK_FALSE(analysis::split_step("2021041017541800003a_x.up.sql"));  // not all digits
+  }
+
   TEST_CASE("down migrations: relaxed skips data-loss rules, strict keeps them, skip keeps meta rules") {
     const std::string sql =
         "ALTER TABLE users DROP COLUMN nickname;\nCREATE INDEX users_a_idx ON users (a);\nSELEC;\n";

@@ -128,7 +128,7 @@ std::string paired_down_path(std::string_view path, Runner runner) {
 }
 
 DownMigration down_migration(const ir::ParsedFile& file, const MigrationFacts& facts, std::string_view path,
-                             const ir::ParsedFile* paired, std::string_view unreadable) {
+                             const ir::ParsedFile* paired, std::string_view unreadable, bool split_version) {
   DownMigration d;
   const RunnerPlan& plan = facts.plan();
   const bool sections = plan.runner == Runner::Goose || plan.runner == Runner::Dbmate;
@@ -160,6 +160,12 @@ DownMigration down_migration(const ir::ParsedFile& file, const MigrationFacts& f
   // Flyway pairs an undo script by version; its description may differ.
   if (plan.runner == Runner::Flyway) d.where = "`U" + std::string(flyway_version(path)) + "__*.sql`";
   if (plan.runner == Runner::Sqitch) d.where = "`" + down_path.substr(sqitch_folder(down_path).first) + "`";
+  // A step of a split version is rolled back with the version: its down
+  // migration is all the version's down steps (`paired` holds them together).
+  if (const auto step = split_step(path);
+      step && split_version && plan.runner != Runner::Flyway && plan.runner != Runner::Sqitch)
+    d.where = "the down migration of version " + std::string(step->timestamp) + " (`" +
+              std::string(step->timestamp) + "*_" + std::string(step->name) + ".down.sql`)";
   if (paired) {
     for (const auto& st : paired->statements) add_effects(st, d.effects);
     d.present = !paired->statements.empty() || !paired->errors.empty();

@@ -33,7 +33,8 @@ struct DownEffect {
 };
 
 // The down migration that belongs to an up migration: the Down section of a
-// goose or dbmate file, or the sibling NAME.down.sql of NAME.up.sql.
+// goose or dbmate file, or the sibling NAME.down.sql of NAME.up.sql (for a
+// step of a split version, all the version's down steps).
 struct DownMigration {
   bool supported = false;  // the runner (or the file naming) has down migrations
   bool present = false;    // and this up migration has one with at least one statement
@@ -60,8 +61,11 @@ std::string paired_down_path(std::string_view path, Runner runner = Runner::None
 // Builds the view for `file` (read for `facts`' runner plan). `paired` is the
 // parsed file at paired_down_path(path), or null when there is none;
 // `unreadable` the path of a down migration in another language found
-// instead (empty when none).
+// instead (empty when none). `split_version`: `path` is a step of a split
+// version (RunnerLayout::split_version) and `paired` holds all the version's
+// down steps, which roll the version back together.
 DownMigration down_migration(const ir::ParsedFile& file, const MigrationFacts& facts, std::string_view path,
-                             const ir::ParsedFile* paired, std::string_view unreadable = {});
+                             const ir::ParsedFile* paired, std::string_view unreadable = {},
+                             bool split_version = false);
 
 }  // namespace ddlint::analysis

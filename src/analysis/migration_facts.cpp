@@ -574,6 +574,14 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     }
   }
   close_section();
+  // A step of a split version: the columns earlier steps of the version
+  // added are as new as columns added earlier in the file.
+  if (!settings.runner_layout.split_version.empty())
+    for (const auto& k : history)
+      if (k.exists)
+        for (const auto& c : k.columns)
+          if (c.version == settings.runner_layout.split_version)
+            added_columns_[lower(c.name)].push_back({k.name, c.name, kEarlierStep});
   // Objects this run creates under a new name: a table created earlier in
   // the section and renamed is still new under its new name; a column added
   // earlier (or renamed from one) is new under the name it is renamed to.
@@ -669,10 +677,15 @@ bool MigrationFacts::column_added_before(const ir::QualifiedName& table, const s
                                          size_t statement) const {
   const auto it = added_columns_.find(lower(column));
   if (it == added_columns_.end()) return false;
-  for (const auto& c : it->second)
-    if (c.statement < statement && same_section(c.statement, statement) && !facts_[c.statement].down &&
-        same_table(c.table, table))
+  for (const auto& c : it->second) {
+    if (!same_table(c.table, table)) continue;
+    if (c.statement == kEarlierStep) {
+      if (statement < facts_.size() && !facts_[statement].down) return true;
+      continue;
+    }
+    if (c.statement < statement && same_section(c.statement, statement) && !facts_[c.statement].down)
       return true;
+  }
   return false;
 }
 

@@ -128,8 +128,10 @@ class MigrationFacts {
   bool not_null_proven(const ir::QualifiedName& table, const std::string& column, size_t statement) const;
   // True when `column` of `table` is new in this migration run just before
   // `statement`: an earlier statement of the same section added it (ADD
-  // COLUMN), or renamed such a column to this name. Columns of tables
-  // created in the run are new too (created_before).
+  // COLUMN), or renamed such a column to this name, or, in a step of a split
+  // version (RunnerLayout::split_version), an earlier step of the version
+  // added it (for the up migration). Columns of tables created in the run
+  // are new too (created_before).
   bool column_added_before(const ir::QualifiedName& table, const std::string& column, size_t statement) const;
   // The table of an index that CREATE INDEX created before `statement`, or
   // null when the index is not created in this file.
@@ -169,8 +171,9 @@ class MigrationFacts {
   struct AddedColumn {
     ir::QualifiedName table;
     std::string column;
-    size_t statement;
+    size_t statement;  // kEarlierStep: added by an earlier step of the file's split version
   };
+  static constexpr size_t kEarlierStep = SIZE_MAX;
   // Columns added (or renamed from added ones) by ALTER TABLE, by lower-case name.
   std::unordered_map<std::string, std::vector<AddedColumn>> added_columns_;
   bool same_section(size_t earlier, size_t statement) const { return earlier >= section_first_[statement]; }

@@ -43,6 +43,26 @@ bool up_down_layout(std::string_view path) {
   return digits > 0 && digits < name.size() && name[digits] == '_';
 }
 
+std::optional<SplitStep> split_step(std::string_view path) {
+  std::string_view name = file_base_name(path);
+  SplitStep s;
+  if (name.ends_with(".up.sql")) {
+    name.remove_suffix(7);
+  } else if (name.ends_with(".down.sql")) {
+    name.remove_suffix(9);
+    s.up = false;
+  } else {
+    return std::nullopt;
+  }
+  if (name.size() < 22 || name[20] != '_') return std::nullopt;
+  for (size_t i = 0; i < 20; ++i)
+    if (name[i] < '0' || name[i] > '9') return std::nullopt;
+  s.timestamp = name.substr(0, 14);
+  s.step = name.substr(14, 6);
+  s.name = name.substr(21);
+  return s;
+}
+
 char flyway_kind(std::string_view path) {
   const std::string_view name = file_base_name(path);
   if (name.size() < 8 || !name.ends_with(".sql")) return 0;

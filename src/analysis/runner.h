@@ -67,6 +67,10 @@ struct RunnerLayout {
   bool no_transaction = false;  // Flyway: executeInTransaction=false (the script's .conf or the project's)
   bool mixed = false;           // Flyway: `mixed` allows statements that need no transaction beside others
   bool undo_scripts = false;    // Flyway: the folder has U<version>__ undo scripts
+  // The file is one step of a split version (split_step) whose folder holds
+  // at least two steps of it: the version's key (the folder and
+  // "<timestamp>_<name>"), the same for all its steps; empty otherwise.
+  std::string split_version;
 };
 
 struct RunnerPlan {
@@ -105,6 +109,19 @@ char flyway_kind(std::string_view path);
 
 // The version of a Flyway V or U script ("V1.2__x.sql" -> "1.2"), empty for others.
 std::string_view flyway_version(std::string_view path);
+
+// One step of a version split into numbered step files:
+// <14-digit timestamp><6-digit step>_<name>.up.sql / .down.sql
+// (20210410175418000031_network.postgres.up.sql). All steps of one timestamp
+// and name are one version; its down steps are numbered apart from its up
+// steps, and rolling the version back runs them all.
+struct SplitStep {
+  std::string_view timestamp;  // "20210410175418"
+  std::string_view step;       // "000031"
+  std::string_view name;       // "network.postgres"
+  bool up = true;              // .up.sql (false: .down.sql)
+};
+std::optional<SplitStep> split_step(std::string_view path);
 
 // Prisma's migrations/<timestamp>_<name>/migration.sql.
 bool prisma_layout(std::string_view path);

@@ -57,8 +57,9 @@ const ir::TypeName* SchemaModel::column_type(const ir::QualifiedName& t, const s
   return it == tab->columns.end() ? nullptr : &it->second.type;
 }
 
-void SchemaModel::set_column(Table& t, const ir::ColumnDef& def) {
+void SchemaModel::set_column(Table& t, const ir::ColumnDef& def, std::string_view version) {
   KnownColumn c;
+  c.version = version;
   c.name = def.name;
   c.type = def.type;
   c.not_null = def.not_null;
@@ -73,6 +74,7 @@ void SchemaModel::set_column(Table& t, const ir::ColumnDef& def) {
   if (const auto it = t.columns.find(def.name); it != t.columns.end()) {
     c.indexed |= it->second.indexed;
     c.primary_key |= it->second.primary_key;
+    c.version = it->second.version;
   }
   if (c.primary_key) c.not_null = true;
   t.columns[def.name] = std::move(c);
@@ -234,7 +236,7 @@ void SchemaModel::apply(const ir::Statement& st) {
     if (!c->temporary) drop_indexes_of(*t);
     // AS SELECT, LIKE-only and PARTITION OF tables take columns from elsewhere.
     t->columns_known = !c->as_select && !c->partition_of && !c->columns.empty();
-    for (const auto& col : c->columns) set_column(*t, col);
+    for (const auto& col : c->columns) set_column(*t, col, version_);
     t->engine = ascii_lower(c->option("ENGINE"));
     t->charset = ascii_lower(c->option("CHARSET"));
     if (t->charset == "default") t->charset.clear();
@@ -274,17 +276,20 @@ void SchemaModel::apply(const ir::Statement& st) {
       switch (act.kind) {
         case ir::AlterKind::AddColumn:
         case ir::AlterKind::ModifyColumn:
-          if (act.column_def) set_column(known(), *act.column_def);
+          if (act.column_def)
+            set_column(known(), *act.column_def, act.kind == ir::AlterKind::AddColumn ? version_ : "");
           break;
         case ir::AlterKind::ChangeColumn:
           if (act.column_def) {
             Table& tab = known();
             bool indexed = false;
+            std::string version;
             if (const auto it = tab.columns.find(act.column); it != tab.columns.end()) {
               indexed = it->second.indexed;
+              version = std::move(it->second.version);
               tab.columns.erase(it);
             }
-            set_column(tab, *act.column_def);
+            set_column(tab, *act.column_def, version);
             tab.columns[act.column_def->name].indexed |= indexed;
           }
           break;
@@ -450,9 +455,11 @@ void SchemaModel::apply(const ir::Statement& st) {
   }
 }
 
-void SchemaModel::apply(const ir::ParsedFile& file, const RunnerPlan& plan) {
+void SchemaModel::apply(const ir::ParsedFile& file, const RunnerPlan& plan, std::string_view split_version) {
+  version_ = split_version;
   for (const auto& st : file.statements)
     if (!plan.sections[plan.section_at(st.range.begin)].down) apply(st);
+  version_.clear();
   end_session();
 }
 

@@ -19,6 +19,9 @@ struct KnownColumn {
   bool not_null_known = true;  // false: only the type is known (ALTER COLUMN ... TYPE of an unseen column)
   bool indexed = false;        // part of an index, primary key or unique constraint
   bool primary_key = false;    // part of the primary key (never NULL, whatever a MySQL MODIFY restates)
+  // The split version (RunnerLayout::split_version) whose step added the
+  // column (CREATE TABLE, ADD COLUMN; renames keep it); empty otherwise.
+  std::string version;
 };
 
 // What is known of one table at some point of the migration history.
@@ -57,7 +60,9 @@ struct KnownFunction {
 class SchemaModel {
  public:
   // Applies the up migration of `file` (down sections are left out).
-  void apply(const ir::ParsedFile& file, const RunnerPlan& plan);
+  // `split_version`: the file is a step of that split version, and the
+  // columns it adds are recorded as the version's (KnownColumn::version).
+  void apply(const ir::ParsedFile& file, const RunnerPlan& plan, std::string_view split_version = {});
   void apply(const ir::Statement& st);
   void seed(const KnownTable& t);
   // The session ends (between migration files): temporary tables go.
@@ -105,7 +110,9 @@ class SchemaModel {
   };
   // A temporary table goes: the table it hid is seen again, if any.
   static void drop_temporary(Table& t);
-  static void set_column(Table& t, const ir::ColumnDef& def);
+  // `version`: the split version of a column the statement adds (a column
+  // redefined keeps its own).
+  static void set_column(Table& t, const ir::ColumnDef& def, std::string_view version = {});
   static void mark_indexed(Table& t, const std::vector<std::string>& columns);
   Table* table(const ir::QualifiedName& name, bool create);
   const Table* table(const ir::QualifiedName& name) const;
@@ -121,6 +128,7 @@ class SchemaModel {
   std::unordered_map<std::string, std::vector<Table>> tables_;  // by table name
   std::vector<std::string> temporary_names_;                    // names of this session's temporary tables
   std::unordered_map<std::string, ir::Volatility> functions_;   // declared functions by name
+  std::string version_;  // the split version of the file being applied (apply(file, ...))
 };
 
 // The tables a statement names (targets, FOREIGN KEY references), in order.

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -249,6 +250,18 @@ class DirListings {
   std::map<std::string, std::vector<std::string>> dirs_;
 };
 
+// The names in a folder listing (sorted) that are steps, up or down, of the
+// split version `step` belongs to, in name order.
+std::vector<const std::string*> version_steps(const std::vector<std::string>& names,
+                                              const analysis::SplitStep& step) {
+  std::vector<const std::string*> out;
+  for (auto it = std::lower_bound(names.begin(), names.end(), step.timestamp);
+       it != names.end() && std::string_view(*it).starts_with(step.timestamp); ++it)
+    if (const auto s = analysis::split_step(*it); s && s->timestamp == step.timestamp && s->name == step.name)
+      out.push_back(&*it);
+  return out;
+}
+
 // What the folder around a file says of its runner. golang-migrate and sqlx
 // share the NAME.up.sql / NAME.down.sql names: a folder in a Rust project (a
 // Cargo.toml in it or above it, up to the repository root) is read as
@@ -271,6 +284,14 @@ class LayoutRunners {
     const std::string name = file.filename().string();
     if (analysis::up_down_layout(name)) {
       layout.up_down = folder.cargo ? analysis::Runner::Sqlx : analysis::Runner::GolangMigrate;
+      if (const auto step = analysis::split_step(name)) {
+        // One step of a split version: only when the folder has another step of it.
+        const auto steps = version_steps(listings.names(dir), *step);
+        if (std::any_of(steps.begin(), steps.end(),
+                        [&](const std::string* n) { return analysis::split_step(*n)->step != step->step; }))
+          layout.split_version =
+              dir.string() + "/" + std::string(step->timestamp) + "_" + std::string(step->name);
+      }
       return layout;
     }
     layout.marked = folder.marked;
@@ -407,6 +428,32 @@ class LayoutRunners {
   std::map<std::string, Folder> known_;
 };
 
+// A step of a split version: its down migration is the version's, all its
+// down steps together (read and parsed one by one, their statements in one
+// file). False when the folder has none.
+bool load_version_downs(Job& job, DirListings& listings) {
+  const auto step = analysis::split_step(job.down_base);
+  if (!step) return false;
+  const fs::path dir = fs::path(job.down_base).parent_path();
+  ir::ParsedFile merged;
+  bool any = false;
+  for (const std::string* name : version_steps(listings.names(dir), *step)) {
+    if (analysis::split_step(*name)->up) continue;
+    const std::string path = (dir / *name).string();
+    std::string bytes;
+    std::string error;
+    if (!fs::is_regular_file(path) || !read_file(path, bytes, error)) continue;
+    const SourceFile source(path, std::move(bytes), job.eff.settings.dialect, &job.eff.settings.placeholders);
+    ir::ParsedFile down = parser::parse(source, parse_options(job.eff.settings));
+    std::move(down.statements.begin(), down.statements.end(), std::back_inserter(merged.statements));
+    std::move(down.errors.begin(), down.errors.end(), std::back_inserter(merged.errors));
+    any = true;
+  }
+  if (!any) return false;
+  job.down = std::move(merged);
+  return true;
+}
+
 // Reads and parses the paired down migration of an up migration; a missing
 // one is simply absent.
 void load_down(Job& job, DirListings& listings) {
@@ -428,6 +475,9 @@ void load_down(Job& job, DirListings& listings) {
   std::string bytes;
   std::string error;
   if (path.empty()) return;
+  if (!job.eff.settings.runner_layout.split_version.empty() && plan.runner != analysis::Runner::Flyway &&
+      plan.runner != analysis::Runner::Sqitch && load_version_downs(job, listings))
+    return;
   if (plan.runner == analysis::Runner::Flyway && !fs::is_regular_file(path)) {
     // An undo script of the same version whose description differs.
     const fs::path sql(path);
@@ -724,7 +774,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       }
       job.history = model.needed_by(*job.parsed);
       job.functions = model.functions_needed_by(*job.parsed);
-      model.apply(*job.parsed, plan);
+      model.apply(*job.parsed, plan, job.eff.settings.runner_layout.split_version);
       ends.push_back(created.size());
       if (change_set && job.lint) analysis::collect_created(*job.parsed, plan, created);
     }

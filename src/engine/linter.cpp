@@ -112,7 +112,8 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
 
   std::vector<Diagnostic>& out = result.diagnostics;
   const analysis::DownMigration down =
-      analysis::down_migration(parsed, facts, source->path(), paired_down, unreadable_down);
+      analysis::down_migration(parsed, facts, source->path(), paired_down, unreadable_down,
+                               !settings.runner_layout.split_version.empty());
   RuleContext ctx(*source, parsed, settings, facts, annotations, catalog, out);
   ctx.set_down_migration(&down);
   ctx.set_enabled(&enabled_ids);

@@ -1,0 +1,5 @@
+CREATE TABLE accounts (
+  id bigint PRIMARY KEY,
+  email text NOT NULL,
+  legacy_code text
+);

@@ -1,0 +1,1 @@
+UPDATE accounts SET phone = '' WHERE phone IS NULL;
