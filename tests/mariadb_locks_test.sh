@@ -372,4 +372,46 @@ echo
 echo "check: $cli_checked cases checked with ddlint check against MariaDB $version"
 echo
 echo "$failures failures"
-[ "$failures" = 0 ] && [ "$cli_checked" -gt 0 ]
+
+# `ddlint preflight --dialect mysql --dsn`: through MariaDB Connector/C over
+# TCP as a user that may only read, on seeded and on clean rows; the session
+# is READ ONLY; the password appears in no output.
+pf="$root/testdata/preflight/mysql"
+migration="$root/testdata/cli/preflight-mysql/migration.sql"
+secret="pw-$RANDOM-secret"
+preflight_failures=0
+sql <<<"CREATE DATABASE pf_dirty; CREATE DATABASE pf_clean;
+CREATE USER 'pf'@'127.0.0.1' IDENTIFIED BY '$secret'; CREATE USER 'pf'@'localhost' IDENTIFIED BY '$secret';
+GRANT SELECT ON pf_dirty.* TO 'pf'@'127.0.0.1', 'pf'@'localhost';
+GRANT SELECT ON pf_clean.* TO 'pf'@'127.0.0.1', 'pf'@'localhost';" || exit 1
+sql pf_dirty <"$pf/dirty.sql" && sql pf_clean <"$pf/clean.sql" || exit 1
+url="mysql://pf:$secret@127.0.0.1:$port"
+"$ddlint" preflight --dialect mysql --dsn "$url/pf_dirty" "$migration" >"$work/pf.out" 2>&1
+rc=$?
+n=$(grep -c 'error\[preflight-violation\]' "$work/pf.out")
+if [ "$rc" != 1 ] || [ "$n" != 5 ] || grep -q -- "$secret" "$work/pf.out"; then
+  echo "FAIL  preflight on seeded rows: exit $rc (expected 1), $n violations (expected 5)"; cat "$work/pf.out"
+  preflight_failures=$((preflight_failures + 1))
+fi
+MYSQL_HOST=127.0.0.1 MYSQL_TCP_PORT=$port MYSQL_USER=pf MYSQL_PWD=$secret MYSQL_DATABASE=pf_clean \
+  "$ddlint" preflight --dialect mysql --dsn "" "$migration" >"$work/pf.out" 2>&1
+rc=$?
+if [ "$rc" != 0 ] || grep -q 'preflight-violation' "$work/pf.out" || grep -q -- "$secret" "$work/pf.out"; then
+  echo "FAIL  preflight on clean rows (MYSQL_* variables): exit $rc (expected 0)"; cat "$work/pf.out"
+  preflight_failures=$((preflight_failures + 1))
+fi
+"$ddlint" preflight --dialect mysql --format json --dsn "$url/pf_dirty" "$pf/read-only.sql" >"$work/pf.json" 2>&1
+if ! grep -q '"count": 4' "$work/pf.json"; then
+  echo "FAIL  preflight session not READ ONLY (@@tx_read_only must be 1 for every row of orders):"; cat "$work/pf.json"
+  preflight_failures=$((preflight_failures + 1))
+fi
+for dsn in "mysql://pf:wrong-$secret@127.0.0.1:$port/pf_dirty" "mysql://pf:$secret@127.0.0.1:1/pf_dirty"; do
+  "$ddlint" preflight --dialect mysql --dsn "$dsn" "$migration" >"$work/pf.out" 2>&1
+  rc=$?
+  if [ "$rc" != 2 ] || grep -q -- "$secret" "$work/pf.out"; then
+    echo "FAIL  preflight with a bad DSN: exit $rc (expected 2), and the password must not appear:"; cat "$work/pf.out"
+    preflight_failures=$((preflight_failures + 1))
+  fi
+done
+[ "$preflight_failures" = 0 ] && echo "preflight: violations on seeded rows, none on clean rows, READ ONLY session, passwords redacted"
+[ "$failures" = 0 ] && [ "$cli_checked" -gt 0 ] && [ "$preflight_failures" = 0 ]

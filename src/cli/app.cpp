@@ -374,12 +374,10 @@ int run_preflight(const PreflightOptions& o, std::ostream& out, std::ostream& er
   std::vector<std::vector<report::PreflightOutcome>> outcomes(done.size());
   size_t violations = 0;
   if (o.live && count > 0) {
-    if (mysql) {
-      err << "ddlint: preflight --dsn supports PostgreSQL only so far\n";
-      return kExitError;
-    }
     std::string error;
-    auto session = db::PgSession::open(o.dsn, 10, o.statement_timeout_ms, error);
+    std::unique_ptr<db::Session> session =
+        mysql ? db::open_mysql(o.dsn, 10, o.statement_timeout_ms, error)
+              : db::PgSession::open(o.dsn, 10, o.statement_timeout_ms, error);
     if (!session) {
       err << "ddlint: " << error << "\n";
       return kExitError;
@@ -418,7 +416,8 @@ int run_preflight(const PreflightOptions& o, std::ostream& out, std::ostream& er
         << " in " << inputs.size() << (inputs.size() == 1 ? " file" : " files");
     if (o.live)
       err << "; " << violations << " would fail on "
-          << (o.dsn.empty() ? std::string("the PG* database") : db::redact_dsn(o.dsn));
+          << (o.dsn.empty() ? std::string(mysql ? "the MYSQL_* database" : "the PG* database")
+                            : db::redact_dsn(o.dsn));
     err << "\n";
   }
   for (const auto& d : done)

@@ -15,7 +15,17 @@ struct Rows {
   std::vector<std::vector<std::optional<std::string>>> rows;  // nullopt: NULL
 };
 
-class PgSession {
+// A read-only session on a live database (PostgreSQL or MySQL/MariaDB).
+class Session {
+ public:
+  virtual ~Session() = default;
+  // Runs one statement inside the session's read-only transaction; false
+  // with `error` (password removed) when the server refuses it. A failed
+  // statement ends the transaction; the next query opens a new one.
+  virtual bool query(const std::string& sql, Rows& out, std::string& error) = 0;
+};
+
+class PgSession final : public Session {
  public:
   // Connects with `dsn` (a postgresql:// URL or a key=value string; empty:
   // libpq's PGHOST, PGPORT, PGUSER, PGDATABASE, PGPASSWORD ... alone), a
@@ -24,14 +34,11 @@ class PgSession {
   // null and sets `error`, from which the password is removed.
   static std::unique_ptr<PgSession> open(const std::string& dsn, int connect_timeout_s,
                                          int statement_timeout_ms, std::string& error);
-  ~PgSession();
+  ~PgSession() override;
   PgSession(const PgSession&) = delete;
   PgSession& operator=(const PgSession&) = delete;
 
-  // Runs one statement inside the session's read-only transaction; false
-  // with `error` (password removed) when the server refuses it. A failed
-  // statement ends the transaction; the next query opens a new one.
-  bool query(const std::string& sql, Rows& out, std::string& error);
+  bool query(const std::string& sql, Rows& out, std::string& error) override;
 
  private:
   struct Impl;
@@ -39,6 +46,16 @@ class PgSession {
   bool begin(std::string& error);
   std::unique_ptr<Impl> impl_;
 };
+
+// A MySQL/MariaDB session (MariaDB Connector/C, Debian libmariadb3, loaded
+// on first use): `dsn` is a mysql:// or mariadb:// URL
+// (mysql://user:password@host:port/database); empty: MYSQL_HOST,
+// MYSQL_TCP_PORT, MYSQL_USER (else USER), MYSQL_PWD and MYSQL_DATABASE. The
+// session is READ ONLY and each statement is limited by
+// `statement_timeout_ms` (MariaDB max_statement_time, MySQL
+// max_execution_time).
+std::unique_ptr<Session> open_mysql(const std::string& dsn, int connect_timeout_s, int statement_timeout_ms,
+                                    std::string& error);
 
 // `dsn` with its password replaced by `***` (URL `user:secret@host`, the
 // `password` query parameter, or `password=secret` in key=value form), for
