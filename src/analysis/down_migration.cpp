@@ -105,6 +105,17 @@ bool DownMigration::has(DownEffect::Verb verb, const ir::QualifiedName& table, s
   return false;
 }
 
+bool DownMigration::creates(const ir::QualifiedName& relation) const {
+  for (const auto& e : effects) {
+    if (e.verb == DownEffect::Verb::CreateRelation && same_table(e.table, relation)) return true;
+    if (e.verb != DownEffect::Verb::RenameRelation || e.to.empty()) continue;
+    std::string_view to = e.to;
+    if (const size_t dot = to.rfind('.'); dot != std::string_view::npos) to.remove_prefix(dot + 1);
+    if (same_table({e.table.schema, std::string(to), {}}, relation)) return true;
+  }
+  return false;
+}
+
 std::string paired_down_path(std::string_view path, Runner runner) {
   const std::string_view name = file_base_name(path);
   const std::string dir(path.substr(0, path.size() - name.size()));

@@ -49,6 +49,11 @@ struct DownMigration {
            std::string_view to = {}) const;
   // The down migration drops the relation (so whatever was added to it goes too).
   bool drops(const ir::QualifiedName& object) const { return has(DownEffect::Verb::DropObject, object); }
+  // The down migration brings `relation` into being: CREATE TABLE of it, or
+  // a rename of another relation to its name (the copy-and-rename that
+  // restores a table: CREATE TABLE t_tmp ...; DROP TABLE t; ALTER TABLE t_tmp
+  // RENAME TO t).
+  bool creates(const ir::QualifiedName& relation) const;
 };
 
 // Path of the down migration paired with an up migration file by name

@@ -455,6 +455,12 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
         if (a.kind == ir::AlterKind::AddColumn && a.column_def && a.column_def->default_value)
           for (auto& k : columns.known_functions(a.column_def->default_value->functions))
             f.functions.push_back(std::move(k));
+    if (const auto* d = st.as<ir::Drop>(); d && d->object == ir::ObjectKind::Table && !d->temporary)
+      for (const auto& n : d->names) {
+        const KnownTable k = columns.table_state(n);
+        if (!k.exists && (k.seen || (settings.schema_complete && !outside_history(n))))
+          f.absent_tables.push_back(n);
+      }
     columns.apply(st);
     facts_.push_back(std::move(f));
 
@@ -624,6 +630,12 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     }
     for (const auto& e : f.effect.tables) holding[e.table.name].push_back(&e);
   }
+}
+
+bool StatementFacts::table_known_absent(const ir::QualifiedName& table) const {
+  for (const auto& t : absent_tables)
+    if (same_table(t, table)) return true;
+  return false;
 }
 
 bool MigrationFacts::validated_check(const ir::QualifiedName& table, size_t statement) const {

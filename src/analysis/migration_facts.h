@@ -91,6 +91,13 @@ struct StatementFacts {
   // CREATE FUNCTION earlier in the history or the file declares, with their
   // volatility (for pg_add_column_cost).
   std::vector<KnownFunction> functions;
+  // DROP TABLE: the tables it names that the schema model knows do not exist
+  // just before it runs: dropped or renamed away earlier in the history or
+  // the file, or (with a complete history, Settings::schema_complete) never
+  // created. A table the history never mentions is not among them: it may
+  // have been created outside the migrations.
+  std::vector<ir::QualifiedName> absent_tables;
+  bool table_known_absent(const ir::QualifiedName& table) const;
 };
 
 // Within-file state computed once per file, before rules run.

@@ -1,4 +1,8 @@
+#include <algorithm>
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "analysis/mysql/mysql_semantics.h"
 #include "engine/rule_context.h"
@@ -29,6 +33,115 @@ class DownMigrationIncomplete final : public engine::Rule {
     }
     return false;
   }
+  static std::string unqualified(std::string_view name) {
+    if (const size_t dot = name.rfind('.'); dot != std::string_view::npos) name.remove_prefix(dot + 1);
+    return std::string(name);
+  }
+  // The new name when statement `st` renames table `from` (empty: it does not).
+  static std::string renamed_to(const ir::Statement& st, const ir::QualifiedName& from) {
+    if (const auto* r = st.as<ir::Rename>(); r && r->object == ir::ObjectKind::Table) {
+      if (!r->new_name.empty() && analysis::same_table(r->target, from)) return unqualified(r->new_name);
+    } else if (const auto* a = st.as<ir::AlterTable>(); a && a->object == ir::ObjectKind::Table) {
+      if (!analysis::same_table(a->table, from)) return {};
+      for (const auto& act : a->actions)
+        if (act.kind == ir::AlterKind::RenameTable && !act.name.empty()) return unqualified(act.name);
+    }
+    return {};
+  }
+  // The names `table` has from the current statement to the end of the up
+  // migration: its own, then each one a rename gives it (the current
+  // statement's included). A down migration may name the table by any of
+  // them, depending on where it renames it back.
+  static std::vector<ir::QualifiedName> names_through_renames(const engine::RuleContext& ctx,
+                                                              const ir::QualifiedName& table) {
+    std::vector<ir::QualifiedName> names{table};
+    const auto& stmts = ctx.file().statements;
+    for (size_t k = ctx.statement_index(); k < stmts.size(); ++k) {
+      if (ctx.facts().at(k).down) continue;
+      std::string to = renamed_to(stmts[k], names.back());
+      if (!to.empty()) names.push_back({table.schema, std::move(to), {}});
+    }
+    return names;
+  }
+  // What becomes of a table the up migration creates: dropped again later in
+  // the up migration (a helper it cleans up), or renamed (`name`: the name it
+  // ends under; `renamed_at`: the statement of the last rename).
+  struct Fate {
+    bool dropped = false;
+    ir::QualifiedName name;
+    size_t renamed_at = SIZE_MAX;
+  };
+  static Fate fate(const engine::RuleContext& ctx, const ir::QualifiedName& table) {
+    Fate f{false, table, SIZE_MAX};
+    const auto& stmts = ctx.file().statements;
+    for (size_t k = ctx.statement_index() + 1; k < stmts.size(); ++k) {
+      if (ctx.facts().at(k).down) continue;
+      if (const auto* d = stmts[k].as<ir::Drop>(); d && !d->temporary) {
+        for (const auto& n : d->names)
+          if (analysis::same_table(n, f.name)) f.dropped = true;
+        if (f.dropped) return f;
+      }
+      if (std::string to = renamed_to(stmts[k], f.name); !to.empty()) {
+        f.name = {table.schema, std::move(to), {}};
+        f.renamed_at = k;
+      }
+    }
+    return f;
+  }
+  // The up migration drops `table`, or renames it away, before statement
+  // `before`: a table renamed to its name afterwards replaces it.
+  static bool freed_before(const engine::RuleContext& ctx, const ir::QualifiedName& table, size_t before) {
+    const auto& stmts = ctx.file().statements;
+    for (size_t k = 0; k < before && k < stmts.size(); ++k) {
+      if (ctx.facts().at(k).down) continue;
+      if (const auto* d = stmts[k].as<ir::Drop>(); d && !d->temporary && d->object == ir::ObjectKind::Table)
+        for (const auto& n : d->names)
+          if (analysis::same_table(n, table)) return true;
+      if (!renamed_to(stmts[k], table).empty()) return true;
+    }
+    return false;
+  }
+  // The up migration creates index `index` again after the current statement
+  // (DROP INDEX i; CREATE INDEX i ...: the index exists after it).
+  static bool index_created_later(const engine::RuleContext& ctx, const ir::QualifiedName& index) {
+    const auto& stmts = ctx.file().statements;
+    auto same = [&](const std::string& schema, const std::string& name) {
+      return !name.empty() && analysis::same_table({schema, name, {}}, index);
+    };
+    for (size_t k = ctx.statement_index() + 1; k < stmts.size(); ++k) {
+      if (ctx.facts().at(k).down) continue;
+      if (const auto* c = stmts[k].as<ir::CreateIndex>()) {
+        if (same(c->table.schema, c->name)) return true;
+      } else if (const auto* r = stmts[k].as<ir::Rename>(); r && r->object == ir::ObjectKind::Index) {
+        if (same(r->target.schema, r->new_name)) return true;
+      } else if (const auto* a = stmts[k].as<ir::AlterTable>(); a && a->object == ir::ObjectKind::Table) {
+        for (const auto& act : a->actions) {
+          if ((act.kind != ir::AlterKind::AddConstraint && act.kind != ir::AlterKind::AddIndex) ||
+              !act.constraint)
+            continue;
+          // Every constraint but CHECK and FOREIGN KEY is an index under its name.
+          const auto kind = act.constraint->kind;
+          if (kind == ir::ConstraintKind::Check || kind == ir::ConstraintKind::ForeignKey) continue;
+          if (same(a->table.schema, act.constraint->name.empty() ? act.name : act.constraint->name))
+            return true;
+        }
+      }
+    }
+    return false;
+  }
+  // The up migration drops index `index` before the current statement with
+  // a plain DROP INDEX (no IF EXISTS: the index existed) of an index it did
+  // not create: creating it again replaces an index that was there before.
+  static bool dropped_before(const engine::RuleContext& ctx, const ir::QualifiedName& index) {
+    const auto& stmts = ctx.file().statements;
+    for (size_t k = 0; k < ctx.statement_index(); ++k) {
+      if (ctx.facts().at(k).down) continue;
+      if (const auto* d = stmts[k].as<ir::Drop>(); d && d->object == ir::ObjectKind::Index && !d->if_exists)
+        for (const auto& n : d->names)
+          if (analysis::same_table(n, index) && !ctx.facts().created_index_table(n, k)) return true;
+    }
+    return false;
+  }
   engine::DiagnosticBuilder missing(engine::RuleContext& ctx, TextRange range, const std::string& what,
                                     const std::string& undo) {
     const auto& down = ctx.down_migration();
@@ -40,13 +153,25 @@ class DownMigrationIncomplete final : public engine::Rule {
   }
 
   void onCreateTable(const ir::CreateTable& s, engine::RuleContext& ctx) override {
-    if (!active(ctx) || s.temporary || dropped_later(ctx, s.table)) return;
-    if (ctx.down_migration().drops(s.table)) return;
-    missing(ctx, s.table.range.empty() ? ctx.statement().range : s.table.range,
-            "creates " +
-                std::string(s.object == ir::ObjectKind::MaterializedView ? "materialized view " : "") +
-                quoted(s.table),
-            "drop it");
+    if (!active(ctx) || s.temporary) return;
+    const Fate f = fate(ctx, s.table);
+    if (f.dropped) return;
+    const auto& down = ctx.down_migration();
+    if (down.drops(s.table)) return;
+    const TextRange range = s.table.range.empty() ? ctx.statement().range : s.table.range;
+    const std::string what =
+        "creates " + std::string(s.object == ir::ObjectKind::MaterializedView ? "materialized view " : "") +
+        quoted(s.table);
+    if (f.renamed_at == SIZE_MAX) {
+      missing(ctx, range, what, "drop it");
+      return;
+    }
+    // Renamed later in the up migration (copy-and-rename): the table is there
+    // under its last name. When that name was dropped or renamed away before,
+    // the table replaces the old one, and bringing that back is what
+    // drop-breaks-down-migration (or the rename check) asks of the down.
+    if (down.drops(f.name) || freed_before(ctx, f.name, f.renamed_at)) return;
+    missing(ctx, range, what + " (renamed to " + quoted(f.name) + " later)", "drop it");
   }
 
   void onOpaque(const ir::Opaque& s, engine::RuleContext& ctx) override {
@@ -64,9 +189,11 @@ class DownMigrationIncomplete final : public engine::Rule {
   void onCreateIndex(const ir::CreateIndex& s, engine::RuleContext& ctx) override {
     if (!active(ctx) || s.name.empty() || !ctx.is_existing_table(s.table)) return;
     const ir::QualifiedName index{s.table.schema, s.name, {}};
-    if (dropped_later(ctx, index)) return;
+    if (dropped_later(ctx, index) || dropped_before(ctx, index)) return;
     const auto& down = ctx.down_migration();
-    if (down.drops(index) || down.drops(s.table)) return;
+    if (down.drops(index)) return;
+    for (const auto& name : names_through_renames(ctx, s.table))
+      if (down.drops(name)) return;
     missing(ctx, ctx.statement().range, "creates index " + quoted(index), "drop it");
   }
 
@@ -76,7 +203,8 @@ class DownMigrationIncomplete final : public engine::Rule {
     for (const auto& n : s.names) {
       // An index created earlier in this up migration is its own business.
       if (ctx.facts().created_index_table(n, ctx.statement_index())) continue;
-      if (down.has(Verb::CreateObject, n)) continue;
+      // Nor one the up migration creates again under the name: it exists after it.
+      if (index_created_later(ctx, n) || down.has(Verb::CreateObject, n)) continue;
       missing(ctx, n.range.empty() ? ctx.statement().range : n.range, "drops index " + quoted(n),
               "re-create it");
     }
@@ -87,7 +215,19 @@ class DownMigrationIncomplete final : public engine::Rule {
   }
 
   void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
-    if (!active(ctx) || !ctx.is_existing_table(s.table) || ctx.down_migration().drops(s.table)) return;
+    if (!active(ctx) || !ctx.is_existing_table(s.table)) return;
+    // Dropping the table covers what the statement changes, under a name a
+    // later rename gives it too; not a rename of this statement (dropping the
+    // new name does not bring back the old one).
+    const bool renames = std::any_of(s.actions.begin(), s.actions.end(), [](const ir::AlterAction& a) {
+      return a.kind == ir::AlterKind::RenameTable;
+    });
+    if (renames) {
+      if (ctx.down_migration().drops(s.table)) return;
+    } else {
+      for (const auto& name : names_through_renames(ctx, s.table))
+        if (ctx.down_migration().drops(name)) return;
+    }
     check_facts(ctx, &s);
   }
 
@@ -95,10 +235,28 @@ class DownMigrationIncomplete final : public engine::Rule {
   // COLUMN, ALTER TABLE ... RENAME or a MySQL CHANGE; a type or nullability
   // change written as ALTER COLUMN or restated by a MySQL MODIFY/CHANGE (a
   // change only where the known old definition differs).
+  // A table renamed later in the up migration may be named by its new name
+  // in the down migration (which undoes the change before or after renaming
+  // it back): the down migration undoes the change under any of its names.
   void check_facts(engine::RuleContext& ctx, const ir::AlterTable* alter) {
-    const auto& down = ctx.down_migration();
+    const auto& down_migration = ctx.down_migration();
+    std::vector<ir::QualifiedName> names;
+    struct AnyName {
+      const analysis::DownMigration& down;
+      const std::vector<ir::QualifiedName>& names;
+      // Asked about the fact's table: under any of its names.
+      bool has(Verb verb, const ir::QualifiedName& table, std::string_view column = {},
+               std::string_view to = {}) const {
+        if (!analysis::same_table(table, names.front())) return down.has(verb, table, column, to);
+        for (const auto& n : names)
+          if (down.has(verb, n, column, to)) return true;
+        return false;
+      }
+    };
     for (const auto& f : ir::facts(ctx.statement())) {
       const ir::QualifiedName& t = f.table_name;
+      if (names.empty() || !analysis::same_table(names.front(), t)) names = names_through_renames(ctx, t);
+      const AnyName down{down_migration, names};
       const std::string col = quoted(f.name) + " of " + quoted(t);
       const analysis::KnownColumn* old = alter ? ctx.here().old_column(f.action) : nullptr;
       switch (f.kind) {
@@ -110,7 +268,10 @@ class DownMigrationIncomplete final : public engine::Rule {
           break;
         case ir::FactKind::RenameTable: {
           const ir::QualifiedName renamed{t.schema, f.new_name, {}};
-          if (f.new_name.empty() || down.has(Verb::RenameRelation, renamed, {}, t.name)) break;
+          // A table created earlier in the up migration is judged where it is created.
+          if (f.new_name.empty() || !ctx.is_existing_table(t) ||
+              down.has(Verb::RenameRelation, renamed, {}, t.name))
+            break;
           missing(ctx, alter ? f.range : ctx.statement().range,
                   "renames " + quoted(t) + " to " + quoted(renamed), "rename it back");
           break;
@@ -155,7 +316,7 @@ class DownMigrationIncomplete final : public engine::Rule {
           if (!alter || f.name.empty()) break;
           const ir::QualifiedName index{t.schema, f.name, {}};
           if (ctx.facts().created_index_table(index, ctx.statement_index()) ||
-              down.has(Verb::CreateObject, index))
+              index_created_later(ctx, index) || down.has(Verb::CreateObject, index))
             break;
           missing(ctx, f.range, "drops index " + quoted(f.name) + " of " + quoted(t), "re-create it");
           break;
