@@ -300,15 +300,21 @@ int run_explain(const std::string& id, std::ostream& out, std::ostream& err) {
   return kExitClean;
 }
 
+// The bytes of `path` (`-`: stdin); false after saying why on `err`.
+static bool read_input(const std::string& path, std::string& bytes, std::ostream& err) {
+  if (path == "-") {
+    bytes = driver::read_stdin();
+    return true;
+  }
+  std::string error;
+  if (driver::read_file(path, bytes, error)) return true;
+  err << "ddlint: " << error << "\n";
+  return false;
+}
+
 int run_locks(const LocksOptions& o, std::ostream& out, std::ostream& err) {
   std::string bytes;
-  std::string error;
-  if (o.path == "-") {
-    bytes = driver::read_stdin();
-  } else if (!driver::read_file(o.path, bytes, error)) {
-    err << "ddlint: " << error << "\n";
-    return kExitError;
-  }
+  if (!read_input(o.path, bytes, err)) return kExitError;
   const bool mysql = o.dialect == "mysql" || o.dialect == "mariadb";
   analysis::Settings settings;
   if (mysql) {
@@ -356,11 +362,7 @@ int run_preflight(const PreflightOptions& o, std::ostream& out, std::ostream& er
   size_t count = 0;
   for (const auto& path : o.paths) {
     std::string bytes;
-    std::string error;
-    if (path == "-") {
-      bytes = driver::read_stdin();
-    } else if (!driver::read_file(path, bytes, error)) {
-      err << "ddlint: " << error << "\n";
+    if (!read_input(path, bytes, err)) {
       rc = kExitError;
       continue;
     }
@@ -503,11 +505,7 @@ int run_debug_ir(const std::vector<std::string>& paths, const std::string& diale
   for (const auto& path : paths) {
     if (paths.size() > 1) out << "== " << path << "\n";
     std::string bytes;
-    std::string error;
-    if (path == "-") {
-      bytes = driver::read_stdin();
-    } else if (!driver::read_file(path, bytes, error)) {
-      err << "ddlint: " << error << "\n";
+    if (!read_input(path, bytes, err)) {
       rc = kExitError;
       continue;
     }

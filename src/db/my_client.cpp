@@ -1,10 +1,10 @@
 // MySQL/MariaDB sessions through MariaDB Connector/C, loaded at run time.
-#include <dlfcn.h>
 #include <mariadb/mysql.h>
 
 #include <cstdlib>
 #include <mutex>
 
+#include "db/dl.h"
 #include "db/pg_client.h"
 
 namespace ddlint::db {
@@ -27,12 +27,6 @@ struct Libmariadb {
   std::string load_error;
 };
 
-template <class F>
-bool resolve(void* lib, const char* name, F& f) {
-  f = reinterpret_cast<F>(dlsym(lib, name));  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
-  return f != nullptr;
-}
-
 const Libmariadb& libmariadb() {
   static Libmariadb m;
   static std::once_flag once;
@@ -43,8 +37,9 @@ const Libmariadb& libmariadb() {
       return;
     }
     const bool ok = resolve(lib, "mysql_init", m.init) && resolve(lib, "mysql_options", m.options) &&
-                    resolve(lib, "mysql_real_connect", m.real_connect) && resolve(lib, "mysql_error", m.error) &&
-                    resolve(lib, "mysql_close", m.close) && resolve(lib, "mysql_real_query", m.real_query) &&
+                    resolve(lib, "mysql_real_connect", m.real_connect) &&
+                    resolve(lib, "mysql_error", m.error) && resolve(lib, "mysql_close", m.close) &&
+                    resolve(lib, "mysql_real_query", m.real_query) &&
                     resolve(lib, "mysql_store_result", m.store_result) &&
                     resolve(lib, "mysql_num_fields", m.num_fields) &&
                     resolve(lib, "mysql_fetch_field_direct", m.fetch_field_direct) &&
@@ -82,7 +77,8 @@ struct Target {
 
 bool parse_url(const std::string& dsn, Target& t, std::string& error) {
   const size_t scheme = dsn.find("://");
-  const std::string_view kind = scheme == std::string::npos ? std::string_view() : std::string_view(dsn).substr(0, scheme);
+  const std::string_view kind =
+      scheme == std::string::npos ? std::string_view() : std::string_view(dsn).substr(0, scheme);
   if (kind != "mysql" && kind != "mariadb") {
     error = "--dsn " + redact_dsn(dsn) + ": expected mysql://user:password@host:port/database";
     return false;
@@ -103,7 +99,8 @@ bool parse_url(const std::string& dsn, Target& t, std::string& error) {
   }
   const size_t colon = authority.rfind(':');
   if (colon != std::string_view::npos) {
-    t.port = static_cast<unsigned>(std::strtoul(std::string(authority.substr(colon + 1)).c_str(), nullptr, 10));
+    t.port =
+        static_cast<unsigned>(std::strtoul(std::string(authority.substr(colon + 1)).c_str(), nullptr, 10));
     authority = authority.substr(0, colon);
   }
   if (!authority.empty()) t.host = std::string(authority);
@@ -127,7 +124,8 @@ class MySession final : public Session {
     if (!run("SET SESSION TRANSACTION READ ONLY", ignored, error)) return false;
     // MariaDB: max_statement_time in seconds; MySQL: max_execution_time in ms.
     std::string e;
-    if (!run("SET SESSION max_statement_time = " + std::to_string(statement_timeout_ms / 1000.0), ignored, e) &&
+    if (!run("SET SESSION max_statement_time = " + std::to_string(statement_timeout_ms / 1000.0), ignored,
+             e) &&
         !run("SET SESSION max_execution_time = " + std::to_string(statement_timeout_ms), ignored, error))
       return false;
     return begin(error);
@@ -169,7 +167,8 @@ class MySession final : public Session {
       const unsigned long* lengths = m.fetch_lengths(res);
       auto& line = out.rows.emplace_back();
       for (unsigned c = 0; c < n; ++c)
-        line.push_back(row[c] == nullptr ? std::nullopt : std::optional<std::string>(std::string(row[c], lengths[c])));
+        line.push_back(row[c] == nullptr ? std::nullopt
+                                         : std::optional<std::string>(std::string(row[c], lengths[c])));
     }
     m.free_result(res);
     return true;
@@ -186,7 +185,8 @@ std::unique_ptr<Session> open_mysql(const std::string& dsn, int connect_timeout_
   Target t;
   if (dsn.empty()) {
     if (!env("MYSQL_HOST").empty()) t.host = env("MYSQL_HOST");
-    if (!env("MYSQL_TCP_PORT").empty()) t.port = static_cast<unsigned>(std::strtoul(env("MYSQL_TCP_PORT").c_str(), nullptr, 10));
+    if (!env("MYSQL_TCP_PORT").empty())
+      t.port = static_cast<unsigned>(std::strtoul(env("MYSQL_TCP_PORT").c_str(), nullptr, 10));
     t.user = !env("MYSQL_USER").empty() ? env("MYSQL_USER") : env("USER");
     t.password = env("MYSQL_PWD");
     t.database = env("MYSQL_DATABASE");
@@ -212,7 +212,8 @@ std::unique_ptr<Session> open_mysql(const std::string& dsn, int connect_timeout_
                      t.database.empty() ? nullptr : t.database.c_str(), t.port, nullptr, 0) == nullptr) {
     std::string message = m.error(conn);
     for (const auto& s : secrets)
-      for (size_t at = message.find(s); at != std::string::npos; at = message.find(s, at + 3)) message.replace(at, s.size(), "***");
+      for (size_t at = message.find(s); at != std::string::npos; at = message.find(s, at + 3))
+        message.replace(at, s.size(), "***");
     error = "cannot connect to " + where + ": " + message;
     m.close(conn);
     return nullptr;

@@ -1,11 +1,12 @@
 #include "db/pg_client.h"
 
-#include <dlfcn.h>
 #include <postgresql/libpq-fe.h>
 
 #include <cctype>
 #include <cstdlib>
 #include <mutex>
+
+#include "db/dl.h"
 
 namespace ddlint::db {
 
@@ -31,12 +32,6 @@ struct Libpq {
   decltype(&PQtransactionStatus) transaction_status = nullptr;
   std::string load_error;
 };
-
-template <class F>
-bool resolve(void* lib, const char* name, F& f) {
-  f = reinterpret_cast<F>(dlsym(lib, name));  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
-  return f != nullptr;
-}
 
 const Libpq& libpq() {
   static Libpq pq;

@@ -155,9 +155,11 @@ class MixedDdlDml final : public engine::Rule {
     std::string cost;
     if (same_tx)
       cost = "in one transaction, " + in_one;
-    else if (runner_unknown(ctx, fa) && runner_unknown(ctx, fb))
+    else if (!fa.effect.implicit_commit && !fb.effect.implicit_commit && runner_unknown(ctx, fa) &&
+             runner_unknown(ctx, fb))
       // Neither the runner nor the file says whether a transaction wraps
-      // them: both outcomes are costs.
+      // them (and neither commits on its own, as MySQL DDL does): both
+      // outcomes are costs.
       cost = "if the runner wraps the migration in one transaction, " + in_one + "; if not, " + apart +
              " (ddlint does not know the runner: set `runner` in the config or --runner)";
     else
