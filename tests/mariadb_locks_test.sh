@@ -414,4 +414,41 @@ for dsn in "mysql://pf:wrong-$secret@127.0.0.1:$port/pf_dirty" "mysql://pf:$secr
   fi
 done
 [ "$preflight_failures" = 0 ] && echo "preflight: violations on seeded rows, none on clean rows, READ ONLY session, passwords redacted"
+
+# `ddlint stats --dialect mysql`: rows and bytes of the tables of the DSN's
+# database (InnoDB's estimate; exact for these small tables), with --dsn and
+# with the MYSQL_* variables alone, as the user that may only SELECT.
+"$ddlint" stats --dialect mysql --dsn "$url/pf_dirty" >"$work/stats.json" 2>"$work/stats.err" ||
+  { echo "FAIL  stats --dsn:"; cat "$work/stats.err"; preflight_failures=$((preflight_failures + 1)); }
+MYSQL_HOST=127.0.0.1 MYSQL_TCP_PORT=$port MYSQL_USER=pf MYSQL_PWD=$secret MYSQL_DATABASE=pf_dirty \
+  "$ddlint" stats --dialect mariadb >"$work/stats-env.json" 2>&1 ||
+  { echo "FAIL  stats (MYSQL_* variables):"; cat "$work/stats-env.json"; preflight_failures=$((preflight_failures + 1)); }
+cmp -s "$work/stats.json" "$work/stats-env.json" ||
+  { echo "FAIL  stats: --dsn and MYSQL_* gave different files"; preflight_failures=$((preflight_failures + 1)); }
+got=$(node -e '
+  const d = JSON.parse(require("fs").readFileSync(process.argv[1]));
+  console.log(d.dialect + " " + d.tables.map((x) => `${x.schema}.${x.name}=${x.rows}/${x.rows_from}/${x.bytes > 0}`).join(" "));
+' "$work/stats.json" 2>&1)
+want="mysql pf_dirty.orders=4/estimate/true pf_dirty.users=5/estimate/true"
+if [ "$got" != "$want" ]; then
+  echo "FAIL  stats: $got, expected $want"; preflight_failures=$((preflight_failures + 1))
+else
+  echo "stats: $got"
+fi
+"$ddlint" stats --dialect mysql --dsn "mysql://pf:wrong-$secret@127.0.0.1:$port/pf_dirty" >"$work/stats.out" 2>&1
+rc=$?
+if [ "$rc" != 2 ] || grep -q -- "$secret" "$work/stats.out"; then
+  echo "FAIL  stats with a wrong password: exit $rc (expected 2), and the password must not appear:"; cat "$work/stats.out"
+  preflight_failures=$((preflight_failures + 1))
+fi
+# The query the README gives for the mysql client makes the same file.
+sql -r pf_dirty <<<"$(sed -n '/^-- ddlint stats, MySQL\/MariaDB/,/;$/p' "$root/README.md")" >"$work/stats-readme.json" 2>&1 ||
+  { echo "FAIL  README stats query:"; cat "$work/stats-readme.json"; preflight_failures=$((preflight_failures + 1)); }
+node -e '
+  const fs = require("fs");
+  const a = JSON.parse(fs.readFileSync(process.argv[1])), b = JSON.parse(fs.readFileSync(process.argv[2]));
+  const s = (d) => JSON.stringify([d.dialect, d.tables.map((t) => [t.schema, t.name, t.rows, t.rows_from, t.bytes])
+                                                      .sort((x, y) => (x[1] < y[1] ? -1 : 1))]);
+  if (s(a) !== s(b)) { console.log(`FAIL  README stats query: ${s(b)}, ddlint stats: ${s(a)}`); process.exit(1); }
+' "$work/stats.json" "$work/stats-readme.json" || preflight_failures=$((preflight_failures + 1))
 [ "$failures" = 0 ] && [ "$cli_checked" -gt 0 ] && [ "$preflight_failures" = 0 ]

@@ -443,25 +443,49 @@ static const char* const kPgStatsSql =
     "AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%' ORDER BY n.nspname COLLATE "
     "\"C\", c.relname COLLATE \"C\"";
 
+// MySQL/MariaDB: the tables of the session's database. TABLE_ROWS is InnoDB's
+// estimate (exact for MyISAM and Aria); a table without one (NULL) below
+// 100 MB is counted instead.
+static const char* const kMyStatsSql =
+    "SELECT TABLE_SCHEMA, TABLE_NAME, CASE WHEN TABLE_ROWS IS NOT NULL THEN 'estimate' "
+    "WHEN DATA_LENGTH < 104857600 THEN 'count' END, TABLE_ROWS, "
+    "COALESCE(DATA_LENGTH, 0) + COALESCE(INDEX_LENGTH, 0) FROM information_schema.TABLES "
+    "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') "
+    "ORDER BY BINARY TABLE_NAME";
+
 int run_stats(const StatsOptions& o, std::ostream& out, std::ostream& err) {
+  const bool mysql = o.dialect == "mysql" || o.dialect == "mariadb";
   std::string error;
-  auto session = db::PgSession::open(o.dsn, 10, 60000, error);
+  std::unique_ptr<db::Session> session =
+      mysql ? db::open_mysql(o.dsn, 10, 60000, error) : db::PgSession::open(o.dsn, 10, 60000, error);
   if (!session) {
     err << "ddlint: " << error << "\n";
     return kExitError;
   }
   db::Rows tables;
-  if (!session->query(kPgStatsSql, tables, error)) {
+  if (mysql) {
+    if (!session->query("SELECT DATABASE()", tables, error)) {
+      err << "ddlint: reading table sizes: " << error << "\n";
+      return kExitError;
+    }
+    if (tables.rows.empty() || tables.rows[0].empty() || !tables.rows[0][0]) {
+      err << "ddlint: no database selected: name one in the DSN (mysql://user@host/database) or "
+             "MYSQL_DATABASE\n";
+      return kExitError;
+    }
+  }
+  if (!session->query(mysql ? kMyStatsSql : kPgStatsSql, tables, error)) {
     err << "ddlint: reading table sizes: " << error << "\n";
     return kExitError;
   }
-  auto quote = [](const std::string& name) {
-    std::string s = "\"";
-    for (char c : name) s += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return s + "\"";
+  auto quote = [mysql](const std::string& name) {
+    const char q = mysql ? '`' : '"';
+    std::string s(1, q);
+    for (char c : name) s += c == q ? std::string(2, q) : std::string(1, c);
+    return s + q;
   };
   nlohmann::ordered_json doc;
-  doc["dialect"] = "postgres";
+  doc["dialect"] = mysql ? "mysql" : "postgres";
   doc["tables"] = nlohmann::ordered_json::array();
   for (const auto& r : tables.rows) {
     if (r.size() < 5 || !r[0] || !r[1]) continue;

@@ -74,9 +74,11 @@ struct PreflightOptions {
 int run_preflight(const PreflightOptions& options, std::ostream& out, std::ostream& err);
 
 // `ddlint stats --dsn URL`: rows and bytes per table of a PostgreSQL
-// database, read-only, as the table-stats JSON file.
+// database (or of the MySQL/MariaDB session's database), read-only, as the
+// table-stats JSON file.
 struct StatsOptions {
-  std::string dsn;  // empty: libpq's PG* environment variables
+  std::string dsn;                   // empty: the PG* (or MYSQL_*) environment variables
+  std::string dialect = "postgres";  // postgres | mysql | mariadb
 };
 int run_stats(const StatsOptions& options, std::ostream& out, std::ostream& err);
 

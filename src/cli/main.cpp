@@ -165,9 +165,14 @@ int run(int argc, char** argv) {
       ->check(CLI::Range(1, 86400000));
   StatsOptions stats;
   auto* cmd_stats = app.add_subcommand(
-      "stats", "Print rows and bytes per table of a PostgreSQL database (read-only) as table-stats JSON");
+      "stats",
+      "Print rows and bytes per table of a PostgreSQL or MySQL/MariaDB database (read-only) as table-stats "
+      "JSON");
   cmd_stats->add_option("--dsn", stats.dsn,
-                        "PostgreSQL database (URL or key=value; without it: the PG* environment variables)");
+                        "The database: postgresql:// URL or key=value, or mysql://user:password@host:port/db "
+                        "(without it: the PG* or MYSQL_* environment variables)");
+  cmd_stats->add_option("--dialect", stats.dialect, "SQL dialect: postgres, mysql or mariadb")
+      ->check(CLI::IsMember({"postgres", "postgresql", "mysql", "mariadb"}));
   auto* cmd_lsp = app.add_subcommand(
       "lsp", "Run the language server on stdin/stdout (lints documents on open, change and save)");
   auto* cmd_debug = app.add_subcommand("debug", "Developer tools");
