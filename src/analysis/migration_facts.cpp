@@ -460,6 +460,8 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
         const KnownTable k = columns.table_state(n);
         if (!k.exists && (k.seen || (settings.schema_complete && !outside_history(n))))
           f.absent_tables.push_back(n);
+        else if (!k.exists && !k.seen)
+          f.unseen_tables.push_back(n);
       }
     columns.apply(st);
     facts_.push_back(std::move(f));
@@ -634,6 +636,12 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
 
 bool StatementFacts::table_known_absent(const ir::QualifiedName& table) const {
   for (const auto& t : absent_tables)
+    if (same_table(t, table)) return true;
+  return false;
+}
+
+bool StatementFacts::table_unseen(const ir::QualifiedName& table) const {
+  for (const auto& t : unseen_tables)
     if (same_table(t, table)) return true;
   return false;
 }

@@ -98,6 +98,11 @@ struct StatementFacts {
   // have been created outside the migrations.
   std::vector<ir::QualifiedName> absent_tables;
   bool table_known_absent(const ir::QualifiedName& table) const;
+  // DROP TABLE: the tables it names that neither the history nor the file
+  // before it mentions (never created, dropped or renamed): ddlint cannot
+  // tell whether the database has them.
+  std::vector<ir::QualifiedName> unseen_tables;
+  bool table_unseen(const ir::QualifiedName& table) const;
 };
 
 // Within-file state computed once per file, before rules run.

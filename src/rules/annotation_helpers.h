@@ -17,6 +17,9 @@ struct TableCost {
   analysis::Blocks blocks = analysis::Blocks::Nothing;
   bool rewrite = false;
   bool scan = false;
+  // Some rewrite of the table does not rest on an old column definition the
+  // model does not know (TableEffect::unless empty): "rewrites", not "may rewrite".
+  bool rewrite_certain = false;
   size_t first_statement = 0;        // first statement that costs anything on the table
   size_t first_blocking = SIZE_MAX;  // first statement that blocks reads or writes on it
   // `table` is an index whose table ddlint does not know (dropped or altered
@@ -52,12 +55,13 @@ inline std::vector<TableCost> existing_table_costs(const engine::RuleContext& ct
       });
       const size_t blocking = analysis::blocks_traffic(e.blocks) ? i : SIZE_MAX;
       if (it == out.end()) {
-        out.push_back({table, e.blocks, e.rewrite, e.scan, i, blocking, index_only,
-                       index_only ? ir::ObjectKind::Table : e.object});
+        out.push_back({table, e.blocks, e.rewrite, e.scan, e.rewrite && e.unless.empty(), i, blocking,
+                       index_only, index_only ? ir::ObjectKind::Table : e.object});
       } else {
         it->first_blocking = std::min(it->first_blocking, blocking);
         it->blocks = std::max(it->blocks, e.blocks);
         it->rewrite |= e.rewrite;
+        it->rewrite_certain |= e.rewrite && e.unless.empty();
         it->scan |= e.scan;
       }
     }

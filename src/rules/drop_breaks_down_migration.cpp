@@ -10,8 +10,29 @@ namespace ddlint::rules {
 class DropBreaksDownMigration final : public engine::Rule {
   using Verb = analysis::DownEffect::Verb;
 
-  void report(engine::RuleContext& ctx, TextRange range, const std::string& what) {
+  // `maybe`: DROP ... IF EXISTS of a table that neither the history nor the
+  // file mentions; it drops something only if the database has the table.
+  void report(engine::RuleContext& ctx, TextRange range, const std::string& what, bool maybe = false) {
     const auto& down = ctx.down_migration();
+    if (maybe) {
+      const std::string cond = " (unless the database does not have it: no migration ddlint read creates it)";
+      if (!down.present)
+        ctx.report(range, "this migration drops " + what + " if it exists and has no down migration (" +
+                              down.where + " is missing or empty): a rollback cannot restore it" + cond)
+            .conditional()
+            .help(
+                "If the table exists, write a down migration that re-creates it, or drop it only once no "
+                "release that could be rolled back to uses it; if it never exists here, ignore this "
+                "finding.");
+      else
+        ctx.report(range,
+                   "this migration drops " + what + " if it exists but " + down.where +
+                       " does not re-create it: after a rollback the previous release runs without it" + cond)
+            .conditional()
+            .help("If the table exists, re-create it in " + down.where +
+                  " (with its type, constraints and, where needed, its data from a backup).");
+      return;
+    }
     if (!down.present) {
       ctx.report(range, "this migration drops " + what + " and has no down migration (" + down.where +
                             " is missing or empty): a rollback cannot restore it, and the previous release "
@@ -41,7 +62,8 @@ class DropBreaksDownMigration final : public engine::Rule {
       if (s.if_exists && ctx.here().table_known_absent(t)) continue;
       if (down.present && down.creates(t)) continue;
       const char* kind = s.object == ir::ObjectKind::Table ? "table " : "view ";
-      report(ctx, t.range.empty() ? ctx.statement().range : t.range, kind + quoted(t));
+      report(ctx, t.range.empty() ? ctx.statement().range : t.range, kind + quoted(t),
+             s.if_exists && ctx.here().table_unseen(t));
     }
   }
 

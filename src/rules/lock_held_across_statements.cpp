@@ -52,6 +52,11 @@ class LockHeldAcrossStatements final : public engine::Rule {
 
   void onFileEnd(engine::RuleContext& ctx) override {
     const auto& stmts = ctx.file().statements;
+    std::vector<Dropped> drops;
+    for (size_t k = 0; k < stmts.size(); ++k)
+      if (stmts[k].as<ir::Drop>())
+        for (const auto& e : ctx.facts().at(k).effect.tables)
+          if (dropped_by(stmts[k], e)) drops.push_back({k, &e.table});
     std::vector<Held> held;
     size_t tx = SIZE_MAX;
     for (size_t i = 0; i < stmts.size(); ++i) {
@@ -70,17 +75,41 @@ class LockHeldAcrossStatements final : public engine::Rule {
           }
         if (!fresh.empty()) report(ctx, i, fresh, tables(held));
       }
-      // A table the statement drops is gone at COMMIT: holding its lock
-      // until then costs nothing more (the table of a dropped index stays).
-      const auto* drop = stmts[i].as<ir::Drop>();
+      // A table the statement drops, or a later statement of the same
+      // transaction drops, is gone at COMMIT: holding its lock until then
+      // costs nothing more (the table of a dropped index stays).
       for (const auto& e : f.effect.tables) {
         if (e.blocks != analysis::Blocks::ReadsAndWrites || !ctx.facts().is_existing(e.table, i)) continue;
-        if (drop && !drop->concurrently && e.object != ir::ObjectKind::Index && e.via_index.empty()) continue;
+        if (dropped_by(stmts[i], e) || dropped_later(ctx, drops, i, e.table)) continue;
         bool known = false;
         for (const auto& h : held) known |= analysis::same_table(h.table, e.table);
         if (!known) held.push_back({e.table, e.object, i, false});
       }
     }
+  }
+
+  // True when the statement drops the table itself (DROP TABLE, DROP
+  // MATERIALIZED VIEW...), not an index on it.
+  static bool dropped_by(const ir::Statement& st, const analysis::TableEffect& e) {
+    const auto* drop = st.as<ir::Drop>();
+    return drop && !drop->concurrently && e.object != ir::ObjectKind::Index && e.via_index.empty();
+  }
+
+  // The tables each DROP statement of the file drops, in file order.
+  struct Dropped {
+    size_t stmt;
+    const ir::QualifiedName* table;
+  };
+
+  // True when a statement after `i` in the same transaction drops `table`.
+  static bool dropped_later(engine::RuleContext& ctx, const std::vector<Dropped>& drops, size_t i,
+                            const ir::QualifiedName& table) {
+    const size_t tx = ctx.facts().at(i).transaction_start;
+    for (const auto& d : drops)
+      if (d.stmt > i && ctx.facts().at(d.stmt).transaction_start == tx &&
+          analysis::same_table(*d.table, table))
+        return true;
+    return false;
   }
 
   void report(engine::RuleContext& ctx, size_t i, const std::vector<const Held*>& fresh,

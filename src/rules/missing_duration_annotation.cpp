@@ -17,7 +17,12 @@ class MissingDurationAnnotation final : public engine::Rule {
     size_t first = SIZE_MAX;
     for (const auto& c : existing_table_costs(ctx)) {
       first = std::min(first, c.first_statement);
-      std::string what = c.rewrite ? "rewrites" : c.scan ? "scans" : "blocks";
+      // A rewrite that happens only if a column's old type is not what the
+      // statement asks for is "may rewrite" (the lock is taken either way).
+      std::string what = c.rewrite_certain ? "rewrites"
+                         : c.rewrite       ? "may rewrite"
+                         : c.scan          ? "scans"
+                                           : "blocks";
       if (!list.empty()) list += ", ";
       list += what + " " + c.name();
     }

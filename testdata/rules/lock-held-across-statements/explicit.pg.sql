@@ -35,3 +35,10 @@ BEGIN;
 ALTER TABLE users ADD COLUMN org_id bigint;
 CREATE TABLE memberships (user_id bigint REFERENCES accounts (id)); -- expect: lock-held-across-statements@1
 COMMIT;
+
+-- Dropped in another transaction: the lock was held across statements.
+BEGIN;
+DROP INDEX carts_user_idx;
+DROP INDEX wishlists_user_idx; -- expect: lock-held-across-statements@1 "the table of index `carts_user_idx`"
+COMMIT;
+DROP TABLE carts;

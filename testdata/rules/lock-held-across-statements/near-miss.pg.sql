@@ -39,3 +39,11 @@ BEGIN;
 ALTER TABLE users ADD COLUMN team_id bigint;
 CREATE TABLE teams (id bigint PRIMARY KEY, name text);
 COMMIT;
+
+-- A table locked first and dropped later in the same transaction is gone at
+-- COMMIT: the lock taken by DROP CONSTRAINT costs nothing the DROP TABLE would not.
+BEGIN;
+ALTER TABLE sessions DROP CONSTRAINT sessions_user_fk;
+DROP TABLE sessions;
+DROP INDEX tokens_user_idx;
+COMMIT;
