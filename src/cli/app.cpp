@@ -14,6 +14,7 @@
 #include "analysis/preflight.h"
 #include "analysis/runner.h"
 #include "db/pg_client.h"
+#include "db/trace.h"
 #include "driver/inputs.h"
 #include "driver/session.h"
 #include "engine/catalog.h"
@@ -22,6 +23,7 @@
 #include "report/locks_report.h"
 #include "report/preflight_report.h"
 #include "report/reporter.h"
+#include "report/trace_report.h"
 
 #ifndef DDLINT_VERSION
 #define DDLINT_VERSION "0.0.0"
@@ -514,6 +516,138 @@ int run_stats(const StatsOptions& o, std::ostream& out, std::ostream& err) {
   }
   out << doc.dump(2) << "\n";
   return kExitClean;
+}
+
+// COPY ... FROM STDIN / TO STDOUT: the data comes from or goes to the client.
+static bool copies_with_client(std::string_view text) {
+  std::string lower(text);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return lower.find("stdin") != std::string::npos || lower.find("stdout") != std::string::npos;
+}
+
+int run_trace(const TraceOptions& o, std::ostream& out, std::ostream& err) {
+  if (o.format != "text" && o.format != "json") {
+    err << "ddlint: unknown --format `" << o.format << "` (expected text or json)\n";
+    return kExitError;
+  }
+  std::vector<std::pair<std::string, std::string>> files;  // path, bytes
+  for (const auto& path : o.paths) {
+    std::string bytes;
+    if (!read_input(path, bytes, err)) return kExitError;
+    files.emplace_back(path, std::move(bytes));
+  }
+  const std::string target =
+      o.dsn.empty() ? std::string("the database named by PG* variables") : db::redact_dsn(o.dsn);
+  std::string error;
+  auto trace = db::Trace::begin(o.dsn, 10, o.lock_timeout_ms, o.statement_timeout_ms, error);
+  if (!trace) {
+    err << "ddlint: " << error << "\n";
+    return kExitError;
+  }
+  analysis::Settings settings;
+  settings.pg_version = std::clamp(trace->server_major(), 10, 18);
+  if (auto r = analysis::parse_runner(o.runner)) settings.runner = *r;
+
+  std::vector<driver::AnalysedSource> analysed;
+  analysed.reserve(files.size());
+  report::TraceRun run;
+  run.target = target;
+  run.server_major = trace->server_major();
+  bool failed = false;
+  size_t ran = 0;
+  size_t not_run = 0;
+  for (auto& [path, bytes] : files) {
+    if (failed) break;
+    auto& a = analysed.emplace_back(driver::analyse_source(path, std::move(bytes), settings));
+    auto& tf = run.files.emplace_back();
+    tf.path = path;
+    tf.source = a.file.source.get();
+    tf.parsed = &a.file.parsed;
+    tf.facts = a.facts.get();
+    // Every statement, parsed or not (the server judges one ddlint cannot read).
+    std::vector<report::TraceStatement> units;
+    auto unit = [](size_t index, TextRange range) {
+      report::TraceStatement u;
+      u.index = index;
+      u.range = range;
+      return u;
+    };
+    for (size_t i = 0; i < a.file.parsed.statements.size(); ++i)
+      units.push_back(unit(i, a.file.parsed.statements[i].range));
+    for (const auto& e : a.file.parsed.errors)
+      if (std::none_of(units.begin(), units.end(),
+                       [&](const auto& u) { return u.range.begin == e.range.begin; }))
+        units.push_back(unit(SIZE_MAX, e.range));
+    std::sort(units.begin(), units.end(),
+              [](const auto& x, const auto& y) { return x.range.begin < y.range.begin; });
+    for (auto& u : units) {
+      if (failed) break;
+      const ir::Statement* st = u.index != SIZE_MAX ? &a.file.parsed.statements[u.index] : nullptr;
+      const analysis::StatementFacts* f = st != nullptr ? &a.facts->at(u.index) : nullptr;
+      if (st != nullptr && st->recovered) u.index = SIZE_MAX;  // the model gives it no effect
+      const auto* tx = st != nullptr ? st->as<ir::Transaction>() : nullptr;
+      if (f != nullptr && f->down) {
+        u.not_run = "part of the down migration";
+      } else if (tx != nullptr && tx->kind != ir::TransactionKind::Savepoint &&
+                 tx->kind != ir::TransactionKind::Release && tx->kind != ir::TransactionKind::RollbackTo) {
+        u.not_run = "transaction control (the trace runs everything in one transaction)";
+      } else if (const auto* op = st != nullptr ? st->as<ir::Opaque>() : nullptr;
+                 op != nullptr && op->node == "CopyStmt" &&
+                 copies_with_client(a.file.source->slice(u.range))) {
+        u.not_run = "COPY with the client's data (psql sends it; ddlint does not)";
+      } else if (f != nullptr && f->effect.no_transaction_block) {
+        u.not_run = "cannot run inside a transaction block (" + f->effect.no_transaction_reason + ")";
+      }
+      if (!u.not_run.empty()) {
+        ++not_run;
+        tf.statements.push_back(std::move(u));
+        continue;
+      }
+      u.run = trace->run(std::string(a.file.source->slice(u.range)));
+      ++ran;
+      if (!u.run.ok) {
+        u.status = report::TraceStatement::Status::Failed;
+        failed = true;
+      } else {
+        u.status = report::TraceStatement::Status::Ran;
+        // Relations the model names that the database does not have.
+        if (f != nullptr && u.index != SIZE_MAX)
+          for (const auto& e : f->effect.tables) {
+            const bool locked = std::any_of(u.run.locks.begin(), u.run.locks.end(), [&](const auto& l) {
+              const bool moved = !l.old_name.empty();
+              return (moved ? l.old_name : l.name) == e.table.name &&
+                     (e.table.schema.empty() || (moved ? l.old_schema : l.schema) == e.table.schema);
+            });
+            if (!locked && !trace->relation_exists(e.table.schema, e.table.name))
+              u.absent.push_back(e.table.display());
+          }
+      }
+      tf.statements.push_back(std::move(u));
+    }
+  }
+  run.committed = o.commit && !failed;
+  if (!trace->finish(run.committed, error)) {
+    err << "ddlint: " << (run.committed ? "COMMIT" : "ROLLBACK") << " failed: " << error << "\n";
+    return kExitError;
+  }
+  const auto findings =
+      o.format == "json" ? report::write_trace_json(run, out) : report::write_trace_text(run, out);
+  const size_t mismatches = static_cast<size_t>(std::count_if(
+      findings.begin(), findings.end(), [](const auto& f) { return f.rule == "trace-mismatch"; }));
+  err << "ddlint: traced " << ran << (ran == 1 ? " statement" : " statements") << " on " << target
+      << " (PostgreSQL " << trace->server_major() << ")";
+  if (not_run > 0) err << ", " << not_run << " not run";
+  err << "; " << (failed ? "a statement failed, " : "") << mismatches
+      << (mismatches == 1 ? " mismatch" : " mismatches") << " with the lock model; "
+      << (run.committed ? "committed" : "rolled back") << "\n";
+  for (const auto& a : analysed)
+    for (const auto& e : a.file.parsed.errors) {
+      const auto pos = a.file.source->lines().position(e.range.begin);
+      err << a.file.source->path() << ":" << pos.line << ":" << pos.column
+          << ": not analysed (run without a prediction): " << e.message << "\n";
+    }
+  return failed || !findings.empty() ? kExitFindings : kExitClean;
 }
 
 int run_debug_ir(const std::vector<std::string>& paths, const std::string& dialect, std::ostream& out,

@@ -82,6 +82,21 @@ struct StatsOptions {
 };
 int run_stats(const StatsOptions& options, std::ostream& out, std::ostream& err);
 
+// `ddlint trace --dsn URL FILES`: runs the files' statements one by one in
+// one transaction on a PostgreSQL database, observes the locks, rewrites,
+// rows and time of each, compares them with the lock model and rolls back
+// (unless `commit`).
+struct TraceOptions {
+  std::vector<std::string> paths;
+  std::string dsn;              // empty: libpq's PG* environment variables
+  std::string format = "text";  // text | json
+  bool commit = false;
+  int lock_timeout_ms = 10000;
+  int statement_timeout_ms = 0;  // 0: none
+  std::string runner = "auto";
+};
+int run_trace(const TraceOptions& options, std::ostream& out, std::ostream& err);
+
 const char* version();
 
 }  // namespace ddlint::cli

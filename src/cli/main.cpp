@@ -173,6 +173,32 @@ int run(int argc, char** argv) {
                         "(without it: the PG* or MYSQL_* environment variables)");
   cmd_stats->add_option("--dialect", stats.dialect, "SQL dialect: postgres, mysql or mariadb")
       ->check(CLI::IsMember({"postgres", "postgresql", "mysql", "mariadb"}));
+  TraceOptions trace;
+  auto* cmd_trace = app.add_subcommand(
+      "trace",
+      "Run migrations statement by statement in one transaction on a PostgreSQL database, compare the locks "
+      "and rewrites with the lock model, and roll back");
+  cmd_trace->add_option("files", trace.paths, "SQL files (`-` for stdin), run in this order")->required();
+  cmd_trace
+      ->add_option("--dsn", trace.dsn,
+                   "PostgreSQL database (URL or key=value; without it: the PG* environment variables)")
+      ->expected(0, 1);
+  cmd_trace->add_option("--format", trace.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd_trace->add_flag("--commit", trace.commit, "Commit the transaction instead of rolling it back");
+  cmd_trace
+      ->add_option("--lock-timeout", trace.lock_timeout_ms,
+                   "Milliseconds a statement may wait for a lock (default 10000; 0: no limit)")
+      ->check(CLI::Range(0, 86400000));
+  cmd_trace
+      ->add_option("--statement-timeout", trace.statement_timeout_ms,
+                   "Milliseconds a statement may run (default 0: no limit)")
+      ->check(CLI::Range(0, 86400000));
+  cmd_trace
+      ->add_option(
+          "--runner", trace.runner,
+          "Migration runner for the lock model: auto, none, goose, dbmate, golang-migrate, sqlx, flyway, "
+          "prisma, atlas, liquibase, sqitch")
+      ->check(CLI::IsMember(kRunners));
   auto* cmd_lsp = app.add_subcommand(
       "lsp", "Run the language server on stdin/stdout (lints documents on open, change and save)");
   auto* cmd_debug = app.add_subcommand("debug", "Developer tools");
@@ -193,9 +219,9 @@ int run(int argc, char** argv) {
     const bool option = !first.empty() && first[0] == '-';
     const auto subcommands = app.get_subcommands([&](CLI::App* sub) { return sub->get_name() == first; });
     if (!option && subcommands.empty()) {
-      std::cerr
-          << "ddlint: unknown command `" << first
-          << "` (expected check, rules, explain, locks, preflight, stats, lsp or debug; see ddlint --help)\n";
+      std::cerr << "ddlint: unknown command `" << first
+                << "` (expected check, rules, explain, locks, preflight, stats, trace, lsp or debug; see "
+                   "ddlint --help)\n";
       return kExitError;
     }
     if (option && first != "-h" && first != "--help" && first != "--version") {
@@ -235,6 +261,8 @@ int run(int argc, char** argv) {
     rc = run_locks(locks, std::cout, std::cerr);
   } else if (*cmd_stats) {
     rc = run_stats(stats, std::cout, std::cerr);
+  } else if (*cmd_trace) {
+    rc = run_trace(trace, std::cout, std::cerr);
   } else if (*cmd_preflight) {
     preflight.live = cmd_preflight->count("--dsn") > 0;
     rc = run_preflight(preflight, std::cout, std::cerr);

@@ -3,7 +3,9 @@
 #include <postgresql/libpq-fe.h>
 
 #include <cctype>
+#include <charconv>
 #include <cstdlib>
+#include <cstring>
 #include <mutex>
 
 #include "db/dl.h"
@@ -30,6 +32,10 @@ struct Libpq {
   decltype(&PQconninfoParse) conninfo_parse = nullptr;
   decltype(&PQconninfoFree) conninfo_free = nullptr;
   decltype(&PQtransactionStatus) transaction_status = nullptr;
+  decltype(&PQcmdTuples) cmd_tuples = nullptr;
+  decltype(&PQputCopyEnd) put_copy_end = nullptr;
+  decltype(&PQgetResult) get_result = nullptr;
+  decltype(&PQresultErrorField) result_error_field = nullptr;
   std::string load_error;
 };
 
@@ -51,7 +57,10 @@ const Libpq& libpq() {
         resolve(lib, "PQntuples", pq.ntuples) && resolve(lib, "PQgetvalue", pq.getvalue) &&
         resolve(lib, "PQgetisnull", pq.getisnull) && resolve(lib, "PQconninfoParse", pq.conninfo_parse) &&
         resolve(lib, "PQconninfoFree", pq.conninfo_free) &&
-        resolve(lib, "PQtransactionStatus", pq.transaction_status);
+        resolve(lib, "PQtransactionStatus", pq.transaction_status) &&
+        resolve(lib, "PQcmdTuples", pq.cmd_tuples) &&
+        resolve(lib, "PQresultErrorField", pq.result_error_field) &&
+        resolve(lib, "PQputCopyEnd", pq.put_copy_end) && resolve(lib, "PQgetResult", pq.get_result);
     if (!ok) pq.load_error = "libpq.so.5 lacks a function ddlint needs";
   });
   return pq;
@@ -88,15 +97,14 @@ struct PgSession::Impl {
 PgSession::PgSession(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 PgSession::~PgSession() = default;
 
-std::unique_ptr<PgSession> PgSession::open(const std::string& dsn, int connect_timeout_s,
-                                           int statement_timeout_ms, std::string& error) {
+std::unique_ptr<PgSession::Impl> PgSession::connect(const std::string& dsn, int connect_timeout_s,
+                                                    std::string& error) {
   const Libpq& pq = libpq();
   if (!pq.load_error.empty()) {
     error = pq.load_error;
     return nullptr;
   }
   auto impl = std::make_unique<Impl>();
-  impl->statement_timeout_ms = statement_timeout_ms;
   // The passwords the connection may carry: in the DSN, and PGPASSWORD.
   if (!dsn.empty()) {
     char* parse_error = nullptr;
@@ -123,9 +131,63 @@ std::unique_ptr<PgSession> PgSession::open(const std::string& dsn, int connect_t
             impl->scrub(impl->conn != nullptr ? pq.error_message(impl->conn) : "out of memory");
     return nullptr;
   }
+  return impl;
+}
+
+std::unique_ptr<PgSession> PgSession::open(const std::string& dsn, int connect_timeout_s,
+                                           int statement_timeout_ms, std::string& error) {
+  auto impl = connect(dsn, connect_timeout_s, error);
+  if (!impl) return nullptr;
+  impl->statement_timeout_ms = statement_timeout_ms;
   std::unique_ptr<PgSession> session(new PgSession(std::move(impl)));
   if (!session->begin(error)) return nullptr;
   return session;
+}
+
+std::unique_ptr<PgSession> PgSession::open_writable(const std::string& dsn, int connect_timeout_s,
+                                                    std::string& error) {
+  auto impl = connect(dsn, connect_timeout_s, error);
+  if (!impl) return nullptr;
+  return std::unique_ptr<PgSession>(new PgSession(std::move(impl)));
+}
+
+bool PgSession::exec(const std::string& sql, Rows& out, Outcome& outcome) {
+  const Libpq& pq = libpq();
+  out = {};
+  outcome = {};
+  PGresult* r = pq.exec(impl_->conn, sql.c_str());
+  if (r == nullptr) {
+    outcome.error = impl_->scrub(pq.error_message(impl_->conn));
+    return false;
+  }
+  const ExecStatusType st = pq.result_status(r);
+  if (st == PGRES_COPY_IN || st == PGRES_COPY_OUT) {
+    // COPY with the client's data: none is sent; the server fails the COPY.
+    pq.clear(r);
+    if (st == PGRES_COPY_IN) pq.put_copy_end(impl_->conn, "ddlint sends no COPY data");
+    while (PGresult* rest = pq.get_result(impl_->conn)) pq.clear(rest);
+    outcome.error = "COPY to or from the client is not supported";
+    return false;
+  }
+  if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK && st != PGRES_EMPTY_QUERY) {
+    // The primary message alone: the position is returned apart.
+    const char* primary = pq.result_error_field(r, PG_DIAG_MESSAGE_PRIMARY);
+    outcome.error = impl_->scrub(primary != nullptr ? primary : pq.result_error_message(r));
+    if (const char* p = pq.result_error_field(r, PG_DIAG_STATEMENT_POSITION))
+      std::from_chars(p, p + std::strlen(p), outcome.error_position);
+    pq.clear(r);
+    return false;
+  }
+  outcome.command_tuples = pq.cmd_tuples(r);
+  for (int c = 0; c < pq.nfields(r); ++c) out.columns.emplace_back(pq.fname(r, c));
+  for (int row = 0; row < pq.ntuples(r); ++row) {
+    auto& line = out.rows.emplace_back();
+    for (int c = 0; c < pq.nfields(r); ++c)
+      line.push_back(pq.getisnull(r, row, c) != 0 ? std::nullopt
+                                                  : std::optional<std::string>(pq.getvalue(r, row, c)));
+  }
+  pq.clear(r);
+  return true;
 }
 
 bool PgSession::begin(std::string& error) {

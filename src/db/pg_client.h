@@ -40,9 +40,26 @@ class PgSession final : public Session {
 
   bool query(const std::string& sql, Rows& out, std::string& error) override;
 
+  // `ddlint trace`: a READ WRITE session with no transaction open; the
+  // caller sends BEGIN, the migration's statements and ROLLBACK or COMMIT
+  // through exec(). Same connection, environment and password handling as
+  // open().
+  static std::unique_ptr<PgSession> open_writable(const std::string& dsn, int connect_timeout_s,
+                                                  std::string& error);
+  // What the server said of one exec().
+  struct Outcome {
+    std::string command_tuples;  // PQcmdTuples: rows affected; empty when the command reports none
+    std::string error;           // password removed; empty on success
+    int error_position = 0;      // 1-based character in `sql` the error points at; 0: none
+  };
+  // Runs `sql` as it is, without opening or restarting any transaction;
+  // false when the server refuses it (`outcome.error`).
+  bool exec(const std::string& sql, Rows& out, Outcome& outcome);
+
  private:
   struct Impl;
   explicit PgSession(std::unique_ptr<Impl> impl);
+  static std::unique_ptr<Impl> connect(const std::string& dsn, int connect_timeout_s, std::string& error);
   bool begin(std::string& error);
   std::unique_ptr<Impl> impl_;
 };
