@@ -50,6 +50,14 @@ std::string_view lock_timeout_setting(Dialect d);
 // takes whole seconds, at least 1).
 std::string set_lock_timeout_sql(Dialect d, double seconds);
 
+// Dropping `dropped` of an index's `total` plain key columns drops the index:
+// PostgreSQL drops every index that uses a dropped column; MySQL and MariaDB
+// remove the column from the index and drop the index only when none of its
+// columns is left.
+inline bool dropping_columns_drops_index(Dialect d, size_t dropped, size_t total) {
+  return d == Dialect::Postgres ? dropped > 0 : dropped > 0 && dropped == total;
+}
+
 // Settings that change what a statement does to a live database. Filled from
 // .ddlint.toml and CLI flags; rules read them through the rule context.
 struct Settings {

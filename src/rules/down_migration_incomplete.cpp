@@ -186,6 +186,16 @@ class DownMigrationIncomplete final : public engine::Rule {
         "drop it");
   }
 
+  // The down migration drops columns of the index on `table` (a name of its
+  // table) that take the index with them.
+  static bool drops_index_columns(engine::RuleContext& ctx, const ir::CreateIndex& s,
+                                  const ir::QualifiedName& table) {
+    size_t dropped = 0;
+    for (const auto& c : s.columns)
+      if (!c.starts_with('(') && ctx.down_migration().has(Verb::DropColumn, table, c)) ++dropped;
+    return analysis::dropping_columns_drops_index(ctx.settings().dialect, dropped, s.columns.size());
+  }
+
   void onCreateIndex(const ir::CreateIndex& s, engine::RuleContext& ctx) override {
     if (!active(ctx) || s.name.empty() || !ctx.is_existing_table(s.table)) return;
     const ir::QualifiedName index{s.table.schema, s.name, {}};
@@ -193,7 +203,7 @@ class DownMigrationIncomplete final : public engine::Rule {
     const auto& down = ctx.down_migration();
     if (down.drops(index)) return;
     for (const auto& name : names_through_renames(ctx, s.table))
-      if (down.drops(name)) return;
+      if (down.drops(name) || drops_index_columns(ctx, s, name)) return;
     missing(ctx, ctx.statement().range, "creates index " + quoted(index), "drop it");
   }
 
