@@ -10,7 +10,8 @@
 # gets a new heap file (pg_relation_filenode) exactly when ddlint says the
 # statement rewrites it. Then checks that every query `ddlint preflight`
 # prints for testdata/cli/preflight/migration.sql runs read-only on that server
-# and counts the seeded rows in the way (testdata/preflight/postgres).
+# and counts the seeded rows in the way (testdata/preflight/postgres), and
+# runs `ddlint trace` (tests/pg_trace_checks.sh).
 #
 # Exit 77 (ctest: skipped) with a message when no server can be started.
 set -u
@@ -147,4 +148,6 @@ node -e '
   const want = "public.Orders=2/count/true public.orders=5/count/true public.users=6/estimate/true";
   if (got !== want) { console.log(`ddlint stats: ${got}, expected ${want}`); process.exit(1); }
   console.log(`stats: ${got}`);' "$work/stats.json" || preflight_rc=1
-[ "$locks_rc" = 0 ] && [ "$preflight_rc" = 0 ]
+# `ddlint trace` (sets trace_rc).
+. "$root/tests/pg_trace_checks.sh"
+[ "$locks_rc" = 0 ] && [ "$preflight_rc" = 0 ] && [ "$trace_rc" = 0 ]

@@ -50,3 +50,13 @@ INSERT INTO customers VALUES (1, 'Ada');
 INSERT INTO users (id, email, name, plan) VALUES (1, 'ada@example.com', 'Ada', NULL), (2, 'bob@example.com', 'Bob', 'pro');
 INSERT INTO orders (id, customer_id, user_id, total, state, shipped_at, carrier)
   VALUES (1, 1, 1, 10, 'done', now(), 'post'), (2, 1, 2, 20, 'open', now(), 'post');
+-- Not in any example: an UPDATE of ledger fires a trigger that locks coupons
+-- in SHARE mode, which the lock model cannot know (seeded.sql's mismatch).
+CREATE TABLE ledger (id bigint PRIMARY KEY, amount numeric NOT NULL);
+INSERT INTO ledger VALUES (1, 100), (2, 250);
+CREATE FUNCTION ledger_lock_coupons() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  LOCK TABLE coupons IN SHARE MODE;
+  RETURN NEW;
+END$$;
+CREATE TRIGGER ledger_lock_coupons BEFORE UPDATE ON ledger FOR EACH ROW EXECUTE FUNCTION ledger_lock_coupons();
