@@ -150,4 +150,6 @@ node -e '
   console.log(`stats: ${got}`);' "$work/stats.json" || preflight_rc=1
 # `ddlint trace` (sets trace_rc).
 . "$root/tests/pg_trace_checks.sh"
-[ "$locks_rc" = 0 ] && [ "$preflight_rc" = 0 ] && [ "$trace_rc" = 0 ]
+# `ddlint drift` (sets drift_rc).
+. "$root/tests/pg_drift_checks.sh"
+[ "$locks_rc" = 0 ] && [ "$preflight_rc" = 0 ] && [ "$trace_rc" = 0 ] && [ "$drift_rc" = 0 ]

@@ -69,7 +69,14 @@ TEST_SUITE("docs") {
           CHECK_MESSAGE(hits == 0, "correct example triggers " << info.id);
         }
       }
-      CHECK_MESSAGE(incorrect > 0, "no ```sql incorrect example");
+      // A rule whose findings come from a live database (`ddlint drift`)
+      // shows a session instead: a file alone never triggers it.
+      const bool from_database =
+          std::find(info.categories.begin(), info.categories.end(), "database") != info.categories.end();
+      if (from_database)
+        CHECK_MESSAGE(incorrect == 0, "a database rule's incorrect example cannot trigger it");
+      else
+        CHECK_MESSAGE(incorrect > 0, "no ```sql incorrect example");
       CHECK_MESSAGE(correct > 0, "no ```sql correct example");
     }
   }

@@ -9,17 +9,7 @@
 
 namespace ddlint::analysis {
 
-namespace {
-
-// Tables that migration runners create for their own bookkeeping, and
-// catalogs: never created by the migrations themselves.
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool outside_history(const ir::QualifiedName& t) {
+bool runner_bookkeeping_table(std::string_view name) {
   static const char* const kRunnerTables[] = {"schema_migrations",
                                               "goose_db_version",
                                               "flyway_schema_history",
@@ -36,10 +26,24 @@ bool outside_history(const ir::QualifiedName& t) {
                                               "ar_internal_metadata",
                                               "databasechangelog",
                                               "databasechangeloglock"};
-  if (t.schema == "pg_catalog" || t.schema == "information_schema") return true;
   for (const char* n : kRunnerTables)
-    if (t.name == n) return true;
+    if (name == n) return true;
   return false;
+}
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Tables that migration runners create for their own bookkeeping, and
+// catalogs: never created by the migrations themselves.
+bool outside_history(const ir::QualifiedName& t) {
+  if (t.schema == "pg_catalog" || t.schema == "information_schema") return true;
+  return runner_bookkeeping_table(t.name);
 }
 
 // A SET of the session's lock or statement timeout, read with its unit so

@@ -3,6 +3,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -192,5 +193,10 @@ class MigrationFacts {
 };
 
 bool same_table(const ir::QualifiedName& a, const ir::QualifiedName& b);
+
+// A table migration runners create for their own bookkeeping
+// (schema_migrations, flyway_schema_history, goose_db_version, ...): never
+// created by the migrations themselves.
+bool runner_bookkeeping_table(std::string_view name);
 
 }  // namespace ddlint::analysis

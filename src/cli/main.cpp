@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cli/app.h"
+#include "cli/drift_command.h"
 #include "driver/session.h"
 #include "lsp/server.h"
 #include "parser/parser.h"
@@ -199,6 +200,27 @@ int run(int argc, char** argv) {
           "Migration runner for the lock model: auto, none, goose, dbmate, golang-migrate, sqlx, flyway, "
           "prisma, atlas, liquibase, sqitch")
       ->check(CLI::IsMember(kRunners));
+  DriftOptions drift;
+  auto* cmd_drift = app.add_subcommand(
+      "drift", "Compare a live database's schema (read-only) with the schema its migrations build");
+  cmd_drift->add_option("paths", drift.paths, "Migration folders (or files), replayed in runner order")
+      ->required();
+  cmd_drift
+      ->add_option("--dsn", drift.dsn,
+                   "The database (postgresql:// or mysql:// URL, or key=value; empty: the PG* or MYSQL_* "
+                   "environment variables)")
+      ->required();
+  cmd_drift->add_option("--dialect", drift.dialect, "SQL dialect: postgres, mysql or mariadb")
+      ->check(CLI::IsMember({"postgres", "postgresql", "mysql", "mariadb"}));
+  cmd_drift->add_option("--format", drift.format, "text, json, sarif, github, gitlab or gcc")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab", "gcc"}));
+  cmd_drift->add_option("--write-migration", drift.write_migration,
+                        "Write the migration that brings the history to the live schema (with the statements "
+                        "that would revert the drift instead, in a comment)");
+  cmd_drift
+      ->add_option("--statement-timeout", drift.statement_timeout_ms,
+                   "Milliseconds each catalog query may run (default 30000)")
+      ->check(CLI::Range(1, 86400000));
   auto* cmd_lsp = app.add_subcommand(
       "lsp", "Run the language server on stdin/stdout (lints documents on open, change and save)");
   auto* cmd_debug = app.add_subcommand("debug", "Developer tools");
@@ -219,9 +241,10 @@ int run(int argc, char** argv) {
     const bool option = !first.empty() && first[0] == '-';
     const auto subcommands = app.get_subcommands([&](CLI::App* sub) { return sub->get_name() == first; });
     if (!option && subcommands.empty()) {
-      std::cerr << "ddlint: unknown command `" << first
-                << "` (expected check, rules, explain, locks, preflight, stats, trace, lsp or debug; see "
-                   "ddlint --help)\n";
+      std::cerr
+          << "ddlint: unknown command `" << first
+          << "` (expected check, rules, explain, locks, preflight, stats, trace, drift, lsp or debug; see "
+             "ddlint --help)\n";
       return kExitError;
     }
     if (option && first != "-h" && first != "--help" && first != "--version") {
@@ -259,6 +282,8 @@ int run(int argc, char** argv) {
     rc = run_explain(explain_id, std::cout, std::cerr);
   } else if (*cmd_locks) {
     rc = run_locks(locks, std::cout, std::cerr);
+  } else if (*cmd_drift) {
+    rc = run_drift(drift, std::cout, std::cerr);
   } else if (*cmd_stats) {
     rc = run_stats(stats, std::cout, std::cerr);
   } else if (*cmd_trace) {
