@@ -10,7 +10,8 @@
 #  3. seeded.sql gives exactly expected.txt (timings blanked), with its one
 #     trace-mismatch, in text and JSON;
 #  4. the rollback leaves schema and rows unchanged, --commit keeps them;
-#  5. no password reaches any output.
+#  5. --scratch runs in a copy or a replayed empty database, dropped after;
+#  6. no password reaches any output.
 trace_rc=0
 tdir="$root/testdata/trace/postgres"
 
@@ -106,7 +107,24 @@ printf 'ALTER TABLE ledger ADD COLUMN note text;\n' >"$work/commit.sql"
 [ "$("${psql[@]}" -d trace_rules -At -c "SELECT count(*) FROM pg_attribute WHERE attrelid = 'ledger'::regclass AND attname = 'note'")" = 1 ] ||
   { echo "trace --commit: the column was not added"; trace_rc=1; }
 
-# 5. No password in any output: refused port, wrong database, and a trace
+# --scratch: a copy of trace_rules (TEMPLATE), or an empty database where
+# rules-fixture.sql is replayed first; the same output, and dropped after,
+# also when a statement fails.
+scratch_dbs() { "${psql[@]}" -At -c "SELECT count(*) FROM pg_database WHERE datname LIKE 'ddlint\_trace\_%'"; }
+(cd "$tdir" && "$bin" trace --scratch --dsn "$url/trace_rules" seeded.sql 2>"$work/scratch.err") | blank >"$work/seeded.out"
+diff -u "$tdir/expected.txt" "$work/seeded.out" && grep -q "scratch database ddlint_trace_[0-9]* (a copy of trace_rules)" "$work/scratch.err" ||
+  { echo "trace --scratch (template) of seeded.sql differs:"; cat "$work/scratch.err"; trace_rc=1; }
+(cd "$tdir" && "$bin" trace --scratch --history rules-fixture.sql --dsn "$url/postgres" seeded.sql 2>"$work/scratch.err") |
+  blank >"$work/seeded.out"
+diff -u "$tdir/expected.txt" "$work/seeded.out" && grep -q "(empty, 1 history file replayed)" "$work/scratch.err" ||
+  { echo "trace --scratch --history of seeded.sql differs:"; cat "$work/scratch.err"; trace_rc=1; }
+"$bin" trace --scratch --dsn "$url/trace_rules" "$work/fails.sql" >"$work/trace.out" 2>&1
+[ "$?" = 1 ] || { echo "trace --scratch of a failing statement: expected exit 1:"; cat "$work/trace.out"; trace_rc=1; }
+[ "$(scratch_dbs)" = 0 ] || { echo "trace --scratch left a database behind"; trace_rc=1; }
+"$bin" trace --history "$tdir/rules-fixture.sql" --dsn "$url/trace_rules" "$tdir/seeded.sql" >"$work/trace.out" 2>&1
+[ "$?" = 2 ] || { echo "trace --history without --scratch: expected exit 2"; trace_rc=1; }
+
+# 6. No password in any output: refused port, wrong database, and a trace
 # that connects (trust) and fails a statement.
 secret="s3cr3t-Tr-$RANDOM"
 for dsn in "postgresql://postgres:$secret@127.0.0.1:1/x" "host=127.0.0.1 port=1 user=postgres password=$secret" \
@@ -121,4 +139,4 @@ PGPASSWORD=$secret "$bin" trace --dsn "postgresql://postgres:$secret@127.0.0.1:$
 if [ "$?" != 1 ] || grep -q -- "$secret" "$work/trace.out" || ! grep -q "postgres:\*\*\*@" "$work/trace.out"; then
   echo "trace with a password in the DSN: exit 1 expected, the DSN shown redacted:"; cat "$work/trace.out"; trace_rc=1
 fi
-[ "$trace_rc" = 0 ] && echo "trace: seeded mismatch, JSON, rollback, --commit, failed statement and password redaction checked"
+[ "$trace_rc" = 0 ] && echo "trace: seeded mismatch, JSON, rollback, --commit, failed statement, --scratch and password redaction checked"

@@ -1,5 +1,7 @@
 #include "cli/app.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -526,6 +528,31 @@ static bool copies_with_client(std::string_view text) {
   return lower.find("stdin") != std::string::npos || lower.find("stdout") != std::string::npos;
 }
 
+// `ddlint trace --scratch`: the throw-away database, dropped when this goes
+// away (after the trace's own session is closed), whatever happened.
+namespace {
+std::string quote_ident(const std::string& name) {
+  std::string s = "\"";
+  for (char c : name) s += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return s + "\"";
+}
+struct ScratchDatabase {
+  explicit ScratchDatabase(std::ostream& e) : err(e) {}
+  ScratchDatabase(const ScratchDatabase&) = delete;
+  ScratchDatabase& operator=(const ScratchDatabase&) = delete;
+  ~ScratchDatabase() {
+    if (!admin || name.empty()) return;
+    db::Rows rows;
+    db::PgSession::Outcome outcome;
+    if (!admin->exec("DROP DATABASE IF EXISTS " + quote_ident(name), rows, outcome))
+      err << "ddlint: dropping the scratch database " << name << " failed: " << outcome.error << "\n";
+  }
+  std::ostream& err;
+  std::unique_ptr<db::PgSession> admin;  // autocommit, on the DSN's database
+  std::string name;                      // set once created
+};
+}  // namespace
+
 int run_trace(const TraceOptions& o, std::ostream& out, std::ostream& err) {
   if (o.format != "text" && o.format != "json") {
     err << "ddlint: unknown --format `" << o.format << "` (expected text or json)\n";
@@ -537,10 +564,74 @@ int run_trace(const TraceOptions& o, std::ostream& out, std::ostream& err) {
     if (!read_input(path, bytes, err)) return kExitError;
     files.emplace_back(path, std::move(bytes));
   }
-  const std::string target =
+  if (!o.history.empty() && !o.scratch) {
+    err << "ddlint: --history replays files into a scratch database: it needs --scratch\n";
+    return kExitError;
+  }
+  std::vector<std::pair<std::string, std::string>> history;  // path, bytes
+  for (const auto& path : o.history) {
+    std::string bytes;
+    if (!read_input(path, bytes, err)) return kExitError;
+    history.emplace_back(path, std::move(bytes));
+  }
+  std::string target =
       o.dsn.empty() ? std::string("the database named by PG* variables") : db::redact_dsn(o.dsn);
   std::string error;
-  auto trace = db::Trace::begin(o.dsn, 10, o.lock_timeout_ms, o.statement_timeout_ms, error);
+  // Declared before the trace, so its session is closed before the drop.
+  ScratchDatabase scratch(err);
+  if (o.scratch) {
+    scratch.admin = db::PgSession::open_writable(o.dsn, 10, error);
+    if (!scratch.admin) {
+      err << "ddlint: " << error << "\n";
+      return kExitError;
+    }
+    db::Rows rows;
+    db::PgSession::Outcome outcome;
+    if (!scratch.admin->exec("SELECT current_database()", rows, outcome) || rows.rows.empty()) {
+      err << "ddlint: reading the database name: " << outcome.error << "\n";
+      return kExitError;
+    }
+    const std::string source = rows.rows[0][0].value_or("");
+    const std::string name = "ddlint_trace_" + std::to_string(getpid());
+    if (!scratch.admin->exec("CREATE DATABASE " + quote_ident(name) + " TEMPLATE " +
+                                 (history.empty() ? quote_ident(source) : std::string("template0")),
+                             rows, outcome)) {
+      err << "ddlint: creating the scratch database " << name << ": " << outcome.error << "\n";
+      return kExitError;
+    }
+    scratch.name = name;
+    target =
+        "scratch database " + name + " (" +
+        (history.empty() ? "a copy of " + source
+                         : "empty, " + std::to_string(history.size()) +
+                               (history.size() == 1 ? " history file" : " history files") + " replayed") +
+        ") on " + target;
+    if (!history.empty()) {
+      auto replay = db::PgSession::open_writable(o.dsn, 10, error, name);
+      if (!replay) {
+        err << "ddlint: " << error << "\n";
+        return kExitError;
+      }
+      for (auto& [path, bytes] : history) {
+        const auto a = driver::analyse_source(path, std::move(bytes), analysis::Settings{});
+        const SourceFile& src = *a.file.source;
+        for (size_t i = 0; i < a.file.parsed.statements.size(); ++i) {
+          const auto& st = a.file.parsed.statements[i];
+          const auto* op = st.as<ir::Opaque>();
+          if (a.facts->at(i).down ||
+              (op != nullptr && op->node == "CopyStmt" && copies_with_client(src.slice(st.range))))
+            continue;
+          if (!replay->exec(std::string(src.slice(st.range)), rows, outcome)) {
+            const auto pos = src.lines().position(st.range.begin);
+            err << path << ":" << pos.line << ":" << pos.column
+                << ": replaying the history into the scratch database failed: " << outcome.error << "\n";
+            return kExitError;
+          }
+        }
+      }
+    }
+  }
+  auto trace = db::Trace::begin(o.dsn, 10, o.lock_timeout_ms, o.statement_timeout_ms, error, scratch.name);
   if (!trace) {
     err << "ddlint: " << error << "\n";
     return kExitError;

@@ -94,6 +94,11 @@ struct TraceOptions {
   int lock_timeout_ms = 10000;
   int statement_timeout_ms = 0;  // 0: none
   std::string runner = "auto";
+  // Run in a throw-away database (ddlint_trace_<pid>), dropped at the end:
+  // a copy of the DSN's database (CREATE DATABASE ... TEMPLATE), or with
+  // `history`, an empty one where those files are replayed (committed) first.
+  bool scratch = false;
+  std::vector<std::string> history;
 };
 int run_trace(const TraceOptions& options, std::ostream& out, std::ostream& err);
 

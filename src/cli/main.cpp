@@ -194,6 +194,15 @@ int run(int argc, char** argv) {
       ->add_option("--statement-timeout", trace.statement_timeout_ms,
                    "Milliseconds a statement may run (default 0: no limit)")
       ->check(CLI::Range(0, 86400000));
+  cmd_trace->add_flag(
+      "--scratch", trace.scratch,
+      "Run in a throw-away database (ddlint_trace_<pid>: a copy of the DSN's database, or with "
+      "--history an empty one), dropped afterwards");
+  cmd_trace
+      ->add_option("--history", trace.history,
+                   "With --scratch: a migration to replay (committed) into an empty scratch database first; "
+                   "repeat it for several, in order")
+      ->allow_extra_args(false);
   cmd_trace
       ->add_option(
           "--runner", trace.runner,

@@ -98,7 +98,7 @@ PgSession::PgSession(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 PgSession::~PgSession() = default;
 
 std::unique_ptr<PgSession::Impl> PgSession::connect(const std::string& dsn, int connect_timeout_s,
-                                                    std::string& error) {
+                                                    std::string& error, const std::string& database) {
   const Libpq& pq = libpq();
   if (!pq.load_error.empty()) {
     error = pq.load_error;
@@ -122,8 +122,11 @@ std::unique_ptr<PgSession::Impl> PgSession::connect(const std::string& dsn, int 
   if (const char* env = std::getenv("PGPASSWORD"); env != nullptr && *env != '\0')
     impl->secrets.emplace_back(env);
   const std::string timeout = std::to_string(connect_timeout_s);
-  const char* keys[] = {"dbname", "connect_timeout", "application_name", nullptr};
-  const char* values[] = {dsn.empty() ? nullptr : dsn.c_str(), timeout.c_str(), "ddlint", nullptr};
+  // A second dbname is a plain database name that replaces the DSN's.
+  const char* keys[] = {"dbname", "connect_timeout", "application_name",
+                        database.empty() ? nullptr : "dbname", nullptr};
+  const char* values[] = {dsn.empty() ? nullptr : dsn.c_str(), timeout.c_str(), "ddlint", database.c_str(),
+                          nullptr};
   impl->conn = pq.connectdb_params(keys, values, 1);
   if (impl->conn == nullptr || pq.status(impl->conn) != CONNECTION_OK) {
     error = "cannot connect to " +
@@ -145,8 +148,8 @@ std::unique_ptr<PgSession> PgSession::open(const std::string& dsn, int connect_t
 }
 
 std::unique_ptr<PgSession> PgSession::open_writable(const std::string& dsn, int connect_timeout_s,
-                                                    std::string& error) {
-  auto impl = connect(dsn, connect_timeout_s, error);
+                                                    std::string& error, const std::string& database) {
+  auto impl = connect(dsn, connect_timeout_s, error, database);
   if (!impl) return nullptr;
   return std::unique_ptr<PgSession>(new PgSession(std::move(impl)));
 }

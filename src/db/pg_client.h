@@ -44,8 +44,9 @@ class PgSession final : public Session {
   // caller sends BEGIN, the migration's statements and ROLLBACK or COMMIT
   // through exec(). Same connection, environment and password handling as
   // open().
+  // `database`, when not empty, replaces the DSN's database.
   static std::unique_ptr<PgSession> open_writable(const std::string& dsn, int connect_timeout_s,
-                                                  std::string& error);
+                                                  std::string& error, const std::string& database = {});
   // What the server said of one exec().
   struct Outcome {
     std::string command_tuples;  // PQcmdTuples: rows affected; empty when the command reports none
@@ -59,7 +60,8 @@ class PgSession final : public Session {
  private:
   struct Impl;
   explicit PgSession(std::unique_ptr<Impl> impl);
-  static std::unique_ptr<Impl> connect(const std::string& dsn, int connect_timeout_s, std::string& error);
+  static std::unique_ptr<Impl> connect(const std::string& dsn, int connect_timeout_s, std::string& error,
+                                       const std::string& database = {});
   bool begin(std::string& error);
   std::unique_ptr<Impl> impl_;
 };

@@ -57,9 +57,10 @@ Trace::~Trace() {
 }
 
 std::unique_ptr<Trace> Trace::begin(const std::string& dsn, int connect_timeout_s, int lock_timeout_ms,
-                                    int statement_timeout_ms, std::string& error) {
+                                    int statement_timeout_ms, std::string& error,
+                                    const std::string& database) {
   std::unique_ptr<Trace> t(new Trace());
-  t->session_ = PgSession::open_writable(dsn, connect_timeout_s, error);
+  t->session_ = PgSession::open_writable(dsn, connect_timeout_s, error, database);
   if (!t->session_) return nullptr;
   Rows rows;
   PgSession::Outcome o;

@@ -60,9 +60,11 @@ class Trace {
   // Connects (read-write), reads the server's version and the relations of
   // the database, and opens the transaction. `lock_timeout_ms` and
   // `statement_timeout_ms` (0: none) hold for the transaction. On failure
-  // returns null with `error` (password removed).
+  // returns null with `error` (password removed). `database`, when not
+  // empty, replaces the DSN's database.
   static std::unique_ptr<Trace> begin(const std::string& dsn, int connect_timeout_s, int lock_timeout_ms,
-                                      int statement_timeout_ms, std::string& error);
+                                      int statement_timeout_ms, std::string& error,
+                                      const std::string& database = {});
   ~Trace();
   Trace(const Trace&) = delete;
   Trace& operator=(const Trace&) = delete;
