@@ -451,4 +451,6 @@ node -e '
                                                       .sort((x, y) => (x[1] < y[1] ? -1 : 1))]);
   if (s(a) !== s(b)) { console.log(`FAIL  README stats query: ${s(b)}, ddlint stats: ${s(a)}`); process.exit(1); }
 ' "$work/stats.json" "$work/stats-readme.json" || preflight_failures=$((preflight_failures + 1))
-[ "$failures" = 0 ] && [ "$cli_checked" -gt 0 ] && [ "$preflight_failures" = 0 ]
+# `ddlint drift --dialect mysql` (sets drift_failures).
+. "$root/tests/mariadb_drift_checks.sh"
+[ "$failures" = 0 ] && [ "$cli_checked" -gt 0 ] && [ "$preflight_failures" = 0 ] && [ "$drift_failures" = 0 ]

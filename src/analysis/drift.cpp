@@ -398,8 +398,7 @@ void DriftReplay::add_constraint(const std::string& table, const ir::Constraint&
     case ir::ConstraintKind::Check:
       k.kind = DriftConstraintKind::Check;
       if (c.not_enforced) return;
-      if (mysql && k.name.empty() && !column.empty() && c.columns.empty())
-        k.name = column;  // MariaDB names it
+      if (mariadb_ && k.name.empty() && !column.empty() && c.columns.empty()) k.name = column;
       break;
     case ir::ConstraintKind::Exclusion:
       k.kind = DriftConstraintKind::Exclusion;
@@ -491,6 +490,10 @@ void DriftReplay::statement(const ir::Statement& st, std::string_view text, cons
                 if (c.table == k) std::replace(c.columns.begin(), c.columns.end(), col, to);
             }
             std::erase_if(t.columns, [&](const DriftColumn& c) { return c.name == col; });
+            if (mariadb_)
+              std::erase_if(schema_.constraints, [&](const DriftConstraint& c) {
+                return c.table == k && c.kind == DriftConstraintKind::Check && c.name == col;
+              });
             add_column(schema_.tables[k], *act.column_def, text, at);
           }
           break;

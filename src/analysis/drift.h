@@ -92,7 +92,9 @@ struct DriftSchema {
 // Replays a migration history in runner order (up sections only).
 class DriftReplay {
  public:
-  explicit DriftReplay(Dialect dialect) : dialect_(dialect) {}
+  // `mariadb`: the server is MariaDB, which names a column's unnamed CHECK
+  // after the column and drops it when MODIFY or CHANGE restates the column.
+  explicit DriftReplay(Dialect dialect, bool mariadb = false) : dialect_(dialect), mariadb_(mariadb) {}
   // `file`: the file's index among the replayed files (DriftOrigin::file);
   // `display`: its path for messages.
   void apply(const ir::ParsedFile& parsed, const RunnerPlan& plan, const SourceFile& source, int file);
@@ -108,6 +110,7 @@ class DriftReplay {
   std::string key(const ir::QualifiedName& n) const;
   std::string fold(const std::string& s) const;
   Dialect dialect_;
+  bool mariadb_ = false;
   DriftSchema schema_;
 };
 

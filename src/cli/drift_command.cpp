@@ -182,10 +182,10 @@ std::string mysql_live_type(std::string t) {
   return out;
 }
 
-bool read_mysql(db::Session& s, DriftSchema& live, std::string& error) {
+bool read_mysql(db::Session& s, DriftSchema& live, bool& mariadb, std::string& error) {
   db::Rows rows;
   if (!s.query("SELECT VERSION()", rows, error)) return false;
-  const bool mariadb =
+  mariadb =
       !rows.rows.empty() && rows.rows[0][0] && lower(*rows.rows[0][0]).find("mariadb") != std::string::npos;
   if (!s.query("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
                "AND TABLE_TYPE = 'BASE TABLE'",
@@ -258,13 +258,15 @@ bool read_mysql(db::Session& s, DriftSchema& live, std::string& error) {
     live.indexes.push_back(std::move(i));
   }
   // Primary keys and foreign keys with their columns.
-  if (!s.query("SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_NAME, "
-               "k.REFERENCED_COLUMN_NAME, t.CONSTRAINT_TYPE FROM information_schema.KEY_COLUMN_USAGE k "
-               "JOIN information_schema.TABLE_CONSTRAINTS t ON t.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA "
-               "AND t.TABLE_NAME = k.TABLE_NAME AND t.CONSTRAINT_NAME = k.CONSTRAINT_NAME "
-               "WHERE k.TABLE_SCHEMA = DATABASE() AND t.CONSTRAINT_TYPE IN ('PRIMARY KEY', 'FOREIGN KEY') "
-               "ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION",
-               rows, error))
+  // KEY_COLUMN_USAGE alone: MariaDB shows TABLE_CONSTRAINTS only to users
+  // with more than SELECT on the tables.
+  if (!s.query(
+          "SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME, "
+          "CASE WHEN CONSTRAINT_NAME = 'PRIMARY' THEN 'PRIMARY KEY' ELSE 'FOREIGN KEY' END "
+          "FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = DATABASE() "
+          "AND (CONSTRAINT_NAME = 'PRIMARY' OR REFERENCED_TABLE_NAME IS NOT NULL) "
+          "ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION",
+          rows, error))
     return false;
   std::map<std::pair<std::string, std::string>, DriftConstraint> keys;
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> refs;
@@ -341,7 +343,24 @@ int run_drift(const DriftOptions& o, std::ostream& out, std::ostream& err) {
   const auto inputs = driver::collect_inputs(o.paths, "", problems);
   for (const auto& p : problems) err << "ddlint: " << p << "\n";
   if (!problems.empty()) return kExitError;
-  analysis::DriftReplay replay(dialect);
+  // The live schema, in one read-only transaction.
+  std::string error;
+  std::unique_ptr<db::Session> session = mysql
+                                             ? db::open_mysql(o.dsn, 10, o.statement_timeout_ms, error)
+                                             : db::PgSession::open(o.dsn, 10, o.statement_timeout_ms, error);
+  if (!session) {
+    err << "ddlint: " << error << "\n";
+    return kExitError;
+  }
+  DriftSchema live;
+  bool mariadb = false;
+  if (!(mysql ? read_mysql(*session, live, mariadb, error) : read_pg(*session, live, error))) {
+    err << "ddlint: reading the schema: " << error << "\n";
+    return kExitError;
+  }
+  session.reset();
+
+  analysis::DriftReplay replay(dialect, mariadb);
   std::vector<driver::ParsedSource> files;
   files.reserve(inputs.size());
   const auto target = mysql ? analysis::parse_mysql_target(o.dialect == "mariadb" ? "mariadb" : "8.4")
@@ -362,22 +381,6 @@ int run_drift(const DriftOptions& o, std::ostream& out, std::ostream& err) {
     replay.apply(parsed.parsed, plan, *parsed.source, static_cast<int>(files.size()));
     files.push_back(std::move(parsed));
   }
-
-  // The live schema, in one read-only transaction.
-  std::string error;
-  std::unique_ptr<db::Session> session = mysql
-                                             ? db::open_mysql(o.dsn, 10, o.statement_timeout_ms, error)
-                                             : db::PgSession::open(o.dsn, 10, o.statement_timeout_ms, error);
-  if (!session) {
-    err << "ddlint: " << error << "\n";
-    return kExitError;
-  }
-  DriftSchema live;
-  if (!(mysql ? read_mysql(*session, live, error) : read_pg(*session, live, error))) {
-    err << "ddlint: reading the schema: " << error << "\n";
-    return kExitError;
-  }
-  session.reset();
 
   std::vector<std::string_view> texts;
   texts.reserve(files.size());

@@ -1,0 +1,3 @@
+ALTER TABLE posts ADD CONSTRAINT posts_user_fk FOREIGN KEY (user_id) REFERENCES users (id);
+ALTER TABLE users ADD COLUMN bio VARCHAR(400) DEFAULT '', MODIFY age SMALLINT;
+ALTER TABLE posts ADD UNIQUE (user_id, title);
