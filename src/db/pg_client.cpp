@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
@@ -35,6 +36,7 @@ struct Libpq {
   decltype(&PQcmdTuples) cmd_tuples = nullptr;
   decltype(&PQputCopyEnd) put_copy_end = nullptr;
   decltype(&PQgetResult) get_result = nullptr;
+  decltype(&PQsetNoticeProcessor) set_notice_processor = nullptr;
   decltype(&PQresultErrorField) result_error_field = nullptr;
   std::string load_error;
 };
@@ -60,7 +62,8 @@ const Libpq& libpq() {
         resolve(lib, "PQtransactionStatus", pq.transaction_status) &&
         resolve(lib, "PQcmdTuples", pq.cmd_tuples) &&
         resolve(lib, "PQresultErrorField", pq.result_error_field) &&
-        resolve(lib, "PQputCopyEnd", pq.put_copy_end) && resolve(lib, "PQgetResult", pq.get_result);
+        resolve(lib, "PQputCopyEnd", pq.put_copy_end) && resolve(lib, "PQgetResult", pq.get_result) &&
+        resolve(lib, "PQsetNoticeProcessor", pq.set_notice_processor);
     if (!ok) pq.load_error = "libpq.so.5 lacks a function ddlint needs";
   });
   return pq;
@@ -134,6 +137,15 @@ std::unique_ptr<PgSession::Impl> PgSession::connect(const std::string& dsn, int 
             impl->scrub(impl->conn != nullptr ? pq.error_message(impl->conn) : "out of memory");
     return nullptr;
   }
+  // Server notices (NOTICE, WARNING) go to stderr like every other message:
+  // prefixed, and without the password.
+  pq.set_notice_processor(
+      impl->conn,
+      [](void* arg, const char* message) {
+        const std::string line = "ddlint: server: " + static_cast<const Impl*>(arg)->scrub(message) + "\n";
+        std::fputs(line.c_str(), stderr);
+      },
+      impl.get());
   return impl;
 }
 
