@@ -98,10 +98,23 @@ void add_effects(const ir::Statement& st, std::vector<DownEffect>& out) {
 
 bool DownMigration::has(DownEffect::Verb verb, const ir::QualifiedName& table, std::string_view column,
                         std::string_view to) const {
-  for (const auto& e : effects)
+  for (size_t i = 0; i < effects.size(); ++i) {
+    const DownEffect& e = effects[i];
     if (e.verb == verb && same_table(e.table, table) && (column.empty() || e.column == column) &&
         (to.empty() || e.to == to))
       return true;
+    // A relation the down renames away and then drops under its new name
+    // (`ALTER TABLE t RENAME TO t_old; ... DROP TABLE t_old;`) is dropped.
+    if (verb == DownEffect::Verb::DropObject && e.verb == DownEffect::Verb::RenameRelation && !e.to.empty() &&
+        same_table(e.table, table)) {
+      std::string_view renamed = e.to;
+      if (const size_t dot = renamed.rfind('.'); dot != std::string_view::npos)
+        renamed.remove_prefix(dot + 1);
+      const ir::QualifiedName now{e.table.schema, std::string(renamed), {}};
+      for (size_t k = i + 1; k < effects.size(); ++k)
+        if (effects[k].verb == DownEffect::Verb::DropObject && same_table(effects[k].table, now)) return true;
+    }
+  }
   return false;
 }
 
@@ -139,7 +152,8 @@ std::string paired_down_path(std::string_view path, Runner runner) {
 }
 
 DownMigration down_migration(const ir::ParsedFile& file, const MigrationFacts& facts, std::string_view path,
-                             const ir::ParsedFile* paired, std::string_view unreadable, bool split_version) {
+                             const ir::ParsedFile* paired, std::string_view unreadable, bool split_version,
+                             std::string_view paired_path) {
   DownMigration d;
   const RunnerPlan& plan = facts.plan();
   const bool sections = plan.runner == Runner::Goose || plan.runner == Runner::Dbmate;
@@ -178,6 +192,11 @@ DownMigration down_migration(const ir::ParsedFile& file, const MigrationFacts& f
     d.where = "the down migration of version " + std::string(step->timestamp) + " (`" +
               std::string(step->timestamp) + "*_" + std::string(step->name) + ".down.sql`)";
   if (paired) {
+    // The down of the same version under another name (not a split version's
+    // group of steps, which the message names as a whole).
+    if (!paired_path.empty() && plan.runner != Runner::Flyway && plan.runner != Runner::Sqitch &&
+        file_base_name(paired_path) != file_base_name(down_path) && d.where.front() == '`')
+      d.where = "`" + std::string(file_base_name(paired_path)) + "`";
     for (const auto& st : paired->statements) add_effects(st, d.effects);
     d.present = !paired->statements.empty() || !paired->errors.empty();
   } else if (!unreadable.empty()) {

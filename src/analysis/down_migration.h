@@ -68,9 +68,11 @@ std::string paired_down_path(std::string_view path, Runner runner = Runner::None
 // `unreadable` the path of a down migration in another language found
 // instead (empty when none). `split_version`: `path` is a step of a split
 // version (RunnerLayout::split_version) and `paired` holds all the version's
-// down steps, which roll the version back together.
+// down steps, which roll the version back together. `paired_path`: the file
+// `paired` was read from when the driver found it under another name than
+// paired_down_path() (the down of the same version number); messages name it.
 DownMigration down_migration(const ir::ParsedFile& file, const MigrationFacts& facts, std::string_view path,
                              const ir::ParsedFile* paired, std::string_view unreadable = {},
-                             bool split_version = false);
+                             bool split_version = false, std::string_view paired_path = {});
 
 }  // namespace ddlint::analysis

@@ -456,6 +456,33 @@ bool load_version_downs(Job& job, DirListings& listings) {
 
 // Reads and parses the paired down migration of an up migration; a missing
 // one is simply absent.
+// `down` (NAME.down.sql, NAME_down.sql) does not exist: the down migration
+// of the same version under another name (`0026_drop_job_id.up.sql` with
+// `0026_drop_jod_id.down.sql`), which runners that pair by version number run
+// as its down. Only when the folder has exactly one up and one down of that
+// version; empty otherwise.
+std::string same_version_down(const fs::path& down, DirListings& listings) {
+  const std::string name = down.filename().string();
+  size_t digits = 0;
+  while (digits < name.size() && name[digits] >= '0' && name[digits] <= '9') ++digits;
+  if (digits == 0 || digits >= name.size() || name[digits] != '_') return "";
+  const std::string prefix = name.substr(0, digits + 1);
+  const bool dotted = name.ends_with(".down.sql");
+  const std::string_view down_suffix = dotted ? ".down.sql" : "_down.sql";
+  const std::string_view up_suffix = dotted ? ".up.sql" : "_up.sql";
+  std::string found;
+  size_t downs = 0;
+  size_t ups = 0;
+  const auto& names = listings.names(down.parent_path());
+  for (auto it = std::lower_bound(names.begin(), names.end(), prefix);
+       it != names.end() && it->compare(0, prefix.size(), prefix) == 0; ++it) {
+    if (it->ends_with(down_suffix)) ++downs, found = *it;
+    if (it->ends_with(up_suffix)) ++ups;
+  }
+  if (downs != 1 || ups != 1) return "";
+  return (down.parent_path() / found).string();
+}
+
 void load_down(Job& job, DirListings& listings) {
   const analysis::RunnerPlan plan =
       analysis::plan_runner(job.down_base, job.source->text(), job.parsed->comments, job.eff.settings.runner,
@@ -490,6 +517,9 @@ void load_down(Job& job, DirListings& listings) {
         break;
       }
   }
+  if (!fs::is_regular_file(path) && plan.runner != analysis::Runner::Flyway &&
+      plan.runner != analysis::Runner::Sqitch)
+    if (std::string other = same_version_down(path, listings); !other.empty()) path = std::move(other);
   if (!fs::is_regular_file(path)) {
     if (plan.runner == analysis::Runner::Flyway || plan.runner == analysis::Runner::Sqitch) return;
     // NAME.down.go, NAME.down.js ... beside NAME.up.sql: a down migration
@@ -697,9 +727,10 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   }
   const bool change_set = options_.change_set.has_value();
   auto lint_job = [&](const Job& job) {
-    return engine::lint_file(job.source, *job.parsed, job.eff.settings, *job.eff.enabled, rules::registry(),
-                             catalog_, job.eff.options, job.down ? &*job.down : nullptr, job.earlier,
-                             job.history, job.down_unreadable, job.functions);
+    return engine::lint_file(
+        job.source, *job.parsed, job.eff.settings, *job.eff.enabled, rules::registry(), catalog_,
+        job.eff.options, job.down ? &*job.down : nullptr, job.earlier, job.history, job.down_unreadable,
+        job.functions, job.down_source ? std::string_view(job.down_source->path()) : std::string_view());
   };
   std::atomic<bool> write_failed{false};
   auto lint_one = [&](Job& job, FileOutcome& out) {

@@ -66,7 +66,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
                      const RuleOptions& options, const ir::ParsedFile* paired_down,
                      std::span<const analysis::CreatedObject> earlier,
                      std::span<const analysis::KnownTable> history, std::string_view unreadable_down,
-                     std::span<const analysis::KnownFunction> functions) {
+                     std::span<const analysis::KnownFunction> functions, std::string_view down_path) {
   FileResult result;
   result.path = source->path();
   result.stats.syntax_errors = parsed.errors.size();
@@ -113,7 +113,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   std::vector<Diagnostic>& out = result.diagnostics;
   const analysis::DownMigration down =
       analysis::down_migration(parsed, facts, source->path(), paired_down, unreadable_down,
-                               !settings.runner_layout.split_version.empty());
+                               !settings.runner_layout.split_version.empty(), down_path);
   RuleContext ctx(*source, parsed, settings, facts, annotations, catalog, out);
   ctx.set_down_migration(&down);
   ctx.set_enabled(&enabled_ids);

@@ -44,6 +44,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
                      std::span<const analysis::CreatedObject> earlier = {},
                      std::span<const analysis::KnownTable> history = {},
                      std::string_view unreadable_down = {},
-                     std::span<const analysis::KnownFunction> functions = {});
+                     std::span<const analysis::KnownFunction> functions = {},
+                     std::string_view down_path = {});
 
 }  // namespace ddlint::engine

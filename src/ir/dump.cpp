@@ -102,6 +102,7 @@ class Printer {
                                               : s.volatility == Volatility::Stable  ? "stable"
                                                                                     : "volatile"));
     for (auto& t : s.loop_writes) line(ind, "loop-writes " + qname(t));
+    if (!s.owned_by.empty()) line(ind, "owned-by " + qname(s.owned_by) + " column " + s.owned_by_column);
   }
   void node(int ind, const CreateTable& s) {
     line(ind, "table " + qname(s.table) +

@@ -151,6 +151,11 @@ struct Opaque {
   Volatility volatility = Volatility::Unknown;
   // What `creates` is: View for CREATE [OR REPLACE] VIEW; Other otherwise.
   ObjectKind creates_kind = ObjectKind::Other;
+  // CREATE / ALTER SEQUENCE ... OWNED BY table.column: the owning table and
+  // column (the sequence is dropped with them); empty otherwise (and for
+  // OWNED BY NONE).
+  QualifiedName owned_by;
+  std::string owned_by_column;
 };
 
 struct CreateTable {

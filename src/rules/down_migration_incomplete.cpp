@@ -179,11 +179,31 @@ class DownMigrationIncomplete final : public engine::Rule {
     // CREATE OR REPLACE VIEW may replace a view that exists: its down would
     // restore the old definition, which ddlint cannot check.
     if (s.or_replace && s.creates_kind == ir::ObjectKind::View) return;
-    if (ctx.down_migration().drops(s.creates)) return;
+    if (ctx.down_migration().drops(s.creates) || owner_dropped(ctx, s)) return;
     missing(
         ctx, ctx.statement().range,
         "creates " + std::string(s.creates_kind == ir::ObjectKind::View ? "view " : "") + quoted(s.creates),
         "drop it");
+  }
+
+  // A sequence OWNED BY a column (in its CREATE SEQUENCE or an ALTER SEQUENCE
+  // later in the up migration) goes with that column or its table: true when
+  // the down migration drops either.
+  static bool owner_dropped(engine::RuleContext& ctx, const ir::Opaque& s) {
+    const ir::Opaque* owned = s.owned_by.empty() ? nullptr : &s;
+    const auto& stmts = ctx.file().statements;
+    for (size_t k = ctx.statement_index() + 1; k < stmts.size(); ++k) {
+      const auto* alter = stmts[k].as<ir::Opaque>();
+      if (ctx.facts().at(k).down || !alter || alter->acts_on.empty() || alter->owned_by.empty() ||
+          !analysis::same_table(alter->acts_on.front(), s.creates))
+        continue;
+      owned = alter;
+    }
+    if (!owned) return false;
+    const auto& down = ctx.down_migration();
+    for (const auto& name : names_through_renames(ctx, owned->owned_by))
+      if (down.drops(name) || down.has(Verb::DropColumn, name, owned->owned_by_column)) return true;
+    return false;
   }
 
   // The down migration drops columns of the index on `table` (a name of its
@@ -269,6 +289,12 @@ class DownMigrationIncomplete final : public engine::Rule {
       const AnyName down{down_migration, names};
       const std::string col = quoted(f.name) + " of " + quoted(t);
       const analysis::KnownColumn* old = alter ? ctx.here().old_column(f.action) : nullptr;
+      // A column this migration added (earlier in the file, or in an earlier
+      // step of its split version) has no old type or nullability to go back
+      // to: the down migration's job is to drop it, judged at the ADD COLUMN.
+      if ((f.kind == ir::FactKind::SetType || f.kind == ir::FactKind::SetNotNull) &&
+          ctx.facts().column_added_before(t, f.name, ctx.statement_index()))
+        continue;
       switch (f.kind) {
         case ir::FactKind::RenameColumn:
           if (!ctx.is_existing_table(t) || down.has(Verb::RenameColumn, t, f.new_name, f.name)) break;

@@ -102,6 +102,19 @@ ir::Statement Lowerer::lower(element stmt, uint32_t base, TextRange range) {
       o.creates = name_list(created, range);
     else if (kind == "CreateSeqStmt" && child(n, "sequence", created))
       o.creates = range_var(created);
+    if (kind == "CreateSeqStmt" || kind == "AlterSeqStmt")
+      for (element a : items(n, "options")) {
+        element def;
+        element arg;
+        element list;
+        if (node_kind(a, def) != "DefElem" || str(def, "defname") != "owned_by" || !child(def, "arg", arg) ||
+            node_kind(arg, list) != "List")
+          continue;
+        const auto parts = strings(items(list, "items"));
+        if (parts.size() < 2) continue;  // OWNED BY NONE
+        o.owned_by = name_list(arg, range, 1);
+        o.owned_by_column = parts.back();
+      }
     // A row trigger: the table it fires on (a statement trigger fires once).
     if (kind == "CreateTrigStmt" && flag(n, "row") && child(n, "relation", created)) {
       o.on_table = range_var(created);

@@ -1,0 +1,1 @@
+ALTER TABLE repos ADD COLUMN job_uid text;

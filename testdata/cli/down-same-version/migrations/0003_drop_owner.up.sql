@@ -1,0 +1,2 @@
+-- Two downs of version 0003: neither is taken for this one.
+ALTER TABLE repos DROP COLUMN owner;

@@ -1,0 +1,2 @@
+-- Restores nothing.
+SELECT 1;
