@@ -77,8 +77,10 @@ std::vector<TraceRelation> compare_statement(const TraceFile& file, const TraceS
   std::vector<TraceRelation> out;
   if (st.status != TraceStatement::Status::Ran) return out;
   const SourceFile& source = *file.source;
+  // A statement ddlint could not parse has no prediction: what the server
+  // did is listed, nothing is a mismatch.
   auto finding = [&](TextRange at, std::string message) {
-    if (findings != nullptr)
+    if (findings != nullptr && st.index != SIZE_MAX)
       findings->push_back(
           {file.path, source.lines().position(at.begin), "trace-mismatch", std::move(message)});
   };
@@ -242,6 +244,8 @@ std::vector<TraceFinding> write_trace_text(const TraceRun& run, std::ostream& ou
         continue;
       }
       out << " (" << status_line(st) << ")\n";
+      if (st.index == SIZE_MAX)
+        out << "    not analysed by ddlint (it did not parse): no prediction to compare\n";
       std::vector<TraceFinding> findings;
       const auto rels = compare_statement(file, st, &findings);
       if (rels.empty()) out << "    no table locks\n";
