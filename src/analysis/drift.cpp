@@ -382,6 +382,10 @@ void DriftReplay::add_constraint(const std::string& table, const ir::Constraint&
   switch (c.kind) {
     case ir::ConstraintKind::PrimaryKey:
       k.kind = DriftConstraintKind::PrimaryKey;
+      // A primary key makes its columns NOT NULL.
+      if (auto it = schema_.tables.find(table); it != schema_.tables.end())
+        for (auto& col : it->second.columns)
+          if (std::find(cols.begin(), cols.end(), col.name) != cols.end()) col.not_null = true;
       if (mysql) k.name = "primary";
       if (low.rfind("primary", 0) == 0) def = "PRIMARY KEY (" + quoted_cols() + ")";
       break;
@@ -452,6 +456,27 @@ void DriftReplay::statement(const ir::Statement& st, std::string_view text, cons
     if (c->like || c->partition_of) t.uncertain = where;
     for (const auto& col : c->columns) add_column(t, col, text, origin);
     for (const auto& k2 : c->constraints) add_constraint(k, k2, "", text, {file, k2.range});
+    if (!mysql) {
+      // PostgreSQL builds one index for UNIQUE / PRIMARY KEY constraints of a
+      // CREATE TABLE on the same columns: the primary key (else the first) stays.
+      std::vector<size_t> keys;
+      for (size_t n = 0; n < schema_.constraints.size(); ++n) {
+        const auto& kk = schema_.constraints[n];
+        if (kk.table == k && kk.origin.file == file && kk.origin.range.begin >= st.range.begin &&
+            (kk.kind == DriftConstraintKind::PrimaryKey || kk.kind == DriftConstraintKind::Unique))
+          keys.push_back(n);
+      }
+      std::stable_sort(keys.begin(), keys.end(), [&](size_t a, size_t b) {
+        return (schema_.constraints[a].kind == DriftConstraintKind::PrimaryKey) >
+               (schema_.constraints[b].kind == DriftConstraintKind::PrimaryKey);
+      });
+      std::set<std::vector<std::string>> seen;
+      std::set<size_t> gone;
+      for (size_t n : keys)
+        if (!seen.insert(schema_.constraints[n].columns).second) gone.insert(n);
+      for (auto it = gone.rbegin(); it != gone.rend(); ++it)
+        schema_.constraints.erase(schema_.constraints.begin() + static_cast<std::ptrdiff_t>(*it));
+    }
     return;
   }
   if (const auto* a = st.as<ir::AlterTable>()) {
@@ -499,11 +524,19 @@ void DriftReplay::statement(const ir::Statement& st, std::string_view text, cons
           break;
         case ir::AlterKind::DropColumn:
           std::erase_if(t.columns, [&](const DriftColumn& c) { return c.name == col; });
+          // Indexes and constraints on the column go with it, expressions
+          // and CHECKs that name it too.
           std::erase_if(schema_.indexes, [&](const DriftIndex& i) {
-            return i.table == k && std::find(i.columns.begin(), i.columns.end(), col) != i.columns.end();
+            return i.table == k &&
+                   (std::find(i.columns.begin(), i.columns.end(), col) != i.columns.end() ||
+                    (std::find(i.columns.begin(), i.columns.end(), "(expr)") != i.columns.end() &&
+                     mentions(lower(i.definition), lower(col))));
           });
           std::erase_if(schema_.constraints, [&](const DriftConstraint& c) {
-            return c.table == k && std::find(c.columns.begin(), c.columns.end(), col) != c.columns.end();
+            return c.table == k &&
+                   (std::find(c.columns.begin(), c.columns.end(), col) != c.columns.end() ||
+                    ((c.kind == DriftConstraintKind::Check || c.kind == DriftConstraintKind::Exclusion) &&
+                     mentions(lower(c.definition), lower(col))));
           });
           break;
         case ir::AlterKind::AlterColumnType:
