@@ -12,6 +12,7 @@
 #include "analysis/migration_order.h"
 #include "analysis/runner.h"
 #include "analysis/suppressions.h"
+#include "analysis/table_stats.h"
 #include "core/runner_marker.h"
 #include "core/source.h"
 #include "engine/catalog.h"
@@ -23,6 +24,31 @@
 using namespace ddlint;
 
 TEST_SUITE("core") {
+  TEST_CASE("table stats: names match exactly, never by a guess") {
+    analysis::TableStats pg;
+    pg.dialect = Dialect::Postgres;
+    pg.tables = {{"public", "orders", 10, 1}, {"billing", "orders", 20, 2}, {"audit", "logins", 30, 3}};
+    CHECK(pg.find({"", "orders", {}})->rows == 10);         // unqualified: public
+    CHECK(pg.find({"billing", "orders", {}})->rows == 20);  // qualified
+    CHECK(pg.find({"", "logins", {}}) == nullptr);          // not in public: unknown
+    CHECK(pg.find({"public", "Orders", {}}) == nullptr);    // names are exact
+    CHECK(pg.find({"sales", "orders", {}}) == nullptr);
+    analysis::TableStats my;
+    my.dialect = Dialect::MySql;
+    my.tables = {{"shop", "orders", 10, 1}, {"shop", "tags", 5, 1}, {"old", "tags", 7, 1}};
+    CHECK(my.find({"", "orders", {}})->rows == 10);  // one database has it
+    CHECK(my.find({"", "tags", {}}) == nullptr);     // two do: which one is unknown
+    CHECK(my.find({"old", "tags", {}})->rows == 7);
+    CHECK(analysis::thousands(12000000) == "12,000,000");
+    CHECK(analysis::thousands(999) == "999");
+    CHECK(analysis::human_bytes(3100000000) == "3.1 GB");
+    CHECK(analysis::human_bytes(16384) == "16 kB");
+    CHECK(analysis::human_duration(0.5) == "under 1 s");
+    CHECK(analysis::human_duration(31) == "about 31 s");
+    CHECK(analysis::human_duration(96) == "about 1.6 min");
+    CHECK(analysis::human_duration(4 * 3600) == "about 4 h");
+  }
+
   TEST_CASE("migration order: versions by value, downs right after their up, Flyway versions part by part") {
     auto sorted = [](std::vector<std::string> v) {
       std::sort(v.begin(), v.end(), [](const std::string& a, const std::string& b) {

@@ -636,6 +636,24 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     }
     for (const auto& e : f.effect.tables) holding[e.table.name].push_back(&e);
   }
+  // What the table-stats file says of the existing tables each statement
+  // touches (a table created earlier in the run is new and empty).
+  if (settings.sizes.stats)
+    for (size_t i = 0; i < facts_.size(); ++i) {
+      StatementFacts& f = facts_[i];
+      f.sizes.assign(f.effect.tables.size(), nullptr);
+      for (size_t k = 0; k < f.effect.tables.size(); ++k) {
+        const TableEffect& e = f.effect.tables[k];
+        if ((e.object == ir::ObjectKind::Index && e.via_index.empty()) || created_before(e.table, i))
+          continue;
+        f.sizes[k] = settings.sizes.stats->find(e.table);
+      }
+      const ir::QualifiedName* written = nullptr;
+      if (const auto* u = file.statements[i].as<ir::Update>()) written = &u->table;
+      if (const auto* d = file.statements[i].as<ir::Delete>()) written = &d->table;
+      if (written != nullptr && !created_before(*written, i))
+        f.written_size = settings.sizes.stats->find(*written);
+    }
 }
 
 bool StatementFacts::table_known_absent(const ir::QualifiedName& table) const {

@@ -104,6 +104,14 @@ struct StatementFacts {
   // tell whether the database has them.
   std::vector<ir::QualifiedName> unseen_tables;
   bool table_unseen(const ir::QualifiedName& table) const;
+  // With table_stats (Settings::sizes): per entry of effect.tables, the
+  // file's entry for that table (pointing into Settings::sizes.stats), or
+  // null when the file does not know it or the table is new in this run.
+  // Empty without table_stats.
+  std::vector<const TableSize*> sizes;
+  // With table_stats: the file's entry for the table an UPDATE or DELETE
+  // writes (the lock model gives DML no table effect), as `sizes`.
+  const TableSize* written_size = nullptr;
 };
 
 // Within-file state computed once per file, before rules run.

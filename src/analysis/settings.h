@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "analysis/runner.h"
+#include "analysis/table_stats.h"
 #include "core/source.h"
 
 namespace ddlint::analysis {
@@ -79,6 +80,9 @@ struct Settings {
   // Template forms the runner substitutes before running a file (config
   // `placeholders`; core/source.h): Flyway's `${name}` by default.
   std::vector<std::string> placeholders{"${NAME}"};
+  // Table sizes (config `table_stats`, `--table-stats`) and the thresholds
+  // and throughput figures that use them.
+  SizePolicy sizes;
 };
 
 }  // namespace ddlint::analysis

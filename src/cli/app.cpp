@@ -72,6 +72,7 @@ engine::Config cli_config(const CheckOptions& o, const engine::Catalog& catalog)
   if (o.dialect == "postgres" || o.dialect == "postgresql") c.dialect = Dialect::Postgres;
   if (o.dialect == "mysql" || o.dialect == "mariadb") c.dialect = Dialect::MySql;
   if (o.dialect == "mariadb") c.mysql_target = analysis::parse_mysql_target("mariadb");
+  if (!o.table_stats.empty()) c.table_stats = engine::load_table_stats(o.table_stats, o.table_stats);
   if (!o.mysql_version.empty()) {
     c.mysql_target = analysis::parse_mysql_target(o.mysql_version);
     if (!c.mysql_target)

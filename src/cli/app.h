@@ -26,6 +26,7 @@ struct CheckOptions {
   std::optional<bool> schema_complete;  // the files are the whole history (unknown-object)
   std::string schema_dump;              // schema dump replayed before the migrations (implies complete)
   std::string changed_since;            // git ref: lint only files changed since it, as one change set
+  std::string table_stats;              // table-stats JSON file (wins over config `table_stats`)
   bool fix = false;                     // apply safe fixes in place (stdin: fixed SQL to stdout)
   bool unsafe_fixes = false;            // with fix: apply unsafe fixes too
   bool verbose = false;

@@ -105,6 +105,9 @@ int run(int argc, char** argv) {
   cmd_check->add_option(
       "--schema-dump", check.schema_dump,
       "A schema dump (pg_dump -s) to replay before the migrations; implies --schema-complete");
+  cmd_check->add_option("--table-stats", check.table_stats,
+                        "Table sizes (`ddlint stats` output): raise findings on large tables, estimate "
+                        "durations (wins over config table_stats)");
   cmd_check->add_option("--changed-since", check.changed_since,
                         "Lint only the files changed since this git ref (merge base), as one change set");
   cmd_check->add_flag(

@@ -149,6 +149,8 @@ Catalog::Catalog(const std::vector<EmbeddedPage>& pages) {
     info.default_severity = sev.value_or(Severity::Warning);
     const auto* enabled = get(fm, "default_enabled", FrontMatterValue::Kind::Bool);
     info.default_enabled = enabled ? enabled->boolean : true;
+    const auto* sized = get(fm, "size_dependent", FrontMatterValue::Kind::Bool);
+    info.size_dependent = sized != nullptr && sized->boolean;
     info.dialects = string_array(fm, "dialects");
     info.categories = string_array(fm, "categories");
     info.aliases = string_array(fm, "aliases");

@@ -51,6 +51,10 @@ struct RuleInfo {
   std::string since;
   std::string body;  // Markdown after the front matter
   std::vector<RuleOption> options;
+  // `size_dependent = true`: the harm of its findings grows with the size of
+  // the table (a rewrite, a scan, an index build, a change of every row), so
+  // table_stats raises them on large tables and drops them on small ones.
+  bool size_dependent = false;
 
   const RuleOption* option(std::string_view name) const;
   // A "## Name" section of the body ("What it does"), "" when it has none.

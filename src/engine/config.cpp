@@ -228,6 +228,30 @@ Config load_config(const fs::path& file, const Catalog& catalog) {
               where + ": \"" + form +
               "\" must be a form with text before one NAME, such as \"${NAME}\" or \"$%NAME%$\"");
       }
+    } else if (k == "table_stats") {
+      auto v = node.value<std::string>();
+      if (!v || v->empty()) throw ConfigError(where + " must be the path of a table-stats JSON file");
+      const fs::path p = fs::path(*v).is_absolute() ? fs::path(*v) : file.parent_path() / *v;
+      try {
+        c.table_stats = load_table_stats(p, (file.parent_path() / *v).string());
+      } catch (const ConfigError& e) {
+        throw ConfigError(where + ": " + e.what());
+      }
+    } else if (k == "large_table_rows" || k == "safe_below_rows") {
+      auto v = node.value<int64_t>();
+      if (!node.is_integer() || !v || *v < (k == "safe_below_rows" ? 0 : 1))
+        throw ConfigError(
+            where + " must be " +
+            (k == "safe_below_rows" ? "an integer, 0 or more (0: off)" : "an integer, 1 or more"));
+      (k == "large_table_rows" ? c.large_table_rows : c.safe_below_rows) = *v;
+    } else if (k == "rewrite_mb_per_second" || k == "scan_mb_per_second" || k == "index_mb_per_second") {
+      auto v = node.value<double>();
+      if (!v || !(*v > 0) || *v > 1e6)
+        throw ConfigError(where + " must be a positive number of megabytes (10^6 bytes) per second");
+      const auto bytes = static_cast<int64_t>(*v * 1e6);
+      (k == "rewrite_mb_per_second" ? c.rewrite_bytes_per_second
+       : k == "scan_mb_per_second"  ? c.scan_bytes_per_second
+                                    : c.index_bytes_per_second) = bytes;
     } else if (k == "schema_files") {
       c.schema_files = strings(node, where);
     } else if (k == "fail_on") {
@@ -409,6 +433,12 @@ Effective effective_as(const Catalog& catalog, const Config* file_config, const 
     if (c->fail_on) e.fail_on = *c->fail_on;
     if (c->mysql_target) e.settings.mysql = *c->mysql_target;
     if (c->placeholders) e.settings.placeholders = *c->placeholders;
+    if (c->table_stats) e.settings.sizes.stats = c->table_stats;
+    if (c->large_table_rows) e.settings.sizes.large_table_rows = *c->large_table_rows;
+    if (c->safe_below_rows) e.settings.sizes.safe_below_rows = *c->safe_below_rows;
+    if (c->rewrite_bytes_per_second) e.settings.sizes.rewrite_bytes_per_second = *c->rewrite_bytes_per_second;
+    if (c->scan_bytes_per_second) e.settings.sizes.scan_bytes_per_second = *c->scan_bytes_per_second;
+    if (c->index_bytes_per_second) e.settings.sizes.index_bytes_per_second = *c->index_bytes_per_second;
     if (c->dialect) {
       e.settings.dialect = *c->dialect;
       e.dialect_from = c == &cli ? "--dialect" : shown_path(c->path);

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -41,6 +42,14 @@ struct Config {
   // as [paths]) of schema snapshots among the migrations: read into the
   // schema model at their place, not linted.
   std::vector<std::string> schema_files;
+  // table_stats = "table-stats.json" (relative to the config's folder), read
+  // with the config; the thresholds and throughput figures that use it.
+  std::shared_ptr<const analysis::TableStats> table_stats;
+  std::optional<int64_t> large_table_rows;
+  std::optional<int64_t> safe_below_rows;
+  std::optional<int64_t> rewrite_bytes_per_second;  // config: rewrite_mb_per_second
+  std::optional<int64_t> scan_bytes_per_second;     // config: scan_mb_per_second
+  std::optional<int64_t> index_bytes_per_second;    // config: index_mb_per_second
 
   // [paths."<glob>"]: settings for the files the glob matches, relative to
   // the config file's folder (`*` stays within one folder, `**` crosses
@@ -65,6 +74,12 @@ Config load_config(const std::filesystem::path& file, const Catalog& catalog);
 
 // Validates a value for a declared rule option; the problem when invalid.
 std::optional<std::string> check_option(const RuleOption& decl, const std::string& value);
+
+// Reads a table-stats file (`ddlint stats` output: {"dialect", "tables":
+// [{"schema", "name", "rows", "bytes"}]}); throws ConfigError naming the file
+// and what is wrong. `shown` is the path for messages.
+std::shared_ptr<const analysis::TableStats> load_table_stats(const std::filesystem::path& file,
+                                                             const std::string& shown);
 
 // Nearest .ddlint.toml walking up from `start` (a file or directory).
 std::optional<std::filesystem::path> find_config(const std::filesystem::path& start);

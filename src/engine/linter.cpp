@@ -58,6 +58,43 @@ bool runs_on_down(const RuleInfo* info, analysis::DownPolicy policy) {
   return cats.empty();
 }
 
+// table_stats: a size-dependent finding (its rule's page says
+// `size_dependent = true`) on a table of at least large_table_rows rows is
+// raised one level and says the size and the estimated duration; one whose
+// tables all have fewer than safe_below_rows rows is suppressed. A finding
+// on a table the file does not know is left as it is.
+void apply_table_sizes(std::vector<Diagnostic>& out, const ir::ParsedFile& parsed,
+                       const analysis::MigrationFacts& facts, const analysis::SizePolicy& policy,
+                       const Catalog& catalog) {
+  std::vector<size_t> order;  // statements by start
+  for (size_t i = 0; i < parsed.statements.size(); ++i)
+    if (!parsed.statements[i].recovered) order.push_back(i);
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return parsed.statements[a].range.begin < parsed.statements[b].range.begin;
+  });
+  for (auto& d : out) {
+    const RuleInfo* info = catalog.find(d.rule);
+    if (info == nullptr || !info->size_dependent) continue;
+    auto it = std::upper_bound(order.begin(), order.end(), d.range.begin,
+                               [&](uint32_t at, size_t i) { return at < parsed.statements[i].range.begin; });
+    if (it == order.begin()) continue;
+    const size_t i = *std::prev(it);
+    if (d.range.begin > parsed.statements[i].range.end) continue;
+    const analysis::StatementFacts& f = facts.at(i);
+    const auto v = analysis::size_verdict(parsed.statements[i], f.effect, f.sizes, f.written_size, policy);
+    if (v.safe && !d.suppressed) {
+      d.suppressed = true;
+      d.suppression_reason = "table_stats: fewer than " + analysis::thousands(policy.safe_below_rows) +
+                             " rows (safe_below_rows)";
+      continue;
+    }
+    if (v.table == nullptr) continue;
+    d.message += "; " + v.describe();
+    if (v.large && d.severity != Severity::Error)
+      d.severity = static_cast<Severity>(static_cast<int>(d.severity) + 1);
+  }
+}
+
 }  // namespace
 
 FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::ParsedFile& parsed,
@@ -163,6 +200,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
     if (d.escalated && d.severity != Severity::Error)
       d.severity = static_cast<Severity>(static_cast<int>(d.severity) + 1);
   }
+  if (settings.sizes.stats) apply_table_sizes(out, parsed, facts, settings.sizes, catalog);
   std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
     if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
     return a.rule < b.rule;
