@@ -59,6 +59,11 @@ inline bool dropping_columns_drops_index(Dialect d, size_t dropped, size_t total
   return d == Dialect::Postgres ? dropped > 0 : dropped > 0 && dropped == total;
 }
 
+// Partitions are tables of their own whose indexes CREATE INDEX on the
+// partitioned table attaches (and DROP INDEX of the parent index drops):
+// PostgreSQL; MySQL/MariaDB partitions are parts of one table.
+inline bool partitions_have_own_indexes(Dialect d) { return d == Dialect::Postgres; }
+
 // Settings that change what a statement does to a live database. Filled from
 // .ddlint.toml and CLI flags; rules read them through the rule context.
 struct Settings {

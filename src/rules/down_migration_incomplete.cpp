@@ -206,6 +206,25 @@ class DownMigrationIncomplete final : public engine::Rule {
     return false;
   }
 
+  // PostgreSQL: CREATE INDEX on a partitioned table attaches the matching
+  // index each partition already has, and dropping the parent index drops
+  // the attached ones. True when a later CREATE INDEX of the up migration on
+  // table P has the same key columns, the index's table is named P_<suffix>
+  // (partitions created by a function are invisible to the schema model),
+  // and the down migration drops the parent index.
+  static bool attached_to_dropped_parent_index(engine::RuleContext& ctx, const ir::CreateIndex& s) {
+    if (!analysis::partitions_have_own_indexes(ctx.settings().dialect)) return false;
+    const auto& stmts = ctx.file().statements;
+    for (size_t k = ctx.statement_index() + 1; k < stmts.size(); ++k) {
+      const auto* parent = stmts[k].as<ir::CreateIndex>();
+      if (ctx.facts().at(k).down || !parent || parent->name.empty() || parent->columns != s.columns ||
+          parent->table.schema != s.table.schema || !s.table.name.starts_with(parent->table.name + "_"))
+        continue;
+      if (ctx.down_migration().drops({parent->table.schema, parent->name, {}})) return true;
+    }
+    return false;
+  }
+
   // The down migration drops columns of the index on `table` (a name of its
   // table) that take the index with them.
   static bool drops_index_columns(engine::RuleContext& ctx, const ir::CreateIndex& s,
@@ -224,6 +243,7 @@ class DownMigrationIncomplete final : public engine::Rule {
     if (down.drops(index)) return;
     for (const auto& name : names_through_renames(ctx, s.table))
       if (down.drops(name) || drops_index_columns(ctx, s, name)) return;
+    if (attached_to_dropped_parent_index(ctx, s)) return;
     missing(ctx, ctx.statement().range, "creates index " + quoted(index), "drop it");
   }
 
@@ -235,6 +255,20 @@ class DownMigrationIncomplete final : public engine::Rule {
       if (ctx.facts().created_index_table(n, ctx.statement_index())) continue;
       // Nor one the up migration creates again under the name: it exists after it.
       if (index_created_later(ctx, n) || down.has(Verb::CreateObject, n)) continue;
+      // DROP INDEX IF EXISTS of an index no migration ddlint read creates:
+      // it drops something only if the database has the index.
+      const bool known =
+          std::any_of(ctx.here().effect.tables.begin(), ctx.here().effect.tables.end(),
+                      [&](const analysis::TableEffect& e) { return analysis::same_table(e.via_index, n); });
+      if (s.if_exists && !known) {
+        missing(ctx, n.range.empty() ? ctx.statement().range : n.range,
+                "drops index " + quoted(n) +
+                    " if it exists (unless the database does not have it: no migration "
+                    "ddlint read creates it)",
+                "re-create it")
+            .conditional();
+        continue;
+      }
       missing(ctx, n.range.empty() ? ctx.statement().range : n.range, "drops index " + quoted(n),
               "re-create it");
     }
@@ -321,7 +355,9 @@ class DownMigrationIncomplete final : public engine::Rule {
           // Named only: an unnamed one gets a generated name the down cannot know.
           if (f.name.empty() || !alter) break;
           const ir::QualifiedName index{t.schema, f.name, {}};
-          if (down.has(Verb::DropConstraint, t, f.name) || down.has(Verb::DropObject, index)) break;
+          if (down.has(Verb::DropConstraint, t, f.name) || down.has(Verb::DropObject, index) ||
+              constraint_dropped_later(ctx, t, f.name))
+            break;
           missing(ctx, f.range,
                   std::string(alter->actions[f.action].kind == ir::AlterKind::AddIndex ? "adds index "
                                                                                        : "adds constraint ") +
@@ -366,6 +402,21 @@ class DownMigrationIncomplete final : public engine::Rule {
           break;
       }
     }
+  }
+
+  // A later statement of the up migration drops the constraint (or index)
+  // `name` of `table` again: the up migration leaves nothing to undo.
+  static bool constraint_dropped_later(const engine::RuleContext& ctx, const ir::QualifiedName& table,
+                                       const std::string& name) {
+    const auto& stmts = ctx.file().statements;
+    for (size_t k = ctx.statement_index() + 1; k < stmts.size(); ++k) {
+      if (ctx.facts().at(k).down) continue;
+      for (const auto& g : ir::facts(stmts[k]))
+        if ((g.kind == ir::FactKind::DropConstraint || g.kind == ir::FactKind::DropIndex) && g.name == name &&
+            analysis::same_table(g.table_name, table))
+          return true;
+    }
+    return false;
   }
 
   static bool renamed_by_same_action(const engine::RuleContext& ctx, const ir::Fact& f) {
