@@ -339,9 +339,25 @@ int run_locks(const LocksOptions& o, std::ostream& out, std::ostream& err) {
   settings.pg_version = o.pg_version;
   settings.assume_in_transaction = o.assume_in_transaction;
   if (auto r = analysis::parse_runner(o.runner)) settings.runner = *r;
+  try {
+    if (!o.config.empty()) {
+      const engine::Config c = engine::load_config(o.config, engine::Catalog::instance());
+      auto& z = settings.sizes;
+      if (c.table_stats) z.stats = c.table_stats;
+      if (c.large_table_rows) z.large_table_rows = *c.large_table_rows;
+      if (c.rewrite_bytes_per_second) z.rewrite_bytes_per_second = *c.rewrite_bytes_per_second;
+      if (c.scan_bytes_per_second) z.scan_bytes_per_second = *c.scan_bytes_per_second;
+      if (c.index_bytes_per_second) z.index_bytes_per_second = *c.index_bytes_per_second;
+    }
+    if (!o.table_stats.empty()) settings.sizes.stats = engine::load_table_stats(o.table_stats, o.table_stats);
+  } catch (const engine::ConfigError& e) {
+    err << "ddlint: " << e.what() << "\n";
+    return kExitError;
+  }
   const auto analysed = driver::analyse_source(o.path, std::move(bytes), settings);
-  const report::LocksInput input{o.path, *analysed.file.source, analysed.file.parsed, *analysed.facts,
-                                 o.pg_version};
+  report::LocksInput input{o.path, *analysed.file.source, analysed.file.parsed, *analysed.facts,
+                           o.pg_version};
+  if (settings.sizes.stats) input.sizes = &settings.sizes;
   if (o.format == "json")
     report::write_locks_json(input, out);
   else

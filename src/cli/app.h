@@ -57,6 +57,8 @@ struct LocksOptions {
   std::string runner = "auto";
   std::string dialect = "postgres";  // postgres | mysql
   std::string mysql_version;         // e.g. "8.0", "mariadb-10.11"; empty = default
+  std::string table_stats;           // table-stats JSON: sizes and duration estimates
+  std::string config;                // .ddlint.toml whose table_stats and throughput keys apply
 };
 int run_locks(const LocksOptions& options, std::ostream& out, std::ostream& err);
 

@@ -139,6 +139,11 @@ int run(int argc, char** argv) {
                         "Target MySQL/MariaDB version with --dialect mysql (8.0, 8.4, mariadb-10.11, ...)");
   cmd_locks->add_option("--pg-version", locks.pg_version, "Target PostgreSQL major version (10 to 18)")
       ->check(CLI::Range(10, 18));
+  cmd_locks->add_option("--table-stats", locks.table_stats,
+                        "Table sizes (`ddlint stats` output): show rows, bytes and estimated durations");
+  cmd_locks->add_option(
+      "--config", locks.config,
+      "A .ddlint.toml whose table_stats and throughput figures (rewrite_mb_per_second, ...) apply");
   cmd_locks->add_flag("--assume-in-transaction", locks.assume_in_transaction,
                       "Treat the file as wrapped in a transaction");
   cmd_locks

@@ -2,9 +2,11 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "analysis/locks.h"
 #include "analysis/runner.h"
+#include "analysis/table_stats.h"
 
 namespace ddlint::report {
 
@@ -38,6 +40,24 @@ const char* tx_name(analysis::TxSource t) {
       break;
   }
   return "none";
+}
+
+// The size and estimated duration of what the statement does to table k.
+std::optional<analysis::SizeVerdict> table_size(const LocksInput& in, size_t i, size_t k) {
+  const auto& f = in.facts.at(i);
+  if (in.sizes == nullptr || k >= f.sizes.size() || f.sizes[k] == nullptr || !f.sizes[k]->rows)
+    return std::nullopt;
+  analysis::SizeVerdict v;
+  v.table = f.sizes[k];
+  v.dialect = in.sizes->stats ? in.sizes->stats->dialect : Dialect::Postgres;
+  v.work = analysis::table_work(in.parsed.statements[i], f.effect.tables[k]);
+  v.per_second = v.work == analysis::TableWork::Rewrite      ? in.sizes->rewrite_bytes_per_second
+                 : v.work == analysis::TableWork::Scan       ? in.sizes->scan_bytes_per_second
+                 : v.work == analysis::TableWork::IndexBuild ? in.sizes->index_bytes_per_second
+                                                             : 0;
+  if (v.per_second > 0) v.seconds = static_cast<double>(v.table->bytes) / static_cast<double>(v.per_second);
+  v.large = *v.table->rows >= in.sizes->large_table_rows;
+  return v;
 }
 
 }  // namespace
@@ -81,6 +101,15 @@ void write_locks_json(const LocksInput& in, std::ostream& out) {
       if (!t.algorithm.empty()) j["algorithm"] = t.algorithm;        // MySQL/MariaDB
       if (!t.lock.empty()) j["lock"] = t.lock;
       if (!t.unless.empty()) j["unless"] = t.unless;
+      if (const auto v = table_size(in, i, &t - f.effect.tables.data())) {
+        nlohmann::ordered_json size = {{"rows", *v->table->rows}, {"bytes", v->table->bytes}};
+        if (v->per_second > 0) {
+          size["work"] = std::string(analysis::to_string(v->work)).substr(4);  // without "the "
+          size["estimated_seconds"] = v->seconds;
+          size["bytes_per_second"] = v->per_second;
+        }
+        j["size"] = std::move(size);
+      }
       s["tables"].push_back(std::move(j));
     }
     doc["statements"].push_back(std::move(s));
@@ -91,6 +120,7 @@ void write_locks_json(const LocksInput& in, std::ostream& out) {
 void write_locks_text(const LocksInput& in, std::ostream& out) {
   const auto& facts = in.facts;
   size_t section = SIZE_MAX;
+  double total = 0;  // estimated seconds of the rewrites, scans and index builds
   for (size_t i = 0; i < in.parsed.statements.size(); ++i) {
     const auto& st = in.parsed.statements[i];
     if (st.recovered) continue;  // not analysed: reported with its syntax error
@@ -119,6 +149,14 @@ void write_locks_text(const LocksInput& in, std::ostream& out) {
       if (!t.unless.empty()) out << " unless " << t.unless;
       if (t.scan) out << ", scans";
       if (!facts.is_existing(t.table, i)) out << ", created in this file";
+      if (const auto v = table_size(in, i, &t - f.effect.tables.data())) {
+        out << "; ~" << analysis::thousands(*v->table->rows) << " rows ("
+            << analysis::human_bytes(v->table->bytes) << ")";
+        if (v->per_second > 0) {
+          out << ": " << analysis::to_string(v->work) << " takes " << v->estimate();
+          total += v->seconds;
+        }
+      }
       out << "\n";
     }
     if (f.effect.fails) out << "    the server refuses it: " << f.effect.fail_reason << "\n";
@@ -126,6 +164,10 @@ void write_locks_text(const LocksInput& in, std::ostream& out) {
       out << "    cannot run inside a transaction block (" << f.effect.no_transaction_reason << ")"
           << (f.in_transaction ? " but runs inside one" : "") << "\n";
   }
+  if (in.sizes != nullptr && total > 0)
+    out << "estimated duration: " << analysis::human_duration(total)
+        << " for the rewrites, scans and index builds of the tables the table-stats file knows (an "
+           "estimate from configured throughput, not a measurement)\n";
 }
 
 void write_locks_errors(const LocksInput& in, std::ostream& err) {

@@ -17,6 +17,8 @@ struct LocksInput {
   const ir::ParsedFile& parsed;
   const analysis::MigrationFacts& facts;
   int pg_version = 15;
+  // With --table-stats: sizes and throughput for duration estimates.
+  const analysis::SizePolicy* sizes = nullptr;
 };
 void write_locks_text(const LocksInput& in, std::ostream& out);
 void write_locks_json(const LocksInput& in, std::ostream& out);
