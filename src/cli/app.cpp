@@ -85,18 +85,21 @@ engine::Config cli_config(const CheckOptions& o, const engine::Catalog& catalog)
 
 }  // namespace
 
+bool known_report_format(const std::string& format, std::ostream& err) {
+  if (format == "text" || format == "json" || format == "sarif" || format == "github" || format == "gitlab" ||
+      format == "gcc")
+    return true;
+  err << "ddlint: unknown --format `" << format << "` (expected text, json, sarif, github, gitlab or gcc)\n";
+  return false;
+}
+
 int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   const auto& catalog = engine::Catalog::instance();
   if (!catalog.errors().empty()) {
     for (const auto& e : catalog.errors()) err << "ddlint: rule catalogue: " << e << "\n";
     return kExitError;
   }
-  if (o.format != "text" && o.format != "json" && o.format != "sarif" && o.format != "github" &&
-      o.format != "gitlab" && o.format != "gcc") {
-    err << "ddlint: unknown --format `" << o.format
-        << "` (expected text, json, sarif, github, gitlab or gcc)\n";
-    return kExitError;
-  }
+  if (!known_report_format(o.format, err)) return kExitError;
   if (!o.dialect.empty() && o.dialect != "postgres" && o.dialect != "postgresql" && o.dialect != "mysql" &&
       o.dialect != "mariadb") {
     err << "ddlint: unknown --dialect `" << o.dialect << "` (expected postgres, mysql or mariadb)\n";

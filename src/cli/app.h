@@ -40,6 +40,9 @@ constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitError = 2;
 
+// False (after a message on `err`) unless `format` is one of the finding
+// reporters: text, json, sarif, github, gitlab, gcc.
+bool known_report_format(const std::string& format, std::ostream& err);
 int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err);
 int run_rules(std::ostream& out, std::ostream& err);
 int run_explain(const std::string& id, std::ostream& out, std::ostream& err);

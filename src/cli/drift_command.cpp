@@ -330,12 +330,7 @@ int run_drift(const DriftOptions& o, std::ostream& out, std::ostream& err) {
     err << "ddlint: unknown --dialect `" << o.dialect << "` (expected postgres, mysql or mariadb)\n";
     return kExitError;
   }
-  if (o.format != "text" && o.format != "json" && o.format != "sarif" && o.format != "github" &&
-      o.format != "gitlab" && o.format != "gcc") {
-    err << "ddlint: unknown --format `" << o.format
-        << "` (expected text, json, sarif, github, gitlab or gcc)\n";
-    return kExitError;
-  }
+  if (!known_report_format(o.format, err)) return kExitError;
   const Dialect dialect = mysql ? Dialect::MySql : Dialect::Postgres;
 
   // The history: every migration of the folders in runner order, up sections only.

@@ -80,6 +80,17 @@ void replace_all(std::string& s, const std::string& what, const std::string& wit
     s.replace(at, what.size(), with);
 }
 
+// The columns and rows of a result, NULL as nullopt.
+void copy_rows(const Libpq& pq, const PGresult* r, Rows& out) {
+  for (int c = 0; c < pq.nfields(r); ++c) out.columns.emplace_back(pq.fname(r, c));
+  for (int row = 0; row < pq.ntuples(r); ++row) {
+    auto& line = out.rows.emplace_back();
+    for (int c = 0; c < pq.nfields(r); ++c)
+      line.push_back(pq.getisnull(r, row, c) != 0 ? std::nullopt
+                                                  : std::optional<std::string>(pq.getvalue(r, row, c)));
+  }
+}
+
 }  // namespace
 
 struct PgSession::Impl {
@@ -194,13 +205,7 @@ bool PgSession::exec(const std::string& sql, Rows& out, Outcome& outcome) {
     return false;
   }
   outcome.command_tuples = pq.cmd_tuples(r);
-  for (int c = 0; c < pq.nfields(r); ++c) out.columns.emplace_back(pq.fname(r, c));
-  for (int row = 0; row < pq.ntuples(r); ++row) {
-    auto& line = out.rows.emplace_back();
-    for (int c = 0; c < pq.nfields(r); ++c)
-      line.push_back(pq.getisnull(r, row, c) != 0 ? std::nullopt
-                                                  : std::optional<std::string>(pq.getvalue(r, row, c)));
-  }
+  copy_rows(pq, r, out);
   pq.clear(r);
   return true;
 }
@@ -237,13 +242,7 @@ bool PgSession::query(const std::string& sql, Rows& out, std::string& error) {
     pq.clear(r);
     return false;
   }
-  for (int c = 0; c < pq.nfields(r); ++c) out.columns.emplace_back(pq.fname(r, c));
-  for (int row = 0; row < pq.ntuples(r); ++row) {
-    auto& line = out.rows.emplace_back();
-    for (int c = 0; c < pq.nfields(r); ++c)
-      line.push_back(pq.getisnull(r, row, c) != 0 ? std::nullopt
-                                                  : std::optional<std::string>(pq.getvalue(r, row, c)));
-  }
+  copy_rows(pq, r, out);
   pq.clear(r);
   return true;
 }

@@ -10,8 +10,6 @@
 
 namespace ddlint::report {
 
-namespace {
-
 // A statement's text on one line, whitespace runs collapsed.
 std::string one_line(std::string_view s) {
   std::string r;
@@ -27,6 +25,8 @@ std::string one_line(std::string_view s) {
   }
   return r;
 }
+
+namespace {
 
 const char* tx_name(analysis::TxSource t) {
   switch (t) {

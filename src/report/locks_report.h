@@ -1,6 +1,7 @@
 #pragma once
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "analysis/migration_facts.h"
 #include "core/source.h"
@@ -24,5 +25,9 @@ void write_locks_text(const LocksInput& in, std::ostream& out);
 void write_locks_json(const LocksInput& in, std::ostream& out);
 // Statements that could not be analysed (did not parse), one line each.
 void write_locks_errors(const LocksInput& in, std::ostream& err);
+
+// A statement's text on one line, whitespace runs collapsed (the lock plan
+// and the trace print statements so).
+std::string one_line(std::string_view s);
 
 }  // namespace ddlint::report

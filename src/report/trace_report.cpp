@@ -5,26 +5,11 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/locks.h"
+#include "report/locks_report.h"
 
 namespace ddlint::report {
 
 namespace {
-
-// A statement's text on one line, whitespace runs collapsed.
-std::string one_line(std::string_view s) {
-  std::string r;
-  bool space = false;
-  for (char c : s) {
-    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-      space = true;
-      continue;
-    }
-    if (space && !r.empty()) r += ' ';
-    space = false;
-    r += c;
-  }
-  return r;
-}
 
 std::string mode_name(int strength) {
   static const char* const kModes[8] = {
