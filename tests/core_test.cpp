@@ -198,6 +198,13 @@ TEST_SUITE("core") {
     CHECK(parse_duration_seconds("< 1s") == 1.0);
     CHECK(parse_duration_seconds("500ms") == 0.5);
     CHECK(parse_duration_seconds("1-2 hours") == 7200.0);
+    // A closing remark in parentheses is not part of the duration.
+    CHECK(parse_duration_seconds(
+              "about 1.6 min (estimated from table stats: orders ~48,000,000 rows, 9.6 GB)") ==
+          doctest::Approx(96.0));
+    CHECK(parse_duration_seconds("5 minutes (measured on staging)") == 300.0);
+    CHECK_FALSE(parse_duration_seconds("(measured on staging)").has_value());
+    CHECK_FALSE(parse_duration_seconds("a while (measured on staging)").has_value());
     CHECK(parse_duration_seconds("5 to 10 min") == 600.0);
   }
 

@@ -203,6 +203,10 @@ void parse_locks(std::string_view value, Annotations& a, bool structured) {
 
 std::optional<double> parse_duration_seconds(std::string_view text) {
   std::string s = lower(trim(text));
+  // A closing remark in parentheses is not part of the duration: `about 2
+  // min (estimated from table stats: ...)`.
+  if (const size_t open = s.find('('); open != std::string::npos && !s.empty() && s.back() == ')')
+    s = std::string(trim(std::string_view(s).substr(0, open)));
   // Drop qualifiers that do not change the upper bound.
   for (std::string_view q :
        {"under ", "less than ", "up to ", "about ", "approx. ", "approximately ", "~", "<", "at most "}) {

@@ -96,6 +96,20 @@ TableWork table_work(const ir::Statement& statement, const TableEffect& effect) 
   return effect.scan ? TableWork::Scan : TableWork::None;
 }
 
+int64_t bytes_per_second(TableWork w, const SizePolicy& policy) {
+  switch (w) {
+    case TableWork::Rewrite:
+      return policy.rewrite_bytes_per_second;
+    case TableWork::Scan:
+      return policy.scan_bytes_per_second;
+    case TableWork::IndexBuild:
+      return policy.index_bytes_per_second;
+    case TableWork::None:
+      break;
+  }
+  return 0;
+}
+
 SizeVerdict size_verdict(const ir::Statement& statement, const StatementEffect& effect,
                          const std::vector<const TableSize*>& sizes, const TableSize* written,
                          const SizePolicy& policy) {
@@ -134,10 +148,7 @@ SizeVerdict size_verdict(const ir::Statement& statement, const StatementEffect& 
   v.safe = any && all_small;
   if (v.table == nullptr) return v;
   v.large = *v.table->rows >= policy.large_table_rows;
-  v.per_second = v.work == TableWork::Rewrite      ? policy.rewrite_bytes_per_second
-                 : v.work == TableWork::Scan       ? policy.scan_bytes_per_second
-                 : v.work == TableWork::IndexBuild ? policy.index_bytes_per_second
-                                                   : 0;
+  v.per_second = bytes_per_second(v.work, policy);
   if (v.per_second > 0) v.seconds = static_cast<double>(v.table->bytes) / static_cast<double>(v.per_second);
   return v;
 }

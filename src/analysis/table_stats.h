@@ -60,6 +60,8 @@ enum class TableWork { None, Rewrite, Scan, IndexBuild };
 // "the rewrite", "the scan", "the index build"; "" for None.
 std::string_view to_string(TableWork w);
 TableWork table_work(const ir::Statement& statement, const TableEffect& effect);
+// The throughput an estimate of `w` assumes (0 for None).
+int64_t bytes_per_second(TableWork w, const SizePolicy& policy);
 
 // What the table-stats file says of the tables a statement works on.
 struct SizeVerdict {

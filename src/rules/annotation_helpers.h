@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analysis/locks.h"
+#include "analysis/table_stats.h"
 #include "engine/rule_context.h"
 #include "rules/helpers.h"
 
@@ -26,6 +27,13 @@ struct TableCost {
   // by name, created before the history ddlint read).
   bool index_only = false;
   ir::ObjectKind object = ir::ObjectKind::Table;  // View, MaterializedView: named so in messages
+  // With table_stats: the file's entry for the table when it has a row
+  // figure (StatementFacts::sizes), else null.
+  const analysis::TableSize* size = nullptr;
+  // With `size`: the estimated seconds of the table's rewrites, scans and
+  // index builds at the configured throughput (`estimated`: it has some).
+  double seconds = 0;
+  bool estimated = false;
   std::string name() const { return relation_name(index_only ? ir::ObjectKind::Index : object, table); }
 };
 
@@ -37,7 +45,9 @@ inline std::vector<TableCost> existing_table_costs(const engine::RuleContext& ct
   for (size_t i = 0; i < stmts.size(); ++i) {
     // The annotations describe the up migration.
     if (ctx.facts().at(i).down) continue;
-    for (const auto& e : ctx.facts().at(i).effect.tables) {
+    const auto& f = ctx.facts().at(i);
+    for (size_t k = 0; k < f.effect.tables.size(); ++k) {
+      const analysis::TableEffect& e = f.effect.tables[k];
       ir::QualifiedName table = e.table;
       bool index_only = false;
       if (e.object == ir::ObjectKind::Index) {
@@ -57,6 +67,7 @@ inline std::vector<TableCost> existing_table_costs(const engine::RuleContext& ct
       if (it == out.end()) {
         out.push_back({table, e.blocks, e.rewrite, e.scan, e.rewrite && e.unless.empty(), i, blocking,
                        index_only, index_only ? ir::ObjectKind::Table : e.object});
+        it = std::prev(out.end());
       } else {
         it->first_blocking = std::min(it->first_blocking, blocking);
         it->blocks = std::max(it->blocks, e.blocks);
@@ -64,6 +75,14 @@ inline std::vector<TableCost> existing_table_costs(const engine::RuleContext& ct
         it->rewrite_certain |= e.rewrite && e.unless.empty();
         it->scan |= e.scan;
       }
+      const analysis::TableSize* size = k < f.sizes.size() ? f.sizes[k] : nullptr;
+      if (size == nullptr || !size->rows) continue;
+      it->size = size;
+      const int64_t per_second =
+          analysis::bytes_per_second(analysis::table_work(stmts[i], e), ctx.settings().sizes);
+      if (per_second <= 0) continue;
+      it->seconds += static_cast<double>(size->bytes) / static_cast<double>(per_second);
+      it->estimated = true;
     }
   }
   return out;
