@@ -453,4 +453,7 @@ node -e '
 ' "$work/stats.json" "$work/stats-readme.json" || preflight_failures=$((preflight_failures + 1))
 # `ddlint drift --dialect mysql` (sets drift_failures).
 . "$root/tests/mariadb_drift_checks.sh"
-[ "$failures" = 0 ] && [ "$cli_checked" -gt 0 ] && [ "$preflight_failures" = 0 ] && [ "$drift_failures" = 0 ]
+# `ddlint trace` on MariaDB: the ALTER probe (sets probe_failures).
+. "$root/tests/mariadb_probe_checks.sh"
+[ "$failures" = 0 ] && [ "$cli_checked" -gt 0 ] && [ "$preflight_failures" = 0 ] && [ "$drift_failures" = 0 ] &&
+  [ "$probe_failures" = 0 ]

@@ -15,6 +15,7 @@
 #include "analysis/down_migration.h"
 #include "analysis/preflight.h"
 #include "analysis/runner.h"
+#include "cli/probe_command.h"
 #include "db/pg_client.h"
 #include "db/trace.h"
 #include "driver/inputs.h"
@@ -308,8 +309,7 @@ int run_explain(const std::string& id, std::ostream& out, std::ostream& err) {
   return kExitClean;
 }
 
-// The bytes of `path` (`-`: stdin); false after saying why on `err`.
-static bool read_input(const std::string& path, std::string& bytes, std::ostream& err) {
+bool read_input(const std::string& path, std::string& bytes, std::ostream& err) {
   if (path == "-") {
     bytes = driver::read_stdin();
     return true;
@@ -574,6 +574,13 @@ struct ScratchDatabase {
 }  // namespace
 
 int run_trace(const TraceOptions& o, std::ostream& out, std::ostream& err) {
+  if (is_mysql_dsn(o.dsn) || o.dialect == "mysql" || o.dialect == "mariadb") {
+    if (!o.dsn.empty() && !is_mysql_dsn(o.dsn)) {
+      err << "ddlint: --dialect " << o.dialect << " needs a mysql:// or mariadb:// --dsn\n";
+      return kExitError;
+    }
+    return run_mysql_trace(o, out, err);
+  }
   if (o.format != "text" && o.format != "json") {
     err << "ddlint: unknown --format `" << o.format << "` (expected text or json)\n";
     return kExitError;

@@ -105,9 +105,16 @@ struct TraceOptions {
   // `history`, an empty one where those files are replayed (committed) first.
   bool scratch = false;
   std::vector<std::string> history;
+  // MySQL/MariaDB (a mysql:// or mariadb:// DSN, or --dialect mysql with the
+  // MYSQL_* variables): the ALTER probe on scratch copies (cli/probe_command.h).
+  std::string dialect;
+  std::string mysql_version;  // the lock model's target; empty: the server's version
 };
 int run_trace(const TraceOptions& options, std::ostream& out, std::ostream& err);
 
 const char* version();
+
+// The bytes of `path` (`-`: stdin); false after saying why on `err`.
+bool read_input(const std::string& path, std::string& bytes, std::ostream& err);
 
 }  // namespace ddlint::cli

@@ -186,12 +186,20 @@ int run(int argc, char** argv) {
   auto* cmd_trace = app.add_subcommand(
       "trace",
       "Run migrations statement by statement in one transaction on a PostgreSQL database, compare the locks "
-      "and rewrites with the lock model, and roll back");
+      "and rewrites with the lock model, and roll back; on MySQL/MariaDB, probe each ALTER on scratch copies "
+      "of the tables for the ALGORITHM, LOCK and rebuild the server uses");
   cmd_trace->add_option("files", trace.paths, "SQL files (`-` for stdin), run in this order")->required();
   cmd_trace
       ->add_option("--dsn", trace.dsn,
-                   "PostgreSQL database (URL or key=value; without it: the PG* environment variables)")
+                   "PostgreSQL database (URL or key=value; without it: the PG* environment variables), or "
+                   "mysql://user:password@host:port/db (MySQL/MariaDB: the ALTER probe)")
       ->expected(0, 1);
+  cmd_trace->add_option("--dialect", trace.dialect, "postgres, or mysql/mariadb with the MYSQL_* variables")
+      ->check(CLI::IsMember({"postgres", "postgresql", "mysql", "mariadb"}));
+  cmd_trace->add_option(
+      "--mysql-version", trace.mysql_version,
+      "MySQL/MariaDB: the version the lock model predicts for (default: the server's), e.g. "
+      "mysql-8.0 or mariadb-10.6");
   cmd_trace->add_option("--format", trace.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd_trace->add_flag("--commit", trace.commit, "Commit the transaction instead of rolling it back");
   cmd_trace

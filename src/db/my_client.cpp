@@ -119,20 +119,22 @@ class MySession final : public Session {
   MySession(const MySession&) = delete;
   MySession& operator=(const MySession&) = delete;
 
-  bool setup(int statement_timeout_ms, std::string& error) {
+  bool setup(int statement_timeout_ms, bool read_only, std::string& error) {
     Rows ignored;
-    if (!run("SET SESSION TRANSACTION READ ONLY", ignored, error)) return false;
+    read_only_ = read_only;
+    if (read_only && !run("SET SESSION TRANSACTION READ ONLY", ignored, error)) return false;
     // MariaDB: max_statement_time in seconds; MySQL: max_execution_time in ms.
     std::string e;
     if (!run("SET SESSION max_statement_time = " + std::to_string(statement_timeout_ms / 1000.0), ignored,
              e) &&
         !run("SET SESSION max_execution_time = " + std::to_string(statement_timeout_ms), ignored, error))
       return false;
-    return begin(error);
+    return !read_only || begin(error);
   }
 
   bool query(const std::string& sql, Rows& out, std::string& error) override {
     if (run(sql, out, error)) return true;
+    if (!read_only_) return false;
     // Start a fresh read-only transaction for the next query.
     Rows ignored;
     std::string e;
@@ -176,12 +178,13 @@ class MySession final : public Session {
 
   MYSQL* conn_;
   std::vector<std::string> secrets_;
+  bool read_only_ = true;
 };
 
 }  // namespace
 
 std::unique_ptr<Session> open_mysql(const std::string& dsn, int connect_timeout_s, int statement_timeout_ms,
-                                    std::string& error) {
+                                    std::string& error, bool read_only) {
   Target t;
   if (dsn.empty()) {
     if (!env("MYSQL_HOST").empty()) t.host = env("MYSQL_HOST");
@@ -219,8 +222,9 @@ std::unique_ptr<Session> open_mysql(const std::string& dsn, int connect_timeout_
     return nullptr;
   }
   auto session = std::make_unique<MySession>(conn, std::move(secrets));
-  if (!session->setup(statement_timeout_ms, error)) {
-    error = "cannot open a read-only session on " + where + ": " + error;
+  if (!session->setup(statement_timeout_ms, read_only, error)) {
+    error = std::string("cannot open a ") + (read_only ? "read-only " : "") + "session on " + where + ": " +
+            error;
     return nullptr;
   }
   return session;

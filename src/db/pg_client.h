@@ -72,9 +72,10 @@ class PgSession final : public Session {
 // MYSQL_TCP_PORT, MYSQL_USER (else USER), MYSQL_PWD and MYSQL_DATABASE. The
 // session is READ ONLY and each statement is limited by
 // `statement_timeout_ms` (MariaDB max_statement_time, MySQL
-// max_execution_time).
+// max_execution_time). With `read_only` false (`ddlint trace`'s ALTER
+// probe) the session runs in autocommit mode and may write.
 std::unique_ptr<Session> open_mysql(const std::string& dsn, int connect_timeout_s, int statement_timeout_ms,
-                                    std::string& error);
+                                    std::string& error, bool read_only = true);
 
 // `dsn` with its password replaced by `***` (URL `user:secret@host`, the
 // `password` query parameter, or `password=secret` in key=value form), for
