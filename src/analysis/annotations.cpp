@@ -3,15 +3,11 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "core/ascii.h"
+
 namespace ddlint::analysis {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -20,7 +16,7 @@ std::string_view trim(std::string_view s) {
 }
 
 std::optional<double> unit_seconds(std::string_view u) {
-  const std::string w = lower(trim(u));
+  const std::string w = ascii_lower(trim(u));
   if (w.empty() || w == "s" || w == "sec" || w == "secs" || w == "second" || w == "seconds") return 1.0;
   if (w == "ms" || w == "millisecond" || w == "milliseconds") return 0.001;
   if (w == "m" || w == "min" || w == "mins" || w == "minute" || w == "minutes") return 60.0;
@@ -45,7 +41,7 @@ bool has_words(const std::string& w, std::string_view phrase) {
 // levels. The most specific phrase wins (`share row exclusive` blocks
 // writes, `row exclusive` nothing, any other `exclusive` reads and writes).
 std::optional<Blocks> parse_level(std::string_view text) {
-  const std::string w = lower(trim(text));
+  const std::string w = ascii_lower(trim(text));
   auto has = [&](std::string_view s) { return has_words(w, s); };
   if (w.empty()) return std::nullopt;
   if (has("access exclusive")) return Blocks::ReadsAndWrites;
@@ -83,7 +79,7 @@ std::vector<std::string_view> split_list(std::string_view s) {
       out.push_back(trim(s.substr(start, i - start)));
       start = i + 1;
     } else if (depth == 0 && i > 0 && std::isspace(static_cast<unsigned char>(s[i - 1])) &&
-               lower(s.substr(i, 4)) == "and ") {
+               ascii_lower(s.substr(i, 4)) == "and ") {
       out.push_back(trim(s.substr(start, i - start)));
       start = i + 4;
       i += 3;
@@ -117,7 +113,7 @@ std::string table_name(std::string_view text) {
   if (!cur.empty()) words.push_back(std::move(cur));
   std::vector<std::string> kept;
   for (auto& w : words) {
-    const std::string l = lower(w);
+    const std::string l = ascii_lower(w);
     if (l != "table" && l != "tables" && l != "the") kept.push_back(std::move(w));
   }
   if (kept.size() != 1 || quote) return {};
@@ -126,13 +122,13 @@ std::string table_name(std::string_view text) {
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || c == '.' || c == '"' ||
           c == '`' || (static_cast<unsigned char>(c) & 0x80)))
       return {};
-  return lower(n);
+  return ascii_lower(n);
 }
 
 void parse_locks(std::string_view value, Annotations& a, bool structured) {
   a.has_locks = true;
   std::string_view list = trim(value);
-  const std::string v = lower(list);
+  const std::string v = ascii_lower(list);
   if (v == "-" || (parse_level(v) == Blocks::Nothing && v.find_first_of("(:,") == std::string::npos &&
                    (has_words(v, "none") || has_words(v, "no locks") || has_words(v, "no lock") ||
                     has_words(v, "nothing") || v == "online")))
@@ -202,7 +198,7 @@ void parse_locks(std::string_view value, Annotations& a, bool structured) {
 }  // namespace
 
 std::optional<double> parse_duration_seconds(std::string_view text) {
-  std::string s = lower(trim(text));
+  std::string s = ascii_lower(trim(text));
   // A closing remark in parentheses is not part of the duration: `about 2
   // min (estimated from table stats: ...)`.
   if (const size_t open = s.find('('); open != std::string::npos && !s.empty() && s.back() == ')')
@@ -257,7 +253,7 @@ std::optional<double> parse_duration_seconds(std::string_view text) {
 }
 
 std::optional<double> parse_row_count(std::string_view text) {
-  std::string s = lower(trim(text));
+  std::string s = ascii_lower(trim(text));
   for (std::string_view q : {"about ", "approx. ", "approximately ", "~", "<", ">", "over ", "under "}) {
     if (s.rfind(q, 0) == 0) s = trim(s.substr(q.size()));
   }
@@ -306,7 +302,7 @@ Annotations parse_annotations(const std::vector<std::pair<TextRange, std::string
       std::string_view line = trim(body.substr(pos, nl - pos));
       while (!line.empty() && (line.front() == '*' || line.front() == '-')) line = trim(line.substr(1));
       pos = nl + 1;
-      const std::string l = lower(line);
+      const std::string l = ascii_lower(line);
       auto value_after = [&](std::string_view key) -> std::optional<std::string_view> {
         if (l.rfind(key, 0) != 0) return std::nullopt;
         return trim(line.substr(key.size()));
@@ -334,7 +330,7 @@ Annotations parse_annotations(const std::vector<std::pair<TextRange, std::string
           rest = sp == std::string_view::npos ? std::string_view{} : rest.substr(sp);
           const auto eq = pair.find('=');
           if (eq == std::string_view::npos) continue;
-          const std::string key = lower(pair.substr(0, eq));
+          const std::string key = ascii_lower(pair.substr(0, eq));
           const std::string_view val = pair.substr(eq + 1);
           if (key == "duration") {
             a.has_duration = true;

@@ -5,16 +5,11 @@
 #include <set>
 
 #include "analysis/migration_facts.h"
+#include "core/ascii.h"
 
 namespace ddlint::analysis {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '$'; }
 
@@ -115,7 +110,7 @@ bool harmless(std::string_view node) {
 
 // The values of CREATE TYPE ... AS ENUM ('a', 'b'), from the statement's text.
 bool enum_values(std::string_view text, std::vector<std::string>& out) {
-  const std::string low = lower(text);
+  const std::string low = ascii_lower(text);
   const size_t kw = low.find("enum");
   if (kw == std::string::npos) return false;
   size_t i = low.find('(', kw);
@@ -211,7 +206,7 @@ std::string pg_catalog_type(const ir::TypeName& t) {
 }
 
 std::string mysql_catalog_type(const ir::TypeName& t) {
-  const std::string n = lower(t.name);
+  const std::string n = ascii_lower(t.name);
   std::string out;
   static const char* const kInts[] = {"tinyint", "smallint", "mediumint", "int", "bigint"};
   if (n == "integer") {
@@ -291,7 +286,7 @@ std::string normal_default(std::string_view expr) {
 }
 
 std::string DriftReplay::fold(const std::string& s) const {
-  return dialect_ == Dialect::MySql ? lower(s) : s;
+  return dialect_ == Dialect::MySql ? ascii_lower(s) : s;
 }
 
 std::string DriftReplay::key(const ir::QualifiedName& n) const {
@@ -306,7 +301,7 @@ void DriftReplay::drop_table(const std::string& k) {
 }
 
 void DriftReplay::uncertain_mentions(std::string_view statement_text, const std::string& where) {
-  schema_.unreadable.push_back(where + "\t" + lower(statement_text));
+  schema_.unreadable.push_back(where + "\t" + ascii_lower(statement_text));
 }
 
 void DriftReplay::add_column(DriftTable& t, const ir::ColumnDef& def, std::string_view text,
@@ -319,7 +314,7 @@ void DriftReplay::add_column(DriftTable& t, const ir::ColumnDef& def, std::strin
   if (def.default_value && !def.default_value->is_null)
     c.default_value =
         std::string(text.substr(def.default_value->range.begin, def.default_value->range.size()));
-  const std::string tn = lower(def.type.name);
+  const std::string tn = ascii_lower(def.type.name);
   if (tn.find("serial") != std::string::npos) c.default_known = false;
   for (const auto& k : def.constraints) {
     if (k.kind == ir::ConstraintKind::Generated || k.kind == ir::ConstraintKind::Identity)
@@ -341,7 +336,7 @@ void DriftReplay::add_constraint(const std::string& table, const ir::Constraint&
   for (const auto& col : c.columns) cols.push_back(fold(col));
   if (cols.empty() && !column.empty()) cols.push_back(column);
   std::string def(text.substr(c.range.begin, c.range.size()));
-  const std::string low = lower(def);
+  const std::string low = ascii_lower(def);
   const bool mysql = dialect_ == Dialect::MySql;
   auto quoted_cols = [&] {
     std::vector<std::string> q;
@@ -530,13 +525,13 @@ void DriftReplay::statement(const ir::Statement& st, std::string_view text, cons
             return i.table == k &&
                    (std::find(i.columns.begin(), i.columns.end(), col) != i.columns.end() ||
                     (std::find(i.columns.begin(), i.columns.end(), "(expr)") != i.columns.end() &&
-                     mentions(lower(i.definition), lower(col))));
+                     mentions(ascii_lower(i.definition), ascii_lower(col))));
           });
           std::erase_if(schema_.constraints, [&](const DriftConstraint& c) {
             return c.table == k &&
                    (std::find(c.columns.begin(), c.columns.end(), col) != c.columns.end() ||
                     ((c.kind == DriftConstraintKind::Check || c.kind == DriftConstraintKind::Exclusion) &&
-                     mentions(lower(c.definition), lower(col))));
+                     mentions(ascii_lower(c.definition), ascii_lower(col))));
           });
           break;
         case ir::AlterKind::AlterColumnType:
@@ -867,7 +862,7 @@ struct Writer {
   }
   std::string add_constraint(const DriftConstraint& c) const {
     std::string def = c.definition;
-    const std::string low = lower(def);
+    const std::string low = ascii_lower(def);
     if (low.rfind("constraint", 0) == 0 || c.name.empty() ||
         (dialect == Dialect::MySql && c.kind == DriftConstraintKind::PrimaryKey))
       return "ALTER TABLE " + table(c.table) + " ADD " + def + ";";
@@ -929,7 +924,7 @@ std::vector<Drift> compare_schemas(const DriftSchema& history, const DriftSchema
   // A table a statement ddlint could not read names: not compared.
   auto unreadable_about = [&](const std::string& table) -> std::string {
     const std::string bare =
-        lower(table.substr(table.find('.') == std::string::npos ? 0 : table.find('.') + 1));
+        ascii_lower(table.substr(table.find('.') == std::string::npos ? 0 : table.find('.') + 1));
     for (const auto& u : history.unreadable) {
       const size_t tab = u.find('\t');
       if (mentions(std::string_view(u).substr(tab + 1), bare)) return u.substr(0, tab);
@@ -1137,7 +1132,7 @@ std::vector<Drift> compare_schemas(const DriftSchema& history, const DriftSchema
       const std::string validate =
           "ALTER TABLE " + w.table(name) + " VALIDATE CONSTRAINT " + w.q(lk.name) + ";";
       DriftConstraint not_valid = lk;
-      if (lower(not_valid.definition).find("not valid") == std::string::npos)
+      if (ascii_lower(not_valid.definition).find("not valid") == std::string::npos)
         not_valid.definition += " NOT VALID";
       const std::string readd = w.drop_constraint(lk) + "\n" + w.add_constraint(not_valid);
       if (!lk.validated) {
@@ -1157,7 +1152,7 @@ std::vector<Drift> compare_schemas(const DriftSchema& history, const DriftSchema
       const auto& lk = *lcs[j];
       // MariaDB's JSON columns carry a CHECK (json_valid(col)) of their own.
       if (mysql && lk.kind == DriftConstraintKind::Check &&
-          lower(lk.definition).find("json_valid(") != std::string::npos)
+          ascii_lower(lk.definition).find("json_valid(") != std::string::npos)
         continue;
       Drift d;
       d.origin = ht->origin;

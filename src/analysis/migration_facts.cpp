@@ -5,6 +5,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/ascii.h"
 #include "ir/facts.h"
 
 namespace ddlint::analysis {
@@ -32,12 +33,6 @@ bool runner_bookkeeping_table(std::string_view name) {
 }
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Tables that migration runners create for their own bookkeeping, and
 // catalogs: never created by the migrations themselves.
@@ -593,7 +588,7 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
       if (k.exists)
         for (const auto& c : k.columns)
           if (c.version == settings.runner_layout.split_version)
-            added_columns_[lower(c.name)].push_back({k.name, c.name, kEarlierStep});
+            added_columns_[ascii_lower(c.name)].push_back({k.name, c.name, kEarlierStep});
   // Objects this run creates under a new name: a table created earlier in
   // the section and renamed is still new under its new name; a column added
   // earlier (or renamed from one) is new under the name it is renamed to.
@@ -605,10 +600,10 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
           renamed.remove_prefix(dot + 1);
         add_created({{f.table_name.schema, std::string(renamed), {}}, i});
       } else if (f.kind == ir::FactKind::AddColumn && !f.name.empty()) {
-        added_columns_[lower(f.name)].push_back({f.table_name, f.name, i});
+        added_columns_[ascii_lower(f.name)].push_back({f.table_name, f.name, i});
       } else if (f.kind == ir::FactKind::RenameColumn && !f.new_name.empty() &&
                  column_added_before(f.table_name, f.name, i)) {
-        added_columns_[lower(f.new_name)].push_back({f.table_name, f.new_name, i});
+        added_columns_[ascii_lower(f.new_name)].push_back({f.table_name, f.new_name, i});
       }
     }
   }
@@ -717,7 +712,7 @@ bool MigrationFacts::created_before(const ir::QualifiedName& table, size_t state
 
 bool MigrationFacts::column_added_before(const ir::QualifiedName& table, const std::string& column,
                                          size_t statement) const {
-  const auto it = added_columns_.find(lower(column));
+  const auto it = added_columns_.find(ascii_lower(column));
   if (it == added_columns_.end()) return false;
   for (const auto& c : it->second) {
     if (!same_table(c.table, table)) continue;

@@ -2,11 +2,10 @@
 // the lock model's verdict for each ALTER TABLE, CREATE INDEX and DROP INDEX.
 #include "cli/probe_command.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cctype>
 #include <iterator>
+#include <nlohmann/json.hpp>
 
 #include "analysis/locks.h"
 #include "analysis/migration_facts.h"
@@ -111,7 +110,8 @@ db::ProbeStatement probe_statement(std::string_view text, uint32_t base, const i
   if (at < p.base.sql.size()) {
     std::string rest = upper(p.base.sql.substr(at));
     rest.erase(0, rest.find_first_not_of(" \t\r\n"));
-    p.base.comma = !rest.empty() && rest.rfind("PARTITION BY", 0) != 0 && rest.rfind("REMOVE PARTITIONING", 0) != 0;
+    p.base.comma =
+        !rest.empty() && rest.rfind("PARTITION BY", 0) != 0 && rest.rfind("REMOVE PARTITIONING", 0) != 0;
   }
   p.plain = p.base;
   // ALTER ONLINE TABLE: ALTER TABLE with LOCK=NONE.
@@ -159,8 +159,8 @@ std::string not_run_reason(const ir::Statement& st) {
       return "changes rows (the scratch copy holds the tables' definitions, not their rows)";
     case ir::StmtKind::Opaque: {
       const auto* o = st.as<ir::Opaque>();
-      static const char* const kRun[] = {"CreateViewStmt",      "AlterViewStmt",     "CreateTriggerStmt",
-                                         "CreateFunctionStmt",  "CreateProcedureStmt", "CreateSequenceStmt",
+      static const char* const kRun[] = {"CreateViewStmt",     "AlterViewStmt",       "CreateTriggerStmt",
+                                         "CreateFunctionStmt", "CreateProcedureStmt", "CreateSequenceStmt",
                                          "AlterSequenceStmt"};
       if (std::find(std::begin(kRun), std::end(kRun), o->node) != std::end(kRun)) {
         if (!o->creates.schema.empty()) return "names an object of database `" + o->creates.schema + "`";
@@ -232,7 +232,9 @@ struct Row {
 
 }  // namespace
 
-bool is_mysql_dsn(std::string_view dsn) { return dsn.rfind("mysql://", 0) == 0 || dsn.rfind("mariadb://", 0) == 0; }
+bool is_mysql_dsn(std::string_view dsn) {
+  return dsn.rfind("mysql://", 0) == 0 || dsn.rfind("mariadb://", 0) == 0;
+}
 
 int run_mysql_trace(const TraceOptions& o, std::ostream& out, std::ostream& err) {
   if (o.format != "text" && o.format != "json") {
@@ -263,7 +265,8 @@ int run_mysql_trace(const TraceOptions& o, std::ostream& out, std::ostream& err)
   }
   analysis::Settings settings;
   settings.dialect = Dialect::MySql;
-  const auto target = analysis::parse_mysql_target(o.mysql_version.empty() ? probe->version() : o.mysql_version);
+  const auto target =
+      analysis::parse_mysql_target(o.mysql_version.empty() ? probe->version() : o.mysql_version);
   if (!target) {
     err << "ddlint: cannot read the MySQL/MariaDB version `"
         << (o.mysql_version.empty() ? probe->version() : o.mysql_version) << "`\n";
@@ -271,14 +274,15 @@ int run_mysql_trace(const TraceOptions& o, std::ostream& out, std::ostream& err)
   }
   settings.mysql = *target;
   if (auto r = analysis::parse_runner(o.runner)) settings.runner = *r;
-  const std::string where = o.dsn.empty() ? std::string("the server named by MYSQL_* variables") : db::redact_dsn(o.dsn);
-  std::string target_text = "scratch database " + probe->scratch() + " (" +
-                            (history.empty() ? std::to_string(probe->copied_tables()) + " table definitions of " +
-                                                   (probe->source().empty() ? std::string("no database") : probe->source())
-                                             : std::to_string(history.size()) +
-                                                   (history.size() == 1 ? " history file" : " history files") +
-                                                   " replayed") +
-                            ") on " + where;
+  const std::string where =
+      o.dsn.empty() ? std::string("the server named by MYSQL_* variables") : db::redact_dsn(o.dsn);
+  std::string target_text =
+      "scratch database " + probe->scratch() + " (" +
+      (history.empty() ? std::to_string(probe->copied_tables()) + " table definitions of " +
+                             (probe->source().empty() ? std::string("no database") : probe->source())
+                       : std::to_string(history.size()) +
+                             (history.size() == 1 ? " history file" : " history files") + " replayed") +
+      ") on " + where;
 
   // What the lock model is told of the database: the copied definitions, or
   // the history replayed.
@@ -291,8 +295,8 @@ int run_mysql_trace(const TraceOptions& o, std::ostream& out, std::ostream& err)
   for (auto& [path, bytes] : history) {
     const auto file = driver::parse_source(path, std::move(bytes), Dialect::MySql, &settings.mysql);
     const SourceFile& src = *file.source;
-    const auto plan =
-        analysis::plan_runner(src.path(), src.text(), file.parsed.comments, settings.runner, settings.runner_layout);
+    const auto plan = analysis::plan_runner(src.path(), src.text(), file.parsed.comments, settings.runner,
+                                            settings.runner_layout);
     const analysis::MigrationFacts facts(file.parsed, settings, plan);
     for (size_t i = 0; i < file.parsed.statements.size(); ++i) {
       const auto& st = file.parsed.statements[i];
@@ -313,10 +317,11 @@ int run_mysql_trace(const TraceOptions& o, std::ostream& out, std::ostream& err)
   size_t probed = 0, ran = 0, not_run = 0, failed = 0;
   std::vector<driver::ParsedSource> kept;
   for (auto& [path, bytes] : files) {
-    auto& file = kept.emplace_back(driver::parse_source(path, std::move(bytes), Dialect::MySql, &settings.mysql));
+    auto& file =
+        kept.emplace_back(driver::parse_source(path, std::move(bytes), Dialect::MySql, &settings.mysql));
     const SourceFile& src = *file.source;
-    const auto plan =
-        analysis::plan_runner(src.path(), src.text(), file.parsed.comments, settings.runner, settings.runner_layout);
+    const auto plan = analysis::plan_runner(src.path(), src.text(), file.parsed.comments, settings.runner,
+                                            settings.runner_layout);
     const auto known = model.needed_by(file.parsed);
     const analysis::MigrationFacts facts(file.parsed, settings, plan, {}, known);
     struct Unit {
@@ -324,11 +329,14 @@ int run_mysql_trace(const TraceOptions& o, std::ostream& out, std::ostream& err)
       TextRange range;
     };
     std::vector<Unit> units;
-    for (size_t i = 0; i < file.parsed.statements.size(); ++i) units.push_back({i, file.parsed.statements[i].range});
+    for (size_t i = 0; i < file.parsed.statements.size(); ++i)
+      units.push_back({i, file.parsed.statements[i].range});
     for (const auto& e : file.parsed.errors)
-      if (std::none_of(units.begin(), units.end(), [&](const auto& u) { return u.range.begin == e.range.begin; }))
+      if (std::none_of(units.begin(), units.end(),
+                       [&](const auto& u) { return u.range.begin == e.range.begin; }))
         units.push_back({SIZE_MAX, e.range});
-    std::sort(units.begin(), units.end(), [](const auto& x, const auto& y) { return x.range.begin < y.range.begin; });
+    std::sort(units.begin(), units.end(),
+              [](const auto& x, const auto& y) { return x.range.begin < y.range.begin; });
     for (const auto& u : units) {
       Row r;
       r.path = path;
@@ -365,14 +373,15 @@ int run_mysql_trace(const TraceOptions& o, std::ostream& out, std::ostream& err)
                                                : "the server refuses the statement (" + r.server.error +
                                                      "), the model says it runs");
         if (r.server.algorithm != r.model.algorithm)
-          problems.push_back("ALGORITHM: server " + (r.server.algorithm.empty() ? "none" : r.server.algorithm) +
-                             ", model " + r.model.algorithm);
+          problems.push_back("ALGORITHM: server " +
+                             (r.server.algorithm.empty() ? "none" : r.server.algorithm) + ", model " +
+                             r.model.algorithm);
         if (r.server.lock != r.model.lock)
           problems.push_back("LOCK: server " + (r.server.lock.empty() ? "none" : r.server.lock) + ", model " +
                              r.model.lock);
         if (r.server.rebuild && *r.server.rebuild != r.model.rewrite)
-          problems.push_back(std::string("rebuild: server ") + (*r.server.rebuild ? "yes" : "no") + ", model " +
-                             (r.model.rewrite ? "yes" : "no"));
+          problems.push_back(std::string("rebuild: server ") + (*r.server.rebuild ? "yes" : "no") +
+                             ", model " + (r.model.rewrite ? "yes" : "no"));
         if (!problems.empty()) {
           std::string m = "`" + ps.table + "`: the server does not do what the lock model predicts: ";
           for (size_t i = 0; i < problems.size(); ++i) m += (i > 0 ? "; " : "") + problems[i];
@@ -414,9 +423,12 @@ int run_mysql_trace(const TraceOptions& o, std::ostream& out, std::ostream& err)
         nlohmann::ordered_json sv;
         sv["accepted"] = r.server.accepted;
         if (!r.server.accepted) sv["error"] = r.server.error;
-        sv["algorithm"] = r.server.algorithm.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.server.algorithm);
-        sv["lock"] = r.server.lock.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.server.lock);
-        sv["rebuild"] = r.server.rebuild ? nlohmann::ordered_json(*r.server.rebuild) : nlohmann::ordered_json(nullptr);
+        sv["algorithm"] = r.server.algorithm.empty() ? nlohmann::ordered_json(nullptr)
+                                                     : nlohmann::ordered_json(r.server.algorithm);
+        sv["lock"] =
+            r.server.lock.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.server.lock);
+        sv["rebuild"] =
+            r.server.rebuild ? nlohmann::ordered_json(*r.server.rebuild) : nlohmann::ordered_json(nullptr);
         if (!r.server.rebuild_unmeasured.empty()) sv["rebuild_unmeasured"] = r.server.rebuild_unmeasured;
         s["server"] = std::move(sv);
         s["model"] = {{"fails", r.model.fails},
@@ -449,19 +461,19 @@ int run_mysql_trace(const TraceOptions& o, std::ostream& out, std::ostream& err)
       } else {
         out << "\n    " << r.table << ": server "
             << describe(r.server.accepted, r.server.algorithm, r.server.lock, r.server.rebuild,
-                        !r.server.rebuild_unmeasured.empty()) << "; model "
-            << describe(!r.model.fails, r.model.algorithm, r.model.lock, r.model.rewrite)
+                        !r.server.rebuild_unmeasured.empty())
+            << "; model " << describe(!r.model.fails, r.model.algorithm, r.model.lock, r.model.rewrite)
             << (r.model.unless.empty() ? "" : " (assumes " + r.model.unless + ")") << "\n";
         if (!r.server.accepted) out << "    the server refuses it: " << r.server.error << "\n";
       }
       for (const auto& f : findings)
         if (f.path == r.path && f.at.line == r.at.line && f.at.column == r.at.column)
-          out << f.path << ":" << f.at.line << ":" << f.at.column << ": error: " << f.message << " [" << f.rule
-              << "]\n";
+          out << f.path << ":" << f.at.line << ":" << f.at.column << ": error: " << f.message << " ["
+              << f.rule << "]\n";
     }
   }
-  const size_t mismatches = static_cast<size_t>(
-      std::count_if(findings.begin(), findings.end(), [](const auto& f) { return f.rule == "trace-mismatch"; }));
+  const size_t mismatches = static_cast<size_t>(std::count_if(
+      findings.begin(), findings.end(), [](const auto& f) { return f.rule == "trace-mismatch"; }));
   err << "ddlint: probed " << probed << (probed == 1 ? " statement" : " statements") << " on " << target_text
       << " (" << probe->version() << "; model: " << server_name << ")";
   if (ran > 0) err << ", ran " << ran << " more";

@@ -59,9 +59,10 @@ std::unique_ptr<Probe> Probe::begin(const std::string& dsn, int connect_timeout_
   }
   p->created_ = true;
   if (copy_tables && !p->source_.empty()) {
-    if (!p->session_->query("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = " +
-                                literal(p->source_) + " AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY TABLE_NAME",
-                            rows, error)) {
+    if (!p->session_->query(
+            "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = " + literal(p->source_) +
+                " AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY TABLE_NAME",
+            rows, error)) {
       error = "listing the tables of " + p->source_ + ": " + error;
       return nullptr;
     }
@@ -73,7 +74,8 @@ std::unique_ptr<Probe> Probe::begin(const std::string& dsn, int connect_timeout_
     for (const auto& t : tables.rows) {
       const std::string name = t[0].value_or("");
       Rows ddl;
-      if (!p->session_->query("SHOW CREATE TABLE " + quote_my(p->source_) + "." + quote_my(name), ddl, error) ||
+      if (!p->session_->query("SHOW CREATE TABLE " + quote_my(p->source_) + "." + quote_my(name), ddl,
+                              error) ||
           ddl.rows.empty() || ddl.rows[0].size() < 2) {
         error = "reading the definition of " + p->source_ + "." + name + ": " + error;
         return nullptr;
@@ -209,7 +211,8 @@ ProbeResult Probe::measure(const ProbeStatement& st) {
       r.lock = l;
       break;
     }
-  if (r.accepted && !st.algorithm.empty() && (st.algorithm == "COPY" || !mariadb_)) r.algorithm = st.algorithm;
+  if (r.accepted && !st.algorithm.empty() && (st.algorithm == "COPY" || !mariadb_))
+    r.algorithm = st.algorithm;
   if (r.accepted && !st.lock.empty()) {
     const auto rank = [](const std::string& l) { return l == "NONE" ? 0 : l == "SHARED" ? 1 : 2; };
     if (r.lock.empty() || rank(st.lock) > rank(r.lock)) r.lock = st.lock;

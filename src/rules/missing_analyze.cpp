@@ -20,20 +20,6 @@ struct BulkChange {
   bool conditional = false;  // the WHERE may select few rows
 };
 
-// "`status` and `kind`": the columns a WHERE compares with values.
-std::string filtered_columns(const ir::RowSelection& s) {
-  std::vector<std::string> cols;
-  for (const auto& f : s.filters) {
-    bool seen = false;
-    for (const auto& c : cols) seen |= c == f.column;
-    if (!seen) cols.push_back(f.column);
-  }
-  std::string out;
-  for (size_t i = 0; i < cols.size(); ++i)
-    out += (i == 0 ? "" : i + 1 == cols.size() ? " and " : ", ") + quoted(cols[i]);
-  return out;
-}
-
 // An UPDATE/DELETE is a bulk change unless its WHERE picks given rows (a key
 // or natural key, CURRENT OF) or a LIMIT bounds it to one batch: the notion
 // of a backfill that backfill-fires-triggers and mixed-ddl-dml use.

@@ -1,9 +1,10 @@
 #pragma once
 // How an UPDATE/DELETE's WHERE limits its rows (ir::RowSelection), shared by
-// unbatched-dml and mixed-ddl-dml. Naming conventions only; what the WHERE
+// unbatched-dml, mixed-ddl-dml and missing-analyze. Naming conventions only; what the WHERE
 // says comes from the front-end.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ir/ir.h"
 
@@ -80,6 +81,28 @@ inline bool batch_bounded(const ir::RowSelection& s) {
   for (const auto& f : s.filters)
     if (bounds_key(f)) return true;
   return false;
+}
+
+// "`a`", "`a` and `b`", "`a`, `b` and `c`".
+inline std::string column_list(const std::vector<std::string>& cols) {
+  std::string out;
+  for (size_t i = 0; i < cols.size(); ++i) {
+    if (i > 0) out += i + 1 == cols.size() ? " and " : ", ";
+    out += "`" + cols[i] + "`";
+  }
+  return out;
+}
+
+// "`status` and `kind`" for a message: the columns a WHERE compares with
+// values, each once, in order.
+inline std::string filtered_columns(const ir::RowSelection& s) {
+  std::vector<std::string> cols;
+  for (const auto& f : s.filters) {
+    bool seen = false;
+    for (const auto& c : cols) seen |= c == f.column;
+    if (!seen) cols.push_back(f.column);
+  }
+  return column_list(cols);
 }
 
 }  // namespace ddlint::rules

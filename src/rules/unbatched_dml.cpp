@@ -11,32 +11,11 @@ namespace ddlint::rules {
 
 namespace {
 
-std::string column_list(const std::vector<std::string>& cols) {
-  std::string out;
-  for (size_t i = 0; i < cols.size(); ++i) {
-    if (i > 0) out += i + 1 == cols.size() ? " and " : ", ";
-    out += quoted(cols[i]);
-  }
-  return out;
-}
-
 // Key columns compared only with `>` / `>=` (a range open at the top).
 std::string lower_bounded_keys(const ir::RowSelection& s) {
   std::vector<std::string> cols;
   for (const auto& f : s.filters) {
     if (bounds_key(f) || !key_like(f.column)) continue;
-    bool seen = false;
-    for (const auto& c : cols) seen |= c == f.column;
-    if (!seen) cols.push_back(f.column);
-  }
-  return column_list(cols);
-}
-
-// "`status` and `kind`" for the message: the columns the WHERE compares with
-// values.
-std::string filtered_columns(const ir::RowSelection& s) {
-  std::vector<std::string> cols;
-  for (const auto& f : s.filters) {
     bool seen = false;
     for (const auto& c : cols) seen |= c == f.column;
     if (!seen) cols.push_back(f.column);
