@@ -12,6 +12,9 @@
 #     remains;
 #   - a lock model told an older server (--mysql-version mariadb-10.2, no
 #     instant ADD COLUMN) disagrees: one trace-mismatch at the statement;
+#   - statements that name another database (`db.t`, a RENAME into it), USE,
+#     CREATE DATABASE, SET GLOBAL and row changes are not run, even for a
+#     user who may write everywhere;
 #   - a wrong password exits 2 and appears in no output.
 probe_failures=0
 sql <<<"CREATE DATABASE probe_src;
@@ -53,6 +56,38 @@ for id in "${ids[@]}"; do
     probe_failures=$((probe_failures + 1))
   fi
 done
+# Statements that could reach the database read (or the server) are not run,
+# even for a user who may write everywhere.
+sql <<<"CREATE USER 'pw'@'127.0.0.1' IDENTIFIED BY '$secret'; CREATE USER 'pw'@'localhost' IDENTIFIED BY '$secret';
+GRANT ALL ON *.* TO 'pw'@'127.0.0.1', 'pw'@'localhost';" || exit 1
+cat >"$work/probe-reach.sql" <<'SQL'
+CREATE TABLE moved (id INT PRIMARY KEY);
+RENAME TABLE moved TO probe_src.moved;
+ALTER TABLE moved RENAME TO probe_src.moved2;
+ALTER TABLE probe_src.users ADD COLUMN reached INT NULL;
+CREATE INDEX reached_idx ON `probe_src` . `users` (kind);
+DROP TABLE probe_src.tags;
+TRUNCATE TABLE probe_src.orgs;
+SET @@global.max_connections = 12;
+CREATE DATABASE reached;
+USE probe_src;
+INSERT INTO orgs (name) VALUES ('reached');
+DROP TABLE moved;
+SQL
+"$ddlint" trace --dsn "mysql://pw:$secret@127.0.0.1:$port/probe_src" --format json "$work/probe-reach.sql" \
+  >"$work/probe.json" 2>"$work/probe.err"
+rc=$?
+got=$(node -e '
+  const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(d.statements.map((s) => s.line + ":" + s.status).join(" "));
+' "$work/probe.json" 2>&1)
+want="1:ran 2:not run 3:not run 4:not run 5:not run 6:not run 7:not run 8:not run 9:not run 10:not run 11:not run 12:ran"
+if [ "$rc" != 0 ] || [ "$got" != "$want" ] || [ -n "$(sql -e "SHOW DATABASES LIKE 'reached'")" ] ||
+  [ "$(sql -e 'SELECT @@global.max_connections')" = 12 ]; then
+  echo "FAIL  trace (probe) ran a statement that names another database or the server: exit $rc"
+  echo "      got:      $got"; echo "      expected: $want"; cat "$work/probe.err"
+  probe_failures=$((probe_failures + 1))
+fi
 [ "$(shape)" = "$before" ] ||
   { echo "FAIL  trace (probe) changed the database it read"; probe_failures=$((probe_failures + 1)); }
 left=$(sql -e "SHOW DATABASES LIKE 'ddlint\\_probe\\_%'")

@@ -129,12 +129,82 @@ bool is_mysql_ddl_to_probe(const ir::Statement& st, const analysis::StatementFac
                      [](const auto& e) { return !e.algorithm.empty(); });
 }
 
+bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '$'; }
+
+// The first `a.b` of `text` outside strings and comments whose `a` is not a
+// trigger's NEW or OLD or a session variable's @@SESSION / @@LOCAL: a name
+// that may reach another database (or, @@GLOBAL.x, the whole server).
+// Empty: none.
+std::string qualified_name_in(std::string_view text) {
+  size_t i = 0;
+  const size_t n = text.size();
+  // Reads an identifier (plain or in backquotes) at `i`; empty when none.
+  auto ident = [&](size_t& at) -> std::string {
+    if (at < n && text[at] == '`') {
+      const size_t close = text.find('`', at + 1);
+      if (close == std::string_view::npos) return {};
+      std::string id(text.substr(at, close + 1 - at));
+      at = close + 1;
+      return id;
+    }
+    const size_t start = at;
+    while (at < n && ident_char(text[at])) ++at;
+    if (at == start || std::isdigit(static_cast<unsigned char>(text[start])) != 0) return {};
+    return std::string(text.substr(start, at - start));
+  };
+  while (i < n) {
+    const char c = text[i];
+    if (c == '\'' || c == '"') {  // a string (backslash escapes, doubled quotes)
+      for (++i; i < n && text[i] != c; ++i)
+        if (text[i] == '\\') ++i;
+      ++i;
+      continue;
+    }
+    if (c == '#' || (c == '-' && i + 2 < n && text[i + 1] == '-' &&
+                     std::isspace(static_cast<unsigned char>(text[i + 2])) != 0)) {
+      while (i < n && text[i] != '\n') ++i;
+      continue;
+    }
+    if (c == '/' && i + 1 < n && text[i + 1] == '*') {
+      const size_t end = text.find("*/", i + 2);
+      i = end == std::string_view::npos ? n : end + 2;
+      continue;
+    }
+    if (c == '`' || (ident_char(c) && std::isdigit(static_cast<unsigned char>(c)) == 0)) {
+      const bool variable = i >= 2 && text[i - 1] == '@' && text[i - 2] == '@';  // @@session.x
+      std::string first = ident(i);
+      if (first.empty()) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < n && std::isspace(static_cast<unsigned char>(text[j])) != 0) ++j;
+      if (j < n && text[j] == '.') {
+        size_t k = j + 1;
+        while (k < n && std::isspace(static_cast<unsigned char>(text[k])) != 0) ++k;
+        const std::string second = ident(k);
+        const std::string word = upper(first);
+        const bool allowed =
+            word == "NEW" || word == "OLD" || (variable && (word == "SESSION" || word == "LOCAL"));
+        if (!second.empty() && !allowed) return first + "." + second;
+      }
+      continue;
+    }
+    if (std::isdigit(static_cast<unsigned char>(c)) != 0) {  // a number, 1.5 included
+      while (i < n && (ident_char(text[i]) || text[i] == '.')) ++i;
+      continue;
+    }
+    ++i;
+  }
+  return {};
+}
+
 // Why the probe does not run a statement on its scratch copy; empty: it does.
-std::string not_run_reason(const ir::Statement& st) {
-  for (const auto& t : analysis::referenced_tables(st))
-    if (!t.schema.empty())
-      return "names a table of database `" + t.schema +
-             "`: the probe runs statements only on the unqualified tables of its scratch copy";
+std::string not_run_reason(const ir::Statement& st, std::string_view text) {
+  if (const std::string q = qualified_name_in(text); !q.empty())
+    return "names `" + q +
+           "`, which may be in another database: the probe runs only statements on the unqualified names of "
+           "its scratch copy";
   switch (st.kind()) {
     case ir::StmtKind::CreateTable:
     case ir::StmtKind::AlterTable:
@@ -300,7 +370,7 @@ int run_mysql_trace(const TraceOptions& o, std::ostream& out, std::ostream& err)
     const analysis::MigrationFacts facts(file.parsed, settings, plan);
     for (size_t i = 0; i < file.parsed.statements.size(); ++i) {
       const auto& st = file.parsed.statements[i];
-      if (facts.at(i).down || !not_run_reason(st).empty()) continue;
+      if (facts.at(i).down || !not_run_reason(st, src.slice(st.range)).empty()) continue;
       if (!probe->run(std::string(src.slice(st.range)), error)) {
         const auto pos = src.lines().position(st.range.begin);
         err << path << ":" << pos.line << ":" << pos.column
@@ -349,7 +419,7 @@ int run_mysql_trace(const TraceOptions& o, std::ostream& out, std::ostream& err)
       } else if (f->down) {
         r.reason = "part of the down migration";
       } else {
-        r.reason = not_run_reason(*st);
+        r.reason = not_run_reason(*st, src.slice(u.range));
       }
       if (!r.reason.empty()) {
         r.status = "not run";
