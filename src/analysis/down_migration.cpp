@@ -96,26 +96,53 @@ void add_effects(const ir::Statement& st, std::vector<DownEffect>& out) {
 
 }  // namespace
 
-bool DownMigration::has(DownEffect::Verb verb, const ir::QualifiedName& table, std::string_view column,
-                        std::string_view to) const {
-  for (size_t i = 0; i < effects.size(); ++i) {
-    const DownEffect& e = effects[i];
-    if (e.verb == verb && same_table(e.table, table) && (column.empty() || e.column == column) &&
-        (to.empty() || e.to == to))
-      return true;
-    // A relation the down renames away and then drops under its new name
-    // (`ALTER TABLE t RENAME TO t_old; ... DROP TABLE t_old;`) is dropped.
-    if (verb == DownEffect::Verb::DropObject && e.verb == DownEffect::Verb::RenameRelation && !e.to.empty() &&
-        same_table(e.table, table)) {
-      std::string_view renamed = e.to;
-      if (const size_t dot = renamed.rfind('.'); dot != std::string_view::npos)
-        renamed.remove_prefix(dot + 1);
-      const ir::QualifiedName now{e.table.schema, std::string(renamed), {}};
+// True when effect `i` is the one `has` asks about: the same verb on the
+// table (and column, and target), or, for a drop, a rename of the relation
+// away that a later effect drops under its new name.
+bool DownMigration::has_at(size_t i, DownEffect::Verb verb, const ir::QualifiedName& table,
+                           std::string_view column, std::string_view to) const {
+  const DownEffect& e = effects[i];
+  if (e.verb == verb && same_table(e.table, table) && (column.empty() || e.column == column) &&
+      (to.empty() || e.to == to))
+    return true;
+  // A relation the down renames away and then drops under its new name
+  // (`ALTER TABLE t RENAME TO t_old; ... DROP TABLE t_old;`) is dropped.
+  if (verb == DownEffect::Verb::DropObject && e.verb == DownEffect::Verb::RenameRelation && !e.to.empty() &&
+      same_table(e.table, table)) {
+    std::string_view renamed = e.to;
+    if (const size_t dot = renamed.rfind('.'); dot != std::string_view::npos) renamed.remove_prefix(dot + 1);
+    const ir::QualifiedName now{e.table.schema, std::string(renamed), {}};
+    if (indexed_ != effects.size()) {
       for (size_t k = i + 1; k < effects.size(); ++k)
         if (effects[k].verb == DownEffect::Verb::DropObject && same_table(effects[k].table, now)) return true;
+      return false;
     }
+    if (const auto named = by_name_.find(now.name); named != by_name_.end())
+      for (const size_t k : named->second)
+        if (k > i && effects[k].verb == DownEffect::Verb::DropObject && same_table(effects[k].table, now))
+          return true;
   }
   return false;
+}
+
+bool DownMigration::has(DownEffect::Verb verb, const ir::QualifiedName& table, std::string_view column,
+                        std::string_view to) const {
+  if (indexed_ != effects.size()) {
+    for (size_t i = 0; i < effects.size(); ++i)
+      if (has_at(i, verb, table, column, to)) return true;
+    return false;
+  }
+  // Every effect has_at accepts is on a table of the same name.
+  if (const auto named = by_name_.find(table.name); named != by_name_.end())
+    for (const size_t i : named->second)
+      if (has_at(i, verb, table, column, to)) return true;
+  return false;
+}
+
+void DownMigration::index_effects() {
+  by_name_.clear();
+  for (size_t i = 0; i < effects.size(); ++i) by_name_[effects[i].table.name].push_back(i);
+  indexed_ = effects.size();
 }
 
 bool DownMigration::creates(const ir::QualifiedName& relation) const {
@@ -151,9 +178,12 @@ std::string paired_down_path(std::string_view path, Runner runner) {
   return "";
 }
 
-DownMigration down_migration(const ir::ParsedFile& file, const MigrationFacts& facts, std::string_view path,
-                             const ir::ParsedFile* paired, std::string_view unreadable, bool split_version,
-                             std::string_view paired_path) {
+namespace {
+
+DownMigration read_down_migration(const ir::ParsedFile& file, const MigrationFacts& facts,
+                                  std::string_view path, const ir::ParsedFile* paired,
+                                  std::string_view unreadable, bool split_version,
+                                  std::string_view paired_path) {
   DownMigration d;
   const RunnerPlan& plan = facts.plan();
   const bool sections = plan.runner == Runner::Goose || plan.runner == Runner::Dbmate;
@@ -203,6 +233,16 @@ DownMigration down_migration(const ir::ParsedFile& file, const MigrationFacts& f
     d.unreadable = std::string(file_base_name(unreadable));
     d.where = "`" + d.unreadable + "`";
   }
+  return d;
+}
+
+}  // namespace
+
+DownMigration down_migration(const ir::ParsedFile& file, const MigrationFacts& facts, std::string_view path,
+                             const ir::ParsedFile* paired, std::string_view unreadable, bool split_version,
+                             std::string_view paired_path) {
+  DownMigration d = read_down_migration(file, facts, path, paired, unreadable, split_version, paired_path);
+  d.index_effects();
   return d;
 }
 

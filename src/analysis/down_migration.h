@@ -1,6 +1,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "analysis/migration_facts.h"
@@ -54,6 +55,16 @@ struct DownMigration {
   // restores a table: CREATE TABLE t_tmp ...; DROP TABLE t; ALTER TABLE t_tmp
   // RENAME TO t).
   bool creates(const ir::QualifiedName& relation) const;
+  // Indexes `effects` by table name so that has() costs the effects on that
+  // name, not all of them (down_migration() calls it; has() scans all the
+  // effects when they changed since).
+  void index_effects();
+
+ private:
+  std::unordered_map<std::string, std::vector<size_t>> by_name_;  // effects by table name, in order
+  size_t indexed_ = 0;                                            // effects.size() when indexed
+  bool has_at(size_t i, DownEffect::Verb verb, const ir::QualifiedName& table, std::string_view column,
+              std::string_view to) const;
 };
 
 // Path of the down migration paired with an up migration file by name

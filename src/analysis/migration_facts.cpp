@@ -563,7 +563,7 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
           }
         }
     } else if (const auto* ci = st.as<ir::CreateIndex>()) {
-      if (!ci->name.empty()) indexes_.push_back({{ci->table.schema, ci->name, {}}, ci->table, i});
+      if (!ci->name.empty()) indexes_[ci->name].push_back({{ci->table.schema, ci->name, {}}, ci->table, i});
     } else if (const auto* at = st.as<ir::AlterTable>()) {
       for (const auto& a : at->actions) {
         if (a.kind == ir::AlterKind::AddConstraint && a.constraint &&
@@ -682,9 +682,10 @@ bool MigrationFacts::not_null_proven(const ir::QualifiedName& table, const std::
 
 const ir::QualifiedName* MigrationFacts::created_index_table(const ir::QualifiedName& index,
                                                              size_t statement) const {
-  for (const auto& k : indexes_)
-    if (k.statement < statement && same_section(k.statement, statement) && same_table(k.name, index))
-      return &k.table;
+  if (const auto named = indexes_.find(index.name); named != indexes_.end())
+    for (const auto& k : named->second)
+      if (k.statement < statement && same_section(k.statement, statement) && same_table(k.name, index))
+        return &k.table;
   if (statement < facts_.size() && !facts_[statement].down)
     for (const auto& e : earlier_)
       if (e.index && same_table(e.name, index)) return &e.table;

@@ -179,7 +179,8 @@ class MigrationFacts {
     ir::QualifiedName table;
     size_t statement;
   };
-  std::vector<CreatedIndex> indexes_;
+  // Indexes created by CREATE INDEX, by index name, in file order.
+  std::unordered_map<std::string, std::vector<CreatedIndex>> indexes_;
   struct CheckConstraint {
     ir::QualifiedName table;
     std::string column;  // the column of a `column IS NOT NULL` check; empty for other checks

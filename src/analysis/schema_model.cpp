@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 #include "analysis/migration_facts.h"
 #include "core/ascii.h"
@@ -529,10 +530,13 @@ std::vector<ir::QualifiedName> referenced_tables(const ir::Statement& st) {
 
 std::vector<KnownTable> SchemaModel::needed_by(const ir::ParsedFile& file) const {
   std::vector<KnownTable> out;
+  std::unordered_map<std::string, std::vector<size_t>> by_name;  // positions in `out`
   auto add = [&](const ir::QualifiedName& t) {
-    bool dup = false;
-    for (const auto& k : out) dup |= same_table(k.name, t);
-    if (!dup) out.push_back(table_state(t));
+    auto& named = by_name[t.name];
+    for (const size_t k : named)
+      if (same_table(out[k].name, t)) return;
+    named.push_back(out.size());
+    out.push_back(table_state(t));
   };
   for (const auto& st : file.statements) {
     for (const auto& t : referenced_tables(st)) add(t);

@@ -37,4 +37,19 @@ bool RuleContext::rule_enabled(std::string_view id) const {
   return enabled_ && std::find(enabled_->begin(), enabled_->end(), id) != enabled_->end();
 }
 
+bool RuleContext::statements_nested() const {
+  if (nested_) return *nested_;
+  const auto& stmts = file_.statements;
+  std::vector<TextRange> ranges;
+  ranges.reserve(stmts.size());
+  for (const auto& st : stmts) ranges.push_back(st.range);
+  std::sort(ranges.begin(), ranges.end(),
+            [](const TextRange& a, const TextRange& b) { return a.begin < b.begin; });
+  bool nested = false;
+  for (size_t k = 0; k < ranges.size() && !nested; ++k)
+    nested = ranges[k].begin >= ranges[k].end || (k > 0 && ranges[k - 1].end > ranges[k].begin);
+  nested_ = nested;
+  return nested;
+}
+
 }  // namespace ddlint::engine

@@ -73,6 +73,10 @@ class RuleContext {
 
   // The statement being visited (valid inside statement hooks).
   size_t statement_index() const { return statement_; }
+  // False when no statement's range holds another's (every range is
+  // non-empty and they do not overlap): the usual file, where no statement
+  // is read from inside another (MySQL dynamic SQL). Computed once per file.
+  bool statements_nested() const;
   const ir::Statement& statement() const { return file_.statements[statement_]; }
   const analysis::StatementFacts& here() const { return facts_.at(statement_); }
   // Not created earlier in this file (RULES.md: "existing table").
@@ -115,6 +119,7 @@ class RuleContext {
   const std::vector<std::string>* enabled_ = nullptr;
   const RuleOptions* options_ = nullptr;
   const analysis::DownMigration* down_ = nullptr;
+  mutable std::optional<bool> nested_;
 };
 
 }  // namespace ddlint::engine

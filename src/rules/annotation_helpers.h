@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "analysis/locks.h"
@@ -38,9 +39,13 @@ struct TableCost {
 };
 
 // Per existing table, the strongest blocking and whether it is rewritten or
-// scanned, in order of first appearance (up migration only).
+// scanned, in order of first appearance (up migration only). Linear in the
+// statements: the tables seen are indexed by name.
 inline std::vector<TableCost> existing_table_costs(const engine::RuleContext& ctx) {
   std::vector<TableCost> out;
+  // Positions in `out` by table name, for tables and for indexes named alone.
+  std::unordered_map<std::string, std::vector<size_t>> table_by_name;
+  std::unordered_map<std::string, std::vector<size_t>> index_by_name;
   const auto& stmts = ctx.file().statements;
   for (size_t i = 0; i < stmts.size(); ++i) {
     // The annotations describe the up migration.
@@ -60,14 +65,20 @@ inline std::vector<TableCost> existing_table_costs(const engine::RuleContext& ct
       }
       if (!index_only && !ctx.facts().is_existing(table, i)) continue;
       if (!analysis::blocks_traffic(e.blocks) && !e.rewrite && !e.scan) continue;
-      auto it = std::find_if(out.begin(), out.end(), [&](const TableCost& c) {
-        return c.index_only == index_only && analysis::same_table(c.table, table);
-      });
+      // The first cost recorded on the table (same name, compatible schema).
+      auto& named = (index_only ? index_by_name : table_by_name)[table.name];
+      TableCost* it = nullptr;
+      for (const size_t p : named)
+        if (analysis::same_table(out[p].table, table)) {
+          it = &out[p];
+          break;
+        }
       const size_t blocking = analysis::blocks_traffic(e.blocks) ? i : SIZE_MAX;
-      if (it == out.end()) {
+      if (it == nullptr) {
+        named.push_back(out.size());
         out.push_back({table, e.blocks, e.rewrite, e.scan, e.rewrite && e.unless.empty(), i, blocking,
                        index_only, index_only ? ir::ObjectKind::Table : e.object});
-        it = std::prev(out.end());
+        it = &out.back();
       } else {
         it->first_blocking = std::min(it->first_blocking, blocking);
         it->blocks = std::max(it->blocks, e.blocks);

@@ -1,7 +1,10 @@
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "analysis/mysql/mysql_semantics.h"
@@ -21,17 +24,113 @@ class DownMigrationIncomplete final : public engine::Rule {
   bool active(const engine::RuleContext& ctx) const {
     return ctx.down_migration().present && !ctx.here().down;
   }
+
+  // The statements of the up migration that the checks below look for,
+  // indexed once per file by the name they act on (each list in file
+  // order), so a check costs the statements on that name, not a scan of the
+  // file.
+  struct Named {
+    size_t stmt;
+    const ir::QualifiedName* name;
+  };
+  struct UpIndex {
+    std::unordered_map<std::string, std::vector<Named>> drops;         // DROP ..., by each name it drops
+    std::unordered_map<std::string, std::vector<size_t>> renames;      // renames of a table, by its old name
+    std::unordered_map<std::string, std::vector<size_t>> index_names;  // statements that create an index name
+    std::unordered_map<std::string, std::vector<size_t>> owned;        // ALTER SEQUENCE ... OWNED BY
+    std::unordered_map<std::string, std::vector<size_t>> by_table;     // named CREATE INDEX, by table name
+    // DROP CONSTRAINT / DROP INDEX facts, by constraint name.
+    std::unordered_map<std::string, std::vector<std::pair<size_t, ir::QualifiedName>>> constraint_drops;
+  };
+  mutable std::optional<UpIndex> up_;
+
+  const UpIndex& up(const engine::RuleContext& ctx) const {
+    if (up_) return *up_;
+    UpIndex& ix = up_.emplace();
+    const auto& stmts = ctx.file().statements;
+    for (size_t k = 0; k < stmts.size(); ++k) {
+      if (ctx.facts().at(k).down) continue;
+      const ir::Statement& st = stmts[k];
+      if (const auto* d = st.as<ir::Drop>())
+        for (const auto& n : d->names) ix.drops[n.name].push_back({k, &n});
+      if (const auto* r = st.as<ir::Rename>(); r && r->object == ir::ObjectKind::Table) {
+        if (!r->new_name.empty()) ix.renames[r->target.name].push_back(k);
+      } else if (const auto* a = st.as<ir::AlterTable>(); a && a->object == ir::ObjectKind::Table) {
+        if (std::any_of(a->actions.begin(), a->actions.end(), [](const ir::AlterAction& act) {
+              return act.kind == ir::AlterKind::RenameTable && !act.name.empty();
+            }))
+          ix.renames[a->table.name].push_back(k);
+      }
+      if (const auto* c = st.as<ir::CreateIndex>()) {
+        ix.index_names[c->name].push_back(k);
+        if (!c->name.empty()) ix.by_table[c->table.name].push_back(k);
+      } else if (const auto* r = st.as<ir::Rename>(); r && r->object == ir::ObjectKind::Index) {
+        ix.index_names[r->new_name].push_back(k);
+      } else if (const auto* a = st.as<ir::AlterTable>(); a && a->object == ir::ObjectKind::Table) {
+        for (const auto& act : a->actions)
+          if (act.constraint) {
+            auto& list = ix.index_names[act.constraint->name.empty() ? act.name : act.constraint->name];
+            if (list.empty() || list.back() != k) list.push_back(k);
+          }
+      }
+      if (const auto* o = st.as<ir::Opaque>(); o && !o->acts_on.empty() && !o->owned_by.empty())
+        ix.owned[o->acts_on.front().name].push_back(k);
+      for (const auto& g : ir::facts(st))
+        if (g.kind == ir::FactKind::DropConstraint || g.kind == ir::FactKind::DropIndex)
+          ix.constraint_drops[g.name].emplace_back(k, g.table_name);
+    }
+    return *up_;
+  }
+  // The entries of `map` under `name` (empty when none).
+  template <typename T>
+  static const std::vector<T>& under(const std::unordered_map<std::string, std::vector<T>>& map,
+                                     const std::string& name) {
+    static const std::vector<T> none;
+    const auto it = map.find(name);
+    return it == map.end() ? none : it->second;
+  }
+  static size_t stmt_of(size_t k) { return k; }
+  static size_t stmt_of(const Named& n) { return n.stmt; }
+  template <typename T>
+  static size_t stmt_of(const std::pair<size_t, T>& p) {
+    return p.first;
+  }
+  // The first entry of a list in file order at statement `from` or after.
+  template <typename T>
+  static typename std::vector<T>::const_iterator starting_at(const std::vector<T>& list, size_t start) {
+    return std::partition_point(list.begin(), list.end(), [&](const T& e) { return stmt_of(e) < start; });
+  }
   // The up migration itself drops `object` after statement `i` (a helper
   // table or index it cleans up).
-  static bool dropped_later(const engine::RuleContext& ctx, const ir::QualifiedName& object) {
+  bool dropped_later(const engine::RuleContext& ctx, const ir::QualifiedName& object) const {
     const auto& stmts = ctx.file().statements;
-    for (size_t k = ctx.statement_index() + 1; k < stmts.size(); ++k) {
-      if (ctx.facts().at(k).down) continue;
-      if (const auto* d = stmts[k].as<ir::Drop>(); d && !d->temporary)
-        for (const auto& n : d->names)
-          if (analysis::same_table(n, object)) return true;
-    }
+    const auto& list = under(up(ctx).drops, object.name);
+    for (auto it = starting_at(list, ctx.statement_index() + 1); it != list.end(); ++it)
+      if (!stmts[it->stmt].as<ir::Drop>()->temporary && analysis::same_table(*it->name, object)) return true;
     return false;
+  }
+  // The first statement at `start` or after that drops `object` (not a
+  // temporary table), or SIZE_MAX.
+  size_t next_drop(const engine::RuleContext& ctx, const ir::QualifiedName& object, size_t start) const {
+    const auto& stmts = ctx.file().statements;
+    const auto& list = under(up(ctx).drops, object.name);
+    for (auto it = starting_at(list, start); it != list.end(); ++it)
+      if (!stmts[it->stmt].as<ir::Drop>()->temporary && analysis::same_table(*it->name, object))
+        return it->stmt;
+    return SIZE_MAX;
+  }
+  // The first statement at `start` or after that renames table `table`
+  // (SIZE_MAX: none), and the new name in `to`.
+  size_t next_rename(const engine::RuleContext& ctx, const ir::QualifiedName& table, size_t start,
+                     std::string& to) const {
+    const auto& stmts = ctx.file().statements;
+    const auto& list = under(up(ctx).renames, table.name);
+    for (auto it = starting_at(list, start); it != list.end(); ++it)
+      if (std::string name = renamed_to(stmts[*it], table); !name.empty()) {
+        to = std::move(name);
+        return *it;
+      }
+    return SIZE_MAX;
   }
   static std::string unqualified(std::string_view name) {
     if (const size_t dot = name.rfind('.'); dot != std::string_view::npos) name.remove_prefix(dot + 1);
@@ -52,15 +151,12 @@ class DownMigrationIncomplete final : public engine::Rule {
   // migration: its own, then each one a rename gives it (the current
   // statement's included). A down migration may name the table by any of
   // them, depending on where it renames it back.
-  static std::vector<ir::QualifiedName> names_through_renames(const engine::RuleContext& ctx,
-                                                              const ir::QualifiedName& table) {
+  std::vector<ir::QualifiedName> names_through_renames(const engine::RuleContext& ctx,
+                                                       const ir::QualifiedName& table) const {
     std::vector<ir::QualifiedName> names{table};
-    const auto& stmts = ctx.file().statements;
-    for (size_t k = ctx.statement_index(); k < stmts.size(); ++k) {
-      if (ctx.facts().at(k).down) continue;
-      std::string to = renamed_to(stmts[k], names.back());
-      if (!to.empty()) names.push_back({table.schema, std::move(to), {}});
-    }
+    std::string to;
+    for (size_t k = ctx.statement_index(); (k = next_rename(ctx, names.back(), k, to)) != SIZE_MAX; ++k)
+      names.push_back({table.schema, std::move(to), {}});
     return names;
   }
   // What becomes of a table the up migration creates: dropped again later in
@@ -71,45 +167,45 @@ class DownMigrationIncomplete final : public engine::Rule {
     ir::QualifiedName name;
     size_t renamed_at = SIZE_MAX;
   };
-  static Fate fate(const engine::RuleContext& ctx, const ir::QualifiedName& table) {
+  Fate fate(const engine::RuleContext& ctx, const ir::QualifiedName& table) const {
     Fate f{false, table, SIZE_MAX};
-    const auto& stmts = ctx.file().statements;
-    for (size_t k = ctx.statement_index() + 1; k < stmts.size(); ++k) {
-      if (ctx.facts().at(k).down) continue;
-      if (const auto* d = stmts[k].as<ir::Drop>(); d && !d->temporary) {
-        for (const auto& n : d->names)
-          if (analysis::same_table(n, f.name)) f.dropped = true;
-        if (f.dropped) return f;
+    std::string to;
+    for (size_t k = ctx.statement_index() + 1;;) {
+      const size_t drop = next_drop(ctx, f.name, k);
+      const size_t rename = next_rename(ctx, f.name, k, to);
+      if (drop != SIZE_MAX && drop <= rename) {
+        f.dropped = true;
+        return f;
       }
-      if (std::string to = renamed_to(stmts[k], f.name); !to.empty()) {
-        f.name = {table.schema, std::move(to), {}};
-        f.renamed_at = k;
-      }
+      if (rename == SIZE_MAX) return f;
+      f.name = {table.schema, std::move(to), {}};
+      f.renamed_at = rename;
+      k = rename + 1;
     }
-    return f;
   }
   // The up migration drops `table`, or renames it away, before statement
   // `before`: a table renamed to its name afterwards replaces it.
-  static bool freed_before(const engine::RuleContext& ctx, const ir::QualifiedName& table, size_t before) {
+  bool freed_before(const engine::RuleContext& ctx, const ir::QualifiedName& table, size_t before) const {
     const auto& stmts = ctx.file().statements;
-    for (size_t k = 0; k < before && k < stmts.size(); ++k) {
-      if (ctx.facts().at(k).down) continue;
-      if (const auto* d = stmts[k].as<ir::Drop>(); d && !d->temporary && d->object == ir::ObjectKind::Table)
-        for (const auto& n : d->names)
-          if (analysis::same_table(n, table)) return true;
-      if (!renamed_to(stmts[k], table).empty()) return true;
+    for (const auto& d : under(up(ctx).drops, table.name)) {
+      if (d.stmt >= before) break;
+      const auto* drop = stmts[d.stmt].as<ir::Drop>();
+      if (!drop->temporary && drop->object == ir::ObjectKind::Table && analysis::same_table(*d.name, table))
+        return true;
     }
-    return false;
+    std::string to;
+    return next_rename(ctx, table, 0, to) < before;
   }
   // The up migration creates index `index` again after the current statement
   // (DROP INDEX i; CREATE INDEX i ...: the index exists after it).
-  static bool index_created_later(const engine::RuleContext& ctx, const ir::QualifiedName& index) {
+  bool index_created_later(const engine::RuleContext& ctx, const ir::QualifiedName& index) const {
     const auto& stmts = ctx.file().statements;
     auto same = [&](const std::string& schema, const std::string& name) {
       return !name.empty() && analysis::same_table({schema, name, {}}, index);
     };
-    for (size_t k = ctx.statement_index() + 1; k < stmts.size(); ++k) {
-      if (ctx.facts().at(k).down) continue;
+    const auto& list = under(up(ctx).index_names, index.name);
+    for (auto it = starting_at(list, ctx.statement_index() + 1); it != list.end(); ++it) {
+      const size_t k = *it;
       if (const auto* c = stmts[k].as<ir::CreateIndex>()) {
         if (same(c->table.schema, c->name)) return true;
       } else if (const auto* r = stmts[k].as<ir::Rename>(); r && r->object == ir::ObjectKind::Index) {
@@ -132,13 +228,14 @@ class DownMigrationIncomplete final : public engine::Rule {
   // The up migration drops index `index` before the current statement with
   // a plain DROP INDEX (no IF EXISTS: the index existed) of an index it did
   // not create: creating it again replaces an index that was there before.
-  static bool dropped_before(const engine::RuleContext& ctx, const ir::QualifiedName& index) {
+  bool dropped_before(const engine::RuleContext& ctx, const ir::QualifiedName& index) const {
     const auto& stmts = ctx.file().statements;
-    for (size_t k = 0; k < ctx.statement_index(); ++k) {
-      if (ctx.facts().at(k).down) continue;
-      if (const auto* d = stmts[k].as<ir::Drop>(); d && d->object == ir::ObjectKind::Index && !d->if_exists)
-        for (const auto& n : d->names)
-          if (analysis::same_table(n, index) && !ctx.facts().created_index_table(n, k)) return true;
+    for (const auto& d : under(up(ctx).drops, index.name)) {
+      if (d.stmt >= ctx.statement_index()) break;
+      const auto* drop = stmts[d.stmt].as<ir::Drop>();
+      if (drop->object == ir::ObjectKind::Index && !drop->if_exists && analysis::same_table(*d.name, index) &&
+          !ctx.facts().created_index_table(*d.name, d.stmt))
+        return true;
     }
     return false;
   }
@@ -189,15 +286,13 @@ class DownMigrationIncomplete final : public engine::Rule {
   // A sequence OWNED BY a column (in its CREATE SEQUENCE or an ALTER SEQUENCE
   // later in the up migration) goes with that column or its table: true when
   // the down migration drops either.
-  static bool owner_dropped(engine::RuleContext& ctx, const ir::Opaque& s) {
+  bool owner_dropped(engine::RuleContext& ctx, const ir::Opaque& s) const {
     const ir::Opaque* owned = s.owned_by.empty() ? nullptr : &s;
     const auto& stmts = ctx.file().statements;
-    for (size_t k = ctx.statement_index() + 1; k < stmts.size(); ++k) {
-      const auto* alter = stmts[k].as<ir::Opaque>();
-      if (ctx.facts().at(k).down || !alter || alter->acts_on.empty() || alter->owned_by.empty() ||
-          !analysis::same_table(alter->acts_on.front(), s.creates))
-        continue;
-      owned = alter;
+    const auto& list = under(up(ctx).owned, s.creates.name);
+    for (auto it = starting_at(list, ctx.statement_index() + 1); it != list.end(); ++it) {
+      const auto* alter = stmts[*it].as<ir::Opaque>();
+      if (analysis::same_table(alter->acts_on.front(), s.creates)) owned = alter;
     }
     if (!owned) return false;
     const auto& down = ctx.down_migration();
@@ -212,15 +307,18 @@ class DownMigrationIncomplete final : public engine::Rule {
   // table P has the same key columns, the index's table is named P_<suffix>
   // (partitions created by a function are invisible to the schema model),
   // and the down migration drops the parent index.
-  static bool attached_to_dropped_parent_index(engine::RuleContext& ctx, const ir::CreateIndex& s) {
+  bool attached_to_dropped_parent_index(engine::RuleContext& ctx, const ir::CreateIndex& s) const {
     if (!analysis::partitions_have_own_indexes(ctx.settings().dialect)) return false;
     const auto& stmts = ctx.file().statements;
-    for (size_t k = ctx.statement_index() + 1; k < stmts.size(); ++k) {
-      const auto* parent = stmts[k].as<ir::CreateIndex>();
-      if (ctx.facts().at(k).down || !parent || parent->name.empty() || parent->columns != s.columns ||
-          parent->table.schema != s.table.schema || !s.table.name.starts_with(parent->table.name + "_"))
-        continue;
-      if (ctx.down_migration().drops({parent->table.schema, parent->name, {}})) return true;
+    // The parent's table name is the part of the name before one of its `_`.
+    for (size_t cut = s.table.name.find('_'); cut != std::string::npos;
+         cut = s.table.name.find('_', cut + 1)) {
+      const auto& list = under(up(ctx).by_table, s.table.name.substr(0, cut));
+      for (auto it = starting_at(list, ctx.statement_index() + 1); it != list.end(); ++it) {
+        const auto* parent = stmts[*it].as<ir::CreateIndex>();
+        if (parent->columns != s.columns || parent->table.schema != s.table.schema) continue;
+        if (ctx.down_migration().drops({parent->table.schema, parent->name, {}})) return true;
+      }
     }
     return false;
   }
@@ -406,16 +504,11 @@ class DownMigrationIncomplete final : public engine::Rule {
 
   // A later statement of the up migration drops the constraint (or index)
   // `name` of `table` again: the up migration leaves nothing to undo.
-  static bool constraint_dropped_later(const engine::RuleContext& ctx, const ir::QualifiedName& table,
-                                       const std::string& name) {
-    const auto& stmts = ctx.file().statements;
-    for (size_t k = ctx.statement_index() + 1; k < stmts.size(); ++k) {
-      if (ctx.facts().at(k).down) continue;
-      for (const auto& g : ir::facts(stmts[k]))
-        if ((g.kind == ir::FactKind::DropConstraint || g.kind == ir::FactKind::DropIndex) && g.name == name &&
-            analysis::same_table(g.table_name, table))
-          return true;
-    }
+  bool constraint_dropped_later(const engine::RuleContext& ctx, const ir::QualifiedName& table,
+                                const std::string& name) const {
+    const auto& list = under(up(ctx).constraint_drops, name);
+    for (auto it = starting_at(list, ctx.statement_index() + 1); it != list.end(); ++it)
+      if (analysis::same_table(it->second, table)) return true;
     return false;
   }
 

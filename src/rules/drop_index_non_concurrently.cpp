@@ -1,28 +1,43 @@
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
 #include "engine/rule_context.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"
 
 namespace ddlint::rules {
 
-namespace {
-
-// True when a statement after `from`, in the same (up or down) part of the
-// file, drops `table`.
-bool dropped_later(const engine::RuleContext& ctx, const ir::QualifiedName& table, size_t from) {
-  const auto& stmts = ctx.file().statements;
-  const bool down = ctx.facts().at(from).down;
-  for (size_t j = from + 1; j < stmts.size(); ++j) {
-    if (ctx.facts().at(j).down != down) continue;
-    if (const auto* d = stmts[j].as<ir::Drop>(); d && d->object == ir::ObjectKind::Table)
-      for (const auto& n : d->names)
-        if (analysis::same_table(n, table)) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
 class DropIndexNonConcurrently final : public engine::Rule {
+  // The DROP TABLE statements of the file by each name they drop, in file
+  // order: built at the first DROP INDEX, so a file costs time linear in its
+  // statements.
+  struct Dropped {
+    size_t stmt;
+    const ir::QualifiedName* name;
+  };
+  std::optional<std::unordered_map<std::string, std::vector<Dropped>>> table_drops_;
+
+  // True when a statement after `from`, in the same (up or down) part of the
+  // file, drops `table`.
+  bool dropped_later(const engine::RuleContext& ctx, const ir::QualifiedName& table, size_t from) {
+    const auto& stmts = ctx.file().statements;
+    if (!table_drops_) {
+      auto& drops = table_drops_.emplace();
+      for (size_t j = 0; j < stmts.size(); ++j)
+        if (const auto* d = stmts[j].as<ir::Drop>(); d && d->object == ir::ObjectKind::Table)
+          for (const auto& n : d->names) drops[n.name].push_back({j, &n});
+    }
+    const auto named = table_drops_->find(table.name);
+    if (named == table_drops_->end()) return false;
+    const bool down = ctx.facts().at(from).down;
+    for (const auto& d : named->second)
+      if (d.stmt > from && ctx.facts().at(d.stmt).down == down && analysis::same_table(*d.name, table))
+        return true;
+    return false;
+  }
+
   void onDrop(const ir::Drop& s, engine::RuleContext& ctx) override {
     if (s.object != ir::ObjectKind::Index || s.concurrently) return;
     // CONCURRENTLY takes exactly one index and no CASCADE.

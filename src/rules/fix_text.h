@@ -218,6 +218,7 @@ inline std::optional<std::string> written_constraint_name(std::string_view actio
 // that a later EXECUTE runs), or SIZE_MAX. Statements written next to such a
 // statement would land inside the literal.
 inline size_t containing_statement(const engine::RuleContext& ctx, size_t i) {
+  if (!ctx.statements_nested()) return SIZE_MAX;
   const auto& all = ctx.file().statements;
   const TextRange r = all[i].range;
   size_t out = SIZE_MAX;

@@ -1,5 +1,7 @@
+#include <algorithm>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/rule_context.h"
@@ -11,23 +13,27 @@ namespace ddlint::rules {
 
 namespace {
 
-// True when a statement cannot make the outage noticeably longer: it only
-// touches tables the transaction already holds ACCESS EXCLUSIVE on, without
-// rewriting or scanning them (another metadata-only ALTER of the same table),
-// or it is a plain CREATE TABLE that locks nothing else.
-bool free_under(const ir::Statement& st, const analysis::StatementEffect& e,
-                const std::vector<ir::QualifiedName>& held) {
-  const auto* create = st.as<ir::CreateTable>();
-  if (create && create->as_select) return false;
-  if (e.tables.empty()) return create != nullptr;
-  for (const auto& t : e.tables) {
-    if (t.rewrite || t.scan) return false;
-    bool in = false;
-    for (const auto& h : held) in |= analysis::same_table(h, t.table);
-    if (!in) return false;
+constexpr size_t kNever = SIZE_MAX;
+
+// Counts, over a growing set of statements, those whose value is above a
+// bound (a Fenwick tree over values 0..size-1).
+class CountAbove {
+ public:
+  explicit CountAbove(size_t size) : tree_(size + 1, 0) {}
+  void add(size_t value) {
+    ++total_;
+    for (size_t k = value + 1; k < tree_.size(); k += k & (~k + 1)) ++tree_[k];
   }
-  return true;
-}
+  size_t above(size_t bound) const {
+    size_t at_most = 0;
+    for (size_t k = std::min(bound + 1, tree_.size() - 1); k > 0; k -= k & (~k + 1)) at_most += tree_[k];
+    return total_ - at_most;
+  }
+
+ private:
+  std::vector<size_t> tree_;
+  size_t total_ = 0;
+};
 
 }  // namespace
 
@@ -35,6 +41,16 @@ bool free_under(const ir::Statement& st, const analysis::StatementEffect& e,
 // that runs after the lock was taken (SET and transaction control do not
 // count); the message counts the statements that follow until the
 // transaction ends.
+//
+// The locks a transaction holds only grow until it ends, so each statement
+// is summarised by how many of them (in the order they were taken) it needs
+// to be free: a statement is free under the first `n` locks when it needs at
+// most `n`. It cannot make the outage noticeably longer when it only touches
+// tables the transaction already holds ACCESS EXCLUSIVE on, without rewriting
+// or scanning them (another metadata-only ALTER of the same table), or it is
+// a plain CREATE TABLE that locks nothing else. The tables held and the
+// tables dropped are indexed by name, so a file costs time linear in its
+// statements.
 class LockHeldAcrossStatements final : public engine::Rule {
   struct Held {
     ir::QualifiedName table;
@@ -43,48 +59,107 @@ class LockHeldAcrossStatements final : public engine::Rule {
     bool reported;
   };
 
-  static std::vector<ir::QualifiedName> tables(const std::vector<Held>& held) {
-    std::vector<ir::QualifiedName> out;
-    out.reserve(held.size());
-    for (const auto& h : held) out.push_back(h.table);
-    return out;
+  // The locks held in the current transaction, in the order they were taken.
+  struct HeldSet {
+    std::vector<Held> list;
+    std::unordered_map<std::string, std::vector<size_t>> by_name;
+
+    void clear() {
+      list.clear();
+      by_name.clear();
+    }
+    // Position of the first lock held on `table`, or kNever.
+    size_t first(const ir::QualifiedName& table) const {
+      const auto it = by_name.find(table.name);
+      if (it == by_name.end()) return kNever;
+      for (const size_t p : it->second)
+        if (analysis::same_table(list[p].table, table)) return p;
+      return kNever;
+    }
+    void add(Held h) {
+      by_name[h.table.name].push_back(list.size());
+      list.push_back(std::move(h));
+    }
+  };
+
+  // A report waiting for the count of the statements after it that the
+  // locks held then make longer.
+  struct Pending {
+    size_t stmt;
+    size_t held;  // locks held when it ran
+    std::string list;
+    std::string names;
+    size_t more = 0;
+  };
+
+  // How many of the locks held (in the order taken) the statement needs to
+  // be free: 0 when it always is, kNever when it never is.
+  static size_t needs(const ir::Statement& st, const analysis::StatementEffect& e, const HeldSet& held) {
+    if (is_transaction_control_or_setting(st)) return 0;
+    const auto* create = st.as<ir::CreateTable>();
+    if (create && create->as_select) return kNever;
+    if (e.tables.empty()) return create != nullptr ? 0 : kNever;
+    size_t need = 0;
+    for (const auto& t : e.tables) {
+      if (t.rewrite || t.scan) return kNever;
+      const size_t p = held.first(t.table);
+      if (p == kNever) return kNever;
+      need = std::max(need, p + 1);
+    }
+    return need;
   }
 
   void onFileEnd(engine::RuleContext& ctx) override {
     const auto& stmts = ctx.file().statements;
-    std::vector<Dropped> drops;
-    for (size_t k = 0; k < stmts.size(); ++k)
-      if (stmts[k].as<ir::Drop>())
-        for (const auto& e : ctx.facts().at(k).effect.tables)
-          if (dropped_by(stmts[k], e)) drops.push_back({k, &e.table});
-    std::vector<Held> held;
+    const std::vector<std::vector<bool>> dropped_later = drops_later(ctx);
+    std::vector<Pending> pending;
+    std::vector<size_t> need(stmts.size(), 0);
+    HeldSet held;
     size_t tx = SIZE_MAX;
+    size_t first_pending = 0;
     for (size_t i = 0; i < stmts.size(); ++i) {
       const auto& f = ctx.facts().at(i);
       if (f.transaction_start != tx) {
+        count_after(pending, first_pending, need, i, held.list.size());
+        first_pending = pending.size();
         held.clear();
         tx = f.transaction_start;
       }
       if (tx == SIZE_MAX) continue;
-      if (!is_transaction_control_or_setting(stmts[i]) && !free_under(stmts[i], f.effect, tables(held))) {
+      need[i] = needs(stmts[i], f.effect, held);
+      if (need[i] > held.list.size()) {
         std::vector<const Held*> fresh;
-        for (auto& h : held)
+        for (auto& h : held.list)
           if (!h.reported && h.taken_by < i) {
             h.reported = true;
             fresh.push_back(&h);
           }
-        if (!fresh.empty()) report(ctx, i, fresh, tables(held));
+        if (!fresh.empty()) pending.push_back(describe(ctx, i, fresh, held.list.size()));
       }
       // A table the statement drops, or a later statement of the same
       // transaction drops, is gone at COMMIT: holding its lock until then
       // costs nothing more (the table of a dropped index stays).
-      for (const auto& e : f.effect.tables) {
+      for (size_t k = 0; k < f.effect.tables.size(); ++k) {
+        const auto& e = f.effect.tables[k];
         if (e.blocks != analysis::Blocks::ReadsAndWrites || !ctx.facts().is_existing(e.table, i)) continue;
-        if (dropped_by(stmts[i], e) || dropped_later(ctx, drops, i, e.table)) continue;
-        bool known = false;
-        for (const auto& h : held) known |= analysis::same_table(h.table, e.table);
-        if (!known) held.push_back({e.table, e.object, i, false});
+        if (dropped_by(stmts[i], e) || dropped_later[i][k]) continue;
+        if (held.first(e.table) == kNever) held.add({e.table, e.object, i, false});
       }
+    }
+    if (tx != SIZE_MAX) count_after(pending, first_pending, need, stmts.size(), held.list.size());
+    for (const auto& p : pending) report(ctx, p);
+  }
+
+  // For the reports of one transaction's run (ending before `end`), the
+  // statements after each that are not free under the locks held when it ran.
+  static void count_after(std::vector<Pending>& pending, size_t first, const std::vector<size_t>& need,
+                          size_t end, size_t held) {
+    if (first == pending.size()) return;
+    CountAbove counts(held + 2);
+    size_t k = end;
+    for (size_t r = pending.size(); r-- > first;) {
+      for (; k > pending[r].stmt + 1; --k) counts.add(std::min(need[k - 1], held + 1));
+      pending[r].more = counts.above(pending[r].held);
     }
   }
 
@@ -95,49 +170,56 @@ class LockHeldAcrossStatements final : public engine::Rule {
     return drop && !drop->concurrently && e.object != ir::ObjectKind::Index && e.via_index.empty();
   }
 
-  // The tables each DROP statement of the file drops, in file order.
-  struct Dropped {
-    size_t stmt;
-    const ir::QualifiedName* table;
-  };
-
-  // True when a statement after `i` in the same transaction drops `table`.
-  static bool dropped_later(engine::RuleContext& ctx, const std::vector<Dropped>& drops, size_t i,
-                            const ir::QualifiedName& table) {
-    const size_t tx = ctx.facts().at(i).transaction_start;
-    for (const auto& d : drops)
-      if (d.stmt > i && ctx.facts().at(d.stmt).transaction_start == tx &&
-          analysis::same_table(*d.table, table))
-        return true;
-    return false;
+  // Per statement and table it touches: whether a later DROP statement of the
+  // same transaction drops that table (one pass from the end of the file,
+  // the drops indexed by transaction and name).
+  static std::vector<std::vector<bool>> drops_later(engine::RuleContext& ctx) {
+    const auto& stmts = ctx.file().statements;
+    std::vector<std::vector<bool>> out(stmts.size());
+    std::unordered_map<size_t, std::unordered_map<std::string, std::vector<const ir::QualifiedName*>>> drops;
+    for (size_t i = stmts.size(); i-- > 0;) {
+      const auto& f = ctx.facts().at(i);
+      if (f.transaction_start == SIZE_MAX) continue;
+      out[i].assign(f.effect.tables.size(), false);
+      const auto tx = drops.find(f.transaction_start);
+      if (tx != drops.end())
+        for (size_t k = 0; k < f.effect.tables.size(); ++k) {
+          const auto& table = f.effect.tables[k].table;
+          const auto named = tx->second.find(table.name);
+          if (named == tx->second.end()) continue;
+          for (const auto* d : named->second)
+            if (analysis::same_table(*d, table)) out[i][k] = true;
+        }
+      if (stmts[i].as<ir::Drop>())
+        for (const auto& e : f.effect.tables)
+          if (dropped_by(stmts[i], e)) drops[f.transaction_start][e.table.name].push_back(&e.table);
+    }
+    return out;
   }
 
-  void report(engine::RuleContext& ctx, size_t i, const std::vector<const Held*>& fresh,
-              const std::vector<ir::QualifiedName>& held) {
+  static Pending describe(engine::RuleContext& ctx, size_t i, const std::vector<const Held*>& fresh,
+                          size_t held) {
     const auto& stmts = ctx.file().statements;
-    const size_t tx = ctx.facts().at(i).transaction_start;
-    size_t more = 0;
-    for (size_t k = i + 1; k < stmts.size() && ctx.facts().at(k).transaction_start == tx; ++k)
-      if (!is_transaction_control_or_setting(stmts[k]) &&
-          !free_under(stmts[k], ctx.facts().at(k).effect, held))
-        ++more;
-    std::string list;
-    std::string names;
+    Pending p{i, held, {}, {}};
     for (size_t k = 0; k < fresh.size(); ++k) {
       const Held& h = *fresh[k];
       const std::string name = relation_name(h.object, h.table);
       if (k > 0) {
-        list += k + 1 == fresh.size() ? " and " : ", ";
-        names += k + 1 == fresh.size() ? " and " : ", ";
+        p.list += k + 1 == fresh.size() ? " and " : ", ";
+        p.names += k + 1 == fresh.size() ? " and " : ", ";
       }
-      list += name + " (taken by `" + statement_snippet(ctx.text(stmts[h.taken_by].range)) + "`)";
-      names += name;
+      p.list += name + " (taken by `" + statement_snippet(ctx.text(stmts[h.taken_by].range)) + "`)";
+      p.names += name;
     }
+    return p;
+  }
+
+  static void report(engine::RuleContext& ctx, const Pending& p) {
     std::string rest = "this statement";
-    if (more > 0) rest += " and the " + std::to_string(more) + " after it";
-    ctx.report(stmts[i].range, "runs while the transaction holds ACCESS EXCLUSIVE on " + list +
-                                   ": reads and writes on " + names + " stay blocked until COMMIT, through " +
-                                   rest)
+    if (p.more > 0) rest += " and the " + std::to_string(p.more) + " after it";
+    ctx.report(ctx.file().statements[p.stmt].range, "runs while the transaction holds ACCESS EXCLUSIVE on " +
+                                                        p.list + ": reads and writes on " + p.names +
+                                                        " stay blocked until COMMIT, through " + rest)
         .help(
             "Commit right after the statement that takes the lock (make it the last statement of its "
             "transaction) and run the rest in a separate transaction or migration.");
