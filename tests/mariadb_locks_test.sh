@@ -413,6 +413,45 @@ for dsn in "mysql://pf:wrong-$secret@127.0.0.1:$port/pf_dirty" "mysql://pf:$secr
     preflight_failures=$((preflight_failures + 1))
   fi
 done
+# Enum values removed and strict-mode conversions (MODIFY/CHANGE to ENUM, an
+# integer, DECIMAL, DOUBLE, DATE): each check counts exactly the seeded rows in
+# the way (conversions-expected.txt) and none on clean rows, and the server
+# itself (strict mode, its default) refuses each change on the seeded rows
+# and accepts it on the clean ones.
+conv="$root/testdata/cli/preflight-mysql-conversions/migration.sql"
+sql <<<"CREATE DATABASE pfc_dirty; CREATE DATABASE pfc_clean;
+GRANT SELECT ON pfc_dirty.* TO 'pf'@'127.0.0.1', 'pf'@'localhost';
+GRANT SELECT ON pfc_clean.* TO 'pf'@'127.0.0.1', 'pf'@'localhost';" || exit 1
+sql pfc_dirty <"$pf/conversions-dirty.sql" && sql pfc_clean <"$pf/conversions-clean.sql" || exit 1
+for db in dirty clean; do
+  "$ddlint" preflight --dialect mysql --format json --dsn "$url/pfc_$db" "$conv" >"$work/pfc.json" 2>&1
+  node -e '
+    const fs = require("fs");
+    const [file, expected, db] = process.argv.slice(1);
+    const checks = JSON.parse(fs.readFileSync(file)).checks;
+    const want = fs.readFileSync(expected, "utf8").split("\n").filter((l) => l && !l.startsWith("#"));
+    let bad = checks.length !== want.length;
+    checks.forEach((c, k) => {
+      const [at, n] = (want[k] || "? ?").split(" ");
+      const count = db === "clean" ? 0 : Number(n);
+      if (`${c.line}:${c.column}` !== at || c.result !== (count ? "violation" : "ok") || c.count !== count) {
+        console.log(`FAIL  preflight ${db} ${c.line}:${c.column} (expected ${at}): ${c.result} ${c.count}, expected ${count}: ${c.count_sql}`);
+        bad = true;
+      }
+    });
+    if (bad && checks.length !== want.length) console.log(`FAIL  preflight ${db}: ${checks.length} checks, expected ${want.length}`);
+    process.exit(bad ? 1 : 0);' "$work/pfc.json" "$pf/conversions-expected.txt" "$db" ||
+    { cat "$work/pfc.json"; preflight_failures=$((preflight_failures + 1)); }
+done
+conv_failures=0
+while IFS= read -r stmt; do
+  sql pfc_dirty -e "$stmt" >/dev/null 2>&1 &&
+    { echo "FAIL  the server accepted on seeded rows: $stmt"; conv_failures=$((conv_failures + 1)); }
+  sql pfc_clean -e "$stmt" >"$work/pfc.err" 2>&1 ||
+    { echo "FAIL  the server refused on clean rows: $stmt: $(cat "$work/pfc.err")"; conv_failures=$((conv_failures + 1)); }
+done < <(sed -n '2,6p' "$conv")
+[ "$conv_failures" = 0 ] && echo "preflight: enum removal and strict-mode conversions counted exactly; the server refuses each on the seeded rows"
+preflight_failures=$((preflight_failures + conv_failures))
 [ "$preflight_failures" = 0 ] && echo "preflight: violations on seeded rows, none on clean rows, READ ONLY session, passwords redacted"
 
 # `ddlint stats --dialect mysql`: rows and bytes of the tables of the DSN's

@@ -97,6 +97,17 @@ for db in dirty clean; do
   read -r extra <&3 && { echo "preflight: expected.txt lists more checks than ddlint printed ($extra)"; preflight_rc=1; }
   exec 3<&-
 done
+# The enum change (lines 12-13 of the migration) itself fails on the seeded
+# rows and passes on the clean ones (rolled back either way).
+enum_change=$(sed -n '12,13p' "$root/testdata/cli/preflight/migration.sql")
+for db in dirty clean; do
+  out=$(printf 'BEGIN;\n%s\nROLLBACK;\n' "$enum_change" |
+    "$pgbin/psql" -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d "preflight_$db" 2>&1)
+  rc=$?
+  if { [ "$db" = dirty ] && [ "$rc" = 0 ]; } || { [ "$db" = clean ] && [ "$rc" != 0 ]; }; then
+    echo "preflight $db: the enum change gave exit $rc: $out"; preflight_rc=1
+  fi
+done
 [ "$preflight_rc" = 0 ] && echo "preflight: $(wc -l <"$work/checks.tsv") queries checked on seeded and clean rows"
 
 # `ddlint preflight --dsn`: the same checks run by ddlint itself.
@@ -145,7 +156,7 @@ cmp -s "$work/stats.json" "$work/stats-env.json" || { echo "ddlint stats: --dsn 
 node -e '
   const t = JSON.parse(require("fs").readFileSync(process.argv[1])).tables;
   const got = t.map((x) => `${x.schema}.${x.name}=${x.rows}/${x.rows_from}/${x.bytes > 0}`).join(" ");
-  const want = "public.Orders=2/count/true public.orders=5/count/true public.users=6/estimate/true";
+  const want = "public.Orders=2/count/true public.orders=5/count/true public.tickets=5/count/true public.users=6/estimate/true";
   if (got !== want) { console.log(`ddlint stats: ${got}, expected ${want}`); process.exit(1); }
   console.log(`stats: ${got}`);' "$work/stats.json" || preflight_rc=1
 # `ddlint trace` (sets trace_rc).

@@ -1,7 +1,10 @@
 #include "analysis/preflight.h"
 
+#include <algorithm>
+#include <map>
 #include <optional>
 
+#include "core/ascii.h"
 #include "ir/facts.h"
 
 namespace ddlint::analysis {
@@ -42,6 +45,7 @@ class Builder {
         }
       }
       remember(all);
+      remember_enum(st);
     }
     return std::move(out_);
   }
@@ -211,15 +215,150 @@ class Builder {
         added_.emplace_back(f.table_name, *f.constraint);
   }
 
+  // PostgreSQL: the labels of CREATE TYPE ... AS ENUM ('a', 'b') earlier in
+  // the file, by type name (the statement's text is read for them).
+  void remember_enum(const ir::Statement& st) {
+    const auto* o = st.as<ir::Opaque>();
+    if (o == nullptr || o->node != "CreateEnumStmt" || o->creates.empty()) return;
+    const std::string_view t = text_.substr(st.range.begin, st.range.end - st.range.begin);
+    std::vector<std::string> labels;
+    const std::string low = ascii_lower(t);
+    size_t k = low.find("enum");
+    k = k == std::string::npos ? k : low.find('(', k);
+    bool ok = k != std::string::npos;
+    for (++k; ok && k < t.size();) {
+      while (k < t.size() && (t[k] == ' ' || t[k] == '\n' || t[k] == '\t' || t[k] == '\r' || t[k] == ','))
+        ++k;
+      if (k < t.size() && t[k] == ')') break;
+      if (k >= t.size() || t[k] != '\'') {
+        ok = false;
+        break;
+      }
+      std::string v;
+      for (++k; k < t.size(); ++k) {
+        if (t[k] == '\'' && k + 1 < t.size() && t[k + 1] == '\'') {
+          v += '\'';
+          ++k;
+        } else if (t[k] == '\'') {
+          break;
+        } else {
+          v += t[k];
+        }
+      }
+      if (k >= t.size()) ok = false;
+      ++k;
+      labels.push_back(std::move(v));
+    }
+    if (ok)
+      enums_[o->creates.name] = std::move(labels);
+    else
+      enums_.erase(o->creates.name);
+  }
+  static std::string literal(std::string_view v) {
+    std::string s = "'";
+    for (char c : v) s += c == '\'' ? std::string("''") : std::string(1, c);
+    return s + "'";
+  }
+  // A MySQL ENUM value as written ('a' or "a"), without its quotes.
+  static std::string unquote(std::string_view v) {
+    if (v.size() < 2 || (v.front() != '\'' && v.front() != '"')) return std::string(v);
+    const char q = v.front();
+    std::string s;
+    for (size_t k = 1; k + 1 < v.size(); ++k) {
+      if (v[k] == q && v[k + 1] == q) ++k;
+      s += v[k];
+    }
+    return s;
+  }
+
+  static std::string type_text(const ir::NormalType& t, const ir::TypeName* written) {
+    std::string s = t.spelling;
+    if (t.kind == ir::TypeKind::Enum && written != nullptr) {
+      std::string v;
+      for (const auto& m : written->modifiers) v += (v.empty() ? "" : ",") + m;
+      s += "(" + v + ")";
+    } else if (t.length) {
+      s += "(" + std::to_string(*t.length) + ")";
+    } else if (t.kind == ir::TypeKind::Decimal && t.precision) {
+      s += "(" + std::to_string(*t.precision) + (t.scale ? "," + std::to_string(*t.scale) : "") + ")";
+    }
+    return t.is_unsigned ? s + " unsigned" : s;
+  }
+
+  static bool is_int(ir::TypeKind k) {
+    return k == ir::TypeKind::TinyInt || k == ir::TypeKind::SmallInt || k == ir::TypeKind::MediumInt ||
+           k == ir::TypeKind::Integer || k == ir::TypeKind::BigInt || k == ir::TypeKind::Serial ||
+           k == ir::TypeKind::BigSerial || k == ir::TypeKind::SmallSerial;
+  }
+  static bool is_string(ir::TypeKind k) {
+    return k == ir::TypeKind::Char || k == ir::TypeKind::Varchar || k == ir::TypeKind::Text;
+  }
+  static bool is_number(ir::TypeKind k) {
+    return is_int(k) || k == ir::TypeKind::Decimal || k == ir::TypeKind::Real || k == ir::TypeKind::Double;
+  }
+  // The range of an integer type: bytes, and the bounds as SQL literals.
+  struct IntRange {
+    int bytes = 0;
+    const char* low = "";
+    const char* high = "";
+  };
+  static IntRange int_range(ir::TypeKind k, bool is_unsigned) {
+    int b = 0;
+    switch (k) {
+      case ir::TypeKind::TinyInt:
+        b = 1;
+        break;
+      case ir::TypeKind::SmallInt:
+      case ir::TypeKind::SmallSerial:
+        b = 2;
+        break;
+      case ir::TypeKind::MediumInt:
+        b = 3;
+        break;
+      case ir::TypeKind::Integer:
+      case ir::TypeKind::Serial:
+        b = 4;
+        break;
+      default:
+        b = 8;
+        break;
+    }
+    static const char* const kSigned[][2] = {{"-128", "127"},
+                                             {"-32768", "32767"},
+                                             {"-8388608", "8388607"},
+                                             {"-2147483648", "2147483647"},
+                                             {"-9223372036854775808", "9223372036854775807"}};
+    static const char* const kUnsigned[] = {"255", "65535", "16777215", "4294967295", "18446744073709551615"};
+    const int row = b == 8 ? 4 : b - 1;
+    return is_unsigned ? IntRange{b, "0", kUnsigned[row]} : IntRange{b, kSigned[row][0], kSigned[row][1]};
+  }
+  // Decimal digits before the point the type can hold.
+  static int int_digits(const ir::NormalType& t) {
+    if (t.kind == ir::TypeKind::Decimal) return t.precision.value_or(10) - t.scale.value_or(0);
+    static const int kDigits[] = {3, 5, 7, 10, 19};
+    const IntRange r = int_range(t.kind, t.is_unsigned);
+    const int d = kDigits[r.bytes == 8 ? 4 : r.bytes - 1];
+    return r.bytes == 8 && t.is_unsigned ? 20 : d;
+  }
+
   void set_type(size_t i, const ir::Fact& f) {
     if (!f.type) return;
     const ir::NormalType& to = *f.type;
     const KnownColumn* old = facts_.at(i).old_column(f.action);
     const std::optional<ir::NormalType> from =
         old != nullptr ? std::optional<ir::NormalType>(ir::normalize(old->type)) : std::nullopt;
+    const ir::TypeName* written = nullptr;
+    const ir::Expr* using_expr = nullptr;
+    if (const auto* at = file_.statements[i].as<ir::AlterTable>(); at && f.action < at->actions.size()) {
+      const auto& a = at->actions[f.action];
+      if (a.column_def)
+        written = &a.column_def->type;
+      else if (a.new_type)
+        written = &*a.new_type;
+      if (a.expr) using_expr = &*a.expr;
+    }
     const std::string change =
-        "changing " + quoted(f.table_name) + "." + quoted(f.name) + " to " +
-        quoted(to.spelling + (to.length ? "(" + std::to_string(*to.length) + ")" : ""));
+        "changing " + quoted(f.table_name) + "." + quoted(f.name) + " to " + quoted(type_text(to, written));
     if ((to.kind == ir::TypeKind::Varchar || to.kind == ir::TypeKind::Char) && to.length) {
       // Narrower than before, or from a type ddlint does not know.
       if (from && (from->kind == ir::TypeKind::Varchar || from->kind == ir::TypeKind::Char) && from->length &&
@@ -229,42 +368,137 @@ class Builder {
            "char_length(" + id(f.name) + ") > " + std::to_string(*to.length));
       return;
     }
-    if (!from) return;
-    struct Range {
-      ir::TypeKind kind;
-      int bytes;
-      const char* low;
-      const char* high;
-    };
-    static const Range ranges[] = {{ir::TypeKind::TinyInt, 1, "-128", "127"},
-                                   {ir::TypeKind::SmallInt, 2, "-32768", "32767"},
-                                   {ir::TypeKind::MediumInt, 3, "-8388608", "8388607"},
-                                   {ir::TypeKind::Integer, 4, "-2147483648", "2147483647"}};
-    auto size = [](ir::TypeKind k) {
-      switch (k) {
-        case ir::TypeKind::TinyInt:
-          return 1;
-        case ir::TypeKind::SmallInt:
-        case ir::TypeKind::SmallSerial:
-          return 2;
-        case ir::TypeKind::MediumInt:
-          return 3;
-        case ir::TypeKind::Integer:
-        case ir::TypeKind::Serial:
-          return 4;
-        case ir::TypeKind::BigInt:
-        case ir::TypeKind::BigSerial:
-          return 8;
-        default:
-          return 0;
+    if (mysql_) {
+      mysql_conversion(i, f, change, to, from, old, written);
+      return;
+    }
+    if (written != nullptr && !written->array && enums_.count(written->name) != 0) {
+      pg_enum(i, f, change, written->name, using_expr);
+      return;
+    }
+    if (!from || !is_int(to.kind) || !is_int(from->kind)) return;
+    const IntRange r = int_range(to.kind, false);
+    if (int_range(from->kind, false).bytes > r.bytes)
+      rows(i, f, change, std::string("a value is outside ") + r.low + " .. " + r.high,
+           id(f.name) + " NOT BETWEEN " + r.low + " AND " + r.high);
+  }
+
+  // PostgreSQL ALTER COLUMN ... TYPE new_enum [USING expr::new_enum]: a row
+  // whose value (as text) is not a label of the new type fails the cast.
+  void pg_enum(size_t i, const ir::Fact& f, const std::string& change, const std::string& type,
+               const ir::Expr* using_expr) {
+    const auto& labels = enums_.at(type);
+    std::string in;
+    for (const auto& l : labels) in += (in.empty() ? "" : ", ") + literal(l);
+    std::string value = id(f.name);
+    if (using_expr != nullptr && !using_expr->range.empty()) {
+      // The value cast to the new type: the USING expression without its
+      // final `::type`; any other USING form is not checked.
+      std::string e(text_.substr(using_expr->range.begin, using_expr->range.end - using_expr->range.begin));
+      const std::string low = ascii_lower(e);
+      const size_t cast = low.rfind("::");
+      if (cast == std::string::npos) return;
+      std::string target = low.substr(cast + 2);
+      if (const size_t dot = target.rfind('.'); dot != std::string::npos) target = target.substr(dot + 1);
+      if (!target.empty() && target.front() == '"') target = target.substr(1, target.size() - 2);
+      if (target != type) return;
+      const std::string inner = e.substr(0, cast);
+      std::string bare = ascii_lower(inner);
+      for (const std::string_view suffix : {"::text", "::varchar"})
+        if (bare.ends_with(suffix)) {
+          bare.resize(bare.size() - suffix.size());
+          break;
+        }
+      const std::string name = ascii_lower(f.name);
+      value = bare == name || bare == "\"" + name + "\"" ? id(f.name) : "(" + inner + ")";
+    }
+    rows(i, f, change, "a value is not a label of `" + type + "` (" + in + ")",
+         value + " IS NOT NULL AND " + value + "::text NOT IN (" + in + ")");
+  }
+
+  // MySQL/MariaDB MODIFY/CHANGE: in strict mode (the default) a value that
+  // does not convert to the new type, or does not fit it, fails the ALTER.
+  void mysql_conversion(size_t i, const ir::Fact& f, const std::string& change, const ir::NormalType& to,
+                        const std::optional<ir::NormalType>& from, const KnownColumn* old,
+                        const ir::TypeName* written) {
+    const std::string c = id(f.name);
+    // Unknown old type: the check is listed as if it held strings (a
+    // string column accepts anything; the query is also right for integers).
+    const bool strings = !from || is_string(from->kind);
+    const std::string assume =
+        from ? "" : " (assuming " + quoted(f.name) + " holds strings: its old type is not known)";
+    if (to.kind == ir::TypeKind::Enum) {
+      if (written == nullptr || written->modifiers.empty()) return;
+      if (from && from->kind == ir::TypeKind::Enum && old != nullptr) {
+        // Only values added: every old value is still there.
+        bool kept = true;
+        for (const auto& o : old->type.modifiers) {
+          bool found = false;
+          for (const auto& n : written->modifiers)
+            found = found || ascii_lower(unquote(o)) == ascii_lower(unquote(n));
+          kept = kept && found;
+        }
+        if (kept) return;
       }
-    };
-    for (const auto& r : ranges)
-      if (r.kind == to.kind && !to.is_unsigned && size(from->kind) > r.bytes && !from->is_unsigned) {
-        rows(i, f, change, std::string("a value is outside ") + r.low + " .. " + r.high,
-             id(f.name) + " NOT BETWEEN " + r.low + " AND " + r.high);
+      std::string in;
+      for (const auto& m : written->modifiers) in += (in.empty() ? "" : ", ") + literal(unquote(m));
+      rows(i, f, change, "a value is not one of " + in + " (compared in the column's collation)",
+           c + " IS NOT NULL AND " + c + " NOT IN (" + in + ")");
+      return;
+    }
+    static const char* const kNumber = "'^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$'";
+    if (is_int(to.kind)) {
+      const IntRange r = int_range(to.kind, to.is_unsigned);
+      const std::string range = c + " NOT BETWEEN " + r.low + " AND " + r.high;
+      if (strings) {
+        rows(i, f, change,
+             std::string("a value is not a whole number or is outside ") + r.low + " .. " + r.high + assume,
+             c + " IS NOT NULL AND (" + c + " NOT REGEXP '^[+-]?[0-9]+$' OR " + range + ")");
         return;
       }
+      if (!is_number(from->kind)) return;
+      if (is_int(from->kind)) {
+        const IntRange was = int_range(from->kind, from->is_unsigned);
+        const bool fits = from->is_unsigned == to.is_unsigned ? was.bytes <= r.bytes
+                          : from->is_unsigned                 ? was.bytes < r.bytes
+                                                              : false;
+        if (fits) return;
+      }
+      rows(i, f, change, std::string("a value is outside ") + r.low + " .. " + r.high, range);
+      return;
+    }
+    if (to.kind == ir::TypeKind::Decimal) {
+      const int digits = int_digits(to);
+      const std::string limit = "1" + std::string(static_cast<size_t>(std::max(digits, 0)), '0');
+      const std::string range =
+          "ABS(" + c + ") >= " + limit + (to.is_unsigned ? " OR " + c + " < 0" : std::string());
+      const std::string what = "a value has more than " + std::to_string(digits) +
+                               " digits before the point" + (to.is_unsigned ? " or is negative" : "");
+      if (strings) {
+        rows(i, f, change, "a value is not a number or " + what.substr(8) + assume,
+             c + " IS NOT NULL AND (" + c + " NOT REGEXP " + kNumber + " OR " + range + ")");
+        return;
+      }
+      if (!is_number(from->kind)) return;
+      if ((is_int(from->kind) || from->kind == ir::TypeKind::Decimal) && int_digits(*from) <= digits &&
+          (from->is_unsigned || !to.is_unsigned))
+        return;
+      rows(i, f, change, what, c + " IS NOT NULL AND (" + range + ")");
+      return;
+    }
+    if (to.kind == ir::TypeKind::Real || to.kind == ir::TypeKind::Double) {
+      if (!strings) return;
+      rows(i, f, change, "a value is not a number" + assume,
+           c + " IS NOT NULL AND " + c + " NOT REGEXP " + kNumber);
+      return;
+    }
+    if (to.kind == ir::TypeKind::Date || to.kind == ir::TypeKind::Timestamp ||
+        to.kind == ir::TypeKind::TimestampTz) {
+      if (!strings) return;
+      const std::string as = to.kind == ir::TypeKind::Date ? "DATE" : "DATETIME";
+      rows(i, f, change, "a value is not a valid " + ascii_lower(as) + assume,
+           c + " IS NOT NULL AND CAST(" + c + " AS " + as + ") IS NULL");
+    }
   }
 
   const ir::ParsedFile& file_;
@@ -272,6 +506,7 @@ class Builder {
   std::string_view text_;
   bool mysql_;
   std::vector<std::pair<ir::QualifiedName, ir::Constraint>> added_;
+  std::map<std::string, std::vector<std::string>> enums_;  // PostgreSQL enum labels by type name
   std::vector<PreflightCheck> out_;
 };
 

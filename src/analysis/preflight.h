@@ -2,8 +2,9 @@
 // `ddlint preflight`: for each change of a migration whose success depends on
 // the rows already in the table (SET NOT NULL, ADD COLUMN ... NOT NULL
 // without a default, a new UNIQUE or PRIMARY KEY, a validated CHECK or
-// FOREIGN KEY, a narrower column type), the read-only query that finds the
-// rows that would make it fail.
+// FOREIGN KEY, a narrower column type, enum values removed, a MySQL
+// strict-mode conversion to a number or a date), the read-only query that
+// finds the rows that would make it fail.
 #include <string>
 #include <string_view>
 #include <vector>

@@ -9,6 +9,8 @@ ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCE
 ALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;
 ALTER TABLE orders ALTER COLUMN note TYPE varchar(20);
 ALTER TABLE "Orders" ALTER COLUMN "Qty" SET NOT NULL;
+CREATE TYPE ticket_state_v2 AS ENUM ('open', 'closed');
+ALTER TABLE tickets ALTER COLUMN state TYPE ticket_state_v2 USING state::text::ticket_state_v2;
 -- Near misses: nothing in the data can make these fail.
 CREATE TABLE fresh (id int, email text);
 ALTER TABLE fresh ALTER COLUMN email SET NOT NULL;
@@ -21,3 +23,4 @@ ALTER TABLE orders ADD CONSTRAINT orders_org_fk FOREIGN KEY (org_id) REFERENCES 
 ALTER TABLE users ADD CONSTRAINT users_pkey PRIMARY KEY USING INDEX users_id_idx;
 ALTER TABLE fresh ALTER COLUMN id TYPE bigint;
 ALTER TABLE fresh ALTER COLUMN email TYPE varchar(10);
+ALTER TABLE tickets ALTER COLUMN kind TYPE kind_v2 USING kind::text::kind_v2;

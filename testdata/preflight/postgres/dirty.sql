@@ -9,3 +9,6 @@ INSERT INTO orders VALUES (1, 1, 5, 'short'), (2, 9, -1, 'a note that is longer 
 CREATE TABLE "Orders" ("Qty" int);
 INSERT INTO "Orders" VALUES (1), (NULL);
 CREATE SEQUENCE orders_seq;
+CREATE TYPE ticket_state AS ENUM ('open', 'pending', 'closed', 'Open');
+CREATE TABLE tickets (id int, state ticket_state);
+INSERT INTO tickets VALUES (1, 'open'), (2, 'pending'), (3, 'closed'), (4, NULL), (5, 'Open');
