@@ -108,37 +108,6 @@ bool harmless(std::string_view node) {
   return std::any_of(std::begin(kNodes), std::end(kNodes), [&](const char* n) { return node == n; });
 }
 
-// The values of CREATE TYPE ... AS ENUM ('a', 'b'), from the statement's text.
-bool enum_values(std::string_view text, std::vector<std::string>& out) {
-  const std::string low = ascii_lower(text);
-  const size_t kw = low.find("enum");
-  if (kw == std::string::npos) return false;
-  size_t i = low.find('(', kw);
-  if (i == std::string::npos) return false;
-  ++i;
-  while (i < text.size()) {
-    while (i < text.size() && (std::isspace(static_cast<unsigned char>(text[i])) || text[i] == ',')) ++i;
-    if (i < text.size() && text[i] == ')') return true;
-    if (i >= text.size() || text[i] != '\'') return false;
-    std::string v;
-    for (++i; i < text.size(); ++i) {
-      if (text[i] == '\'') {
-        if (i + 1 < text.size() && text[i + 1] == '\'') {
-          v += '\'';
-          ++i;
-          continue;
-        }
-        break;
-      }
-      v += text[i];
-    }
-    if (i >= text.size()) return false;
-    ++i;
-    out.push_back(std::move(v));
-  }
-  return false;
-}
-
 const std::string& mod(const ir::TypeName& t, size_t i) {
   static const std::string kEmpty;
   return i < t.modifiers.size() ? t.modifiers[i] : kEmpty;
@@ -781,7 +750,8 @@ void DriftReplay::statement(const ir::Statement& st, std::string_view text, cons
       DriftEnum e;
       e.name = key(o->creates);
       e.origin = origin;
-      e.values_known = enum_values(stmt_text, e.values);
+      e.values = o->enum_labels;
+      e.values_known = true;
       schema_.enums[e.name] = std::move(e);
       return;
     }

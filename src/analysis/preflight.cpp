@@ -216,43 +216,11 @@ class Builder {
   }
 
   // PostgreSQL: the labels of CREATE TYPE ... AS ENUM ('a', 'b') earlier in
-  // the file, by type name (the statement's text is read for them).
+  // the file, by type name.
   void remember_enum(const ir::Statement& st) {
     const auto* o = st.as<ir::Opaque>();
     if (o == nullptr || o->node != "CreateEnumStmt" || o->creates.empty()) return;
-    const std::string_view t = text_.substr(st.range.begin, st.range.end - st.range.begin);
-    std::vector<std::string> labels;
-    const std::string low = ascii_lower(t);
-    size_t k = low.find("enum");
-    k = k == std::string::npos ? k : low.find('(', k);
-    bool ok = k != std::string::npos;
-    for (++k; ok && k < t.size();) {
-      while (k < t.size() && (t[k] == ' ' || t[k] == '\n' || t[k] == '\t' || t[k] == '\r' || t[k] == ','))
-        ++k;
-      if (k < t.size() && t[k] == ')') break;
-      if (k >= t.size() || t[k] != '\'') {
-        ok = false;
-        break;
-      }
-      std::string v;
-      for (++k; k < t.size(); ++k) {
-        if (t[k] == '\'' && k + 1 < t.size() && t[k + 1] == '\'') {
-          v += '\'';
-          ++k;
-        } else if (t[k] == '\'') {
-          break;
-        } else {
-          v += t[k];
-        }
-      }
-      if (k >= t.size()) ok = false;
-      ++k;
-      labels.push_back(std::move(v));
-    }
-    if (ok)
-      enums_[o->creates.name] = std::move(labels);
-    else
-      enums_.erase(o->creates.name);
+    enums_[o->creates.name] = o->enum_labels;
   }
   static std::string literal(std::string_view v) {
     std::string s = "'";

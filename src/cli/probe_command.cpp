@@ -13,21 +13,16 @@
 #include "analysis/schema_model.h"
 #include "analysis/settings.h"
 #include "cli/app.h"
+#include "core/ascii.h"
 #include "db/my_probe.h"
 #include "db/pg_client.h"
 #include "driver/session.h"
 #include "report/locks_report.h"
+#include "report/trace_report.h"
 
 namespace ddlint::cli {
 
 namespace {
-
-std::string upper(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return out;
-}
 
 bool space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
 
@@ -95,7 +90,7 @@ db::ProbeStatement probe_statement(std::string_view text, uint32_t base, const i
   // before partition clauses (which take no comma and must come last);
   // CREATE INDEX takes the clause at the end. MariaDB's DROP INDEX takes no
   // clause: it is probed as the ALTER TABLE ... DROP INDEX it stands for.
-  const bool alter_form = upper(text.substr(0, 5)) == "ALTER";
+  const bool alter_form = ascii_upper(text.substr(0, 5)) == "ALTER";
   std::string written = p.as_written;
   size_t at = alter_form ? table.range.end - base : text.size();
   if (!alter_form && alter != nullptr && alter->actions.size() == 1) {
@@ -108,14 +103,14 @@ db::ProbeStatement probe_statement(std::string_view text, uint32_t base, const i
   p.base.sql = remove_clauses(written, cuts, at);
   p.base.insert_at = at;
   if (at < p.base.sql.size()) {
-    std::string rest = upper(p.base.sql.substr(at));
+    std::string rest = ascii_upper(p.base.sql.substr(at));
     rest.erase(0, rest.find_first_not_of(" \t\r\n"));
     p.base.comma =
         !rest.empty() && rest.rfind("PARTITION BY", 0) != 0 && rest.rfind("REMOVE PARTITIONING", 0) != 0;
   }
   p.plain = p.base;
   // ALTER ONLINE TABLE: ALTER TABLE with LOCK=NONE.
-  const std::string head = upper(p.base.sql.substr(0, std::min<size_t>(p.base.sql.size(), 20)));
+  const std::string head = ascii_upper(p.base.sql.substr(0, std::min<size_t>(p.base.sql.size(), 20)));
   if (head.rfind("ALTER ONLINE ", 0) == 0) {
     p.plain.sql.erase(6, 7);
     p.plain.insert_at -= 7;
@@ -183,7 +178,7 @@ std::string qualified_name_in(std::string_view text) {
         size_t k = j + 1;
         while (k < n && std::isspace(static_cast<unsigned char>(text[k])) != 0) ++k;
         const std::string second = ident(k);
-        const std::string word = upper(first);
+        const std::string word = ascii_upper(first);
         const bool allowed =
             word == "NEW" || word == "OLD" || (variable && (word == "SESSION" || word == "LOCAL"));
         if (!second.empty() && !allowed) return first + "." + second;
@@ -280,12 +275,7 @@ std::string describe(bool accepted, const std::string& algorithm, const std::str
   return s;
 }
 
-struct Finding {
-  std::string path;
-  LineColumn at;
-  std::string rule;
-  std::string message;
-};
+using Finding = report::TraceFinding;
 
 struct Row {
   std::string path;
@@ -509,14 +499,7 @@ int run_mysql_trace(const TraceOptions& o, std::ostream& out, std::ostream& err)
       }
       doc["statements"].push_back(std::move(s));
     }
-    doc["findings"] = nlohmann::ordered_json::array();
-    for (const auto& f : findings)
-      doc["findings"].push_back({{"file", f.path},
-                                 {"line", f.at.line},
-                                 {"column", f.at.column},
-                                 {"rule", f.rule},
-                                 {"severity", "error"},
-                                 {"message", f.message}});
+    doc["findings"] = report::trace_findings_json(findings);
     out << doc.dump(2) << "\n";
   } else {
     for (const auto& r : rows) {
@@ -538,8 +521,7 @@ int run_mysql_trace(const TraceOptions& o, std::ostream& out, std::ostream& err)
       }
       for (const auto& f : findings)
         if (f.path == r.path && f.at.line == r.at.line && f.at.column == r.at.column)
-          out << f.path << ":" << f.at.line << ":" << f.at.column << ": error: " << f.message << " ["
-              << f.rule << "]\n";
+          report::write_trace_finding(f, out);
     }
   }
   const size_t mismatches = static_cast<size_t>(std::count_if(

@@ -156,6 +156,8 @@ struct Opaque {
   // OWNED BY NONE).
   QualifiedName owned_by;
   std::string owned_by_column;
+  // CREATE TYPE ... AS ENUM (PostgreSQL): the labels, in order.
+  std::vector<std::string> enum_labels;
 };
 
 struct CreateTable {

@@ -202,11 +202,6 @@ TraceFinding failure(const TraceFile& file, const TraceStatement& st) {
           "the statement failed: " + st.run.error + " (the transaction was rolled back)"};
 }
 
-void write_finding(const TraceFinding& f, std::ostream& out) {
-  out << f.path << ":" << f.at.line << ":" << f.at.column << ": error: " << f.message << " [" << f.rule
-      << "]\n";
-}
-
 }  // namespace
 
 std::vector<TraceFinding> write_trace_text(const TraceRun& run, std::ostream& out) {
@@ -224,7 +219,7 @@ std::vector<TraceFinding> write_trace_text(const TraceRun& run, std::ostream& ou
       if (st.status == TraceStatement::Status::Failed) {
         out << "\n    failed\n";
         const auto f = failure(file, st);
-        write_finding(f, out);
+        write_trace_finding(f, out);
         all.push_back(f);
         continue;
       }
@@ -242,7 +237,7 @@ std::vector<TraceFinding> write_trace_text(const TraceRun& run, std::ostream& ou
             << (r.rewrite_unless.empty() ? "" : ", rewrites unless " + r.rewrite_unless)
             << (r.note.empty() ? "" : " (" + r.note + ")") << "\n";
       }
-      for (const auto& f : findings) write_finding(f, out);
+      for (const auto& f : findings) write_trace_finding(f, out);
       all.insert(all.end(), findings.begin(), findings.end());
     }
   }
@@ -304,16 +299,26 @@ std::vector<TraceFinding> write_trace_json(const TraceRun& run, std::ostream& ou
     }
     doc["files"].push_back(std::move(jf));
   }
-  doc["findings"] = nlohmann::ordered_json::array();
-  for (const auto& f : all)
-    doc["findings"].push_back({{"file", f.path},
-                               {"line", f.at.line},
-                               {"column", f.at.column},
-                               {"rule", f.rule},
-                               {"severity", "error"},
-                               {"message", f.message}});
+  doc["findings"] = trace_findings_json(all);
   out << doc.dump(2) << "\n";
   return all;
+}
+
+void write_trace_finding(const TraceFinding& f, std::ostream& out) {
+  out << f.path << ":" << f.at.line << ":" << f.at.column << ": error: " << f.message << " [" << f.rule
+      << "]\n";
+}
+
+nlohmann::ordered_json trace_findings_json(const std::vector<TraceFinding>& findings) {
+  auto list = nlohmann::ordered_json::array();
+  for (const auto& f : findings)
+    list.push_back({{"file", f.path},
+                    {"line", f.at.line},
+                    {"column", f.at.column},
+                    {"rule", f.rule},
+                    {"severity", "error"},
+                    {"message", f.message}});
+  return list;
 }
 
 }  // namespace ddlint::report

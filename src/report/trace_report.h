@@ -4,6 +4,7 @@
 // (`ddlint locks`) predicts, and each disagreement as a `trace-mismatch`
 // finding.
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -69,6 +70,11 @@ struct TraceRun {
 // observed and predicted lock, then the findings as gcc-style lines
 // (`file:line:col: error: message [trace-mismatch]`). Returns the findings.
 std::vector<TraceFinding> write_trace_text(const TraceRun& run, std::ostream& out);
+// One finding as a gcc-style line: `file:line:col: error: message [rule]`.
+void write_trace_finding(const TraceFinding& f, std::ostream& out);
+// The `findings` array of `--format json` (file, line, column, rule,
+// severity, message).
+nlohmann::ordered_json trace_findings_json(const std::vector<TraceFinding>& findings);
 std::vector<TraceFinding> write_trace_json(const TraceRun& run, std::ostream& out);
 
 }  // namespace ddlint::report

@@ -98,9 +98,10 @@ ir::Statement Lowerer::lower(element stmt, uint32_t base, TextRange range) {
       o.creates = range_var(created);
       o.creates_kind = ir::ObjectKind::View;
       o.or_replace = flag(n, "replace");
-    } else if (kind == "CreateEnumStmt" && child(n, "typeName", created))
+    } else if (kind == "CreateEnumStmt" && child(n, "typeName", created)) {
       o.creates = name_list(created, range);
-    else if (kind == "CreateSeqStmt" && child(n, "sequence", created))
+      o.enum_labels = strings(items(n, "vals"));
+    } else if (kind == "CreateSeqStmt" && child(n, "sequence", created))
       o.creates = range_var(created);
     if (kind == "CreateSeqStmt" || kind == "AlterSeqStmt")
       for (element a : items(n, "options")) {
