@@ -14,6 +14,7 @@
 #include "analysis/settings.h"
 #include "cli/app.h"
 #include "core/ascii.h"
+#include "core/sql_text.h"
 #include "db/my_probe.h"
 #include "db/pg_client.h"
 #include "driver/session.h"
@@ -136,10 +137,10 @@ std::string qualified_name_in(std::string_view text) {
   // Reads an identifier (plain or in backquotes) at `i`; empty when none.
   auto ident = [&](size_t& at) -> std::string {
     if (at < n && text[at] == '`') {
-      const size_t close = text.find('`', at + 1);
-      if (close == std::string_view::npos) return {};
-      std::string id(text.substr(at, close + 1 - at));
-      at = close + 1;
+      const size_t end = quoted_end(text, at, /*backslash_escapes=*/false);
+      if (end == std::string_view::npos) return {};
+      std::string id(text.substr(at, end - at));
+      at = end;
       return id;
     }
     const size_t start = at;
@@ -149,10 +150,9 @@ std::string qualified_name_in(std::string_view text) {
   };
   while (i < n) {
     const char c = text[i];
-    if (c == '\'' || c == '"') {  // a string (backslash escapes, doubled quotes)
-      for (++i; i < n && text[i] != c; ++i)
-        if (text[i] == '\\') ++i;
-      ++i;
+    if (c == '\'' || c == '"') {  // a string (MySQL's default: backslash escapes)
+      const size_t end = quoted_end(text, i, /*backslash_escapes=*/true);
+      i = end == std::string_view::npos ? n : end;
       continue;
     }
     if (c == '#' || (c == '-' && i + 2 < n && text[i + 1] == '-' &&
