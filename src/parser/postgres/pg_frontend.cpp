@@ -24,7 +24,32 @@ struct Context {
   Lowerer& lowerer;
   ir::ParsedFile& out;
   simdjson::dom::parser& json;
+  const PsqlInput& input;
+  bool exact = false;  // tokens from scan(), with every kind (else from scan_native)
 };
+
+// libpg_query's tokens for the whole text: the file at once, or piece by
+// piece when the scanner rejects the file (e.g. an unterminated quote), so
+// ranges stay precise for every statement around the bad one.
+void exact_scan(const PsqlInput& input, std::vector<Token>& tokens) {
+  tokens.clear();
+  if (scan(input.text, 0, tokens)) {
+    tokens.clear();
+    for (const auto& piece : input.statements) {
+      std::vector<Token> part;
+      scan(std::string_view(input.text).substr(piece.begin, piece.size()), piece.begin, part);
+      tokens.insert(tokens.end(), part.begin(), part.end());
+    }
+  }
+}
+
+// Recovery and the exact nesting bound read keyword kinds, which only
+// scan() gives: the same offsets, so ranges already taken stay valid.
+void need_exact(Context& c) {
+  if (c.exact) return;
+  exact_scan(c.input, c.tokens);
+  c.exact = true;
+}
 
 std::string first_line(const char* msg) {
   std::string s = msg ? msg : "syntax error";
@@ -125,7 +150,10 @@ const Token* too_deep(std::string_view text, const std::vector<Token>& tokens, u
         ++depth;
         break;
       default:
-        if (it->keyword_kind != 0) {
+        if (it->keyword_kind == kMaybeKeyword) {  // counted as an operator keyword: an upper bound
+          ++groups.back();
+          ++depth;
+        } else if (it->keyword_kind != 0) {
           if (operator_keyword(text.substr(it->begin, it->end - it->begin))) {
             ++groups.back();
             ++depth;
@@ -145,6 +173,16 @@ const Token* too_deep(std::string_view text, const std::vector<Token>& tokens, u
 std::string parse_error_message(const char* msg) {
   if (msg && std::strncmp(msg, "memory exhausted", 16) == 0) return too_deep_message();
   return first_line(msg);
+}
+
+// too_deep() over exact tokens: with scan_native's tokens every word counts
+// as an operator keyword, a bound above the exact one, so only a statement
+// over the limit needs libpg_query's tokens to tell.
+const Token* too_deep_in(Context& c, uint32_t begin, uint32_t end) {
+  const Token* deep = too_deep(c.text, c.tokens, begin, end);
+  if (deep == nullptr || c.exact) return deep;
+  need_exact(c);
+  return too_deep(c.text, c.tokens, begin, end);
 }
 
 // Lowers every RawStmt of a successful parse of text[base, base+len).
@@ -170,6 +208,7 @@ bool lower_json(Context& c, const char* json, uint32_t base, uint32_t len) {
 // What the tokens of the rejected statement of `e` still tell: newer syntax
 // (on `e`) and a recovered statement.
 void recover_statement(Context& c, ir::ParseError& e, std::string_view message) {
+  need_exact(c);
   const auto first = std::lower_bound(c.tokens.begin(), c.tokens.end(), e.statement.begin,
                                       [](const Token& t, uint32_t off) { return t.begin < off; });
   auto last = first;
@@ -207,13 +246,14 @@ void parse_piece(Context& c, uint32_t loc, uint32_t len) {
     if (b == e) return;
     stmt = {b, e};
   }
-  if (const Token* deep = too_deep(c.text, c.tokens, stmt.begin, stmt.end)) {
+  if (const Token* deep = too_deep_in(c, stmt.begin, stmt.end)) {
     c.out.errors.push_back({{deep->begin, deep->end}, stmt, too_deep_message()});
     return;
   }
   const std::string piece = c.text.substr(loc, len);
   PgQueryParseResult r = pg_query_parse(piece.c_str());
   if (r.error) {
+    need_exact(c);
     const uint32_t off = loc + cursor_to_byte(piece, r.error->cursorpos);
     ir::ParseError e{token_range_at(c.tokens, off, stmt), stmt, parse_error_message(r.error->message)};
     recover_statement(c, e, r.error->message ? r.error->message : "");
@@ -246,16 +286,8 @@ ir::ParsedFile parse(const SourceFile& source) {
 
   std::vector<Token> tokens;
   tokens.reserve(input.text.size() / 4);
-  if (scan(input.text, 0, tokens)) {
-    // The whole-file scan failed (e.g. an unterminated quote): scan piece by
-    // piece so ranges stay precise for every statement around the bad one.
-    tokens.clear();
-    for (const auto& piece : input.statements) {
-      std::vector<Token> part;
-      scan(std::string_view(input.text).substr(piece.begin, piece.size()), piece.begin, part);
-      tokens.insert(tokens.end(), part.begin(), part.end());
-    }
-  }
+  const bool exact = !scan_native(input.text, tokens);
+  if (exact) exact_scan(input, tokens);
 
   // Allocated once per thread for the deepest tree ddlint analyses; the
   // capacity grows with the documents (the depth set here stays).
@@ -267,10 +299,10 @@ ir::ParsedFile parse(const SourceFile& source) {
     return p;
   }();
   Lowerer lowerer(input.text, tokens);
-  Context c{input.text, tokens, lowerer, out, json};
+  Context c{input.text, tokens, lowerer, out, json, input, exact};
   // A statement nested beyond the limit is never handed to libpg_query (its
   // output recurses once per level): parse statement by statement instead.
-  const bool shallow = too_deep(input.text, tokens, 0, static_cast<uint32_t>(input.text.size())) == nullptr;
+  const bool shallow = too_deep_in(c, 0, static_cast<uint32_t>(input.text.size())) == nullptr;
   bool ok = false;
   // A large file's parse tree as one JSON document takes about ten bytes per
   // byte of JSON (dozens of MB for a 1 MB migration): split it with the

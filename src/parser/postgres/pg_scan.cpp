@@ -2,6 +2,9 @@
 
 #include <pg_query.h>
 
+#include <algorithm>
+#include <string>
+
 namespace ddlint::parser::pg {
 
 namespace {
@@ -59,6 +62,356 @@ class ProtoReader {
 constexpr int kSqlComment = 275;
 constexpr int kCComment = 276;
 
+// ---- the native scanner ------------------------------------------------------
+//
+// libpg_query's scanner hands its tokens over as a protobuf message, after
+// lexing the text twice (once to count the tokens): about a quarter of a
+// check run's time. The front-end needs token boundaries for every
+// statement, and token kinds only for punctuation and operators (the nesting
+// bound) and for statements that fail to parse (recovery). NativeScanner
+// follows PostgreSQL 15's scan.l for the constructs migrations are made of
+// and declines (returns false) at anything else: national, bit, hex and
+// Unicode-escape strings, a backslash-quote in an E'' string, trailing junk
+// after a number or parameter, unterminated quotes and comments, characters
+// the grammar has no token for. The caller then uses scan().
+
+constexpr int kIdent = 258;
+constexpr int kFConst = 260;
+constexpr int kSConst = 261;
+constexpr int kOp = 265;
+constexpr int kIConst = 266;
+constexpr int kParam = 267;
+constexpr int kTypecast = 268;
+constexpr int kDotDot = 269;
+constexpr int kColonEquals = 270;
+constexpr int kEqualsGreater = 271;
+constexpr int kLessEquals = 272;
+constexpr int kGreaterEquals = 273;
+constexpr int kNotEquals = 274;
+
+bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_newline(unsigned char c) { return c == '\n' || c == '\r'; }
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool is_ident_start(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+}
+bool is_ident_cont(unsigned char c) { return is_ident_start(c) || is_digit(c) || c == '$'; }
+bool is_op_char(unsigned char c) {
+  switch (c) {
+    case '~':
+    case '!':
+    case '@':
+    case '#':
+    case '^':
+    case '&':
+    case '|':
+    case '`':
+    case '?':
+    case '+':
+    case '-':
+    case '*':
+    case '/':
+    case '%':
+    case '<':
+    case '>':
+    case '=':
+      return true;
+    default:
+      return false;
+  }
+}
+bool is_self(unsigned char c) {
+  switch (c) {
+    case ',':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '.':
+    case ';':
+    case ':':
+    case '+':
+    case '-':
+    case '*':
+    case '/':
+    case '%':
+    case '^':
+    case '<':
+    case '>':
+    case '=':
+      return true;
+    default:
+      return false;
+  }
+}
+
+class NativeScanner {
+ public:
+  explicit NativeScanner(std::string_view text) : t_(text), n_(text.size()) {}
+
+  bool run(std::vector<Token>& out) {
+    size_t i = 0;
+    while (i < n_) {
+      const unsigned char c = at(i);
+      if (is_space(c)) {
+        ++i;
+      } else if (c == '-' && at(i + 1) == '-') {
+        i = line_comment_end(i);
+      } else if (c == '/' && at(i + 1) == '*') {
+        if (!block_comment(i)) return false;
+      } else if (c == '\'') {
+        const size_t b = i;
+        if (!string_literal(i, false)) return false;
+        push(out, b, i, kSConst);
+      } else if (c == '"') {
+        const size_t b = i;
+        if (!quoted_ident(i)) return false;
+        push(out, b, i, kIdent);
+      } else if (is_ident_start(c)) {
+        const size_t b = i;
+        const unsigned char next = at(i + 1);
+        if ((c == 'e' || c == 'E') && next == '\'') {
+          ++i;
+          if (!string_literal(i, true)) return false;
+          push(out, b, i, kSConst);
+          continue;
+        }
+        if (next == '\'' && (c == 'b' || c == 'B' || c == 'x' || c == 'X' || c == 'n' || c == 'N'))
+          return false;
+        if ((c == 'u' || c == 'U') && next == '&' && (at(i + 2) == '\'' || at(i + 2) == '"')) return false;
+        while (i < n_ && is_ident_cont(at(i))) ++i;
+        push(out, b, i, kIdent, kMaybeKeyword);
+      } else if (is_digit(c) || (c == '.' && is_digit(at(i + 1)))) {
+        const size_t b = i;
+        int kind = kIConst;
+        if (!number(i, kind)) return false;
+        push(out, b, i, kind);
+      } else if (c == '$') {
+        const size_t b = i;
+        if (is_digit(at(i + 1))) {
+          ++i;
+          while (i < n_ && is_digit(at(i))) ++i;
+          if (i < n_ && is_ident_cont(at(i))) return false;  // trailing junk
+          push(out, b, i, kParam);
+        } else {
+          if (!dollar_quoted(i)) return false;
+          push(out, b, i, kSConst);
+        }
+      } else if (c == ':') {
+        const unsigned char next = at(i + 1);
+        const int kind = next == ':' ? kTypecast : next == '=' ? kColonEquals : ':';
+        const size_t len = kind == ':' ? 1 : 2;
+        push(out, i, i + len, kind);
+        i += len;
+      } else if (c == '.') {
+        const bool dots = at(i + 1) == '.';
+        push(out, i, i + (dots ? 2 : 1), dots ? kDotDot : '.');
+        i += dots ? 2 : 1;
+      } else if (is_op_char(c)) {
+        const size_t b = i;
+        int kind = kOp;
+        if (!op(i, kind)) return false;
+        push(out, b, i, kind);
+      } else if (c == ',' || c == '(' || c == ')' || c == '[' || c == ']' || c == ';') {
+        push(out, i, i + 1, c);
+        ++i;
+      } else {
+        return false;  // a character the grammar has no token for, or \v (a space from 16 on)
+      }
+    }
+    return true;
+  }
+
+ private:
+  unsigned char at(size_t i) const { return i < n_ ? static_cast<unsigned char>(t_[i]) : 0; }
+
+  static void push(std::vector<Token>& out, size_t b, size_t e, int kind, int keyword = 0) {
+    out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e), kind, keyword});
+  }
+
+  size_t line_comment_end(size_t i) const {
+    while (i < n_ && !is_newline(at(i))) ++i;
+    return i;
+  }
+
+  // A /* comment */, nested as PostgreSQL nests them.
+  bool block_comment(size_t& i) const {
+    int depth = 0;
+    while (i < n_) {
+      if (at(i) == '/' && at(i + 1) == '*') {
+        ++depth;
+        i += 2;
+      } else if (at(i) == '*' && at(i + 1) == '/') {
+        i += 2;
+        if (--depth == 0) return true;
+      } else {
+        ++i;
+      }
+    }
+    return false;
+  }
+
+  // '...' (or the body of E'...' when `escapes`), with '' inside and the
+  // continuation of a string on a later line ('a'<newline>'b' is one token).
+  bool string_literal(size_t& i, bool escapes) const {
+    ++i;  // the opening quote
+    for (;;) {
+      if (i >= n_) return false;
+      const unsigned char c = at(i);
+      if (c == '\'') {
+        if (at(i + 1) == '\'') {
+          i += 2;
+          continue;
+        }
+        ++i;
+        const size_t next = continuation(i);
+        if (next == kDecline) return false;
+        if (next == 0) return true;
+        i = next + 1;
+        continue;
+      }
+      if (escapes && c == '\\') {
+        // \' is allowed or not by setting; octal, hex and Unicode escapes
+        // can make an invalid string (an error): leave them to scan().
+        const unsigned char e = at(i + 1);
+        if (i + 1 >= n_ || e == '\'' || is_digit(e) || e == 'x' || e == 'u' || e == 'U') return false;
+        i += 2;
+        continue;
+      }
+      ++i;
+    }
+  }
+
+  // After a closing quote at i-1: the offset of the quote that continues the
+  // string (spaces with a newline among them, then a quote), 0 when nothing
+  // continues it, kDecline at a -- comment in between (libpg_query's
+  // scanner does not follow scan.l's pattern there: left to it).
+  static constexpr size_t kDecline = static_cast<size_t>(-1);
+  size_t continuation(size_t i) const {
+    bool newline = false;
+    for (;; ++i) {
+      const unsigned char c = at(i);
+      if (i >= n_ || !is_space(c)) {
+        if (c == '-' && at(i + 1) == '-') return kDecline;
+        return newline && c == '\'' && i < n_ ? i : 0;
+      }
+      newline = newline || is_newline(c);
+    }
+  }
+
+  bool quoted_ident(size_t& i) const {
+    const size_t b = i++;
+    for (;;) {
+      if (i >= n_) return false;
+      if (at(i) == '"') {
+        if (at(i + 1) == '"') {
+          i += 2;
+          continue;
+        }
+        ++i;
+        return i - b > 2;  // "" is an error
+      }
+      ++i;
+    }
+  }
+
+  // An integer, a decimal or a real; declines trailing junk and a dangling
+  // exponent.
+  bool number(size_t& i, int& kind) const {
+    while (i < n_ && is_digit(at(i))) ++i;
+    if (at(i) == '.' && at(i + 1) == '.') return true;  // 1..: an integer, then ..
+    if (at(i) == '.') {
+      kind = kFConst;
+      ++i;
+      while (i < n_ && is_digit(at(i))) ++i;
+    }
+    if (at(i) == 'e' || at(i) == 'E') {
+      size_t k = i + 1;
+      if (at(k) == '+' || at(k) == '-') ++k;
+      if (!is_digit(at(k))) return false;
+      while (k < n_ && is_digit(at(k))) ++k;
+      i = k;
+      kind = kFConst;
+    }
+    return !(i < n_ && is_ident_cont(at(i)));
+  }
+
+  // $tag$ ... $tag$ (tag possibly empty).
+  bool dollar_quoted(size_t& i) const {
+    size_t k = i + 1;
+    if (k < n_ && at(k) != '$') {
+      if (!is_ident_start(at(k))) return false;
+      while (k < n_ && (is_ident_start(at(k)) || is_digit(at(k)))) ++k;
+    }
+    if (at(k) != '$' || k >= n_) return false;
+    const std::string_view delim = t_.substr(i, k + 1 - i);
+    const size_t close = t_.find(delim, k + 1);
+    if (close == std::string_view::npos) return false;
+    i = close + delim.size();
+    return true;
+  }
+
+  // A run of operator characters, cut as scan.l cuts it: before a comment
+  // start, and without trailing + or - unless it holds one of ~!@#^&|`?%.
+  bool op(size_t& i, int& kind) const {
+    const size_t b = i;
+    size_t e = i;
+    while (e < n_ && is_op_char(at(e))) ++e;
+    size_t len = e - b;
+    for (size_t k = b; k + 1 < e; ++k) {
+      if ((at(k) == '/' && at(k + 1) == '*') || (at(k) == '-' && at(k + 1) == '-')) {
+        len = k - b;
+        break;
+      }
+    }
+    if (len > 1 && (at(b + len - 1) == '+' || at(b + len - 1) == '-')) {
+      bool keep = false;
+      for (size_t k = b; k + 1 < b + len; ++k) {
+        switch (at(k)) {
+          case '~':
+          case '!':
+          case '@':
+          case '#':
+          case '^':
+          case '&':
+          case '|':
+          case '`':
+          case '?':
+          case '%':
+            keep = true;
+            break;
+          default:
+            break;
+        }
+      }
+      if (!keep) {
+        do {
+          --len;
+        } while (len > 1 && (at(b + len - 1) == '+' || at(b + len - 1) == '-'));
+      }
+    }
+    if (len >= 64) return false;  // longer than an identifier may be: an error
+    i = b + len;
+    if (len == 1 && is_self(at(b))) {
+      kind = at(b);
+    } else if (len == 2) {
+      const unsigned char x = at(b);
+      const unsigned char y = at(b + 1);
+      if (x == '=' && y == '>')
+        kind = kEqualsGreater;
+      else if (x == '>' && y == '=')
+        kind = kGreaterEquals;
+      else if (x == '<' && y == '=')
+        kind = kLessEquals;
+      else if ((x == '<' && y == '>') || (x == '!' && y == '='))
+        kind = kNotEquals;
+    }
+    return true;
+  }
+
+  std::string_view t_;
+  size_t n_;
+};
 }  // namespace
 
 uint32_t cursor_to_byte(std::string_view text, int cursorpos) {
@@ -125,6 +478,44 @@ std::optional<ScanError> scan(std::string_view text, uint32_t base, std::vector<
   }
   pg_query_free_scan_result(result);
   return error;
+}
+
+bool scan_native(std::string_view text, std::vector<Token>& out) {
+  out.clear();
+  if (NativeScanner(text).run(out)) return true;
+  out.clear();
+  return false;
+}
+
+std::string compare_native_scan(std::string_view text, bool& declined) {
+  std::vector<Token> native;
+  declined = !scan_native(text, native);
+  if (declined) return {};
+  std::vector<Token> exact;
+  if (auto error = scan(text, 0, exact))
+    return "scan_native accepted text libpg_query rejects: " + error->message + " at " +
+           std::to_string(error->offset);
+  auto show = [&](const Token* t) {
+    if (t == nullptr) return std::string("(none)");
+    return "kind " + std::to_string(t->kind) + " keyword " + std::to_string(t->keyword_kind) + " `" +
+           std::string(text.substr(t->begin, t->end - t->begin)) + "` @" + std::to_string(t->begin) + ".." +
+           std::to_string(t->end);
+  };
+  for (size_t k = 0; k < std::max(native.size(), exact.size()); ++k) {
+    const Token* a = k < native.size() ? &native[k] : nullptr;
+    const Token* b = k < exact.size() ? &exact[k] : nullptr;
+    bool same = a != nullptr && b != nullptr && a->begin == b->begin && a->end == b->end;
+    if (same) {
+      if (a->keyword_kind == kMaybeKeyword)  // a word: an identifier or any keyword
+        same = b->kind == kIdent || b->keyword_kind != 0;
+      else if (a->kind == kIConst || a->kind == kFConst)  // an integer too large is a float
+        same = b->kind == kIConst || b->kind == kFConst;
+      else
+        same = a->kind == b->kind && a->keyword_kind == b->keyword_kind;
+    }
+    if (!same) return "token " + std::to_string(k) + ": " + show(a) + " vs libpg_query " + show(b);
+  }
+  return {};
 }
 
 }  // namespace ddlint::parser::pg

@@ -12,8 +12,12 @@ struct Token {
   uint32_t begin = 0;
   uint32_t end = 0;
   int kind = 0;          // libpg_query Token enum value (ASCII value for punctuation)
-  int keyword_kind = 0;  // 0 = not a keyword
+  int keyword_kind = 0;  // 0 = not a keyword; kMaybeKeyword from scan_native
 };
+
+// scan_native's keyword_kind for a word: it does not look words up, so a
+// word may be a keyword or an identifier (its kind is then IDENT, 258).
+constexpr int kMaybeKeyword = -1;
 
 struct ScanError {
   std::string message;
@@ -23,6 +27,19 @@ struct ScanError {
 // Scans `text` (which must be NUL-free) into tokens, comments excluded.
 // Offsets are shifted by `base`. Returns the error when the scanner fails.
 std::optional<ScanError> scan(std::string_view text, uint32_t base, std::vector<Token>& out);
+
+// Scans `text` as scan() does, without libpg_query, for the constructs
+// migrations are usually made of; returns false (and no tokens) at anything
+// it does not reproduce exactly, and then scan() must be used. Offsets and
+// the kinds of punctuation, operators, strings and numbers are scan()'s; a
+// word's kind is IDENT with keyword_kind kMaybeKeyword.
+bool scan_native(std::string_view text, std::vector<Token>& out);
+
+// Scans `text` with scan_native and with scan() and returns the first
+// difference ("token 3: kind 258 ... vs libpg_query ..."), or "" when both
+// give the same tokens or scan_native declines (`declined` says which). For
+// tests.
+std::string compare_native_scan(std::string_view text, bool& declined);
 
 // Converts libpg_query's 1-based character cursor position into a byte offset.
 uint32_t cursor_to_byte(std::string_view text, int cursorpos);

@@ -1,0 +1,144 @@
+// The native PostgreSQL scanner gives exactly libpg_query's tokens, or
+// declines the text (the front-end then uses libpg_query's scanner).
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "parser/postgres/pg_scan.h"
+#include "parser/postgres/psql_input.h"
+
+namespace {
+
+using ddlint::parser::pg::compare_native_scan;
+
+std::string read(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+struct Tally {
+  size_t files = 0;
+  size_t declined = 0;
+};
+
+// Every .sql file under `dir`, as the front-end prepares it.
+Tally compare_tree(const std::filesystem::path& dir) {
+  Tally tally;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file() || e.path().extension() != ".sql") continue;
+    const std::string text = read(e.path());
+    if (text.find('\0') != std::string::npos) continue;  // the front-end reports NUL bytes itself
+    const auto input = ddlint::parser::pg::prepare_psql_input(text);
+    bool declined = false;
+    const std::string diff = compare_native_scan(input.text, declined);
+    INFO(e.path().string());
+    CHECK(diff == "");
+    ++tally.files;
+    tally.declined += declined;
+  }
+  return tally;
+}
+
+}  // namespace
+
+TEST_SUITE("pg-lexer") {
+  TEST_CASE("edge cases scan as libpg_query scans them") {
+    // Each is accepted by the native scanner (checked below) and must give
+    // libpg_query's tokens.
+    const std::vector<std::string> accepted = {
+        "SELECT 1",
+        "create table t (a varchar(255) default '', b timestamp(3) NULL, c INT DEFAULT NULL);",
+        "ALTER TABLE \"we\"\"ird\" ADD COLUMN a int; -- trailing comment",
+        "x 'it''s' 'a\\b' E'tab\\there' e'\\\\' \"q\"\"r\"",
+        "SELECT 'a'\n'b', 'c'  \n\n\t 'd', 'e'\r'f', 'g'\r\n'h', 'g' /* c */ 'h', 'i'\n/* c */'j', 'k' 'l'",
+        "SELECT 'a'   'b'",
+        "1 1.5 .5 1e5 1e+5 1.e-3 1.5E-10 10 1..2 a..b 5. 9.8.7",
+        "$1 $23 $$body$$ $fn$ select 'x' $fn$ $a$ $b$ $a$ $_x9$ $x$ $_x9$ a$b $a$$b$$a$",
+        "a::int b := 1 c => 2 x <= y >= z <> w != v",
+        "a+-b a-+b a*-b a||b a->>'k' a #>> '{x}' a @> b a <-> b a !~~* b a+ b a- b",
+        "a+--b\n a/*c*/b a-/*c*/b a*/*c*/b @-- x\n !=-1 =-1 <=- 1 ~- 1 @- 1 ?- 1",
+        "/* a /* nested */ comment */ SELECT /**/ 1 /*+ hint */",
+        "SELECT (a, b)[1], c[2:3], :d, ::e, .f",
+        "caf\xc3\xa9 \"\xc3\xa9t\xc3\xa9\" '\xe2\x82\xac'",
+        "\t\n\r\f  trailing   ",
+        "",
+        "e'x' E'y' ex'z' xe xy",
+        "CREATE FUNCTION f() RETURNS trigger AS $$ BEGIN NEW.a := 1; RETURN NEW; END $$ LANGUAGE plpgsql;",
+        "-- only a comment",
+        "a <=> b a =>> b a >>= b",
+        "SELECT 1 +++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++ 2",
+    };
+    for (const auto& in : accepted) {
+      INFO(in);
+      bool declined = true;
+      CHECK(compare_native_scan(in, declined) == "");
+      CHECK_FALSE(declined);
+    }
+    // Left to libpg_query's scanner: constructs it rejects or that the
+    // native scanner does not follow.
+    const std::vector<std::string> declined_inputs = {
+        "SELECT 'unterminated",
+        "SELECT \"unterminated",
+        "SELECT $$unterminated",
+        "SELECT $a unterminated",
+        "/* unterminated",
+        "SELECT \"\"",
+        "SELECT 123abc",
+        "SELECT 1.5x",
+        "SELECT 1e",
+        "SELECT 1e+",
+        "SELECT $1a",
+        "SELECT N'national'",
+        "SELECT B'101', X'ff'",
+        "SELECT U&'\\0041', U&\"a\"",
+        "SELECT E'\\''",
+        "SELECT E'\\101'",
+        "SELECT E'\\x41'",
+        "SELECT E'\\u0041'",
+        "SELECT a \\gset",
+        "SELECT {x}",
+        "SELECT \va",
+        "SELECT 1 @@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@ 2",
+        "SELECT 'a' -- c\n 'b'",
+        "SELECT 'a'\n -- c\n 'b'",
+    };
+    for (const auto& in : declined_inputs) {
+      INFO(in);
+      bool declined = false;
+      CHECK(compare_native_scan(in, declined) == "");
+      CHECK(declined);
+    }
+  }
+
+  TEST_CASE("every example and test case file scans as libpg_query scans it") {
+    const std::filesystem::path root(DDLINT_SOURCE_DIR);
+    Tally all;
+    for (const char* dir : {"examples", "testdata"}) {
+      const Tally t = compare_tree(root / dir);
+      all.files += t.files;
+      all.declined += t.declined;
+    }
+    MESSAGE(all.files << " files, " << all.declined << " left to libpg_query's scanner");
+    CHECK(all.files > 300);
+    CHECK(all.declined < all.files / 10);
+  }
+
+  TEST_CASE("every file of the PostgreSQL corpus scans as libpg_query scans it") {
+    const std::filesystem::path corpus =
+        std::filesystem::path(DDLINT_SOURCE_DIR) / ".." / "shared" / "corpus" / "postgres";
+    if (!std::filesystem::is_directory(corpus)) {
+      MESSAGE("skipped: " << corpus.string() << " is absent");
+      return;
+    }
+    const Tally t = compare_tree(corpus);
+    MESSAGE(t.files << " files, " << t.declined << " left to libpg_query's scanner");
+    CHECK(t.files > 1000);
+    CHECK(t.declined < t.files / 20);
+  }
+}
