@@ -1,5 +1,7 @@
 // The native PostgreSQL scanner gives exactly libpg_query's tokens, or
 // declines the text (the front-end then uses libpg_query's scanner).
+#include "parser/postgres/pg_scan.h"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -8,7 +10,6 @@
 #include <string>
 #include <vector>
 
-#include "parser/postgres/pg_scan.h"
 #include "parser/postgres/psql_input.h"
 
 namespace {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -384,6 +385,55 @@ std::shared_ptr<const std::map<std::string, Severity>> intern(std::map<std::stri
   return seen.back();
 }
 
+// The rules on and their severities. A run asks once per file (twice when
+// the dialect is detected) with a handful of distinct inputs: the answer is
+// kept per input (a catalogue, the select/ignore/off lists, the severities
+// and the dialect, written out as one key), so building the map, some
+// hundred allocations, happens once per distinct input.
+std::shared_ptr<const std::map<std::string, Severity>> enabled_rules(
+    const Catalog& catalog, const std::optional<std::vector<std::string>>& select,
+    const std::vector<std::string>& ignore, const std::vector<std::string>& off,
+    const std::map<std::string, Severity>& severity, Dialect dialect) {
+  std::string key = std::to_string(reinterpret_cast<std::uintptr_t>(catalog.rules().data())) + ':' +
+                    std::to_string(catalog.rules().size());
+  key += dialect == Dialect::MySql ? "|m|" : "|p|";
+  auto add = [&key](const std::vector<std::string>& v) {
+    for (const auto& x : v) (key += x) += ',';
+    key += '|';
+  };
+  if (select) add(*select);
+  key += select ? "s|" : "-|";
+  add(ignore);
+  add(off);
+  for (const auto& [id, sev] : severity) ((key += id) += '=') += std::to_string(static_cast<int>(sev)) + ',';
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const std::map<std::string, Severity>>> known;
+  {
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (auto it = known.find(key); it != known.end()) return it->second;
+  }
+  auto listed = [](const std::vector<std::string>& v, const std::string& id) {
+    return std::find(v.begin(), v.end(), id) != v.end();
+  };
+  std::map<std::string, Severity> enabled;
+  const std::string dialect_name = dialect == Dialect::MySql ? "mysql" : "postgres";
+  for (const auto& r : catalog.rules()) {
+    bool on = r.default_enabled;
+    if (select) on = listed(*select, "all") || listed(*select, r.id);
+    if (listed(ignore, r.id) || listed(off, r.id)) on = false;
+    // A rule runs only on the dialects its page lists.
+    if (!r.dialects.empty() && !listed(r.dialects, dialect_name)) on = false;
+    if (!on) continue;
+    auto it = severity.find(r.id);
+    enabled[r.id] = it != severity.end() ? it->second : r.default_severity;
+  }
+  auto shared = intern(std::move(enabled));
+  const std::lock_guard<std::mutex> lock(mutex);
+  if (known.size() >= 64) known.clear();  // a long-running server with many configs
+  known.emplace(std::move(key), shared);
+  return shared;
+}
+
 Effective effective_as(const Catalog& catalog, const Config* file_config, const Config& cli,
                        const fs::path& file, const std::optional<std::pair<Dialect, std::string>>& forced);
 
@@ -462,22 +512,7 @@ Effective effective_as(const Catalog& catalog, const Config* file_config, const 
     e.settings.dialect = forced->first;
     e.dialect_from = forced->second;
   }
-  auto listed = [](const std::vector<std::string>& v, const std::string& id) {
-    return std::find(v.begin(), v.end(), id) != v.end();
-  };
-  std::map<std::string, Severity> enabled;
-  for (const auto& r : catalog.rules()) {
-    bool on = r.default_enabled;
-    if (select) on = listed(*select, "all") || listed(*select, r.id);
-    if (listed(ignore, r.id) || listed(off, r.id)) on = false;
-    // A rule runs only on the dialects its page lists.
-    const std::string dialect = e.settings.dialect == Dialect::MySql ? "mysql" : "postgres";
-    if (!r.dialects.empty() && !listed(r.dialects, dialect)) on = false;
-    if (!on) continue;
-    auto it = severity.find(r.id);
-    enabled[r.id] = it != severity.end() ? it->second : r.default_severity;
-  }
-  e.enabled = intern(std::move(enabled));
+  e.enabled = enabled_rules(catalog, select, ignore, off, severity, e.settings.dialect);
   return e;
 }
 
