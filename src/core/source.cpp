@@ -41,6 +41,11 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
 
 LineIndex::LineIndex(std::string_view text, uint32_t bom_bytes) : text_(text), bom_(bom_bytes) {
   starts_.push_back(0);
+  if (text.find('\r') == std::string_view::npos) {  // the usual case: memchr from line to line
+    for (size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1))
+      starts_.push_back(static_cast<uint32_t>(i + 1));
+    return;
+  }
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') {
       starts_.push_back(static_cast<uint32_t>(i + 1));

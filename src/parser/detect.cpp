@@ -9,7 +9,9 @@ namespace ddlint::parser {
 
 namespace {
 
-bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+bool word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
 
 // Signs of one dialect. Each distinct sign counts once: a decisive one
 // (syntax the other dialect rejects outright: backticks, DELIMITER, `::`,
@@ -190,7 +192,69 @@ class Scanner {
     return j < t_.size() && t_[j] == c;
   }
 
+  // Bit (first letter - 'A') set in kSignStarts[length] for every word
+  // word() reads as a sign: any other word is only pushed. A new sign in
+  // word() goes into this list too (the dialect tests would miss it).
+  static constexpr std::array<uint32_t, 20> kSignStarts = [] {
+    std::array<uint32_t, 20> m{};
+    for (std::string_view w : {"DELIMITER",
+                               "ENGINE",
+                               "AUTO_INCREMENT",
+                               "UNSIGNED",
+                               "ZEROFILL",
+                               "CHARSET",
+                               "FOREIGN_KEY_CHECKS",
+                               "UNIQUE_CHECKS",
+                               "SQL_MODE",
+                               "TINYINT",
+                               "MEDIUMINT",
+                               "TINYTEXT",
+                               "MEDIUMTEXT",
+                               "LONGTEXT",
+                               "TINYBLOB",
+                               "MEDIUMBLOB",
+                               "LONGBLOB",
+                               "DATETIME",
+                               "MODIFY",
+                               "CHANGE",
+                               "TABLES",
+                               "ON",
+                               "AFTER",
+                               "CURRENT_TIMESTAMP",
+                               "CONCURRENTLY",
+                               "BIGSERIAL",
+                               "SMALLSERIAL",
+                               "JSONB",
+                               "TIMESTAMPTZ",
+                               "BYTEA",
+                               "TSVECTOR",
+                               "CITEXT",
+                               "TIMETZ",
+                               "REGCLASS",
+                               "PLPGSQL",
+                               "EXTENSION",
+                               "VALID",
+                               "TYPE",
+                               "NULL",
+                               "TO",
+                               "INHERITS",
+                               "ILIKE",
+                               "GIN",
+                               "GIST",
+                               "BRIN"})
+      m[w.size()] |= 1U << (w[0] - 'A');
+    return m;
+  }();
+  static bool may_be_sign(const Word& w) {
+    const std::string_view v = w.view();
+    return !v.empty() && v[0] >= 'A' && v[0] <= 'Z' && ((kSignStarts[v.size()] >> (v[0] - 'A')) & 1U) != 0;
+  }
+
   void word(const Word& w, bool at_line_start) {
+    if (!may_be_sign(w)) {
+      push(w);
+      return;
+    }
     static constexpr std::array<std::string_view, 9> kMySqlTypes = {"TINYINT",    "MEDIUMINT", "TINYTEXT",
                                                                     "MEDIUMTEXT", "LONGTEXT",  "TINYBLOB",
                                                                     "MEDIUMBLOB", "LONGBLOB",  "DATETIME"};

@@ -47,6 +47,78 @@ size_t quoted_or_end(std::string_view t, size_t i, bool backslash_escapes) {
   return e == std::string_view::npos ? t.size() : e;
 }
 
+// End of the dollar-quoted body opening at `i` ($tag$ ... $tag$, not a
+// positional parameter $1); the end of the text when unterminated, 0 when
+// no body opens there.
+size_t dollar_quote_end(std::string_view t, size_t i) {
+  const size_t n = t.size();
+  if (i > 0 && is_ident_char(t[i - 1])) return 0;
+  size_t e = i + 1;
+  while (e < n && (std::isalpha(static_cast<unsigned char>(t[e])) || t[e] == '_' ||
+                   (static_cast<unsigned char>(t[e]) & 0x80) ||
+                   (e > i + 1 && std::isdigit(static_cast<unsigned char>(t[e])))))
+    ++e;
+  if (e >= n || t[e] != '$') return 0;
+  const std::string_view tag = t.substr(i, e - i + 1);
+  const size_t close = t.find(tag, e + 1);
+  return close == std::string_view::npos ? n : close + tag.size();
+}
+
+// Text [begin, end) of one statement normalised for is_copy_from_stdin and
+// the CREATE RULE check: lower case, each comment a space, each literal,
+// quoted name and dollar-quoted body a placeholder. Built only for the
+// statements that need it (COPY, parentheses at a `;`).
+std::string normalise(std::string_view t, size_t begin, size_t end) {
+  std::string norm;
+  norm.reserve(end - begin);
+  size_t i = begin;
+  while (i < end) {
+    const char c = t[i];
+    if (c == '-' && i + 1 < end && t[i + 1] == '-') {
+      while (i < end && t[i] != '\n' && t[i] != '\r') ++i;
+      norm += ' ';
+    } else if (c == '/' && i + 1 < end && t[i + 1] == '*') {
+      int nesting = 1;
+      i += 2;
+      while (i < end && nesting > 0) {
+        if (t[i] == '/' && i + 1 < end && t[i + 1] == '*') {
+          ++nesting;
+          i += 2;
+        } else if (t[i] == '*' && i + 1 < end && t[i + 1] == '/') {
+          --nesting;
+          i += 2;
+        } else {
+          ++i;
+        }
+      }
+      norm += ' ';
+    } else if (c == '\'') {
+      const bool escapes =
+          i > 0 && (t[i - 1] == 'e' || t[i - 1] == 'E') && (i < 2 || !is_ident_char(t[i - 2]));
+      norm += " '' ";
+      i = std::min(end, quoted_or_end(t, i, escapes));
+    } else if (c == '"') {
+      norm += " \"\" ";
+      i = std::min(end, quoted_or_end(t, i, false));
+    } else if (const size_t body = c == '$' ? dollar_quote_end(t, i) : 0; body != 0) {
+      norm += " $$ ";
+      i = std::min(end, body);
+    } else {
+      norm += c == '\n' || c == '\r' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      ++i;
+    }
+  }
+  return norm;
+}
+
+// Does the statement's first word read `copy`?
+bool starts_with_copy(std::string_view t, size_t first) {
+  if (first + 4 > t.size()) return false;
+  for (size_t k = 0; k < 4; ++k)
+    if (std::tolower(static_cast<unsigned char>(t[first + k])) != "copy"[k]) return false;
+  return first + 4 == t.size() || !is_ident_char(t[first + 4]);
+}
+
 }  // namespace
 
 PsqlInput prepare_psql_input(std::string_view input) {
@@ -54,7 +126,8 @@ PsqlInput prepare_psql_input(std::string_view input) {
   out.text.assign(input);
   std::string& t = out.text;
   const size_t n = t.size();
-  std::string norm;  // current statement, normalised
+  size_t first_content = std::string::npos;  // where the current piece's content starts
+  bool in_rule = false;                      // the piece reads `rule` and kept a `;` inside parentheses
   bool line_start = true;
   size_t i = 0;
   size_t stmt_start = 0;
@@ -67,18 +140,17 @@ PsqlInput prepare_psql_input(std::string_view input) {
     stmt_start = next;
     has_content = false;
     depth = 0;
-    norm.clear();
+    first_content = std::string::npos;
+    in_rule = false;
   };
   while (i < n) {
     const char c = t[i];
     if (c == '\n' || c == '\r') {
       line_start = true;
-      norm += ' ';
       ++i;
       continue;
     }
     if (line_start && (c == ' ' || c == '\t' || c == '\f' || c == '\v')) {
-      norm += ' ';
       ++i;
       continue;
     }
@@ -86,7 +158,10 @@ PsqlInput prepare_psql_input(std::string_view input) {
     // starts: Activiti/Flowable/Camunda's `execute java CLASS` (runs Java
     // code) and `delimiter X` (MyBatis-style runners: statements end at X
     // until the next `delimiter`), and a line holding only that delimiter.
-    if (!has_content) {
+    // (Each starts with e, d or / unless a delimiter is set: any other
+    // character skips the line scan.)
+    if (!has_content &&
+        (c == 'e' || c == 'E' || c == 'd' || c == 'D' || c == '/' || !runner_delimiter.empty())) {
       size_t e = i;
       while (e < n && t[e] != '\n' && t[e] != '\r') ++e;
       const std::string_view line = std::string_view(t).substr(i, e - i);
@@ -166,8 +241,6 @@ PsqlInput prepare_psql_input(std::string_view input) {
         // Migration runners run the text between these markers separately:
         // a statement never continues across one.
         end_statement(i, e);
-      } else {
-        norm += ' ';
       }
       i = e;
       continue;
@@ -194,43 +267,32 @@ PsqlInput prepare_psql_input(std::string_view input) {
                               "unterminated /* comment: the rest of the file is not SQL"});
       }
       out.comments.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(e)});
-      norm += ' ';  // runner markers are line comments only
       i = e;
       continue;
     }
     has_content = true;
+    if (first_content == std::string::npos) first_content = i;
     // String literal, E'' escapes honour backslashes.
     if (c == '\'') {
       const bool escapes =
           i > 0 && (t[i - 1] == 'e' || t[i - 1] == 'E') && (i < 2 || !is_ident_char(t[i - 2]));
-      norm += " '' ";
       i = quoted_or_end(t, i, escapes);
       continue;
     }
     // Quoted identifier.
     if (c == '"') {
-      norm += " \"\" ";
       i = quoted_or_end(t, i, false);
       continue;
     }
     // Dollar-quoted string: $tag$ ... $tag$ (not a positional parameter $1).
-    if (c == '$' && (i == 0 || !is_ident_char(t[i - 1]))) {
-      size_t e = i + 1;
-      while (e < n && (std::isalpha(static_cast<unsigned char>(t[e])) || t[e] == '_' ||
-                       (static_cast<unsigned char>(t[e]) & 0x80) ||
-                       (e > i + 1 && std::isdigit(static_cast<unsigned char>(t[e])))))
-        ++e;
-      if (e < n && t[e] == '$') {
-        const std::string tag(t, i, e - i + 1);
-        const size_t close = t.find(tag, e + 1);
-        const size_t end = close == std::string::npos ? n : close + tag.size();
-        norm += " $$ ";
+    if (c == '$') {
+      if (const size_t end = dollar_quote_end(t, i); end != 0) {
         i = end;
         continue;
       }
     }
     if (c == ';') {
-      if (is_copy_from_stdin(norm)) {
+      if (starts_with_copy(t, first_content) && is_copy_from_stdin(normalise(t, stmt_start, i))) {
         // Data starts on the next line and ends with a line holding only `\.`.
         size_t line = i + 1;
         while (line < n && t[line] != '\n') ++line;
@@ -263,8 +325,8 @@ PsqlInput prepare_psql_input(std::string_view input) {
         line_start = false;
         continue;
       }
-      if (depth > 0 && norm.find("rule") != std::string::npos) {
-        norm += ';';
+      if (depth > 0 && (in_rule || normalise(t, stmt_start, i).find("rule") != std::string::npos)) {
+        in_rule = true;
         ++i;
         continue;
       }
@@ -274,7 +336,6 @@ PsqlInput prepare_psql_input(std::string_view input) {
     }
     if (c == '(') ++depth;
     if (c == ')' && depth > 0) --depth;
-    norm += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     ++i;
   }
   end_statement(n, n);
