@@ -182,6 +182,7 @@ struct Job {
   std::string bytes;
   parser::DialectGuess guess;  // when no configuration names the dialect
   bool guess_only = false;     // the dialect was read from the text
+  std::string folder_vote;     // why the folder vote chose its dialect ("" when it did not)
   std::string fs_path;         // empty for stdin / a buffer
   bool is_stdin = false;
   std::string down_base;                         // the path the paired down migration is found from
@@ -195,6 +196,22 @@ struct Job {
   std::span<const analysis::CreatedObject> earlier;  // created by earlier files of the change set
   std::vector<analysis::KnownTable> history;       // what the migrations before it say of the tables it names
   std::vector<analysis::KnownFunction> functions;  // the functions the migrations before it declare
+};
+
+// What a run keeps of each input until its window comes: little, since a
+// history of 100,000 files holds one of these per file. The text is read in
+// the file's window, unless detecting its dialect read it before (then it is
+// kept only for the first window's worth of files).
+struct Pending {
+  const Input* in = nullptr;
+  const engine::Config* config = nullptr;
+  bool guess_only = false;  // nothing names the dialect: it is read from the text
+  bool lint = true;         // false: history only (outside the change set)
+  bool unreadable = false;  // reading it for detection failed (reported then)
+  bool have_bytes = false;  // `bytes` holds the text
+  std::string bytes;
+  parser::DialectGuess guess;  // guess_only
+  std::string folder_vote;     // guess_only without signs: why the folder vote chose its dialect
 };
 
 // The cores this process may run on: `taskset -c 0 ddlint ...` or a CPU
@@ -547,9 +564,9 @@ void load_down(Job& job, DirListings& listings) {
 // A file with no sign of either dialect (`CREATE INDEX i ON t (c);`) is read
 // as the files around it are: the dialect of most files with signs in its
 // folder, else in the nearest folder above it that has such files (a module
-// of a project whose other modules' migrations show their dialect). Returns,
-// per job, why its guess changed ("" when it did not); the guesses are set.
-std::vector<std::string> vote_by_folder(std::vector<Job>& jobs) {
+// of a project whose other modules' migrations show their dialect). Sets the
+// guesses, and per input why the vote changed its guess (`folder_vote`).
+void vote_by_folder(std::vector<Pending>& jobs) {
   auto parent = [](const std::string& p) {
     const size_t slash = p.find_last_of('/');
     return slash == std::string::npos ? std::string() : p.substr(0, slash);
@@ -557,31 +574,28 @@ std::vector<std::string> vote_by_folder(std::vector<Job>& jobs) {
   // Per folder: files with signs under it, MySQL and PostgreSQL.
   std::map<std::string, std::pair<size_t, size_t>> votes;
   for (const auto& job : jobs) {
-    if (!job.guess_only || job.guess.signs() == 0 || job.is_stdin) continue;
+    if (!job.guess_only || job.unreadable || job.guess.signs() == 0 || job.in->is_stdin) continue;
     const bool mysql = job.guess.dialect == Dialect::MySql;
-    for (std::string d = parent(job.display_path); !d.empty(); d = parent(d)) {
+    for (std::string d = parent(job.in->display_path); !d.empty(); d = parent(d)) {
       auto& v = votes[d];
       (mysql ? v.first : v.second) += 1;
     }
   }
-  std::vector<std::string> why(jobs.size());
-  for (size_t i = 0; i < jobs.size(); ++i) {
-    Job& job = jobs[i];
-    if (!job.guess_only || job.guess.signs() > 0 || job.is_stdin) continue;
-    for (std::string d = parent(job.display_path); !d.empty(); d = parent(d)) {
+  for (Pending& job : jobs) {
+    if (!job.guess_only || job.unreadable || job.guess.signs() > 0 || job.in->is_stdin) continue;
+    for (std::string d = parent(job.in->display_path); !d.empty(); d = parent(d)) {
       const auto it = votes.find(d);
       if (it == votes.end()) continue;
       const auto [mysql, postgres] = it->second;
       if (mysql == postgres) break;  // no majority: the default stands
       job.guess.dialect = mysql > postgres ? Dialect::MySql : Dialect::Postgres;
       const size_t n = std::max(mysql, postgres);
-      why[i] = "detected: no sign of either dialect in the file; " + std::to_string(n) + " of " +
-               std::to_string(mysql + postgres) + " files with signs under " + d + "/ read as " +
-               (mysql > postgres ? "MySQL/MariaDB" : "PostgreSQL");
+      job.folder_vote = "detected: no sign of either dialect in the file; " + std::to_string(n) + " of " +
+                        std::to_string(mysql + postgres) + " files with signs under " + d + "/ read as " +
+                        (mysql > postgres ? "MySQL/MariaDB" : "PostgreSQL");
       break;
     }
   }
-  return why;
 }
 
 // The tool that wrote a schema dump, from the header comment it starts with
@@ -603,54 +617,80 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
            options_.change_set->count(normal_path(in.fs_path)) > 0;
   };
 
-  // Read every input and resolve its settings on this thread, then parse
-  // and lint in parallel; results keep input order.
-  std::vector<Job> jobs;
-  DirListings listings;
-  LayoutRunners layouts;
-  jobs.reserve(inputs.size());
-  for (const auto& in : inputs) {
-    std::string bytes;
-    if (in.text) {
-      bytes = *in.text;
-    } else if (in.is_stdin) {
-      bytes = read_stdin();
-    } else {
-      std::string error;
-      if (!read_file(in.fs_path, bytes, error)) {
-        sink.problem({Problem::Kind::Io, error});
-        continue;
+  // A window holds enough text to keep every thread busy, and ends early
+  // when it has many files (each file's results are small, its tree is not).
+  const size_t window_bytes = size_t{4} << 20;
+  const size_t window_files = 512;
+
+  // Files of one configuration share their settings, unless its [paths] or
+  // schema_files globs make them depend on the file's path.
+  std::map<const engine::Config*, engine::Effective> shared_effective;
+  auto effective_of = [&](const Input& in, const engine::Config* config) -> engine::Effective {
+    if (config && (!config->paths.empty() || !config->schema_files.empty()))
+      return engine::effective(catalog_, config, options_.cli, config_path_of(in));
+    auto it = shared_effective.find(config);
+    if (it == shared_effective.end())
+      it = shared_effective
+               .emplace(config, engine::effective(catalog_, config, options_.cli, config_path_of(in)))
+               .first;
+    return it->second;
+  };
+
+  // Resolve every input's settings on this thread. Files nothing names the
+  // dialect of are read a window's worth at a time and their dialect is
+  // detected in parallel (the folder vote needs every file's guess before
+  // the first window); their text is kept for the first window only, the
+  // others are read again in their window. Other files are read there.
+  std::vector<Pending> pending;
+  pending.reserve(inputs.size());
+  size_t kept_bytes = 0;
+  for (size_t lo = 0; lo < inputs.size();) {
+    std::vector<size_t> to_detect;
+    size_t chunk_bytes = 0;
+    size_t hi = lo;
+    for (; hi < inputs.size() && chunk_bytes < window_bytes && to_detect.size() < window_files; ++hi) {
+      const Input& in = inputs[hi];
+      Pending p;
+      p.in = &in;
+      p.config = config_for(in, sink);
+      p.guess_only = effective_of(in, p.config).dialect_from.empty();
+      p.lint = in_change_set(in) && !in.history;
+      if (p.guess_only || (in.is_stdin && !in.text)) {
+        if (in.text) {
+          p.bytes = *in.text;
+        } else if (in.is_stdin) {
+          p.bytes = read_stdin();
+        } else {
+          std::string error;
+          if (!read_file(in.fs_path, p.bytes, error)) {
+            sink.problem({Problem::Kind::Io, error});
+            p.unreadable = true;
+          }
+        }
+        p.have_bytes = !p.unreadable;
+        chunk_bytes += p.bytes.size();
+        if (p.guess_only && p.have_bytes) to_detect.push_back(pending.size());
+      }
+      pending.push_back(std::move(p));
+    }
+    parallel(to_detect.size(), options_.jobs, [&](size_t k) {
+      Pending& p = pending[to_detect[k]];
+      p.guess = parser::detect_dialect(p.bytes, p.in->display_path);
+    });
+    for (const size_t i : to_detect) {
+      Pending& p = pending[i];
+      if (p.in->is_stdin || kept_bytes + p.bytes.size() <= window_bytes) {
+        kept_bytes += p.bytes.size();
+      } else {
+        p.bytes = std::string();
+        p.have_bytes = false;
       }
     }
-    const engine::Config* file_config = config_for(in, sink);
-    Job job;
-    job.config = file_config;
-    job.config_path = config_path_of(in);
-    job.eff = engine::effective(catalog_, file_config, options_.cli, job.config_path);
-    // Nothing names the dialect: the parse phase reads it from the text.
-    job.guess_only = job.eff.dialect_from.empty();
-    job.lint = in_change_set(in) && !in.history;
-    job.display_path = in.display_path;
-    job.bytes = std::move(bytes);
-    // A schema snapshot among the migrations is replayed at its place, not linted.
-    std::string snapshot = job.eff.schema_file;
-    if (snapshot.empty()) snapshot = dump_header(job.bytes);
-    if (!snapshot.empty() && job.lint) {
-      job.lint = false;
-      totals.snapshots.push_back({in.display_path, std::move(snapshot)});
-    }
-    job.fs_path = in.fs_path;
-    job.is_stdin = in.is_stdin;
-    job.down_base = in.fs_path.empty() ? options_.stdin_filename : in.fs_path;
-    job.layout = layouts.of(job.down_base, listings);
-    jobs.push_back(std::move(job));
+    lo = hi;
   }
-
-  parallel(jobs.size(), options_.jobs, [&](size_t i) {
-    Job& job = jobs[i];
-    if (job.guess_only) job.guess = parser::detect_dialect(job.bytes, job.display_path);
-  });
-  const std::vector<std::string> folder_votes = vote_by_folder(jobs);
+  vote_by_folder(pending);
+  DirListings listings;
+  LayoutRunners layouts;
 
   // Parse, replay, lint and deliver the files a window at a time, so parse
   // trees (the bulk of a run's memory) are held for one window only and the
@@ -663,11 +703,11 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       return std::make_shared<const ir::ParsedFile>(parser::parse(source, opts));
     return options_.parse_cache->parse(job.fs_path, source, opts);
   };
-  auto parse_job = [&](Job& job, const std::string& folder_vote) {
+  auto parse_job = [&](Job& job) {
     if (job.guess_only) {
-      std::string why = job.guess.signs() > 0  ? "detected: " + job.guess.evidence
-                        : !folder_vote.empty() ? folder_vote
-                                               : "default: no sign of either dialect";
+      std::string why = job.guess.signs() > 0      ? "detected: " + job.guess.evidence
+                        : !job.folder_vote.empty() ? job.folder_vote
+                                                   : "default: no sign of either dialect";
       // The defaults already read PostgreSQL: only another dialect changes the rule set.
       if (job.guess.dialect == job.eff.settings.dialect)
         job.eff.dialect_from = std::move(why);
@@ -784,16 +824,51 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     }
   };
 
-  // A window holds enough text to keep every thread busy, and ends early
-  // when it has many files (each file's results are small, its tree is not).
-  const size_t window_bytes = size_t{4} << 20;
-  const size_t window_files = 512;
-  for (size_t lo = 0; lo < jobs.size();) {
-    size_t hi = lo;
-    for (size_t bytes = 0; hi < jobs.size() && bytes < window_bytes && hi - lo < window_files; ++hi)
-      bytes += jobs[hi].bytes.size();
-    const std::span<Job> window(jobs.data() + lo, hi - lo);
-    parallel(window.size(), options_.jobs, [&](size_t i) { parse_job(window[i], folder_votes[lo + i]); });
+  for (size_t next = 0; next < pending.size();) {
+    // The window's files, read on this thread.
+    std::vector<Job> jobs;
+    for (size_t bytes = 0; next < pending.size() && bytes < window_bytes && jobs.size() < window_files;) {
+      Pending& p = pending[next++];
+      if (p.unreadable) continue;
+      const Input& in = *p.in;
+      Job job;
+      if (p.have_bytes) {
+        job.bytes = std::move(p.bytes);
+      } else if (in.text) {
+        job.bytes = *in.text;
+      } else if (in.is_stdin) {
+        job.bytes = read_stdin();
+      } else {
+        std::string error;
+        if (!read_file(in.fs_path, job.bytes, error)) {
+          sink.problem({Problem::Kind::Io, error});
+          continue;
+        }
+      }
+      bytes += job.bytes.size();
+      job.config = p.config;
+      job.config_path = config_path_of(in);
+      job.eff = effective_of(in, p.config);
+      job.guess_only = p.guess_only;
+      job.guess = std::move(p.guess);
+      job.folder_vote = std::move(p.folder_vote);
+      job.lint = p.lint;
+      job.display_path = in.display_path;
+      // A schema snapshot among the migrations is replayed at its place, not linted.
+      std::string snapshot = job.eff.schema_file;
+      if (snapshot.empty()) snapshot = dump_header(job.bytes);
+      if (!snapshot.empty() && job.lint) {
+        job.lint = false;
+        totals.snapshots.push_back({in.display_path, std::move(snapshot)});
+      }
+      job.fs_path = in.fs_path;
+      job.is_stdin = in.is_stdin;
+      job.down_base = in.fs_path.empty() ? options_.stdin_filename : in.fs_path;
+      job.layout = layouts.of(job.down_base, listings);
+      jobs.push_back(std::move(job));
+    }
+    const std::span<Job> window(jobs);
+    parallel(window.size(), options_.jobs, [&](size_t i) { parse_job(window[i]); });
 
     std::vector<size_t> ends;
     for (auto& job : window) {
@@ -821,7 +896,11 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
         continue;
       }
       linted_any_ = true;
-      for (const auto& [id, sev] : *job.eff.enabled) enabled_.insert(id);
+      // Rule sets are shared maps: each distinct one is merged once.
+      if (std::find(merged_.begin(), merged_.end(), job.eff.enabled) == merged_.end()) {
+        merged_.push_back(job.eff.enabled);
+        for (const auto& [id, sev] : *job.eff.enabled) enabled_.insert(id);
+      }
       linted.push_back(i);
     }
     std::vector<FileOutcome> outcomes(linted.size());
@@ -845,8 +924,6 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
           totals.unsafe_left += d.fix && !d.suppressed && d.fix->applicability == Applicability::Unsafe;
       sink.file(std::move(out));
     }
-    for (auto& job : window) job.source.reset();
-    lo = hi;
   }
   totals.write_failed = write_failed;
   return totals;
