@@ -36,9 +36,9 @@ std::string field(const std::map<std::string, std::string>& t, const std::string
   return it == t.end() ? std::string(def) : it->second;
 }
 
-void parse_body(const std::string& body, std::map<std::string, std::string>& sections,
+void parse_body(std::string_view body, std::map<std::string, std::string>& sections,
                 std::vector<RuleExample>& examples) {
-  std::istringstream in(body);
+  std::istringstream in{std::string(body)};
   std::string line;
   std::string current;
   std::string text;
@@ -117,6 +117,7 @@ std::string RuleInfo::help_uri() const {
 }
 
 Catalog::Catalog(const std::vector<EmbeddedPage>& pages) {
+  rules_.reserve(pages.size());
   for (const auto& page : pages) {
     std::string_view text = page.text;
     const std::string name = page.name;
@@ -178,7 +179,7 @@ Catalog::Catalog(const std::vector<EmbeddedPage>& pages) {
     size_t body_start = end + 4;
     if (body_start < text.size() && text[body_start] == '\r') ++body_start;
     if (body_start < text.size() && text[body_start] == '\n') ++body_start;
-    info.body = std::string(text.substr(std::min(body_start, text.size())));
+    info.body = text.substr(std::min(body_start, text.size()));
     rules_.push_back(std::move(info));
   }
   std::sort(rules_.begin(), rules_.end(), [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });

@@ -49,7 +49,9 @@ struct RuleInfo {
   std::string lock;
   std::string fix = "none";
   std::string since;
-  std::string body;  // Markdown after the front matter
+  // Markdown after the front matter: a view of the embedded page (static
+  // storage), not a copy of every page made at each start.
+  std::string_view body;
   std::vector<RuleOption> options;
   // `size_dependent = true`: the harm of its findings grows with the size of
   // the table (a rewrite, a scan, an index build, a change of every row), so

@@ -44,31 +44,37 @@ class LineReader {
     if (q != '"' && q != '\'') return false;
     if (s_.substr(i_, 3) == std::string_view(q == '"' ? "\"\"\"" : "'''")) return false;  // multi-line
     ++i_;
+    // Runs without escapes are copied whole (every page is read at start-up).
+    size_t run = i_;
     while (i_ < s_.size() && s_[i_] != q) {
-      char c = s_[i_++];
+      const char c = s_[i_];
       if (static_cast<unsigned char>(c) < 0x20 && c != '\t') return false;
-      if (c == '\\' && q == '"') {
-        if (i_ >= s_.size()) return false;
-        switch (s_[i_++]) {
-          case '"':
-            c = '"';
-            break;
-          case '\\':
-            c = '\\';
-            break;
-          case 'n':
-            c = '\n';
-            break;
-          case 't':
-            c = '\t';
-            break;
-          default:
-            return false;  // \uXXXX and the rest: left to the TOML parser
-        }
+      if (c != '\\' || q != '"') {
+        ++i_;
+        continue;
       }
-      out.push_back(c);
+      out.append(s_.substr(run, i_ - run));
+      if (++i_ >= s_.size()) return false;
+      switch (s_[i_++]) {
+        case '"':
+          out.push_back('"');
+          break;
+        case '\\':
+          out.push_back('\\');
+          break;
+        case 'n':
+          out.push_back('\n');
+          break;
+        case 't':
+          out.push_back('\t');
+          break;
+        default:
+          return false;  // \uXXXX and the rest: left to the TOML parser
+      }
+      run = i_;
     }
     if (i_ >= s_.size()) return false;
+    out.append(s_.substr(run, i_ - run));
     ++i_;
     return true;
   }
