@@ -2,9 +2,13 @@
 // dialect's front-end through parser::parse, analysis, every rule, every
 // reporter) must not crash, hang or trip ASan/UBSan. Built twice by
 // fuzz/CMakeLists.txt: ddlint_fuzz_pg (PostgreSQL) and ddlint_fuzz_mysql
-// (MySQL/MariaDB). How to build and run: docs/fuzzing.md.
+// (MySQL/MariaDB). How to build and run: docs/fuzzing.md. The PostgreSQL
+// target also checks that the front-end's own token scanner gives exactly
+// libpg_query's tokens whenever it does not decline the text.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <set>
@@ -43,6 +47,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto source = std::make_shared<const SourceFile>(
       "fuzz.sql", std::string(reinterpret_cast<const char*>(data), size), kDialect);
   const auto parsed = parser::parse(*source, kDialect);
+  {
+    bool declined = false;
+    const std::string diff = parser::check_token_scanner(*source, kDialect, declined);
+    if (!diff.empty()) {
+      std::fprintf(stderr, "the front-end's token scanner differs from its library's: %s\n", diff.c_str());
+      std::abort();
+    }
+  }
   for (const bool in_tx : {false, true}) {
     analysis::Settings settings;
     settings.dialect = kDialect;

@@ -4,6 +4,8 @@
 #include "parser/mysql/mysql_frontend.h"
 #include "parser/postgres/pg_frontend.h"
 #include "parser/postgres/pg_recover.h"
+#include "parser/postgres/pg_scan.h"
+#include "parser/postgres/psql_input.h"
 
 namespace ddlint::parser {
 
@@ -35,5 +37,12 @@ ir::ParsedFile parse(const SourceFile& source, Dialect dialect, const ParseOptio
 void shutdown() { pg::shutdown(); }
 
 std::string postgres_grammar() { return pg::grammar_description(); }
+
+std::string check_token_scanner(const SourceFile& source, Dialect dialect, bool& declined) {
+  declined = true;
+  if (dialect != Dialect::Postgres) return {};
+  const auto input = pg::prepare_psql_input(source.parse_text());
+  return pg::compare_native_scan(input.text, declined);
+}
 
 }  // namespace ddlint::parser

@@ -32,6 +32,13 @@ inline ir::ParsedFile parse(const SourceFile& source, const ParseOptions& option
 // grammar" (the libpg_query found when the build was configured).
 std::string postgres_grammar();
 
+// For tests and fuzzing: the tokens the dialect's front-end scans itself
+// against its parser library's scanner, on the source's parse text after
+// the front-end's pre-pass. Returns the first difference, or "" when both
+// agree or the front-end's scanner declines the text (`declined`; always so
+// for a dialect whose front-end has no scanner of its own: MySQL).
+std::string check_token_scanner(const SourceFile& source, Dialect dialect, bool& declined);
+
 // Frees the front-ends' per-thread memory. Call on the main thread at exit.
 void shutdown();
 
