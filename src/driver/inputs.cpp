@@ -1,5 +1,9 @@
 #include "driver/inputs.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -291,23 +295,36 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
 }
 
 bool read_file(const std::string& path, std::string& bytes, std::string& error) {
-  // One read into a buffer of the file's size (no stream copies).
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) {
+  // open, fstat, one read into a buffer of the file's size (a regular file
+  // is at its end when a read returns less than asked), close.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     error = path + ": cannot open: " + std::strerror(errno);
     return false;
   }
+  struct stat st {};
+  const bool sized = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
   bytes.clear();
-  char chunk[1 << 16];
-  if (std::fseek(f, 0, SEEK_END) == 0) {
-    const long size = std::ftell(f);
-    if (size > 0) bytes.reserve(static_cast<size_t>(size));
-    std::rewind(f);
+  size_t want = sized ? static_cast<size_t>(st.st_size) + 1 : size_t{1} << 16;
+  bool failed = false;
+  while (true) {
+    const size_t at = bytes.size();
+    bytes.resize(at + want);
+    const ssize_t n = ::read(fd, bytes.data() + at, want);
+    if (n < 0) {
+      if (errno == EINTR) {
+        bytes.resize(at);
+        continue;
+      }
+      bytes.resize(at);
+      failed = true;
+      break;
+    }
+    bytes.resize(at + static_cast<size_t>(n));
+    if (n == 0 || (sized && static_cast<size_t>(n) < want)) break;
+    want = size_t{1} << 16;
   }
-  size_t n = 0;
-  while ((n = std::fread(chunk, 1, sizeof chunk, f)) > 0) bytes.append(chunk, n);
-  const bool failed = std::ferror(f) != 0;
-  std::fclose(f);
+  ::close(fd);
   if (failed) {
     error = path + ": read error";
     return false;

@@ -12,6 +12,7 @@
 #include <optional>
 #include <span>
 #include <thread>
+#include <unordered_map>
 
 #if defined(__linux__)
 #include <sched.h>
@@ -119,7 +120,8 @@ const engine::Config* Session::config_for(const Input& in, Sink& sink) {
   // (a start without a file, e.g. stdin's working directory, is keyed apart).
   const std::string dir = in.fs_path.empty() ? "-\n" + start.string() : start.parent_path().string();
   auto cached = found_in_dir_.find(dir);
-  if (cached == found_in_dir_.end()) cached = found_in_dir_.emplace(dir, engine::find_config(start)).first;
+  if (cached == found_in_dir_.end())
+    cached = found_in_dir_.emplace(dir, engine::find_config(start, config_search_)).first;
   const auto& found = cached->second;
   if (!found) return nullptr;
   const std::string key = found->string();
@@ -286,14 +288,20 @@ std::vector<const std::string*> version_steps(const std::vector<std::string>& na
 // (sqitch.plan beside deploy/, revert/ and verify/) and Prisma
 // (migration_lock.toml beside the migration folders); a Flyway script's
 // settings come from its NAME.sql.conf and the project's flyway.conf or
-// flyway.toml. Answers are kept per directory.
+// flyway.toml. Answers are kept per directory, and the search up the ancestors (Cargo.toml,
+// .git, Flyway settings) keeps each ancestor's answer: a tree is walked once.
 class LayoutRunners {
  public:
   analysis::RunnerLayout of(const std::string& fs_path, DirListings& listings) {
     analysis::RunnerLayout layout;
     if (fs_path.empty()) return layout;
     std::error_code ec;
-    const fs::path file = fs::absolute(fs::path(fs_path), ec);
+    // fs::absolute, with the working directory asked once per run.
+    fs::path file(fs_path);
+    if (!file.is_absolute()) {
+      if (!cwd_) cwd_ = fs::current_path(ec);
+      file = *cwd_ / file;
+    }
     const fs::path dir = file.parent_path();
     auto [it, added] = known_.try_emplace(dir.string());
     Folder& folder = it->second;
@@ -314,7 +322,7 @@ class LayoutRunners {
     layout.marked = folder.marked;
     layout.marked_by = folder.marked_by;
     if (layout.marked == analysis::Runner::None && name == "migration.sql" &&
-        fs::exists(dir.parent_path() / "migration_lock.toml", ec)) {
+        prisma_lock(dir.parent_path())) {
       layout.marked = analysis::Runner::Prisma;
       layout.marked_by = "migration_lock.toml beside the migration's folder";
     }
@@ -392,7 +400,7 @@ class LayoutRunners {
     return false;
   }
 
-  static Folder look(const fs::path& dir, DirListings& listings) {
+  Folder look(const fs::path& dir, DirListings& listings) {
     Folder f;
     std::error_code ec;
     const auto& names = listings.names(dir);
@@ -414,34 +422,91 @@ class LayoutRunners {
       f.marked_by = "sqitch.plan beside deploy/, revert/ and verify/";
     }
     // Up to the repository root: a Rust project, Flyway's project settings.
-    bool flyway_conf = !flyway;
-    for (fs::path d = dir; !d.empty(); d = d.parent_path()) {
-      if (!f.cargo && fs::exists(d / "Cargo.toml", ec)) f.cargo = true;
-      for (const char* conf : {"flyway.conf", "flyway.toml", "conf/flyway.conf"}) {
-        if (flyway_conf) break;
-        std::string text;
-        std::string error;
-        if (!fs::is_regular_file(d / conf, ec) || !read_file((d / conf).string(), text, error)) continue;
-        flyway_conf = true;
-        f.flyway_mixed = setting(text, "mixed") == "true";
-        f.flyway_no_transaction = setting(text, "executeInTransaction") == "false";
+    f.cargo = cargo_from(dir);
+    if (flyway) {
+      if (const FlywayConf* conf = flyway_conf_from(dir)) {
+        f.flyway_mixed = conf->mixed;
+        f.flyway_no_transaction = conf->no_transaction;
       }
-      // A Spring Boot application runs Flyway with its spring.flyway.* settings.
-      for (const char* conf : {"application.properties", "application.yml", "application.yaml"}) {
-        if (flyway_conf) break;
-        std::string text;
-        std::string error;
-        if (!fs::is_regular_file(d / conf, ec) || !read_file((d / conf).string(), text, error)) continue;
-        flyway_conf = true;
-        f.flyway_mixed = std::string_view(conf).ends_with(".properties")
-                             ? setting(text, "spring.flyway.mixed") == "true"
-                             : yaml_flyway_mixed(text);
-      }
-      if (fs::exists(d / ".git", ec) || d == d.parent_path()) break;
     }
     return f;
   }
 
+  // Each directory's answers are looked up once per run: the folders of a
+  // tree share their ancestors.
+  // The directory is a repository root (.git in it) or the file system's:
+  // the search for project files ends there.
+  bool top(const fs::path& d) {
+    auto [it, added] = top_.try_emplace(d.string());
+    if (added) {
+      std::error_code ec;
+      it->second = d == d.parent_path() || fs::exists(d / ".git", ec);
+    }
+    return it->second;
+  }
+  // A Cargo.toml in `d` or above it, up to the repository root.
+  bool cargo_from(const fs::path& d) {
+    if (d.empty()) return false;
+    const std::string key = d.string();
+    if (const auto it = cargo_.find(key); it != cargo_.end()) return it->second;
+    std::error_code ec;
+    const bool found = fs::exists(d / "Cargo.toml", ec) || (!top(d) && cargo_from(d.parent_path()));
+    cargo_.emplace(key, found);
+    return found;
+  }
+  // Flyway's project settings nearest to `d` (up to the repository root):
+  // flyway.conf, flyway.toml, conf/flyway.conf, else a Spring Boot
+  // application's spring.flyway.* settings; null when there are none.
+  struct FlywayConf {
+    bool mixed = false;
+    bool no_transaction = false;
+  };
+  const FlywayConf* flyway_conf_from(const fs::path& d) {
+    if (d.empty()) return nullptr;
+    const std::string key = d.string();
+    if (const auto it = flyway_conf_.find(key); it != flyway_conf_.end())
+      return it->second ? &*it->second : nullptr;
+    std::optional<FlywayConf> found = flyway_conf_in(d);
+    if (!found && !top(d))
+      if (const FlywayConf* above = flyway_conf_from(d.parent_path())) found = *above;
+    const auto it = flyway_conf_.emplace(key, found).first;
+    return it->second ? &*it->second : nullptr;
+  }
+  static std::optional<FlywayConf> flyway_conf_in(const fs::path& d) {
+    std::error_code ec;
+    for (const char* conf : {"flyway.conf", "flyway.toml", "conf/flyway.conf"}) {
+      std::string text;
+      std::string error;
+      if (!fs::is_regular_file(d / conf, ec) || !read_file((d / conf).string(), text, error)) continue;
+      return FlywayConf{setting(text, "mixed") == "true", setting(text, "executeInTransaction") == "false"};
+    }
+    // A Spring Boot application runs Flyway with its spring.flyway.* settings.
+    for (const char* conf : {"application.properties", "application.yml", "application.yaml"}) {
+      std::string text;
+      std::string error;
+      if (!fs::is_regular_file(d / conf, ec) || !read_file((d / conf).string(), text, error)) continue;
+      return FlywayConf{std::string_view(conf).ends_with(".properties")
+                            ? setting(text, "spring.flyway.mixed") == "true"
+                            : yaml_flyway_mixed(text),
+                        false};
+    }
+    return std::nullopt;
+  }
+  // migration_lock.toml in a directory (Prisma's migrations folder).
+  bool prisma_lock(const fs::path& d) {
+    auto [it, added] = prisma_lock_.try_emplace(d.string());
+    if (added) {
+      std::error_code ec;
+      it->second = fs::exists(d / "migration_lock.toml", ec);
+    }
+    return it->second;
+  }
+
+  std::optional<fs::path> cwd_;
+  std::unordered_map<std::string, bool> top_;
+  std::unordered_map<std::string, bool> cargo_;
+  std::unordered_map<std::string, std::optional<FlywayConf>> flyway_conf_;
+  std::unordered_map<std::string, bool> prisma_lock_;
   std::map<std::string, Folder> known_;
 };
 
@@ -619,7 +684,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
 
   // A window holds enough text to keep every thread busy, and ends early
   // when it has many files (each file's results are small, its tree is not).
-  const size_t window_bytes = size_t{4} << 20;
+  const size_t window_bytes = size_t{1} << 20;
   const size_t window_files = 512;
 
   // Files of one configuration share their settings, unless its [paths] or

@@ -149,7 +149,8 @@ class Session {
   const engine::Catalog& catalog_;
   std::optional<engine::Config> explicit_config_;
   std::map<std::string, std::optional<std::filesystem::path>> found_in_dir_;  // config search, per directory
-  std::map<std::string, std::optional<engine::Config>> configs_;              // loaded, per config file
+  engine::ConfigSearchCache config_search_;  // every directory the config search looked in
+  std::map<std::string, std::optional<engine::Config>> configs_;  // loaded, per config file
   std::set<std::string> enabled_;
   std::vector<std::shared_ptr<const std::map<std::string, Severity>>> merged_;  // rule sets in enabled_
   bool linted_any_ = false;

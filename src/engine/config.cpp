@@ -361,6 +361,32 @@ std::optional<fs::path> find_config(const fs::path& start) {
   }
 }
 
+std::optional<fs::path> find_config(const fs::path& start, ConfigSearchCache& cache) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(start, ec);
+  if (ec) return std::nullopt;
+  if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
+  std::vector<std::string> walked;  // directories without an answer yet, nearest first
+  std::optional<fs::path> found;
+  while (true) {
+    std::string key = dir.string();
+    if (const auto it = cache.find(key); it != cache.end()) {
+      found = it->second;
+      break;
+    }
+    walked.push_back(std::move(key));
+    fs::path candidate = dir / ".ddlint.toml";
+    if (fs::is_regular_file(candidate, ec)) {
+      found = std::move(candidate);
+      break;
+    }
+    if (!dir.has_parent_path() || dir.parent_path() == dir) break;
+    dir = dir.parent_path();
+  }
+  for (auto& key : walked) cache.emplace(std::move(key), found);
+  return found;
+}
+
 namespace {
 
 // The file's path relative to the folder of its config, with `/`.

@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "analysis/settings.h"
@@ -83,6 +84,12 @@ std::shared_ptr<const analysis::TableStats> load_table_stats(const std::filesyst
 
 // Nearest .ddlint.toml walking up from `start` (a file or directory).
 std::optional<std::filesystem::path> find_config(const std::filesystem::path& start);
+// The same, remembering the answer of every directory it looks at in
+// `cache` (keyed by absolute path): a run over a tree looks in each
+// directory once, whatever the number of files and folders below it.
+using ConfigSearchCache = std::unordered_map<std::string, std::optional<std::filesystem::path>>;
+std::optional<std::filesystem::path> find_config(const std::filesystem::path& start,
+                                                 ConfigSearchCache& cache);
 
 // Resolves ids/aliases; throws ConfigError naming `where` for unknown ones.
 std::vector<std::string> resolve_rule_list(const std::vector<std::string>& ids, const Catalog& catalog,
