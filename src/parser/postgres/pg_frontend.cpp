@@ -264,6 +264,33 @@ void parse_piece(Context& c, uint32_t loc, uint32_t len) {
   pg_query_free_parse_result(r);
 }
 
+// A large file parsed a group of the pre-pass's statements at a time (about
+// kGroupBytes of text each, so one JSON document stays small), each group
+// with one pg_query_parse. A group that does not parse (a `;` the pre-pass
+// took for a statement's end inside a BEGIN ATOMIC body, a runner marker
+// between two statements without `;`, or a syntax error) returns false and
+// the caller parses the file the exact way; when every group parses, the
+// statements and their ranges are those of one parse of the whole file (the
+// grammar ends a statement at each `;` the pre-pass split at, and every range
+// is trimmed to its tokens).
+constexpr size_t kGroupBytes = size_t{64} << 10;
+bool parse_in_groups(Context& c) {
+  const auto& pieces = c.input.statements;
+  for (size_t first = 0; first < pieces.size();) {
+    size_t last = first;
+    while (last + 1 < pieces.size() && pieces[last + 1].end - pieces[first].begin <= kGroupBytes) ++last;
+    const uint32_t begin = pieces[first].begin;
+    const uint32_t end = pieces[last].end;
+    const std::string group = c.text.substr(begin, end - begin);
+    PgQueryParseResult r = pg_query_parse(group.c_str());
+    const bool ok = !r.error && lower_json(c, r.parse_tree, begin, end - begin);
+    pg_query_free_parse_result(r);
+    if (!ok) return false;
+    first = last + 1;
+  }
+  return true;
+}
+
 thread_local bool g_used = false;
 
 // Files larger than this are parsed statement by statement (see parse()).
@@ -305,12 +332,17 @@ ir::ParsedFile parse(const SourceFile& source) {
   const bool shallow = too_deep_in(c, 0, static_cast<uint32_t>(input.text.size())) == nullptr;
   bool ok = false;
   // A large file's parse tree as one JSON document takes about ten bytes per
-  // byte of JSON (dozens of MB for a 1 MB migration): split it with the
-  // parser itself (the same statement boundaries as a whole-file parse, no
-  // tree built) and lower statement by statement, so memory stays at the size
-  // of its largest statement.
+  // byte of JSON (dozens of MB for a 1 MB migration): parse it a group of
+  // statements at a time, or, when a group does not parse, split it with
+  // the parser itself (the same statement boundaries as a whole-file parse,
+  // no tree built) and lower statement by statement, so memory stays at the
+  // size of its largest group or statement.
   const size_t large = std::getenv("DDLINT_PG_PIECEWISE") ? 0 : kPiecewiseBytes;
   if (shallow && input.text.size() > large) {
+    ok = parse_in_groups(c);
+  }
+  if (shallow && input.text.size() > large && !ok) {
+    out.statements.clear();
     PgQuerySplitResult split = pg_query_split_with_parser(input.text.c_str());
     if (!split.error) {
       ok = true;
@@ -326,7 +358,7 @@ ir::ParsedFile parse(const SourceFile& source) {
       }
     }
     pg_query_free_split_result(split);
-  } else if (shallow) {
+  } else if (shallow && input.text.size() <= large) {
     PgQueryParseResult r = pg_query_parse(input.text.c_str());
     ok = !r.error && lower_json(c, r.parse_tree, 0, static_cast<uint32_t>(input.text.size()));
     pg_query_free_parse_result(r);
