@@ -192,9 +192,9 @@ struct Job {
   std::shared_ptr<const ir::ParsedFile> parsed;  // shared with the parse cache for history files
   // The down migration paired by name (NAME.up.sql -> NAME.down.sql), when it exists.
   std::shared_ptr<const SourceFile> down_source;
-  std::optional<ir::ParsedFile> down;
-  std::string down_unreadable;    // NAME.down.go and the like, when that is the down migration
-  analysis::RunnerLayout layout;  // what the file's folder tells of its runner
+  std::shared_ptr<const ir::ParsedFile> down;  // shared by the steps of a split version
+  std::string down_unreadable;                 // NAME.down.go and the like, when that is the down migration
+  analysis::RunnerLayout layout;               // what the file's folder tells of its runner
   std::span<const analysis::CreatedObject> earlier;  // created by earlier files of the change set
   std::vector<analysis::KnownTable> history;       // what the migrations before it say of the tables it names
   std::vector<analysis::KnownFunction> functions;  // the functions the migrations before it declare
@@ -513,10 +513,32 @@ class LayoutRunners {
 // A step of a split version: its down migration is the version's, all its
 // down steps together (read and parsed one by one, their statements in one
 // file). False when the folder has none.
-bool load_version_downs(Job& job, DirListings& listings) {
+// The merged down steps of each split version a window's files need (null:
+// none), by version and parse settings; kept for one window.
+struct VersionDowns {
+  std::mutex mutex;
+  std::map<std::string, std::shared_ptr<const ir::ParsedFile>> merged;
+};
+
+bool load_version_downs(Job& job, DirListings& listings, VersionDowns& versions) {
   const auto step = analysis::split_step(job.down_base);
   if (!step) return false;
   const fs::path dir = fs::path(job.down_base).parent_path();
+  // Every step of the version has the same down steps: read and parse them once.
+  const parser::ParseOptions options = parse_options(job.eff.settings);
+  std::string key = job.eff.settings.runner_layout.split_version;
+  key += '\n';
+  key += job.eff.settings.dialect == Dialect::MySql ? 'm' : 'p';
+  key += std::to_string(options.mysql_version_id) + (options.mariadb ? "m" : "");
+  for (const auto& p : job.eff.settings.placeholders) key += '\n' + p;
+  {
+    const std::lock_guard<std::mutex> lock(versions.mutex);
+    const auto it = versions.merged.find(key);
+    if (it != versions.merged.end()) {
+      job.down = it->second;
+      return job.down != nullptr;
+    }
+  }
   ir::ParsedFile merged;
   bool any = false;
   for (const std::string* name : version_steps(listings.names(dir), *step)) {
@@ -526,14 +548,15 @@ bool load_version_downs(Job& job, DirListings& listings) {
     std::string error;
     if (!fs::is_regular_file(path) || !read_file(path, bytes, error)) continue;
     const SourceFile source(path, std::move(bytes), job.eff.settings.dialect, &job.eff.settings.placeholders);
-    ir::ParsedFile down = parser::parse(source, parse_options(job.eff.settings));
+    ir::ParsedFile down = parser::parse(source, options);
     std::move(down.statements.begin(), down.statements.end(), std::back_inserter(merged.statements));
     std::move(down.errors.begin(), down.errors.end(), std::back_inserter(merged.errors));
     any = true;
   }
-  if (!any) return false;
-  job.down = std::move(merged);
-  return true;
+  if (any) job.down = std::make_shared<const ir::ParsedFile>(std::move(merged));
+  const std::lock_guard<std::mutex> lock(versions.mutex);
+  versions.merged.emplace(std::move(key), job.down);
+  return any;
 }
 
 // Reads and parses the paired down migration of an up migration; a missing
@@ -565,7 +588,7 @@ std::string same_version_down(const fs::path& down, DirListings& listings) {
   return (down.parent_path() / found).string();
 }
 
-void load_down(Job& job, DirListings& listings) {
+void load_down(Job& job, DirListings& listings, VersionDowns& versions) {
   const analysis::RunnerPlan plan =
       analysis::plan_runner(job.down_base, job.source->text(), job.parsed->comments, job.eff.settings.runner,
                             job.eff.settings.runner_layout);
@@ -577,7 +600,8 @@ void load_down(Job& job, DirListings& listings) {
     job.down_source =
         std::make_shared<const SourceFile>(job.down_base + " (--rollback)", std::move(*rollback),
                                            job.eff.settings.dialect, &job.eff.settings.placeholders);
-    job.down = parser::parse(*job.down_source, parse_options(job.eff.settings));
+    job.down = std::make_shared<const ir::ParsedFile>(
+        parser::parse(*job.down_source, parse_options(job.eff.settings)));
     return;
   }
   std::string path = job.down_base.empty() ? "" : analysis::paired_down_path(job.down_base, plan.runner);
@@ -585,7 +609,7 @@ void load_down(Job& job, DirListings& listings) {
   std::string error;
   if (path.empty()) return;
   if (!job.eff.settings.runner_layout.split_version.empty() && plan.runner != analysis::Runner::Flyway &&
-      plan.runner != analysis::Runner::Sqitch && load_version_downs(job, listings))
+      plan.runner != analysis::Runner::Sqitch && load_version_downs(job, listings, versions))
     return;
   if (plan.runner == analysis::Runner::Flyway && !fs::is_regular_file(path)) {
     // An undo script of the same version whose description differs.
@@ -623,7 +647,8 @@ void load_down(Job& job, DirListings& listings) {
   if (!read_file(path, bytes, error)) return;
   job.down_source = std::make_shared<const SourceFile>(path, std::move(bytes), job.eff.settings.dialect,
                                                        &job.eff.settings.placeholders);
-  job.down = parser::parse(*job.down_source, parse_options(job.eff.settings));
+  job.down = std::make_shared<const ir::ParsedFile>(
+      parser::parse(*job.down_source, parse_options(job.eff.settings)));
 }
 
 // A file with no sign of either dialect (`CREATE INDEX i ON t (c);`) is read
@@ -756,6 +781,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   vote_by_folder(pending);
   DirListings listings;
   LayoutRunners layouts;
+  VersionDowns version_downs;
 
   // Parse, replay, lint and deliver the files a window at a time, so parse
   // trees (the bulk of a run's memory) are held for one window only and the
@@ -810,7 +836,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       }
     }
     job.eff.settings.runner_layout = job.layout;  // after any change of dialect above
-    if (job.lint) load_down(job, listings);
+    if (job.lint) load_down(job, listings, version_downs);
   };
 
   // Files are migrations in order: replay them for the schema model (so an
@@ -834,8 +860,8 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   auto lint_job = [&](const Job& job) {
     return engine::lint_file(
         job.source, *job.parsed, job.eff.settings, *job.eff.enabled, rules::registry(), catalog_,
-        job.eff.options, job.down ? &*job.down : nullptr, job.earlier, job.history, job.down_unreadable,
-        job.functions, job.down_source ? std::string_view(job.down_source->path()) : std::string_view());
+        job.eff.options, job.down.get(), job.earlier, job.history, job.down_unreadable, job.functions,
+        job.down_source ? std::string_view(job.down_source->path()) : std::string_view());
   };
   std::atomic<bool> write_failed{false};
   auto lint_one = [&](Job& job, FileOutcome& out) {
@@ -989,6 +1015,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
           totals.unsafe_left += d.fix && !d.suppressed && d.fix->applicability == Applicability::Unsafe;
       sink.file(std::move(out));
     }
+    version_downs.merged.clear();
   }
   totals.write_failed = write_failed;
   return totals;
