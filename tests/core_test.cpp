@@ -373,6 +373,30 @@ TEST_SUITE("core") {
     }
   }
 
+  TEST_CASE("config search: the cached search gives the uncached answer in every folder") {
+    namespace fs = std::filesystem;
+    const auto root = fs::temp_directory_path() / "ddlint-config-search-test";
+    fs::remove_all(root);
+    fs::create_directories(root / "a" / "b" / "c");
+    fs::create_directories(root / "a" / "d");
+    fs::create_directories(root / "e" / "f");
+    test::write(root / "a" / ".ddlint.toml", "");
+    test::write(root / "a" / "b" / "c" / ".ddlint.toml", "");
+    engine::ConfigSearchCache cache;
+    // Deepest folders first, so later searches end on cached ancestors.
+    for (const auto& dir : {root / "a" / "b" / "c", root / "a" / "b", root / "a" / "d", root / "a",
+                            root / "e" / "f", root / "e", root}) {
+      CAPTURE(dir.string());
+      const fs::path file = dir / "001.sql";
+      CHECK(engine::find_config(file, cache) == engine::find_config(file));
+      CHECK(engine::find_config(file, cache) == engine::find_config(file));  // answered from the cache
+    }
+    CHECK(engine::find_config(root / "a" / "b" / "001.sql", cache) == root / "a" / ".ddlint.toml");
+    CHECK(engine::find_config(root / "a" / "b" / "c" / "001.sql", cache) ==
+          root / "a" / "b" / "c" / ".ddlint.toml");
+    fs::remove_all(root);
+  }
+
   TEST_CASE("config: unknown keys and rules are errors, aliases resolve") {
     namespace fs = std::filesystem;
     const auto dir = fs::temp_directory_path() / "ddlint-config-test";
