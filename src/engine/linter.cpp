@@ -160,19 +160,54 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   for (const auto& entry : registry)
     if (enabled.count(std::string(entry.id))) rules.emplace_back(entry.id, entry.make());
 
-  for (auto& entry : rules) {
-    Rule* rule = entry.second.get();  // not a structured binding: lambdas below capture it
-    ctx.set_rule(entry.first);
+  // Each statement is visited by every rule before the next statement (what
+  // the rules work out per statement, such as its facts, is done once);
+  // each rule still sees its hooks in the same order as if it ran alone:
+  // start, syntax errors, skipped input, its statements, end. The statement
+  // index a rule's start and end hooks see is the one they saw when the
+  // rules ran one after another: the last statement the rules before it
+  // visited (0 when none did).
+  const size_t none = static_cast<size_t>(-1);
+  size_t last_any = none;  // the last statement a rule that reads down statements visits
+  size_t last_up = none;   // ... one that does not
+  for (size_t i = 0; i < parsed.statements.size(); ++i) {
+    if (parsed.statements[i].recovered) continue;
+    last_any = i;
+    if (!facts.at(i).down) last_up = i;
+  }
+  std::vector<char> on_down(rules.size());
+  std::vector<size_t> start_at(rules.size());  // the statement index each rule's start hooks see
+  size_t carry = 0;
+  for (size_t r = 0; r < rules.size(); ++r) {
+    on_down[r] = runs_on_down(catalog.find(rules[r].first), settings.down) ? 1 : 0;
+    start_at[r] = carry;
+    const size_t last = on_down[r] ? last_any : last_up;
+    if (last != none) carry = last;
+  }
+  for (size_t r = 0; r < rules.size(); ++r) {
+    Rule* rule = rules[r].second.get();
+    ctx.set_rule(rules[r].first);
+    ctx.set_statement(start_at[r]);
     rule->onFileStart(ctx);
     for (const auto& e : parsed.errors) rule->onSyntaxError(e, ctx);
     for (const auto& s : parsed.skipped) rule->onSkippedInput(s, ctx);
-    const bool on_down = runs_on_down(catalog.find(entry.first), settings.down);
-    for (size_t i = 0; i < parsed.statements.size(); ++i) {
-      if ((!on_down && facts.at(i).down) || parsed.statements[i].recovered) continue;
-      ctx.set_statement(i);
+  }
+  for (size_t i = 0; i < parsed.statements.size(); ++i) {
+    if (parsed.statements[i].recovered) continue;
+    const bool down = facts.at(i).down;
+    ctx.set_statement(i);
+    for (size_t r = 0; r < rules.size(); ++r) {
+      if (down && on_down[r] == 0) continue;
+      Rule* rule = rules[r].second.get();  // not a structured binding: the lambda captures it
+      ctx.set_rule(rules[r].first);
       std::visit([&](const auto& n) { dispatch(*rule, n, ctx); }, parsed.statements[i].node);
     }
-    rule->onFileEnd(ctx);
+  }
+  for (size_t r = 0; r < rules.size(); ++r) {
+    const size_t last = on_down[r] ? last_any : last_up;
+    ctx.set_rule(rules[r].first);
+    ctx.set_statement(last != none ? last : start_at[r]);
+    rules[r].second->onFileEnd(ctx);
   }
 
   for (auto& d : out) apply(suppressions, d, catalog);

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <iterator>
 #include <sstream>
 #include <type_traits>
+#include <vector>
 
 #include "core/ascii.h"
 
@@ -201,10 +203,19 @@ NormalType normalize(const TypeName& type) {
   n.array = type.array;
   n.is_unsigned = type.is_unsigned;
   n.charset = type.charset;
-  std::string name = type.name;
-  for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const auto& s : kSpellings)
-    if (s.name == name) n.kind = s.kind;
+  const std::string name = ascii_lower(type.name);
+  // Sorted by name once; a lookup is a binary search, not a pass over
+  // every spelling (rules ask for the facts of a statement many times).
+  static const std::vector<Spelling> kByName = [] {
+    std::vector<Spelling> v(std::begin(kSpellings), std::end(kSpellings));
+    std::stable_sort(v.begin(), v.end(),
+                     [](const Spelling& a, const Spelling& b) { return a.name < b.name; });
+    return v;
+  }();
+  // The last spelling of a name in kSpellings decides, as before.
+  auto it = std::upper_bound(kByName.begin(), kByName.end(), std::string_view(name),
+                             [](std::string_view v, const Spelling& sp) { return v < sp.name; });
+  if (it != kByName.begin() && std::prev(it)->name == name) n.kind = std::prev(it)->kind;
   const auto& mods = type.modifiers;
   switch (n.kind) {
     case TypeKind::Char:
@@ -288,6 +299,7 @@ bool is_index(ConstraintKind k) {
 }
 
 void alter_facts(const AlterTable& s, std::vector<Fact>& out) {
+  out.reserve(out.size() + s.actions.size());
   for (size_t index = 0; index < s.actions.size(); ++index) {
     const auto& a = s.actions[index];
     const size_t first = out.size();

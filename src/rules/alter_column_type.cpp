@@ -15,7 +15,7 @@ class AlterColumnType final : public engine::Rule {
   void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
     if (s.object != ir::ObjectKind::Table || !ctx.is_existing_table(s.table)) return;
     const auto& f = ctx.here();
-    for (const auto& fact : ir::facts(ctx.statement())) {
+    for (const auto& fact : ctx.statement_facts()) {
       if (fact.kind != ir::FactKind::SetType || fact.action >= s.actions.size()) continue;
       if (fact.restated) {
         restated(s, fact, ctx);

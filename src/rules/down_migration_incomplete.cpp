@@ -415,7 +415,7 @@ class DownMigrationIncomplete final : public engine::Rule {
         return false;
       }
     };
-    for (const auto& f : ir::facts(ctx.statement())) {
+    for (const auto& f : ctx.statement_facts()) {
       const ir::QualifiedName& t = f.table_name;
       if (names.empty() || !analysis::same_table(names.front(), t)) names = names_through_renames(ctx, t);
       const AnyName down{down_migration, names};
@@ -513,7 +513,7 @@ class DownMigrationIncomplete final : public engine::Rule {
   }
 
   static bool renamed_by_same_action(const engine::RuleContext& ctx, const ir::Fact& f) {
-    for (const auto& g : ir::facts(ctx.statement()))
+    for (const auto& g : ctx.statement_facts())
       if (g.kind == ir::FactKind::RenameColumn && g.action == f.action) return true;
     return false;
   }

@@ -41,7 +41,7 @@ class DownRestoresShapeOnly final : public engine::Rule {
   void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
     if (!active(ctx) || !ctx.is_existing_table(s.table)) return;
     const auto& down = ctx.down_migration();
-    for (const auto& f : ir::facts(ctx.statement())) {
+    for (const auto& f : ctx.statement_facts()) {
       if (f.kind != ir::FactKind::DropColumn) continue;
       if (!down.has(Verb::AddColumn, s.table, f.name)) continue;
       // A down migration that fills the table again (UPDATE ... FROM a copy,

@@ -45,7 +45,7 @@ size_t replaced_at(const engine::RuleContext& ctx, const ir::Fact& drop, std::st
 
 class DropColumn final : public engine::Rule {
   void onAlterTable(const ir::AlterTable&, engine::RuleContext& ctx) override {
-    for (const auto& f : ir::facts(ctx.statement())) {
+    for (const auto& f : ctx.statement_facts()) {
       if (f.kind != ir::FactKind::DropColumn || !ctx.is_existing_table(f.table_name)) continue;
       std::string by;
       const size_t again = replaced_at(ctx, f, by);

@@ -8,7 +8,7 @@ namespace ddlint::rules {
 class DropNotNull final : public engine::Rule {
   void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
     if (!ctx.is_existing_table(s.table)) return;
-    for (const auto& f : ir::facts(ctx.statement())) {
+    for (const auto& f : ctx.statement_facts()) {
       if (f.kind != ir::FactKind::DropNotNull) continue;
       if (f.restated) {
         restated(s, f, ctx);

@@ -94,7 +94,7 @@ class ExpandAndContractTogether final : public engine::Rule {
 
   void on_facts(engine::RuleContext& ctx, bool alter) {
     const size_t i = ctx.statement_index();
-    for (const auto& f : ir::facts(ctx.statement())) {
+    for (const auto& f : ctx.statement_facts()) {
       const ir::QualifiedName& t = f.table_name;
       const TextRange range = alter ? f.range : ctx.statement().range;
       switch (f.kind) {

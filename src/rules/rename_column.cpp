@@ -15,7 +15,7 @@ class RenameColumn final : public engine::Rule {
   void onAlterTable(const ir::AlterTable&, engine::RuleContext& ctx) override { check(ctx); }
 
   static void check(engine::RuleContext& ctx) {
-    for (const auto& f : ir::facts(ctx.statement())) {
+    for (const auto& f : ctx.statement_facts()) {
       if (f.kind != ir::FactKind::RenameColumn || !ctx.is_existing_table(f.table_name)) continue;
       // A column this run added (or renamed from one it added): no deployed
       // code names it yet.

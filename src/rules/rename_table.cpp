@@ -42,7 +42,7 @@ class RenameTable final : public engine::Rule {
   }
 
   static void check(engine::RuleContext& ctx) {
-    for (const auto& f : ir::facts(ctx.statement())) {
+    for (const auto& f : ctx.statement_facts()) {
       if (f.kind != ir::FactKind::RenameTable || !ctx.is_existing_table(f.table_name)) continue;
       const ir::QualifiedName& old = f.table_name;
       if (name_reused(old, ctx) || takes_over_name(f.new_name, ctx)) continue;
