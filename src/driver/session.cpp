@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cctype>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -205,11 +206,16 @@ struct Job {
 // the file's window, unless detecting its dialect read it before (then it is
 // kept only for the first window's worth of files).
 struct Pending {
+  static constexpr uint32_t kNone = UINT32_MAX;
   const Input* in = nullptr;
   const engine::Config* config = nullptr;
+  uint32_t early = kNone;   // index of what was read before the window (Early), if anything
   bool guess_only = false;  // nothing names the dialect: it is read from the text
   bool lint = true;         // false: history only (outside the change set)
   bool unreadable = false;  // reading it for detection failed (reported then)
+};
+// An input read before its window: to detect its dialect, or standard input.
+struct Early {
   bool have_bytes = false;  // `bytes` holds the text
   std::string bytes;
   parser::DialectGuess guess;  // guess_only
@@ -656,7 +662,7 @@ void load_down(Job& job, DirListings& listings, VersionDowns& versions) {
 // folder, else in the nearest folder above it that has such files (a module
 // of a project whose other modules' migrations show their dialect). Sets the
 // guesses, and per input why the vote changed its guess (`folder_vote`).
-void vote_by_folder(std::vector<Pending>& jobs) {
+void vote_by_folder(const std::vector<Pending>& jobs, std::vector<Early>& early) {
   auto parent = [](const std::string& p) {
     const size_t slash = p.find_last_of('/');
     return slash == std::string::npos ? std::string() : p.substr(0, slash);
@@ -664,25 +670,29 @@ void vote_by_folder(std::vector<Pending>& jobs) {
   // Per folder: files with signs under it, MySQL and PostgreSQL.
   std::map<std::string, std::pair<size_t, size_t>> votes;
   for (const auto& job : jobs) {
-    if (!job.guess_only || job.unreadable || job.guess.signs() == 0 || job.in->is_stdin) continue;
-    const bool mysql = job.guess.dialect == Dialect::MySql;
+    if (!job.guess_only || job.unreadable || job.in->is_stdin) continue;
+    const parser::DialectGuess& guess = early[job.early].guess;
+    if (guess.signs() == 0) continue;
+    const bool mysql = guess.dialect == Dialect::MySql;
     for (std::string d = parent(job.in->display_path); !d.empty(); d = parent(d)) {
       auto& v = votes[d];
       (mysql ? v.first : v.second) += 1;
     }
   }
-  for (Pending& job : jobs) {
-    if (!job.guess_only || job.unreadable || job.guess.signs() > 0 || job.in->is_stdin) continue;
+  for (const Pending& job : jobs) {
+    if (!job.guess_only || job.unreadable || job.in->is_stdin) continue;
+    Early& e = early[job.early];
+    if (e.guess.signs() > 0) continue;
     for (std::string d = parent(job.in->display_path); !d.empty(); d = parent(d)) {
       const auto it = votes.find(d);
       if (it == votes.end()) continue;
       const auto [mysql, postgres] = it->second;
       if (mysql == postgres) break;  // no majority: the default stands
-      job.guess.dialect = mysql > postgres ? Dialect::MySql : Dialect::Postgres;
+      e.guess.dialect = mysql > postgres ? Dialect::MySql : Dialect::Postgres;
       const size_t n = std::max(mysql, postgres);
-      job.folder_vote = "detected: no sign of either dialect in the file; " + std::to_string(n) + " of " +
-                        std::to_string(mysql + postgres) + " files with signs under " + d + "/ read as " +
-                        (mysql > postgres ? "MySQL/MariaDB" : "PostgreSQL");
+      e.folder_vote = "detected: no sign of either dialect in the file; " + std::to_string(n) + " of " +
+                      std::to_string(mysql + postgres) + " files with signs under " + d + "/ read as " +
+                      (mysql > postgres ? "MySQL/MariaDB" : "PostgreSQL");
       break;
     }
   }
@@ -732,6 +742,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   // the first window); their text is kept for the first window only, the
   // others are read again in their window. Other files are read there.
   std::vector<Pending> pending;
+  std::vector<Early> early;
   pending.reserve(inputs.size());
   size_t kept_bytes = 0;
   for (size_t lo = 0; lo < inputs.size();) {
@@ -746,39 +757,44 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       p.guess_only = effective_of(in, p.config).dialect_from.empty();
       p.lint = in_change_set(in) && !in.history;
       if (p.guess_only || (in.is_stdin && !in.text)) {
+        Early e;
         if (in.text) {
-          p.bytes = *in.text;
+          e.bytes = *in.text;
         } else if (in.is_stdin) {
-          p.bytes = read_stdin();
+          e.bytes = read_stdin();
         } else {
           std::string error;
-          if (!read_file(in.fs_path, p.bytes, error)) {
+          if (!read_file(in.fs_path, e.bytes, error)) {
             sink.problem({Problem::Kind::Io, error});
             p.unreadable = true;
           }
         }
-        p.have_bytes = !p.unreadable;
-        chunk_bytes += p.bytes.size();
-        if (p.guess_only && p.have_bytes) to_detect.push_back(pending.size());
+        e.have_bytes = !p.unreadable;
+        chunk_bytes += e.bytes.size();
+        p.early = static_cast<uint32_t>(early.size());
+        if (p.guess_only && e.have_bytes) to_detect.push_back(pending.size());
+        early.push_back(std::move(e));
       }
-      pending.push_back(std::move(p));
+      pending.push_back(p);
     }
     parallel(to_detect.size(), options_.jobs, [&](size_t k) {
-      Pending& p = pending[to_detect[k]];
-      p.guess = parser::detect_dialect(p.bytes, p.in->display_path);
+      const Pending& p = pending[to_detect[k]];
+      Early& e = early[p.early];
+      e.guess = parser::detect_dialect(e.bytes, p.in->display_path);
     });
     for (const size_t i : to_detect) {
-      Pending& p = pending[i];
-      if (p.in->is_stdin || kept_bytes + p.bytes.size() <= window_bytes) {
-        kept_bytes += p.bytes.size();
+      const Pending& p = pending[i];
+      Early& e = early[p.early];
+      if (p.in->is_stdin || kept_bytes + e.bytes.size() <= window_bytes) {
+        kept_bytes += e.bytes.size();
       } else {
-        p.bytes = std::string();
-        p.have_bytes = false;
+        e.bytes = std::string();
+        e.have_bytes = false;
       }
     }
     lo = hi;
   }
-  vote_by_folder(pending);
+  vote_by_folder(pending, early);
   DirListings listings;
   LayoutRunners layouts;
   VersionDowns version_downs;
@@ -919,12 +935,14 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     // The window's files, read on this thread.
     std::vector<Job> jobs;
     for (size_t bytes = 0; next < pending.size() && bytes < window_bytes && jobs.size() < window_files;) {
-      Pending& p = pending[next++];
+      const Pending& p = pending[next++];
       if (p.unreadable) continue;
       const Input& in = *p.in;
+      Early* e = p.early == Pending::kNone ? nullptr : &early[p.early];
       Job job;
-      if (p.have_bytes) {
-        job.bytes = std::move(p.bytes);
+      if (e && e->have_bytes) {
+        job.bytes = std::move(e->bytes);
+        e->have_bytes = false;
       } else if (in.text) {
         job.bytes = *in.text;
       } else if (in.is_stdin) {
@@ -941,8 +959,10 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       job.config_path = config_path_of(in);
       job.eff = effective_of(in, p.config);
       job.guess_only = p.guess_only;
-      job.guess = std::move(p.guess);
-      job.folder_vote = std::move(p.folder_vote);
+      if (e) {
+        job.guess = std::move(e->guess);
+        job.folder_vote = std::move(e->folder_vote);
+      }
       job.lint = p.lint;
       job.display_path = in.display_path;
       // A schema snapshot among the migrations is replayed at its place, not linted.
