@@ -183,20 +183,28 @@ Catalog::Catalog(const std::vector<EmbeddedPage>& pages) {
     rules_.push_back(std::move(info));
   }
   std::sort(rules_.begin(), rules_.end(), [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
+  index(true);
+}
+
+Catalog::Catalog(std::vector<RuleInfo> rules, std::vector<std::string> errors)
+    : rules_(std::move(rules)), errors_(std::move(errors)) {
+  index(false);
+}
+
+void Catalog::index(bool record_errors) {
   for (const auto& r : rules_) {
     alias_[r.id] = r.id;
   }
   for (const auto& r : rules_)
     for (const auto& a : r.aliases) {
       auto [it, inserted] = alias_.emplace(a, r.id);
-      if (!inserted && it->second != r.id) errors_.push_back("alias `" + a + "` is claimed by two rules");
+      if (!inserted && it->second != r.id && record_errors)
+        errors_.push_back("alias `" + a + "` is claimed by two rules");
     }
 }
 
-const Catalog& Catalog::instance() {
-  static const Catalog catalog(embedded_rule_pages());
-  return catalog;
-}
+// Catalog::instance() is generated at build time (catalog_gen.cpp): the
+// pages are read then, not at every start.
 
 const RuleInfo* Catalog::find(std::string_view id) const {
   auto it = std::lower_bound(rules_.begin(), rules_.end(), id,

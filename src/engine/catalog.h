@@ -84,6 +84,11 @@ class Catalog {
   static const Catalog& instance();
   // Parses pages; problems (bad front matter, missing fields) go to errors().
   explicit Catalog(const std::vector<EmbeddedPage>& pages);
+  // Rules already read from the pages (in id order) and the problems found
+  // then: instance() is this catalogue, written out at build time from the
+  // embedded pages (reading them cost every run a tenth of a small file's
+  // time).
+  Catalog(std::vector<RuleInfo> rules, std::vector<std::string> errors);
 
   const std::vector<RuleInfo>& rules() const { return rules_; }
   const RuleInfo* find(std::string_view id) const;  // canonical id only
@@ -95,6 +100,8 @@ class Catalog {
   std::vector<RuleInfo> rules_;
   std::map<std::string, std::string, std::less<>> alias_;
   std::vector<std::string> errors_;
+  // The alias index; with `record_errors`, an alias claimed by two rules is an error.
+  void index(bool record_errors);
 };
 
 }  // namespace ddlint::engine
