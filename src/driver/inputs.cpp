@@ -102,6 +102,11 @@ void walk(const fs::path& dir, std::set<std::string>& visited, std::vector<fs::p
     return;
   }
   std::vector<fs::path> subdirs;
+  // Once one entry's status could be read, the directory is searchable and
+  // the type the listing gives (d_type) serves entries that are not links:
+  // no stat per file. Links, and entries the listing gives no type for, are
+  // examined as before.
+  bool searchable = false;
   for (auto end = fs::directory_iterator(); it != end; it.increment(ec)) {
     if (ec) {
       errors.push_back(dir.generic_string() + ": cannot read directory: " + ec.message());
@@ -110,7 +115,14 @@ void walk(const fs::path& dir, std::set<std::string>& visited, std::vector<fs::p
     const fs::path path = it->path();
     const std::string name = path.filename().string();
     std::error_code sec;
-    const fs::file_status status = it->status(sec);  // follows links
+    fs::file_status status;
+    if (searchable && !it->is_symlink(sec) && !sec && it->is_directory(sec) && !sec)
+      status = fs::file_status(fs::file_type::directory);
+    else if (searchable && !it->is_symlink(sec) && !sec && it->is_regular_file(sec) && !sec)
+      status = fs::file_status(fs::file_type::regular);
+    else
+      status = it->status(sec);  // follows links
+    searchable = searchable || (!sec && fs::exists(status));
     if (sec || !fs::exists(status)) {
       // A link whose target is missing, or a path that cannot be examined.
       if (is_sql_name(path)) {
