@@ -12,6 +12,7 @@ namespace ddlint {
 namespace {
 
 thread_local bool t_deep = false;
+thread_local size_t t_deep_bytes = 0;  // the stack size of this deep thread
 
 // A thread with a deep stack, kept for the next call once its work is done:
 // starting a thread per call cost every call its thread start, a fresh stack
@@ -40,6 +41,7 @@ Pool& pool() {
 void* loop(void* arg) {
   auto* w = static_cast<Worker*>(arg);
   t_deep = true;
+  t_deep_bytes = w->bytes;
   std::unique_lock<std::mutex> lock(w->mutex);
   for (;;) {
     w->cv.wait(lock, [&] { return w->fn != nullptr; });
@@ -101,6 +103,12 @@ void release(Worker* w) {
 bool on_deep_stack() { return t_deep; }
 
 void run_on_deep_stack(const std::function<void()>& fn, size_t bytes) {
+  // Already on a deep stack (a caller that runs all its work there, like the
+  // language server): no hand-off to another thread.
+  if (t_deep && t_deep_bytes >= bytes) {
+    fn();
+    return;
+  }
   Worker* w = acquire(bytes);
   if (w == nullptr) {
     fn();

@@ -13,8 +13,9 @@ constexpr size_t kDeepStack = size_t{512} << 20;
 
 // Runs `fn` on a thread whose stack holds `bytes`, waits for it and rethrows
 // what it threw. The thread is started on first use and kept for the next
-// call (one per caller running at the same time). Falls back to the calling
-// thread when no thread can be started.
+// call (one per caller running at the same time). Runs `fn` at once when the
+// calling thread is such a thread already (with a stack at least as deep), and
+// falls back to the calling thread when no thread can be started.
 void run_on_deep_stack(const std::function<void()>& fn, size_t bytes = kDeepStack);
 
 // True on a thread started by run_on_deep_stack.

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "core/stack.h"
 #include "driver/inputs.h"
 #include "driver/session.h"
 #include "engine/catalog.h"
@@ -373,7 +374,9 @@ Json Server::code_actions(const Json& params) const {
   return actions;
 }
 
-int serve(std::istream& in, std::ostream& out, const std::string& version) {
+namespace {
+
+int serve_here(std::istream& in, std::ostream& out, const std::string& version) {
   Server server(version);
   auto send = [&](const Json& m) {
     const std::string body = m.dump();
@@ -419,6 +422,18 @@ int serve(std::istream& in, std::ostream& out, const std::string& version) {
     for (const auto& reply : server.handle(message)) send(reply);
   }
   return server.exit_requested() ? server.exit_code() : 1;
+}
+
+}  // namespace
+
+int serve(std::istream& in, std::ostream& out, const std::string& version) {
+  // The whole session runs on one deep-stack thread, where every re-lint
+  // parses at once: handing each change's parse and lint to another thread
+  // cost three thread hand-offs per change (and, on a busy machine, waits
+  // for that thread to be scheduled).
+  int rc = 1;
+  run_on_deep_stack([&] { rc = serve_here(in, out, version); });
+  return rc;
 }
 
 }  // namespace ddlint::lsp
