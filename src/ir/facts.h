@@ -95,10 +95,10 @@ struct Fact {
   std::string name;                // the column, index or constraint
   std::string new_name;            // renames
   std::optional<NormalType> type;  // AddColumn, SetType
-  std::optional<Constraint> constraint;  // AddIndex, AddConstraint (kind, columns, references, NOT VALID)
-  bool not_null = false;                 // AddColumn
-  std::optional<Expr> value;             // SetDefault, AddColumn's default
-  std::string position;                  // SetPosition: "FIRST" or "AFTER <column>"
+  Box<Constraint> constraint;      // AddIndex, AddConstraint (kind, columns, references, NOT VALID)
+  bool not_null = false;           // AddColumn
+  std::optional<Expr> value;       // SetDefault, AddColumn's default
+  std::string position;            // SetPosition: "FIRST" or "AFTER <column>"
   // Restated by a whole-column redefinition (MySQL MODIFY/CHANGE): the
   // statement states it, but it changes something only where the old
   // definition differs (the schema model knows).

@@ -3,6 +3,7 @@
 // structs; rules and analysis only ever see these types. Every part a rule may
 // point at carries a byte range into the source file.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,48 @@
 #include "core/text.h"
 
 namespace ddlint::ir {
+
+// An optional part held on the heap: std::optional's interface (empty or
+// one value; copies copy the value) at the size of a pointer. For the large
+// parts only some statements have (an ALTER TABLE subcommand carries one of
+// a column definition, a constraint or a new type), so a statement does not
+// hold room for all of them: a file of a million statements keeps every
+// statement in memory.
+template <typename T>
+class Box {
+ public:
+  Box() = default;
+  Box(std::nullopt_t) {}  // NOLINT(google-explicit-constructor): as std::optional
+  Box(T value) : p_(std::make_unique<T>(std::move(value))) {}  // NOLINT(google-explicit-constructor)
+  Box(const Box& o) : p_(o.p_ ? std::make_unique<T>(*o.p_) : nullptr) {}
+  Box(Box&&) noexcept = default;
+  Box& operator=(const Box& o) {
+    if (this != &o) p_ = o.p_ ? std::make_unique<T>(*o.p_) : nullptr;
+    return *this;
+  }
+  Box& operator=(Box&&) noexcept = default;
+  Box& operator=(std::nullopt_t) {
+    p_.reset();
+    return *this;
+  }
+  ~Box() = default;
+
+  bool has_value() const { return p_ != nullptr; }
+  explicit operator bool() const { return p_ != nullptr; }
+  T& operator*() { return *p_; }
+  const T& operator*() const { return *p_; }
+  T* operator->() { return p_.get(); }
+  const T* operator->() const { return p_.get(); }
+  template <typename... Args>
+  T& emplace(Args&&... args) {
+    p_ = std::make_unique<T>(std::forward<Args>(args)...);
+    return *p_;
+  }
+  void reset() { p_.reset(); }
+
+ private:
+  std::unique_ptr<T> p_;
+};
 
 // A possibly schema-qualified object name, folded the way the dialect folds
 // unquoted identifiers.
@@ -254,15 +297,15 @@ enum class TriggerSet {
 
 struct AlterAction {
   AlterKind kind = AlterKind::Other;
-  TextRange range;                       // the whole subcommand
-  std::string column;                    // target column, when there is one
-  std::string name;                      // constraint / partition / tablespace / trigger name
-  std::optional<ColumnDef> column_def;   // ADD COLUMN
-  std::optional<Constraint> constraint;  // ADD CONSTRAINT
-  std::optional<TypeName> new_type;      // ALTER COLUMN TYPE
-  std::optional<Expr> expr;              // SET DEFAULT value / USING expression
-  QualifiedName partition;               // ATTACH / DETACH PARTITION target
-  bool if_exists = false;                // DROP ... IF EXISTS / ADD COLUMN IF NOT EXISTS
+  TextRange range;             // the whole subcommand
+  std::string column;          // target column, when there is one
+  std::string name;            // constraint / partition / tablespace / trigger name
+  Box<ColumnDef> column_def;   // ADD COLUMN
+  Box<Constraint> constraint;  // ADD CONSTRAINT
+  Box<TypeName> new_type;      // ALTER COLUMN TYPE
+  std::optional<Expr> expr;    // SET DEFAULT value / USING expression
+  QualifiedName partition;     // ATTACH / DETACH PARTITION target
+  bool if_exists = false;      // DROP ... IF EXISTS / ADD COLUMN IF NOT EXISTS
   bool cascade = false;
   bool concurrently = false;  // DETACH PARTITION ... CONCURRENTLY
   std::string native;         // front-end's own name for the subcommand
