@@ -117,6 +117,19 @@ TEST_SUITE("pg-lexer") {
     }
   }
 
+  TEST_CASE("libpg_query's tokens of a piece are offset by the piece's start") {
+    // The scanner's message leaves out a start of 0: the first token of a
+    // piece scanned alone must still start at the piece's offset.
+    std::vector<ddlint::parser::pg::Token> tokens;
+    CHECK_FALSE(ddlint::parser::pg::scan("SELECT 1;", 100, tokens).has_value());
+    REQUIRE(tokens.size() == 3);
+    CHECK(tokens[0].begin == 100);
+    CHECK(tokens[0].end == 106);
+    CHECK(tokens[1].begin == 107);
+    CHECK(tokens[2].begin == 108);
+    CHECK(tokens[2].end == 109);
+  }
+
   TEST_CASE("every example and test case file scans as libpg_query scans it") {
     const std::filesystem::path root(DDLINT_SOURCE_DIR);
     Tally all;

@@ -51,6 +51,30 @@ void need_exact(Context& c) {
   c.exact = true;
 }
 
+// The same for the tokens in [begin, end) only (a statement's: token
+// boundaries, where a scan of the range alone gives the file's tokens):
+// scans that range with libpg_query and takes its kinds when its tokens are
+// where scan_native put them, else scans the whole file.
+void need_exact(Context& c, uint32_t begin, uint32_t end) {
+  if (c.exact) return;
+  std::vector<Token> part;
+  if (!scan(std::string_view(c.text).substr(begin, end - begin), begin, part)) {
+    auto first = std::lower_bound(c.tokens.begin(), c.tokens.end(), begin,
+                                  [](const Token& t, uint32_t off) { return t.begin < off; });
+    auto last = first;
+    while (last != c.tokens.end() && last->end <= end) ++last;
+    bool same = static_cast<size_t>(last - first) == part.size();
+    for (size_t k = 0; same && k < part.size(); ++k)
+      same = first[static_cast<std::ptrdiff_t>(k)].begin == part[k].begin &&
+             first[static_cast<std::ptrdiff_t>(k)].end == part[k].end;
+    if (same) {
+      std::copy(part.begin(), part.end(), first);
+      return;
+    }
+  }
+  need_exact(c);
+}
+
 std::string first_line(const char* msg) {
   std::string s = msg ? msg : "syntax error";
   const auto nl = s.find('\n');
@@ -181,7 +205,7 @@ std::string parse_error_message(const char* msg) {
 const Token* too_deep_in(Context& c, uint32_t begin, uint32_t end) {
   const Token* deep = too_deep(c.text, c.tokens, begin, end);
   if (deep == nullptr || c.exact) return deep;
-  need_exact(c);
+  need_exact(c, begin, end);
   return too_deep(c.text, c.tokens, begin, end);
 }
 
@@ -208,7 +232,7 @@ bool lower_json(Context& c, const char* json, uint32_t base, uint32_t len) {
 // What the tokens of the rejected statement of `e` still tell: newer syntax
 // (on `e`) and a recovered statement.
 void recover_statement(Context& c, ir::ParseError& e, std::string_view message) {
-  need_exact(c);
+  need_exact(c, e.statement.begin, e.statement.end);
   const auto first = std::lower_bound(c.tokens.begin(), c.tokens.end(), e.statement.begin,
                                       [](const Token& t, uint32_t off) { return t.begin < off; });
   auto last = first;
@@ -253,7 +277,6 @@ void parse_piece(Context& c, uint32_t loc, uint32_t len) {
   const std::string piece = c.text.substr(loc, len);
   PgQueryParseResult r = pg_query_parse(piece.c_str());
   if (r.error) {
-    need_exact(c);
     const uint32_t off = loc + cursor_to_byte(piece, r.error->cursorpos);
     ir::ParseError e{token_range_at(c.tokens, off, stmt), stmt, parse_error_message(r.error->message)};
     recover_statement(c, e, r.error->message ? r.error->message : "");
@@ -289,6 +312,68 @@ bool parse_in_groups(Context& c) {
     first = last + 1;
   }
   return true;
+}
+
+// Statement-level recovery over the pre-pass's pieces [first, last]: each
+// piece parsed alone (one ParseError for each that does not parse, every
+// other statement lowered). Parsing pieces one at a time costs several times
+// a parse of the same text at once, so a run of pieces (up to kGroupBytes)
+// is parsed as one text and taken when it gives one statement inside each
+// piece, the statement parsing the piece alone gives. When the run does not
+// parse, the pieces before the one holding the error are parsed the same way
+// and that piece alone, and the rest goes on after it. `error_at`: where a
+// parse of [first, last] as one text already failed (npos: not known).
+void parse_pieces(Context& c, size_t first, size_t last, size_t error_at) {
+  const auto& pieces = c.input.statements;
+  while (first <= last) {
+    if (first == last) {
+      parse_piece(c, pieces[first].begin, pieces[first].size());
+      return;
+    }
+    size_t end_piece = first;
+    while (end_piece < last && pieces[end_piece + 1].end - pieces[first].begin <= kGroupBytes) ++end_piece;
+    const uint32_t begin = pieces[first].begin;
+    const uint32_t end = pieces[end_piece].end;
+    bool taken = false;
+    size_t failed_at = std::string::npos;
+    if (error_at != std::string::npos && end_piece == last) {
+      failed_at = error_at;  // the caller's parse of exactly this run
+    } else if (too_deep_in(c, begin, end) == nullptr) {
+      const size_t before = c.out.statements.size();
+      const std::string text = c.text.substr(begin, end - begin);
+      PgQueryParseResult r = pg_query_parse(text.c_str());
+      if (r.error) {
+        failed_at = begin + cursor_to_byte(text, r.error->cursorpos);
+      } else if (lower_json(c, r.parse_tree, begin, end - begin)) {
+        taken = c.out.statements.size() - before == end_piece - first + 1;
+        for (size_t k = 0; taken && k <= end_piece - first; ++k) {
+          const TextRange range = c.out.statements[before + k].range;
+          taken = range.begin >= pieces[first + k].begin && range.end <= pieces[first + k].end;
+        }
+        if (!taken)
+          c.out.statements.erase(c.out.statements.begin() + static_cast<std::ptrdiff_t>(before),
+                                 c.out.statements.end());
+      }
+      pg_query_free_parse_result(r);
+    }
+    error_at = std::string::npos;
+    if (taken) {
+      first = end_piece + 1;
+      continue;
+    }
+    // The piece holding the error: the pieces before it parse as one text.
+    size_t bad = first;
+    while (failed_at != std::string::npos && bad < end_piece && pieces[bad + 1].begin <= failed_at) ++bad;
+    if (failed_at == std::string::npos || bad == first) {
+      // No position (or the first piece): each piece of the run alone.
+      for (size_t k = first; k <= end_piece; ++k) parse_piece(c, pieces[k].begin, pieces[k].size());
+      first = end_piece + 1;
+      continue;
+    }
+    parse_pieces(c, first, bad - 1, std::string::npos);
+    parse_piece(c, pieces[bad].begin, pieces[bad].size());
+    first = bad + 1;
+  }
 }
 
 thread_local bool g_used = false;
@@ -331,6 +416,7 @@ ir::ParsedFile parse(const SourceFile& source) {
   // output recurses once per level): parse statement by statement instead.
   const bool shallow = too_deep_in(c, 0, static_cast<uint32_t>(input.text.size())) == nullptr;
   bool ok = false;
+  size_t whole_error_at = std::string::npos;  // where a parse of the whole text failed
   // A large file's parse tree as one JSON document takes about ten bytes per
   // byte of JSON (dozens of MB for a 1 MB migration): parse it a group of
   // statements at a time, or, when a group does not parse, split it with
@@ -361,12 +447,13 @@ ir::ParsedFile parse(const SourceFile& source) {
   } else if (shallow && input.text.size() <= large) {
     PgQueryParseResult r = pg_query_parse(input.text.c_str());
     ok = !r.error && lower_json(c, r.parse_tree, 0, static_cast<uint32_t>(input.text.size()));
+    if (r.error) whole_error_at = cursor_to_byte(input.text, r.error->cursorpos);
     pg_query_free_parse_result(r);
   }
   if (!ok) {
     // Statement-level recovery: parse each piece the psql pre-pass found.
     out.statements.clear();
-    for (const auto& piece : input.statements) parse_piece(c, piece.begin, piece.size());
+    if (!input.statements.empty()) parse_pieces(c, 0, input.statements.size() - 1, whole_error_at);
   }
   // The parser keeps its buffers for the next file of this thread, but not
   // the ten bytes or so per byte of JSON that one large file needed: a run's

@@ -443,7 +443,9 @@ std::optional<ScanError> scan(std::string_view text, uint32_t base, std::vector<
         size_t len = 0;
         if (!top.bytes(data, len)) break;
         ProtoReader tr(data, len);
-        Token tok;
+        // A field left at its default (0) is not written: a token at the
+        // scanned text's first byte has no start field.
+        Token tok{base, base, 0, 0};
         while (!tr.done()) {
           uint64_t k = 0;
           uint64_t v = 0;
