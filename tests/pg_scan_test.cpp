@@ -16,7 +16,7 @@ namespace {
 
 using ddlint::parser::pg::compare_native_scan;
 
-std::string read(const std::filesystem::path& p) {
+std::string file_text(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
@@ -33,7 +33,7 @@ Tally compare_tree(const std::filesystem::path& dir) {
   Tally tally;
   for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
     if (!e.is_regular_file() || e.path().extension() != ".sql") continue;
-    const std::string text = read(e.path());
+    const std::string text = file_text(e.path());
     if (text.find('\0') != std::string::npos) continue;  // the front-end reports NUL bytes itself
     const auto input = ddlint::parser::pg::prepare_psql_input(text);
     bool declined = false;

@@ -165,11 +165,11 @@ const Token* too_deep(std::string_view text, const std::vector<Token>& tokens, u
       case '<':
       case '>':
       case '=':
-      case 265:  // Op (any other operator, e.g. ||)
-      case 268:  // TYPECAST (::)
-      case 272:  // LESS_EQUALS
-      case 273:  // GREATER_EQUALS
-      case 274:  // NOT_EQUALS
+      case kOp:
+      case kTypecast:
+      case kLessEquals:
+      case kGreaterEquals:
+      case kNotEquals:
         ++groups.back();
         ++depth;
         break;

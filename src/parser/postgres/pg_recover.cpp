@@ -10,8 +10,6 @@ namespace ddlint::parser::pg {
 
 namespace {
 
-constexpr int kIdent = 258;     // IDENT: an identifier, quoted or not
-constexpr int kUIdent = 259;    // UIDENT: U&"..."
 constexpr int kUnreserved = 1;  // keyword_kind: UNRESERVED_KEYWORD
 constexpr int kColName = 2;     // keyword_kind: COL_NAME_KEYWORD
 

@@ -75,20 +75,6 @@ constexpr int kCComment = 276;
 // after a number or parameter, unterminated quotes and comments, characters
 // the grammar has no token for. The caller then uses scan().
 
-constexpr int kIdent = 258;
-constexpr int kFConst = 260;
-constexpr int kSConst = 261;
-constexpr int kOp = 265;
-constexpr int kIConst = 266;
-constexpr int kParam = 267;
-constexpr int kTypecast = 268;
-constexpr int kDotDot = 269;
-constexpr int kColonEquals = 270;
-constexpr int kEqualsGreater = 271;
-constexpr int kLessEquals = 272;
-constexpr int kGreaterEquals = 273;
-constexpr int kNotEquals = 274;
-
 bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 bool is_newline(unsigned char c) { return c == '\n' || c == '\r'; }
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }

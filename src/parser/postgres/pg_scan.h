@@ -15,6 +15,23 @@ struct Token {
   int keyword_kind = 0;  // 0 = not a keyword; kMaybeKeyword from scan_native
 };
 
+// libpg_query's token kinds (PostgreSQL 15's grammar) that the front-end
+// reads; punctuation is its ASCII value, a keyword its own kind.
+constexpr int kIdent = 258;   // IDENT: an identifier, quoted or not
+constexpr int kUIdent = 259;  // UIDENT: U&"..."
+constexpr int kFConst = 260;
+constexpr int kSConst = 261;
+constexpr int kOp = 265;  // any operator without a kind of its own, e.g. ||
+constexpr int kIConst = 266;
+constexpr int kParam = 267;
+constexpr int kTypecast = 268;  // ::
+constexpr int kDotDot = 269;
+constexpr int kColonEquals = 270;
+constexpr int kEqualsGreater = 271;
+constexpr int kLessEquals = 272;
+constexpr int kGreaterEquals = 273;
+constexpr int kNotEquals = 274;  // <> and !=
+
 // scan_native's keyword_kind for a word: it does not look words up, so a
 // word may be a keyword or an identifier (its kind is then IDENT, 258).
 constexpr int kMaybeKeyword = -1;
