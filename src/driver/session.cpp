@@ -25,6 +25,7 @@
 #include "analysis/schema_model.h"
 #include "core/stack.h"
 #include "driver/inputs.h"
+#include "driver/work_pool.h"
 #include "engine/fixes.h"
 #include "parser/detect.h"
 #include "parser/parser.h"
@@ -233,24 +234,6 @@ unsigned usable_cores() {
     return static_cast<unsigned>(CPU_COUNT(&set));
 #endif
   return std::max(1u, std::thread::hardware_concurrency());
-}
-
-// Runs `fn(i)` for every index below `n` on up to `jobs` threads (0: one per
-// usable core) with deep stacks (parsers recurse once per nesting level of a
-// statement; libpg_query frees its per-thread memory itself when a thread ends).
-template <typename Fn>
-void parallel(size_t n, unsigned jobs, Fn fn) {
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    run_on_deep_stack([&] {
-      for (size_t i = next++; i < n; i = next++) fn(i);
-    });
-  };
-  const size_t threads = std::min<size_t>(jobs > 0 ? jobs : usable_cores(), n / 8 + 1);
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
 }
 
 // The file names of each directory, listed once per run and sorted: a
@@ -717,10 +700,16 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
            options_.change_set->count(normal_path(in.fs_path)) > 0;
   };
 
-  // A window holds enough text to keep every thread busy, and ends early
+  // Worker threads: one per usable core (or --jobs), fewer for a few files;
+  // with one, every stage runs on this thread.
+  const size_t workers =
+      std::min<size_t>(options_.jobs > 0 ? options_.jobs : usable_cores(), inputs.size() / 8 + 1);
+  WorkPool pool(workers > 1 ? static_cast<unsigned>(workers) : 0);
+  // A window holds enough text to keep every worker busy, and ends early
   // when it has many files (each file's results are small, its tree is not).
-  const size_t window_bytes = size_t{1} << 20;
-  const size_t window_files = 512;
+  // Up to three windows are on their way at once (see Window below).
+  const size_t window_bytes = (size_t{128} << 10) * std::max<size_t>(workers, 2);
+  const size_t window_files = 64 * std::max<size_t>(workers, 2);
 
   // Files of one configuration share their settings, unless its [paths] or
   // schema_files globs make them depend on the file's path.
@@ -777,11 +766,11 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       }
       pending.push_back(p);
     }
-    parallel(to_detect.size(), options_.jobs, [&](size_t k) {
+    pool.wait(pool.submit(to_detect.size(), 0, [&](size_t k) {
       const Pending& p = pending[to_detect[k]];
       Early& e = early[p.early];
       e.guess = parser::detect_dialect(e.bytes, p.in->display_path);
-    });
+    }));
     for (const size_t i : to_detect) {
       const Pending& p = pending[i];
       Early& e = early[p.early];
@@ -931,10 +920,26 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     }
   };
 
-  for (size_t next = 0; next < pending.size();) {
-    // The window's files, read on this thread.
+  // A window of files on its way through the stages. The stages of one
+  // window run in order, and each sequential stage (read, replay, deliver)
+  // takes the windows in order; the parallel stages (parse, lint) of one
+  // window overlap the sequential stages of its neighbours: while the
+  // workers parse window k+1 and lint window k, this thread reads window
+  // k+2, replays window k+1 and delivers window k-1. At most three windows
+  // are held at once.
+  struct Window {
     std::vector<Job> jobs;
-    for (size_t bytes = 0; next < pending.size() && bytes < window_bytes && jobs.size() < window_files;) {
+    std::vector<Problem> problems;  // its inputs that could not be read, delivered with it
+    std::vector<size_t> linted;     // the jobs that are linted (not history only)
+    std::vector<FileOutcome> outcomes;
+    WorkPool::Batch parse;
+    WorkPool::Batch lint;
+  };
+  // The window's files, read on this thread.
+  size_t next = 0;
+  auto read_window = [&] {
+    auto w = std::make_unique<Window>();
+    for (size_t bytes = 0; next < pending.size() && bytes < window_bytes && w->jobs.size() < window_files;) {
       const Pending& p = pending[next++];
       if (p.unreadable) continue;
       const Input& in = *p.in;
@@ -950,7 +955,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       } else {
         std::string error;
         if (!read_file(in.fs_path, job.bytes, error)) {
-          sink.problem({Problem::Kind::Io, error});
+          w->problems.push_back({Problem::Kind::Io, error});
           continue;
         }
       }
@@ -976,13 +981,20 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       job.is_stdin = in.is_stdin;
       job.down_base = in.fs_path.empty() ? options_.stdin_filename : in.fs_path;
       job.layout = layouts.of(job.down_base, listings);
-      jobs.push_back(std::move(job));
+      w->jobs.push_back(std::move(job));
     }
-    const std::span<Job> window(jobs);
-    parallel(window.size(), options_.jobs, [&](size_t i) { parse_job(window[i]); });
-
+    return w;
+  };
+  // Workers take the older window's work first: window k's linting comes
+  // before window k+1's parsing.
+  auto start_parse = [&](Window& w, uint64_t k) {
+    w.parse = pool.submit(w.jobs.size(), 2 * k + 1, [&w, &parse_job](size_t i) { parse_job(w.jobs[i]); });
+  };
+  // Replays the window's files into the schema model (on this thread, in
+  // order) and starts linting them.
+  auto replay_and_lint = [&](Window& w, uint64_t k) {
     std::vector<size_t> ends;
-    for (auto& job : window) {
+    for (auto& job : w.jobs) {
       const auto plan = analysis::plan_runner(job.source->path(), job.source->text(), job.parsed->comments,
                                               job.eff.settings.runner, job.eff.settings.runner_layout);
       if (plan.not_a_migration) {  // sqitch's verify scripts change nothing
@@ -996,12 +1008,11 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       if (change_set && job.lint) analysis::collect_created(*job.parsed, plan, created);
     }
     // `created` does not grow again until this window is linted.
-    for (size_t i = 0; i < window.size(); ++i) window[i].earlier = {created.data(), ends[i]};
+    for (size_t i = 0; i < w.jobs.size(); ++i) w.jobs[i].earlier = {created.data(), ends[i]};
     if (!change_set) created.clear();
 
-    std::vector<size_t> linted;
-    for (size_t i = 0; i < window.size(); ++i) {
-      Job& job = window[i];
+    for (size_t i = 0; i < w.jobs.size(); ++i) {
+      Job& job = w.jobs[i];
       if (!job.lint) {
         job.parsed.reset();
         continue;
@@ -1012,12 +1023,12 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
         merged_.push_back(job.eff.enabled);
         for (const auto& [id, sev] : *job.eff.enabled) enabled_.insert(id);
       }
-      linted.push_back(i);
+      w.linted.push_back(i);
     }
-    std::vector<FileOutcome> outcomes(linted.size());
-    parallel(linted.size(), options_.jobs, [&](size_t k) {
-      Job& job = window[linted[k]];
-      lint_one(job, outcomes[k]);
+    w.outcomes.resize(w.linted.size());
+    w.lint = pool.submit(w.linted.size(), 2 * k, [&w, &lint_one](size_t j) {
+      Job& job = w.jobs[w.linted[j]];
+      lint_one(job, w.outcomes[j]);
       // What the run no longer needs: parse trees are the bulk of its memory.
       job.parsed.reset();
       job.down.reset();
@@ -1025,7 +1036,11 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       job.history = {};
       job.functions = {};
     });
-    for (auto& out : outcomes) {
+  };
+  auto deliver = [&](Window& w) {
+    pool.wait(w.lint);
+    for (const auto& problem : w.problems) sink.problem(problem);
+    for (auto& out : w.outcomes) {
       if (!out.write_error.empty()) sink.problem({Problem::Kind::Io, out.write_error});
       ++totals.files;
       totals.fixes_applied += out.fixes_applied;
@@ -1035,7 +1050,37 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
           totals.unsafe_left += d.fix && !d.suppressed && d.fix->applicability == Applicability::Unsafe;
       sink.file(std::move(out));
     }
+    const std::lock_guard<std::mutex> lock(version_downs.mutex);
     version_downs.merged.clear();
+  };
+
+  std::unique_ptr<Window> ahead;    // read and being parsed
+  std::unique_ptr<Window> linting;  // replayed and being linted
+  try {
+    if (next < pending.size()) {
+      ahead = read_window();
+      start_parse(*ahead, 0);
+    }
+    for (uint64_t k = 0; ahead; ++k) {
+      std::unique_ptr<Window> following;
+      if (next < pending.size()) following = read_window();
+      pool.wait(ahead->parse);
+      if (following) start_parse(*following, k + 1);
+      // In a change set the window's files see what earlier files create,
+      // and `created` must not grow while the window before is linted.
+      if (change_set && linting) {
+        deliver(*linting);
+        linting.reset();
+      }
+      replay_and_lint(*ahead, k);
+      if (linting) deliver(*linting);
+      linting = std::move(ahead);
+      ahead = std::move(following);
+    }
+    if (linting) deliver(*linting);
+  } catch (...) {
+    pool.drain();  // no worker may still use a window
+    throw;
   }
   totals.write_failed = write_failed;
   return totals;

@@ -1,0 +1,96 @@
+#include "driver/work_pool.h"
+
+#include <algorithm>
+#include <system_error>
+#include <utility>
+
+#include "core/stack.h"
+
+namespace ddlint::driver {
+
+WorkPool::WorkPool(unsigned threads) {
+  threads_.reserve(threads);
+  for (unsigned t = 0; t < threads; ++t) {
+    try {
+      threads_.emplace_back([this] { run_on_deep_stack([this] { work(); }); });
+    } catch (const std::system_error&) {
+      break;  // the threads started so far do the work; none: the caller does
+    }
+  }
+}
+
+WorkPool::~WorkPool() {
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    stop_ = true;
+  }
+  wake_.notify_all();
+  for (auto& t : threads_) t.join();
+}
+
+WorkPool::Batch WorkPool::submit(size_t n, uint64_t order, std::function<void(size_t)> fn) {
+  auto batch = std::make_shared<WorkBatch>();
+  batch->n = n;
+  batch->order = order;
+  batch->fn = std::move(fn);
+  if (threads_.empty()) {
+    // No worker: the batch runs now, on this thread (on a deep stack).
+    run_on_deep_stack([&] {
+      try {
+        for (size_t i = 0; i < n; ++i) batch->fn(i);
+      } catch (...) {
+        batch->error = std::current_exception();
+      }
+    });
+    batch->next = batch->finished = n;
+    return batch;
+  }
+  if (n == 0) return batch;
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    queued_.push_back(batch);
+  }
+  wake_.notify_all();
+  return batch;
+}
+
+void WorkPool::wait(const Batch& batch) {
+  {
+    std::unique_lock<std::mutex> lock(mutex_);
+    done_.wait(lock, [&] { return batch->finished == batch->n; });
+  }
+  if (batch->error) std::rethrow_exception(batch->error);
+}
+
+void WorkPool::drain() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  done_.wait(lock, [&] { return queued_.empty() && running_ == 0; });
+}
+
+void WorkPool::work() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  for (;;) {
+    wake_.wait(lock, [&] { return stop_ || !queued_.empty(); });
+    if (stop_) return;
+    // The queued batch of the lowest order gives its next index.
+    const auto it = std::min_element(queued_.begin(), queued_.end(),
+                                     [](const Batch& a, const Batch& b) { return a->order < b->order; });
+    const Batch batch = *it;
+    const size_t i = batch->next++;
+    if (batch->next == batch->n) queued_.erase(it);
+    ++running_;
+    lock.unlock();
+    std::exception_ptr error;
+    try {
+      batch->fn(i);
+    } catch (...) {
+      error = std::current_exception();
+    }
+    lock.lock();
+    if (error && !batch->error) batch->error = error;
+    --running_;
+    if (++batch->finished == batch->n || (running_ == 0 && queued_.empty())) done_.notify_all();
+  }
+}
+
+}  // namespace ddlint::driver

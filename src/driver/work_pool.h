@@ -1,0 +1,68 @@
+#pragma once
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace ddlint::driver {
+
+struct WorkBatch;
+
+// Worker threads for a run's parallel stages (parsing, linting), so that the
+// thread that owns the run keeps doing its sequential stages (reading files,
+// replaying the schema model, delivering results) while the workers parse
+// and lint: a stage of one window of files overlaps a stage of another.
+//
+// A batch is `fn(0) ... fn(n-1)`, each index run once by some worker on a
+// deep stack (parsers recurse once per nesting level of a statement).
+// Workers take indexes from the queued batch of the lowest `order` first, so
+// the caller decides which window's work comes first. With no worker thread
+// (one thread asked for, or too few files to share), a batch runs on the
+// caller's thread when it is submitted, in index order.
+class WorkPool {
+ public:
+  using Batch = std::shared_ptr<WorkBatch>;
+
+  explicit WorkPool(unsigned threads);
+  ~WorkPool();
+  WorkPool(const WorkPool&) = delete;
+  WorkPool& operator=(const WorkPool&) = delete;
+
+  unsigned threads() const { return static_cast<unsigned>(threads_.size()); }
+
+  // Queues fn(i) for every i below n. `fn` must stay valid until the batch
+  // has been waited for.
+  Batch submit(size_t n, uint64_t order, std::function<void(size_t)> fn);
+  // Waits until every index of `batch` has run; rethrows the first exception
+  // one of them threw.
+  void wait(const Batch& batch);
+  // Waits until every batch submitted so far has run (whatever it threw).
+  void drain();
+
+ private:
+  void work();
+
+  std::mutex mutex_;
+  std::condition_variable wake_;  // a batch was queued, or the pool stops
+  std::condition_variable done_;  // a batch finished
+  std::vector<Batch> queued_;     // batches with indexes not yet taken
+  size_t running_ = 0;            // indexes being run
+  bool stop_ = false;
+  std::vector<std::thread> threads_;
+};
+
+struct WorkBatch {
+  size_t n = 0;
+  uint64_t order = 0;
+  std::function<void(size_t)> fn;
+  size_t next = 0;      // the next index to hand out (under the pool's mutex)
+  size_t finished = 0;  // indexes that have run (under the pool's mutex)
+  std::exception_ptr error;
+};
+
+}  // namespace ddlint::driver
