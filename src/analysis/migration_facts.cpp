@@ -389,7 +389,6 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
           if (const ir::TypeName* t = columns.column_type(at->table, at->actions[k].column))
             f.old_types.emplace_back(k, *t);
     if (const auto* at = st.as<ir::AlterTable>()) {
-      f.old_columns.resize(at->actions.size());
       for (size_t k = 0; k < at->actions.size(); ++k) {
         const auto& a = at->actions[k];
         if (a.kind == ir::AlterKind::AddColumn && a.if_exists && a.column_def) {
@@ -411,6 +410,9 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
             if (a.kind == ir::AlterKind::AddColumn && !a.if_exists) break;
             if (const KnownColumn* c =
                     columns.column(at->table, a.column, settings.dialect == Dialect::MySql)) {
+              // Sized only when a column is known: most ALTER TABLEs (ADD
+              // COLUMN) have none, and a file may hold a million of them.
+              f.old_columns.resize(at->actions.size());
               f.old_columns[k] = *c;
               // A MySQL column without its own character set has the table's:
               // compared with a definition that names one, the old column
@@ -613,7 +615,6 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
   std::unordered_map<std::string, std::vector<const TableEffect*>> holding;
   size_t tx = SIZE_MAX;
   for (auto& f : facts_) {
-    f.held.assign(f.effect.tables.size(), false);
     if (f.transaction_start != tx) {
       holding.clear();
       tx = f.transaction_start;
@@ -625,6 +626,7 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
       if (it == holding.end()) continue;
       for (const TableEffect* h : it->second)
         if (h->object == e.object && same_table(h->table, e.table) && covers(*h, e)) {
+          f.held.resize(f.effect.tables.size());
           f.held[k] = true;
           break;
         }

@@ -56,8 +56,9 @@ struct StatementFacts {
   size_t transaction_start = SIZE_MAX;
   // Per entry of effect.tables: an earlier statement of the same transaction
   // already holds a lock on that object that covers this one (covers()), so
-  // it is granted at once.
+  // it is granted at once. Empty when none is (read it with is_held()).
   std::vector<bool> held;
+  bool is_held(size_t table) const { return table < held.size() && held[table]; }
   // ALTER TABLE: the old type of each ALTER COLUMN ... TYPE action whose
   // column type is known (action index, type).
   std::vector<std::pair<size_t, ir::TypeName>> old_types;

@@ -200,7 +200,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
       if (down && on_down[r] == 0) continue;
       Rule* rule = rules[r].second.get();  // not a structured binding: the lambda captures it
       ctx.set_rule(rules[r].first);
-      std::visit([&](const auto& n) { dispatch(*rule, n, ctx); }, parsed.statements[i].node);
+      ir::visit([&](const auto& n) { dispatch(*rule, n, ctx); }, parsed.statements[i].node);
     }
   }
   for (size_t r = 0; r < rules.size(); ++r) {

@@ -230,7 +230,7 @@ class Printer {
 
   void statement(const Statement& st) {
     line(0, std::string(to_string(st.kind())) + " " + range(st.range) + (st.recovered ? " recovered" : ""));
-    std::visit([&](const auto& n) { node(1, n); }, st.node);
+    visit([&](const auto& n) { node(1, n); }, st.node);
     for (const auto& o : st.own_settings)
       line(1, "for-this-statement " + o.name + (o.reset ? " default" : " = " + o.value));
   }

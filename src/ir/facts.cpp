@@ -425,7 +425,7 @@ void alter_facts(const AlterTable& s, std::vector<Fact>& out) {
 
 std::vector<Fact> facts(const Statement& st) {
   std::vector<Fact> out;
-  std::visit(
+  visit(
       [&](const auto& s) {
         using T = std::decay_t<decltype(s)>;
         if constexpr (std::is_same_v<T, AlterTable>) {

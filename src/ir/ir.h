@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -506,11 +507,58 @@ enum class StmtKind {
 
 std::string_view to_string(StmtKind k);
 
-#define DDLINT_STMT(Kind) , Kind
+// How a statement holds each kind: in place, or for the large kinds few
+// statements are (CREATE TABLE, CREATE INDEX, the opaque ones, domains) on
+// the heap, so that a statement takes the room of the largest common kind
+// rather than of the largest kind (a file of a million statements keeps
+// every statement in memory). Read through Statement::as() and ir::visit(),
+// which see the kind itself either way.
+template <class T>
+struct NodeSlot {
+  using type = T;
+};
+template <>
+struct NodeSlot<Opaque> {
+  using type = Box<Opaque>;
+};
+template <>
+struct NodeSlot<CreateTable> {
+  using type = Box<CreateTable>;
+};
+template <>
+struct NodeSlot<CreateIndex> {
+  using type = Box<CreateIndex>;
+};
+template <>
+struct NodeSlot<CreateDomain> {
+  using type = Box<CreateDomain>;
+};
+template <>
+struct NodeSlot<AlterDomain> {
+  using type = Box<AlterDomain>;
+};
+
+#define DDLINT_STMT(Kind) , NodeSlot<Kind>::type
 using StatementNode = std::variant<std::monostate
 #include "ir/statements.def"
                                    >;
 #undef DDLINT_STMT
+
+template <class T>
+const T& unbox(const T& node) {
+  return node;
+}
+template <class T>
+const T& unbox(const Box<T>& node) {
+  return *node;
+}
+
+// std::visit over a statement's node, `fn` called with the kind itself
+// (const Opaque&, const AlterTable&, ..., or std::monostate).
+template <class Fn>
+decltype(auto) visit(Fn&& fn, const StatementNode& node) {
+  return std::visit([&](const auto& n) -> decltype(auto) { return fn(unbox(n)); }, node);
+}
 
 struct Statement {
   TextRange range;  // first token to last token, without the terminating ';'
@@ -532,7 +580,11 @@ struct Statement {
   }
   template <class T>
   const T* as() const {
-    return std::get_if<T>(&node);
+    const auto* slot = std::get_if<typename NodeSlot<T>::type>(&node);
+    if constexpr (std::is_same_v<typename NodeSlot<T>::type, T>)
+      return slot;
+    else
+      return slot ? &**slot : nullptr;
   }
 };
 

@@ -60,7 +60,7 @@ inline std::vector<analysis::TableEffect> blocked_existing_tables(const engine::
       e.mode = "the exclusive metadata lock";
     }
     if (!analysis::blocks_traffic(e.blocks) || !ctx.facts().is_existing(e.table, i)) continue;
-    if (waits_only && facts.held[k]) continue;  // granted at once
+    if (waits_only && facts.is_held(k)) continue;  // granted at once
     bool seen = false;
     for (auto& o : out)
       if (analysis::same_table(o.table, e.table)) {

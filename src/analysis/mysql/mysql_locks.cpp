@@ -576,7 +576,7 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
   const bool fk_checks = ctx ? ctx->foreign_key_checks : true;
   auto info_of = [&](const ir::QualifiedName& n) { return ctx ? ctx->table(n) : nullptr; };
   StatementEffect out;
-  std::visit(
+  ir::visit(
       [&](const auto& n) {
         using T = std::decay_t<decltype(n)>;
         if constexpr (std::is_same_v<T, ir::AlterTable>) {

@@ -196,7 +196,7 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
   // timestamp <-> timestamptz skips the rewrite in a UTC session from PostgreSQL 12 on.
   const bool utc = utc_session && s.pg_version >= 12;
   StatementEffect out;
-  std::visit(
+  ir::visit(
       [&](const auto& n) {
         using T = std::decay_t<decltype(n)>;
         if constexpr (std::is_same_v<T, ir::CreateTable>) {

@@ -299,6 +299,10 @@ void parse_piece(Context& c, uint32_t loc, uint32_t len) {
 constexpr size_t kGroupBytes = size_t{64} << 10;
 bool parse_in_groups(Context& c) {
   const auto& pieces = c.input.statements;
+  // About one statement per piece: the list is allocated once, at its size,
+  // instead of doubling (a file of a million statements would otherwise
+  // hold up to twice the room it needs, and both copies while it grows).
+  c.out.statements.reserve(pieces.size());
   for (size_t first = 0; first < pieces.size();) {
     size_t last = first;
     while (last + 1 < pieces.size() && pieces[last + 1].end - pieces[first].begin <= kGroupBytes) ++last;
