@@ -19,7 +19,7 @@ RUN scripts/setup --deps-only --minimal \
 FROM debian:12-slim
 RUN apt-get update -q \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-      libsimdjson14 libtomlplusplus3 git \
+      libtomlplusplus3 git \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /opt/ddlint/bin/ddlint /usr/local/bin/ddlint
 COPY action/entrypoint.sh /usr/local/bin/ddlint-action

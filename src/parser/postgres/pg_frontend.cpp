@@ -1,7 +1,6 @@
 #include "parser/postgres/pg_frontend.h"
 
 #include <pg_query.h>
-#include <simdjson.h>
 
 #include <algorithm>
 #include <cctype>
@@ -9,6 +8,7 @@
 #include <string>
 
 #include "parser/depth.h"
+#include "parser/postgres/pg_json.h"
 #include "parser/postgres/pg_lower.h"
 #include "parser/postgres/pg_recover.h"
 #include "parser/postgres/pg_scan.h"
@@ -23,7 +23,7 @@ struct Context {
   std::vector<Token>& tokens;
   Lowerer& lowerer;
   ir::ParsedFile& out;
-  simdjson::dom::parser& json;
+  json::Parser& json;
   const PsqlInput& input;
   bool exact = false;  // tokens from scan(), with every kind (else from scan_native)
 };
@@ -210,20 +210,20 @@ const Token* too_deep_in(Context& c, uint32_t begin, uint32_t end) {
 }
 
 // Lowers every RawStmt of a successful parse of text[base, base+len).
-bool lower_json(Context& c, const char* json, uint32_t base, uint32_t len) {
-  simdjson::dom::element root;
-  if (c.json.parse(json, std::strlen(json)).get(root) != simdjson::SUCCESS) return false;
-  simdjson::dom::array stmts;
-  if (root["stmts"].get(stmts) != simdjson::SUCCESS) return true;  // empty input
-  for (simdjson::dom::element raw : stmts) {
+bool lower_json(Context& c, const char* tree, uint32_t base, uint32_t len) {
+  element root;
+  if (!c.json.parse(tree, root)) return false;
+  json::Array stmts;
+  if (!root["stmts"].get(stmts)) return true;  // empty input
+  for (element raw : stmts) {
     int64_t loc = 0;
     int64_t slen = 0;
-    if (raw["stmt_location"].get(loc) != simdjson::SUCCESS) loc = 0;
-    if (raw["stmt_len"].get(slen) != simdjson::SUCCESS || slen == 0) slen = static_cast<int64_t>(len) - loc;
+    if (!raw["stmt_location"].get(loc)) loc = 0;
+    if (!raw["stmt_len"].get(slen) || slen == 0) slen = static_cast<int64_t>(len) - loc;
     const uint32_t b = base + static_cast<uint32_t>(loc);
     const TextRange range = c.lowerer.trim_to_tokens(b, b + static_cast<uint32_t>(slen));
-    simdjson::dom::element stmt;
-    if (raw["stmt"].get(stmt) != simdjson::SUCCESS) continue;
+    element stmt;
+    if (!raw["stmt"].get(stmt)) continue;
     c.out.statements.push_back(c.lowerer.lower(stmt, base, range));
   }
   return true;
@@ -407,13 +407,7 @@ ir::ParsedFile parse(const SourceFile& source) {
 
   // Allocated once per thread for the deepest tree ddlint analyses; the
   // capacity grows with the documents (the depth set here stays).
-  static thread_local simdjson::dom::parser json = [] {
-    simdjson::dom::parser p;
-    if (p.allocate(1 << 16, kMaxJsonDepth) != simdjson::SUCCESS) {
-      // Out of memory: parse() allocates again with the default depth.
-    }
-    return p;
-  }();
+  static thread_local json::Parser json(kMaxJsonDepth);
   Lowerer lowerer(input.text, tokens);
   Context c{input.text, tokens, lowerer, out, json, input, exact};
   // A statement nested beyond the limit is never handed to libpg_query (its
@@ -460,17 +454,10 @@ ir::ParsedFile parse(const SourceFile& source) {
     if (!input.statements.empty()) parse_pieces(c, 0, input.statements.size() - 1, whole_error_at);
   }
   // The parser keeps its buffers for the next file of this thread, but not
-  // the ten bytes or so per byte of JSON that one large file needed: a run's
-  // memory must not stay at the size of its largest file.
+  // those one large file needed (a copy of its strings and 16 bytes per JSON
+  // value): a run's memory must not stay at the size of its largest file.
   constexpr size_t kKeepCapacity = size_t{1} << 20;
-  if (json.capacity() > kKeepCapacity) {
-    if (json.allocate(1 << 16, kMaxJsonDepth) != simdjson::SUCCESS) {
-      // Out of memory: the next parse allocates again.
-    }
-    if (json.doc.allocate(0) != simdjson::SUCCESS) {
-      // Freeing cannot fail.
-    }
-  }
+  if (json.capacity() > kKeepCapacity) json.release();
   return out;
 }
 

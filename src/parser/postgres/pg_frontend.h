@@ -4,7 +4,7 @@
 
 namespace ddlint::parser::pg {
 
-// PostgreSQL front-end: libpg_query's parse tree (JSON, read with simdjson)
+// PostgreSQL front-end: libpg_query's parse tree (JSON, read by pg_json.h)
 // lowered into IR with precise byte ranges. Never throws on bad input: a
 // statement that does not parse becomes a ParseError and every other statement
 // is still lowered.

@@ -299,7 +299,7 @@ ir::QualifiedName Lowerer::name_list(element list_node, TextRange within, size_t
   std::vector<std::string> parts;
   element inner;
   array direct;
-  if (list_node.get(direct) == simdjson::SUCCESS) {
+  if (list_node.get(direct)) {
     parts = strings(direct);
   } else {
     auto kind = node_kind(list_node, inner);

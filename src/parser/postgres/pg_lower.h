@@ -1,15 +1,14 @@
 #pragma once
-#include <simdjson.h>
-
 #include <string_view>
 #include <vector>
 
 #include "ir/ir.h"
+#include "parser/postgres/pg_json.h"
 #include "parser/postgres/pg_scan.h"
 
 namespace ddlint::parser::pg {
 
-using simdjson::dom::element;
+using element = json::Element;
 
 // Lowers one RawStmt's statement node into IR. `base` is the byte offset of
 // the parsed text within the file (non-zero when a file is parsed statement

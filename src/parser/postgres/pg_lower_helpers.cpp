@@ -25,38 +25,23 @@ bool iequals(std::string_view a, std::string_view b) {
 // empty) from its JSON.
 std::string_view str(element e, std::string_view key) {
   std::string_view v;
-  if (e[key].get(v) != simdjson::SUCCESS) return {};
+  if (!e[key].get(v)) return {};
   return v;
 }
 bool flag(element e, std::string_view key) {
   bool v = false;
-  if (e[key].get(v) != simdjson::SUCCESS) return false;
+  if (!e[key].get(v)) return false;
   return v;
 }
 int64_t num(element e, std::string_view key, int64_t def) {
   int64_t v = 0;
-  if (e[key].get(v) != simdjson::SUCCESS) return def;
+  if (!e[key].get(v)) return def;
   return v;
 }
-bool child(element e, std::string_view key, element& out) {
-  return e[key].get(out) == simdjson::SUCCESS && !out.is_null();
-}
-// An empty array to iterate when a list field is absent (a default-constructed
-// dom::array must not be iterated).
-array empty_array() {
-  static simdjson::dom::parser parser;
-  static const array empty = [] {
-    array a;
-    if (parser.parse(simdjson::padded_string(std::string_view("[]"))).get(a) != simdjson::SUCCESS)
-      a = array();
-    return a;
-  }();
-  return empty;
-}
-
+bool child(element e, std::string_view key, element& out) { return e[key].get(out) && !out.is_null(); }
 array items(element e, std::string_view key) {
   array a;
-  if (e[key].get(a) != simdjson::SUCCESS) return empty_array();
+  if (!e[key].get(a)) return {};
   return a;
 }
 bool has(element e, std::string_view key) {
@@ -67,7 +52,7 @@ bool has(element e, std::string_view key) {
 // {"Kind": {...}} -> Kind and the inner object.
 std::string_view node_kind(element wrapped, element& inner) {
   object o;
-  if (wrapped.get(o) != simdjson::SUCCESS) return {};
+  if (!wrapped.get(o)) return {};
   for (auto field : o) {
     inner = field.value;
     return field.key;
@@ -88,7 +73,7 @@ std::vector<std::string> strings(array a) {
 void collect_calls(element e, ir::Expr& out) {
   object o;
   array a;
-  if (e.get(o) == simdjson::SUCCESS) {
+  if (e.get(o)) {
     for (auto field : o) {
       if (field.key == "FuncCall") {
         auto names = strings(items(field.value, "funcname"));
@@ -99,7 +84,7 @@ void collect_calls(element e, ir::Expr& out) {
       }
       collect_calls(field.value, out);
     }
-  } else if (e.get(a) == simdjson::SUCCESS) {
+  } else if (e.get(a)) {
     for (element item : a) collect_calls(item, out);
   }
 }
@@ -142,7 +127,7 @@ bool select_limited(element wrapped) {
 bool row_independent(element e, bool allow_scalar_subquery) {
   object o;
   array a;
-  if (e.get(o) == simdjson::SUCCESS) {
+  if (e.get(o)) {
     for (auto field : o) {
       if (field.key == "ColumnRef") return false;
       if (field.key == "SubLink")
@@ -150,7 +135,7 @@ bool row_independent(element e, bool allow_scalar_subquery) {
                !has(field.value, "testexpr");
       if (!row_independent(field.value, allow_scalar_subquery)) return false;
     }
-  } else if (e.get(a) == simdjson::SUCCESS) {
+  } else if (e.get(a)) {
     for (element item : a)
       if (!row_independent(item, allow_scalar_subquery)) return false;
   }

@@ -2,8 +2,6 @@
 // Internal to the PostgreSQL front-end: helpers shared by the lowering files
 // (pg_lower*.cpp, one per statement family). Accessors over libpg_query's JSON
 // tolerate absent fields: libpg_query omits defaults (false, 0, empty).
-#include <simdjson.h>
-
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -14,8 +12,8 @@
 
 namespace ddlint::parser::pg {
 
-using simdjson::dom::array;
-using simdjson::dom::object;
+using array = json::Array;
+using object = json::Object;
 
 std::string to_lower(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
@@ -24,9 +22,6 @@ std::string_view str(element e, std::string_view key);
 bool flag(element e, std::string_view key);
 int64_t num(element e, std::string_view key, int64_t def = 0);
 bool child(element e, std::string_view key, element& out);
-// An empty array to iterate when a list field is absent (a default-constructed
-// dom::array must not be iterated).
-array empty_array();
 array items(element e, std::string_view key);
 bool has(element e, std::string_view key);
 // {"Kind": {...}} -> Kind and the inner object.

@@ -1,0 +1,391 @@
+#include "parser/postgres/pg_json.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <limits>
+
+namespace ddlint::parser::pg::json {
+
+bool Lookup::get(std::string_view& out) const {
+  if (s_ == nullptr || s_->kind != Kind::String) return false;
+  out = std::string_view(s_->chars, s_->count);
+  return true;
+}
+
+bool Lookup::get(bool& out) const {
+  if (s_ == nullptr || (s_->kind != Kind::True && s_->kind != Kind::False)) return false;
+  out = s_->kind == Kind::True;
+  return true;
+}
+
+bool Lookup::get(int64_t& out) const {
+  if (s_ == nullptr || s_->kind != Kind::Integer) return false;
+  out = s_->integer;
+  return true;
+}
+
+bool Lookup::get(Element& out) const {
+  if (s_ == nullptr) return false;
+  out = Element(s_);
+  return true;
+}
+
+bool Lookup::get(Array& out) const {
+  if (s_ == nullptr || s_->kind != Kind::Array) return false;
+  out = Array(s_);
+  return true;
+}
+
+bool Lookup::get(Object& out) const {
+  if (s_ == nullptr || s_->kind != Kind::Object) return false;
+  out = Object(s_);
+  return true;
+}
+
+Lookup Element::operator[](std::string_view key) const {
+  if (s_ == nullptr || s_->kind != Kind::Object) return {};
+  return Object(s_)[key];
+}
+
+Lookup Object::operator[](std::string_view key) const {
+  if (s_ == nullptr) return {};
+  for (const Slot *p = s_ + 1, *end = after(s_); p != end; p = after(p + 1))
+    if (p->count == key.size() && (key.empty() || p->chars[0] == key[0]) &&
+        std::memcmp(p->chars, key.data(), key.size()) == 0)
+      return Lookup(p + 1);
+  return {};
+}
+
+void Parser::release() {
+  std::vector<Slot>().swap(tape_);
+  std::vector<uint32_t>().swap(open_);
+  chars_.reset();
+  chars_size_ = 0;
+}
+
+namespace {
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// The four hex digits at p (p + 4 <= end), or -1.
+int32_t hex4(const char* p, const char* end) {
+  if (end - p < 4) return -1;
+  int32_t v = 0;
+  for (int i = 0; i < 4; ++i) {
+    const int d = hex_digit(p[i]);
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+char* put_utf8(char* out, uint32_t cp) {
+  if (cp < 0x80) {
+    *out++ = static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    *out++ = static_cast<char>(0xC0 | (cp >> 6));
+    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    *out++ = static_cast<char>(0xE0 | (cp >> 12));
+    *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    *out++ = static_cast<char>(0xF0 | (cp >> 18));
+    *out++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+// Length of the valid UTF-8 sequence (of two bytes or more) at p, or 0:
+// no overlong forms, no surrogates, nothing above U+10FFFF.
+size_t utf8_length(const unsigned char* p, const unsigned char* end) {
+  const unsigned char c = p[0];
+  auto cont = [&](ptrdiff_t i) { return end - p > i && (p[i] & 0xC0) == 0x80; };
+  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (!cont(1) || !cont(2)) return 0;
+    if (c == 0xE0 && p[1] < 0xA0) return 0;   // overlong
+    if (c == 0xED && p[1] >= 0xA0) return 0;  // surrogate
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    if (c == 0xF0 && p[1] < 0x90) return 0;   // overlong
+    if (c == 0xF4 && p[1] >= 0x90) return 0;  // above U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The bytes of an 8-byte word (little-endian) that end a plain run in a
+// string: a quote, a backslash, a control character or a non-ASCII byte.
+// Only the lowest flag is exact (a borrow may flag the bytes above it).
+uint64_t special_bytes(uint64_t x) {
+  constexpr uint64_t kOnes = 0x0101010101010101;
+  constexpr uint64_t kHigh = 0x8080808080808080;
+  auto zero = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  return zero(x ^ (kOnes * '"')) | zero(x ^ (kOnes * '\\')) | ((x - kOnes * 0x20) & ~x & kHigh) | (x & kHigh);
+}
+
+}  // namespace
+
+// The string whose opening quote is at p: unescaped into `out`, p moved past
+// the closing quote. `out` has 8 bytes of room beyond what it keeps.
+bool Parser::parse_string(const char*& p, const char* end, char*& out) {
+  ++p;
+  for (;;) {
+    // The plain run up to the next quote, backslash, control or non-ASCII
+    // byte: 8 bytes at a time, copied as they are read.
+    if constexpr (std::endian::native == std::endian::little) {
+      while (end - p >= 8) {
+        uint64_t x = 0;
+        std::memcpy(&x, p, 8);
+        std::memcpy(out, &x, 8);
+        const uint64_t special = special_bytes(x);
+        if (special != 0) {
+          const auto n = static_cast<size_t>(std::countr_zero(special) / 8);
+          p += n;
+          out += n;
+          break;
+        }
+        p += 8;
+        out += 8;
+      }
+    }
+    while (p < end) {
+      const auto c = static_cast<unsigned char>(*p);
+      if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
+      *out++ = static_cast<char>(c);
+      ++p;
+    }
+    if (p == end) return false;
+    const auto c = static_cast<unsigned char>(*p);
+    if (c == '"') {
+      ++p;
+      return true;
+    }
+    if (c < 0x20) return false;
+    if (c >= 0x80) {
+      const size_t n =
+          utf8_length(reinterpret_cast<const unsigned char*>(p), reinterpret_cast<const unsigned char*>(end));
+      if (n == 0) return false;
+      std::memcpy(out, p, n);
+      out += n;
+      p += n;
+      continue;
+    }
+    // A backslash escape.
+    if (end - p < 2) return false;
+    const char e = p[1];
+    p += 2;
+    switch (e) {
+      case '"':
+        *out++ = '"';
+        break;
+      case '\\':
+        *out++ = '\\';
+        break;
+      case '/':
+        *out++ = '/';
+        break;
+      case 'b':
+        *out++ = '\b';
+        break;
+      case 'f':
+        *out++ = '\f';
+        break;
+      case 'n':
+        *out++ = '\n';
+        break;
+      case 'r':
+        *out++ = '\r';
+        break;
+      case 't':
+        *out++ = '\t';
+        break;
+      case 'u': {
+        int32_t cp = hex4(p, end);
+        if (cp < 0) return false;
+        p += 4;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+          // A high surrogate: a low one must follow.
+          if (end - p < 6 || p[0] != '\\' || p[1] != 'u') return false;
+          const int32_t low = hex4(p + 2, end);
+          if (low < 0xDC00 || low > 0xDFFF) return false;
+          p += 6;
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+          return false;  // a low surrogate alone
+        }
+        out = put_utf8(out, static_cast<uint32_t>(cp));
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+}
+
+bool Parser::parse(const char* text, Element& root) {
+  const size_t size = std::strlen(text);
+  tape_.clear();
+  open_.clear();
+  // Unescaping never lengthens a string: the text's size is room enough, so
+  // the strings never move while the tape points at them.
+  if (chars_size_ < size || !chars_) {
+    chars_size_ = size;
+    chars_ = std::make_unique_for_overwrite<char[]>(chars_size_ + 8);
+  }
+  tape_.reserve(size / 8 + 4);
+  char* out = chars_.get();
+  const char* p = text;
+  const char* const end = text + size;
+  // The text ends in a NUL, which no rule below accepts: single characters
+  // are read without checking the end first.
+  auto skip_space = [&] {
+    while (static_cast<unsigned char>(*p) <= ' ' && is_space(*p)) ++p;
+  };
+  auto string = [&](Slot& v) {
+    v.kind = Kind::String;
+    v.chars = out;
+    if (!parse_string(p, end, out)) return false;
+    v.count = static_cast<uint32_t>(out - v.chars);
+    return true;
+  };
+  // The innermost open container: its tape index, and whether it is an object.
+  uint32_t top = 0;
+  bool in_object = false;
+  // An object's key and its colon (p at the key's quote, after any space).
+  auto key = [&] {
+    if (*p != '"') return false;
+    Slot k;
+    if (!string(k)) return false;
+    ++tape_[top].count;
+    tape_.push_back(k);
+    skip_space();
+    if (*p != ':') return false;
+    ++p;
+    return true;
+  };
+  for (;;) {
+    // A value.
+    skip_space();
+    Slot v;
+    const char c = *p;
+    if (c == '{' || c == '[') {
+      if (open_.size() >= max_depth_) return false;
+      if (!open_.empty() && !in_object) ++tape_[top].count;
+      v.kind = c == '{' ? Kind::Object : Kind::Array;
+      top = static_cast<uint32_t>(tape_.size());
+      in_object = c == '{';
+      open_.push_back(top);
+      tape_.push_back(v);
+      ++p;
+      skip_space();
+      if (*p != (in_object ? '}' : ']')) {
+        if (in_object && !key()) return false;
+        continue;
+      }
+      // Empty: closed below.
+    } else {
+      if (c == '"') {
+        if (!string(v)) return false;
+      } else if (c == '-' || is_digit(c)) {
+        const bool negative = c == '-';
+        if (negative) ++p;
+        if (!is_digit(*p)) return false;
+        // 19 digits always fit in a uint64_t; more never fit in an int64_t.
+        uint64_t magnitude = 0;
+        const char* digits = p;
+        if (*p == '0') {
+          ++p;
+        } else {
+          while (is_digit(*p)) {
+            magnitude = magnitude * 10 + static_cast<uint64_t>(*p - '0');
+            ++p;
+          }
+        }
+        const bool overflow = p - digits > 19;
+        bool integer = true;
+        if (*p == '.') {
+          integer = false;
+          ++p;
+          if (!is_digit(*p)) return false;
+          while (is_digit(*p)) ++p;
+        }
+        if (*p == 'e' || *p == 'E') {
+          integer = false;
+          ++p;
+          if (*p == '+' || *p == '-') ++p;
+          if (!is_digit(*p)) return false;
+          while (is_digit(*p)) ++p;
+        }
+        constexpr auto kMax = static_cast<uint64_t>(std::numeric_limits<int64_t>::max());
+        if (integer && !overflow && (negative ? magnitude <= kMax + 1 : magnitude <= kMax)) {
+          v.kind = Kind::Integer;
+          v.integer = negative ? static_cast<int64_t>(0 - magnitude) : static_cast<int64_t>(magnitude);
+        } else {
+          v.kind = Kind::Number;
+        }
+      } else if (std::strncmp(p, "true", 4) == 0) {
+        v.kind = Kind::True;
+        p += 4;
+      } else if (std::strncmp(p, "false", 5) == 0) {
+        v.kind = Kind::False;
+        p += 5;
+      } else if (std::strncmp(p, "null", 4) == 0) {
+        v.kind = Kind::Null;
+        p += 4;
+      } else {
+        return false;
+      }
+      if (open_.empty()) {
+        tape_.push_back(v);
+        skip_space();
+        if (p != end) return false;
+        root = Element(tape_.data());
+        return true;
+      }
+      if (!in_object) ++tape_[top].count;
+      tape_.push_back(v);
+      skip_space();
+    }
+    // After a value: a comma and the next one, or the ends of containers.
+    for (;;) {
+      if (*p == ',') {
+        ++p;
+        if (in_object) {
+          skip_space();
+          if (!key()) return false;
+        }
+        break;
+      }
+      if (*p != (in_object ? '}' : ']')) return false;
+      ++p;
+      tape_[top].inner = tape_.size() - top - 1;
+      open_.pop_back();
+      if (open_.empty()) {
+        skip_space();
+        if (p != end) return false;
+        root = Element(tape_.data());
+        return true;
+      }
+      top = open_.back();
+      in_object = tape_[top].kind == Kind::Object;
+      skip_space();
+    }
+  }
+}
+
+}  // namespace ddlint::parser::pg::json
