@@ -13,6 +13,7 @@
 #include "analysis/runner.h"
 #include "analysis/suppressions.h"
 #include "analysis/table_stats.h"
+#include "core/path_text.h"
 #include "core/runner_marker.h"
 #include "core/source.h"
 #include "engine/catalog.h"
@@ -74,6 +75,47 @@ TEST_SUITE("core") {
     CHECK(analysis::migration_order_key("a/10.sql") == analysis::migration_order_key("a/0010.sql"));
     // Not Flyway: a V without a version, or a version without `__`.
     CHECK(sorted({"V2_x.sql", "Va__x.sql", "V10_x.sql"}) == V{"V2_x.sql", "V10_x.sql", "Va__x.sql"});
+  }
+
+  TEST_CASE("lexically_normal: the same text as std::filesystem for every spelling") {
+    // The common spellings take the fast route; the others std::filesystem's.
+    CHECK(lexically_normal("./db/migrations/0001_init.sql") == "db/migrations/0001_init.sql");
+    CHECK(lexically_normal("/srv/app//db/./x.sql") == "/srv/app/db/x.sql");
+    CHECK(lexically_normal("db/../x.sql") == "x.sql");
+    const char* const paths[] = {"",
+                                 ".",
+                                 "./",
+                                 "..",
+                                 "../x.sql",
+                                 "a/..",
+                                 "a/../..",
+                                 "/",
+                                 "//",
+                                 "///a",
+                                 "//a/b",
+                                 "/..",
+                                 "/../a",
+                                 "a",
+                                 "a/",
+                                 "a/.",
+                                 "a/./",
+                                 "./a/./b/",
+                                 "a//b",
+                                 "a///b/",
+                                 "./././a",
+                                 ".a/b.",
+                                 "a/.b/..c",
+                                 "a/b/../../..",
+                                 "/a/b/.",
+                                 "x.up.sql",
+                                 "./deploy/a.sql",
+                                 "a/./../b",
+                                 "a/b/c/./d.sql",
+                                 "/./a"};
+    for (const char* p : paths) {
+      CAPTURE(p);
+      CHECK(lexically_normal(p) == std::filesystem::path(p).lexically_normal().generic_string());
+    }
   }
 
   TEST_CASE("line index: LF, CRLF, CR, BOM and code-point columns") {

@@ -21,6 +21,7 @@
 
 #include "analysis/migration_order.h"
 #include "analysis/runner.h"
+#include "core/path_text.h"
 
 namespace ddlint::driver {
 
@@ -37,7 +38,21 @@ std::map<std::string, std::map<std::string, size_t>>& sqitch_plans() {  // by pr
   return plans;
 }
 
+// The name of the folder a path is in, as std::filesystem spells it
+// (path(p).parent_path().filename()), for paths that name a file.
+std::string_view parent_folder_name(std::string_view path) {
+  const size_t slash = path.rfind('/');
+  if (slash == std::string_view::npos) return {};
+  std::string_view dir = path.substr(0, slash);
+  while (!dir.empty() && dir.back() == '/') dir.remove_suffix(1);
+  const size_t up = dir.rfind('/');
+  return up == std::string_view::npos ? dir : dir.substr(up + 1);
+}
+
 std::string ordering_key(const std::string& path) {
+  const std::string_view folder = parent_folder_name(path);
+  if (folder != "deploy" && folder != "revert" && folder != "verify")
+    return analysis::migration_order_key(path);
   auto& plans = sqitch_plans();
   const fs::path p(path);
   const fs::path kind = p.parent_path().filename();
@@ -187,7 +202,27 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, con
   return out;
 }
 
+namespace {
+// path(p).parent_path().generic_string() for a path with no empty component
+// and no trailing separator (a file's name).
+std::string_view parent_text(std::string_view path) {
+  const size_t slash = path.rfind('/');
+  if (slash == std::string_view::npos) return {};
+  return slash == 0 ? path.substr(0, 1) : path.substr(0, slash);
+}
+bool plain_file_path(std::string_view path) {
+  return !path.empty() && path.back() != '/' && path.find("//") == std::string_view::npos;
+}
+}  // namespace
+
 std::string migration_folder(const std::string& path) {
+  if (plain_file_path(path)) {
+    const std::string_view dir = parent_text(path);
+    const std::string_view name = std::string_view(path).substr(dir.empty() ? 0 : path.rfind('/') + 1);
+    if (name == "up.sql" || name == "down.sql" || name == "migration.sql")
+      return std::string(parent_text(dir));
+    return std::string(dir);
+  }
   const fs::path p(path);
   const std::string name = p.filename().string();
   fs::path dir = p.parent_path();
@@ -197,9 +232,7 @@ std::string migration_folder(const std::string& path) {
 
 namespace {
 // The order of a directory walk (migration order), whatever way a path is spelled.
-std::string order_key(const std::string& path) {
-  return ordering_key(fs::path(path).lexically_normal().generic_string());
-}
+std::string order_key(const std::string& path) { return ordering_key(lexically_normal(path)); }
 }  // namespace
 
 std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<HistoryRead>& read) {
@@ -207,8 +240,11 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
   // Every input file, as an absolute lexically normal path (no symbolic link
   // resolved: that costs a readlink per path component of every input).
   std::error_code cwd_error;
-  const fs::path cwd = fs::current_path(cwd_error);
-  auto same_file_key = [&](const std::string& path) { return (cwd / path).lexically_normal().string(); };
+  std::string cwd = fs::current_path(cwd_error).string();
+  if (!cwd.empty() && !cwd.ends_with('/')) cwd += '/';
+  auto same_file_key = [&](const std::string& path) {
+    return lexically_normal(path.starts_with('/') ? path : cwd + path);
+  };
   std::set<std::string> given;
   for (const auto& in : inputs)
     if (!in.is_stdin) given.insert(same_file_key(in.fs_path));
@@ -226,7 +262,7 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
     const auto& in = inputs[i];
     if (!in.named || in.is_stdin) continue;
     const std::string folder = migration_folder(in.fs_path);
-    const std::string& key = folder_of[i] = fs::path(folder).lexically_normal().generic_string();
+    const std::string& key = folder_of[i] = lexically_normal(folder);
     order_of[i] = order_key(in.fs_path);
     auto [it, added] = last.try_emplace(key, i);
     reorder = reorder || !added;
@@ -236,7 +272,10 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
     } else if (order_of[i] > order_of[it->second]) {
       it->second = i;
     }
-    if (folder != fs::path(in.fs_path).parent_path().generic_string()) per_directory[key] = true;
+    const std::string parent = plain_file_path(in.fs_path)
+                                   ? std::string(parent_text(in.fs_path))
+                                   : fs::path(in.fs_path).parent_path().generic_string();
+    if (folder != parent) per_directory[key] = true;
   }
   std::map<std::string, std::vector<InputFile>> earlier;
   for (const auto& key : folders) {
