@@ -19,7 +19,15 @@ namespace ddlint::rules {
 //     migration dropped or renamed away (a table swap).
 // Reported once per table, at the removal or rename that completes it.
 class ExpandAndContractTogether final : public engine::Rule {
+  // A column added to an existing table: its table and name where the ALTER
+  // TABLE statement holds them (the file's statements outlive the rule; a
+  // file of a million ADD COLUMNs keeps a million of these).
   struct Added {
+    const ir::QualifiedName* table;
+    const std::string* column;
+    size_t statement;
+  };
+  struct Freed {
     ir::QualifiedName table;
     std::string column;
     size_t statement;
@@ -27,7 +35,7 @@ class ExpandAndContractTogether final : public engine::Rule {
   };
   std::vector<Added> added_;                                   // columns added to existing tables
   std::vector<std::pair<ir::QualifiedName, size_t>> updated_;  // UPDATEs (table, statement)
-  std::vector<Added> freed_;                                   // columns dropped / renamed away (name freed)
+  std::vector<Freed> freed_;                                   // columns dropped / renamed away (name freed)
   std::vector<std::pair<ir::QualifiedName, size_t>> freed_tables_;
   std::vector<ir::QualifiedName> reported_;
 
@@ -48,14 +56,15 @@ class ExpandAndContractTogether final : public engine::Rule {
     const Added* best = nullptr;
     size_t best_prefix = 0;
     for (const auto& a : added_) {
-      if (!analysis::same_table(a.table, table) || !same_section(a.statement, ctx)) continue;
+      if (!analysis::same_table(*a.table, table) || !same_section(a.statement, ctx)) continue;
       bool filled = false;
       for (const auto& [t, at] : updated_)
         if (at > a.statement && analysis::same_table(t, table) && same_section(at, ctx)) filled = true;
-      if (!filled || a.column == removed) continue;
+      const std::string& column = *a.column;
+      if (!filled || column == removed) continue;
       size_t prefix = 0;
-      while (prefix < a.column.size() && prefix < removed.size() &&
-             std::tolower(static_cast<unsigned char>(a.column[prefix])) ==
+      while (prefix < column.size() && prefix < removed.size() &&
+             std::tolower(static_cast<unsigned char>(column[prefix])) ==
                  std::tolower(static_cast<unsigned char>(removed[prefix])))
         ++prefix;
       if (best == nullptr || prefix >= best_prefix) {
@@ -99,13 +108,17 @@ class ExpandAndContractTogether final : public engine::Rule {
       const TextRange range = alter ? f.range : ctx.statement().range;
       switch (f.kind) {
         case ir::FactKind::AddColumn:
-          if (ctx.is_existing_table(t)) added_.push_back({t, f.name, i, ctx.here().section});
+          // An ADD COLUMN action's fact: its table and column are the statement's.
+          if (ctx.is_existing_table(t)) {
+            const auto& s = *ctx.statement().as<ir::AlterTable>();
+            added_.push_back({&s.table, &s.actions[f.action].column_def->name, i});
+          }
           break;
         case ir::FactKind::DropColumn:
           if (!ctx.is_existing_table(t)) break;
           if (const Added* n = backfilled(t, ctx, f.name))
             report(ctx, range, t,
-                   "this migration adds " + quoted(n->column) + " to " + quoted(t) +
+                   "this migration adds " + quoted(*n->column) + " to " + quoted(t) +
                        ", backfills it and drops " + quoted(f.name));
           freed_.push_back({t, f.name, i, ctx.here().section});
           break;
@@ -127,7 +140,7 @@ class ExpandAndContractTogether final : public engine::Rule {
     for (const auto& f : freed_)
       if (analysis::same_table(f.table, table) && f.column == to && same_section(f.statement, ctx))
         for (const auto& a : added_)
-          if (analysis::same_table(a.table, table) && a.column == from && same_section(a.statement, ctx)) {
+          if (analysis::same_table(*a.table, table) && *a.column == from && same_section(a.statement, ctx)) {
             report(ctx, range, table,
                    "this migration replaces column " + quoted(to) + " of " + quoted(table) +
                        " with the new " + quoted(from));
@@ -135,7 +148,7 @@ class ExpandAndContractTogether final : public engine::Rule {
           }
     if (const Added* n = backfilled(table, ctx, from))
       report(ctx, range, table,
-             "this migration adds " + quoted(n->column) + " to " + quoted(table) +
+             "this migration adds " + quoted(*n->column) + " to " + quoted(table) +
                  ", backfills it and renames " + quoted(from));
     freed_.push_back({table, from, ctx.statement_index(), ctx.here().section});
   }
