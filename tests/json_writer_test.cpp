@@ -110,4 +110,20 @@ TEST_SUITE("core") {
       REQUIRE(written_string(s) == reference(OrderedJson(s)));
     }
   }
+
+  TEST_CASE(
+      "JsonWriter: a byte to escape at any place of a long plain run (eight bytes are tested at once)") {
+    const unsigned char bytes[] = {'"',      '\\', '\n', 0x00, 0x01, 0x1F, 0x20, 0x21, 0x5B,
+                                   0x5C - 1, 0x5D, 0x7E, 0x7F, 0x80, 0xC3, 0xE2, 0xFF};
+    for (const unsigned char b : bytes) {
+      for (size_t at = 0; at < 24; ++at) {
+        std::string s = "abcdefghijklmnopqrstuvwx";
+        s[at] = static_cast<char>(b);
+        if (b == 0xC3 && at + 1 < s.size()) s[at + 1] = static_cast<char>(0xA9);  // a whole U+00E9
+        CAPTURE(static_cast<int>(b));
+        CAPTURE(at);
+        REQUIRE(written_string(s) == reference(OrderedJson(s)));
+      }
+    }
+  }
 }

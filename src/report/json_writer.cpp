@@ -2,6 +2,8 @@
 
 #include <array>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 namespace ddlint::report {
 
@@ -44,6 +46,27 @@ size_t utf8_sequence(std::string_view s, size_t i, size_t& bad_at) {
     }
   }
   return len;
+}
+
+// Bytes a JSON string holds as they are: printable ASCII but '"' and '\\'.
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[static_cast<size_t>(c)] = c != '"' && c != '\\';
+  return t;
+}();
+
+// True when the 8 bytes at `p` are all plain (kPlain), tested at once: no
+// byte below 0x20 or from 0x80 up, none equal to '"' or '\\'. The tests of
+// a word for a byte below n (n <= 128) and for a zero byte are exact about
+// whether there is one.
+bool plain8(const char* p) {
+  uint64_t x = 0;
+  std::memcpy(&x, p, sizeof x);
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  const auto has_zero = [&](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  const uint64_t below_space = (x - kOnes * 0x20) & ~x & kHigh;
+  return ((x & kHigh) | below_space | has_zero(x ^ (kOnes * '"')) | has_zero(x ^ (kOnes * '\\'))) == 0;
 }
 
 }  // namespace
@@ -123,11 +146,8 @@ void JsonWriter::escaped(std::string_view s) {
   while (i < s.size()) {
     // A run of bytes written as they are, appended at once.
     size_t plain = i;
-    while (plain < s.size()) {
-      const auto p = static_cast<unsigned char>(s[plain]);
-      if (p < 0x20 || p >= 0x80 || p == '"' || p == '\\') break;
-      ++plain;
-    }
+    while (plain + 8 <= s.size() && plain8(s.data() + plain)) plain += 8;
+    while (plain < s.size() && kPlain[static_cast<unsigned char>(s[plain])]) ++plain;
     if (plain > i) {
       buf_.append(s.data() + i, plain - i);
       i = plain;
