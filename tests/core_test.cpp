@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "core/path_text.h"
 #include "core/runner_marker.h"
 #include "core/source.h"
+#include "core/stack.h"
 #include "engine/catalog.h"
 #include "engine/config.h"
 #include "parser/detect.h"
@@ -24,7 +26,40 @@
 
 using namespace ddlint;
 
+namespace {
+// Recurses `depth` times with a kilobyte of stack per level; returns `depth`.
+size_t recurse(size_t depth) {
+  volatile char pad[1024];
+  pad[0] = 1;
+  if (depth == 0) return 0;
+  return recurse(depth - 1) + static_cast<size_t>(pad[0]);
+}
+}  // namespace
+
 TEST_SUITE("core") {
+  TEST_CASE("deep stack: runs, nests, rethrows, and holds more than a thread's default stack") {
+    CHECK_FALSE(on_deep_stack());
+    bool inside = false;
+    bool nested = false;
+    run_on_deep_stack([&] {
+      inside = on_deep_stack();
+      run_on_deep_stack([&] { nested = on_deep_stack(); });
+    });
+    CHECK(inside);
+    CHECK(nested);
+    CHECK_FALSE(on_deep_stack());
+    CHECK_THROWS_WITH_AS(run_on_deep_stack([] { throw std::runtime_error("thrown deep"); }), "thrown deep",
+                         std::runtime_error);
+    CHECK_FALSE(on_deep_stack());
+    // 64 MiB of frames: eight times a default 8 MiB stack.
+    size_t levels = 0;
+    run_on_deep_stack([&] { levels = recurse(64 * 1024); });
+    CHECK(levels == 64 * 1024);
+    // The next call reuses the stack.
+    run_on_deep_stack([&] { levels = recurse(1024); });
+    CHECK(levels == 1024);
+  }
+
   TEST_CASE("table stats: names match exactly, never by a guess") {
     analysis::TableStats pg;
     pg.dialect = Dialect::Postgres;

@@ -125,8 +125,8 @@ size_t utf8_length(const unsigned char* p, const unsigned char* end) {
   return 0;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool json_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+bool json_digit(char c) { return c >= '0' && c <= '9'; }
 
 // The bytes of an 8-byte word (little-endian) that end a plain run in a
 // string: a quote, a backslash, a control character or a non-ASCII byte.
@@ -254,7 +254,7 @@ bool Parser::parse(const char* text, Element& root) {
   // The text ends in a NUL, which no rule below accepts: single characters
   // are read without checking the end first.
   auto skip_space = [&] {
-    while (static_cast<unsigned char>(*p) <= ' ' && is_space(*p)) ++p;
+    while (static_cast<unsigned char>(*p) <= ' ' && json_space(*p)) ++p;
   };
   auto string = [&](Slot& v) {
     v.kind = Kind::String;
@@ -301,17 +301,17 @@ bool Parser::parse(const char* text, Element& root) {
     } else {
       if (c == '"') {
         if (!string(v)) return false;
-      } else if (c == '-' || is_digit(c)) {
+      } else if (c == '-' || json_digit(c)) {
         const bool negative = c == '-';
         if (negative) ++p;
-        if (!is_digit(*p)) return false;
+        if (!json_digit(*p)) return false;
         // 19 digits always fit in a uint64_t; more never fit in an int64_t.
         uint64_t magnitude = 0;
         const char* digits = p;
         if (*p == '0') {
           ++p;
         } else {
-          while (is_digit(*p)) {
+          while (json_digit(*p)) {
             magnitude = magnitude * 10 + static_cast<uint64_t>(*p - '0');
             ++p;
           }
@@ -321,15 +321,15 @@ bool Parser::parse(const char* text, Element& root) {
         if (*p == '.') {
           integer = false;
           ++p;
-          if (!is_digit(*p)) return false;
-          while (is_digit(*p)) ++p;
+          if (!json_digit(*p)) return false;
+          while (json_digit(*p)) ++p;
         }
         if (*p == 'e' || *p == 'E') {
           integer = false;
           ++p;
           if (*p == '+' || *p == '-') ++p;
-          if (!is_digit(*p)) return false;
-          while (is_digit(*p)) ++p;
+          if (!json_digit(*p)) return false;
+          while (json_digit(*p)) ++p;
         }
         constexpr auto kMax = static_cast<uint64_t>(std::numeric_limits<int64_t>::max());
         if (integer && !overflow && (negative ? magnitude <= kMax + 1 : magnitude <= kMax)) {
