@@ -78,4 +78,24 @@ add_library(ddlint_parser_mysql STATIC
   ${DDLINT_MYSQL_GENERATED})
 target_include_directories(ddlint_parser_mysql SYSTEM PRIVATE
   ${DDLINT_ANTLR4_SHIM_DIR} ${DDLINT_ANTLR4_RUNTIME_INCLUDE} ${DDLINT_MYSQL_GEN_DIR})
-target_link_libraries(ddlint_parser_mysql PUBLIC ddlint_ir PRIVATE ${DDLINT_ANTLR4_RUNTIME_LIB})
+# The static runtime is linked through a copy without the XPath lexer's
+# static initialiser (cmake/QuietXPathLexer.cmake), made at build time from
+# the installed archive.
+set(DDLINT_ANTLR4_LINK ${DDLINT_ANTLR4_RUNTIME_LIB})
+if(DDLINT_ANTLR4_RUNTIME_LIB MATCHES "\\.a$" AND CMAKE_AR AND CMAKE_OBJCOPY)
+  set(DDLINT_ANTLR4_ARCHIVE ${CMAKE_CURRENT_BINARY_DIR}/generated/antlr4_runtime/libantlr4-runtime.a)
+  add_custom_command(
+    OUTPUT ${DDLINT_ANTLR4_ARCHIVE}
+    COMMAND ${CMAKE_COMMAND} -DARCHIVE=${DDLINT_ANTLR4_RUNTIME_LIB} -DOUTPUT=${DDLINT_ANTLR4_ARCHIVE}
+            -DWORK=${CMAKE_CURRENT_BINARY_DIR}/generated/antlr4_runtime/work -DAR=${CMAKE_AR}
+            -DOBJCOPY=${CMAKE_OBJCOPY} -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/QuietXPathLexer.cmake
+    DEPENDS ${DDLINT_ANTLR4_RUNTIME_LIB} ${CMAKE_CURRENT_SOURCE_DIR}/cmake/QuietXPathLexer.cmake
+    COMMENT "Copying the ANTLR runtime archive"
+    VERBATIM)
+  add_custom_target(ddlint_antlr4_archive DEPENDS ${DDLINT_ANTLR4_ARCHIVE})
+  add_library(ddlint_antlr4_runtime STATIC IMPORTED)
+  set_target_properties(ddlint_antlr4_runtime PROPERTIES IMPORTED_LOCATION ${DDLINT_ANTLR4_ARCHIVE})
+  add_dependencies(ddlint_antlr4_runtime ddlint_antlr4_archive)
+  set(DDLINT_ANTLR4_LINK ddlint_antlr4_runtime)
+endif()
+target_link_libraries(ddlint_parser_mysql PUBLIC ddlint_ir PRIVATE ${DDLINT_ANTLR4_LINK})
