@@ -21,6 +21,10 @@
 
 namespace {
 
+// The subcommands, as the top-level help lists them.
+const std::vector<std::string_view> kCommands = {"check", "rules", "explain", "locks", "preflight",
+                                                 "stats", "trace", "drift",   "lsp",   "debug"};
+
 // The names --runner accepts (analysis::runner_name).
 const std::vector<std::string> kRunners = {"auto",   "none",   "goose", "dbmate",    "golang-migrate", "sqlx",
                                            "flyway", "prisma", "atlas", "liquibase", "sqitch"};
@@ -66,87 +70,150 @@ int run(int argc, char** argv) {
   auto named = [&](std::string_view name) {
     return std::find(words.begin(), words.end(), name) != words.end();
   };
+  // Within `check`, only the options on the command line are set up too
+  // (CLI11 spends about 15,000 instructions on each): an option is set up
+  // when one of its names is an argument or starts one (`--format=json`).
+  // Every option is set up when the line asks for help or has a word with
+  // one dash and more than one letter (short options run together, `-j2`).
+  const bool all_options = std::any_of(words.begin(), words.end(), [](std::string_view w) {
+    return w == "-h" || w == "--help" || (w.size() > 2 && w[0] == '-' && w[1] != '-');
+  });
+  auto want = [&](std::string_view names) {
+    if (all_options) return true;
+    for (size_t begin = 0; begin <= names.size();) {
+      size_t end = names.find(',', begin);
+      if (end == std::string_view::npos) end = names.size();
+      const std::string_view name = names.substr(begin, end - begin);
+      if (name.empty() || name[0] != '-') return true;  // a positional
+      for (std::string_view w : words)
+        if (w == name || (name.size() > 2 && w.size() > name.size() && w.substr(0, name.size()) == name &&
+                          w[name.size()] == '='))
+          return true;
+      begin = end + 1;
+    }
+    return false;
+  };
+  // Only the subcommand the line starts with is set up (CLI11 spends about
+  // 18,000 instructions on each): every one when the first word is not a
+  // subcommand (help, --version, an unknown word) or the line asks for help.
+  const std::string_view first = argc > 1 ? std::string_view(argv[1]) : std::string_view();
+  const bool help =
+      std::any_of(words.begin(), words.end(), [](std::string_view w) { return w == "-h" || w == "--help"; });
+  const bool known = std::find(kCommands.begin(), kCommands.end(), first) != kCommands.end();
+  auto sub = [&](CLI::App& parent, const std::string& name, const std::string& description) -> CLI::App* {
+    if (&parent == &app && known && !help && first != name) return nullptr;
+    return parent.add_subcommand(name, description);
+  };
+  // Whether a subcommand was set up and named.
+  auto ran = [](const CLI::App* cmd) { return cmd != nullptr && cmd->parsed(); };
   bool assume_tx = false;
   bool no_assume_tx = false;
   bool schema_complete = false;
   bool no_history = false;
   std::string ir_dialect = "postgres";
   CheckOptions check;
-  auto* cmd_check = app.add_subcommand("check", "Lint migration files and directories (`-` reads stdin)");
-  if (named("check")) {
-    cmd_check->add_option("paths", check.paths, "Files or directories (walked for *.sql); `-` for stdin");
-    cmd_check->add_option("--format", check.format, "Output format: text, json, sarif, github, gitlab or gcc")
-        ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab", "gcc"}));
-    cmd_check->add_option("-o,--output", check.output, "Write the report to FILE instead of stdout");
-    cmd_check->add_option("--config", check.config,
-                          "Use this config file instead of the nearest .ddlint.toml");
-    cmd_check
-        ->add_option("--select", check.select,
-                     "Enable only these rules (ids or aliases, comma-separated; `all`)")
-        ->delimiter(',')
-        ->allow_extra_args(false);
-    cmd_check->add_option("--ignore", check.ignore, "Disable these rules (ids or aliases, comma-separated)")
-        ->delimiter(',')
-        ->allow_extra_args(false);
-    cmd_check
-        ->add_option("--fail-on", check.fail_on, "Exit 1 when a finding is at or above: error, warning, info")
-        ->check(CLI::IsMember({"error", "warning", "info"}));
-    cmd_check->add_option("--pg-version", check.pg_version, "Target PostgreSQL major version (10 to 18)")
-        ->check(CLI::Range(10, 18));
-    cmd_check->add_option(
-        "--dialect", check.dialect,
-        "SQL dialect: postgres, mysql or mariadb (default: the config's, else detected per file)");
-    cmd_check->add_option(
-        "--mysql-version", check.mysql_version,
-        "Target MySQL/MariaDB version (5.7, 8.0, 8.0.28, 8.4, mariadb-10.11, ...; default 8.4)");
-    cmd_check->add_option("--stdin-filename", check.stdin_filename, "Name to report for `-` (stdin)");
-    cmd_check->add_flag("--assume-in-transaction", assume_tx, "Treat each file as wrapped in a transaction");
-    cmd_check->add_flag("--no-assume-in-transaction", no_assume_tx, "Do not assume a runner transaction");
-    cmd_check
-        ->add_option("--runner", check.runner,
-                     "Migration runner: auto (detect from directives, file names and marker files), none, "
-                     "goose, dbmate, "
-                     "golang-migrate, sqlx, flyway, prisma, atlas, liquibase, sqitch")
-        ->check(CLI::IsMember(kRunners));
-    cmd_check
-        ->add_option("--down-migrations", check.down_migrations,
-                     "Rules for down migrations: relaxed (no data-loss/compatibility rules), strict, skip")
-        ->check(CLI::IsMember({"relaxed", "strict", "skip"}));
-    cmd_check->add_flag("--schema-complete", schema_complete,
-                        "The files (in path order) are the whole history from an empty database");
-    cmd_check->add_option(
-        "--schema-dump", check.schema_dump,
-        "A schema dump (pg_dump -s) to replay before the migrations; implies --schema-complete");
-    cmd_check->add_option("--table-stats", check.table_stats,
-                          "Table sizes (`ddlint stats` output): raise findings on large tables, estimate "
-                          "durations (wins over config table_stats)");
-    cmd_check->add_option("--changed-since", check.changed_since,
-                          "Lint only the files changed since this git ref (merge base), as one change set");
-    cmd_check->add_flag(
-        "--fix", check.fix,
-        "Apply safe fixes to the files (with `-`: write the fixed SQL to stdout, the report to stderr)");
-    cmd_check->add_flag("--unsafe-fixes", check.unsafe_fixes, "With --fix, apply unsafe fixes too");
-    cmd_check->add_flag("-v,--verbose", check.verbose, "Show source excerpts and help for every finding");
-    cmd_check->add_flag(
-        "--no-history", no_history,
-        "Lint files named one by one without reading the migrations before them in their folder");
-    cmd_check
-        ->add_option(
-            "-j,--jobs", check.jobs,
-            "Threads to lint with (default: every core this process may use); the output is the same "
-            "for any number")
-        ->check(CLI::Range(1u, 1024u));
+  auto* cmd_check = sub(app, "check", "Lint migration files and directories (`-` reads stdin)");
+  if (cmd_check && named("check")) {
+    if (want("paths"))
+      cmd_check->add_option("paths", check.paths, "Files or directories (walked for *.sql); `-` for stdin");
+    if (want("--format"))
+      cmd_check
+          ->add_option("--format", check.format, "Output format: text, json, sarif, github, gitlab or gcc")
+          ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab", "gcc"}));
+    if (want("-o,--output"))
+      cmd_check->add_option("-o,--output", check.output, "Write the report to FILE instead of stdout");
+    if (want("--config"))
+      cmd_check->add_option("--config", check.config,
+                            "Use this config file instead of the nearest .ddlint.toml");
+    if (want("--select"))
+      cmd_check
+          ->add_option("--select", check.select,
+                       "Enable only these rules (ids or aliases, comma-separated; `all`)")
+          ->delimiter(',')
+          ->allow_extra_args(false);
+    if (want("--ignore"))
+      cmd_check->add_option("--ignore", check.ignore, "Disable these rules (ids or aliases, comma-separated)")
+          ->delimiter(',')
+          ->allow_extra_args(false);
+    if (want("--fail-on"))
+      cmd_check
+          ->add_option("--fail-on", check.fail_on,
+                       "Exit 1 when a finding is at or above: error, warning, info")
+          ->check(CLI::IsMember({"error", "warning", "info"}));
+    if (want("--pg-version"))
+      cmd_check->add_option("--pg-version", check.pg_version, "Target PostgreSQL major version (10 to 18)")
+          ->check(CLI::Range(10, 18));
+    if (want("--dialect"))
+      cmd_check->add_option(
+          "--dialect", check.dialect,
+          "SQL dialect: postgres, mysql or mariadb (default: the config's, else detected per file)");
+    if (want("--mysql-version"))
+      cmd_check->add_option(
+          "--mysql-version", check.mysql_version,
+          "Target MySQL/MariaDB version (5.7, 8.0, 8.0.28, 8.4, mariadb-10.11, ...; default 8.4)");
+    if (want("--stdin-filename"))
+      cmd_check->add_option("--stdin-filename", check.stdin_filename, "Name to report for `-` (stdin)");
+    if (want("--assume-in-transaction"))
+      cmd_check->add_flag("--assume-in-transaction", assume_tx,
+                          "Treat each file as wrapped in a transaction");
+    if (want("--no-assume-in-transaction"))
+      cmd_check->add_flag("--no-assume-in-transaction", no_assume_tx, "Do not assume a runner transaction");
+    if (want("--runner"))
+      cmd_check
+          ->add_option("--runner", check.runner,
+                       "Migration runner: auto (detect from directives, file names and marker files), none, "
+                       "goose, dbmate, "
+                       "golang-migrate, sqlx, flyway, prisma, atlas, liquibase, sqitch")
+          ->check(CLI::IsMember(kRunners));
+    if (want("--down-migrations"))
+      cmd_check
+          ->add_option("--down-migrations", check.down_migrations,
+                       "Rules for down migrations: relaxed (no data-loss/compatibility rules), strict, skip")
+          ->check(CLI::IsMember({"relaxed", "strict", "skip"}));
+    if (want("--schema-complete"))
+      cmd_check->add_flag("--schema-complete", schema_complete,
+                          "The files (in path order) are the whole history from an empty database");
+    if (want("--schema-dump"))
+      cmd_check->add_option(
+          "--schema-dump", check.schema_dump,
+          "A schema dump (pg_dump -s) to replay before the migrations; implies --schema-complete");
+    if (want("--table-stats"))
+      cmd_check->add_option("--table-stats", check.table_stats,
+                            "Table sizes (`ddlint stats` output): raise findings on large tables, estimate "
+                            "durations (wins over config table_stats)");
+    if (want("--changed-since"))
+      cmd_check->add_option("--changed-since", check.changed_since,
+                            "Lint only the files changed since this git ref (merge base), as one change set");
+    if (want("--fix"))
+      cmd_check->add_flag(
+          "--fix", check.fix,
+          "Apply safe fixes to the files (with `-`: write the fixed SQL to stdout, the report to stderr)");
+    if (want("--unsafe-fixes"))
+      cmd_check->add_flag("--unsafe-fixes", check.unsafe_fixes, "With --fix, apply unsafe fixes too");
+    if (want("-v,--verbose"))
+      cmd_check->add_flag("-v,--verbose", check.verbose, "Show source excerpts and help for every finding");
+    if (want("--no-history"))
+      cmd_check->add_flag(
+          "--no-history", no_history,
+          "Lint files named one by one without reading the migrations before them in their folder");
+    if (want("-j,--jobs"))
+      cmd_check
+          ->add_option(
+              "-j,--jobs", check.jobs,
+              "Threads to lint with (default: every core this process may use); the output is the same "
+              "for any number")
+          ->check(CLI::Range(1u, 1024u));
   }
 
-  auto* cmd_rules = app.add_subcommand("rules", "List every rule with its default severity");
+  auto* cmd_rules = sub(app, "rules", "List every rule with its default severity");
   std::string explain_id;
-  auto* cmd_explain = app.add_subcommand("explain", "Show a rule's documentation");
-  if (named("explain")) {
+  auto* cmd_explain = sub(app, "explain", "Show a rule's documentation");
+  if (cmd_explain && named("explain")) {
     cmd_explain->add_option("rule", explain_id, "Rule id or alias")->required();
   }
   LocksOptions locks;
-  auto* cmd_locks = app.add_subcommand("locks", "Print the lock plan of a migration, statement by statement");
-  if (named("locks")) {
+  auto* cmd_locks = sub(app, "locks", "Print the lock plan of a migration, statement by statement");
+  if (cmd_locks && named("locks")) {
     cmd_locks->add_option("file", locks.path, "SQL file (`-` for stdin)")->required();
     cmd_locks->add_option("--format", locks.format, "text or json")->check(CLI::IsMember({"text", "json"}));
     cmd_locks->add_option("--dialect", locks.dialect, "SQL dialect: postgres, mysql or mariadb")
@@ -170,10 +237,10 @@ int run(int argc, char** argv) {
         ->check(CLI::IsMember(kRunners));
   }
   PreflightOptions preflight;
-  auto* cmd_preflight = app.add_subcommand(
-      "preflight",
+  auto* cmd_preflight = sub(
+      app, "preflight",
       "Print, per data-dependent change, the read-only query that finds the rows that would make it fail");
-  if (named("preflight")) {
+  if (cmd_preflight && named("preflight")) {
     cmd_preflight->add_option("files", preflight.paths, "SQL files (`-` for stdin); each is read alone")
         ->required();
     cmd_preflight->add_option("--format", preflight.format, "text or json")
@@ -192,11 +259,11 @@ int run(int argc, char** argv) {
         ->check(CLI::Range(1, 86400000));
   }
   StatsOptions stats;
-  auto* cmd_stats = app.add_subcommand(
-      "stats",
+  auto* cmd_stats = sub(
+      app, "stats",
       "Print rows and bytes per table of a PostgreSQL or MySQL/MariaDB database (read-only) as table-stats "
       "JSON");
-  if (named("stats")) {
+  if (cmd_stats && named("stats")) {
     cmd_stats->add_option(
         "--dsn", stats.dsn,
         "The database: postgresql:// URL or key=value, or mysql://user:password@host:port/db "
@@ -205,12 +272,12 @@ int run(int argc, char** argv) {
         ->check(CLI::IsMember({"postgres", "postgresql", "mysql", "mariadb"}));
   }
   TraceOptions trace;
-  auto* cmd_trace = app.add_subcommand(
-      "trace",
+  auto* cmd_trace = sub(
+      app, "trace",
       "Run migrations statement by statement in one transaction on a PostgreSQL database, compare the locks "
       "and rewrites with the lock model, and roll back; on MySQL/MariaDB, probe each ALTER on scratch copies "
       "of the tables for the ALGORITHM, LOCK and rebuild the server uses");
-  if (named("trace")) {
+  if (cmd_trace && named("trace")) {
     cmd_trace->add_option("files", trace.paths, "SQL files (`-` for stdin), run in this order")->required();
     cmd_trace
         ->add_option("--dsn", trace.dsn,
@@ -251,9 +318,9 @@ int run(int argc, char** argv) {
         ->check(CLI::IsMember(kRunners));
   }
   DriftOptions drift;
-  auto* cmd_drift = app.add_subcommand(
-      "drift", "Compare a live database's schema (read-only) with the schema its migrations build");
-  if (named("drift")) {
+  auto* cmd_drift =
+      sub(app, "drift", "Compare a live database's schema (read-only) with the schema its migrations build");
+  if (cmd_drift && named("drift")) {
     cmd_drift->add_option("paths", drift.paths, "Migration folders (or files), replayed in runner order")
         ->required();
     cmd_drift
@@ -274,12 +341,12 @@ int run(int argc, char** argv) {
                      "Milliseconds each catalog query may run (default 30000)")
         ->check(CLI::Range(1, 86400000));
   }
-  auto* cmd_lsp = app.add_subcommand(
-      "lsp", "Run the language server on stdin/stdout (lints documents on open, change and save)");
-  auto* cmd_debug = app.add_subcommand("debug", "Developer tools");
+  auto* cmd_lsp =
+      sub(app, "lsp", "Run the language server on stdin/stdout (lints documents on open, change and save)");
+  auto* cmd_debug = sub(app, "debug", "Developer tools");
   std::vector<std::string> ir_paths;
-  auto* cmd_ir = cmd_debug->add_subcommand("ir", "Print the IR of files");
-  if (named("ir")) {
+  auto* cmd_ir = cmd_debug ? sub(*cmd_debug, "ir", "Print the IR of files") : nullptr;
+  if (cmd_ir && named("ir")) {
     cmd_ir
         ->add_option("files", ir_paths,
                      "SQL files (`-` for stdin); with several, each dump starts with `== FILE`")
@@ -287,7 +354,7 @@ int run(int argc, char** argv) {
     cmd_ir->add_option("--dialect", ir_dialect, "SQL dialect: postgres or mysql")
         ->check(CLI::IsMember({"postgres", "postgresql", "mysql", "mariadb"}));
   }
-  cmd_debug->require_subcommand(1);
+  if (cmd_debug) cmd_debug->require_subcommand(1);
 
   // Name an unknown first word instead of CLI11's "A subcommand is required".
   if (argc > 1) {
@@ -316,7 +383,7 @@ int run(int argc, char** argv) {
   }
 
   int rc = kExitClean;
-  if (*cmd_check) {
+  if (ran(cmd_check)) {
     if (assume_tx) check.assume_in_transaction = true;
     if (no_assume_tx) check.assume_in_transaction = false;
     if (schema_complete) check.schema_complete = true;
@@ -330,24 +397,24 @@ int run(int argc, char** argv) {
     // to one terminal or log.
     std::cerr.tie(nullptr);
     rc = run_check(check, std::cout, std::cerr);
-  } else if (*cmd_rules) {
+  } else if (ran(cmd_rules)) {
     rc = run_rules(std::cout, std::cerr);
-  } else if (*cmd_explain) {
+  } else if (ran(cmd_explain)) {
     rc = run_explain(explain_id, std::cout, std::cerr);
-  } else if (*cmd_locks) {
+  } else if (ran(cmd_locks)) {
     rc = run_locks(locks, std::cout, std::cerr);
-  } else if (*cmd_drift) {
+  } else if (ran(cmd_drift)) {
     rc = run_drift(drift, std::cout, std::cerr);
-  } else if (*cmd_stats) {
+  } else if (ran(cmd_stats)) {
     rc = run_stats(stats, std::cout, std::cerr);
-  } else if (*cmd_trace) {
+  } else if (ran(cmd_trace)) {
     rc = run_trace(trace, std::cout, std::cerr);
-  } else if (*cmd_preflight) {
+  } else if (ran(cmd_preflight)) {
     preflight.live = cmd_preflight->count("--dsn") > 0;
     rc = run_preflight(preflight, std::cout, std::cerr);
-  } else if (*cmd_ir) {
+  } else if (ran(cmd_ir)) {
     rc = run_debug_ir(ir_paths, ir_dialect, std::cout, std::cerr);
-  } else if (*cmd_lsp) {
+  } else if (ran(cmd_lsp)) {
     std::ios::sync_with_stdio(false);
     rc = ddlint::lsp::serve(std::cin, std::cout, version());
   }
