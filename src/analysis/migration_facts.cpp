@@ -120,7 +120,7 @@ std::vector<StatementFacts::UnknownReference> unknown_references(const ir::State
                                                                  const SchemaModel& model) {
   std::vector<StatementFacts::UnknownReference> out;
   auto missing_table = [&](const ir::QualifiedName& t) {
-    return !outside_history(t) && !model.table_state(t).exists;
+    return !outside_history(t) && !model.view(t).exists();
   };
   auto table = [&](const ir::QualifiedName& t) {
     if (missing_table(t)) out.push_back({t, "", t.range});
@@ -137,8 +137,8 @@ std::vector<StatementFacts::UnknownReference> unknown_references(const ir::State
     if (c.empty() || c.front() == '(' || missing_table(t)) return;
     for (const auto& [table, name] : added)
       if (name == c && same_table(table, t)) return;
-    const KnownTable k = model.table_state(t);
-    if (!k.columns_known) return;
+    const auto k = model.view(t);
+    if (!k.columns_known()) return;
     if (k.column(c)) return;
     out.push_back({t, c, where});
   };
@@ -392,8 +392,8 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
       for (size_t k = 0; k < at->actions.size(); ++k) {
         const auto& a = at->actions[k];
         if (a.kind == ir::AlterKind::AddColumn && a.if_exists && a.column_def) {
-          const KnownTable t = columns.table_state(at->table);
-          if (t.exists && t.columns_known && t.column(a.column_def->name) == nullptr) {
+          const auto t = columns.view(at->table);
+          if (t.exists() && t.columns_known() && t.column(a.column_def->name) == nullptr) {
             f.known_absent.resize(at->actions.size());
             f.known_absent[k] = true;
           }
@@ -420,7 +420,7 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
               // And one that names the table's is the same as one that names
               // none, compared with a definition that names none.
               if (settings.dialect == Dialect::MySql && a.column_def) {
-                const std::string table_charset = columns.table_state(at->table).charset;
+                const std::string table_charset(columns.view(at->table).charset());
                 std::string& old = f.old_columns[k]->type.charset;
                 const bool named = !a.column_def->type.charset.empty();
                 if (named && old.empty()) old = table_charset;
@@ -444,11 +444,7 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
       if (written && !written->empty()) {
         // The triggers this kind of statement fires (all, when a trigger's
         // events are not known).
-        const KnownTable k = columns.table_state(*written);
-        for (const auto& name : k.triggers) {
-          const auto e = k.trigger_events.find(name);
-          if (e == k.trigger_events.end() || (e->second & event) != 0) f.triggers.push_back(name);
-        }
+        f.triggers = columns.view(*written).triggers_for(event);
       }
     }
     if (const auto* at = st.as<ir::AlterTable>())
@@ -458,10 +454,10 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
             f.functions.push_back(std::move(k));
     if (const auto* d = st.as<ir::Drop>(); d && d->object == ir::ObjectKind::Table && !d->temporary)
       for (const auto& n : d->names) {
-        const KnownTable k = columns.table_state(n);
-        if (!k.exists && (k.seen || (settings.schema_complete && !outside_history(n))))
+        const auto k = columns.view(n);
+        if (!k.exists() && (k.seen() || (settings.schema_complete && !outside_history(n))))
           f.absent_tables.push_back(n);
-        else if (!k.exists && !k.seen)
+        else if (!k.exists() && !k.seen())
           f.unseen_tables.push_back(n);
       }
     columns.apply(st);

@@ -105,6 +105,27 @@ KnownTable SchemaModel::table_state(const ir::QualifiedName& name) const {
   return k;
 }
 
+SchemaModel::TableView SchemaModel::view(const ir::QualifiedName& name) const {
+  const Table* t = table(name);
+  return TableView(!t || (!t->seen && !t->exists) ? nullptr : t);
+}
+
+const KnownColumn* SchemaModel::TableView::column(const std::string& name) const {
+  if (t_ == nullptr) return nullptr;
+  const auto it = t_->columns.find(name);
+  return it == t_->columns.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> SchemaModel::TableView::triggers_for(uint8_t event) const {
+  std::vector<std::string> out;
+  if (t_ == nullptr) return out;
+  for (const auto& name : t_->triggers) {
+    const auto e = t_->trigger_events.find(name);
+    if (e == t_->trigger_events.end() || (e->second & event) != 0) out.push_back(name);
+  }
+  return out;
+}
+
 void SchemaModel::add_index(const std::string& index, const ir::QualifiedName& table_name) {
   if (index.empty()) return;
   drop_index(index);

@@ -58,6 +58,8 @@ struct KnownFunction {
 // (ALTER COLUMN ... TYPE) and, when the history is complete, for objects a
 // statement names that do not exist.
 class SchemaModel {
+  struct Table;  // below
+
  public:
   // Applies the up migration of `file` (down sections are left out).
   // `split_version`: the file is a step of that split version, and the
@@ -75,6 +77,27 @@ class SchemaModel {
   const ir::TypeName* column_type(const ir::QualifiedName& table, const std::string& column) const;
   // What is known of `table` (seen = false when the history never mentions it).
   KnownTable table_state(const ir::QualifiedName& table) const;
+  // What table_state() says, read in place instead of copied (a copy holds
+  // every column: an INSERT into a table of forty columns copied forty).
+  // Valid until the model changes.
+  class TableView {
+   public:
+    bool seen() const { return t_ != nullptr; }
+    bool exists() const { return t_ != nullptr && t_->exists; }
+    bool columns_known() const { return t_ != nullptr && t_->columns_known; }
+    // KnownTable::column: the column of that exact name; null when not known.
+    const KnownColumn* column(const std::string& name) const;
+    std::string_view charset() const { return t_ ? std::string_view(t_->charset) : std::string_view(); }
+    // The row triggers that fire on `event` (ir::kTriggerInsert, ...): all
+    // whose events are not known, in creation order.
+    std::vector<std::string> triggers_for(uint8_t event) const;
+
+   private:
+    friend class SchemaModel;
+    explicit TableView(const Table* t) : t_(t) {}
+    const Table* t_ = nullptr;
+  };
+  TableView view(const ir::QualifiedName& table) const;
   // What is known now of every table `file` names (for an index it names:
   // the index's table).
   std::vector<KnownTable> needed_by(const ir::ParsedFile& file) const;

@@ -34,7 +34,7 @@ std::optional<double> RuleContext::option_seconds(std::string_view name) const {
 }
 
 bool RuleContext::rule_enabled(std::string_view id) const {
-  return enabled_ && std::find(enabled_->begin(), enabled_->end(), id) != enabled_->end();
+  return enabled_ && enabled_->count(std::string(id)) > 0;
 }
 
 bool RuleContext::statements_nested() const {

@@ -105,7 +105,7 @@ class RuleContext {
   void set_rule(std::string_view id) { rule_ = id; }
   void set_statement(size_t i) { statement_ = i; }
   void set_suppressions(const std::vector<analysis::Suppression>* s) { suppressions_ = s; }
-  void set_enabled(const std::vector<std::string>* ids) { enabled_ = ids; }
+  void set_enabled(const std::map<std::string, Severity>* enabled) { enabled_ = enabled; }
   void set_options(const RuleOptions* options) { options_ = options; }
   void set_down_migration(const analysis::DownMigration* d) { down_ = d; }
 
@@ -120,7 +120,7 @@ class RuleContext {
   std::string_view rule_;
   size_t statement_ = 0;
   const std::vector<analysis::Suppression>* suppressions_ = nullptr;
-  const std::vector<std::string>* enabled_ = nullptr;
+  const std::map<std::string, Severity>* enabled_ = nullptr;
   const RuleOptions* options_ = nullptr;
   const analysis::DownMigration* down_ = nullptr;
   mutable std::optional<bool> nested_;
