@@ -159,4 +159,33 @@ TEST_SUITE("registry") {
     CHECK(catalog.resolve("require-concurrent-index-creation") ==
           std::optional<std::string>("create-index-non-concurrently"));
   }
+
+  TEST_CASE("an alias two rules claim stays with the first, an id is never taken, errors in page order") {
+    auto page = [](const char* id, const char* aliases) {
+      return "+++\nid = \"" + std::string(id) + "\"\nsummary = \"s\"\ndefault_severity = \"warning\"\n" +
+             "dialects = [\"postgres\"]\ncategories = [\"locking\"]\nfix = \"none\"\nsince = \"0.1.0\"\n" +
+             "aliases = [" + aliases + "]\n+++\n\n## What it does\nx\n";
+    };
+    const std::string a = page("rule-a", "\"x\", \"rule-b\", \"x\", \"rule-a\"");
+    const std::string b = page("rule-b", "\"y\", \"x\"");
+    const std::string c = page("rule-c", "\"y\", \"z\", \"x\"");
+    const std::vector<engine::EmbeddedPage> pages = {
+        {"rule-c.md", c.c_str()}, {"rule-a.md", a.c_str()}, {"rule-b.md", b.c_str()}};
+    const engine::Catalog catalog(pages);
+    CHECK(catalog.resolve("rule-a") == std::optional<std::string>("rule-a"));
+    CHECK(catalog.resolve("rule-b") == std::optional<std::string>("rule-b"));
+    CHECK(catalog.resolve("x") == std::optional<std::string>("rule-a"));
+    CHECK(catalog.resolve("y") == std::optional<std::string>("rule-b"));
+    CHECK(catalog.resolve("z") == std::optional<std::string>("rule-c"));
+    CHECK(catalog.resolve("w") == std::nullopt);
+    CHECK(catalog.resolve("") == std::nullopt);
+    // Rules are in id order; a's own repeated alias and its own id are no conflict.
+    CHECK(catalog.errors() == std::vector<std::string>{"alias `rule-b` is claimed by two rules",
+                                                       "alias `x` is claimed by two rules",
+                                                       "alias `y` is claimed by two rules",
+                                                       "alias `x` is claimed by two rules"});
+    // A copy resolves the same.
+    const engine::Catalog copy = catalog;
+    CHECK(copy.resolve("x") == std::optional<std::string>("rule-a"));
+  }
 }

@@ -192,15 +192,37 @@ Catalog::Catalog(std::vector<RuleInfo> rules, std::vector<std::string> errors)
 }
 
 void Catalog::index(bool record_errors) {
-  for (const auto& r : rules_) {
-    alias_[r.id] = r.id;
+  names_.clear();
+  for (uint32_t i = 0; i < rules_.size(); ++i) {
+    names_.push_back({i, kId});
+    for (uint32_t a = 0; a < rules_[i].aliases.size(); ++a) names_.push_back({i, a});
   }
-  for (const auto& r : rules_)
-    for (const auto& a : r.aliases) {
-      auto [it, inserted] = alias_.emplace(a, r.id);
-      if (!inserted && it->second != r.id && record_errors)
-        errors_.push_back("alias `" + a + "` is claimed by two rules");
+  // Ids before aliases, then rule order: an id is never taken by an alias,
+  // and of two rules claiming an alias the first (in id order) keeps it.
+  std::stable_sort(names_.begin(), names_.end(), [&](const Name& a, const Name& b) {
+    const std::string_view x = name(a);
+    const std::string_view y = name(b);
+    if (x != y) return x < y;
+    return (a.alias == kId) > (b.alias == kId);
+  });
+  std::vector<Name> unique;
+  std::vector<Name> claimed;  // aliases another rule holds
+  unique.reserve(names_.size());
+  for (const Name& n : names_) {
+    if (!unique.empty() && name(unique.back()) == name(n)) {
+      if (n.alias != kId && unique.back().rule != n.rule) claimed.push_back(n);
+      continue;
     }
+    unique.push_back(n);
+  }
+  names_ = std::move(unique);
+  if (!record_errors) return;
+  // In page order.
+  std::sort(claimed.begin(), claimed.end(), [](const Name& a, const Name& b) {
+    return a.rule != b.rule ? a.rule < b.rule : a.alias < b.alias;
+  });
+  for (const Name& n : claimed)
+    errors_.push_back("alias `" + std::string(name(n)) + "` is claimed by two rules");
 }
 
 // Catalog::instance() is generated at build time (catalog_gen.cpp): the
@@ -213,9 +235,10 @@ const RuleInfo* Catalog::find(std::string_view id) const {
 }
 
 std::optional<std::string> Catalog::resolve(std::string_view id_or_alias) const {
-  auto it = alias_.find(id_or_alias);
-  if (it == alias_.end()) return std::nullopt;
-  return it->second;
+  const auto it = std::lower_bound(names_.begin(), names_.end(), id_or_alias,
+                                   [&](const Name& n, std::string_view v) { return name(n) < v; });
+  if (it == names_.end() || name(*it) != id_or_alias) return std::nullopt;
+  return rules_[it->rule].id;
 }
 
 }  // namespace ddlint::engine

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -98,9 +99,23 @@ class Catalog {
 
  private:
   std::vector<RuleInfo> rules_;
-  std::map<std::string, std::string, std::less<>> alias_;
+  // Every id and alias, sorted by name (the first rule claiming a name
+  // wins): the rule's position, and which of its aliases (kId: its id).
+  // Positions rather than names: nothing is copied, and a copied catalogue
+  // keeps a valid index.
+  static constexpr uint32_t kId = UINT32_MAX;
+  struct Name {
+    uint32_t rule;
+    uint32_t alias;
+  };
+  std::vector<Name> names_;
   std::vector<std::string> errors_;
-  // The alias index; with `record_errors`, an alias claimed by two rules is an error.
+  std::string_view name(const Name& n) const {
+    const RuleInfo& r = rules_[n.rule];
+    return n.alias == kId ? std::string_view(r.id) : std::string_view(r.aliases[n.alias]);
+  }
+  // The index of ids and aliases; with `record_errors`, an alias claimed by
+  // two rules is an error.
   void index(bool record_errors);
 };
 

@@ -56,7 +56,8 @@ int main(int argc, char** argv) {
   o << "// Generated at build time by ddlint_catalog_gen from the embedded rules.d pages. Do not edit.\n"
     << "#include \"engine/catalog.h\"\n\nnamespace ddlint::engine {\n\n"
     << "const Catalog& Catalog::instance() {\n"
-    << "  static const Catalog catalog = [] {\n"
+    << "  // Never destroyed: the process ends without taking it apart.\n"
+    << "  static const Catalog& catalog = *[] {\n"
     << "    const auto& pages = embedded_rule_pages();\n"
     << "    std::vector<RuleInfo> rules(" << catalog.rules().size() << ");\n";
   size_t k = 0;
@@ -96,7 +97,7 @@ int main(int argc, char** argv) {
         << ");\n";
     o << "    }\n";
   }
-  o << "    return Catalog(std::move(rules), " << list(catalog.errors()) << ");\n"
+  o << "    return new Catalog(std::move(rules), " << list(catalog.errors()) << ");\n"
     << "  }();\n  return catalog;\n}\n\n}  // namespace ddlint::engine\n";
   const std::string text = o.str();
   {
