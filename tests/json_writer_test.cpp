@@ -126,4 +126,17 @@ TEST_SUITE("core") {
       }
     }
   }
+
+  TEST_CASE("JsonWriter: indentation past the depths reports use (40 levels) as nlohmann dump(2)") {
+    std::ostringstream out;
+    {
+      JsonWriter w(out);
+      for (int d = 0; d < 40; ++d) w.begin_array();
+      w.value(std::string("x"));
+      for (int d = 0; d < 40; ++d) w.end_array();
+    }
+    OrderedJson doc = "x";
+    for (int d = 0; d < 40; ++d) doc = OrderedJson::array({doc});
+    CHECK(out.str() == reference(doc));
+  }
 }

@@ -78,8 +78,16 @@ void JsonWriter::flush() {
 }
 
 void JsonWriter::newline_indent() {
+  // A newline and the indentation in one append, for the depths reports have.
+  static constexpr std::string_view kIndent =
+      "\n                                                                ";
+  const size_t width = 2 * has_items_.size();
+  if (width < kIndent.size()) {
+    buf_.append(kIndent.data(), width + 1);
+    return;
+  }
   buf_ += '\n';
-  buf_.append(2 * has_items_.size(), ' ');
+  buf_.append(width, ' ');
 }
 
 void JsonWriter::before_value() {
