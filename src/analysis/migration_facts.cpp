@@ -586,7 +586,7 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
       if (k.exists)
         for (const auto& c : k.columns)
           if (c.version == settings.runner_layout.split_version)
-            added_columns_[ascii_lower(c.name)].push_back({k.name, c.name, kEarlierStep});
+            added_columns_[ascii_lower(c.name)].push_back({k.name, kEarlierStep});
   // Objects this run creates under a new name: a table created earlier in
   // the section and renamed is still new under its new name; a column added
   // earlier (or renamed from one) is new under the name it is renamed to.
@@ -598,10 +598,10 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
           renamed.remove_prefix(dot + 1);
         add_created({{f.table_name.schema, std::string(renamed), {}}, i});
       } else if (f.kind == ir::FactKind::AddColumn && !f.name.empty()) {
-        added_columns_[ascii_lower(f.name)].push_back({f.table_name, f.name, i});
+        added_columns_[ascii_lower(f.name)].push_back({f.table_name, i});
       } else if (f.kind == ir::FactKind::RenameColumn && !f.new_name.empty() &&
                  column_added_before(f.table_name, f.name, i)) {
-        added_columns_[ascii_lower(f.new_name)].push_back({f.table_name, f.new_name, i});
+        added_columns_[ascii_lower(f.new_name)].push_back({f.table_name, i});
       }
     }
   }

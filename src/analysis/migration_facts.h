@@ -19,7 +19,7 @@
 namespace ddlint::analysis {
 
 // Where the transaction a statement runs in comes from.
-enum class TxSource {
+enum class TxSource : uint8_t {
   None,      // no transaction: the statement commits on its own
   Explicit,  // BEGIN ... COMMIT written in the file
   Runner,    // the migration runner's transaction around the file or section
@@ -37,19 +37,23 @@ struct StatementFacts {
   // fails before any statement runs. The section is read as if the runner
   // wrapped it, as it does once this statement is moved out.
   bool refused_mix = false;
-  size_t section = 0;                            // index into the runner plan's sections
-  std::optional<std::string> lock_timeout;       // value in effect, if any SET
-  std::optional<std::string> statement_timeout;  // value in effect, if any SET
   // PostgreSQL: the session's TimeZone is UTC (a SET earlier in the section),
   // so on PostgreSQL 12+ timestamp <-> timestamptz needs no rewrite.
   bool utc_session = false;
-  StatementEffect effect;  // lock model verdict for this statement
+  // MySQL/MariaDB: the session's foreign_key_checks when the statement runs
+  // (off: a new FOREIGN KEY does not check existing rows).
+  bool foreign_key_checks = true;
   // The transaction that this statement's implicit commit (effect.implicit_commit:
   // MySQL DDL, START TRANSACTION) ended just before it ran, and where that
-  // transaction started; None when no transaction was open. The statement
-  // itself then runs outside it (tx, in_transaction and transaction_start say
-  // so), and the transaction is no longer open at the end of the section.
+  // transaction started (committed_start); None when no transaction was
+  // open. The statement itself then runs outside it (tx, in_transaction and
+  // transaction_start say so), and the transaction is no longer open at the
+  // end of the section.
   TxSource committed = TxSource::None;
+  size_t section = 0;                            // index into the runner plan's sections
+  std::optional<std::string> lock_timeout;       // value in effect, if any SET
+  std::optional<std::string> statement_timeout;  // value in effect, if any SET
+  StatementEffect effect;                        // lock model verdict for this statement
   size_t committed_start = SIZE_MAX;
   // First statement of the transaction this statement runs in (the BEGIN,
   // the COMMIT AND CHAIN, or 0 for the runner's); SIZE_MAX outside one.
@@ -57,7 +61,7 @@ struct StatementFacts {
   // Per entry of effect.tables: an earlier statement of the same transaction
   // already holds a lock on that object that covers this one (covers()), so
   // it is granted at once. Empty when none is (read it with is_held()).
-  std::vector<bool> held;
+  std::vector<char> held;
   bool is_held(size_t table) const { return table < held.size() && held[table]; }
   // ALTER TABLE: the old type of each ALTER COLUMN ... TYPE action whose
   // column type is known (action index, type).
@@ -71,13 +75,10 @@ struct StatementFacts {
   }
   // ALTER TABLE: per action, true for an ADD COLUMN IF NOT EXISTS of a column
   // the table is known not to have (its whole column list is known).
-  std::vector<bool> known_absent;
+  std::vector<char> known_absent;
   bool column_known_absent(size_t action) const {
     return action < known_absent.size() && known_absent[action];
   }
-  // MySQL/MariaDB: the session's foreign_key_checks when the statement runs
-  // (off: a new FOREIGN KEY does not check existing rows).
-  bool foreign_key_checks = true;
   // With a complete history (Settings::schema_complete): tables and columns
   // the statement names that do not exist when it runs.
   struct UnknownReference {
@@ -193,7 +194,6 @@ class MigrationFacts {
   std::vector<size_t> unterminated_;
   struct AddedColumn {
     ir::QualifiedName table;
-    std::string column;
     size_t statement;  // kEarlierStep: added by an earlier step of the file's split version
   };
   static constexpr size_t kEarlierStep = SIZE_MAX;

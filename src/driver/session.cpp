@@ -934,6 +934,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     std::vector<FileOutcome> outcomes;
     WorkPool::Batch parse;
     WorkPool::Batch lint;
+    bool last = false;  // the run's last window
   };
   // The window's files, read on this thread.
   size_t next = 0;
@@ -1003,7 +1004,10 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       }
       job.history = model.needed_by(*job.parsed);
       job.functions = model.functions_needed_by(*job.parsed);
-      model.apply(*job.parsed, plan, job.eff.settings.runner_layout.split_version);
+      // No file after the run's last one reads the model (a large file's
+      // columns would be held twice while it is linted: here and in its facts).
+      if (!w.last || &job != &w.jobs.back())
+        model.apply(*job.parsed, plan, job.eff.settings.runner_layout.split_version);
       ends.push_back(created.size());
       if (change_set && job.lint) analysis::collect_created(*job.parsed, plan, created);
     }
@@ -1072,6 +1076,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
         deliver(*linting);
         linting.reset();
       }
+      ahead->last = following == nullptr;
       replay_and_lint(*ahead, k);
       if (linting) deliver(*linting);
       linting = std::move(ahead);

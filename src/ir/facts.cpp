@@ -474,7 +474,7 @@ std::vector<Fact> facts(const Statement& st) {
 namespace {
 
 // An expression's text with whitespace collapsed (the dump compares values).
-std::string expr_text(const std::optional<Expr>& e, std::string_view source) {
+std::string expr_text(const Box<Expr>& e, std::string_view source) {
   if (!e || e->range.end > source.size() || e->range.end < e->range.begin) return "";
   std::string out;
   bool space = false;

@@ -97,7 +97,7 @@ struct Fact {
   std::optional<NormalType> type;  // AddColumn, SetType
   Box<Constraint> constraint;      // AddIndex, AddConstraint (kind, columns, references, NOT VALID)
   bool not_null = false;           // AddColumn
-  std::optional<Expr> value;       // SetDefault, AddColumn's default
+  Box<Expr> value;                 // SetDefault, AddColumn's default
   std::string position;            // SetPosition: "FIRST" or "AFTER <column>"
   // Restated by a whole-column redefinition (MySQL MODIFY/CHANGE): the
   // statement states it, but it changes something only where the old

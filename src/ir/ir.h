@@ -119,8 +119,8 @@ struct Constraint {
   std::vector<std::string> columns;
   QualifiedName ref_table;  // FOREIGN KEY / REFERENCES target
   std::vector<std::string> ref_columns;
-  std::optional<Expr> expr;  // CHECK expression, DEFAULT value, generation expression
-  bool stored = false;       // GENERATED ... STORED
+  Box<Expr> expr;       // CHECK expression, DEFAULT value, generation expression
+  bool stored = false;  // GENERATED ... STORED
 };
 
 struct ColumnDef {
@@ -129,7 +129,7 @@ struct ColumnDef {
   TextRange name_range;
   TypeName type;
   bool not_null = false;  // NOT NULL or PRIMARY KEY
-  std::optional<Expr> default_value;
+  Box<Expr> default_value;
   std::vector<Constraint> constraints;  // inline constraints, in source order
 };
 
@@ -304,7 +304,7 @@ struct AlterAction {
   Box<ColumnDef> column_def;   // ADD COLUMN
   Box<Constraint> constraint;  // ADD CONSTRAINT
   Box<TypeName> new_type;      // ALTER COLUMN TYPE
-  std::optional<Expr> expr;    // SET DEFAULT value / USING expression
+  Box<Expr> expr;              // SET DEFAULT value / USING expression
   QualifiedName partition;     // ATTACH / DETACH PARTITION target
   bool if_exists = false;      // DROP ... IF EXISTS / ADD COLUMN IF NOT EXISTS
   bool cascade = false;

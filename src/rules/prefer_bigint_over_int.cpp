@@ -114,7 +114,7 @@ class PreferBigintOverInt final : public engine::Rule {
         return {u ? "4,294,967,295" : "2,147,483,647", "32"};
     }
   }
-  static bool calls_nextval(const std::optional<ir::Expr>& e) {
+  static bool calls_nextval(const ir::Box<ir::Expr>& e) {
     return e && std::find(e->functions.begin(), e->functions.end(), "nextval") != e->functions.end();
   }
   static bool default_nextval(const ir::ColumnDef& c) {
