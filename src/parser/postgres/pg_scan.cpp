@@ -70,8 +70,8 @@ constexpr int kCComment = 276;
 // statement, and token kinds only for punctuation and operators (the nesting
 // bound) and for statements that fail to parse (recovery). NativeScanner
 // follows PostgreSQL 15's scan.l for the constructs migrations are made of
-// and declines (returns false) at anything else: national, bit, hex and
-// Unicode-escape strings, a backslash-quote in an E'' string, trailing junk
+// and declines (returns false) at anything else: bit, hex and
+// Unicode-escape strings, octal, hex and Unicode escapes in an E'' string, trailing junk
 // after a number or parameter, unterminated quotes and comments, characters
 // the grammar has no token for. The caller then uses scan().
 
@@ -162,8 +162,14 @@ class NativeScanner {
           push(out, b, i, kSConst);
           continue;
         }
-        if (next == '\'' && (c == 'b' || c == 'B' || c == 'x' || c == 'X' || c == 'n' || c == 'N'))
-          return false;
+        if ((c == 'n' || c == 'N') && next == '\'') {
+          // A national string: scan.l gives the N alone (the keyword NCHAR),
+          // then the quoted string as any other.
+          push(out, b, i + 1, kIdent, kMaybeKeyword);
+          ++i;
+          continue;
+        }
+        if (next == '\'' && (c == 'b' || c == 'B' || c == 'x' || c == 'X')) return false;
         if ((c == 'u' || c == 'U') && next == '&' && (at(i + 2) == '\'' || at(i + 2) == '"')) return false;
         while (i < n_ && is_ident_cont(at(i))) ++i;
         push(out, b, i, kIdent, kMaybeKeyword);
@@ -257,10 +263,11 @@ class NativeScanner {
         continue;
       }
       if (escapes && c == '\\') {
-        // \' is allowed or not by setting; octal, hex and Unicode escapes
+        // \' is allowed by libpg_query's settings (backslash_quote is
+        // safe_encoding, the encoding UTF-8); octal, hex and Unicode escapes
         // can make an invalid string (an error): leave them to scan().
         const unsigned char e = at(i + 1);
-        if (i + 1 >= n_ || e == '\'' || is_digit(e) || e == 'x' || e == 'u' || e == 'U') return false;
+        if (i + 1 >= n_ || is_digit(e) || e == 'x' || e == 'u' || e == 'U') return false;
         i += 2;
         continue;
       }
