@@ -156,6 +156,13 @@ TEST_SUITE("registry") {
         CHECK(catalog.resolve(a) == r.id);
       }
     CHECK(catalog.resolve("ban-drop-column") == std::optional<std::string>("drop-column"));
+    // The index written out at build time is the one the rules give.
+    const engine::Catalog rebuilt(catalog.rules(), {});
+    REQUIRE(rebuilt.names().size() == catalog.names().size());
+    for (size_t i = 0; i < catalog.names().size(); ++i) {
+      CHECK(rebuilt.names()[i].rule == catalog.names()[i].rule);
+      CHECK(rebuilt.names()[i].alias == catalog.names()[i].alias);
+    }
     CHECK(catalog.resolve("require-concurrent-index-creation") ==
           std::optional<std::string>("create-index-non-concurrently"));
   }

@@ -191,6 +191,9 @@ Catalog::Catalog(std::vector<RuleInfo> rules, std::vector<std::string> errors)
   index(false);
 }
 
+Catalog::Catalog(std::vector<RuleInfo> rules, std::vector<std::string> errors, std::vector<Name> names)
+    : rules_(std::move(rules)), names_(std::move(names)), errors_(std::move(errors)) {}
+
 void Catalog::index(bool record_errors) {
   names_.clear();
   for (uint32_t i = 0; i < rules_.size(); ++i) {

@@ -91,6 +91,20 @@ class Catalog {
   // time).
   Catalog(std::vector<RuleInfo> rules, std::vector<std::string> errors);
 
+  // The index of ids and aliases: a rule's position and which of its
+  // aliases (kId: its id), sorted by name; the first rule claiming a name
+  // holds it. Positions rather than names: nothing is copied, and a copied
+  // catalogue keeps a valid index.
+  static constexpr uint32_t kId = UINT32_MAX;
+  struct Name {
+    uint32_t rule;
+    uint32_t alias;
+  };
+  // With the index as `names()` of a catalogue of the same rules gave it
+  // (instance() is written out with its index at build time).
+  Catalog(std::vector<RuleInfo> rules, std::vector<std::string> errors, std::vector<Name> names);
+  const std::vector<Name>& names() const { return names_; }
+
   const std::vector<RuleInfo>& rules() const { return rules_; }
   const RuleInfo* find(std::string_view id) const;  // canonical id only
   // Canonical id for an id or alias (squawk names included); nullopt if unknown.
@@ -99,15 +113,6 @@ class Catalog {
 
  private:
   std::vector<RuleInfo> rules_;
-  // Every id and alias, sorted by name (the first rule claiming a name
-  // wins): the rule's position, and which of its aliases (kId: its id).
-  // Positions rather than names: nothing is copied, and a copied catalogue
-  // keeps a valid index.
-  static constexpr uint32_t kId = UINT32_MAX;
-  struct Name {
-    uint32_t rule;
-    uint32_t alias;
-  };
   std::vector<Name> names_;
   std::vector<std::string> errors_;
   std::string_view name(const Name& n) const {

@@ -97,7 +97,15 @@ int main(int argc, char** argv) {
         << ");\n";
     o << "    }\n";
   }
-  o << "    return new Catalog(std::move(rules), " << list(catalog.errors()) << ");\n"
+  // The index of ids and aliases, as the catalogue built it.
+  std::string names = "{";
+  for (size_t i = 0; i < catalog.names().size(); ++i) {
+    const Catalog::Name& n = catalog.names()[i];
+    names += (i ? ", {" : "{") + std::to_string(n.rule) + ", " +
+             (n.alias == Catalog::kId ? std::string("Catalog::kId") : std::to_string(n.alias)) + "}";
+  }
+  names += "}";
+  o << "    return new Catalog(std::move(rules), " << list(catalog.errors()) << ", " << names << ");\n"
     << "  }();\n  return catalog;\n}\n\n}  // namespace ddlint::engine\n";
   const std::string text = o.str();
   {
