@@ -730,48 +730,20 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   // detected in parallel (the folder vote needs every file's guess before
   // the first window); their text is kept for the first window only, the
   // others are read again in their window. Other files are read there.
+  // The workers detect one chunk while this thread reads the next: `pending`
+  // and `early` never reallocate (reserved), so their elements stay put.
   std::vector<Pending> pending;
   std::vector<Early> early;
   pending.reserve(inputs.size());
+  early.reserve(inputs.size());
   size_t kept_bytes = 0;
-  for (size_t lo = 0; lo < inputs.size();) {
-    std::vector<size_t> to_detect;
-    size_t chunk_bytes = 0;
-    size_t hi = lo;
-    for (; hi < inputs.size() && chunk_bytes < window_bytes && to_detect.size() < window_files; ++hi) {
-      const Input& in = inputs[hi];
-      Pending p;
-      p.in = &in;
-      p.config = config_for(in, sink);
-      p.guess_only = effective_of(in, p.config).dialect_from.empty();
-      p.lint = in_change_set(in) && !in.history;
-      if (p.guess_only || (in.is_stdin && !in.text)) {
-        Early e;
-        if (in.text) {
-          e.bytes = *in.text;
-        } else if (in.is_stdin) {
-          e.bytes = read_stdin();
-        } else {
-          std::string error;
-          if (!read_file(in.fs_path, e.bytes, error)) {
-            sink.problem({Problem::Kind::Io, error});
-            p.unreadable = true;
-          }
-        }
-        e.have_bytes = !p.unreadable;
-        chunk_bytes += e.bytes.size();
-        p.early = static_cast<uint32_t>(early.size());
-        if (p.guess_only && e.have_bytes) to_detect.push_back(pending.size());
-        early.push_back(std::move(e));
-      }
-      pending.push_back(p);
-    }
-    pool.wait(pool.submit(to_detect.size(), 0, [&](size_t k) {
-      const Pending& p = pending[to_detect[k]];
-      Early& e = early[p.early];
-      e.guess = parser::detect_dialect(e.bytes, p.in->display_path);
-    }));
-    for (const size_t i : to_detect) {
+  std::vector<size_t> detecting;  // the chunk on the workers
+  WorkPool::Batch detection;
+  auto finish_detection = [&] {
+    if (!detection) return;
+    pool.wait(detection);
+    detection.reset();
+    for (const size_t i : detecting) {
       const Pending& p = pending[i];
       Early& e = early[p.early];
       if (p.in->is_stdin || kept_bytes + e.bytes.size() <= window_bytes) {
@@ -781,7 +753,53 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
         e.have_bytes = false;
       }
     }
-    lo = hi;
+  };
+  try {
+    for (size_t lo = 0; lo < inputs.size();) {
+      std::vector<size_t> to_detect;
+      size_t chunk_bytes = 0;
+      size_t hi = lo;
+      for (; hi < inputs.size() && chunk_bytes < window_bytes && to_detect.size() < window_files; ++hi) {
+        const Input& in = inputs[hi];
+        Pending p;
+        p.in = &in;
+        p.config = config_for(in, sink);
+        p.guess_only = effective_of(in, p.config).dialect_from.empty();
+        p.lint = in_change_set(in) && !in.history;
+        if (p.guess_only || (in.is_stdin && !in.text)) {
+          Early e;
+          if (in.text) {
+            e.bytes = *in.text;
+          } else if (in.is_stdin) {
+            e.bytes = read_stdin();
+          } else {
+            std::string error;
+            if (!read_file(in.fs_path, e.bytes, error)) {
+              sink.problem({Problem::Kind::Io, error});
+              p.unreadable = true;
+            }
+          }
+          e.have_bytes = !p.unreadable;
+          chunk_bytes += e.bytes.size();
+          p.early = static_cast<uint32_t>(early.size());
+          if (p.guess_only && e.have_bytes) to_detect.push_back(pending.size());
+          early.push_back(std::move(e));
+        }
+        pending.push_back(p);
+      }
+      finish_detection();  // the chunk before, detected while this one was read
+      detecting = std::move(to_detect);
+      detection = pool.submit(detecting.size(), 0, [&](size_t k) {
+        const Pending& p = pending[detecting[k]];
+        Early& e = early[p.early];
+        e.guess = parser::detect_dialect(e.bytes, p.in->display_path);
+      });
+      lo = hi;
+    }
+    finish_detection();
+  } catch (...) {
+    pool.drain();  // no worker may still read a chunk
+    throw;
   }
   vote_by_folder(pending, early);
   DirListings listings;
