@@ -28,11 +28,16 @@ inline bool blocks_traffic(Blocks b) { return b >= Blocks::Writes; }
 
 struct TableEffect {
   ir::QualifiedName table;
-  ir::ObjectKind object = ir::ObjectKind::Table;  // Index when only the index name is known
   // The lock reaches the table through this index (DROP INDEX i, ALTER INDEX i
   // ... of an index the schema model knows): `table` is the index's table.
-  ir::QualifiedName via_index;
-  std::string mode;  // dialect lock mode name, for messages only
+  // Read it with index_name() (empty when not through an index). On the heap:
+  // few effects have one, and a file may hold a million effects.
+  ir::Box<ir::QualifiedName> via_index;
+  const ir::QualifiedName& index_name() const {
+    static const ir::QualifiedName kNone;
+    return via_index ? *via_index : kNone;
+  }
+  ir::ObjectKind object = ir::ObjectKind::Table;  // Index when only the index name is known
   Blocks blocks = Blocks::Nothing;
   // The mode's place in its dialect's lock order, weakest first (PostgreSQL:
   // ACCESS SHARE 0 .. ACCESS EXCLUSIVE 7): equal strengths are the same mode.
@@ -44,6 +49,12 @@ struct TableEffect {
   Blocks waiting = Blocks::Nothing;
   bool rewrite = false;  // the table (and its indexes) are rewritten
   bool scan = false;     // the whole table is read (validation, index build)
+  // MySQL/MariaDB: `lock` is stronger than the operation needs because a
+  // LOCK= clause asks for it; `algorithm` is costlier than it needs because
+  // an ALGORITHM= clause asks for it (e.g. ALGORITHM=COPY).
+  bool lock_requested = false;
+  bool algorithm_requested = false;
+  std::string mode;  // dialect lock mode name, for messages only
   // MySQL/MariaDB only (empty for PostgreSQL): the algorithm the server runs
   // (INSTANT, NOCOPY, INPLACE, COPY) and the concurrency it allows during the
   // operation, as a LOCK= value (NONE, SHARED, EXCLUSIVE). `mode` adds the
@@ -53,11 +64,6 @@ struct TableEffect {
   // MySQL/MariaDB verdicts for rules (which never read the spellings above).
   bool copies() const { return algorithm == "COPY"; }
   bool instant() const { return algorithm == "INSTANT"; }
-  // MySQL/MariaDB: `lock` is stronger than the operation needs because a
-  // LOCK= clause asks for it; `algorithm` is costlier than it needs because
-  // an ALGORITHM= clause asks for it (e.g. ALGORITHM=COPY).
-  bool lock_requested = false;
-  bool algorithm_requested = false;
   // MySQL/MariaDB ALTER TABLE: the subcommand (index into its actions) that
   // decides the verdict: for a COPY the first one that cannot run otherwise,
   // else the first one that needs `lock`, else the costliest; SIZE_MAX when

@@ -180,7 +180,7 @@ std::vector<StatementFacts::UnknownReference> unknown_references(const ir::State
           if (act.constraint) fk(*act.constraint, a->table, false);
           break;
         case ir::AlterKind::AttachPartition:
-          if (!act.partition.empty()) table(act.partition);
+          if (!act.partition_name().empty()) table(act.partition_name());
           break;
         default:
           break;
@@ -379,10 +379,10 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     // taken to be that CHECK.
     if (const auto* at = st.as<ir::AlterTable>())
       for (const auto& a : at->actions)
-        if (a.kind == ir::AlterKind::AttachPartition && !a.partition.empty() &&
-            validated_check(a.partition, i))
+        if (a.kind == ir::AlterKind::AttachPartition && !a.partition_name().empty() &&
+            validated_check(a.partition_name(), i))
           for (auto& e : f.effect.tables)
-            if (same_table(e.table, a.partition)) e.scan = false;
+            if (same_table(e.table, a.partition_name())) e.scan = false;
     if (const auto* at = st.as<ir::AlterTable>())
       for (size_t k = 0; k < at->actions.size(); ++k)
         if (at->actions[k].kind == ir::AlterKind::AlterColumnType)
@@ -585,8 +585,7 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     for (const auto& k : history)
       if (k.exists)
         for (const auto& c : k.columns)
-          if (c.version == settings.runner_layout.split_version)
-            added_columns_[ascii_lower(c.name)].push_back({k.name, kEarlierStep});
+          if (c.version == settings.runner_layout.split_version) add_column(k.name, c.name, kEarlierStep);
   // Objects this run creates under a new name: a table created earlier in
   // the section and renamed is still new under its new name; a column added
   // earlier (or renamed from one) is new under the name it is renamed to.
@@ -598,10 +597,10 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
           renamed.remove_prefix(dot + 1);
         add_created({{f.table_name.schema, std::string(renamed), {}}, i});
       } else if (f.kind == ir::FactKind::AddColumn && !f.name.empty()) {
-        added_columns_[ascii_lower(f.name)].push_back({f.table_name, i});
+        add_column(f.table_name, f.name, i);
       } else if (f.kind == ir::FactKind::RenameColumn && !f.new_name.empty() &&
                  column_added_before(f.table_name, f.name, i)) {
-        added_columns_[ascii_lower(f.new_name)].push_back({f.table_name, i});
+        add_column(f.table_name, f.new_name, i);
       }
     }
   }
@@ -637,7 +636,7 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
       f.sizes.assign(f.effect.tables.size(), nullptr);
       for (size_t k = 0; k < f.effect.tables.size(); ++k) {
         const TableEffect& e = f.effect.tables[k];
-        if ((e.object == ir::ObjectKind::Index && e.via_index.empty()) || created_before(e.table, i))
+        if ((e.object == ir::ObjectKind::Index && e.index_name().empty()) || created_before(e.table, i))
           continue;
         f.sizes[k] = settings.sizes.stats->find(e.table);
       }
@@ -709,12 +708,19 @@ bool MigrationFacts::created_before(const ir::QualifiedName& table, size_t state
   return false;
 }
 
+void MigrationFacts::add_column(const ir::QualifiedName& table, const std::string& column, size_t statement) {
+  const auto [id, added] = added_table_ids_.try_emplace(table.schema + '\0' + table.name,
+                                                        static_cast<uint32_t>(added_tables_.size()));
+  if (added) added_tables_.push_back({table.schema, table.name, {}});
+  added_columns_.emplace(ascii_lower(column), AddedColumn{id->second, statement});
+}
+
 bool MigrationFacts::column_added_before(const ir::QualifiedName& table, const std::string& column,
                                          size_t statement) const {
-  const auto it = added_columns_.find(ascii_lower(column));
-  if (it == added_columns_.end()) return false;
-  for (const auto& c : it->second) {
-    if (!same_table(c.table, table)) continue;
+  const auto [first, last] = added_columns_.equal_range(ascii_lower(column));
+  for (auto it = first; it != last; ++it) {
+    const AddedColumn& c = it->second;
+    if (!same_table(added_tables_[c.table], table)) continue;
     if (c.statement == kEarlierStep) {
       if (statement < facts_.size() && !facts_[statement].down) return true;
       continue;

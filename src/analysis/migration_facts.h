@@ -193,12 +193,17 @@ class MigrationFacts {
   std::vector<CheckConstraint> checks_;  // CHECK constraints added by ALTER TABLE
   std::vector<size_t> unterminated_;
   struct AddedColumn {
-    ir::QualifiedName table;
+    uint32_t table;    // index into added_tables_
     size_t statement;  // kEarlierStep: added by an earlier step of the file's split version
   };
   static constexpr size_t kEarlierStep = SIZE_MAX;
-  // Columns added (or renamed from added ones) by ALTER TABLE, by lower-case name.
-  std::unordered_map<std::string, std::vector<AddedColumn>> added_columns_;
+  // Columns added (or renamed from added ones) by ALTER TABLE, by lower-case
+  // name (one node per column: a file may add a million), and their tables,
+  // each kept once.
+  std::unordered_multimap<std::string, AddedColumn> added_columns_;
+  std::vector<ir::QualifiedName> added_tables_;
+  std::unordered_map<std::string, uint32_t> added_table_ids_;  // by schema, NUL, name
+  void add_column(const ir::QualifiedName& table, const std::string& column, size_t statement);
   bool same_section(size_t earlier, size_t statement) const { return earlier >= section_first_[statement]; }
 };
 

@@ -523,7 +523,7 @@ std::vector<ir::QualifiedName> referenced_tables(const ir::Statement& st) {
     for (const auto& act : a->actions) {
       if (act.constraint) fks({*act.constraint});
       if (act.column_def) fks(act.column_def->constraints);
-      if (!act.partition.empty()) out.push_back(act.partition);
+      if (!act.partition_name().empty()) out.push_back(act.partition_name());
     }
   } else if (const auto* i = st.as<ir::CreateIndex>()) {
     out.push_back(i->table);

@@ -305,8 +305,14 @@ struct AlterAction {
   Box<Constraint> constraint;  // ADD CONSTRAINT
   Box<TypeName> new_type;      // ALTER COLUMN TYPE
   Box<Expr> expr;              // SET DEFAULT value / USING expression
-  QualifiedName partition;     // ATTACH / DETACH PARTITION target
-  bool if_exists = false;      // DROP ... IF EXISTS / ADD COLUMN IF NOT EXISTS
+  // ATTACH / DETACH PARTITION target, read with partition_name() (empty
+  // for other subcommands; on the heap: few subcommands have one).
+  Box<QualifiedName> partition;
+  const QualifiedName& partition_name() const {
+    static const QualifiedName kNone;
+    return partition ? *partition : kNone;
+  }
+  bool if_exists = false;  // DROP ... IF EXISTS / ADD COLUMN IF NOT EXISTS
   bool cascade = false;
   bool concurrently = false;  // DETACH PARTITION ... CONCURRENTLY
   std::string native;         // front-end's own name for the subcommand

@@ -94,8 +94,8 @@ void write_locks_json(const LocksInput& in, std::ostream& out) {
                                   {"rewrite", t.rewrite},
                                   {"scan", t.scan},
                                   {"existing", facts.is_existing(t.table, i)}};
-      if (!t.via_index.empty()) j["index"] = t.via_index.display();  // locked through this index
-      if (!t.algorithm.empty()) j["algorithm"] = t.algorithm;        // MySQL/MariaDB
+      if (!t.index_name().empty()) j["index"] = t.index_name().display();  // locked through this index
+      if (!t.algorithm.empty()) j["algorithm"] = t.algorithm;              // MySQL/MariaDB
       if (!t.lock.empty()) j["lock"] = t.lock;
       if (!t.unless.empty()) j["unless"] = t.unless;
       if (const auto v = table_size(in, i, &t - f.effect.tables.data())) {
@@ -139,8 +139,8 @@ void write_locks_text(const LocksInput& in, std::ostream& out) {
     if (f.effect.tables.empty() && !f.effect.no_transaction_block) out << "    no table locks\n";
     for (const auto& t : f.effect.tables) {
       out << "    " << t.table.display()
-          << (t.via_index.empty() ? std::string() : " (through index " + t.via_index.display() + ")") << ": "
-          << t.mode << " (" << analysis::describe(t.blocks) << ")";
+          << (t.index_name().empty() ? std::string() : " (through index " + t.index_name().display() + ")")
+          << ": " << t.mode << " (" << analysis::describe(t.blocks) << ")";
       if (!t.algorithm.empty()) out << ", ALGORITHM=" << t.algorithm;
       if (t.rewrite) out << ", rewrites";
       if (!t.unless.empty()) out << " unless " << t.unless;

@@ -13,7 +13,8 @@ class DetachPartitionNonConcurrently final : public engine::Rule {
       if (a.kind != ir::AlterKind::DetachPartition || a.concurrently ||
           a.native == "AT_DetachPartitionFinalize")
         continue;
-      const std::string part = a.partition.empty() ? std::string("the partition") : quoted(a.partition);
+      const std::string part =
+          a.partition_name().empty() ? std::string("the partition") : quoted(a.partition_name());
       ctx.report(a.range, "DETACH PARTITION " + part +
                               " without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on " + quoted(s.table) +
                               " that blocks reads and writes on the whole partitioned table")

@@ -355,9 +355,9 @@ class DownMigrationIncomplete final : public engine::Rule {
       if (index_created_later(ctx, n) || down.has(Verb::CreateObject, n)) continue;
       // DROP INDEX IF EXISTS of an index no migration ddlint read creates:
       // it drops something only if the database has the index.
-      const bool known =
-          std::any_of(ctx.here().effect.tables.begin(), ctx.here().effect.tables.end(),
-                      [&](const analysis::TableEffect& e) { return analysis::same_table(e.via_index, n); });
+      const bool known = std::any_of(
+          ctx.here().effect.tables.begin(), ctx.here().effect.tables.end(),
+          [&](const analysis::TableEffect& e) { return analysis::same_table(e.index_name(), n); });
       if (s.if_exists && !known) {
         missing(ctx, n.range.empty() ? ctx.statement().range : n.range,
                 "drops index " + quoted(n) +

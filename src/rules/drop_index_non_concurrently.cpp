@@ -50,7 +50,7 @@ class DropIndexNonConcurrently final : public engine::Rule {
       const ir::QualifiedName* table = nullptr;
       bool locks = false;
       for (const auto& e : ctx.here().effect.tables) {
-        if (!e.via_index.empty() && analysis::same_table(e.via_index, n)) {
+        if (!e.index_name().empty() && analysis::same_table(e.index_name(), n)) {
           table = &e.table;
           locks = true;
         } else if (e.object == ir::ObjectKind::Index && analysis::same_table(e.table, n)) {

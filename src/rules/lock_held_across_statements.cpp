@@ -167,7 +167,7 @@ class LockHeldAcrossStatements final : public engine::Rule {
   // MATERIALIZED VIEW...), not an index on it.
   static bool dropped_by(const ir::Statement& st, const analysis::TableEffect& e) {
     const auto* drop = st.as<ir::Drop>();
-    return drop && !drop->concurrently && e.object != ir::ObjectKind::Index && e.via_index.empty();
+    return drop && !drop->concurrently && e.object != ir::ObjectKind::Index && e.index_name().empty();
   }
 
   // Per statement and table it touches: whether a later DROP statement of the

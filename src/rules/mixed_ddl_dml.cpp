@@ -80,7 +80,7 @@ class MixedDdlDml final : public engine::Rule {
       // exclusive metadata lock (TableEffect::waiting), queueing all traffic.
       const bool blocks = analysis::blocks_traffic(e.blocks);
       if (!blocks && !analysis::blocks_traffic(e.waiting)) continue;
-      if (drop && e.object != ir::ObjectKind::Index && e.via_index.empty()) continue;
+      if (drop && e.object != ir::ObjectKind::Index && e.index_name().empty()) continue;
       std::string name;
       if (e.object == ir::ObjectKind::Index) {
         // An index created earlier in the file belongs to a new table or to

@@ -181,7 +181,7 @@ class PreferBigintOverInt final : public engine::Rule {
       // definition is the one to change (pg_dump creates partitions as
       // tables, then attaches them).
       if (a.kind == ir::AlterKind::AttachPartition)
-        each_of(a.partition, ctx.here().section, [](Column& col) { col.gone = true; });
+        each_of(a.partition_name(), ctx.here().section, [](Column& col) { col.gone = true; });
       const size_t section = ctx.here().section;
       if (a.kind == ir::AlterKind::DropColumn || a.kind == ir::AlterKind::AlterColumnType)
         each_named(s.table, a.column, section, [](Column& col) { col.gone = true; });

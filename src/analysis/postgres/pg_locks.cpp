@@ -153,13 +153,15 @@ void alter_action(const ir::QualifiedName& table, const ir::AlterAction& a, cons
       if (s.pg_version >= 12) m = kShareUpdateExclusive;
       // The table being attached is locked ACCESS EXCLUSIVE and scanned,
       // unless a matching validated CHECK proves the bound.
-      if (!a.partition.empty()) others.push_back(effect(a.partition, kAccessExclusive, false, true));
+      if (!a.partition_name().empty())
+        others.push_back(effect(a.partition_name(), kAccessExclusive, false, true));
       break;
     case K::DetachPartition:
       if (a.concurrently && s.pg_version >= 14) m = kShareUpdateExclusive;
-      if (!a.partition.empty())
-        others.push_back(effect(
-            a.partition, a.concurrently && s.pg_version >= 14 ? kShareUpdateExclusive : kAccessExclusive));
+      if (!a.partition_name().empty())
+        others.push_back(effect(a.partition_name(), a.concurrently && s.pg_version >= 14
+                                                        ? kShareUpdateExclusive
+                                                        : kAccessExclusive));
       break;
     case K::SetTablespace:
     case K::SetLogged:
@@ -185,7 +187,7 @@ void through_index(TableEffect& e, const SchemaModel* known) {
   const ir::QualifiedName* owner = known->index_table(e.table, &gone);
   if (!owner || gone) return;
   e.via_index = e.table;
-  e.table = {owner->schema, owner->name, e.via_index.range};
+  e.table = {owner->schema, owner->name, e.via_index->range};
   e.object = ir::ObjectKind::Table;
 }
 

@@ -143,7 +143,7 @@ ir::StatementNode Lowerer::alter_table(element n, TextRange r) {
           element name;
           if (child(inner, "name", name)) {
             a.partition = range_var(name);
-            a.name = a.partition.display();
+            a.name = a.partition->display();
           }
           a.concurrently = flag(inner, "concurrent");
         }
