@@ -53,8 +53,8 @@ TEST_SUITE("core") {
     CHECK_FALSE(on_deep_stack());
     // 64 MiB of frames: eight times a default 8 MiB stack.
     size_t levels = 0;
-    run_on_deep_stack([&] { levels = recurse(64 * 1024); });
-    CHECK(levels == 64 * 1024);
+    run_on_deep_stack([&] { levels = recurse(size_t{64} * 1024); });
+    CHECK(levels == size_t{64} * 1024);
     // The next call reuses the stack.
     run_on_deep_stack([&] { levels = recurse(1024); });
     CHECK(levels == 1024);

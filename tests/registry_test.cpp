@@ -192,7 +192,8 @@ TEST_SUITE("registry") {
                                                        "alias `y` is claimed by two rules",
                                                        "alias `x` is claimed by two rules"});
     // A copy resolves the same.
-    const engine::Catalog copy = catalog;
+    const engine::Catalog copy =
+        catalog;  // NOLINT(performance-unnecessary-copy-initialization): the copy is tested
     CHECK(copy.resolve("x") == std::optional<std::string>("rule-a"));
   }
 }

@@ -147,7 +147,7 @@ class PreferBigintOverInt final : public engine::Rule {
                         std::any_of(s.constraints.begin(), s.constraints.end(),
                                     [&](const ir::Constraint& k) { return sole_key(k, c.column); });
       col.section = ctx.here().section;
-      add(std::move(col));
+      add(col);
     });
   }
 
@@ -171,7 +171,7 @@ class PreferBigintOverInt final : public engine::Rule {
       col.nextval = default_nextval(*c.def);
       col.primary_key = inline_primary_key(*c.def) || was_key;
       col.section = ctx.here().section;
-      add(std::move(col));
+      add(col);
     });
     if (s.object != ir::ObjectKind::Table || !convention_applies(ctx)) return;
     // A key or a sequence attached to a column created earlier in this file
