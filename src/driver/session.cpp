@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <deque>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -1076,29 +1077,36 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     version_downs.merged.clear();
   };
 
-  std::unique_ptr<Window> ahead;    // read and being parsed
+  // Windows read and being parsed, oldest first: two beyond the one being
+  // replayed, so the workers have the next window's parsing to do while this
+  // thread replays, delivers and reads (files differ in size a lot).
+  constexpr size_t kAhead = 2;
+  std::deque<std::unique_ptr<Window>> parsing;
   std::unique_ptr<Window> linting;  // replayed and being linted
-  try {
-    if (next < pending.size()) {
-      ahead = read_window();
-      start_parse(*ahead, 0);
+  uint64_t read_count = 0;
+  auto read_ahead = [&] {
+    while (parsing.size() < kAhead && next < pending.size()) {
+      parsing.push_back(read_window());
+      start_parse(*parsing.back(), read_count++);
     }
-    for (uint64_t k = 0; ahead; ++k) {
-      std::unique_ptr<Window> following;
-      if (next < pending.size()) following = read_window();
-      pool.wait(ahead->parse);
-      if (following) start_parse(*following, k + 1);
+  };
+  try {
+    read_ahead();
+    for (uint64_t k = 0; !parsing.empty(); ++k) {
+      std::unique_ptr<Window> w = std::move(parsing.front());
+      parsing.pop_front();
+      read_ahead();
+      pool.wait(w->parse);
       // In a change set the window's files see what earlier files create,
       // and `created` must not grow while the window before is linted.
       if (change_set && linting) {
         deliver(*linting);
         linting.reset();
       }
-      ahead->last = following == nullptr;
-      replay_and_lint(*ahead, k);
+      w->last = parsing.empty();
+      replay_and_lint(*w, k);
       if (linting) deliver(*linting);
-      linting = std::move(ahead);
-      ahead = std::move(following);
+      linting = std::move(w);
     }
     if (linting) deliver(*linting);
   } catch (...) {
