@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -18,6 +19,7 @@
 #include "core/runner_marker.h"
 #include "core/source.h"
 #include "core/stack.h"
+#include "driver/work_pool.h"
 #include "engine/catalog.h"
 #include "engine/config.h"
 #include "parser/detect.h"
@@ -110,6 +112,36 @@ TEST_SUITE("core") {
     CHECK(analysis::migration_order_key("a/10.sql") == analysis::migration_order_key("a/0010.sql"));
     // Not Flyway: a V without a version, or a version without `__`.
     CHECK(sorted({"V2_x.sql", "Va__x.sql", "V10_x.sql"}) == V{"V2_x.sql", "V10_x.sql", "Va__x.sql"});
+  }
+
+  TEST_CASE("work pool: every index runs once, waits see the work done, a task's exception reaches wait") {
+    for (const unsigned threads : {0U, 1U, 2U, 4U}) {
+      CAPTURE(threads);
+      driver::WorkPool pool(threads);
+      std::vector<std::atomic<int>> ran(1000);
+      std::vector<int> order;  // with no worker: on this thread, in index order
+      const auto batch = pool.submit(ran.size(), 1, [&](size_t i) {
+        ++ran[i];
+        if (threads == 0) order.push_back(static_cast<int>(i));
+      });
+      const auto empty = pool.submit(0, 0, [](size_t) { FAIL("an empty batch runs nothing"); });
+      pool.wait(empty);
+      pool.wait(batch);
+      CHECK(std::all_of(ran.begin(), ran.end(), [](const std::atomic<int>& n) { return n.load() == 1; }));
+      if (threads == 0) CHECK(order.size() == ran.size());
+      if (threads == 0) CHECK(std::is_sorted(order.begin(), order.end()));
+
+      std::atomic<int> done{0};
+      const auto failing = pool.submit(50, 0, [&](size_t i) {
+        ++done;
+        if (i == 7) throw std::runtime_error("task 7");
+      });
+      CHECK_THROWS_WITH_AS(pool.wait(failing), "task 7", std::runtime_error);
+      CHECK(done.load() == 50);  // the other indexes still ran
+      pool.submit(20, 0, [&](size_t) { ++done; });
+      pool.drain();
+      CHECK(done.load() == 70);
+    }
   }
 
   TEST_CASE("lexically_normal: the same text as std::filesystem for every spelling") {

@@ -224,6 +224,20 @@ struct Early {
   std::string folder_vote;     // guess_only without signs: why the folder vote chose its dialect
 };
 
+// The text of an input: the caller's (an editor buffer), standard input or
+// the file; false, with `error`, when the file cannot be read.
+bool read_input(const Input& in, std::string& bytes, std::string& error) {
+  if (in.text) {
+    bytes = *in.text;
+    return true;
+  }
+  if (in.is_stdin) {
+    bytes = read_stdin();
+    return true;
+  }
+  return read_file(in.fs_path, bytes, error);
+}
+
 // The cores this process may run on: `taskset -c 0 ddlint ...` or a CPU
 // quota of one core gets one thread, not two taking turns on that core (each
 // thread also keeps a malloc arena of its own, which costs page faults).
@@ -769,16 +783,10 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
         p.lint = in_change_set(in) && !in.history;
         if (p.guess_only || (in.is_stdin && !in.text)) {
           Early e;
-          if (in.text) {
-            e.bytes = *in.text;
-          } else if (in.is_stdin) {
-            e.bytes = read_stdin();
-          } else {
-            std::string error;
-            if (!read_file(in.fs_path, e.bytes, error)) {
-              sink.problem({Problem::Kind::Io, error});
-              p.unreadable = true;
-            }
+          std::string error;
+          if (!read_input(in, e.bytes, error)) {
+            sink.problem({Problem::Kind::Io, error});
+            p.unreadable = true;
           }
           e.have_bytes = !p.unreadable;
           chunk_bytes += e.bytes.size();
@@ -968,16 +976,9 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       if (e && e->have_bytes) {
         job.bytes = std::move(e->bytes);
         e->have_bytes = false;
-      } else if (in.text) {
-        job.bytes = *in.text;
-      } else if (in.is_stdin) {
-        job.bytes = read_stdin();
-      } else {
-        std::string error;
-        if (!read_file(in.fs_path, job.bytes, error)) {
-          w->problems.push_back({Problem::Kind::Io, error});
-          continue;
-        }
+      } else if (std::string error; !read_input(in, job.bytes, error)) {
+        w->problems.push_back({Problem::Kind::Io, error});
+        continue;
       }
       bytes += job.bytes.size();
       job.config = p.config;

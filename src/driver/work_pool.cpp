@@ -35,11 +35,14 @@ WorkPool::Batch WorkPool::submit(size_t n, uint64_t order, std::function<void(si
   batch->fn = std::move(fn);
   if (threads_.empty()) {
     // No worker: the batch runs now, on this thread (on a deep stack).
+    // Every index runs, as on the workers, whatever one of them throws.
     run_on_deep_stack([&] {
-      try {
-        for (size_t i = 0; i < n; ++i) batch->fn(i);
-      } catch (...) {
-        batch->error = std::current_exception();
+      for (size_t i = 0; i < n; ++i) {
+        try {
+          batch->fn(i);
+        } catch (...) {
+          if (!batch->error) batch->error = std::current_exception();
+        }
       }
     });
     batch->next = batch->finished = n;

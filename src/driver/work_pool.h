@@ -38,8 +38,8 @@ class WorkPool {
   // Queues fn(i) for every i below n. `fn` must stay valid until the batch
   // has been waited for.
   Batch submit(size_t n, uint64_t order, std::function<void(size_t)> fn);
-  // Waits until every index of `batch` has run; rethrows the first exception
-  // one of them threw.
+  // Waits until every index of `batch` has run (an exception does not stop
+  // the others); rethrows the first exception one of them threw.
   void wait(const Batch& batch);
   // Waits until every batch submitted so far has run (whatever it threw).
   void drain();
