@@ -520,28 +520,12 @@ std::string_view to_string(StmtKind k);
 // every statement in memory). Read through Statement::as() and ir::visit(),
 // which see the kind itself either way.
 template <class T>
+inline constexpr bool kBoxedNode =
+    std::is_same_v<T, Opaque> || std::is_same_v<T, CreateTable> || std::is_same_v<T, CreateIndex> ||
+    std::is_same_v<T, CreateDomain> || std::is_same_v<T, AlterDomain>;
+template <class T>
 struct NodeSlot {
-  using type = T;
-};
-template <>
-struct NodeSlot<Opaque> {
-  using type = Box<Opaque>;
-};
-template <>
-struct NodeSlot<CreateTable> {
-  using type = Box<CreateTable>;
-};
-template <>
-struct NodeSlot<CreateIndex> {
-  using type = Box<CreateIndex>;
-};
-template <>
-struct NodeSlot<CreateDomain> {
-  using type = Box<CreateDomain>;
-};
-template <>
-struct NodeSlot<AlterDomain> {
-  using type = Box<AlterDomain>;
+  using type = std::conditional_t<kBoxedNode<T>, Box<T>, T>;
 };
 
 #define DDLINT_STMT(Kind) , NodeSlot<Kind>::type
