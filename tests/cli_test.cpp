@@ -318,6 +318,31 @@ TEST_SUITE("cli") {
             "denied\n");
       CHECK(run(bin + "real secret 2>/dev/null", out) == 2);
       CHECK(out == a + b);
+
+      // Files that cannot be read among many (the workers read them, for
+      // dialect detection or, with the dialect named, in their window): each
+      // is reported once, in input order, and every other file is linted.
+      fs::create_directories(root / "many");
+      std::string many;
+      for (int i = 0; i < 40; ++i) {
+        const std::string n = (i < 10 ? "0" : "") + std::to_string(i);
+        test::write(root / ("many/0" + n + "_t.sql"), "DROP TABLE t" + n + ";\n");
+        if (i != 5 && i != 31)
+          many +=
+              "many/0" + n + "_t.sql:1:12: warning: dropping table `t" + n +
+              "` destroys its data for good, and code already deployed that uses it breaks [drop-table]\n";
+      }
+      fs::permissions(root / "many/005_t.sql", fs::perms::none);
+      fs::permissions(root / "many/031_t.sql", fs::perms::none);
+      for (const char* dialect : {"", "--dialect postgres ", "--jobs 1 "}) {
+        CAPTURE(dialect);
+        CHECK(run(bin + dialect + "many 2>&1 >/dev/null", out) == 2);
+        CHECK(out ==
+              "ddlint: many/005_t.sql: cannot open: Permission denied\n"
+              "ddlint: many/031_t.sql: cannot open: Permission denied\n");
+        CHECK(run(bin + dialect + "many 2>/dev/null", out) == 2);
+        CHECK(out == many);
+      }
     }
     fs::permissions(root / "secret", fs::perms::owner_all);
     fs::remove_all(root);

@@ -69,6 +69,50 @@ TEST_SUITE("core") {
     CHECK(out.str() == reference(j));
   }
 
+  TEST_CASE("JsonWriter: fragments written apart splice into an array as if written in place") {
+    // Items of the array "list" (depth 2: in the top object, in the array),
+    // some written in place, some as fragments: the first fragment of an
+    // empty array loses its comma, an empty fragment adds nothing.
+    auto fragment = [](int from, int to) {
+      JsonWriter f(2);
+      for (int i = from; i < to; ++i) {
+        f.begin_object();
+        f.member("i", i);
+        f.member("s", "x\ny");
+        f.end_object();
+      }
+      return f.take();
+    };
+    CHECK(fragment(0, 0).empty());
+    CHECK(fragment(0, 1).front() == ',');
+    std::ostringstream out;
+    {
+      JsonWriter w(out);
+      w.begin_object();
+      w.key("list");
+      w.begin_array();
+      w.items(fragment(0, 0));
+      w.items(fragment(0, 2));
+      w.begin_object();
+      w.member("i", 2);
+      w.member("s", "x\ny");
+      w.end_object();
+      w.items(fragment(3, 3));
+      w.items(fragment(3, 5));
+      w.end_array();
+      w.key("none");
+      w.begin_array();
+      w.items(fragment(0, 0));
+      w.end_array();
+      w.end_object();
+    }
+    OrderedJson j;
+    j["list"] = OrderedJson::array();
+    for (int i = 0; i < 5; ++i) j["list"].push_back(OrderedJson{{"i", i}, {"s", "x\ny"}});
+    j["none"] = OrderedJson::array();
+    CHECK(out.str() == reference(j));
+  }
+
   TEST_CASE("JsonWriter: invalid UTF-8 becomes U+FFFD exactly where nlohmann's replace handler puts it") {
     // Hand-picked: overlongs, surrogates, above U+10FFFF, cut-off sequences,
     // a sequence broken by an ASCII byte or by a new start byte.

@@ -183,7 +183,10 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
       // Each finding is judged by its own file's threshold (--fail-on overrides all).
       for (const auto& d : f.result.diagnostics)
         if (!d.suppressed && d.severity >= f.fail_on) failing = true;
-      report->file(f.result);
+      report->file(f.result, std::move(f.rendered));
+    }
+    void prepare(driver::FileOutcome& f) const override {
+      if (report) f.rendered = report->render(f.result);
     }
     bool has(driver::Problem::Kind kind) const {
       return std::any_of(problems.begin(), problems.end(), [&](const auto& p) { return p.kind == kind; });

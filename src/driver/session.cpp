@@ -190,8 +190,12 @@ struct Job {
   std::string folder_vote;     // why the folder vote chose its dialect ("" when it did not)
   std::string fs_path;         // empty for stdin / a buffer
   bool is_stdin = false;
-  std::string down_base;                         // the path the paired down migration is found from
-  bool lint = true;                              // false: history only (outside the change set)
+  const Input* in = nullptr;
+  bool read_later = false;  // `bytes` is read by the parse task (a worker), not yet
+  std::string read_error;   // reading it there failed: reported, not linted
+  std::string snapshot;     // why it is a schema snapshot (replayed, not linted), if it is one
+  std::string down_base;    // the path the paired down migration is found from
+  bool lint = true;         // false: history only (outside the change set)
   std::shared_ptr<const ir::ParsedFile> parsed;  // shared with the parse cache for history files
   // The down migration paired by name (NAME.up.sql -> NAME.down.sql), when it exists.
   std::shared_ptr<const SourceFile> down_source;
@@ -220,6 +224,8 @@ struct Pending {
 struct Early {
   bool have_bytes = false;  // `bytes` holds the text
   std::string bytes;
+  size_t size = 0;             // the text's size, also once `bytes` is dropped
+  std::string error;           // reading it failed (reported in input order)
   parser::DialectGuess guess;  // guess_only
   std::string folder_vote;     // guess_only without signs: why the folder vote chose its dialect
 };
@@ -741,67 +747,105 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   };
 
   // Resolve every input's settings on this thread. Files nothing names the
-  // dialect of are read a window's worth at a time and their dialect is
-  // detected in parallel (the folder vote needs every file's guess before
-  // the first window); their text is kept for the first window only, the
-  // others are read again in their window. Other files are read there.
-  // The workers detect one chunk while this thread reads the next: `pending`
-  // and `early` never reallocate (reserved), so their elements stay put.
+  // dialect of are read and their dialect detected by the workers, a
+  // window's worth at a time (the folder vote needs every file's guess before
+  // the first window), while this thread resolves the next chunk's settings.
+  // Their text is kept up to kKeptBytes in all, so most runs read each file
+  // once; the others are read again in their window. `pending` and `early`
+  // never reallocate (reserved), so their elements stay put. What goes wrong
+  // (a configuration that cannot be read, a file that cannot) is reported in
+  // input order once the chunk is done.
+  constexpr size_t kKeptBytes = size_t{16} << 20;
   std::vector<Pending> pending;
   std::vector<Early> early;
   pending.reserve(inputs.size());
   early.reserve(inputs.size());
   size_t kept_bytes = 0;
-  std::vector<size_t> detecting;  // the chunk on the workers
+  size_t read_bytes = 0;  // read by the workers so far, and how many files
+  size_t read_files = 0;
+  struct Held : Sink {  // the problems met resolving a chunk's settings, by input
+    void file(FileOutcome&& /*outcome*/) override {}
+    void problem(const Problem& p) override { got.emplace_back(at, p); }
+    size_t at = 0;
+    std::vector<std::pair<size_t, Problem>> got;
+  };
+  Held held;                // the chunk on the workers
+  size_t detecting_lo = 0;  // its inputs: [detecting_lo, detecting_hi)
+  size_t detecting_hi = 0;
+  std::vector<size_t> detecting;  // its inputs read on the workers
   WorkPool::Batch detection;
   auto finish_detection = [&] {
-    if (!detection) return;
-    pool.wait(detection);
+    if (detection) pool.wait(detection);
     detection.reset();
-    for (const size_t i : detecting) {
-      const Pending& p = pending[i];
+    auto problem = held.got.begin();
+    for (size_t i = detecting_lo; i < detecting_hi; ++i) {
+      for (; problem != held.got.end() && problem->first == i; ++problem) sink.problem(problem->second);
+      Pending& p = pending[i];
+      if (p.early == Pending::kNone) continue;
       Early& e = early[p.early];
-      if (p.in->is_stdin || kept_bytes + e.bytes.size() <= window_bytes) {
-        kept_bytes += e.bytes.size();
+      if (!e.error.empty()) {
+        sink.problem({Problem::Kind::Io, std::move(e.error)});
+        p.unreadable = true;
+        e.have_bytes = false;
+        continue;
+      }
+      e.size = e.bytes.size();
+      read_bytes += e.size;
+      ++read_files;
+      if (p.in->is_stdin || p.in->text || kept_bytes + e.size <= kKeptBytes) {
+        kept_bytes += e.size;
       } else {
         e.bytes = std::string();
         e.have_bytes = false;
       }
     }
+    held.got.clear();
   };
   try {
+    Held next_held;
     for (size_t lo = 0; lo < inputs.size();) {
-      std::vector<size_t> to_detect;
+      std::vector<size_t> to_read;
       size_t chunk_bytes = 0;
       size_t hi = lo;
-      for (; hi < inputs.size() && chunk_bytes < window_bytes && to_detect.size() < window_files; ++hi) {
+      for (; hi < inputs.size() && chunk_bytes < window_bytes && to_read.size() < window_files; ++hi) {
         const Input& in = inputs[hi];
         Pending p;
         p.in = &in;
-        p.config = config_for(in, sink);
+        next_held.at = hi;
+        p.config = config_for(in, next_held);
         p.guess_only = effective_of(in, p.config).dialect_from.empty();
         p.lint = in_change_set(in) && !in.history;
         if (p.guess_only || (in.is_stdin && !in.text)) {
           Early e;
-          std::string error;
-          if (!read_input(in, e.bytes, error)) {
-            sink.problem({Problem::Kind::Io, error});
-            p.unreadable = true;
+          // Standard input and editor buffers are read here, files by the workers.
+          if (in.is_stdin || in.text) {
+            read_input(in, e.bytes, e.error);
+            e.have_bytes = true;
+            chunk_bytes += e.bytes.size();
+          } else {
+            to_read.push_back(pending.size());
+            // Its size is known once it is read: the files read so far tell what to expect.
+            chunk_bytes +=
+                read_files == 0 ? size_t{16} << 10 : std::max<size_t>(read_bytes / read_files, 1024);
           }
-          e.have_bytes = !p.unreadable;
-          chunk_bytes += e.bytes.size();
           p.early = static_cast<uint32_t>(early.size());
-          if (p.guess_only && e.have_bytes) to_detect.push_back(pending.size());
+          if (p.guess_only && (in.is_stdin || in.text)) to_read.push_back(pending.size());
           early.push_back(std::move(e));
         }
         pending.push_back(p);
       }
-      finish_detection();  // the chunk before, detected while this one was read
-      detecting = std::move(to_detect);
+      finish_detection();  // the chunk before, read and detected while this one was resolved
+      held.got = std::move(next_held.got);
+      next_held.got.clear();
+      detecting_lo = lo;
+      detecting_hi = hi;
+      detecting = std::move(to_read);
       detection = pool.submit(detecting.size(), 0, [&](size_t k) {
         const Pending& p = pending[detecting[k]];
         Early& e = early[p.early];
-        e.guess = parser::detect_dialect(e.bytes, p.in->display_path);
+        if (!e.have_bytes && !read_input(*p.in, e.bytes, e.error)) return;
+        e.have_bytes = true;
+        if (p.guess_only) e.guess = parser::detect_dialect(e.bytes, p.in->display_path);
       });
       lo = hi;
     }
@@ -827,6 +871,16 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     return options_.parse_cache->parse(job.fs_path, source, opts);
   };
   auto parse_job = [&](Job& job) {
+    if (job.read_later && !read_input(*job.in, job.bytes, job.read_error)) {
+      job.lint = false;
+      return;
+    }
+    // A schema snapshot among the migrations is replayed at its place, not linted.
+    if (job.lint) {
+      job.snapshot = job.eff.schema_file;
+      if (job.snapshot.empty()) job.snapshot = dump_header(job.bytes);
+      job.lint = job.snapshot.empty();
+    }
     if (job.guess_only) {
       std::string why = job.guess.signs() > 0      ? "detected: " + job.guess.evidence
                         : !job.folder_vote.empty() ? job.folder_vote
@@ -875,7 +929,8 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   // ALTER COLUMN ... TYPE can be judged from its old type), and in a change
   // set, what an earlier file creates is new (and empty) for the files after it.
   std::vector<analysis::CreatedObject> created;
-  analysis::SchemaModel model;
+  auto model_owner = std::make_unique<analysis::SchemaModel>();
+  analysis::SchemaModel& model = *model_owner;
   if (!options_.schema_dump.empty()) {
     // The dump is the schema before the first migration.
     std::string bytes;
@@ -945,6 +1000,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       std::sort(out.statements.begin(), out.statements.end(),
                 [](const TextRange& a, const TextRange& b) { return a.begin < b.begin; });
     }
+    sink.prepare(out);
   };
 
   // A window of files on its way through the stages. The stages of one
@@ -976,11 +1032,19 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       if (e && e->have_bytes) {
         job.bytes = std::move(e->bytes);
         e->have_bytes = false;
-      } else if (std::string error; !read_input(in, job.bytes, error)) {
-        w->problems.push_back({Problem::Kind::Io, error});
-        continue;
+        bytes += job.bytes.size();
+      } else if (in.text) {
+        job.bytes = *in.text;
+        bytes += job.bytes.size();
+      } else {
+        // Read by the parse task; the window's size counts it at its size
+        // when detection read it, else as the file system gives it.
+        job.read_later = true;
+        std::error_code ec;
+        const auto size = e ? e->size : fs::file_size(in.fs_path, ec);
+        bytes += ec ? 0 : static_cast<size_t>(size);
       }
-      bytes += job.bytes.size();
+      job.in = &in;
       job.config = p.config;
       job.config_path = config_path_of(in);
       job.eff = effective_of(in, p.config);
@@ -991,13 +1055,6 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       }
       job.lint = p.lint;
       job.display_path = in.display_path;
-      // A schema snapshot among the migrations is replayed at its place, not linted.
-      std::string snapshot = job.eff.schema_file;
-      if (snapshot.empty()) snapshot = dump_header(job.bytes);
-      if (!snapshot.empty() && job.lint) {
-        job.lint = false;
-        totals.snapshots.push_back({in.display_path, std::move(snapshot)});
-      }
       job.fs_path = in.fs_path;
       job.is_stdin = in.is_stdin;
       job.down_base = in.fs_path.empty() ? options_.stdin_filename : in.fs_path;
@@ -1016,6 +1073,12 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   auto replay_and_lint = [&](Window& w, uint64_t k) {
     std::vector<size_t> ends;
     for (auto& job : w.jobs) {
+      if (!job.read_error.empty()) {
+        w.problems.push_back({Problem::Kind::Io, std::move(job.read_error)});
+        ends.push_back(created.size());
+        continue;
+      }
+      if (!job.snapshot.empty()) totals.snapshots.push_back({job.in->display_path, std::move(job.snapshot)});
       const auto plan = analysis::plan_runner(job.source->path(), job.source->text(), job.parsed->comments,
                                               job.eff.settings.runner, job.eff.settings.runner_layout);
       if (plan.not_a_migration) {  // sqitch's verify scripts change nothing
@@ -1085,6 +1148,15 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   std::deque<std::unique_ptr<Window>> parsing;
   std::unique_ptr<Window> linting;  // replayed and being linted
   uint64_t read_count = 0;
+  // A delivered window is freed by a worker (the memory its workers
+  // allocated, returned to their own malloc arenas), not by this thread.
+  auto dispose = [&](std::unique_ptr<Window>& w, uint64_t k) {
+    if (pool.threads() == 0) {
+      w.reset();
+      return;
+    }
+    pool.submit(1, 2 * k, [gone = std::shared_ptr<Window>(w.release())](size_t) mutable { gone.reset(); });
+  };
   auto read_ahead = [&] {
     while (parsing.size() < kAhead && next < pending.size()) {
       parsing.push_back(read_window());
@@ -1102,14 +1174,25 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       // and `created` must not grow while the window before is linted.
       if (change_set && linting) {
         deliver(*linting);
-        linting.reset();
+        dispose(linting, k);
       }
       w->last = parsing.empty();
       replay_and_lint(*w, k);
-      if (linting) deliver(*linting);
+      if (w->last && pool.threads() > 0) {
+        // No file after this window reads the model: a worker frees it.
+        pool.submit(1, 2 * k,
+                    [gone = std::shared_ptr<analysis::SchemaModel>(model_owner.release())](size_t) mutable {
+                      gone.reset();
+                    });
+      }
+      if (linting) {
+        deliver(*linting);
+        dispose(linting, k);
+      }
       linting = std::move(w);
     }
     if (linting) deliver(*linting);
+    pool.drain();  // the windows and the model being freed
   } catch (...) {
     pool.drain();  // no worker may still use a window
     throw;

@@ -83,12 +83,18 @@ struct FileOutcome {
   // Why the file was read as its dialect (result.source->dialect()): "--dialect",
   // a config path (with its [paths."glob"]), "detected: <signs>" or "default: ...".
   std::string dialect_from;
+  std::string rendered;  // what Sink::prepare made of it for the report
 };
 
 // Receives a run's results in input order, as soon as each is final.
 class Sink {
  public:
   virtual ~Sink() = default;
+  // Called on the thread that linted the file, before file() and possibly
+  // while other threads call it for other files: a sink may do here what
+  // depends on the file alone (rendering its part of the report into
+  // outcome.rendered), so that file() has less to do.
+  virtual void prepare(FileOutcome& /*outcome*/) const {}
   virtual void file(FileOutcome&& outcome) = 0;
   virtual void problem(const Problem& problem) = 0;
 };

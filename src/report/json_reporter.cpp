@@ -114,6 +114,16 @@ class JsonStream final : public ReportStream {
     for (const auto& d : f.diagnostics) finding_json(w_, f, d);
     add_to_summary(summary_, f);
   }
+  // The file's findings as items of the "findings" array (depth 2).
+  std::string render(const engine::FileResult& f) const override {
+    JsonWriter w(2);
+    for (const auto& d : f.diagnostics) finding_json(w, f, d);
+    return w.take();
+  }
+  void file(const engine::FileResult& f, std::string&& rendered) override {
+    w_.items(rendered);
+    add_to_summary(summary_, f);
+  }
   void finish(const ReportInput&) override {
     w_.end_array();
     summary_json(w_, summary_);

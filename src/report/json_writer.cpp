@@ -72,9 +72,18 @@ bool plain8(const char* p) {
 }  // namespace
 
 void JsonWriter::flush() {
-  if (buf_.empty()) return;
-  out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+  if (buf_.empty() || out_ == nullptr) return;
+  out_->write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
   buf_.clear();
+}
+
+void JsonWriter::items(std::string_view fragment) {
+  if (fragment.empty()) return;
+  // The fragment's first item follows one: without one here, no comma.
+  if (!has_items_.back()) fragment.remove_prefix(1);
+  has_items_.back() = true;
+  buf_.append(fragment);
+  maybe_flush();
 }
 
 void JsonWriter::newline_indent() {

@@ -17,7 +17,13 @@ namespace ddlint::report {
 
 class JsonWriter {
  public:
-  explicit JsonWriter(std::ostream& out) : out_(out) {}
+  explicit JsonWriter(std::ostream& out) : out_(&out) {}
+  // A writer of a fragment (take() returns it): values written as further
+  // items of a container `depth` levels deep that holds items already, so
+  // the fragment starts with a comma. items() splices it into a writer at
+  // that depth. Files' findings are written this way on the threads that
+  // lint them, and spliced in order by the one that writes the report.
+  explicit JsonWriter(size_t depth) : has_items_(depth, true) {}
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
   ~JsonWriter() { flush(); }
@@ -49,8 +55,14 @@ class JsonWriter {
   }
 
   // Writes what is buffered to the stream (also done when the buffer grows
-  // large and on destruction).
+  // large and on destruction). A fragment writer keeps it.
   void flush();
+
+  // The text of a fragment writer, which is left empty.
+  std::string take() { return std::move(buf_); }
+  // Adds the items a fragment writer of this writer's depth wrote (none when
+  // `fragment` is empty).
+  void items(std::string_view fragment);
 
  private:
   void open(char c);
@@ -61,10 +73,10 @@ class JsonWriter {
   void integer(uint64_t n);
   void escaped(std::string_view s);
   void maybe_flush() {
-    if (buf_.size() >= 1 << 16) flush();
+    if (out_ != nullptr && buf_.size() >= 1 << 16) flush();
   }
 
-  std::ostream& out_;
+  std::ostream* out_ = nullptr;  // none: a fragment
   std::string buf_;
   std::vector<bool> has_items_;  // per open container: whether it holds a value yet
   bool after_key_ = false;

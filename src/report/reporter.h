@@ -91,6 +91,12 @@ class ReportStream {
  public:
   virtual ~ReportStream() = default;
   virtual void file(const engine::FileResult& f) = 0;
+  // What file(f) would write, made ahead on any thread (it reads no state of
+  // the stream, so several threads may call it at once), and given back to
+  // file(f, rendered) in the files' order. Streams that do not render ahead
+  // return nothing here, and file(f, {}) is file(f).
+  virtual std::string render(const engine::FileResult& /*f*/) const { return {}; }
+  virtual void file(const engine::FileResult& f, std::string&& /*rendered*/) { file(f); }
   // After the last file: what only the end of a run knows (ReportInput's
   // enabled_rules and problems; its `files` are ignored).
   virtual void finish(const ReportInput& end) = 0;
