@@ -13,6 +13,7 @@
 #include "analysis/migration_facts.h"
 #include "analysis/migration_order.h"
 #include "analysis/runner.h"
+#include "analysis/schema_model.h"
 #include "analysis/suppressions.h"
 #include "analysis/table_stats.h"
 #include "core/path_text.h"
@@ -755,6 +756,57 @@ TEST_SUITE("core") {
     CHECK(r.second.at(0).tx == TxSource::None);
     CHECK(r.second.at(1).tx == TxSource::None);
     CHECK_FALSE(r.second.at(1).refused_mix);
+  }
+
+  TEST_CASE("schema model: snapshots share table states; a change copies only what a snapshot holds") {
+    const auto file = [](const std::string& sql) {
+      const SourceFile f("m.sql", sql);
+      auto parsed = parser::parse(f);
+      REQUIRE(parsed.errors.empty());
+      return parsed;
+    };
+    analysis::SchemaModel model;
+    const auto history = file(
+        "CREATE TABLE a (id int PRIMARY KEY, x text);\nCREATE TABLE b (id int);\n"
+        "CREATE INDEX a_x ON a (x);\n");
+    for (const auto& st : history.statements) model.apply(st);
+    const auto next = file("ALTER TABLE a ADD COLUMN y int;\nINSERT INTO b VALUES (1);\nDROP INDEX a_x;\n");
+    const std::vector<analysis::KnownTable> before = model.needed_by(next);
+    REQUIRE(before.size() == 2);  // a (also the table of index a_x), b
+    CHECK(before[0].name.name == "a");
+    CHECK(before[1].name.name == "b");
+    // Shared, not copied: the model's state is the snapshot's.
+    CHECK(model.table_state(before[0].name).state == before[0].state);
+    CHECK(model.table_state(before[1].name).state == before[1].state);
+    for (const auto& st : next.statements) model.apply(st);
+    // The changed table was copied: the snapshot still says what was known before the file.
+    CHECK(model.table_state(before[0].name).state != before[0].state);
+    CHECK(before[0].state->column("y") == nullptr);
+    CHECK(before[0].state->indexes == std::vector<std::string>{"a_x"});
+    CHECK(before[0].state->column("id")->not_null);
+    CHECK(model.column(before[0].name, "y") != nullptr);
+    CHECK(model.table_state(before[0].name).state->indexes.empty());
+    CHECK(model.table_state(before[1].name).state == before[1].state);  // unchanged: still shared
+    // A model seeded with the snapshot changes its own copy, never the snapshot.
+    analysis::SchemaModel seeded;
+    for (const auto& k : before) seeded.seed(k);
+    bool gone = true;
+    CHECK(seeded.index_table({"", "a_x", {}}, &gone) != nullptr);
+    CHECK_FALSE(gone);
+    for (const auto& st : next.statements) seeded.apply(st);
+    CHECK(seeded.column(before[0].name, "y") != nullptr);
+    CHECK(seeded.index_table({"", "a_x", {}}) == nullptr);
+    CHECK(before[0].state->column("y") == nullptr);
+    CHECK(before[0].state->indexes == std::vector<std::string>{"a_x"});
+    // Dropped: the snapshot of the table still has its columns.
+    const auto drop = file("DROP TABLE a;\n");
+    const auto held = model.needed_by(drop);
+    for (const auto& st : drop.statements) model.apply(st);
+    REQUIRE(held.size() == 1);
+    CHECK(held[0].exists());
+    CHECK(held[0].state->column("y") != nullptr);
+    CHECK_FALSE(model.table_state(held[0].name).exists());
+    CHECK(model.table_state(held[0].name).seen());
   }
 
   TEST_CASE("MySQL implicit commits end the open transaction in the migration facts") {

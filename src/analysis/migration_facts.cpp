@@ -94,9 +94,11 @@ MySqlContext mysql_context(const ir::Statement& st, const SchemaModel& model, bo
   if (const auto* ci = st.as<ir::CreateIndex>()) table = &ci->table;
   if (table) {
     const KnownTable k = model.table_state(*table);
-    if (k.exists) {
+    if (k.exists()) {
+      const TableState& state = *k.state;
       MySqlTableInfo info;
-      for (const auto& col : k.columns) {
+      for (const auto& entry : state.columns) {
+        const KnownColumn& col = entry.second;
         MySqlColumnInfo c;
         c.name = col.name;
         c.type = col.type;
@@ -105,10 +107,10 @@ MySqlContext mysql_context(const ir::Statement& st, const SchemaModel& model, bo
         c.indexed = col.indexed;
         info.columns.push_back(std::move(c));
       }
-      info.charset = k.charset;
-      info.row_format = k.row_format;
-      info.has_fulltext = k.fulltext;
-      info.engine = k.engine;
+      info.charset = state.charset;
+      info.row_format = state.row_format;
+      info.has_fulltext = state.fulltext;
+      info.engine = state.engine;
       ctx.tables.emplace_back(*table, std::move(info));
     }
   }
@@ -583,8 +585,8 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
   // added are as new as columns added earlier in the file.
   if (!settings.runner_layout.split_version.empty())
     for (const auto& k : history)
-      if (k.exists)
-        for (const auto& c : k.columns)
+      if (k.exists())
+        for (const auto& [name, c] : k.state->columns)
           if (c.version == settings.runner_layout.split_version) add_column(k.name, c.name, kEarlierStep);
   // Objects this run creates under a new name: a table created earlier in
   // the section and renamed is still new under its new name; a column added

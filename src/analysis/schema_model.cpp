@@ -1,6 +1,7 @@
 #include "analysis/schema_model.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <unordered_map>
 
@@ -16,8 +17,44 @@ SchemaModel::Table* SchemaModel::table(const ir::QualifiedName& name, bool creat
   if (!create) return nullptr;
   Table t;
   t.name = name;
+  t.state = std::make_shared<const TableState>();
   list.push_back(std::move(t));
   return &list.back();
+}
+
+TableState& SchemaModel::Table::edit() {
+  if (state.use_count() != 1) {
+    state = std::make_shared<const TableState>(*state);
+  } else {
+    // The last holder but this one may have let go on another thread: its
+    // reads happen before the writes that follow.
+    std::atomic_thread_fence(std::memory_order_acquire);
+  }
+  // Every state is made non-const (make_shared<const TableState> constructs a
+  // TableState), and only this table holds it now.
+  return const_cast<TableState&>(*state);
+}
+
+TableState& SchemaModel::Table::edit_cleared() {
+  if (state.use_count() == 1) {
+    TableState& s = edit();
+    s.columns.clear();
+    return s;
+  }
+  const TableState& old = *state;
+  auto fresh = std::make_shared<TableState>();
+  fresh->exists = old.exists;
+  fresh->columns_known = old.columns_known;
+  fresh->engine = old.engine;
+  fresh->charset = old.charset;
+  fresh->row_format = old.row_format;
+  fresh->fulltext = old.fulltext;
+  fresh->triggers = old.triggers;
+  fresh->trigger_events = old.trigger_events;
+  fresh->indexes = old.indexes;
+  TableState& s = *fresh;
+  state = std::move(fresh);
+  return s;
 }
 
 const SchemaModel::Table* SchemaModel::table(const ir::QualifiedName& name) const {
@@ -28,16 +65,16 @@ const SchemaModel::Table* SchemaModel::table(const ir::QualifiedName& name) cons
   return nullptr;
 }
 
-const KnownColumn* KnownTable::column(const std::string& name) const {
-  for (const auto& c : columns)
-    if (c.name == name) return &c;
-  return nullptr;
+const KnownColumn* TableState::column(const std::string& name) const {
+  const auto it = columns.find(name);
+  return it == columns.end() ? nullptr : &it->second;
 }
 
 const KnownColumn* SchemaModel::column(const ir::QualifiedName& t, const std::string& column,
                                        bool fold_case) const {
-  const Table* tab = table(t);
-  if (!tab || !tab->exists) return nullptr;
+  const Table* table_slot = table(t);
+  if (!table_slot || !table_slot->state->exists) return nullptr;
+  const TableState* tab = table_slot->state.get();
   if (const auto it = tab->columns.find(column); it != tab->columns.end()) return &it->second;
   if (!fold_case) return nullptr;
   auto same = [](const std::string& a, const std::string& b) {
@@ -53,12 +90,12 @@ const KnownColumn* SchemaModel::column(const ir::QualifiedName& t, const std::st
 
 const ir::TypeName* SchemaModel::column_type(const ir::QualifiedName& t, const std::string& column) const {
   const Table* tab = table(t);
-  if (!tab || !tab->exists) return nullptr;
-  const auto it = tab->columns.find(column);
-  return it == tab->columns.end() ? nullptr : &it->second.type;
+  if (!tab || !tab->state->exists) return nullptr;
+  const KnownColumn* c = tab->state->column(column);
+  return c ? &c->type : nullptr;
 }
 
-void SchemaModel::set_column(Table& t, const ir::ColumnDef& def, std::string_view version) {
+void SchemaModel::set_column(TableState& t, const ir::ColumnDef& def, std::string_view version) {
   KnownColumn c;
   c.version = version;
   c.name = def.name;
@@ -83,45 +120,34 @@ void SchemaModel::set_column(Table& t, const ir::ColumnDef& def, std::string_vie
 
 void SchemaModel::mark_indexed(Table& t, const std::vector<std::string>& columns) {
   for (const auto& c : columns)
-    if (const auto it = t.columns.find(c); it != t.columns.end()) it->second.indexed = true;
+    if (const KnownColumn* known = t.state->column(c); known && !known->indexed)
+      t.edit().columns[c].indexed = true;
 }
 
 KnownTable SchemaModel::table_state(const ir::QualifiedName& name) const {
   KnownTable k;
   k.name = name;
   const Table* t = table(name);
-  if (!t || (!t->seen && !t->exists)) return k;
-  k.seen = true;
-  k.exists = t->exists;
-  k.columns_known = t->columns_known;
-  for (const auto& [name, c] : t->columns) k.columns.push_back(c);
-  k.engine = t->engine;
-  k.charset = t->charset;
-  k.row_format = t->row_format;
-  k.fulltext = t->fulltext;
-  k.triggers = t->triggers;
-  k.trigger_events = t->trigger_events;
-  k.indexes = t->indexes;
+  if (t && (t->seen || t->state->exists)) k.state = t->state;
   return k;
 }
 
 SchemaModel::TableView SchemaModel::view(const ir::QualifiedName& name) const {
   const Table* t = table(name);
-  return TableView(!t || (!t->seen && !t->exists) ? nullptr : t);
+  return TableView(!t || (!t->seen && !t->state->exists) ? nullptr : t);
 }
 
 const KnownColumn* SchemaModel::TableView::column(const std::string& name) const {
-  if (t_ == nullptr) return nullptr;
-  const auto it = t_->columns.find(name);
-  return it == t_->columns.end() ? nullptr : &it->second;
+  return t_ == nullptr ? nullptr : t_->state->column(name);
 }
 
 std::vector<std::string> SchemaModel::TableView::triggers_for(uint8_t event) const {
   std::vector<std::string> out;
   if (t_ == nullptr) return out;
-  for (const auto& name : t_->triggers) {
-    const auto e = t_->trigger_events.find(name);
-    if (e == t_->trigger_events.end() || (e->second & event) != 0) out.push_back(name);
+  const TableState& s = *t_->state;
+  for (const auto& name : s.triggers) {
+    const auto e = s.trigger_events.find(name);
+    if (e == s.trigger_events.end() || (e->second & event) != 0) out.push_back(name);
   }
   return out;
 }
@@ -130,20 +156,23 @@ void SchemaModel::add_index(const std::string& index, const ir::QualifiedName& t
   if (index.empty()) return;
   drop_index(index);
   indexes_[index] = {{table_name.schema, table_name.name, {}}, false};
-  if (Table* t = table(table_name, false)) t->indexes.push_back(index);
+  if (Table* t = table(table_name, false)) t->edit().indexes.push_back(index);
 }
 
 void SchemaModel::drop_index(const std::string& index) {
   const auto it = indexes_.find(index);
   if (it == indexes_.end()) return;
-  if (Table* t = table(it->second.table, false)) std::erase(t->indexes, index);
+  if (Table* t = table(it->second.table, false))
+    if (std::find(t->state->indexes.begin(), t->state->indexes.end(), index) != t->state->indexes.end())
+      std::erase(t->edit().indexes, index);
   indexes_.erase(it);
 }
 
 void SchemaModel::drop_indexes_of(Table& t) {
-  for (const auto& name : t.indexes)
+  if (t.state->indexes.empty()) return;
+  for (const auto& name : t.state->indexes)
     if (const auto it = indexes_.find(name); it != indexes_.end()) it->second.gone = true;
-  t.indexes.clear();
+  t.edit().indexes.clear();
 }
 
 const ir::QualifiedName* SchemaModel::index_table(const ir::QualifiedName& index, bool* gone) const {
@@ -156,20 +185,30 @@ const ir::QualifiedName* SchemaModel::index_table(const ir::QualifiedName& index
 }
 
 void SchemaModel::seed(const KnownTable& k) {
-  if (!k.seen) return;
-  Table* t = table(k.name, true);
-  t->exists = k.exists;
-  t->columns_known = k.columns_known;
-  t->columns.clear();
-  for (const auto& c : k.columns) t->columns[c.name] = c;
-  t->engine = k.engine;
-  t->charset = k.charset;
-  t->row_format = k.row_format;
-  t->fulltext = k.fulltext;
-  t->triggers = k.triggers;
-  t->trigger_events = k.trigger_events;
-  t->indexes.clear();
-  for (const auto& index : k.indexes) add_index(index, k.name);
+  if (!k.state) return;
+  Table* t = table(k.name, false);
+  if (!t) {
+    auto& list = tables_[k.name.name];
+    list.push_back(Table{k.name, false, nullptr, true, k.state});
+    t = &list.back();
+  } else {
+    t->state = k.state;
+  }
+  // Its indexes are the model's now, as add_index records them one by one
+  // (the table's list stays as it is). Unless one is known already (on
+  // another table, or twice in the list): then add_index moves it.
+  const auto& listed = k.state->indexes;
+  size_t added = 0;
+  for (const auto& index : listed) {
+    if (index.empty() ||
+        !indexes_.try_emplace(index, KnownIndex{{k.name.schema, k.name.name, {}}, false}).second)
+      break;
+    ++added;
+  }
+  if (added == listed.size()) return;
+  for (size_t i = 0; i < added; ++i) indexes_.erase(listed[i]);
+  t->edit().indexes.clear();
+  for (const auto& index : k.state->indexes) add_index(index, k.name);
 }
 
 namespace {
@@ -225,74 +264,84 @@ void SchemaModel::apply(const ir::Statement& st) {
       // src is known (otherwise t's columns are unknown).
       const Table* src = table(*c->like);
       Table copy;
-      if (src && src->exists) {
+      if (src && src->state->exists) {
         copy = *src;
         copy.shadowed.reset();
-        copy.triggers.clear();
+        if (!copy.state->triggers.empty()) copy.edit().triggers.clear();
       } else {
-        copy.columns_known = false;
+        auto fresh = std::make_shared<TableState>();
+        fresh->columns_known = false;
+        copy.state = std::move(fresh);
       }
       copy.name = c->table;
-      copy.exists = true;
       copy.seen = true;
       copy.temporary = c->temporary;
       if (c->temporary) temporary_names_.push_back(c->table.name);
       Table* t = table(c->table, true);
-      if (c->temporary && t->exists && !t->temporary) copy.shadowed = std::make_shared<const Table>(*t);
+      if (c->temporary && t->state->exists && !t->temporary)
+        copy.shadowed = std::make_shared<const Table>(*t);
       *t = std::move(copy);
       return;
     }
     const bool fresh = table(c->table, false) == nullptr || !table(c->table, false)->seen;
     Table* t = table(c->table, true);
-    if (c->temporary && t->exists && !t->temporary && !fresh)
+    if (c->temporary && t->state->exists && !t->temporary && !fresh)
       t->shadowed = std::make_shared<const Table>(*t);
     else if (!c->temporary)
       t->shadowed.reset();
     // A temporary table over a name the history never saw leaves it unseen.
     t->seen = !(c->temporary && fresh);
-    t->exists = true;
     t->temporary = c->temporary;
     if (c->temporary) temporary_names_.push_back(c->table.name);
-    t->columns.clear();  // CREATE TABLE replaces whatever was known under the name
-    t->triggers.clear();
+    {
+      TableState& s = t->edit_cleared();  // CREATE TABLE replaces whatever was known under the name
+      s.exists = true;
+      s.triggers.clear();
+    }
     if (!c->temporary) drop_indexes_of(*t);
-    // AS SELECT, LIKE-only and PARTITION OF tables take columns from elsewhere.
-    t->columns_known = !c->as_select && !c->partition_of && !c->columns.empty();
-    for (const auto& col : c->columns) set_column(*t, col, version_);
-    t->engine = ascii_lower(c->option("ENGINE"));
-    t->charset = ascii_lower(c->option("CHARSET"));
-    if (t->charset == "default") t->charset.clear();
-    t->row_format = ascii_upper(c->option("ROW_FORMAT"));
-    if (t->row_format == "DEFAULT") t->row_format.clear();
-    t->fulltext = std::any_of(c->constraints.begin(), c->constraints.end(),
-                              [](const ir::Constraint& k) { return k.kind == ir::ConstraintKind::Fulltext; });
+    {
+      TableState& s = t->edit();
+      // AS SELECT, LIKE-only and PARTITION OF tables take columns from elsewhere.
+      s.columns_known = !c->as_select && !c->partition_of && !c->columns.empty();
+      for (const auto& col : c->columns) set_column(s, col, version_);
+      s.engine = ascii_lower(c->option("ENGINE"));
+      s.charset = ascii_lower(c->option("CHARSET"));
+      if (s.charset == "default") s.charset.clear();
+      s.row_format = ascii_upper(c->option("ROW_FORMAT"));
+      if (s.row_format == "DEFAULT") s.row_format.clear();
+      s.fulltext = std::any_of(c->constraints.begin(), c->constraints.end(), [](const ir::Constraint& k) {
+        return k.kind == ir::ConstraintKind::Fulltext;
+      });
+    }
     for (const auto& k : c->constraints)
       if (k.kind == ir::ConstraintKind::PrimaryKey || k.kind == ir::ConstraintKind::Unique ||
           k.kind == ir::ConstraintKind::Index || k.kind == ir::ConstraintKind::Fulltext ||
           k.kind == ir::ConstraintKind::Spatial) {
         mark_indexed(*t, k.columns);
         if (!c->temporary) add_index(k.name, c->table);
-        if (k.kind == ir::ConstraintKind::PrimaryKey)
-          for (const auto& name : k.columns)
-            if (const auto it = t->columns.find(name); it != t->columns.end())
-              it->second.not_null = it->second.primary_key = true;
+        if (k.kind == ir::ConstraintKind::PrimaryKey) set_primary_key(*t, k.columns);
       }
   } else if (const auto* a = st.as<ir::AlterTable>()) {
     if (a->object != ir::ObjectKind::Table) return;
     Table* t = table(a->table, false);
-    auto known = [&]() -> Table& {
+    // The state of the table, to change (the table is created when unknown).
+    auto known = [&]() -> TableState& {
       if (!t) {
         t = table(a->table, true);
-        t->columns_known = false;
-      } else if (!t->exists) {
+        TableState& s = t->edit();
+        s.columns_known = false;
+        return s;
+      }
+      if (!t->state->exists) {
         // Altered after the history dropped it (a teardown script that sorts
         // before the upgrades, or a table re-created outside the migrations):
         // it exists, with columns ddlint does not know.
-        t->exists = true;
-        t->columns.clear();
-        t->columns_known = false;
+        TableState& s = t->edit_cleared();
+        s.exists = true;
+        s.columns_known = false;
+        return s;
       }
-      return *t;
+      return t->edit();
     };
     for (const auto& act : a->actions) {
       switch (act.kind) {
@@ -303,7 +352,7 @@ void SchemaModel::apply(const ir::Statement& st) {
           break;
         case ir::AlterKind::ChangeColumn:
           if (act.column_def) {
-            Table& tab = known();
+            TableState& tab = known();
             bool indexed = false;
             std::string version;
             if (const auto it = tab.columns.find(act.column); it != tab.columns.end()) {
@@ -317,7 +366,7 @@ void SchemaModel::apply(const ir::Statement& st) {
           break;
         case ir::AlterKind::AlterColumnType:
           if (act.new_type) {
-            Table& tab = known();
+            TableState& tab = known();
             const bool seen = tab.columns.count(act.column) > 0;
             auto& col = tab.columns[act.column];
             if (!seen) col.not_null_known = false;
@@ -327,21 +376,17 @@ void SchemaModel::apply(const ir::Statement& st) {
           break;
         case ir::AlterKind::SetNotNull:
         case ir::AlterKind::DropNotNull:
-          if (t)
-            if (const auto it = t->columns.find(act.column); it != t->columns.end())
-              it->second.not_null = act.kind == ir::AlterKind::SetNotNull;
+          if (t) {
+            const bool not_null = act.kind == ir::AlterKind::SetNotNull;
+            if (const KnownColumn* col = t->state->column(act.column); col && col->not_null != not_null)
+              t->edit().columns[act.column].not_null = not_null;
+          }
           break;
         case ir::AlterKind::DropColumn:
-          if (t) t->columns.erase(act.column);
+          if (t && t->state->column(act.column)) t->edit().columns.erase(act.column);
           break;
         case ir::AlterKind::RenameColumn:
-          if (t)
-            if (const auto it = t->columns.find(act.column); it != t->columns.end() && !act.name.empty()) {
-              KnownColumn c = it->second;
-              t->columns.erase(it);
-              c.name = act.name;
-              t->columns[act.name] = std::move(c);
-            }
+          if (t && !act.name.empty() && t->state->column(act.column)) rename_column(*t, act.column, act.name);
           break;
         case ir::AlterKind::AddIndex:
         case ir::AlterKind::AddConstraint:
@@ -350,28 +395,14 @@ void SchemaModel::apply(const ir::Statement& st) {
             if (kind != ir::ConstraintKind::Check && kind != ir::ConstraintKind::ForeignKey &&
                 kind != ir::ConstraintKind::Exclusion)
               mark_indexed(*t, act.constraint->columns);
-            if (kind == ir::ConstraintKind::Fulltext) t->fulltext = true;
+            if (kind == ir::ConstraintKind::Fulltext && !t->state->fulltext) t->edit().fulltext = true;
             if (kind != ir::ConstraintKind::Check && kind != ir::ConstraintKind::ForeignKey)
               add_index(act.constraint->name.empty() ? act.name : act.constraint->name, a->table);
-            if (kind == ir::ConstraintKind::PrimaryKey)
-              for (const auto& name : act.constraint->columns)
-                if (const auto it = t->columns.find(name); it != t->columns.end())
-                  it->second.not_null = it->second.primary_key = true;
+            if (kind == ir::ConstraintKind::PrimaryKey) set_primary_key(*t, act.constraint->columns);
           }
           break;
         case ir::AlterKind::RenameTable:
-          if (t && !act.name.empty()) {
-            Table moved = *t;
-            t->exists = false;
-            t->columns.clear();
-            t->indexes.clear();
-            moved.name = {a->table.schema, act.name, {}};
-            for (const auto& index : moved.indexes)
-              if (const auto it = indexes_.find(index); it != indexes_.end()) it->second.table = moved.name;
-            Table* to = table(moved.name, true);
-            *to = std::move(moved);
-            t = to;
-          }
+          if (t && !act.name.empty()) t = rename_table(*t, {a->table.schema, act.name, {}});
           break;
         case ir::AlterKind::TableOptions:
           // MySQL ENGINE= / ROW_FORMAT= (one option per action, as written).
@@ -385,8 +416,8 @@ void SchemaModel::apply(const ir::Statement& st) {
               while (e < o.size() && (std::isalnum(static_cast<unsigned char>(o[e])) || o[e] == '_')) ++e;
               return i == name.size() ? std::string() : o.substr(i, e - i);
             };
-            if (auto v = value("ENGINE"); !v.empty()) t->engine = ascii_lower(v);
-            if (auto v = value("ROW_FORMAT"); !v.empty()) t->row_format = v == "DEFAULT" ? "" : v;
+            if (auto v = value("ENGINE"); !v.empty()) t->edit().engine = ascii_lower(v);
+            if (auto v = value("ROW_FORMAT"); !v.empty()) t->edit().row_format = v == "DEFAULT" ? "" : v;
           }
           break;
         default:
@@ -397,7 +428,7 @@ void SchemaModel::apply(const ir::Statement& st) {
     add_index(i->name, i->table);
     if (Table* t = table(i->table, false)) {
       mark_indexed(*t, i->columns);
-      if (i->mysql_kind == ir::ConstraintKind::Fulltext) t->fulltext = true;
+      if (i->mysql_kind == ir::ConstraintKind::Fulltext && !t->state->fulltext) t->edit().fulltext = true;
     }
   } else if (const auto* o = st.as<ir::Opaque>()) {
     if (o->on_table.empty() || o->trigger.empty()) return;
@@ -405,14 +436,15 @@ void SchemaModel::apply(const ir::Statement& st) {
     if (!t) {
       // A table the history does not show: its triggers are still known.
       t = table(o->on_table, true);
-      t->columns_known = false;
+      t->edit().columns_known = false;
     }
-    if (std::find(t->triggers.begin(), t->triggers.end(), o->trigger) == t->triggers.end())
-      t->triggers.push_back(o->trigger);
+    TableState& s = t->edit();
+    if (std::find(s.triggers.begin(), s.triggers.end(), o->trigger) == s.triggers.end())
+      s.triggers.push_back(o->trigger);
     if (o->trigger_events != 0)
-      t->trigger_events[o->trigger] = o->trigger_events;
+      s.trigger_events[o->trigger] = o->trigger_events;
     else
-      t->trigger_events.erase(o->trigger);
+      s.trigger_events.erase(o->trigger);
   } else if (const auto* d = st.as<ir::Drop>()) {
     if (d->object == ir::ObjectKind::Trigger) {
       // PostgreSQL names the table (DROP TRIGGER t ON tbl: schema = table);
@@ -421,8 +453,13 @@ void SchemaModel::apply(const ir::Statement& st) {
         for (auto& [key, list] : tables_)
           for (auto& t : list)
             if (n.schema.empty() || t.name.name == n.schema) {
-              std::erase(t.triggers, n.name);
-              t.trigger_events.erase(n.name);
+              const TableState& s = *t.state;
+              if (std::find(s.triggers.begin(), s.triggers.end(), n.name) == s.triggers.end() &&
+                  s.trigger_events.count(n.name) == 0)
+                continue;  // nothing to change: a table shared with a snapshot stays shared
+              TableState& e = t.edit();
+              std::erase(e.triggers, n.name);
+              e.trigger_events.erase(n.name);
             }
       return;
     }
@@ -438,22 +475,16 @@ void SchemaModel::apply(const ir::Statement& st) {
         if (t->temporary) {
           drop_temporary(*t);
         } else if (!d->temporary) {
-          t->exists = false;
-          t->columns.clear();
-          t->triggers.clear();
+          TableState& s = t->edit_cleared();
+          s.exists = false;
+          s.triggers.clear();
           drop_indexes_of(*t);
         }
       }
   } else if (const auto* r = st.as<ir::Rename>()) {
     if (r->object == ir::ObjectKind::Column) {
       Table* t = table(r->target, false);
-      if (!t) return;
-      const auto it = t->columns.find(r->subname);
-      if (it == t->columns.end()) return;
-      KnownColumn c = it->second;
-      t->columns.erase(it);
-      c.name = r->new_name;
-      t->columns[r->new_name] = std::move(c);
+      if (t && t->state->column(r->subname)) rename_column(*t, r->subname, r->new_name);
     } else if (r->object == ir::ObjectKind::Index) {
       const auto it = indexes_.find(r->target.name);
       if (it == indexes_.end() || it->second.gone) return;
@@ -463,18 +494,42 @@ void SchemaModel::apply(const ir::Statement& st) {
     } else if (r->object == ir::ObjectKind::Table) {
       Table* t = table(r->target, false);
       if (!t) return;
-      Table moved = *t;
-      t->exists = false;
-      t->columns.clear();
-      t->indexes.clear();
-      moved.name = {r->target.schema, r->new_name, {}};
-      for (const auto& index : moved.indexes)
-        if (const auto it = indexes_.find(index); it != indexes_.end()) it->second.table = moved.name;
-      if (moved.temporary) temporary_names_.push_back(r->new_name);
-      Table* to = table(moved.name, true);
-      *to = std::move(moved);
+      if (t->temporary) temporary_names_.push_back(r->new_name);
+      rename_table(*t, {r->target.schema, r->new_name, {}});
     }
   }
+}
+
+void SchemaModel::set_primary_key(Table& t, const std::vector<std::string>& columns) {
+  for (const auto& name : columns)
+    if (const KnownColumn* c = t.state->column(name); c && !(c->not_null && c->primary_key)) {
+      KnownColumn& col = t.edit().columns[name];
+      col.not_null = col.primary_key = true;
+    }
+}
+
+void SchemaModel::rename_column(Table& t, const std::string& from, const std::string& to) {
+  TableState& s = t.edit();
+  const auto it = s.columns.find(from);
+  KnownColumn c = it->second;
+  s.columns.erase(it);
+  c.name = to;
+  s.columns[to] = std::move(c);
+}
+
+SchemaModel::Table* SchemaModel::rename_table(Table& t, ir::QualifiedName to_name) {
+  Table moved = t;  // shares the state: only the name moves
+  {
+    TableState& s = t.edit_cleared();
+    s.exists = false;
+    s.indexes.clear();
+  }
+  moved.name = std::move(to_name);
+  for (const auto& index : moved.state->indexes)
+    if (const auto it = indexes_.find(index); it != indexes_.end()) it->second.table = moved.name;
+  Table* to = table(moved.name, true);
+  *to = std::move(moved);
+  return to;
 }
 
 void SchemaModel::apply(const ir::ParsedFile& file, const RunnerPlan& plan, std::string_view split_version) {
@@ -491,10 +546,10 @@ void SchemaModel::drop_temporary(Table& t) {
     t = *hidden;
     return;
   }
-  t.exists = false;
   t.temporary = false;
-  t.columns.clear();
-  t.triggers.clear();
+  TableState& s = t.edit_cleared();
+  s.exists = false;
+  s.triggers.clear();
 }
 
 void SchemaModel::end_session() {
@@ -507,60 +562,83 @@ void SchemaModel::end_session() {
   temporary_names_.clear();
 }
 
-std::vector<ir::QualifiedName> referenced_tables(const ir::Statement& st) {
-  std::vector<ir::QualifiedName> out;
+namespace {
+
+// Calls `f` with each table `st` names (targets, FOREIGN KEY references), in
+// order.
+template <typename F>
+void for_each_referenced_table(const ir::Statement& st, F&& f) {
   auto fks = [&](const std::vector<ir::Constraint>& ks) {
     for (const auto& k : ks)
-      if (k.kind == ir::ConstraintKind::ForeignKey && !k.ref_table.empty()) out.push_back(k.ref_table);
+      if (k.kind == ir::ConstraintKind::ForeignKey && !k.ref_table.empty()) f(k.ref_table);
   };
   if (const auto* c = st.as<ir::CreateTable>()) {
-    out.push_back(c->table);
+    f(c->table);
     for (const auto& col : c->columns) fks(col.constraints);
     fks(c->constraints);
-    if (c->partition_of) out.push_back(*c->partition_of);
+    if (c->partition_of) f(*c->partition_of);
   } else if (const auto* a = st.as<ir::AlterTable>()) {
-    out.push_back(a->table);
+    f(a->table);
     for (const auto& act : a->actions) {
-      if (act.constraint) fks({*act.constraint});
+      if (act.constraint && act.constraint->kind == ir::ConstraintKind::ForeignKey &&
+          !act.constraint->ref_table.empty())
+        f(act.constraint->ref_table);
       if (act.column_def) fks(act.column_def->constraints);
-      if (!act.partition_name().empty()) out.push_back(act.partition_name());
+      if (!act.partition_name().empty()) f(act.partition_name());
     }
   } else if (const auto* i = st.as<ir::CreateIndex>()) {
-    out.push_back(i->table);
+    f(i->table);
   } else if (const auto* d = st.as<ir::Drop>()) {
     if (d->object == ir::ObjectKind::Table)
-      for (const auto& n : d->names) out.push_back(n);
+      for (const auto& n : d->names) f(n);
   } else if (const auto* t = st.as<ir::Truncate>()) {
-    for (const auto& n : t->tables) out.push_back(n);
+    for (const auto& n : t->tables) f(n);
   } else if (const auto* u = st.as<ir::Update>()) {
-    out.push_back(u->table);
+    f(u->table);
   } else if (const auto* dl = st.as<ir::Delete>()) {
-    out.push_back(dl->table);
+    f(dl->table);
   } else if (const auto* in = st.as<ir::Insert>()) {
-    out.push_back(in->table);
+    f(in->table);
   } else if (const auto* o = st.as<ir::Opaque>()) {
-    if (!o->on_table.empty()) out.push_back(o->on_table);
+    if (!o->on_table.empty()) f(o->on_table);
   } else if (const auto* r = st.as<ir::Rename>()) {
     if (r->object == ir::ObjectKind::Table || r->object == ir::ObjectKind::Column) {
-      out.push_back(r->target);
-      if (r->object == ir::ObjectKind::Table) out.push_back({r->target.schema, r->new_name, {}});
+      f(r->target);
+      if (r->object == ir::ObjectKind::Table) f(ir::QualifiedName{r->target.schema, r->new_name, {}});
     }
   }
+}
+
+}  // namespace
+
+std::vector<ir::QualifiedName> referenced_tables(const ir::Statement& st) {
+  std::vector<ir::QualifiedName> out;
+  for_each_referenced_table(st, [&](const ir::QualifiedName& t) { out.push_back(t); });
   return out;
 }
 
 std::vector<KnownTable> SchemaModel::needed_by(const ir::ParsedFile& file) const {
   std::vector<KnownTable> out;
-  std::unordered_map<std::string, std::vector<size_t>> by_name;  // positions in `out`
+  // A file names a few tables, found again by a scan of `out`; past
+  // kScanned, by name (positions in `out`).
+  constexpr size_t kScanned = 16;
+  std::unordered_map<std::string, std::vector<size_t>> by_name;
   auto add = [&](const ir::QualifiedName& t) {
-    auto& named = by_name[t.name];
-    for (const size_t k : named)
-      if (same_table(out[k].name, t)) return;
-    named.push_back(out.size());
+    if (out.size() < kScanned) {
+      for (const auto& k : out)
+        if (same_table(k.name, t)) return;
+    } else {
+      if (by_name.empty())
+        for (size_t k = 0; k < out.size(); ++k) by_name[out[k].name.name].push_back(k);
+      auto& named = by_name[t.name];
+      for (const size_t k : named)
+        if (same_table(out[k].name, t)) return;
+      named.push_back(out.size());
+    }
     out.push_back(table_state(t));
   };
   for (const auto& st : file.statements) {
-    for (const auto& t : referenced_tables(st)) add(t);
+    for_each_referenced_table(st, add);
     // An index the file names: its table, whose state carries the index.
     std::vector<const ir::QualifiedName*> indexes;
     if (const auto* d = st.as<ir::Drop>(); d && d->object == ir::ObjectKind::Index)

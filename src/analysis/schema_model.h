@@ -24,13 +24,15 @@ struct KnownColumn {
   std::string version;
 };
 
-// What is known of one table at some point of the migration history.
-struct KnownTable {
-  ir::QualifiedName name;
-  bool exists = false;         // created and not dropped (false: dropped, or never seen)
-  bool seen = false;           // the history mentions it at all
-  bool columns_known = false;  // its column list is complete (CREATE TABLE with a column list)
-  std::vector<KnownColumn> columns;
+// What is known of one table at some point of the migration history. The
+// model holds each table's state as an immutable value shared with the
+// snapshots it hands out (needed_by, table_state): a change to a table a
+// snapshot still shares copies it first, so a snapshot costs a pointer, not
+// a copy of every column.
+struct TableState {
+  bool exists = true;         // created and not dropped
+  bool columns_known = true;  // its column list is complete (CREATE TABLE with a column list)
+  std::unordered_map<std::string, KnownColumn> columns;
   // MySQL/MariaDB table options (CREATE TABLE, ALTER TABLE): lower-case
   // ENGINE and default character set, upper-case ROW_FORMAT; empty when not
   // written. `fulltext`: the table has a FULLTEXT index.
@@ -43,7 +45,16 @@ struct KnownTable {
       trigger_events;  // by trigger name: ir::kTriggerInsert | ... (absent: unknown)
   std::vector<std::string>
       indexes;  // indexes the history created on it, by name (CREATE INDEX, named UNIQUE/PRIMARY KEY)
+  // The column of that exact name; null when not known.
   const KnownColumn* column(const std::string& name) const;
+};
+
+// A table as a file names it, and what the history says of it then.
+struct KnownTable {
+  ir::QualifiedName name;
+  std::shared_ptr<const TableState> state;  // null: the history never mentions it
+  bool seen() const { return state != nullptr; }
+  bool exists() const { return state != nullptr && state->exists; }
 };
 
 // A function the history declares (CREATE [OR REPLACE] FUNCTION), by its
@@ -75,19 +86,20 @@ class SchemaModel {
                             bool fold_case = false) const;
   // The known type; null when the column is not known.
   const ir::TypeName* column_type(const ir::QualifiedName& table, const std::string& column) const;
-  // What is known of `table` (seen = false when the history never mentions it).
+  // What is known of `table` (seen() false when the history never mentions
+  // it): shared with the model, copied only when the model changes the table.
   KnownTable table_state(const ir::QualifiedName& table) const;
-  // What table_state() says, read in place instead of copied (a copy holds
-  // every column: an INSERT into a table of forty columns copied forty).
-  // Valid until the model changes.
+  // What table_state() says, read in place. Valid until the model changes.
   class TableView {
    public:
     bool seen() const { return t_ != nullptr; }
-    bool exists() const { return t_ != nullptr && t_->exists; }
-    bool columns_known() const { return t_ != nullptr && t_->columns_known; }
-    // KnownTable::column: the column of that exact name; null when not known.
+    bool exists() const { return t_ != nullptr && t_->state->exists; }
+    bool columns_known() const { return t_ != nullptr && t_->state->columns_known; }
+    // TableState::column: the column of that exact name; null when not known.
     const KnownColumn* column(const std::string& name) const;
-    std::string_view charset() const { return t_ ? std::string_view(t_->charset) : std::string_view(); }
+    std::string_view charset() const {
+      return t_ ? std::string_view(t_->state->charset) : std::string_view();
+    }
     // The row triggers that fire on `event` (ir::kTriggerInsert, ...): all
     // whose events are not known, in creation order.
     std::vector<std::string> triggers_for(uint8_t event) const;
@@ -99,7 +111,7 @@ class SchemaModel {
   };
   TableView view(const ir::QualifiedName& table) const;
   // What is known now of every table `file` names (for an index it names:
-  // the index's table).
+  // the index's table), shared with the model (table_state).
   std::vector<KnownTable> needed_by(const ir::ParsedFile& file) const;
   // The table of an index the history created (CREATE INDEX, or a UNIQUE or
   // PRIMARY KEY constraint with a name); `gone`: the index went with its
@@ -117,26 +129,34 @@ class SchemaModel {
  private:
   struct Table {
     ir::QualifiedName name;
-    bool exists = true;
-    bool columns_known = true;
     bool temporary = false;
-    std::string engine, charset, row_format;  // as KnownTable's
-    bool fulltext = false;
-    std::unordered_map<std::string, KnownColumn> columns;
-    std::vector<std::string> triggers;
-    std::map<std::string, uint8_t> trigger_events;  // as KnownTable's
-    std::vector<std::string> indexes;               // by name (keys of indexes_)
     // A TEMPORARY table hides the schema's table of the same name until it
     // is dropped or the session ends: what was known of that one.
     std::shared_ptr<const Table> shadowed;
     bool seen = true;  // false: only a temporary table, dropped, ever had the name
+    // Never null; its `indexes` are keys of indexes_. Read it through the
+    // pointer; change it through edit() or edit_cleared().
+    std::shared_ptr<const TableState> state;
+    // The state, to change: copied first when anything else shares it (a
+    // snapshot, a shadowed table).
+    TableState& edit();
+    // The same, with no columns (the table's column list is replaced or
+    // gone): a shared state's columns are not copied.
+    TableState& edit_cleared();
   };
   // A temporary table goes: the table it hid is seen again, if any.
   static void drop_temporary(Table& t);
   // `version`: the split version of a column the statement adds (a column
   // redefined keeps its own).
-  static void set_column(Table& t, const ir::ColumnDef& def, std::string_view version = {});
+  static void set_column(TableState& t, const ir::ColumnDef& def, std::string_view version = {});
   static void mark_indexed(Table& t, const std::vector<std::string>& columns);
+  // PRIMARY KEY (columns): they are NOT NULL.
+  static void set_primary_key(Table& t, const std::vector<std::string>& columns);
+  // `from`, a known column of `t`, is named `to`.
+  static void rename_column(Table& t, const std::string& from, const std::string& to);
+  // `t` goes to `to_name` (with its indexes): the table left under the old
+  // name does not exist. Returns the table under the new name.
+  Table* rename_table(Table& t, ir::QualifiedName to_name);
   Table* table(const ir::QualifiedName& name, bool create);
   const Table* table(const ir::QualifiedName& name) const;
   void add_index(const std::string& index, const ir::QualifiedName& table);
