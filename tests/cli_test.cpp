@@ -180,6 +180,39 @@ TEST_SUITE("cli") {
     fs::remove_all(dir);
   }
 
+  TEST_CASE(
+      "the histories of many folders (listed on several threads) come in the order the folders were named") {
+    const fs::path dir = fs::temp_directory_path() / ("ddlint-folders-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    // 40 folders of three migrations; the last of each is named, in reverse
+    // order. Each folder's history (001, 002) gives the table its old type.
+    std::string named;
+    std::string history;
+    std::string found;
+    for (int i = 40; i >= 1; --i) {
+      const std::string f = "app" + std::string(i < 10 ? "0" : "") + std::to_string(i) + "/db";
+      fs::create_directories(dir / f);
+      test::write(dir / (f + "/001_t.sql"), "CREATE TABLE t (id bigint PRIMARY KEY, u char(36));\n");
+      test::write(dir / (f + "/002_noop.sql"), "SELECT 1;\n");
+      test::write(dir / (f + "/003_alter.sql"), "ALTER TABLE t ALTER COLUMN u TYPE text;\n");
+      named += " " + f + "/003_alter.sql";
+      history += "ddlint: history: 2 earlier migrations of " + f + "/ replayed (not reported)\n";
+    }
+    for (int i = 1; i <= 40; ++i)
+      found += "app" + std::string(i < 10 ? "0" : "") + std::to_string(i) +
+               "/db/003_alter.sql:1:15: error: changing column `u` of `t` from `char(36)` to `text` rewrites";
+    const std::string ddlint = "cd '" + dir.string() + "' && '" + std::string(DDLINT_BINARY) +
+                               "' check --format gcc --select alter-column-type -v" + named;
+    std::string out;
+    CHECK(run(ddlint + " 2>&1 >/dev/null | grep history", out) == 0);
+    CHECK(out == history);
+    CHECK(run(ddlint + " 2>/dev/null | cut -c1-97", out) == 0);
+    std::string want;
+    for (size_t at = 0; at < found.size(); at += 97) want += found.substr(at, 97) + "\n";
+    CHECK(out == want);
+    fs::remove_all(dir);
+  }
+
   TEST_CASE("--changed-since lints only changed files, as one change set in path order") {
     const fs::path repo = fs::temp_directory_path() / ("ddlint-changed-" + std::to_string(::getpid()));
     fs::remove_all(repo);

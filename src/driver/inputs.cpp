@@ -5,19 +5,27 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <cstddef>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
+#include <system_error>
+#include <thread>
 #include <utility>
+#if defined(__linux__)
+#include <sched.h>
+#endif
 
 #include "analysis/migration_order.h"
 #include "analysis/runner.h"
@@ -37,6 +45,10 @@ std::map<std::string, std::map<std::string, size_t>>& sqitch_plans() {  // by pr
   static std::map<std::string, std::map<std::string, size_t>> plans;
   return plans;
 }
+std::mutex& sqitch_plans_mutex() {  // add_history walks folders on several threads
+  static std::mutex m;
+  return m;
+}
 
 // The name of the folder a path is in, as std::filesystem spells it
 // (path(p).parent_path().filename()), for paths that name a file.
@@ -53,6 +65,7 @@ std::string ordering_key(const std::string& path) {
   const std::string_view folder = parent_folder_name(path);
   if (folder != "deploy" && folder != "revert" && folder != "verify")
     return analysis::migration_order_key(path);
+  const std::lock_guard<std::mutex> lock(sqitch_plans_mutex());
   auto& plans = sqitch_plans();
   const fs::path p(path);
   const fs::path kind = p.parent_path().filename();
@@ -231,6 +244,16 @@ std::string migration_folder(const std::string& path) {
 }
 
 namespace {
+// The threads this process may run on (sched_getaffinity: `taskset -c 0`
+// gets one).
+size_t usable_threads() {
+#if defined(__linux__)
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0) return CPU_COUNT(&set);
+#endif
+  return std::max(1u, std::thread::hardware_concurrency());
+}
 // The order of a directory walk (migration order), whatever way a path is spelled.
 std::string order_key(const std::string& path) { return ordering_key(lexically_normal(path)); }
 }  // namespace
@@ -278,8 +301,9 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
     if (folder != parent) per_directory[key] = true;
   }
   std::map<std::string, std::vector<InputFile>> earlier;
-  for (const auto& key : folders) {
-    const std::string& folder = spelled[key];
+  for (const auto& key : folders) earlier[key];  // filled on several threads below
+  auto walk_folder = [&](const std::string& key) {
+    const std::string& folder = spelled.at(key);
     // The folder's own *.sql files, and with one directory per migration
     // those of its subdirectories: never deeper (an editor may open a stray
     // file in a home directory).
@@ -300,10 +324,10 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
         }
       }
     };
-    list(root, per_directory[key]);
+    list(root, per_directory.count(key) > 0);
     sort_migrations(found);
-    const std::string& until = order_of[last[key]];
-    auto& files = earlier[key];
+    const std::string& until = order_of[last.at(key)];
+    auto& files = earlier.at(key);
     for (const auto& f : found) {
       // `./a.sql` from a walk of "." is `a.sql` as the user names it.
       const std::string shown = folder.empty() ? fs::path(f).lexically_relative(".").generic_string() : f;
@@ -311,6 +335,37 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
       if (given.count(same_file_key(shown)) > 0) continue;
       files.push_back({shown, shown, false, false, true});
     }
+  };
+  // Listing a folder is mostly the kernel's path walk: a pre-commit run
+  // naming a thousand folders' files lists them on every core.
+  const size_t threads = std::min<size_t>({usable_threads(), folders.size() / 32 + 1, 8});
+  std::atomic<size_t> next{0};
+  std::mutex failed_mutex;
+  std::exception_ptr failed;  // the first exception a folder threw, rethrown once all are done
+  auto work = [&] {
+    for (size_t i = next++; i < folders.size(); i = next++) {
+      try {
+        walk_folder(folders[i]);
+      } catch (...) {
+        const std::lock_guard<std::mutex> lock(failed_mutex);
+        if (!failed) failed = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (size_t t = 1; t < threads; ++t) {
+    try {
+      helpers.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;  // the threads started so far, and this one, do the work
+    }
+  }
+  work();
+  for (auto& t : helpers) t.join();
+  if (failed) std::rethrow_exception(failed);
+  for (const auto& key : folders) {
+    const auto& files = earlier.at(key);
+    const std::string& folder = spelled.at(key);
     if (!files.empty()) read.push_back({folder.empty() ? "." : folder, files.size()});
   }
   if (read.empty() && !reorder) return inputs;
