@@ -84,29 +84,48 @@ bool foreign_key_checks_value(const ir::SetSetting& s) {
   return s.reset || !(v == "0" || v == "off" || v == "false");
 }
 
-// The MySQL lock model's view of the table `st` alters: the columns the
-// schema model knows (type, nullability, index membership).
+// The column of `t` whose name equals `name` ignoring ASCII case: the one of
+// that exact name when there is one; null when none.
+const KnownColumn* column_folded(const TableState& t, const std::string& name) {
+  if (const KnownColumn* c = t.column(name)) return c;
+  const std::string folded = ascii_lower(name);
+  for (const auto& [key, c] : t.columns)
+    if (key.size() == name.size() && ascii_lower(key) == folded) return &c;
+  return nullptr;
+}
+
+// The MySQL lock model's view of the table `st` alters: the table's options
+// and the columns the model looks up (those a DROP, MODIFY or CHANGE COLUMN
+// names: type, nullability, index membership). Only those are copied: a
+// copy of every column at each ALTER TABLE of a table the file keeps adding
+// columns to cost time in proportion to its columns.
 MySqlContext mysql_context(const ir::Statement& st, const SchemaModel& model, bool foreign_key_checks) {
   MySqlContext ctx;
   ctx.foreign_key_checks = foreign_key_checks;
   const ir::QualifiedName* table = nullptr;
-  if (const auto* at = st.as<ir::AlterTable>()) table = &at->table;
+  const auto* at = st.as<ir::AlterTable>();
+  if (at) table = &at->table;
   if (const auto* ci = st.as<ir::CreateIndex>()) table = &ci->table;
   if (table) {
     const KnownTable k = model.table_state(*table);
     if (k.exists()) {
       const TableState& state = *k.state;
       MySqlTableInfo info;
-      for (const auto& entry : state.columns) {
-        const KnownColumn& col = entry.second;
-        MySqlColumnInfo c;
-        c.name = col.name;
-        c.type = col.type;
-        c.not_null = col.not_null;
-        c.not_null_known = col.not_null_known;
-        c.indexed = col.indexed;
-        info.columns.push_back(std::move(c));
-      }
+      if (at)
+        for (const auto& a : at->actions) {
+          if (a.kind != ir::AlterKind::DropColumn && a.kind != ir::AlterKind::ModifyColumn &&
+              a.kind != ir::AlterKind::ChangeColumn)
+            continue;
+          const KnownColumn* col = column_folded(state, a.column);
+          if (col == nullptr || info.column(col->name) != nullptr) continue;
+          MySqlColumnInfo c;
+          c.name = col->name;
+          c.type = col->type;
+          c.not_null = col->not_null;
+          c.not_null_known = col->not_null_known;
+          c.indexed = col->indexed;
+          info.columns.push_back(std::move(c));
+        }
       info.charset = state.charset;
       info.row_format = state.row_format;
       info.has_fulltext = state.fulltext;
