@@ -2,6 +2,8 @@
 #include <cctype>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "analysis/migration_facts.h"
 #include "engine/rule_context.h"
@@ -19,27 +21,79 @@ bool same_name(std::string_view a, std::string_view b) {
          });
 }
 
-// The statement after the drop, in the same up migration run, that renames
-// another column of the table into the dropped column's name (a column
-// replaced by a copy: add `c_new`, fill it, drop `c`, rename `c_new` to `c`),
-// or SIZE_MAX; `by` is set to the renamed column.
-size_t replaced_at(const engine::RuleContext& ctx, const ir::Fact& drop, std::string& by) {
-  const auto& stmts = ctx.file().statements;
-  for (size_t k = ctx.statement_index(); k < stmts.size(); ++k) {
-    const auto& f = ctx.facts().at(k);
-    if (f.section != ctx.here().section || f.down) break;
-    for (const auto& fact : ir::facts(stmts[k])) {
+std::string folded(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The renames of columns in the file, by the new name (folded), each list in
+// source order; and where each statement's run of up migration statements of
+// its section ends. Built at the first drop that needs them, so that a file
+// of many drops is read once instead of once per drop.
+class Renames {
+ public:
+  // The statement after the drop, in the same up migration run, that renames
+  // another column of the table into the dropped column's name (a column
+  // replaced by a copy: add `c_new`, fill it, drop `c`, rename `c_new` to
+  // `c`), or SIZE_MAX; `by` is set to the renamed column.
+  size_t replaced_at(const engine::RuleContext& ctx, const ir::Fact& drop, std::string& by) {
+    if (!built_) build(ctx);
+    const size_t i = ctx.statement_index();
+    const auto it = by_new_name_.find(folded(drop.name));
+    if (it == by_new_name_.end()) return SIZE_MAX;
+    const auto& list = it->second;
+    auto r = std::lower_bound(list.begin(), list.end(), i,
+                              [](const Rename& x, size_t at) { return x.statement < at; });
+    for (; r != list.end() && r->statement < run_end_[i]; ++r) {
       // In the dropping statement itself, only the actions after the drop.
-      if (k == ctx.statement_index() && fact.action <= drop.action) continue;
-      if (fact.kind == ir::FactKind::RenameColumn && same_name(fact.new_name, drop.name) &&
-          !same_name(fact.name, drop.name) && analysis::same_table(fact.table_name, drop.table_name)) {
-        by = fact.name;
-        return k;
+      if (r->statement == i && r->action <= drop.action) continue;
+      if (!same_name(r->name, drop.name) && analysis::same_table(r->table, drop.table_name)) {
+        by = r->name;
+        return r->statement;
+      }
+    }
+    return SIZE_MAX;
+  }
+
+ private:
+  struct Rename {
+    size_t statement;
+    size_t action;
+    std::string name;
+    ir::QualifiedName table;
+  };
+
+  void build(const engine::RuleContext& ctx) {
+    built_ = true;
+    const auto& stmts = ctx.file().statements;
+    for (size_t k = 0; k < stmts.size(); ++k) {
+      if (!stmts[k].as<ir::AlterTable>() && !stmts[k].as<ir::Rename>()) continue;
+      for (auto& fact : ir::facts(stmts[k]))
+        if (fact.kind == ir::FactKind::RenameColumn)
+          by_new_name_[folded(fact.new_name)].push_back(
+              {k, fact.action, std::move(fact.name), std::move(fact.table_name)});
+    }
+    // run_end_[k]: the first statement from k on that is of another section
+    // or of a down migration.
+    run_end_.assign(stmts.size(), 0);
+    for (size_t k = stmts.size(); k-- > 0;) {
+      const auto& f = ctx.facts().at(k);
+      if (f.down) {
+        run_end_[k] = k;
+      } else if (k + 1 < stmts.size() && !ctx.facts().at(k + 1).down &&
+                 ctx.facts().at(k + 1).section == f.section) {
+        run_end_[k] = run_end_[k + 1];
+      } else {
+        run_end_[k] = k + 1;
       }
     }
   }
-  return SIZE_MAX;
-}
+
+  bool built_ = false;
+  std::unordered_map<std::string, std::vector<Rename>> by_new_name_;
+  std::vector<size_t> run_end_;
+};
 
 }  // namespace
 
@@ -48,7 +102,7 @@ class DropColumn final : public engine::Rule {
     for (const auto& f : ctx.statement_facts()) {
       if (f.kind != ir::FactKind::DropColumn || !ctx.is_existing_table(f.table_name)) continue;
       std::string by;
-      const size_t again = replaced_at(ctx, f, by);
+      const size_t again = renames_.replaced_at(ctx, f, by);
       if (again != SIZE_MAX) {
         const auto line = ctx.source().lines().position(ctx.file().statements[again].range.begin).line;
         ctx.report(f.range, "dropping column " + quoted(f.name) + " of " + quoted(f.table_name) +
@@ -72,6 +126,8 @@ class DropColumn final : public engine::Rule {
               "later migration once nothing references it.");
     }
   }
+
+  Renames renames_;
 };
 
 DDLINT_DEFINE_RULE(DropColumn)
