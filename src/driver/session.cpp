@@ -856,7 +856,8 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   }
   vote_by_folder(pending, early);
   DirListings listings;
-  LayoutRunners layouts;
+  LayoutRunners layouts;  // asked by the workers, one at a time
+  std::mutex layouts_mutex;
   VersionDowns version_downs;
 
   // Parse, replay, lint and deliver the files a window at a time, so parse
@@ -874,6 +875,12 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     if (job.read_later && !read_input(*job.in, job.bytes, job.read_error)) {
       job.lint = false;
       return;
+    }
+    {
+      // What the folder tells of the runner: its listing and its ancestors'
+      // project files, each looked at once per run.
+      const std::lock_guard<std::mutex> lock(layouts_mutex);
+      job.layout = layouts.of(job.down_base, listings);
     }
     // A schema snapshot among the migrations is replayed at its place, not linted.
     if (job.lint) {
@@ -1058,7 +1065,6 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       job.fs_path = in.fs_path;
       job.is_stdin = in.is_stdin;
       job.down_base = in.fs_path.empty() ? options_.stdin_filename : in.fs_path;
-      job.layout = layouts.of(job.down_base, listings);
       w->jobs.push_back(std::move(job));
     }
     return w;
