@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <set>
+#include <vector>
 
 #include "engine/catalog.h"
 #include "engine/front_matter.h"
@@ -70,6 +72,35 @@ TEST_SUITE("registry") {
     }
     CHECK_THROWS_AS(engine::read_toml_front_matter("id = \"unterminated\n"), std::runtime_error);
     CHECK_FALSE(engine::read_simple_front_matter("id = \"unterminated\n").has_value());
+  }
+
+  TEST_CASE("a rule's memory is reused by the next rule of its size on the thread, never while it is alive") {
+    const auto& entries = rules::registry();
+    REQUIRE(entries.size() >= 2);
+    std::vector<std::unique_ptr<engine::Rule>> first;
+    std::vector<const void*> where;
+    for (const auto& e : entries) {
+      first.push_back(e.make());
+      where.push_back(first.back().get());
+    }
+    // All alive at once: all distinct.
+    std::set<const void*> distinct(where.begin(), where.end());
+    CHECK(distinct.size() == entries.size());
+    // Gone, then made again in the same order: each lands where a rule of its size was.
+    std::set<const void*> freed(where.begin(), where.end());
+    first.clear();
+    for (const auto& e : entries) {
+      const auto again = e.make();
+      CHECK(freed.count(again.get()) == 1);
+    }
+    // A rule made while the first is alive never shares its memory.
+    auto a = entries[0].make();
+    auto b = entries[0].make();
+    CHECK(a.get() != b.get());
+    const void* at = a.get();
+    a.reset();
+    auto c = entries[0].make();
+    CHECK(c.get() == at);
   }
 
   TEST_CASE("rule list is sorted, unique and kebab-case") {

@@ -69,6 +69,8 @@ void make_enabled_rules(const std::vector<RuleEntry>& registry,
                         std::vector<std::pair<std::string_view, std::unique_ptr<Rule>>>& rules,
                         std::vector<const RuleInfo*>& infos) {
   const auto& known = catalog.rules();
+  rules.reserve(std::min(registry.size(), enabled.size()));
+  infos.reserve(std::min(registry.size(), enabled.size()));
   const bool sorted = std::is_sorted(registry.begin(), registry.end(),
                                      [](const RuleEntry& a, const RuleEntry& b) { return a.id < b.id; });
   auto e = enabled.begin();

@@ -63,6 +63,7 @@ std::string_view node_kind(element wrapped, element& inner) {
 // A list of {"String": {"sval": ...}} nodes.
 std::vector<std::string> strings(array a) {
   std::vector<std::string> out;
+  out.reserve(a.size());
   for (element item : a) {
     element inner;
     if (node_kind(item, inner) == "String") out.emplace_back(str(inner, "sval"));
