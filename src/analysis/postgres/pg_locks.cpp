@@ -237,8 +237,9 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
           TableEffect e = effect(n.table, mode, rewrite, scan);
           if (rewrite && !sure) e.unless = unless;
           e.object = n.object;
-          out.tables.push_back(e);
-          for (auto& o : others) out.tables.push_back(o);
+          out.tables.reserve(out.tables.size() + 1 + others.size());
+          out.tables.push_back(std::move(e));
+          for (auto& o : others) out.tables.push_back(std::move(o));
           for (auto& a : n.actions)
             if (a.kind == ir::AlterKind::DetachPartition && a.concurrently) {
               out.no_transaction_block = true;
@@ -267,7 +268,7 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
                 e.via_index = name;
                 e.table.range = name.range;
               }
-              out.tables.push_back(e);
+              out.tables.push_back(std::move(e));
             }
           }
           // DROP TRIGGER/POLICY/RULE ... ON t: ACCESS EXCLUSIVE on t.
@@ -291,14 +292,14 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
                 effect(n.target, index && s.pg_version >= 12 ? kShareUpdateExclusive : kAccessExclusive);
             e.object = index ? ir::ObjectKind::Index : ir::ObjectKind::Table;
             through_index(e, known);
-            out.tables.push_back(e);
+            out.tables.push_back(std::move(e));
           }
         } else if constexpr (std::is_same_v<T, ir::Reindex>) {
           if (n.target == ir::ObjectKind::Index || n.target == ir::ObjectKind::Table) {
             TableEffect e = effect(n.name, n.concurrently ? kShareUpdateExclusive : kShare, false, true);
             e.object = n.target;
             through_index(e, known);
-            out.tables.push_back(e);
+            out.tables.push_back(std::move(e));
           }
           if (n.concurrently || n.target == ir::ObjectKind::Schema || n.target == ir::ObjectKind::Database) {
             out.no_transaction_block = true;
@@ -322,7 +323,7 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
         } else if constexpr (std::is_same_v<T, ir::RefreshMatView>) {
           TableEffect e = effect(n.view, n.concurrently ? "EXCLUSIVE" : kAccessExclusive, true);
           e.object = ir::ObjectKind::MaterializedView;
-          out.tables.push_back(e);
+          out.tables.push_back(std::move(e));
         } else if constexpr (std::is_same_v<T, ir::AlterEnum>) {
           if (!n.rename_value && s.pg_version < 12) {
             out.no_transaction_block = true;
