@@ -1,5 +1,8 @@
+#include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "engine/rule_context.h"
 #include "rules/helpers.h"
@@ -34,10 +37,11 @@ class EnumAddValueInTransaction final : public engine::Rule {
     if (!f.in_transaction) return;
     // An enum created in the same transaction may get values and use them
     // at once (in every version).
-    for (size_t j = f.transaction_start; j < ctx.statement_index(); ++j)
-      if (const auto* o = ctx.file().statements[j].as<ir::Opaque>();
-          o && !o->creates.empty() && analysis::same_table(o->creates, s.type))
-        return;
+    if (!built_) build(ctx);
+    if (const auto it = creates_.find(s.type.name); it != creates_.end())
+      for (auto j = std::lower_bound(it->second.begin(), it->second.end(), f.transaction_start);
+           j != it->second.end() && *j < ctx.statement_index(); ++j)
+        if (analysis::same_table(ctx.file().statements[*j].as<ir::Opaque>()->creates, s.type)) return;
     const std::string where = transaction_where(f);
     const std::string help =
         "Run ALTER TYPE ... ADD VALUE in its own migration (outside a transaction before PostgreSQL 12), and "
@@ -55,8 +59,12 @@ class EnumAddValueInTransaction final : public engine::Rule {
     const auto& stmts = ctx.file().statements;
     for (size_t k = ctx.statement_index() + 1;
          k < stmts.size() && ctx.facts().at(k).transaction_start == f.transaction_start; ++k) {
-      // Another ADD VALUE naming the same label (of another enum) is no use of it.
-      if (stmts[k].as<ir::AlterEnum>()) continue;
+      // Another ADD VALUE naming the same label (of another enum) is no use
+      // of it: a run of them is skipped at once.
+      if (stmts[k].as<ir::AlterEnum>()) {
+        k = skip_[k] - 1;
+        continue;
+      }
       const auto text = ctx.text(stmts[k].range);
       if (text.find(lit) == std::string_view::npos) continue;
       std::string message = "adds " + lit + " to enum " + quoted(s.type);
@@ -69,6 +77,32 @@ class EnumAddValueInTransaction final : public engine::Rule {
       return;
     }
   }
+
+  // Read once per file (at its first ADD VALUE in a transaction) instead of
+  // at each ADD VALUE: the statements that create a type, by the type's
+  // name, in source order; and for each ALTER TYPE on an enum, the first
+  // statement after the run of them it starts within its transaction (a
+  // transaction of many ADD VALUE read all the later ones at each).
+  void build(const engine::RuleContext& ctx) {
+    built_ = true;
+    const auto& stmts = ctx.file().statements;
+    for (size_t j = 0; j < stmts.size(); ++j)
+      if (const auto* o = stmts[j].as<ir::Opaque>(); o && !o->creates.empty())
+        creates_[o->creates.name].push_back(j);
+    skip_.assign(stmts.size(), 0);
+    for (size_t k = stmts.size(); k-- > 0;) {
+      if (!stmts[k].as<ir::AlterEnum>()) continue;
+      const size_t next = k + 1;
+      skip_[k] = next < stmts.size() && stmts[next].as<ir::AlterEnum>() &&
+                         ctx.facts().at(next).transaction_start == ctx.facts().at(k).transaction_start
+                     ? skip_[next]
+                     : next;
+    }
+  }
+
+  bool built_ = false;
+  std::unordered_map<std::string, std::vector<size_t>> creates_;
+  std::vector<size_t> skip_;
 };
 
 DDLINT_DEFINE_RULE(EnumAddValueInTransaction)
