@@ -1,8 +1,10 @@
 // A bulk change of an existing table (an UPDATE/DELETE that is not limited to
 // given rows, a batched backfill loop, a type change of an indexed column)
 // with no ANALYZE of that table later in the same migration section.
+#include <algorithm>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/rule_context.h"
@@ -75,22 +77,97 @@ std::vector<BulkChange> bulk_changes(const engine::RuleContext& ctx, size_t i) {
   return out;
 }
 
-bool analyzes(const ir::Statement& st, const ir::QualifiedName& table) {
-  const auto* v = st.as<ir::Vacuum>();
-  if (!v || !v->analyze) return false;
-  if (v->tables.empty()) return true;  // the whole database
-  for (const auto& t : v->tables)
-    if (analysis::same_table(t, table)) return true;
-  return false;
+// The tables statement `st` bulk-changes as bulk_changes says (before its
+// test that the table exists, which depends on where the question is asked),
+// without the messages.
+std::vector<const ir::QualifiedName*> bulk_tables(const engine::RuleContext& ctx, size_t i) {
+  const auto& st = ctx.file().statements[i];
+  std::vector<const ir::QualifiedName*> out;
+  auto row = [&](const ir::QualifiedName& t, bool has_where, const ir::RowSelection& s) {
+    if (!(s.limit || (has_where && (s.limited_source || point_selection(s))))) out.push_back(&t);
+  };
+  if (const auto* u = st.as<ir::Update>()) {
+    row(u->table, u->has_where, u->selection);
+  } else if (const auto* d = st.as<ir::Delete>()) {
+    row(d->table, d->has_where, d->selection);
+  } else if (const auto* o = st.as<ir::Opaque>()) {
+    for (const auto& t : o->loop_writes) out.push_back(&t);
+  } else if (const auto* a = st.as<ir::AlterTable>()) {
+    for (size_t k = 0; k < a->actions.size(); ++k) {
+      if (a->actions[k].kind != ir::AlterKind::AlterColumnType) continue;
+      const auto* old = ctx.facts().at(i).old_column(k);
+      if (old && old->indexed) {
+        out.push_back(&a->table);
+        break;
+      }
+    }
+  }
+  std::erase_if(out, [](const ir::QualifiedName* t) { return t->empty() || bookkeeping_table(*t); });
+  return out;
 }
 
-bool drops(const ir::Statement& st, const ir::QualifiedName& table) {
-  const auto* d = st.as<ir::Drop>();
-  if (!d || d->object != ir::ObjectKind::Table) return false;
-  for (const auto& n : d->names)
-    if (analysis::same_table(n, table)) return true;
-  return false;
-}
+// What may follow a bulk change of a table in its section, read once per
+// file: each statement's ANALYZE of named tables, DROP TABLE and bulk
+// changes, by table name in source order; ANALYZE of the whole database;
+// and where each statement's section ends.
+class Later {
+ public:
+  // Whether a statement after the current one, in its section, analyzes
+  // `table` (or the whole database), drops it or changes it in bulk again
+  // (that one is reported instead).
+  bool followed(const engine::RuleContext& ctx, const ir::QualifiedName& table) {
+    if (!built_) build(ctx);
+    const size_t i = ctx.statement_index();
+    const size_t end = section_end_[i];
+    if (i + 1 < end && next_analyze_all_[i + 1] < end) return true;
+    const auto it = by_name_.find(table.name);
+    if (it == by_name_.end()) return false;
+    const auto& list = it->second;
+    auto e = std::lower_bound(list.begin(), list.end(), i + 1,
+                              [](const Event& x, size_t at) { return x.statement < at; });
+    for (; e != list.end() && e->statement < end; ++e)
+      if (analysis::same_table(*e->table, table) && (!e->bulk || ctx.is_existing_table(*e->table)))
+        return true;
+    return false;
+  }
+
+ private:
+  struct Event {
+    size_t statement;
+    const ir::QualifiedName* table;  // held by the file's statements
+    bool bulk;                       // a bulk change (counts when the table exists), else ANALYZE or DROP
+  };
+
+  void build(const engine::RuleContext& ctx) {
+    built_ = true;
+    const auto& stmts = ctx.file().statements;
+    const size_t n = stmts.size();
+    std::vector<char> analyzes_all(n, 0);
+    for (size_t j = 0; j < n; ++j) {
+      const auto& st = stmts[j];
+      if (const auto* v = st.as<ir::Vacuum>(); v && v->analyze) {
+        if (v->tables.empty()) analyzes_all[j] = 1;
+        for (const auto& t : v->tables) by_name_[t.name].push_back({j, &t, false});
+      }
+      if (const auto* d = st.as<ir::Drop>(); d && d->object == ir::ObjectKind::Table)
+        for (const auto& t : d->names) by_name_[t.name].push_back({j, &t, false});
+      for (const auto* t : bulk_tables(ctx, j)) by_name_[t->name].push_back({j, t, true});
+    }
+    next_analyze_all_.assign(n + 1, n);
+    section_end_.assign(n, n);
+    for (size_t j = n; j-- > 0;) {
+      next_analyze_all_[j] = analyzes_all[j] ? j : next_analyze_all_[j + 1];
+      section_end_[j] = j + 1 < n && ctx.facts().at(j + 1).section == ctx.facts().at(j).section
+                            ? section_end_[j + 1]
+                            : j + 1;
+    }
+  }
+
+  bool built_ = false;
+  std::unordered_map<std::string, std::vector<Event>> by_name_;
+  std::vector<size_t> next_analyze_all_;  // the first ANALYZE of the whole database from each statement on
+  std::vector<size_t> section_end_;       // the first statement of the next section
+};
 
 }  // namespace
 
@@ -102,19 +179,9 @@ class MissingAnalyze final : public engine::Rule {
     const size_t i = ctx.statement_index();
     const auto changes = bulk_changes(ctx, i);
     if (changes.empty()) return;
-    const auto& stmts = ctx.file().statements;
     std::vector<const BulkChange*> unanalyzed;
-    for (const auto& c : changes) {
-      bool followed = false;
-      for (size_t j = i + 1; j < stmts.size() && !followed; ++j) {
-        if (ctx.facts().at(j).section != ctx.here().section) break;
-        followed = analyzes(stmts[j], c.table) || drops(stmts[j], c.table);
-        if (!followed)
-          for (const auto& later : bulk_changes(ctx, j))
-            followed |= analysis::same_table(later.table, c.table);
-      }
-      if (!followed) unanalyzed.push_back(&c);
-    }
+    for (const auto& c : changes)
+      if (!later_.followed(ctx, c.table)) unanalyzed.push_back(&c);
     // Each finding's fix analyzes every table of the statement that needs
     // it, so applying any one of them (they insert at the same place) is
     // enough.
@@ -166,6 +233,8 @@ class MissingAnalyze final : public engine::Rule {
     for (const auto& st : statements) text += eol + st;
     return Edit{{p, p}, text};
   }
+
+  Later later_;
 
   void onUpdate(const ir::Update&, engine::RuleContext& ctx) override { check(ctx); }
   void onDelete(const ir::Delete&, engine::RuleContext& ctx) override { check(ctx); }
