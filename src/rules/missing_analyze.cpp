@@ -214,10 +214,12 @@ class MissingAnalyze final : public engine::Rule {
 
   // Inserts the statements on new lines after the statement's line (after
   // its ';' and any comment that ends the line), or after the ';' when
-  // another statement follows on the same line.
-  static Edit append_after(const engine::RuleContext& ctx, const std::vector<std::string>& statements) {
+  // another statement follows on the same line. The line break is CRLF when
+  // the file has one anywhere (looked for once per file, not per finding).
+  Edit append_after(const engine::RuleContext& ctx, const std::vector<std::string>& statements) {
     const std::string_view src = ctx.source().text();
-    const std::string eol = src.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
+    if (eol_.empty()) eol_ = src.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
+    const std::string& eol = eol_;
     uint32_t at = ctx.statement().range.end;
     while (at < src.size() && (src[at] == ' ' || src[at] == '\t')) ++at;
     if (at < src.size() && src[at] == ';') ++at;
@@ -235,6 +237,7 @@ class MissingAnalyze final : public engine::Rule {
   }
 
   Later later_;
+  std::string eol_;  // the file's line break, once known
 
   void onUpdate(const ir::Update&, engine::RuleContext& ctx) override { check(ctx); }
   void onDelete(const ir::Delete&, engine::RuleContext& ctx) override { check(ctx); }
