@@ -24,9 +24,13 @@ bool covers(const analysis::Suppression& s, const Diagnostic& d) {
   return d.range.begin >= s.target.begin && d.range.begin <= s.target.end && !s.target.empty();
 }
 
-// Marks `d` suppressed when an ignore comment names its rule (or all rules).
-void apply(std::vector<analysis::Suppression>& sups, Diagnostic& d, const Catalog& catalog) {
-  for (auto& s : sups) {
+// Marks `d` suppressed when an ignore comment names its rule (or all rules):
+// the first of `candidates` (indexes into `sups`, in order) that covers it
+// and names it.
+void apply(std::vector<analysis::Suppression>& sups, const std::vector<size_t>& candidates, Diagnostic& d,
+           const Catalog& catalog) {
+  for (const size_t k : candidates) {
+    auto& s = sups[k];
     if (!covers(s, d)) continue;
     if (s.all_rules) {
       d.suppressed = true;
@@ -46,6 +50,47 @@ void apply(std::vector<analysis::Suppression>& sups, Diagnostic& d, const Catalo
     }
   }
 }
+
+// The ignore comments that may cover a finding at a given offset, found
+// without reading every comment for every finding: the file-level ones and
+// those whose statement holds the offset (statements sorted by start; the
+// largest end so far says how far back a statement holding it can start).
+class SuppressionIndex {
+ public:
+  explicit SuppressionIndex(const std::vector<analysis::Suppression>& sups) : sups_(sups) {
+    for (size_t k = 0; k < sups.size(); ++k) {
+      if (sups[k].file_level)
+        file_level_.push_back(k);
+      else if (!sups[k].target.empty())
+        by_start_.push_back(k);
+    }
+    std::stable_sort(by_start_.begin(), by_start_.end(),
+                     [&](size_t a, size_t b) { return sups[a].target.begin < sups[b].target.begin; });
+    reach_.reserve(by_start_.size());
+    uint32_t reach = 0;
+    for (const size_t k : by_start_) reach_.push_back(reach = std::max(reach, sups[k].target.end));
+  }
+
+  // Every comment that may cover offset `at`, in the order of `sups`.
+  const std::vector<size_t>& candidates(uint32_t at) {
+    out_ = file_level_;
+    auto it = std::upper_bound(by_start_.begin(), by_start_.end(), at,
+                               [&](uint32_t x, size_t k) { return x < sups_[k].target.begin; });
+    for (size_t p = static_cast<size_t>(it - by_start_.begin()); p-- > 0 && reach_[p] >= at;)
+      if (sups_[by_start_[p]].target.end >= at) out_.push_back(by_start_[p]);
+    if (out_.size() > 1) std::sort(out_.begin(), out_.end());
+    return out_;
+  }
+
+  const std::vector<size_t>& file_level() const { return file_level_; }
+
+ private:
+  const std::vector<analysis::Suppression>& sups_;
+  std::vector<size_t> file_level_;
+  std::vector<size_t> by_start_;  // the others with a statement, by its start
+  std::vector<uint32_t> reach_;   // the largest end among by_start_[0..p]
+  std::vector<size_t> out_;
+};
 
 // Whether a rule looks at the statements of down migrations. Relaxed skips
 // the rules that are only about data loss, compatibility with deployed code
@@ -250,7 +295,8 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
     rules[r].second->onFileEnd(ctx);
   }
 
-  for (auto& d : out) apply(suppressions, d, catalog);
+  SuppressionIndex by_offset(suppressions);
+  for (auto& d : out) apply(suppressions, by_offset.candidates(d.range.begin), d, catalog);
 
   const size_t before = out.size();
   ctx.set_suppressions(&suppressions);
@@ -260,14 +306,14 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   }
   // Findings about ignore comments honour only file-level ignores.
   for (size_t i = before; i < out.size(); ++i)
-    for (auto& s : suppressions)
-      if (s.file_level) {
-        for (size_t k = 0; k < s.rules.size(); ++k)
-          if (catalog.resolve(s.rules[k]) == out[i].rule) {
-            out[i].suppressed = true;
-            out[i].suppression_reason = s.reason;
-          }
-      }
+    for (const size_t f : by_offset.file_level()) {
+      const auto& s = suppressions[f];
+      for (size_t k = 0; k < s.rules.size(); ++k)
+        if (catalog.resolve(s.rules[k]) == out[i].rule) {
+          out[i].suppressed = true;
+          out[i].suppression_reason = s.reason;
+        }
+    }
 
   for (auto& d : out) {
     auto it = enabled.find(d.rule);
