@@ -1,5 +1,9 @@
+#include <algorithm>
+#include <iterator>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "analysis/locks.h"
 #include "engine/rule_context.h"
@@ -10,18 +14,6 @@
 namespace ddlint::rules {
 
 namespace {
-
-// The statement after `from` in the same up migration run that creates
-// `table` again (`DROP TABLE IF EXISTS t; CREATE TABLE t ...`), or SIZE_MAX.
-size_t recreated_at(const engine::RuleContext& ctx, const ir::QualifiedName& table, size_t from) {
-  const auto& stmts = ctx.file().statements;
-  for (size_t k = from + 1; k < stmts.size(); ++k) {
-    const auto& f = ctx.facts().at(k);
-    if (f.section != ctx.here().section || f.down) break;
-    if (const auto* c = stmts[k].as<ir::CreateTable>(); c && analysis::same_table(c->table, table)) return k;
-  }
-  return SIZE_MAX;
-}
 
 std::string_view last_part(std::string_view name) {
   const size_t dot = name.rfind('.');
@@ -37,32 +29,94 @@ struct Replacement {
   size_t copied_at = SIZE_MAX;  // an INSERT ... SELECT from the dropped table into `by`, before the drop
 };
 
-Replacement replaced_by(const engine::RuleContext& ctx, const ir::QualifiedName& table, size_t from) {
-  Replacement r;
-  const auto& stmts = ctx.file().statements;
-  for (size_t k = from + 1; k < stmts.size() && r.at == SIZE_MAX; ++k) {
-    const auto& f = ctx.facts().at(k);
-    if (f.section != ctx.here().section || f.down) break;
-    for (const auto& fact : ir::facts(stmts[k]))
-      if (fact.kind == ir::FactKind::RenameTable && last_part(fact.new_name) == table.name &&
-          !analysis::same_table(fact.table_name, table)) {
-        r.at = k;
-        r.by = fact.table_name;
-        break;
-      }
+// What a drop looks for around it in its up migration run, indexed once per
+// file (at the first drop of an existing table) instead of read statement by
+// statement at each drop: CREATE TABLE by table name, table renames by the
+// new name's last part, INSERT by target table name, each in source order,
+// and where each statement's run of up statements of its section starts and
+// ends.
+class Around {
+ public:
+  // The statement after the current one in the same up migration run that
+  // creates `table` again (`DROP TABLE IF EXISTS t; CREATE TABLE t ...`), or
+  // SIZE_MAX.
+  size_t recreated_at(const engine::RuleContext& ctx, const ir::QualifiedName& table) {
+    if (!built_) build(ctx);
+    const size_t i = ctx.statement_index();
+    const auto it = creates_.find(table.name);
+    if (it == creates_.end()) return SIZE_MAX;
+    for (auto k = std::upper_bound(it->second.begin(), it->second.end(), i);
+         k != it->second.end() && *k < run_end_[i]; ++k)
+      if (analysis::same_table(ctx.file().statements[*k].as<ir::CreateTable>()->table, table)) return *k;
+    return SIZE_MAX;
   }
-  if (r.at == SIZE_MAX) return r;
-  for (size_t k = from; k-- > 0;) {
-    const auto& f = ctx.facts().at(k);
-    if (f.section != ctx.here().section || f.down) break;
-    const auto* in = stmts[k].as<ir::Insert>();
-    if (in == nullptr || !analysis::same_table(in->table, r.by)) continue;
-    for (const auto& source : in->sources)
-      if (analysis::same_table(source, table)) r.copied_at = k;
-    if (r.copied_at != SIZE_MAX) break;
+
+  Replacement replaced_by(const engine::RuleContext& ctx, const ir::QualifiedName& table) {
+    if (!built_) build(ctx);
+    const size_t i = ctx.statement_index();
+    Replacement r;
+    if (const auto it = renames_.find(table.name); it != renames_.end()) {
+      auto k = std::upper_bound(it->second.begin(), it->second.end(), i,
+                                [](size_t at, const Rename& x) { return at < x.statement; });
+      for (; k != it->second.end() && k->statement < run_end_[i]; ++k)
+        if (!analysis::same_table(k->table, table)) {
+          r.at = k->statement;
+          r.by = k->table;
+          break;
+        }
+    }
+    if (r.at == SIZE_MAX) return r;
+    const auto it = inserts_.find(r.by.name);
+    if (it == inserts_.end()) return r;
+    const auto& stmts = ctx.file().statements;
+    for (auto k = std::lower_bound(it->second.begin(), it->second.end(), i);
+         k != it->second.begin() && *std::prev(k) >= run_begin_[i];) {
+      --k;
+      const auto* in = stmts[*k].as<ir::Insert>();
+      if (!analysis::same_table(in->table, r.by)) continue;
+      for (const auto& source : in->sources)
+        if (analysis::same_table(source, table)) r.copied_at = *k;
+      if (r.copied_at != SIZE_MAX) break;
+    }
+    return r;
   }
-  return r;
-}
+
+ private:
+  struct Rename {
+    size_t statement;
+    ir::QualifiedName table;  // the table renamed
+  };
+
+  void build(const engine::RuleContext& ctx) {
+    built_ = true;
+    const auto& stmts = ctx.file().statements;
+    const size_t n = stmts.size();
+    for (size_t k = 0; k < n; ++k) {
+      if (const auto* c = stmts[k].as<ir::CreateTable>()) creates_[c->table.name].push_back(k);
+      if (const auto* in = stmts[k].as<ir::Insert>()) inserts_[in->table.name].push_back(k);
+      if (!stmts[k].as<ir::AlterTable>() && !stmts[k].as<ir::Rename>()) continue;
+      for (auto& fact : ir::facts(stmts[k]))
+        if (fact.kind == ir::FactKind::RenameTable)
+          renames_[std::string(last_part(fact.new_name))].push_back({k, std::move(fact.table_name)});
+    }
+    // A statement's run: the statements around it of its section that are
+    // not of a down migration (itself aside).
+    const auto joins = [&](size_t k, size_t of) {
+      return ctx.facts().at(k).section == ctx.facts().at(of).section && !ctx.facts().at(k).down;
+    };
+    run_end_.assign(n, n);
+    for (size_t k = n; k-- > 0;) run_end_[k] = k + 1 < n && joins(k + 1, k) ? run_end_[k + 1] : k + 1;
+    run_begin_.assign(n, 0);
+    for (size_t k = 0; k < n; ++k) run_begin_[k] = k > 0 && joins(k - 1, k) ? run_begin_[k - 1] : k;
+  }
+
+  bool built_ = false;
+  std::unordered_map<std::string, std::vector<size_t>> creates_;
+  std::unordered_map<std::string, std::vector<size_t>> inserts_;
+  std::unordered_map<std::string, std::vector<Rename>> renames_;
+  std::vector<size_t> run_end_;    // the first statement after each one's run
+  std::vector<size_t> run_begin_;  // the first statement of each one's run before it
+};
 
 }  // namespace
 
@@ -75,7 +129,7 @@ class DropTable final : public engine::Rule {
       const TextRange where = t.range.empty() ? ctx.statement().range : t.range;
       // IF EXISTS: the author does not know whether the table is there.
       const std::string maybe = s.if_exists ? " (if it exists)" : "";
-      const size_t again = recreated_at(ctx, t, ctx.statement_index());
+      const size_t again = around_.recreated_at(ctx, t);
       if (again != SIZE_MAX) {
         const auto line = ctx.source().lines().position(ctx.file().statements[again].range.begin).line;
         auto d = ctx.report(where, "dropping table " + quoted(t) + maybe + " and creating it again at line " +
@@ -88,7 +142,7 @@ class DropTable final : public engine::Rule {
         if (s.if_exists) d.conditional();
         continue;
       }
-      const Replacement r = replaced_by(ctx, t, ctx.statement_index());
+      const Replacement r = around_.replaced_by(ctx, t);
       if (r.at != SIZE_MAX) {
         const auto& lines = ctx.source().lines();
         const auto line = [&](size_t k) {
@@ -118,6 +172,8 @@ class DropTable final : public engine::Rule {
       if (s.if_exists) d.conditional();
     }
   }
+
+  Around around_;
 };
 
 DDLINT_DEFINE_RULE(DropTable)
