@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/rule_context.h"
@@ -171,34 +172,58 @@ class NonIdempotentDdl final : public engine::Rule {
   // Another statement of the same migration section that can fail (SET and
   // transaction control do not count; a statement that does not parse fails
   // when it runs).
-  static bool several(const engine::RuleContext& ctx) {
-    const size_t i = ctx.statement_index();
+  bool several(const engine::RuleContext& ctx) {
     const size_t section = ctx.here().section;
-    const auto& stmts = ctx.file().statements;
-    for (size_t k = 0; k < stmts.size(); ++k)
-      if (k != i && ctx.facts().at(k).section == section && !is_transaction_control_or_setting(stmts[k]))
-        return true;
-    for (const auto& e : ctx.file().errors)
-      if (ctx.facts().plan().section_at(e.range.begin) == section) return true;
-    return false;
+    if (counted_.empty()) {
+      // Per section, once per file: its statements that can fail, and its
+      // statements that do not parse.
+      const size_t sections = ctx.facts().plan().sections.size();
+      counted_.assign(sections, 0);
+      errors_.assign(sections, 0);
+      const auto& stmts = ctx.file().statements;
+      for (size_t k = 0; k < stmts.size(); ++k)
+        if (!is_transaction_control_or_setting(stmts[k])) ++counted_[ctx.facts().at(k).section];
+      for (const auto& e : ctx.file().errors) {
+        const size_t at = ctx.facts().plan().section_at(e.range.begin);
+        if (at < sections) ++errors_[at];
+      }
+    }
+    const size_t self = is_transaction_control_or_setting(ctx.statement()) ? 0 : 1;
+    return counted_[section] > self || errors_[section] > 0;
   }
+  std::vector<size_t> counted_;  // per runner section, computed once per file
+  std::vector<size_t> errors_;   // the same, syntax errors
 
   // An earlier statement of the section drops `name` (DROP ... IF EXISTS x;
   // CREATE ... x): a re-run drops it again before creating it.
-  static bool dropped_before(const engine::RuleContext& ctx, ir::ObjectKind kind,
-                             const ir::QualifiedName& name) {
+  bool dropped_before(const engine::RuleContext& ctx, ir::ObjectKind kind, const ir::QualifiedName& name) {
     const size_t i = ctx.statement_index();
     const size_t section = ctx.here().section;
     const auto& stmts = ctx.file().statements;
-    for (size_t k = 0; k < i; ++k) {
+    if (!drops_built_) {
+      // The DROP statements by the names they drop, in source order.
+      drops_built_ = true;
+      for (size_t k = 0; k < stmts.size(); ++k)
+        if (const auto* d = stmts[k].as<ir::Drop>())
+          for (const auto& n : d->names) {
+            auto& list = drops_[n.name];
+            if (list.empty() || list.back() != k) list.push_back(k);
+          }
+    }
+    const auto it = drops_.find(name.name);
+    if (it == drops_.end()) return false;
+    for (const size_t k : it->second) {
+      if (k >= i) break;
       if (ctx.facts().at(k).section != section) continue;
       const auto* d = stmts[k].as<ir::Drop>();
-      if (!d || d->object != kind) continue;
+      if (d->object != kind) continue;
       for (const auto& n : d->names)
         if (analysis::same_table(n, name)) return true;
     }
     return false;
   }
+  bool drops_built_ = false;
+  std::unordered_map<std::string, std::vector<size_t>> drops_;
 
   // Whether the target has an IF [NOT] EXISTS form for indexes and ALTER
   // TABLE actions: PostgreSQL and MariaDB do; MySQL has none (CREATE/DROP
@@ -210,7 +235,7 @@ class NonIdempotentDdl final : public engine::Rule {
 
   // MariaDB `DROP FOREIGN KEY fk`, `DROP INDEX i`, `DROP CONSTRAINT c` in
   // ALTER TABLE, named by the words written before the name.
-  static void mysql_drop(engine::RuleContext& ctx, const ir::AlterTable& s, const ir::AlterAction& a) {
+  void mysql_drop(engine::RuleContext& ctx, const ir::AlterTable& s, const ir::AlterAction& a) {
     const std::string_view text = ctx.text(a.range);
     if (a.name.empty()) return;
     size_t at = std::string_view::npos;
@@ -284,8 +309,8 @@ class NonIdempotentDdl final : public engine::Rule {
   }
   std::vector<char> evidence_;  // per runner section, computed once per file
 
-  static std::string tail(const engine::RuleContext& ctx, const std::string& because,
-                          const std::string& rerun = "fails") {
+  std::string tail(const engine::RuleContext& ctx, const std::string& because,
+                   const std::string& rerun = "fails") {
     const std::string why = because.empty() ? "" : " here because " + because;
     if (!several(ctx))
       return " and runs outside a transaction: a failed concurrent build leaves an INVALID index behind, and "
