@@ -117,10 +117,10 @@ bool DownMigration::has_at(size_t i, DownEffect::Verb verb, const ir::QualifiedN
         if (effects[k].verb == DownEffect::Verb::DropObject && same_table(effects[k].table, now)) return true;
       return false;
     }
-    if (const auto named = by_name_.find(now.name); named != by_name_.end())
+    if (const auto named = by_verb_.find(key(now.name, DownEffect::Verb::DropObject));
+        named != by_verb_.end())
       for (const size_t k : named->second)
-        if (k > i && effects[k].verb == DownEffect::Verb::DropObject && same_table(effects[k].table, now))
-          return true;
+        if (k > i && same_table(effects[k].table, now)) return true;
   }
   return false;
 }
@@ -132,20 +132,66 @@ bool DownMigration::has(DownEffect::Verb verb, const ir::QualifiedName& table, s
       if (has_at(i, verb, table, column, to)) return true;
     return false;
   }
-  // Every effect has_at accepts is on a table of the same name.
-  if (const auto named = by_name_.find(table.name); named != by_name_.end())
-    for (const size_t i : named->second)
-      if (has_at(i, verb, table, column, to)) return true;
-  return false;
+  // Every effect has_at accepts is on a table of the same name, with the
+  // verb asked for (and the column, when one is asked for), or a rename of
+  // the relation when a drop is asked for.
+  const auto scan = [&](const std::unordered_map<std::string, std::vector<size_t>>& index,
+                        const std::string& k) {
+    if (const auto found = index.find(k); found != index.end())
+      for (const size_t i : found->second)
+        if (has_at(i, verb, table, column, to)) return true;
+    return false;
+  };
+  if (column.empty() ? scan(by_verb_, key(table.name, verb))
+                     : scan(by_column_, key(table.name, verb, column)))
+    return true;
+  return verb == DownEffect::Verb::DropObject &&
+         scan(by_verb_, key(table.name, DownEffect::Verb::RenameRelation));
 }
 
+std::string DownMigration::key(std::string_view name, DownEffect::Verb verb, std::string_view column) {
+  std::string k(name);
+  k += '\0';
+  k += std::to_string(static_cast<int>(verb));
+  k += '\0';
+  k += column;
+  return k;
+}
+
+namespace {
+
+std::string_view last_part(std::string_view name) {
+  if (const size_t dot = name.rfind('.'); dot != std::string_view::npos) name.remove_prefix(dot + 1);
+  return name;
+}
+
+}  // namespace
+
 void DownMigration::index_effects() {
-  by_name_.clear();
-  for (size_t i = 0; i < effects.size(); ++i) by_name_[effects[i].table.name].push_back(i);
+  by_verb_.clear();
+  by_column_.clear();
+  renamed_to_.clear();
+  for (size_t i = 0; i < effects.size(); ++i) {
+    const DownEffect& e = effects[i];
+    by_verb_[key(e.table.name, e.verb)].push_back(i);
+    by_column_[key(e.table.name, e.verb, e.column)].push_back(i);
+    if (e.verb == DownEffect::Verb::RenameRelation && !e.to.empty())
+      renamed_to_[std::string(last_part(e.to))].push_back(i);
+  }
   indexed_ = effects.size();
 }
 
 bool DownMigration::creates(const ir::QualifiedName& relation) const {
+  if (indexed_ == effects.size()) {
+    if (const auto found = by_verb_.find(key(relation.name, DownEffect::Verb::CreateRelation));
+        found != by_verb_.end())
+      for (const size_t i : found->second)
+        if (same_table(effects[i].table, relation)) return true;
+    if (const auto found = renamed_to_.find(relation.name); found != renamed_to_.end())
+      for (const size_t i : found->second)
+        if (same_table({effects[i].table.schema, relation.name, {}}, relation)) return true;
+    return false;
+  }
   for (const auto& e : effects) {
     if (e.verb == DownEffect::Verb::CreateRelation && same_table(e.table, relation)) return true;
     if (e.verb != DownEffect::Verb::RenameRelation || e.to.empty()) continue;

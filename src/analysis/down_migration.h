@@ -55,14 +55,20 @@ struct DownMigration {
   // restores a table: CREATE TABLE t_tmp ...; DROP TABLE t; ALTER TABLE t_tmp
   // RENAME TO t).
   bool creates(const ir::QualifiedName& relation) const;
-  // Indexes `effects` by table name so that has() costs the effects on that
-  // name, not all of them (down_migration() calls it; has() scans all the
-  // effects when they changed since).
+  // Indexes `effects` by table name, verb and column so that has() and
+  // creates() cost the effects that can match, not all of them
+  // (down_migration() calls it; they scan all the effects when the effects
+  // changed since).
   void index_effects();
 
  private:
-  std::unordered_map<std::string, std::vector<size_t>> by_name_;  // effects by table name, in order
-  size_t indexed_ = 0;                                            // effects.size() when indexed
+  // Effects by table name and verb, and by table name, verb and column
+  // (key()), in order; the renames of relations by the new name's last part.
+  std::unordered_map<std::string, std::vector<size_t>> by_verb_;
+  std::unordered_map<std::string, std::vector<size_t>> by_column_;
+  std::unordered_map<std::string, std::vector<size_t>> renamed_to_;
+  size_t indexed_ = 0;  // effects.size() when indexed
+  static std::string key(std::string_view name, DownEffect::Verb verb, std::string_view column = {});
   bool has_at(size_t i, DownEffect::Verb verb, const ir::QualifiedName& table, std::string_view column,
               std::string_view to) const;
 };
