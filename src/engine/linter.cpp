@@ -117,6 +117,19 @@ bool runs_on_down(const RuleInfo* info, analysis::DownPolicy policy) {
 // walks them side by side instead of looking every rule up (a run over
 // thousands of small files did that about 140 times per file); a registry
 // out of order is looked up.
+// Moves `it` past the ids before `id` in a sorted sequence; true when it
+// then is at `id`. Tried for equality first (lengths first, then bytes):
+// the next id is usually the one looked for.
+template <typename It, typename Key>
+bool advance_to(It& it, It end, std::string_view id, Key key) {
+  for (; it != end; ++it) {
+    const std::string_view k = key(*it);
+    if (k == id) return true;
+    if (k > id) return false;
+  }
+  return false;
+}
+
 void make_enabled_rules(const std::vector<RuleEntry>& registry,
                         const std::map<std::string, Severity>& enabled, const Catalog& catalog,
                         std::vector<std::pair<std::string_view, std::unique_ptr<Rule>>>& rules,
@@ -132,11 +145,11 @@ void make_enabled_rules(const std::vector<RuleEntry>& registry,
     bool on = false;
     const RuleInfo* info = nullptr;
     if (sorted) {
-      while (e != enabled.end() && std::string_view(e->first) < entry.id) ++e;
-      on = e != enabled.end() && e->first == entry.id;
+      on =
+          advance_to(e, enabled.end(), entry.id, [](const auto& kv) -> std::string_view { return kv.first; });
       if (!on) continue;
-      while (k != known.end() && std::string_view(k->id) < entry.id) ++k;
-      if (k != known.end() && k->id == entry.id) info = &*k;
+      if (advance_to(k, known.end(), entry.id, [](const RuleInfo& r) -> std::string_view { return r.id; }))
+        info = &*k;
     } else {
       on = enabled.count(std::string(entry.id)) > 0;
       if (!on) continue;
