@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <optional>
 #include <string>
 
 #include "parser/depth.h"
@@ -318,6 +319,72 @@ bool parse_in_groups(Context& c) {
   return true;
 }
 
+// A file that holds INSERTs of constant rows (seed data: about a quarter of
+// the text of the PostgreSQL corpus) reads those from their tokens
+// (Lowerer::simple_insert) and parses the statements between them a group at
+// a time, as parse_in_groups does. Only where the result is the whole-file
+// parse's: the text scans cleanly (the native scanner took all of it, and
+// psql's pre-pass met no lexical error), and such an INSERT stands between
+// two `;` (or the start or end of the text), where the grammar ends a
+// statement whatever the pieces around it hold. Returns false when a group
+// does not parse (the caller then parses the file the usual way); with no
+// such INSERT, false and nothing done.
+bool parse_with_simple_inserts(Context& c) {
+  if (c.exact || !c.input.errors.empty()) return false;
+  const auto& pieces = c.input.statements;
+  const auto& tokens = c.tokens;
+  auto first_token = [&](const TextRange& piece) {
+    return static_cast<size_t>(std::lower_bound(tokens.begin(), tokens.end(), piece.begin,
+                                                [](const Token& t, uint32_t off) { return t.begin < off; }) -
+                               tokens.begin());
+  };
+  auto is = [&](size_t k, char p) {
+    return k < tokens.size() && tokens[k].end == tokens[k].begin + 1 && c.text[tokens[k].begin] == p;
+  };
+  // The INSERT of constant rows `piece` holds, between two `;`.
+  auto simple = [&](const TextRange& piece) -> std::optional<ir::Statement> {
+    const size_t k = first_token(piece);
+    if (k >= tokens.size() || tokens[k].end - tokens[k].begin != 6) return std::nullopt;
+    for (size_t j = 0; j < 6; ++j)
+      if (std::tolower(static_cast<unsigned char>(c.text[tokens[k].begin + j])) != "insert"[j])
+        return std::nullopt;
+    if (k > 0 && !is(k - 1, ';')) return std::nullopt;
+    size_t after = k;
+    while (after < tokens.size() && tokens[after].end <= piece.end) ++after;
+    if (after < tokens.size() && !is(after, ';')) return std::nullopt;
+    return c.lowerer.simple_insert(piece);
+  };
+  std::vector<std::optional<ir::Statement>> fast(pieces.size());
+  bool any = false;
+  for (size_t i = 0; i < pieces.size(); ++i) any |= (fast[i] = simple(pieces[i])).has_value();
+  if (!any) return false;
+  c.out.statements.reserve(pieces.size());
+  auto parse_group = [&](size_t first, size_t last) {
+    const uint32_t begin = pieces[first].begin;
+    const uint32_t end = pieces[last].end;
+    const std::string group = c.text.substr(begin, end - begin);
+    PgQueryParseResult r = pg_query_parse(group.c_str());
+    const bool ok = !r.error && lower_json(c, r.parse_tree, begin, end - begin);
+    pg_query_free_parse_result(r);
+    return ok;
+  };
+  constexpr size_t kNone = SIZE_MAX;
+  size_t group = kNone;  // the first piece of the group being gathered
+  for (size_t i = 0; i <= pieces.size(); ++i) {
+    const bool at_end = i == pieces.size();
+    if (group != kNone && (at_end || fast[i] || pieces[i].end - pieces[group].begin > kGroupBytes)) {
+      if (!parse_group(group, i - 1)) return false;
+      group = kNone;
+    }
+    if (at_end) break;
+    if (fast[i])
+      c.out.statements.push_back(std::move(*fast[i]));
+    else if (group == kNone)
+      group = i;
+  }
+  return true;
+}
+
 // Statement-level recovery over the pre-pass's pieces [first, last]: each
 // piece parsed alone (one ParseError for each that does not parse, every
 // other statement lowered). Parsing pieces one at a time costs several times
@@ -422,10 +489,15 @@ ir::ParsedFile parse(const SourceFile& source) {
   // no tree built) and lower statement by statement, so memory stays at the
   // size of its largest group or statement.
   const size_t large = std::getenv("DDLINT_PG_PIECEWISE") ? 0 : kPiecewiseBytes;
-  if (shallow && input.text.size() > large) {
+  bool done = false;  // the statements are read
+  if (shallow && !std::getenv("DDLINT_PG_NO_SIMPLE_INSERTS")) {
+    done = ok = parse_with_simple_inserts(c);
+    if (!ok) out.statements.clear();
+  }
+  if (!done && shallow && input.text.size() > large) {
     ok = parse_in_groups(c);
   }
-  if (shallow && input.text.size() > large && !ok) {
+  if (!done && shallow && input.text.size() > large && !ok) {
     out.statements.clear();
     PgQuerySplitResult split = pg_query_split_with_parser(input.text.c_str());
     if (!split.error) {
@@ -442,7 +514,7 @@ ir::ParsedFile parse(const SourceFile& source) {
       }
     }
     pg_query_free_split_result(split);
-  } else if (shallow && input.text.size() <= large) {
+  } else if (!done && shallow && input.text.size() <= large) {
     PgQueryParseResult r = pg_query_parse(input.text.c_str());
     ok = !r.error && lower_json(c, r.parse_tree, 0, static_cast<uint32_t>(input.text.size()));
     if (r.error) whole_error_at = cursor_to_byte(input.text, r.error->cursorpos);

@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -21,6 +22,17 @@ class Lowerer {
 
   // Trims a raw [begin,end) span to its first and last token.
   TextRange trim_to_tokens(uint32_t begin, uint32_t end) const;
+
+  // The statement `piece` holds, read from its tokens alone, when it is an
+  // INSERT of constant rows (seed data) that PostgreSQL's grammar accepts:
+  //   INSERT INTO [schema.]table [(column, ...)] VALUES (value, ...), ...
+  // with each value a number (optionally negated), a plain '...' string,
+  // TRUE, FALSE, NULL or DEFAULT, and each name an identifier that needs no
+  // truncation (a keyword only when the grammar takes it as a name). The
+  // statement is the one lowering its parse tree gives; anything else gives
+  // nothing (and the piece is parsed). `piece` must be a whole statement:
+  // the caller checks what ends it.
+  std::optional<ir::Statement> simple_insert(TextRange piece) const;
 
  private:
   // token helpers

@@ -1,10 +1,112 @@
 // PostgreSQL lowering: INSERT, UPDATE, DELETE and their row selection.
+#include <cctype>
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "parser/postgres/pg_lower_internal.h"
 
+// libpg_query's keyword table (PostgreSQL's ScanKeywords and the grammar's
+// category of each keyword).
+extern "C" {
+struct ScanKeywordList;
+extern const struct ScanKeywordList ScanKeywords;
+extern const uint8_t ScanKeywordCategories[];
+int ScanKeywordLookup(const char* text, const struct ScanKeywordList* keywords);
+}
+
 namespace ddlint::parser::pg {
+
+namespace {
+
+constexpr size_t kNameMax = 63;  // NAMEDATALEN - 1: longer names are truncated
+
+bool ident_start(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; }
+bool ident_char(unsigned char c) { return std::isalnum(c) || c == '_' || c == '$' || c >= 0x80; }
+
+// The name a token spells where the grammar wants a ColId (an identifier,
+// an unreserved keyword or a column-name keyword), folded as PostgreSQL
+// folds it; false for anything else, and for a name it would truncate.
+bool col_id(std::string_view w, std::string& out) {
+  out.clear();
+  if (w.size() >= 2 && w.front() == '"') {
+    if (w.back() != '"' || w.size() == 2 || w.size() - 2 > kNameMax) return false;
+    const std::string_view inner = w.substr(1, w.size() - 2);
+    if (inner.find('"') != std::string_view::npos) return false;  // "" escapes: left to the parser
+    out.assign(inner);
+    return true;
+  }
+  if (w.empty() || w.size() > kNameMax || !ident_start(static_cast<unsigned char>(w.front()))) return false;
+  for (const char ch : w) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (!ident_char(c)) return false;
+    out.push_back(c < 0x80 ? static_cast<char>(std::tolower(c)) : ch);
+  }
+  const int k = ScanKeywordLookup(out.c_str(), &ScanKeywords);
+  // UNRESERVED_KEYWORD (0) and COL_NAME_KEYWORD (1) are names here.
+  return k < 0 || ScanKeywordCategories[k] <= 1;
+}
+
+}  // namespace
+
+std::optional<ir::Statement> Lowerer::simple_insert(TextRange piece) const {
+  size_t i = token_index_at(piece.begin);
+  auto done = [&] { return i >= tokens_.size() || tokens_[i].end > piece.end; };
+  auto word = [&](std::string_view w) {
+    if (done() || !token_is(i, w) || token_text(i).front() == '"') return false;
+    ++i;
+    return true;
+  };
+  auto punct = [&](std::string_view p) {
+    if (done() || token_text(i) != p) return false;
+    ++i;
+    return true;
+  };
+  std::string part;
+  auto name = [&](std::string& out) {
+    if (done() || !col_id(token_text(i), out)) return false;
+    ++i;
+    return true;
+  };
+  if (!word("insert") || !word("into") || done()) return std::nullopt;
+  ir::QualifiedName table;
+  const uint32_t at = tokens_[i].begin;
+  if (!name(table.name)) return std::nullopt;
+  if (punct(".")) {
+    table.schema = std::move(table.name);
+    if (!name(table.name)) return std::nullopt;
+  }
+  table.range = {at, qualified_name_end(token_index_at(at))};
+  if (punct("(")) {
+    do {
+      if (!name(part)) return std::nullopt;
+    } while (punct(","));
+    if (!punct(")")) return std::nullopt;
+  }
+  if (!word("values")) return std::nullopt;
+  do {
+    if (!punct("(")) return std::nullopt;
+    do {
+      if (done()) return std::nullopt;
+      const int kind = tokens_[i].kind;
+      const std::string_view t = token_text(i);
+      if (t == "-" && i + 1 < tokens_.size() && tokens_[i + 1].end <= piece.end &&
+          (tokens_[i + 1].kind == kIConst || tokens_[i + 1].kind == kFConst)) {
+        i += 2;
+      } else if (kind == kIConst || kind == kFConst || (kind == kSConst && t.front() == '\'')) {
+        ++i;
+      } else if (!word("true") && !word("false") && !word("null") && !word("default")) {
+        return std::nullopt;
+      }
+    } while (punct(","));
+    if (!punct(")")) return std::nullopt;
+  } while (punct(","));
+  if (!done()) return std::nullopt;
+  ir::Statement st;
+  st.range = trim_to_tokens(piece.begin, piece.end);
+  st.node = ir::Insert{std::move(table), false, {}};
+  return st;
+}
 
 ir::StatementNode Lowerer::dml(std::string_view kind, element n) {
   element rv;

@@ -1,0 +1,169 @@
+// INSERTs of constant rows are read from their tokens (the PostgreSQL
+// front-end's Lowerer::simple_insert) instead of being parsed: the file must
+// give the same statements, ranges and errors as when every statement is
+// parsed (DDLINT_PG_NO_SIMPLE_INSERTS=1).
+#include <doctest/doctest.h>
+#include <stdlib.h>  // NOLINT(modernize-deprecated-headers): setenv, unsetenv
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/source.h"
+#include "ir/dump.h"
+#include "parser/parser.h"
+#include "parser/postgres/pg_lower.h"
+#include "parser/postgres/pg_scan.h"
+#include "parser/postgres/psql_input.h"
+
+namespace {
+
+// The statements and errors of `text`, with the fast path or without it.
+std::string parsed(const std::string& text, bool fast) {
+  if (fast)
+    ::unsetenv("DDLINT_PG_NO_SIMPLE_INSERTS");
+  else
+    ::setenv("DDLINT_PG_NO_SIMPLE_INSERTS", "1", 1);
+  const ddlint::SourceFile source("t.sql", text, ddlint::Dialect::Postgres);
+  const auto file = ddlint::parser::parse(source);
+  ::unsetenv("DDLINT_PG_NO_SIMPLE_INSERTS");
+  std::string out = ddlint::ir::dump(file.statements, source.text());
+  for (const auto& e : file.errors)
+    out += "error [" + std::to_string(e.range.begin) + "," + std::to_string(e.range.end) + ") in [" +
+           std::to_string(e.statement.begin) + "," + std::to_string(e.statement.end) + "): " + e.message +
+           " newer " + std::to_string(e.newer_version) + "\n";
+  return out;
+}
+
+// Whether the fast path reads the first statement of `text` (never when
+// the native scanner declines the text).
+bool read_from_tokens(const std::string& text) {
+  const auto input = ddlint::parser::pg::prepare_psql_input(text);
+  std::vector<ddlint::parser::pg::Token> tokens;
+  if (!ddlint::parser::pg::scan_native(input.text, tokens)) return false;
+  REQUIRE_FALSE(input.statements.empty());
+  const ddlint::parser::pg::Lowerer lowerer(input.text, tokens);
+  return lowerer.simple_insert(input.statements.front()).has_value();
+}
+
+std::string file_text(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Every .sql file under `dir` gives the same statements both ways; the
+// number of files compared.
+size_t compare_tree(const std::filesystem::path& dir) {
+  size_t files = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file() || e.path().extension() != ".sql") continue;
+    const std::string text = file_text(e.path());
+    if (text.find("INSERT") == std::string::npos && text.find("insert") == std::string::npos) continue;
+    CAPTURE(e.path().string());
+    CHECK(parsed(text, true) == parsed(text, false));
+    ++files;
+  }
+  return files;
+}
+
+}  // namespace
+
+TEST_SUITE("pg-lexer") {
+  TEST_CASE("INSERTs of constant rows read from their tokens give the parser's statements") {
+    const std::string long_name(64, 'n');  // PostgreSQL truncates it to 63 bytes
+    struct Case {
+      std::string sql;
+      bool from_tokens;
+    };
+    const std::vector<Case> cases = {
+        {"INSERT INTO t VALUES (1);", true},
+        {"insert into Public.Users (Id, \"Name\", email) values (1, 'a''b', NULL), (-2, 'x', DEFAULT), "
+         "(3.5e2, '', TRUE), (-0.5, 'é', false);",
+         true},
+        {"INSERT INTO \"My Table\" (\"select\") VALUES (FALSE);", true},
+        // Unreserved and column-name keywords are names here.
+        {"INSERT INTO name (type, position, value, \"user\") VALUES ('a', 'b', 1, 2);", true},
+        {"INSERT INTO t VALUES ('a'\n'b');", true},  // one string, continued on the next line
+        {"INSERT INTO t VALUES (1), (1, 2)",
+         true},  // rows of different lengths: an analysis error, not a syntax error
+        {"INSERT INTO s . t VALUES (1);", true},
+        {"INSERT INTO " + std::string(63, 'n') + " VALUES (1);", true},
+        // Left to the parser.
+        {"INSERT INTO t VALUES (now());", false},
+        {"INSERT INTO t VALUES ('a'::text);", false},
+        {"INSERT INTO t VALUES (E'a\\nb');", false},
+        {"INSERT INTO t VALUES (N'a');", false},
+        {"INSERT INTO t VALUES (B'101');", false},
+        {"INSERT INTO t VALUES ($$a$$);", false},
+        {"INSERT INTO t VALUES ($1);", false},
+        {"INSERT INTO t VALUES (+1);", false},
+        {"INSERT INTO t VALUES (- 'a');", false},
+        {"INSERT INTO t SELECT 1;", false},
+        {"INSERT INTO t DEFAULT VALUES;", false},
+        {"INSERT INTO t VALUES (1) ON CONFLICT DO NOTHING;", false},
+        {"INSERT INTO t VALUES (1) RETURNING id;", false},
+        {"INSERT INTO t AS x VALUES (1);", false},
+        {"WITH x AS (SELECT 1) INSERT INTO t VALUES (1);", false},
+        {"INSERT INTO a.b.c VALUES (1);", false},
+        {"INSERT INTO t (a.b) VALUES (1);", false},
+        {"INSERT INTO t (a[1]) VALUES (1);", false},
+        {"INSERT INTO " + long_name + " VALUES (1);", false},
+        {"INSERT INTO t (\"" + long_name + "\") VALUES (1);", false},
+        {"INSERT INTO \"a\"\"b\" VALUES (1);", false},
+        {"INSERT INTO U&\"t\" VALUES (1);", false},
+        // Syntax errors: reserved keywords as names, broken lists.
+        {"INSERT INTO user VALUES (1);", false},
+        {"INSERT INTO t (select) VALUES (1);", false},
+        {"INSERT INTO t VALUES (1 2);", false},
+        {"INSERT INTO t VALUES (1,);", false},
+        {"INSERT INTO t VALUES (1),;", false},
+        {"INSERT INTO t VALUES ();", false},
+        {"INSERT INTO t VALUES 1;", false},
+        {"INSERT INTO t VALUES (1abc);", false},
+        {"INSERT t VALUES (1);", false},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.sql);
+      CHECK(read_from_tokens(c.sql) == c.from_tokens);
+      // The statement alone, between others, repeated, in a transaction,
+      // after a statement without `;` (one syntax error either way), and
+      // inside a function body of BEGIN ATOMIC (not a statement of its own).
+      for (const std::string& file :
+           {c.sql, "CREATE TABLE t (id int);\n" + c.sql + "\nSELECT 1;\n", c.sql + "\n" + c.sql + "\n",
+            "BEGIN;\n-- seed\n" + c.sql + "\nCOMMIT;", "SELECT 1\n" + c.sql + "\nSELECT 2;",
+            "CREATE FUNCTION f() RETURNS void LANGUAGE sql BEGIN ATOMIC\n" + c.sql + "\nEND;\nSELECT 3;",
+            // Split before it by a psql meta-command or a script runner's
+            // separator line, not by `;`.
+            "SELECT 1\n\\g\n" + c.sql, "CREATE TABLE t (id int)\nGO\n" + c.sql + "\nGO\nSELECT 2;"}) {
+        CAPTURE(file);
+        CHECK(parsed(file, true) == parsed(file, false));
+      }
+    }
+  }
+
+  TEST_CASE(
+      "every example and test case file gives the same statements without reading INSERTs from tokens") {
+    const std::filesystem::path root(DDLINT_SOURCE_DIR);
+    size_t files = 0;
+    for (const char* dir : {"examples", "testdata"}) files += compare_tree(root / dir);
+    MESSAGE(files << " files with INSERT compared");
+    CHECK(files > 10);
+  }
+
+  TEST_CASE(
+      "every file of the PostgreSQL corpus gives the same statements without reading INSERTs from tokens") {
+    const std::filesystem::path corpus =
+        std::filesystem::path(DDLINT_SOURCE_DIR) / ".." / "shared" / "corpus" / "postgres";
+    if (!std::filesystem::is_directory(corpus)) {
+      MESSAGE("skipped: " << corpus.string() << " is absent");
+      return;
+    }
+    const size_t files = compare_tree(corpus);
+    MESSAGE(files << " files with INSERT compared");
+    CHECK(files > 400);
+  }
+}
