@@ -293,6 +293,9 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
   std::optional<bool> local_utc;
   bool begin_utc = false;
   bool foreign_key_checks = true;  // MySQL session setting (ADD FOREIGN KEY is COPY while on)
+  // checks_ by table name and constraint name: a VALIDATE or DROP
+  // CONSTRAINT finds its check without reading every check of the file.
+  std::unordered_map<std::string, std::vector<size_t>> checks_named;
   auto close_section = [&] {
     if (section == SIZE_MAX) return;
     if (explicit_tx && implied != TxSource::Runner && opened != SIZE_MAX) unterminated_.push_back(opened);
@@ -587,10 +590,16 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
       for (const auto& a : at->actions) {
         if (a.kind == ir::AlterKind::AddConstraint && a.constraint &&
             a.constraint->kind == ir::ConstraintKind::Check && a.constraint->expr) {
+          checks_by_table_[at->table.name].push_back(checks_.size());
+          if (!a.constraint->name.empty())
+            checks_named[at->table.name + '\0' + a.constraint->name].push_back(checks_.size());
           checks_.push_back({at->table, a.constraint->expr->not_null_column, a.constraint->name,
                              a.constraint->not_valid ? SIZE_MAX : i, SIZE_MAX});
         } else if (a.kind == ir::AlterKind::ValidateConstraint || a.kind == ir::AlterKind::DropConstraint) {
-          for (auto& k : checks_) {
+          const auto named = checks_named.find(at->table.name + '\0' + a.name);
+          if (named == checks_named.end()) continue;
+          for (const size_t c : named->second) {
+            auto& k = checks_[c];
             if (k.name.empty() || k.name != a.name || !same_table(k.table, at->table)) continue;
             if (a.kind == ir::AlterKind::ValidateConstraint && k.validated == SIZE_MAX) k.validated = i;
             if (a.kind == ir::AlterKind::DropConstraint && k.dropped == SIZE_MAX) k.dropped = i;
@@ -682,18 +691,22 @@ bool StatementFacts::table_unseen(const ir::QualifiedName& table) const {
 }
 
 bool MigrationFacts::validated_check(const ir::QualifiedName& table, size_t statement) const {
-  for (const auto& k : checks_)
-    if (k.validated < statement && k.dropped > statement && same_section(k.validated, statement) &&
-        same_table(k.table, table))
+  const auto named = checks_by_table_.find(table.name);
+  if (named == checks_by_table_.end()) return false;
+  for (const size_t c : named->second)
+    if (const auto& k = checks_[c]; k.validated < statement && k.dropped > statement &&
+                                    same_section(k.validated, statement) && same_table(k.table, table))
       return true;
   return false;
 }
 
 bool MigrationFacts::not_null_proven(const ir::QualifiedName& table, const std::string& column,
                                      size_t statement) const {
-  for (const auto& k : checks_)
-    if (k.column == column && k.validated < statement && k.dropped > statement &&
-        same_section(k.validated, statement) && same_table(k.table, table))
+  const auto named = checks_by_table_.find(table.name);
+  if (named == checks_by_table_.end()) return false;
+  for (const size_t c : named->second)
+    if (const auto& k = checks_[c]; k.column == column && k.validated < statement && k.dropped > statement &&
+                                    same_section(k.validated, statement) && same_table(k.table, table))
       return true;
   return false;
 }

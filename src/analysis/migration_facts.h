@@ -191,6 +191,7 @@ class MigrationFacts {
     size_t dropped = SIZE_MAX;
   };
   std::vector<CheckConstraint> checks_;  // CHECK constraints added by ALTER TABLE
+  std::unordered_map<std::string, std::vector<size_t>> checks_by_table_;  // checks_ by table name
   std::vector<size_t> unterminated_;
   struct AddedColumn {
     uint32_t table;    // index into added_tables_
