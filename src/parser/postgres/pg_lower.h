@@ -27,7 +27,8 @@ class Lowerer {
   // INSERT of constant rows (seed data) that PostgreSQL's grammar accepts:
   //   INSERT INTO [schema.]table [(column, ...)] VALUES (value, ...), ...
   // with each value a number (optionally negated), a plain '...' string,
-  // TRUE, FALSE, NULL or DEFAULT, and each name an identifier that needs no
+  // TRUE, FALSE, NULL, DEFAULT or a call of a function by its plain name
+  // with such arguments (`nextval('s')`, `now()`), and each name an identifier that needs no
   // truncation (a keyword only when the grammar takes it as a name). The
   // statement is the one lowering its parse tree gives; anything else gives
   // nothing (and the piece is parsed). `piece` must be a whole statement:

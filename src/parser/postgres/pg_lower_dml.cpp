@@ -47,6 +47,21 @@ bool col_id(std::string_view w, std::string& out) {
   return k < 0 || ScanKeywordCategories[k] <= 1;
 }
 
+// A function's name the grammar takes as it is written (`now`, `nextval`):
+// an identifier or an unreserved keyword, unquoted. Other keywords are left
+// to the parser (COALESCE, EXTRACT and the like have grammars of their own).
+bool function_name(std::string_view w) {
+  if (w.empty() || w.size() > kNameMax || !ident_start(static_cast<unsigned char>(w.front()))) return false;
+  std::string folded;
+  for (const char ch : w) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (!ident_char(c)) return false;
+    folded.push_back(c < 0x80 ? static_cast<char>(std::tolower(c)) : ch);
+  }
+  const int k = ScanKeywordLookup(folded.c_str(), &ScanKeywords);
+  return k < 0 || ScanKeywordCategories[k] == 0;
+}
+
 }  // namespace
 
 std::optional<ir::Statement> Lowerer::simple_insert(TextRange piece) const {
@@ -83,21 +98,35 @@ std::optional<ir::Statement> Lowerer::simple_insert(TextRange piece) const {
     } while (punct(","));
     if (!punct(")")) return std::nullopt;
   }
+  // A constant, or a call of a function by its plain name with constant
+  // arguments (`nextval('users_id_seq')`, `now()`), nested a few deep.
+  auto value = [&](auto& self, int depth) -> bool {
+    if (done()) return false;
+    const int kind = tokens_[i].kind;
+    const std::string_view t = token_text(i);
+    const bool next_in = i + 1 < tokens_.size() && tokens_[i + 1].end <= piece.end;
+    if (t == "-" && next_in && (tokens_[i + 1].kind == kIConst || tokens_[i + 1].kind == kFConst)) {
+      i += 2;
+      return true;
+    }
+    if (kind == kIConst || kind == kFConst || (kind == kSConst && t.front() == '\'')) {
+      ++i;
+      return true;
+    }
+    if (word("true") || word("false") || word("null") || (depth == 0 && word("default"))) return true;
+    if (depth >= 4 || !next_in || token_text(i + 1) != "(" || !function_name(t)) return false;
+    i += 2;
+    if (punct(")")) return true;
+    do {
+      if (!self(self, depth + 1)) return false;
+    } while (punct(","));
+    return punct(")");
+  };
   if (!word("values")) return std::nullopt;
   do {
     if (!punct("(")) return std::nullopt;
     do {
-      if (done()) return std::nullopt;
-      const int kind = tokens_[i].kind;
-      const std::string_view t = token_text(i);
-      if (t == "-" && i + 1 < tokens_.size() && tokens_[i + 1].end <= piece.end &&
-          (tokens_[i + 1].kind == kIConst || tokens_[i + 1].kind == kFConst)) {
-        i += 2;
-      } else if (kind == kIConst || kind == kFConst || (kind == kSConst && t.front() == '\'')) {
-        ++i;
-      } else if (!word("true") && !word("false") && !word("null") && !word("default")) {
-        return std::nullopt;
-      }
+      if (!value(value, 0)) return std::nullopt;
     } while (punct(","));
     if (!punct(")")) return std::nullopt;
   } while (punct(","));
