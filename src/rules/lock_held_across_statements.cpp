@@ -63,10 +63,12 @@ class LockHeldAcrossStatements final : public engine::Rule {
   struct HeldSet {
     std::vector<Held> list;
     std::unordered_map<std::string, std::vector<size_t>> by_name;
+    size_t unreported = 0;  // list[unreported..] are not reported yet
 
     void clear() {
       list.clear();
       by_name.clear();
+      unreported = 0;
     }
     // Position of the first lock held on `table`, or kNever.
     size_t first(const ir::QualifiedName& table) const {
@@ -128,12 +130,15 @@ class LockHeldAcrossStatements final : public engine::Rule {
       if (tx == SIZE_MAX) continue;
       need[i] = needs(stmts[i], f.effect, held);
       if (need[i] > held.list.size()) {
+        // Every lock held was taken by an earlier statement (this one's are
+        // added below), and a report covers all of them: the ones not yet
+        // reported are those taken since the last report.
         std::vector<const Held*> fresh;
-        for (auto& h : held.list)
-          if (!h.reported && h.taken_by < i) {
-            h.reported = true;
-            fresh.push_back(&h);
-          }
+        for (size_t p = held.unreported; p < held.list.size(); ++p) {
+          held.list[p].reported = true;
+          fresh.push_back(&held.list[p]);
+        }
+        held.unreported = held.list.size();
         if (!fresh.empty()) pending.push_back(describe(ctx, i, fresh, held.list.size()));
       }
       // A table the statement drops, or a later statement of the same
