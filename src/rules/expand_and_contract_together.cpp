@@ -1,5 +1,6 @@
 #include <cctype>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/rule_context.h"
@@ -38,30 +39,66 @@ class ExpandAndContractTogether final : public engine::Rule {
   std::vector<Freed> freed_;                                   // columns dropped / renamed away (name freed)
   std::vector<std::pair<ir::QualifiedName, size_t>> freed_tables_;
   std::vector<ir::QualifiedName> reported_;
+  // The same, indexed (positions in source order): added_ and updated_ by
+  // table name, added_ and freed_ by table name and column (key()), the
+  // reported tables by name. A question reads the entries of one table.
+  std::unordered_map<std::string, std::vector<size_t>> added_by_table_;
+  std::unordered_map<std::string, std::vector<size_t>> added_by_column_;
+  std::unordered_map<std::string, std::vector<size_t>> updated_by_table_;
+  std::unordered_map<std::string, std::vector<size_t>> freed_by_column_;
+  std::unordered_map<std::string, std::vector<size_t>> reported_by_name_;
+
+  static std::string key(const ir::QualifiedName& table, const std::string& column) {
+    return table.name + '\0' + column;
+  }
+  void add_added(Added a) {
+    added_by_table_[a.table->name].push_back(added_.size());
+    added_by_column_[key(*a.table, *a.column)].push_back(added_.size());
+    added_.push_back(a);
+  }
+  void add_freed(Freed f) {
+    freed_by_column_[key(f.table, f.column)].push_back(freed_.size());
+    freed_.push_back(std::move(f));
+  }
 
   bool same_section(size_t a, const engine::RuleContext& ctx) const {
     return ctx.facts().at(a).section == ctx.here().section;
   }
   bool reported(const ir::QualifiedName& t) const {
-    for (const auto& r : reported_)
-      if (analysis::same_table(r, t)) return true;
+    if (const auto it = reported_by_name_.find(t.name); it != reported_by_name_.end())
+      for (const size_t r : it->second)
+        if (analysis::same_table(reported_[r], t)) return true;
     return false;
   }
   // The column added to `table` earlier in this section and backfilled after:
   // of several, the one whose name is closest to `removed` (the longest
   // common prefix: `created_temp_` for `created_`, `submitter_id` for
-  // `submitter_id_legacy`), then the latest.
+  // `submitter_id_legacy`), then the latest. A column is backfilled when the
+  // latest UPDATE of the table in this section comes after it.
   const Added* backfilled(const ir::QualifiedName& table, const engine::RuleContext& ctx,
                           const std::string& removed) const {
+    const auto updates = updated_by_table_.find(table.name);
+    if (updates == updated_by_table_.end()) return nullptr;
+    size_t last_update = 0;
+    bool any = false;
+    for (auto u = updates->second.rbegin(); u != updates->second.rend() && !any; ++u) {
+      const auto& [t, at] = updated_[*u];
+      if (analysis::same_table(t, table) && same_section(at, ctx)) {
+        last_update = at;
+        any = true;
+      }
+    }
+    if (!any) return nullptr;
+    const auto added = added_by_table_.find(table.name);
+    if (added == added_by_table_.end()) return nullptr;
     const Added* best = nullptr;
     size_t best_prefix = 0;
-    for (const auto& a : added_) {
+    for (const size_t k : added->second) {
+      const Added& a = added_[k];
+      if (a.statement >= last_update) break;
       if (!analysis::same_table(*a.table, table) || !same_section(a.statement, ctx)) continue;
-      bool filled = false;
-      for (const auto& [t, at] : updated_)
-        if (at > a.statement && analysis::same_table(t, table) && same_section(at, ctx)) filled = true;
       const std::string& column = *a.column;
-      if (!filled || column == removed) continue;
+      if (column == removed) continue;
       size_t prefix = 0;
       while (prefix < column.size() && prefix < removed.size() &&
              std::tolower(static_cast<unsigned char>(column[prefix])) ==
@@ -77,6 +114,7 @@ class ExpandAndContractTogether final : public engine::Rule {
   void report(engine::RuleContext& ctx, TextRange range, const ir::QualifiedName& table,
               const std::string& what) {
     if (reported(table)) return;
+    reported_by_name_[table.name].push_back(reported_.size());
     reported_.push_back(table);
     ctx.report(range, what +
                           " in the same migration: code of the release being replaced still uses the old "
@@ -98,7 +136,9 @@ class ExpandAndContractTogether final : public engine::Rule {
   }
 
   void onUpdate(const ir::Update& s, engine::RuleContext& ctx) override {
-    if (!ctx.here().down) updated_.emplace_back(s.table, ctx.statement_index());
+    if (ctx.here().down) return;
+    updated_by_table_[s.table.name].push_back(updated_.size());
+    updated_.emplace_back(s.table, ctx.statement_index());
   }
 
   void on_facts(engine::RuleContext& ctx, bool alter) {
@@ -111,7 +151,7 @@ class ExpandAndContractTogether final : public engine::Rule {
           // An ADD COLUMN action's fact: its table and column are the statement's.
           if (ctx.is_existing_table(t)) {
             const auto& s = *ctx.statement().as<ir::AlterTable>();
-            added_.push_back({&s.table, &s.actions[f.action].column_def->name, i});
+            add_added({&s.table, &s.actions[f.action].column_def->name, i});
           }
           break;
         case ir::FactKind::DropColumn:
@@ -120,7 +160,7 @@ class ExpandAndContractTogether final : public engine::Rule {
             report(ctx, range, t,
                    "this migration adds " + quoted(*n->column) + " to " + quoted(t) +
                        ", backfills it and drops " + quoted(f.name));
-          freed_.push_back({t, f.name, i, ctx.here().section});
+          add_freed({t, f.name, i, ctx.here().section});
           break;
         case ir::FactKind::RenameColumn:
           if (ctx.is_existing_table(t)) column_renamed(ctx, t, f.name, f.new_name, range);
@@ -137,20 +177,27 @@ class ExpandAndContractTogether final : public engine::Rule {
   void column_renamed(engine::RuleContext& ctx, const ir::QualifiedName& table, const std::string& from,
                       const std::string& to, TextRange range) {
     // The added column takes the name the old one freed: a swap.
-    for (const auto& f : freed_)
-      if (analysis::same_table(f.table, table) && f.column == to && same_section(f.statement, ctx))
-        for (const auto& a : added_)
-          if (analysis::same_table(*a.table, table) && *a.column == from && same_section(a.statement, ctx)) {
+    const auto freed = freed_by_column_.find(key(table, to));
+    const auto added = added_by_column_.find(key(table, from));
+    if (freed != freed_by_column_.end() && added != added_by_column_.end())
+      for (const size_t fk : freed->second) {
+        const Freed& f = freed_[fk];
+        if (!analysis::same_table(f.table, table) || !same_section(f.statement, ctx)) continue;
+        for (const size_t ak : added->second) {
+          const Added& a = added_[ak];
+          if (analysis::same_table(*a.table, table) && same_section(a.statement, ctx)) {
             report(ctx, range, table,
                    "this migration replaces column " + quoted(to) + " of " + quoted(table) +
                        " with the new " + quoted(from));
             return;
           }
+        }
+      }
     if (const Added* n = backfilled(table, ctx, from))
       report(ctx, range, table,
              "this migration adds " + quoted(*n->column) + " to " + quoted(table) +
                  ", backfills it and renames " + quoted(from));
-    freed_.push_back({table, from, ctx.statement_index(), ctx.here().section});
+    add_freed({table, from, ctx.statement_index(), ctx.here().section});
   }
 
   void table_renamed(engine::RuleContext& ctx, const ir::QualifiedName& table, const std::string& to_name,
