@@ -49,7 +49,7 @@ class PreferBigintOverInt final : public engine::Rule {
 
   void add(Column col) { columns_.push_back(col); }
   template <class Fn>
-  void each_in(const std::unordered_map<std::string, std::vector<size_t>>& index, const std::string& key,
+  void each_in(std::unordered_map<std::string, std::vector<size_t>>& index, const std::string& key,
                const ir::QualifiedName& table, size_t section, Fn fn) {
     for (; indexed_ < columns_.size(); ++indexed_) {
       const Column& col = columns_[indexed_];
@@ -62,6 +62,10 @@ class PreferBigintOverInt final : public engine::Rule {
       Column& col = columns_[i];
       if (col.section == section && analysis::same_table(*col.table, table)) fn(col);
     }
+    // A column dropped or retyped is never reported and nothing a later
+    // statement does to it counts: it leaves the index (a file that adds
+    // and drops the same column again and again would read every copy).
+    std::erase_if(it->second, [&](size_t i) { return columns_[i].gone; });
   }
   // fn(column) for each column of `table` (or only the one named `column`)
   // defined in runner section `section`.
