@@ -460,6 +460,10 @@ void shutdown() {
 }
 
 ir::ParsedFile parse(const SourceFile& source) {
+  // shutdown() frees libpg_query's memory of this thread, which only exists
+  // once a pg_query_* call made it: a file of INSERTs read from their tokens
+  // calls none, and pg_query_exit then crashed.
+  if (!g_used) pg_query_init();
   g_used = true;
   ir::ParsedFile out;
   PsqlInput input = prepare_psql_input(source.parse_text());
