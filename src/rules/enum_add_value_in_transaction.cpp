@@ -57,52 +57,73 @@ class EnumAddValueInTransaction final : public engine::Rule {
     if (s.value.empty()) return;
     const std::string lit = literal(s.value);
     const auto& stmts = ctx.file().statements;
-    for (size_t k = ctx.statement_index() + 1;
-         k < stmts.size() && ctx.facts().at(k).transaction_start == f.transaction_start; ++k) {
-      // Another ADD VALUE naming the same label (of another enum) is no use
-      // of it: a run of them is skipped at once.
-      if (stmts[k].as<ir::AlterEnum>()) {
-        k = skip_[k] - 1;
-        continue;
-      }
-      const auto text = ctx.text(stmts[k].range);
-      if (text.find(lit) == std::string_view::npos) continue;
-      std::string message = "adds " + lit + " to enum " + quoted(s.type);
-      message += " " + where;
-      message += ", and `" + statement_snippet(text);
-      message +=
-          "` uses the new value before COMMIT: PostgreSQL rejects that (\"unsafe use of new value\"), so the "
-          "migration fails at deploy";
-      ctx.report(ctx.statement().range, std::move(message)).help(help);
-      return;
+    // The first later statement of the transaction whose text holds the
+    // literal (another ADD VALUE naming the same label, of another enum, is
+    // no use of it).
+    if (used_.transaction != f.transaction_start || ctx.statement_index() >= used_.end) index_uses(ctx);
+    const auto it = used_.literals.find(lit);
+    if (it == used_.literals.end()) return;
+    const auto k = std::upper_bound(it->second.begin(), it->second.end(), ctx.statement_index());
+    if (k == it->second.end()) return;
+    const auto text = ctx.text(stmts[*k].range);
+    std::string message = "adds " + lit + " to enum " + quoted(s.type);
+    message += " " + where;
+    message += ", and `" + statement_snippet(text);
+    message +=
+        "` uses the new value before COMMIT: PostgreSQL rejects that (\"unsafe use of new value\"), so the "
+        "migration fails at deploy";
+    ctx.report(ctx.statement().range, std::move(message)).help(help);
+  }
+
+  // The statements of the current statement's transaction after it (not
+  // ALTER TYPE on an enum) by every string a literal of an ADD VALUE could
+  // match in their text, so that each ADD VALUE looks its literal up instead
+  // of searching the text of every later statement. A literal is a quote,
+  // the value with each quote doubled, and a quote: every match of one
+  // starts at a quote of the text and ends at a quote reached from there
+  // over pairs of quotes, which is what is recorded (so a statement is
+  // listed under a literal exactly when its text holds it).
+  struct Uses {
+    size_t transaction = SIZE_MAX - 1;  // the transaction indexed (never a statement's: none yet)
+    size_t end = 0;                     // the first statement after the run indexed
+    std::unordered_map<std::string, std::vector<size_t>> literals;  // statements in source order
+  };
+  Uses used_;
+
+  void index_uses(const engine::RuleContext& ctx) {
+    const auto& stmts = ctx.file().statements;
+    const size_t tx = ctx.here().transaction_start;
+    used_.transaction = tx;
+    used_.literals.clear();
+    size_t k = ctx.statement_index() + 1;
+    for (; k < stmts.size() && ctx.facts().at(k).transaction_start == tx; ++k) {
+      if (stmts[k].as<ir::AlterEnum>()) continue;
+      const std::string_view text = ctx.text(stmts[k].range);
+      for (size_t p = text.find('\''); p != std::string_view::npos; p = text.find('\'', p + 1))
+        for (size_t j = p + 1; j < text.size(); ++j) {
+          if (text[j] != '\'') continue;
+          auto& list = used_.literals[std::string(text.substr(p, j - p + 1))];
+          if (list.empty() || list.back() != k) list.push_back(k);
+          if (j + 1 >= text.size() || text[j + 1] != '\'') break;
+          ++j;  // a doubled quote: the value goes on
+        }
     }
+    used_.end = k;
   }
 
   // Read once per file (at its first ADD VALUE in a transaction) instead of
   // at each ADD VALUE: the statements that create a type, by the type's
-  // name, in source order; and for each ALTER TYPE on an enum, the first
-  // statement after the run of them it starts within its transaction (a
-  // transaction of many ADD VALUE read all the later ones at each).
+  // name, in source order.
   void build(const engine::RuleContext& ctx) {
     built_ = true;
     const auto& stmts = ctx.file().statements;
     for (size_t j = 0; j < stmts.size(); ++j)
       if (const auto* o = stmts[j].as<ir::Opaque>(); o && !o->creates.empty())
         creates_[o->creates.name].push_back(j);
-    skip_.assign(stmts.size(), 0);
-    for (size_t k = stmts.size(); k-- > 0;) {
-      if (!stmts[k].as<ir::AlterEnum>()) continue;
-      const size_t next = k + 1;
-      skip_[k] = next < stmts.size() && stmts[next].as<ir::AlterEnum>() &&
-                         ctx.facts().at(next).transaction_start == ctx.facts().at(k).transaction_start
-                     ? skip_[next]
-                     : next;
-    }
   }
 
   bool built_ = false;
   std::unordered_map<std::string, std::vector<size_t>> creates_;
-  std::vector<size_t> skip_;
 };
 
 DDLINT_DEFINE_RULE(EnumAddValueInTransaction)
