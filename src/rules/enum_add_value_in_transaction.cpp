@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -95,14 +96,31 @@ class EnumAddValueInTransaction final : public engine::Rule {
     const size_t tx = ctx.here().transaction_start;
     used_.transaction = tx;
     used_.literals.clear();
+    // Only the literals of this run's ADD VALUEs are looked up: the others
+    // are not recorded, nor longer strings (a text of many quotes in a row
+    // has many).
+    std::unordered_set<std::string> wanted;
+    size_t longest = 0;
+    for (size_t a = ctx.statement_index(); a < stmts.size() && ctx.facts().at(a).transaction_start == tx; ++a)
+      if (const auto* e = stmts[a].as<ir::AlterEnum>(); e && !e->rename_value && !e->value.empty()) {
+        std::string lit = literal(e->value);
+        longest = std::max(longest, lit.size());
+        wanted.insert(std::move(lit));
+      }
     size_t k = ctx.statement_index() + 1;
     for (; k < stmts.size() && ctx.facts().at(k).transaction_start == tx; ++k) {
       if (stmts[k].as<ir::AlterEnum>()) continue;
       const std::string_view text = ctx.text(stmts[k].range);
       for (size_t p = text.find('\''); p != std::string_view::npos; p = text.find('\'', p + 1))
-        for (size_t j = p + 1; j < text.size(); ++j) {
+        for (size_t j = p + 1; j < text.size() && j - p < longest; ++j) {
           if (text[j] != '\'') continue;
-          auto& list = used_.literals[std::string(text.substr(p, j - p + 1))];
+          const std::string_view candidate = text.substr(p, j - p + 1);
+          if (wanted.count(std::string(candidate)) == 0) {
+            if (j + 1 >= text.size() || text[j + 1] != '\'') break;
+            ++j;
+            continue;
+          }
+          auto& list = used_.literals[std::string(candidate)];
           if (list.empty() || list.back() != k) list.push_back(k);
           if (j + 1 >= text.size() || text[j + 1] != '\'') break;
           ++j;  // a doubled quote: the value goes on
