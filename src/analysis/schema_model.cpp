@@ -22,6 +22,20 @@ SchemaModel::Table* SchemaModel::table(const ir::QualifiedName& name, bool creat
   return &list.back();
 }
 
+TableState::TableState(const TableState& other)
+    : column_memory_(other.columns.size() * (sizeof(decltype(columns)::value_type) + 2 * sizeof(void*)) +
+                     (other.columns.bucket_count() + 1) * sizeof(void*)),
+      exists(other.exists),
+      columns_known(other.columns_known),
+      columns(other.columns, &column_memory_),
+      engine(other.engine),
+      charset(other.charset),
+      row_format(other.row_format),
+      fulltext(other.fulltext),
+      triggers(other.triggers),
+      trigger_events(other.trigger_events),
+      indexes(other.indexes) {}
+
 TableState& SchemaModel::Table::edit() {
   if (state.use_count() != 1) {
     state = std::make_shared<const TableState>(*state);
@@ -36,11 +50,8 @@ TableState& SchemaModel::Table::edit() {
 }
 
 TableState& SchemaModel::Table::edit_cleared() {
-  if (state.use_count() == 1) {
-    TableState& s = edit();
-    s.columns.clear();
-    return s;
-  }
+  // A new state even when this table holds the old one alone: the memory
+  // of the old columns goes with it.
   const TableState& old = *state;
   auto fresh = std::make_shared<TableState>();
   fresh->exists = old.exists;

@@ -1,6 +1,7 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <memory_resource>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,9 +31,22 @@ struct KnownColumn {
 // snapshot still shares copies it first, so a snapshot costs a pointer, not
 // a copy of every column.
 struct TableState {
+ private:
+  // Where `columns` keeps its nodes and buckets: a copy takes them in one
+  // block sized for them, not one allocation per column (a table is copied
+  // each time a file changes it), and frees them at once. What a column
+  // erased or a rehash leaves is reclaimed when the state is copied or goes.
+  std::pmr::monotonic_buffer_resource column_memory_;
+
+ public:
+  TableState() = default;
+  TableState(const TableState& other);
+  TableState& operator=(const TableState&) = delete;
+  ~TableState() = default;
+
   bool exists = true;         // created and not dropped
   bool columns_known = true;  // its column list is complete (CREATE TABLE with a column list)
-  std::unordered_map<std::string, KnownColumn> columns;
+  std::pmr::unordered_map<std::string, KnownColumn> columns{&column_memory_};
   // MySQL/MariaDB table options (CREATE TABLE, ALTER TABLE): lower-case
   // ENGINE and default character set, upper-case ROW_FORMAT; empty when not
   // written. `fulltext`: the table has a FULLTEXT index.
