@@ -7,6 +7,7 @@
 #include <cstring>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "parser/depth.h"
 #include "parser/postgres/pg_json.h"
@@ -298,6 +299,17 @@ void parse_piece(Context& c, uint32_t loc, uint32_t len) {
 // grammar ends a statement at each `;` the pre-pass split at, and every range
 // is trimmed to its tokens).
 constexpr size_t kGroupBytes = size_t{64} << 10;
+
+// Parses text[begin, end) with one pg_query_parse and lowers its statements;
+// false when it does not parse.
+bool parse_group(Context& c, uint32_t begin, uint32_t end) {
+  const std::string group = c.text.substr(begin, end - begin);
+  PgQueryParseResult r = pg_query_parse(group.c_str());
+  const bool ok = !r.error && lower_json(c, r.parse_tree, begin, end - begin);
+  pg_query_free_parse_result(r);
+  return ok;
+}
+
 bool parse_in_groups(Context& c) {
   const auto& pieces = c.input.statements;
   // About one statement per piece: the list is allocated once, at its size,
@@ -307,13 +319,7 @@ bool parse_in_groups(Context& c) {
   for (size_t first = 0; first < pieces.size();) {
     size_t last = first;
     while (last + 1 < pieces.size() && pieces[last + 1].end - pieces[first].begin <= kGroupBytes) ++last;
-    const uint32_t begin = pieces[first].begin;
-    const uint32_t end = pieces[last].end;
-    const std::string group = c.text.substr(begin, end - begin);
-    PgQueryParseResult r = pg_query_parse(group.c_str());
-    const bool ok = !r.error && lower_json(c, r.parse_tree, begin, end - begin);
-    pg_query_free_parse_result(r);
-    if (!ok) return false;
+    if (!parse_group(c, pieces[first].begin, pieces[last].end)) return false;
     first = last + 1;
   }
   return true;
@@ -343,42 +349,34 @@ bool parse_with_simple_inserts(Context& c) {
   };
   // The INSERT of constant rows `piece` holds, between two `;`.
   auto simple = [&](const TextRange& piece) -> std::optional<ir::Statement> {
+    auto st = c.lowerer.simple_insert(piece);
+    if (!st) return st;
     const size_t k = first_token(piece);
-    if (k >= tokens.size() || tokens[k].end - tokens[k].begin != 6) return std::nullopt;
-    for (size_t j = 0; j < 6; ++j)
-      if (std::tolower(static_cast<unsigned char>(c.text[tokens[k].begin + j])) != "insert"[j])
-        return std::nullopt;
     if (k > 0 && !is(k - 1, ';')) return std::nullopt;
     size_t after = k;
     while (after < tokens.size() && tokens[after].end <= piece.end) ++after;
     if (after < tokens.size() && !is(after, ';')) return std::nullopt;
-    return c.lowerer.simple_insert(piece);
+    return st;
   };
-  std::vector<std::optional<ir::Statement>> fast(pieces.size());
-  bool any = false;
-  for (size_t i = 0; i < pieces.size(); ++i) any |= (fast[i] = simple(pieces[i])).has_value();
-  if (!any) return false;
+  // Only the pieces read from tokens are kept (most files have none).
+  std::vector<std::pair<size_t, ir::Statement>> fast;
+  for (size_t i = 0; i < pieces.size(); ++i)
+    if (auto st = simple(pieces[i])) fast.emplace_back(i, std::move(*st));
+  if (fast.empty()) return false;
   c.out.statements.reserve(pieces.size());
-  auto parse_group = [&](size_t first, size_t last) {
-    const uint32_t begin = pieces[first].begin;
-    const uint32_t end = pieces[last].end;
-    const std::string group = c.text.substr(begin, end - begin);
-    PgQueryParseResult r = pg_query_parse(group.c_str());
-    const bool ok = !r.error && lower_json(c, r.parse_tree, begin, end - begin);
-    pg_query_free_parse_result(r);
-    return ok;
-  };
+  size_t next_fast = 0;
   constexpr size_t kNone = SIZE_MAX;
   size_t group = kNone;  // the first piece of the group being gathered
   for (size_t i = 0; i <= pieces.size(); ++i) {
     const bool at_end = i == pieces.size();
-    if (group != kNone && (at_end || fast[i] || pieces[i].end - pieces[group].begin > kGroupBytes)) {
-      if (!parse_group(group, i - 1)) return false;
+    const bool is_fast = next_fast < fast.size() && fast[next_fast].first == i;
+    if (group != kNone && (at_end || is_fast || pieces[i].end - pieces[group].begin > kGroupBytes)) {
+      if (!parse_group(c, pieces[group].begin, pieces[i - 1].end)) return false;
       group = kNone;
     }
     if (at_end) break;
-    if (fast[i])
-      c.out.statements.push_back(std::move(*fast[i]));
+    if (is_fast)
+      c.out.statements.push_back(std::move(fast[next_fast++].second));
     else if (group == kNone)
       group = i;
   }
