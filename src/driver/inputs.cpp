@@ -23,13 +23,11 @@
 #include <system_error>
 #include <thread>
 #include <utility>
-#if defined(__linux__)
-#include <sched.h>
-#endif
 
 #include "analysis/migration_order.h"
 #include "analysis/runner.h"
 #include "core/path_text.h"
+#include "driver/work_pool.h"
 
 namespace ddlint::driver {
 
@@ -244,16 +242,6 @@ std::string migration_folder(const std::string& path) {
 }
 
 namespace {
-// The threads this process may run on (sched_getaffinity: `taskset -c 0`
-// gets one).
-size_t usable_threads() {
-#if defined(__linux__)
-  cpu_set_t set;
-  CPU_ZERO(&set);
-  if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0) return CPU_COUNT(&set);
-#endif
-  return std::max(1u, std::thread::hardware_concurrency());
-}
 // The order of a directory walk (migration order), whatever way a path is spelled.
 std::string order_key(const std::string& path) { return ordering_key(lexically_normal(path)); }
 }  // namespace
@@ -338,7 +326,7 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
   };
   // Listing a folder is mostly the kernel's path walk: a pre-commit run
   // naming a thousand folders' files lists them on every core.
-  const size_t threads = std::min<size_t>({usable_threads(), folders.size() / 32 + 1, 8});
+  const size_t threads = std::min<size_t>({usable_cores(), folders.size() / 32 + 1, 8});
   std::atomic<size_t> next{0};
   std::mutex failed_mutex;
   std::exception_ptr failed;  // the first exception a folder threw, rethrown once all are done

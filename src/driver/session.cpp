@@ -16,10 +16,6 @@
 #include <thread>
 #include <unordered_map>
 
-#if defined(__linux__)
-#include <sched.h>
-#endif
-
 #include "analysis/change_set.h"
 #include "analysis/down_migration.h"
 #include "analysis/runner.h"
@@ -242,19 +238,6 @@ bool read_input(const Input& in, std::string& bytes, std::string& error) {
     return true;
   }
   return read_file(in.fs_path, bytes, error);
-}
-
-// The cores this process may run on: `taskset -c 0 ddlint ...` or a CPU
-// quota of one core gets one thread, not two taking turns on that core (each
-// thread also keeps a malloc arena of its own, which costs page faults).
-unsigned usable_cores() {
-#if defined(__linux__)
-  cpu_set_t set;
-  CPU_ZERO(&set);
-  if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
-    return static_cast<unsigned>(CPU_COUNT(&set));
-#endif
-  return std::max(1u, std::thread::hardware_concurrency());
 }
 
 // The file names of each directory, listed once per run and sorted: a

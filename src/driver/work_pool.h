@@ -13,6 +13,11 @@ namespace ddlint::driver {
 
 struct WorkBatch;
 
+// The cores this process may run on: `taskset -c 0 ddlint ...` or a CPU
+// quota of one core gets one thread, not two taking turns on that core (each
+// thread also keeps a malloc arena of its own, which costs page faults).
+unsigned usable_cores();
+
 // Worker threads for a run's parallel stages (parsing, linting), so that the
 // thread that owns the run keeps doing its sequential stages (reading files,
 // replaying the schema model, delivering results) while the workers parse
