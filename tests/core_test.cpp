@@ -809,6 +809,161 @@ TEST_SUITE("core") {
     CHECK(model.table_state(held[0].name).seen());
   }
 
+  TEST_CASE("schema model: row triggers by table, in creation order, through creates, drops and renames") {
+    using Names = std::vector<std::string>;
+    const auto file = [](const std::string& sql, Dialect dialect) {
+      const SourceFile f("m.sql", sql, dialect);
+      auto parsed = parser::parse(f);
+      REQUIRE(parsed.errors.empty());
+      return parsed;
+    };
+    const auto run = [&](analysis::SchemaModel& model, const std::string& sql,
+                         Dialect dialect = Dialect::Postgres) {
+      const auto parsed = file(sql, dialect);
+      for (const auto& st : parsed.statements) model.apply(st);
+    };
+    const auto fires = [](const analysis::SchemaModel& model, const std::string& table,
+                          uint8_t event = ir::kTriggerUpdate) {
+      return model.view({"", table, {}}).triggers_for(event);
+    };
+    const auto pg = [](const std::string& name, const std::string& table,
+                       const std::string& events = "UPDATE") {
+      return "CREATE TRIGGER " + name + " BEFORE " + events + " ON " + table +
+             " FOR EACH ROW EXECUTE FUNCTION f();\n";
+    };
+    const auto my = [](const std::string& name, const std::string& table,
+                       const std::string& event = "UPDATE") {
+      return "CREATE TRIGGER " + name + " BEFORE " + event + " ON " + table + " FOR EACH ROW SET @n = 1;\n";
+    };
+
+    SUBCASE("created, dropped and created again (PostgreSQL)") {
+      analysis::SchemaModel model;
+      run(model, "CREATE TABLE t (id int);\n" + pg("a", "t") + pg("b", "t", "INSERT") +
+                     pg("c", "t", "INSERT OR UPDATE"));
+      CHECK(fires(model, "t") == Names{"a", "c"});
+      CHECK(fires(model, "t", ir::kTriggerInsert) == Names{"b", "c"});
+      CHECK(fires(model, "t", ir::kTriggerDelete).empty());
+      // A trigger of a table the history does not show is still known.
+      run(model, pg("x", "unseen"));
+      CHECK(fires(model, "unseen") == Names{"x"});
+      CHECK_FALSE(model.view({"", "unseen", {}}).columns_known());
+      // Created again without a drop: it keeps its place, with its new events.
+      run(model, "CREATE OR REPLACE TRIGGER a BEFORE DELETE ON t FOR EACH ROW EXECUTE FUNCTION f();\n");
+      CHECK(fires(model, "t", ir::kTriggerDelete) == Names{"a"});
+      CHECK(fires(model, "t") == Names{"c"});
+      CHECK(fires(model, "t", ir::kTriggerInsert) == Names{"b", "c"});
+      run(model, "DROP TRIGGER a ON t;\n");
+      CHECK(fires(model, "t", ir::kTriggerDelete).empty());
+      CHECK(fires(model, "t", ir::kTriggerInsert) == Names{"b", "c"});
+      // Dropped and created again: it comes last.
+      run(model, pg("a", "t", "INSERT"));
+      CHECK(fires(model, "t", ir::kTriggerInsert) == Names{"b", "c", "a"});
+      // A drop of a trigger the table does not have, or on another table, changes nothing.
+      run(model, "DROP TRIGGER IF EXISTS zz ON t;\nDROP TRIGGER IF EXISTS b ON unseen;\n");
+      CHECK(fires(model, "t", ir::kTriggerInsert) == Names{"b", "c", "a"});
+      CHECK(fires(model, "unseen") == Names{"x"});
+      // Many: each dropped before it is created again, then every other one dropped.
+      std::string sql;
+      for (int i = 0; i < 200; ++i)
+        sql += "DROP TRIGGER IF EXISTS m" + std::to_string(i) + " ON many;\n" +
+               pg("m" + std::to_string(i), "many");
+      for (int i = 0; i < 200; i += 2) sql += "DROP TRIGGER m" + std::to_string(i) + " ON many;\n";
+      run(model, sql);
+      Names odd;
+      for (int i = 1; i < 200; i += 2) odd.push_back("m" + std::to_string(i));
+      CHECK(fires(model, "many") == odd);
+      run(model, pg("m0", "many"));
+      odd.push_back("m0");
+      CHECK(fires(model, "many") == odd);
+    }
+
+    SUBCASE("one name on two tables: a drop names its table") {
+      analysis::SchemaModel model;
+      run(model, "CREATE TABLE a (id int);\nCREATE TABLE b (id int);\n" + pg("x", "a") + pg("x", "b") +
+                     pg("y", "b"));
+      run(model, "DROP TRIGGER x ON a;\n");
+      CHECK(fires(model, "a").empty());
+      CHECK(fires(model, "b") == Names{"x", "y"});
+      // A schema-qualified table: the drop matches by the table's name.
+      run(model, "CREATE TABLE s.c (id int);\n" + pg("x", "s.c") + "DROP TRIGGER x ON other.c;\n");
+      CHECK(fires(model, "c").empty());
+    }
+
+    SUBCASE("a drop on a table that was renamed or dropped") {
+      analysis::SchemaModel model;
+      run(model, "CREATE TABLE t (id int);\n" + pg("x", "t") + pg("y", "t") + "ALTER TABLE t RENAME TO u;\n");
+      CHECK(fires(model, "u") == Names{"x", "y"});
+      // The old name does not exist; what it had is still read under it.
+      CHECK_FALSE(model.view({"", "t", {}}).exists());
+      CHECK(fires(model, "t") == Names{"x", "y"});
+      run(model, "DROP TRIGGER x ON t;\n");
+      CHECK(fires(model, "u") == Names{"x", "y"});
+      CHECK(fires(model, "t") == Names{"y"});
+      run(model, "DROP TRIGGER x ON u;\n");
+      CHECK(fires(model, "u") == Names{"y"});
+      // A dropped table has no triggers, nor does the table created again under its name.
+      run(model, "DROP TABLE u;\n");
+      CHECK(fires(model, "u").empty());
+      run(model, "DROP TRIGGER IF EXISTS y ON u;\nCREATE TABLE u (id int);\n");
+      CHECK(fires(model, "u").empty());
+      run(model, pg("y", "u"));
+      CHECK(fires(model, "u") == Names{"y"});
+      // CREATE TABLE ... LIKE does not copy triggers.
+      run(model, "CREATE TABLE v (LIKE u);\n");
+      CHECK(fires(model, "v").empty());
+    }
+
+    SUBCASE("MySQL: DROP TRIGGER without a table drops the name on every table") {
+      analysis::SchemaModel model;
+      run(model,
+          "CREATE TABLE a (id INT);\nCREATE TABLE b (id INT);\n" + my("x", "a") + my("y", "a") + my("x", "b"),
+          Dialect::MySql);
+      run(model, "DROP TRIGGER IF EXISTS nothing;\n", Dialect::MySql);
+      CHECK(fires(model, "a") == Names{"x", "y"});
+      run(model, "DROP TRIGGER x;\n", Dialect::MySql);
+      CHECK(fires(model, "a") == Names{"y"});
+      CHECK(fires(model, "b").empty());
+      // Created again after the first drop, then renamed: found under the new name.
+      run(model, my("z", "a", "INSERT") + "RENAME TABLE a TO c;\n", Dialect::MySql);
+      CHECK(fires(model, "c", ir::kTriggerInsert) == Names{"z"});
+      CHECK(fires(model, "a", ir::kTriggerInsert) == Names{"z"});  // the old name keeps what it had
+      run(model, "DROP TRIGGER z;\n", Dialect::MySql);
+      CHECK(fires(model, "c", ir::kTriggerInsert).empty());
+      CHECK(fires(model, "a", ir::kTriggerInsert).empty());
+      CHECK(fires(model, "c") == Names{"y"});
+      // A temporary table hides the table's triggers until the session ends,
+      // and a drop does not reach the hidden table.
+      run(model, "CREATE TEMPORARY TABLE c (id INT);\n", Dialect::MySql);
+      CHECK(fires(model, "c").empty());
+      run(model, "DROP TRIGGER y;\n", Dialect::MySql);
+      model.end_session();
+      CHECK(fires(model, "c") == Names{"y"});
+      run(model, "DROP TRIGGER y;\n", Dialect::MySql);
+      CHECK(fires(model, "c").empty());
+    }
+
+    SUBCASE("a seeded model drops from its own copy") {
+      analysis::SchemaModel model;
+      run(model, "CREATE TABLE a (id INT);\n" + my("x", "a") + my("y", "a"), Dialect::MySql);
+      const auto next = file("DROP TRIGGER x;\nUPDATE a SET id = 1;\n", Dialect::MySql);
+      const std::vector<analysis::KnownTable> before = model.needed_by(next);
+      REQUIRE(before.size() == 1);
+      analysis::SchemaModel seeded;
+      for (const auto& k : before) seeded.seed(k);
+      CHECK(fires(seeded, "a") == Names{"x", "y"});
+      for (const auto& st : next.statements) seeded.apply(st);
+      CHECK(fires(seeded, "a") == Names{"y"});
+      CHECK(fires(model, "a") == Names{"x", "y"});
+      CHECK(model.table_state(before[0].name).state == before[0].state);  // still shared
+      for (const auto& st : next.statements) model.apply(st);
+      CHECK(fires(model, "a") == Names{"y"});
+      seeded.seed(model.table_state(before[0].name));
+      run(seeded, my("x", "a") + "DROP TRIGGER y;\n", Dialect::MySql);
+      CHECK(fires(seeded, "a") == Names{"x"});
+      CHECK(fires(model, "a") == Names{"y"});
+    }
+  }
+
   TEST_CASE("MySQL implicit commits end the open transaction in the migration facts") {
     using analysis::TxSource;
     auto facts = [](const std::string& sql, analysis::Runner runner = analysis::Runner::None) {

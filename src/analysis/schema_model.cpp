@@ -33,7 +33,6 @@ TableState::TableState(const TableState& other)
       row_format(other.row_format),
       fulltext(other.fulltext),
       triggers(other.triggers),
-      trigger_events(other.trigger_events),
       indexes(other.indexes) {}
 
 TableState& SchemaModel::Table::edit() {
@@ -61,7 +60,6 @@ TableState& SchemaModel::Table::edit_cleared() {
   fresh->row_format = old.row_format;
   fresh->fulltext = old.fulltext;
   fresh->triggers = old.triggers;
-  fresh->trigger_events = old.trigger_events;
   fresh->indexes = old.indexes;
   TableState& s = *fresh;
   state = std::move(fresh);
@@ -74,6 +72,40 @@ const SchemaModel::Table* SchemaModel::table(const ir::QualifiedName& name) cons
   for (const auto& t : it->second)
     if (same_table(t.name, name)) return &t;
   return nullptr;
+}
+
+void TriggerList::add(const std::string& name, uint8_t events) {
+  if (name.empty()) return;
+  const auto [it, added] = index_.try_emplace(name, order_.size());
+  if (added)
+    order_.push_back({name, events});
+  else
+    order_[it->second].events = events;
+}
+
+bool TriggerList::remove(const std::string& name) {
+  const auto it = index_.find(name);
+  if (it == index_.end()) return false;
+  order_[it->second].name = std::string();
+  index_.erase(it);
+  // More gaps than triggers: close them (each trigger moves once per as many
+  // removals as there are triggers).
+  if (order_.size() - index_.size() > index_.size()) {
+    size_t kept = 0;
+    for (auto& e : order_) {
+      if (e.name.empty()) continue;
+      index_.find(e.name)->second = kept;
+      if (&order_[kept] != &e) order_[kept] = std::move(e);
+      ++kept;
+    }
+    order_.resize(kept);
+  }
+  return true;
+}
+
+void TriggerList::clear() {
+  order_.clear();
+  index_.clear();
 }
 
 const KnownColumn* TableState::column(const std::string& name) const {
@@ -155,11 +187,9 @@ const KnownColumn* SchemaModel::TableView::column(const std::string& name) const
 std::vector<std::string> SchemaModel::TableView::triggers_for(uint8_t event) const {
   std::vector<std::string> out;
   if (t_ == nullptr) return out;
-  const TableState& s = *t_->state;
-  for (const auto& name : s.triggers) {
-    const auto e = s.trigger_events.find(name);
-    if (e == s.trigger_events.end() || (e->second & event) != 0) out.push_back(name);
-  }
+  t_->state->triggers.for_each([&](const std::string& name, uint8_t events) {
+    if (events == 0 || (events & event) != 0) out.push_back(name);
+  });
   return out;
 }
 
@@ -205,6 +235,7 @@ void SchemaModel::seed(const KnownTable& k) {
   } else {
     t->state = k.state;
   }
+  if (triggers_indexed_) index_triggers(k.name.name, *t);
   // Its indexes are the model's now, as add_index records them one by one
   // (the table's list stays as it is). Unless one is known already (on
   // another table, or twice in the list): then add_index moves it.
@@ -449,29 +480,11 @@ void SchemaModel::apply(const ir::Statement& st) {
       t = table(o->on_table, true);
       t->edit().columns_known = false;
     }
-    TableState& s = t->edit();
-    if (std::find(s.triggers.begin(), s.triggers.end(), o->trigger) == s.triggers.end())
-      s.triggers.push_back(o->trigger);
-    if (o->trigger_events != 0)
-      s.trigger_events[o->trigger] = o->trigger_events;
-    else
-      s.trigger_events.erase(o->trigger);
+    t->edit().triggers.add(o->trigger, o->trigger_events);
+    if (triggers_indexed_) index_trigger(o->trigger, o->on_table.name);
   } else if (const auto* d = st.as<ir::Drop>()) {
     if (d->object == ir::ObjectKind::Trigger) {
-      // PostgreSQL names the table (DROP TRIGGER t ON tbl: schema = table);
-      // MySQL does not, so the trigger is looked up by name.
-      for (const auto& n : d->names)
-        for (auto& [key, list] : tables_)
-          for (auto& t : list)
-            if (n.schema.empty() || t.name.name == n.schema) {
-              const TableState& s = *t.state;
-              if (std::find(s.triggers.begin(), s.triggers.end(), n.name) == s.triggers.end() &&
-                  s.trigger_events.count(n.name) == 0)
-                continue;  // nothing to change: a table shared with a snapshot stays shared
-              TableState& e = t.edit();
-              std::erase(e.triggers, n.name);
-              e.trigger_events.erase(n.name);
-            }
+      for (const auto& n : d->names) drop_trigger(n);
       return;
     }
     if (d->object == ir::ObjectKind::Index) {
@@ -511,6 +524,55 @@ void SchemaModel::apply(const ir::Statement& st) {
   }
 }
 
+void SchemaModel::drop_trigger(const ir::QualifiedName& n) {
+  // From `t` when it has the trigger (a table shared with a snapshot and
+  // without it stays shared). True: a table `t` hides has one of that name.
+  auto drop_from = [&n](Table& t) {
+    if (t.state->triggers.contains(n.name)) t.edit().triggers.remove(n.name);
+    for (const Table* h = t.shadowed.get(); h != nullptr; h = h->shadowed.get())
+      if (h->state->triggers.contains(n.name)) return true;
+    return false;
+  };
+  if (!n.schema.empty()) {
+    // PostgreSQL names the table (DROP TRIGGER t ON tbl: schema = the table's name).
+    if (const auto it = tables_.find(n.schema); it != tables_.end())
+      for (auto& t : it->second)
+        if (t.name.name == n.schema) drop_from(t);
+    return;
+  }
+  // MySQL does not: every table with a trigger of that name loses it.
+  if (!triggers_indexed_) {
+    triggers_indexed_ = true;
+    for (const auto& [key, list] : tables_)
+      for (const auto& t : list) index_triggers(key, t);
+  }
+  const auto it = trigger_tables_.find(n.name);
+  if (it == trigger_tables_.end()) return;
+  // The tables that may have it again later: those whose hidden table (until
+  // a temporary table over it goes) has it.
+  std::vector<std::string> hidden;
+  for (const auto& key : it->second)
+    if (const auto list = tables_.find(key); list != tables_.end()) {
+      bool hides = false;
+      for (auto& t : list->second) hides |= drop_from(t);
+      if (hides) hidden.push_back(key);
+    }
+  if (hidden.empty())
+    trigger_tables_.erase(it);
+  else
+    it->second = std::move(hidden);
+}
+
+void SchemaModel::index_trigger(const std::string& trigger, const std::string& key) {
+  auto& keys = trigger_tables_[trigger];
+  if (keys.empty() || keys.back() != key) keys.push_back(key);
+}
+
+void SchemaModel::index_triggers(const std::string& key, const Table& t) {
+  for (const Table* h = &t; h != nullptr; h = h->shadowed.get())
+    h->state->triggers.for_each([&](const std::string& name, uint8_t) { index_trigger(name, key); });
+}
+
 void SchemaModel::set_primary_key(Table& t, const std::vector<std::string>& columns) {
   for (const auto& name : columns)
     if (const KnownColumn* c = t.state->column(name); c && !(c->not_null && c->primary_key)) {
@@ -540,6 +602,7 @@ SchemaModel::Table* SchemaModel::rename_table(Table& t, ir::QualifiedName to_nam
     if (const auto it = indexes_.find(index); it != indexes_.end()) it->second.table = moved.name;
   Table* to = table(moved.name, true);
   *to = std::move(moved);
+  if (triggers_indexed_) index_triggers(to->name.name, *to);
   return to;
 }
 

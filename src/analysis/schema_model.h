@@ -25,6 +25,38 @@ struct KnownColumn {
   std::string version;
 };
 
+// The row triggers created on a table (CREATE TRIGGER), by name, in the
+// order they were created, with the statements that fire each. A name is
+// found, added and removed in constant time on average (a file may create
+// tens of thousands of triggers on one table); removed names leave a gap in
+// the order until the gaps outnumber the triggers.
+class TriggerList {
+ public:
+  bool empty() const { return index_.empty(); }
+  size_t size() const { return index_.size(); }
+  bool contains(const std::string& name) const { return index_.count(name) != 0; }
+  // Adds `name` last, or, when listed already, keeps its place. `events`:
+  // ir::kTriggerInsert | ... (0: not known) replaces what was known.
+  void add(const std::string& name, uint8_t events);
+  // False when `name` is not listed.
+  bool remove(const std::string& name);
+  void clear();
+  // Calls f(name, events) for each trigger, in creation order.
+  template <typename F>
+  void for_each(F&& f) const {
+    for (const auto& e : order_)
+      if (!e.name.empty()) f(e.name, e.events);
+  }
+
+ private:
+  struct Entry {
+    std::string name;  // empty: removed (a trigger has a name)
+    uint8_t events = 0;
+  };
+  std::vector<Entry> order_;
+  std::unordered_map<std::string, size_t> index_;  // by name: its place in order_
+};
+
 // What is known of one table at some point of the migration history. The
 // model holds each table's state as an immutable value shared with the
 // snapshots it hands out (needed_by, table_state): a change to a table a
@@ -54,9 +86,7 @@ struct TableState {
   std::string charset;
   std::string row_format;
   bool fulltext = false;
-  std::vector<std::string> triggers;  // row triggers created on it (CREATE TRIGGER), by name
-  std::map<std::string, uint8_t>
-      trigger_events;  // by trigger name: ir::kTriggerInsert | ... (absent: unknown)
+  TriggerList triggers;  // row triggers created on it (CREATE TRIGGER)
   std::vector<std::string>
       indexes;  // indexes the history created on it, by name (CREATE INDEX, named UNIQUE/PRIMARY KEY)
   // The column of that exact name; null when not known.
@@ -184,7 +214,21 @@ class SchemaModel {
   std::unordered_map<std::string, KnownIndex> indexes_;         // by index name
   std::unordered_map<std::string, std::vector<Table>> tables_;  // by table name
   std::vector<std::string> temporary_names_;                    // names of this session's temporary tables
-  std::unordered_map<std::string, ir::Volatility> functions_;   // declared functions by name
+  // DROP TRIGGER `name`: from the table it names (PostgreSQL: the schema
+  // holds the table's name) or, when it names none (MySQL), from every table
+  // with a trigger of that name.
+  void drop_trigger(const ir::QualifiedName& name);
+  // `trigger` is created on a table under `key` (a key of tables_).
+  void index_trigger(const std::string& trigger, const std::string& key);
+  // The triggers of `t`, and of the tables it hides, under `key`.
+  void index_triggers(const std::string& key, const Table& t);
+  // By trigger name: the keys of tables_ under which a table (or a table
+  // it hides) has a trigger of that name, and maybe some that no longer
+  // have it. Built at the first DROP TRIGGER without a table (a PostgreSQL
+  // history never needs it) and kept from then on.
+  std::unordered_map<std::string, std::vector<std::string>> trigger_tables_;
+  bool triggers_indexed_ = false;
+  std::unordered_map<std::string, ir::Volatility> functions_;  // declared functions by name
   std::string version_;  // the split version of the file being applied (apply(file, ...))
 };
 

@@ -2,6 +2,9 @@
 // each commits on its own, so a failure half-way leaves a half-migrated
 // schema (rules.d/non-atomic-migration.md).
 #include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "engine/rule_context.h"
 #include "rules/helpers.h"
@@ -11,10 +14,37 @@ namespace ddlint::rules {
 
 namespace {
 
+// The names a migration's DROP ... IF EXISTS statements drop, found by name
+// (a migration may drop and create again tens of thousands of triggers).
+class DroppedNames {
+ public:
+  void add(const ir::QualifiedName& n) {
+    auto& e = by_name_[n.name];
+    if (n.schema.empty())
+      e.unqualified = true;
+    else
+      e.schemas.insert(n.schema);
+  }
+  // Whether one of them is `made` (analysis::same_table: a name without a
+  // schema matches the name in any schema).
+  bool contains(const ir::QualifiedName& made) const {
+    const auto it = by_name_.find(made.name);
+    if (it == by_name_.end()) return false;
+    return made.schema.empty() || it->second.unqualified || it->second.schemas.count(made.schema) != 0;
+  }
+
+ private:
+  struct Entry {
+    bool unqualified = false;
+    std::unordered_set<std::string> schemas;
+  };
+  std::unordered_map<std::string, Entry> by_name_;
+};
+
 // Whether the statement succeeds again when the migration is re-run after it
 // succeeded: IF [NOT] EXISTS, OR REPLACE, a routine or view created after a
 // DROP ... IF EXISTS of its name in the same migration, TRUNCATE.
-bool rerunnable(const ir::Statement& st, const std::vector<ir::QualifiedName>& dropped_if_exists) {
+bool rerunnable(const ir::Statement& st, const DroppedNames& dropped_if_exists) {
   if (const auto* d = st.as<ir::Drop>()) return d->if_exists;
   if (const auto* c = st.as<ir::CreateTable>()) return c->if_not_exists;
   if (const auto* c = st.as<ir::CreateIndex>()) return c->if_not_exists;
@@ -26,8 +56,7 @@ bool rerunnable(const ir::Statement& st, const std::vector<ir::QualifiedName>& d
     if (o->or_replace || o->if_not_exists.value_or(false)) return true;
     const ir::QualifiedName& made = o->routine.empty() ? o->creates : o->routine;
     if (made.empty()) return false;
-    return std::any_of(dropped_if_exists.begin(), dropped_if_exists.end(),
-                       [&](const ir::QualifiedName& n) { return analysis::same_table(n, made); });
+    return dropped_if_exists.contains(made);
   }
   return false;
 }
@@ -47,7 +76,7 @@ class NonAtomicMigration final : public engine::Rule {
       size_t count = 0;
       size_t second = SIZE_MAX;
       bool exposed = false;  // a DDL statement that cannot run twice has run
-      std::vector<ir::QualifiedName> dropped_if_exists;
+      DroppedNames dropped_if_exists;
       size_t j = i;
       for (; j < statements.size() && ctx.facts().at(j).section == section; ++j) {
         if (!ctx.facts().at(j).effect.implicit_commit) continue;
@@ -57,7 +86,7 @@ class NonAtomicMigration final : public engine::Rule {
         if (exposed && second == SIZE_MAX) second = j;
         if (!rerunnable(statements[j], dropped_if_exists)) exposed = true;
         if (const auto* d = statements[j].as<ir::Drop>(); d && d->if_exists)
-          dropped_if_exists.insert(dropped_if_exists.end(), d->names.begin(), d->names.end());
+          for (const auto& n : d->names) dropped_if_exists.add(n);
       }
       if (second != SIZE_MAX)
         ctx.report(statements[second].range,
