@@ -180,6 +180,87 @@ TEST_SUITE("cli") {
     fs::remove_all(dir);
   }
 
+  TEST_CASE("a down migration that is also an input is parsed once, and its up migration's findings stay") {
+    const fs::path dir = fs::temp_directory_path() / ("ddlint-downs-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "pg");
+    // 150 pairs (more than one window of files): a third revert everything,
+    // a third forget the dropped column, a third have no statement.
+    std::string ups;
+    char name[64];
+    for (int k = 1; k <= 150; ++k) {
+      const std::string c = "c" + std::to_string(k);
+      const std::string d = "d" + std::to_string(k);
+      std::snprintf(name, sizeof name, "pg/%06d_t.up.sql", k);
+      test::write(dir / name,
+                  "ALTER TABLE t ADD COLUMN " + c + " int;\nALTER TABLE t DROP COLUMN " + d + ";\n");
+      ups += std::string(" ") + name;
+      std::snprintf(name, sizeof name, "pg/%06d_t.down.sql", k);
+      test::write(dir / name, k % 3 == 1 ? "ALTER TABLE t DROP COLUMN " + c + ";\nALTER TABLE t ADD COLUMN " +
+                                               d + " int;\n"
+                              : k % 3 == 2 ? "ALTER TABLE t DROP COLUMN " + c + ";\n"
+                                           : "-- nothing\n");
+    }
+    const std::string ddlint =
+        "cd '" + dir.string() + "' && '" + std::string(DDLINT_BINARY) +
+        "' check --format gcc --dialect postgres "
+        "--select drop-breaks-down-migration,down-migration-incomplete,missing-down-migration,"
+        "down-restores-shape-only ";
+    std::string one;
+    std::string all;
+    std::string alone;
+    CHECK(run(ddlint + "--jobs 1 pg 2>/dev/null", one) == 1);
+    CHECK(run(ddlint + "pg 2>/dev/null", all) == 1);
+    CHECK(one == all);
+    CHECK(run(ddlint + "--no-history" + ups + " 2>/dev/null", alone) == 1);
+    auto up_lines = [](const std::string& out) {
+      std::string kept;
+      size_t at = 0;
+      for (size_t nl; (nl = out.find('\n', at)) != std::string::npos; at = nl + 1)
+        if (out.compare(at, 3, "pg/") == 0 && out.find(".up.sql:", at) < nl)
+          kept += out.substr(at, nl + 1 - at);
+      return kept;
+    };
+    CHECK(up_lines(all) == up_lines(alone));
+    auto count = [](const std::string& out, const std::string& what) {
+      size_t n = 0;
+      for (size_t at = out.find(what); at != std::string::npos; at = out.find(what, at + 1)) ++n;
+      return n;
+    };
+    CHECK(count(alone, "[drop-breaks-down-migration]") == 100);
+    CHECK(count(alone, "[missing-down-migration]") == 50);
+    CHECK(count(alone, "[down-restores-shape-only]") == 50);
+    CHECK(alone.find("pg/000002_t.up.sql:2:15: error: this migration drops column `d2` of `t` but "
+                     "`000002_t.down.sql` does not re-create it") != std::string::npos);
+
+    // The same down read two ways: as an input with MySQL 5.7 (its versioned
+    // comment does not run: no statement), as the up's down with MySQL 8.4
+    // (it runs: the down drops the column). Each reading stays its own.
+    fs::create_directories(dir / "my");
+    test::write(dir / "my/.ddlint.toml",
+                "dialect = \"mysql\"\nmysql_version = \"8.4\"\n[paths.\"*.down.sql\"]\nmysql_version = "
+                "\"5.7\"\n");
+    test::write(dir / "my/000001_t.up.sql", "ALTER TABLE t ADD COLUMN c1 int;\n");
+    test::write(dir / "my/000001_t.down.sql", "/*!80000 ALTER TABLE t DROP COLUMN c1 */;\n");
+    const std::string my =
+        "cd '" + dir.string() + "/my' && '" + std::string(DDLINT_BINARY) + "' check --format gcc ";
+    CHECK(run(my + "--jobs 1 . 2>/dev/null", one) == 1);
+    CHECK(run(my + ". 2>/dev/null", all) == 1);
+    CHECK(one == all);
+    CHECK(run(my + "000001_t.up.sql 2>/dev/null", alone) == 1);
+    CHECK(alone.find("000001_t.up.sql:1:1: warning: ALTER TABLE `t` has no ALGORITHM= or LOCK= clause") == 0);
+    CHECK(alone.find("[missing-down-migration]") == std::string::npos);
+    std::string prefixed;
+    for (size_t at = 0, nl; (nl = alone.find('\n', at)) != std::string::npos; at = nl + 1)
+      prefixed += "./" + alone.substr(at, nl + 1 - at);
+    CHECK(one == prefixed);  // and nothing for the down file, read as 5.7
+    // Read as 5.7, the up's down has no statement.
+    test::write(dir / "my/.ddlint.toml", "dialect = \"mysql\"\nmysql_version = \"5.7\"\n");
+    CHECK(run(my + "--select missing-down-migration 000001_t.up.sql 2>/dev/null", alone) == 0);
+    CHECK(alone.find("000001_t.up.sql:1:1: note: this migration has no down migration") == 0);
+    fs::remove_all(dir);
+  }
+
   TEST_CASE(
       "the histories of many folders (listed on several threads) come in the order the folders were named") {
     const fs::path dir = fs::temp_directory_path() / ("ddlint-folders-" + std::to_string(::getpid()));

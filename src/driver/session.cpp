@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cctype>
 #include <cerrno>
+#include <condition_variable>
 #include <cstdint>
 #include <cstring>
 #include <deque>
@@ -193,11 +194,13 @@ struct Job {
   std::string down_base;    // the path the paired down migration is found from
   bool lint = true;         // false: history only (outside the change set)
   std::shared_ptr<const ir::ParsedFile> parsed;  // shared with the parse cache for history files
-  // The down migration paired by name (NAME.up.sql -> NAME.down.sql), when it exists.
-  std::shared_ptr<const SourceFile> down_source;
-  std::shared_ptr<const ir::ParsedFile> down;  // shared by the steps of a split version
-  std::string down_unreadable;                 // NAME.down.go and the like, when that is the down migration
-  analysis::RunnerLayout layout;               // what the file's folder tells of its runner
+  // The down migration paired by name (NAME.up.sql -> NAME.down.sql), when it
+  // exists: its path as findings name it, and its statements (shared by the
+  // steps of a split version, and with the down's own job when the run lints it too).
+  std::string down_path;
+  std::shared_ptr<const ir::ParsedFile> down;
+  std::string down_unreadable;    // NAME.down.go and the like, when that is the down migration
+  analysis::RunnerLayout layout;  // what the file's folder tells of its runner
   std::span<const analysis::CreatedObject> earlier;  // created by earlier files of the change set
   std::vector<analysis::KnownTable> history;       // what the migrations before it say of the tables it names
   std::vector<analysis::KnownFunction> functions;  // the functions the migrations before it declare
@@ -581,7 +584,46 @@ std::string same_version_down(const fs::path& down, DirListings& listings) {
   return (down.parent_path() / found).string();
 }
 
-void load_down(Job& job, DirListings& listings, VersionDowns& versions) {
+// A down migration that is also an input of the run is parsed once per
+// window, not twice: as the input, and as the down migration of its up
+// migration. Whichever parse ends first (they run on different workers, or
+// one after the other) is shared by path; the other one, when it has not
+// started yet, takes it, if the file is read the same way (dialect, parse
+// options, placeholders). Nobody waits for the other: a file parsed twice is
+// what happened before.
+class SharedParses {
+ public:
+  // `path` as the file was named and read from disk.
+  std::shared_ptr<const ir::ParsedFile> find(const std::string& path, const analysis::Settings& as) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    const auto it = parses_.find(path);
+    if (it == parses_.end() || !it->second.read_as(as)) return nullptr;
+    return it->second.parsed;
+  }
+  void add(const std::string& path, const analysis::Settings& as,
+           std::shared_ptr<const ir::ParsedFile> parsed) {
+    const parser::ParseOptions options = parse_options(as);
+    const std::lock_guard<std::mutex> lock(mutex_);
+    parses_.try_emplace(path, Entry{as.dialect, options, as.placeholders, std::move(parsed)});
+  }
+
+ private:
+  struct Entry {
+    Dialect dialect;
+    parser::ParseOptions options;
+    std::vector<std::string> placeholders;
+    std::shared_ptr<const ir::ParsedFile> parsed;
+    bool read_as(const analysis::Settings& as) const {
+      const parser::ParseOptions o = parse_options(as);
+      return dialect == as.dialect && options.mysql_version_id == o.mysql_version_id &&
+             options.mariadb == o.mariadb && placeholders == as.placeholders;
+    }
+  };
+  std::mutex mutex_;
+  std::unordered_map<std::string, Entry> parses_;
+};
+
+void load_down(Job& job, DirListings& listings, VersionDowns& versions, SharedParses* shared) {
   const analysis::RunnerPlan plan =
       analysis::plan_runner(job.down_base, job.source->text(), job.parsed->comments, job.eff.settings.runner,
                             job.eff.settings.runner_layout);
@@ -590,11 +632,10 @@ void load_down(Job& job, DirListings& listings, VersionDowns& versions) {
     // The changesets' `--rollback` comments are the file's down migration.
     auto rollback = analysis::liquibase_rollback(job.source->text(), job.parsed->comments);
     if (!rollback) return;
-    job.down_source =
-        std::make_shared<const SourceFile>(job.down_base + " (--rollback)", std::move(*rollback),
-                                           job.eff.settings.dialect, &job.eff.settings.placeholders);
-    job.down = std::make_shared<const ir::ParsedFile>(
-        parser::parse(*job.down_source, parse_options(job.eff.settings)));
+    job.down_path = job.down_base + " (--rollback)";
+    const SourceFile source(job.down_path, std::move(*rollback), job.eff.settings.dialect,
+                            &job.eff.settings.placeholders);
+    job.down = std::make_shared<const ir::ParsedFile>(parser::parse(source, parse_options(job.eff.settings)));
     return;
   }
   std::string path = job.down_base.empty() ? "" : analysis::paired_down_path(job.down_base, plan.runner);
@@ -637,11 +678,14 @@ void load_down(Job& job, DirListings& listings, VersionDowns& versions) {
     }
     return;
   }
-  if (!read_file(path, bytes, error)) return;
-  job.down_source = std::make_shared<const SourceFile>(path, std::move(bytes), job.eff.settings.dialect,
-                                                       &job.eff.settings.placeholders);
-  job.down = std::make_shared<const ir::ParsedFile>(
-      parser::parse(*job.down_source, parse_options(job.eff.settings)));
+  if (shared) job.down = shared->find(path, job.eff.settings);
+  if (!job.down) {
+    if (!read_file(path, bytes, error)) return;
+    const SourceFile source(path, std::move(bytes), job.eff.settings.dialect, &job.eff.settings.placeholders);
+    job.down = std::make_shared<const ir::ParsedFile>(parser::parse(source, parse_options(job.eff.settings)));
+    if (shared) shared->add(path, job.eff.settings, job.down);
+  }
+  job.down_path = std::move(path);
 }
 
 // A file with no sign of either dialect (`CREATE INDEX i ON t (c);`) is read
@@ -854,7 +898,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       return std::make_shared<const ir::ParsedFile>(parser::parse(source, opts));
     return options_.parse_cache->parse(job.fs_path, source, opts);
   };
-  auto parse_job = [&](Job& job) {
+  auto parse_job = [&](Job& job, SharedParses& shared) {
     if (job.read_later && !read_input(*job.in, job.bytes, job.read_error)) {
       job.lint = false;
       return;
@@ -884,7 +928,12 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     }
     job.source = std::make_shared<const SourceFile>(std::move(job.display_path), std::move(job.bytes),
                                                     job.eff.settings.dialect, &job.eff.settings.placeholders);
-    job.parsed = parse_maybe_cached(job, *job.source);
+    // A file read from disk may have been parsed already, as another input's
+    // down migration (and is shared for that use once parsed here).
+    const bool on_disk = !job.fs_path.empty() && !job.is_stdin && !job.in->text;
+    if (on_disk) job.parsed = shared.find(job.fs_path, job.eff.settings);
+    const bool parsed_here = !job.parsed;
+    if (parsed_here) job.parsed = parse_maybe_cached(job, *job.source);
     const size_t failed = job.parsed->errors.size();
     const size_t total = failed + static_cast<size_t>(std::count_if(
                                       job.parsed->statements.begin(), job.parsed->statements.end(),
@@ -912,7 +961,8 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       }
     }
     job.eff.settings.runner_layout = job.layout;  // after any change of dialect above
-    if (job.lint) load_down(job, listings, version_downs);
+    if (on_disk && parsed_here) shared.add(job.fs_path, job.eff.settings, job.parsed);
+    if (job.lint) load_down(job, listings, version_downs, &shared);
   };
 
   // Files are migrations in order: replay them for the schema model (so an
@@ -935,10 +985,9 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   }
   const bool change_set = options_.change_set.has_value();
   auto lint_job = [&](const Job& job) {
-    return engine::lint_file(
-        job.source, *job.parsed, job.eff.settings, *job.eff.enabled, rules::registry(), catalog_,
-        job.eff.options, job.down.get(), job.earlier, job.history, job.down_unreadable, job.functions,
-        job.down_source ? std::string_view(job.down_source->path()) : std::string_view());
+    return engine::lint_file(job.source, *job.parsed, job.eff.settings, *job.eff.enabled, rules::registry(),
+                             catalog_, job.eff.options, job.down.get(), job.earlier, job.history,
+                             job.down_unreadable, job.functions, job.down_path);
   };
   std::atomic<bool> write_failed{false};
   auto lint_one = [&](Job& job, FileOutcome& out) {
@@ -1005,6 +1054,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     std::vector<Problem> problems;  // its inputs that could not be read, delivered with it
     std::vector<size_t> linted;     // the jobs that are linted (not history only)
     std::vector<FileOutcome> outcomes;
+    std::unique_ptr<SharedParses> shared;  // while it is parsed
     WorkPool::Batch parse;
     WorkPool::Batch lint;
     bool last = false;  // the run's last window
@@ -1055,7 +1105,9 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   // Workers take the older window's work first: window k's linting comes
   // before window k+1's parsing.
   auto start_parse = [&](Window& w, uint64_t k) {
-    w.parse = pool.submit(w.jobs.size(), 2 * k + 1, [&w, &parse_job](size_t i) { parse_job(w.jobs[i]); });
+    w.shared = std::make_unique<SharedParses>();
+    w.parse = pool.submit(w.jobs.size(), 2 * k + 1,
+                          [&w, &parse_job](size_t i) { parse_job(w.jobs[i], *w.shared); });
   };
   // Replays the window's files into the schema model (on this thread, in
   // order) and starts linting them.
@@ -1108,7 +1160,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       // What the run no longer needs: parse trees are the bulk of its memory.
       job.parsed.reset();
       job.down.reset();
-      job.down_source.reset();
+      job.down_path = std::string();
       job.history = {};
       job.functions = {};
     });
@@ -1159,6 +1211,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       parsing.pop_front();
       read_ahead();
       pool.wait(w->parse);
+      w->shared.reset();
       // In a change set the window's files see what earlier files create,
       // and `created` must not grow while the window before is linted.
       if (change_set && linting) {
