@@ -822,9 +822,19 @@ TEST_SUITE("core") {
       const auto parsed = file(sql, dialect);
       for (const auto& st : parsed.statements) model.apply(st);
     };
+    // The triggers that fire on `event`; also checks that the count and the
+    // first ones agree with the list.
     const auto fires = [](const analysis::SchemaModel& model, const std::string& table,
                           uint8_t event = ir::kTriggerUpdate) {
-      return model.view({"", table, {}}).triggers_for(event);
+      const auto view = model.view({"", table, {}});
+      const Names all = view.triggers_for(event);
+      CHECK(view.trigger_count(event) == all.size());
+      const Names first = view.triggers_for(event, 2);
+      CHECK(first ==
+            Names(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(2, all.size()))));
+      const uint8_t two = ir::kTriggerInsert | ir::kTriggerDelete;
+      CHECK(view.trigger_count(two) == view.triggers_for(two).size());
+      return all;
     };
     const auto pg = [](const std::string& name, const std::string& table,
                        const std::string& events = "UPDATE") {

@@ -468,7 +468,9 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
       if (written && !written->empty()) {
         // The triggers this kind of statement fires (all, when a trigger's
         // events are not known).
-        f.triggers = columns.view(*written).triggers_for(event);
+        const auto view = columns.view(*written);
+        f.trigger_count = view.trigger_count(event);
+        f.triggers = view.triggers_for(event, StatementFacts::kTriggersNamed);
       }
     }
     if (const auto* at = st.as<ir::AlterTable>())

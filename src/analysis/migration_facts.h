@@ -88,7 +88,11 @@ struct StatementFacts {
   };
   std::vector<UnknownReference> unknown;
   // UPDATE / DELETE / INSERT: the row triggers the schema model knows on the
-  // table written, by name (CREATE TRIGGER earlier in the history or file).
+  // table written (CREATE TRIGGER earlier in the history or file) that fire
+  // on it: how many, and the first kTriggersNamed of them by name, in the
+  // order they were created (a table may have tens of thousands).
+  static constexpr size_t kTriggersNamed = 3;
+  size_t trigger_count = 0;
   std::vector<std::string> triggers;
   // ALTER TABLE ... ADD COLUMN: the functions its DEFAULTs call that a
   // CREATE FUNCTION earlier in the history or the file declares, with their

@@ -74,18 +74,43 @@ const SchemaModel::Table* SchemaModel::table(const ir::QualifiedName& name) cons
   return nullptr;
 }
 
+void TriggerList::tally(uint8_t events, bool added) {
+  for (size_t i = 0; i < firing_.size(); ++i)
+    if (events == 0 || (events & (1U << i)) != 0) {
+      if (added)
+        ++firing_[i];
+      else
+        --firing_[i];
+    }
+}
+
+size_t TriggerList::firing(uint8_t event) const {
+  for (size_t i = 0; i < firing_.size(); ++i)
+    if (event == (1U << i)) return firing_[i];
+  size_t n = 0;  // not one event
+  for_each([&](const std::string&, uint8_t events) {
+    n += events == 0 || (events & event) != 0;
+    return true;
+  });
+  return n;
+}
+
 void TriggerList::add(const std::string& name, uint8_t events) {
   if (name.empty()) return;
   const auto [it, added] = index_.try_emplace(name, order_.size());
-  if (added)
+  if (added) {
     order_.push_back({name, events});
-  else
+  } else {
+    tally(order_[it->second].events, false);
     order_[it->second].events = events;
+  }
+  tally(events, true);
 }
 
 bool TriggerList::remove(const std::string& name) {
   const auto it = index_.find(name);
   if (it == index_.end()) return false;
+  tally(order_[it->second].events, false);
   order_[it->second].name = std::string();
   index_.erase(it);
   // More gaps than triggers: close them (each trigger moves once per as many
@@ -106,6 +131,7 @@ bool TriggerList::remove(const std::string& name) {
 void TriggerList::clear() {
   order_.clear();
   index_.clear();
+  firing_ = {};
 }
 
 const KnownColumn* TableState::column(const std::string& name) const {
@@ -184,11 +210,12 @@ const KnownColumn* SchemaModel::TableView::column(const std::string& name) const
   return t_ == nullptr ? nullptr : t_->state->column(name);
 }
 
-std::vector<std::string> SchemaModel::TableView::triggers_for(uint8_t event) const {
+std::vector<std::string> SchemaModel::TableView::triggers_for(uint8_t event, size_t limit) const {
   std::vector<std::string> out;
-  if (t_ == nullptr) return out;
+  if (t_ == nullptr || limit == 0) return out;
   t_->state->triggers.for_each([&](const std::string& name, uint8_t events) {
     if (events == 0 || (events & event) != 0) out.push_back(name);
+    return out.size() < limit;
   });
   return out;
 }
@@ -570,7 +597,10 @@ void SchemaModel::index_trigger(const std::string& trigger, const std::string& k
 
 void SchemaModel::index_triggers(const std::string& key, const Table& t) {
   for (const Table* h = &t; h != nullptr; h = h->shadowed.get())
-    h->state->triggers.for_each([&](const std::string& name, uint8_t) { index_trigger(name, key); });
+    h->state->triggers.for_each([&](const std::string& name, uint8_t) {
+      index_trigger(name, key);
+      return true;
+    });
 }
 
 void SchemaModel::set_primary_key(Table& t, const std::vector<std::string>& columns) {

@@ -1,4 +1,5 @@
 #pragma once
+#include <array>
 #include <map>
 #include <memory>
 #include <memory_resource>
@@ -35,26 +36,35 @@ class TriggerList {
   bool empty() const { return index_.empty(); }
   size_t size() const { return index_.size(); }
   bool contains(const std::string& name) const { return index_.count(name) != 0; }
+  // How many fire on `event` (ir::kTriggerInsert, kTriggerUpdate or
+  // kTriggerDelete): those with it among their events, or whose events are
+  // not known. Constant time.
+  size_t firing(uint8_t event) const;
   // Adds `name` last, or, when listed already, keeps its place. `events`:
   // ir::kTriggerInsert | ... (0: not known) replaces what was known.
   void add(const std::string& name, uint8_t events);
   // False when `name` is not listed.
   bool remove(const std::string& name);
   void clear();
-  // Calls f(name, events) for each trigger, in creation order.
+  // Calls f(name, events) for each trigger, in creation order, until f
+  // returns false.
   template <typename F>
   void for_each(F&& f) const {
     for (const auto& e : order_)
-      if (!e.name.empty()) f(e.name, e.events);
+      if (!e.name.empty() && !f(e.name, e.events)) return;
   }
 
  private:
+  // A trigger firing on `events` is added (or, `added` false, removed): the
+  // counts of the events it fires on change.
+  void tally(uint8_t events, bool added);
   struct Entry {
     std::string name;  // empty: removed (a trigger has a name)
     uint8_t events = 0;
   };
   std::vector<Entry> order_;
   std::unordered_map<std::string, size_t> index_;  // by name: its place in order_
+  std::array<size_t, 3> firing_{};                 // firing(1 << i)
 };
 
 // What is known of one table at some point of the migration history. The
@@ -145,8 +155,10 @@ class SchemaModel {
       return t_ ? std::string_view(t_->state->charset) : std::string_view();
     }
     // The row triggers that fire on `event` (ir::kTriggerInsert, ...): all
-    // whose events are not known, in creation order.
-    std::vector<std::string> triggers_for(uint8_t event) const;
+    // whose events are not known, in creation order; the first `limit`.
+    std::vector<std::string> triggers_for(uint8_t event, size_t limit = SIZE_MAX) const;
+    // How many there are (TriggerList::firing).
+    size_t trigger_count(uint8_t event) const { return t_ ? t_->state->triggers.firing(event) : 0; }
 
    private:
     friend class SchemaModel;

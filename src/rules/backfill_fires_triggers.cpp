@@ -12,15 +12,16 @@ namespace ddlint::rules {
 
 class BackfillFiresTriggers final : public engine::Rule {
   void check(engine::RuleContext& ctx, const ir::QualifiedName& table, const std::string& verb) {
+    // The first few by name (StatementFacts::kTriggersNamed), then how many more.
     const auto& triggers = ctx.here().triggers;
-    if (triggers.empty() || ctx.here().down) return;
+    const size_t count = ctx.here().trigger_count;
+    if (count == 0 || ctx.here().down) return;
     std::string names;
-    for (size_t k = 0; k < triggers.size() && k < 3; ++k) names += (k ? ", " : "") + quoted(triggers[k]);
-    if (triggers.size() > 3) names += " and " + std::to_string(triggers.size() - 3) + " more";
+    for (size_t k = 0; k < triggers.size(); ++k) names += (k ? ", " : "") + quoted(triggers[k]);
+    if (count > triggers.size()) names += " and " + std::to_string(count - triggers.size()) + " more";
     ctx.report(ctx.statement().range,
-               "this " + verb + " " + quoted(table) + ", which has trigger" +
-                   (triggers.size() == 1 ? " " : "s ") + names + ": " +
-                   (triggers.size() == 1 ? "it runs" : "they run") +
+               "this " + verb + " " + quoted(table) + ", which has trigger" + (count == 1 ? " " : "s ") +
+                   names + ": " + (count == 1 ? "it runs" : "they run") +
                    " for every row the statement touches (audit rows, business logic, cascading writes), "
                    "which multiplies its cost and its effects")
         .help(
