@@ -156,3 +156,47 @@ TEST_SUITE("pg-lexer") {
     CHECK(t.declined < t.files / 20);
   }
 }
+
+TEST_SUITE("pg-lexer") {
+  // The psql pre-pass steps over runs of bytes that mean nothing to it; each
+  // byte that does, right after such a run, still splits, blanks or records.
+  TEST_CASE("psql pre-pass: what follows a run of plain bytes in a statement") {
+    using ddlint::parser::pg::prepare_psql_input;
+    auto ranges = [](const std::vector<ddlint::TextRange>& rs) {
+      std::string out;
+      for (const auto& r : rs) out += std::to_string(r.begin) + "-" + std::to_string(r.end) + " ";
+      return out;
+    };
+    {
+      const auto in = prepare_psql_input("SELECT abc-- one\nFROM t/* two */WHERE x='a;b'AND y=\"c;\";");
+      CHECK(ranges(in.statements) == "0-55 ");
+      CHECK(ranges(in.comments) == "10-16 23-32 ");
+    }
+    {
+      const auto in = prepare_psql_input("DO $x$ a;b $x$;SELECT 1\n\\set v 1\nSELECT 2;");
+      CHECK(ranges(in.statements) == "0-14 15-24 32-41 ");
+      REQUIRE(in.skipped.size() == 1);
+      CHECK(in.skipped[0].range.begin == 24);
+      CHECK(in.skipped[0].range.end == 32);
+      CHECK(in.text.substr(24, 8) == "        ");
+    }
+    {
+      // A `;` inside CREATE RULE's parentheses does not end it.
+      const auto in = prepare_psql_input(
+          "CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1);"
+          " DELETE FROM b);SELECT 3;");
+      CHECK(ranges(in.statements) == "0-81 82-90 ");
+    }
+    {
+      const auto in = prepare_psql_input("COPY t (a, b) FROM stdin;\n1\t2\n\\.\nSELECT 4;");
+      CHECK(ranges(in.statements) == "0-24 32-41 ");
+      REQUIRE(in.skipped.size() == 1);
+      CHECK(in.skipped[0].description == "COPY ... FROM stdin data (1 line) skipped");
+    }
+    {
+      // E'' escapes after plain bytes: the quote after `\` does not close it.
+      const auto in = prepare_psql_input("SELECT x,E'a\\';b';SELECT 5;");
+      CHECK(ranges(in.statements) == "0-17 18-26 ");
+    }
+  }
+}

@@ -1,6 +1,7 @@
 #include "parser/postgres/psql_input.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "core/runner_marker.h"
@@ -13,6 +14,16 @@ namespace {
 bool is_ident_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (static_cast<unsigned char>(c) & 0x80);
 }
+
+// Bytes that mean nothing to the pre-pass inside a statement's content: any
+// but line ends, quotes, `$`, `;`, parentheses and the bytes that can start a
+// comment or a meta-command. A run of them is stepped over at once.
+constexpr auto kOrdinary = [] {
+  std::array<bool, 256> ordinary{};
+  for (size_t c = 0; c < ordinary.size(); ++c) ordinary[c] = true;
+  for (const unsigned char c : std::string_view("\n\r\\-/'\"$;()")) ordinary[c] = false;
+  return ordinary;
+}();
 
 void blank(std::string& text, size_t begin, size_t end) {
   for (size_t i = begin; i < end && i < text.size(); ++i)
@@ -336,7 +347,10 @@ PsqlInput prepare_psql_input(std::string_view input) {
     }
     if (c == '(') ++depth;
     if (c == ')' && depth > 0) --depth;
+    // Inside the content, on a line already started: the loop would only
+    // step over ordinary bytes.
     ++i;
+    while (i < n && kOrdinary[static_cast<unsigned char>(t[i])]) ++i;
   }
   end_statement(n, n);
   return out;
