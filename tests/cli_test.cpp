@@ -294,6 +294,106 @@ TEST_SUITE("cli") {
     fs::remove_all(dir);
   }
 
+  TEST_CASE(
+      "named files: configs, Cargo.toml, .git and down migrations are found through the folders' listings") {
+    // Each folder is listed once per run and the listing answers whether a
+    // file is there: what the run finds must be what looking each path up finds.
+    const fs::path root = fs::temp_directory_path() / ("ddlint-listed-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    for (const char* d : {"proj/.git", "proj/svc/db/migrations/003_drop.down.sql", "proj/rs/crate/migrations",
+                          "proj/leaf", "real/sql", "other"})
+      fs::create_directories(root / d);
+    test::write(root / "Cargo.toml", "[package]\n");  // above the repository root: not seen
+    test::write(root / "proj/.ddlint.toml",
+                "select = [\"missing-down-migration\", \"alter-column-type\", \"drop-table\"]\n");
+    test::write(root / "proj/leaf/.ddlint.toml", "select = [\"drop-table\"]\n");
+    test::write(root / "proj/leaf/Cargo.toml", "[package]\n");
+    test::write(root / "proj/rs/Cargo.toml", "[package]\n");
+    const fs::path svc = root / "proj/svc/db/migrations";
+    test::write(svc / "001_users.up.sql", "CREATE TABLE users (id bigint PRIMARY KEY, u char(36));\n");
+    test::write(svc / "001_users.down.sql", "DROP TABLE users;\n");
+    test::write(svc / "002_alter.up.sql", "ALTER TABLE users ALTER COLUMN u TYPE text;\n");
+    test::write(svc / "002_alter.down.sql", "ALTER TABLE users ALTER COLUMN u TYPE char(36);\n");
+    test::write(svc / "003_drop.up.sql", "DROP TABLE users;\n");  // its "down migration" is a folder
+    const fs::path rs = root / "proj/rs/crate/migrations";
+    test::write(rs / "001_t.up.sql", "CREATE TABLE t (id bigint PRIMARY KEY);\n");
+    test::write(rs / "001_t.down.sql", "DROP TABLE t;\n");
+    test::write(rs / "002_drop.up.sql", "DROP TABLE t;\n");
+    test::write(root / "other/t.sql", "CREATE TABLE t (id bigint PRIMARY KEY);\n");
+    fs::create_symlink("../../../../other/t.sql", rs / "002_drop.down.sql");  // a down migration by link
+    test::write(root / "proj/leaf/001_x.up.sql", "DROP TABLE x;\n");          // no down: not selected here
+    test::write(root / "real/sql/V1__a.sql", "CREATE TABLE a (id int);\n");
+    test::write(root / "real/sql/V2__b.sql", "CREATE INDEX CONCURRENTLY a_i ON a (id);\n");
+    test::write(root / "real/sql/V2__b.sql.conf", "executeInTransaction=false\n");
+    fs::create_directory_symlink("real/sql", root / "fly");  // a folder named through a link
+    const std::string ddlint = "'" + std::string(DDLINT_BINARY) + "' check -v --format gcc ";
+    std::string out;
+    auto has = [&](const std::string& line) { return out.find(line) != std::string::npos; };
+    CHECK(run("cd '" + root.string() + "' && " + ddlint +
+                  "proj/svc/db/migrations/003_drop.up.sql proj/svc/../svc/db/migrations/002_alter.up.sql "
+                  "proj/rs/crate/migrations/002_drop.up.sql proj/leaf/001_x.up.sql fly/V2__b.sql 2>&1",
+              out) == 1);
+    CHECK(
+        has("ddlint: history: 3 earlier migrations of proj/svc/db/migrations/ replayed (not reported)\n"
+            "ddlint: history: 2 earlier migrations of proj/rs/crate/migrations/ replayed (not reported)\n"
+            "ddlint: history: 1 earlier migration of fly/ replayed (not reported)\n"));
+    const std::string sqlx =
+        "runner sqlx (detected: NAME.up.sql / NAME.down.sql in a Rust (Cargo) project)\n";
+    const std::string go = "runner golang-migrate (detected: NAME.up.sql / NAME.down.sql)\n";
+    CHECK(
+        has("fly/V2__b.sql: read as PostgreSQL (detected: CONCURRENTLY); runner flyway (detected: "
+            "V<version>__<description>.sql, executeInTransaction=false)\n"));
+    CHECK(
+        has("proj/leaf/001_x.up.sql: read as PostgreSQL (detected: no sign of either dialect in the file; "
+            "2 of 2 files with signs under proj/ read as PostgreSQL); " +
+            sqlx));
+    CHECK(
+        has("proj/rs/crate/migrations/002_drop.up.sql: read as PostgreSQL (detected: no sign of either "
+            "dialect in the file; 2 of 2 files with signs under proj/ read as PostgreSQL); " +
+            sqlx));
+    CHECK(
+        has("proj/svc/../svc/db/migrations/002_alter.up.sql: read as PostgreSQL (detected: ALTER COLUMN ... "
+            "TYPE); " +
+            go));
+    CHECK(
+        has("\nproj/svc/../svc/db/migrations/002_alter.up.sql:1:19: error: changing column `u` of `users` "
+            "from `char(36)` to `text` rewrites"));
+    CHECK(
+        has("\nproj/svc/db/migrations/003_drop.up.sql:1:1: note: this migration has no down migration "
+            "(`003_drop.down.sql` is missing or has no statements)"));
+    CHECK(has("\nproj/leaf/001_x.up.sql:1:12: warning: dropping table `x`"));
+    CHECK(!has("\nproj/leaf/001_x.up.sql:1:1:"));
+    CHECK(has("\nproj/rs/crate/migrations/002_drop.up.sql:1:12: warning: dropping table `t`"));
+    CHECK(!has("\nproj/rs/crate/migrations/002_drop.up.sql:1:1:"));
+    CHECK(has("\nfly/V2__b.sql:1:1: warning: this migration scans `a`"));
+    // From below, with paths through "..": the same answers.
+    CHECK(run("cd '" + (root / "proj/svc/db").string() + "' && " + ddlint +
+                  "migrations/003_drop.up.sql ../../rs/crate/migrations/002_drop.up.sql 2>&1",
+              out) == 1);
+    CHECK(
+        has("ddlint: history: 4 earlier migrations of migrations/ replayed (not reported)\n"
+            "ddlint: history: 2 earlier migrations of ../../rs/crate/migrations/ replayed (not reported)\n"));
+    CHECK(
+        has("ddlint: ../../rs/crate/migrations/002_drop.up.sql: read as PostgreSQL (default: no sign of "
+            "either dialect); " +
+            sqlx));
+    CHECK(
+        has("ddlint: migrations/003_drop.up.sql: read as PostgreSQL (detected: no sign of either dialect in "
+            "the file; 2 of 2 files with signs under migrations/ read as PostgreSQL); " +
+            go));
+    CHECK(has("\nmigrations/003_drop.up.sql:1:1: note: this migration has no down migration"));
+    CHECK(!has("\n../../rs/crate/migrations/002_drop.up.sql:1:1:"));
+    // Without the repository root the Cargo.toml above it is the project's.
+    fs::remove(root / "proj/.git");
+    CHECK(run("cd '" + root.string() + "' && " + ddlint + "proj/svc/db/migrations/003_drop.up.sql 2>&1",
+              out) == 1);
+    CHECK(has(
+        "ddlint: proj/svc/db/migrations/003_drop.up.sql: read as PostgreSQL (detected: no sign of either "
+        "dialect in the file; 2 of 2 files with signs under proj/svc/db/migrations/ read as PostgreSQL); " +
+        sqlx));
+    fs::remove_all(root);
+  }
+
   TEST_CASE("--changed-since lints only changed files, as one change set in path order") {
     const fs::path repo = fs::temp_directory_path() / ("ddlint-changed-" + std::to_string(::getpid()));
     fs::remove_all(repo);

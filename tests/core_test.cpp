@@ -1,5 +1,7 @@
 // Unit tests for sources, the front-end's recovery, analysis and config.
+#include <dirent.h>
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -20,6 +22,7 @@
 #include "core/runner_marker.h"
 #include "core/source.h"
 #include "core/stack.h"
+#include "driver/inputs.h"
 #include "driver/work_pool.h"
 #include "engine/catalog.h"
 #include "engine/config.h"
@@ -113,6 +116,49 @@ TEST_SUITE("core") {
     CHECK(analysis::migration_order_key("a/10.sql") == analysis::migration_order_key("a/0010.sql"));
     // Not Flyway: a V without a version, or a version without `__`.
     CHECK(sorted({"V2_x.sql", "Va__x.sql", "V10_x.sql"}) == V{"V2_x.sql", "V10_x.sql", "Va__x.sql"});
+  }
+
+  TEST_CASE("folder listings: each folder once, whatever its spelling; a missing name is known missing") {
+    namespace fs = std::filesystem;
+    const auto root = fs::temp_directory_path() / ("ddlint-listings-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root / "d" / "conf");
+    test::write(root / "d" / "b.sql", "");
+    test::write(root / "d" / "conf" / "flyway.conf", "");
+    fs::create_symlink("b.sql", root / "d" / "a.sql");
+    driver::FolderListings listings;
+    CHECK(listings.may_hold((root / "d").string(), "z.sql"));  // not listed yet: unknown
+    const auto& listing = listings.list(root.string() + "//d/./");
+    CHECK(listing.read);
+    CHECK(listing.names == std::vector<std::string>{"a.sql", "b.sql", "conf"});
+    // The same listing by any spelling of the folder (no second read).
+    CHECK(&listings.list((root / "d").string()) == &listing);
+    CHECK(listings.may_hold((root / "d").string(), "b.sql"));
+    CHECK(!listings.may_hold((root / "d").string(), "z.sql"));
+    CHECK(!listings.may_hold((root / "d" / ".").string(), ".git"));
+    CHECK(listings.may_hold((root / "d").string(), "conf/flyway.conf"));  // `conf` is there
+    CHECK(!listings.may_hold((root / "d").string(), "cfg/flyway.conf"));
+    const auto b = listings.find((root / "d").string(), "b.sql");
+    CHECK((b.listed && b.present));
+    if (b.type != DT_UNKNOWN) {  // file systems that give types
+      CHECK(b.type == DT_REG);
+      CHECK(listings.find((root / "d").string(), "a.sql").type == DT_LNK);
+      CHECK(listings.find((root / "d").string(), "conf").type == DT_DIR);
+    }
+    CHECK(listings.find((root / "d").string(), "conf/flyway.conf").type == 0);  // a/b: only `a` is known
+    // A folder that cannot be listed answers nothing.
+    CHECK(!listings.list((root / "missing").string()).read);
+    CHECK(listings.may_hold((root / "missing").string(), "x"));
+    // Relative to the working directory: the same key as the absolute path.
+    const fs::path cwd = fs::current_path();
+    fs::current_path(root);
+    driver::FolderListings relative;
+    const auto& here = relative.list("d/../d");
+    CHECK(here.names.size() == 3);
+    CHECK(&relative.list((root / "d" / ".." / "d").string()) == &here);
+    CHECK(&relative.list("./d") != &here);  // `..` is kept: its folder may differ through a link
+    fs::current_path(cwd);
+    fs::remove_all(root);
   }
 
   TEST_CASE("work pool: every index runs once, waits see the work done, a task's exception reaches wait") {
@@ -503,6 +549,22 @@ TEST_SUITE("core") {
     }
     CHECK(engine::find_config(root / "a" / "b" / "001.sql", cache) == root / "a" / ".ddlint.toml");
     CHECK(engine::find_config(root / "a" / "b" / "c" / "001.sql", cache) ==
+          root / "a" / "b" / "c" / ".ddlint.toml");
+    // A start known to be a file (it need not exist) is searched from its
+    // folder; a folder its listing shows without .ddlint.toml is not looked in.
+    engine::ConfigSearchCache fresh;
+    std::vector<std::string> asked;
+    auto may_hold = [&](const std::string& dir) {
+      asked.push_back(dir);
+      return dir != (root / "a" / "b" / "c").string();
+    };
+    CHECK(engine::find_config(root / "a" / "b" / "c" / "001.sql", fresh, true, may_hold) ==
+          root / "a" / ".ddlint.toml");
+    CHECK(asked == std::vector<std::string>{(root / "a" / "b" / "c").string(), (root / "a" / "b").string(),
+                                            (root / "a").string()});
+    engine::ConfigSearchCache other;
+    CHECK(engine::find_config(root / "a" / "b" / "c", other, true) == root / "a" / ".ddlint.toml");
+    CHECK(engine::find_config(root / "a" / "b" / "c" / "d", other) ==
           root / "a" / "b" / "c" / ".ddlint.toml");
     fs::remove_all(root);
   }

@@ -123,6 +123,9 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
     }
     options.change_set = std::move(changed);
   }
+  // The folders the run lists: add_history's listings serve the session too.
+  auto listings = std::make_shared<driver::FolderListings>();
+  options.listings = listings;
   std::optional<driver::Session> session;
   try {
     options.cli = cli_config(o, catalog);
@@ -140,7 +143,8 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   // Files named one by one (pre-commit's staged files) get the migrations
   // before them as history; a change set names its own history.
   std::vector<driver::HistoryRead> history;
-  if (o.history && o.changed_since.empty()) collected = driver::add_history(std::move(collected), history);
+  if (o.history && o.changed_since.empty())
+    collected = driver::add_history(std::move(collected), history, listings.get());
   if (o.verbose)
     for (const auto& h : history)
       err << "ddlint: history: " << h.files << " earlier " << (h.files == 1 ? "migration" : "migrations")
@@ -150,7 +154,7 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   for (auto& in : collected) {
     fixes_stdin = fixes_stdin || (o.fix && in.is_stdin);
     inputs.push_back(
-        {std::move(in.display_path), std::move(in.fs_path), in.is_stdin, std::nullopt, in.history});
+        {std::move(in.display_path), std::move(in.fs_path), in.is_stdin, std::nullopt, in.history, in.size});
   }
 
   // Problems are printed as they come; each file's findings are reported as

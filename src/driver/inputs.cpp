@@ -1,5 +1,6 @@
 #include "driver/inputs.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -181,20 +182,22 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, con
       out.push_back({stdin_name.empty() ? "<stdin>" : stdin_name, "", true});
       continue;
     }
-    std::error_code ec;
-    const auto status = fs::status(p, ec);
-    if (ec && ec != std::errc::no_such_file_or_directory) {
+    // stat(2) as fs::status() calls it, keeping the size of a regular file
+    // (the run sizes its windows by it).
+    struct stat st {};
+    const int failed = ::stat(p.c_str(), &st) != 0 ? errno : 0;
+    if (failed != 0 && failed != ENOENT) {
       // e.g. a file under a directory that cannot be searched
-      errors.push_back(p + ": " + ec.message());
+      errors.push_back(p + ": " + std::make_error_code(static_cast<std::errc>(failed)).message());
       continue;
     }
-    if (!fs::exists(status)) {
+    if (failed != 0) {
       std::error_code lec;
       errors.push_back(p + (fs::is_symlink(fs::symlink_status(p, lec)) ? ": dangling symbolic link"
                                                                        : ": no such file or directory"));
       continue;
     }
-    if (fs::is_directory(status)) {
+    if (S_ISDIR(st.st_mode)) {
       std::vector<std::string> found;
       std::vector<fs::path> links;
       walk(p, visited, links, found, errors);
@@ -208,8 +211,93 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, con
       for (auto& f : found) out.push_back({f, f, false});
     } else {
       out.push_back({p, p, false, true});
+      if (S_ISREG(st.st_mode)) out.back().size = static_cast<uint64_t>(st.st_size);
     }
   }
+  return out;
+}
+
+namespace {
+// `path` without "." components and repeated or trailing separators (".."
+// kept): the same file for the kernel.
+std::string without_dots(std::string_view path) {
+  std::string out;
+  const bool absolute = !path.empty() && path.front() == '/';
+  size_t at = 0;
+  while (at <= path.size()) {
+    size_t end = path.find('/', at);
+    if (end == std::string_view::npos) end = path.size();
+    const std::string_view part = path.substr(at, end - at);
+    if (!part.empty() && part != ".") {
+      if (absolute || !out.empty()) out += '/';
+      out += part;
+    }
+    at = end + 1;
+  }
+  if (out.empty()) return absolute ? "/" : ".";
+  return out;
+}
+}  // namespace
+
+FolderListings::FolderListings() {
+  std::error_code ec;
+  cwd_ = fs::current_path(ec).string();
+}
+
+std::string FolderListings::key(std::string_view dir) const {
+  if (!dir.empty() && dir.front() == '/') return without_dots(dir);
+  std::string abs = cwd_;
+  abs += '/';
+  abs += dir;
+  return without_dots(abs);
+}
+
+const FolderListings::Listing& FolderListings::list(const std::string& dir) {
+  std::string k = key(dir);
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (const auto it = listed_.find(k); it != listed_.end()) return *it->second;
+  }
+  // Listed without the lock (add_history lists folders on several threads);
+  // opendir and readdir: no fcntl, and the type of each entry as the listing gives it.
+  auto listing = std::make_unique<Listing>();
+  if (DIR* d = ::opendir(dir.empty() ? "." : dir.c_str())) {
+    listing->read = true;
+    std::vector<std::pair<std::string, unsigned char>> entries;
+    while (const dirent* e = ::readdir(d)) {
+      const char* n = e->d_name;
+      if (n[0] == '.' && (n[1] == 0 || (n[1] == '.' && n[2] == 0))) continue;
+      entries.emplace_back(n, e->d_type);
+    }
+    ::closedir(d);
+    std::sort(entries.begin(), entries.end());
+    listing->names.reserve(entries.size());
+    listing->types.reserve(entries.size());
+    for (auto& [name, type] : entries) {
+      listing->names.push_back(std::move(name));
+      listing->types.push_back(type);
+    }
+  }
+  const std::lock_guard<std::mutex> lock(mutex_);
+  return *listed_.try_emplace(std::move(k), std::move(listing)).first->second;
+}
+
+FolderListings::Entry FolderListings::find(const std::string& dir, std::string_view name) const {
+  const size_t slash = name.find('/');
+  const bool nested = slash != std::string_view::npos;
+  name = name.substr(0, slash);
+  const std::string k = key(dir);
+  const std::lock_guard<std::mutex> lock(mutex_);
+  const auto it = listed_.find(k);
+  Entry out;
+  if (it == listed_.end() || !it->second->read) return out;
+  out.listed = true;
+  const auto& names = it->second->names;
+  const auto at = std::lower_bound(names.begin(), names.end(), name,
+                                   [](std::string_view a, std::string_view b) { return a < b; });
+  out.present = at != names.end() && *at == name;
+  // Of a/b, the listing tells only whether `a` is there.
+  if (out.present && !nested) out.type = it->second->types[static_cast<size_t>(at - names.begin())];
   return out;
 }
 
@@ -246,8 +334,11 @@ namespace {
 std::string order_key(const std::string& path) { return ordering_key(lexically_normal(path)); }
 }  // namespace
 
-std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<HistoryRead>& read) {
+std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<HistoryRead>& read,
+                                   FolderListings* listings) {
   sqitch_plans().clear();
+  std::optional<FolderListings> own_listings;
+  if (!listings) listings = &own_listings.emplace();
   // Every input file, as an absolute lexically normal path (no symbolic link
   // resolved: that costs a readlink per path component of every input).
   std::error_code cwd_error;
@@ -297,18 +388,29 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
     // file in a home directory).
     std::vector<std::string> found;
     const fs::path root = folder.empty() ? fs::path(".") : fs::path(folder);
+    // The type an entry's listing gives, following a symbolic link (or
+    // asking, when the listing gives none) as std::filesystem does.
+    auto type_of = [](const fs::path& path, unsigned char listed) {
+      if (listed == DT_REG) return fs::file_type::regular;
+      if (listed == DT_DIR) return fs::file_type::directory;
+      if (listed != DT_LNK && listed != DT_UNKNOWN) return fs::file_type::unknown;  // a FIFO, a socket ...
+      std::error_code sec;
+      return fs::status(path, sec).type();
+    };
     auto list = [&](const fs::path& dir, bool subdirs) {
-      std::error_code ec;
-      for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-        std::error_code sec;
-        const std::string name = it->path().filename().string();
-        if (subdirs && !name.empty() && name[0] != '.' && it->is_directory(sec)) {
-          std::error_code dec;
-          for (fs::directory_iterator in(it->path(), dec), e2; !dec && in != e2; in.increment(dec))
-            if (is_sql_name(in->path()) && in->is_regular_file(sec))
-              found.push_back(in->path().generic_string());
-        } else if (is_sql_name(it->path()) && it->is_regular_file(sec)) {
-          found.push_back(it->path().generic_string());
+      const auto& listing = listings->list(dir.string());
+      for (size_t i = 0; i < listing.names.size(); ++i) {
+        const std::string& name = listing.names[i];
+        const fs::path path = dir / name;
+        if (subdirs && name[0] != '.' && type_of(path, listing.types[i]) == fs::file_type::directory) {
+          const auto& inner = listings->list(path.string());
+          for (size_t j = 0; j < inner.names.size(); ++j) {
+            const fs::path in = path / inner.names[j];
+            if (is_sql_name(in) && type_of(in, inner.types[j]) == fs::file_type::regular)
+              found.push_back(in.generic_string());
+          }
+        } else if (is_sql_name(path) && type_of(path, listing.types[i]) == fs::file_type::regular) {
+          found.push_back(path.generic_string());
         }
       }
     };

@@ -1,6 +1,12 @@
 #pragma once
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace ddlint::driver {
@@ -11,6 +17,50 @@ struct InputFile {
   bool is_stdin = false;
   bool named = false;    // named on the command line (not found by a directory walk)
   bool history = false;  // an earlier migration read for what it does, not reported (add_history)
+  std::optional<uint64_t> size =
+      std::nullopt;  // a named regular file's size when it was looked at (not re-read)
+};
+
+// The folders a run looks into, each listed once per run and shared by the
+// history search (add_history), the runner layout (down migrations, Flyway
+// undo scripts, split versions) and the searches up the ancestors
+// (.ddlint.toml, Cargo.toml, .git, Flyway's settings): a name missing from a
+// folder that was listed is not there, and its path is not looked up.
+// Folders are keyed by their absolute path (the working directory read
+// once), "." components and repeated separators dropped; ".." is kept (the
+// parent of a symbolic link is not its lexical parent). Thread-safe; a
+// listing never changes once made.
+class FolderListings {
+ public:
+  struct Listing {
+    bool read = false;                 // the folder could be listed
+    std::vector<std::string> names;    // sorted (byte order), without "." and ".."
+    std::vector<unsigned char> types;  // the listing's type of each name (DT_REG, DT_LNK, DT_UNKNOWN ...)
+  };
+  FolderListings();
+  // `dir` as spelled (relative to the working directory or absolute; "" is
+  // "."), listed on first use; empty when it cannot be read.
+  const Listing& list(const std::string& dir);
+  // False when `dir` was listed and has no entry `name` (for a name with a
+  // '/', its first component): a stat of dir/name would fail. True
+  // otherwise: it may be there (or the folder was not listed).
+  bool may_hold(const std::string& dir, std::string_view name) const { return find(dir, name).may_hold(); }
+  // What the listing of `dir`, if made, says of its entry `name`.
+  struct Entry {
+    bool listed = false;     // `dir` was listed (else nothing is known)
+    bool present = false;    // listed, and `name` is in it
+    unsigned char type = 0;  // present: the type the listing gives (DT_*)
+    bool may_hold() const { return !listed || present; }
+  };
+  Entry find(const std::string& dir, std::string_view name) const;
+  // The working directory when the listings were made ("" when it cannot be read).
+  const std::string& cwd() const { return cwd_; }
+
+ private:
+  std::string key(std::string_view dir) const;
+  std::string cwd_;
+  mutable std::mutex mutex_;
+  std::unordered_map<std::string, std::unique_ptr<Listing>> listed_;
 };
 
 // Expands paths: files as given, directories walked recursively for *.sql
@@ -39,7 +89,9 @@ struct HistoryRead {
   std::string folder;
   size_t files = 0;
 };
-std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<HistoryRead>& read);
+// The folders are listed through `listings` when given (the run's, shared with its session).
+std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<HistoryRead>& read,
+                                   FolderListings* listings = nullptr);
 
 // Files changed since git ref `ref`: committed on this branch since its merge
 // base with `ref`, staged, unstaged and untracked (not ignored), as absolute,

@@ -1,5 +1,7 @@
 #include "driver/session.h"
 
+#include <dirent.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cctype>
@@ -108,7 +110,8 @@ AnalysedSource analyse_source(std::string path, std::string bytes, const analysi
 void shutdown() { parser::shutdown(); }
 
 Session::Session(Options options, const engine::Catalog& catalog)
-    : options_(std::move(options)), catalog_(catalog) {
+    : options_(std::move(options)), catalog_(catalog), listings_(options_.listings) {
+  if (!listings_) listings_ = std::make_shared<FolderListings>();
   if (options_.config_file) explicit_config_ = engine::load_config(*options_.config_file, catalog_);
 }
 
@@ -120,8 +123,17 @@ const engine::Config* Session::config_for(const Input& in, Sink& sink) {
   // (a start without a file, e.g. stdin's working directory, is keyed apart).
   const std::string dir = in.fs_path.empty() ? "-\n" + start.string() : start.parent_path().string();
   auto cached = found_in_dir_.find(dir);
-  if (cached == found_in_dir_.end())
-    cached = found_in_dir_.emplace(dir, engine::find_config(start, config_search_)).first;
+  if (cached == found_in_dir_.end()) {
+    // An input's path is a file's (collect_inputs walks folders): the search
+    // starts in its folder, which the run lists anyway (its runner layout),
+    // and the working directory is read once per run.
+    const bool file = !in.fs_path.empty();
+    fs::path from = start;
+    if (!from.is_absolute() && !listings_->cwd().empty()) from = fs::path(listings_->cwd()) / from;
+    if (file) listings_->list(from.parent_path().string());
+    auto may_hold = [this](const std::string& d) { return listings_->may_hold(d, ".ddlint.toml"); };
+    cached = found_in_dir_.emplace(dir, engine::find_config(from, config_search_, file, may_hold)).first;
+  }
   const auto& found = cached->second;
   if (!found) return nullptr;
   const std::string key = found->string();
@@ -246,23 +258,26 @@ bool read_input(const Input& in, std::string& bytes, std::string& error) {
 // The file names of each directory, listed once per run and sorted: a
 // folder of many up migrations with their down migrations in another
 // language would otherwise be listed once per file.
+// (The run's FolderListings, shared with add_history and the config search.)
 class DirListings {
  public:
-  const std::vector<std::string>& names(const fs::path& dir) {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    auto [it, added] = dirs_.try_emplace(dir.string());
-    if (added) {
-      std::error_code ec;
-      for (const auto& e : fs::directory_iterator(dir.empty() ? fs::path(".") : dir, ec))
-        it->second.push_back(e.path().filename().string());
-      std::sort(it->second.begin(), it->second.end());
-    }
-    return it->second;  // map nodes stay put; a listing never changes once made
+  explicit DirListings(FolderListings& folders) : folders_(folders) {}
+  const std::vector<std::string>& names(const fs::path& dir) { return folders_.list(dir.string()).names; }
+  // False when the listing of `dir` (if made) shows no `name`: no stat needed.
+  bool may_hold(const fs::path& dir, std::string_view name) const {
+    return folders_.may_hold(dir.string(), name);
+  }
+  // fs::is_regular_file(path), answered by its folder's listing when that
+  // was made and gives the type (as std::filesystem's directory entries do:
+  // a symbolic link, or an entry of unknown type, is asked).
+  bool regular_file(const fs::path& path) const {
+    const FolderListings::Entry e = folders_.find(path.parent_path().string(), path.filename().string());
+    if (e.listed && (!e.present || (e.type != DT_LNK && e.type != DT_UNKNOWN))) return e.type == DT_REG;
+    return fs::is_regular_file(path);
   }
 
  private:
-  std::mutex mutex_;
-  std::map<std::string, std::vector<std::string>> dirs_;
+  FolderListings& folders_;
 };
 
 // The names in a folder listing (sorted) that are steps, up or down, of the
@@ -288,6 +303,7 @@ std::vector<const std::string*> version_steps(const std::vector<std::string>& na
 // .git, Flyway settings) keeps each ancestor's answer: a tree is walked once.
 class LayoutRunners {
  public:
+  explicit LayoutRunners(DirListings& listings) : listings_(listings) {}
   analysis::RunnerLayout of(const std::string& fs_path, DirListings& listings) {
     analysis::RunnerLayout layout;
     if (fs_path.empty()) return layout;
@@ -329,7 +345,8 @@ class LayoutRunners {
       // The script's own NAME.sql.conf wins over the project's setting.
       std::string conf;
       std::string error;
-      if (fs::is_regular_file(file.string() + ".conf", ec) && read_file(file.string() + ".conf", conf, error))
+      if (listings.may_hold(dir, name + ".conf") && fs::is_regular_file(file.string() + ".conf", ec) &&
+          read_file(file.string() + ".conf", conf, error))
         if (const auto v = setting(conf, "executeInTransaction")) layout.no_transaction = *v == "false";
     }
     return layout;
@@ -411,6 +428,8 @@ class LayoutRunners {
       f.marked_by = "atlas.sum in the folder";
     } else if (const std::string path = (dir / "x.sql").string();
                analysis::sqitch_folder(path).first != std::string::npos &&
+               listings.may_hold(fs::path(path.substr(0, analysis::sqitch_folder(path).first)),
+                                 "sqitch.plan") &&
                fs::exists(fs::path(path.substr(0, analysis::sqitch_folder(path).first)) / "sqitch.plan",
                           ec)) {
       // deploy/, revert/ or verify/ (or a folder inside one) beside sqitch.plan.
@@ -436,7 +455,7 @@ class LayoutRunners {
     auto [it, added] = top_.try_emplace(d.string());
     if (added) {
       std::error_code ec;
-      it->second = d == d.parent_path() || fs::exists(d / ".git", ec);
+      it->second = d == d.parent_path() || (listings_.may_hold(d, ".git") && fs::exists(d / ".git", ec));
     }
     return it->second;
   }
@@ -446,7 +465,8 @@ class LayoutRunners {
     const std::string key = d.string();
     if (const auto it = cargo_.find(key); it != cargo_.end()) return it->second;
     std::error_code ec;
-    const bool found = fs::exists(d / "Cargo.toml", ec) || (!top(d) && cargo_from(d.parent_path()));
+    const bool found = (listings_.may_hold(d, "Cargo.toml") && fs::exists(d / "Cargo.toml", ec)) ||
+                       (!top(d) && cargo_from(d.parent_path()));
     cargo_.emplace(key, found);
     return found;
   }
@@ -468,19 +488,23 @@ class LayoutRunners {
     const auto it = flyway_conf_.emplace(key, found).first;
     return it->second ? &*it->second : nullptr;
   }
-  static std::optional<FlywayConf> flyway_conf_in(const fs::path& d) {
+  std::optional<FlywayConf> flyway_conf_in(const fs::path& d) const {
     std::error_code ec;
     for (const char* conf : {"flyway.conf", "flyway.toml", "conf/flyway.conf"}) {
       std::string text;
       std::string error;
-      if (!fs::is_regular_file(d / conf, ec) || !read_file((d / conf).string(), text, error)) continue;
+      if (!listings_.may_hold(d, conf) || !fs::is_regular_file(d / conf, ec) ||
+          !read_file((d / conf).string(), text, error))
+        continue;
       return FlywayConf{setting(text, "mixed") == "true", setting(text, "executeInTransaction") == "false"};
     }
     // A Spring Boot application runs Flyway with its spring.flyway.* settings.
     for (const char* conf : {"application.properties", "application.yml", "application.yaml"}) {
       std::string text;
       std::string error;
-      if (!fs::is_regular_file(d / conf, ec) || !read_file((d / conf).string(), text, error)) continue;
+      if (!listings_.may_hold(d, conf) || !fs::is_regular_file(d / conf, ec) ||
+          !read_file((d / conf).string(), text, error))
+        continue;
       return FlywayConf{std::string_view(conf).ends_with(".properties")
                             ? setting(text, "spring.flyway.mixed") == "true"
                             : yaml_flyway_mixed(text),
@@ -493,11 +517,12 @@ class LayoutRunners {
     auto [it, added] = prisma_lock_.try_emplace(d.string());
     if (added) {
       std::error_code ec;
-      it->second = fs::exists(d / "migration_lock.toml", ec);
+      it->second = listings_.may_hold(d, "migration_lock.toml") && fs::exists(d / "migration_lock.toml", ec);
     }
     return it->second;
   }
 
+  DirListings& listings_;
   std::optional<fs::path> cwd_;
   std::unordered_map<std::string, bool> top_;
   std::unordered_map<std::string, bool> cargo_;
@@ -542,7 +567,7 @@ bool load_version_downs(Job& job, DirListings& listings, VersionDowns& versions)
     const std::string path = (dir / *name).string();
     std::string bytes;
     std::string error;
-    if (!fs::is_regular_file(path) || !read_file(path, bytes, error)) continue;
+    if (!listings.regular_file(path) || !read_file(path, bytes, error)) continue;
     const SourceFile source(path, std::move(bytes), job.eff.settings.dialect, &job.eff.settings.placeholders);
     ir::ParsedFile down = parser::parse(source, options);
     std::move(down.statements.begin(), down.statements.end(), std::back_inserter(merged.statements));
@@ -645,7 +670,9 @@ void load_down(Job& job, DirListings& listings, VersionDowns& versions, SharedPa
   if (!job.eff.settings.runner_layout.split_version.empty() && plan.runner != analysis::Runner::Flyway &&
       plan.runner != analysis::Runner::Sqitch && load_version_downs(job, listings, versions))
     return;
-  if (plan.runner == analysis::Runner::Flyway && !fs::is_regular_file(path)) {
+  // Whether `path` is a regular file: asked once per path it takes.
+  bool regular = listings.regular_file(path);
+  if (plan.runner == analysis::Runner::Flyway && !regular) {
     // An undo script of the same version whose description differs.
     const fs::path sql(path);
     const std::string prefix = "U" + std::string(analysis::flyway_version(job.down_base)) + "__";
@@ -654,13 +681,16 @@ void load_down(Job& job, DirListings& listings, VersionDowns& versions, SharedPa
          it != names.end() && it->compare(0, prefix.size(), prefix) == 0; ++it)
       if (analysis::flyway_kind(*it) == 'U') {
         path = (sql.parent_path() / *it).string();
+        regular = listings.regular_file(path);
         break;
       }
   }
-  if (!fs::is_regular_file(path) && plan.runner != analysis::Runner::Flyway &&
-      plan.runner != analysis::Runner::Sqitch)
-    if (std::string other = same_version_down(path, listings); !other.empty()) path = std::move(other);
-  if (!fs::is_regular_file(path)) {
+  if (!regular && plan.runner != analysis::Runner::Flyway && plan.runner != analysis::Runner::Sqitch)
+    if (std::string other = same_version_down(path, listings); !other.empty()) {
+      path = std::move(other);
+      regular = listings.regular_file(path);
+    }
+  if (!regular) {
     if (plan.runner == analysis::Runner::Flyway || plan.runner == analysis::Runner::Sqitch) return;
     // NAME.down.go, NAME.down.js ... beside NAME.up.sql: a down migration
     // in another language (the first such file by name).
@@ -882,8 +912,8 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     throw;
   }
   vote_by_folder(pending, early);
-  DirListings listings;
-  LayoutRunners layouts;  // asked by the workers, one at a time
+  DirListings listings(*listings_);
+  LayoutRunners layouts(listings);  // asked by the workers, one at a time
   std::mutex layouts_mutex;
   VersionDowns version_downs;
 
@@ -1081,7 +1111,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
         // when detection read it, else as the file system gives it.
         job.read_later = true;
         std::error_code ec;
-        const auto size = e ? e->size : fs::file_size(in.fs_path, ec);
+        const auto size = e ? e->size : in.size ? *in.size : fs::file_size(in.fs_path, ec);
         bytes += ec ? 0 : static_cast<size_t>(size);
       }
       job.in = &in;

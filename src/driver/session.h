@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -35,6 +36,8 @@ struct Input {
   bool is_stdin = false;            // read from standard input (unless `text` is given)
   std::optional<std::string> text;  // the bytes, when the caller has them (editor buffer)
   bool history = false;             // an earlier migration: replayed for the schema model, not reported
+  std::optional<uint64_t> size =
+      std::nullopt;  // the file's size when the caller knows it (no stat to learn it)
 };
 
 // Parse results of files on disk kept across runs: the language server lints
@@ -42,6 +45,7 @@ struct Input {
 // serves a file whose text, dialect and parse settings are unchanged.
 class ParseCache;
 std::shared_ptr<ParseCache> make_parse_cache();
+class FolderListings;  // driver/inputs.h
 
 struct Options {
   engine::Config cli;                                // command-line layer: wins over every file
@@ -59,6 +63,8 @@ struct Options {
   bool statement_ranges = false;  // fill FileOutcome::statements (the language server's ignore actions)
   unsigned jobs = 0;              // threads; 0: every core the process may run on
   std::shared_ptr<ParseCache> parse_cache;  // history files' parse results across runs; null: none
+  // The folders listed for this run so far (add_history's), shared; null: the session lists its own.
+  std::shared_ptr<FolderListings> listings;
 };
 
 // What went wrong outside the SQL itself. Syntax errors are findings, never problems.
@@ -154,6 +160,7 @@ class Session {
   Options options_;
   const engine::Catalog& catalog_;
   std::optional<engine::Config> explicit_config_;
+  std::shared_ptr<FolderListings> listings_;                                  // the run's folder listings
   std::map<std::string, std::optional<std::filesystem::path>> found_in_dir_;  // config search, per directory
   engine::ConfigSearchCache config_search_;  // every directory the config search looked in
   std::map<std::string, std::optional<engine::Config>> configs_;  // loaded, per config file

@@ -361,11 +361,12 @@ std::optional<fs::path> find_config(const fs::path& start) {
   }
 }
 
-std::optional<fs::path> find_config(const fs::path& start, ConfigSearchCache& cache) {
+std::optional<fs::path> find_config(const fs::path& start, ConfigSearchCache& cache, bool start_is_file,
+                                    const std::function<bool(const std::string& dir)>& may_hold) {
   std::error_code ec;
   fs::path dir = fs::absolute(start, ec);
   if (ec) return std::nullopt;
-  if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
+  if (start_is_file || !fs::is_directory(dir, ec)) dir = dir.parent_path();
   std::vector<std::string> walked;  // directories without an answer yet, nearest first
   std::optional<fs::path> found;
   while (true) {
@@ -376,7 +377,7 @@ std::optional<fs::path> find_config(const fs::path& start, ConfigSearchCache& ca
     }
     walked.push_back(std::move(key));
     fs::path candidate = dir / ".ddlint.toml";
-    if (fs::is_regular_file(candidate, ec)) {
+    if ((!may_hold || may_hold(walked.back())) && fs::is_regular_file(candidate, ec)) {
       found = std::move(candidate);
       break;
     }

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -87,9 +88,14 @@ std::optional<std::filesystem::path> find_config(const std::filesystem::path& st
 // The same, remembering the answer of every directory it looks at in
 // `cache` (keyed by absolute path): a run over a tree looks in each
 // directory once, whatever the number of files and folders below it.
+// `start_is_file`: the caller knows `start` is a file (or no folder): the
+// search starts in its folder without asking. `may_hold(dir)`: false when
+// `dir` is known to have no entry .ddlint.toml (its listing), so it is not
+// looked up; empty: every directory is asked.
 using ConfigSearchCache = std::unordered_map<std::string, std::optional<std::filesystem::path>>;
-std::optional<std::filesystem::path> find_config(const std::filesystem::path& start,
-                                                 ConfigSearchCache& cache);
+std::optional<std::filesystem::path> find_config(
+    const std::filesystem::path& start, ConfigSearchCache& cache, bool start_is_file = false,
+    const std::function<bool(const std::string& dir)>& may_hold = {});
 
 // Resolves ids/aliases; throws ConfigError naming `where` for unknown ones.
 std::vector<std::string> resolve_rule_list(const std::vector<std::string>& ids, const Catalog& catalog,

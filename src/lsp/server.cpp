@@ -209,6 +209,8 @@ void Server::lint(Document& doc, std::vector<Json>& out) {
   driver::Options options;
   options.statement_ranges = true;
   options.parse_cache = history_;
+  options.listings = std::make_shared<driver::FolderListings>();  // listed once for this run
+  driver::FolderListings& listings = *options.listings;
   driver::Session session(std::move(options));
   const std::string name = doc.path.empty() ? doc.uri : doc.path;
   // A file on disk is read with the migrations before it in its folder, as
@@ -218,7 +220,7 @@ void Server::lint(Document& doc, std::vector<Json>& out) {
     inputs.push_back({name, "", false, std::string(doc.source->text())});
   } else {
     std::vector<driver::HistoryRead> read;
-    for (auto& in : driver::add_history({{name, doc.path, false, true}}, read)) {
+    for (auto& in : driver::add_history({{name, doc.path, false, true}}, read, &listings)) {
       const bool self = !in.history;
       inputs.push_back({std::move(in.display_path), std::move(in.fs_path), false,
                         self ? std::optional<std::string>(std::string(doc.source->text())) : std::nullopt,
