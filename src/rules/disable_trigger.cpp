@@ -1,7 +1,11 @@
 // ALTER TABLE ... DISABLE TRIGGER in a migration: the lock it takes, what
 // stops being enforced while the triggers are off, and whether the same
 // migration (the same runner section) switches them on again.
+#include <algorithm>
 #include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "analysis/locks.h"
 #include "engine/rule_context.h"
@@ -11,21 +15,6 @@
 namespace ddlint::rules {
 
 namespace {
-
-// A later subcommand or statement that ends the disabled state of `d`.
-bool ends(const ir::AlterAction& later, const ir::AlterAction& d) {
-  if (later.kind != ir::AlterKind::EnableTrigger || later.replica_only) return false;
-  switch (later.triggers) {
-    case ir::TriggerSet::All:
-      return true;
-    case ir::TriggerSet::User:
-      // USER leaves the internal (foreign key) triggers off.
-      return d.triggers != ir::TriggerSet::All;
-    case ir::TriggerSet::Named:
-      return d.triggers == ir::TriggerSet::Named && later.name == d.name;
-  }
-  return false;
-}
 
 std::string what_is_disabled(const ir::AlterAction& a) {
   switch (a.triggers) {
@@ -42,30 +31,97 @@ std::string what_is_disabled(const ir::AlterAction& a) {
 }  // namespace
 
 class DisableTrigger final : public engine::Rule {
-  // The statement (index) at or after `from` in the same section that
-  // enables `d` again, drops the trigger or drops the table; SIZE_MAX if none.
-  static size_t enabled_again(const engine::RuleContext& ctx, const ir::QualifiedName& table,
-                              const ir::AlterAction& d, size_t action) {
-    const size_t here = ctx.statement_index();
+  // What ends a disabled state: an ENABLE subcommand (action `action` of
+  // statement `statement`) or a DROP TABLE or DROP TRIGGER (action 0).
+  struct Ender {
+    size_t statement = 0;
+    size_t action = 0;
+    const ir::QualifiedName* table = nullptr;
+  };
+  using Enders = std::vector<Ender>;  // in file order
+  // The file's enders by what they end, each list by table name: ENABLE
+  // TRIGGER ALL and DROP TABLE end every disabled state, ENABLE TRIGGER USER
+  // ends DISABLE USER and a named one (USER leaves the internal foreign key
+  // triggers off), and ENABLE or DROP of one trigger (by table and trigger
+  // name) that trigger only. ENABLE REPLICA ends none. Built at the
+  // file's first DISABLE TRIGGER: a migration that disables thousands of
+  // triggers does not read the rest of the file for each.
+  bool indexed_ = false;
+  std::unordered_map<std::string, Enders> all_;
+  std::unordered_map<std::string, Enders> user_;
+  std::unordered_map<std::string, Enders> named_;  // by table name, '\0', trigger name
+  // By statement: the first statement after it in another runner section
+  // (or the end of the file).
+  std::vector<size_t> section_end_;
+
+  static std::string named_key(const std::string& table, const std::string& trigger) {
+    std::string k = table;
+    k += '\0';
+    k += trigger;
+    return k;
+  }
+
+  void index(const engine::RuleContext& ctx) {
+    indexed_ = true;
     const auto& statements = ctx.file().statements;
-    for (size_t j = here; j < statements.size(); ++j) {
-      if (ctx.facts().at(j).section != ctx.here().section) break;
+    section_end_.assign(statements.size(), statements.size());
+    for (size_t j = statements.size(); j-- > 1;)
+      section_end_[j - 1] = ctx.facts().at(j).section == ctx.facts().at(j - 1).section ? section_end_[j] : j;
+    for (size_t j = 0; j < statements.size(); ++j) {
       if (const auto* at = statements[j].as<ir::AlterTable>()) {
-        if (!analysis::same_table(at->table, table)) continue;
-        for (size_t k = j == here ? action + 1 : 0; k < at->actions.size(); ++k)
-          if (ends(at->actions[k], d)) return j;
+        for (size_t k = 0; k < at->actions.size(); ++k) {
+          const auto& a = at->actions[k];
+          if (a.kind != ir::AlterKind::EnableTrigger || a.replica_only) continue;
+          const Ender e{j, k, &at->table};
+          if (a.triggers == ir::TriggerSet::All)
+            all_[at->table.name].push_back(e);
+          else if (a.triggers == ir::TriggerSet::User)
+            user_[at->table.name].push_back(e);
+          else
+            named_[named_key(at->table.name, a.name)].push_back(e);
+        }
       } else if (const auto* drop = statements[j].as<ir::Drop>()) {
         if (drop->object == ir::ObjectKind::Table) {
+          for (const auto& n : drop->names) all_[n.name].push_back({j, 0, &n});
+        } else if (drop->object == ir::ObjectKind::Trigger) {
           for (const auto& n : drop->names)
-            if (analysis::same_table(n, table)) return j;
-        } else if (drop->object == ir::ObjectKind::Trigger && d.triggers == ir::TriggerSet::Named &&
-                   analysis::same_table(drop->on_table, table)) {
-          for (const auto& n : drop->names)
-            if (n.name == d.name) return j;
+            named_[named_key(drop->on_table.name, n.name)].push_back({j, 0, &drop->on_table});
         }
       }
     }
+  }
+
+  // The first statement of `list` after action `action` of statement `here`
+  // and before `end` whose table is `table`; SIZE_MAX if none.
+  static size_t first_after(const std::unordered_map<std::string, Enders>& lists, const std::string& key,
+                            const ir::QualifiedName& table, size_t here, size_t action, size_t end) {
+    const auto it = lists.find(key);
+    if (it == lists.end()) return SIZE_MAX;
+    const Enders& list = it->second;
+    auto e =
+        std::upper_bound(list.begin(), list.end(), std::make_pair(here, action),
+                         [](const std::pair<size_t, size_t>& p, const Ender& x) {
+                           return p.first < x.statement || (p.first == x.statement && p.second < x.action);
+                         });
+    for (; e != list.end() && e->statement < end; ++e)
+      if (analysis::same_table(*e->table, table)) return e->statement;
     return SIZE_MAX;
+  }
+
+  // The statement (index) after action `action` of this one, in the same
+  // runner section, that enables `d` again, drops the trigger or drops the
+  // table; SIZE_MAX if none.
+  size_t enabled_again(const engine::RuleContext& ctx, const ir::QualifiedName& table,
+                       const ir::AlterAction& d, size_t action) {
+    if (!indexed_) index(ctx);
+    const size_t here = ctx.statement_index();
+    const size_t end = section_end_[here];
+    size_t found = first_after(all_, table.name, table, here, action, end);
+    if (d.triggers != ir::TriggerSet::All)
+      found = std::min(found, first_after(user_, table.name, table, here, action, end));
+    if (d.triggers == ir::TriggerSet::Named)
+      found = std::min(found, first_after(named_, named_key(table.name, d.name), table, here, action, end));
+    return found;
   }
 
   void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
