@@ -260,6 +260,34 @@ TEST_SUITE("core") {
     CHECK(r.stats.statements == 2);
   }
 
+  TEST_CASE("a NUL, an invalid byte and a valid multi-byte character are found at any offset") {
+    // The ASCII scan reads eight bytes at a time: each kind of byte at every
+    // offset of two such blocks, with plain bytes before and after it.
+    for (size_t at = 0; at < 24; ++at) {
+      CAPTURE(at);
+      std::string nul(32, 'a');
+      nul[at] = '\0';
+      const SourceFile a("x.sql", nul);
+      REQUIRE(a.encoding_problems().size() == 1);
+      CHECK(a.encoding_problems()[0].range.begin == at);
+      CHECK(a.encoding_problems()[0].range.end == at + 1);
+      CHECK(a.parse_text()[at] == ' ');
+
+      std::string bad(32, 'a');
+      bad[at] = '\xFF';
+      const SourceFile b("x.sql", bad);
+      REQUIRE(b.encoding_problems().size() == 1);
+      CHECK(b.encoding_problems()[0].range.begin == at);
+      CHECK(b.encoding_problems()[0].description == "invalid UTF-8 byte 0xFF");
+
+      std::string good(32, 'a');
+      good.replace(at, 2, "\xC3\xA9");
+      const SourceFile c("x.sql", good);
+      CHECK(c.encoding_problems().empty());
+      CHECK(c.parse_text() == c.text());
+    }
+  }
+
   TEST_CASE("one broken statement among ten: one syntax-error, the other nine linted") {
     std::string sql;
     for (int i = 1; i <= 10; ++i) {

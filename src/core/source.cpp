@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace ddlint {
 
@@ -102,6 +104,16 @@ SourceFile::SourceFile(std::string path, std::string bytes, Dialect dialect,
   }
   const std::string_view text = text_;
   for (size_t i = bom; i < text.size();) {
+    // Eight ASCII bytes at a time, none of them NUL (the usual case).
+    constexpr uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr uint64_t kHighs = 0x8080808080808080ULL;
+    while (i + 8 <= text.size()) {
+      uint64_t x = 0;
+      std::memcpy(&x, text.data() + i, 8);
+      if (((x | ((x - kOnes) & ~x)) & kHighs) != 0) break;  // a byte >= 0x80, or a NUL
+      i += 8;
+    }
+    if (i >= text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
     if (c != 0 && c < 0x80) {
       ++i;

@@ -131,6 +131,10 @@ bool operator_keyword(std::string_view word) {
 const Token* too_deep(std::string_view text, const std::vector<Token>& tokens, uint32_t begin, uint32_t end) {
   auto it = std::lower_bound(tokens.begin(), tokens.end(), begin,
                              [](const Token& t, uint32_t off) { return t.begin < off; });
+  // Each token adds at most one level: fewer tokens than the limit cannot pass it.
+  const auto stop =
+      std::lower_bound(it, tokens.end(), end, [](const Token& t, uint32_t off) { return t.begin < off; });
+  if (stop - it <= static_cast<std::ptrdiff_t>(kMaxDepth)) return nullptr;
   std::vector<uint32_t> groups{0};  // operators since the last separator, per open group
   uint64_t depth = 0;               // open groups + every group's operators
   auto separate = [&] {
