@@ -47,6 +47,23 @@ bool col_id(std::string_view w, std::string& out) {
   return k < 0 || ScanKeywordCategories[k] <= 1;
 }
 
+// A string constant: '...', or E'...' whose escapes all stand for ASCII
+// characters (an octal, hexadecimal or Unicode escape can make a byte or
+// code point the scanner rejects: left to the parser).
+bool plain_or_escape_string(std::string_view t) {
+  if (t.front() == '\'') return true;
+  if (t.size() < 3 || (t.front() != 'e' && t.front() != 'E') || t[1] != '\'') return false;
+  for (size_t k = 2; k < t.size(); ++k) {
+    if (t[k] != '\\') continue;
+    if (k + 1 >= t.size()) return false;
+    const char next = t[k + 1];
+    if ((next >= '0' && next <= '7') || next == 'x' || next == 'u' || next == 'U') return false;
+    if (static_cast<unsigned char>(next) >= 0x80) return false;
+    ++k;
+  }
+  return true;
+}
+
 // A function's name the grammar takes as it is written (`now`, `nextval`):
 // an identifier or an unreserved keyword, unquoted. Other keywords are left
 // to the parser (COALESCE, EXTRACT and the like have grammars of their own).
@@ -109,8 +126,14 @@ std::optional<ir::Statement> Lowerer::simple_insert(TextRange piece) const {
       i += 2;
       return true;
     }
-    if (kind == kIConst || kind == kFConst || (kind == kSConst && t.front() == '\'')) {
+    if (kind == kIConst || kind == kFConst || (kind == kSConst && plain_or_escape_string(t))) {
       ++i;
+      return true;
+    }
+    // N'...': the scanner's NCHAR, right before the string it types.
+    if ((t == "N" || t == "n") && next_in && tokens_[i + 1].kind == kSConst &&
+        tokens_[i + 1].begin == tokens_[i].end && token_text(i + 1).front() == '\'') {
+      i += 2;
       return true;
     }
     if (word("true") || word("false") || word("null") || (depth == 0 && word("default"))) return true;
