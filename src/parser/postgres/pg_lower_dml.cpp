@@ -47,11 +47,11 @@ bool col_id(std::string_view w, std::string& out) {
   return k < 0 || ScanKeywordCategories[k] <= 1;
 }
 
-// A string constant: '...', or E'...' whose escapes all stand for ASCII
+// A string constant: '...', a dollar-quoted body, or E'...' whose escapes all stand for ASCII
 // characters (an octal, hexadecimal or Unicode escape can make a byte or
 // code point the scanner rejects: left to the parser).
 bool plain_or_escape_string(std::string_view t) {
-  if (t.front() == '\'') return true;
+  if (t.front() == '\'' || t.front() == '$') return true;  // '...', $tag$...$tag$
   if (t.size() < 3 || (t.front() != 'e' && t.front() != 'E') || t[1] != '\'') return false;
   for (size_t k = 2; k < t.size(); ++k) {
     if (t[k] != '\\') continue;
@@ -137,6 +137,11 @@ std::optional<ir::Statement> Lowerer::simple_insert(TextRange piece) const {
       return true;
     }
     if (word("true") || word("false") || word("null") || (depth == 0 && word("default"))) return true;
+    // The grammar's value functions, without parentheses (`current_date()` is an error).
+    for (std::string_view f :
+         {"current_timestamp", "current_date", "current_time", "localtimestamp", "localtime", "current_user",
+          "session_user", "current_role", "current_catalog", "current_schema"})
+      if (word(f)) return !(!done() && token_text(i) == "(");
     if (depth >= 4 || !next_in || token_text(i + 1) != "(" || !function_name(t)) return false;
     i += 2;
     if (punct(")")) return true;
