@@ -69,6 +69,57 @@ TEST_SUITE("core") {
     CHECK(out.str() == reference(j));
   }
 
+  TEST_CASE("JsonWriter: pair_member writes an object of two integers as the member calls do") {
+    // As the first member and after others, at depth 1 and deeper, in a
+    // fragment, with 0 and the largest value.
+    auto write = [](bool pair, JsonWriter& w) {
+      auto one = [&](std::string_view k, uint64_t a, uint64_t b) {
+        if (pair) {
+          w.pair_member(k, "line", a, "column", b);
+        } else {
+          w.key(k);
+          w.begin_object();
+          w.member("line", a);
+          w.member("column", b);
+          w.end_object();
+        }
+      };
+      w.begin_object();
+      one("start", 1, 2);
+      w.member("x", "y");
+      one("end", 0, 18446744073709551615ULL);
+      w.key("edits");
+      w.begin_array();
+      w.begin_object();
+      one("start", 30, 4);
+      one("end", 31, 1);
+      w.end_object();
+      w.end_array();
+      w.end_object();
+    };
+    std::ostringstream a;
+    std::ostringstream b;
+    {
+      JsonWriter wa(a);
+      JsonWriter wb(b);
+      write(true, wa);
+      write(false, wb);
+    }
+    CHECK(a.str() == b.str());
+    JsonWriter fa(2);
+    JsonWriter fb(2);
+    write(true, fa);
+    write(false, fb);
+    CHECK(fa.take() == fb.take());
+    OrderedJson j;
+    j["start"] = OrderedJson{{"line", 1}, {"column", 2}};
+    j["x"] = "y";
+    j["end"] = OrderedJson{{"line", 0}, {"column", 18446744073709551615ULL}};
+    j["edits"] = OrderedJson::array({OrderedJson{{"start", OrderedJson{{"line", 30}, {"column", 4}}},
+                                                 {"end", OrderedJson{{"line", 31}, {"column", 1}}}}});
+    CHECK(a.str() == reference(j));
+  }
+
   TEST_CASE("JsonWriter: fragments written apart splice into an array as if written in place") {
     // Items of the array "list" (depth 2: in the top object, in the array),
     // some written in place, some as fragments: the first fragment of an

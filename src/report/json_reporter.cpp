@@ -16,11 +16,7 @@ namespace {
 constexpr int kSchemaVersion = 1;
 
 void position(JsonWriter& w, std::string_view key, LineColumn p) {
-  w.key(key);
-  w.begin_object();
-  w.member("line", p.line);
-  w.member("column", p.column);
-  w.end_object();
+  w.pair_member(key, "line", p.line, "column", p.column);
 }
 
 void fix_json(JsonWriter& w, const SourceFile& src, const Fix& fix) {

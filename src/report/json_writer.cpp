@@ -131,6 +131,28 @@ void JsonWriter::close(char c) {
   maybe_flush();
 }
 
+void JsonWriter::pair_member(std::string_view k, std::string_view k1, uint64_t v1, std::string_view k2,
+                             uint64_t v2) {
+  key(k);
+  after_key_ = false;
+  buf_ += '{';
+  has_items_.push_back(true);
+  std::array<char, 24> digits{};
+  newline_indent();
+  escaped(k1);
+  buf_ += ": ";
+  buf_.append(digits.data(), std::to_chars(digits.data(), digits.data() + digits.size(), v1).ptr);
+  buf_ += ',';
+  newline_indent();
+  escaped(k2);
+  buf_ += ": ";
+  buf_.append(digits.data(), std::to_chars(digits.data(), digits.data() + digits.size(), v2).ptr);
+  has_items_.pop_back();
+  newline_indent();
+  buf_ += '}';
+  maybe_flush();
+}
+
 void JsonWriter::value(std::string_view s) {
   before_value();
   escaped(s);

@@ -54,6 +54,11 @@ class JsonWriter {
     value(v);
   }
 
+  // `"k": {"k1": v1, "k2": v2}` (a position: line and column) in one call:
+  // the bytes of key(k), begin_object(), member(k1, v1), member(k2, v2),
+  // end_object().
+  void pair_member(std::string_view k, std::string_view k1, uint64_t v1, std::string_view k2, uint64_t v2);
+
   // Writes what is buffered to the stream (also done when the buffer grows
   // large and on destruction). A fragment writer keeps it.
   void flush();
