@@ -131,6 +131,22 @@ TEST_SUITE("core") {
     const auto& listing = listings.list(root.string() + "//d/./");
     CHECK(listing.read);
     CHECK(listing.names == std::vector<std::string>{"a.sql", "b.sql", "conf"});
+    // The file system's order, as readdir gives it, maps onto the sorted names.
+    auto in_listed_order = [](const fs::path& dir, const driver::FolderListings::Listing& l) {
+      std::vector<std::string> listed;
+      for (DIR* d = ::opendir(dir.c_str()); d;) {
+        const dirent* e = ::readdir(d);
+        if (!e) {
+          ::closedir(d);
+          break;
+        }
+        if (e->d_name[0] != '.') listed.emplace_back(e->d_name);
+      }
+      std::vector<std::string> mapped;
+      for (const uint32_t at : l.order) mapped.push_back(l.names.at(at));
+      return mapped == listed;
+    };
+    CHECK(in_listed_order(root / "d", listing));
     // The same listing by any spelling of the folder (no second read).
     CHECK(&listings.list((root / "d").string()) == &listing);
     CHECK(listings.may_hold((root / "d").string(), "b.sql"));
@@ -146,6 +162,15 @@ TEST_SUITE("core") {
       CHECK(listings.find((root / "d").string(), "conf").type == DT_DIR);
     }
     CHECK(listings.find((root / "d").string(), "conf/flyway.conf").type == 0);  // a/b: only `a` is known
+    // Many names: sorted in place, each once, the order mapping back.
+    fs::create_directories(root / "many");
+    for (int i = 0; i < 300; ++i)
+      test::write(root / "many" / (std::to_string((i * 7919) % 1000) + ".sql"), "");
+    const auto& many = listings.list((root / "many").string());
+    CHECK(many.names.size() == 300);
+    CHECK(std::is_sorted(many.names.begin(), many.names.end()));
+    CHECK(std::adjacent_find(many.names.begin(), many.names.end()) == many.names.end());
+    CHECK(in_listed_order(root / "many", many));
     // A folder that cannot be listed answers nothing.
     CHECK(!listings.list((root / "missing").string()).read);
     CHECK(listings.may_hold((root / "missing").string(), "x"));

@@ -139,7 +139,7 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   std::vector<std::string> paths = o.paths;
   if (paths.empty()) paths.push_back(".");
   std::vector<driver::Input> inputs;
-  auto collected = driver::collect_inputs(paths, o.stdin_filename, problems);
+  auto collected = driver::collect_inputs(paths, o.stdin_filename, problems, listings.get());
   // Files named one by one (pre-commit's staged files) get the migrations
   // before them as history; a change set names its own history.
   std::vector<driver::HistoryRead> history;

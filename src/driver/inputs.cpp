@@ -112,20 +112,67 @@ bool is_sql_name(const fs::path& p) {
          std::tolower(static_cast<unsigned char>(ext[3])) == 'l';
 }
 
+// An entry of a folder's listing, asked as a std::filesystem directory
+// entry is: the listing's type, when it gives one, serves what does not
+// follow a link; the rest is looked up.
+struct ListedEntry {
+  fs::path path;
+  fs::file_type type = fs::file_type::none;  // none: the listing gives none
+  static fs::file_type of(unsigned char d_type) {
+    switch (d_type) {
+      case DT_REG:
+        return fs::file_type::regular;
+      case DT_DIR:
+        return fs::file_type::directory;
+      case DT_LNK:
+        return fs::file_type::symlink;
+      case DT_BLK:
+        return fs::file_type::block;
+      case DT_CHR:
+        return fs::file_type::character;
+      case DT_FIFO:
+        return fs::file_type::fifo;
+      case DT_SOCK:
+        return fs::file_type::socket;
+      default:
+        return fs::file_type::none;
+    }
+  }
+  bool is_symlink(std::error_code& ec) const {
+    if (type != fs::file_type::none) return type == fs::file_type::symlink;
+    return fs::symlink_status(path, ec).type() == fs::file_type::symlink;
+  }
+  fs::file_type file_type(std::error_code& ec) const {
+    if (type != fs::file_type::none && type != fs::file_type::symlink) {
+      ec.clear();
+      return type;
+    }
+    return fs::status(path, ec).type();
+  }
+  bool is_directory(std::error_code& ec) const { return file_type(ec) == fs::file_type::directory; }
+  bool is_regular_file(std::error_code& ec) const { return file_type(ec) == fs::file_type::regular; }
+  fs::file_status status(std::error_code& ec) const { return fs::status(path, ec); }
+};
+
 // Walks `dir` for *.sql files (any case). Symbolic links to directories
 // are queued in `links` and walked after the real directories, so a
 // directory is named by its own path when it is inside the tree and through
 // the link otherwise; each directory is read once whatever way it is reached
 // (a link loop ends there). Hidden directories are skipped. Every path that
-// cannot be read is reported.
-void walk(const fs::path& dir, std::set<std::string>& visited, std::vector<fs::path>& links,
-          std::vector<std::string>& found, std::vector<std::string>& errors) {
+// cannot be read is reported. `real`: the directory's canonical path when
+// known (a directory, not a link, in a folder whose canonical path is known),
+// else asked. The listings are the run's (the runner layout and the config
+// search use them again); entries are taken in the file system's order.
+void walk(const fs::path& dir, const fs::path* real, std::set<std::string>& visited,
+          std::vector<fs::path>& links, std::vector<std::string>& found, std::vector<std::string>& errors,
+          FolderListings& listings) {
   std::error_code ec;
-  const fs::path real = fs::canonical(dir, ec);
-  if (!ec && !visited.insert(real.string()).second) return;
-  fs::directory_iterator it(dir, ec);
-  if (ec) {
-    errors.push_back(dir.generic_string() + ": cannot read directory: " + ec.message());
+  const fs::path canonical = real ? *real : fs::canonical(dir, ec);
+  if (!ec && !visited.insert(canonical.string()).second) return;
+  const FolderListings::Listing& listing = listings.list(dir.string());
+  if (!listing.read) {
+    errors.push_back(dir.generic_string() + ": cannot read directory: " +
+                     std::make_error_code(static_cast<std::errc>(listing.error)).message());
     return;
   }
   std::vector<fs::path> subdirs;
@@ -134,13 +181,11 @@ void walk(const fs::path& dir, std::set<std::string>& visited, std::vector<fs::p
   // no stat per file. Links, and entries the listing gives no type for, are
   // examined as before.
   bool searchable = false;
-  for (auto end = fs::directory_iterator(); it != end; it.increment(ec)) {
-    if (ec) {
-      errors.push_back(dir.generic_string() + ": cannot read directory: " + ec.message());
-      break;
-    }
-    const fs::path path = it->path();
-    const std::string name = path.filename().string();
+  for (const uint32_t at : listing.order) {
+    const std::string& name = listing.names[at];
+    const ListedEntry entry{dir / name, ListedEntry::of(listing.types[at])};
+    const ListedEntry* it = &entry;
+    const fs::path& path = entry.path;
     std::error_code sec;
     fs::file_status status;
     if (searchable && !it->is_symlink(sec) && !sec && it->is_directory(sec) && !sec)
@@ -167,14 +212,19 @@ void walk(const fs::path& dir, std::set<std::string>& visited, std::vector<fs::p
     if (is_sql_name(path) && fs::is_regular_file(status)) found.push_back(path.generic_string());
   }
   std::sort(subdirs.begin(), subdirs.end());
-  for (const auto& sub : subdirs) walk(sub, visited, links, found, errors);
+  for (const auto& sub : subdirs) {
+    const fs::path sub_real = canonical / sub.filename();
+    walk(sub, ec ? nullptr : &sub_real, visited, links, found, errors, listings);
+  }
 }
 
 }  // namespace
 
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, const std::string& stdin_name,
-                                      std::vector<std::string>& errors) {
+                                      std::vector<std::string>& errors, FolderListings* listings) {
   sqitch_plans().clear();
+  std::optional<FolderListings> own_listings;
+  if (!listings) listings = &own_listings.emplace();
   std::vector<InputFile> out;
   std::set<std::string> visited;  // directories read, by real path: each once per run
   for (const auto& p : paths) {
@@ -200,10 +250,10 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, con
     if (S_ISDIR(st.st_mode)) {
       std::vector<std::string> found;
       std::vector<fs::path> links;
-      walk(p, visited, links, found, errors);
+      walk(p, nullptr, visited, links, found, errors, *listings);
       for (size_t i = 0; i < links.size(); ++i) {  // links found on the way queue more
         std::vector<fs::path> more;
-        walk(links[i], visited, more, found, errors);
+        walk(links[i], nullptr, visited, more, found, errors, *listings);
         std::sort(more.begin(), more.end());
         links.insert(links.end(), more.begin(), more.end());
       }
@@ -263,20 +313,43 @@ const FolderListings::Listing& FolderListings::list(const std::string& dir) {
   auto listing = std::make_unique<Listing>();
   if (DIR* d = ::opendir(dir.empty() ? "." : dir.c_str())) {
     listing->read = true;
-    std::vector<std::pair<std::string, unsigned char>> entries;
+    auto& names = listing->names;
+    auto& types = listing->types;
     while (const dirent* e = ::readdir(d)) {
       const char* n = e->d_name;
       if (n[0] == '.' && (n[1] == 0 || (n[1] == '.' && n[2] == 0))) continue;
-      entries.emplace_back(n, e->d_type);
+      names.emplace_back(n);
+      types.push_back(e->d_type);
     }
     ::closedir(d);
-    std::sort(entries.begin(), entries.end());
-    listing->names.reserve(entries.size());
-    listing->types.reserve(entries.size());
-    for (auto& [name, type] : entries) {
-      listing->names.push_back(std::move(name));
-      listing->types.push_back(type);
+    // Sorted in place (a folder of 100,000 migrations holds its names once):
+    // sorted[i] is the listing's by[i]-th, and order[] maps back.
+    const size_t count = names.size();
+    std::vector<uint32_t> by(count);
+    for (size_t i = 0; i < count; ++i) by[i] = static_cast<uint32_t>(i);
+    std::sort(by.begin(), by.end(), [&](uint32_t a, uint32_t b) { return names[a] < names[b]; });
+    listing->order.resize(count);
+    for (size_t i = 0; i < count; ++i) listing->order[by[i]] = static_cast<uint32_t>(i);
+    std::vector<bool> placed(count);
+    for (size_t i = 0; i < count; ++i) {  // each cycle of the permutation
+      if (placed[i]) continue;
+      std::string name = std::move(names[i]);
+      const unsigned char type = types[i];
+      for (size_t j = i;;) {
+        placed[j] = true;
+        const size_t from = by[j];
+        if (from == i) {
+          names[j] = std::move(name);
+          types[j] = type;
+          break;
+        }
+        names[j] = std::move(names[from]);
+        types[j] = types[from];
+        j = from;
+      }
     }
+  } else {
+    listing->error = errno;
   }
   const std::lock_guard<std::mutex> lock(mutex_);
   return *listed_.try_emplace(std::move(k), std::move(listing)).first->second;

@@ -34,8 +34,10 @@ class FolderListings {
  public:
   struct Listing {
     bool read = false;                 // the folder could be listed
+    int error = 0;                     // else why not (errno)
     std::vector<std::string> names;    // sorted (byte order), without "." and ".."
     std::vector<unsigned char> types;  // the listing's type of each name (DT_REG, DT_LNK, DT_UNKNOWN ...)
+    std::vector<uint32_t> order;       // the names in the order the file system listed them
   };
   FolderListings();
   // `dir` as spelled (relative to the working directory or absolute; "" is
@@ -69,8 +71,9 @@ class FolderListings {
 // deterministic; "-" for stdin. Every path that cannot be read (missing,
 // dangling link, unreadable directory, a file under an unsearchable one) is
 // appended to `errors` with the reason, and the rest is still collected.
+// Folders are listed through `listings` when given (the run's, shared with its session).
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, const std::string& stdin_name,
-                                      std::vector<std::string>& errors);
+                                      std::vector<std::string>& errors, FolderListings* listings = nullptr);
 
 // The folder a migration file belongs to: its directory, or for layouts
 // with one directory per migration (`DIR/up.sql`, `DIR/down.sql`,
