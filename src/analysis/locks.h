@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -96,18 +97,18 @@ inline bool covers(const TableEffect& held, const TableEffect& wanted) {
 struct StatementEffect {
   std::vector<TableEffect> tables;
   bool no_transaction_block = false;  // refused inside a transaction block
-  std::string no_transaction_reason;  // e.g. "CREATE INDEX CONCURRENTLY"
   // MySQL/MariaDB: the statement commits the open transaction (all DDL).
   bool implicit_commit = false;
   // MySQL/MariaDB: the server refuses the statement on the target version,
   // e.g. an explicit ALGORITHM=/LOCK= the operation cannot honour.
   bool fails = false;
-  std::string fail_reason;  // "ALGORITHM=INSTANT is not supported for ADD INDEX"
   // Statement: the form itself is refused (RENAME COLUMN before MySQL 8.0 /
   // MariaDB 10.5.2); `failed_action` names the refused action.
-  enum class Clause { None, Algorithm, Lock, Statement };
-  size_t failed_action = SIZE_MAX;
+  enum class Clause : uint8_t { None, Algorithm, Lock, Statement };
   Clause failed_clause = Clause::None;  // the clause the server refuses
+  std::string no_transaction_reason;    // e.g. "CREATE INDEX CONCURRENTLY"
+  std::string fail_reason;              // "ALGORITHM=INSTANT is not supported for ADD INDEX"
+  size_t failed_action = SIZE_MAX;
   // The refusal rests on old column definitions the model does not know
   // (as TableEffect::assumed_columns): these MODIFY/CHANGE columns.
   std::vector<std::string> fail_assumed_columns;

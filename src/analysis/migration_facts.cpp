@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
 #include <string_view>
 #include <unordered_map>
 
@@ -278,6 +279,18 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
   TxSource implied = TxSource::None;
   std::optional<std::string> lock_timeout;
   std::optional<std::string> statement_timeout;
+  // The value each statement reads, shared by the statements that have the
+  // same one in a row (one SET holds for the rest of its section).
+  struct SharedValue {
+    std::shared_ptr<const std::string> last;
+    std::shared_ptr<const std::string> get(const std::optional<std::string>& v) {
+      if (!v) return nullptr;
+      if (!last || *last != *v) last = std::make_shared<const std::string>(*v);
+      return last;
+    }
+  };
+  SharedValue shared_lock_timeout;
+  SharedValue shared_statement_timeout;
   std::optional<std::string> local_lock_timeout;
   std::optional<std::string> local_statement_timeout;
   size_t tx_start = SIZE_MAX;
@@ -383,19 +396,22 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     f.explicit_transaction = explicit_tx;
     f.tx = explicit_tx ? TxSource::Explicit : !tx_done ? implied : TxSource::None;
     f.in_transaction = f.tx != TxSource::None;
-    f.lock_timeout = local_lock_timeout ? local_lock_timeout : lock_timeout;
-    f.statement_timeout = local_statement_timeout ? local_statement_timeout : statement_timeout;
+    std::optional<std::string> lock_value = local_lock_timeout ? local_lock_timeout : lock_timeout;
+    std::optional<std::string> statement_value =
+        local_statement_timeout ? local_statement_timeout : statement_timeout;
     // Settings of this statement alone (SET STATEMENT ... FOR, WAIT n / NOWAIT).
     for (const auto& o : st.own_settings) {
       std::string value;
       const TimeoutSetting which = timeout_setting(o, settings, value);
       if (which == TimeoutSetting::None) continue;
-      auto& slot = which == TimeoutSetting::Lock ? f.lock_timeout : f.statement_timeout;
+      auto& slot = which == TimeoutSetting::Lock ? lock_value : statement_value;
       if (o.reset)
         slot.reset();
       else
         slot = value;
     }
+    f.lock_timeout_ = shared_lock_timeout.get(lock_value);
+    f.statement_timeout_ = shared_statement_timeout.get(statement_value);
     f.transaction_start = f.in_transaction ? tx_start : SIZE_MAX;
     const bool in_tx = f.in_transaction;
     // ATTACH PARTITION skips its scan when a validated CHECK on the partition
@@ -411,15 +427,15 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
       for (size_t k = 0; k < at->actions.size(); ++k)
         if (at->actions[k].kind == ir::AlterKind::AlterColumnType)
           if (const ir::TypeName* t = columns.column_type(at->table, at->actions[k].column))
-            f.old_types.emplace_back(k, *t);
+            f.rare().old_types.emplace_back(k, *t);
     if (const auto* at = st.as<ir::AlterTable>()) {
       for (size_t k = 0; k < at->actions.size(); ++k) {
         const auto& a = at->actions[k];
         if (a.kind == ir::AlterKind::AddColumn && a.if_exists && a.column_def) {
           const auto t = columns.view(at->table);
           if (t.exists() && t.columns_known() && t.column(a.column_def->name) == nullptr) {
-            f.known_absent.resize(at->actions.size());
-            f.known_absent[k] = true;
+            f.rare().known_absent.resize(at->actions.size());
+            f.rare().known_absent[k] = true;
           }
         }
         switch (a.kind) {
@@ -436,8 +452,9 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
                     columns.column(at->table, a.column, settings.dialect == Dialect::MySql)) {
               // Sized only when a column is known: most ALTER TABLEs (ADD
               // COLUMN) have none, and a file may hold a million of them.
-              f.old_columns.resize(at->actions.size());
-              f.old_columns[k] = *c;
+              auto& old_columns = f.rare().old_columns;
+              old_columns.resize(at->actions.size());
+              old_columns[k] = *c;
               // A MySQL column without its own character set has the table's:
               // compared with a definition that names one, the old column
               // names the table's (when the history knows it).
@@ -445,7 +462,7 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
               // none, compared with a definition that names none.
               if (settings.dialect == Dialect::MySql && a.column_def) {
                 const std::string table_charset(columns.view(at->table).charset());
-                std::string& old = f.old_columns[k]->type.charset;
+                std::string& old = old_columns[k]->type.charset;
                 const bool named = !a.column_def->type.charset.empty();
                 if (named && old.empty()) old = table_charset;
                 if (!named && !table_charset.empty() && old == table_charset) old.clear();
@@ -458,7 +475,9 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
       }
     }
     f.foreign_key_checks = foreign_key_checks;
-    if (settings.schema_complete) f.unknown = unknown_references(st, columns);
+    if (settings.schema_complete)
+      if (auto unknown = unknown_references(st, columns); !unknown.empty())
+        f.rare().unknown = std::move(unknown);
     {
       const ir::QualifiedName* written = nullptr;
       uint8_t event = 0;
@@ -469,22 +488,26 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
         // The triggers this kind of statement fires (all, when a trigger's
         // events are not known).
         const auto view = columns.view(*written);
-        f.trigger_count = view.trigger_count(event);
-        f.triggers = view.triggers_for(event, StatementFacts::kTriggersNamed);
+        const size_t count = view.trigger_count(event);
+        auto named = view.triggers_for(event, StatementFacts::kTriggersNamed);
+        if (count > 0 || !named.empty()) {
+          f.rare().trigger_count = count;
+          f.rare().triggers = std::move(named);
+        }
       }
     }
     if (const auto* at = st.as<ir::AlterTable>())
       for (const auto& a : at->actions)
         if (a.kind == ir::AlterKind::AddColumn && a.column_def && a.column_def->default_value)
           for (auto& k : columns.known_functions(a.column_def->default_value->functions))
-            f.functions.push_back(std::move(k));
+            f.rare().functions.push_back(std::move(k));
     if (const auto* d = st.as<ir::Drop>(); d && d->object == ir::ObjectKind::Table && !d->temporary)
       for (const auto& n : d->names) {
         const auto k = columns.view(n);
         if (!k.exists() && (k.seen() || (settings.schema_complete && !outside_history(n))))
-          f.absent_tables.push_back(n);
+          f.rare().absent_tables.push_back(n);
         else if (!k.exists() && !k.seen())
-          f.unseen_tables.push_back(n);
+          f.rare().unseen_tables.push_back(n);
       }
     columns.apply(st);
     facts_.push_back(std::move(f));
@@ -653,8 +676,8 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
       if (it == holding.end()) continue;
       for (const TableEffect* h : it->second)
         if (h->object == e.object && same_table(h->table, e.table) && covers(*h, e)) {
-          f.held.resize(f.effect.tables.size());
-          f.held[k] = true;
+          f.rare().held.resize(f.effect.tables.size());
+          f.rare().held[k] = true;
           break;
         }
     }
@@ -665,29 +688,39 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
   if (settings.sizes.stats)
     for (size_t i = 0; i < facts_.size(); ++i) {
       StatementFacts& f = facts_[i];
-      f.sizes.assign(f.effect.tables.size(), nullptr);
+      std::vector<const TableSize*> sizes(f.effect.tables.size(), nullptr);
       for (size_t k = 0; k < f.effect.tables.size(); ++k) {
         const TableEffect& e = f.effect.tables[k];
         if ((e.object == ir::ObjectKind::Index && e.index_name().empty()) || created_before(e.table, i))
           continue;
-        f.sizes[k] = settings.sizes.stats->find(e.table);
+        sizes[k] = settings.sizes.stats->find(e.table);
       }
+      // Empty without table effects, as before; a statement with effects
+      // holds one entry per effect.
+      if (!sizes.empty()) f.rare().sizes = std::move(sizes);
       const ir::QualifiedName* written = nullptr;
       if (const auto* u = file.statements[i].as<ir::Update>()) written = &u->table;
       if (const auto* d = file.statements[i].as<ir::Delete>()) written = &d->table;
       if (written != nullptr && !created_before(*written, i))
-        f.written_size = settings.sizes.stats->find(*written);
+        if (const TableSize* size = settings.sizes.stats->find(*written)) f.rare().written_size = size;
     }
 }
 
+const StatementFacts::Rare& StatementFacts::none() {
+  static const Rare kNone;
+  return kNone;
+}
+
 bool StatementFacts::table_known_absent(const ir::QualifiedName& table) const {
-  for (const auto& t : absent_tables)
+  if (!rare_) return false;
+  for (const auto& t : rare_->absent_tables)
     if (same_table(t, table)) return true;
   return false;
 }
 
 bool StatementFacts::table_unseen(const ir::QualifiedName& table) const {
-  for (const auto& t : unseen_tables)
+  if (!rare_) return false;
+  for (const auto& t : rare_->unseen_tables)
     if (same_table(t, table)) return true;
   return false;
 }

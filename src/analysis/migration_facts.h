@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -50,74 +51,109 @@ struct StatementFacts {
   // transaction_start say so), and the transaction is no longer open at the
   // end of the section.
   TxSource committed = TxSource::None;
-  size_t section = 0;                            // index into the runner plan's sections
-  std::optional<std::string> lock_timeout;       // value in effect, if any SET
-  std::optional<std::string> statement_timeout;  // value in effect, if any SET
-  StatementEffect effect;                        // lock model verdict for this statement
+  size_t section = 0;  // index into the runner plan's sections
+  // The value in effect, if any SET; null when none.
+  const std::string* lock_timeout() const { return lock_timeout_.get(); }
+  const std::string* statement_timeout() const { return statement_timeout_.get(); }
+  StatementEffect effect;  // lock model verdict for this statement
   size_t committed_start = SIZE_MAX;
   // First statement of the transaction this statement runs in (the BEGIN,
   // the COMMIT AND CHAIN, or 0 for the runner's); SIZE_MAX outside one.
   size_t transaction_start = SIZE_MAX;
+  // What only some statements have, on the heap (a file may hold a million
+  // statements, and most have none of it): read through the accessors
+  // below, which answer as empty when the statement has none; written
+  // through rare().
+  struct Rare {
+    std::vector<char> held;
+    std::vector<std::pair<size_t, ir::TypeName>> old_types;
+    std::vector<std::optional<KnownColumn>> old_columns;
+    std::vector<char> known_absent;
+    struct UnknownReference {
+      ir::QualifiedName table;
+      std::string column;  // empty: the table itself
+      TextRange range;
+    };
+    std::vector<UnknownReference> unknown;
+    size_t trigger_count = 0;
+    std::vector<std::string> triggers;
+    std::vector<KnownFunction> functions;
+    std::vector<ir::QualifiedName> absent_tables;
+    std::vector<ir::QualifiedName> unseen_tables;
+    std::vector<const TableSize*> sizes;
+    const TableSize* written_size = nullptr;
+  };
+  using UnknownReference = Rare::UnknownReference;
+  Rare& rare() {
+    if (!rare_) rare_.emplace();
+    return *rare_;
+  }
+
   // Per entry of effect.tables: an earlier statement of the same transaction
   // already holds a lock on that object that covers this one (covers()), so
   // it is granted at once. Empty when none is (read it with is_held()).
-  std::vector<char> held;
-  bool is_held(size_t table) const { return table < held.size() && held[table]; }
+  const std::vector<char>& held() const { return rare_ ? rare_->held : none().held; }
+  bool is_held(size_t table) const { return table < held().size() && held()[table]; }
   // ALTER TABLE: the old type of each ALTER COLUMN ... TYPE action whose
   // column type is known (action index, type).
-  std::vector<std::pair<size_t, ir::TypeName>> old_types;
+  const std::vector<std::pair<size_t, ir::TypeName>>& old_types() const {
+    return rare_ ? rare_->old_types : none().old_types;
+  }
   // ALTER TABLE: per action (same index), the existing column it changes
   // (MODIFY, CHANGE, ALTER COLUMN ...) as the schema model knew it just
   // before the statement; nullopt when the model does not know it.
-  std::vector<std::optional<KnownColumn>> old_columns;
+  const std::vector<std::optional<KnownColumn>>& old_columns() const {
+    return rare_ ? rare_->old_columns : none().old_columns;
+  }
   const KnownColumn* old_column(size_t action) const {
-    return action < old_columns.size() && old_columns[action] ? &*old_columns[action] : nullptr;
+    const auto& c = old_columns();
+    return action < c.size() && c[action] ? &*c[action] : nullptr;
   }
   // ALTER TABLE: per action, true for an ADD COLUMN IF NOT EXISTS of a column
   // the table is known not to have (its whole column list is known).
-  std::vector<char> known_absent;
   bool column_known_absent(size_t action) const {
-    return action < known_absent.size() && known_absent[action];
+    return rare_ && action < rare_->known_absent.size() && rare_->known_absent[action];
   }
   // With a complete history (Settings::schema_complete): tables and columns
   // the statement names that do not exist when it runs.
-  struct UnknownReference {
-    ir::QualifiedName table;
-    std::string column;  // empty: the table itself
-    TextRange range;
-  };
-  std::vector<UnknownReference> unknown;
+  const std::vector<UnknownReference>& unknown() const { return rare_ ? rare_->unknown : none().unknown; }
   // UPDATE / DELETE / INSERT: the row triggers the schema model knows on the
   // table written (CREATE TRIGGER earlier in the history or file) that fire
   // on it: how many, and the first kTriggersNamed of them by name, in the
   // order they were created (a table may have tens of thousands).
   static constexpr size_t kTriggersNamed = 3;
-  size_t trigger_count = 0;
-  std::vector<std::string> triggers;
+  size_t trigger_count() const { return rare_ ? rare_->trigger_count : 0; }
+  const std::vector<std::string>& triggers() const { return rare_ ? rare_->triggers : none().triggers; }
   // ALTER TABLE ... ADD COLUMN: the functions its DEFAULTs call that a
   // CREATE FUNCTION earlier in the history or the file declares, with their
   // volatility (for pg_add_column_cost).
-  std::vector<KnownFunction> functions;
+  const std::vector<KnownFunction>& functions() const { return rare_ ? rare_->functions : none().functions; }
   // DROP TABLE: the tables it names that the schema model knows do not exist
   // just before it runs: dropped or renamed away earlier in the history or
   // the file, or (with a complete history, Settings::schema_complete) never
   // created. A table the history never mentions is not among them: it may
   // have been created outside the migrations.
-  std::vector<ir::QualifiedName> absent_tables;
   bool table_known_absent(const ir::QualifiedName& table) const;
   // DROP TABLE: the tables it names that neither the history nor the file
   // before it mentions (never created, dropped or renamed): ddlint cannot
   // tell whether the database has them.
-  std::vector<ir::QualifiedName> unseen_tables;
   bool table_unseen(const ir::QualifiedName& table) const;
   // With table_stats (Settings::sizes): per entry of effect.tables, the
   // file's entry for that table (pointing into Settings::sizes.stats), or
   // null when the file does not know it or the table is new in this run.
   // Empty without table_stats.
-  std::vector<const TableSize*> sizes;
+  const std::vector<const TableSize*>& sizes() const { return rare_ ? rare_->sizes : none().sizes; }
   // With table_stats: the file's entry for the table an UPDATE or DELETE
   // writes (the lock model gives DML no table effect), as `sizes`.
-  const TableSize* written_size = nullptr;
+  const TableSize* written_size() const { return rare_ ? rare_->written_size : nullptr; }
+
+ private:
+  friend class MigrationFacts;
+  // Shared by the statements that read the same value in a row.
+  std::shared_ptr<const std::string> lock_timeout_;
+  std::shared_ptr<const std::string> statement_timeout_;
+  ir::Box<Rare> rare_;
+  static const Rare& none();
 };
 
 // Within-file state computed once per file, before rules run.

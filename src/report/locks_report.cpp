@@ -45,10 +45,10 @@ const char* tx_name(analysis::TxSource t) {
 // The size and estimated duration of what the statement does to table k.
 std::optional<analysis::SizeVerdict> table_size(const LocksInput& in, size_t i, size_t k) {
   const auto& f = in.facts.at(i);
-  if (in.sizes == nullptr || k >= f.sizes.size() || f.sizes[k] == nullptr || !f.sizes[k]->rows)
+  if (in.sizes == nullptr || k >= f.sizes().size() || f.sizes()[k] == nullptr || !f.sizes()[k]->rows)
     return std::nullopt;
   analysis::SizeVerdict v;
-  v.table = f.sizes[k];
+  v.table = f.sizes()[k];
   v.dialect = in.sizes->stats ? in.sizes->stats->dialect : Dialect::Postgres;
   v.work = analysis::table_work(in.parsed.statements[i], f.effect.tables[k]);
   v.per_second = analysis::bytes_per_second(v.work, *in.sizes);

@@ -18,7 +18,7 @@ class AddColumnSerial final : public engine::Rule {
     for (const auto& a : s.actions) {
       if (a.kind != ir::AlterKind::AddColumn || !a.column_def) continue;
       const auto& c = *a.column_def;
-      const auto cost = analysis::pg_add_column_cost(c, ctx.settings(), ctx.here().functions);
+      const auto cost = analysis::pg_add_column_cost(c, ctx.settings(), ctx.here().functions());
       TextRange at;
       std::string what;
       if (cost.reason == R::Serial) {

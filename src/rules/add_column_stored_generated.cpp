@@ -43,7 +43,7 @@ class AddColumnStoredGenerated final : public engine::Rule {
                 "online schema change tool (gh-ost, pt-online-schema-change).");
         continue;
       }
-      if (analysis::pg_add_column_cost(c, ctx.settings(), ctx.here().functions).reason !=
+      if (analysis::pg_add_column_cost(c, ctx.settings(), ctx.here().functions()).reason !=
           analysis::AddColumnCost::Reason::StoredGenerated)
         continue;
       ctx.report(at, "adding stored generated column " + quoted(c.name) + " to " + quoted(s.table) +

@@ -14,7 +14,7 @@ class AddColumnVolatileDefault final : public engine::Rule {
     for (const auto& a : s.actions) {
       if (a.kind != ir::AlterKind::AddColumn || !a.column_def || !a.column_def->default_value) continue;
       const auto& c = *a.column_def;
-      const auto cost = analysis::pg_add_column_cost(c, ctx.settings(), ctx.here().functions);
+      const auto cost = analysis::pg_add_column_cost(c, ctx.settings(), ctx.here().functions());
       if (cost.reason == R::VolatileDefault) {
         ctx.report(c.default_value->range,
                    "the DEFAULT of " + quoted(c.name) + " calls " + cost.detail +

@@ -24,8 +24,8 @@ class AlterColumnType final : public engine::Rule {
       const size_t k = fact.action;
       const auto& a = s.actions[k];
       if (a.kind != ir::AlterKind::AlterColumnType || !a.new_type) continue;
-      const auto known =
-          std::find_if(f.old_types.begin(), f.old_types.end(), [&](const auto& p) { return p.first == k; });
+      const auto known = std::find_if(f.old_types().begin(), f.old_types().end(),
+                                      [&](const auto& p) { return p.first == k; });
       const std::string to = analysis::display(*a.new_type);
       const std::string col = quoted(a.column) + " of " + quoted(s.table);
       const std::string cost =
@@ -39,7 +39,7 @@ class AlterColumnType final : public engine::Rule {
           "(varchar(n) to varchar(m > n) or text, more numeric precision), which needs no rewrite.";
       // PostgreSQL 12+ in a UTC session: timestamp <-> timestamptz keeps the rows.
       const bool utc = f.utc_session && ctx.settings().pg_version >= 12;
-      if (known != f.old_types.end()) {
+      if (known != f.old_types().end()) {
         if (analysis::pg_type_change(known->second, *a.new_type, a.expr.has_value(), utc) ==
             analysis::TypeChange::NoRewrite)
           continue;

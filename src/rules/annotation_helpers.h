@@ -86,7 +86,7 @@ inline std::vector<TableCost> existing_table_costs(const engine::RuleContext& ct
         it->rewrite_certain |= e.rewrite && e.unless.empty();
         it->scan |= e.scan;
       }
-      const analysis::TableSize* size = k < f.sizes.size() ? f.sizes[k] : nullptr;
+      const analysis::TableSize* size = k < f.sizes().size() ? f.sizes()[k] : nullptr;
       if (size == nullptr || !size->rows) continue;
       it->size = size;
       const int64_t per_second =

@@ -13,8 +13,8 @@ namespace ddlint::rules {
 class BackfillFiresTriggers final : public engine::Rule {
   void check(engine::RuleContext& ctx, const ir::QualifiedName& table, const std::string& verb) {
     // The first few by name (StatementFacts::kTriggersNamed), then how many more.
-    const auto& triggers = ctx.here().triggers;
-    const size_t count = ctx.here().trigger_count;
+    const auto& triggers = ctx.here().triggers();
+    const size_t count = ctx.here().trigger_count();
     if (count == 0 || ctx.here().down) return;
     std::string names;
     for (size_t k = 0; k < triggers.size(); ++k) names += (k ? ", " : "") + quoted(triggers[k]);

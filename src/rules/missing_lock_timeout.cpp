@@ -21,10 +21,10 @@ class MissingLockTimeout final : public engine::Rule {
       auto tables = blocked_existing_tables(ctx, i, true);
       if (tables.empty()) continue;
       const auto& f = ctx.facts().at(i);
-      const TimeoutVerdict lock = judge_timeout(f.lock_timeout, max);
+      const TimeoutVerdict lock = judge_timeout(f.lock_timeout(), max);
       if (lock.state == TimeoutState::Bounded) continue;
       // statement_timeout also cancels a statement that waits for a lock.
-      const TimeoutVerdict stmt = judge_timeout(f.statement_timeout, max);
+      const TimeoutVerdict stmt = judge_timeout(f.statement_timeout(), max);
       if (stmt.state == TimeoutState::Bounded) continue;
       group_offender(ctx, groups, {i, lock, std::move(tables), 0}, setting);
     }

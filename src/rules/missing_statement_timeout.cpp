@@ -22,7 +22,7 @@ class MissingStatementTimeout final : public engine::Rule {
     for (size_t i = 0; i < ctx.file().statements.size(); ++i) {
       auto tables = blocked_existing_tables(ctx, i, false);
       if (tables.empty()) continue;
-      const TimeoutVerdict v = judge_timeout(ctx.facts().at(i).statement_timeout, max);
+      const TimeoutVerdict v = judge_timeout(ctx.facts().at(i).statement_timeout(), max);
       if (v.state == TimeoutState::Bounded) continue;
       group_offender(ctx, groups, {i, v, std::move(tables), 0}, setting);
     }

@@ -24,7 +24,7 @@ struct TimeoutVerdict {
 };
 
 // Reads a timeout setting in effect (lock_timeout / statement_timeout).
-inline TimeoutVerdict judge_timeout(const std::optional<std::string>& value, double max_seconds) {
+inline TimeoutVerdict judge_timeout(const std::string* value, double max_seconds) {
   TimeoutVerdict v;
   if (!value) return v;
   v.value = *value;

@@ -8,7 +8,7 @@ namespace ddlint::rules {
 // names that the migrations before it never created, or dropped.
 class UnknownObject final : public engine::Rule {
   void report_all(engine::RuleContext& ctx) {
-    for (const auto& u : ctx.here().unknown) {
+    for (const auto& u : ctx.here().unknown()) {
       const TextRange where = u.range.empty() ? ctx.statement().range : u.range;
       const std::string what = u.column.empty() ? "table " + quoted(u.table)
                                                 : "column " + quoted(u.column) + " of " + quoted(u.table);
