@@ -199,10 +199,10 @@ int main(int argc, char** argv) {
         "{\"case\":%s,\"target\":%s,\"table\":%s,\"algorithm\":%s,\"lock\":%s,\"rewrite\":%s,\"scan\":%s,"
         "\"mode\":%s,\"blocks\":%s,\"implicit_commit\":%s,\"fails\":%s}\n",
         json_string(c.id).c_str(), json_string(analysis::mysql_target_name(*target)).c_str(),
-        json_string(t.table.display()).c_str(), json_string(t.algorithm).c_str(), json_string(t.lock).c_str(),
-        t.rewrite ? "true" : "false", t.scan ? "true" : "false", json_string(t.mode).c_str(),
-        json_string(analysis::to_string(t.blocks)).c_str(), e.implicit_commit ? "true" : "false",
-        e.fails ? "true" : "false");
+        json_string(t.table.display()).c_str(), json_string(t.algorithm()).c_str(),
+        json_string(t.lock()).c_str(), t.rewrite ? "true" : "false", t.scan ? "true" : "false",
+        json_string(t.mode).c_str(), json_string(analysis::to_string(t.blocks)).c_str(),
+        e.implicit_commit ? "true" : "false", e.fails ? "true" : "false");
     return 0;
   }
   std::fprintf(stderr, "unknown case: %s (see --list)\n", id.c_str());

@@ -33,8 +33,8 @@ Verdict run(const ir::Statement& st, std::string_view t, bool fk_checks = true) 
   Verdict v;
   v.effect = analysis::mysql_statement_effect(st, target(t), &ctx);
   REQUIRE(!v.effect.tables.empty());
-  v.algorithm = v.effect.tables[0].algorithm;
-  v.lock = v.effect.tables[0].lock;
+  v.algorithm = v.effect.tables[0].algorithm();
+  v.lock = v.effect.tables[0].lock();
   v.rewrite = v.effect.tables[0].rewrite;
   v.fails = v.effect.fails;
   return v;
@@ -145,7 +145,7 @@ TEST_SUITE("mysql-locks") {
     for (auto& [n, info] : ctx.tables)
       if (n.name == "users") info.has_fulltext = true;
     const auto e = analysis::mysql_statement_effect(add_phone(), target("8.4"), &ctx);
-    CHECK(e.tables[0].algorithm == "INPLACE");
+    CHECK(e.tables[0].algorithm() == "INPLACE");
   }
 
   TEST_CASE("DROP COLUMN and RENAME COLUMN") {
@@ -342,8 +342,8 @@ TEST_SUITE("mysql-locks") {
     ri.target = name("users");
     ri.subname = "users_email_idx";
     ri.new_name = "users_mail_idx";
-    CHECK(analysis::mysql_statement_effect(statement(ri), target("8.4")).tables[0].algorithm == "INPLACE");
-    CHECK(analysis::mysql_statement_effect(statement(ri), target("mariadb-10.11")).tables[0].algorithm ==
+    CHECK(analysis::mysql_statement_effect(statement(ri), target("8.4")).tables[0].algorithm() == "INPLACE");
+    CHECK(analysis::mysql_statement_effect(statement(ri), target("mariadb-10.11")).tables[0].algorithm() ==
           "INSTANT");
   }
 
@@ -516,7 +516,7 @@ TEST_SUITE("mysql-locks") {
     };
     v = run(bin("bio", {"100"}, false), "mariadb-10.11");
     CHECK(v.algorithm == "INSTANT");
-    CHECK(v.effect.tables[0].operation == "MODIFY COLUMN (collation change)");
+    CHECK(v.effect.tables[0].operation() == "MODIFY COLUMN (collation change)");
     v = run(bin("email", {"50"}, true), "mariadb-10.11");
     CHECK(v.algorithm == "NOCOPY");
     CHECK(v.lock == "NONE");
@@ -611,29 +611,29 @@ TEST_SUITE("mysql-locks") {
                             modify("score", column("score", type("bigint")))}),
             "8.4");
     CHECK(v.effect.tables[0].action == 1);
-    CHECK(v.effect.tables[0].operation == "MODIFY COLUMN (type change)");
+    CHECK(v.effect.tables[0].operation() == "MODIFY COLUMN (type change)");
     v = run(alter("users", {add(constraint(CK::Index, {"org_id"}, "i")),
                             add(constraint(CK::Fulltext, {"body"}, "f"))}),
             "8.4");
     CHECK(v.lock == "SHARED");
     CHECK(v.effect.tables[0].action == 1);
-    CHECK(v.effect.tables[0].operation == "ADD FULLTEXT INDEX (first)");
+    CHECK(v.effect.tables[0].operation() == "ADD FULLTEXT INDEX (first)");
     CHECK(run(add_phone(), "8.4").effect.tables[0].action == 0);
     // COPY because the old definition of `unknown_col` is unknown: were it an
     // INT already, the MODIFY would not copy.
     v = run(modify_to("unknown_col", type("int")), "8.4");
     CHECK(v.algorithm == "COPY");
-    CHECK(v.effect.tables[0].assumed_columns == std::vector<std::string>{"unknown_col"});
+    CHECK(v.effect.tables[0].assumed_columns() == std::vector<std::string>{"unknown_col"});
     // A known type change stays a plain COPY, even beside an unknown column.
     v = run(alter("users", {modify("score", column("score", type("bigint"))),
                             modify("unknown_col", column("unknown_col", type("int")))}),
             "8.4");
     CHECK(v.algorithm == "COPY");
-    CHECK(v.effect.tables[0].assumed_columns.empty());
+    CHECK(v.effect.tables[0].assumed_columns().empty());
     // A table the model does not know at all.
     v = run(alter("nowhere", {modify("c", column("c", type("int")))}), "8.4");
     CHECK(v.algorithm == "COPY");
-    CHECK(v.effect.tables[0].assumed_columns == std::vector<std::string>{"c"});
+    CHECK(v.effect.tables[0].assumed_columns() == std::vector<std::string>{"c"});
     // The refusal of ALGORITHM=INPLACE rests on the same unknown.
     v = run(alter("nowhere", {modify("c", column("c", type("int")))}, "INPLACE"), "8.4");
     CHECK(v.fails);
@@ -665,7 +665,7 @@ TEST_SUITE("mysql-locks") {
     rn.new_name = "people";
     e = analysis::mysql_statement_effect(statement(rn), target("8.4"));
     CHECK(e.implicit_commit);
-    CHECK(e.tables[0].algorithm == "INSTANT");
+    CHECK(e.tables[0].algorithm() == "INSTANT");
     ir::CreateTable ct;
     ct.table = name("t");
     CHECK(analysis::mysql_statement_effect(statement(ct), target("8.4")).implicit_commit);
@@ -678,7 +678,7 @@ TEST_SUITE("mysql-locks") {
     CHECK_FALSE(e.implicit_commit);
     REQUIRE(e.tables.size() == 1);
     CHECK(e.tables[0].blocks == analysis::Blocks::Ddl);  // its shared-write metadata lock holds off DDL
-    CHECK(e.tables[0].algorithm.empty());
+    CHECK(e.tables[0].algorithm().empty());
     CHECK(e.tables[0].mode.find("row locks") != std::string::npos);
     // The brief exclusive metadata lock is in the mode of every ALTER.
     CHECK(run(add_phone(), "8.4").effect.tables[0].mode == "MDL EXCLUSIVE (brief), LOCK=NONE");

@@ -18,7 +18,7 @@ namespace ddlint::analysis {
 //    whose shared metadata lock still holds off other DDL);
 //  - Writes: reads go on, writes wait (SHARE, EXCLUSIVE; LOCK=SHARED);
 //  - ReadsAndWrites: everything waits (ACCESS EXCLUSIVE; LOCK=EXCLUSIVE).
-enum class Blocks { Nothing = 0, Ddl = 1, Writes = 2, ReadsAndWrites = 3 };
+enum class Blocks : uint8_t { Nothing = 0, Ddl = 1, Writes = 2, ReadsAndWrites = 3 };
 // "none", "ddl", "write", "exclusive" (the words of lock annotations and of
 // `ddlint locks --format json`).
 std::string_view to_string(Blocks b);
@@ -40,9 +40,6 @@ struct TableEffect {
   }
   ir::ObjectKind object = ir::ObjectKind::Table;  // Index when only the index name is known
   Blocks blocks = Blocks::Nothing;
-  // The mode's place in its dialect's lock order, weakest first (PostgreSQL:
-  // ACCESS SHARE 0 .. ACCESS EXCLUSIVE 7): equal strengths are the same mode.
-  int strength = 0;
   // What later statements on the table queue behind while this statement
   // waits for its lock: `blocks`, except for MySQL/MariaDB DDL, which takes
   // an exclusive metadata lock at its start and end (even INSTANT and
@@ -55,32 +52,59 @@ struct TableEffect {
   // an ALGORITHM= clause asks for it (e.g. ALGORITHM=COPY).
   bool lock_requested = false;
   bool algorithm_requested = false;
+  // The mode's place in its dialect's lock order, weakest first (PostgreSQL:
+  // ACCESS SHARE 0 .. ACCESS EXCLUSIVE 7): equal strengths are the same mode.
+  int strength = 0;
   std::string mode;  // dialect lock mode name, for messages only
+  // What only some effects have (MySQL/MariaDB's verdict, a condition on
+  // the rewrite), on the heap: a file may hold a million effects, and a
+  // PostgreSQL one rarely has any of it. Read through the accessors below
+  // (empty when the effect has none); written through detail().
+  struct Detail {
+    std::string algorithm;
+    std::string lock;
+    std::string operation;
+    std::vector<std::string> assumed_columns;
+    std::string unless;
+  };
+  Detail& detail() {
+    if (!detail_) detail_.emplace();
+    return *detail_;
+  }
   // MySQL/MariaDB only (empty for PostgreSQL): the algorithm the server runs
   // (INSTANT, NOCOPY, INPLACE, COPY) and the concurrency it allows during the
   // operation, as a LOCK= value (NONE, SHARED, EXCLUSIVE). `mode` adds the
   // brief exclusive metadata lock every ALTER takes at start and end.
-  std::string algorithm;
-  std::string lock;
+  const std::string& algorithm() const { return detail_ ? detail_->algorithm : none().algorithm; }
+  const std::string& lock() const { return detail_ ? detail_->lock : none().lock; }
   // MySQL/MariaDB verdicts for rules (which never read the spellings above).
-  bool copies() const { return algorithm == "COPY"; }
-  bool instant() const { return algorithm == "INSTANT"; }
+  bool copies() const { return algorithm() == "COPY"; }
+  bool instant() const { return algorithm() == "INSTANT"; }
   // MySQL/MariaDB ALTER TABLE: the subcommand (index into its actions) that
   // decides the verdict: for a COPY the first one that cannot run otherwise,
   // else the first one that needs `lock`, else the costliest; SIZE_MAX when
   // no single subcommand does. `operation` describes it ("ADD FULLTEXT INDEX
   // (first)", "MODIFY COLUMN (type change)") for messages.
   size_t action = static_cast<size_t>(-1);
-  std::string operation;
+  const std::string& operation() const { return detail_ ? detail_->operation : none().operation; }
   // MySQL/MariaDB: the COPY verdict rests on old column definitions the
   // model does not know: these MODIFY/CHANGE columns are taken to change
   // their type. Were each already of its new type, the statement would not
   // copy the table. Empty when the verdict does not depend on them.
-  std::vector<std::string> assumed_columns;
+  const std::vector<std::string>& assumed_columns() const {
+    return detail_ ? detail_->assumed_columns : none().assumed_columns;
+  }
   // The rewrite (PostgreSQL) or copy (MySQL) rests on an old column
   // definition the model does not know: it does not happen when this holds
   // ("`balance` already is `numeric(20,2)` or ..."). Empty when certain.
-  std::string unless;
+  const std::string& unless() const { return detail_ ? detail_->unless : none().unless; }
+
+ private:
+  ir::Box<Detail> detail_;
+  static const Detail& none() {
+    static const Detail kNone;
+    return kNone;
+  }
 };
 
 // The lock for a message: "an ACCESS EXCLUSIVE lock" (PostgreSQL), "LOCK=SHARED

@@ -122,7 +122,7 @@ db::ProbeStatement probe_statement(std::string_view text, uint32_t base, const i
 bool is_mysql_ddl_to_probe(const ir::Statement& st, const analysis::StatementFacts& f) {
   if (st.as<ir::AlterTable>() == nullptr && st.as<ir::CreateIndex>() == nullptr) return false;
   return std::any_of(f.effect.tables.begin(), f.effect.tables.end(),
-                     [](const auto& e) { return !e.algorithm.empty(); });
+                     [](const auto& e) { return !e.algorithm().empty(); });
 }
 
 bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '$'; }
@@ -251,14 +251,14 @@ Verdict model_verdict(const analysis::StatementFacts& f, const std::string& tabl
   Verdict v;
   v.fails = f.effect.fails;
   for (const auto& e : f.effect.tables) {
-    if (e.algorithm.empty()) continue;
+    if (e.algorithm().empty()) continue;
     if (e.table.name != table && !v.algorithm.empty()) continue;
-    v.algorithm = e.algorithm;
-    v.lock = e.lock;
+    v.algorithm = e.algorithm();
+    v.lock = e.lock();
     v.rewrite = e.rewrite;
-    v.unless = e.unless;
-    if (v.unless.empty() && !e.assumed_columns.empty()) {
-      for (const auto& c : e.assumed_columns) v.unless += (v.unless.empty() ? "`" : ", `") + c + "`";
+    v.unless = e.unless();
+    if (v.unless.empty() && !e.assumed_columns().empty()) {
+      for (const auto& c : e.assumed_columns()) v.unless += (v.unless.empty() ? "`" : ", `") + c + "`";
       v.unless += " changing type";
     }
   }

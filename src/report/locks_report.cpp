@@ -95,9 +95,9 @@ void write_locks_json(const LocksInput& in, std::ostream& out) {
                                   {"scan", t.scan},
                                   {"existing", facts.is_existing(t.table, i)}};
       if (!t.index_name().empty()) j["index"] = t.index_name().display();  // locked through this index
-      if (!t.algorithm.empty()) j["algorithm"] = t.algorithm;              // MySQL/MariaDB
-      if (!t.lock.empty()) j["lock"] = t.lock;
-      if (!t.unless.empty()) j["unless"] = t.unless;
+      if (!t.algorithm().empty()) j["algorithm"] = t.algorithm();          // MySQL/MariaDB
+      if (!t.lock().empty()) j["lock"] = t.lock();
+      if (!t.unless().empty()) j["unless"] = t.unless();
       if (const auto v = table_size(in, i, &t - f.effect.tables.data())) {
         nlohmann::ordered_json size = {{"rows", *v->table->rows}, {"bytes", v->table->bytes}};
         if (v->per_second > 0) {
@@ -141,9 +141,9 @@ void write_locks_text(const LocksInput& in, std::ostream& out) {
       out << "    " << t.table.display()
           << (t.index_name().empty() ? std::string() : " (through index " + t.index_name().display() + ")")
           << ": " << t.mode << " (" << analysis::describe(t.blocks) << ")";
-      if (!t.algorithm.empty()) out << ", ALGORITHM=" << t.algorithm;
+      if (!t.algorithm().empty()) out << ", ALGORITHM=" << t.algorithm();
       if (t.rewrite) out << ", rewrites";
-      if (!t.unless.empty()) out << " unless " << t.unless;
+      if (!t.unless().empty()) out << " unless " << t.unless();
       if (t.scan) out << ", scans";
       if (!facts.is_existing(t.table, i)) out << ", created in this file";
       if (const auto v = table_size(in, i, &t - f.effect.tables.data())) {

@@ -96,8 +96,8 @@ std::vector<TraceRelation> compare_statement(const TraceFile& file, const TraceS
                                         e.table.range.end > e.table.range.begin ? e.table.range : stmt_at});
       }
       it->strength = std::max(it->strength, e.strength);
-      if (e.rewrite && e.unless.empty()) it->rewrite = true;
-      if (e.rewrite && !e.unless.empty()) it->unless = e.unless;
+      if (e.rewrite && e.unless().empty()) it->rewrite = true;
+      if (e.rewrite && !e.unless().empty()) it->unless = e.unless();
     }
   }
 

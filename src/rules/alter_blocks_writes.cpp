@@ -26,10 +26,10 @@ class AlterBlocksWrites final : public engine::Rule {
       if (!analysis::blocks_traffic(e.blocks)) continue;
       const TextRange where =
           alter && e.action < alter->actions.size() ? alter->actions[e.action].range : ctx.statement().range;
-      ctx.report(where, e.operation + " runs in place on " +
+      ctx.report(where, e.operation() + " runs in place on " +
                             analysis::mysql_target_name(ctx.settings().mysql) + " but " +
                             std::string(analysis::describe(e.blocks)) + " to " + quoted(table) +
-                            " (LOCK=" + e.lock + ") until it finishes" +
+                            " (LOCK=" + e.lock() + ") until it finishes" +
                             (e.rewrite ? ", and it rebuilds the table"
                              : e.scan  ? ", and it reads the whole table"
                                        : ""))

@@ -34,9 +34,9 @@ class AlterRequiresTableCopy final : public engine::Rule {
       }
       const TextRange where = e.action < s.actions.size() ? s.actions[e.action].range : ctx.statement().range;
       std::string message =
-          e.operation + " needs a copy of " + quoted(s.table) + " on " + target + " (ALGORITHM=COPY)";
-      if (!e.assumed_columns.empty())
-        message += " unless " + already_of_type(e.assumed_columns, ctx) +
+          e.operation() + " needs a copy of " + quoted(s.table) + " on " + target + " (ALGORITHM=COPY)";
+      if (!e.assumed_columns().empty())
+        message += " unless " + already_of_type(e.assumed_columns(), ctx) +
                    " (ddlint does not know the current definition)";
       message += ": " + cost;
       auto d = ctx.report(where, std::move(message));
@@ -45,7 +45,7 @@ class AlterRequiresTableCopy final : public engine::Rule {
           "the background while writes continue and swap it in at the end), or run it in a maintenance "
           "window; or use a change the server makes in place (widen a VARCHAR within the same length-prefix "
           "size, append ENUM values at the end, add the column instead of changing it).");
-      if (!e.assumed_columns.empty()) d.conditional();
+      if (!e.assumed_columns().empty()) d.conditional();
     }
   }
 };

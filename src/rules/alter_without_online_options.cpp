@@ -33,9 +33,9 @@ class AlterWithoutOnlineOptions final : public engine::Rule {
     if (pin)
       message += " (ddlint expects " + effect.online_clauses + " on " + target + ")";
     else if (e && e->copies())
-      message += " (on " + target + " it copies the table" +
-                 (e->assumed_columns.empty() ? "" : " unless " + already_of_type(e->assumed_columns, ctx)) +
-                 ")";
+      message +=
+          " (on " + target + " it copies the table" +
+          (e->assumed_columns().empty() ? "" : " unless " + already_of_type(e->assumed_columns(), ctx)) + ")";
     auto d = ctx.report(stmt, std::move(message));
     if (pin) {
       const std::string clauses = ", " + effect.online_clauses;

@@ -76,14 +76,14 @@ inline std::vector<TableCost> existing_table_costs(const engine::RuleContext& ct
       const size_t blocking = analysis::blocks_traffic(e.blocks) ? i : SIZE_MAX;
       if (it == nullptr) {
         named.push_back(out.size());
-        out.push_back({table, e.blocks, e.rewrite, e.scan, e.rewrite && e.unless.empty(), i, blocking,
+        out.push_back({table, e.blocks, e.rewrite, e.scan, e.rewrite && e.unless().empty(), i, blocking,
                        index_only, index_only ? ir::ObjectKind::Table : e.object});
         it = &out.back();
       } else {
         it->first_blocking = std::min(it->first_blocking, blocking);
         it->blocks = std::max(it->blocks, e.blocks);
         it->rewrite |= e.rewrite;
-        it->rewrite_certain |= e.rewrite && e.unless.empty();
+        it->rewrite_certain |= e.rewrite && e.unless().empty();
         it->scan |= e.scan;
       }
       const analysis::TableSize* size = k < f.sizes().size() ? f.sizes()[k] : nullptr;

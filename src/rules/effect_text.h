@@ -20,8 +20,8 @@ inline const analysis::TableEffect* effect_on(const analysis::StatementFacts& f,
 // "ALGORITHM=COPY, LOCK=SHARED: blocks writes"; empty when the model gives no
 // algorithm.
 inline std::string online_ddl_text(const analysis::TableEffect* e) {
-  if (e == nullptr || e->algorithm.empty()) return "";
-  return "ALGORITHM=" + e->algorithm + ", LOCK=" + e->lock + ": " +
+  if (e == nullptr || e->algorithm().empty()) return "";
+  return "ALGORITHM=" + e->algorithm() + ", LOCK=" + e->lock() + ": " +
          std::string(analysis::describe(e->blocks));
 }
 

@@ -539,13 +539,13 @@ void resolve(const MySqlTarget& t, Caps caps, const std::string& algorithm, cons
   const int lk = std::max(o.lock, out.fails ? -1 : req_lock);
   e.lock_requested = lk > o.lock;
   e.algorithm_requested = !out.fails && req_algo >= 0 && chosen > pick(-1, -1);
-  e.operation = caps.what;
-  e.algorithm = kAlgoNames[chosen];
-  e.lock = kLockNames[lk];
+  e.detail().operation = caps.what;
+  e.detail().algorithm = kAlgoNames[chosen];
+  e.detail().lock = kLockNames[lk];
   e.blocks = lk == kNone ? Blocks::Ddl : lk == kShared ? Blocks::Writes : Blocks::ReadsAndWrites;
   e.rewrite = o.rebuild;
   e.scan = o.scan || o.rebuild;
-  e.mode = std::string("MDL EXCLUSIVE (brief), LOCK=") + e.lock;
+  e.mode = std::string("MDL EXCLUSIVE (brief), LOCK=") + e.lock();
 }
 
 TableEffect table_effect(const ir::QualifiedName& t) {
@@ -632,8 +632,8 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
           TableEffect e = table_effect(n.table);
           resolve(t, statement_caps(false), n.algorithm, n.lock, e, out);
           // The subcommand that decides the verdict.
-          const int chosen = parse_algo(e.algorithm);
-          const int lk = parse_lock(e.lock);
+          const int chosen = parse_algo(e.algorithm());
+          const int lk = parse_lock(e.lock());
           auto decide = [&](auto&& pred) {
             for (size_t i = 0; i < per_action.size() && e.action == SIZE_MAX; ++i)
               if (!per_action[i].what.empty() && pred(per_action[i])) e.action = i;
@@ -644,7 +644,7 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
           else if (lk > kNone && !e.lock_requested && chosen >= 0)
             decide([&](const Caps& c) { return c.at[chosen].ok && c.at[chosen].lock >= lk; });
           if (e.action == SIZE_MAX && per_action.size() == 1) e.action = 0;
-          if (e.action != SIZE_MAX) e.operation = per_action[e.action].what;
+          if (e.action != SIZE_MAX) e.detail().operation = per_action[e.action].what;
           // A COPY only because MODIFY/CHANGE of columns whose old definition
           // is unknown is taken as a type change: say which ones.
           std::vector<std::string> unknown;
@@ -658,11 +658,11 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
             StatementEffect scratch;
             resolve(t, optimistic, "", "", alt, scratch);
             if (e.copies() && !alt.copies()) {
-              e.assumed_columns = unknown;
+              e.detail().assumed_columns = unknown;
               // For `ddlint locks`: the copy rests on these definitions.
-              for (const auto& c : unknown) e.unless += (e.unless.empty() ? "`" : ", `") + c + "`";
-              e.unless += (unknown.size() == 1 ? " already has" : " already have") +
-                          std::string(" the definition written");
+              for (const auto& c : unknown) e.detail().unless += (e.unless().empty() ? "`" : ", `") + c + "`";
+              e.detail().unless += (unknown.size() == 1 ? " already has" : " already have") +
+                                   std::string(" the definition written");
             }
             StatementEffect with_clauses;
             resolve(t, optimistic, n.algorithm, n.lock, alt, with_clauses);
@@ -703,7 +703,7 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
               resolve(t, Builder(t, "DROP INDEX").nocopy().done(), "", "", e, out);
             } else if (n.object == ir::ObjectKind::Table || n.object == ir::ObjectKind::View) {
               e.mode = "MDL EXCLUSIVE";
-              e.lock = kLockNames[kExclusive];
+              e.detail().lock = kLockNames[kExclusive];
               e.blocks = Blocks::ReadsAndWrites;
             } else {
               continue;
@@ -716,7 +716,7 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
           for (const auto& name : n.tables) {
             TableEffect e = table_effect(name);
             e.mode = "MDL EXCLUSIVE";
-            e.lock = kLockNames[kExclusive];
+            e.detail().lock = kLockNames[kExclusive];
             e.blocks = Blocks::ReadsAndWrites;
             e.rewrite = true;
             out.tables.push_back(e);
@@ -784,7 +784,7 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
             TableEffect e = table_effect(name);
             const bool write = mode.find("WRITE") != std::string::npos;
             e.mode = "LOCK TABLES " + mode;
-            e.lock = kLockNames[write ? kExclusive : kShared];
+            e.detail().lock = kLockNames[write ? kExclusive : kShared];
             e.blocks = write ? Blocks::ReadsAndWrites : Blocks::Writes;
             out.tables.push_back(e);
           }

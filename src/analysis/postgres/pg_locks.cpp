@@ -22,8 +22,9 @@ std::string_view to_string(Blocks b) {
 }
 
 std::string lock_phrase(const TableEffect& e) {
-  if (!e.lock.empty())
-    return "LOCK=" + e.lock + (e.algorithm.empty() ? std::string() : " (ALGORITHM=" + e.algorithm + ")");
+  if (!e.lock().empty())
+    return "LOCK=" + e.lock() +
+           (e.algorithm().empty() ? std::string() : " (ALGORITHM=" + e.algorithm() + ")");
   const bool vowel =
       !e.mode.empty() && std::string_view("AEIOU").find(e.mode.front()) != std::string_view::npos;
   return (vowel ? "an " : "a ") + e.mode + " lock";
@@ -235,7 +236,7 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
           }
           if (n.actions.empty()) mode = kAccessExclusive;
           TableEffect e = effect(n.table, mode, rewrite, scan);
-          if (rewrite && !sure) e.unless = unless;
+          if (rewrite && !sure) e.detail().unless = unless;
           e.object = n.object;
           out.tables.reserve(out.tables.size() + 1 + others.size());
           out.tables.push_back(std::move(e));
