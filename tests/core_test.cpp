@@ -254,6 +254,12 @@ TEST_SUITE("core") {
     for (const char* p : paths) {
       CAPTURE(p);
       CHECK(lexically_normal(p) == std::filesystem::path(p).lexically_normal().generic_string());
+      CHECK(parent_path_text(p) == std::filesystem::path(p).parent_path().string());
+    }
+    for (const char* p : {"x.sql", "/x.sql", "db/x.sql", "./db/x.sql", "../db/./x.sql",
+                          "/srv/a/b/0001_init.sql", "a/b/..", "a/b/.", "a/.b", "a//b.sql", "//x.sql"}) {
+      CAPTURE(p);
+      CHECK(parent_path_text(p) == std::filesystem::path(p).parent_path().string());
     }
   }
 

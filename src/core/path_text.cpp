@@ -25,4 +25,12 @@ std::string lexically_normal(std::string_view path) {
   return out;
 }
 
+std::string parent_path_text(std::string_view path) {
+  if (path.empty() || path.back() == '/' || path.find("//") != std::string_view::npos)
+    return std::filesystem::path(path).parent_path().string();
+  const size_t slash = path.rfind('/');
+  if (slash == std::string_view::npos) return {};
+  return std::string(slash == 0 ? path.substr(0, 1) : path.substr(0, slash));
+}
+
 }  // namespace ddlint

@@ -12,4 +12,9 @@ namespace ddlint {
 // "//" take the std::filesystem route.
 std::string lexically_normal(std::string_view path);
 
+// std::filesystem::path(path).parent_path().string(), without building a
+// path object when `path` has no empty component and no trailing separator
+// (a file's name as collected); the others take the std::filesystem route.
+std::string parent_path_text(std::string_view path);
+
 }  // namespace ddlint

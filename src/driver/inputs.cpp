@@ -105,6 +105,16 @@ void sort_migrations(std::vector<std::string>& paths) {
   for (size_t i = 0; i < keyed.size(); ++i) paths[i] = std::move(keyed[i].second);
 }
 
+// is_sql_name() of a file name, without a path object: its extension is
+// from its last '.', unless that starts the name (".sql" has none).
+bool is_sql_text(std::string_view name) {
+  const size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || name.size() - dot != 4) return false;
+  return std::tolower(static_cast<unsigned char>(name[dot + 1])) == 's' &&
+         std::tolower(static_cast<unsigned char>(name[dot + 2])) == 'q' &&
+         std::tolower(static_cast<unsigned char>(name[dot + 3])) == 'l';
+}
+
 bool is_sql_name(const fs::path& p) {
   const std::string ext = p.extension().string();
   return ext.size() == 4 && ext[0] == '.' && std::tolower(static_cast<unsigned char>(ext[1])) == 's' &&
@@ -460,30 +470,37 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
     // those of its subdirectories: never deeper (an editor may open a stray
     // file in a home directory).
     std::vector<std::string> found;
-    const fs::path root = folder.empty() ? fs::path(".") : fs::path(folder);
+    const std::string root = folder.empty() ? std::string(".") : folder;
     // The type an entry's listing gives, following a symbolic link (or
     // asking, when the listing gives none) as std::filesystem does.
-    auto type_of = [](const fs::path& path, unsigned char listed) {
+    auto type_of = [](const std::string& path, unsigned char listed) {
       if (listed == DT_REG) return fs::file_type::regular;
       if (listed == DT_DIR) return fs::file_type::directory;
       if (listed != DT_LNK && listed != DT_UNKNOWN) return fs::file_type::unknown;  // a FIFO, a socket ...
       std::error_code sec;
       return fs::status(path, sec).type();
     };
-    auto list = [&](const fs::path& dir, bool subdirs) {
-      const auto& listing = listings->list(dir.string());
+    // Paths as text, joined as path's operator/ joins a file name.
+    auto join = [](const std::string& dir, const std::string& name) {
+      if (dir.empty()) return name;
+      return dir.back() == '/' ? dir + name : dir + '/' + name;
+    };
+    auto list = [&](const std::string& dir, bool subdirs) {
+      const auto& listing = listings->list(dir);
       for (size_t i = 0; i < listing.names.size(); ++i) {
         const std::string& name = listing.names[i];
-        const fs::path path = dir / name;
+        const bool sql = is_sql_text(name);
+        if (!sql && !(subdirs && name[0] != '.')) continue;
+        std::string path = join(dir, name);
         if (subdirs && name[0] != '.' && type_of(path, listing.types[i]) == fs::file_type::directory) {
-          const auto& inner = listings->list(path.string());
+          const auto& inner = listings->list(path);
           for (size_t j = 0; j < inner.names.size(); ++j) {
-            const fs::path in = path / inner.names[j];
-            if (is_sql_name(in) && type_of(in, inner.types[j]) == fs::file_type::regular)
-              found.push_back(in.generic_string());
+            if (!is_sql_text(inner.names[j])) continue;
+            std::string in = join(path, inner.names[j]);
+            if (type_of(in, inner.types[j]) == fs::file_type::regular) found.push_back(std::move(in));
           }
-        } else if (is_sql_name(path) && type_of(path, listing.types[i]) == fs::file_type::regular) {
-          found.push_back(path.generic_string());
+        } else if (sql && type_of(path, listing.types[i]) == fs::file_type::regular) {
+          found.push_back(std::move(path));
         }
       }
     };

@@ -23,6 +23,7 @@
 #include "analysis/down_migration.h"
 #include "analysis/runner.h"
 #include "analysis/schema_model.h"
+#include "core/path_text.h"
 #include "core/stack.h"
 #include "driver/inputs.h"
 #include "driver/work_pool.h"
@@ -118,12 +119,15 @@ Session::Session(Options options, const engine::Catalog& catalog)
 const engine::Config* Session::config_for(const Input& in, Sink& sink) {
   if (explicit_config_) return &*explicit_config_;
   const std::string& name = in.fs_path.empty() ? options_.stdin_filename : in.fs_path;
-  const fs::path start = name.empty() ? fs::current_path() : fs::path(name);
   // Files of one directory share the answer: look each directory up once
   // (a start without a file, e.g. stdin's working directory, is keyed apart).
-  const std::string dir = in.fs_path.empty() ? "-\n" + start.string() : start.parent_path().string();
+  // A file's folder is found from its name's text (no path object per input).
+  std::optional<fs::path> stdin_start;
+  if (in.fs_path.empty()) stdin_start = name.empty() ? fs::current_path() : fs::path(name);
+  const std::string dir = stdin_start ? "-\n" + stdin_start->string() : parent_path_text(in.fs_path);
   auto cached = found_in_dir_.find(dir);
   if (cached == found_in_dir_.end()) {
+    const fs::path start = stdin_start ? *stdin_start : fs::path(name);
     // An input's path is a file's (collect_inputs walks folders): the search
     // starts in its folder, which the run lists anyway (its runner layout),
     // and the working directory is read once per run.

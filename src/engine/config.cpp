@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "analysis/annotations.h"
+#include "core/path_text.h"
 
 namespace ddlint::engine {
 
@@ -364,25 +365,30 @@ std::optional<fs::path> find_config(const fs::path& start) {
 std::optional<fs::path> find_config(const fs::path& start, ConfigSearchCache& cache, bool start_is_file,
                                     const std::function<bool(const std::string& dir)>& may_hold) {
   std::error_code ec;
-  fs::path dir = fs::absolute(start, ec);
+  const fs::path abs = fs::absolute(start, ec);
   if (ec) return std::nullopt;
-  if (start_is_file || !fs::is_directory(dir, ec)) dir = dir.parent_path();
+  // The folders up from the start as text (each parent_path() of a path
+  // object splits its whole text again).
+  std::string dir =
+      start_is_file || !fs::is_directory(abs, ec) ? parent_path_text(abs.native()) : abs.native();
   std::vector<std::string> walked;  // directories without an answer yet, nearest first
   std::optional<fs::path> found;
   while (true) {
-    std::string key = dir.string();
-    if (const auto it = cache.find(key); it != cache.end()) {
+    if (const auto it = cache.find(dir); it != cache.end()) {
       found = it->second;
       break;
     }
-    walked.push_back(std::move(key));
-    fs::path candidate = dir / ".ddlint.toml";
-    if ((!may_hold || may_hold(walked.back())) && fs::is_regular_file(candidate, ec)) {
-      found = std::move(candidate);
-      break;
+    walked.push_back(dir);
+    if (!may_hold || may_hold(dir)) {
+      fs::path candidate = fs::path(dir) / ".ddlint.toml";
+      if (fs::is_regular_file(candidate, ec)) {
+        found = std::move(candidate);
+        break;
+      }
     }
-    if (!dir.has_parent_path() || dir.parent_path() == dir) break;
-    dir = dir.parent_path();
+    std::string parent = parent_path_text(dir);
+    if (parent.empty() || parent == dir) break;  // no parent, or the root
+    dir = std::move(parent);
   }
   for (auto& key : walked) cache.emplace(std::move(key), found);
   return found;
