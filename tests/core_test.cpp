@@ -291,6 +291,21 @@ TEST_SUITE("core") {
     CHECK(r.stats.statements == 2);
   }
 
+  TEST_CASE("file_base_name: the part after the last / or \\") {
+    using ddlint::analysis::file_base_name;
+    CHECK(file_base_name("") == "");
+    CHECK(file_base_name("x.sql") == "x.sql");
+    CHECK(file_base_name("/") == "");
+    CHECK(file_base_name("a/") == "");
+    CHECK(file_base_name("db/migrations/001_x.up.sql") == "001_x.up.sql");
+    CHECK(file_base_name("./a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s/t/u/v/w/x/y/z/0123456789_long_name.sql") ==
+          "0123456789_long_name.sql");
+    CHECK(file_base_name("C:\\db\\m\\001.sql") == "001.sql");
+    CHECK(file_base_name("a\\b/c.sql") == "c.sql");
+    CHECK(file_base_name("a/b\\c.sql") == "c.sql");
+    CHECK(file_base_name("\\") == "");
+  }
+
   TEST_CASE("a NUL, an invalid byte and a valid multi-byte character are found at any offset") {
     // The ASCII scan reads eight bytes at a time: each kind of byte at every
     // offset of two such blocks, with plain bytes before and after it.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include "core/runner_marker.h"
 
@@ -11,9 +12,15 @@ std::string_view file_base_name(std::string_view path) {
   // Not find_last_of("/\\"): it looks each character up in the set with a
   // library call, a thousand instructions for a path of a hundred
   // characters, and the runner's plan asks for the name of a file many times.
-  size_t i = path.size();
-  while (i > 0 && path[i - 1] != '/' && path[i - 1] != '\\') --i;
-  return path.substr(i);
+  // memrchr reads many bytes per step; the name starts after the later of
+  // the last '/' and the last '\\'.
+  if (path.empty()) return path;
+  const auto* slash = static_cast<const char*>(::memrchr(path.data(), '/', path.size()));
+  const char* from = slash != nullptr ? slash + 1 : path.data();
+  const size_t rest = path.size() - static_cast<size_t>(from - path.data());
+  if (const auto* back = static_cast<const char*>(::memrchr(from, '\\', rest)); back != nullptr)
+    from = back + 1;
+  return path.substr(static_cast<size_t>(from - path.data()));
 }
 
 namespace {
