@@ -182,6 +182,14 @@ TEST_SUITE("core") {
     CHECK(here.names.size() == 3);
     CHECK(&relative.list((root / "d" / ".." / "d").string()) == &here);
     CHECK(&relative.list("./d") != &here);  // `..` is kept: its folder may differ through a link
+    // A working directory that was removed: relative folders are not taken for absolute ones.
+    fs::create_directories(root / "gone");
+    fs::current_path(root / "gone");
+    fs::remove(root / "gone");
+    driver::FolderListings orphan;
+    CHECK(orphan.cwd().empty());
+    CHECK(&orphan.list("d") != &orphan.list("/d"));
+    CHECK(!orphan.list("d").read);
     fs::current_path(cwd);
     fs::remove_all(root);
   }

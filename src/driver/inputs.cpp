@@ -306,6 +306,9 @@ FolderListings::FolderListings() {
 
 std::string FolderListings::key(std::string_view dir) const {
   if (!dir.empty() && dir.front() == '/') return without_dots(dir);
+  // Without a working directory (it was removed), relative folders are keyed
+  // apart from absolute ones.
+  if (cwd_.empty()) return "./" + without_dots(dir);
   std::string abs = cwd_;
   abs += '/';
   abs += dir;
