@@ -86,7 +86,7 @@ TEST_SUITE("mysql-locks") {
     // B.4: ... and an error when ALGORITHM=INSTANT is explicit.
     v = run(add_phone("FIRST", "INSTANT"), "8.0.20");
     CHECK(v.fails);
-    CHECK(v.effect.fail_reason.find("ALGORITHM=INSTANT") != std::string::npos);
+    CHECK(v.effect.fail_reason().find("ALGORITHM=INSTANT") != std::string::npos);
     // B.5: MySQL 5.7 has no INSTANT; ADD COLUMN is an INPLACE rebuild.
     v = run(add_phone(), "5.7");
     CHECK(v.algorithm == "INPLACE");
@@ -192,11 +192,11 @@ TEST_SUITE("mysql-locks") {
     // B.1: ALGORITHM=INPLACE for a type change fails.
     v = run(alter("users", {modify("score", column("score", type("bigint")))}, "INPLACE"), "8.4");
     CHECK(v.fails);
-    CHECK(v.effect.fail_reason.find("ALGORITHM=INPLACE is not supported") != std::string::npos);
+    CHECK(v.effect.fail_reason().find("ALGORITHM=INPLACE is not supported") != std::string::npos);
     // B.1: LOCK=NONE for a COPY fails.
     v = run(alter("users", {modify("score", column("score", type("bigint")))}, "", "NONE"), "mariadb-10.11");
     CHECK(v.fails);
-    CHECK(v.effect.fail_reason.find("LOCK=NONE") != std::string::npos);
+    CHECK(v.effect.fail_reason().find("LOCK=NONE") != std::string::npos);
     // B.1: MariaDB 11.2+ online COPY accepts LOCK=NONE.
     CHECK_FALSE(
         run(alter("users", {modify("score", column("score", type("bigint")))}, "", "NONE"), "mariadb-11.4")
@@ -554,7 +554,7 @@ TEST_SUITE("mysql-locks") {
     // B.1: only LOCK=DEFAULT goes with ALGORITHM=INSTANT on MySQL.
     auto v = run(add_phone("", "INSTANT", "NONE"), "8.4");
     CHECK(v.fails);
-    CHECK(v.effect.fail_reason.find("LOCK=DEFAULT") != std::string::npos);
+    CHECK(v.effect.fail_reason().find("LOCK=DEFAULT") != std::string::npos);
     CHECK_FALSE(run(add_phone("", "INSTANT", "DEFAULT"), "8.4").fails);
     CHECK_FALSE(run(add_phone("", "INSTANT", "NONE"), "mariadb-10.11").fails);
     // B.1: a LOCK clause without ALGORITHM moves MySQL off INSTANT.
@@ -587,15 +587,15 @@ TEST_SUITE("mysql-locks") {
     CHECK(v.effect.failed_clause == Clause::Lock);
     CHECK(run(add_phone(), "8.4").effect.failed_clause == Clause::None);
     // The clauses that pin what the server does without any; MySQL's INSTANT takes no LOCK=.
-    CHECK(run(add_phone(), "8.4").effect.online_clauses == "ALGORITHM=INSTANT");
-    CHECK(run(add_phone(), "mariadb-10.11").effect.online_clauses == "ALGORITHM=INSTANT, LOCK=NONE");
-    CHECK(run(add_phone(), "5.7").effect.online_clauses == "ALGORITHM=INPLACE, LOCK=NONE");
+    CHECK(run(add_phone(), "8.4").effect.online_clauses() == "ALGORITHM=INSTANT");
+    CHECK(run(add_phone(), "mariadb-10.11").effect.online_clauses() == "ALGORITHM=INSTANT, LOCK=NONE");
+    CHECK(run(add_phone(), "5.7").effect.online_clauses() == "ALGORITHM=INPLACE, LOCK=NONE");
     // ALGORITHM=INSTANT came with MariaDB 10.3.2: 10.2 adds a column by an INPLACE rebuild.
     CHECK(run(add_phone(), "mariadb-10.2").algorithm == "INPLACE");
     CHECK(run(add_phone(), "mariadb-10.3").algorithm == "INSTANT");
     CHECK(run(add_phone("", "INSTANT"), "mariadb-10.2").fails);
-    CHECK(run(add_phone("FIRST"), "8.0.28").effect.online_clauses == "ALGORITHM=INPLACE, LOCK=NONE");
-    CHECK(run(modify_to("score", type("bigint")), "8.4").effect.online_clauses ==
+    CHECK(run(add_phone("FIRST"), "8.0.28").effect.online_clauses() == "ALGORITHM=INPLACE, LOCK=NONE");
+    CHECK(run(modify_to("score", type("bigint")), "8.4").effect.online_clauses() ==
           "ALGORITHM=COPY, LOCK=SHARED");
     // A LOCK= stronger than the operation needs.
     CHECK(run(add_phone("", "INPLACE", "EXCLUSIVE"), "8.4").effect.tables[0].lock_requested);
@@ -637,10 +637,10 @@ TEST_SUITE("mysql-locks") {
     // The refusal of ALGORITHM=INPLACE rests on the same unknown.
     v = run(alter("nowhere", {modify("c", column("c", type("int")))}, "INPLACE"), "8.4");
     CHECK(v.fails);
-    CHECK(v.effect.fail_assumed_columns == std::vector<std::string>{"c"});
+    CHECK(v.effect.fail_assumed_columns() == std::vector<std::string>{"c"});
     v = run(alter("users", {modify("score", column("score", type("bigint")))}, "INPLACE"), "8.4");
     CHECK(v.fails);
-    CHECK(v.effect.fail_assumed_columns.empty());
+    CHECK(v.effect.fail_assumed_columns().empty());
   }
 
   TEST_CASE("other statements: implicit commit, TRUNCATE, DROP, RENAME, DML") {

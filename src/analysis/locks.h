@@ -130,17 +130,47 @@ struct StatementEffect {
   // MariaDB 10.5.2); `failed_action` names the refused action.
   enum class Clause : uint8_t { None, Algorithm, Lock, Statement };
   Clause failed_clause = Clause::None;  // the clause the server refuses
-  std::string no_transaction_reason;    // e.g. "CREATE INDEX CONCURRENTLY"
-  std::string fail_reason;              // "ALGORITHM=INSTANT is not supported for ADD INDEX"
-  size_t failed_action = SIZE_MAX;
+  // What only some statements have (why one cannot run in a transaction
+  // block, MySQL/MariaDB's refusal and clauses), on the heap: a file may
+  // hold a million statements. Read through the accessors below (empty when
+  // the statement has none); written through detail().
+  struct Detail {
+    std::string no_transaction_reason;
+    std::string fail_reason;
+    size_t failed_action = SIZE_MAX;
+    std::vector<std::string> fail_assumed_columns;
+    std::string online_clauses;
+  };
+  Detail& detail() {
+    if (!detail_) detail_.emplace();
+    return *detail_;
+  }
+  // e.g. "CREATE INDEX CONCURRENTLY"
+  const std::string& no_transaction_reason() const {
+    return detail_ ? detail_->no_transaction_reason : none().no_transaction_reason;
+  }
+  // "ALGORITHM=INSTANT is not supported for ADD INDEX"
+  const std::string& fail_reason() const { return detail_ ? detail_->fail_reason : none().fail_reason; }
+  size_t failed_action() const { return detail_ ? detail_->failed_action : SIZE_MAX; }
   // The refusal rests on old column definitions the model does not know
   // (as TableEffect::assumed_columns): these MODIFY/CHANGE columns.
-  std::vector<std::string> fail_assumed_columns;
+  const std::vector<std::string>& fail_assumed_columns() const {
+    return detail_ ? detail_->fail_assumed_columns : none().fail_assumed_columns;
+  }
   // MySQL/MariaDB ALTER TABLE / CREATE INDEX: the clauses that pin what the
   // server does without any ("ALGORITHM=INPLACE, LOCK=NONE"; MySQL INSTANT
   // takes no LOCK=: "ALGORITHM=INSTANT"). The server accepts them on the
   // target (with the model's assumptions about the table).
-  std::string online_clauses;
+  const std::string& online_clauses() const {
+    return detail_ ? detail_->online_clauses : none().online_clauses;
+  }
+
+ private:
+  ir::Box<Detail> detail_;
+  static const Detail& none() {
+    static const Detail kNone;
+    return kNone;
+  }
 };
 
 // First PostgreSQL lock classification (reference/locks.md §A): the lock each

@@ -722,7 +722,7 @@ int run_trace(const TraceOptions& o, std::ostream& out, std::ostream& err) {
                  copies_with_client(a.file.source->slice(u.range))) {
         u.not_run = "COPY with the client's data (psql sends it; ddlint does not)";
       } else if (f != nullptr && f->effect.no_transaction_block) {
-        u.not_run = "cannot run inside a transaction block (" + f->effect.no_transaction_reason + ")";
+        u.not_run = "cannot run inside a transaction block (" + f->effect.no_transaction_reason() + ")";
       }
       if (!u.not_run.empty()) {
         ++not_run;

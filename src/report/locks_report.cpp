@@ -80,10 +80,10 @@ void write_locks_json(const LocksInput& in, std::ostream& out) {
     s["transaction"] = tx_name(f.tx);
     s["down"] = f.down;
     s["no_transaction_block"] = f.effect.no_transaction_block;
-    if (f.effect.no_transaction_block) s["no_transaction_reason"] = f.effect.no_transaction_reason;
+    if (f.effect.no_transaction_block) s["no_transaction_reason"] = f.effect.no_transaction_reason();
     // MySQL/MariaDB only: implicit commit, a statement the server refuses.
     if (f.effect.implicit_commit) s["implicit_commit"] = true;
-    if (f.effect.fails) s["fails"] = f.effect.fail_reason;
+    if (f.effect.fails) s["fails"] = f.effect.fail_reason();
     s["tables"] = nlohmann::ordered_json::array();
     for (const auto& t : f.effect.tables) {
       nlohmann::ordered_json j = {{"schema", t.table.schema},
@@ -156,9 +156,9 @@ void write_locks_text(const LocksInput& in, std::ostream& out) {
       }
       out << "\n";
     }
-    if (f.effect.fails) out << "    the server refuses it: " << f.effect.fail_reason << "\n";
+    if (f.effect.fails) out << "    the server refuses it: " << f.effect.fail_reason() << "\n";
     if (f.effect.no_transaction_block)
-      out << "    cannot run inside a transaction block (" << f.effect.no_transaction_reason << ")"
+      out << "    cannot run inside a transaction block (" << f.effect.no_transaction_reason() << ")"
           << (f.in_transaction ? " but runs inside one" : "") << "\n";
   }
   if (in.sizes != nullptr && total > 0)

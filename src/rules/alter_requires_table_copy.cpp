@@ -28,8 +28,8 @@ class AlterRequiresTableCopy final : public engine::Rule {
       if (e.algorithm_requested) {
         ctx.report(s.algorithm_range.empty() ? ctx.statement().range : s.algorithm_range,
                    "ALGORITHM=COPY copies " + quoted(s.table) + ": " + cost + ", although " + target +
-                       " can run this statement with " + effect.online_clauses)
-            .help("Remove ALGORITHM=COPY, or write " + effect.online_clauses + ".");
+                       " can run this statement with " + effect.online_clauses())
+            .help("Remove ALGORITHM=COPY, or write " + effect.online_clauses() + ".");
         continue;
       }
       const TextRange where = e.action < s.actions.size() ? s.actions[e.action].range : ctx.statement().range;

@@ -29,16 +29,16 @@ class AlterWithoutOnlineOptions final : public engine::Rule {
     std::string message = "ALTER TABLE " + quoted(s.table) +
                           " has no ALGORITHM= or LOCK= clause: the server silently runs it however it can, a "
                           "blocking table copy included, instead of refusing it";
-    const bool pin = e && !e->copies() && !effect.online_clauses.empty();
+    const bool pin = e && !e->copies() && !effect.online_clauses().empty();
     if (pin)
-      message += " (ddlint expects " + effect.online_clauses + " on " + target + ")";
+      message += " (ddlint expects " + effect.online_clauses() + " on " + target + ")";
     else if (e && e->copies())
       message +=
           " (on " + target + " it copies the table" +
           (e->assumed_columns().empty() ? "" : " unless " + already_of_type(e->assumed_columns(), ctx)) + ")";
     auto d = ctx.report(stmt, std::move(message));
     if (pin) {
-      const std::string clauses = ", " + effect.online_clauses;
+      const std::string clauses = ", " + effect.online_clauses();
       d.help("Append `" + clauses +
              "`: the server then runs the statement that way or refuses it, and never falls back to a "
              "blocking copy on a server or table where it cannot.")

@@ -44,7 +44,7 @@ class ConcurrentlyInTransaction final : public engine::Rule {
     if (f.refused_mix && f.tx == analysis::TxSource::Runner) {
       // Flyway: the runner reads the whole migration before it runs any of it.
       ctx.report(ctx.statement().range,
-                 f.effect.no_transaction_reason +
+                 f.effect.no_transaction_reason() +
                      " cannot run in a transaction and the other statements of this migration run in one: " +
                      std::string(analysis::runner_name(ctx.facts().plan().runner)) +
                      " refuses a migration that mixes the two (unless `mixed` is set), so " +
@@ -54,7 +54,7 @@ class ConcurrentlyInTransaction final : public engine::Rule {
     }
     const std::string where = transaction_where(f);
     ctx.report(ctx.statement().range,
-               f.effect.no_transaction_reason + " cannot run " + where +
+               f.effect.no_transaction_reason() + " cannot run " + where +
                    (f.down ? ": the down migration fails when it is run" : ": the migration fails at deploy"))
         .help(advice(ctx));
   }

@@ -30,9 +30,9 @@ class OnlineDdlUnsupported final : public engine::Rule {
       // The form itself is refused: point at the refused action.
       where = ctx.statement().range;
       const auto* alter = ctx.statement().as<ir::AlterTable>();
-      if (alter && effect.failed_action < alter->actions.size())
-        where = alter->actions[effect.failed_action].range;
-      ctx.report(where, effect.fail_reason + ": " + analysis::mysql_target_name(ctx.settings().mysql) +
+      if (alter && effect.failed_action() < alter->actions.size())
+        where = alter->actions[effect.failed_action()].range;
+      ctx.report(where, effect.fail_reason() + ": " + analysis::mysql_target_name(ctx.settings().mysql) +
                             " rejects the statement as a syntax error, so the migration stops here")
           .help(
               "Rename with `CHANGE [COLUMN] old_name new_name <full column definition>` (restate the type, "
@@ -40,8 +40,8 @@ class OnlineDdlUnsupported final : public engine::Rule {
       return;
     }
     const std::string target = analysis::mysql_target_name(ctx.settings().mysql);
-    std::string message = effect.fail_reason + " on " + target;
-    const auto& assumed = effect.fail_assumed_columns;
+    std::string message = effect.fail_reason() + " on " + target;
+    const auto& assumed = effect.fail_assumed_columns();
     if (!assumed.empty())
       message +=
           " unless " + already_of_type(assumed, ctx) + " (ddlint does not know the current definition)";
@@ -55,8 +55,8 @@ class OnlineDdlUnsupported final : public engine::Rule {
       help = "This operation needs a table copy on " + target +
              " (ALGORITHM=COPY, blocking writes while it runs): on a large table run it with gh-ost or "
              "pt-online-schema-change instead, or split it so that each statement can run in place.";
-    else if (!effect.online_clauses.empty())
-      help = "Ask for what " + target + " can do for this statement: " + effect.online_clauses + ".";
+    else if (!effect.online_clauses().empty())
+      help = "Ask for what " + target + " can do for this statement: " + effect.online_clauses() + ".";
     else
       help = "Remove the clause, or split the statement so that each part can honour it.";
     auto d = ctx.report(where, std::move(message));

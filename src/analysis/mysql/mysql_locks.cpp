@@ -509,9 +509,9 @@ void resolve(const MySqlTarget& t, Caps caps, const std::string& algorithm, cons
   };
   // The clauses that pin what the server does without any.
   if (const int best = pick(-1, -1); best >= 0) {
-    out.online_clauses = std::string("ALGORITHM=") + kAlgoNames[best];
+    out.detail().online_clauses = std::string("ALGORITHM=") + kAlgoNames[best];
     if (!(t.mysql() && best == kInstant))
-      out.online_clauses += std::string(", LOCK=") + kLockNames[caps.at[best].lock];
+      out.detail().online_clauses += std::string(", LOCK=") + kLockNames[caps.at[best].lock];
   }
   int chosen = pick(req_algo, req_lock);
   if (chosen < 0) {
@@ -523,15 +523,15 @@ void resolve(const MySqlTarget& t, Caps caps, const std::string& algorithm, cons
             ? StatementEffect::Clause::Algorithm
             : StatementEffect::Clause::Lock;
     if (t.mysql() && req_algo == kNocopy)
-      out.fail_reason = "ALGORITHM=NOCOPY exists only in MariaDB";
+      out.detail().fail_reason = "ALGORITHM=NOCOPY exists only in MariaDB";
     else if (t.mysql() && req_algo == kInstant && req_lock >= 0)
-      out.fail_reason = "only LOCK=DEFAULT is allowed with ALGORITHM=INSTANT";
+      out.detail().fail_reason = "only LOCK=DEFAULT is allowed with ALGORITHM=INSTANT";
     else if (req_algo >= 0 && pick(req_algo, -1) < 0)
-      out.fail_reason =
+      out.detail().fail_reason =
           std::string("ALGORITHM=") + kAlgoNames[req_algo] + " is not supported for " + caps.what;
     else
-      out.fail_reason = std::string("LOCK=") + (req_lock >= 0 ? kLockNames[req_lock] : "DEFAULT") +
-                        " is not supported for " + caps.what;
+      out.detail().fail_reason = std::string("LOCK=") + (req_lock >= 0 ? kLockNames[req_lock] : "DEFAULT") +
+                                 " is not supported for " + caps.what;
     chosen = pick(-1, -1);  // what the statement does without the clauses
   }
   if (chosen < 0) chosen = kCopy;
@@ -666,7 +666,7 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
             }
             StatementEffect with_clauses;
             resolve(t, optimistic, n.algorithm, n.lock, alt, with_clauses);
-            if (out.fails && !with_clauses.fails) out.fail_assumed_columns = unknown;
+            if (out.fails && !with_clauses.fails) out.detail().fail_assumed_columns = unknown;
           }
           // RENAME COLUMN is syntax of MySQL 8.0 and MariaDB 10.5.2: older
           // servers refuse the statement (CHANGE renames there).
@@ -676,11 +676,11 @@ StatementEffect mysql_statement_effect(const ir::Statement& stmt, const Settings
             if (n.actions[k].kind == ir::AlterKind::RenameColumn) {
               out.fails = true;
               out.failed_clause = StatementEffect::Clause::Statement;
-              out.failed_action = k;
-              out.fail_reason = std::string("RENAME COLUMN is syntax of ") +
-                                (t.mariadb() ? "MariaDB 10.5.2" : "MySQL 8.0") + " and later";
-              out.fail_assumed_columns.clear();
-              out.online_clauses.clear();
+              out.detail().failed_action = k;
+              out.detail().fail_reason = std::string("RENAME COLUMN is syntax of ") +
+                                         (t.mariadb() ? "MariaDB 10.5.2" : "MySQL 8.0") + " and later";
+              out.detail().fail_assumed_columns.clear();
+              out.detail().online_clauses.clear();
               break;
             }
           if (out.failed_clause != StatementEffect::Clause::Statement) out.tables.push_back(e);

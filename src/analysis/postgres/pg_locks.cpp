@@ -244,13 +244,13 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
           for (auto& a : n.actions)
             if (a.kind == ir::AlterKind::DetachPartition && a.concurrently) {
               out.no_transaction_block = true;
-              out.no_transaction_reason = "ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY";
+              out.detail().no_transaction_reason = "ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY";
             }
         } else if constexpr (std::is_same_v<T, ir::CreateIndex>) {
           out.tables.push_back(effect(n.table, n.concurrently ? kShareUpdateExclusive : kShare, false, true));
           if (n.concurrently) {
             out.no_transaction_block = true;
-            out.no_transaction_reason = "CREATE INDEX CONCURRENTLY";
+            out.detail().no_transaction_reason = "CREATE INDEX CONCURRENTLY";
           }
         } else if constexpr (std::is_same_v<T, ir::Drop>) {
           if (n.object == ir::ObjectKind::Table || n.object == ir::ObjectKind::Index ||
@@ -276,11 +276,11 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
           if (!n.on_table.empty()) out.tables.push_back(effect(n.on_table, kAccessExclusive));
           if (n.concurrently) {
             out.no_transaction_block = true;
-            out.no_transaction_reason = "DROP INDEX CONCURRENTLY";
+            out.detail().no_transaction_reason = "DROP INDEX CONCURRENTLY";
           }
           if (n.object == ir::ObjectKind::Database || n.object == ir::ObjectKind::Tablespace) {
             out.no_transaction_block = true;
-            out.no_transaction_reason =
+            out.detail().no_transaction_reason =
                 n.object == ir::ObjectKind::Database ? "DROP DATABASE" : "DROP TABLESPACE";
           }
         } else if constexpr (std::is_same_v<T, ir::Truncate>) {
@@ -304,7 +304,7 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
           }
           if (n.concurrently || n.target == ir::ObjectKind::Schema || n.target == ir::ObjectKind::Database) {
             out.no_transaction_block = true;
-            out.no_transaction_reason =
+            out.detail().no_transaction_reason =
                 n.concurrently ? "REINDEX CONCURRENTLY" : "REINDEX SCHEMA/DATABASE/SYSTEM";
           }
         } else if constexpr (std::is_same_v<T, ir::Vacuum>) {
@@ -312,14 +312,14 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
             out.tables.push_back(effect(t, n.full ? kAccessExclusive : kShareUpdateExclusive, n.full, true));
           if (n.vacuum) {
             out.no_transaction_block = true;
-            out.no_transaction_reason = n.full ? "VACUUM FULL" : "VACUUM";
+            out.detail().no_transaction_reason = n.full ? "VACUUM FULL" : "VACUUM";
           }
         } else if constexpr (std::is_same_v<T, ir::Cluster>) {
           if (n.table)
             out.tables.push_back(effect(*n.table, kAccessExclusive, true));
           else {
             out.no_transaction_block = true;
-            out.no_transaction_reason = "CLUSTER without a table name";
+            out.detail().no_transaction_reason = "CLUSTER without a table name";
           }
         } else if constexpr (std::is_same_v<T, ir::RefreshMatView>) {
           TableEffect e = effect(n.view, n.concurrently ? "EXCLUSIVE" : kAccessExclusive, true);
@@ -328,7 +328,7 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
         } else if constexpr (std::is_same_v<T, ir::AlterEnum>) {
           if (!n.rename_value && s.pg_version < 12) {
             out.no_transaction_block = true;
-            out.no_transaction_reason = "ALTER TYPE ... ADD VALUE (before PostgreSQL 12)";
+            out.detail().no_transaction_reason = "ALTER TYPE ... ADD VALUE (before PostgreSQL 12)";
           }
         } else if constexpr (std::is_same_v<T, ir::LockTable>) {
           for (auto& t : n.tables) out.tables.push_back(effect(t, n.mode));
@@ -351,9 +351,9 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
                 {"DropTableSpaceStmt", "DROP TABLESPACE"},
                 {"AlterSystemStmt", "ALTER SYSTEM"}};
             out.no_transaction_block = true;
-            out.no_transaction_reason = n.node;
+            out.detail().no_transaction_reason = n.node;
             for (const auto& [node, label] : labels)
-              if (node == n.node) out.no_transaction_reason = std::string(label);
+              if (node == n.node) out.detail().no_transaction_reason = std::string(label);
           }
         }
       },
