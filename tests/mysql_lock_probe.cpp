@@ -28,7 +28,7 @@ ir::AlterAction other(std::string native, std::string name = {}) {
 }
 
 ir::TypeName collate(ir::TypeName t) {
-  t.collation = "utf8mb4_bin";
+  t.set_collation("utf8mb4_bin");
   return t;
 }
 

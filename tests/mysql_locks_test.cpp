@@ -511,7 +511,7 @@ TEST_SUITE("mysql-locks") {
     // indexes are rebuilt).
     auto bin = [](const char* col, std::vector<std::string> mods, bool not_null) {
       auto t = type("varchar", std::move(mods));
-      t.collation = "utf8mb4_bin";
+      t.set_collation("utf8mb4_bin");
       return alter("users", {modify(col, column(col, t, not_null))});
     };
     v = run(bin("bio", {"100"}, false), "mariadb-10.11");

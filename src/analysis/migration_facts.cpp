@@ -462,10 +462,10 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
               // none, compared with a definition that names none.
               if (settings.dialect == Dialect::MySql && a.column_def) {
                 const std::string table_charset(columns.view(at->table).charset());
-                std::string& old = old_columns[k]->type.charset;
-                const bool named = !a.column_def->type.charset.empty();
-                if (named && old.empty()) old = table_charset;
-                if (!named && !table_charset.empty() && old == table_charset) old.clear();
+                ir::TypeName& old = old_columns[k]->type;
+                const bool named = !a.column_def->type.charset().empty();
+                if (named && old.charset().empty()) old.set_charset(table_charset);
+                if (!named && !table_charset.empty() && old.charset() == table_charset) old.set_charset({});
               }
             }
             break;

@@ -62,8 +62,8 @@ class Printer {
     }
     if (t.array) s += "[]";
     if (t.is_unsigned) s += " unsigned";
-    if (!t.charset.empty()) s += " charset=" + t.charset;
-    if (!t.collation.empty()) s += " collate=" + t.collation;
+    if (!t.charset().empty()) s += " charset=" + t.charset();
+    if (!t.collation().empty()) s += " collate=" + t.collation();
     return s + " " + range(t.range);
   }
 

@@ -202,7 +202,7 @@ NormalType normalize(const TypeName& type) {
   n.spelling = type.name;
   n.array = type.array;
   n.is_unsigned = type.is_unsigned;
-  n.charset = type.charset;
+  n.charset = type.charset();
   const std::string name = ascii_lower(type.name);
   // Sorted by name once; a lookup is a binary search, not a pass over
   // every spelling (rules ask for the facts of a statement many times).

@@ -52,6 +52,11 @@ class Box {
     return *p_;
   }
   void reset() { p_.reset(); }
+  // The value, made empty first when there is none.
+  T& emplace_or_get() {
+    if (!p_) p_ = std::make_unique<T>();
+    return *p_;
+  }
 
  private:
   std::unique_ptr<T> p_;
@@ -76,9 +81,27 @@ struct TypeName {
   std::vector<std::string> modifiers;  // length/precision; MySQL ENUM/SET: the values as written
   bool array = false;
   bool is_unsigned = false;  // MySQL UNSIGNED
-  std::string charset;       // MySQL CHARACTER SET, lower-case; empty when not written
-  std::string collation;     // MySQL COLLATE, lower-case; empty when not written
   TextRange range;
+
+  // MySQL CHARACTER SET and COLLATE, lower-case; empty when not written.
+  // On the heap, and only when one is written: a file may hold a million
+  // column definitions, and most name neither.
+  const std::string& charset() const { return charset_ ? charset_->charset : kNoCharset.charset; }
+  const std::string& collation() const { return charset_ ? charset_->collation : kNoCharset.collation; }
+  void set_charset(std::string charset) {
+    if (charset_ || !charset.empty()) charset_.emplace_or_get().charset = std::move(charset);
+  }
+  void set_collation(std::string collation) {
+    if (charset_ || !collation.empty()) charset_.emplace_or_get().collation = std::move(collation);
+  }
+
+ private:
+  struct Charset {
+    std::string charset;
+    std::string collation;
+  };
+  static inline const Charset kNoCharset{};
+  Box<Charset> charset_;
 };
 
 // Summary of an expression: enough for rules to reason about defaults and

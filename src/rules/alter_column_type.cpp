@@ -90,10 +90,11 @@ class AlterColumnType final : public engine::Rule {
       // A character set written on one side only: the other side has the
       // table's default, which ddlint does not know.
       std::string unless;
-      if (old->type.charset.empty() != to.charset.empty()) {
+      if (old->type.charset().empty() != to.charset().empty()) {
         ir::TypeName from = old->type, into = to;
-        const std::string cs = old->type.charset.empty() ? to.charset : old->type.charset;
-        from.charset = into.charset = cs;
+        const std::string cs = old->type.charset().empty() ? to.charset() : old->type.charset();
+        from.set_charset(cs);
+        into.set_charset(cs);
         const auto same_charset = analysis::mysql_type_change(ctx.settings().mysql, from, into);
         if (same_charset.change == analysis::MySqlTypeChange::Copy)
           v = same_charset;  // a copy either way: say why

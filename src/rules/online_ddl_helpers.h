@@ -23,9 +23,9 @@ inline std::string already_of_type(const std::vector<std::string>& columns, engi
         if (a.column == columns[i] && a.column_def && !a.column_def->type.range.empty()) {
           type = std::string(ctx.text(a.column_def->type.range));
           // The character set is part of the type (the range ends before it).
-          if (!a.column_def->type.charset.empty() && !type.empty() &&
-              type.find(a.column_def->type.charset) == std::string::npos)
-            type += " CHARACTER SET " + a.column_def->type.charset;
+          if (!a.column_def->type.charset().empty() && !type.empty() &&
+              type.find(a.column_def->type.charset()) == std::string::npos)
+            type += " CHARACTER SET " + a.column_def->type.charset();
         }
     out += (i == 0                    ? ""
             : i + 1 == columns.size() ? " and "

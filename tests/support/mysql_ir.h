@@ -20,7 +20,7 @@ inline ir::TypeName type(std::string n, std::vector<std::string> mods = {}, std:
   ir::TypeName t;
   t.name = std::move(n);
   t.modifiers = std::move(mods);
-  t.charset = std::move(charset);
+  t.set_charset(std::move(charset));
   return t;
 }
 

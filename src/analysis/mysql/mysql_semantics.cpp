@@ -60,14 +60,14 @@ MySqlTypeVerdict mysql_type_change(const MySqlTarget& t, const ir::TypeName& old
   const std::string from = base_type(old.name);
   const std::string to = base_type(to_type.name);
   const std::string table_cs = ascii_lower(table_charset);
-  const std::string old_cs = !old.charset.empty() ? ascii_lower(old.charset) : table_cs;
-  const std::string new_cs = !to_type.charset.empty() ? ascii_lower(to_type.charset) : table_cs;
+  const std::string old_cs = !old.charset().empty() ? ascii_lower(old.charset()) : table_cs;
+  const std::string new_cs = !to_type.charset().empty() ? ascii_lower(to_type.charset()) : table_cs;
   const bool same_sign = old.is_unsigned == to_type.is_unsigned;
   // MariaDB: a collation change of a column whose type and character set
   // stay. MySQL's handling of a collation-only change is not sourced
   // (reference/locks.md §B): there the collation is not compared.
   if (t.mariadb() && from == to && same_sign && old_cs == new_cs && old.modifiers == to_type.modifiers &&
-      !to_type.collation.empty() && ascii_lower(old.collation) != ascii_lower(to_type.collation))
+      !to_type.collation().empty() && ascii_lower(old.collation()) != ascii_lower(to_type.collation()))
     return {C::CollationChange, "collation change"};
   if (from == to && same_sign && old_cs == new_cs &&
       (integer_type(from) || old.modifiers == to_type.modifiers))
@@ -105,7 +105,7 @@ std::string mysql_display(const ir::TypeName& t) {
     s += ")";
   }
   if (t.is_unsigned) s += " unsigned";
-  if (!t.charset.empty()) s += " character set " + t.charset;
+  if (!t.charset().empty()) s += " character set " + t.charset();
   return s;
 }
 

@@ -30,7 +30,7 @@ ir::ColumnDef Lowerer::column(P::ColumnDefContext* c) const {
     } else if (dynamic_cast<P::UniqueAttrContext*>(a)) {
       k.kind = ir::ConstraintKind::Unique;
     } else if (auto* x = dynamic_cast<P::CharsetAttrContext*>(a)) {
-      col.type.charset = lower_ascii(name_or_string(x->nameOrString()));
+      col.type.set_charset(lower_ascii(name_or_string(x->nameOrString())));
       continue;
     } else if (auto* x = dynamic_cast<P::GeneratedAttrContext*>(a)) {
       k.kind = ir::ConstraintKind::Generated;
@@ -44,7 +44,7 @@ ir::ColumnDef Lowerer::column(P::ColumnDefContext* c) const {
       k.expr = inner_expr(x->parenGroup());
       k.not_enforced = x->NOT() != nullptr;
     } else if (auto* x = dynamic_cast<P::CollateAttrContext*>(a)) {
-      col.type.collation = lower_ascii(name_or_string(x->nameOrString()));
+      col.type.set_collation(lower_ascii(name_or_string(x->nameOrString())));
       continue;
     } else {
       continue;  // COMMENT, ON UPDATE, BINARY, visibility, storage: nothing to check
