@@ -535,6 +535,17 @@ class LayoutRunners {
   std::map<std::string, Folder> known_;
 };
 
+// What decides how a file's text parses besides the text: its dialect, the
+// parse options and the placeholders. Two readings with the same key give the
+// same statements.
+std::string reading_key(const analysis::Settings& settings) {
+  const parser::ParseOptions options = parse_options(settings);
+  std::string key(1, settings.dialect == Dialect::MySql ? 'm' : 'p');
+  key += std::to_string(options.mysql_version_id) + (options.mariadb ? "m" : "");
+  for (const auto& p : settings.placeholders) key += '\n' + p;
+  return key;
+}
+
 // A step of a split version: its down migration is the version's, all its
 // down steps together (read and parsed one by one, their statements in one
 // file). False when the folder has none.
@@ -551,11 +562,7 @@ bool load_version_downs(Job& job, DirListings& listings, VersionDowns& versions)
   const fs::path dir = fs::path(job.down_base).parent_path();
   // Every step of the version has the same down steps: read and parse them once.
   const parser::ParseOptions options = parse_options(job.eff.settings);
-  std::string key = job.eff.settings.runner_layout.split_version;
-  key += '\n';
-  key += job.eff.settings.dialect == Dialect::MySql ? 'm' : 'p';
-  key += std::to_string(options.mysql_version_id) + (options.mariadb ? "m" : "");
-  for (const auto& p : job.eff.settings.placeholders) key += '\n' + p;
+  std::string key = job.eff.settings.runner_layout.split_version + '\n' + reading_key(job.eff.settings);
   {
     const std::lock_guard<std::mutex> lock(versions.mutex);
     const auto it = versions.merged.find(key);
@@ -624,32 +631,23 @@ class SharedParses {
  public:
   // `path` as the file was named and read from disk.
   std::shared_ptr<const ir::ParsedFile> find(const std::string& path, const analysis::Settings& as) {
+    const std::string key = reading_key(as);
     const std::lock_guard<std::mutex> lock(mutex_);
     const auto it = parses_.find(path);
-    if (it == parses_.end() || !it->second.read_as(as)) return nullptr;
-    return it->second.parsed;
+    if (it == parses_.end() || it->second.first != key) return nullptr;
+    return it->second.second;
   }
   void add(const std::string& path, const analysis::Settings& as,
-           std::shared_ptr<const ir::ParsedFile> parsed) {
-    const parser::ParseOptions options = parse_options(as);
+           const std::shared_ptr<const ir::ParsedFile>& parsed) {
+    std::string key = reading_key(as);
     const std::lock_guard<std::mutex> lock(mutex_);
-    parses_.try_emplace(path, Entry{as.dialect, options, as.placeholders, std::move(parsed)});
+    parses_.try_emplace(path, std::move(key), parsed);
   }
 
  private:
-  struct Entry {
-    Dialect dialect;
-    parser::ParseOptions options;
-    std::vector<std::string> placeholders;
-    std::shared_ptr<const ir::ParsedFile> parsed;
-    bool read_as(const analysis::Settings& as) const {
-      const parser::ParseOptions o = parse_options(as);
-      return dialect == as.dialect && options.mysql_version_id == o.mysql_version_id &&
-             options.mariadb == o.mariadb && placeholders == as.placeholders;
-    }
-  };
   std::mutex mutex_;
-  std::unordered_map<std::string, Entry> parses_;
+  // By path: the reading_key it was parsed with, and its statements.
+  std::unordered_map<std::string, std::pair<std::string, std::shared_ptr<const ir::ParsedFile>>> parses_;
 };
 
 void load_down(Job& job, DirListings& listings, VersionDowns& versions, SharedParses* shared) {
