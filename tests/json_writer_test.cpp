@@ -9,6 +9,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <utility>
 
 using ddlint::report::JsonWriter;
 using OrderedJson = nlohmann::ordered_json;
@@ -26,6 +27,59 @@ std::string written_string(const std::string& s) {
     w.value(s);
   }
   return out.str();
+}
+
+// How a string holding the one byte b is written, quotes left out, spelled
+// out from RFC 8259 and the writer's rule for invalid UTF-8 (not derived
+// from either implementation): the short escapes, \u00xx in lower-case hex
+// for the other control characters, '"' and '\\' escaped, DEL and every
+// other ASCII byte as is, and any byte from 0x80 up, which cannot be a
+// whole sequence alone, as U+FFFD.
+std::string expected_alone(unsigned char b) {
+  switch (b) {
+    case '"':
+      return "\\\"";
+    case '\\':
+      return "\\\\";
+    case 0x08:
+      return "\\b";
+    case 0x09:
+      return "\\t";
+    case 0x0A:
+      return "\\n";
+    case 0x0C:
+      return "\\f";
+    case 0x0D:
+      return "\\r";
+    default:
+      break;
+  }
+  if (b < 0x20) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    return std::string("\\u00") + kHex[b >> 4] + kHex[b & 0xF];
+  }
+  if (b >= 0x80) return "\xEF\xBF\xBD";
+  return std::string(1, static_cast<char>(b));
+}
+
+// What a writer in a fragment (depth 2) and a writer of a document (top
+// level, in an array, as a key) make of s: the same escaped text each time.
+void check_written(const std::string& s, const std::string& escaped) {
+  CHECK(written_string(s) == '"' + escaped + '"');
+  std::ostringstream out;
+  {
+    JsonWriter w(out);
+    w.begin_array();
+    w.value(s);
+    w.begin_object();
+    w.member(s, s);
+    w.end_object();
+    w.end_array();
+  }
+  CHECK(out.str() == "[\n  \"" + escaped + "\",\n  {\n    \"" + escaped + "\": \"" + escaped + "\"\n  }\n]");
+  JsonWriter f(2);
+  f.value(s);
+  CHECK(f.take() == ",\n    \"" + escaped + '"');
 }
 
 }  // namespace
@@ -233,5 +287,119 @@ TEST_SUITE("core") {
     OrderedJson doc = "x";
     for (int d = 0; d < 40; ++d) doc = OrderedJson::array({doc});
     CHECK(out.str() == reference(doc));
+  }
+
+  TEST_CASE("JsonWriter: every byte value alone, inside text and repeated, against the bytes expected") {
+    for (int v = 0; v < 256; ++v) {
+      const auto b = static_cast<unsigned char>(v);
+      const std::string one(1, static_cast<char>(b));
+      const std::string e = expected_alone(b);
+      CAPTURE(v);
+      check_written(one, e);
+      check_written("ab" + one + "cd", "ab" + e + "cd");
+      check_written("0123456789" + one, "0123456789" + e);
+      check_written(one + "0123456789", e + "0123456789");
+      // 40 times in a row, and every third byte of a 60-byte text: a byte
+      // from 0x80 up is one U+FFFD each time (a start byte is not followed by
+      // a byte that continues it: the same byte or 'x' never does).
+      std::string run;
+      std::string run_e;
+      std::string mixed;
+      std::string mixed_e;
+      for (int k = 0; k < 40; ++k) {
+        run += one;
+        run_e += e;
+      }
+      for (int k = 0; k < 20; ++k) {
+        mixed += "xy" + one;
+        mixed_e += "xy" + e;
+      }
+      check_written(run, run_e);
+      check_written(mixed, mixed_e);
+      CHECK(written_string(run) == reference(OrderedJson(run)));
+      CHECK(written_string(mixed) == reference(OrderedJson(mixed)));
+    }
+  }
+
+  TEST_CASE("JsonWriter: multi-byte UTF-8 is kept as is, alone, between ASCII and in long runs") {
+    // The first and last code point of each length, and some between.
+    const char* chars[] = {"\xC2\x80",        "\xC3\xA9",         "\xDF\xBF",         "\xE0\xA0\x80",
+                           "\xE2\x82\xAC",    "\xED\x9F\xBF",     "\xEE\x80\x80",     "\xEF\xBF\xBD",
+                           "\xEF\xBF\xBF",    "\xF0\x90\x80\x80", "\xF0\x9F\x98\x80", "\xF3\xBF\xBF\xBF",
+                           "\xF4\x8F\xBF\xBF"};
+    for (const char* c : chars) {
+      const std::string ch(c);
+      CAPTURE(ch);
+      check_written(ch, ch);
+      check_written("a" + ch + "b", "a" + ch + "b");
+      std::string run;
+      std::string text;
+      for (int k = 0; k < 50; ++k) {
+        run += ch;
+        text += ch + "x\"y";
+      }
+      std::string text_e;
+      for (int k = 0; k < 50; ++k) text_e += ch + "x\\\"y";
+      check_written(run, run);
+      check_written(text, text_e);
+      // Cut anywhere inside the last character: each cut-off end is one U+FFFD.
+      for (size_t cut = 1; cut < ch.size(); ++cut) {
+        const std::string s = run.substr(0, run.size() - cut);
+        check_written(s, run.substr(0, run.size() - ch.size()) + "\xEF\xBF\xBD");
+      }
+    }
+  }
+
+  TEST_CASE("JsonWriter: invalid UTF-8 against the bytes expected") {
+    // Each invalid sequence is one U+FFFD, up to the byte that does not fit,
+    // which is read again (Unicode's "maximal subpart" practice).
+    const std::pair<std::string, std::string> cases[] = {
+        {"\xC0\xAF", "\xEF\xBF\xBD\xEF\xBF\xBD"},  // overlong '/': two bytes that start nothing
+        {"\xC1\xBF", "\xEF\xBF\xBD\xEF\xBF\xBD"},
+        {"\xE0\x80\xAF", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},  // overlong: 0x80 is below E0's range
+        {"\xED\xA0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},  // a surrogate
+        {"\xF4\x90\x80\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},  // above U+10FFFF
+        {"\xF5\x80", "\xEF\xBF\xBD\xEF\xBF\xBD"},
+        {"\xE2\x82", "\xEF\xBF\xBD"},  // cut off at the end: one
+        {"\xF0\x9F\x98", "\xEF\xBF\xBD"},
+        {"\xE2\x82x", "\xEF\xBF\xBDx"},      // broken by ASCII: one, then the ASCII byte
+        {"\xE2\x82\"", "\xEF\xBF\xBD\\\""},  // ... which is escaped if it needs to be
+        {"\xE2\x82\n", "\xEF\xBF\xBD\\n"},
+        {"\xE2\xC3\xA9", "\xEF\xBF\xBD\xC3\xA9"},  // broken by a start byte: read again
+        {"\xF0\x9F\xE2\x82\xAC", "\xEF\xBF\xBD\xE2\x82\xAC"},
+        {"\xC3\xA9\x80\x80", "\xC3\xA9\xEF\xBF\xBD\xEF\xBF\xBD"},  // stray continuation bytes: one each
+        {"abcdefgh\xFFijklmnop", "abcdefgh\xEF\xBF\xBDijklmnop"},
+        {std::string("\x00\xFF\x00", 3), "\\u0000\xEF\xBF\xBD\\u0000"},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.first);
+      check_written(c.first, c.second);
+      CHECK(written_string(c.first) == reference(OrderedJson(c.first)));
+    }
+  }
+
+  TEST_CASE("JsonWriter: strings of every length up to 300 with one byte to escape at each place") {
+    // Lengths around and well past the eight bytes tested at once, and the
+    // 64 KiB at which a writer flushes to its stream.
+    for (size_t n = 0; n <= 300; ++n) {
+      std::string s;
+      for (size_t k = 0; k < n; ++k) s += static_cast<char>('a' + k % 26);
+      check_written(s, s);
+      for (size_t at = 0; at < n; at += (n < 40 ? 1 : 7)) {
+        std::string t = s;
+        t[at] = '\n';
+        std::string e = s.substr(0, at) + "\\n" + s.substr(at + 1);
+        CAPTURE(n);
+        CAPTURE(at);
+        check_written(t, e);
+      }
+    }
+    std::string big;
+    std::string big_e;
+    for (int k = 0; k < 30000; ++k) {
+      big += "abc\t\xC3\xA9\xFF\"";
+      big_e += "abc\\t\xC3\xA9\xEF\xBF\xBD\\\"";
+    }
+    check_written(big, big_e);
   }
 }
