@@ -1,9 +1,13 @@
 #include "report/json_writer.h"
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <memory>
+#include <utility>
 
 namespace ddlint::report {
 
@@ -55,26 +59,147 @@ constexpr std::array<bool, 256> kPlain = [] {
   return t;
 }();
 
-// True when the 8 bytes at `p` are all plain (kPlain), tested at once: no
-// byte below 0x20 or from 0x80 up, none equal to '"' or '\\'. The tests of
-// a word for a byte below n (n <= 128) and for a zero byte are exact about
-// whether there is one.
-bool plain8(const char* p) {
+// The bytes of the 8 at `p` that are not plain (kPlain), tested at once: a
+// byte below 0x20 or from 0x80 up, '"' or '\\'. Each test (of a word for a
+// byte below n, n <= 128, and for a zero byte) marks the high bit of the
+// first such byte exactly, and may mark later bytes wrongly (a borrow runs
+// upwards): the result is 0 when all 8 are plain, and its lowest marked byte
+// is the first that is not.
+uint64_t not_plain8(const char* p) {
   uint64_t x = 0;
   std::memcpy(&x, p, sizeof x);
   constexpr uint64_t kOnes = 0x0101010101010101ULL;
   constexpr uint64_t kHigh = 0x8080808080808080ULL;
   const auto has_zero = [&](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
   const uint64_t below_space = (x - kOnes * 0x20) & ~x & kHigh;
-  return ((x & kHigh) | below_space | has_zero(x ^ (kOnes * '"')) | has_zero(x ^ (kOnes * '\\'))) == 0;
+  return (x & kHigh) | below_space | has_zero(x ^ (kOnes * '"')) | has_zero(x ^ (kOnes * '\\'));
 }
+
+// The offset in the 8 bytes at p of the first one that is not plain, given
+// not_plain8(p) != 0 (on a big-endian machine, 0: the bytes are then looked
+// at one by one).
+size_t first_not_plain(uint64_t marks) {
+  if constexpr (std::endian::native == std::endian::little)
+    return static_cast<size_t>(std::countr_zero(marks)) / 8;
+  return 0;
+}
+
+// The second character of the two-character escapes ('\0' for none).
+constexpr std::array<char, 256> kShortEscape = [] {
+  std::array<char, 256> t{};
+  t['"'] = '"';
+  t['\\'] = '\\';
+  t['\b'] = 'b';
+  t['\f'] = 'f';
+  t['\n'] = 'n';
+  t['\r'] = 'r';
+  t['\t'] = 't';
+  return t;
+}();
+
+// Copies `text` to p, returning the end of it.
+char* put(char* p, std::string_view text) {
+  std::memcpy(p, text.data(), text.size());
+  return p + text.size();
+}
+
+// Room written into: the text written at p (room made for it by the caller)
+// and the end of it returned. A string of n bytes takes at most 6 n + 2
+// (\u00xx for each byte and the quotes).
+size_t escaped_room(size_t n) { return 6 * n + 2; }
+
+char* put_escaped(char* p, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  const char* in = s.data();
+  const char* const end = in + s.size();
+  *p++ = '"';
+  for (;;) {
+    // Plain bytes eight at a time, copied as they are tested (the room of
+    // what is left, 6 bytes each, holds the 8 stored), up to the first that
+    // is not plain; then one at a time.
+    while (end - in >= 8) {
+      std::memcpy(p, in, 8);
+      const uint64_t marks = not_plain8(in);
+      if (marks != 0) {
+        const size_t k = first_not_plain(marks);
+        in += k;
+        p += k;
+        break;
+      }
+      in += 8;
+      p += 8;
+    }
+    while (in != end && kPlain[static_cast<unsigned char>(*in)]) *p++ = *in++;
+    if (in == end) break;
+    const auto c = static_cast<unsigned char>(*in);
+    if (c >= 0x80) {
+      size_t bad_at = 0;
+      const auto i = static_cast<size_t>(in - s.data());
+      const size_t len = utf8_sequence(s, i, bad_at);
+      if (len > 0) {
+        std::memcpy(p, in, len);
+        p += len;
+        in += len;
+      } else {
+        p = put(p, "\xEF\xBF\xBD");
+        in = s.data() + bad_at;
+      }
+      continue;
+    }
+    if (kShortEscape[c] != '\0') {
+      p[0] = '\\';
+      p[1] = kShortEscape[c];
+      p += 2;
+    } else {
+      p = put(p, "\\u00");
+      *p++ = kHex[c >> 4];
+      *p++ = kHex[c & 0xF];
+    }
+    ++in;
+  }
+  *p++ = '"';
+  return p;
+}
+
+// A newline and the indentation of `depth` levels: at most indent_room(depth)
+// bytes are stored (whole 16-byte blocks of a constant, for the depths
+// reports have).
+constexpr std::string_view kIndent =
+    "\n                                                                                ";
+size_t indent_room(size_t depth) { return 2 * depth + 1 + 16; }
+
+char* put_indent(char* p, size_t depth) {
+  const size_t n = 2 * depth + 1;
+  if (n + 16 <= kIndent.size()) {
+    for (size_t k = 0; k < n; k += 16) std::memcpy(p + k, kIndent.data() + k, 16);
+  } else {
+    *p = '\n';
+    std::memset(p + 1, ' ', n - 1);
+  }
+  return p + n;
+}
+
+template <class T>
+char* put_integer(char* p, T n) {
+  return std::to_chars(p, p + 24, n).ptr;
+}
+
+constexpr size_t kIntegerRoom = 24;
 
 }  // namespace
 
+void JsonWriter::grow(size_t n) {
+  const size_t cap = std::max({2 * cap_, len_ + n, size_t{4096}});
+  auto buf = std::make_unique_for_overwrite<char[]>(cap);
+  if (len_ > 0) std::memcpy(buf.get(), buf_.get(), len_);
+  buf_ = std::move(buf);
+  cap_ = cap;
+}
+
 void JsonWriter::flush() {
-  if (buf_.empty() || out_ == nullptr) return;
-  out_->write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
-  buf_.clear();
+  if (len_ == 0 || out_ == nullptr) return;
+  out_->write(buf_.get(), static_cast<std::streamsize>(len_));
+  len_ = 0;
 }
 
 void JsonWriter::items(std::string_view fragment) {
@@ -82,163 +207,88 @@ void JsonWriter::items(std::string_view fragment) {
   // The fragment's first item follows one: without one here, no comma.
   if (!has_items_.back()) fragment.remove_prefix(1);
   has_items_.back() = true;
-  buf_.append(fragment);
+  char* p = room(fragment.size());
+  std::memcpy(p, fragment.data(), fragment.size());
+  done(p + fragment.size());
   maybe_flush();
 }
 
-void JsonWriter::newline_indent() {
-  // A newline and the indentation in one append, for the depths reports have.
-  static constexpr std::string_view kIndent =
-      "\n                                                                ";
-  const size_t width = 2 * has_items_.size();
-  if (width < kIndent.size()) {
-    buf_.append(kIndent.data(), width + 1);
-    return;
-  }
-  buf_ += '\n';
-  buf_.append(width, ' ');
-}
+size_t JsonWriter::separator_room() const { return 1 + indent_room(has_items_.size()); }
 
-void JsonWriter::before_value() {
+char* JsonWriter::separator(char* p) {
   if (after_key_) {
     after_key_ = false;
-    return;
+    return p;
   }
-  if (has_items_.empty()) return;  // the top-level value
-  if (has_items_.back()) buf_ += ',';
+  if (has_items_.empty()) return p;  // the top-level value
+  if (has_items_.back()) *p++ = ',';
   has_items_.back() = true;
-  newline_indent();
+  return put_indent(p, has_items_.size());
 }
 
 void JsonWriter::key(std::string_view k) {
-  before_value();
-  escaped(k);
-  buf_ += ": ";
+  char* p = room(separator_room() + escaped_room(k.size()) + 2);
+  p = put_escaped(separator(p), k);
+  done(put(p, ": "));
   after_key_ = true;
 }
 
 void JsonWriter::open(char c) {
-  before_value();
-  buf_ += c;
+  char* p = separator(room(separator_room() + 1));
+  *p++ = c;
+  done(p);
   has_items_.push_back(false);
 }
 
 void JsonWriter::close(char c) {
   const bool items = has_items_.back();
   has_items_.pop_back();
-  if (items) newline_indent();
-  buf_ += c;
+  char* p = room(indent_room(has_items_.size()) + 1);
+  if (items) p = put_indent(p, has_items_.size());
+  *p++ = c;
+  done(p);
   maybe_flush();
 }
 
 void JsonWriter::pair_member(std::string_view k, std::string_view k1, uint64_t v1, std::string_view k2,
                              uint64_t v2) {
-  key(k);
-  after_key_ = false;
-  buf_ += '{';
-  has_items_.push_back(true);
-  std::array<char, 24> digits{};
-  newline_indent();
-  escaped(k1);
-  buf_ += ": ";
-  buf_.append(digits.data(), std::to_chars(digits.data(), digits.data() + digits.size(), v1).ptr);
-  buf_ += ',';
-  newline_indent();
-  escaped(k2);
-  buf_ += ": ";
-  buf_.append(digits.data(), std::to_chars(digits.data(), digits.data() + digits.size(), v2).ptr);
-  has_items_.pop_back();
-  newline_indent();
-  buf_ += '}';
+  const size_t depth = has_items_.size();
+  char* p = room(separator_room() + escaped_room(k.size()) + 3 + indent_room(depth + 1) +
+                 escaped_room(k1.size()) + 2 + kIntegerRoom + 1 + indent_room(depth + 1) +
+                 escaped_room(k2.size()) + 2 + kIntegerRoom + indent_room(depth) + 1);
+  p = put_escaped(separator(p), k);
+  p = put_indent(put(p, ": {"), depth + 1);
+  p = put_escaped(p, k1);
+  p = put_integer(put(p, ": "), v1);
+  *p++ = ',';
+  p = put_indent(p, depth + 1);
+  p = put_escaped(p, k2);
+  p = put_integer(put(p, ": "), v2);
+  p = put_indent(p, depth);
+  *p++ = '}';
+  done(p);
   maybe_flush();
 }
 
 void JsonWriter::value(std::string_view s) {
-  before_value();
-  escaped(s);
+  char* p = room(separator_room() + escaped_room(s.size()));
+  done(put_escaped(separator(p), s));
   maybe_flush();
 }
 
 void JsonWriter::value(bool b) {
-  before_value();
-  buf_ += b ? "true" : "false";
+  char* p = separator(room(separator_room() + 5));
+  done(put(p, b ? "true" : "false"));
 }
 
 void JsonWriter::integer(int64_t n) {
-  before_value();
-  std::array<char, 24> digits{};
-  const auto r = std::to_chars(digits.data(), digits.data() + digits.size(), n);
-  buf_.append(digits.data(), r.ptr);
+  char* p = separator(room(separator_room() + kIntegerRoom));
+  done(put_integer(p, n));
 }
 
 void JsonWriter::integer(uint64_t n) {
-  before_value();
-  std::array<char, 24> digits{};
-  const auto r = std::to_chars(digits.data(), digits.data() + digits.size(), n);
-  buf_.append(digits.data(), r.ptr);
-}
-
-void JsonWriter::escaped(std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  buf_ += '"';
-  size_t i = 0;
-  while (i < s.size()) {
-    // A run of bytes written as they are, appended at once.
-    size_t plain = i;
-    while (plain + 8 <= s.size() && plain8(s.data() + plain)) plain += 8;
-    while (plain < s.size() && kPlain[static_cast<unsigned char>(s[plain])]) ++plain;
-    if (plain > i) {
-      buf_.append(s.data() + i, plain - i);
-      i = plain;
-      continue;
-    }
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {
-      size_t bad_at = 0;
-      const size_t len = utf8_sequence(s, i, bad_at);
-      if (len > 0) {
-        buf_.append(s.data() + i, len);
-        i += len;
-      } else {
-        buf_ += "\xEF\xBF\xBD";
-        i = bad_at;
-      }
-      continue;
-    }
-    switch (c) {
-      case '"':
-        buf_ += "\\\"";
-        break;
-      case '\\':
-        buf_ += "\\\\";
-        break;
-      case '\b':
-        buf_ += "\\b";
-        break;
-      case '\f':
-        buf_ += "\\f";
-        break;
-      case '\n':
-        buf_ += "\\n";
-        break;
-      case '\r':
-        buf_ += "\\r";
-        break;
-      case '\t':
-        buf_ += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          buf_ += "\\u00";
-          buf_ += kHex[c >> 4];
-          buf_ += kHex[c & 0xF];
-        } else {
-          buf_ += static_cast<char>(c);
-        }
-    }
-    ++i;
-  }
-  buf_ += '"';
+  char* p = separator(room(separator_room() + kIntegerRoom));
+  done(put_integer(p, n));
 }
 
 }  // namespace ddlint::report

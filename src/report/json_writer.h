@@ -7,6 +7,7 @@
 // invalid sequence (a byte that breaks a sequence is read again as the start
 // of the next one), so a report never fails on a file's bytes.
 #include <cstdint>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -64,7 +65,11 @@ class JsonWriter {
   void flush();
 
   // The text of a fragment writer, which is left empty.
-  std::string take() { return std::move(buf_); }
+  std::string take() {
+    std::string text(buf_.get(), len_);
+    len_ = 0;
+    return text;
+  }
   // Adds the items a fragment writer of this writer's depth wrote (none when
   // `fragment` is empty).
   void items(std::string_view fragment);
@@ -72,17 +77,32 @@ class JsonWriter {
  private:
   void open(char c);
   void close(char c);
-  void before_value();
-  void newline_indent();
+  // The comma and newline before a value or key (none after a key, at the
+  // top level or for a container's first item), written at p; room for it:
+  // separator_room().
+  char* separator(char* p);
+  size_t separator_room() const;
   void integer(int64_t n);
   void integer(uint64_t n);
-  void escaped(std::string_view s);
   void maybe_flush() {
-    if (out_ != nullptr && buf_.size() >= 1 << 16) flush();
+    if (out_ != nullptr && len_ >= 1 << 16) flush();
   }
+  // Where the next `n` bytes go: the text is written through a pointer into
+  // room made ahead (one check per call instead of one per append), then
+  // ended with done().
+  char* room(size_t n) {
+    if (cap_ - len_ < n) grow(n);
+    return buf_.get() + len_;
+  }
+  void done(const char* end) { len_ = static_cast<size_t>(end - buf_.get()); }
+  void grow(size_t n);
 
   std::ostream* out_ = nullptr;  // none: a fragment
-  std::string buf_;
+  // The text is buf_[0, len_); the rest, up to cap_, is room (not zeroed
+  // when made, as a std::string's would be).
+  std::unique_ptr<char[]> buf_;
+  size_t cap_ = 0;
+  size_t len_ = 0;
   std::vector<bool> has_items_;  // per open container: whether it holds a value yet
   bool after_key_ = false;
 };
