@@ -205,8 +205,8 @@ void JsonWriter::flush() {
 void JsonWriter::items(std::string_view fragment) {
   if (fragment.empty()) return;
   // The fragment's first item follows one: without one here, no comma.
-  if (!has_items_.back()) fragment.remove_prefix(1);
-  has_items_.back() = true;
+  if (has_items_.back() == 0) fragment.remove_prefix(1);
+  has_items_.back() = 1;
   char* p = room(fragment.size());
   std::memcpy(p, fragment.data(), fragment.size());
   done(p + fragment.size());
@@ -221,8 +221,8 @@ char* JsonWriter::separator(char* p) {
     return p;
   }
   if (has_items_.empty()) return p;  // the top-level value
-  if (has_items_.back()) *p++ = ',';
-  has_items_.back() = true;
+  if (has_items_.back() != 0) *p++ = ',';
+  has_items_.back() = 1;
   return put_indent(p, has_items_.size());
 }
 
@@ -237,11 +237,11 @@ void JsonWriter::open(char c) {
   char* p = separator(room(separator_room() + 1));
   *p++ = c;
   done(p);
-  has_items_.push_back(false);
+  has_items_.push_back(0);
 }
 
 void JsonWriter::close(char c) {
-  const bool items = has_items_.back();
+  const bool items = has_items_.back() != 0;
   has_items_.pop_back();
   char* p = room(indent_room(has_items_.size()) + 1);
   if (items) p = put_indent(p, has_items_.size());

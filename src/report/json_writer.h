@@ -24,7 +24,7 @@ class JsonWriter {
   // the fragment starts with a comma. items() splices it into a writer at
   // that depth. Files' findings are written this way on the threads that
   // lint them, and spliced in order by the one that writes the report.
-  explicit JsonWriter(size_t depth) : has_items_(depth, true) {}
+  explicit JsonWriter(size_t depth) : has_items_(depth, 1) {}
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
   ~JsonWriter() { flush(); }
@@ -103,7 +103,9 @@ class JsonWriter {
   std::unique_ptr<char[]> buf_;
   size_t cap_ = 0;
   size_t len_ = 0;
-  std::vector<bool> has_items_;  // per open container: whether it holds a value yet
+  // Per open container: whether it holds a value yet (bytes, not std::vector<bool>,
+  // whose bit access costs more on every value written).
+  std::vector<unsigned char> has_items_;
   bool after_key_ = false;
 };
 
