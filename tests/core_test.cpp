@@ -564,6 +564,58 @@ TEST_SUITE("core") {
     CHECK_FALSE(detect_dialect("ALTER TABLE t MODIFY c BIGINT;").decisive());
   }
 
+  TEST_CASE("dialect detection: strings, quoted names and the words a sign looks back at") {
+    using parser::detect_dialect;
+    struct Case {
+      const char* sql;
+      Dialect dialect;
+      const char* evidence;
+      int mysql_signs;
+      int postgres_signs;
+    };
+    const Case cases[] = {
+        // A backslash escapes the quote after it; a doubled quote stays inside.
+        {"INSERT INTO t VALUES ('it\\'s `a` ENGINE=x');", Dialect::Postgres, "", 0, 0},
+        {"INSERT INTO t VALUES ('it''s `a`', 'b');", Dialect::Postgres, "", 0, 0},
+        {"INSERT INTO t VALUES ('a\\\\', `b`);", Dialect::MySql, "backtick-quoted names", 10, 0},
+        // An unterminated string, or a backslash at the very end, runs to the end.
+        {"INSERT INTO t VALUES ('a `b`", Dialect::Postgres, "", 0, 0},
+        {"SELECT 'a\\", Dialect::Postgres, "", 0, 0},
+        {"SELECT `a", Dialect::MySql, "backtick-quoted names", 10, 0},
+        // A double-quoted name after TABLE, ON, FROM ... (not after a string).
+        {"CREATE TABLE \"t\" (id int);", Dialect::Postgres, "double-quoted names", 0, 2},
+        {"SELECT 'x' \"t\";", Dialect::Postgres, "", 0, 0},
+        {"ALTER TABLE t ALTER COLUMN \"c\" TYPE text;", Dialect::Postgres,
+         "double-quoted names, ALTER COLUMN ... TYPE", 0, 4},
+        // Signs read the words before them, whatever their case; a string in
+        // between forgets them, as do a DELIMITER line and a long word.
+        {"drop index i on t;", Dialect::MySql, "DROP INDEX ... ON", 2, 0},
+        {"DROP INDEX IF EXISTS i ON t;", Dialect::MySql, "DROP INDEX ... ON", 2, 0},
+        {"DROP INDEX averyveryverylongindexname ON t;", Dialect::MySql, "DROP INDEX ... ON", 2, 0},
+        {"DROP INDEX 'i' ON t;", Dialect::Postgres, "", 0, 0},
+        {"ALTER TABLE t ADD c INT, MODIFY d INT;", Dialect::MySql, "MODIFY/CHANGE", 2, 0},
+        {"ALTER TABLE t CHANGE a b INT;", Dialect::MySql, "MODIFY/CHANGE", 2, 0},
+        {"SELECT a$b, c FROM t; UNLOCK TABLES;", Dialect::MySql, "LOCK TABLES", 2, 0},
+        {"ALTER TABLE t ALTER c DROP NOT NULL, ALTER d SET DEFAULT NOT NULL;", Dialect::Postgres,
+         "SET/DROP NOT NULL", 0, 2},
+        {"CREATE TABLE t (u TIMESTAMP ON UPDATE CURRENT_TIMESTAMP);", Dialect::MySql,
+         "ON UPDATE CURRENT_TIMESTAMP", 2, 0},
+        {"COMMENT ON TABLE t IS 'x'; ALTER TABLE t OWNER TO u;", Dialect::Postgres, "COMMENT ON, OWNER TO", 0,
+         4},
+        {"CREATE INDEX i ON t USING gin (c);", Dialect::Postgres, "USING GIN/GIST", 0, 2},
+        {"DELIMITER //\nCREATE TABLE t (a int) //\nDELIMITER ;\nON t;", Dialect::MySql, "DELIMITER", 10, 0},
+        {"-- ENGINE=x\n# `a`\nSELECT 1 # `b`\n;", Dialect::MySql, "# comments", 2, 0},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.sql);
+      const auto g = detect_dialect(c.sql);
+      CHECK(g.dialect == c.dialect);
+      CHECK(g.evidence == c.evidence);
+      CHECK(g.mysql_signs == c.mysql_signs);
+      CHECK(g.postgres_signs == c.postgres_signs);
+    }
+  }
+
   TEST_CASE("config: [paths] globs, dialect and mysql_version") {
     namespace fs = std::filesystem;
     using engine::glob_match;

@@ -3,15 +3,35 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 namespace ddlint::parser {
 
 namespace {
 
-bool word_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
+// Byte classes of the scanner's main loop.
+enum Class : uint8_t { kOther, kSpace, kNewline, kWordChar };
+constexpr std::array<uint8_t, 256> kClass = [] {
+  std::array<uint8_t, 256> m{};
+  for (int c = 'a'; c <= 'z'; ++c) m[c] = kWordChar;
+  for (int c = 'A'; c <= 'Z'; ++c) m[c] = kWordChar;
+  for (int c = '0'; c <= '9'; ++c) m[c] = kWordChar;
+  m['_'] = kWordChar;
+  m[' '] = kSpace;
+  m['\t'] = kSpace;
+  m['\r'] = kSpace;
+  m['\n'] = kNewline;
+  return m;
+}();
+
+bool word_char(char c) { return kClass[static_cast<unsigned char>(c)] == kWordChar; }
+// A word goes on over word characters and `$`.
+constexpr std::array<bool, 256> kWordGoesOn = [] {
+  std::array<bool, 256> m{};
+  for (size_t c = 0; c < m.size(); ++c) m[c] = kClass[c] == kWordChar || c == '$';
+  return m;
+}();
 
 // Signs of one dialect. Each distinct sign counts once: a decisive one
 // (syntax the other dialect rejects outright: backticks, DELIMITER, `::`,
@@ -49,25 +69,67 @@ class Word {
   uint8_t n_ = 0;
 };
 
+// The words (and the comma) a sign looks back at, as the scanner keeps its
+// last four: any other word or mark is kNoWord.
+enum Context : uint8_t {
+  kNoWord,
+  kTable,  // TABLE .. COLUMN: a double-quoted name may follow (in this order)
+  kIndex,
+  kOn,
+  kReferences,
+  kInto,
+  kFrom,
+  kExists,
+  kColumn,
+  kComma,
+  kLock,
+  kUnlock,
+  kDrop,
+  kUpdate,
+  kCreate,
+  kNot,
+  kSet,
+  kDefault,
+  kComment,
+  kOwner,
+  kUsing,
+  kContexts
+};
+constexpr std::array<std::string_view, kContexts> kContextWords = {
+    "",       "TABLE",  "INDEX", "ON",      "REFERENCES", "INTO",  "FROM",
+    "EXISTS", "COLUMN", ",",     "LOCK",    "UNLOCK",     "DROP",  "UPDATE",
+    "CREATE", "NOT",    "SET",   "DEFAULT", "COMMENT",    "OWNER", "USING"};
+
 class Scanner {
  public:
   explicit Scanner(std::string_view t) : t_(t) {}
 
   void run() {
     bool line_start = true;
-    while (i_ < t_.size()) {
+    const size_t n = t_.size();
+    while (i_ < n) {
       const char c = t_[i_];
-      if (c == '\n') {
+      const uint8_t cls = kClass[static_cast<unsigned char>(c)];
+      if (cls == kNewline) {
         line_start = true;
         ++i_;
         continue;
       }
-      if (c == ' ' || c == '\t' || c == '\r') {
+      if (cls == kSpace) {
         ++i_;
         continue;
       }
       const bool at_line_start = line_start;
       line_start = false;
+      if (cls == kWordChar) {
+        const size_t b = i_;
+        const auto* p = reinterpret_cast<const unsigned char*>(t_.data()) + b + 1;
+        const auto* const end = reinterpret_cast<const unsigned char*>(t_.data()) + n;
+        while (p != end && kWordGoesOn[*p]) ++p;
+        i_ = static_cast<size_t>(p - reinterpret_cast<const unsigned char*>(t_.data()));
+        word(b, at_line_start);
+        continue;
+      }
       if (c == '-' && peek(1) == '-') {
         skip_line();
         continue;
@@ -85,27 +147,21 @@ class Scanner {
       }
       if (c == '\'') {
         skip_quoted('\'', true);
-        prev_.fill({});
+        prev_ = 0;
         continue;
       }
       if (c == '`') {
         mysql_.add("backtick-quoted names", kDecisive);
         skip_quoted('`', false);
-        push(Word("`"));
+        push(kNoWord);
         continue;
       }
       if (c == '"') {
         // A quoted name where a table or column goes: PostgreSQL (MySQL reads
         // "..." as a string unless ANSI_QUOTES is on).
-        static constexpr std::array<std::string_view, 8> kBeforeName = {
-            "TABLE", "INDEX", "ON", "REFERENCES", "INTO", "FROM", "EXISTS", "COLUMN"};
-        for (auto w : kBeforeName)
-          if (prev_[0] == w) {
-            postgres_.add("double-quoted names");
-            break;
-          }
+        if (prev(0) >= kTable && prev(0) <= kColumn) postgres_.add("double-quoted names");
         skip_quoted('"', false);
-        push(Word("\""));
+        push(kNoWord);
         continue;
       }
       if (c == ':' && peek(1) == ':') {
@@ -114,13 +170,8 @@ class Scanner {
         continue;
       }
       if (c == '$' && !dollar_delimiter_ && dollar_quote()) continue;
-      if (word_char(c)) {
-        const size_t b = i_;
-        while (i_ < t_.size() && (word_char(t_[i_]) || t_[i_] == '$')) ++i_;
-        word(Word(t_.substr(b, i_ - b)), at_line_start);
-        continue;
-      }
-      if (c == ',' || c == ';' || c == '(' || c == ')') push(Word(t_.substr(i_, 1)));
+      if (c == ',') push(kComma);
+      if (c == ';' || c == '(' || c == ')') push(kNoWord);
       ++i_;
     }
   }
@@ -131,15 +182,13 @@ class Scanner {
  private:
   char peek(size_t k) const { return i_ + k < t_.size() ? t_[i_ + k] : '\0'; }
 
-  void push(const Word& w) {
-    prev_[3] = prev_[2];
-    prev_[2] = prev_[1];
-    prev_[1] = prev_[0];
-    prev_[0] = w;
-  }
+  // The k-th word or mark before this one (0: the last).
+  Context prev(int k) const { return static_cast<Context>((prev_ >> (8 * k)) & 0xFFU); }
+  void push(Context c) { prev_ = (prev_ << 8) | c; }
 
   void skip_line() {
-    while (i_ < t_.size() && t_[i_] != '\n') ++i_;
+    const void* nl = std::memchr(t_.data() + i_, '\n', t_.size() - i_);
+    i_ = nl == nullptr ? t_.size() : static_cast<size_t>(static_cast<const char*>(nl) - t_.data());
   }
 
   void skip_block_comment() {
@@ -147,19 +196,31 @@ class Scanner {
     i_ = end == std::string_view::npos ? t_.size() : end + 2;
   }
 
+  // From the opening quote at i_ to after the closing one (a doubled quote
+  // and, with `backslash`, a backslash and the byte after it are inside).
   void skip_quoted(char q, bool backslash) {
+    const char* const data = t_.data();
+    const size_t n = t_.size();
     ++i_;
-    while (i_ < t_.size()) {
-      const char c = t_[i_++];
-      if (backslash && c == '\\') {
-        ++i_;
-      } else if (c == q) {
-        if (i_ < t_.size() && t_[i_] == q) {
-          ++i_;  // doubled quote
-        } else {
-          return;
+    while (i_ < n) {
+      const void* found = std::memchr(data + i_, q, n - i_);
+      const size_t close = found == nullptr ? n : static_cast<size_t>(static_cast<const char*>(found) - data);
+      if (backslash) {
+        if (const void* bs = std::memchr(data + i_, '\\', close - i_)) {
+          i_ = static_cast<size_t>(static_cast<const char*>(bs) - data) + 2;
+          continue;
         }
       }
+      if (found == nullptr) {
+        i_ = n;
+        return;
+      }
+      i_ = close + 1;
+      if (i_ < n && data[i_] == q) {
+        ++i_;  // doubled quote
+        continue;
+      }
+      return;
     }
   }
 
@@ -249,10 +310,32 @@ class Scanner {
     const std::string_view v = w.view();
     return !v.empty() && v[0] >= 'A' && v[0] <= 'Z' && ((kSignStarts[v.size()] >> (v[0] - 'A')) & 1U) != 0;
   }
+  // The same bits for the signs and the words they look back at: a word
+  // with none is pushed as kNoWord without being read further.
+  static constexpr std::array<uint32_t, 20> kReadStarts = [] {
+    std::array<uint32_t, 20> m = kSignStarts;
+    for (std::string_view w : kContextWords)
+      if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') m[w.size()] |= 1U << (w[0] - 'A');
+    return m;
+  }();
+  static Context context_of(const Word& w) {
+    for (size_t k = kTable; k < kContexts; ++k)
+      if (w == kContextWords[k]) return static_cast<Context>(k);
+    return kNoWord;
+  }
 
-  void word(const Word& w, bool at_line_start) {
+  // The word from `b` to i_.
+  void word(size_t b, bool at_line_start) {
+    const size_t n = i_ - b;
+    const auto first = static_cast<unsigned char>(t_[b]);
+    const unsigned up = first >= 'a' && first <= 'z' ? first - 'a' + 'A' : first;
+    if (n >= kReadStarts.size() || up < 'A' || up > 'Z' || ((kReadStarts[n] >> (up - 'A')) & 1U) == 0) {
+      push(kNoWord);
+      return;
+    }
+    const Word w(t_.substr(b, n));
     if (!may_be_sign(w)) {
-      push(w);
+      push(context_of(w));
       return;
     }
     static constexpr std::array<std::string_view, 9> kMySqlTypes = {"TINYINT",    "MEDIUMINT", "TINYTEXT",
@@ -270,7 +353,7 @@ class Scanner {
       while (!d.empty() && (d.front() == ' ' || d.front() == '\t')) d.remove_prefix(1);
       while (!d.empty() && (d.back() == ' ' || d.back() == '\t' || d.back() == '\r')) d.remove_suffix(1);
       if (!d.empty() && d.front() == '$') dollar_delimiter_ = true;
-      prev_.fill({});
+      prev_ = 0;
       return;
     }
     if (w == "ENGINE" && next_is('=')) mysql_.add("ENGINE=", kDecisive);
@@ -281,39 +364,37 @@ class Scanner {
       mysql_.add("MySQL session variables");
     for (auto t : kMySqlTypes)
       if (w == t) mysql_.add("MySQL types");
-    if ((w == "MODIFY" || w == "CHANGE") && (prev_[0] == "," || prev_[1] == "TABLE"))
+    if ((w == "MODIFY" || w == "CHANGE") && (prev(0) == kComma || prev(1) == kTable))
       mysql_.add("MODIFY/CHANGE");
-    if (w == "TABLES" && (prev_[0] == "LOCK" || prev_[0] == "UNLOCK")) mysql_.add("LOCK TABLES");
+    if (w == "TABLES" && (prev(0) == kLock || prev(0) == kUnlock)) mysql_.add("LOCK TABLES");
     // DROP INDEX i ON t (PostgreSQL's DROP INDEX names no table).
-    if (w == "ON" &&
-        ((prev_[1] == "INDEX" && prev_[2] == "DROP") || (prev_[1] == "EXISTS" && prev_[3] == "INDEX")))
+    if (w == "ON" && ((prev(1) == kIndex && prev(2) == kDrop) || (prev(1) == kExists && prev(3) == kIndex)))
       mysql_.add("DROP INDEX ... ON");
     // ADD/MODIFY COLUMN ... AFTER c (PostgreSQL's AFTER is a trigger's event time).
     if (w == "AFTER" && !next_word_is_event()) mysql_.add("column position AFTER");
-    if (w == "CURRENT_TIMESTAMP" && prev_[0] == "UPDATE" && prev_[1] == "ON")
+    if (w == "CURRENT_TIMESTAMP" && prev(0) == kUpdate && prev(1) == kOn)
       mysql_.add("ON UPDATE CURRENT_TIMESTAMP");
 
     if (w == "CONCURRENTLY") postgres_.add("CONCURRENTLY", kDecisive);
     for (auto t : kPgTypes)
       if (w == t) postgres_.add("PostgreSQL types");
     if (w == "PLPGSQL") postgres_.add("plpgsql", kDecisive);
-    if (w == "EXTENSION" && prev_[0] == "CREATE") postgres_.add("CREATE EXTENSION");
-    if (w == "VALID" && prev_[0] == "NOT") postgres_.add("NOT VALID");
-    if (w == "TYPE" && prev_[1] == "COLUMN") postgres_.add("ALTER COLUMN ... TYPE");
-    if (w == "NULL" && prev_[0] == "NOT" && (prev_[1] == "SET" || prev_[1] == "DROP") &&
-        prev_[2] != "DEFAULT")
+    if (w == "EXTENSION" && prev(0) == kCreate) postgres_.add("CREATE EXTENSION");
+    if (w == "VALID" && prev(0) == kNot) postgres_.add("NOT VALID");
+    if (w == "TYPE" && prev(1) == kColumn) postgres_.add("ALTER COLUMN ... TYPE");
+    if (w == "NULL" && prev(0) == kNot && (prev(1) == kSet || prev(1) == kDrop) && prev(2) != kDefault)
       postgres_.add("SET/DROP NOT NULL");
-    if (w == "ON" && prev_[0] == "COMMENT") postgres_.add("COMMENT ON");
-    if (w == "TO" && prev_[0] == "OWNER") postgres_.add("OWNER TO");
+    if (w == "ON" && prev(0) == kComment) postgres_.add("COMMENT ON");
+    if (w == "TO" && prev(0) == kOwner) postgres_.add("OWNER TO");
     if (w == "INHERITS" || w == "ILIKE") postgres_.add(w == "ILIKE" ? "ILIKE" : "INHERITS");
-    if ((w == "GIN" || w == "GIST" || w == "BRIN") && prev_[0] == "USING") postgres_.add("USING GIN/GIST");
-    push(w);
+    if ((w == "GIN" || w == "GIST" || w == "BRIN") && prev(0) == kUsing) postgres_.add("USING GIN/GIST");
+    push(context_of(w));
   }
 
   std::string_view t_;
   size_t i_ = 0;
   bool dollar_delimiter_ = false;  // DELIMITER $$ (or $x): a `$$` ends a statement
-  std::array<Word, 4> prev_;       // the last words (upper-case) and punctuation, newest first
+  uint32_t prev_ = 0;              // the last four words and marks (Context), newest in the low byte
 };
 
 }  // namespace
