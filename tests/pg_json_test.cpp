@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,62 @@ bool valid(const std::string& text, size_t depth = 64) {
 std::string str(Element e, std::string_view key) {
   std::string_view v;
   return e[key].get(v) ? std::string(v) : std::string("<none>");
+}
+
+// The string a document of one string (`quoted`, with its quotes) holds, or
+// "<invalid>"; parsed alone (so the string ends at the end of the text) and
+// inside an array.
+std::string root_string(Parser& p, const std::string& quoted) {
+  Element root;
+  if (!p.parse(quoted.c_str(), root)) return "<invalid>";
+  std::string_view v;
+  if (!root.get(v)) return "<not a string>";
+  const std::string alone(v);
+  if (!p.parse(("[" + quoted + "]").c_str(), root)) return "<invalid in an array>";
+  Array a;
+  if (!root.get(a) || a.size() != 1 || !(*a.begin()).get(v)) return "<not an array of a string>";
+  if (v != alone) return "<differs in an array>";
+  return alone;
+}
+
+// What a one-element array holds: "int N", "number" or "invalid".
+std::string number(const std::string& text) {
+  Parser p(64);
+  Element root;
+  if (!p.parse(("[" + text + "]").c_str(), root)) return "invalid";
+  Array a;
+  if (!root.get(a) || a.size() != 1) return "?";
+  int64_t v = 0;
+  if ((*a.begin()).get(v)) return "int " + std::to_string(v);
+  return (*a.begin()).kind() == Kind::Number ? "number" : "?";
+}
+
+// The whole value, written back compactly (strings and keys unescaped).
+std::string dump(Element e) {
+  std::string out;
+  std::string_view s;
+  int64_t i = 0;
+  bool b = false;
+  Object o;
+  Array a;
+  if (e.get(o)) {
+    out += "{";
+    for (auto f : o) out += std::string(f.key) + ":" + dump(f.value) + ";";
+    out += "}";
+  } else if (e.get(a)) {
+    out += "[";
+    for (Element x : a) out += dump(x) + ";";
+    out += "]";
+  } else if (e.get(s)) {
+    out += "'" + std::string(s) + "'";
+  } else if (e.get(i)) {
+    out += std::to_string(i);
+  } else if (e.get(b)) {
+    out += b ? "true" : "false";
+  } else {
+    out += e.is_null() ? "null" : "number";
+  }
+  return out;
 }
 
 }  // namespace
@@ -137,6 +194,244 @@ TEST_SUITE("pg-json") {
                                           "number", "number", "number", "number"});
   }
 
+  TEST_CASE("strings of every length, with an escape or a multi-byte character at every offset") {
+    Parser p(64);
+    for (size_t n = 0; n <= 40; ++n) {
+      CAPTURE(n);
+      const std::string plain(n, 'x');
+      CHECK(root_string(p, "\"" + plain + "\"") == plain);
+      // Printable ASCII of every kind but the quote and the backslash.
+      std::string mixed;
+      for (size_t i = 0; i < n; ++i) {
+        char c = static_cast<char>(' ' + (i * 7) % 95);
+        if (c == '"' || c == '\\') c = '~';
+        mixed += c;
+      }
+      CHECK(root_string(p, "\"" + mixed + "\"") == mixed);
+      for (size_t at = 0; at <= n; ++at) {
+        CAPTURE(at);
+        const std::string before(at, 'a');
+        const std::string after(n - at, 'b');
+        CHECK(root_string(p, "\"" + before + "\\n" + after + "\"") == before + "\n" + after);
+        CHECK(root_string(p, "\"" + before + "\\\"" + after + "\"") == before + "\"" + after);
+        CHECK(root_string(p, "\"" + before + "\\\\" + after + "\"") == before + "\\" + after);
+        CHECK(root_string(p, "\"" + before + "\\u00e9" + after + "\"") == before + "\xC3\xA9" + after);
+        CHECK(root_string(p, "\"" + before + "\\ud83d\\ude00" + after + "\"") ==
+              before + "\xF0\x9F\x98\x80" + after);
+        CHECK(root_string(p, "\"" + before + "\xC3\xA9" + after + "\"") == before + "\xC3\xA9" + after);
+        CHECK(root_string(p, "\"" + before + "\xE2\x82\xAC" + after + "\"") ==
+              before + "\xE2\x82\xAC" + after);
+        CHECK(root_string(p, "\"" + before + "\xF0\x9F\x98\x80" + after + "\"") ==
+              before + "\xF0\x9F\x98\x80" + after);
+        CHECK(root_string(p, "\"" + before + "\x7F" + after + "\"") == before + "\x7F" + after);
+        // The limits of each sequence length.
+        CHECK(root_string(p, "\"" + before + "\xC2\x80\xDF\xBF" + after + "\"") ==
+              before + "\xC2\x80\xDF\xBF" + after);
+        CHECK(root_string(
+                  p, "\"" + before + "\xE0\xA0\x80\xED\x9F\xBF\xEE\x80\x80\xEF\xBF\xBF" + after + "\"") ==
+              before + "\xE0\xA0\x80\xED\x9F\xBF\xEE\x80\x80\xEF\xBF\xBF" + after);
+        CHECK(root_string(p, "\"" + before + "\xF0\x90\x80\x80\xF4\x8F\xBF\xBF" + after + "\"") ==
+              before + "\xF0\x90\x80\x80\xF4\x8F\xBF\xBF" + after);
+      }
+    }
+    // A document of many strings: each keeps its own bytes.
+    std::string doc = "[";
+    std::vector<std::string> want;
+    for (size_t n = 0; n < 30; ++n) {
+      want.push_back(std::string(n, static_cast<char>('a' + n % 26)) + (n % 3 == 0 ? "\t" : ""));
+      doc += (n ? ",\"" : "\"") + std::string(n, static_cast<char>('a' + n % 26)) +
+             (n % 3 == 0 ? "\\t" : "") + "\"";
+    }
+    doc += "]";
+    Element root;
+    REQUIRE(p.parse(doc.c_str(), root));
+    Array a;
+    REQUIRE(root.get(a));
+    std::vector<std::string> got;
+    for (Element e : a) {
+      std::string_view v;
+      got.emplace_back(e.get(v) ? std::string(v) : std::string("<none>"));
+    }
+    CHECK(got == want);
+  }
+
+  TEST_CASE("control characters, unterminated strings and invalid UTF-8 are rejected at every offset") {
+    Parser p(64);
+    const std::vector<std::string> invalid = {
+        "\xC3",              // truncated
+        "\xC3z",             // not followed by a continuation byte
+        "\xE2\x82",          // truncated
+        "\xF0\x9F\x98",      // truncated
+        "\x80",              // a continuation byte alone
+        "\xBF",              // a continuation byte alone
+        "\xC0\xAF",          // overlong
+        "\xC1\xBF",          // overlong
+        "\xE0\x9F\xBF",      // overlong
+        "\xF0\x8F\xBF\xBF",  // overlong
+        "\xED\xA0\x80",      // a surrogate
+        "\xED\xBF\xBF",      // a surrogate
+        "\xF4\x90\x80\x80",  // above U+10FFFF
+        "\xF5\x80\x80\x80",  // above U+10FFFF
+        "\xF8\x88\x80\x80\x80",
+        "\xFE",
+        "\xFF",
+    };
+    for (size_t n = 0; n <= 20; ++n) {
+      for (size_t at = 0; at <= n; ++at) {
+        CAPTURE(n);
+        CAPTURE(at);
+        const std::string before(at, 'a');
+        const std::string after(n - at, 'b');
+        for (int c = 1; c < 0x20; ++c) {
+          CAPTURE(c);
+          CHECK(root_string(p, "\"" + before + std::string(1, static_cast<char>(c)) + after + "\"") ==
+                "<invalid>");
+        }
+        for (const std::string& bad : invalid) {
+          CAPTURE(bad);
+          CHECK(root_string(p, "\"" + before + bad + after + "\"") == "<invalid>");
+        }
+        CHECK(root_string(p, "\"" + before + "\\x" + after + "\"") == "<invalid>");
+        CHECK(root_string(p, "\"" + before + "\\u00g0" + after + "\"") == "<invalid>");
+        CHECK(root_string(p, "\"" + before + "\\ud83d" + after + "\"") == "<invalid>");
+        CHECK(root_string(p, "\"" + before + "\\ude00" + after + "\"") == "<invalid>");
+        // Unterminated: the text ends inside the string, or in an escape.
+        CHECK(root_string(p, "\"" + before) == "<invalid>");
+        CHECK(root_string(p, "\"" + before + "\\") == "<invalid>");
+        CHECK(root_string(p, "\"" + before + "\\u00e") == "<invalid>");
+        CHECK(root_string(p, "\"" + before + "\xC3") == "<invalid>");
+      }
+    }
+    // Invalid in a key too.
+    Element root;
+    CHECK_FALSE(p.parse("{\"a\x01\":1}", root));
+    CHECK_FALSE(p.parse("{\"a\xFF\":1}", root));
+    CHECK_FALSE(p.parse("{\"abcdefgh\\q\":1}", root));
+  }
+
+  TEST_CASE("numbers at the limits of int64_t") {
+    CHECK(number("0") == "int 0");
+    CHECK(number("-0") == "int 0");
+    CHECK(number("7") == "int 7");
+    CHECK(number("-7") == "int -7");
+    CHECK(number("1234567890123456789") == "int 1234567890123456789");
+    CHECK(number("9223372036854775806") == "int 9223372036854775806");
+    CHECK(number("9223372036854775807") == "int 9223372036854775807");
+    CHECK(number("-9223372036854775807") == "int -9223372036854775807");
+    CHECK(number("-9223372036854775808") == "int -9223372036854775808");
+    CHECK(number("9223372036854775808") == "number");
+    CHECK(number("-9223372036854775809") == "number");
+    CHECK(number("9999999999999999999") == "number");   // 19 digits
+    CHECK(number("18446744073709551615") == "number");  // UINT64_MAX
+    CHECK(number("18446744073709551616") == "number");
+    CHECK(number("99999999999999999999") == "number");  // 20 digits, above UINT64_MAX
+    CHECK(number("-99999999999999999999") == "number");
+    CHECK(number("100000000000000000000000000000") == "number");
+    CHECK(number("0.0") == "number");
+    CHECK(number("-0.0") == "number");
+    CHECK(number("1e0") == "number");
+    CHECK(number("1E+2") == "number");
+    CHECK(number("1e-2") == "number");
+    CHECK(number("12.5e10") == "number");
+    CHECK(number("00") == "invalid");
+    CHECK(number("01") == "invalid");
+    CHECK(number("-01") == "invalid");
+    CHECK(number("-") == "invalid");
+    CHECK(number("--1") == "invalid");
+    CHECK(number("-a") == "invalid");
+    CHECK(number("1.") == "invalid");
+    CHECK(number("1.e2") == "invalid");
+    CHECK(number("1e") == "invalid");
+    CHECK(number("1e+") == "invalid");
+    CHECK(number("1x") == "invalid");
+    CHECK(number("0x10") == "invalid");
+    CHECK(number("1 2") == "invalid");
+    // Numbers as the whole document and as object fields.
+    Parser p(64);
+    Element root;
+    int64_t v = 0;
+    REQUIRE(p.parse("-9223372036854775808", root));
+    CHECK(root.get(v));
+    CHECK(v == std::numeric_limits<int64_t>::min());
+    REQUIRE(p.parse("{\"a\":9223372036854775807,\"b\":12,\"c\":1.5}", root));
+    CHECK(root["a"].get(v));
+    CHECK(v == std::numeric_limits<int64_t>::max());
+    CHECK(root["b"].get(v));
+    CHECK(v == 12);
+    CHECK_FALSE(root["c"].get(v));
+    CHECK(v == 12);
+    CHECK(p.parse("12 ", root));
+    CHECK_FALSE(p.parse("12x", root));
+  }
+
+  TEST_CASE("keys of every length are found exactly") {
+    Parser p(64);
+    Element root;
+    std::string doc = "{";
+    for (size_t n = 0; n <= 20; ++n) {
+      // Keys that share all but their last byte, and one a byte longer.
+      doc += (n ? ",\"" : "\"") + std::string(n, 'k') + "\":" + std::to_string(n);
+      doc += ",\"" + std::string(n, 'k') + "z\":" + std::to_string(100 + n);
+    }
+    doc += "}";
+    REQUIRE(p.parse(doc.c_str(), root));
+    for (size_t n = 0; n <= 20; ++n) {
+      CAPTURE(n);
+      int64_t v = -1;
+      CHECK(root[std::string(n, 'k')].get(v));
+      CHECK(v == static_cast<int64_t>(n));
+      CHECK(root[std::string(n, 'k') + "z"].get(v));
+      CHECK(v == static_cast<int64_t>(100 + n));
+      v = -1;
+      CHECK_FALSE(root[std::string(n, 'k') + "y"].get(v));
+      CHECK_FALSE(root[std::string(n, 'k') + "zz"].get(v));
+      if (n > 0) CHECK_FALSE(root[std::string(n, 'j') + "z"].get(v));
+      CHECK(v == -1);
+      // A key found through a string that is not NUL-terminated.
+      const std::string longer = std::string(n, 'k') + "zq";
+      CHECK(root[std::string_view(longer).substr(0, n)].get(v));
+      CHECK(v == static_cast<int64_t>(n));
+    }
+    // Keys of nested objects are not fields of the outer one.
+    REQUIRE(p.parse("{\"a\":{\"b\":1},\"c\":[{\"b\":2}],\"b\":3}", root));
+    int64_t b = 0;
+    CHECK(root["b"].get(b));
+    CHECK(b == 3);
+    CHECK_FALSE(root["stmts_x"].get(b));
+  }
+
+  TEST_CASE("space is allowed between tokens, and only there") {
+    const std::string doc = R"({"a":[1,-2,{"b":"c\n"},[],{},true,false,null,"\u00e9",1.5],"d":{"e":[[]]}})";
+    Parser p(64);
+    Element root;
+    REQUIRE(p.parse(doc.c_str(), root));
+    const std::string want = dump(root);
+    CHECK(want == "{a:[1;-2;{b:'c\n';};[];{};true;false;null;'\xC3\xA9';number;];d:{e:[[];];};}");
+    const std::string structural = "{}[],:";
+    bool in_string = false;
+    for (size_t i = 0; i <= doc.size(); ++i) {
+      CAPTURE(i);
+      // Whether position i (before doc[i]) is between two tokens.
+      const bool between =
+          !in_string && (i == 0 || i == doc.size() || structural.find(doc[i - 1]) != std::string::npos ||
+                         structural.find(doc[i]) != std::string::npos);
+      for (const char* space : {" ", "\n", "\r", "\t", " \n\r\t "}) {
+        const std::string spaced = doc.substr(0, i) + space + doc.substr(i);
+        if (between) {
+          REQUIRE(p.parse(spaced.c_str(), root));
+          CHECK(dump(root) == want);
+        } else if (!in_string || space[0] != ' ') {
+          CHECK_FALSE(p.parse(spaced.c_str(), root));
+        }
+      }
+      if (i < doc.size() && doc[i] == '"' && (i == 0 || doc[i - 1] != '\\')) in_string = !in_string;
+    }
+    CHECK(valid(" \n{ \"a\" : [ 1 , 2 ] }\t\r\n"));
+    CHECK_FALSE(valid("[1,\v2]"));
+    CHECK_FALSE(valid("[1,\f2]"));
+    CHECK_FALSE(valid("\v[]"));
+  }
+
   TEST_CASE("invalid documents are rejected whole") {
     CHECK(valid("{}"));
     CHECK(valid("[]"));
@@ -182,6 +477,29 @@ TEST_SUITE("pg-json") {
     CHECK_FALSE(valid(nested(9), 8));
     CHECK(valid("{\"a\":{\"b\":[1]}}", 3));
     CHECK_FALSE(valid("{\"a\":{\"b\":[[1]]}}", 3));
+    // Objects count as arrays do, empty or not; scalars do not count.
+    auto objects = [](size_t n) {
+      std::string s;
+      for (size_t i = 0; i < n; ++i) s += "{\"k\":";
+      s += "1";
+      for (size_t i = 0; i < n; ++i) s += "}";
+      return s;
+    };
+    for (size_t limit = 1; limit <= 70; ++limit) {
+      CAPTURE(limit);
+      CHECK(valid(nested(limit), limit));
+      CHECK_FALSE(valid(nested(limit + 1), limit));
+      CHECK(valid(objects(limit), limit));
+      CHECK_FALSE(valid(objects(limit + 1), limit));
+      CHECK(valid(std::string(limit - 1, '[') + "{}" + std::string(limit - 1, ']'), limit));
+      CHECK_FALSE(valid(std::string(limit, '[') + "{}" + std::string(limit, ']'), limit));
+      // Depth is the nesting, not the number of containers.
+      if (limit >= 2) CHECK(valid("[" + nested(limit - 1) + "," + nested(limit - 1) + "]", limit));
+    }
+    CHECK(valid("1", 0));
+    CHECK(valid("\"s\"", 0));
+    CHECK_FALSE(valid("[]", 0));
+    CHECK_FALSE(valid("{}", 0));
   }
 
   TEST_CASE("a parser is reused, and gives its buffers back") {

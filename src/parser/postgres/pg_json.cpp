@@ -58,10 +58,23 @@ Lookup Object::operator[](std::string_view key) const {
 }
 
 void Parser::release() {
-  std::vector<Slot>().swap(tape_);
-  std::vector<uint32_t>().swap(open_);
+  tape_.reset();
+  tape_size_ = 0;
+  std::vector<Open>().swap(open_);
   chars_.reset();
   chars_size_ = 0;
+}
+
+// Doubles the tape; `used` is the next free slot, the result its place in
+// the new tape.
+Slot* Parser::grow_tape(Slot* used) {
+  const auto n = static_cast<size_t>(used - tape_.get());
+  const size_t size = std::max<size_t>(64, 2 * tape_size_);
+  auto grown = std::make_unique_for_overwrite<Slot[]>(size);
+  if (n > 0) std::memcpy(grown.get(), tape_.get(), n * sizeof(Slot));
+  tape_ = std::move(grown);
+  tape_size_ = size;
+  return tape_.get() + n;
 }
 
 namespace {
@@ -129,21 +142,26 @@ bool json_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'
 bool json_digit(char c) { return c >= '0' && c <= '9'; }
 
 // The bytes of an 8-byte word (little-endian) that end a plain run in a
-// string: a quote, a backslash, a control character or a non-ASCII byte.
-// Only the lowest flag is exact (a borrow may flag the bytes above it).
+// string: a quote, a backslash, a control character or a non-ASCII byte,
+// flagged by their high bit. Only the lowest flag is exact (a borrow may flag
+// the bytes above it): below it every byte is 0x20-0x7F, so none of the
+// subtractions borrows there.
 uint64_t special_bytes(uint64_t x) {
   constexpr uint64_t kOnes = 0x0101010101010101;
   constexpr uint64_t kHigh = 0x8080808080808080;
-  auto zero = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
-  return zero(x ^ (kOnes * '"')) | zero(x ^ (kOnes * '\\')) | ((x - kOnes * 0x20) & ~x & kHigh) | (x & kHigh);
+  return (((x ^ (kOnes * '"')) - kOnes) | ((x ^ (kOnes * '\\')) - kOnes) | (x - kOnes * 0x20) | x) & kHigh;
 }
 
-}  // namespace
+struct StringEnd {
+  const char* p;  // after the closing quote; nullptr when the string is invalid
+  char* out;      // after the unescaped bytes
+};
 
-// The string whose opening quote is at p: unescaped into `out`, p moved past
-// the closing quote. `out` has 8 bytes of room beyond what it keeps.
-bool Parser::parse_string(const char*& p, const char* end, char*& out) {
-  ++p;
+// The rest of a string from p (inside it, after its opening quote), where its
+// plain start ended or the text has fewer than 8 bytes left: unescaped into
+// `out`, which has 8 bytes of room beyond what it keeps.
+[[gnu::noinline]] StringEnd string_rest(const char* p, const char* end, char* out) {
+  auto fail = [&] { return StringEnd{nullptr, out}; };
   for (;;) {
     // The plain run up to the next quote, backslash, control or non-ASCII
     // byte: 8 bytes at a time, copied as they are read.
@@ -169,24 +187,21 @@ bool Parser::parse_string(const char*& p, const char* end, char*& out) {
       *out++ = static_cast<char>(c);
       ++p;
     }
-    if (p == end) return false;
+    if (p == end) return fail();
     const auto c = static_cast<unsigned char>(*p);
-    if (c == '"') {
-      ++p;
-      return true;
-    }
-    if (c < 0x20) return false;
+    if (c == '"') return StringEnd{p + 1, out};
+    if (c < 0x20) return fail();
     if (c >= 0x80) {
       const size_t n =
           utf8_length(reinterpret_cast<const unsigned char*>(p), reinterpret_cast<const unsigned char*>(end));
-      if (n == 0) return false;
+      if (n == 0) return fail();
       std::memcpy(out, p, n);
       out += n;
       p += n;
       continue;
     }
     // A backslash escape.
-    if (end - p < 2) return false;
+    if (end - p < 2) return fail();
     const char e = p[1];
     p += 2;
     switch (e) {
@@ -216,83 +231,142 @@ bool Parser::parse_string(const char*& p, const char* end, char*& out) {
         break;
       case 'u': {
         int32_t cp = hex4(p, end);
-        if (cp < 0) return false;
+        if (cp < 0) return fail();
         p += 4;
         if (cp >= 0xD800 && cp <= 0xDBFF) {
           // A high surrogate: a low one must follow.
-          if (end - p < 6 || p[0] != '\\' || p[1] != 'u') return false;
+          if (end - p < 6 || p[0] != '\\' || p[1] != 'u') return fail();
           const int32_t low = hex4(p + 2, end);
-          if (low < 0xDC00 || low > 0xDFFF) return false;
+          if (low < 0xDC00 || low > 0xDFFF) return fail();
           p += 6;
           cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
         } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-          return false;  // a low surrogate alone
+          return fail();  // a low surrogate alone
         }
         out = put_utf8(out, static_cast<uint32_t>(cp));
         break;
       }
       default:
-        return false;
+        return fail();
     }
   }
 }
 
+}  // namespace
+
 bool Parser::parse(const char* text, Element& root) {
   const size_t size = std::strlen(text);
-  tape_.clear();
-  open_.clear();
   // Unescaping never lengthens a string: the text's size is room enough, so
   // the strings never move while the tape points at them.
   if (chars_size_ < size || !chars_) {
     chars_size_ = size;
     chars_ = std::make_unique_for_overwrite<char[]>(chars_size_ + 8);
   }
-  tape_.reserve(size / 8 + 4);
+  if (tape_size_ < size / 8 + 16) {
+    tape_size_ = size / 8 + 16;
+    tape_ = std::make_unique_for_overwrite<Slot[]>(tape_size_);
+  }
+  if (open_.empty()) open_.resize(std::min<size_t>(max_depth_, 64));
+  // The parse state lives in locals (registers), written back only on a
+  // cold path: the tape, its next free slot and its end; the innermost open
+  // container (its tape index, its elements so far, whether it is an
+  // object) and how many are open; the text.
+  Slot* tape = tape_.get();
+  Slot* t = tape;
+  Slot* t_end = tape + tape_size_;
+  Open* stack = open_.data();
+  size_t depth = 0;
+  uint32_t top = 0;
+  uint32_t count = 0;
+  bool in_object = false;
   char* out = chars_.get();
   const char* p = text;
   const char* const end = text + size;
   // The text ends in a NUL, which no rule below accepts: single characters
-  // are read without checking the end first.
+  // are read without checking the end first. Space between tokens is
+  // skipped where the expected character is not found (libpg_query writes
+  // none).
   auto skip_space = [&] {
     while (static_cast<unsigned char>(*p) <= ' ' && json_space(*p)) ++p;
   };
-  auto string = [&](Slot& v) {
-    v.kind = Kind::String;
-    v.chars = out;
-    if (!parse_string(p, end, out)) return false;
-    v.count = static_cast<uint32_t>(out - v.chars);
+  // The string whose opening quote is at p, into the slot v; p moves past
+  // its closing quote. Plain bytes are copied 8 at a time; anything else
+  // (an escape, a non-ASCII byte, an error, the text's last bytes) is left
+  // to string_rest.
+  auto string = [&](Slot * v) __attribute__((always_inline)) {
+    v->kind = Kind::String;
+    char* const chars = out;
+    ++p;
+    if constexpr (std::endian::native == std::endian::little) {
+      while (end - p >= 8) {
+        uint64_t x = 0;
+        std::memcpy(&x, p, 8);
+        std::memcpy(out, &x, 8);
+        const uint64_t special = special_bytes(x);
+        if (special != 0) {
+          const auto n = static_cast<size_t>(std::countr_zero(special) / 8);
+          p += n;
+          out += n;
+          break;
+        }
+        p += 8;
+        out += 8;
+      }
+    }
+    if (p < end && *p == '"') {
+      ++p;
+    } else {
+      const StringEnd e = string_rest(p, end, out);
+      if (e.p == nullptr) return false;
+      p = e.p;
+      out = e.out;
+    }
+    v->chars = chars;
+    v->count = static_cast<uint32_t>(out - chars);
     return true;
   };
-  // The innermost open container: its tape index, and whether it is an object.
-  uint32_t top = 0;
-  bool in_object = false;
-  // An object's key and its colon (p at the key's quote, after any space).
-  auto key = [&] {
-    if (*p != '"') return false;
-    Slot k;
-    if (!string(k)) return false;
-    ++tape_[top].count;
-    tape_.push_back(k);
-    skip_space();
-    if (*p != ':') return false;
+  // An object's key and its colon (p at the key's quote, or space before it).
+  auto key = [&]() __attribute__((always_inline)) {
+    if (*p != '"') {
+      skip_space();
+      if (*p != '"') return false;
+    }
+    ++count;
+    if (!string(t)) return false;
+    ++t;
+    if (*p != ':') {
+      skip_space();
+      if (*p != ':') return false;
+    }
     ++p;
     return true;
   };
   for (;;) {
-    // A value.
-    skip_space();
-    Slot v;
+    // A value (and room for it and a key after it).
+    if (t_end - t < 2) [[unlikely]] {
+      t = grow_tape(t);
+      tape = tape_.get();
+      t_end = tape + tape_size_;
+    }
     const char c = *p;
     if (c == '{' || c == '[') {
-      if (open_.size() >= max_depth_) return false;
-      if (!open_.empty() && !in_object) ++tape_[top].count;
-      v.kind = c == '{' ? Kind::Object : Kind::Array;
-      top = static_cast<uint32_t>(tape_.size());
+      if (depth >= max_depth_) return false;
+      if (depth > 0) {
+        if (!in_object) ++count;
+        if (depth - 1 == open_.size()) [[unlikely]] {
+          open_.resize(std::min(max_depth_, 2 * open_.size() + 16));
+          stack = open_.data();
+        }
+        stack[depth - 1] = Open{top, count};
+      }
+      ++depth;
       in_object = c == '{';
-      open_.push_back(top);
-      tape_.push_back(v);
+      t->kind = in_object ? Kind::Object : Kind::Array;
+      top = static_cast<uint32_t>(t - tape);
+      count = 0;
+      ++t;
       ++p;
-      skip_space();
+      if (static_cast<unsigned char>(*p) <= ' ') skip_space();
       if (*p != (in_object ? '}' : ']')) {
         if (in_object && !key()) return false;
         continue;
@@ -300,7 +374,7 @@ bool Parser::parse(const char* text, Element& root) {
       // Empty: closed below.
     } else {
       if (c == '"') {
-        if (!string(v)) return false;
+        if (!string(t)) return false;
       } else if (c == '-' || json_digit(c)) {
         const bool negative = c == '-';
         if (negative) ++p;
@@ -333,57 +407,66 @@ bool Parser::parse(const char* text, Element& root) {
         }
         constexpr auto kMax = static_cast<uint64_t>(std::numeric_limits<int64_t>::max());
         if (integer && !overflow && (negative ? magnitude <= kMax + 1 : magnitude <= kMax)) {
-          v.kind = Kind::Integer;
-          v.integer = negative ? static_cast<int64_t>(0 - magnitude) : static_cast<int64_t>(magnitude);
+          t->kind = Kind::Integer;
+          t->integer = negative ? static_cast<int64_t>(0 - magnitude) : static_cast<int64_t>(magnitude);
         } else {
-          v.kind = Kind::Number;
+          t->kind = Kind::Number;
+          t->integer = 0;
         }
-      } else if (std::strncmp(p, "true", 4) == 0) {
-        v.kind = Kind::True;
+      } else if (c == 't' && p[1] == 'r' && p[2] == 'u' && p[3] == 'e') {
+        t->kind = Kind::True;
         p += 4;
-      } else if (std::strncmp(p, "false", 5) == 0) {
-        v.kind = Kind::False;
+      } else if (c == 'f' && p[1] == 'a' && p[2] == 'l' && p[3] == 's' && p[4] == 'e') {
+        t->kind = Kind::False;
         p += 5;
-      } else if (std::strncmp(p, "null", 4) == 0) {
-        v.kind = Kind::Null;
+      } else if (c == 'n' && p[1] == 'u' && p[2] == 'l' && p[3] == 'l') {
+        t->kind = Kind::Null;
         p += 4;
+      } else if (json_space(c)) {
+        skip_space();
+        continue;
       } else {
         return false;
       }
-      if (open_.empty()) {
-        tape_.push_back(v);
+      if (c != '"') {
+        t->count = 0;
+        if (c > '9') t->inner = 0;
+      }
+      ++t;
+      if (depth == 0) {
         skip_space();
         if (p != end) return false;
-        root = Element(tape_.data());
+        root = Element(tape);
         return true;
       }
-      if (!in_object) ++tape_[top].count;
-      tape_.push_back(v);
-      skip_space();
+      if (!in_object) ++count;
     }
     // After a value: a comma and the next one, or the ends of containers.
     for (;;) {
       if (*p == ',') {
         ++p;
-        if (in_object) {
-          skip_space();
-          if (!key()) return false;
-        }
+        if (in_object && !key()) return false;
         break;
       }
-      if (*p != (in_object ? '}' : ']')) return false;
+      if (*p != (in_object ? '}' : ']')) {
+        if (!json_space(*p)) return false;
+        skip_space();
+        continue;
+      }
       ++p;
-      tape_[top].inner = tape_.size() - top - 1;
-      open_.pop_back();
-      if (open_.empty()) {
+      Slot& closed = tape[top];
+      closed.count = count;
+      closed.inner = static_cast<uint64_t>(t - tape) - top - 1;
+      --depth;
+      if (depth == 0) {
         skip_space();
         if (p != end) return false;
-        root = Element(tape_.data());
+        root = Element(tape);
         return true;
       }
-      top = open_.back();
-      in_object = tape_[top].kind == Kind::Object;
-      skip_space();
+      top = stack[depth - 1].index;
+      count = stack[depth - 1].count;
+      in_object = tape[top].kind == Kind::Object;
     }
   }
 }

@@ -32,14 +32,13 @@ enum class Kind : uint8_t {
 // of those contents, so the next value after the container is at
 // this + 1 + inner.
 struct Slot {
-  Kind kind = Kind::Null;
-  uint32_t count = 0;  // containers: elements or fields; strings: bytes
+  Kind kind;
+  uint32_t count;  // containers: elements or fields; strings: bytes
   union {
     uint64_t inner;     // containers
     const char* chars;  // strings (unescaped)
     int64_t integer;    // Kind::Integer
   };
-  Slot() : inner(0) {}
 };
 
 class Array;
@@ -161,9 +160,15 @@ class Parser {
   void release();
 
  private:
-  bool parse_string(const char*& p, const char* end, char*& out);
-  std::vector<Slot> tape_;
-  std::vector<uint32_t> open_;  // the containers being parsed, by tape index
+  // A container being parsed: its tape index and its elements (fields) so far.
+  struct Open {
+    uint32_t index;
+    uint32_t count;
+  };
+  Slot* grow_tape(Slot* used);
+  std::unique_ptr<Slot[]> tape_;
+  size_t tape_size_ = 0;
+  std::vector<Open> open_;  // the containers that enclose the innermost one
   std::unique_ptr<char[]> chars_;
   size_t chars_size_ = 0;
   size_t max_depth_;
