@@ -127,7 +127,7 @@ TEST_SUITE("core") {
     // As the first member and after others, at depth 1 and deeper, in a
     // fragment, with 0 and the largest value.
     auto write = [](bool pair, JsonWriter& w) {
-      auto one = [&](std::string_view k, uint64_t a, uint64_t b) {
+      auto one = [&](JsonWriter::Key k, uint64_t a, uint64_t b) {
         if (pair) {
           w.pair_member(k, "line", a, "column", b);
         } else {
@@ -401,5 +401,50 @@ TEST_SUITE("core") {
       big_e += "abc\\t\xC3\xA9\xEF\xBF\xBD\\\"";
     }
     check_written(big, big_e);
+  }
+
+  TEST_CASE(
+      "JsonWriter: a literal key (JsonWriter::Key, not scanned) is written as the same key made at run "
+      "time") {
+    auto write = [](bool literal) {
+      std::ostringstream out;
+      {
+        JsonWriter w(out);
+        w.begin_object();
+        if (literal) {
+          w.member("rule", "r");
+          w.key("list");
+          w.begin_array();
+          w.begin_object();
+          w.member(" !#$%&'()*+,-./0123456789:;<=>?@AZ[]^_`az{|}~", 1);
+          w.pair_member("start", "line", 1, "column", 2);
+          w.end_object();
+          w.end_array();
+          w.member("", false);
+        } else {
+          w.member(std::string("rule"), "r");
+          w.key(std::string("list"));
+          w.begin_array();
+          w.begin_object();
+          w.member(std::string(" !#$%&'()*+,-./0123456789:;<=>?@AZ[]^_`az{|}~"), 1);
+          w.key(std::string("start"));
+          w.begin_object();
+          w.member(std::string("line"), 1);
+          w.member(std::string("column"), 2);
+          w.end_object();
+          w.end_object();
+          w.end_array();
+          w.member(std::string(), false);
+        }
+        w.end_object();
+      }
+      return out.str();
+    };
+    CHECK(write(true) == write(false));
+    CHECK(write(true) ==
+          "{\n  \"rule\": \"r\",\n  \"list\": [\n    {\n      \" "
+          "!#$%&'()*+,-./0123456789:;<=>?@AZ[]^_`az{|}~\": 1,\n"
+          "      \"start\": {\n        \"line\": 1,\n        \"column\": 2\n      }\n    }\n  ],\n  \"\": "
+          "false\n}");
   }
 }

@@ -232,7 +232,16 @@ char* JsonWriter::separator(char* p) {
   return put_indent(p, has_items_.size());
 }
 
-void JsonWriter::key(std::string_view k) {
+void JsonWriter::key(Key k) {
+  char* p = room(separator_room() + k.text().size() + 4);
+  p = separator(p);
+  *p++ = '"';
+  p = put(p, k.text());
+  done(put(p, "\": "));
+  after_key_ = true;
+}
+
+void JsonWriter::text_key(std::string_view k) {
   char* p = room(separator_room() + escaped_room(k.size()) + 2);
   p = put_escaped(separator(p), k);
   done(put(p, ": "));
@@ -256,20 +265,23 @@ void JsonWriter::close(char c) {
   maybe_flush();
 }
 
-void JsonWriter::pair_member(std::string_view k, std::string_view k1, uint64_t v1, std::string_view k2,
-                             uint64_t v2) {
+void JsonWriter::pair_member(Key k, Key k1, uint64_t v1, Key k2, uint64_t v2) {
   const size_t depth = has_items_.size();
-  char* p = room(separator_room() + escaped_room(k.size()) + 3 + indent_room(depth + 1) +
-                 escaped_room(k1.size()) + 2 + kIntegerRoom + 1 + indent_room(depth + 1) +
-                 escaped_room(k2.size()) + 2 + kIntegerRoom + indent_room(depth) + 1);
-  p = put_escaped(separator(p), k);
-  p = put_indent(put(p, ": {"), depth + 1);
-  p = put_escaped(p, k1);
-  p = put_integer(put(p, ": "), v1);
+  char* p = room(separator_room() + k.text().size() + 5 + indent_room(depth + 1) + k1.text().size() + 4 +
+                 kIntegerRoom + 1 + indent_room(depth + 1) + k2.text().size() + 4 + kIntegerRoom +
+                 indent_room(depth) + 1);
+  p = separator(p);
+  *p++ = '"';
+  p = put(p, k.text());
+  p = put_indent(put(p, "\": {"), depth + 1);
+  *p++ = '"';
+  p = put(p, k1.text());
+  p = put_integer(put(p, "\": "), v1);
   *p++ = ',';
   p = put_indent(p, depth + 1);
-  p = put_escaped(p, k2);
-  p = put_integer(put(p, ": "), v2);
+  *p++ = '"';
+  p = put(p, k2.text());
+  p = put_integer(put(p, "\": "), v2);
   p = put_indent(p, depth);
   *p++ = '}';
   done(p);

@@ -33,8 +33,31 @@ class JsonWriter {
   void end_object() { close('}'); }
   void begin_array() { open('['); }
   void end_array() { close(']'); }
+  // A key known when ddlint is compiled (a string literal), checked then to
+  // hold only bytes a JSON string keeps as they are (printable ASCII but
+  // '"' and '\\'), so it is written without being scanned for escapes.
+  // Keys made at run time (folder names, runner names) are string_views.
+  class Key {
+   public:
+    template <size_t N>
+    consteval Key(const char (&text)[N]) : text_(text, N - 1) {  // implicit: a literal is a Key
+      for (const char c : text_)
+        if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') throw "a JsonWriter::Key needs escaping";
+    }
+    std::string_view text() const { return text_; }
+
+   private:
+    std::string_view text_;
+  };
+  // Strings that are not literals (a literal is a Key).
+  template <class S>
+  static constexpr bool kText = std::is_convertible_v<const S&, std::string_view> && !std::is_array_v<S>;
+
   // The key of the next member of the current object.
-  void key(std::string_view k);
+  void key(Key k);
+  template <class S>
+  requires kText<S>
+  void key(const S& k) { text_key(std::string_view(k)); }
 
   void value(std::string_view s);
   void value(const char* s) { value(std::string_view(s)); }
@@ -50,15 +73,21 @@ class JsonWriter {
 
   // `"k": v` in one call.
   template <class T>
-  void member(std::string_view k, const T& v) {
+  void member(Key k, const T& v) {
     key(k);
+    value(v);
+  }
+  template <class S, class T>
+  requires kText<S>
+  void member(const S& k, const T& v) {
+    text_key(std::string_view(k));
     value(v);
   }
 
   // `"k": {"k1": v1, "k2": v2}` (a position: line and column) in one call:
   // the bytes of key(k), begin_object(), member(k1, v1), member(k2, v2),
   // end_object().
-  void pair_member(std::string_view k, std::string_view k1, uint64_t v1, std::string_view k2, uint64_t v2);
+  void pair_member(Key k, Key k1, uint64_t v1, Key k2, uint64_t v2);
 
   // Writes what is buffered to the stream (also done when the buffer grows
   // large and on destruction). A fragment writer keeps it.
@@ -82,6 +111,7 @@ class JsonWriter {
   // separator_room().
   char* separator(char* p);
   size_t separator_room() const;
+  void text_key(std::string_view k);
   void integer(int64_t n);
   void integer(uint64_t n);
   void maybe_flush() {
