@@ -11,6 +11,7 @@
 
 #include "engine/catalog.h"
 #include "engine/front_matter.h"
+#include "engine/linter.h"
 #include "support/harness.h"
 
 namespace fs = std::filesystem;
@@ -226,5 +227,31 @@ TEST_SUITE("registry") {
     // NOLINTNEXTLINE(performance-unnecessary-copy-initialization): the copy is what is tested
     const engine::Catalog copy = catalog;
     CHECK(copy.resolve("x") == std::optional<std::string>("rule-a"));
+  }
+  TEST_CASE(
+      "select_rules: a rule set's rules in registry order, with their pages and down-migration policy") {
+    const auto& registry = rules::registry();
+    const auto& catalog = engine::Catalog::instance();
+    // Ids the registry does not hold (a rule of another build) are ignored.
+    const std::map<std::string, Severity> enabled = {{"unused-ignore", Severity::Warning},
+                                                     {"drop-table", Severity::Error},
+                                                     {"no-such-rule", Severity::Warning},
+                                                     {"set-not-null", Severity::Warning},
+                                                     {"prefer-text-field", Severity::Info}};
+    const auto sel = engine::select_rules(registry, enabled, catalog);
+    std::vector<std::string_view> ids;
+    for (const size_t i : sel.entries) ids.push_back(registry.at(i).id);
+    CHECK(ids ==
+          std::vector<std::string_view>{"drop-table", "prefer-text-field", "set-not-null", "unused-ignore"});
+    REQUIRE(sel.infos.size() == 4);
+    for (size_t r = 0; r < 4; ++r) CHECK(sel.infos[r] == catalog.find(ids[r]));
+    using analysis::DownPolicy;
+    // drop-table (data-loss, compatibility) and prefer-text-field (style) are
+    // left out of down statements under the relaxed policy; set-not-null
+    // (locking) and unused-ignore (meta) are not; only meta rules run under skip.
+    CHECK(sel.on_down[static_cast<size_t>(DownPolicy::Relaxed)] == std::vector<char>{0, 0, 1, 1});
+    CHECK(sel.on_down[static_cast<size_t>(DownPolicy::Strict)] == std::vector<char>{1, 1, 1, 1});
+    CHECK(sel.on_down[static_cast<size_t>(DownPolicy::Skip)] == std::vector<char>{0, 0, 0, 1});
+    CHECK(engine::select_rules(registry, {}, catalog).entries.empty());
   }
 }

@@ -220,6 +220,7 @@ struct Job {
   std::span<const analysis::CreatedObject> earlier;  // created by earlier files of the change set
   std::vector<analysis::KnownTable> history;       // what the migrations before it say of the tables it names
   std::vector<analysis::KnownFunction> functions;  // the functions the migrations before it declare
+  const engine::RuleSelection* rules = nullptr;    // its rule set's rules (the session's)
 };
 
 // What a run keeps of each input until its window comes: little, since a
@@ -1019,7 +1020,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   auto lint_job = [&](const Job& job) {
     return engine::lint_file(job.source, *job.parsed, job.eff.settings, *job.eff.enabled, rules::registry(),
                              catalog_, job.eff.options, job.down.get(), job.earlier, job.history,
-                             job.down_unreadable, job.functions, job.down_path);
+                             job.down_unreadable, job.functions, job.down_path, job.rules);
   };
   std::atomic<bool> write_failed{false};
   auto lint_one = [&](Job& job, FileOutcome& out) {
@@ -1178,11 +1179,17 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
         continue;
       }
       linted_any_ = true;
-      // Rule sets are shared maps: each distinct one is merged once.
-      if (std::find(merged_.begin(), merged_.end(), job.eff.enabled) == merged_.end()) {
+      // Rule sets are shared maps: each distinct one is merged, and its rules
+      // selected, once.
+      auto set = std::find(merged_.begin(), merged_.end(), job.eff.enabled);
+      if (set == merged_.end()) {
         merged_.push_back(job.eff.enabled);
+        selections_.push_back(std::make_unique<engine::RuleSelection>(
+            engine::select_rules(rules::registry(), *job.eff.enabled, catalog_)));
         for (const auto& [id, sev] : *job.eff.enabled) enabled_.insert(id);
+        set = std::prev(merged_.end());
       }
+      job.rules = selections_[static_cast<size_t>(set - merged_.begin())].get();
       w.linted.push_back(i);
     }
     w.outcomes.resize(w.linted.size());

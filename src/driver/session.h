@@ -166,6 +166,7 @@ class Session {
   std::map<std::string, std::optional<engine::Config>> configs_;  // loaded, per config file
   std::set<std::string> enabled_;
   std::vector<std::shared_ptr<const std::map<std::string, Severity>>> merged_;  // rule sets in enabled_
+  std::vector<std::unique_ptr<engine::RuleSelection>> selections_;              // the rules of each, by index
   bool linted_any_ = false;
 };
 

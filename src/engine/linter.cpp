@@ -1,6 +1,7 @@
 #include "engine/linter.h"
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 
 #include "analysis/annotations.h"
@@ -130,36 +131,6 @@ bool advance_to(It& it, It end, std::string_view id, Key key) {
   return false;
 }
 
-void make_enabled_rules(const std::vector<RuleEntry>& registry,
-                        const std::map<std::string, Severity>& enabled, const Catalog& catalog,
-                        std::vector<std::pair<std::string_view, std::unique_ptr<Rule>>>& rules,
-                        std::vector<const RuleInfo*>& infos) {
-  const auto& known = catalog.rules();
-  rules.reserve(std::min(registry.size(), enabled.size()));
-  infos.reserve(std::min(registry.size(), enabled.size()));
-  const bool sorted = std::is_sorted(registry.begin(), registry.end(),
-                                     [](const RuleEntry& a, const RuleEntry& b) { return a.id < b.id; });
-  auto e = enabled.begin();
-  auto k = known.begin();
-  for (const auto& entry : registry) {
-    bool on = false;
-    const RuleInfo* info = nullptr;
-    if (sorted) {
-      on =
-          advance_to(e, enabled.end(), entry.id, [](const auto& kv) -> std::string_view { return kv.first; });
-      if (!on) continue;
-      if (advance_to(k, known.end(), entry.id, [](const RuleInfo& r) -> std::string_view { return r.id; }))
-        info = &*k;
-    } else {
-      on = enabled.count(std::string(entry.id)) > 0;
-      if (!on) continue;
-      info = catalog.find(entry.id);
-    }
-    rules.emplace_back(entry.id, entry.make());
-    infos.push_back(info);
-  }
-}
-
 // table_stats: a size-dependent finding (its rule's page says
 // `size_dependent = true`) on a table of at least large_table_rows rows is
 // raised one level and says the size and the estimated duration; one whose
@@ -200,13 +171,48 @@ void apply_table_sizes(std::vector<Diagnostic>& out, const ir::ParsedFile& parse
 
 }  // namespace
 
+RuleSelection select_rules(const std::vector<RuleEntry>& registry,
+                           const std::map<std::string, Severity>& enabled, const Catalog& catalog) {
+  RuleSelection out;
+  const auto& known = catalog.rules();
+  out.entries.reserve(std::min(registry.size(), enabled.size()));
+  out.infos.reserve(std::min(registry.size(), enabled.size()));
+  const bool sorted = std::is_sorted(registry.begin(), registry.end(),
+                                     [](const RuleEntry& a, const RuleEntry& b) { return a.id < b.id; });
+  auto e = enabled.begin();
+  auto k = known.begin();
+  for (size_t i = 0; i < registry.size(); ++i) {
+    const RuleEntry& entry = registry[i];
+    const RuleInfo* info = nullptr;
+    if (sorted) {
+      if (!advance_to(e, enabled.end(), entry.id,
+                      [](const auto& kv) -> std::string_view { return kv.first; }))
+        continue;
+      if (advance_to(k, known.end(), entry.id, [](const RuleInfo& r) -> std::string_view { return r.id; }))
+        info = &*k;
+    } else {
+      if (enabled.count(std::string(entry.id)) == 0) continue;
+      info = catalog.find(entry.id);
+    }
+    out.entries.push_back(i);
+    out.infos.push_back(info);
+  }
+  for (const auto policy :
+       {analysis::DownPolicy::Relaxed, analysis::DownPolicy::Strict, analysis::DownPolicy::Skip}) {
+    auto& on = out.on_down[static_cast<size_t>(policy)];
+    for (const RuleInfo* info : out.infos) on.push_back(runs_on_down(info, policy) ? 1 : 0);
+  }
+  return out;
+}
+
 FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::ParsedFile& parsed,
                      const analysis::Settings& settings, const std::map<std::string, Severity>& enabled,
                      const std::vector<RuleEntry>& registry, const Catalog& catalog,
                      const RuleOptions& options, const ir::ParsedFile* paired_down,
                      std::span<const analysis::CreatedObject> earlier,
                      std::span<const analysis::KnownTable> history, std::string_view unreadable_down,
-                     std::span<const analysis::KnownFunction> functions, std::string_view down_path) {
+                     std::span<const analysis::KnownFunction> functions, std::string_view down_path,
+                     const RuleSelection* selection) {
   FileResult result;
   result.path = source->path();
   result.stats.syntax_errors = parsed.errors.size();
@@ -255,9 +261,12 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   ctx.set_enabled(&enabled);
   ctx.set_options(&options);
 
+  std::optional<RuleSelection> own_selection;
+  if (selection == nullptr) selection = &own_selection.emplace(select_rules(registry, enabled, catalog));
   std::vector<std::pair<std::string_view, std::unique_ptr<Rule>>> rules;
-  std::vector<const RuleInfo*> infos;  // each rule's catalogue entry (null: none)
-  make_enabled_rules(registry, enabled, catalog, rules, infos);
+  rules.reserve(selection->entries.size());
+  for (const size_t i : selection->entries) rules.emplace_back(registry[i].id, registry[i].make());
+  const std::vector<char>& on_down = selection->on_down.at(static_cast<size_t>(settings.down));
 
   // Each statement is visited by every rule before the next statement (what
   // the rules work out per statement, such as its facts, is done once);
@@ -274,11 +283,9 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
     last_any = i;
     if (!facts.at(i).down) last_up = i;
   }
-  std::vector<char> on_down(rules.size());
   std::vector<size_t> start_at(rules.size());  // the statement index each rule's start hooks see
   size_t carry = 0;
   for (size_t r = 0; r < rules.size(); ++r) {
-    on_down[r] = runs_on_down(infos[r], settings.down) ? 1 : 0;
     start_at[r] = carry;
     const size_t last = on_down[r] ? last_any : last_up;
     if (last != none) carry = last;

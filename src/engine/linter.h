@@ -1,4 +1,5 @@
 #pragma once
+#include <array>
 #include <map>
 #include <memory>
 #include <span>
@@ -35,6 +36,18 @@ struct FileResult {
   FileStats stats;
 };
 
+// The rules of one rule set (`enabled`), in registry order, with their
+// catalogue entries (null: none) and whether each runs on a file's down
+// statements under each DownPolicy: worked out once per rule set, not per
+// file (a run over thousands of files has a few rule sets).
+struct RuleSelection {
+  std::vector<size_t> entries;  // indexes into the registry
+  std::vector<const RuleInfo*> infos;
+  std::array<std::vector<char>, 3> on_down;  // by DownPolicy
+};
+RuleSelection select_rules(const std::vector<RuleEntry>& registry,
+                           const std::map<std::string, Severity>& enabled, const Catalog& catalog);
+
 // Runs the enabled rules over one parsed file: analysis facts, dispatch in
 // source order, file-end hooks, inline suppressions, unused-ignore.
 FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::ParsedFile& parsed,
@@ -44,7 +57,8 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
                      std::span<const analysis::CreatedObject> earlier = {},
                      std::span<const analysis::KnownTable> history = {},
                      std::string_view unreadable_down = {},
-                     std::span<const analysis::KnownFunction> functions = {},
-                     std::string_view down_path = {});
+                     std::span<const analysis::KnownFunction> functions = {}, std::string_view down_path = {},
+                     // select_rules(registry, enabled, catalog), when the caller keeps it
+                     const RuleSelection* selection = nullptr);
 
 }  // namespace ddlint::engine
