@@ -194,6 +194,9 @@ constexpr size_t kIntegerRoom = 24;
 
 }  // namespace
 
+// The size from which items() writes a fragment to the stream directly.
+constexpr size_t kDirect = 4096;
+
 void JsonWriter::grow(size_t n) {
   const size_t cap = std::max({2 * cap_, len_ + n, size_t{4096}});
   auto buf = std::make_unique_for_overwrite<char[]>(cap);
@@ -213,6 +216,13 @@ void JsonWriter::items(std::string_view fragment) {
   // The fragment's first item follows one: without one here, no comma.
   if (has_items_.back() == 0) fragment.remove_prefix(1);
   has_items_.back() = 1;
+  // A large fragment goes to the stream as it is, after what is buffered,
+  // instead of being copied into the buffer first.
+  if (out_ != nullptr && fragment.size() >= kDirect) {
+    flush();
+    out_->write(fragment.data(), static_cast<std::streamsize>(fragment.size()));
+    return;
+  }
   char* p = room(fragment.size());
   std::memcpy(p, fragment.data(), fragment.size());
   done(p + fragment.size());
