@@ -268,10 +268,12 @@ class DirListings {
  public:
   explicit DirListings(FolderListings& folders) : folders_(folders) {}
   const std::vector<std::string>& names(const fs::path& dir) { return folders_.list(dir.string()).names; }
+  const std::vector<std::string>& names(const std::string& dir) { return folders_.list(dir).names; }
   // False when the listing of `dir` (if made) shows no `name`: no stat needed.
   bool may_hold(const fs::path& dir, std::string_view name) const {
     return folders_.may_hold(dir.string(), name);
   }
+  bool may_hold(const std::string& dir, std::string_view name) const { return folders_.may_hold(dir, name); }
   // fs::is_regular_file(path), answered by its folder's listing when that
   // was made and gives the type (as std::filesystem's directory entries do:
   // a symbolic link, or an entry of unknown type, is asked).
@@ -312,18 +314,25 @@ class LayoutRunners {
   analysis::RunnerLayout of(const std::string& fs_path, DirListings& listings) {
     analysis::RunnerLayout layout;
     if (fs_path.empty()) return layout;
-    std::error_code ec;
-    // fs::absolute, with the working directory asked once per run.
-    fs::path file(fs_path);
-    if (!file.is_absolute()) {
-      if (!cwd_) cwd_ = fs::current_path(ec);
-      file = *cwd_ / file;
+    // fs::absolute, with the working directory asked once per run; the
+    // folder and the name as path's parent_path() and filename() give them,
+    // from the text (a path object per file costs more than the answer).
+    std::string file;
+    if (fs_path.front() != '/') {
+      if (!cwd_) {
+        std::error_code ec;
+        cwd_ = fs::current_path(ec).string();
+      }
+      file = *cwd_;
+      if (!file.empty() && file.back() != '/') file += '/';
     }
-    const fs::path dir = file.parent_path();
-    auto [it, added] = known_.try_emplace(dir.string());
-    Folder& folder = it->second;
-    if (added) folder = look(dir, listings);
-    const std::string name = file.filename().string();
+    file += fs_path;
+    const std::string dir = parent_path_text(file);
+    const bool plain = file.back() != '/' && file.find("//") == std::string::npos;
+    const std::string name = plain ? file.substr(file.rfind('/') + 1) : fs::path(file).filename().string();
+    auto it = known_.find(dir);
+    if (it == known_.end()) it = known_.emplace(dir, look(fs::path(dir), listings)).first;
+    const Folder& folder = it->second;
     if (analysis::up_down_layout(name)) {
       layout.up_down = folder.cargo ? analysis::Runner::Sqlx : analysis::Runner::GolangMigrate;
       if (const auto step = analysis::split_step(name)) {
@@ -331,15 +340,14 @@ class LayoutRunners {
         const auto steps = version_steps(listings.names(dir), *step);
         if (std::any_of(steps.begin(), steps.end(),
                         [&](const std::string* n) { return analysis::split_step(*n)->step != step->step; }))
-          layout.split_version =
-              dir.string() + "/" + std::string(step->timestamp) + "_" + std::string(step->name);
+          layout.split_version = dir + "/" + std::string(step->timestamp) + "_" + std::string(step->name);
       }
       return layout;
     }
     layout.marked = folder.marked;
     layout.marked_by = folder.marked_by;
     if (layout.marked == analysis::Runner::None && name == "migration.sql" &&
-        prisma_lock(dir.parent_path())) {
+        prisma_lock(fs::path(dir).parent_path())) {
       layout.marked = analysis::Runner::Prisma;
       layout.marked_by = "migration_lock.toml beside the migration's folder";
     }
@@ -350,8 +358,9 @@ class LayoutRunners {
       // The script's own NAME.sql.conf wins over the project's setting.
       std::string conf;
       std::string error;
-      if (listings.may_hold(dir, name + ".conf") && fs::is_regular_file(file.string() + ".conf", ec) &&
-          read_file(file.string() + ".conf", conf, error))
+      std::error_code ec;
+      if (listings.may_hold(dir, name + ".conf") && fs::is_regular_file(file + ".conf", ec) &&
+          read_file(file + ".conf", conf, error))
         if (const auto v = setting(conf, "executeInTransaction")) layout.no_transaction = *v == "false";
     }
     return layout;
@@ -528,12 +537,12 @@ class LayoutRunners {
   }
 
   DirListings& listings_;
-  std::optional<fs::path> cwd_;
+  std::optional<std::string> cwd_;
   std::unordered_map<std::string, bool> top_;
   std::unordered_map<std::string, bool> cargo_;
   std::unordered_map<std::string, std::optional<FlywayConf>> flyway_conf_;
   std::unordered_map<std::string, bool> prisma_lock_;
-  std::map<std::string, Folder> known_;
+  std::map<std::string, Folder, std::less<>> known_;
 };
 
 // What decides how a file's text parses besides the text: its dialect, the
