@@ -55,6 +55,25 @@ void finding_json(JsonWriter& w, const engine::FileResult& f, const Diagnostic& 
   w.end_object();
 }
 
+// About the size of a file's findings as finding_json writes them: their
+// strings (as they are when nothing in them is escaped) and the layout
+// around them (keys, indentation, positions), so that a file's findings are
+// written into one buffer made once.
+size_t rendered_size(const engine::FileResult& f) {
+  constexpr size_t kFinding = 320;  // "rule" ... "suppressed", positions of up to 6 digits
+  constexpr size_t kFix = 160;      // "fix", "title", "applicability", "edits"
+  constexpr size_t kEdit = 220;     // an edit's "start", "end" and "replacement"
+  size_t n = 0;
+  for (const auto& d : f.diagnostics) {
+    n += kFinding + f.path.size() + d.rule.size() + d.message.size() + d.help.size() +
+         d.suppression_reason.size();
+    if (!d.fix) continue;
+    n += kFix + d.fix->title.size();
+    for (const auto& e : d.fix->edits) n += kEdit + e.replacement.size();
+  }
+  return n;
+}
+
 void summary_json(JsonWriter& w, const Summary& s) {
   w.key("summary");
   w.begin_object();
@@ -113,6 +132,7 @@ class JsonStream final : public ReportStream {
   // The file's findings as items of the "findings" array (depth 2).
   std::string render(const engine::FileResult& f) const override {
     JsonWriter w(2);
+    w.reserve(rendered_size(f));
     for (const auto& d : f.diagnostics) finding_json(w, f, d);
     return w.take();
   }

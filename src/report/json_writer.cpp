@@ -101,72 +101,6 @@ char* put(char* p, std::string_view text) {
   return p + text.size();
 }
 
-// Room written into: the text written at p (room made for it by the caller)
-// and the end of it returned. A string of n bytes takes at most 6 n + 2
-// (\u00xx for each byte and the quotes).
-size_t escaped_room(size_t n) { return 6 * n + 2; }
-
-char* put_escaped(char* p, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  const char* in = s.data();
-  const char* const end = in + s.size();
-  *p++ = '"';
-  // Bytes from `verbatim` to `in` are plain and were copied as they are.
-  const char* verbatim = in;
-  while (in != end) {
-    // Plain bytes sixteen at a time, copied as they are tested (the room of
-    // what is left, 6 bytes each, holds the 16 stored), up to the first that
-    // is not plain. The last few are tested with the plain bytes before them
-    // when there are enough: those are stored again, unchanged. Otherwise
-    // they are looked at one at a time.
-    if (end - in >= 16) {
-      std::memcpy(p, in, 16);
-      const size_t k = first_not_plain16(in);
-      in += k;
-      p += k;
-      if (k == 16) continue;
-    } else if (end - verbatim >= 16) {
-      const auto back = static_cast<size_t>(16 - (end - in));
-      std::memcpy(p - back, end - 16, 16);
-      const size_t k = first_not_plain16(end - 16) - back;
-      in += k;
-      p += k;
-      if (in == end) break;
-    } else {
-      while (in != end && kPlain[static_cast<unsigned char>(*in)]) *p++ = *in++;
-      if (in == end) break;
-    }
-    const auto c = static_cast<unsigned char>(*in);
-    if (c >= 0x80) {
-      size_t bad_at = 0;
-      const auto i = static_cast<size_t>(in - s.data());
-      const size_t len = utf8_sequence(s, i, bad_at);
-      if (len > 0) {
-        std::memcpy(p, in, len);
-        p += len;
-        in += len;
-      } else {
-        p = put(p, "\xEF\xBF\xBD");
-        in = s.data() + bad_at;
-      }
-      verbatim = in;
-      continue;
-    }
-    if (kShortEscape[c] != '\0') {
-      p[0] = '\\';
-      p[1] = kShortEscape[c];
-      p += 2;
-    } else {
-      p = put(p, "\\u00");
-      *p++ = kHex[c >> 4];
-      *p++ = kHex[c & 0xF];
-    }
-    verbatim = ++in;
-  }
-  *p++ = '"';
-  return p;
-}
-
 // A newline and the indentation of `depth` levels: at most indent_room(depth)
 // bytes are stored (whole 16-byte blocks of a constant, for the depths
 // reports have).
@@ -242,6 +176,79 @@ char* JsonWriter::separator(char* p) {
   return put_indent(p, has_items_.size());
 }
 
+// A string in quotes, written at p with its escapes. The room at p holds
+// at least s.size() + 2 + `after` bytes (the string, if nothing in it needs
+// an escape, the quotes and what the caller writes after it); each byte to
+// escape makes more when it needs it.
+char* JsonWriter::escaped(char* p, std::string_view s, size_t after) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  const char* in = s.data();
+  const char* const end = in + s.size();
+  *p++ = '"';
+  // Bytes from `verbatim` to `in` are plain and were copied as they are.
+  const char* verbatim = in;
+  while (in != end) {
+    // Plain bytes sixteen at a time, copied as they are tested (the room of
+    // what is left holds the 16 stored), up to the first that
+    // is not plain. The last few are tested with the plain bytes before them
+    // when there are enough: those are stored again, unchanged. Otherwise
+    // they are looked at one at a time.
+    if (end - in >= 16) {
+      std::memcpy(p, in, 16);
+      const size_t k = first_not_plain16(in);
+      in += k;
+      p += k;
+      if (k == 16) continue;
+    } else if (end - verbatim >= 16) {
+      const auto back = static_cast<size_t>(16 - (end - in));
+      std::memcpy(p - back, end - 16, 16);
+      const size_t k = first_not_plain16(end - 16) - back;
+      in += k;
+      p += k;
+      if (in == end) break;
+    } else {
+      while (in != end && kPlain[static_cast<unsigned char>(*in)]) *p++ = *in++;
+      if (in == end) break;
+    }
+    // What is left may need more room than it has when it needs escapes:
+    // at most 6 bytes for this one, then the rest, the quote and `after`.
+    const auto left = static_cast<size_t>(end - in);
+    if (static_cast<size_t>(buf_.get() + cap_ - p) < left + 6 + after) {
+      done(p);
+      grow(left + 6 + after);
+      p = buf_.get() + len_;
+    }
+    const auto c = static_cast<unsigned char>(*in);
+    if (c >= 0x80) {
+      size_t bad_at = 0;
+      const auto i = static_cast<size_t>(in - s.data());
+      const size_t len = utf8_sequence(s, i, bad_at);
+      if (len > 0) {
+        std::memcpy(p, in, len);
+        p += len;
+        in += len;
+      } else {
+        p = put(p, "\xEF\xBF\xBD");
+        in = s.data() + bad_at;
+      }
+      verbatim = in;
+      continue;
+    }
+    if (kShortEscape[c] != '\0') {
+      p[0] = '\\';
+      p[1] = kShortEscape[c];
+      p += 2;
+    } else {
+      p = put(p, "\\u00");
+      *p++ = kHex[c >> 4];
+      *p++ = kHex[c & 0xF];
+    }
+    verbatim = ++in;
+  }
+  *p++ = '"';
+  return p;
+}
+
 void JsonWriter::key(Key k) {
   char* p = room(separator_room() + k.text().size() + 4);
   p = separator(p);
@@ -252,8 +259,8 @@ void JsonWriter::key(Key k) {
 }
 
 void JsonWriter::text_key(std::string_view k) {
-  char* p = room(separator_room() + escaped_room(k.size()) + 2);
-  p = put_escaped(separator(p), k);
+  char* p = room(separator_room() + k.size() + 4);
+  p = escaped(separator(p), k, 2);
   done(put(p, ": "));
   after_key_ = true;
 }
@@ -299,8 +306,8 @@ void JsonWriter::pair_member(Key k, Key k1, uint64_t v1, Key k2, uint64_t v2) {
 }
 
 void JsonWriter::value(std::string_view s) {
-  char* p = room(separator_room() + escaped_room(s.size()));
-  done(put_escaped(separator(p), s));
+  char* p = room(separator_room() + s.size() + 2);
+  done(escaped(separator(p), s, 0));
   maybe_flush();
 }
 

@@ -89,6 +89,10 @@ class JsonWriter {
   // end_object().
   void pair_member(Key k, Key k1, uint64_t v1, Key k2, uint64_t v2);
 
+  // Makes room for `n` more bytes at once (a size the caller expects to
+  // write: more may be written, the buffer then grows as it needs).
+  void reserve(size_t n) { room(n); }
+
   // Writes what is buffered to the stream (also done when the buffer grows
   // large and on destruction). A fragment writer keeps it.
   void flush();
@@ -112,6 +116,7 @@ class JsonWriter {
   char* separator(char* p);
   size_t separator_room() const;
   void text_key(std::string_view k);
+  char* escaped(char* p, std::string_view s, size_t after);
   void integer(int64_t n);
   void integer(uint64_t n);
   void maybe_flush() {
