@@ -108,14 +108,22 @@ constexpr std::string_view kIndent =
     "\n                                                                                ";
 size_t indent_room(size_t depth) { return 2 * depth + 1 + 16; }
 
-char* put_indent(char* p, size_t depth) {
-  const size_t n = 2 * depth + 1;
+char* put_deep_indent(char* p, size_t n) {
   if (n + 16 <= kIndent.size()) {
     for (size_t k = 0; k < n; k += 16) std::memcpy(p + k, kIndent.data() + k, 16);
   } else {
     *p = '\n';
     std::memset(p + 1, ' ', n - 1);
   }
+  return p + n;
+}
+
+// Up to 7 levels (a finding's members are at 3, its positions' at 4 and 6)
+// in one block, small enough to be inlined where it is written.
+char* put_indent(char* p, size_t depth) {
+  const size_t n = 2 * depth + 1;
+  if (n > 16) return put_deep_indent(p, n);
+  std::memcpy(p, kIndent.data(), 16);
   return p + n;
 }
 
