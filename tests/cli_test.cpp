@@ -145,6 +145,40 @@ TEST_SUITE("cli") {
     fs::remove_all(dir);
   }
 
+  TEST_CASE("the history between named files is replayed in migration order, not name order") {
+    // V10 sorts before V2 by name; Flyway runs V1, V2, V3, V4, V10. The named
+    // V3 and V10 each see the column as the history before them leaves it.
+    const fs::path dir = fs::temp_directory_path() / ("ddlint-between-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "db");
+    test::write(dir / "db/V1__create.sql", "CREATE TABLE t (c char(10));\n");
+    test::write(dir / "db/V2__widen.sql", "ALTER TABLE t ALTER COLUMN c TYPE char(20);\n");
+    test::write(dir / "db/V3__named.sql", "ALTER TABLE t ALTER COLUMN c TYPE char(30);\n");
+    test::write(dir / "db/V4__widen.sql", "ALTER TABLE t ALTER COLUMN c TYPE char(40);\n");
+    test::write(dir / "db/V10__named.sql", "ALTER TABLE t ALTER COLUMN c TYPE text;\n");
+    test::write(dir / "db/V11__later.sql", "DROP TABLE t;\n");
+    std::string out;
+    CHECK(
+        run("cd '" + dir.string() + "' && '" + std::string(DDLINT_BINARY) +
+                "' check -v --format gcc --select alter-column-type db/V10__named.sql db/V3__named.sql 2>&1",
+            out) == 1);
+    const std::string rewrites =
+        "` rewrites the whole table and rebuilds its indexes under an ACCESS EXCLUSIVE lock: reads and "
+        "writes "
+        "on `t` wait until it finishes [alter-column-type]\n";
+    CHECK(out ==
+          "ddlint: history: 3 earlier migrations of db/ replayed (not reported)\n"
+          "ddlint: db/V3__named.sql: read as PostgreSQL (detected: ALTER COLUMN ... TYPE); runner flyway "
+          "(detected: V<version>__<description>.sql)\n"
+          "ddlint: db/V10__named.sql: read as PostgreSQL (detected: ALTER COLUMN ... TYPE); runner flyway "
+          "(detected: V<version>__<description>.sql)\n"
+          "db/V3__named.sql:1:15: error: changing column `c` of `t` from `char(20)` to `char(30)" +
+              rewrites +
+              "db/V10__named.sql:1:15: error: changing column `c` of `t` from `char(40)` to `text" +
+              rewrites);
+    fs::remove_all(dir);
+  }
+
   TEST_CASE("files named one by one are read with the migrations before them in their folder") {
     const fs::path dir = fs::temp_directory_path() / ("ddlint-named-" + std::to_string(::getpid()));
     fs::remove_all(dir);

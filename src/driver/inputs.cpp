@@ -23,6 +23,7 @@
 #include <sstream>
 #include <system_error>
 #include <thread>
+#include <unordered_set>
 #include <utility>
 
 #include "analysis/migration_order.h"
@@ -433,7 +434,7 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
   auto same_file_key = [&](const std::string& path) {
     return lexically_normal(path.starts_with('/') ? path : cwd + path);
   };
-  std::set<std::string> given;
+  std::unordered_set<std::string> given;
   for (const auto& in : inputs)
     if (!in.is_stdin) given.insert(same_file_key(in.fs_path));
   // Folders of named files, in order of first appearance, with the last named file of each.
@@ -508,14 +509,25 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
       }
     };
     list(root, per_directory.count(key) > 0);
-    sort_migrations(found);
+    // `./a.sql` from a walk of "." is `a.sql` as the user names it.
+    auto shown_of = [&](const std::string& f) {
+      return folder.empty() ? fs::path(f).lexically_relative(".").generic_string() : f;
+    };
+    // The files before the last named one that are not named themselves, in
+    // migration order (filtered first: a run naming every file of its
+    // folders sorts nothing).
     const std::string& until = order_of[last.at(key)];
-    auto& files = earlier.at(key);
-    for (const auto& f : found) {
-      // `./a.sql` from a walk of "." is `a.sql` as the user names it.
-      const std::string shown = folder.empty() ? fs::path(f).lexically_relative(".").generic_string() : f;
-      if (order_key(shown) >= until) continue;
+    std::vector<std::string> history;
+    for (auto& f : found) {
+      const std::string shown = shown_of(f);
       if (given.count(same_file_key(shown)) > 0) continue;
+      if (order_key(shown) >= until) continue;
+      history.push_back(std::move(f));
+    }
+    sort_migrations(history);
+    auto& files = earlier.at(key);
+    for (const auto& f : history) {
+      const std::string shown = shown_of(f);
       files.push_back({shown, shown, false, false, true});
     }
   };
