@@ -286,6 +286,38 @@ TEST_SUITE("core") {
     CHECK(li.line_text(2) == "caf\xC3\xA9 x");
   }
 
+  TEST_CASE("line index: a column counts the bytes that are not UTF-8 continuation bytes, at every offset") {
+    // Lines long enough to be counted eight bytes at a time, with every byte
+    // value in them (continuation bytes 0x80-0xBF and all others).
+    std::string text;
+    for (int round = 0; round < 3; ++round) {
+      for (int b = 1; b < 256; ++b) {
+        if (b == '\n' || b == '\r') continue;
+        text += static_cast<char>(b);
+        if ((b + round) % 37 == 0) text += "\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80";
+      }
+      text += round == 1 ? "\r\n" : "\n";
+    }
+    const SourceFile f("x.sql", text);
+    const auto& li = f.lines();
+    uint32_t line = 1;
+    uint32_t column = 1;
+    for (uint32_t offset = 0; offset <= text.size(); ++offset) {
+      const LineColumn p = li.position(offset);
+      CAPTURE(offset);
+      REQUIRE(p.line == line);
+      REQUIRE(p.column == column);
+      if (offset == text.size()) break;
+      const auto c = static_cast<unsigned char>(text[offset]);
+      if (c == '\n') {
+        ++line;
+        column = 1;
+      } else if ((c & 0xC0) != 0x80) {
+        ++column;
+      }
+    }
+  }
+
   TEST_CASE("invalid UTF-8 and NUL bytes become problems, not crashes") {
     const SourceFile f("x.sql", std::string("SELECT '\xFF\xFE';\nSELECT 1;\0", 23));
     REQUIRE(f.encoding_problems().size() == 2);
