@@ -145,6 +145,37 @@ TEST_SUITE("cli") {
     fs::remove_all(dir);
   }
 
+  TEST_CASE("hundreds of named paths: the ones that cannot be read are reported in the order named") {
+    // Enough names that the inputs are asked about on several threads.
+    const fs::path dir = fs::temp_directory_path() / ("ddlint-many-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "m");
+    fs::create_directories(dir / "sub");
+    std::string args;
+    for (int i = 0; i < 1200; ++i) {
+      const std::string name = "m/f" + std::to_string(1000 + i) + ".sql";
+      test::write(dir / name, "SELECT " + std::to_string(i) + ";\n");
+      args += " " + name;
+      if (i == 10) args += " m/missing1.sql";
+      if (i == 600) args += " m/dangling.sql sub";
+      if (i == 1190) args += " m/missing2.sql";
+    }
+    test::write(dir / "sub/a.sql", "CREATE INDEX i ON t (c);\n");
+    fs::create_symlink("nowhere.sql", dir / "m/dangling.sql");
+    std::string out;
+    CHECK(run("cd '" + dir.string() + "' && '" + std::string(DDLINT_BINARY) +
+                  "' check --format gcc --select create-index-non-concurrently" + args + " 2>err.txt",
+              out) == 2);
+    CHECK(out ==
+          "sub/a.sql:1:1: error: CREATE INDEX without CONCURRENTLY blocks writes to `t` for the whole index "
+          "build (SHARE lock) [create-index-non-concurrently]\n");
+    CHECK(test::read(dir / "err.txt") ==
+          "ddlint: m/missing1.sql: no such file or directory\n"
+          "ddlint: m/dangling.sql: dangling symbolic link\n"
+          "ddlint: m/missing2.sql: no such file or directory\n");
+    fs::remove_all(dir);
+  }
+
   TEST_CASE("the history between named files is replayed in migration order, not name order") {
     // V10 sorts before V2 by name; Flyway runs V1, V2, V3, V4, V10. The named
     // V3 and V10 each see the column as the history before them leaves it.

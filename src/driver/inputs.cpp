@@ -238,15 +238,41 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, con
   if (!listings) listings = &own_listings.emplace();
   std::vector<InputFile> out;
   std::set<std::string> visited;  // directories read, by real path: each once per run
-  for (const auto& p : paths) {
+  // stat(2) as fs::status() calls it, keeping the size of a regular file
+  // (the run sizes its windows by it). A pre-commit or CI run names
+  // thousands of files: they are asked on every core (most of a stat is the
+  // kernel's path walk), and what they say is taken in the order named.
+  struct Status {
+    struct stat st {};
+    int failed = 0;  // errno
+  };
+  std::vector<Status> status(paths.size());
+  auto ask = [&](size_t i) {
+    if (paths[i] != "-") status[i].failed = ::stat(paths[i].c_str(), &status[i].st) != 0 ? errno : 0;
+  };
+  const size_t threads = std::min<size_t>({usable_cores(), paths.size() / 512 + 1, 8});
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < paths.size(); i = next++) ask(i);
+  };
+  std::vector<std::thread> helpers;
+  for (size_t t = 1; t < threads; ++t) {
+    try {
+      helpers.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;  // the threads started so far, and this one, do the work
+    }
+  }
+  work();
+  for (auto& t : helpers) t.join();
+  for (size_t i = 0; i < paths.size(); ++i) {
+    const std::string& p = paths[i];
     if (p == "-") {
       out.push_back({stdin_name.empty() ? "<stdin>" : stdin_name, "", true});
       continue;
     }
-    // stat(2) as fs::status() calls it, keeping the size of a regular file
-    // (the run sizes its windows by it).
-    struct stat st {};
-    const int failed = ::stat(p.c_str(), &st) != 0 ? errno : 0;
+    const struct stat& st = status[i].st;
+    const int failed = status[i].failed;
     if (failed != 0 && failed != ENOENT) {
       // e.g. a file under a directory that cannot be searched
       errors.push_back(p + ": " + std::make_error_code(static_cast<std::errc>(failed)).message());
