@@ -416,7 +416,8 @@ TEST_SUITE("core") {
           w.key("list");
           w.begin_array();
           w.begin_object();
-          w.member(" !#$%&'()*+,-./0123456789:;<=>?@AZ[]^_`az{|}~", 1);
+          w.member(" !#$%&'()*+,-./0123456789:;", 1);
+          w.member("<=>?@AZ[]^_`az{|}~ 28 bytes.", 2);
           w.pair_member("start", "line", 1, "column", 2);
           w.end_object();
           w.end_array();
@@ -426,7 +427,8 @@ TEST_SUITE("core") {
           w.key(std::string("list"));
           w.begin_array();
           w.begin_object();
-          w.member(std::string(" !#$%&'()*+,-./0123456789:;<=>?@AZ[]^_`az{|}~"), 1);
+          w.member(std::string(" !#$%&'()*+,-./0123456789:;"), 1);
+          w.member(std::string("<=>?@AZ[]^_`az{|}~ 28 bytes."), 2);
           w.key(std::string("start"));
           w.begin_object();
           w.member(std::string("line"), 1);
@@ -443,7 +445,8 @@ TEST_SUITE("core") {
     CHECK(write(true) == write(false));
     CHECK(write(true) ==
           "{\n  \"rule\": \"r\",\n  \"list\": [\n    {\n      \" "
-          "!#$%&'()*+,-./0123456789:;<=>?@AZ[]^_`az{|}~\": 1,\n"
+          "!#$%&'()*+,-./0123456789:;\": 1,\n"
+          "      \"<=>?@AZ[]^_`az{|}~ 28 bytes.\": 2,\n"
           "      \"start\": {\n        \"line\": 1,\n        \"column\": 2\n      }\n    }\n  ],\n  \"\": "
           "false\n}");
   }

@@ -257,12 +257,14 @@ char* JsonWriter::escaped(char* p, std::string_view s, size_t after) {
   return p;
 }
 
+char* JsonWriter::put_key(char* p, const Key& k) {
+  std::memcpy(p, k.written_.data(), k.written_.size());
+  return p + k.size_;
+}
+
 void JsonWriter::key(Key k) {
-  char* p = room(separator_room() + k.text().size() + 4);
-  p = separator(p);
-  *p++ = '"';
-  p = put(p, k.text());
-  done(put(p, "\": "));
+  char* p = separator(room(separator_room() + k.written_.size()));
+  done(put_key(p, k));
   after_key_ = true;
 }
 
@@ -292,21 +294,15 @@ void JsonWriter::close(char c) {
 
 void JsonWriter::pair_member(Key k, Key k1, uint64_t v1, Key k2, uint64_t v2) {
   const size_t depth = has_items_.size();
-  char* p = room(separator_room() + k.text().size() + 5 + indent_room(depth + 1) + k1.text().size() + 4 +
-                 kIntegerRoom + 1 + indent_room(depth + 1) + k2.text().size() + 4 + kIntegerRoom +
-                 indent_room(depth) + 1);
-  p = separator(p);
-  *p++ = '"';
-  p = put(p, k.text());
-  p = put_indent(put(p, "\": {"), depth + 1);
-  *p++ = '"';
-  p = put(p, k1.text());
-  p = put_integer(put(p, "\": "), v1);
+  char* p = room(separator_room() + 3 * k.written_.size() + 1 + 2 * indent_room(depth + 1) +
+                 2 * kIntegerRoom + 1 + indent_room(depth) + 1);
+  p = put_key(separator(p), k);
+  *p++ = '{';
+  p = put_indent(p, depth + 1);
+  p = put_integer(put_key(p, k1), v1);
   *p++ = ',';
   p = put_indent(p, depth + 1);
-  *p++ = '"';
-  p = put(p, k2.text());
-  p = put_integer(put(p, "\": "), v2);
+  p = put_integer(put_key(p, k2), v2);
   p = put_indent(p, depth);
   *p++ = '}';
   done(p);

@@ -6,6 +6,7 @@
 // kept as UTF-8). Bytes that are not valid UTF-8 become U+FFFD, one per
 // invalid sequence (a byte that breaks a sequence is read again as the start
 // of the next one), so a report never fails on a file's bytes.
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <ostream>
@@ -35,19 +36,30 @@ class JsonWriter {
   void end_array() { close(']'); }
   // A key known when ddlint is compiled (a string literal), checked then to
   // hold only bytes a JSON string keeps as they are (printable ASCII but
-  // '"' and '\\'), so it is written without being scanned for escapes.
+  // '"' and '\\') and at most kKeyMax of them. It is kept as it is
+  // written, `"key": `, in a block of fixed size that is copied at once.
   // Keys made at run time (folder names, runner names) are string_views.
+  static constexpr size_t kKeyMax = 28;
   class Key {
    public:
     template <size_t N>
-    consteval Key(const char (&text)[N]) : text_(text, N - 1) {  // implicit: a literal is a Key
-      for (const char c : text_)
+    consteval Key(const char (&text)[N]) : size_(N - 1 + 4) {  // implicit: a literal is a Key
+      if (N - 1 > kKeyMax) throw "a JsonWriter::Key is longer than kKeyMax";
+      written_[0] = '"';
+      for (size_t i = 0; i + 1 < N; ++i) {
+        const char c = text[i];
         if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') throw "a JsonWriter::Key needs escaping";
+        written_[i + 1] = c;
+      }
+      written_[N] = '"';
+      written_[N + 1] = ':';
+      written_[N + 2] = ' ';
     }
-    std::string_view text() const { return text_; }
 
    private:
-    std::string_view text_;
+    friend class JsonWriter;
+    std::array<char, kKeyMax + 4> written_{};  // `"key": ` and zeros up to the end
+    size_t size_;                              // of `"key": `
   };
   // Strings that are not literals (a literal is a Key).
   template <class S>
@@ -116,6 +128,8 @@ class JsonWriter {
   char* separator(char* p);
   size_t separator_room() const;
   void text_key(std::string_view k);
+  // Writes k (`"key": `) at p: room for k.written_.size() bytes.
+  static char* put_key(char* p, const Key& k);
   char* escaped(char* p, std::string_view s, size_t after);
   void integer(int64_t n);
   void integer(uint64_t n);
