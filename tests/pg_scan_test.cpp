@@ -76,6 +76,19 @@ TEST_SUITE("pg-lexer") {
         "-- only a comment",
         "a <=> b a =>> b a >>= b",
         "SELECT 1 +++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++ 2",
+        // Runs of every space byte between tokens; identifiers of every
+        // byte that goes on one (digits, $, _, multi-byte characters) at the
+        // start, middle and end of the text.
+        " \t\n\r\f \f\f\t a \r\n\r\n b\f\fc\t",
+        "a_1$b$ _x9 \xc3\xa9"
+        "a1 z\xe2\x82\xac$9 A1B2c3$$ xyz_",
+        "t1.c2,t3.c4;t5(c6)[7]",
+        // Strings read up to their closing quote, doubled quotes and the
+        // continuation on a later line inside, at the text's end.
+        "SELECT '''', 'a''''b', '''x''', ''",
+        "'a''b'\n'c''d'\n\n'e'",
+        "''",
+        "'\xc3\xa9\\'",
     };
     for (const auto& in : accepted) {
       INFO(in);
@@ -108,6 +121,9 @@ TEST_SUITE("pg-lexer") {
         "SELECT 1 @@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@ 2",
         "SELECT 'a' -- c\n 'b'",
         "SELECT 'a'\n -- c\n 'b'",
+        "SELECT 'a''",
+        "SELECT 'a'\n'b",
+        "'",
     };
     for (const auto& in : declined_inputs) {
       INFO(in);

@@ -3,6 +3,8 @@
 #include <pg_query.h>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <string>
 
 namespace ddlint::parser::pg {
@@ -75,13 +77,23 @@ constexpr int kCComment = 276;
 // after a number or parameter, unterminated quotes and comments, characters
 // the grammar has no token for. The caller then uses scan().
 
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+// What each byte can be, as bits: the scanner asks a table, not a chain of comparisons.
+enum ByteClass : uint8_t { kSpaceByte = 1, kIdentStartByte = 2, kIdentContByte = 4 };
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> m{};
+  for (const unsigned char c : {' ', '\t', '\n', '\r', '\f'}) m[c] = kSpaceByte;
+  for (size_t c = 0; c < m.size(); ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80)
+      m[c] = kIdentStartByte | kIdentContByte;
+    if ((c >= '0' && c <= '9') || c == '$') m[c] = kIdentContByte;
+  }
+  return m;
+}();
+bool is_space(unsigned char c) { return (kByteClass[c] & kSpaceByte) != 0; }
 bool is_newline(unsigned char c) { return c == '\n' || c == '\r'; }
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool is_ident_start(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
-}
-bool is_ident_cont(unsigned char c) { return is_ident_start(c) || is_digit(c) || c == '$'; }
+bool is_ident_start(unsigned char c) { return (kByteClass[c] & kIdentStartByte) != 0; }
+bool is_ident_cont(unsigned char c) { return (kByteClass[c] & kIdentContByte) != 0; }
 bool is_op_char(unsigned char c) {
   switch (c) {
     case '~':
@@ -137,10 +149,11 @@ class NativeScanner {
 
   bool run(std::vector<Token>& out) {
     size_t i = 0;
+    const auto* const text = reinterpret_cast<const unsigned char*>(t_.data());
     while (i < n_) {
-      const unsigned char c = at(i);
+      const unsigned char c = text[i];
       if (is_space(c)) {
-        ++i;
+        for (++i; i < n_ && is_space(text[i]);) ++i;
       } else if (c == '-' && at(i + 1) == '-') {
         i = line_comment_end(i);
       } else if (c == '/' && at(i + 1) == '*') {
@@ -171,7 +184,7 @@ class NativeScanner {
         }
         if (next == '\'' && (c == 'b' || c == 'B' || c == 'x' || c == 'X')) return false;
         if ((c == 'u' || c == 'U') && next == '&' && (at(i + 2) == '\'' || at(i + 2) == '"')) return false;
-        while (i < n_ && is_ident_cont(at(i))) ++i;
+        for (++i; i < n_ && is_ident_cont(text[i]);) ++i;
         push(out, b, i, kIdent, kMaybeKeyword);
       } else if (is_digit(c) || (c == '.' && is_digit(at(i + 1)))) {
         const size_t b = i;
@@ -248,8 +261,13 @@ class NativeScanner {
   bool string_literal(size_t& i, bool escapes) const {
     ++i;  // the opening quote
     for (;;) {
+      if (!escapes) {  // nothing but a quote ends or continues the string
+        const void* quote = std::memchr(t_.data() + i, '\'', n_ - std::min(i, n_));
+        if (quote == nullptr) return false;
+        i = static_cast<size_t>(static_cast<const char*>(quote) - t_.data());
+      }
       if (i >= n_) return false;
-      const unsigned char c = at(i);
+      const auto c = static_cast<unsigned char>(t_[i]);
       if (c == '\'') {
         if (at(i + 1) == '\'') {
           i += 2;
