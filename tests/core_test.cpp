@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -329,6 +330,35 @@ TEST_SUITE("core") {
     CHECK(r.diagnostics[0].rule == "syntax-error");
     CHECK(r.source->lines().position(r.diagnostics[0].range.begin).line == 1);
     CHECK(r.stats.statements == 2);
+  }
+
+  TEST_CASE("read_file: a file is read whole whatever size the caller was told") {
+    namespace fs = std::filesystem;
+    const fs::path f = fs::temp_directory_path() / ("ddlint-read-" + std::to_string(::getpid()) + ".sql");
+    std::string text;
+    for (int i = 0; i < 20000; ++i) text += "SELECT " + std::to_string(i) + ";\n";  // 250 KB: several reads
+    test::write(f, text);
+    std::string bytes;
+    std::string error;
+    // The size as a stat gave it, none (fstat), a stale one from before the
+    // file grew or shrank, and zero.
+    for (const std::optional<uint64_t> size :
+         {std::optional<uint64_t>(text.size()), std::optional<uint64_t>(), std::optional<uint64_t>(10),
+          std::optional<uint64_t>(text.size() * 3), std::optional<uint64_t>(0),
+          std::optional<uint64_t>(text.size() - 1), std::optional<uint64_t>(text.size() + 1)}) {
+      CAPTURE(size.value_or(999999999));
+      bytes = "left over";
+      REQUIRE(driver::read_file(f.string(), bytes, error, size));
+      CHECK(bytes == text);
+    }
+    test::write(f, "");
+    REQUIRE(driver::read_file(f.string(), bytes, error, 0));
+    CHECK(bytes.empty());
+    REQUIRE(driver::read_file(f.string(), bytes, error, 100));
+    CHECK(bytes.empty());
+    fs::remove(f);
+    CHECK_FALSE(driver::read_file(f.string(), bytes, error, 5));
+    CHECK(error == f.string() + ": cannot open: No such file or directory");
   }
 
   TEST_CASE("file_base_name: the part after the last / or \\") {

@@ -621,18 +621,25 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
   return out;
 }
 
-bool read_file(const std::string& path, std::string& bytes, std::string& error) {
-  // open, fstat, one read into a buffer of the file's size (a regular file
-  // is at its end when a read returns less than asked), close.
+bool read_file(const std::string& path, std::string& bytes, std::string& error,
+               std::optional<uint64_t> size) {
+  // open, fstat (unless the caller knows the size), one read into a buffer
+  // of the file's size and one byte more (a regular file is at its end when
+  // a read returns less than asked; one that grew since its size was taken
+  // is read on), close.
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     error = path + ": cannot open: " + std::strerror(errno);
     return false;
   }
-  struct stat st {};
-  const bool sized = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
+  bool sized = size.has_value();
+  if (!sized) {
+    struct stat st {};
+    sized = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
+    if (sized) size = static_cast<uint64_t>(st.st_size);
+  }
   bytes.clear();
-  size_t want = sized ? static_cast<size_t>(st.st_size) + 1 : size_t{1} << 16;
+  size_t want = sized ? static_cast<size_t>(*size) + 1 : size_t{1} << 16;
   bool failed = false;
   while (true) {
     const size_t at = bytes.size();

@@ -105,7 +105,10 @@ bool changed_since(const std::string& ref, std::set<std::string>& out, std::stri
 std::string normal_path(const std::string& path);
 
 // Reads a whole file; false with `error` set on failure.
-bool read_file(const std::string& path, std::string& bytes, std::string& error);
+// `size`: the file's size when the caller has it from a stat (one syscall
+// fewer); a file that grew or shrank since is still read whole.
+bool read_file(const std::string& path, std::string& bytes, std::string& error,
+               std::optional<uint64_t> size = std::nullopt);
 std::string read_stdin();
 
 }  // namespace ddlint::driver

@@ -257,7 +257,7 @@ bool read_input(const Input& in, std::string& bytes, std::string& error) {
     bytes = read_stdin();
     return true;
   }
-  return read_file(in.fs_path, bytes, error);
+  return read_file(in.fs_path, bytes, error, in.size);
 }
 
 // The file names of each directory, listed once per run and sorted: a
