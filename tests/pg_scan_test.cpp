@@ -214,5 +214,12 @@ TEST_SUITE("pg-lexer") {
       const auto in = prepare_psql_input("SELECT x,E'a\\';b';SELECT 5;");
       CHECK(ranges(in.statements) == "0-17 18-26 ");
     }
+    {
+      // Blanked COPY data and meta-command lines keep their line ends: \r\n,
+      // \r and \n alike, everything else in them a space.
+      const auto in = prepare_psql_input("COPY t FROM stdin;\r\n1\t2\r\n3\r4\n\\.\r\n\\set v 1\rSELECT 6;");
+      CHECK(in.text == "COPY t FROM stdin;\r\n   \r\n \r \n  \r\n        \rSELECT 6;");
+      CHECK(ranges(in.statements) == "0-17 41-50 ");
+    }
   }
 }

@@ -26,8 +26,12 @@ constexpr auto kOrdinary = [] {
 }();
 
 void blank(std::string& text, size_t begin, size_t end) {
-  for (size_t i = begin; i < end && i < text.size(); ++i)
-    if (text[i] != '\n' && text[i] != '\r') text[i] = ' ';
+  // Without a branch per byte, so that the compiler does it a vector at a time.
+  char* const p = text.data();
+  for (size_t i = begin, stop = std::min(end, text.size()); i < stop; ++i) {
+    const char c = p[i];
+    p[i] = c == '\n' || c == '\r' ? c : ' ';
+  }
 }
 
 // Does the normalised (lower-case, comments and literals removed) statement
