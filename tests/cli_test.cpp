@@ -145,6 +145,40 @@ TEST_SUITE("cli") {
     fs::remove_all(dir);
   }
 
+  TEST_CASE("a file without signs is read as the nearest folder above it with signed files votes") {
+    const fs::path dir = fs::temp_directory_path() / ("ddlint-vote-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "a/p");
+    fs::create_directories(dir / "a/q");
+    fs::create_directories(dir / "b");
+    test::write(dir / "a/m1.sql", "CREATE TABLE `t1` (id INT);\n");
+    test::write(dir / "a/m2.sql", "CREATE TABLE t2 (id INT) ENGINE=InnoDB;\n");
+    test::write(dir / "a/p/pg1.sql", "SELECT x::text FROM t;\n");
+    test::write(dir / "a/p/n1.sql", "CREATE INDEX i ON t (c);\n");   // a/p/ votes
+    test::write(dir / "a/q/n2.sql", "CREATE INDEX i2 ON t (c);\n");  // a/q/ has none: a/ votes
+    test::write(dir / "b/t1.sql", "SELECT x::text;\n");
+    test::write(dir / "b/t2.sql", "CREATE TABLE `x` (a int);\n");
+    test::write(dir / "b/n3.sql", "CREATE INDEX i3 ON t (c);\n");  // a tie under b/: the default
+    std::string out;
+    CHECK(run("cd '" + dir.string() + "' && '" + std::string(DDLINT_BINARY) +
+                  "' check -v --format gcc --select syntax-error a b 2>&1",
+              out) == 0);
+    CHECK(
+        out ==
+        "ddlint: a/m1.sql: read as MySQL/MariaDB (detected: backtick-quoted names)\n"
+        "ddlint: a/m2.sql: read as MySQL/MariaDB (detected: ENGINE=)\n"
+        "ddlint: a/p/n1.sql: read as PostgreSQL (detected: no sign of either dialect in the file; 1 of 1 "
+        "files "
+        "with signs under a/p/ read as PostgreSQL)\n"
+        "ddlint: a/p/pg1.sql: read as PostgreSQL (detected: :: casts)\n"
+        "ddlint: a/q/n2.sql: read as MySQL/MariaDB (detected: no sign of either dialect in the file; 2 of 3 "
+        "files with signs under a/ read as MySQL/MariaDB)\n"
+        "ddlint: b/n3.sql: read as PostgreSQL (default: no sign of either dialect)\n"
+        "ddlint: b/t1.sql: read as PostgreSQL (detected: :: casts)\n"
+        "ddlint: b/t2.sql: read as MySQL/MariaDB (detected: backtick-quoted names)\n");
+    fs::remove_all(dir);
+  }
+
   TEST_CASE("hundreds of named paths: the ones that cannot be read are reported in the order named") {
     // Enough names that the inputs are asked about on several threads.
     const fs::path dir = fs::temp_directory_path() / ("ddlint-many-" + std::to_string(::getpid()));

@@ -736,36 +736,41 @@ void load_down(Job& job, DirListings& listings, VersionDowns& versions, SharedPa
 // of a project whose other modules' migrations show their dialect). Sets the
 // guesses, and per input why the vote changed its guess (`folder_vote`).
 void vote_by_folder(const std::vector<Pending>& jobs, std::vector<Early>& early) {
-  auto parent = [](const std::string& p) {
+  // The folders above a file, nearest first, as views of its path.
+  auto parent = [](std::string_view p) {
     const size_t slash = p.find_last_of('/');
-    return slash == std::string::npos ? std::string() : p.substr(0, slash);
+    return slash == std::string_view::npos ? std::string_view() : p.substr(0, slash);
   };
-  // Per folder: files with signs under it, MySQL and PostgreSQL.
-  std::map<std::string, std::pair<size_t, size_t>> votes;
+  auto voting = [&](const Pending& job) { return job.guess_only && !job.unreadable && !job.in->is_stdin; };
+  // Per folder above a file without signs (only those are asked): files with
+  // signs under it, MySQL and PostgreSQL.
+  std::unordered_map<std::string_view, std::pair<size_t, size_t>> votes;
+  for (const auto& job : jobs)
+    if (voting(job) && early[job.early].guess.signs() == 0)
+      for (std::string_view d = parent(job.in->display_path); !d.empty(); d = parent(d)) votes.try_emplace(d);
+  if (votes.empty()) return;
   for (const auto& job : jobs) {
-    if (!job.guess_only || job.unreadable || job.in->is_stdin) continue;
+    if (!voting(job)) continue;
     const parser::DialectGuess& guess = early[job.early].guess;
     if (guess.signs() == 0) continue;
     const bool mysql = guess.dialect == Dialect::MySql;
-    for (std::string d = parent(job.in->display_path); !d.empty(); d = parent(d)) {
-      auto& v = votes[d];
-      (mysql ? v.first : v.second) += 1;
-    }
+    for (std::string_view d = parent(job.in->display_path); !d.empty(); d = parent(d))
+      if (const auto it = votes.find(d); it != votes.end())
+        (mysql ? it->second.first : it->second.second) += 1;
   }
   for (const Pending& job : jobs) {
-    if (!job.guess_only || job.unreadable || job.in->is_stdin) continue;
+    if (!voting(job)) continue;
     Early& e = early[job.early];
     if (e.guess.signs() > 0) continue;
-    for (std::string d = parent(job.in->display_path); !d.empty(); d = parent(d)) {
-      const auto it = votes.find(d);
-      if (it == votes.end()) continue;
-      const auto [mysql, postgres] = it->second;
-      if (mysql == postgres) break;  // no majority: the default stands
+    for (std::string_view d = parent(job.in->display_path); !d.empty(); d = parent(d)) {
+      const auto [mysql, postgres] = votes.at(d);
+      if (mysql + postgres == 0) continue;  // no file with signs under it
+      if (mysql == postgres) break;         // no majority: the default stands
       e.guess.dialect = mysql > postgres ? Dialect::MySql : Dialect::Postgres;
       const size_t n = std::max(mysql, postgres);
       e.folder_vote = "detected: no sign of either dialect in the file; " + std::to_string(n) + " of " +
-                      std::to_string(mysql + postgres) + " files with signs under " + d + "/ read as " +
-                      (mysql > postgres ? "MySQL/MariaDB" : "PostgreSQL");
+                      std::to_string(mysql + postgres) + " files with signs under " + std::string(d) +
+                      "/ read as " + (mysql > postgres ? "MySQL/MariaDB" : "PostgreSQL");
       break;
     }
   }
