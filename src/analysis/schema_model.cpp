@@ -165,26 +165,30 @@ const ir::TypeName* SchemaModel::column_type(const ir::QualifiedName& t, const s
 }
 
 void SchemaModel::set_column(TableState& t, const ir::ColumnDef& def, std::string_view version) {
-  KnownColumn c;
-  c.version = version;
-  c.name = def.name;
-  c.type = def.type;
-  c.not_null = def.not_null;
+  bool indexed = false;
+  bool primary_key = false;
   for (const auto& k : def.constraints) {
     if (k.kind == ir::ConstraintKind::PrimaryKey || k.kind == ir::ConstraintKind::Unique ||
         k.kind == ir::ConstraintKind::Index)
-      c.indexed = true;
-    if (k.kind == ir::ConstraintKind::PrimaryKey) c.primary_key = true;
+      indexed = true;
+    if (k.kind == ir::ConstraintKind::PrimaryKey) primary_key = true;
   }
-  // A column redefined (MODIFY) keeps its index membership; a primary key
-  // column stays NOT NULL.
-  if (const auto it = t.columns.find(def.name); it != t.columns.end()) {
-    c.indexed |= it->second.indexed;
-    c.primary_key |= it->second.primary_key;
-    c.version = it->second.version;
+  // One lookup: a column redefined (MODIFY) keeps its index membership and
+  // its version; a primary key column stays NOT NULL.
+  auto [it, added] = t.columns.try_emplace(def.name);
+  KnownColumn& c = it->second;
+  if (added) {
+    c.version = version;
+  } else {
+    indexed |= c.indexed;
+    primary_key |= c.primary_key;
   }
-  if (c.primary_key) c.not_null = true;
-  t.columns[def.name] = std::move(c);
+  c.name = def.name;
+  c.type = def.type;
+  c.not_null = def.not_null || primary_key;
+  c.not_null_known = true;
+  c.indexed = indexed;
+  c.primary_key = primary_key;
 }
 
 void SchemaModel::mark_indexed(Table& t, const std::vector<std::string>& columns) {
