@@ -91,6 +91,12 @@ TEST_SUITE("pg-lexer") {
         {"INSERT INTO t VALUES (1), (1, 2)",
          true},  // rows of different lengths: an analysis error, not a syntax error
         {"INSERT INTO s . t VALUES (1);", true},
+        // Names of every identifier byte class, folded to lower case byte by byte (UTF-8 kept).
+        {"INSERT INTO Sch_9.Tab$1 (COL_2, _x, \"MiXed\", \xc3\x9cn\xc3\xaf, aZ$9_) VALUES (1, 2, 3, 4, 5);",
+         true},
+        {"INSERT INTO t (1a) VALUES (1);", false},
+        {"INSERT INTO t (a-b) VALUES (1);", false},
+        {"INSERT INTO T\xc3\xa9 VALUES (f\xc3\xa9(1), N$o$w());", true},
         {"INSERT INTO " + std::string(63, 'n') + " VALUES (1);", true},
         {"INSERT INTO t VALUES (nextval('s'), now(), f(1, -2, 'x', NULL, g()), version (), f(f(f(f(1)))));",
          true},

@@ -204,13 +204,6 @@ size_t Lowerer::token_index_at(uint32_t offset) const {
   return static_cast<size_t>(it - tokens_.begin());
 }
 
-std::string_view Lowerer::token_text(size_t i) const {
-  if (i >= tokens_.size()) return {};
-  const auto& t = tokens_[i];
-  if (t.end > text_.size() || t.end < t.begin) return {};
-  return text_.substr(t.begin, t.end - t.begin);
-}
-
 bool Lowerer::token_is(size_t i, std::string_view word) const { return iequals(token_text(i), word); }
 
 uint32_t Lowerer::qualified_name_end(size_t i) const {

@@ -38,7 +38,13 @@ class Lowerer {
  private:
   // token helpers
   size_t token_index_at(uint32_t offset) const;  // first token with begin >= offset
-  std::string_view token_text(size_t i) const;
+  // The text of token i; empty past the last token or for a token outside the text.
+  std::string_view token_text(size_t i) const {
+    if (i >= tokens_.size()) return {};
+    const auto& t = tokens_[i];
+    if (t.end > text_.size() || t.end < t.begin) return {};
+    return text_.substr(t.begin, t.end - t.begin);
+  }
   bool token_is(size_t i, std::string_view word) const;  // case-insensitive keyword/punct
   uint32_t qualified_name_end(size_t i) const;
   uint32_t element_end(size_t i, bool keyword_stops) const;

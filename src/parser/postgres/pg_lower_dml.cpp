@@ -1,5 +1,4 @@
 // PostgreSQL lowering: INSERT, UPDATE, DELETE and their row selection.
-#include <cctype>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -21,8 +20,8 @@ namespace {
 
 constexpr size_t kNameMax = 63;  // NAMEDATALEN - 1: longer names are truncated
 
-bool ident_start(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; }
-bool ident_char(unsigned char c) { return std::isalnum(c) || c == '_' || c == '$' || c >= 0x80; }
+bool ident_start(unsigned char c) { return (kBytes.ident[c] & ByteTable::kIdentStart) != 0; }
+bool ident_char(unsigned char c) { return (kBytes.ident[c] & ByteTable::kIdentChar) != 0; }
 
 // The name a token spells where the grammar wants a ColId (an identifier,
 // an unreserved keyword or a column-name keyword), folded as PostgreSQL
@@ -37,10 +36,13 @@ bool col_id(std::string_view w, std::string& out) {
     return true;
   }
   if (w.empty() || w.size() > kNameMax || !ident_start(static_cast<unsigned char>(w.front()))) return false;
-  for (const char ch : w) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (!ident_char(c)) return false;
-    out.push_back(c < 0x80 ? static_cast<char>(std::tolower(c)) : ch);
+  out.assign(w);
+  for (size_t k = 0; k < out.size(); ++k) {
+    if (!ident_char(static_cast<unsigned char>(out[k]))) {
+      out.resize(k);  // the bytes folded before the one refused
+      return false;
+    }
+    out[k] = ascii_lower_char(out[k]);
   }
   const int k = ScanKeywordLookup(out.c_str(), &ScanKeywords);
   // UNRESERVED_KEYWORD (0) and COL_NAME_KEYWORD (1) are names here.
@@ -69,11 +71,10 @@ bool plain_or_escape_string(std::string_view t) {
 // to the parser (COALESCE, EXTRACT and the like have grammars of their own).
 bool function_name(std::string_view w) {
   if (w.empty() || w.size() > kNameMax || !ident_start(static_cast<unsigned char>(w.front()))) return false;
-  std::string folded;
-  for (const char ch : w) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (!ident_char(c)) return false;
-    folded.push_back(c < 0x80 ? static_cast<char>(std::tolower(c)) : ch);
+  std::string folded(w);
+  for (char& ch : folded) {
+    if (!ident_char(static_cast<unsigned char>(ch))) return false;
+    ch = ascii_lower_char(ch);
   }
   const int k = ScanKeywordLookup(folded.c_str(), &ScanKeywords);
   return k < 0 || ScanKeywordCategories[k] == 0;

@@ -1,6 +1,5 @@
 // PostgreSQL lowering: JSON accessors and keyword tables shared by the statement families.
 #include <algorithm>
-#include <cctype>
 #include <string>
 
 #include "parser/postgres/pg_lower_internal.h"
@@ -9,15 +8,14 @@ namespace ddlint::parser::pg {
 
 std::string to_lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = ascii_lower_char(c);
   return out;
 }
 
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
+    if (ascii_lower_char(a[i]) != ascii_lower_char(b[i])) return false;
   return true;
 }
 

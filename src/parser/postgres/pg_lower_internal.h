@@ -2,6 +2,7 @@
 // Internal to the PostgreSQL front-end: helpers shared by the lowering files
 // (pg_lower*.cpp, one per statement family). Accessors over libpg_query's JSON
 // tolerate absent fields: libpg_query omits defaults (false, 0, empty).
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -14,6 +15,28 @@ namespace ddlint::parser::pg {
 
 using array = json::Array;
 using object = json::Object;
+
+// Byte classes of the lowering's scans: ASCII case folding (ddlint runs in
+// the "C" locale, where std::tolower folds A-Z only) and the identifier
+// bytes of PostgreSQL's scanner, as tables instead of libc calls per byte.
+struct ByteTable {
+  static constexpr uint8_t kIdentStart = 1;  // A-Z a-z _ and bytes >= 0x80
+  static constexpr uint8_t kIdentChar = 2;   // those, 0-9 and $
+  std::array<char, 256> lower{};
+  std::array<uint8_t, 256> ident{};
+};
+inline constexpr ByteTable kBytes = [] {
+  ByteTable t;
+  for (size_t c = 0; c < 256; ++c) {
+    const bool alpha = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    t.lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (alpha || c == '_' || c >= 0x80) t.ident[c] = ByteTable::kIdentStart | ByteTable::kIdentChar;
+    if (c >= '0' && c <= '9') t.ident[c] = ByteTable::kIdentChar;
+    if (c == '$') t.ident[c] = ByteTable::kIdentChar;
+  }
+  return t;
+}();
+inline char ascii_lower_char(char c) { return kBytes.lower[static_cast<unsigned char>(c)]; }
 
 std::string to_lower(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
