@@ -277,9 +277,16 @@ uint32_t Lowerer::loc(element e) const {
 
 ir::QualifiedName Lowerer::range_var(element rv) const {
   ir::QualifiedName n;
-  n.schema = std::string(str(rv, "schemaname"));
-  n.name = std::string(str(rv, "relname"));
-  const int64_t l = num(rv, "location", -1);
+  int64_t l = -1;
+  FieldPass fields(rv);
+  for (const auto f : fields) {
+    if (fields.first(f, "schemaname", 1))
+      n.schema = str_of(f.value);
+    else if (fields.first(f, "relname", 2))
+      n.name = str_of(f.value);
+    else if (fields.first(f, "location", 4))
+      l = num_of(f.value, -1);
+  }
   if (l >= 0) {
     const uint32_t b = base_ + static_cast<uint32_t>(l);
     n.range = {b, qualified_name_end(token_index_at(b))};
@@ -314,9 +321,34 @@ ir::QualifiedName Lowerer::name_list(element list_node, TextRange within, size_t
 
 ir::TypeName Lowerer::type_name(element tn) const {
   ir::TypeName t;
-  auto names = strings(items(tn, "names"));
-  if (!names.empty()) t.name = to_lower(names.back());
-  for (element m : items(tn, "typmods")) {
+  array names;
+  array typmods;
+  int64_t l = -1;
+  FieldPass fields(tn);
+  for (const auto f : fields) {
+    if (fields.first(f, "names", 1))
+      names = items_of(f.value);
+    else if (fields.first(f, "typmods", 2))
+      typmods = items_of(f.value);
+    else if (fields.first(f, "arrayBounds", 4))
+      t.array = !f.value.is_null();
+    else if (fields.first(f, "location", 8))
+      l = num_of(f.value, -1);
+  }
+  {
+    // The last String of the names, as strings(names).back() gives it.
+    std::string_view last;
+    bool any = false;
+    for (element item : names) {
+      element inner;
+      if (node_kind(item, inner) == "String") {
+        last = str(inner, "sval");
+        any = true;
+      }
+    }
+    if (any) t.name = to_lower(last);
+  }
+  for (element m : typmods) {
     element inner;
     auto kind = node_kind(m, inner);
     if (kind == "A_Const") {
@@ -330,8 +362,6 @@ ir::TypeName Lowerer::type_name(element tn) const {
       if (!f.empty()) t.modifiers.push_back(f.back());
     }
   }
-  t.array = has(tn, "arrayBounds");
-  const int64_t l = num(tn, "location", -1);
   if (l >= 0) {
     const uint32_t b = base_ + static_cast<uint32_t>(l);
     t.range = {b, element_end(token_index_at(b), true)};

@@ -7,12 +7,37 @@ namespace ddlint::parser::pg {
 
 ir::Constraint Lowerer::constraint(element c, bool inline_constraint, uint32_t end_hint) const {
   ir::Constraint k;
-  k.kind = constraint_kind(str(c, "contype"));
-  k.name = std::string(str(c, "conname"));
-  k.not_valid = flag(c, "skip_validation");
-  k.using_index = std::string(str(c, "indexname"));
-  k.columns = strings(items(c, k.kind == ir::ConstraintKind::ForeignKey ? "fk_attrs" : "keys"));
-  const uint32_t start = loc(c);
+  array fk_attrs;
+  array keys;
+  int64_t location = -1;
+  element pk;
+  array pk_attrs;
+  element raw;
+  FieldPass fields(c);
+  for (const auto f : fields) {
+    if (fields.first(f, "contype", 1))
+      k.kind = constraint_kind(str_of(f.value));
+    else if (fields.first(f, "conname", 2))
+      k.name = str_of(f.value);
+    else if (fields.first(f, "skip_validation", 4))
+      k.not_valid = flag_of(f.value);
+    else if (fields.first(f, "indexname", 8))
+      k.using_index = str_of(f.value);
+    else if (fields.first(f, "fk_attrs", 16))
+      fk_attrs = items_of(f.value);
+    else if (fields.first(f, "keys", 32))
+      keys = items_of(f.value);
+    else if (fields.first(f, "location", 64))
+      location = num_of(f.value, -1);
+    else if (fields.first(f, "pktable", 128))
+      pk = f.value;
+    else if (fields.first(f, "pk_attrs", 256))
+      pk_attrs = items_of(f.value);
+    else if (fields.first(f, "raw_expr", 512))
+      raw = f.value;
+  }
+  k.columns = strings(k.kind == ir::ConstraintKind::ForeignKey ? fk_attrs : keys);
+  const uint32_t start = location < 0 ? base_ : base_ + static_cast<uint32_t>(location);
   size_t i = token_index_at(start);
   // Skip "CONSTRAINT name" to reach the element's own keyword.
   size_t kw = i;
@@ -40,13 +65,11 @@ ir::Constraint Lowerer::constraint(element c, bool inline_constraint, uint32_t e
     end = element_end(i, false);
   }
   k.range = {start, std::max(start, end)};
-  element pk;
-  if (child(c, "pktable", pk)) {
+  if (!pk.is_null()) {
     k.ref_table = range_var(pk);
-    k.ref_columns = strings(items(c, "pk_attrs"));
+    k.ref_columns = strings(pk_attrs);
   }
-  element raw;
-  if (child(c, "raw_expr", raw)) {
+  if (!raw.is_null()) {
     if (k.kind == ir::ConstraintKind::Default) {
       k.expr = expr_after(raw, tokens_.size() > kw ? tokens_[kw].end : start, true);
     } else {

@@ -47,6 +47,43 @@ int64_t num(element e, std::string_view key, int64_t def = 0);
 bool child(element e, std::string_view key, element& out);
 array items(element e, std::string_view key);
 bool has(element e, std::string_view key);
+// One pass over an object's fields for a reader of several keys (each
+// Element::operator[] scans the fields from the start): `first(key, bit)`
+// is true for the first field named `key` only, as a lookup finds the first
+// of a repeated key.
+class FieldPass {
+ public:
+  explicit FieldPass(element e) { e.get(o_); }
+  object::iterator begin() const { return o_.begin(); }
+  object::iterator end() const { return o_.end(); }
+  bool first(const object::Field& f, std::string_view key, uint32_t bit) {
+    if (f.key != key || (seen_ & bit) != 0) return false;
+    seen_ |= bit;
+    return true;
+  }
+
+ private:
+  object o_;
+  uint32_t seen_ = 0;
+};
+// The value of a field as the accessors above read it.
+inline std::string_view str_of(element v) {
+  std::string_view s;
+  return v.get(s) ? s : std::string_view{};
+}
+inline bool flag_of(element v) {
+  bool b = false;
+  return v.get(b) && b;
+}
+inline int64_t num_of(element v, int64_t def) {
+  int64_t n = 0;
+  return v.get(n) ? n : def;
+}
+inline array items_of(element v) {
+  array a;
+  return v.get(a) ? a : array{};
+}
+
 // {"Kind": {...}} -> Kind and the inner object.
 std::string_view node_kind(element wrapped, element& inner);
 // A list of {"String": {"sval": ...}} nodes.

@@ -7,14 +7,37 @@ namespace ddlint::parser::pg {
 
 ir::ColumnDef Lowerer::column_def(element cd, TextRange hint) const {
   ir::ColumnDef col;
-  col.name = std::string(str(cd, "colname"));
-  const uint32_t start = has(cd, "location") ? loc(cd) : hint.begin;
+  bool has_location = false;
+  int64_t location = -1;
+  element tn;
+  bool has_type = false;
+  array constraints;
+  bool is_not_null = false;
+  FieldPass fields(cd);
+  for (const auto f : fields) {
+    if (fields.first(f, "colname", 1)) {
+      col.name = str_of(f.value);
+    } else if (fields.first(f, "location", 2)) {
+      has_location = !f.value.is_null();
+      location = num_of(f.value, -1);
+    } else if (fields.first(f, "typeName", 4)) {
+      tn = f.value;
+      has_type = !tn.is_null();
+    } else if (fields.first(f, "constraints", 8)) {
+      constraints = items_of(f.value);
+    } else if (fields.first(f, "is_not_null", 16)) {
+      is_not_null = flag_of(f.value);
+    }
+  }
+  const uint32_t start = !has_location  ? hint.begin
+                         : location < 0 ? base_
+                                        : base_ + static_cast<uint32_t>(location);
   const size_t i = token_index_at(start);
   col.range = {start, hint.end ? hint.end : element_end(i, false)};
   col.name_range = i < tokens_.size() ? TextRange{tokens_[i].begin, tokens_[i].end} : col.range;
-  element tn;
-  if (child(cd, "typeName", tn)) col.type = type_name(tn);
-  for (element ce : items(cd, "constraints")) {
+  if (has_type) col.type = type_name(tn);
+  col.constraints.reserve(constraints.size());
+  for (element ce : constraints) {
     element inner;
     if (node_kind(ce, inner) != "Constraint") continue;
     auto k = constraint(inner, true, 0);
@@ -23,7 +46,7 @@ ir::ColumnDef Lowerer::column_def(element cd, TextRange hint) const {
     if (k.kind == ir::ConstraintKind::Default && k.expr) col.default_value = k.expr;
     col.constraints.push_back(std::move(k));
   }
-  if (flag(cd, "is_not_null")) col.not_null = true;
+  if (is_not_null) col.not_null = true;
   return col;
 }
 
