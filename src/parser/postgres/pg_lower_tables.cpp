@@ -69,7 +69,9 @@ ir::StatementNode Lowerer::create_table(element n, TextRange) {
       }
     }
   }
-  for (element e : items(n, "tableElts")) {
+  const array elements = items(n, "tableElts");
+  ct.columns.reserve(elements.size());
+  for (element e : elements) {
     element inner;
     const auto kind = node_kind(e, inner);
     if (kind == "ColumnDef") {
@@ -111,24 +113,30 @@ ir::StatementNode Lowerer::alter_table(element n, TextRange r) {
   array cmds = items(n, "cmds");
   const auto segments = split_actions(r, at.table.range.end ? at.table.range.end : r.begin);
   size_t idx = 0;
-  size_t count = 0;
-  for (element c : cmds) {
-    (void)c;
-    ++count;
-  }
+  const size_t count = cmds.size();
+  at.actions.reserve(count);
   for (element wrapped : cmds) {
     element cmd;
     if (node_kind(wrapped, cmd) != "AlterTableCmd") continue;
     ir::AlterAction a;
-    a.native = std::string(str(cmd, "subtype"));
+    element def;
+    FieldPass fields(cmd);
+    for (const auto f : fields) {
+      if (fields.first(f, "subtype", 1))
+        a.native = str_of(f.value);
+      else if (fields.first(f, "name", 2))
+        a.column = str_of(f.value);
+      else if (fields.first(f, "missing_ok", 4))
+        a.if_exists = flag_of(f.value);
+      else if (fields.first(f, "behavior", 8))
+        a.cascade = str_of(f.value) == "DROP_CASCADE";
+      else if (fields.first(f, "def", 16))
+        def = f.value;
+    }
     a.kind = alter_kind(a.native);
     a.range = segments.size() == count && idx < segments.size() ? segments[idx] : r;
     ++idx;
-    a.column = std::string(str(cmd, "name"));
-    a.if_exists = flag(cmd, "missing_ok");
-    a.cascade = str(cmd, "behavior") == "DROP_CASCADE";
-    element def;
-    const bool has_def = child(cmd, "def", def);
+    const bool has_def = !def.is_null();
     element inner;
     const auto def_kind = has_def ? node_kind(def, inner) : std::string_view{};
     switch (a.kind) {
