@@ -262,7 +262,9 @@ TextRange Lowerer::trim_to_tokens(uint32_t begin, uint32_t end) const {
   if (first >= tokens_.size() || tokens_[first].begin >= end) return {begin, begin};
   size_t last = first;
   for (size_t k = first; k < tokens_.size() && tokens_[k].end <= end; ++k) {
-    if (token_text(k) == ";") break;
+    // token_text(k) == ";" without building the view.
+    const Token& t = tokens_[k];
+    if (t.end > t.begin && t.end - t.begin == 1 && t.end <= text_.size() && text_[t.begin] == ';') break;
     last = k;
   }
   return {tokens_[first].begin, tokens_[last].end};
