@@ -244,12 +244,25 @@ ir::ConstraintKind constraint_kind(std::string_view s) {
 // Keywords that begin a new column constraint or clause: an element that is
 // not parenthesised ends before them.
 bool is_clause_keyword(std::string_view w) {
-  static const std::string_view words[] = {"constraint", "not",        "null",     "default", "check",
-                                           "references", "unique",     "primary",  "collate", "generated",
-                                           "using",      "deferrable", "initially"};
-  for (auto k : words)
-    if (iequals(w, k)) return true;
-  return false;
+  // The keywords by length: a token is compared with those of its own length only.
+  switch (w.size()) {
+    case 3:
+      return iequals(w, "not");
+    case 4:
+      return iequals(w, "null");
+    case 5:
+      return iequals(w, "check") || iequals(w, "using");
+    case 6:
+      return iequals(w, "unique");
+    case 7:
+      return iequals(w, "default") || iequals(w, "primary") || iequals(w, "collate");
+    case 9:
+      return iequals(w, "generated") || iequals(w, "initially");
+    case 10:
+      return iequals(w, "constraint") || iequals(w, "references") || iequals(w, "deferrable");
+    default:
+      return false;
+  }
 }
 
 }  // namespace ddlint::parser::pg
