@@ -36,7 +36,9 @@ std::string root_string(Parser& p, const std::string& quoted) {
   std::string_view v;
   if (!root.get(v)) return "<not a string>";
   const std::string alone(v);
-  if (!p.parse(("[" + quoted + "]").c_str(), root)) return "<invalid in an array>";
+  // (The elements read the text: it stays until they are read.)
+  const std::string array = "[" + quoted + "]";
+  if (!p.parse(array.c_str(), root)) return "<invalid in an array>";
   Array a;
   if (!root.get(a) || a.size() != 1 || !(*a.begin()).get(v)) return "<not an array of a string>";
   if (v != alone) return "<differs in an array>";
@@ -47,7 +49,8 @@ std::string root_string(Parser& p, const std::string& quoted) {
 std::string number(const std::string& text) {
   Parser p(64);
   Element root;
-  if (!p.parse(("[" + text + "]").c_str(), root)) return "invalid";
+  const std::string array = "[" + text + "]";
+  if (!p.parse(array.c_str(), root)) return "invalid";
   Array a;
   if (!root.get(a) || a.size() != 1) return "?";
   int64_t v = 0;
@@ -253,6 +256,29 @@ TEST_SUITE("pg-json") {
       got.emplace_back(e.get(v) ? std::string(v) : std::string("<none>"));
     }
     CHECK(got == want);
+  }
+
+  TEST_CASE("a string without escapes is read in the text, one with an escape in the parser's buffer") {
+    Parser p(64);
+    Element root;
+    const std::string doc =
+        R"({"plain":"abc","utf8":"\u00e9x","raw":"é","e":"a\nb","long":"0123456789abcdefghij"})";
+    REQUIRE(p.parse(doc.c_str(), root));
+    auto in_text = [&](std::string_view key) {
+      std::string_view v;
+      if (!root[key].get(v)) return std::string("<none>");
+      const bool inside = v.data() >= doc.data() && v.data() + v.size() <= doc.data() + doc.size();
+      return std::string(inside ? "text " : "buffer ") + std::string(v);
+    };
+    CHECK(in_text("plain") == "text abc");
+    CHECK(in_text("raw") == "text \xC3\xA9");
+    CHECK(in_text("long") == "text 0123456789abcdefghij");
+    CHECK(in_text("utf8") == "buffer \xC3\xA9x");
+    CHECK(in_text("e") == "buffer a\nb");
+    // Keys too.
+    Object o;
+    REQUIRE(root.get(o));
+    for (auto f : o) CHECK((f.key.data() > doc.data() && f.key.data() < doc.data() + doc.size()));
   }
 
   TEST_CASE("control characters, unterminated strings and invalid UTF-8 are rejected at every offset") {

@@ -153,15 +153,51 @@ uint64_t special_bytes(uint64_t x) {
 }
 
 struct StringEnd {
-  const char* p;  // after the closing quote; nullptr when the string is invalid
-  char* out;      // after the unescaped bytes
+  const char* p;      // after the closing quote; nullptr when the string is invalid
+  const char* chars;  // the string: in the text, or unescaped into the buffer
+  uint32_t size;
+  char* out;  // after the unescaped bytes in the buffer
 };
 
-// The rest of a string from p (inside it, after its opening quote), where its
-// plain start ended or the text has fewer than 8 bytes left: unescaped into
-// `out`, which has 8 bytes of room beyond what it keeps.
-[[gnu::noinline]] StringEnd string_rest(const char* p, const char* end, char* out) {
-  auto fail = [&] { return StringEnd{nullptr, out}; };
+// The rest of the string that starts at `start` (after its opening quote),
+// from p, where its plain start ended or the text has fewer than 8 bytes
+// left. A string without escapes is the text's own bytes, only checked; one
+// with an escape is unescaped into `out`, which has 8 bytes of room beyond
+// what it keeps.
+[[gnu::noinline]] StringEnd string_rest(const char* start, const char* p, const char* end, char* out) {
+  auto fail = [&] { return StringEnd{nullptr, nullptr, 0, out}; };
+  for (;;) {
+    if constexpr (std::endian::native == std::endian::little) {
+      while (end - p >= 8) {
+        uint64_t x = 0;
+        std::memcpy(&x, p, 8);
+        const uint64_t special = special_bytes(x);
+        if (special != 0) {
+          p += std::countr_zero(special) / 8;
+          break;
+        }
+        p += 8;
+      }
+    }
+    while (p < end) {
+      const auto c = static_cast<unsigned char>(*p);
+      if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
+      ++p;
+    }
+    if (p == end) return fail();
+    const auto c = static_cast<unsigned char>(*p);
+    if (c == '"') return StringEnd{p + 1, start, static_cast<uint32_t>(p - start), out};
+    if (c < 0x20) return fail();
+    if (c == '\\') break;
+    const size_t n =
+        utf8_length(reinterpret_cast<const unsigned char*>(p), reinterpret_cast<const unsigned char*>(end));
+    if (n == 0) return fail();
+    p += n;
+  }
+  // An escape at p: the string is unescaped from here on.
+  char* const chars = out;
+  std::memcpy(out, start, static_cast<size_t>(p - start));
+  out += p - start;
   for (;;) {
     // The plain run up to the next quote, backslash, control or non-ASCII
     // byte: 8 bytes at a time, copied as they are read.
@@ -189,7 +225,7 @@ struct StringEnd {
     }
     if (p == end) return fail();
     const auto c = static_cast<unsigned char>(*p);
-    if (c == '"') return StringEnd{p + 1, out};
+    if (c == '"') return StringEnd{p + 1, chars, static_cast<uint32_t>(out - chars), out};
     if (c < 0x20) return fail();
     if (c >= 0x80) {
       const size_t n =
@@ -256,8 +292,9 @@ struct StringEnd {
 
 bool Parser::parse(const char* text, Element& root) {
   const size_t size = std::strlen(text);
-  // Unescaping never lengthens a string: the text's size is room enough, so
-  // the strings never move while the tape points at them.
+  // Strings with an escape are unescaped into chars_. Unescaping never
+  // lengthens a string: the text's size is room enough, so the strings
+  // never move while the tape points at them.
   if (chars_size_ < size || !chars_) {
     chars_size_ = size;
     chars_ = std::make_unique_for_overwrite<char[]>(chars_size_ + 8);
@@ -290,39 +327,37 @@ bool Parser::parse(const char* text, Element& root) {
     while (static_cast<unsigned char>(*p) <= ' ' && json_space(*p)) ++p;
   };
   // The string whose opening quote is at p, into the slot v; p moves past
-  // its closing quote. Plain bytes are copied 8 at a time; anything else
+  // its closing quote. A plain run is read 8 bytes at a time; anything else
   // (an escape, a non-ASCII byte, an error, the text's last bytes) is left
   // to string_rest.
   auto string = [&](Slot * v) __attribute__((always_inline)) {
     v->kind = Kind::String;
-    char* const chars = out;
     ++p;
+    const char* const start = p;
     if constexpr (std::endian::native == std::endian::little) {
       while (end - p >= 8) {
         uint64_t x = 0;
         std::memcpy(&x, p, 8);
-        std::memcpy(out, &x, 8);
         const uint64_t special = special_bytes(x);
         if (special != 0) {
-          const auto n = static_cast<size_t>(std::countr_zero(special) / 8);
-          p += n;
-          out += n;
+          p += std::countr_zero(special) / 8;
           break;
         }
         p += 8;
-        out += 8;
       }
     }
     if (p < end && *p == '"') {
+      v->chars = start;
+      v->count = static_cast<uint32_t>(p - start);
       ++p;
-    } else {
-      const StringEnd e = string_rest(p, end, out);
-      if (e.p == nullptr) return false;
-      p = e.p;
-      out = e.out;
+      return true;
     }
-    v->chars = chars;
-    v->count = static_cast<uint32_t>(out - chars);
+    const StringEnd e = string_rest(start, p, end, out);
+    if (e.p == nullptr) return false;
+    p = e.p;
+    v->chars = e.chars;
+    v->count = e.size;
+    out = e.out;
     return true;
   };
   // An object's key and its colon (p at the key's quote, or space before it).

@@ -2,7 +2,8 @@
 // A reader for the JSON documents libpg_query writes (its parse trees): the
 // whole document is parsed at once into a flat list of values (a "tape"),
 // and elements, arrays and objects are views into that list, valid until the
-// parser's next parse.
+// parser's next parse and while the document's text lives (a string without
+// escapes is a view into the text).
 //
 // Strict JSON (RFC 8259): a document that is not valid JSON, holds invalid
 // UTF-8 or a control character inside a string, or nests deeper than the
@@ -36,7 +37,7 @@ struct Slot {
   uint32_t count;  // containers: elements or fields; strings: bytes
   union {
     uint64_t inner;     // containers
-    const char* chars;  // strings (unescaped)
+    const char* chars;  // strings (unescaped: in the text, or in the parser's buffer)
     int64_t integer;    // Kind::Integer
   };
 };
@@ -152,7 +153,7 @@ class Parser {
   explicit Parser(size_t max_depth) : max_depth_(max_depth) {}
   // Parses the NUL-terminated `text` as one document; false when it is not
   // valid JSON (the elements of an earlier parse are then no longer valid
-  // either).
+  // either). The elements read `text`: it must outlive them.
   bool parse(const char* text, Element& root);
   // Bytes of the largest document the buffers hold without growing.
   size_t capacity() const { return chars_size_; }
