@@ -90,8 +90,12 @@ std::optional<ir::Statement> Lowerer::simple_insert(TextRange piece) const {
     ++i;
     return true;
   };
-  auto punct = [&](std::string_view p) {
-    if (done() || token_text(i) != p) return false;
+  // token_text(i) == the one byte `p`, tested on the token's bounds and that byte.
+  auto punct = [&](char p) {
+    if (done()) return false;
+    const Token& t = tokens_[i];
+    if (!(t.end > t.begin && t.end - t.begin == 1 && t.end <= text_.size() && text_[t.begin] == p))
+      return false;
     ++i;
     return true;
   };
@@ -105,16 +109,16 @@ std::optional<ir::Statement> Lowerer::simple_insert(TextRange piece) const {
   ir::QualifiedName table;
   const uint32_t at = tokens_[i].begin;
   if (!name(table.name)) return std::nullopt;
-  if (punct(".")) {
+  if (punct('.')) {
     table.schema = std::move(table.name);
     if (!name(table.name)) return std::nullopt;
   }
   table.range = {at, qualified_name_end(token_index_at(at))};
-  if (punct("(")) {
+  if (punct('(')) {
     do {
       if (!name(part)) return std::nullopt;
-    } while (punct(","));
-    if (!punct(")")) return std::nullopt;
+    } while (punct(','));
+    if (!punct(')')) return std::nullopt;
   }
   // A constant, or a call of a function by its plain name with constant
   // arguments (`nextval('users_id_seq')`, `now()`), nested a few deep.
@@ -145,20 +149,20 @@ std::optional<ir::Statement> Lowerer::simple_insert(TextRange piece) const {
       if (word(f)) return !(!done() && token_text(i) == "(");
     if (depth >= 4 || !next_in || token_text(i + 1) != "(" || !function_name(t)) return false;
     i += 2;
-    if (punct(")")) return true;
+    if (punct(')')) return true;
     do {
       if (!self(self, depth + 1)) return false;
-    } while (punct(","));
-    return punct(")");
+    } while (punct(','));
+    return punct(')');
   };
   if (!word("values")) return std::nullopt;
   do {
-    if (!punct("(")) return std::nullopt;
+    if (!punct('(')) return std::nullopt;
     do {
       if (!value(value, 0)) return std::nullopt;
-    } while (punct(","));
-    if (!punct(")")) return std::nullopt;
-  } while (punct(","));
+    } while (punct(','));
+    if (!punct(')')) return std::nullopt;
+  } while (punct(','));
   if (!done()) return std::nullopt;
   ir::Statement st;
   st.range = trim_to_tokens(piece.begin, piece.end);
