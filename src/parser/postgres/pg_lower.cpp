@@ -222,12 +222,13 @@ uint32_t Lowerer::element_end(size_t i, bool keyword_stops) const {
   int depth = 0;
   for (size_t k = i; k < tokens_.size(); ++k) {
     const auto t = token_text(k);
-    if (t == "(" || t == "[") {
+    const char c = t.size() == 1 ? t[0] : '\0';  // punctuation is one byte
+    if (c == '(' || c == '[') {
       ++depth;
-    } else if (t == ")" || t == "]") {
+    } else if (c == ')' || c == ']') {
       if (depth == 0) break;
       --depth;
-    } else if (depth == 0 && (t == "," || t == ";")) {
+    } else if (depth == 0 && (c == ',' || c == ';')) {
       break;
     } else if (depth == 0 && keyword_stops && k > i && is_clause_keyword(t)) {
       break;
@@ -401,13 +402,14 @@ std::vector<TextRange> Lowerer::split_actions(TextRange stmt, uint32_t after) co
   bool open = false;
   for (; k < tokens_.size() && tokens_[k].end <= stmt.end; ++k) {
     const auto t = token_text(k);
-    if (depth == 0 && t == ",") {
+    const char c = t.size() == 1 ? t[0] : '\0';  // punctuation is one byte
+    if (depth == 0 && c == ',') {
       if (open) out.push_back({seg_begin, seg_end});
       open = false;
       continue;
     }
-    if (t == "(" || t == "[") ++depth;
-    if ((t == ")" || t == "]") && depth > 0) --depth;
+    if (c == '(' || c == '[') ++depth;
+    if ((c == ')' || c == ']') && depth > 0) --depth;
     if (!open) {
       seg_begin = tokens_[k].begin;
       open = true;
