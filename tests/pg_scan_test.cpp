@@ -80,8 +80,7 @@ TEST_SUITE("pg-lexer") {
         // byte that goes on one (digits, $, _, multi-byte characters) at the
         // start, middle and end of the text.
         " \t\n\r\f \f\f\t a \r\n\r\n b\f\fc\t",
-        "a_1$b$ _x9 \xc3\xa9"
-        "a1 z\xe2\x82\xac$9 A1B2c3$$ xyz_",
+        "a_1$b$ _x9 \xc3\xa9_a1 z\xe2\x82\xac$9 A1B2c3$$ xyz_",
         "t1.c2,t3.c4;t5(c6)[7]",
         // Strings read up to their closing quote, doubled quotes and the
         // continuation on a later line inside, at the text's end.
