@@ -15,6 +15,7 @@
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <iterator>
 #include <map>
@@ -36,6 +37,37 @@ namespace ddlint::driver {
 namespace fs = std::filesystem;
 
 namespace {
+
+// Runs fn(0) .. fn(count - 1) on `threads` threads (this one among them),
+// each taking the next index; the first exception an index threw is
+// rethrown once all are done. Used for the file-system work of a run's
+// start (stats, folder listings), which is mostly the kernel's path walk.
+void on_threads(size_t count, size_t threads, const std::function<void(size_t)>& fn) {
+  std::atomic<size_t> next{0};
+  std::mutex failed_mutex;
+  std::exception_ptr failed;
+  auto work = [&] {
+    for (size_t i = next++; i < count; i = next++) {
+      try {
+        fn(i);
+      } catch (...) {
+        const std::lock_guard<std::mutex> lock(failed_mutex);
+        if (!failed) failed = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (size_t t = 1; t < threads; ++t) {
+    try {
+      helpers.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;  // the threads started so far, and this one, do the work
+    }
+  }
+  work();
+  for (auto& t : helpers) t.join();
+  if (failed) std::rethrow_exception(failed);
+}
 
 // sqitch deploys the changes of a project in the order of its sqitch.plan,
 // not by file name: DIR/deploy/NAME.sql (then DIR/revert/NAME.sql, the down
@@ -250,21 +282,7 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, con
   auto ask = [&](size_t i) {
     if (paths[i] != "-") status[i].failed = ::stat(paths[i].c_str(), &status[i].st) != 0 ? errno : 0;
   };
-  const size_t threads = std::min<size_t>({usable_cores(), paths.size() / 512 + 1, 8});
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < paths.size(); i = next++) ask(i);
-  };
-  std::vector<std::thread> helpers;
-  for (size_t t = 1; t < threads; ++t) {
-    try {
-      helpers.emplace_back(work);
-    } catch (const std::system_error&) {
-      break;  // the threads started so far, and this one, do the work
-    }
-  }
-  work();
-  for (auto& t : helpers) t.join();
+  on_threads(paths.size(), std::min<size_t>({usable_cores(), paths.size() / 512 + 1, 8}), ask);
   for (size_t i = 0; i < paths.size(); ++i) {
     const std::string& p = paths[i];
     if (p == "-") {
@@ -559,31 +577,8 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
   };
   // Listing a folder is mostly the kernel's path walk: a pre-commit run
   // naming a thousand folders' files lists them on every core.
-  const size_t threads = std::min<size_t>({usable_cores(), folders.size() / 32 + 1, 8});
-  std::atomic<size_t> next{0};
-  std::mutex failed_mutex;
-  std::exception_ptr failed;  // the first exception a folder threw, rethrown once all are done
-  auto work = [&] {
-    for (size_t i = next++; i < folders.size(); i = next++) {
-      try {
-        walk_folder(folders[i]);
-      } catch (...) {
-        const std::lock_guard<std::mutex> lock(failed_mutex);
-        if (!failed) failed = std::current_exception();
-      }
-    }
-  };
-  std::vector<std::thread> helpers;
-  for (size_t t = 1; t < threads; ++t) {
-    try {
-      helpers.emplace_back(work);
-    } catch (const std::system_error&) {
-      break;  // the threads started so far, and this one, do the work
-    }
-  }
-  work();
-  for (auto& t : helpers) t.join();
-  if (failed) std::rethrow_exception(failed);
+  on_threads(folders.size(), std::min<size_t>({usable_cores(), folders.size() / 32 + 1, 8}),
+             [&](size_t i) { walk_folder(folders[i]); });
   for (const auto& key : folders) {
     const auto& files = earlier.at(key);
     const std::string& folder = spelled.at(key);
