@@ -433,6 +433,60 @@ TEST_SUITE("core") {
     CHECK(r.stats.syntax_errors == 1);
   }
 
+  TEST_CASE("max_errors: the front-end stops at that many failed statements and marks the result partial") {
+    // Failing statements 2, 4 and 5 of six (both dialects), each on its own line.
+    struct Case {
+      Dialect dialect;
+      std::string sql;
+    };
+    const Case cases[] = {
+        {Dialect::Postgres,
+         "CREATE TABLE a (id int);\nCREAT TABLE b (id int);\nCREATE TABLE c (id int);\n"
+         "CREAT TABLE d (id int);\nCREAT TABLE e (id int);\nCREATE TABLE f (id int);\n"},
+        {Dialect::MySql,
+         "CREATE TABLE a (id int);\nCREAT TABLE b (id int);\nCREATE TABLE c (id int);\n"
+         "CREAT TABLE d (id int);\nCREAT TABLE e (id int);\nCREATE TABLE f (id int);\n"},
+    };
+    for (const auto& k : cases) {
+      CAPTURE(static_cast<int>(k.dialect));
+      const SourceFile src("m.sql", k.sql, k.dialect);
+      auto lines = [&](const std::vector<ir::ParseError>& errors) {
+        std::vector<uint32_t> out;
+        out.reserve(errors.size());
+        for (const auto& e : errors) out.push_back(src.lines().position(e.range.begin).line);
+        return out;
+      };
+      auto statement_lines = [&](const ir::ParsedFile& f) {
+        std::vector<uint32_t> out;
+        out.reserve(f.statements.size());
+        for (const auto& st : f.statements) out.push_back(src.lines().position(st.range.begin).line);
+        return out;
+      };
+      const ir::ParsedFile whole = parser::parse(src);
+      CHECK_FALSE(whole.partial);
+      CHECK(lines(whole.errors) == std::vector<uint32_t>{2, 4, 5});
+      CHECK(statement_lines(whole) == std::vector<uint32_t>{1, 3, 6});
+      for (const size_t limit : {size_t{1}, size_t{2}, size_t{3}}) {
+        CAPTURE(limit);
+        parser::ParseOptions opts;
+        opts.max_errors = limit;
+        const ir::ParsedFile part = parser::parse(src, opts);
+        CHECK(part.partial);  // statement 6 is never read, even at 3
+        const std::vector<uint32_t> all{2, 4, 5};
+        CHECK(lines(part.errors) ==
+              std::vector<uint32_t>(all.begin(), all.begin() + static_cast<long>(limit)));
+        CHECK(statement_lines(part) == (limit == 1 ? std::vector<uint32_t>{1} : std::vector<uint32_t>{1, 3}));
+      }
+      // A limit the file does not reach: the whole file, not partial.
+      parser::ParseOptions opts;
+      opts.max_errors = 4;
+      const ir::ParsedFile full = parser::parse(src, opts);
+      CHECK_FALSE(full.partial);
+      CHECK(lines(full.errors) == lines(whole.errors));
+      CHECK(statement_lines(full) == statement_lines(whole));
+    }
+  }
+
   TEST_CASE("unterminated quote: statements before it are still linted") {
     const auto r =
         test::lint("q.sql", "ALTER TABLE a DROP COLUMN b;\nSELECT 'oops;\n", {"syntax-error", "drop-column"});

@@ -43,6 +43,9 @@ struct ParsedFile {
   std::vector<ParseError> errors;
   std::vector<SkippedInput> skipped;
   std::vector<TextRange> comments;  // `-- ...` and `/* ... */`, in source order
+  // The front-end stopped at ParseOptions::max_errors failed statements: the
+  // lists hold only what it read before (never analysed or linted).
+  bool partial = false;
 };
 
 }  // namespace ddlint::ir

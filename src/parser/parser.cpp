@@ -14,11 +14,11 @@ namespace {
 ir::ParsedFile front_end(const SourceFile& source, Dialect dialect, const ParseOptions& options) {
   switch (dialect) {
     case Dialect::MySql:
-      return mysql::parse(source, options.mysql_version_id, options.mariadb);
+      return mysql::parse(source, options.mysql_version_id, options.mariadb, options.max_errors);
     case Dialect::Postgres:
       break;
   }
-  return pg::parse(source);
+  return pg::parse(source, options.max_errors);
 }
 
 }  // namespace

@@ -19,6 +19,11 @@ namespace ddlint::parser {
 struct ParseOptions {
   uint32_t mysql_version_id = 0;  // 0: unknown, run every executable comment
   bool mariadb = false;
+  // 0: read the whole file. Otherwise the front-end stops once this many
+  // statements failed to parse, and marks the result partial: for a caller
+  // that only asks whether a file parses well enough in a dialect (the
+  // driver's second look at a file whose guessed dialect floods errors).
+  size_t max_errors = 0;
 };
 
 ir::ParsedFile parse(const SourceFile& source, Dialect dialect, const ParseOptions& options = {});

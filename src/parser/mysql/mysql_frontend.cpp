@@ -773,7 +773,7 @@ void parse_piece(Context& c, TextRange piece) {
 
 }  // namespace
 
-ir::ParsedFile parse(const SourceFile& source, uint32_t version_id, bool mariadb) {
+ir::ParsedFile parse(const SourceFile& source, uint32_t version_id, bool mariadb, size_t max_errors) {
   ir::ParsedFile out;
   const MySqlInput input = prepare_mysql_input(source.parse_text(), version_id, mariadb);
   out.skipped = input.skipped;
@@ -781,7 +781,13 @@ ir::ParsedFile parse(const SourceFile& source, uint32_t version_id, bool mariadb
   out.errors = input.errors;
   out.statements.reserve(input.statements.size());  // about one per piece
   Context c{source, input, out, {}};
-  for (const auto& piece : input.statements) parse_piece(c, piece);
+  for (const auto& piece : input.statements) {
+    if (max_errors > 0 && out.errors.size() >= max_errors) {
+      out.partial = true;
+      break;
+    }
+    parse_piece(c, piece);
+  }
   std::stable_sort(
       out.errors.begin(), out.errors.end(),
       [](const ir::ParseError& a, const ir::ParseError& b) { return a.range.begin < b.range.begin; });

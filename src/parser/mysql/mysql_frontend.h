@@ -14,6 +14,9 @@ namespace ddlint::parser::mysql {
 // does not parse becomes one ParseError at the offending token and every other
 // statement is still lowered. `version_id` (80400, 101106; 0 when unknown)
 // and `mariadb` decide which executable comments run (prepare_mysql_input).
-ir::ParsedFile parse(const SourceFile& source, uint32_t version_id = 0, bool mariadb = false);
+// With max_errors > 0, parsing stops once that many statements failed
+// (ParseOptions::max_errors).
+ir::ParsedFile parse(const SourceFile& source, uint32_t version_id = 0, bool mariadb = false,
+                     size_t max_errors = 0);
 
 }  // namespace ddlint::parser::mysql

@@ -27,7 +27,15 @@ struct Context {
   ir::ParsedFile& out;
   json::Parser& json;
   const PsqlInput& input;
-  bool exact = false;  // tokens from scan(), with every kind (else from scan_native)
+  bool exact = false;     // tokens from scan(), with every kind (else from scan_native)
+  size_t max_errors = 0;  // ParseOptions::max_errors
+  // Whether parsing stops here: max_errors statements failed (the result is
+  // then marked partial).
+  bool stop() {
+    if (max_errors == 0 || out.errors.size() < max_errors) return false;
+    out.partial = true;
+    return true;
+  }
 };
 
 // libpg_query's tokens for the whole text: the file at once, or piece by
@@ -399,6 +407,7 @@ bool parse_with_simple_inserts(Context& c) {
 void parse_pieces(Context& c, size_t first, size_t last, size_t error_at) {
   const auto& pieces = c.input.statements;
   while (first <= last) {
+    if (c.stop()) return;
     if (first == last) {
       parse_piece(c, pieces[first].begin, pieces[first].size());
       return;
@@ -439,11 +448,13 @@ void parse_pieces(Context& c, size_t first, size_t last, size_t error_at) {
     while (failed_at != std::string::npos && bad < end_piece && pieces[bad + 1].begin <= failed_at) ++bad;
     if (failed_at == std::string::npos || bad == first) {
       // No position (or the first piece): each piece of the run alone.
-      for (size_t k = first; k <= end_piece; ++k) parse_piece(c, pieces[k].begin, pieces[k].size());
+      for (size_t k = first; k <= end_piece && !c.stop(); ++k)
+        parse_piece(c, pieces[k].begin, pieces[k].size());
       first = end_piece + 1;
       continue;
     }
     parse_pieces(c, first, bad - 1, std::string::npos);
+    if (c.stop()) return;
     parse_piece(c, pieces[bad].begin, pieces[bad].size());
     first = bad + 1;
   }
@@ -461,7 +472,7 @@ void shutdown() {
   g_used = false;
 }
 
-ir::ParsedFile parse(const SourceFile& source) {
+ir::ParsedFile parse(const SourceFile& source, size_t max_errors) {
   // shutdown() frees libpg_query's memory of this thread, which only exists
   // once a pg_query_* call made it: a file of INSERTs read from their tokens
   // calls none, and pg_query_exit then crashed.
@@ -482,7 +493,7 @@ ir::ParsedFile parse(const SourceFile& source) {
   // capacity grows with the documents (the depth set here stays).
   static thread_local json::Parser json(kMaxJsonDepth);
   Lowerer lowerer(input.text, tokens);
-  Context c{input.text, tokens, lowerer, out, json, input, exact};
+  Context c{input.text, tokens, lowerer, out, json, input, exact, max_errors};
   // A statement nested beyond the limit is never handed to libpg_query (its
   // output recurses once per level): parse statement by statement instead.
   const bool shallow = too_deep_in(c, 0, static_cast<uint32_t>(input.text.size())) == nullptr;
@@ -512,7 +523,7 @@ ir::ParsedFile parse(const SourceFile& source) {
       // One statement per piece: the list is allocated once instead of
       // being copied as it doubles.
       out.statements.reserve(static_cast<size_t>(split.n_stmts));
-      for (int i = 0; i < split.n_stmts; ++i) {
+      for (int i = 0; i < split.n_stmts && !c.stop(); ++i) {
         const auto loc = static_cast<uint32_t>(split.stmts[i]->stmt_location);
         const auto len =
             split.stmts[i]->stmt_len == 0 ? size - loc : static_cast<uint32_t>(split.stmts[i]->stmt_len);
