@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "parser/postgres/pg_lower.h"
 #include "parser/postgres/psql_input.h"
 
 namespace {
@@ -219,6 +220,50 @@ TEST_SUITE("pg-lexer") {
       const auto in = prepare_psql_input("COPY t FROM stdin;\r\n1\t2\r\n3\r4\n\\.\r\n\\set v 1\rSELECT 6;");
       CHECK(in.text == "COPY t FROM stdin;\r\n   \r\n \r \n  \r\n        \rSELECT 6;");
       CHECK(ranges(in.statements) == "0-17 41-50 ");
+    }
+  }
+}
+
+TEST_SUITE("pg-lexer") {
+  // Lowerer::trim_to_tokens finds the `;` tokens by the `;` bytes of the
+  // text: every span of these texts gives the range of the token-by-token
+  // definition (first token starting in the span to the last one before the
+  // first `;` token, among those ending within it).
+  TEST_CASE("trim_to_tokens: the tokens of a span up to its first ';' token") {
+    using ddlint::parser::pg::Token;
+    const std::vector<std::string> texts = {
+        "INSERT INTO t VALUES ('a;b', \"c;\", 1); SELECT 2 ;",
+        "CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); DELETE FROM b);",
+        "SELECT 1 /* ; */ -- ;\n; ;;x ';' ",
+        ";",
+        "SELECT $$a;b$$, $t$;$t$;",
+    };
+    for (const auto& text : texts) {
+      std::vector<Token> tokens;
+      REQUIRE(ddlint::parser::pg::scan_native(text, tokens));
+      const ddlint::parser::pg::Lowerer lowerer(text, tokens);
+      const auto size = static_cast<uint32_t>(text.size());
+      for (uint32_t begin = 0; begin <= size; ++begin) {
+        for (uint32_t end = begin; end <= size + 1; ++end) {
+          size_t first = 0;
+          while (first < tokens.size() && tokens[first].begin < begin) ++first;
+          ddlint::TextRange expected{begin, begin};
+          if (first < tokens.size() && tokens[first].begin < end) {
+            size_t last = first;
+            for (size_t k = first; k < tokens.size() && tokens[k].end <= end; ++k) {
+              if (text.compare(tokens[k].begin, tokens[k].end - tokens[k].begin, ";") == 0) break;
+              last = k;
+            }
+            expected = {tokens[first].begin, tokens[last].end};
+          }
+          const auto got = lowerer.trim_to_tokens(begin, end);
+          CAPTURE(text);
+          CAPTURE(begin);
+          CAPTURE(end);
+          CHECK(got.begin == expected.begin);
+          CHECK(got.end == expected.end);
+        }
+      }
     }
   }
 }

@@ -1,6 +1,7 @@
 // PostgreSQL lowering: the statement dispatcher, token helpers and the pieces every family uses (names,
 // types, expressions).
 #include <algorithm>
+#include <cstring>
 #include <string>
 
 #include "parser/postgres/pg_lower_internal.h"
@@ -259,14 +260,33 @@ TextRange Lowerer::find_name(const ir::QualifiedName& n, TextRange within) const
 }
 
 TextRange Lowerer::trim_to_tokens(uint32_t begin, uint32_t end) const {
-  size_t first = token_index_at(begin);
+  const size_t first = token_index_at(begin);
   if (first >= tokens_.size() || tokens_[first].begin >= end) return {begin, begin};
-  size_t last = first;
-  for (size_t k = first; k < tokens_.size() && tokens_[k].end <= end; ++k) {
-    // token_text(k) == ";" without building the view.
-    const Token& t = tokens_[k];
-    if (t.end > t.begin && t.end - t.begin == 1 && t.end <= text_.size() && text_[t.begin] == ';') break;
-    last = k;
+  // The tokens [first, stop) end within `end`; the range ends at the last of
+  // them before the first `;` token among them. A `;` token is a `;` byte,
+  // so only the `;` bytes of their text are looked at (most statements hold
+  // none), not every token.
+  const auto stop = static_cast<size_t>(
+      std::lower_bound(tokens_.begin() + static_cast<std::ptrdiff_t>(first), tokens_.end(), end,
+                       [](const Token& t, uint32_t off) { return t.end <= off; }) -
+      tokens_.begin());
+  if (stop == first) return {tokens_[first].begin, tokens_[first].end};
+  size_t last = stop - 1;
+  const size_t from = tokens_[first].begin;
+  const size_t to = std::min<size_t>(tokens_[stop - 1].end, text_.size());
+  for (size_t p = from; p < to;) {
+    const void* hit = std::memchr(text_.data() + p, ';', to - p);
+    if (hit == nullptr) break;
+    p = static_cast<size_t>(static_cast<const char*>(hit) - text_.data());
+    const auto k = std::lower_bound(tokens_.begin() + static_cast<std::ptrdiff_t>(first),
+                                    tokens_.begin() + static_cast<std::ptrdiff_t>(stop), p,
+                                    [](const Token& t, size_t off) { return t.begin < off; });
+    if (k != tokens_.begin() + static_cast<std::ptrdiff_t>(stop) && k->begin == p && k->end == p + 1) {
+      const auto semi = static_cast<size_t>(k - tokens_.begin());
+      last = semi == first ? first : semi - 1;
+      break;
+    }
+    ++p;
   }
   return {tokens_[first].begin, tokens_[last].end};
 }
