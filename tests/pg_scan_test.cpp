@@ -89,6 +89,16 @@ TEST_SUITE("pg-lexer") {
         "'a''b'\n'c''d'\n\n'e'",
         "''",
         "'\xc3\xa9\\'",
+        // Runs of spaces long enough to be stepped over 8 at a time, of
+        // every length around 8 and 16, with other space bytes inside, and
+        // at the text's end; a -- comment and an operator at the text's end.
+        "a        b         c               d                e\n       \n        f",
+        "a  \t        \n\n                 \r\n        \f      b",
+        "SELECT 1                       ",
+        "SELECT 1       ",
+        "SELECT 1 --",
+        "SELECT 1 -",
+        "SELECT 1 /",
     };
     for (const auto& in : accepted) {
       INFO(in);
@@ -131,6 +141,16 @@ TEST_SUITE("pg-lexer") {
       CHECK(compare_native_scan(in, declined) == "");
       CHECK(declined);
     }
+    // A NUL byte is no token, and part of a -- comment (the scanner stops
+    // its runs at the text's terminating NUL, not at one inside).
+    std::vector<ddlint::parser::pg::Token> tokens;
+    CHECK_FALSE(ddlint::parser::pg::scan_native(std::string("SELECT \0 1", 10), tokens));
+    REQUIRE(ddlint::parser::pg::scan_native(std::string("SELECT -- a\0b\n1 -- \0", 20), tokens));
+    REQUIRE(tokens.size() == 2);
+    CHECK(tokens[0].begin == 0);
+    CHECK(tokens[0].end == 6);
+    CHECK(tokens[1].begin == 14);
+    CHECK(tokens[1].end == 15);
   }
 
   TEST_CASE("libpg_query's tokens of a piece are offset by the piece's start") {

@@ -78,7 +78,13 @@ constexpr int kCComment = 276;
 // the grammar has no token for. The caller then uses scan().
 
 // What each byte can be, as bits: the scanner asks a table, not a chain of comparisons.
-enum ByteClass : uint8_t { kSpaceByte = 1, kIdentStartByte = 2, kIdentContByte = 4 };
+enum ByteClass : uint8_t {
+  kSpaceByte = 1,
+  kIdentStartByte = 2,
+  kIdentContByte = 4,
+  kOpByte = 8,        // ~!@#^&|`?+-*/%<>=
+  kLineStopByte = 16  // \n, \r and NUL (the end of a std::string's text)
+};
 constexpr std::array<uint8_t, 256> kByteClass = [] {
   std::array<uint8_t, 256> m{};
   for (const unsigned char c : {' ', '\t', '\n', '\r', '\f'}) m[c] = kSpaceByte;
@@ -87,6 +93,8 @@ constexpr std::array<uint8_t, 256> kByteClass = [] {
       m[c] = kIdentStartByte | kIdentContByte;
     if ((c >= '0' && c <= '9') || c == '$') m[c] = kIdentContByte;
   }
+  for (const unsigned char c : std::string_view("~!@#^&|`?+-*/%<>=")) m[c] |= kOpByte;
+  for (const unsigned char c : {'\n', '\r', '\0'}) m[c] |= kLineStopByte;
   return m;
 }();
 bool is_space(unsigned char c) { return (kByteClass[c] & kSpaceByte) != 0; }
@@ -94,30 +102,46 @@ bool is_newline(unsigned char c) { return c == '\n' || c == '\r'; }
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool is_ident_start(unsigned char c) { return (kByteClass[c] & kIdentStartByte) != 0; }
 bool is_ident_cont(unsigned char c) { return (kByteClass[c] & kIdentContByte) != 0; }
-bool is_op_char(unsigned char c) {
-  switch (c) {
-    case '~':
-    case '!':
-    case '@':
-    case '#':
-    case '^':
-    case '&':
-    case '|':
-    case '`':
-    case '?':
-    case '+':
-    case '-':
-    case '*':
-    case '/':
-    case '%':
-    case '<':
-    case '>':
-    case '=':
-      return true;
-    default:
-      return false;
+bool is_op_char(unsigned char c) { return (kByteClass[c] & kOpByte) != 0; }
+
+// What a token (or the text between tokens) starting with each byte is: one
+// table lookup and a switch instead of a chain of tests per token.
+enum Start : uint8_t {
+  kStartBad = 0,    // a character the grammar has no token for, or \v (a space from 16 on)
+  kStartSpace,      // whitespace
+  kStartWord,       // an identifier or keyword
+  kStartWordQuote,  // e, n, b, x, u (either case): a word, or a prefix of a quoted string
+  kStartDigit,
+  kStartDot,     // . .. or a number .5
+  kStartMinus,   // -- comment, or an operator
+  kStartSlash,   // /* comment */, or an operator
+  kStartOp,      // any other operator character
+  kStartQuote,   // '
+  kStartDQuote,  // "
+  kStartDollar,  // $1 or $tag$...$tag$
+  kStartColon,   // : :: :=
+  kStartSelf,    // , ( ) [ ] ;
+};
+constexpr std::array<Start, 256> kStart = [] {
+  std::array<Start, 256> m{};
+  for (size_t c = 0; c < m.size(); ++c) {
+    if ((kByteClass[c] & kSpaceByte) != 0) m[c] = kStartSpace;
+    if ((kByteClass[c] & kIdentStartByte) != 0) m[c] = kStartWord;
+    if ((kByteClass[c] & kOpByte) != 0) m[c] = kStartOp;
+    if (c >= '0' && c <= '9') m[c] = kStartDigit;
   }
-}
+  for (const unsigned char c : std::string_view("eEnNbBxXuU")) m[c] = kStartWordQuote;
+  for (const unsigned char c : std::string_view(",()[];")) m[c] = kStartSelf;
+  m['.'] = kStartDot;
+  m['-'] = kStartMinus;
+  m['/'] = kStartSlash;
+  m['\''] = kStartQuote;
+  m['"'] = kStartDQuote;
+  m['$'] = kStartDollar;
+  m[':'] = kStartColon;
+  return m;
+}();
+
 bool is_self(unsigned char c) {
   switch (c) {
     case ',':
@@ -145,83 +169,124 @@ bool is_self(unsigned char c) {
 
 class NativeScanner {
  public:
-  explicit NativeScanner(std::string_view text) : t_(text), n_(text.size()) {}
+  explicit NativeScanner(const std::string& text) : t_(text), n_(text.size()) {}
 
   bool run(std::vector<Token>& out) {
     size_t i = 0;
+    // The text is a std::string's: text[n_] is its NUL, which ends every run
+    // of spaces, identifier bytes or comment bytes without a bound check.
     const auto* const text = reinterpret_cast<const unsigned char*>(t_.data());
     while (i < n_) {
       const unsigned char c = text[i];
-      if (is_space(c)) {
-        for (++i; i < n_ && is_space(text[i]);) ++i;
-      } else if (c == '-' && at(i + 1) == '-') {
-        i = line_comment_end(i);
-      } else if (c == '/' && at(i + 1) == '*') {
-        if (!block_comment(i)) return false;
-      } else if (c == '\'') {
-        const size_t b = i;
-        if (!string_literal(i, false)) return false;
-        push(out, b, i, kSConst);
-      } else if (c == '"') {
-        const size_t b = i;
-        if (!quoted_ident(i)) return false;
-        push(out, b, i, kIdent);
-      } else if (is_ident_start(c)) {
-        const size_t b = i;
-        const unsigned char next = at(i + 1);
-        if ((c == 'e' || c == 'E') && next == '\'') {
+      switch (kStart[c]) {
+        case kStartSpace:
           ++i;
-          if (!string_literal(i, true)) return false;
+          if (is_space(text[i])) {  // a run of two or more: long ones 8 spaces at a time
+            do {
+              ++i;
+              while (i + 8 <= n_ && eight_spaces(text + i)) i += 8;
+            } while (is_space(text[i]));
+          }
+          break;
+        case kStartMinus:
+          if (text[i + 1] == '-') {
+            i = line_comment_end(i);
+            break;
+          }
+          if (!op_token(out, i)) return false;
+          break;
+        case kStartSlash:
+          if (text[i + 1] == '*') {
+            if (!block_comment(i)) return false;
+            break;
+          }
+          if (!op_token(out, i)) return false;
+          break;
+        case kStartOp:
+          if (!op_token(out, i)) return false;
+          break;
+        case kStartQuote: {
+          const size_t b = i;
+          if (!string_literal(i, false)) return false;
           push(out, b, i, kSConst);
-          continue;
+          break;
         }
-        if ((c == 'n' || c == 'N') && next == '\'') {
-          // A national string: scan.l gives the N alone (the keyword NCHAR),
-          // then the quoted string as any other.
-          push(out, b, i + 1, kIdent, kMaybeKeyword);
+        case kStartDQuote: {
+          const size_t b = i;
+          if (!quoted_ident(i)) return false;
+          push(out, b, i, kIdent);
+          break;
+        }
+        case kStartWordQuote: {
+          const size_t b = i;
+          const unsigned char next = text[i + 1];
+          if ((c == 'e' || c == 'E') && next == '\'') {
+            ++i;
+            if (!string_literal(i, true)) return false;
+            push(out, b, i, kSConst);
+            break;
+          }
+          if ((c == 'n' || c == 'N') && next == '\'') {
+            // A national string: scan.l gives the N alone (the keyword NCHAR),
+            // then the quoted string as any other.
+            push(out, b, i + 1, kIdent, kMaybeKeyword);
+            ++i;
+            break;
+          }
+          if (next == '\'' && (c == 'b' || c == 'B' || c == 'x' || c == 'X')) return false;
+          if ((c == 'u' || c == 'U') && next == '&' && (at(i + 2) == '\'' || at(i + 2) == '"')) return false;
+          for (++i; is_ident_cont(text[i]);) ++i;
+          push(out, b, i, kIdent, kMaybeKeyword);
+          break;
+        }
+        case kStartWord: {
+          const size_t b = i;
+          for (++i; is_ident_cont(text[i]);) ++i;
+          push(out, b, i, kIdent, kMaybeKeyword);
+          break;
+        }
+        case kStartDot:
+          if (!is_digit(text[i + 1])) {
+            const bool dots = text[i + 1] == '.';
+            push(out, i, i + (dots ? 2 : 1), dots ? kDotDot : '.');
+            i += dots ? 2 : 1;
+            break;
+          }
+          [[fallthrough]];
+        case kStartDigit: {
+          const size_t b = i;
+          int kind = kIConst;
+          if (!number(i, kind)) return false;
+          push(out, b, i, kind);
+          break;
+        }
+        case kStartDollar: {
+          const size_t b = i;
+          if (is_digit(text[i + 1])) {
+            ++i;
+            while (i < n_ && is_digit(at(i))) ++i;
+            if (i < n_ && is_ident_cont(at(i))) return false;  // trailing junk
+            push(out, b, i, kParam);
+          } else {
+            if (!dollar_quoted(i)) return false;
+            push(out, b, i, kSConst);
+          }
+          break;
+        }
+        case kStartColon: {
+          const unsigned char next = text[i + 1];
+          const int kind = next == ':' ? kTypecast : next == '=' ? kColonEquals : ':';
+          const size_t len = kind == ':' ? 1 : 2;
+          push(out, i, i + len, kind);
+          i += len;
+          break;
+        }
+        case kStartSelf:
+          push(out, i, i + 1, c);
           ++i;
-          continue;
-        }
-        if (next == '\'' && (c == 'b' || c == 'B' || c == 'x' || c == 'X')) return false;
-        if ((c == 'u' || c == 'U') && next == '&' && (at(i + 2) == '\'' || at(i + 2) == '"')) return false;
-        for (++i; i < n_ && is_ident_cont(text[i]);) ++i;
-        push(out, b, i, kIdent, kMaybeKeyword);
-      } else if (is_digit(c) || (c == '.' && is_digit(at(i + 1)))) {
-        const size_t b = i;
-        int kind = kIConst;
-        if (!number(i, kind)) return false;
-        push(out, b, i, kind);
-      } else if (c == '$') {
-        const size_t b = i;
-        if (is_digit(at(i + 1))) {
-          ++i;
-          while (i < n_ && is_digit(at(i))) ++i;
-          if (i < n_ && is_ident_cont(at(i))) return false;  // trailing junk
-          push(out, b, i, kParam);
-        } else {
-          if (!dollar_quoted(i)) return false;
-          push(out, b, i, kSConst);
-        }
-      } else if (c == ':') {
-        const unsigned char next = at(i + 1);
-        const int kind = next == ':' ? kTypecast : next == '=' ? kColonEquals : ':';
-        const size_t len = kind == ':' ? 1 : 2;
-        push(out, i, i + len, kind);
-        i += len;
-      } else if (c == '.') {
-        const bool dots = at(i + 1) == '.';
-        push(out, i, i + (dots ? 2 : 1), dots ? kDotDot : '.');
-        i += dots ? 2 : 1;
-      } else if (is_op_char(c)) {
-        const size_t b = i;
-        int kind = kOp;
-        if (!op(i, kind)) return false;
-        push(out, b, i, kind);
-      } else if (c == ',' || c == '(' || c == ')' || c == '[' || c == ']' || c == ';') {
-        push(out, i, i + 1, c);
-        ++i;
-      } else {
-        return false;  // a character the grammar has no token for, or \v (a space from 16 on)
+          break;
+        case kStartBad:
+          return false;  // a character the grammar has no token for, or \v (a space from 16 on)
       }
     }
     return true;
@@ -234,9 +299,29 @@ class NativeScanner {
     out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e), kind, keyword});
   }
 
+  // Whether the 8 bytes at p are all spaces.
+  static bool eight_spaces(const unsigned char* p) {
+    uint64_t w = 0;
+    std::memcpy(&w, p, sizeof w);
+    return w == 0x2020202020202020ULL;
+  }
+
+  bool op_token(std::vector<Token>& out, size_t& i) const {
+    const size_t b = i;
+    int kind = kOp;
+    if (!op(i, kind)) return false;
+    push(out, b, i, kind);
+    return true;
+  }
+
+  // The line end (or the text's end) after a -- comment's start.
   size_t line_comment_end(size_t i) const {
-    while (i < n_ && !is_newline(at(i))) ++i;
-    return i;
+    const auto* const text = reinterpret_cast<const unsigned char*>(t_.data());
+    for (;;) {
+      while ((kByteClass[text[i]] & kLineStopByte) == 0) ++i;
+      if (text[i] != '\0' || i >= n_) return i;
+      ++i;  // a NUL inside the comment
+    }
   }
 
   // A /* comment */, nested as PostgreSQL nests them.
@@ -493,7 +578,7 @@ std::optional<ScanError> scan(std::string_view text, uint32_t base, std::vector<
   return error;
 }
 
-bool scan_native(std::string_view text, std::vector<Token>& out) {
+bool scan_native(const std::string& text, std::vector<Token>& out) {
   out.clear();
   if (NativeScanner(text).run(out)) return true;
   out.clear();
@@ -502,7 +587,7 @@ bool scan_native(std::string_view text, std::vector<Token>& out) {
 
 std::string compare_native_scan(std::string_view text, bool& declined) {
   std::vector<Token> native;
-  declined = !scan_native(text, native);
+  declined = !scan_native(std::string(text), native);
   if (declined) return {};
   std::vector<Token> exact;
   if (auto error = scan(text, 0, exact))

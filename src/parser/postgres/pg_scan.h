@@ -49,8 +49,9 @@ std::optional<ScanError> scan(std::string_view text, uint32_t base, std::vector<
 // migrations are usually made of; returns false (and no tokens) at anything
 // it does not reproduce exactly, and then scan() must be used. Offsets and
 // the kinds of punctuation, operators, strings and numbers are scan()'s; a
-// word's kind is IDENT with keyword_kind kMaybeKeyword.
-bool scan_native(std::string_view text, std::vector<Token>& out);
+// word's kind is IDENT with keyword_kind kMaybeKeyword. (A std::string: its
+// terminating NUL ends the scanner's runs of bytes without a bound check.)
+bool scan_native(const std::string& text, std::vector<Token>& out);
 
 // Scans `text` with scan_native and with scan() and returns the first
 // difference ("token 3: kind 258 ... vs libpg_query ..."), or "" when both
