@@ -112,6 +112,44 @@ TEST_SUITE("parity") {
     CHECK(kind_of("ALTER TABLE t ADD COLUMN c BOOLEAN;", Dialect::MySql).kind == ir::TypeKind::Boolean);
   }
 
+  TEST_CASE("type_kind is normalize's kind, for any case of every spelling and the special cases") {
+    auto type = [](std::string name, std::vector<std::string> modifiers = {}, bool is_unsigned = false) {
+      ir::TypeName t;
+      t.name = std::move(name);
+      t.modifiers = std::move(modifiers);
+      t.is_unsigned = is_unsigned;
+      return t;
+    };
+    const std::pair<ir::TypeName, ir::TypeKind> cases[] = {
+        {type("int4"), ir::TypeKind::Integer},
+        {type("INTEGER"), ir::TypeKind::Integer},
+        {type("Character Varying", {"20"}), ir::TypeKind::Varchar},
+        {type("character varying!"), ir::TypeKind::Other},  // one byte past the longest spelling
+        {type("DOUBLE PRECISION"), ir::TypeKind::Double},
+        {type("bpchar"), ir::TypeKind::Char},
+        {type("character"), ir::TypeKind::Char},
+        {type("char", {"10"}), ir::TypeKind::Char},
+        {type("char"), ir::TypeKind::Other},  // PostgreSQL's one-byte "char"
+        {type("CHAR"), ir::TypeKind::Other},
+        {type("tinyint", {"1"}), ir::TypeKind::Boolean},
+        {type("TINYINT", {"1"}, true), ir::TypeKind::TinyInt},
+        {type("tinyint", {"4"}), ir::TypeKind::TinyInt},
+        {type("serial"), ir::TypeKind::Serial},
+        {type("timestamptz"), ir::TypeKind::TimestampTz},
+        {type("myschema.json"), ir::TypeKind::Other},
+        {type(""), ir::TypeKind::Other},
+        {type("zzz"), ir::TypeKind::Other},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.first.name);
+      CHECK(ir::type_kind(c.first) == c.second);
+      CHECK(ir::normalize(c.first).kind == c.second);
+    }
+    CHECK(ir::normalize(type("bpchar")).length == 1);
+    CHECK(!ir::normalize(type("char")).length);
+    CHECK(ir::normalize(type("varchar", {"20"})).length == 20);
+  }
+
   TEST_CASE("a MySQL index drop carries its table; a MODIFY's facts say they are restated") {
     const SourceFile source("t.sql", "DROP INDEX i ON orders;\nALTER TABLE t MODIFY c INT NOT NULL FIRST;\n",
                             Dialect::MySql);

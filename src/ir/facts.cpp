@@ -1,6 +1,7 @@
 #include "ir/facts.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <iterator>
@@ -197,49 +198,83 @@ constexpr Spelling kSpellings[] = {
 
 }  // namespace
 
+namespace {
+
+// The kind of a type by its name (lower-cased, in a buffer: the longest
+// spelling has 17 bytes, and a longer name is none of them) and, for the
+// names whose meaning depends on them, its modifiers.
+TypeKind kind_of(const TypeName& type) {
+  constexpr size_t kLongest = 17;  // "character varying"
+  static_assert(std::all_of(std::begin(kSpellings), std::end(kSpellings), [](const Spelling& sp) {
+    return !sp.name.empty() && sp.name.size() <= kLongest;
+  }));
+  const std::string& written = type.name;
+  if (written.size() > kLongest) return TypeKind::Other;
+  char buffer[kLongest];
+  for (size_t i = 0; i < written.size(); ++i) {
+    const char c = written[i];
+    buffer[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  const std::string_view name(buffer, written.size());
+  // The spellings by length, each name once (the last spelling of a name in
+  // kSpellings decides): a lookup compares the few of the same length, and
+  // their bytes only when the first byte matches (rules ask for the kind of
+  // every column they look at).
+  static const auto kByLength = [] {
+    std::array<std::vector<Spelling>, kLongest + 1> v;
+    for (const Spelling& sp : kSpellings) {
+      auto& same = v[sp.name.size()];
+      const auto known =
+          std::find_if(same.begin(), same.end(), [&](const Spelling& o) { return o.name == sp.name; });
+      if (known != same.end())
+        known->kind = sp.kind;
+      else
+        same.push_back(sp);
+    }
+    return v;
+  }();
+  if (name.empty()) return TypeKind::Other;
+  TypeKind kind = TypeKind::Other;
+  for (const Spelling& sp : kByLength[name.size()])
+    if (sp.name[0] == name[0] && sp.name == name) {
+      kind = sp.kind;
+      break;
+    }
+  if (kind == TypeKind::Other) return kind;
+  const auto& mods = type.modifiers;
+  // CHAR without a length is CHAR(1) in both dialects, and both front-ends
+  // write the 1 out (PostgreSQL's bpchar(1), MySQL's char(1), as the servers
+  // show it); a bare `char` is PostgreSQL's one-byte internal "char" type,
+  // which is not a padded string.
+  if (kind == TypeKind::Char && mods.empty() && name == "char") return TypeKind::Other;
+  // MySQL's BOOLEAN is TINYINT(1); a display width is not a size otherwise.
+  if (kind == TypeKind::TinyInt && mods.size() == 1 && mods[0] == "1" && !type.is_unsigned)
+    return TypeKind::Boolean;
+  return kind;
+}
+
+}  // namespace
+
+TypeKind type_kind(const TypeName& type) { return kind_of(type); }
+
 NormalType normalize(const TypeName& type) {
   NormalType n;
   n.spelling = type.name;
   n.array = type.array;
   n.is_unsigned = type.is_unsigned;
   n.charset = type.charset();
-  const std::string name = ascii_lower(type.name);
-  // Sorted by name once; a lookup is a binary search, not a pass over
-  // every spelling (rules ask for the facts of a statement many times).
-  static const std::vector<Spelling> kByName = [] {
-    std::vector<Spelling> v(std::begin(kSpellings), std::end(kSpellings));
-    std::stable_sort(v.begin(), v.end(),
-                     [](const Spelling& a, const Spelling& b) { return a.name < b.name; });
-    return v;
-  }();
-  // The last spelling of a name in kSpellings decides, as before.
-  auto it = std::upper_bound(kByName.begin(), kByName.end(), std::string_view(name),
-                             [](std::string_view v, const Spelling& sp) { return v < sp.name; });
-  if (it != kByName.begin() && std::prev(it)->name == name) n.kind = std::prev(it)->kind;
+  n.kind = kind_of(type);
   const auto& mods = type.modifiers;
   switch (n.kind) {
     case TypeKind::Char:
     case TypeKind::Varchar:
     case TypeKind::Binary:
       if (!mods.empty()) n.length = number(mods[0]);
-      // CHAR without a length is CHAR(1) in both dialects, and both
-      // front-ends write the 1 out (PostgreSQL's bpchar(1), MySQL's char(1),
-      // as the servers show it); a bare `char` is PostgreSQL's one-byte
-      // internal "char" type, which is not a padded string.
-      if (n.kind == TypeKind::Char && mods.empty()) {
-        if (name == "char")
-          n.kind = TypeKind::Other;
-        else
-          n.length = 1;
-      }
+      if (n.kind == TypeKind::Char && mods.empty()) n.length = 1;  // not a bare `char` (kind_of)
       break;
     case TypeKind::Decimal:
       if (!mods.empty()) n.precision = number(mods[0]);
       if (mods.size() > 1) n.scale = number(mods[1]);
-      break;
-    case TypeKind::TinyInt:
-      // MySQL's BOOLEAN is TINYINT(1); a display width is not a size otherwise.
-      if (mods.size() == 1 && mods[0] == "1" && !type.is_unsigned) n.kind = TypeKind::Boolean;
       break;
     default:
       break;

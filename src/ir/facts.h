@@ -63,6 +63,9 @@ struct NormalType {
   std::string spelling;  // the base name as lowered, e.g. "int4", "int", "bpchar"
 };
 NormalType normalize(const TypeName& type);
+// normalize(type).kind, without the copies of its spelling and character set
+// (rules ask it of every column they look at).
+TypeKind type_kind(const TypeName& type);
 
 enum class FactKind {
   CreateTable,

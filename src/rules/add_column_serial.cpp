@@ -54,7 +54,7 @@ class AddColumnSerial final : public engine::Rule {
           at = k.range;
           what = "AUTO_INCREMENT column " + quoted(c.name);
         }
-      if (at.empty() && ir::normalize(c.type).kind == ir::TypeKind::Serial) {
+      if (at.empty() && ir::type_kind(c.type) == ir::TypeKind::Serial) {
         at = c.type.range;
         what = "SERIAL column " + quoted(c.name);
       }

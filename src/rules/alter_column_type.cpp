@@ -110,7 +110,7 @@ class AlterColumnType final : public engine::Rule {
     }
     // The old type is unknown: the copy depends on it.
     std::string unless = "unless " + quoted(name) + " already is " + written;
-    const auto kind = ir::normalize(to).kind;
+    const auto kind = ir::type_kind(to);
     if (kind == ir::TypeKind::Varchar)
       unless += " or a shorter VARCHAR within the same length prefix";
     else if (kind == ir::TypeKind::Enum)

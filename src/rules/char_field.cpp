@@ -18,8 +18,7 @@ class CharField final : public engine::Rule {
   // / bpchar and MySQL's CHAR(n). PostgreSQL's one-byte "char" type is not
   // one (ir::normalize gives it no kind).
   static void check(const ColumnType& c, engine::RuleContext& ctx) {
-    const ir::NormalType t = ir::normalize(c.type);
-    if (t.kind != ir::TypeKind::Char) return;
+    if (ir::type_kind(c.type) != ir::TypeKind::Char) return;
     const std::string n = c.type.modifiers.size() == 1 ? c.type.modifiers[0] : "n";
     if (ctx.settings().dialect == Dialect::MySql) {
       std::string help = "Declare the column as `VARCHAR(" + n +

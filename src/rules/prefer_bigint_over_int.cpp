@@ -82,7 +82,7 @@ class PreferBigintOverInt final : public engine::Rule {
   // 32-bit serial).
   static bool narrow_integer(const ir::TypeName& t, const engine::RuleContext& ctx) {
     if (t.array) return false;
-    const auto kind = ir::normalize(t).kind;
+    const auto kind = ir::type_kind(t);
     if (kind == ir::TypeKind::Serial && ctx.settings().dialect == Dialect::MySql) return false;
     switch (kind) {
       case ir::TypeKind::TinyInt:
@@ -99,14 +99,14 @@ class PreferBigintOverInt final : public engine::Rule {
   // Narrower than 32 bits: a key of such a type without a sequence is a
   // deliberate lookup-table key.
   static bool small(const ir::TypeName& t) {
-    const auto k = ir::normalize(t).kind;
+    const auto k = ir::type_kind(t);
     return k == ir::TypeKind::SmallInt || k == ir::TypeKind::SmallSerial || k == ir::TypeKind::TinyInt ||
            k == ir::TypeKind::MediumInt;
   }
   // The largest value and the width in bits.
   static std::pair<std::string, std::string> range_of(const ir::TypeName& t) {
     const bool u = t.is_unsigned;
-    switch (ir::normalize(t).kind) {
+    switch (ir::type_kind(t)) {
       case ir::TypeKind::TinyInt:
         return {u ? "255" : "127", "8"};
       case ir::TypeKind::SmallInt:
