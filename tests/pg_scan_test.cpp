@@ -241,6 +241,18 @@ TEST_SUITE("pg-lexer") {
       CHECK(in.text == "COPY t FROM stdin;\r\n   \r\n \r \n  \r\n        \rSELECT 6;");
       CHECK(ranges(in.statements) == "0-17 41-50 ");
     }
+    {
+      // Quotes found by memchr: a doubled quote inside, an unterminated
+      // string running to the text's end.
+      const auto in = prepare_psql_input("SELECT 'a''b;c';SELECT \"a\"\";b\";SELECT 'x;y");
+      CHECK(ranges(in.statements) == "0-15 16-30 31-42 ");
+    }
+    {
+      // A NUL byte inside a statement is content: the run of plain bytes
+      // stops at it (as at the text's end) and goes on after it.
+      const auto in = prepare_psql_input(std::string("SELECT a\0b;SELECT 2;", 20));
+      CHECK(ranges(in.statements) == "0-10 11-19 ");
+    }
   }
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 
 #include "core/runner_marker.h"
 #include "core/sql_text.h"
@@ -17,20 +18,32 @@ bool is_ident_char(char c) {
 
 // Bytes that mean nothing to the pre-pass inside a statement's content: any
 // but line ends, quotes, `$`, `;`, parentheses and the bytes that can start a
-// comment or a meta-command. A run of them is stepped over at once.
+// comment or a meta-command. A run of them is stepped over at once. NUL is
+// not one: the text's terminating NUL ends a run without a bound check (a
+// NUL inside the text is then stepped over by the main loop, as content).
 constexpr auto kOrdinary = [] {
   std::array<bool, 256> ordinary{};
   for (size_t c = 0; c < ordinary.size(); ++c) ordinary[c] = true;
   for (const unsigned char c : std::string_view("\n\r\\-/'\"$;()")) ordinary[c] = false;
+  ordinary[0] = false;
   return ordinary;
 }();
 
+// Blanks [begin, end) but its line ends: each line's bytes set at once
+// (memchr finds the line ends, memset writes the spaces).
 void blank(std::string& text, size_t begin, size_t end) {
-  // Without a branch per byte, so that the compiler does it a vector at a time.
   char* const p = text.data();
-  for (size_t i = begin, stop = std::min(end, text.size()); i < stop; ++i) {
-    const char c = p[i];
-    p[i] = c == '\n' || c == '\r' ? c : ' ';
+  const size_t stop = std::min(end, text.size());
+  for (size_t i = begin; i < stop;) {
+    const void* nl = std::memchr(p + i, '\n', stop - i);
+    const size_t line_end = nl == nullptr ? stop : static_cast<size_t>(static_cast<const char*>(nl) - p);
+    while (i < line_end) {
+      const void* cr = std::memchr(p + i, '\r', line_end - i);
+      const size_t k = cr == nullptr ? line_end : static_cast<size_t>(static_cast<const char*>(cr) - p);
+      std::memset(p + i, ' ', k - i);
+      i = cr == nullptr ? k : k + 1;
+    }
+    i = line_end + 1;
   }
 }
 
@@ -58,6 +71,21 @@ bool is_copy_from_stdin(const std::string& norm) {
 // End of the quoted literal or identifier opening at `i`; an unterminated
 // one runs to the end of the text.
 size_t quoted_or_end(std::string_view t, size_t i, bool backslash_escapes) {
+  if (!backslash_escapes) {
+    // quoted_end without escapes: only the quote ends or doubles, found by memchr.
+    const char quote = t[i];
+    for (size_t e = i + 1; e < t.size();) {
+      const void* q = std::memchr(t.data() + e, quote, t.size() - e);
+      if (q == nullptr) break;
+      e = static_cast<size_t>(static_cast<const char*>(q) - t.data());
+      if (e + 1 < t.size() && t[e + 1] == quote) {
+        e += 2;
+        continue;
+      }
+      return e + 1;
+    }
+    return t.size();
+  }
   const size_t e = quoted_end(t, i, backslash_escapes);
   return e == std::string_view::npos ? t.size() : e;
 }
@@ -316,8 +344,8 @@ PsqlInput prepare_psql_input(std::string_view input) {
         size_t data_end = n;
         size_t lines = 0;
         while (p < n) {
-          size_t e = p;
-          while (e < n && t[e] != '\n') ++e;
+          const void* nl = std::memchr(t.data() + p, '\n', n - p);
+          const size_t e = nl == nullptr ? n : static_cast<size_t>(static_cast<const char*>(nl) - t.data());
           size_t content_end = e;
           if (content_end > p && t[content_end - 1] == '\r') --content_end;
           if (content_end - p == 2 && t[p] == '\\' && t[p + 1] == '.') {
@@ -354,7 +382,25 @@ PsqlInput prepare_psql_input(std::string_view input) {
     // Inside the content, on a line already started: the loop would only
     // step over ordinary bytes.
     ++i;
-    while (i < n && kOrdinary[static_cast<unsigned char>(t[i])]) ++i;
+    // t[n] is the string's NUL, which is not ordinary: no bound check, four
+    // bytes a round.
+    const auto* const u = reinterpret_cast<const unsigned char*>(t.data());
+    for (;;) {
+      if (!kOrdinary[u[i]]) break;
+      if (!kOrdinary[u[i + 1]]) {
+        i += 1;
+        break;
+      }
+      if (!kOrdinary[u[i + 2]]) {
+        i += 2;
+        break;
+      }
+      if (!kOrdinary[u[i + 3]]) {
+        i += 3;
+        break;
+      }
+      i += 4;
+    }
   }
   end_statement(n, n);
   return out;
