@@ -1,5 +1,7 @@
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <string>
 
 #include "rules/fix_text.h"
 #include "rules/registry.h"
@@ -13,13 +15,17 @@ namespace ddlint::rules {
 // that leaves statements unprotected is another.
 class MissingLockTimeout final : public engine::Rule {
   void onFileEnd(engine::RuleContext& ctx) override {
-    const double max = ctx.option_seconds("max_lock_timeout").value_or(5);
+    // The configured maximum, read at the first statement that blocks (most
+    // files have none).
+    std::optional<double> configured;
     const std::string setting(analysis::lock_timeout_setting(ctx.settings().dialect));
     const bool mysql = ctx.settings().dialect == Dialect::MySql;
     std::vector<Offender> groups;
     for (size_t i = 0; i < ctx.file().statements.size(); ++i) {
       auto tables = blocked_existing_tables(ctx, i, true);
       if (tables.empty()) continue;
+      if (!configured) configured = ctx.option_seconds("max_lock_timeout").value_or(5);
+      const double max = *configured;
       const auto& f = ctx.facts().at(i);
       const TimeoutVerdict lock = judge_timeout(f.lock_timeout(), max);
       if (lock.state == TimeoutState::Bounded) continue;
@@ -28,14 +34,20 @@ class MissingLockTimeout final : public engine::Rule {
       if (stmt.state == TimeoutState::Bounded) continue;
       group_offender(ctx, groups, {i, lock, std::move(tables), 0}, setting);
     }
+    if (groups.empty()) return;
+    const double max = *configured;
+    // The configured maximum, as the fix writes it (MySQL: whole seconds),
+    // and the fix's title: the same for every finding of the file.
+    const std::string set =
+        analysis::set_lock_timeout_sql(ctx.settings().dialect, mysql ? std::max(1.0, std::floor(max)) : max);
+    const std::string fix_title = "Set " + setting + " to " +
+                                  analysis::format_seconds(mysql ? std::floor(max) : max) +
+                                  " before this statement";
     for (const auto& g : groups) {
       const auto& t = g.tables.front();
       const std::string wait = g.verdict.state == TimeoutState::TooLong
                                    ? "for up to " + analysis::format_seconds(g.verdict.seconds)
                                    : "for as long as it waits";
-      // The configured maximum, as the fix writes it (MySQL: whole seconds).
-      const std::string set = analysis::set_lock_timeout_sql(ctx.settings().dialect,
-                                                             mysql ? std::max(1.0, std::floor(max)) : max);
       auto d =
           ctx.report(ctx.file().statements[g.statement].range,
                      "waits for " + t.mode + " on " + lock_target(t) + " with " +
@@ -55,7 +67,7 @@ class MissingLockTimeout final : public engine::Rule {
                             "` before this statement (`SET LOCAL` inside a transaction) and retry the "
                             "migration "
                             "when it times out.");
-      if (auto f = fix(ctx, g.statement, setting, max))
+      if (auto f = fix(ctx, g.statement, setting, max, set, fix_title))
         d.fix(std::move(f->title), f->applicability, std::move(f->edits));
     }
   }
@@ -66,19 +78,18 @@ class MissingLockTimeout final : public engine::Rule {
   // ends with it), MySQL/MariaDB `SET SESSION lock_wait_timeout = 5;` (whole
   // seconds, rounded down; no fix below one second). None when the statement
   // sets the timeout itself (MariaDB SET STATEMENT ... FOR, WAIT n): a session
-  // value would not apply to it.
+  // value would not apply to it. `set`: that SET for `max` (MySQL: whole
+  // seconds, at least one); `title`: the fix's title.
   static std::optional<Fix> fix(const engine::RuleContext& ctx, size_t i, const std::string& setting,
-                                double max) {
+                                double max, const std::string& set, const std::string& title) {
     const auto& st = ctx.file().statements[i];
     for (const auto& own : st.own_settings)
       if (own.all || own.name == setting) return std::nullopt;
     const Dialect dialect = ctx.settings().dialect;
-    std::string sql;
+    std::string sql = set;
     if (dialect == Dialect::MySql) {
       if (std::floor(max) < 1) return std::nullopt;
-      sql = analysis::set_lock_timeout_sql(dialect, std::floor(max));
     } else {
-      sql = analysis::set_lock_timeout_sql(dialect, max);
       const auto tx = ctx.facts().at(i).tx;
       if (tx == analysis::TxSource::Explicit || tx == analysis::TxSource::Runner) sql.insert(3, " LOCAL");
     }
@@ -86,11 +97,7 @@ class MissingLockTimeout final : public engine::Rule {
     // the statement that holds the string, never into it.
     const size_t outer = containing_statement(ctx, i);
     const TextRange at = outer == SIZE_MAX ? st.range : ctx.file().statements[outer].range;
-    return Fix{"Set " + setting + " to " +
-                   analysis::format_seconds(dialect == Dialect::MySql ? std::floor(max) : max) +
-                   " before this statement",
-               Applicability::Unsafe,
-               {insert_before_statement(ctx.source().text(), at.begin, {sql})}};
+    return Fix{title, Applicability::Unsafe, {insert_before_statement(ctx.source().text(), at.begin, {sql})}};
   }
 };
 

@@ -54,13 +54,19 @@ inline std::vector<analysis::TableEffect> blocked_existing_tables(const engine::
   if (const auto* l = ctx.file().statements[i].as<ir::LockTable>(); l && l->nowait) return out;
   const auto& facts = ctx.facts().at(i);
   for (size_t k = 0; k < facts.effect.tables.size(); ++k) {
-    analysis::TableEffect e = facts.effect.tables[k];
-    if (waits_only && e.waiting > e.blocks) {
+    // Judged before it is copied: most effects block nothing or are on a
+    // table the file creates.
+    const analysis::TableEffect& effect = facts.effect.tables[k];
+    const bool queues_all = waits_only && effect.waiting > effect.blocks;
+    if (!analysis::blocks_traffic(queues_all ? effect.waiting : effect.blocks) ||
+        !ctx.facts().is_existing(effect.table, i))
+      continue;
+    if (waits_only && facts.is_held(k)) continue;  // granted at once
+    analysis::TableEffect e = effect;
+    if (queues_all) {
       e.blocks = e.waiting;
       e.mode = "the exclusive metadata lock";
     }
-    if (!analysis::blocks_traffic(e.blocks) || !ctx.facts().is_existing(e.table, i)) continue;
-    if (waits_only && facts.is_held(k)) continue;  // granted at once
     bool seen = false;
     for (auto& o : out)
       if (analysis::same_table(o.table, e.table)) {
