@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <filesystem>
 #include <optional>
 #include <stdexcept>
@@ -15,6 +16,7 @@
 #include "analysis/down_migration.h"
 #include "analysis/migration_facts.h"
 #include "analysis/migration_order.h"
+#include "analysis/postgres/pg_settings.h"
 #include "analysis/runner.h"
 #include "analysis/schema_model.h"
 #include "analysis/suppressions.h"
@@ -44,6 +46,32 @@ size_t recurse(size_t depth) {
 }  // namespace
 
 TEST_SUITE("core") {
+  TEST_CASE("format_seconds writes what the std::to_string spelling of each unit wrote") {
+    // The spelling before to_chars: std::to_string (%f), trailing zeros and
+    // a bare point dropped.
+    auto reference = [](double seconds) {
+      auto number = [](double v) {
+        std::string out = std::to_string(v);
+        out.erase(out.find_last_not_of('0') + 1);
+        if (!out.empty() && out.back() == '.') out.pop_back();
+        return out;
+      };
+      if (seconds < 1) return number(std::round(seconds * 1000 * 1000) / 1000) + "ms";
+      if (seconds < 60 || std::fmod(seconds, 60) != 0) return number(seconds) + "s";
+      if (seconds < 3600 || std::fmod(seconds, 3600) != 0) return number(seconds / 60) + "min";
+      if (seconds < 86400 || std::fmod(seconds, 86400) != 0) return number(seconds / 3600) + "h";
+      return number(seconds / 86400) + "d";
+    };
+    for (const double s :
+         {0.0,    -0.0,   0.0001,  0.0005,    0.001,    0.0123456, 0.5,           0.999999, 1.0,
+          1.5,    2.25,   5.0,     59.999999, 60.0,     90.0,      120.0,         3599.5,   3600.0,
+          5400.0, 7200.0, 86400.0, 90000.0,   172800.0, 1e10,      123.456789123, 1e300,    -5.0})
+      CHECK(analysis::format_seconds(s) == reference(s));
+    CHECK(analysis::format_seconds(5) == "5s");
+    CHECK(analysis::format_seconds(0.25) == "250ms");
+    CHECK(analysis::format_seconds(300) == "5min");
+  }
+
   TEST_CASE("deep stack: runs, nests, rethrows, and holds more than a thread's default stack") {
     CHECK_FALSE(on_deep_stack());
     bool inside = false;

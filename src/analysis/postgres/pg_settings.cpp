@@ -1,6 +1,7 @@
 #include "analysis/postgres/pg_settings.h"
 
 #include <cerrno>
+#include <charconv>
 #include <climits>
 #include <cmath>
 #include <cstdlib>
@@ -80,7 +81,11 @@ std::optional<double> pg_timeout_seconds(std::string_view value) {
 
 std::string format_seconds(double seconds) {
   auto number = [](double v) {
-    std::string out = std::to_string(v);
+    // What std::to_string writes (printf's %f: six decimals), without the
+    // printf machinery (a finding's message and fix may format a few).
+    char buffer[400];  // the largest double has 309 digits before the point
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::fixed, 6);
+    std::string out = ec == std::errc() ? std::string(buffer, end) : std::to_string(v);
     out.erase(out.find_last_not_of('0') + 1);
     if (!out.empty() && out.back() == '.') out.pop_back();
     return out;
