@@ -186,6 +186,54 @@ TEST_SUITE("pg-lexer") {
     }
   }
 
+  // An INSERT whose tokens from the table name to VALUES spell those of the
+  // INSERT read before it takes that one's names; any other is read anew.
+  TEST_CASE("an INSERT after one read from tokens: its names read as they are spelt") {
+    struct Case {
+      std::string first;
+      std::string second;
+      bool second_from_tokens;
+    };
+    const std::vector<Case> cases = {
+        {"INSERT INTO t VALUES (1);", "INSERT INTO t VALUES (2), (3);", true},
+        {"INSERT INTO t VALUES (1);", "INSERT INTO t (a) VALUES (2);", true},
+        {"INSERT INTO t (a) VALUES (1);", "INSERT INTO t VALUES (2);", true},
+        {"INSERT INTO t (a) VALUES (1);", "INSERT INTO t (a, b) VALUES (2, 3);", true},
+        {"INSERT INTO t (a, b) VALUES (1, 2);", "INSERT INTO t (a) VALUES (2);", true},
+        {"INSERT INTO t (a) VALUES (1);", "INSERT INTO t (a, select) VALUES (2, 3);", false},
+        {"INSERT INTO t (a) VALUES (1);", "INSERT INTO t (a) SELECT 2;", false},
+        {"INSERT INTO t (a) VALUES (1);", "INSERT INTO t (a) VALUES;", false},
+        {"INSERT INTO s.t (a) VALUES (1);", "INSERT INTO s.t (a) VALUES (2);", true},
+        {"INSERT INTO s.t (a) VALUES (1);", "INSERT INTO s . t (a) VALUES (2);", true},
+        {"INSERT INTO s.t (a) VALUES (1);", "INSERT INTO s.u (a) VALUES (2);", true},
+        {"INSERT INTO T (A) VALUES (1);", "insert into t (a) values (2);", true},
+        {"INSERT INTO t (a) VALUES (1);", "INSERT INTO \"t\" (a) VALUES (2);", true},
+        {"INSERT INTO t (a) VALUES (1);", "INSERT INTO t (a)", false},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.first);
+      CAPTURE(c.second);
+      const std::string file = c.first + "\n" + c.second;
+      const auto input = ddlint::parser::pg::prepare_psql_input(file);
+      std::vector<ddlint::parser::pg::Token> tokens;
+      REQUIRE(ddlint::parser::pg::scan_native(input.text, tokens));
+      REQUIRE(input.statements.size() == 2);
+      const ddlint::parser::pg::Lowerer lowerer(input.text, tokens);
+      const auto first = lowerer.simple_insert(input.statements[0]);
+      REQUIRE(first.has_value());
+      const auto second = lowerer.simple_insert(input.statements[1]);
+      CHECK(second.has_value() == c.second_from_tokens);
+      if (second) {
+        // The table and range of the second as read alone.
+        const ddlint::parser::pg::Lowerer alone(input.text, tokens);
+        const auto expected = alone.simple_insert(input.statements[1]);
+        REQUIRE(expected.has_value());
+        CHECK(ddlint::ir::dump({*second}, file) == ddlint::ir::dump({*expected}, file));
+      }
+      CHECK(parsed(file, true) == parsed(file, false));
+    }
+  }
+
   TEST_CASE(
       "every example and test case file gives the same statements without reading INSERTs from tokens") {
     const std::filesystem::path root(DDLINT_SOURCE_DIR);

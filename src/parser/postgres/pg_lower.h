@@ -85,6 +85,10 @@ class Lowerer {
   std::string_view text_;
   const std::vector<Token>& tokens_;
   uint32_t base_ = 0;
+  // simple_insert's last INSERT read: the text of its tokens from the table
+  // name to VALUES, and the table they name.
+  mutable std::vector<std::string_view> last_header_;
+  mutable ir::QualifiedName last_table_;
 };
 
 }  // namespace ddlint::parser::pg

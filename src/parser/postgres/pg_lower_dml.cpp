@@ -107,18 +107,39 @@ std::optional<ir::Statement> Lowerer::simple_insert(TextRange piece) const {
   };
   if (!word("insert") || !word("into") || done()) return std::nullopt;
   ir::QualifiedName table;
+  const size_t header = i;
   const uint32_t at = tokens_[i].begin;
-  if (!name(table.name)) return std::nullopt;
-  if (punct('.')) {
-    table.schema = std::move(table.name);
-    if (!name(table.name)) return std::nullopt;
+  // The table and column names up to VALUES read as they are in the last
+  // INSERT read here when their tokens spell the same (seed data repeats
+  // them): the reading of those tokens depends on their text alone.
+  bool same = header + last_header_.size() <= tokens_.size() && !last_header_.empty();
+  for (size_t k = 0; same && k < last_header_.size(); ++k) {
+    const Token& t = tokens_[header + k];
+    same = t.end <= piece.end && token_text(header + k) == last_header_[k];
   }
-  table.range = {at, qualified_name_end(token_index_at(at))};
-  if (punct('(')) {
-    do {
-      if (!name(part)) return std::nullopt;
-    } while (punct(','));
-    if (!punct(')')) return std::nullopt;
+  if (same) {
+    i = header + last_header_.size();
+    table.schema = last_table_.schema;
+    table.name = last_table_.name;
+    table.range = {at, qualified_name_end(header)};
+  } else {
+    if (!name(table.name)) return std::nullopt;
+    if (punct('.')) {
+      table.schema = std::move(table.name);
+      if (!name(table.name)) return std::nullopt;
+    }
+    table.range = {at, qualified_name_end(token_index_at(at))};
+    if (punct('(')) {
+      do {
+        if (!name(part)) return std::nullopt;
+      } while (punct(','));
+      if (!punct(')')) return std::nullopt;
+    }
+    if (!word("values")) return std::nullopt;
+    last_header_.clear();
+    for (size_t k = header; k < i; ++k) last_header_.push_back(token_text(k));
+    last_table_.schema = table.schema;
+    last_table_.name = table.name;
   }
   // A constant, or a call of a function by its plain name with constant
   // arguments (`nextval('users_id_seq')`, `now()`), nested a few deep.
@@ -155,7 +176,6 @@ std::optional<ir::Statement> Lowerer::simple_insert(TextRange piece) const {
     } while (punct(','));
     return punct(')');
   };
-  if (!word("values")) return std::nullopt;
   do {
     if (!punct('(')) return std::nullopt;
     do {
