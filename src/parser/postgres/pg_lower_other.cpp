@@ -41,7 +41,10 @@ ir::StatementNode Lowerer::vacuum(element n) {
 
 std::vector<ir::QualifiedName> loop_writes(std::string_view body, uint32_t base) {
   std::vector<Token> toks;
-  if (scan(body, 0, toks)) return {};  // not scannable: nothing is known
+  // Only the tokens' bounds are read: the native scanner's where it takes
+  // the body (libpg_query's bounds, without a protobuf message), else libpg_query's.
+  if (!scan_native(std::string(body), toks) && scan(body, 0, toks))
+    return {};  // not scannable: nothing is known
   auto text = [&](size_t i) { return body.substr(toks[i].begin, toks[i].end - toks[i].begin); };
   auto is = [&](size_t i, std::string_view w) { return i < toks.size() && iequals(text(i), w); };
   // An identifier part of a name: unquoted (folded) or "quoted".

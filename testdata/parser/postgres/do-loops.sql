@@ -20,3 +20,12 @@ BEGIN
     IF r.id > 0 THEN UPDATE carts SET total = 0 WHERE id = r.id; END IF;
   END LOOP;
 END $body$;
+-- A body the front-end's own scanner leaves to libpg_query's (a bit string,
+-- a hex escape): its loop writes are read from libpg_query's tokens.
+DO $$
+BEGIN
+  LOOP
+    UPDATE flags SET bits = B'101', tag = E'\x41' WHERE id = 1;
+    EXIT;
+  END LOOP;
+END $$;
