@@ -249,11 +249,21 @@ bool same_table(const ir::QualifiedName& a, const ir::QualifiedName& b) {
 }
 
 MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan,
-                               std::span<const CreatedObject> earlier, std::span<const KnownTable> history,
+                               std::span<const CreatedObject> earlier, std::vector<KnownTable> history,
                                std::span<const KnownFunction> functions)
     : plan_(plan), earlier_(earlier) {
+  // A step of a split version: the columns earlier steps of the version
+  // added are as new as columns added earlier in the file. Read before the
+  // model below takes the states (and may change them in place).
+  if (!settings.runner_layout.split_version.empty())
+    for (const auto& k : history)
+      if (k.exists())
+        for (const auto& [name, c] : k.state->columns)
+          if (c.version == settings.runner_layout.split_version) add_column(k.name, c.name, kEarlierStep);
   SchemaModel columns;
-  for (const auto& k : history) columns.seed(k);
+  // The model takes the states: one that nothing else holds any more (the
+  // run's model has since made its own copy to change) is changed in place.
+  for (auto& k : history) columns.seed(std::move(k));
   for (const auto& k : functions) columns.seed(k);
   facts_.reserve(file.statements.size());
   section_first_.reserve(file.statements.size());
@@ -634,13 +644,6 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     }
   }
   close_section();
-  // A step of a split version: the columns earlier steps of the version
-  // added are as new as columns added earlier in the file.
-  if (!settings.runner_layout.split_version.empty())
-    for (const auto& k : history)
-      if (k.exists())
-        for (const auto& [name, c] : k.state->columns)
-          if (c.version == settings.runner_layout.split_version) add_column(k.name, c.name, kEarlierStep);
   // Objects this run creates under a new name: a table created earlier in
   // the section and renamed is still new under its new name; a column added
   // earlier (or renamed from one) is new under the name it is renamed to.

@@ -164,10 +164,11 @@ class MigrationFacts {
   // `earlier`: objects created by the files before this one in the change
   // set being deployed (--changed-since); they are new, empty objects for the
   // up migration too.
-  // `history`: column types known from the migrations before this file;
-  // `functions`: the functions they declare.
+  // `history`: column types known from the migrations before this file
+  // (taken over: a state only it holds is changed in place by the facts'
+  // replay of the file, not copied); `functions`: the functions they declare.
   MigrationFacts(const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan,
-                 std::span<const CreatedObject> earlier = {}, std::span<const KnownTable> history = {},
+                 std::span<const CreatedObject> earlier = {}, std::vector<KnownTable> history = {},
                  std::span<const KnownFunction> functions = {});
 
   const RunnerPlan& plan() const { return plan_; }

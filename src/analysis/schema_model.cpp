@@ -256,21 +256,21 @@ const ir::QualifiedName* SchemaModel::index_table(const ir::QualifiedName& index
   return &it->second.table;
 }
 
-void SchemaModel::seed(const KnownTable& k) {
+void SchemaModel::seed(KnownTable k) {
   if (!k.state) return;
   Table* t = table(k.name, false);
   if (!t) {
     auto& list = tables_[k.name.name];
-    list.push_back(Table{k.name, false, nullptr, true, k.state});
+    list.push_back(Table{k.name, false, nullptr, true, std::move(k.state)});
     t = &list.back();
   } else {
-    t->state = k.state;
+    t->state = std::move(k.state);
   }
   if (triggers_indexed_) index_triggers(k.name.name, *t);
   // Its indexes are the model's now, as add_index records them one by one
   // (the table's list stays as it is). Unless one is known already (on
   // another table, or twice in the list): then add_index moves it.
-  const auto& listed = k.state->indexes;
+  const auto& listed = t->state->indexes;
   size_t added = 0;
   for (const auto& index : listed) {
     if (index.empty() ||
@@ -280,8 +280,10 @@ void SchemaModel::seed(const KnownTable& k) {
   }
   if (added == listed.size()) return;
   for (size_t i = 0; i < added; ++i) indexes_.erase(listed[i]);
+  // The list as seeded: the table's is emptied and refilled.
+  const std::shared_ptr<const TableState> seeded = t->state;
   t->edit().indexes.clear();
-  for (const auto& index : k.state->indexes) add_index(index, k.name);
+  for (const auto& index : seeded->indexes) add_index(index, k.name);
 }
 
 namespace {

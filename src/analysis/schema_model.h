@@ -131,7 +131,10 @@ class SchemaModel {
   // columns it adds are recorded as the version's (KnownColumn::version).
   void apply(const ir::ParsedFile& file, const RunnerPlan& plan, std::string_view split_version = {});
   void apply(const ir::Statement& st);
-  void seed(const KnownTable& t);
+  // `t` is taken as is (its state shared): passed as an rvalue, a state
+  // nothing else holds any more is then this model's alone, and changed in
+  // place instead of copied.
+  void seed(KnownTable t);
   // The session ends (between migration files): temporary tables go.
   void end_session();
   // The known column of an existing table; null when it is not known.

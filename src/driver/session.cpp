@@ -1036,10 +1036,14 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     }
   }
   const bool change_set = options_.change_set.has_value();
-  auto lint_job = [&](const Job& job) {
+  // `last`: the job is not linted again (no fixes to apply), and its history
+  // is handed over: the states only it holds are then changed in place by
+  // the file's replay in its facts, not copied.
+  auto lint_job = [&](Job& job, bool last) {
     return engine::lint_file(job.source, *job.parsed, job.eff.settings, *job.eff.enabled, rules::registry(),
-                             catalog_, job.eff.options, job.down.get(), job.earlier, job.history,
-                             job.down_unreadable, job.functions, job.down_path, job.rules);
+                             catalog_, job.eff.options, job.down.get(), job.earlier,
+                             last ? std::move(job.history) : job.history, job.down_unreadable, job.functions,
+                             job.down_path, job.rules);
   };
   std::atomic<bool> write_failed{false};
   auto lint_one = [&](Job& job, FileOutcome& out) {
@@ -1049,7 +1053,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     out.is_stdin = job.is_stdin;
     // The change set's view of earlier files and the history stay as they
     // were: fixes do not change what a file creates.
-    out.result = lint_job(job);
+    out.result = lint_job(job, !options_.fix);
     if (options_.fix) {
       // Apply, re-lint, repeat: a fix deferred because it overlapped another
       // gets its turn in the next round. The report shows what is left.
@@ -1065,7 +1069,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
                                                job.eff.settings.dialect, &job.eff.settings.placeholders);
         job.parsed = std::make_shared<const ir::ParsedFile>(
             parser::parse(*job.source, parse_options(job.eff.settings)));
-        out.result = lint_job(job);
+        out.result = lint_job(job, false);
       }
       out.changed = job.source->text() != original->text();
       if (out.changed && options_.write_fixes && !job.fs_path.empty()) {

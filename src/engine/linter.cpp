@@ -210,7 +210,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
                      const std::vector<RuleEntry>& registry, const Catalog& catalog,
                      const RuleOptions& options, const ir::ParsedFile* paired_down,
                      std::span<const analysis::CreatedObject> earlier,
-                     std::span<const analysis::KnownTable> history, std::string_view unreadable_down,
+                     std::vector<analysis::KnownTable> history, std::string_view unreadable_down,
                      std::span<const analysis::KnownFunction> functions, std::string_view down_path,
                      const RuleSelection* selection) {
   FileResult result;
@@ -233,7 +233,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
     result.source = source;
     return result;
   }
-  const analysis::MigrationFacts facts(parsed, settings, plan, earlier, history, functions);
+  const analysis::MigrationFacts facts(parsed, settings, plan, earlier, std::move(history), functions);
 
   std::vector<std::pair<TextRange, std::string_view>> comments;
   comments.reserve(parsed.comments.size());

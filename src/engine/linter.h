@@ -55,8 +55,9 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
                      const std::vector<RuleEntry>& registry, const Catalog& catalog,
                      const RuleOptions& options = {}, const ir::ParsedFile* paired_down = nullptr,
                      std::span<const analysis::CreatedObject> earlier = {},
-                     std::span<const analysis::KnownTable> history = {},
-                     std::string_view unreadable_down = {},
+                     // what the migrations before the file say of the tables it
+                     // names (taken over: pass it as an rvalue when it is not needed again)
+                     std::vector<analysis::KnownTable> history = {}, std::string_view unreadable_down = {},
                      std::span<const analysis::KnownFunction> functions = {}, std::string_view down_path = {},
                      // select_rules(registry, enabled, catalog), when the caller keeps it
                      const RuleSelection* selection = nullptr);
