@@ -299,3 +299,106 @@ TEST_SUITE("pg-lexer") {
     }
   }
 }
+
+namespace {
+
+// The pre-pass's result and the tokens, as text: one pass of the native
+// scanner (psql_input_from_tokens) when `one_pass`, else the pre-pass and a
+// scan of its text; "" when one pass does not apply (or the scanner declines).
+std::string prepared(const std::string& text, bool one_pass) {
+  using ddlint::parser::pg::Token;
+  ddlint::parser::pg::PsqlInput in;
+  std::vector<Token> tokens;
+  if (one_pass) {
+    in.text = text;
+    bool dollar_pair = false;
+    if (!ddlint::parser::pg::scan_native(in.text, tokens, in.comments, dollar_pair) || dollar_pair ||
+        !ddlint::parser::pg::psql_input_from_tokens(tokens, in))
+      return "";
+  } else {
+    in = ddlint::parser::pg::prepare_psql_input(text);
+    if (!ddlint::parser::pg::scan_native(in.text, tokens)) return "";
+  }
+  std::string s = in.text + "|";
+  for (const auto& r : in.statements) s += std::to_string(r.begin) + "-" + std::to_string(r.end) + " ";
+  s += "|";
+  for (const auto& r : in.comments) s += std::to_string(r.begin) + "-" + std::to_string(r.end) + " ";
+  s += "|" + std::to_string(in.skipped.size()) + " " + std::to_string(in.errors.size()) + "|";
+  for (const auto& t : tokens) s += std::to_string(t.begin) + "-" + std::to_string(t.end) + " ";
+  return s;
+}
+
+}  // namespace
+
+TEST_SUITE("pg-lexer") {
+  // A text the native scanner takes whole and that holds nothing the psql
+  // pre-pass treats apart gets the pre-pass's pieces and comments from the
+  // scanner's one pass; any other is left to the pre-pass.
+  TEST_CASE("one pass of the native scanner gives the psql pre-pass's pieces") {
+    struct Case {
+      std::string sql;
+      bool one_pass;
+    };
+    const std::vector<Case> cases = {
+        {"SELECT 1; SELECT 2;", true},
+        // A space, tab or form feed after a `;` on its line is a piece of its
+        // own to the pre-pass; one at a line's start is not; `;;` is an empty piece.
+        {"SELECT 1; SELECT 2; ", true},
+        {"SELECT 1;\t\n  \f\n", true},
+        {"SELECT 1;\n \f\t;", true},
+        {"SELECT 1;;", true},
+        {"/* a */ ; -- b\n;", true},
+        {"  x /* c */ y -- d\n", true},
+        // Runner markers end a piece; other comments do not.
+        {"-- liquibase formatted sql\n--changeset a:1\nCREATE TABLE t (a int)\n--changeset a:2\nSELECT 1",
+         true},
+        {"-- +goose Up\nSELECT 1;\n-- +goose Down\nSELECT 2;", true},
+        {"SELECT 1 -- note\n; SELECT 2", true},
+        // Quotes, dollar quotes and E'' strings read alike by both.
+        {"SELECT 'a;b', \"c;d\", $$e;f$$, $t$g;h$t$, E'i\\';j', 'k'\n'l;m';", true},
+        {"SELECT E'a'\n'\\';x';",
+         false},  // E'' continued: the pre-pass reads the part after the line end without escapes
+        {"SELECT a$e'\\'; SELECT ''", false},  // the pre-pass reads an E'' string after a$
+        {"SELECT a$$b ; $b$$b$", false},       // the pre-pass sees a dollar quote open inside a$$b
+        {"SELECT a$b, a$1$ FROM t;", true},
+        // Left to the pre-pass: what it blanks, skips or keeps whole.
+        {"COPY t (a) FROM stdin;\n1\n\\.\n", false},
+        {"copy t to stdout;", false},
+        {"CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); DELETE FROM b);", false},
+        {"execute java a.B\nSELECT 1;", false},
+        {"delimiter //\nSELECT 1//", false},
+        {"// note\nSELECT 1;", false},
+        {"SELECT 1;\n\\set x 1\n", false},
+        {"SELECT 'unterminated", false},
+        {"/* unterminated", false},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.sql);
+      const std::string fast = prepared(c.sql, true);
+      CHECK(!fast.empty() == c.one_pass);
+      if (!fast.empty()) CHECK(fast == prepared(c.sql, false));
+    }
+  }
+
+  TEST_CASE("one pass of the native scanner: every example and test case file") {
+    size_t files = 0;
+    size_t one_pass = 0;
+    for (const char* dir : {"examples", "testdata"}) {
+      for (const auto& e :
+           std::filesystem::recursive_directory_iterator(std::filesystem::path(DDLINT_SOURCE_DIR) / dir)) {
+        if (!e.is_regular_file() || e.path().extension() != ".sql") continue;
+        const std::string text = file_text(e.path());
+        if (text.find('\0') != std::string::npos) continue;
+        CAPTURE(e.path().string());
+        const std::string fast = prepared(text, true);
+        if (!fast.empty()) {
+          CHECK(fast == prepared(text, false));
+          ++one_pass;
+        }
+        ++files;
+      }
+    }
+    MESSAGE(one_pass << " of " << files << " files in one pass");
+    CHECK(one_pass > files / 2);
+  }
+}

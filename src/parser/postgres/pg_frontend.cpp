@@ -479,15 +479,26 @@ ir::ParsedFile parse(const SourceFile& source, size_t max_errors) {
   if (!g_used) pg_query_init();
   g_used = true;
   ir::ParsedFile out;
-  PsqlInput input = prepare_psql_input(source.parse_text());
+  // Most files hold nothing the psql pre-pass blanks or splits apart from
+  // the scanner (no meta-command, COPY data, runner directive, CREATE RULE):
+  // one pass of the native scanner over the text gives both the tokens and
+  // the pre-pass's pieces and comments. Any other file (or one the scanner
+  // declines) is prepared by the pre-pass and scanned after it.
+  PsqlInput input;
+  input.text.assign(source.parse_text());
+  std::vector<Token> tokens;
+  tokens.reserve(input.text.size() / 4);
+  bool dollar_pair = false;
+  bool exact = false;
+  if (std::getenv("DDLINT_PG_NO_ONE_PASS") || !scan_native(input.text, tokens, input.comments, dollar_pair) ||
+      dollar_pair || !psql_input_from_tokens(tokens, input)) {
+    input = prepare_psql_input(source.parse_text());
+    exact = !scan_native(input.text, tokens);
+    if (exact) exact_scan(input, tokens);
+  }
   out.skipped = std::move(input.skipped);
   out.comments = std::move(input.comments);
   out.errors = std::move(input.errors);
-
-  std::vector<Token> tokens;
-  tokens.reserve(input.text.size() / 4);
-  const bool exact = !scan_native(input.text, tokens);
-  if (exact) exact_scan(input, tokens);
 
   // Allocated once per thread for the deepest tree ddlint analyses; the
   // capacity grows with the documents (the depth set here stays).

@@ -82,8 +82,9 @@ enum ByteClass : uint8_t {
   kSpaceByte = 1,
   kIdentStartByte = 2,
   kIdentContByte = 4,
-  kOpByte = 8,        // ~!@#^&|`?+-*/%<>=
-  kLineStopByte = 16  // \n, \r and NUL (the end of a std::string's text)
+  kOpByte = 8,         // ~!@#^&|`?+-*/%<>=
+  kLineStopByte = 16,  // \n, \r and NUL (the end of a std::string's text)
+  kWordByte = 32       // what goes on in a word but $
 };
 constexpr std::array<uint8_t, 256> kByteClass = [] {
   std::array<uint8_t, 256> m{};
@@ -92,6 +93,7 @@ constexpr std::array<uint8_t, 256> kByteClass = [] {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80)
       m[c] = kIdentStartByte | kIdentContByte;
     if ((c >= '0' && c <= '9') || c == '$') m[c] = kIdentContByte;
+    if ((m[c] & kIdentContByte) != 0 && c != '$') m[c] |= kWordByte;
   }
   for (const unsigned char c : std::string_view("~!@#^&|`?+-*/%<>=")) m[c] |= kOpByte;
   for (const unsigned char c : {'\n', '\r', '\0'}) m[c] |= kLineStopByte;
@@ -169,7 +171,11 @@ bool is_self(unsigned char c) {
 
 class NativeScanner {
  public:
-  explicit NativeScanner(const std::string& text) : t_(text), n_(text.size()) {}
+  explicit NativeScanner(const std::string& text, std::vector<TextRange>* comments = nullptr)
+      : t_(text), n_(text.size()), comments_(comments) {}
+
+  // Whether a word holds `$$` (a `$` right after a `$`).
+  bool dollar_pair() const { return dollar_pair_; }
 
   bool run(std::vector<Token>& out) {
     size_t i = 0;
@@ -190,14 +196,20 @@ class NativeScanner {
           break;
         case kStartMinus:
           if (text[i + 1] == '-') {
+            const size_t b = i;
             i = line_comment_end(i);
+            if (comments_ != nullptr)
+              comments_->push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(i)});
             break;
           }
           if (!op_token(out, i)) return false;
           break;
         case kStartSlash:
           if (text[i + 1] == '*') {
+            const size_t b = i;
             if (!block_comment(i)) return false;
+            if (comments_ != nullptr)
+              comments_->push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(i)});
             break;
           }
           if (!op_token(out, i)) return false;
@@ -235,13 +247,13 @@ class NativeScanner {
           }
           if (next == '\'' && (c == 'b' || c == 'B' || c == 'x' || c == 'X')) return false;
           if ((c == 'u' || c == 'U') && next == '&' && (at(i + 2) == '\'' || at(i + 2) == '"')) return false;
-          for (++i; is_ident_cont(text[i]);) ++i;
+          i = word_end(i + 1);
           push(out, b, i, kIdent, kMaybeKeyword);
           break;
         }
         case kStartWord: {
           const size_t b = i;
-          for (++i; is_ident_cont(text[i]);) ++i;
+          i = word_end(i + 1);
           push(out, b, i, kIdent, kMaybeKeyword);
           break;
         }
@@ -297,6 +309,17 @@ class NativeScanner {
 
   static void push(std::vector<Token>& out, size_t b, size_t e, int kind, int keyword = 0) {
     out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e), kind, keyword});
+  }
+
+  // The end of the word whose bytes go on at i (the text's NUL ends it).
+  size_t word_end(size_t i) {
+    const auto* const text = reinterpret_cast<const unsigned char*>(t_.data());
+    for (;;) {
+      while ((kByteClass[text[i]] & kWordByte) != 0) ++i;
+      if (text[i] != '$') return i;
+      if (text[i - 1] == '$') dollar_pair_ = true;
+      ++i;
+    }
   }
 
   // Whether the 8 bytes at p are all spaces.
@@ -507,6 +530,8 @@ class NativeScanner {
 
   std::string_view t_;
   size_t n_;
+  std::vector<TextRange>* comments_;
+  bool dollar_pair_ = false;
 };
 }  // namespace
 
@@ -582,6 +607,19 @@ bool scan_native(const std::string& text, std::vector<Token>& out) {
   out.clear();
   if (NativeScanner(text).run(out)) return true;
   out.clear();
+  return false;
+}
+
+bool scan_native(const std::string& text, std::vector<Token>& out, std::vector<TextRange>& comments,
+                 bool& dollar_pair) {
+  out.clear();
+  comments.clear();
+  NativeScanner scanner(text, &comments);
+  const bool ok = scanner.run(out);
+  dollar_pair = scanner.dollar_pair();
+  if (ok) return true;
+  out.clear();
+  comments.clear();
   return false;
 }
 

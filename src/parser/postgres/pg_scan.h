@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text.h"
+
 namespace ddlint::parser::pg {
 
 // One token of libpg_query's scanner, with byte offsets into the scanned text.
@@ -52,6 +54,10 @@ std::optional<ScanError> scan(std::string_view text, uint32_t base, std::vector<
 // word's kind is IDENT with keyword_kind kMaybeKeyword. (A std::string: its
 // terminating NUL ends the scanner's runs of bytes without a bound check.)
 bool scan_native(const std::string& text, std::vector<Token>& out);
+// The same, also giving every comment's range in order and whether a word
+// holds `$$` (`a$$b`, where psql's lexer sees a dollar quote open).
+bool scan_native(const std::string& text, std::vector<Token>& out, std::vector<TextRange>& comments,
+                 bool& dollar_pair);
 
 // Scans `text` with scan_native and with scan() and returns the first
 // difference ("token 3: kind 258 ... vs libpg_query ..."), or "" when both

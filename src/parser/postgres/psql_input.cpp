@@ -162,6 +162,40 @@ bool starts_with_copy(std::string_view t, size_t first) {
   return first + 4 == t.size() || !is_ident_char(t[first + 4]);
 }
 
+// The pre-pass's escape rule for the quote at q: E'' when an e or E stands
+// right before it, not after an identifier byte.
+bool escapes_at(std::string_view t, size_t q) {
+  return q > 0 && (t[q - 1] == 'e' || t[q - 1] == 'E') && (q < 2 || !is_ident_char(t[q - 2]));
+}
+
+// Whether the pre-pass's quotes span exactly the string token [begin, end)
+// (one quoted part, or several continued over line ends): it reads E''
+// by the bytes before each quote.
+bool same_string(std::string_view t, size_t begin, size_t end) {
+  size_t q = t[begin] == '\'' ? begin : begin + 1;
+  for (;;) {
+    const size_t e = quoted_or_end(t, q, escapes_at(t, q));
+    if (e >= end) return e == end;
+    size_t p = e;
+    while (p < end && (t[p] == ' ' || t[p] == '\t' || t[p] == '\n' || t[p] == '\r' || t[p] == '\f')) ++p;
+    if (p >= end || t[p] != '\'') return false;
+    q = p;
+  }
+}
+
+// Whether a piece's first content at i may be a runner directive the
+// pre-pass skips (`execute java ...`, `delimiter X`, `// ...`): a superset,
+// the pre-pass decides.
+bool may_be_directive(std::string_view t, size_t i) {
+  auto starts = [&](std::string_view word) {
+    if (t.size() - i < word.size()) return false;
+    for (size_t k = 0; k < word.size(); ++k)
+      if (std::tolower(static_cast<unsigned char>(t[i + k])) != word[k]) return false;
+    return true;
+  };
+  return starts("execute") || starts("delimiter") || starts("//");
+}
+
 }  // namespace
 
 PsqlInput prepare_psql_input(std::string_view input) {
@@ -404,6 +438,74 @@ PsqlInput prepare_psql_input(std::string_view input) {
   }
   end_statement(n, n);
   return out;
+}
+
+bool psql_input_from_tokens(const std::vector<Token>& tokens, PsqlInput& out) {
+  const std::string_view t = out.text;
+  const size_t n = t.size();
+  const auto& comments = out.comments;
+  out.statements.clear();
+  size_t stmt_start = 0;
+  bool has_content = false;
+  size_t first_content = std::string::npos;
+  int depth = 0;
+  auto end_statement = [&](size_t end, size_t next) {
+    if (has_content)
+      out.statements.push_back({static_cast<uint32_t>(stmt_start), static_cast<uint32_t>(end)});
+    stmt_start = next;
+    has_content = false;
+    depth = 0;
+    first_content = std::string::npos;
+  };
+  // A space, tab or form feed right after a token or comment, on its line:
+  // content to the pre-pass (only those at a line's start are not).
+  auto space_after = [&](size_t end) {
+    if (end < n && (t[end] == ' ' || t[end] == '\t' || t[end] == '\f')) {
+      has_content = true;
+      if (first_content == std::string::npos) first_content = end;
+    }
+  };
+  size_t c = 0;  // the next comment
+  for (const Token& tok : tokens) {
+    for (; c < comments.size() && comments[c].begin < tok.begin; ++c) {
+      const TextRange& cm = comments[c];
+      if (t[cm.begin] == '-' &&
+          is_statement_boundary(classify_runner_comment(t.substr(cm.begin, cm.end - cm.begin)).kind))
+        end_statement(cm.begin, cm.end);
+      space_after(cm.end);
+    }
+    const char first = t[tok.begin];
+    if (!has_content && (first == 'e' || first == 'E' || first == 'd' || first == 'D' || first == '/') &&
+        may_be_directive(t, tok.begin))
+      return false;
+    has_content = true;
+    if (first_content == std::string::npos) first_content = tok.begin;
+    if (tok.end - tok.begin == 1) {
+      if (first == ';') {
+        if (depth > 0 || starts_with_copy(t, first_content))
+          return false;  // CREATE RULE, COPY: left to the pre-pass
+        end_statement(tok.begin, tok.end);
+      } else if (first == '(') {
+        ++depth;
+      } else if (first == ')' && depth > 0) {
+        --depth;
+      }
+    } else if (tok.kind == kSConst &&
+               (first == '\'' || ((first == 'e' || first == 'E') && t[tok.begin + 1] == '\''))) {
+      // Only an E'' string (or a quote after an e) may be read differently.
+      if ((first != '\'' || escapes_at(t, tok.begin)) && !same_string(t, tok.begin, tok.end)) return false;
+    }
+    space_after(tok.end);
+  }
+  for (; c < comments.size(); ++c) {
+    const TextRange& cm = comments[c];
+    if (t[cm.begin] == '-' &&
+        is_statement_boundary(classify_runner_comment(t.substr(cm.begin, cm.end - cm.begin)).kind))
+      end_statement(cm.begin, cm.end);
+    space_after(cm.end);
+  }
+  end_statement(n, n);
+  return true;
 }
 
 }  // namespace ddlint::parser::pg

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "ir/parsed_file.h"
+#include "parser/postgres/pg_scan.h"
 
 namespace ddlint::parser::pg {
 
@@ -26,5 +27,15 @@ struct PsqlInput {
 // that follows `COPY ... FROM stdin` up to its `\.` terminator, so the SQL
 // parser only ever sees SQL.
 PsqlInput prepare_psql_input(std::string_view text);
+
+// prepare_psql_input's result for a text the native scanner took as a whole,
+// read from its tokens instead of the bytes: `out` holds the text and its
+// comments (scan_native's), and gets the statements. False (`out`'s
+// statements then meaningless) when the text holds anything the pre-pass
+// treats apart from the scanner: a runner directive, a `;` inside
+// parentheses (CREATE RULE), COPY, an E'' string the two read differently.
+// The text holds no meta-command, no unterminated quote or comment (the
+// scanner declines those): nothing is blanked, skipped or an error.
+bool psql_input_from_tokens(const std::vector<Token>& tokens, PsqlInput& out);
 
 }  // namespace ddlint::parser::pg
