@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "support/harness.h"
 
@@ -176,6 +177,92 @@ TEST_SUITE("cli") {
         "ddlint: b/n3.sql: read as PostgreSQL (default: no sign of either dialect)\n"
         "ddlint: b/t1.sql: read as PostgreSQL (detected: :: casts)\n"
         "ddlint: b/t2.sql: read as MySQL/MariaDB (detected: backtick-quoted names)\n");
+    fs::remove_all(dir);
+  }
+
+  TEST_CASE("dialect detection read ahead over many chunks: every file's dialect, in input order") {
+    // 36 folders of 40 files: more chunks than the workers read ahead. A
+    // folder's first file shows MySQL, PostgreSQL or neither; the others
+    // show neither (the folder votes); every seventh folder's configuration
+    // names the dialect (not read for detection). The first folder's large
+    // file keeps one worker busy while the other reads the chunks after it.
+    const fs::path dir = fs::temp_directory_path() / ("ddlint-chunks-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    char name[32];
+    for (int k = 0; k < 36; ++k) {
+      std::snprintf(name, sizeof name, "f%02d", k);
+      const fs::path folder = dir / name;
+      fs::create_directories(folder);
+      if (k % 7 == 3) test::write(folder / ".ddlint.toml", "dialect = \"mysql\"\n");
+      for (int i = 0; i < 40; ++i) {
+        std::snprintf(name, sizeof name, "%03d_m.sql", i);
+        std::string sql = "CREATE INDEX i" + std::to_string(i) + " ON t (c);\n";
+        if (i == 0 && k % 3 == 0) sql = "CREATE TABLE `t` (id INT);\n";
+        if (i == 0 && k % 3 == 1) sql = "SELECT x::text FROM t;\n";
+        if (i == 39 && k == 0) {
+          for (int line = 0; line < 60000; ++line) sql += "-- a comment line of some length\n";
+        }
+        test::write(folder / name, sql);
+      }
+    }
+    const std::string ddlint = "cd '" + dir.string() + "' && '" + std::string(DDLINT_BINARY) +
+                               "' check -v --format gcc --select create-index-non-concurrently ";
+    std::string one;
+    std::string all;
+    CHECK(run(ddlint + "--jobs 1 . 2>err1.txt", one) == 1);
+    CHECK(run(ddlint + ". 2>err.txt", all) == 1);
+    CHECK(one == all);
+    const std::string err = test::read(dir / "err.txt");
+    CHECK(test::read(dir / "err1.txt") == err);
+    // One "read as" line per file, in path order, with the dialect its folder gives it.
+    std::vector<std::string> read_as;
+    std::istringstream err_lines(err);
+    for (std::string line; std::getline(err_lines, line);) {
+      CHECK(line.starts_with("ddlint: ./f"));
+      CHECK(line.find(": read as ") != std::string::npos);
+      read_as.push_back(line);
+    }
+    size_t findings = 0;
+    std::istringstream out_lines(all);
+    for (std::string line; std::getline(out_lines, line);)
+      findings += line.ends_with(" [create-index-non-concurrently]") ? 1 : 0;
+    REQUIRE(read_as.size() == 36 * 40);
+    CHECK(std::is_sorted(read_as.begin(), read_as.end()));
+    size_t mysql = 0;
+    for (int k = 0; k < 36; ++k) {
+      for (int i = 0; i < 40; ++i) {
+        const std::string& line = read_as[(static_cast<size_t>(k) * 40) + static_cast<size_t>(i)];
+        std::snprintf(name, sizeof name, "./f%02d/%03d_m.sql", k, i);
+        CAPTURE(line);
+        CHECK(line.starts_with("ddlint: " + std::string(name) + ": read as "));
+        std::string why;
+        if (k % 7 == 3) {
+          std::snprintf(name, sizeof name, "f%02d/.ddlint.toml", k);
+          why = "MySQL/MariaDB (" + std::string(name) + ")";
+        } else if (i == 0 && k % 3 == 0) {
+          why = "MySQL/MariaDB (detected: backtick-quoted names)";
+        } else if (i == 0 && k % 3 == 1) {
+          why = "PostgreSQL (detected: :: casts)";
+        } else if (k % 3 == 2) {
+          // No signed file in the folder; under ./ as many of each: the default.
+          why = "PostgreSQL (default: no sign of either dialect)";
+        } else {
+          std::snprintf(name, sizeof name, "./f%02d/", k);
+          why = std::string(k % 3 == 0 ? "MySQL/MariaDB" : "PostgreSQL") +
+                " (detected: no sign of either dialect in the file; 1 of 1 files with signs under " + name +
+                " read as " + (k % 3 == 0 ? "MySQL/MariaDB" : "PostgreSQL") + ")";
+        }
+        CHECK(line.ends_with(": read as " + why));
+        mysql += why.starts_with("MySQL") ? 1 : 0;
+      }
+    }
+    // CREATE INDEX without CONCURRENTLY is a finding in every file read as PostgreSQL but the
+    // folders' signed files.
+    size_t pg_index_files = 0;
+    for (int k = 0; k < 36; ++k)
+      if (k % 7 != 3 && k % 3 != 0) pg_index_files += k % 3 == 1 ? 39 : 40;
+    CHECK(mysql > 0);
+    CHECK(findings == pg_index_files);
     fs::remove_all(dir);
   }
 

@@ -825,6 +825,9 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   // dialect of are read and their dialect detected by the workers, a
   // window's worth at a time (the folder vote needs every file's guess before
   // the first window), while this thread resolves the next chunk's settings.
+  // Up to eight chunks are on the workers at once: while this thread waits
+  // for the oldest (a large file keeps one worker a while), the others read
+  // the chunks after it instead of waiting for the next one to be queued.
   // Their text is kept up to kKeptBytes in all, so most runs read each file
   // once; the others are read again in their window. `pending` and `early`
   // never reallocate (reserved), so their elements stay put. What goes wrong
@@ -844,17 +847,23 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     size_t at = 0;
     std::vector<std::pair<size_t, Problem>> got;
   };
-  Held held;                // the chunk on the workers
-  size_t detecting_lo = 0;  // its inputs: [detecting_lo, detecting_hi)
-  size_t detecting_hi = 0;
-  std::vector<size_t> detecting;  // its inputs read on the workers
-  WorkPool::Batch detection;
+  // A chunk of inputs [lo, hi) on the workers: the ones they read, and the
+  // problems met resolving its settings.
+  struct Chunk {
+    size_t lo = 0;
+    size_t hi = 0;
+    std::vector<size_t> to_read;
+    Held held;
+    WorkPool::Batch batch;
+  };
+  constexpr size_t kChunksAhead = 8;
+  std::deque<Chunk> detecting;  // oldest first
   auto finish_detection = [&] {
-    if (detection) pool.wait(detection);
-    detection.reset();
-    auto problem = held.got.begin();
-    for (size_t i = detecting_lo; i < detecting_hi; ++i) {
-      for (; problem != held.got.end() && problem->first == i; ++problem) sink.problem(problem->second);
+    Chunk& chunk = detecting.front();
+    if (chunk.batch) pool.wait(chunk.batch);
+    auto problem = chunk.held.got.begin();
+    for (size_t i = chunk.lo; i < chunk.hi; ++i) {
+      for (; problem != chunk.held.got.end() && problem->first == i; ++problem) sink.problem(problem->second);
       Pending& p = pending[i];
       if (p.early == Pending::kNone) continue;
       Early& e = early[p.early];
@@ -874,20 +883,19 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
         e.have_bytes = false;
       }
     }
-    held.got.clear();
+    detecting.pop_front();
   };
   try {
-    Held next_held;
     for (size_t lo = 0; lo < inputs.size();) {
-      std::vector<size_t> to_read;
+      Chunk chunk;
       size_t chunk_bytes = 0;
       size_t hi = lo;
-      for (; hi < inputs.size() && chunk_bytes < window_bytes && to_read.size() < window_files; ++hi) {
+      for (; hi < inputs.size() && chunk_bytes < window_bytes && chunk.to_read.size() < window_files; ++hi) {
         const Input& in = inputs[hi];
         Pending p;
         p.in = &in;
-        next_held.at = hi;
-        p.config = config_for(in, next_held);
+        chunk.held.at = hi;
+        p.config = config_for(in, chunk.held);
         p.guess_only = effective_of(in, p.config).dialect_from.empty();
         p.lint = in_change_set(in) && !in.history;
         if (p.guess_only || (in.is_stdin && !in.text)) {
@@ -898,33 +906,31 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
             e.have_bytes = true;
             chunk_bytes += e.bytes.size();
           } else {
-            to_read.push_back(pending.size());
+            chunk.to_read.push_back(pending.size());
             // Its size is known once it is read: the files read so far tell what to expect.
             chunk_bytes +=
                 read_files == 0 ? size_t{16} << 10 : std::max<size_t>(read_bytes / read_files, 1024);
           }
           p.early = static_cast<uint32_t>(early.size());
-          if (p.guess_only && (in.is_stdin || in.text)) to_read.push_back(pending.size());
+          if (p.guess_only && (in.is_stdin || in.text)) chunk.to_read.push_back(pending.size());
           early.push_back(std::move(e));
         }
         pending.push_back(p);
       }
-      finish_detection();  // the chunk before, read and detected while this one was resolved
-      held.got = std::move(next_held.got);
-      next_held.got.clear();
-      detecting_lo = lo;
-      detecting_hi = hi;
-      detecting = std::move(to_read);
-      detection = pool.submit(detecting.size(), 0, [&](size_t k) {
-        const Pending& p = pending[detecting[k]];
+      chunk.lo = lo;
+      chunk.hi = hi;
+      Chunk& queued = detecting.emplace_back(std::move(chunk));
+      queued.batch = pool.submit(queued.to_read.size(), 0, [&queued, &pending, &early](size_t k) {
+        const Pending& p = pending[queued.to_read[k]];
         Early& e = early[p.early];
         if (!e.have_bytes && !read_input(*p.in, e.bytes, e.error)) return;
         e.have_bytes = true;
         if (p.guess_only) e.guess = parser::detect_dialect(e.bytes, p.in->display_path);
       });
+      if (detecting.size() > kChunksAhead) finish_detection();  // the oldest chunk
       lo = hi;
     }
-    finish_detection();
+    while (!detecting.empty()) finish_detection();
   } catch (...) {
     pool.drain();  // no worker may still read a chunk
     throw;
