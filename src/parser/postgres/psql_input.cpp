@@ -446,7 +446,7 @@ bool psql_input_from_tokens(const std::vector<Token>& tokens, PsqlInput& out) {
   const auto& comments = out.comments;
   out.statements.clear();
   size_t stmt_start = 0;
-  bool has_content = false;
+  bool has_content = false;  // the piece holds a byte besides comments and line-start spaces
   size_t first_content = std::string::npos;
   int depth = 0;
   auto end_statement = [&](size_t end, size_t next) {
@@ -458,52 +458,58 @@ bool psql_input_from_tokens(const std::vector<Token>& tokens, PsqlInput& out) {
     first_content = std::string::npos;
   };
   // A space, tab or form feed right after a token or comment, on its line:
-  // content to the pre-pass (only those at a line's start are not).
+  // content to the pre-pass (only those at a line's start are not). Only
+  // looked at while the piece holds nothing yet (after a `;` or a comment).
   auto space_after = [&](size_t end) {
     if (end < n && (t[end] == ' ' || t[end] == '\t' || t[end] == '\f')) {
       has_content = true;
-      if (first_content == std::string::npos) first_content = end;
+      first_content = end;
     }
   };
-  size_t c = 0;  // the next comment
-  for (const Token& tok : tokens) {
-    for (; c < comments.size() && comments[c].begin < tok.begin; ++c) {
-      const TextRange& cm = comments[c];
-      if (t[cm.begin] == '-' &&
-          is_statement_boundary(classify_runner_comment(t.substr(cm.begin, cm.end - cm.begin)).kind))
-        end_statement(cm.begin, cm.end);
-      space_after(cm.end);
-    }
-    const char first = t[tok.begin];
-    if (!has_content && (first == 'e' || first == 'E' || first == 'd' || first == 'D' || first == '/') &&
-        may_be_directive(t, tok.begin))
-      return false;
-    has_content = true;
-    if (first_content == std::string::npos) first_content = tok.begin;
-    if (tok.end - tok.begin == 1) {
-      if (first == ';') {
-        if (depth > 0 || starts_with_copy(t, first_content))
-          return false;  // CREATE RULE, COPY: left to the pre-pass
-        end_statement(tok.begin, tok.end);
-      } else if (first == '(') {
-        ++depth;
-      } else if (first == ')' && depth > 0) {
-        --depth;
-      }
-    } else if (tok.kind == kSConst &&
-               (first == '\'' || ((first == 'e' || first == 'E') && t[tok.begin + 1] == '\''))) {
-      // Only an E'' string (or a quote after an e) may be read differently.
-      if ((first != '\'' || escapes_at(t, tok.begin)) && !same_string(t, tok.begin, tok.end)) return false;
-    }
-    space_after(tok.end);
-  }
-  for (; c < comments.size(); ++c) {
-    const TextRange& cm = comments[c];
+  auto comment = [&](const TextRange& cm) {
     if (t[cm.begin] == '-' &&
         is_statement_boundary(classify_runner_comment(t.substr(cm.begin, cm.end - cm.begin)).kind))
       end_statement(cm.begin, cm.end);
-    space_after(cm.end);
+    if (!has_content) space_after(cm.end);
+  };
+  size_t c = 0;  // the next comment
+  uint32_t next_comment = comments.empty() ? UINT32_MAX : comments[0].begin;
+  for (const Token& tok : tokens) {
+    if (next_comment < tok.begin) {
+      for (; c < comments.size() && comments[c].begin < tok.begin; ++c) comment(comments[c]);
+      next_comment = c < comments.size() ? comments[c].begin : UINT32_MAX;
+    }
+    if (!has_content) {
+      // The piece's first content: where the pre-pass looks for a runner directive.
+      const char first = t[tok.begin];
+      if ((first == 'e' || first == 'E' || first == 'd' || first == 'D' || first == '/') &&
+          may_be_directive(t, tok.begin))
+        return false;
+      has_content = true;
+      first_content = tok.begin;
+    }
+    if (tok.end - tok.begin == 1) {
+      const char ch = t[tok.begin];
+      if (ch == ';') {
+        if (depth > 0 || starts_with_copy(t, first_content))
+          return false;  // CREATE RULE, COPY: left to the pre-pass
+        end_statement(tok.begin, tok.end);
+        space_after(tok.end);
+      } else if (ch == '(') {
+        ++depth;
+      } else if (ch == ')' && depth > 0) {
+        --depth;
+      }
+    } else if (tok.kind == kSConst) {
+      const char first = t[tok.begin];
+      // Only an E'' string (or a quote after an e) may be read differently.
+      if ((first == '\'' ? escapes_at(t, tok.begin)
+                         : (first == 'e' || first == 'E') && t[tok.begin + 1] == '\'') &&
+          !same_string(t, tok.begin, tok.end))
+        return false;
+    }
   }
+  for (; c < comments.size(); ++c) comment(comments[c]);
   end_statement(n, n);
   return true;
 }
