@@ -29,8 +29,10 @@
 #include "driver/work_pool.h"
 #include "engine/catalog.h"
 #include "engine/config.h"
+#include "engine/rule_context.h"
 #include "parser/detect.h"
 #include "parser/parser.h"
+#include "rules/annotation_helpers.h"
 #include "support/harness.h"
 
 using namespace ddlint;
@@ -1217,6 +1219,58 @@ TEST_SUITE("core") {
     CHECK(own_facts.at(0).old_types()[0].second.name == "varchar");
     CHECK(own_facts.at(1).old_types()[0].second.name == "text");
     CHECK(known[0].state->column("x")->type.name == "varchar");
+  }
+
+  TEST_CASE("rule context: a per-file value is made once per type and shared; table costs read the same") {
+    const SourceFile source("m.sql",
+                            "ALTER TABLE users ADD COLUMN a int NOT NULL DEFAULT 0;\n"
+                            "CREATE INDEX i ON orders (x);\nALTER TABLE users ALTER COLUMN b TYPE text;\n");
+    const auto parsed = parser::parse(source);
+    REQUIRE(parsed.errors.empty());
+    const analysis::Settings settings;
+    const auto plan =
+        analysis::plan_runner(source.path(), source.text(), parsed.comments, analysis::Runner::None);
+    const analysis::MigrationFacts facts(parsed, settings, plan);
+    const analysis::Annotations annotations;
+    std::vector<Diagnostic> sink;
+    engine::RuleContext ctx(source, parsed, settings, facts, annotations, engine::Catalog::instance(), sink);
+    int made = 0;
+    const auto& first = ctx.per_file<std::vector<int>>([&] {
+      ++made;
+      return std::vector<int>{1, 2};
+    });
+    const auto& again = ctx.per_file<std::vector<int>>([&] {
+      ++made;
+      return std::vector<int>{3};
+    });
+    CHECK(made == 1);
+    CHECK(&first == &again);
+    CHECK(again == std::vector<int>{1, 2});
+    const auto& other = ctx.per_file<std::string>([&] {
+      ++made;
+      return std::string("x");
+    });
+    CHECK(made == 2);
+    CHECK(other == "x");
+    // The shared summary is the one worked out directly, in the same order.
+    ctx.set_rule("missing-lock-annotation");
+    const auto& shared = rules::existing_table_costs(ctx);
+    ctx.set_rule("missing-duration-annotation");
+    CHECK(&rules::existing_table_costs(ctx) == &shared);
+    const auto direct = rules::existing_table_costs_of(ctx);
+    REQUIRE(direct.size() == 2);
+    REQUIRE(shared.size() == direct.size());
+    for (size_t i = 0; i < direct.size(); ++i) {
+      CHECK(shared[i].name() == direct[i].name());
+      CHECK(shared[i].blocks == direct[i].blocks);
+      CHECK(shared[i].rewrite == direct[i].rewrite);
+      CHECK(shared[i].first_statement == direct[i].first_statement);
+      CHECK(shared[i].first_blocking == direct[i].first_blocking);
+    }
+    CHECK(direct[0].table.name == "users");
+    CHECK(direct[0].rewrite);
+    CHECK(direct[1].table.name == "orders");
+    CHECK(direct[1].first_statement == 1);
   }
 
   TEST_CASE("schema model: row triggers by table, in creation order, through creates, drops and renames") {

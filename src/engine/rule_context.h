@@ -1,8 +1,10 @@
 #pragma once
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analysis/annotations.h"
@@ -18,6 +20,9 @@
 namespace ddlint::engine {
 
 class Catalog;
+// Its address names the per-file value of type T (RuleContext::per_file).
+template <class T>
+inline constexpr char kPerFileKey = 0;
 using RuleOptions = std::map<std::string, std::map<std::string, std::string>>;
 
 // Adds help and fixes to a reported diagnostic.
@@ -101,6 +106,19 @@ class RuleContext {
 
   DiagnosticBuilder report(TextRange range, std::string message);
 
+  // A value worked out from the file alone (never from the rule that asks),
+  // made by `make()` for the first rule that asks and shared by the others
+  // that ask for the same type: a summary several rules read costs one pass.
+  template <class T, class Make>
+  const T& per_file(Make&& make) const {
+    for (const auto& [key, value] : per_file_)
+      if (key == &kPerFileKey<T>) return *static_cast<const T*>(value.get());
+    auto value = std::make_shared<const T>(make());
+    const T& out = *value;
+    per_file_.emplace_back(&kPerFileKey<T>, std::move(value));
+    return out;
+  }
+
   // engine use
   void set_rule(std::string_view id) { rule_ = id; }
   void set_statement(size_t i) { statement_ = i; }
@@ -125,6 +143,7 @@ class RuleContext {
   const analysis::DownMigration* down_ = nullptr;
   mutable std::optional<bool> nested_;
   mutable std::vector<ir::Fact> facts_cache_;
+  mutable std::vector<std::pair<const void*, std::shared_ptr<const void>>> per_file_;
   mutable size_t facts_cache_for_ = static_cast<size_t>(-1);
 };
 

@@ -41,7 +41,7 @@ struct TableCost {
 // Per existing table, the strongest blocking and whether it is rewritten or
 // scanned, in order of first appearance (up migration only). Linear in the
 // statements: the tables seen are indexed by name.
-inline std::vector<TableCost> existing_table_costs(const engine::RuleContext& ctx) {
+inline std::vector<TableCost> existing_table_costs_of(const engine::RuleContext& ctx) {
   std::vector<TableCost> out;
   // Positions in `out` by table name, for tables and for indexes named alone.
   std::unordered_map<std::string, std::vector<size_t>> table_by_name;
@@ -53,18 +53,20 @@ inline std::vector<TableCost> existing_table_costs(const engine::RuleContext& ct
     const auto& f = ctx.facts().at(i);
     for (size_t k = 0; k < f.effect.tables.size(); ++k) {
       const analysis::TableEffect& e = f.effect.tables[k];
-      ir::QualifiedName table = e.table;
+      // What costs nothing is left out before the table is looked up.
+      if (!analysis::blocks_traffic(e.blocks) && !e.rewrite && !e.scan) continue;
+      const ir::QualifiedName* named_table = &e.table;
       bool index_only = false;
       if (e.object == ir::ObjectKind::Index) {
         // An index built earlier in this file is judged by its table; any
         // other index named alone is on a table from before the file.
         if (const auto* t = ctx.facts().created_index_table(e.table, i))
-          table = *t;
+          named_table = t;
         else
           index_only = true;
       }
+      const ir::QualifiedName& table = *named_table;
       if (!index_only && !ctx.facts().is_existing(table, i)) continue;
-      if (!analysis::blocks_traffic(e.blocks) && !e.rewrite && !e.scan) continue;
       // The first cost recorded on the table (same name, compatible schema).
       auto& named = (index_only ? index_by_name : table_by_name)[table.name];
       TableCost* it = nullptr;
@@ -97,6 +99,12 @@ inline std::vector<TableCost> existing_table_costs(const engine::RuleContext& ct
     }
   }
   return out;
+}
+
+// existing_table_costs_of(ctx), worked out once per file for the rules that
+// read it (missing-lock-annotation, missing-duration-annotation).
+inline const std::vector<TableCost>& existing_table_costs(const engine::RuleContext& ctx) {
+  return ctx.per_file<std::vector<TableCost>>([&] { return existing_table_costs_of(ctx); });
 }
 
 }  // namespace ddlint::rules

@@ -62,7 +62,7 @@ class MissingDurationAnnotation final : public engine::Rule {
     }
     std::string list;
     size_t first = SIZE_MAX;
-    const auto costs = existing_table_costs(ctx);
+    const auto& costs = existing_table_costs(ctx);
     for (const auto& c : costs) {
       first = std::min(first, c.first_statement);
       // A rewrite that happens only if a column's old type is not what the
@@ -112,7 +112,7 @@ class MissingDurationAnnotation final : public engine::Rule {
     const auto factor = ctx.option("tested_rows_factor");
     const long long f = factor.empty() ? 0 : std::atoll(factor.c_str());
     if (f <= 0) return;  // off
-    const auto costs = existing_table_costs(ctx);
+    const auto& costs = existing_table_costs(ctx);
     const analysis::TableSize* largest = nullptr;
     for (const auto& c : costs)
       if (c.size != nullptr && (largest == nullptr || *c.size->rows > *largest->rows)) largest = c.size;
