@@ -74,6 +74,22 @@ TEST_SUITE("deep") {
     check_too_deep("SELECT " + chain(1000000), Dialect::Postgres, 7 + 2 * 10001);
   }
 
+  TEST_CASE("PostgreSQL: statements between ';' of fewer tokens than the limit pass it however many") {
+    std::string sql;
+    for (int i = 0; i < 5; ++i) sql += "SELECT " + chain(2000) + ";\n";
+    const auto p = parse(sql, Dialect::Postgres);
+    CHECK(p.file.errors.empty());
+    CHECK(p.file.statements.size() == 5);
+    // A deep statement after many short ones is reported at its own token.
+    std::string before;
+    for (int i = 0; i < 2000; ++i) before += "SELECT 1;";  // 9 bytes each
+    const auto q = parse(before + "SELECT " + chain(70000) + ";\nDROP TABLE users;\n", Dialect::Postgres);
+    REQUIRE(q.file.errors.size() == 1);
+    CHECK(q.file.errors[0].message == parser::too_deep_message());
+    CHECK(q.source->lines().position(q.file.errors[0].range.begin).column == 2000 * 9 + 7 + 2 * 10001);
+    CHECK(q.file.statements.size() == 2001);
+  }
+
   TEST_CASE("PostgreSQL: 5,000 nested parentheses parse; 100,000 are reported once") {
     check_parses("SELECT " + parens(5000), Dialect::Postgres, ir::StmtKind::Opaque);
     check_parses("SELECT " + parens(9000), Dialect::Postgres, ir::StmtKind::Opaque);

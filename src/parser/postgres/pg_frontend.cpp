@@ -143,6 +143,19 @@ const Token* too_deep(std::string_view text, const std::vector<Token>& tokens, u
   const auto stop =
       std::lower_bound(it, tokens.end(), end, [](const Token& t, uint32_t off) { return t.begin < off; });
   if (stop - it <= static_cast<std::ptrdiff_t>(kMaxDepth)) return nullptr;
+  // Nor can a run of up to kMaxDepth tokens between two `;` (each starts the
+  // count afresh): most texts are told so by the kinds alone.
+  {
+    uint32_t run = 0;
+    auto k = it;
+    for (; k != stop; ++k) {
+      if (k->kind == ';')
+        run = 0;
+      else if (++run > kMaxDepth)
+        break;
+    }
+    if (k == stop) return nullptr;
+  }
   std::vector<uint32_t> groups{0};  // operators since the last separator, per open group
   uint64_t depth = 0;               // open groups + every group's operators
   auto separate = [&] {
