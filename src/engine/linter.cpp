@@ -302,12 +302,16 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
     if (parsed.statements[i].recovered) continue;
     const bool down = facts.at(i).down;
     ctx.set_statement(i);
-    for (size_t r = 0; r < rules.size(); ++r) {
-      if (down && on_down[r] == 0) continue;
-      Rule* rule = rules[r].second.get();  // not a structured binding: the lambda captures it
-      ctx.set_rule(rules[r].first);
-      ir::visit([&](const auto& n) { dispatch(*rule, n, ctx); }, parsed.statements[i].node);
-    }
+    // The statement's kind is looked up once, not once per rule.
+    ir::visit(
+        [&](const auto& n) {
+          for (size_t r = 0; r < rules.size(); ++r) {
+            if (down && on_down[r] == 0) continue;
+            ctx.set_rule(rules[r].first);
+            dispatch(*rules[r].second, n, ctx);
+          }
+        },
+        parsed.statements[i].node);
   }
   for (size_t r = 0; r < rules.size(); ++r) {
     const size_t last = on_down[r] ? last_any : last_up;
