@@ -146,13 +146,17 @@ std::optional<ir::Statement> Lowerer::simple_insert(TextRange piece) const {
   auto value = [&](auto& self, int depth) -> bool {
     if (done()) return false;
     const int kind = tokens_[i].kind;
+    if (kind == kIConst || kind == kFConst) {  // most values: a number
+      ++i;
+      return true;
+    }
     const std::string_view t = token_text(i);
     const bool next_in = i + 1 < tokens_.size() && tokens_[i + 1].end <= piece.end;
     if (t == "-" && next_in && (tokens_[i + 1].kind == kIConst || tokens_[i + 1].kind == kFConst)) {
       i += 2;
       return true;
     }
-    if (kind == kIConst || kind == kFConst || (kind == kSConst && plain_or_escape_string(t))) {
+    if (kind == kSConst && plain_or_escape_string(t)) {
       ++i;
       return true;
     }
