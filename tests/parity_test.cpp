@@ -61,7 +61,15 @@ std::string facts_of(const std::string& sql, Dialect dialect, size_t line) {
                             << " side does not parse: " << e.message);
   std::vector<ir::Fact> all;
   for (const auto& st : parsed.statements)
-    for (auto& f : ir::facts(st)) all.push_back(std::move(f));
+    for (auto& f : ir::facts(st)) {
+      // MigrationFacts looks for these among the facts of ALTER TABLE and
+      // RENAME statements only.
+      if (f.kind == ir::FactKind::AddColumn || f.kind == ir::FactKind::RenameColumn ||
+          f.kind == ir::FactKind::RenameTable)
+        CHECK_MESSAGE((st.as<ir::AlterTable>() != nullptr || st.as<ir::Rename>() != nullptr),
+                      "pairs.txt:" << line << ": " << ir::to_string(f.kind) << " from another statement");
+      all.push_back(std::move(f));
+    }
   return ir::dump_facts(all, source.text());
 }
 

@@ -648,6 +648,10 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
   // the section and renamed is still new under its new name; a column added
   // earlier (or renamed from one) is new under the name it is renamed to.
   for (size_t i = 0; i < file.statements.size(); ++i) {
+    // Only ALTER TABLE and RENAME statements give these facts (ir::facts):
+    // the others' facts are not worked out.
+    if (file.statements[i].as<ir::AlterTable>() == nullptr && file.statements[i].as<ir::Rename>() == nullptr)
+      continue;
     for (const auto& f : ir::facts(file.statements[i])) {
       if (f.kind == ir::FactKind::RenameTable && !f.new_name.empty() && created_before(f.table_name, i)) {
         std::string_view renamed = f.new_name;
