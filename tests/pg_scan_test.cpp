@@ -311,10 +311,11 @@ std::string prepared(const std::string& text, bool one_pass) {
   std::vector<Token> tokens;
   if (one_pass) {
     in.text = text;
-    bool dollar_pair = false;
-    if (!ddlint::parser::pg::scan_native(in.text, tokens, in.comments, dollar_pair) || dollar_pair ||
-        !ddlint::parser::pg::psql_input_from_tokens(tokens, in))
+    ddlint::parser::pg::PsqlMarks marks;
+    if (!ddlint::parser::pg::scan_native(in.text, tokens, marks) ||
+        !ddlint::parser::pg::psql_input_from_tokens(tokens, marks, in))
       return "";
+    in.comments = marks.comments;
   } else {
     in = ddlint::parser::pg::prepare_psql_input(text);
     if (!ddlint::parser::pg::scan_native(in.text, tokens)) return "";

@@ -501,13 +501,15 @@ ir::ParsedFile parse(const SourceFile& source, size_t max_errors) {
   input.text.assign(source.parse_text());
   std::vector<Token> tokens;
   tokens.reserve(input.text.size() / 4);
-  bool dollar_pair = false;
+  PsqlMarks marks;
   bool exact = false;
-  if (std::getenv("DDLINT_PG_NO_ONE_PASS") || !scan_native(input.text, tokens, input.comments, dollar_pair) ||
-      dollar_pair || !psql_input_from_tokens(tokens, input)) {
+  if (std::getenv("DDLINT_PG_NO_ONE_PASS") || !scan_native(input.text, tokens, marks) ||
+      !psql_input_from_tokens(tokens, marks, input)) {
     input = prepare_psql_input(source.parse_text());
     exact = !scan_native(input.text, tokens);
     if (exact) exact_scan(input, tokens);
+  } else {
+    input.comments = std::move(marks.comments);
   }
   out.skipped = std::move(input.skipped);
   out.comments = std::move(input.comments);

@@ -171,12 +171,11 @@ bool is_self(unsigned char c) {
 
 class NativeScanner {
  public:
-  explicit NativeScanner(const std::string& text, std::vector<TextRange>* comments = nullptr)
-      : t_(text), n_(text.size()), comments_(comments) {}
+  explicit NativeScanner(const std::string& text, PsqlMarks* marks = nullptr)
+      : t_(text), n_(text.size()), marks_(marks) {}
 
-  // Whether a word holds `$$` (a `$` right after a `$`).
-  bool dollar_pair() const { return dollar_pair_; }
-
+  // kMarks: psql mode (marks_ is set).
+  template <bool kMarks>
   bool run(std::vector<Token>& out) {
     size_t i = 0;
     // The text is a std::string's: text[n_] is its NUL, which ends every run
@@ -198,8 +197,8 @@ class NativeScanner {
           if (text[i + 1] == '-') {
             const size_t b = i;
             i = line_comment_end(i);
-            if (comments_ != nullptr)
-              comments_->push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(i)});
+            if constexpr (kMarks)
+              marks_->comments.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(i)});
             break;
           }
           if (!op_token(out, i)) return false;
@@ -208,8 +207,8 @@ class NativeScanner {
           if (text[i + 1] == '*') {
             const size_t b = i;
             if (!block_comment(i)) return false;
-            if (comments_ != nullptr)
-              comments_->push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(i)});
+            if constexpr (kMarks)
+              marks_->comments.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(i)});
             break;
           }
           if (!op_token(out, i)) return false;
@@ -221,6 +220,10 @@ class NativeScanner {
           const size_t b = i;
           if (!string_literal(i, false)) return false;
           push(out, b, i, kSConst);
+          // A quote right after an e: psql's lexer may read an E'' string there.
+          if constexpr (kMarks)
+            if (b > 0 && (text[b - 1] == 'e' || text[b - 1] == 'E'))
+              marks_->e_strings.push_back(static_cast<uint32_t>(out.size() - 1));
           break;
         }
         case kStartDQuote: {
@@ -236,6 +239,7 @@ class NativeScanner {
             ++i;
             if (!string_literal(i, true)) return false;
             push(out, b, i, kSConst);
+            if constexpr (kMarks) marks_->e_strings.push_back(static_cast<uint32_t>(out.size() - 1));
             break;
           }
           if ((c == 'n' || c == 'N') && next == '\'') {
@@ -247,13 +251,13 @@ class NativeScanner {
           }
           if (next == '\'' && (c == 'b' || c == 'B' || c == 'x' || c == 'X')) return false;
           if ((c == 'u' || c == 'U') && next == '&' && (at(i + 2) == '\'' || at(i + 2) == '"')) return false;
-          i = word_end(i + 1);
+          i = word_end<kMarks>(i + 1);
           push(out, b, i, kIdent, kMaybeKeyword);
           break;
         }
         case kStartWord: {
           const size_t b = i;
-          i = word_end(i + 1);
+          i = word_end<kMarks>(i + 1);
           push(out, b, i, kIdent, kMaybeKeyword);
           break;
         }
@@ -295,6 +299,7 @@ class NativeScanner {
         }
         case kStartSelf:
           push(out, i, i + 1, c);
+          if constexpr (kMarks) mark_self(c, out.size() - 1);
           ++i;
           break;
         case kStartBad:
@@ -312,13 +317,29 @@ class NativeScanner {
   }
 
   // The end of the word whose bytes go on at i (the text's NUL ends it).
+  template <bool kMarks>
   size_t word_end(size_t i) {
     const auto* const text = reinterpret_cast<const unsigned char*>(t_.data());
     for (;;) {
       while ((kByteClass[text[i]] & kWordByte) != 0) ++i;
       if (text[i] != '$') return i;
-      if (text[i - 1] == '$') dollar_pair_ = true;
+      if constexpr (kMarks)
+        if (text[i - 1] == '$') marks_->dollar_pair = true;
       ++i;
+    }
+  }
+
+  // psql mode: a `;` (and whether it stands inside parentheses, counted
+  // from the last `;`), an opening or closing parenthesis.
+  void mark_self(unsigned char c, size_t index) {
+    if (c == ';') {
+      marks_->semicolons.push_back(static_cast<uint32_t>(index));
+      if (depth_ > 0) marks_->semicolon_in_parens = true;
+      depth_ = 0;
+    } else if (c == '(') {
+      ++depth_;
+    } else if (c == ')' && depth_ > 0) {
+      --depth_;
     }
   }
 
@@ -530,8 +551,8 @@ class NativeScanner {
 
   std::string_view t_;
   size_t n_;
-  std::vector<TextRange>* comments_;
-  bool dollar_pair_ = false;
+  PsqlMarks* marks_;
+  int depth_ = 0;  // psql mode: parentheses open since the last `;`
 };
 }  // namespace
 
@@ -605,21 +626,16 @@ std::optional<ScanError> scan(std::string_view text, uint32_t base, std::vector<
 
 bool scan_native(const std::string& text, std::vector<Token>& out) {
   out.clear();
-  if (NativeScanner(text).run(out)) return true;
+  if (NativeScanner(text).run<false>(out)) return true;
   out.clear();
   return false;
 }
 
-bool scan_native(const std::string& text, std::vector<Token>& out, std::vector<TextRange>& comments,
-                 bool& dollar_pair) {
+bool scan_native(const std::string& text, std::vector<Token>& out, PsqlMarks& marks) {
   out.clear();
-  comments.clear();
-  NativeScanner scanner(text, &comments);
-  const bool ok = scanner.run(out);
-  dollar_pair = scanner.dollar_pair();
-  if (ok) return true;
+  marks = PsqlMarks{};
+  if (NativeScanner(text, &marks).run<true>(out)) return true;
   out.clear();
-  comments.clear();
   return false;
 }
 

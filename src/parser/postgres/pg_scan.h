@@ -54,10 +54,19 @@ std::optional<ScanError> scan(std::string_view text, uint32_t base, std::vector<
 // word's kind is IDENT with keyword_kind kMaybeKeyword. (A std::string: its
 // terminating NUL ends the scanner's runs of bytes without a bound check.)
 bool scan_native(const std::string& text, std::vector<Token>& out);
-// The same, also giving every comment's range in order and whether a word
-// holds `$$` (`a$$b`, where psql's lexer sees a dollar quote open).
-bool scan_native(const std::string& text, std::vector<Token>& out, std::vector<TextRange>& comments,
-                 bool& dollar_pair);
+// What psql's lexer (the front-end's pre-pass) reads apart from the tokens,
+// marked by scan_native's psql mode.
+struct PsqlMarks {
+  std::vector<TextRange> comments;   // every comment, in order
+  std::vector<uint32_t> semicolons;  // the index of every `;` token
+  // The index of every string token psql may read as E'': E'...', and a
+  // quote right after an e (`a$e'...'`).
+  std::vector<uint32_t> e_strings;
+  bool dollar_pair = false;          // a word holds `$$` (`a$$b`: psql sees a dollar quote open)
+  bool semicolon_in_parens = false;  // a `;` inside parentheses opened since the last `;`
+};
+// scan_native, also marking what psql's lexer reads apart (`marks`).
+bool scan_native(const std::string& text, std::vector<Token>& out, PsqlMarks& marks);
 
 // Scans `text` with scan_native and with scan() and returns the first
 // difference ("token 3: kind 258 ... vs libpg_query ..."), or "" when both

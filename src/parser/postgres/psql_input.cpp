@@ -440,76 +440,80 @@ PsqlInput prepare_psql_input(std::string_view input) {
   return out;
 }
 
-bool psql_input_from_tokens(const std::vector<Token>& tokens, PsqlInput& out) {
+bool psql_input_from_tokens(const std::vector<Token>& tokens, const PsqlMarks& marks, PsqlInput& out) {
+  if (marks.dollar_pair || marks.semicolon_in_parens) return false;  // CREATE RULE: left to the pre-pass
   const std::string_view t = out.text;
   const size_t n = t.size();
-  const auto& comments = out.comments;
+  // Every string the pre-pass may read as E'' must span what the scanner read.
+  for (const uint32_t k : marks.e_strings) {
+    const Token& tok = tokens[k];
+    if ((t[tok.begin] != '\'' || escapes_at(t, tok.begin)) && !same_string(t, tok.begin, tok.end))
+      return false;
+  }
+  const auto& comments = marks.comments;
+  const auto& semicolons = marks.semicolons;
   out.statements.clear();
   size_t stmt_start = 0;
   bool has_content = false;  // the piece holds a byte besides comments and line-start spaces
   size_t first_content = std::string::npos;
-  int depth = 0;
+  size_t first_token = 0;  // the piece's first token, while it holds nothing yet
   auto end_statement = [&](size_t end, size_t next) {
     if (has_content)
       out.statements.push_back({static_cast<uint32_t>(stmt_start), static_cast<uint32_t>(end)});
     stmt_start = next;
     has_content = false;
-    depth = 0;
     first_content = std::string::npos;
   };
-  // A space, tab or form feed right after a token or comment, on its line:
-  // content to the pre-pass (only those at a line's start are not). Only
-  // looked at while the piece holds nothing yet (after a `;` or a comment).
+  // A space, tab or form feed right after a `;` or comment, on its line:
+  // content to the pre-pass (only those at a line's start are not).
   auto space_after = [&](size_t end) {
     if (end < n && (t[end] == ' ' || t[end] == '\t' || t[end] == '\f')) {
       has_content = true;
       first_content = end;
     }
   };
-  auto comment = [&](const TextRange& cm) {
-    if (t[cm.begin] == '-' &&
-        is_statement_boundary(classify_runner_comment(t.substr(cm.begin, cm.end - cm.begin)).kind))
-      end_statement(cm.begin, cm.end);
-    if (!has_content) space_after(cm.end);
-  };
+  // Only a piece's first content, a `;` and a comment can change the pieces:
+  // the tokens between them are stepped over.
   size_t c = 0;  // the next comment
-  uint32_t next_comment = comments.empty() ? UINT32_MAX : comments[0].begin;
-  for (const Token& tok : tokens) {
-    if (next_comment < tok.begin) {
-      for (; c < comments.size() && comments[c].begin < tok.begin; ++c) comment(comments[c]);
-      next_comment = c < comments.size() ? comments[c].begin : UINT32_MAX;
-    }
-    if (!has_content) {
-      // The piece's first content: where the pre-pass looks for a runner directive.
-      const char first = t[tok.begin];
+  size_t s = 0;  // the next `;`
+  for (;;) {
+    const uint32_t comment_at = c < comments.size() ? comments[c].begin : UINT32_MAX;
+    const uint32_t semicolon_at = s < semicolons.size() ? tokens[semicolons[s]].begin : UINT32_MAX;
+    if (!has_content && first_token < tokens.size() &&
+        tokens[first_token].begin < std::min(comment_at, semicolon_at)) {
+      // The piece's first content is a token: where the pre-pass looks for a runner directive.
+      const uint32_t at = tokens[first_token].begin;
+      const char first = t[at];
       if ((first == 'e' || first == 'E' || first == 'd' || first == 'D' || first == '/') &&
-          may_be_directive(t, tok.begin))
+          may_be_directive(t, at))
         return false;
       has_content = true;
-      first_content = tok.begin;
+      first_content = at;
     }
-    if (tok.end - tok.begin == 1) {
-      const char ch = t[tok.begin];
-      if (ch == ';') {
-        if (depth > 0 || starts_with_copy(t, first_content))
-          return false;  // CREATE RULE, COPY: left to the pre-pass
-        end_statement(tok.begin, tok.end);
-        space_after(tok.end);
-      } else if (ch == '(') {
-        ++depth;
-      } else if (ch == ')' && depth > 0) {
-        --depth;
+    if (comment_at == UINT32_MAX && semicolon_at == UINT32_MAX) break;
+    if (comment_at < semicolon_at) {
+      const TextRange& cm = comments[c++];
+      if (t[cm.begin] == '-' &&
+          is_statement_boundary(classify_runner_comment(t.substr(cm.begin, cm.end - cm.begin)).kind)) {
+        end_statement(cm.begin, cm.end);
+        first_token = static_cast<size_t>(
+            std::lower_bound(tokens.begin(), tokens.end(), cm.end,
+                             [](const Token& tok, uint32_t off) { return tok.begin < off; }) -
+            tokens.begin());
       }
-    } else if (tok.kind == kSConst) {
-      const char first = t[tok.begin];
-      // Only an E'' string (or a quote after an e) may be read differently.
-      if ((first == '\'' ? escapes_at(t, tok.begin)
-                         : (first == 'e' || first == 'E') && t[tok.begin + 1] == '\'') &&
-          !same_string(t, tok.begin, tok.end))
-        return false;
+      if (!has_content) space_after(cm.end);
+    } else {
+      const size_t k = semicolons[s++];
+      if (!has_content) {
+        has_content = true;
+        first_content = semicolon_at;
+      }
+      if (starts_with_copy(t, first_content)) return false;  // COPY: left to the pre-pass
+      end_statement(semicolon_at, semicolon_at + 1);
+      first_token = k + 1;
+      space_after(semicolon_at + 1);
     }
   }
-  for (; c < comments.size(); ++c) comment(comments[c]);
   end_statement(n, n);
   return true;
 }
