@@ -762,6 +762,57 @@ TEST_SUITE("core") {
     }
   }
 
+  TEST_CASE("dialect detection: every sign word, in any case") {
+    using parser::detect_dialect;
+    struct Case {
+      const char* sql;
+      Dialect dialect;
+      const char* evidence;
+    };
+    const Case cases[] = {
+        {"CREATE TABLE t (n INT ZEROFILL);", Dialect::MySql, "UNSIGNED"},
+        {"CREATE TABLE t (n INT) DEFAULT CHARSET=utf8mb4;", Dialect::MySql, "CHARSET"},
+        {"SET FOREIGN_KEY_CHECKS = 0;", Dialect::MySql, "MySQL session variables"},
+        {"SET unique_checks = 0;", Dialect::MySql, "MySQL session variables"},
+        {"SET SESSION sql_mode = '';", Dialect::MySql, "MySQL session variables"},
+        {"CREATE TABLE t (a TINYINT);", Dialect::MySql, "MySQL types"},
+        {"CREATE TABLE t (a mediumint);", Dialect::MySql, "MySQL types"},
+        {"CREATE TABLE t (a TINYTEXT);", Dialect::MySql, "MySQL types"},
+        {"CREATE TABLE t (a MediumText);", Dialect::MySql, "MySQL types"},
+        {"CREATE TABLE t (a LONGTEXT);", Dialect::MySql, "MySQL types"},
+        {"CREATE TABLE t (a TINYBLOB);", Dialect::MySql, "MySQL types"},
+        {"CREATE TABLE t (a MEDIUMBLOB);", Dialect::MySql, "MySQL types"},
+        {"CREATE TABLE t (a longblob);", Dialect::MySql, "MySQL types"},
+        {"CREATE TABLE t (a DATETIME);", Dialect::MySql, "MySQL types"},
+        {"CREATE TABLE t (a BIGSERIAL);", Dialect::Postgres, "PostgreSQL types"},
+        {"CREATE TABLE t (a smallserial);", Dialect::Postgres, "PostgreSQL types"},
+        {"CREATE TABLE t (a JSONB);", Dialect::Postgres, "PostgreSQL types"},
+        {"CREATE TABLE t (a timestamptz);", Dialect::Postgres, "PostgreSQL types"},
+        {"CREATE TABLE t (a BYTEA);", Dialect::Postgres, "PostgreSQL types"},
+        {"CREATE TABLE t (a TSVECTOR);", Dialect::Postgres, "PostgreSQL types"},
+        {"CREATE TABLE t (a CiText);", Dialect::Postgres, "PostgreSQL types"},
+        {"CREATE TABLE t (a TIMETZ);", Dialect::Postgres, "PostgreSQL types"},
+        {"SELECT 'x'::regclass;", Dialect::Postgres, ":: casts, PostgreSQL types"},
+        {"CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS 'x';", Dialect::Postgres, "plpgsql"},
+        {"CREATE EXTENSION IF NOT EXISTS x;", Dialect::Postgres, "CREATE EXTENSION"},
+        {"create extension pg_trgm;", Dialect::Postgres, "CREATE EXTENSION"},
+        {"ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0) NOT VALID;", Dialect::Postgres, "NOT VALID"},
+        {"CREATE TABLE c (a int) INHERITS (p);", Dialect::Postgres, "INHERITS"},
+        {"SELECT * FROM t WHERE a ilike 'x';", Dialect::Postgres, "ILIKE"},
+        {"CREATE INDEX i ON t USING GIST (c);", Dialect::Postgres, "USING GIN/GIST"},
+        {"CREATE INDEX i ON t USING brin (c);", Dialect::Postgres, "USING GIN/GIST"},
+        // The same words where no sign reads them.
+        {"CREATE TABLE t (valid int, type int, gin int, brin int, tables int);", Dialect::Postgres, ""},
+        {"SELECT engine FROM t WHERE modify = 1 AND change = 2;", Dialect::Postgres, ""},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.sql);
+      const auto g = detect_dialect(c.sql);
+      CHECK(g.dialect == c.dialect);
+      CHECK(g.evidence == c.evidence);
+    }
+  }
+
   TEST_CASE("config: [paths] globs, dialect and mysql_version") {
     namespace fs = std::filesystem;
     using engine::glob_match;

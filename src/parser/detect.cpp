@@ -1,5 +1,6 @@
 #include "parser/detect.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
@@ -253,75 +254,125 @@ class Scanner {
     return j < t_.size() && t_[j] == c;
   }
 
-  // Bit (first letter - 'A') set in kSignStarts[length] for every word
-  // word() reads as a sign: any other word is only pushed. A new sign in
-  // word() goes into this list too (the dialect tests would miss it).
-  static constexpr std::array<uint32_t, 20> kSignStarts = [] {
-    std::array<uint32_t, 20> m{};
-    for (std::string_view w : {"DELIMITER",
-                               "ENGINE",
-                               "AUTO_INCREMENT",
-                               "UNSIGNED",
-                               "ZEROFILL",
-                               "CHARSET",
-                               "FOREIGN_KEY_CHECKS",
-                               "UNIQUE_CHECKS",
-                               "SQL_MODE",
-                               "TINYINT",
-                               "MEDIUMINT",
-                               "TINYTEXT",
-                               "MEDIUMTEXT",
-                               "LONGTEXT",
-                               "TINYBLOB",
-                               "MEDIUMBLOB",
-                               "LONGBLOB",
-                               "DATETIME",
-                               "MODIFY",
-                               "CHANGE",
-                               "TABLES",
-                               "ON",
-                               "AFTER",
-                               "CURRENT_TIMESTAMP",
-                               "CONCURRENTLY",
-                               "BIGSERIAL",
-                               "SMALLSERIAL",
-                               "JSONB",
-                               "TIMESTAMPTZ",
-                               "BYTEA",
-                               "TSVECTOR",
-                               "CITEXT",
-                               "TIMETZ",
-                               "REGCLASS",
-                               "PLPGSQL",
-                               "EXTENSION",
-                               "VALID",
-                               "TYPE",
-                               "NULL",
-                               "TO",
-                               "INHERITS",
-                               "ILIKE",
-                               "GIN",
-                               "GIST",
-                               "BRIN"})
-      m[w.size()] |= 1U << (w[0] - 'A');
+  // What a word read in word() can be: a sign (or one of the words a sign
+  // looks back at, its Context), found by its length and text. A new sign
+  // goes into kKnown and into word()'s switch (the dialect tests list
+  // every one).
+  enum Sign : uint8_t {
+    kNoSign,
+    kDelimiterWord,
+    kEngineWord,
+    kAutoIncrementWord,
+    kUnsignedWord,  // UNSIGNED, ZEROFILL
+    kCharsetWord,
+    kSessionVariable,  // FOREIGN_KEY_CHECKS, UNIQUE_CHECKS, SQL_MODE
+    kMySqlType,
+    kModifyWord,  // MODIFY, CHANGE
+    kTablesWord,
+    kOnWord,
+    kAfterWord,
+    kCurrentTimestampWord,
+    kConcurrentlyWord,
+    kPgType,
+    kPlpgsqlWord,
+    kExtensionWord,
+    kValidWord,
+    kTypeWord,
+    kNullWord,
+    kToWord,
+    kInheritsWord,
+    kIlikeWord,
+    kIndexMethod,  // GIN, GIST, BRIN
+  };
+  struct Known {
+    std::string_view word;
+    Sign sign;
+    Context context;
+  };
+  static constexpr size_t kMaxWord = 20;  // Word keeps shorter words only
+  static constexpr auto kSignWords = std::to_array<Known>({
+      {"DELIMITER", kDelimiterWord, kNoWord},
+      {"ENGINE", kEngineWord, kNoWord},
+      {"AUTO_INCREMENT", kAutoIncrementWord, kNoWord},
+      {"UNSIGNED", kUnsignedWord, kNoWord},
+      {"ZEROFILL", kUnsignedWord, kNoWord},
+      {"CHARSET", kCharsetWord, kNoWord},
+      {"FOREIGN_KEY_CHECKS", kSessionVariable, kNoWord},
+      {"UNIQUE_CHECKS", kSessionVariable, kNoWord},
+      {"SQL_MODE", kSessionVariable, kNoWord},
+      {"TINYINT", kMySqlType, kNoWord},
+      {"MEDIUMINT", kMySqlType, kNoWord},
+      {"TINYTEXT", kMySqlType, kNoWord},
+      {"MEDIUMTEXT", kMySqlType, kNoWord},
+      {"LONGTEXT", kMySqlType, kNoWord},
+      {"TINYBLOB", kMySqlType, kNoWord},
+      {"MEDIUMBLOB", kMySqlType, kNoWord},
+      {"LONGBLOB", kMySqlType, kNoWord},
+      {"DATETIME", kMySqlType, kNoWord},
+      {"MODIFY", kModifyWord, kNoWord},
+      {"CHANGE", kModifyWord, kNoWord},
+      {"TABLES", kTablesWord, kNoWord},
+      {"ON", kOnWord, kOn},
+      {"AFTER", kAfterWord, kNoWord},
+      {"CURRENT_TIMESTAMP", kCurrentTimestampWord, kNoWord},
+      {"CONCURRENTLY", kConcurrentlyWord, kNoWord},
+      {"BIGSERIAL", kPgType, kNoWord},
+      {"SMALLSERIAL", kPgType, kNoWord},
+      {"JSONB", kPgType, kNoWord},
+      {"TIMESTAMPTZ", kPgType, kNoWord},
+      {"BYTEA", kPgType, kNoWord},
+      {"TSVECTOR", kPgType, kNoWord},
+      {"CITEXT", kPgType, kNoWord},
+      {"TIMETZ", kPgType, kNoWord},
+      {"REGCLASS", kPgType, kNoWord},
+      {"PLPGSQL", kPlpgsqlWord, kNoWord},
+      {"EXTENSION", kExtensionWord, kNoWord},
+      {"VALID", kValidWord, kNoWord},
+      {"TYPE", kTypeWord, kNoWord},
+      {"NULL", kNullWord, kNoWord},
+      {"TO", kToWord, kNoWord},
+      {"INHERITS", kInheritsWord, kNoWord},
+      {"ILIKE", kIlikeWord, kNoWord},
+      {"GIN", kIndexMethod, kNoWord},
+      {"GIST", kIndexMethod, kNoWord},
+      {"BRIN", kIndexMethod, kNoWord},
+  });
+  // The signs, then the words signs look back at (every Context but kNoWord,
+  // the comma and ON, a sign already), by length and text.
+  static constexpr auto kKnown = [] {
+    std::array<Known, kSignWords.size() + kContexts - 3> m{};
+    size_t at = 0;
+    for (const Known& k : kSignWords) m[at++] = k;
+    for (size_t c = kTable; c < kContexts; ++c)
+      if (kContextWords[c] != "," && kContextWords[c] != "ON")
+        m[at++] = {kContextWords[c], kNoSign, static_cast<Context>(c)};
+    std::sort(m.begin(), m.end(), [](const Known& a, const Known& b) {
+      return a.word.size() != b.word.size() ? a.word.size() < b.word.size() : a.word < b.word;
+    });
     return m;
   }();
-  static bool may_be_sign(const Word& w) {
+  static_assert(!kKnown.front().word.empty() && kKnown.back().word.size() < kMaxWord);
+  // kKnown[kByLength[n] .. kByLength[n + 1]) are the words of n bytes.
+  static constexpr auto kByLength = [] {
+    std::array<uint8_t, kMaxWord + 1> m{};
+    for (size_t n = 0, k = 0; n <= kMaxWord; ++n) {
+      while (k < kKnown.size() && kKnown[k].word.size() < n) ++k;
+      m[n] = static_cast<uint8_t>(k);
+    }
+    return m;
+  }();
+  // Bit (first letter - 'A') set in kReadStarts[length] for every word of
+  // kKnown: any other word is pushed as kNoWord without being read further.
+  static constexpr auto kReadStarts = [] {
+    std::array<uint32_t, kMaxWord> m{};
+    for (const Known& k : kKnown) m[k.word.size()] |= 1U << (k.word[0] - 'A');
+    return m;
+  }();
+  static const Known* known(const Word& w) {
     const std::string_view v = w.view();
-    return !v.empty() && v[0] >= 'A' && v[0] <= 'Z' && ((kSignStarts[v.size()] >> (v[0] - 'A')) & 1U) != 0;
-  }
-  // The same bits for the signs and the words they look back at: a word
-  // with none is pushed as kNoWord without being read further.
-  static constexpr std::array<uint32_t, 20> kReadStarts = [] {
-    std::array<uint32_t, 20> m = kSignStarts;
-    for (std::string_view w : kContextWords)
-      if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') m[w.size()] |= 1U << (w[0] - 'A');
-    return m;
-  }();
-  static Context context_of(const Word& w) {
-    for (size_t k = kTable; k < kContexts; ++k)
-      if (w == kContextWords[k]) return static_cast<Context>(k);
-    return kNoWord;
+    for (size_t k = kByLength[v.size()]; k < kByLength[v.size() + 1]; ++k)
+      if (kKnown[k].word[0] == v[0] && kKnown[k].word == v) return &kKnown[k];
+    return nullptr;
   }
 
   // The word from `b` to i_.
@@ -333,62 +384,101 @@ class Scanner {
       push(kNoWord);
       return;
     }
-    const Word w(t_.substr(b, n));
-    if (!may_be_sign(w)) {
-      push(context_of(w));
+    const Known* k = known(Word(t_.substr(b, n)));
+    if (k == nullptr) {
+      push(kNoWord);
       return;
     }
-    static constexpr std::array<std::string_view, 9> kMySqlTypes = {"TINYINT",    "MEDIUMINT", "TINYTEXT",
-                                                                    "MEDIUMTEXT", "LONGTEXT",  "TINYBLOB",
-                                                                    "MEDIUMBLOB", "LONGBLOB",  "DATETIME"};
-    static constexpr std::array<std::string_view, 9> kPgTypes = {"BIGSERIAL",   "SMALLSERIAL", "JSONB",
-                                                                 "TIMESTAMPTZ", "BYTEA",       "TSVECTOR",
-                                                                 "CITEXT",      "TIMETZ",      "REGCLASS"};
-    if (at_line_start && w == "DELIMITER") {
-      // The client command: the rest of the line is the new delimiter.
-      mysql_.add("DELIMITER", kDecisive);
-      const size_t b = i_;
-      skip_line();
-      std::string_view d = t_.substr(b, i_ - b);
-      while (!d.empty() && (d.front() == ' ' || d.front() == '\t')) d.remove_prefix(1);
-      while (!d.empty() && (d.back() == ' ' || d.back() == '\t' || d.back() == '\r')) d.remove_suffix(1);
-      if (!d.empty() && d.front() == '$') dollar_delimiter_ = true;
-      prev_ = 0;
-      return;
+    switch (k->sign) {
+      case kNoSign:
+        break;
+      case kDelimiterWord:
+        if (at_line_start) {
+          // The client command: the rest of the line is the new delimiter.
+          mysql_.add("DELIMITER", kDecisive);
+          const size_t from = i_;
+          skip_line();
+          std::string_view d = t_.substr(from, i_ - from);
+          while (!d.empty() && (d.front() == ' ' || d.front() == '\t')) d.remove_prefix(1);
+          while (!d.empty() && (d.back() == ' ' || d.back() == '\t' || d.back() == '\r')) d.remove_suffix(1);
+          if (!d.empty() && d.front() == '$') dollar_delimiter_ = true;
+          prev_ = 0;
+          return;
+        }
+        break;
+      case kEngineWord:
+        if (next_is('=')) mysql_.add("ENGINE=", kDecisive);
+        break;
+      case kAutoIncrementWord:
+        mysql_.add("AUTO_INCREMENT", kDecisive);
+        break;
+      case kUnsignedWord:
+        mysql_.add("UNSIGNED");
+        break;
+      case kCharsetWord:
+        mysql_.add("CHARSET");
+        break;
+      case kSessionVariable:
+        mysql_.add("MySQL session variables");
+        break;
+      case kMySqlType:
+        mysql_.add("MySQL types");
+        break;
+      case kModifyWord:
+        if (prev(0) == kComma || prev(1) == kTable) mysql_.add("MODIFY/CHANGE");
+        break;
+      case kTablesWord:
+        if (prev(0) == kLock || prev(0) == kUnlock) mysql_.add("LOCK TABLES");
+        break;
+      case kOnWord:
+        // DROP INDEX i ON t (PostgreSQL's DROP INDEX names no table).
+        if ((prev(1) == kIndex && prev(2) == kDrop) || (prev(1) == kExists && prev(3) == kIndex))
+          mysql_.add("DROP INDEX ... ON");
+        if (prev(0) == kComment) postgres_.add("COMMENT ON");
+        break;
+      case kAfterWord:
+        // ADD/MODIFY COLUMN ... AFTER c (PostgreSQL's AFTER is a trigger's event time).
+        if (!next_word_is_event()) mysql_.add("column position AFTER");
+        break;
+      case kCurrentTimestampWord:
+        if (prev(0) == kUpdate && prev(1) == kOn) mysql_.add("ON UPDATE CURRENT_TIMESTAMP");
+        break;
+      case kConcurrentlyWord:
+        postgres_.add("CONCURRENTLY", kDecisive);
+        break;
+      case kPgType:
+        postgres_.add("PostgreSQL types");
+        break;
+      case kPlpgsqlWord:
+        postgres_.add("plpgsql", kDecisive);
+        break;
+      case kExtensionWord:
+        if (prev(0) == kCreate) postgres_.add("CREATE EXTENSION");
+        break;
+      case kValidWord:
+        if (prev(0) == kNot) postgres_.add("NOT VALID");
+        break;
+      case kTypeWord:
+        if (prev(1) == kColumn) postgres_.add("ALTER COLUMN ... TYPE");
+        break;
+      case kNullWord:
+        if (prev(0) == kNot && (prev(1) == kSet || prev(1) == kDrop) && prev(2) != kDefault)
+          postgres_.add("SET/DROP NOT NULL");
+        break;
+      case kToWord:
+        if (prev(0) == kOwner) postgres_.add("OWNER TO");
+        break;
+      case kInheritsWord:
+        postgres_.add("INHERITS");
+        break;
+      case kIlikeWord:
+        postgres_.add("ILIKE");
+        break;
+      case kIndexMethod:
+        if (prev(0) == kUsing) postgres_.add("USING GIN/GIST");
+        break;
     }
-    if (w == "ENGINE" && next_is('=')) mysql_.add("ENGINE=", kDecisive);
-    if (w == "AUTO_INCREMENT") mysql_.add("AUTO_INCREMENT", kDecisive);
-    if (w == "UNSIGNED" || w == "ZEROFILL") mysql_.add("UNSIGNED");
-    if (w == "CHARSET") mysql_.add("CHARSET");
-    if (w == "FOREIGN_KEY_CHECKS" || w == "UNIQUE_CHECKS" || w == "SQL_MODE")
-      mysql_.add("MySQL session variables");
-    for (auto t : kMySqlTypes)
-      if (w == t) mysql_.add("MySQL types");
-    if ((w == "MODIFY" || w == "CHANGE") && (prev(0) == kComma || prev(1) == kTable))
-      mysql_.add("MODIFY/CHANGE");
-    if (w == "TABLES" && (prev(0) == kLock || prev(0) == kUnlock)) mysql_.add("LOCK TABLES");
-    // DROP INDEX i ON t (PostgreSQL's DROP INDEX names no table).
-    if (w == "ON" && ((prev(1) == kIndex && prev(2) == kDrop) || (prev(1) == kExists && prev(3) == kIndex)))
-      mysql_.add("DROP INDEX ... ON");
-    // ADD/MODIFY COLUMN ... AFTER c (PostgreSQL's AFTER is a trigger's event time).
-    if (w == "AFTER" && !next_word_is_event()) mysql_.add("column position AFTER");
-    if (w == "CURRENT_TIMESTAMP" && prev(0) == kUpdate && prev(1) == kOn)
-      mysql_.add("ON UPDATE CURRENT_TIMESTAMP");
-
-    if (w == "CONCURRENTLY") postgres_.add("CONCURRENTLY", kDecisive);
-    for (auto t : kPgTypes)
-      if (w == t) postgres_.add("PostgreSQL types");
-    if (w == "PLPGSQL") postgres_.add("plpgsql", kDecisive);
-    if (w == "EXTENSION" && prev(0) == kCreate) postgres_.add("CREATE EXTENSION");
-    if (w == "VALID" && prev(0) == kNot) postgres_.add("NOT VALID");
-    if (w == "TYPE" && prev(1) == kColumn) postgres_.add("ALTER COLUMN ... TYPE");
-    if (w == "NULL" && prev(0) == kNot && (prev(1) == kSet || prev(1) == kDrop) && prev(2) != kDefault)
-      postgres_.add("SET/DROP NOT NULL");
-    if (w == "ON" && prev(0) == kComment) postgres_.add("COMMENT ON");
-    if (w == "TO" && prev(0) == kOwner) postgres_.add("OWNER TO");
-    if (w == "INHERITS" || w == "ILIKE") postgres_.add(w == "ILIKE" ? "ILIKE" : "INHERITS");
-    if ((w == "GIN" || w == "GIST" || w == "BRIN") && prev(0) == kUsing) postgres_.add("USING GIN/GIST");
-    push(context_of(w));
+    push(k->context);
   }
 
   std::string_view t_;
@@ -415,10 +505,16 @@ DialectGuess detect_dialect(std::string_view text, std::string_view path) {
         while (k < name.size() && std::isalnum(static_cast<unsigned char>(name[k])) == 0) ++k;
         const size_t b = k;
         while (k < name.size() && std::isalnum(static_cast<unsigned char>(name[k])) != 0) ++k;
-        std::string token(name.substr(b, k - b));
-        for (char& c : token) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (token == "mysql" || token == "mariadb") s.mysql_.add("the file's path", kPath);
-        if (token == "postgres" || token == "postgresql" || token == "pg" || token == "pgsql")
+        const std::string_view token = name.substr(b, k - b);
+        // ASCII case-insensitive: the token is letters and digits only.
+        auto is = [&](std::string_view lower) {
+          return token.size() == lower.size() &&
+                 std::equal(token.begin(), token.end(), lower.begin(), [](char c, char l) {
+                   return (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == l;
+                 });
+        };
+        if (is("mysql") || is("mariadb")) s.mysql_.add("the file's path", kPath);
+        if (is("postgres") || is("postgresql") || is("pg") || is("pgsql"))
           s.postgres_.add("the file's path", kPath);
       }
       if (slash == std::string_view::npos) break;
