@@ -1202,6 +1202,36 @@ TEST_SUITE("core") {
     CHECK(model.table_state(held[0].name).seen());
   }
 
+  TEST_CASE("schema model: an index made again under the same name moves to its new table") {
+    const auto file = [](const std::string& sql) {
+      const SourceFile f("m.sql", sql);
+      auto parsed = parser::parse(f);
+      REQUIRE(parsed.errors.empty());
+      return parsed;
+    };
+    analysis::SchemaModel model;
+    const auto sql = file(
+        "CREATE TABLE a (x int);\nCREATE TABLE b (x int);\nCREATE INDEX i ON a (x);\n"
+        "CREATE INDEX i ON b (x);\nCREATE INDEX j ON nowhere (x);\n");
+    for (const auto& st : sql.statements) model.apply(st);
+    const auto* t = model.index_table({"", "i", {}});
+    REQUIRE(t != nullptr);
+    CHECK(t->name == "b");
+    CHECK(model.table_state({"", "a", {}}).state->indexes.empty());
+    CHECK(model.table_state({"", "b", {}}).state->indexes == std::vector<std::string>{"i"});
+    CHECK(model.column({"", "b", {}}, "x")->indexed);
+    // An index on a table the model does not know is known by name; the table stays unseen.
+    REQUIRE(model.index_table({"", "j", {}}) != nullptr);
+    CHECK_FALSE(model.view({"", "nowhere", {}}).seen());
+    for (const auto& st : file("DROP TABLE a;\n").statements) model.apply(st);
+    bool gone = true;
+    CHECK(model.index_table({"", "i", {}}, &gone) != nullptr);
+    CHECK_FALSE(gone);
+    for (const auto& st : file("DROP TABLE b;\n").statements) model.apply(st);
+    CHECK(model.index_table({"", "i", {}}, &gone) != nullptr);
+    CHECK(gone);
+  }
+
   TEST_CASE("schema model: a state handed over is changed in place only when nothing else holds it") {
     const auto file = [](const std::string& sql) {
       const SourceFile f("m.sql", sql);

@@ -11,6 +11,14 @@
 namespace ddlint::analysis {
 
 SchemaModel::Table* SchemaModel::table(const ir::QualifiedName& name, bool create) {
+  if (!create) {
+    // A name never seen gets no entry.
+    const auto it = tables_.find(name.name);
+    if (it == tables_.end()) return nullptr;
+    for (auto& t : it->second)
+      if (same_table(t.name, name)) return &t;
+    return nullptr;
+  }
   auto& list = tables_[name.name];
   for (auto& t : list)
     if (same_table(t.name, name)) return &t;
@@ -226,17 +234,23 @@ std::vector<std::string> SchemaModel::TableView::triggers_for(uint8_t event, siz
 
 void SchemaModel::add_index(const std::string& index, const ir::QualifiedName& table_name) {
   if (index.empty()) return;
-  drop_index(index);
-  indexes_[index] = {{table_name.schema, table_name.name, {}}, false};
+  // One lookup: an index known already leaves its table's list first.
+  const auto [it, fresh] = indexes_.try_emplace(index);
+  if (!fresh) unlist_index(index, it->second.table);
+  it->second = {{table_name.schema, table_name.name, {}}, false};
   if (Table* t = table(table_name, false)) t->edit().indexes.push_back(index);
+}
+
+void SchemaModel::unlist_index(const std::string& index, const ir::QualifiedName& table_name) {
+  if (Table* t = table(table_name, false))
+    if (std::find(t->state->indexes.begin(), t->state->indexes.end(), index) != t->state->indexes.end())
+      std::erase(t->edit().indexes, index);
 }
 
 void SchemaModel::drop_index(const std::string& index) {
   const auto it = indexes_.find(index);
   if (it == indexes_.end()) return;
-  if (Table* t = table(it->second.table, false))
-    if (std::find(t->state->indexes.begin(), t->state->indexes.end(), index) != t->state->indexes.end())
-      std::erase(t->edit().indexes, index);
+  unlist_index(index, it->second.table);
   indexes_.erase(it);
 }
 
@@ -258,9 +272,14 @@ const ir::QualifiedName* SchemaModel::index_table(const ir::QualifiedName& index
 
 void SchemaModel::seed(KnownTable k) {
   if (!k.state) return;
-  Table* t = table(k.name, false);
+  auto& list = tables_[k.name.name];  // one lookup (table(k.name, true) without making a state)
+  Table* t = nullptr;
+  for (auto& known : list)
+    if (same_table(known.name, k.name)) {
+      t = &known;
+      break;
+    }
   if (!t) {
-    auto& list = tables_[k.name.name];
     list.push_back(Table{k.name, false, nullptr, true, std::move(k.state)});
     t = &list.back();
   } else {
@@ -358,8 +377,9 @@ void SchemaModel::apply(const ir::Statement& st) {
       *t = std::move(copy);
       return;
     }
-    const bool fresh = table(c->table, false) == nullptr || !table(c->table, false)->seen;
-    Table* t = table(c->table, true);
+    Table* t = table(c->table, false);
+    const bool fresh = t == nullptr || !t->seen;
+    if (t == nullptr) t = table(c->table, true);
     if (c->temporary && t->state->exists && !t->temporary && !fresh)
       t->shadowed = std::make_shared<const Table>(*t);
     else if (!c->temporary)

@@ -220,6 +220,8 @@ class SchemaModel {
   const Table* table(const ir::QualifiedName& name) const;
   void add_index(const std::string& index, const ir::QualifiedName& table);
   void drop_index(const std::string& index);
+  // `index` leaves the list of `table`, when it is listed there.
+  void unlist_index(const std::string& index, const ir::QualifiedName& table);
   // The table goes (DROP TABLE, or CREATE TABLE over it): its indexes go too.
   void drop_indexes_of(Table& t);
   struct KnownIndex {
