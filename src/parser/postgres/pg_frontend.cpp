@@ -243,14 +243,33 @@ bool lower_json(Context& c, const char* tree, uint32_t base, uint32_t len) {
   json::Array stmts;
   if (!root["stmts"].get(stmts)) return true;  // empty input
   for (element raw : stmts) {
+    // The RawStmt's fields in one pass (the first of a repeated key, as a
+    // lookup finds it).
     int64_t loc = 0;
     int64_t slen = 0;
-    if (!raw["stmt_location"].get(loc)) loc = 0;
-    if (!raw["stmt_len"].get(slen) || slen == 0) slen = static_cast<int64_t>(len) - loc;
+    element stmt;
+    bool seen_loc = false;
+    bool seen_len = false;
+    bool seen_stmt = false;
+    bool has_len = false;
+    json::Object fields;
+    raw.get(fields);
+    for (const auto f : fields) {
+      if (!seen_stmt && f.key == "stmt") {
+        seen_stmt = true;
+        stmt = f.value;
+      } else if (!seen_loc && f.key == "stmt_location") {
+        seen_loc = true;
+        if (!f.value.get(loc)) loc = 0;
+      } else if (!seen_len && f.key == "stmt_len") {
+        seen_len = true;
+        has_len = f.value.get(slen);
+      }
+    }
+    if (!has_len || slen == 0) slen = static_cast<int64_t>(len) - loc;
     const uint32_t b = base + static_cast<uint32_t>(loc);
     const TextRange range = c.lowerer.trim_to_tokens(b, b + static_cast<uint32_t>(slen));
-    element stmt;
-    if (!raw["stmt"].get(stmt)) continue;
+    if (!seen_stmt) continue;
     c.out.statements.push_back(c.lowerer.lower(stmt, base, range));
   }
   return true;
