@@ -478,14 +478,34 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
   auto same_file_key = [&](const std::string& path) {
     return lexically_normal(path.starts_with('/') ? path : cwd + path);
   };
-  std::unordered_set<std::string> given;
-  for (const auto& in : inputs)
-    if (!in.is_stdin) given.insert(same_file_key(in.fs_path));
-  // Folders of named files, in order of first appearance, with the last named file of each.
-  // Folders are keyed by their normal form (`./db` is `db`) and walked as first spelled.
-  // Each input's folder and order keys are computed once (a pre-commit run names thousands).
+  // Each input's keys are computed once, on every core (a pre-commit run
+  // names thousands): the file's, and a named file's folder (as spelled and
+  // in its normal form), its order key and whether its folder is not its
+  // parent (DIR/up.sql).
+  std::vector<std::string> file_key(inputs.size());
+  std::vector<std::string> folder_spelled(inputs.size());
   std::vector<std::string> folder_of(inputs.size());
   std::vector<std::string> order_of(inputs.size());
+  std::vector<char> below_folder(inputs.size(), 0);
+  on_threads(inputs.size(), std::min<size_t>({usable_cores(), inputs.size() / 512 + 1, 8}), [&](size_t i) {
+    const auto& in = inputs[i];
+    if (in.is_stdin) return;
+    file_key[i] = same_file_key(in.fs_path);
+    if (!in.named) return;
+    folder_spelled[i] = migration_folder(in.fs_path);
+    folder_of[i] = lexically_normal(folder_spelled[i]);
+    order_of[i] = order_key(in.fs_path);
+    const std::string parent = plain_file_path(in.fs_path)
+                                   ? std::string(parent_text(in.fs_path))
+                                   : fs::path(in.fs_path).parent_path().generic_string();
+    below_folder[i] = folder_spelled[i] != parent ? 1 : 0;
+  });
+  std::unordered_set<std::string> given;
+  given.reserve(inputs.size());
+  for (size_t i = 0; i < inputs.size(); ++i)
+    if (!inputs[i].is_stdin) given.insert(std::move(file_key[i]));
+  // Folders of named files, in order of first appearance, with the last named file of each.
+  // Folders are keyed by their normal form (`./db` is `db`) and walked as first spelled.
   std::vector<std::string> folders;
   std::map<std::string, std::string> spelled;
   std::map<std::string, size_t> last;         // folder -> index of its last named file
@@ -494,21 +514,16 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
   for (size_t i = 0; i < inputs.size(); ++i) {
     const auto& in = inputs[i];
     if (!in.named || in.is_stdin) continue;
-    const std::string folder = migration_folder(in.fs_path);
-    const std::string& key = folder_of[i] = lexically_normal(folder);
-    order_of[i] = order_key(in.fs_path);
+    const std::string& key = folder_of[i];
     auto [it, added] = last.try_emplace(key, i);
     reorder = reorder || !added;
     if (added) {
       folders.push_back(key);
-      spelled[key] = folder;
+      spelled[key] = folder_spelled[i];
     } else if (order_of[i] > order_of[it->second]) {
       it->second = i;
     }
-    const std::string parent = plain_file_path(in.fs_path)
-                                   ? std::string(parent_text(in.fs_path))
-                                   : fs::path(in.fs_path).parent_path().generic_string();
-    if (folder != parent) per_directory[key] = true;
+    if (below_folder[i] != 0) per_directory[key] = true;
   }
   std::map<std::string, std::vector<InputFile>> earlier;
   for (const auto& key : folders) earlier[key];  // filled on several threads below
