@@ -1202,6 +1202,47 @@ TEST_SUITE("core") {
     CHECK(model.table_state(held[0].name).seen());
   }
 
+  TEST_CASE("down migration: has, drops and creates answer the same with the effects scanned or indexed") {
+    using Verb = analysis::DownEffect::Verb;
+    analysis::DownMigration scanned;
+    auto add = [&](Verb verb, std::string schema, std::string table, std::string column = {},
+                   std::string to = {}) {
+      scanned.effects.push_back(
+          {verb, {std::move(schema), std::move(table), {}}, std::move(column), std::move(to)});
+    };
+    add(Verb::CreateRelation, "", "t");
+    add(Verb::DropColumn, "", "users", "email");
+    add(Verb::AddColumn, "app", "users", "name");
+    add(Verb::RenameRelation, "", "orders", "", "orders_old");
+    add(Verb::DropObject, "", "orders_old");
+    add(Verb::RenameRelation, "", "t_tmp", "", "app.t2");
+    add(Verb::RenameColumn, "", "users", "a", "b");
+    add(Verb::DropObject, "app", "idx");
+    analysis::DownMigration indexed = scanned;
+    indexed.index_effects();
+    const std::vector<ir::QualifiedName> names = {
+        {"", "t", {}},      {"app", "t", {}},   {"", "users", {}},      {"app", "users", {}},
+        {"x", "users", {}}, {"", "orders", {}}, {"", "orders_old", {}}, {"", "t2", {}},
+        {"app", "t2", {}},  {"x", "t2", {}},    {"", "idx", {}},        {"other", "idx", {}},
+        {"", "t_tmp", {}},  {"", "nothing", {}}};
+    const std::vector<std::string> columns = {"", "email", "name", "a", "b", "zzz"};
+    for (const auto& n : names) {
+      CAPTURE(n.schema);
+      CAPTURE(n.name);
+      CHECK(scanned.creates(n) == indexed.creates(n));
+      CHECK(scanned.drops(n) == indexed.drops(n));
+      for (int v = 0; v <= static_cast<int>(Verb::UpdateRows); ++v)
+        for (const auto& c : columns) {
+          CHECK(scanned.has(static_cast<Verb>(v), n, c) == indexed.has(static_cast<Verb>(v), n, c));
+          CHECK(scanned.has(static_cast<Verb>(v), n, c, "b") == indexed.has(static_cast<Verb>(v), n, c, "b"));
+        }
+    }
+    CHECK(scanned.drops({"", "orders", {}}));  // renamed away, then dropped under its new name
+    CHECK(scanned.creates({"", "t2", {}}));
+    CHECK_FALSE(scanned.creates({"", "nothing", {}}));
+    CHECK(scanned.has(Verb::RenameColumn, {"", "users", {}}, "a", "b"));
+  }
+
   TEST_CASE("schema model: an index made again under the same name moves to its new table") {
     const auto file = [](const std::string& sql) {
       const SourceFile f("m.sql", sql);

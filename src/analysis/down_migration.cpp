@@ -288,7 +288,9 @@ DownMigration down_migration(const ir::ParsedFile& file, const MigrationFacts& f
                              const ir::ParsedFile* paired, std::string_view unreadable, bool split_version,
                              std::string_view paired_path) {
   DownMigration d = read_down_migration(file, facts, path, paired, unreadable, split_version, paired_path);
-  d.index_effects();
+  // A few effects are scanned: three maps keyed by strings cost more than
+  // reading them (most down migrations have a handful).
+  if (d.effects.size() > DownMigration::kScanned) d.index_effects();
   return d;
 }
 

@@ -57,9 +57,11 @@ struct DownMigration {
   bool creates(const ir::QualifiedName& relation) const;
   // Indexes `effects` by table name, verb and column so that has() and
   // creates() cost the effects that can match, not all of them
-  // (down_migration() calls it; they scan all the effects when the effects
-  // changed since).
+  // (down_migration() calls it when there are more than kScanned; they scan
+  // all the effects when there is no index or the effects changed since).
+  // The answers are the same either way.
   void index_effects();
+  static constexpr size_t kScanned = 16;
 
  private:
   // Effects by table name and verb, and by table name, verb and column
