@@ -11,6 +11,7 @@
 // object fields keep their order, and a key looked up twice gives the first.
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -174,5 +175,56 @@ class Parser {
   size_t chars_size_ = 0;
   size_t max_depth_;
 };
+
+// Lookups, inline: the lowering reads many fields of small objects.
+inline bool Lookup::get(std::string_view& out) const {
+  if (s_ == nullptr || s_->kind != Kind::String) return false;
+  out = std::string_view(s_->chars, s_->count);
+  return true;
+}
+
+inline bool Lookup::get(bool& out) const {
+  if (s_ == nullptr || (s_->kind != Kind::True && s_->kind != Kind::False)) return false;
+  out = s_->kind == Kind::True;
+  return true;
+}
+
+inline bool Lookup::get(int64_t& out) const {
+  if (s_ == nullptr || s_->kind != Kind::Integer) return false;
+  out = s_->integer;
+  return true;
+}
+
+inline bool Lookup::get(Element& out) const {
+  if (s_ == nullptr) return false;
+  out = Element(s_);
+  return true;
+}
+
+inline bool Lookup::get(Array& out) const {
+  if (s_ == nullptr || s_->kind != Kind::Array) return false;
+  out = Array(s_);
+  return true;
+}
+
+inline bool Lookup::get(Object& out) const {
+  if (s_ == nullptr || s_->kind != Kind::Object) return false;
+  out = Object(s_);
+  return true;
+}
+
+inline Lookup Element::operator[](std::string_view key) const {
+  if (s_ == nullptr || s_->kind != Kind::Object) return {};
+  return Object(s_)[key];
+}
+
+inline Lookup Object::operator[](std::string_view key) const {
+  if (s_ == nullptr) return {};
+  for (const Slot *p = s_ + 1, *end = after(s_); p != end; p = after(p + 1))
+    if (p->count == key.size() && (key.empty() || p->chars[0] == key[0]) &&
+        std::memcmp(p->chars, key.data(), key.size()) == 0)
+      return Lookup(p + 1);
+  return {};
+}
 
 }  // namespace ddlint::parser::pg::json
