@@ -379,7 +379,8 @@ void SchemaModel::apply(const ir::Statement& st) {
     }
     Table* t = table(c->table, false);
     const bool fresh = t == nullptr || !t->seen;
-    if (t == nullptr) t = table(c->table, true);
+    const bool made = t == nullptr;  // its state is new and empty: nothing to clear
+    if (made) t = table(c->table, true);
     if (c->temporary && t->state->exists && !t->temporary && !fresh)
       t->shadowed = std::make_shared<const Table>(*t);
     else if (!c->temporary)
@@ -389,7 +390,8 @@ void SchemaModel::apply(const ir::Statement& st) {
     t->temporary = c->temporary;
     if (c->temporary) temporary_names_.push_back(c->table.name);
     {
-      TableState& s = t->edit_cleared();  // CREATE TABLE replaces whatever was known under the name
+      // CREATE TABLE replaces whatever was known under the name.
+      TableState& s = made ? t->edit() : t->edit_cleared();
       s.exists = true;
       s.triggers.clear();
     }
