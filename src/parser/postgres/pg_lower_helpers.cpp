@@ -19,45 +19,6 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
-// Accessors tolerant of absent fields: libpg_query omits defaults (false, 0,
-// empty) from its JSON.
-std::string_view str(element e, std::string_view key) {
-  std::string_view v;
-  if (!e[key].get(v)) return {};
-  return v;
-}
-bool flag(element e, std::string_view key) {
-  bool v = false;
-  if (!e[key].get(v)) return false;
-  return v;
-}
-int64_t num(element e, std::string_view key, int64_t def) {
-  int64_t v = 0;
-  if (!e[key].get(v)) return def;
-  return v;
-}
-bool child(element e, std::string_view key, element& out) { return e[key].get(out) && !out.is_null(); }
-array items(element e, std::string_view key) {
-  array a;
-  if (!e[key].get(a)) return {};
-  return a;
-}
-bool has(element e, std::string_view key) {
-  element x;
-  return child(e, key, x);
-}
-
-// {"Kind": {...}} -> Kind and the inner object.
-std::string_view node_kind(element wrapped, element& inner) {
-  object o;
-  if (!wrapped.get(o)) return {};
-  for (auto field : o) {
-    inner = field.value;
-    return field.key;
-  }
-  return {};
-}
-
 // A list of {"String": {"sval": ...}} nodes.
 std::vector<std::string> strings(array a) {
   std::vector<std::string> out;

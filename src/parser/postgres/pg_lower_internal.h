@@ -41,12 +41,33 @@ inline char ascii_lower_char(char c) { return kBytes.lower[static_cast<unsigned 
 std::string to_lower(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
 
-std::string_view str(element e, std::string_view key);
-bool flag(element e, std::string_view key);
-int64_t num(element e, std::string_view key, int64_t def = 0);
-bool child(element e, std::string_view key, element& out);
-array items(element e, std::string_view key);
-bool has(element e, std::string_view key);
+// Accessors tolerant of absent fields: libpg_query omits defaults (false, 0,
+// empty) from its JSON. Inline: called for many fields of small objects.
+inline std::string_view str(element e, std::string_view key) {
+  std::string_view v;
+  if (!e[key].get(v)) return {};
+  return v;
+}
+inline bool flag(element e, std::string_view key) {
+  bool v = false;
+  if (!e[key].get(v)) return false;
+  return v;
+}
+inline int64_t num(element e, std::string_view key, int64_t def = 0) {
+  int64_t v = 0;
+  if (!e[key].get(v)) return def;
+  return v;
+}
+inline bool child(element e, std::string_view key, element& out) { return e[key].get(out) && !out.is_null(); }
+inline array items(element e, std::string_view key) {
+  array a;
+  if (!e[key].get(a)) return {};
+  return a;
+}
+inline bool has(element e, std::string_view key) {
+  element x;
+  return child(e, key, x);
+}
 // One pass over an object's fields for a reader of several keys (each
 // Element::operator[] scans the fields from the start): `first(key, bit)`
 // is true for the first field named `key` only, as a lookup finds the first
@@ -85,7 +106,15 @@ inline array items_of(element v) {
 }
 
 // {"Kind": {...}} -> Kind and the inner object.
-std::string_view node_kind(element wrapped, element& inner);
+inline std::string_view node_kind(element wrapped, element& inner) {
+  object o;
+  if (!wrapped.get(o)) return {};
+  for (auto field : o) {
+    inner = field.value;
+    return field.key;
+  }
+  return {};
+}
 // A list of {"String": {"sval": ...}} nodes.
 std::vector<std::string> strings(array a);
 
