@@ -99,6 +99,11 @@ TEST_SUITE("pg-lexer") {
         "SELECT 1 --",
         "SELECT 1 -",
         "SELECT 1 /",
+        // Numbers at the text's end.
+        "7",
+        "SELECT 1.",
+        "SELECT 1.5e+5",
+        "SELECT 1..",
     };
     for (const auto& in : accepted) {
       INFO(in);

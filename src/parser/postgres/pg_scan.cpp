@@ -458,22 +458,24 @@ class NativeScanner {
   // An integer, a decimal or a real; declines trailing junk and a dangling
   // exponent.
   bool number(size_t& i, int& kind) const {
-    while (i < n_ && is_digit(at(i))) ++i;
-    if (at(i) == '.' && at(i + 1) == '.') return true;  // 1..: an integer, then ..
-    if (at(i) == '.') {
+    // The text's NUL ends every run (at(i) without the bound check).
+    const auto* const text = reinterpret_cast<const unsigned char*>(t_.data());
+    while (is_digit(text[i])) ++i;
+    if (text[i] == '.' && text[i + 1] == '.') return true;  // 1..: an integer, then ..
+    if (text[i] == '.') {
       kind = kFConst;
       ++i;
-      while (i < n_ && is_digit(at(i))) ++i;
+      while (is_digit(text[i])) ++i;
     }
-    if (at(i) == 'e' || at(i) == 'E') {
+    if (text[i] == 'e' || text[i] == 'E') {
       size_t k = i + 1;
-      if (at(k) == '+' || at(k) == '-') ++k;
-      if (!is_digit(at(k))) return false;
-      while (k < n_ && is_digit(at(k))) ++k;
+      if (text[k] == '+' || text[k] == '-') ++k;
+      if (!is_digit(text[k])) return false;
+      while (is_digit(text[k])) ++k;
       i = k;
       kind = kFConst;
     }
-    return !(i < n_ && is_ident_cont(at(i)));
+    return !is_ident_cont(text[i]);
   }
 
   // $tag$ ... $tag$ (tag possibly empty).
