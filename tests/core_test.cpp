@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <optional>
@@ -33,6 +34,7 @@
 #include "parser/detect.h"
 #include "parser/parser.h"
 #include "rules/annotation_helpers.h"
+#include "rules/column_types.h"
 #include "support/harness.h"
 
 using namespace ddlint;
@@ -1200,6 +1202,81 @@ TEST_SUITE("core") {
     CHECK(held[0].state->column("y") != nullptr);
     CHECK_FALSE(model.table_state(held[0].name).exists());
     CHECK(model.table_state(held[0].name).seen());
+  }
+
+  TEST_CASE("column types: type_text and written_type read as the substring-compare spelling did") {
+    // The spelling before byte tests: substring compares, std::tolower and std::isspace.
+    auto old_type_text = [](std::string out) {
+      for (size_t i = 0; i < out.size(); ++i) {
+        if (out.compare(i, 2, "--") == 0) {
+          while (i < out.size() && out[i] != '\n') out[i++] = ' ';
+        } else if (out.compare(i, 2, "/*") == 0) {
+          const auto close = out.find("*/", i + 2);
+          const size_t end = close == std::string::npos ? out.size() : close + 2;
+          for (; i < end; ++i) out[i] = ' ';
+          --i;
+        } else {
+          out[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[i])));
+        }
+      }
+      return out;
+    };
+    auto old_written_type = [&](const std::string& text) {
+      const std::string blanked = old_type_text(text);
+      std::string out = "`";
+      bool space = false;
+      for (size_t i = 0; i < text.size(); ++i) {
+        if (std::isspace(static_cast<unsigned char>(blanked[i]))) {
+          space = true;
+          continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += text[i];
+      }
+      return out + "`";
+    };
+    const std::vector<std::string> types = {
+        "VARCHAR(20)",
+        "timestamp(6) -- the zone\n  WITHOUT time zone",
+        "Numeric /* p */ (10, 2)",
+        "CHARACTER VARYING(255)[]",
+        "int -",
+        "int /",
+        "text /* never closed",
+        "a--b\r\nC",
+        "\tDouble\vPrecision\f",
+        "\xc3\x89T\xc3\xa9",
+        "x/*a*/-/**/-Y",
+        "-",
+        "",
+    };
+    std::string sql;
+    std::vector<TextRange> ranges;
+    for (const auto& t : types) {
+      const auto begin = static_cast<uint32_t>(sql.size());
+      sql += t;
+      ranges.push_back({begin, static_cast<uint32_t>(sql.size())});
+      sql += "\n";
+    }
+    const SourceFile source("m.sql", sql);
+    const ir::ParsedFile parsed;
+    const analysis::Settings settings;
+    const analysis::MigrationFacts facts(parsed, settings, analysis::RunnerPlan{});
+    const analysis::Annotations annotations;
+    std::vector<Diagnostic> sink;
+    const engine::RuleContext ctx(source, parsed, settings, facts, annotations, engine::Catalog::instance(),
+                                  sink);
+    for (size_t k = 0; k < types.size(); ++k) {
+      CAPTURE(types[k]);
+      ir::TypeName t;
+      t.range = ranges[k];
+      CHECK(rules::type_text(ctx, t) == old_type_text(types[k]));
+      CHECK(rules::written_type(ctx, t) == old_written_type(types[k]));
+    }
+    ir::TypeName t;
+    t.range = ranges[1];
+    CHECK(rules::written_type(ctx, t) == "`timestamp(6) WITHOUT time zone`");
   }
 
   TEST_CASE("down migration: has, drops and creates answer the same with the effects scanned or indexed") {

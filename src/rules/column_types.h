@@ -74,18 +74,23 @@ void each_column_type(const ir::AlterTable& s, const engine::RuleContext& ctx, F
 // The type's text, lower-cased, with comments blanked out (same length, so
 // offsets still point into the source): a type can span lines with a comment
 // between `timestamp(6)` and `without time zone`.
+// (Byte tests, not substring compares and the C library's tolower, which
+// in the C locale ddlint runs in lowers A-Z alone: a finding reads the
+// text of its type two or three times.)
 inline std::string type_text(const engine::RuleContext& ctx, const ir::TypeName& t) {
   std::string out(ctx.text(t.range));
-  for (size_t i = 0; i < out.size(); ++i) {
-    if (out.compare(i, 2, "--") == 0) {
-      while (i < out.size() && out[i] != '\n') out[i++] = ' ';
-    } else if (out.compare(i, 2, "/*") == 0) {
+  const size_t size = out.size();
+  for (size_t i = 0; i < size; ++i) {
+    const char c = out[i];
+    if (c == '-' && i + 1 < size && out[i + 1] == '-') {
+      while (i < size && out[i] != '\n') out[i++] = ' ';
+    } else if (c == '/' && i + 1 < size && out[i + 1] == '*') {
       const auto close = out.find("*/", i + 2);
-      const size_t end = close == std::string::npos ? out.size() : close + 2;
+      const size_t end = close == std::string::npos ? size : close + 2;
       for (; i < end; ++i) out[i] = ' ';
       --i;
-    } else {
-      out[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[i])));
+    } else if (c >= 'A' && c <= 'Z') {
+      out[i] = static_cast<char>(c - 'A' + 'a');
     }
   }
   return out;
@@ -99,7 +104,8 @@ inline std::string written_type(const engine::RuleContext& ctx, const ir::TypeNa
   std::string out = "`";
   bool space = false;
   for (size_t i = 0; i < text.size(); ++i) {
-    if (std::isspace(static_cast<unsigned char>(blanked[i]))) {
+    const char b = blanked[i];  // white space as std::isspace has it in the C locale
+    if (b == ' ' || b == '\t' || b == '\n' || b == '\v' || b == '\f' || b == '\r') {
       space = true;
       continue;
     }
