@@ -83,7 +83,8 @@ bool function_name(std::string_view w) {
 }  // namespace
 
 std::optional<ir::Statement> Lowerer::simple_insert(TextRange piece) const {
-  size_t i = token_index_at(piece.begin);
+  const size_t start = token_index_at(piece.begin);
+  size_t i = start;
   auto done = [&] { return i >= tokens_.size() || tokens_[i].end > piece.end; };
   auto word = [&](std::string_view w) {
     if (done() || !token_is(i, w) || token_text(i).front() == '"') return false;
@@ -189,7 +190,9 @@ std::optional<ir::Statement> Lowerer::simple_insert(TextRange piece) const {
   } while (punct(','));
   if (!done()) return std::nullopt;
   ir::Statement st;
-  st.range = trim_to_tokens(piece.begin, piece.end);
+  // trim_to_tokens(piece.begin, piece.end): the tokens read are the piece's
+  // (each ends within it, the next one past it), none of them a `;`.
+  st.range = {tokens_[start].begin, tokens_[i - 1].end};
   st.node = ir::Insert{std::move(table), false, {}};
   return st;
 }
