@@ -397,8 +397,11 @@ bool parse_with_simple_inserts(Context& c) {
     if (!st) return st;
     const size_t k = first_token(piece);
     if (k > 0 && !is(k - 1, ';')) return std::nullopt;
-    size_t after = k;
-    while (after < tokens.size() && tokens[after].end <= piece.end) ++after;
+    // The first token past the piece (the tokens end in order).
+    const auto after = static_cast<size_t>(
+        std::lower_bound(tokens.begin() + static_cast<std::ptrdiff_t>(k), tokens.end(), piece.end,
+                         [](const Token& t, uint32_t off) { return t.end <= off; }) -
+        tokens.begin());
     if (after < tokens.size() && !is(after, ';')) return std::nullopt;
     return st;
   };
