@@ -199,12 +199,6 @@ ir::Statement Lowerer::lower(element stmt, uint32_t base, TextRange range) {
 
 // ---- tokens ----------------------------------------------------------------
 
-size_t Lowerer::token_index_at(uint32_t offset) const {
-  auto it = std::lower_bound(tokens_.begin(), tokens_.end(), offset,
-                             [](const Token& t, uint32_t off) { return t.begin < off; });
-  return static_cast<size_t>(it - tokens_.begin());
-}
-
 bool Lowerer::token_is(size_t i, std::string_view word) const { return iequals(token_text(i), word); }
 
 uint32_t Lowerer::qualified_name_end(size_t i) const {
@@ -222,8 +216,11 @@ uint32_t Lowerer::element_end(size_t i, bool keyword_stops) const {
   uint32_t end = tokens_[i].end;
   int depth = 0;
   for (size_t k = i; k < tokens_.size(); ++k) {
-    const auto t = token_text(k);
-    const char c = t.size() == 1 ? t[0] : '\0';  // punctuation is one byte
+    // Punctuation is one byte: told by the token's bounds and that byte (the
+    // text view only built for a keyword test).
+    const Token& tok = tokens_[k];
+    const char c =
+        tok.end > tok.begin && tok.end - tok.begin == 1 && tok.end <= text_.size() ? text_[tok.begin] : '\0';
     if (c == '(' || c == '[') {
       ++depth;
     } else if (c == ')' || c == ']') {
@@ -231,10 +228,10 @@ uint32_t Lowerer::element_end(size_t i, bool keyword_stops) const {
       --depth;
     } else if (depth == 0 && (c == ',' || c == ';')) {
       break;
-    } else if (depth == 0 && keyword_stops && k > i && is_clause_keyword(t)) {
+    } else if (depth == 0 && keyword_stops && k > i && is_clause_keyword(token_text(k))) {
       break;
     }
-    end = tokens_[k].end;
+    end = tok.end;
   }
   return end;
 }

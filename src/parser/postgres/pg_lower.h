@@ -1,4 +1,5 @@
 #pragma once
+#include <algorithm>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -37,7 +38,11 @@ class Lowerer {
 
  private:
   // token helpers
-  size_t token_index_at(uint32_t offset) const;  // first token with begin >= offset
+  size_t token_index_at(uint32_t offset) const {  // first token with begin >= offset
+    return static_cast<size_t>(std::lower_bound(tokens_.begin(), tokens_.end(), offset,
+                                                [](const Token& t, uint32_t off) { return t.begin < off; }) -
+                               tokens_.begin());
+  }
   // The text of token i; empty past the last token or for a token outside the text.
   std::string_view token_text(size_t i) const {
     if (i >= tokens_.size()) return {};
