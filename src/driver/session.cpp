@@ -452,7 +452,7 @@ class LayoutRunners {
       f.marked_by = "sqitch.plan beside deploy/, revert/ and verify/";
     }
     // Up to the repository root: a Rust project, Flyway's project settings.
-    f.cargo = cargo_from(dir);
+    f.cargo = cargo_from(dir.string());
     if (flyway) {
       if (const FlywayConf* conf = flyway_conf_from(dir)) {
         f.flyway_mixed = conf->mixed;
@@ -466,23 +466,33 @@ class LayoutRunners {
   // tree share their ancestors.
   // The directory is a repository root (.git in it) or the file system's:
   // the search for project files ends there.
-  bool top(const fs::path& d) {
-    auto [it, added] = top_.try_emplace(d.string());
+  bool top(const fs::path& d) { return top(d.string()); }
+  // The same for a folder's text (its parent is parent_path_text's, as
+  // path's parent_path() gives it; the root is its own parent).
+  bool top(const std::string& d) {
+    auto [it, added] = top_.try_emplace(d);
     if (added) {
       std::error_code ec;
-      it->second = d == d.parent_path() || (listings_.may_hold(d, ".git") && fs::exists(d / ".git", ec));
+      it->second =
+          parent_path_text(d) == d || (listings_.may_hold(d, ".git") && fs::exists(joined(d, ".git"), ec));
     }
     return it->second;
   }
+  // `dir`/`name`, as path's operator/ joins them.
+  static std::string joined(const std::string& dir, std::string_view name) {
+    std::string out = dir;
+    if (!out.empty() && out.back() != '/') out += '/';
+    out += name;
+    return out;
+  }
   // A Cargo.toml in `d` or above it, up to the repository root.
-  bool cargo_from(const fs::path& d) {
+  bool cargo_from(const std::string& d) {
     if (d.empty()) return false;
-    const std::string key = d.string();
-    if (const auto it = cargo_.find(key); it != cargo_.end()) return it->second;
+    if (const auto it = cargo_.find(d); it != cargo_.end()) return it->second;
     std::error_code ec;
-    const bool found = (listings_.may_hold(d, "Cargo.toml") && fs::exists(d / "Cargo.toml", ec)) ||
-                       (!top(d) && cargo_from(d.parent_path()));
-    cargo_.emplace(key, found);
+    const bool found = (listings_.may_hold(d, "Cargo.toml") && fs::exists(joined(d, "Cargo.toml"), ec)) ||
+                       (!top(d) && cargo_from(parent_path_text(d)));
+    cargo_.emplace(d, found);
     return found;
   }
   // Flyway's project settings nearest to `d` (up to the repository root):
