@@ -47,6 +47,13 @@ size_t recurse(size_t depth) {
   if (depth == 0) return 0;
   return recurse(depth - 1) + static_cast<size_t>(pad[0]);
 }
+// The PostgreSQL parse of `sql`, which must parse without an error.
+ir::ParsedFile file(const std::string& sql) {
+  const SourceFile f("m.sql", sql);
+  auto parsed = parser::parse(f);
+  REQUIRE(parsed.errors.empty());
+  return parsed;
+}
 }  // namespace
 
 TEST_SUITE("core") {
@@ -1154,12 +1161,6 @@ TEST_SUITE("core") {
   }
 
   TEST_CASE("schema model: snapshots share table states; a change copies only what a snapshot holds") {
-    const auto file = [](const std::string& sql) {
-      const SourceFile f("m.sql", sql);
-      auto parsed = parser::parse(f);
-      REQUIRE(parsed.errors.empty());
-      return parsed;
-    };
     analysis::SchemaModel model;
     const auto history = file(
         "CREATE TABLE a (id int PRIMARY KEY, x text);\nCREATE TABLE b (id int);\n"
@@ -1321,12 +1322,6 @@ TEST_SUITE("core") {
   }
 
   TEST_CASE("schema model: an index made again under the same name moves to its new table") {
-    const auto file = [](const std::string& sql) {
-      const SourceFile f("m.sql", sql);
-      auto parsed = parser::parse(f);
-      REQUIRE(parsed.errors.empty());
-      return parsed;
-    };
     analysis::SchemaModel model;
     const auto sql = file(
         "CREATE TABLE a (x int);\nCREATE TABLE b (x int);\nCREATE INDEX i ON a (x);\n"
@@ -1351,12 +1346,6 @@ TEST_SUITE("core") {
   }
 
   TEST_CASE("schema model: a state handed over is changed in place only when nothing else holds it") {
-    const auto file = [](const std::string& sql) {
-      const SourceFile f("m.sql", sql);
-      auto parsed = parser::parse(f);
-      REQUIRE(parsed.errors.empty());
-      return parsed;
-    };
     analysis::SchemaModel model;
     const auto history = file("CREATE TABLE a (id int, x varchar(10));\nCREATE INDEX a_x ON a (x);\n");
     for (const auto& st : history.statements) model.apply(st);
