@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <set>
+#include <string>
 #include <vector>
 
 #include "engine/catalog.h"
@@ -253,5 +254,40 @@ TEST_SUITE("registry") {
     CHECK(sel.on_down[static_cast<size_t>(DownPolicy::Strict)] == std::vector<char>{1, 1, 1, 1});
     CHECK(sel.on_down[static_cast<size_t>(DownPolicy::Skip)] == std::vector<char>{0, 0, 0, 1});
     CHECK(engine::select_rules(registry, {}, catalog).entries.empty());
+  }
+  TEST_CASE("sort_findings: by start, then rule id; ties keep their reported order") {
+    auto finding = [](std::string rule, uint32_t begin, std::string message) {
+      Diagnostic d;
+      d.rule = std::move(rule);
+      d.range = {begin, begin + 1};
+      d.message = std::move(message);
+      return d;
+    };
+    auto order = [](const std::vector<Diagnostic>& v) {
+      std::vector<std::string> out;
+      out.reserve(v.size());
+      for (const auto& d : v) out.push_back(d.rule + "@" + std::to_string(d.range.begin) + ":" + d.message);
+      return out;
+    };
+    std::vector<Diagnostic> v;
+    v.push_back(finding("drop-table", 20, "a"));
+    v.push_back(finding("set-not-null", 5, "b"));
+    v.push_back(finding("drop-table", 5, "c"));
+    v.push_back(finding("drop-table", 20, "d"));
+    v.push_back(finding("add-primary-key", 20, "e"));
+    v.push_back(finding("drop-table", 5, "f"));
+    engine::sort_findings(v);
+    CHECK(order(v) == std::vector<std::string>{"drop-table@5:c", "drop-table@5:f", "set-not-null@5:b",
+                                               "add-primary-key@20:e", "drop-table@20:a", "drop-table@20:d"});
+    // Already in order: left as it is; none or one finding: nothing to do.
+    engine::sort_findings(v);
+    CHECK(order(v) == std::vector<std::string>{"drop-table@5:c", "drop-table@5:f", "set-not-null@5:b",
+                                               "add-primary-key@20:e", "drop-table@20:a", "drop-table@20:d"});
+    std::vector<Diagnostic> none;
+    engine::sort_findings(none);
+    CHECK(none.empty());
+    std::vector<Diagnostic> one{finding("drop-table", 3, "x")};
+    engine::sort_findings(one);
+    CHECK(order(one) == std::vector<std::string>{"drop-table@3:x"});
   }
 }

@@ -171,6 +171,22 @@ void apply_table_sizes(std::vector<Diagnostic>& out, const ir::ParsedFile& parse
 
 }  // namespace
 
+void sort_findings(std::vector<Diagnostic>& findings) {
+  const auto before = [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
+    return a.rule < b.rule;
+  };
+  if (std::is_sorted(findings.begin(), findings.end(), before)) return;
+  std::vector<uint32_t> order(findings.size());
+  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return before(findings[a], findings[b]); });
+  std::vector<Diagnostic> sorted;
+  sorted.reserve(findings.size());
+  for (const uint32_t k : order) sorted.push_back(std::move(findings[k]));
+  findings = std::move(sorted);
+}
+
 RuleSelection select_rules(const std::vector<RuleEntry>& registry,
                            const std::map<std::string, Severity>& enabled, const Catalog& catalog) {
   RuleSelection out;
@@ -347,10 +363,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
       d.severity = static_cast<Severity>(static_cast<int>(d.severity) + 1);
   }
   if (settings.sizes.stats) apply_table_sizes(out, parsed, facts, settings.sizes, catalog);
-  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
-    return a.rule < b.rule;
-  });
+  sort_findings(out);
   result.source = source;
   return result;
 }

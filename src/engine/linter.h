@@ -48,6 +48,11 @@ struct RuleSelection {
 RuleSelection select_rules(const std::vector<RuleEntry>& registry,
                            const std::map<std::string, Severity>& enabled, const Catalog& catalog);
 
+// A file's findings in report order: by where they start, then by rule id;
+// findings equal in both keep the order they were reported in. Sorted by
+// index, so that each finding is moved once (none when already in order).
+void sort_findings(std::vector<Diagnostic>& findings);
+
 // Runs the enabled rules over one parsed file: analysis facts, dispatch in
 // source order, file-end hooks, inline suppressions, unused-ignore.
 FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::ParsedFile& parsed,
