@@ -208,6 +208,70 @@ TEST_SUITE("rules") {
           "online-ddl-unsupported 3 conditional\nonline-ddl-unsupported 4\n");
   }
 
+  TEST_CASE("missing-lock-timeout: each file reads its own maximum and dialect, one file after another") {
+    // The wording of a file's findings is kept from the file before while
+    // the dialect and max_lock_timeout stay the same, and redone when either changes.
+    const std::string sql = "ALTER TABLE users ADD COLUMN nickname text;\n";
+    analysis::Settings mysql;
+    mysql.dialect = Dialect::MySql;
+    engine::RuleOptions ten;
+    ten["missing-lock-timeout"]["max_lock_timeout"] = "10s";
+    engine::RuleOptions half;
+    half["missing-lock-timeout"]["max_lock_timeout"] = "500ms";
+    struct Run {
+      const analysis::Settings* settings;
+      const engine::RuleOptions* options;
+      std::string set;  // what the fix inserts; empty: no fix
+      std::string title;
+    };
+    const analysis::Settings pg;
+    const engine::RuleOptions none;
+    const std::vector<Run> runs = {
+        {&pg, &none, "SET lock_timeout = '5s';\n", "Set lock_timeout to 5s before this statement"},
+        {&pg, &none, "SET lock_timeout = '5s';\n", "Set lock_timeout to 5s before this statement"},
+        {&pg, &ten, "SET lock_timeout = '10s';\n", "Set lock_timeout to 10s before this statement"},
+        {&mysql, &ten, "SET SESSION lock_wait_timeout = 10;\n",
+         "Set lock_wait_timeout to 10s before this statement"},
+        {&mysql, &half, "", ""},
+        {&pg, &half, "SET lock_timeout = '500ms';\n", "Set lock_timeout to 500ms before this statement"},
+        {&pg, &none, "SET lock_timeout = '5s';\n", "Set lock_timeout to 5s before this statement"},
+    };
+    for (const auto& run : runs) {
+      const bool my = run.settings->dialect == Dialect::MySql;
+      const auto r = test::lint(my ? "t.mysql.sql" : "t.sql", sql, {"missing-lock-timeout"}, *run.settings,
+                                *run.options);
+      REQUIRE(r.diagnostics.size() == 1);
+      const auto& d = r.diagnostics[0];
+      const std::string setting = my ? "lock_wait_timeout" : "lock_timeout";
+      CHECK(d.message == (my ? "waits for the exclusive metadata lock on `users` with no " + setting +
+                                   " set: while a long-running transaction holds the table, this statement "
+                                   "waits and all later reads and writes on `users` queue behind it, for as "
+                                   "long as it waits"
+                             : "waits for ACCESS EXCLUSIVE on `users` with no " + setting +
+                                   " set: while a long-running transaction holds the table, this statement "
+                                   "waits and all later reads and writes on `users` queue behind it, for as "
+                                   "long as it waits"));
+      const std::string shown =
+          run.set.empty() ? "SET SESSION lock_wait_timeout = 1;" : run.set.substr(0, run.set.size() - 1);
+      CHECK(d.help ==
+            (my ? "Put `" + shown +
+                      "` before this statement and retry the migration when it times out (error 1205); "
+                      "every ALTER takes an exclusive metadata lock at its start and end, even with "
+                      "ALGORITHM=INSTANT or LOCK=NONE."
+                : "Put `" + shown +
+                      "` before this statement (`SET LOCAL` inside a transaction) and retry the "
+                      "migration when it times out."));
+      if (run.set.empty()) {
+        CHECK(!d.fix);
+        continue;
+      }
+      REQUIRE(d.fix);
+      CHECK(d.fix->title == run.title);
+      REQUIRE(d.fix->edits.size() == 1);
+      CHECK(d.fix->edits[0].replacement == run.set);
+    }
+  }
+
   TEST_CASE("unified_diff: hunks with three lines of context, a missing final newline marked") {
     CHECK(test::unified_diff("a\n", "a\n", "x", "y").empty());
     const std::string before = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n";

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "analysis/annotations.h"
 #include "rules/fix_text.h"
 #include "rules/registry.h"
 #include "rules/timeout_helpers.h"
@@ -14,60 +15,88 @@ namespace ddlint::rules {
 // one missing SET is one finding, and each further change of the setting
 // that leaves statements unprotected is another.
 class MissingLockTimeout final : public engine::Rule {
+  // What every finding of a file says alike: the configured maximum (read
+  // with the setting at the first statement that blocks; most files have
+  // none), the SET the fix writes, the fix's title and the help. Worked out
+  // once per thread, and again only when the dialect or the option's text
+  // differs from the file before (a run has one or a few).
+  struct Wording {
+    Dialect dialect = Dialect::Postgres;
+    std::string option;  // max_lock_timeout as configured
+    std::string setting;
+    double max = 5;
+    std::string set;  // the configured maximum, as the fix writes it (MySQL: whole seconds)
+    std::string fix_title;
+    std::string help;
+  };
+  static const Wording& wording(const engine::RuleContext& ctx) {
+    thread_local std::optional<Wording> memo;
+    const Dialect dialect = ctx.settings().dialect;
+    std::string option = ctx.option("max_lock_timeout");
+    if (memo && memo->dialect == dialect && memo->option == option) return *memo;
+    Wording w;
+    w.dialect = dialect;
+    w.max = analysis::parse_duration_seconds(option).value_or(5);
+    w.option = std::move(option);
+    w.setting = std::string(analysis::lock_timeout_setting(dialect));
+    const bool mysql = dialect == Dialect::MySql;
+    const double max = w.max;
+    w.set = analysis::set_lock_timeout_sql(dialect, mysql ? std::max(1.0, std::floor(max)) : max);
+    w.fix_title = "Set " + w.setting + " to " + analysis::format_seconds(mysql ? std::floor(max) : max) +
+                  " before this statement";
+    w.help = mysql ? "Put `" + w.set +
+                         "` before this statement and retry the migration when it times out (error 1205); "
+                         "every ALTER takes an exclusive metadata lock at its start and end, even with "
+                         "ALGORITHM=INSTANT or LOCK=NONE."
+                   : "Put `" + w.set +
+                         "` before this statement (`SET LOCAL` inside a transaction) and retry the "
+                         "migration "
+                         "when it times out.";
+    return memo.emplace(std::move(w));
+  }
+
   void onFileEnd(engine::RuleContext& ctx) override {
-    // The configured maximum, read at the first statement that blocks (most
-    // files have none).
-    std::optional<double> configured;
-    const std::string setting(analysis::lock_timeout_setting(ctx.settings().dialect));
-    const bool mysql = ctx.settings().dialect == Dialect::MySql;
+    const Wording* w = nullptr;
     std::vector<Offender> groups;
     for (size_t i = 0; i < ctx.file().statements.size(); ++i) {
       auto tables = blocked_existing_tables(ctx, i, true);
       if (tables.empty()) continue;
-      if (!configured) configured = ctx.option_seconds("max_lock_timeout").value_or(5);
-      const double max = *configured;
+      if (w == nullptr) w = &wording(ctx);
       const auto& f = ctx.facts().at(i);
-      const TimeoutVerdict lock = judge_timeout(f.lock_timeout(), max);
+      const TimeoutVerdict lock = judge_timeout(f.lock_timeout(), w->max);
       if (lock.state == TimeoutState::Bounded) continue;
       // statement_timeout also cancels a statement that waits for a lock.
-      const TimeoutVerdict stmt = judge_timeout(f.statement_timeout(), max);
+      const TimeoutVerdict stmt = judge_timeout(f.statement_timeout(), w->max);
       if (stmt.state == TimeoutState::Bounded) continue;
-      group_offender(ctx, groups, {i, lock, std::move(tables), 0}, setting);
+      group_offender(ctx, groups, {i, lock, std::move(tables), 0}, w->setting);
     }
     if (groups.empty()) return;
-    const double max = *configured;
-    // The configured maximum, as the fix writes it (MySQL: whole seconds),
-    // and the fix's title: the same for every finding of the file.
-    const std::string set =
-        analysis::set_lock_timeout_sql(ctx.settings().dialect, mysql ? std::max(1.0, std::floor(max)) : max);
-    const std::string fix_title = "Set " + setting + " to " +
-                                  analysis::format_seconds(mysql ? std::floor(max) : max) +
-                                  " before this statement";
+    const std::string& setting = w->setting;
     for (const auto& g : groups) {
       const auto& t = g.tables.front();
-      const std::string wait = g.verdict.state == TimeoutState::TooLong
-                                   ? "for up to " + analysis::format_seconds(g.verdict.seconds)
-                                   : "for as long as it waits";
-      auto d =
-          ctx.report(ctx.file().statements[g.statement].range,
-                     "waits for " + t.mode + " on " + lock_target(t) + " with " +
-                         timeout_phrase(g.verdict, setting, max, ctx.settings().dialect) +
-                         ": while a long-running transaction holds " +
-                         (t.object == ir::ObjectKind::Table ? "the table" : "it") +
-                         ", this statement waits and all "
-                         "later " +
-                         blocked_what(g.tables) + " queue behind it, " + wait + more_phrase(g.more, setting))
-              .help(
-                  mysql
-                      ? "Put `" + set +
-                            "` before this statement and retry the migration when it times out (error 1205); "
-                            "every ALTER takes an exclusive metadata lock at its start and end, even with "
-                            "ALGORITHM=INSTANT or LOCK=NONE."
-                      : "Put `" + set +
-                            "` before this statement (`SET LOCAL` inside a transaction) and retry the "
-                            "migration "
-                            "when it times out.");
-      if (auto f = fix(ctx, g.statement, setting, max, set, fix_title))
+      // One string, appended to in place (its parts are most of a finding's cost).
+      std::string message;
+      message.reserve(400);
+      message += "waits for ";
+      message += t.mode;
+      message += " on ";
+      message += lock_target(t);
+      message += " with ";
+      message += timeout_phrase(g.verdict, setting, w->max, w->dialect);
+      message += ": while a long-running transaction holds ";
+      message += t.object == ir::ObjectKind::Table ? "the table" : "it";
+      message += ", this statement waits and all later ";
+      message += blocked_what(g.tables);
+      message += " queue behind it, ";
+      if (g.verdict.state == TimeoutState::TooLong) {
+        message += "for up to ";
+        message += analysis::format_seconds(g.verdict.seconds);
+      } else {
+        message += "for as long as it waits";
+      }
+      message += more_phrase(g.more, setting);
+      auto d = ctx.report(ctx.file().statements[g.statement].range, std::move(message)).help(w->help);
+      if (auto f = fix(ctx, g.statement, setting, w->max, w->set, w->fix_title))
         d.fix(std::move(f->title), f->applicability, std::move(f->edits));
     }
   }

@@ -75,7 +75,9 @@ inline std::vector<analysis::TableEffect> blocked_existing_tables(const engine::
       }
     if (!seen) out.push_back(e);
   }
-  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.blocks > b.blocks; });
+  if (out.size() > 1)
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto& a, const auto& b) { return a.blocks > b.blocks; });
   return out;
 }
 
