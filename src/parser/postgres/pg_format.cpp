@@ -1,0 +1,211 @@
+// ddlint's formatter for libpg_query's JSON output (see pg_format.h).
+#include "parser/postgres/pg_format.h"
+
+#include <atomic>
+#include <cerrno>
+#include <charconv>
+#include <climits>
+#include <cstdarg>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+namespace ddlint::parser::pg {
+namespace {
+std::atomic<bool> fast_on{true};
+thread_local uint64_t fast_calls = 0;
+}  // namespace
+
+bool fast_format_built() {
+#ifdef DDLINT_PG_FAST_FORMAT
+  return true;
+#else
+  return false;
+#endif
+}
+
+void set_fast_format(bool on) { fast_on.store(on, std::memory_order_relaxed); }
+
+uint64_t fast_format_calls() { return fast_calls; }
+
+}  // namespace ddlint::parser::pg
+
+#ifdef DDLINT_PG_FAST_FORMAT
+
+// PostgreSQL's StringInfoData (lib/stringinfo.h), the same in every release
+// libpg_query is built from: the buffer, its length (a NUL follows it), its
+// size, and a read cursor.
+struct PgStringInfo {
+  char* data;
+  int len;
+  int maxlen;
+  int cursor;
+};
+
+extern "C" {
+// PostgreSQL's own (libpg_query exports them).
+int appendStringInfoVA(PgStringInfo* str, const char* fmt, va_list args);
+void enlargeStringInfo(PgStringInfo* str, int needed);
+// What libpg_query's calls of appendStringInfo reach (the linker's --wrap).
+// NOLINTNEXTLINE(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp,readability-identifier-naming)
+void __wrap_appendStringInfo(PgStringInfo* str, const char* fmt, ...);
+}
+
+namespace {
+
+// Formats `fmt` into `str` when it holds only %d, %u, %s (not null), %c and
+// %% (at most kMaxPieces pieces in all); false, with `str` untouched,
+// otherwise.
+bool append_simple(PgStringInfo* str, const char* fmt, va_list args) {
+  constexpr int kMaxPieces = 16;
+  constexpr int kMaxNumbers = 8;
+  struct Piece {
+    const char* at;
+    size_t size;
+  };
+  Piece pieces[kMaxPieces];
+  char numbers[kMaxNumbers][12];
+  int count = 0;
+  int used_numbers = 0;
+  size_t total = 0;
+  auto add = [&](const char* at, size_t size) {
+    if (size == 0) return true;
+    if (count == kMaxPieces) return false;
+    pieces[count++] = {at, size};
+    total += size;
+    return true;
+  };
+  const char* literal = fmt;
+  const char* f = fmt;
+  for (;;) {
+    f = std::strchr(f, '%');
+    if (f == nullptr) break;
+    if (!add(literal, static_cast<size_t>(f - literal))) return false;
+    switch (f[1]) {
+      case 'd':
+      case 'u':
+      case 'c': {
+        if (used_numbers == kMaxNumbers) return false;
+        char* buf = numbers[used_numbers++];
+        char* end = buf;
+        if (f[1] == 'd') {
+          end = std::to_chars(buf, buf + sizeof numbers[0], va_arg(args, int)).ptr;
+        } else if (f[1] == 'u') {
+          end = std::to_chars(buf, buf + sizeof numbers[0], va_arg(args, unsigned int)).ptr;
+        } else {
+          // As printf: the int argument converted to unsigned char, a NUL included.
+          *end++ = static_cast<char>(static_cast<unsigned char>(va_arg(args, int)));
+        }
+        if (!add(buf, static_cast<size_t>(end - buf))) return false;
+        break;
+      }
+      case 's': {
+        const char* s = va_arg(args, const char*);
+        if (s == nullptr) return false;  // PostgreSQL's own wording for it
+        if (!add(s, std::strlen(s))) return false;
+        break;
+      }
+      case '%':
+        if (!add(f + 1, 1)) return false;
+        break;
+      default:  // flags, width, precision, length, other conversions
+        return false;
+    }
+    f += 2;
+    literal = f;
+  }
+  if (!add(literal, std::strlen(literal))) return false;
+  if (total > static_cast<size_t>(INT_MAX / 2)) return false;  // PostgreSQL's limits apply
+  // Room for `total` more bytes and the NUL (enlargeStringInfo's own test).
+  if (total >= static_cast<size_t>(str->maxlen - str->len)) enlargeStringInfo(str, static_cast<int>(total));
+  char* out = str->data + str->len;
+  for (int i = 0; i < count; ++i) {
+    std::memcpy(out, pieces[i].at, pieces[i].size);
+    out += pieces[i].size;
+  }
+  *out = '\0';
+  str->len += static_cast<int>(total);
+  return true;
+}
+
+// The JSON output's usual call: a key, at most one %d, %u, %s (not null)
+// or %c, and the text after it ("\"location\":%d,"); written without the
+// pieces append_simple collects. False, with `str` untouched, for any
+// other format.
+bool append_one(PgStringInfo* str, const char* fmt, va_list args) {
+  const char* pct = std::strchr(fmt, '%');
+  const size_t head = pct == nullptr ? std::strlen(fmt) : static_cast<size_t>(pct - fmt);
+  const char* tail = pct == nullptr ? fmt + head : pct + 2;
+  char number[12];
+  const char* value = number;
+  size_t value_size = 0;
+  if (pct != nullptr) {
+    const char conversion = pct[1];
+    if (conversion != 'd' && conversion != 'u' && conversion != 's' && conversion != 'c') return false;
+    for (const char* t = tail; *t != '\0'; ++t)  // (usually one byte: the comma)
+      if (*t == '%') return false;
+    if (conversion == 'd') {
+      value_size =
+          static_cast<size_t>(std::to_chars(number, number + sizeof number, va_arg(args, int)).ptr - number);
+    } else if (conversion == 'u') {
+      value_size = static_cast<size_t>(
+          std::to_chars(number, number + sizeof number, va_arg(args, unsigned int)).ptr - number);
+    } else if (conversion == 'c') {
+      number[0] = static_cast<char>(static_cast<unsigned char>(va_arg(args, int)));
+      value_size = 1;
+    } else {
+      value = va_arg(args, const char*);
+      if (value == nullptr) return false;
+      value_size = std::strlen(value);
+    }
+  }
+  size_t tail_size = 0;
+  while (tail[tail_size] != '\0') ++tail_size;
+  const size_t total = head + value_size + tail_size;
+  if (total > static_cast<size_t>(INT_MAX / 2)) return false;
+  if (total >= static_cast<size_t>(str->maxlen - str->len)) enlargeStringInfo(str, static_cast<int>(total));
+  char* out = str->data + str->len;
+  std::memcpy(out, fmt, head);
+  out += head;
+  std::memcpy(out, value, value_size);
+  out += value_size;
+  for (size_t i = 0; i < tail_size; ++i) *out++ = tail[i];
+  *out = '\0';
+  str->len += static_cast<int>(total);
+  return true;
+}
+
+}  // namespace
+
+// NOLINTNEXTLINE(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp,readability-identifier-naming)
+extern "C" void __wrap_appendStringInfo(PgStringInfo* str, const char* fmt, ...) {
+  if (ddlint::parser::pg::fast_on.load(std::memory_order_relaxed)) {
+    va_list args;
+    va_start(args, fmt);
+    bool done = append_one(str, fmt, args);
+    va_end(args);
+    if (!done) {
+      va_start(args, fmt);
+      done = append_simple(str, fmt, args);
+      va_end(args);
+    }
+    if (done) {
+      ++ddlint::parser::pg::fast_calls;
+      return;
+    }
+  }
+  // PostgreSQL's appendStringInfo: format, and when the buffer was too
+  // small, enlarge it and format again (errno as it was, for %m).
+  const int saved_errno = errno;
+  for (;;) {
+    errno = saved_errno;
+    va_list args;
+    va_start(args, fmt);
+    const int needed = appendStringInfoVA(str, fmt, args);
+    va_end(args);
+    if (needed == 0) break;
+    enlargeStringInfo(str, needed);
+  }
+}
+
+#endif
