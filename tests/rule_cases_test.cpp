@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "rules/column_types.h"
 #include "support/diff.h"
 #include "support/harness.h"
 #include "support/rule_case.h"
@@ -206,6 +207,24 @@ TEST_SUITE("rules") {
     CHECK(got ==
           "alter-requires-table-copy 1 conditional\nalter-requires-table-copy 2\n"
           "online-ddl-unsupported 3 conditional\nonline-ddl-unsupported 4\n");
+  }
+
+  TEST_CASE(
+      "builtin_spelling: a dot before any ( or [ names a schema, which only pg_catalog keeps built in") {
+    CHECK(rules::builtin_spelling(""));
+    CHECK(rules::builtin_spelling("text"));
+    CHECK(rules::builtin_spelling("varchar(20)"));
+    CHECK(rules::builtin_spelling("int[]"));
+    CHECK(rules::builtin_spelling("numeric(10.5)"));
+    CHECK(rules::builtin_spelling("varchar[2].x"));
+    CHECK(rules::builtin_spelling("pg_catalog.int4"));
+    CHECK(rules::builtin_spelling("PG_Catalog.varchar(20)"));
+    CHECK_FALSE(rules::builtin_spelling("myschema.json"));
+    CHECK_FALSE(rules::builtin_spelling("a.b[1]"));
+    CHECK_FALSE(rules::builtin_spelling("x.varchar(20)"));
+    CHECK_FALSE(rules::builtin_spelling("pg_cat.x"));
+    CHECK_FALSE(rules::builtin_spelling("\"my.type\""));
+    CHECK_FALSE(rules::builtin_spelling("."));
   }
 
   TEST_CASE("missing-lock-timeout: each file reads its own maximum and dialect, one file after another") {

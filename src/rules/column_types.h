@@ -27,10 +27,14 @@ inline bool convention_applies(const engine::RuleContext& ctx) {
 }
 
 // Whether the type is PostgreSQL's own: unqualified (or quoted) names resolve
-// to pg_catalog first, but `myschema.json` is a user-defined type.
+// to pg_catalog first, but `myschema.json` is a user-defined type (a dot
+// before any `(` or `[`). Read in one pass over the bytes: every convention
+// rule asks it of every column (find_first_of looks each byte up in its set
+// with a library call).
 inline bool builtin_spelling(std::string_view text) {
-  const auto cut = text.find_first_of("(["), dot = text.find('.');
-  if (dot == std::string_view::npos || (cut != std::string_view::npos && dot > cut)) return true;
+  size_t i = 0;
+  while (i < text.size() && text[i] != '.' && text[i] != '(' && text[i] != '[') ++i;
+  if (i == text.size() || text[i] != '.') return true;
   static constexpr std::string_view kCatalog = "pg_catalog.";
   if (text.size() < kCatalog.size()) return false;
   for (size_t i = 0; i < kCatalog.size(); ++i)
