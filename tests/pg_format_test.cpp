@@ -27,6 +27,7 @@ void* pg_query_enter_memory_context();
 void pg_query_exit_memory_context(void* ctx);
 void initStringInfo(TestStringInfo* str);
 void appendStringInfo(TestStringInfo* str, const char* fmt, ...);
+void appendStringInfoString(TestStringInfo* str, const char* s);
 }
 
 namespace {
@@ -136,6 +137,29 @@ TEST_SUITE("pg-format") {
         CHECK(got.size() >= start + size + 10);
         p.add("\"ival\":%d,", static_cast<int>(size));
       }
+    }
+  }
+
+  TEST_CASE("appendStringInfoString appends the string as PostgreSQL's does") {
+    const MemoryContext context;
+    for (const size_t start : {0, 1, 100, 1000, 1023, 1024, 4000}) {
+      Pair p(std::string(start, 'x'));
+      const uint64_t before = pg::fast_format_calls();
+      size_t calls = 0;
+      for (const size_t size : {0, 1, 15, 16, 17, 100, 1000, 1023, 1024, 1025, 5000, 70000}) {
+        const std::string s(size, 's');
+        pg::set_fast_format(true);
+        appendStringInfoString(&p.fast, s.c_str());
+        pg::set_fast_format(false);
+        appendStringInfoString(&p.slow, s.c_str());
+        pg::set_fast_format(true);
+        ++calls;
+        REQUIRE(p.fast.len == p.slow.len);
+        CHECK(std::string(p.fast.data, static_cast<size_t>(p.fast.len)) ==
+              std::string(p.slow.data, static_cast<size_t>(p.slow.len)));
+        CHECK(p.fast.data[p.fast.len] == '\0');
+      }
+      if (pg::fast_format_built()) CHECK(pg::fast_format_calls() - before == calls);
     }
   }
 
