@@ -495,6 +495,31 @@ TEST_SUITE("pg-json") {
     CHECK_FALSE(valid("[\"\xF4\x90\x80\x80\"]"));  // above U+10FFFF
     CHECK_FALSE(valid("[\"\xFF\"]"));
     CHECK_FALSE(valid("[1]\xC3\xA9"));
+    // A document of one value is that value alone.
+    for (const std::string doc : {"1,2", "1]", "1}", "1:", "1 2", "\"s\",", "\"s\"]", "true,", "null}",
+                                  "[1],", "{}]", "[]}", "{},{}", "1,", ","}) {
+      CAPTURE(doc);
+      CHECK_FALSE(valid(doc));
+    }
+  }
+
+  TEST_CASE("documents that stop part way are rejected, at any depth") {
+    // Each opens containers up to the limit and beyond without closing them,
+    // between values, keys and commas.
+    for (size_t limit = 1; limit <= 40; ++limit) {
+      CAPTURE(limit);
+      for (const std::string step :
+           {"[", "{\"k\":", "[1,", "[\"s\",", "{\"a\":1,\"b\":", "[[],", "[{},", "[true,null,"}) {
+        CAPTURE(step);
+        std::string doc = step;
+        for (size_t n = 1; n <= limit + 1; ++n) {
+          CHECK_FALSE(valid(doc, limit));
+          CHECK_FALSE(valid(doc + "1", limit));
+          CHECK_FALSE(valid(doc + "\"open", limit));
+          doc += step;
+        }
+      }
+    }
   }
 
   TEST_CASE("nesting deeper than the limit is rejected") {

@@ -10,21 +10,8 @@ namespace ddlint::parser::pg::json {
 void Parser::release() {
   tape_.reset();
   tape_size_ = 0;
-  std::vector<Open>().swap(open_);
   chars_.reset();
   chars_size_ = 0;
-}
-
-// Doubles the tape; `used` is the next free slot, the result its place in
-// the new tape.
-Slot* Parser::grow_tape(Slot* used) {
-  const auto n = static_cast<size_t>(used - tape_.get());
-  const size_t size = std::max<size_t>(64, 2 * tape_size_);
-  auto grown = std::make_unique_for_overwrite<Slot[]>(size);
-  if (n > 0) std::memcpy(grown.get(), tape_.get(), n * sizeof(Slot));
-  tape_ = std::move(grown);
-  tape_size_ = size;
-  return tape_.get() + n;
 }
 
 namespace {
@@ -93,13 +80,16 @@ bool json_digit(char c) { return c >= '0' && c <= '9'; }
 
 // The bytes of an 8-byte word (little-endian) that end a plain run in a
 // string: a quote, a backslash, a control character or a non-ASCII byte,
-// flagged by their high bit. Only the lowest flag is exact (a borrow may flag
-// the bytes above it): below it every byte is 0x20-0x7F, so none of the
-// subtractions borrows there.
+// flagged by their high bit. A byte b below 0x80 is a quote or a control
+// character when b ^ 2 is below 0x21 (the quote becomes 0x20, the control
+// characters stay below 0x20), and a backslash when b ^ 0x5C is 0: each
+// subtraction borrows (sets the high bit) exactly there. Only the lowest
+// flag is exact (a borrow may flag the bytes above it): below it every byte
+// is 0x20-0x7F and neither subtraction borrows.
 uint64_t special_bytes(uint64_t x) {
   constexpr uint64_t kOnes = 0x0101010101010101;
   constexpr uint64_t kHigh = 0x8080808080808080;
-  return (((x ^ (kOnes * '"')) - kOnes) | ((x ^ (kOnes * '\\')) - kOnes) | (x - kOnes * 0x20) | x) & kHigh;
+  return (((x ^ (kOnes * 2)) - kOnes * 0x21) | ((x ^ (kOnes * '\\')) - kOnes) | x) & kHigh;
 }
 
 struct StringEnd {
@@ -238,6 +228,13 @@ struct StringEnd {
   }
 }
 
+// Past the JSON space at p (out of line: libpg_query writes no space, so
+// the parse loop keeps none of this in its registers).
+[[gnu::noinline]] const char* skip_space(const char* p) {
+  while (json_space(*p)) ++p;
+  return p;
+}
+
 }  // namespace
 
 bool Parser::parse(const char* text, Element& root) {
@@ -249,33 +246,37 @@ bool Parser::parse(const char* text, Element& root) {
     chars_size_ = size;
     chars_ = std::make_unique_for_overwrite<char[]>(chars_size_ + 8);
   }
-  if (tape_size_ < size / 8 + 16) {
-    tape_size_ = size / 8 + 16;
+  // The tape is allocated for the longest document of this size, so that no
+  // value checks for room. Each value of a document takes two bytes of its
+  // text or more (its quotes or brackets; a key also its colon; a number
+  // its digit and the comma or bracket after it), so a document of n bytes
+  // holds at most (n + 1) / 2 values; a document rejected part way has also
+  // written one slot for each container still open (at most the depth
+  // limit) and one for the value it stopped in.
+  const size_t slots = size / 2 + 3 + std::min(size, max_depth_);
+  if (tape_size_ < slots) {
+    tape_size_ = slots;
     tape_ = std::make_unique_for_overwrite<Slot[]>(tape_size_);
   }
-  if (open_.empty()) open_.resize(std::min<size_t>(max_depth_, 64));
-  // The parse state lives in locals (registers), written back only on a
-  // cold path: the tape, its next free slot and its end; the innermost open
-  // container (its tape index, its elements so far, whether it is an
-  // object) and how many are open; the text.
-  Slot* tape = tape_.get();
+  // The parse state lives in locals (registers): the tape's next free slot;
+  // the innermost open container (its slot and the byte that closes it),
+  // and how many are open; the text. An open container's slot counts its
+  // elements so far, and its `inner` holds how far back the enclosing
+  // container's slot is (in bytes), until it closes.
+  Slot* const tape = tape_.get();
   Slot* t = tape;
-  Slot* t_end = tape + tape_size_;
-  Open* stack = open_.data();
+  Slot* top = tape;  // (none open yet: the root's slot, read only once it is open)
   size_t depth = 0;
-  uint32_t top = 0;
-  uint32_t count = 0;
-  bool in_object = false;
+  constexpr int kObjectEnd = '}';
+  constexpr int kArrayEnd = ']';
+  // kObjectEnd or kArrayEnd; at the root, no byte (a value there is
+  // followed by the end of the text, told on the way to a rejection).
+  int closer = 0x100;
   char* out = chars_.get();
   const char* p = text;
   const char* const end = text + size;
-  // The text ends in a NUL, which no rule below accepts: single characters
-  // are read without checking the end first. Space between tokens is
-  // skipped where the expected character is not found (libpg_query writes
-  // none).
-  auto skip_space = [&] {
-    while (static_cast<unsigned char>(*p) <= ' ' && json_space(*p)) ++p;
-  };
+  // The last place 8 bytes can be read from (0 when the text is shorter).
+  const uintptr_t last8 = size >= 8 ? reinterpret_cast<uintptr_t>(end - 8) : 0;
   // The string whose opening quote is at p, into the slot v; p moves past
   // its closing quote. A plain run is read 8 bytes at a time; anything else
   // (an escape, a non-ASCII byte, an error, the text's last bytes) is left
@@ -285,22 +286,20 @@ bool Parser::parse(const char* text, Element& root) {
     ++p;
     const char* const start = p;
     if constexpr (std::endian::native == std::endian::little) {
-      while (end - p >= 8) {
+      while (reinterpret_cast<uintptr_t>(p) <= last8) {
         uint64_t x = 0;
         std::memcpy(&x, p, 8);
         const uint64_t special = special_bytes(x);
         if (special != 0) {
           p += std::countr_zero(special) / 8;
-          break;
+          if (*p != '"') break;
+          v->chars = start;
+          v->count = static_cast<uint32_t>(p - start);
+          ++p;
+          return true;
         }
         p += 8;
       }
-    }
-    if (p < end && *p == '"') {
-      v->chars = start;
-      v->count = static_cast<uint32_t>(p - start);
-      ++p;
-      return true;
     }
     const StringEnd e = string_rest(start, p, end, out);
     if (e.p == nullptr) return false;
@@ -310,150 +309,168 @@ bool Parser::parse(const char* text, Element& root) {
     out = e.out;
     return true;
   };
-  // An object's key and its colon (p at the key's quote, or space before it).
-  auto key = [&]() __attribute__((always_inline)) {
-    if (*p != '"') {
-      skip_space();
-      if (*p != '"') return false;
-    }
-    ++count;
-    if (!string(t)) return false;
+  // Opens a container at t (p at its bracket).
+  auto open = [&](Kind kind) __attribute__((always_inline)) {
+    if (depth >= max_depth_) return false;
+    ++depth;
+    t->kind = kind;
+    t->count = 1;
+    t->inner = static_cast<uint64_t>(reinterpret_cast<char*>(t) - reinterpret_cast<char*>(top));
+    top = t;
     ++t;
-    if (*p != ':') {
-      skip_space();
-      if (*p != ':') return false;
-    }
     ++p;
     return true;
   };
-  for (;;) {
-    // A value (and room for it and a key after it).
-    if (t_end - t < 2) [[unlikely]] {
-      t = grow_tape(t);
-      tape = tape_.get();
-      t_end = tape + tape_size_;
+  // Everything but the structure (a string, number or literal) is read in
+  // `value`, whose cases are tried in the order of their frequency in
+  // libpg_query's trees.
+value:
+  if (*p == '{') {
+    if (!open(Kind::Object)) return false;
+    closer = kObjectEnd;
+    if (*p == '"') goto key_quote;
+    p = skip_space(p);
+    if (*p == '}') {
+      top->count = 0;
+      goto close;
     }
-    const char c = *p;
-    if (c == '{' || c == '[') {
-      if (depth >= max_depth_) return false;
-      if (depth > 0) {
-        if (!in_object) ++count;
-        if (depth - 1 == open_.size()) [[unlikely]] {
-          open_.resize(std::min(max_depth_, 2 * open_.size() + 16));
-          stack = open_.data();
-        }
-        stack[depth - 1] = Open{top, count};
-      }
-      ++depth;
-      in_object = c == '{';
-      t->kind = in_object ? Kind::Object : Kind::Array;
-      top = static_cast<uint32_t>(t - tape);
-      count = 0;
-      ++t;
+    goto key;
+  }
+  if (*p == '"') {
+    if (!string(t)) return false;
+    ++t;
+    goto after_value;
+  }
+  if (*p == '[') {
+    if (!open(Kind::Array)) return false;
+    closer = kArrayEnd;
+    if (static_cast<unsigned char>(*p) <= ' ') p = skip_space(p);
+    if (*p == ']') {
+      top->count = 0;
+      goto close;
+    }
+    goto value;
+  }
+  if (json_digit(*p) || *p == '-') {
+    const bool negative = *p == '-';
+    if (negative) ++p;
+    if (!json_digit(*p)) return false;
+    // 19 digits always fit in a uint64_t; more never fit in an int64_t.
+    uint64_t magnitude = 0;
+    const char* digits = p;
+    if (*p == '0') {
       ++p;
-      if (static_cast<unsigned char>(*p) <= ' ') skip_space();
-      if (*p != (in_object ? '}' : ']')) {
-        if (in_object && !key()) return false;
-        continue;
-      }
-      // Empty: closed below.
     } else {
-      if (c == '"') {
-        if (!string(t)) return false;
-      } else if (c == '-' || json_digit(c)) {
-        const bool negative = c == '-';
-        if (negative) ++p;
-        if (!json_digit(*p)) return false;
-        // 19 digits always fit in a uint64_t; more never fit in an int64_t.
-        uint64_t magnitude = 0;
-        const char* digits = p;
-        if (*p == '0') {
-          ++p;
-        } else {
-          while (json_digit(*p)) {
-            magnitude = magnitude * 10 + static_cast<uint64_t>(*p - '0');
-            ++p;
-          }
-        }
-        const bool overflow = p - digits > 19;
-        bool integer = true;
-        if (*p == '.') {
-          integer = false;
-          ++p;
-          if (!json_digit(*p)) return false;
-          while (json_digit(*p)) ++p;
-        }
-        if (*p == 'e' || *p == 'E') {
-          integer = false;
-          ++p;
-          if (*p == '+' || *p == '-') ++p;
-          if (!json_digit(*p)) return false;
-          while (json_digit(*p)) ++p;
-        }
-        constexpr auto kMax = static_cast<uint64_t>(std::numeric_limits<int64_t>::max());
-        if (integer && !overflow && (negative ? magnitude <= kMax + 1 : magnitude <= kMax)) {
-          t->kind = Kind::Integer;
-          t->integer = negative ? static_cast<int64_t>(0 - magnitude) : static_cast<int64_t>(magnitude);
-        } else {
-          t->kind = Kind::Number;
-          t->integer = 0;
-        }
-      } else if (c == 't' && p[1] == 'r' && p[2] == 'u' && p[3] == 'e') {
-        t->kind = Kind::True;
-        p += 4;
-      } else if (c == 'f' && p[1] == 'a' && p[2] == 'l' && p[3] == 's' && p[4] == 'e') {
-        t->kind = Kind::False;
-        p += 5;
-      } else if (c == 'n' && p[1] == 'u' && p[2] == 'l' && p[3] == 'l') {
-        t->kind = Kind::Null;
-        p += 4;
-      } else if (json_space(c)) {
-        skip_space();
-        continue;
-      } else {
-        return false;
-      }
-      if (c != '"') {
-        t->count = 0;
-        if (c > '9') t->inner = 0;
-      }
-      ++t;
-      if (depth == 0) {
-        skip_space();
-        if (p != end) return false;
-        root = Element(tape);
-        return true;
-      }
-      if (!in_object) ++count;
-    }
-    // After a value: a comma and the next one, or the ends of containers.
-    for (;;) {
-      if (*p == ',') {
+      while (json_digit(*p)) {
+        magnitude = magnitude * 10 + static_cast<uint64_t>(*p - '0');
         ++p;
-        if (in_object && !key()) return false;
-        break;
       }
-      if (*p != (in_object ? '}' : ']')) {
-        if (!json_space(*p)) return false;
-        skip_space();
-        continue;
-      }
+    }
+    const bool overflow = p - digits > 19;
+    bool integer = true;
+    if (*p == '.') {
+      integer = false;
       ++p;
-      Slot& closed = tape[top];
-      closed.count = count;
-      closed.inner = static_cast<uint64_t>(t - tape) - top - 1;
-      --depth;
-      if (depth == 0) {
-        skip_space();
-        if (p != end) return false;
-        root = Element(tape);
-        return true;
-      }
-      top = stack[depth - 1].index;
-      count = stack[depth - 1].count;
-      in_object = tape[top].kind == Kind::Object;
+      if (!json_digit(*p)) return false;
+      while (json_digit(*p)) ++p;
+    }
+    if (*p == 'e' || *p == 'E') {
+      integer = false;
+      ++p;
+      if (*p == '+' || *p == '-') ++p;
+      if (!json_digit(*p)) return false;
+      while (json_digit(*p)) ++p;
+    }
+    constexpr auto kMax = static_cast<uint64_t>(std::numeric_limits<int64_t>::max());
+    t->count = 0;
+    if (integer && !overflow && (negative ? magnitude <= kMax + 1 : magnitude <= kMax)) {
+      t->kind = Kind::Integer;
+      t->integer = negative ? static_cast<int64_t>(0 - magnitude) : static_cast<int64_t>(magnitude);
+    } else {
+      t->kind = Kind::Number;
+      t->integer = 0;
+    }
+    ++t;
+    goto after_value;
+  }
+  if (p[0] == 't' && p[1] == 'r' && p[2] == 'u' && p[3] == 'e') {
+    t->kind = Kind::True;
+    p += 4;
+  } else if (p[0] == 'f' && p[1] == 'a' && p[2] == 'l' && p[3] == 's' && p[4] == 'e') {
+    t->kind = Kind::False;
+    p += 5;
+  } else if (p[0] == 'n' && p[1] == 'u' && p[2] == 'l' && p[3] == 'l') {
+    t->kind = Kind::Null;
+    p += 4;
+  } else if (json_space(*p)) {
+    p = skip_space(p);
+    goto value;
+  } else {
+    return false;
+  }
+  t->count = 0;
+  t->inner = 0;
+  ++t;
+  // After a value: a comma and the next one, or the end of the innermost
+  // container (at the root: the end of the text).
+after_value:
+  if (*p == ',') {
+    if (closer == kObjectEnd) {
+      ++p;
+      ++top->count;
+      goto key;
+    }
+    if (closer != kArrayEnd) return false;  // at the root
+    ++p;
+    ++top->count;
+    goto value;
+  }
+  if (static_cast<unsigned char>(*p) == closer) goto close;
+  {
+    const char* const past = skip_space(p);
+    if (past != p) {
+      p = past;
+      goto after_value;
     }
   }
+  if (depth == 0 && p == end) {  // a document of one value that is not a container
+    root = Element(tape);
+    return true;
+  }
+  return false;
+
+  // The end of the innermost container, at p.
+close:
+  ++p;
+  {
+    Slot* const closed = top;
+    top = reinterpret_cast<Slot*>(reinterpret_cast<char*>(closed) - closed->inner);
+    closed->inner = static_cast<uint64_t>(t - closed - 1);
+    if (--depth == 0) {
+      p = skip_space(p);
+      if (p != end) return false;
+      root = Element(tape);
+      return true;
+    }
+    closer = top->kind == Kind::Object ? kObjectEnd : kArrayEnd;
+  }
+  goto after_value;
+
+  // An object's key and its colon (p at the key's quote, or space before it).
+key:
+  if (*p != '"') {
+    p = skip_space(p);
+    if (*p != '"') return false;
+  }
+key_quote:
+  if (!string(t)) return false;
+  ++t;
+  if (*p != ':') {
+    p = skip_space(p);
+    if (*p != ':') return false;
+  }
+  ++p;
+  goto value;
 }
 
 }  // namespace ddlint::parser::pg::json

@@ -162,15 +162,8 @@ class Parser {
   void release();
 
  private:
-  // A container being parsed: its tape index and its elements (fields) so far.
-  struct Open {
-    uint32_t index;
-    uint32_t count;
-  };
-  Slot* grow_tape(Slot* used);
   std::unique_ptr<Slot[]> tape_;
   size_t tape_size_ = 0;
-  std::vector<Open> open_;  // the containers that enclose the innermost one
   std::unique_ptr<char[]> chars_;
   size_t chars_size_ = 0;
   size_t max_depth_;
