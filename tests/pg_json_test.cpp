@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "parser/postgres/pg_lower_internal.h"
+
 namespace {
 
 using ddlint::parser::pg::json::Array;
@@ -551,6 +553,35 @@ TEST_SUITE("pg-json") {
     CHECK(valid("\"s\"", 0));
     CHECK_FALSE(valid("[]", 0));
     CHECK_FALSE(valid("{}", 0));
+  }
+
+  TEST_CASE("the lowering compares a key or node kind with a literal byte for byte") {
+    using ddlint::parser::pg::operator==;
+    // (Each comparison in parentheses: evaluated here, with the lowering's
+    // operator, not taken apart by the test macro.)
+    const std::string_view none;
+    CHECK((std::string_view("String") == "String"));
+    CHECK_FALSE((std::string_view("Strin") == "String"));
+    CHECK_FALSE((std::string_view("StringX") == "String"));
+    CHECK_FALSE((std::string_view("Strinh") == "String"));
+    CHECK_FALSE((std::string_view("string") == "String"));
+    CHECK((std::string_view("String") != "Strings"));
+    CHECK_FALSE((std::string_view("String") != "String"));
+    constexpr char kEmpty[] = "";
+    CHECK((none == kEmpty));
+    CHECK((std::string_view("") == kEmpty));
+    CHECK_FALSE((none == "x"));
+    CHECK_FALSE((std::string_view("x") == kEmpty));
+    // Each length up to 24, differing at each byte.
+    const std::string_view word = "abcdefghijklmnopqrstuvwx";
+    CHECK((word == "abcdefghijklmnopqrstuvwx"));
+    for (size_t i = 0; i < word.size(); ++i) {
+      CAPTURE(i);
+      std::string other(word);
+      other[i] = '_';
+      CHECK_FALSE((std::string_view(other) == "abcdefghijklmnopqrstuvwx"));
+      CHECK_FALSE((word.substr(0, i) == "abcdefghijklmnopqrstuvwx"));
+    }
   }
 
   TEST_CASE("a parser is reused, and gives its buffers back") {

@@ -4,6 +4,7 @@
 // tolerate absent fields: libpg_query omits defaults (false, 0, empty).
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,21 @@ namespace ddlint::parser::pg {
 
 using array = json::Array;
 using object = json::Object;
+
+// A view compared with a string literal (a node kind, a key, an enum's
+// name): the sizes, then the literal's bytes by a memcmp of a constant size
+// the compiler inlines. (std::string_view's == goes through compare(), a
+// three-way memcmp call, for every test of the lowering's long chains of
+// node kinds and keys.) Found before std's by every == and != of the
+// lowering between a std::string_view and a literal.
+template <size_t N>
+inline bool operator==(std::string_view s, const char (&literal)[N]) {
+  if constexpr (N == 1) {
+    return s.empty();  // (an empty view's data may be null)
+  } else {
+    return s.size() == N - 1 && std::memcmp(s.data(), literal, N - 1) == 0;
+  }
+}
 
 // Byte classes of the lowering's scans: ASCII case folding (ddlint runs in
 // the "C" locale, where std::tolower folds A-Z only) and the identifier
@@ -77,8 +93,12 @@ class FieldPass {
   explicit FieldPass(element e) { e.get(o_); }
   object::iterator begin() const { return o_.begin(); }
   object::iterator end() const { return o_.end(); }
-  bool first(const object::Field& f, std::string_view key, uint32_t bit) {
-    if (f.key != key || (seen_ & bit) != 0) return false;
+  template <size_t N>
+  bool first(const object::Field& f, const char (&key)[N], uint32_t bit) {
+    // (The bit first: tested after the key, both tests were folded into one
+    // of the memcmp's result, which then was called.)
+    if ((seen_ & bit) != 0) return false;
+    if (!(f.key == key)) return false;
     seen_ |= bit;
     return true;
   }
