@@ -8,6 +8,8 @@
 #include <cctype>
 #include <cmath>
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -30,11 +32,13 @@
 #include "driver/work_pool.h"
 #include "engine/catalog.h"
 #include "engine/config.h"
+#include "engine/linter.h"
 #include "engine/rule_context.h"
 #include "parser/detect.h"
 #include "parser/parser.h"
 #include "rules/annotation_helpers.h"
 #include "rules/column_types.h"
+#include "rules/registry.h"
 #include "support/harness.h"
 
 using namespace ddlint;
@@ -1128,6 +1132,50 @@ TEST_SUITE("core") {
     CHECK(plan("db/revert/app/users.sql", "DROP TABLE t;\n", sqitch).sections[0].down);
     CHECK(analysis::sqitch_folder("deploy/x.sql") == std::make_pair(size_t{0}, std::string_view("deploy")));
     CHECK(analysis::sqitch_folder("db/x.sql").first == std::string_view::npos);
+  }
+
+  TEST_CASE("lint_file reads the runner plan it is given, else works it out from the file") {
+    using analysis::Runner;
+    const auto& catalog = engine::Catalog::instance();
+    const std::map<std::string, Severity> enabled = {{"missing-lock-timeout", Severity::Warning}};
+    const analysis::Settings settings;  // runner: auto
+    const std::string sql = "ALTER TABLE users ADD COLUMN nickname text;\n";
+    auto source = std::make_shared<const SourceFile>("db/V2__nickname.sql", sql);
+    const auto parsed = parser::parse(*source);
+    auto lint = [&](const analysis::RunnerPlan* plan) {
+      return engine::lint_file(source, parsed, settings, enabled, rules::registry(), catalog, {}, nullptr, {},
+                               {}, {}, {}, {}, nullptr, plan);
+    };
+    // Worked out: Flyway, by the file's name; a Flyway script runs in a transaction.
+    const auto own = lint(nullptr);
+    CHECK(own.stats.runner == Runner::Flyway);
+    CHECK(own.stats.runner_from != "configured");
+    REQUIRE(own.diagnostics.size() == 1);
+    REQUIRE(own.diagnostics[0].fix);
+    CHECK(own.diagnostics[0].fix->edits[0].replacement == "SET LOCAL lock_timeout = '5s';\n");
+    // The same plan, given: the same result.
+    const auto flyway = analysis::plan_runner(source->path(), source->text(), parsed.comments,
+                                              settings.runner, settings.runner_layout);
+    const auto same = lint(&flyway);
+    CHECK(same.stats.runner == Runner::Flyway);
+    CHECK(same.stats.runner_from == own.stats.runner_from);
+    REQUIRE(same.diagnostics.size() == 1);
+    CHECK(same.diagnostics[0].message == own.diagnostics[0].message);
+    CHECK(same.diagnostics[0].fix->edits[0].replacement == "SET LOCAL lock_timeout = '5s';\n");
+    // Another plan: the file is read by it (no runner, no transaction), not by its name.
+    const auto plain = analysis::plan_runner("db/other.sql", source->text(), parsed.comments, Runner::None,
+                                             settings.runner_layout);
+    const auto given = lint(&plain);
+    CHECK(given.stats.runner == Runner::None);
+    CHECK(given.stats.runner_from == "configured");
+    REQUIRE(given.diagnostics.size() == 1);
+    CHECK(given.diagnostics[0].fix->edits[0].replacement == "SET lock_timeout = '5s';\n");
+    // A plan that says the file is not a migration: nothing is linted.
+    analysis::RunnerPlan verify = plain;
+    verify.not_a_migration = true;
+    const auto skipped = lint(&verify);
+    CHECK(skipped.stats.not_a_migration);
+    CHECK(skipped.diagnostics.empty());
   }
 
   TEST_CASE("Flyway: a transaction unless a statement cannot run in one; mixed migrations are refused") {

@@ -218,6 +218,9 @@ struct Job {
   std::shared_ptr<const ir::ParsedFile> down;
   std::string down_unreadable;    // NAME.down.go and the like, when that is the down migration
   analysis::RunnerLayout layout;  // what the file's folder tells of its runner
+  // plan_runner of `source` under its path, worked out once by the parse
+  // task: its down migration, the replay and the lint read it.
+  analysis::RunnerPlan plan;
   std::span<const analysis::CreatedObject> earlier;  // created by earlier files of the change set
   std::vector<analysis::KnownTable> history;       // what the migrations before it say of the tables it names
   std::vector<analysis::KnownFunction> functions;  // the functions the migrations before it declare
@@ -672,9 +675,14 @@ class SharedParses {
 };
 
 void load_down(Job& job, DirListings& listings, VersionDowns& versions, SharedParses* shared) {
-  const analysis::RunnerPlan plan =
-      analysis::plan_runner(job.down_base, job.source->text(), job.parsed->comments, job.eff.settings.runner,
-                            job.eff.settings.runner_layout);
+  // The file's own plan, unless the path its down migration is found from
+  // is not the one it is reported under.
+  std::optional<analysis::RunnerPlan> own;
+  const analysis::RunnerPlan& plan =
+      job.down_base == job.source->path()
+          ? job.plan
+          : own.emplace(analysis::plan_runner(job.down_base, job.source->text(), job.parsed->comments,
+                                              job.eff.settings.runner, job.eff.settings.runner_layout));
   if (!plan.paired_downs || plan.not_a_migration) return;
   if (plan.runner == analysis::Runner::Liquibase) {
     // The changesets' `--rollback` comments are the file's down migration.
@@ -1030,6 +1038,8 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     }
     job.eff.settings.runner_layout = job.layout;  // after any change of dialect above
     if (on_disk && parsed_here) shared.add(job.fs_path, job.eff.settings, job.parsed);
+    job.plan = analysis::plan_runner(job.source->path(), job.source->text(), job.parsed->comments,
+                                     job.eff.settings.runner, job.eff.settings.runner_layout);
     if (job.lint) load_down(job, listings, version_downs, &shared);
   };
 
@@ -1055,11 +1065,12 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   // `last`: the job is not linted again (no fixes to apply), and its history
   // is handed over: the states only it holds are then changed in place by
   // the file's replay in its facts, not copied.
-  auto lint_job = [&](Job& job, bool last) {
+  // `fixed`: the text is the file's with fixes applied (its plan is worked out again).
+  auto lint_job = [&](Job& job, bool last, bool fixed) {
     return engine::lint_file(job.source, *job.parsed, job.eff.settings, *job.eff.enabled, rules::registry(),
                              catalog_, job.eff.options, job.down.get(), job.earlier,
                              last ? std::move(job.history) : job.history, job.down_unreadable, job.functions,
-                             job.down_path, job.rules);
+                             job.down_path, job.rules, fixed ? nullptr : &job.plan);
   };
   std::atomic<bool> write_failed{false};
   auto lint_one = [&](Job& job, FileOutcome& out) {
@@ -1069,7 +1080,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     out.is_stdin = job.is_stdin;
     // The change set's view of earlier files and the history stay as they
     // were: fixes do not change what a file creates.
-    out.result = lint_job(job, !options_.fix);
+    out.result = lint_job(job, !options_.fix, false);
     if (options_.fix) {
       // Apply, re-lint, repeat: a fix deferred because it overlapped another
       // gets its turn in the next round. The report shows what is left.
@@ -1085,7 +1096,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
                                                job.eff.settings.dialect, &job.eff.settings.placeholders);
         job.parsed = std::make_shared<const ir::ParsedFile>(
             parser::parse(*job.source, parse_options(job.eff.settings)));
-        out.result = lint_job(job, false);
+        out.result = lint_job(job, false, true);
       }
       out.changed = job.source->text() != original->text();
       if (out.changed && options_.write_fixes && !job.fs_path.empty()) {
@@ -1192,8 +1203,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
         continue;
       }
       if (!job.snapshot.empty()) totals.snapshots.push_back({job.in->display_path, std::move(job.snapshot)});
-      const auto plan = analysis::plan_runner(job.source->path(), job.source->text(), job.parsed->comments,
-                                              job.eff.settings.runner, job.eff.settings.runner_layout);
+      const analysis::RunnerPlan& plan = job.plan;
       if (plan.not_a_migration) {  // sqitch's verify scripts change nothing
         ends.push_back(created.size());
         continue;

@@ -228,7 +228,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
                      std::span<const analysis::CreatedObject> earlier,
                      std::vector<analysis::KnownTable> history, std::string_view unreadable_down,
                      std::span<const analysis::KnownFunction> functions, std::string_view down_path,
-                     const RuleSelection* selection) {
+                     const RuleSelection* selection, const analysis::RunnerPlan* runner_plan) {
   FileResult result;
   result.path = source->path();
   result.stats.syntax_errors = parsed.errors.size();
@@ -240,8 +240,11 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
     if (st.kind() == ir::StmtKind::Opaque) ++result.stats.opaque;
   }
 
-  const analysis::RunnerPlan plan = analysis::plan_runner(source->path(), source->text(), parsed.comments,
-                                                          settings.runner, settings.runner_layout);
+  std::optional<analysis::RunnerPlan> own_plan;
+  if (runner_plan == nullptr)
+    runner_plan = &own_plan.emplace(analysis::plan_runner(source->path(), source->text(), parsed.comments,
+                                                          settings.runner, settings.runner_layout));
+  const analysis::RunnerPlan& plan = *runner_plan;
   result.stats.runner = plan.runner;
   result.stats.runner_from = plan.detected ? plan.evidence : std::string_view("configured");
   if (plan.not_a_migration) {

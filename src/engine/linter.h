@@ -65,6 +65,9 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
                      std::vector<analysis::KnownTable> history = {}, std::string_view unreadable_down = {},
                      std::span<const analysis::KnownFunction> functions = {}, std::string_view down_path = {},
                      // select_rules(registry, enabled, catalog), when the caller keeps it
-                     const RuleSelection* selection = nullptr);
+                     const RuleSelection* selection = nullptr,
+                     // analysis::plan_runner(source->path(), source->text(), parsed.comments,
+                     // settings.runner, settings.runner_layout), when the caller has it
+                     const analysis::RunnerPlan* plan = nullptr);
 
 }  // namespace ddlint::engine
