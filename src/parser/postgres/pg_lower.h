@@ -65,8 +65,10 @@ class Lowerer {
   ir::TypeName type_name(element tn) const;
   ir::Expr expr_after(element raw, uint32_t start, bool keyword_stops) const;
   ir::Expr expr_in_range(element raw, TextRange r) const;
-  ir::ColumnDef column_def(element cd, TextRange hint) const;
-  ir::Constraint constraint(element c, bool inline_constraint, uint32_t end_hint) const;
+  // column_def and constraint build into `out`, a default-constructed
+  // object (most often the one just added to the list that keeps it).
+  void column_def(element cd, TextRange hint, ir::ColumnDef& out) const;
+  void constraint(element c, bool inline_constraint, uint32_t end_hint, ir::Constraint& out) const;
   std::vector<TextRange> split_actions(TextRange stmt, uint32_t after) const;
 
   ir::StatementNode create_table(element n, TextRange r);

@@ -5,8 +5,7 @@
 
 namespace ddlint::parser::pg {
 
-ir::Constraint Lowerer::constraint(element c, bool inline_constraint, uint32_t end_hint) const {
-  ir::Constraint k;
+void Lowerer::constraint(element c, bool inline_constraint, uint32_t end_hint, ir::Constraint& k) const {
   array fk_attrs;
   array keys;
   int64_t location = -1;
@@ -84,7 +83,6 @@ ir::Constraint Lowerer::constraint(element c, bool inline_constraint, uint32_t e
     }
   }
   if (k.kind == ir::ConstraintKind::Generated) k.stored = true;  // PostgreSQL only has STORED
-  return k;
 }
 
 }  // namespace ddlint::parser::pg

@@ -115,7 +115,7 @@ ir::StatementNode Lowerer::create_domain(element n, TextRange r) {
   if (child(n, "typeName", tn)) d.base = type_name(tn);
   for (element c : items(n, "constraints")) {
     element inner;
-    if (node_kind(c, inner) == "Constraint") d.constraints.push_back(constraint(inner, true, 0));
+    if (node_kind(c, inner) == "Constraint") constraint(inner, true, 0, d.constraints.emplace_back());
   }
   return d;
 }
@@ -142,7 +142,7 @@ ir::StatementNode Lowerer::alter_domain(element n, TextRange r) {
   element def;
   element inner;
   if (child(n, "def", def) && node_kind(def, inner) == "Constraint")
-    d.constraint = constraint(inner, false, r.end);
+    constraint(inner, false, r.end, d.constraint.emplace());
   return d;
 }
 

@@ -5,8 +5,7 @@
 
 namespace ddlint::parser::pg {
 
-ir::ColumnDef Lowerer::column_def(element cd, TextRange hint) const {
-  ir::ColumnDef col;
+void Lowerer::column_def(element cd, TextRange hint, ir::ColumnDef& col) const {
   bool has_location = false;
   int64_t location = -1;
   element tn;
@@ -40,14 +39,13 @@ ir::ColumnDef Lowerer::column_def(element cd, TextRange hint) const {
   for (element ce : constraints) {
     element inner;
     if (node_kind(ce, inner) != "Constraint") continue;
-    auto k = constraint(inner, true, 0);
+    ir::Constraint& k = col.constraints.emplace_back();
+    constraint(inner, true, 0, k);
     if (k.kind == ir::ConstraintKind::NotNull || k.kind == ir::ConstraintKind::PrimaryKey)
       col.not_null = true;
     if (k.kind == ir::ConstraintKind::Default && k.expr) col.default_value = k.expr;
-    col.constraints.push_back(std::move(k));
   }
   if (is_not_null) col.not_null = true;
-  return col;
 }
 
 ir::StatementNode Lowerer::create_table(element n, TextRange) {
@@ -75,9 +73,9 @@ ir::StatementNode Lowerer::create_table(element n, TextRange) {
     element inner;
     const auto kind = node_kind(e, inner);
     if (kind == "ColumnDef") {
-      ct.columns.push_back(column_def(inner, {}));
+      column_def(inner, {}, ct.columns.emplace_back());
     } else if (kind == "Constraint") {
-      ct.constraints.push_back(constraint(inner, false, 0));
+      constraint(inner, false, 0, ct.constraints.emplace_back());
     }
   }
   return ct;
@@ -143,7 +141,7 @@ ir::StatementNode Lowerer::alter_table(element n, TextRange r) {
       case ir::AlterKind::AddColumn:
         if (def_kind == "ColumnDef") {
           // The definition starts after "ADD [COLUMN] [IF NOT EXISTS]".
-          a.column_def = column_def(inner, {0, a.range.end});
+          column_def(inner, {0, a.range.end}, a.column_def.emplace_or_get());
           a.column_def->range.end = a.range.end;
           a.column = a.column_def->name;
         }
@@ -164,7 +162,7 @@ ir::StatementNode Lowerer::alter_table(element n, TextRange r) {
         break;
       case ir::AlterKind::AddConstraint:
         if (def_kind == "Constraint") {
-          a.constraint = constraint(inner, false, a.range.end);
+          constraint(inner, false, a.range.end, a.constraint.emplace_or_get());
           a.name = a.constraint->name;
         }
         break;
