@@ -127,6 +127,18 @@ const engine::Config* Session::config_for(const Input& in, Sink& sink) {
   if (in.fs_path.empty()) stdin_start = name.empty() ? fs::current_path() : fs::path(name);
   const std::string dir = stdin_start ? "-\n" + stdin_start->string() : parent_path_text(in.fs_path);
   auto cached = found_in_dir_.find(dir);
+  auto may_hold = [this](const std::string& d) { return listings_->may_hold(d, ".ddlint.toml"); };
+  if (cached == found_in_dir_.end() && !stdin_start && !listings_->cwd().empty()) {
+    // A file's folder, absolute, as text: `cwd / name`'s parent_path()
+    // (no path object per folder of a run over thousands).
+    const std::string& cwd = listings_->cwd();
+    const std::string folder = parent_path_text(name.starts_with('/') ? name
+                                                : cwd.ends_with('/')  ? cwd + name
+                                                                      : cwd + '/' + name);
+    listings_->list(folder);
+    cached =
+        found_in_dir_.emplace(dir, engine::find_config_from_folder(folder, config_search_, may_hold)).first;
+  }
   if (cached == found_in_dir_.end()) {
     const fs::path start = stdin_start ? *stdin_start : fs::path(name);
     // An input's path is a file's (collect_inputs walks folders): the search
@@ -136,7 +148,6 @@ const engine::Config* Session::config_for(const Input& in, Sink& sink) {
     fs::path from = start;
     if (!from.is_absolute() && !listings_->cwd().empty()) from = fs::path(listings_->cwd()) / from;
     if (file) listings_->list(from.parent_path().string());
-    auto may_hold = [this](const std::string& d) { return listings_->may_hold(d, ".ddlint.toml"); };
     cached = found_in_dir_.emplace(dir, engine::find_config(from, config_search_, file, may_hold)).first;
   }
   const auto& found = cached->second;

@@ -369,8 +369,14 @@ std::optional<fs::path> find_config(const fs::path& start, ConfigSearchCache& ca
   if (ec) return std::nullopt;
   // The folders up from the start as text (each parent_path() of a path
   // object splits its whole text again).
-  std::string dir =
-      start_is_file || !fs::is_directory(abs, ec) ? parent_path_text(abs.native()) : abs.native();
+  return find_config_from_folder(
+      start_is_file || !fs::is_directory(abs, ec) ? parent_path_text(abs.native()) : abs.native(), cache,
+      may_hold);
+}
+
+std::optional<fs::path> find_config_from_folder(std::string dir, ConfigSearchCache& cache,
+                                                const std::function<bool(const std::string& dir)>& may_hold) {
+  std::error_code ec;
   std::vector<std::string> walked;  // directories without an answer yet, nearest first
   std::optional<fs::path> found;
   while (true) {

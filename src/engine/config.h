@@ -96,6 +96,12 @@ using ConfigSearchCache = std::unordered_map<std::string, std::optional<std::fil
 std::optional<std::filesystem::path> find_config(
     const std::filesystem::path& start, ConfigSearchCache& cache, bool start_is_file = false,
     const std::function<bool(const std::string& dir)>& may_hold = {});
+// The same from the folder `dir` (absolute, spelled as a path's
+// parent_path() gives it): the search of a file's configuration without a
+// path object until one is found.
+std::optional<std::filesystem::path> find_config_from_folder(
+    std::string dir, ConfigSearchCache& cache,
+    const std::function<bool(const std::string& dir)>& may_hold = {});
 
 // Resolves ids/aliases; throws ConfigError naming `where` for unknown ones.
 std::vector<std::string> resolve_rule_list(const std::vector<std::string>& ids, const Catalog& catalog,
