@@ -84,8 +84,16 @@ bool function_name(std::string_view w) {
 
 std::optional<ir::Statement> Lowerer::simple_insert(TextRange piece) const {
   const size_t start = token_index_at(piece.begin);
+  if (start >= tokens_.size() || tokens_[start].end > piece.end || !token_is(start, "insert"))
+    return std::nullopt;
+  // The piece's tokens are [start, limit): the first past it is the first
+  // that ends after it (tokens end in order).
+  const auto limit = static_cast<size_t>(
+      std::lower_bound(tokens_.begin() + static_cast<std::ptrdiff_t>(start), tokens_.end(), piece.end,
+                       [](const Token& t, uint32_t off) { return t.end <= off; }) -
+      tokens_.begin());
   size_t i = start;
-  auto done = [&] { return i >= tokens_.size() || tokens_[i].end > piece.end; };
+  auto done = [&] { return i >= limit; };
   auto word = [&](std::string_view w) {
     if (done() || !token_is(i, w) || token_text(i).front() == '"') return false;
     ++i;
@@ -152,7 +160,7 @@ std::optional<ir::Statement> Lowerer::simple_insert(TextRange piece) const {
       return true;
     }
     const std::string_view t = token_text(i);
-    const bool next_in = i + 1 < tokens_.size() && tokens_[i + 1].end <= piece.end;
+    const bool next_in = i + 1 < limit;
     if (t == "-" && next_in && (tokens_[i + 1].kind == kIConst || tokens_[i + 1].kind == kFConst)) {
       i += 2;
       return true;
@@ -184,6 +192,16 @@ std::optional<ir::Statement> Lowerer::simple_insert(TextRange piece) const {
   do {
     if (!punct('(')) return std::nullopt;
     do {
+      // Most values are a number or a plain string: read here, as value()
+      // reads them, without its call.
+      if (i < limit) {
+        const int kind = tokens_[i].kind;
+        if (kind == kIConst || kind == kFConst ||
+            (kind == kSConst && plain_or_escape_string(token_text(i)))) {
+          ++i;
+          continue;
+        }
+      }
       if (!value(value, 0)) return std::nullopt;
     } while (punct(','));
     if (!punct(')')) return std::nullopt;
