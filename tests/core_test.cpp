@@ -1457,7 +1457,9 @@ TEST_SUITE("core") {
     CHECK(known[0].state->column("x")->type.name == "varchar");
   }
 
-  TEST_CASE("rule context: a per-file value is made once per type and shared; table costs read the same") {
+  TEST_CASE(
+      "rule context: a per-file value is made once per type and shared; table costs read the same; a "
+      "finding has its rule's id and severity") {
     const SourceFile source("m.sql",
                             "ALTER TABLE users ADD COLUMN a int NOT NULL DEFAULT 0;\n"
                             "CREATE INDEX i ON orders (x);\nALTER TABLE users ALTER COLUMN b TYPE text;\n");
@@ -1507,6 +1509,24 @@ TEST_SUITE("core") {
     CHECK(direct[0].rewrite);
     CHECK(direct[1].table.name == "orders");
     CHECK(direct[1].first_statement == 1);
+
+    // A finding names the rule set last and has its severity (by id alone: a warning).
+    const engine::RuleContext::ActiveRule drop{"drop-table", Severity::Error};
+    ctx.set_rule(&drop);
+    ctx.report({0, 5}, "first");
+    const engine::RuleContext::ActiveRule style{"prefer-text-field", Severity::Info};
+    ctx.set_rule(&style);
+    ctx.report({6, 9}, "second");
+    ctx.set_rule("set-not-null");
+    ctx.report({1, 2}, "third");
+    REQUIRE(sink.size() == 3);
+    CHECK(sink[0].rule == "drop-table");
+    CHECK(sink[0].severity == Severity::Error);
+    CHECK(sink[0].message == "first");
+    CHECK(sink[1].rule == "prefer-text-field");
+    CHECK(sink[1].severity == Severity::Info);
+    CHECK(sink[2].rule == "set-not-null");
+    CHECK(sink[2].severity == Severity::Warning);
   }
 
   TEST_CASE("schema model: row triggers by table, in creation order, through creates, drops and renames") {

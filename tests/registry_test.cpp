@@ -246,6 +246,9 @@ TEST_SUITE("registry") {
           std::vector<std::string_view>{"drop-table", "prefer-text-field", "set-not-null", "unused-ignore"});
     REQUIRE(sel.infos.size() == 4);
     for (size_t r = 0; r < 4; ++r) CHECK(sel.infos[r] == catalog.find(ids[r]));
+    // Each rule's severity, as the rule set gives it.
+    CHECK(sel.severities ==
+          std::vector<Severity>{Severity::Error, Severity::Info, Severity::Warning, Severity::Warning});
     using analysis::DownPolicy;
     // drop-table (data-loss, compatibility) and prefer-text-field (style) are
     // left out of down statements under the relaxed policy; set-not-null
@@ -254,6 +257,19 @@ TEST_SUITE("registry") {
     CHECK(sel.on_down[static_cast<size_t>(DownPolicy::Strict)] == std::vector<char>{1, 1, 1, 1});
     CHECK(sel.on_down[static_cast<size_t>(DownPolicy::Skip)] == std::vector<char>{0, 0, 0, 1});
     CHECK(engine::select_rules(registry, {}, catalog).entries.empty());
+    // A registry out of order is looked up rule by rule: the same rules, in its order.
+    std::vector<engine::RuleEntry> reversed;
+    for (const auto& id : {"unused-ignore", "set-not-null", "drop-table", "add-primary-key"})
+      for (const auto& entry : registry)
+        if (entry.id == id) reversed.push_back(entry);
+    REQUIRE(reversed.size() == 4);
+    const auto out_of_order = engine::select_rules(reversed, enabled, catalog);
+    CHECK(out_of_order.entries == std::vector<size_t>{0, 1, 2});
+    CHECK(out_of_order.infos == std::vector<const engine::RuleInfo*>{catalog.find("unused-ignore"),
+                                                                     catalog.find("set-not-null"),
+                                                                     catalog.find("drop-table")});
+    CHECK(out_of_order.severities ==
+          std::vector<Severity>{Severity::Warning, Severity::Warning, Severity::Error});
   }
   TEST_CASE("sort_findings: by start, then rule id; ties keep their reported order") {
     auto finding = [](std::string rule, uint32_t begin, std::string message) {

@@ -193,6 +193,7 @@ RuleSelection select_rules(const std::vector<RuleEntry>& registry,
   const auto& known = catalog.rules();
   out.entries.reserve(std::min(registry.size(), enabled.size()));
   out.infos.reserve(std::min(registry.size(), enabled.size()));
+  out.severities.reserve(std::min(registry.size(), enabled.size()));
   const bool sorted = std::is_sorted(registry.begin(), registry.end(),
                                      [](const RuleEntry& a, const RuleEntry& b) { return a.id < b.id; });
   auto e = enabled.begin();
@@ -200,18 +201,23 @@ RuleSelection select_rules(const std::vector<RuleEntry>& registry,
   for (size_t i = 0; i < registry.size(); ++i) {
     const RuleEntry& entry = registry[i];
     const RuleInfo* info = nullptr;
+    Severity severity = Severity::Warning;
     if (sorted) {
       if (!advance_to(e, enabled.end(), entry.id,
                       [](const auto& kv) -> std::string_view { return kv.first; }))
         continue;
+      severity = e->second;
       if (advance_to(k, known.end(), entry.id, [](const RuleInfo& r) -> std::string_view { return r.id; }))
         info = &*k;
     } else {
-      if (enabled.count(std::string(entry.id)) == 0) continue;
+      const auto it = enabled.find(std::string(entry.id));
+      if (it == enabled.end()) continue;
+      severity = it->second;
       info = catalog.find(entry.id);
     }
     out.entries.push_back(i);
     out.infos.push_back(info);
+    out.severities.push_back(severity);
   }
   for (const auto policy :
        {analysis::DownPolicy::Relaxed, analysis::DownPolicy::Strict, analysis::DownPolicy::Skip}) {
@@ -282,9 +288,13 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
 
   std::optional<RuleSelection> own_selection;
   if (selection == nullptr) selection = &own_selection.emplace(select_rules(registry, enabled, catalog));
-  std::vector<std::pair<std::string_view, std::unique_ptr<Rule>>> rules;
+  // Each rule with its id and severity, as the context names the rule that reports.
+  std::vector<std::pair<RuleContext::ActiveRule, std::unique_ptr<Rule>>> rules;
   rules.reserve(selection->entries.size());
-  for (const size_t i : selection->entries) rules.emplace_back(registry[i].id, registry[i].make());
+  for (size_t r = 0; r < selection->entries.size(); ++r) {
+    const RuleEntry& entry = registry[selection->entries[r]];
+    rules.emplace_back(RuleContext::ActiveRule{entry.id, selection->severities[r]}, entry.make());
+  }
   const std::vector<char>& on_down = selection->on_down.at(static_cast<size_t>(settings.down));
 
   // Each statement is visited by every rule before the next statement (what
@@ -311,7 +321,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   }
   for (size_t r = 0; r < rules.size(); ++r) {
     Rule* rule = rules[r].second.get();
-    ctx.set_rule(rules[r].first);
+    ctx.set_rule(&rules[r].first);
     ctx.set_statement(start_at[r]);
     rule->onFileStart(ctx);
     for (const auto& e : parsed.errors) rule->onSyntaxError(e, ctx);
@@ -326,7 +336,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
         [&](const auto& n) {
           for (size_t r = 0; r < rules.size(); ++r) {
             if (down && on_down[r] == 0) continue;
-            ctx.set_rule(rules[r].first);
+            ctx.set_rule(&rules[r].first);
             dispatch(*rules[r].second, n, ctx);
           }
         },
@@ -334,7 +344,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   }
   for (size_t r = 0; r < rules.size(); ++r) {
     const size_t last = on_down[r] ? last_any : last_up;
-    ctx.set_rule(rules[r].first);
+    ctx.set_rule(&rules[r].first);
     ctx.set_statement(last != none ? last : start_at[r]);
     rules[r].second->onFileEnd(ctx);
   }
@@ -344,9 +354,9 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
 
   const size_t before = out.size();
   ctx.set_suppressions(&suppressions);
-  for (auto& [id, rule] : rules) {
-    ctx.set_rule(id);
-    rule->onSuppressionsApplied(ctx);
+  for (size_t r = 0; r < rules.size(); ++r) {
+    ctx.set_rule(&rules[r].first);
+    rules[r].second->onSuppressionsApplied(ctx);
   }
   // Findings about ignore comments honour only file-level ignores.
   for (size_t i = before; i < out.size(); ++i)
@@ -359,9 +369,8 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
         }
     }
 
+  // Each finding has its rule's severity (RuleContext::report gives it).
   for (auto& d : out) {
-    auto it = enabled.find(d.rule);
-    if (it != enabled.end()) d.severity = it->second;
     if (d.escalated && d.severity != Severity::Error)
       d.severity = static_cast<Severity>(static_cast<int>(d.severity) + 1);
   }

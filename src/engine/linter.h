@@ -43,6 +43,7 @@ struct FileResult {
 struct RuleSelection {
   std::vector<size_t> entries;  // indexes into the registry
   std::vector<const RuleInfo*> infos;
+  std::vector<Severity> severities;          // each rule's, as `enabled` says
   std::array<std::vector<char>, 3> on_down;  // by DownPolicy
 };
 RuleSelection select_rules(const std::vector<RuleEntry>& registry,

@@ -9,7 +9,8 @@ namespace ddlint::engine {
 
 DiagnosticBuilder RuleContext::report(TextRange range, std::string message) {
   Diagnostic d;
-  d.rule = std::string(rule_);
+  d.rule = std::string(rule_->id);
+  d.severity = rule_->severity;
   d.range = range;
   d.message = std::move(message);
   sink_.push_back(std::move(d));
@@ -18,13 +19,13 @@ DiagnosticBuilder RuleContext::report(TextRange range, std::string message) {
 
 std::string RuleContext::option(std::string_view name) const {
   if (options_) {
-    auto r = options_->find(std::string(rule_));
+    auto r = options_->find(std::string(rule_->id));
     if (r != options_->end()) {
       auto o = r->second.find(std::string(name));
       if (o != r->second.end()) return o->second;
     }
   }
-  if (const auto* info = catalog_.find(rule_))
+  if (const auto* info = catalog_.find(rule_->id))
     if (const auto* decl = info->option(name)) return decl->default_value;
   return {};
 }

@@ -120,7 +120,18 @@ class RuleContext {
   }
 
   // engine use
-  void set_rule(std::string_view id) { rule_ = id; }
+  // The rule whose hooks run next: its id and the severity its findings
+  // get. Held by address (the engine switches rules for every statement).
+  struct ActiveRule {
+    std::string_view id;
+    Severity severity = Severity::Warning;
+  };
+  void set_rule(const ActiveRule* rule) { rule_ = rule; }
+  // The same for a rule id alone, with the default severity (warning).
+  void set_rule(std::string_view id) {
+    own_rule_ = {id, Severity::Warning};
+    rule_ = &own_rule_;
+  }
   void set_statement(size_t i) { statement_ = i; }
   void set_suppressions(const std::vector<analysis::Suppression>* s) { suppressions_ = s; }
   void set_enabled(const std::map<std::string, Severity>* enabled) { enabled_ = enabled; }
@@ -135,7 +146,8 @@ class RuleContext {
   const analysis::Annotations& annotations_;
   const Catalog& catalog_;
   std::vector<Diagnostic>& sink_;
-  std::string_view rule_;
+  ActiveRule own_rule_;
+  const ActiveRule* rule_ = &own_rule_;
   size_t statement_ = 0;
   const std::vector<analysis::Suppression>* suppressions_ = nullptr;
   const std::map<std::string, Severity>* enabled_ = nullptr;
