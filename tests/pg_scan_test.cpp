@@ -329,7 +329,10 @@ std::string prepared(const std::string& text, bool one_pass) {
   for (const auto& r : in.statements) s += std::to_string(r.begin) + "-" + std::to_string(r.end) + " ";
   s += "|";
   for (const auto& r : in.comments) s += std::to_string(r.begin) + "-" + std::to_string(r.end) + " ";
-  s += "|" + std::to_string(in.skipped.size()) + " " + std::to_string(in.errors.size()) + "|";
+  s += "|";
+  for (const auto& k : in.skipped)
+    s += std::to_string(k.range.begin) + "-" + std::to_string(k.range.end) + " " + k.description + "; ";
+  s += "|" + std::to_string(in.errors.size()) + "|";
   for (const auto& t : tokens) s += std::to_string(t.begin) + "-" + std::to_string(t.end) + " ";
   return s;
 }
@@ -374,7 +377,24 @@ TEST_SUITE("pg-lexer") {
         {"execute java a.B\nSELECT 1;", false},
         {"delimiter //\nSELECT 1//", false},
         {"// note\nSELECT 1;", false},
-        {"SELECT 1;\n\\set x 1\n", false},
+        // psql meta-commands: skipped and blanked to their line's end, each
+        // ending the piece before it (mid-line too), wherever a token could start.
+        {"SELECT 1;\n\\set x 1\n", true},
+        {"\\c db\nSELECT 1;", true},
+        {"  \\connect  db user\r\nSELECT 1;\r\n\\q", true},
+        {"SELECT 1 \\gset\nSELECT :x;", true},
+        {"SELECT 1\\g\nSELECT 2;", true},
+        {"SELECT 1; \\x\nSELECT 2;", true},
+        {"SELECT 1;\\x\n;", true},
+        {"/* a */ \\echo 'b;' \"c\" -- d\n-- e\nSELECT 1;", true},
+        {"\\set a 'x'\n\\set b\t1\f2\nSELECT :'a', :b;", true},
+        {"SELECT '\\x', E'\\\\', $$\\y$$ /* \\z */ -- \\w\n;", true},
+        {"-- +goose Up\n\\c db\n-- +goose Down\nSELECT 1;", true},
+        {"SELECT (\n\\echo x\n);", true},
+        {"SELECT 1;\n\\i other.sql", true},
+        {"\\", true},
+        {"SELECT 1;\n\\set x 1\nexecute java a.B\n", false},  // a directive after it: the pre-pass's
+        {"\\c db\nCOPY t FROM stdin;\n1\n\\.\n", false},
         {"SELECT 'unterminated", false},
         {"/* unterminated", false},
     };

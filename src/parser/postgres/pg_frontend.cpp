@@ -514,11 +514,12 @@ ir::ParsedFile parse(const SourceFile& source, size_t max_errors) {
   if (!g_used) pg_query_init();
   g_used = true;
   ir::ParsedFile out;
-  // Most files hold nothing the psql pre-pass blanks or splits apart from
-  // the scanner (no meta-command, COPY data, runner directive, CREATE RULE):
-  // one pass of the native scanner over the text gives both the tokens and
-  // the pre-pass's pieces and comments. Any other file (or one the scanner
-  // declines) is prepared by the pre-pass and scanned after it.
+  // Most files hold nothing the psql pre-pass treats apart from the scanner
+  // but meta-commands, which the scanner marks (no COPY data, runner
+  // directive, CREATE RULE): one pass of the native scanner over the text
+  // gives both the tokens and the pre-pass's pieces, comments and skipped
+  // meta-commands. Any other file (or one the scanner declines) is prepared
+  // by the pre-pass and scanned after it.
   PsqlInput input;
   input.text.assign(source.parse_text());
   std::vector<Token> tokens;

@@ -114,15 +114,16 @@ enum Start : uint8_t {
   kStartWord,       // an identifier or keyword
   kStartWordQuote,  // e, n, b, x, u (either case): a word, or a prefix of a quoted string
   kStartDigit,
-  kStartDot,     // . .. or a number .5
-  kStartMinus,   // -- comment, or an operator
-  kStartSlash,   // /* comment */, or an operator
-  kStartOp,      // any other operator character
-  kStartQuote,   // '
-  kStartDQuote,  // "
-  kStartDollar,  // $1 or $tag$...$tag$
-  kStartColon,   // : :: :=
-  kStartSelf,    // , ( ) [ ] ;
+  kStartDot,        // . .. or a number .5
+  kStartMinus,      // -- comment, or an operator
+  kStartSlash,      // /* comment */, or an operator
+  kStartOp,         // any other operator character
+  kStartQuote,      // '
+  kStartDQuote,     // "
+  kStartDollar,     // $1 or $tag$...$tag$
+  kStartColon,      // : :: :=
+  kStartSelf,       // , ( ) [ ] ;
+  kStartBackslash,  // no token; in psql mode a meta-command
 };
 constexpr std::array<Start, 256> kStart = [] {
   std::array<Start, 256> m{};
@@ -140,6 +141,7 @@ constexpr std::array<Start, 256> kStart = [] {
   m['\''] = kStartQuote;
   m['"'] = kStartDQuote;
   m['$'] = kStartDollar;
+  m['\\'] = kStartBackslash;
   m[':'] = kStartColon;
   return m;
 }();
@@ -299,11 +301,19 @@ class NativeScanner {
         }
         case kStartSelf:
           push(out, i, i + 1, c);
-          if constexpr (kMarks) mark_self(c, out.size() - 1);
+          if constexpr (kMarks)
+            if (!mark_self(c, out)) return false;
           ++i;
           break;
         case kStartBad:
           return false;  // a character the grammar has no token for, or \v (a space from 16 on)
+        case kStartBackslash:
+          if constexpr (kMarks) {  // a psql meta-command (`\c db`, `\set x 1`): the rest of its line
+            i = meta_command(i);
+            break;
+          } else {
+            return false;  // no token starts with a backslash
+          }
       }
     }
     return true;
@@ -330,9 +340,15 @@ class NativeScanner {
   }
 
   // psql mode: a `;` (and whether it stands inside parentheses, counted
-  // from the last `;`), an opening or closing parenthesis.
-  void mark_self(unsigned char c, size_t index) {
+  // from the last `;`), an opening or closing parenthesis. False (the scan
+  // declines) at the `;` of a statement whose first token is COPY: COPY ...
+  // FROM stdin data may follow, which the pre-pass skips (one pass leaves
+  // COPY to it), so its lines are not scanned as SQL.
+  bool mark_self(unsigned char c, const std::vector<Token>& out) {
+    const size_t index = out.size() - 1;
     if (c == ';') {
+      const size_t first = marks_->semicolons.empty() ? 0 : marks_->semicolons.back() + 1;
+      if (first < index && out[first].end - out[first].begin == 4 && copy_word(out[first])) return false;
       marks_->semicolons.push_back(static_cast<uint32_t>(index));
       if (depth_ > 0) marks_->semicolon_in_parens = true;
       depth_ = 0;
@@ -341,6 +357,25 @@ class NativeScanner {
     } else if (c == ')' && depth_ > 0) {
       --depth_;
     }
+    return true;
+  }
+
+  // psql mode: the meta-command at i (a backslash), to its line's end,
+  // marked; the end. (Out of line: rare, and the scan loop keeps its
+  // registers.)
+  [[gnu::noinline]] size_t meta_command(size_t i) {
+    const size_t end = line_comment_end(i);
+    marks_->meta_commands.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(end)});
+    return end;
+  }
+
+  // Whether a word token of four bytes spells COPY (any case).
+  [[gnu::noinline]] bool copy_word(const Token& t) const {
+    if (t.keyword_kind != kMaybeKeyword) return false;
+    for (uint32_t k = 0; k < 4; ++k)
+      if ((static_cast<unsigned char>(t_[t.begin + k]) | 0x20) != static_cast<unsigned char>("copy"[k]))
+        return false;
+    return true;
   }
 
   // Whether the 8 bytes at p are all spaces.

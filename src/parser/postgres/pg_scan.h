@@ -62,6 +62,9 @@ struct PsqlMarks {
   // The index of every string token psql may read as E'': E'...', and a
   // quote right after an e (`a$e'...'`).
   std::vector<uint32_t> e_strings;
+  // Every psql meta-command: a backslash where a token would start, to its
+  // line's end (no tokens are read there).
+  std::vector<TextRange> meta_commands;
   bool dollar_pair = false;          // a word holds `$$` (`a$$b`: psql sees a dollar quote open)
   bool semicolon_in_parens = false;  // a `;` inside parentheses opened since the last `;`
 };

@@ -183,6 +183,16 @@ bool same_string(std::string_view t, size_t begin, size_t end) {
   }
 }
 
+// The skipped input of the psql meta-command [begin, end) of t (a backslash
+// to its line's end), named by its first word.
+ir::SkippedInput meta_command(std::string_view t, size_t begin, size_t end) {
+  size_t word_end = begin + 1;
+  while (word_end < end && !std::isspace(static_cast<unsigned char>(t[word_end]))) ++word_end;
+  return {{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)},
+          "psql meta-command `" + std::string(t.substr(begin, word_end - begin)) + "` skipped (not SQL)",
+          ir::SkippedKind::ClientInput};
+}
+
 // Whether a piece's first content at i may be a runner directive the
 // pre-pass skips (`execute java ...`, `delimiter X`, `// ...`): a superset,
 // the pre-pass decides.
@@ -295,12 +305,7 @@ PsqlInput prepare_psql_input(std::string_view input) {
     if (c == '\\') {
       size_t e = i;
       while (e < n && t[e] != '\n' && t[e] != '\r') ++e;
-      size_t word_end = i + 1;
-      while (word_end < e && !std::isspace(static_cast<unsigned char>(t[word_end]))) ++word_end;
-      out.skipped.push_back(
-          {{static_cast<uint32_t>(i), static_cast<uint32_t>(e)},
-           "psql meta-command `" + std::string(input.substr(i, word_end - i)) + "` skipped (not SQL)",
-           ir::SkippedKind::ClientInput});
+      out.skipped.push_back(meta_command(input, i, e));
       blank(t, i, e);
       // A meta-command ends the statement before it (psql sends the buffer
       // for \g, \gset, \gexec; other commands leave no SQL behind).
@@ -452,7 +457,9 @@ bool psql_input_from_tokens(const std::vector<Token>& tokens, const PsqlMarks& m
   }
   const auto& comments = marks.comments;
   const auto& semicolons = marks.semicolons;
+  const auto& metas = marks.meta_commands;
   out.statements.clear();
+  out.skipped.clear();
   size_t stmt_start = 0;
   bool has_content = false;  // the piece holds a byte besides comments and line-start spaces
   size_t first_content = std::string::npos;
@@ -472,15 +479,17 @@ bool psql_input_from_tokens(const std::vector<Token>& tokens, const PsqlMarks& m
       first_content = end;
     }
   };
-  // Only a piece's first content, a `;` and a comment can change the pieces:
-  // the tokens between them are stepped over.
+  // Only a piece's first content, a `;`, a comment and a meta-command can
+  // change the pieces: the tokens between them are stepped over.
   size_t c = 0;  // the next comment
   size_t s = 0;  // the next `;`
+  size_t m = 0;  // the next meta-command
   for (;;) {
     const uint32_t comment_at = c < comments.size() ? comments[c].begin : UINT32_MAX;
     const uint32_t semicolon_at = s < semicolons.size() ? tokens[semicolons[s]].begin : UINT32_MAX;
+    const uint32_t meta_at = m < metas.size() ? metas[m].begin : UINT32_MAX;
     if (!has_content && first_token < tokens.size() &&
-        tokens[first_token].begin < std::min(comment_at, semicolon_at)) {
+        tokens[first_token].begin < std::min({comment_at, semicolon_at, meta_at})) {
       // The piece's first content is a token: where the pre-pass looks for a runner directive.
       const uint32_t at = tokens[first_token].begin;
       const char first = t[at];
@@ -490,8 +499,19 @@ bool psql_input_from_tokens(const std::vector<Token>& tokens, const PsqlMarks& m
       has_content = true;
       first_content = at;
     }
-    if (comment_at == UINT32_MAX && semicolon_at == UINT32_MAX) break;
-    if (comment_at < semicolon_at) {
+    if (comment_at == UINT32_MAX && semicolon_at == UINT32_MAX && meta_at == UINT32_MAX) break;
+    if (meta_at < comment_at && meta_at < semicolon_at) {
+      // Skipped and blanked; it ends the piece before it (the line end after
+      // it starts the next).
+      const TextRange& mc = metas[m++];
+      out.skipped.push_back(meta_command(t, mc.begin, mc.end));
+      blank(out.text, mc.begin, mc.end);
+      end_statement(mc.begin, mc.end);
+      first_token = static_cast<size_t>(
+          std::lower_bound(tokens.begin(), tokens.end(), mc.end,
+                           [](const Token& tok, uint32_t off) { return tok.begin < off; }) -
+          tokens.begin());
+    } else if (comment_at < semicolon_at) {
       const TextRange& cm = comments[c++];
       if (t[cm.begin] == '-' &&
           is_statement_boundary(classify_runner_comment(t.substr(cm.begin, cm.end - cm.begin)).kind)) {

@@ -30,13 +30,14 @@ PsqlInput prepare_psql_input(std::string_view text);
 
 // prepare_psql_input's result for a text the native scanner took as a whole
 // in psql mode, read from its tokens and marks instead of the bytes: `out`
-// holds the text and its comments (the marks'), and gets the statements.
-// False (`out`'s statements then meaningless) when the text holds anything
-// the pre-pass treats apart from the scanner: a runner directive, a `;`
-// inside parentheses (CREATE RULE), COPY, an E'' string or a word with `$$`
-// the two read differently. The text holds no meta-command, no unterminated
-// quote or comment (the scanner declines those): nothing is blanked,
-// skipped or an error.
+// holds the text and its comments (the marks'), and gets the statements and
+// the meta-commands (the marks'), blanked in its text and skipped as the
+// pre-pass skips them. False (`out`'s statements, skipped input and text
+// then meaningless) when the text holds anything else the pre-pass treats
+// apart from the scanner: a runner directive, a `;` inside parentheses
+// (CREATE RULE), COPY, an E'' string or a word with `$$` the two read
+// differently. The text holds no unterminated quote or comment (the
+// scanner declines those): nothing is an error.
 bool psql_input_from_tokens(const std::vector<Token>& tokens, const PsqlMarks& marks, PsqlInput& out);
 
 }  // namespace ddlint::parser::pg
