@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "rules/column_types.h"
+#include "rules/helpers.h"
 #include "support/diff.h"
 #include "support/harness.h"
 #include "support/rule_case.h"
@@ -225,6 +226,23 @@ TEST_SUITE("rules") {
     CHECK_FALSE(rules::builtin_spelling("pg_cat.x"));
     CHECK_FALSE(rules::builtin_spelling("\"my.type\""));
     CHECK_FALSE(rules::builtin_spelling("."));
+  }
+
+  TEST_CASE("quoted and relation_name: a name in backquotes, schema-qualified when it has a schema") {
+    const ir::QualifiedName plain{"", "users", {}};
+    const ir::QualifiedName qualified{"app", "orders_created_at_index_long_name", {}};
+    CHECK(rules::quoted(std::string("email")) == "`email`");
+    CHECK(rules::quoted(std::string()) == "``");
+    CHECK(rules::quoted(plain) == "`users`");
+    CHECK(rules::quoted(qualified) == "`app.orders_created_at_index_long_name`");
+    CHECK(rules::quoted(qualified) == "`" + qualified.display() + "`");
+    CHECK(rules::relation_name(ir::ObjectKind::Table, plain) == "`users`");
+    CHECK(rules::relation_name(ir::ObjectKind::Index, qualified) ==
+          "the table of index `app.orders_created_at_index_long_name`");
+    CHECK(rules::relation_name(ir::ObjectKind::View, plain) == "view `users`");
+    CHECK(rules::relation_name(ir::ObjectKind::MaterializedView, qualified) ==
+          "materialized view `app.orders_created_at_index_long_name`");
+    CHECK(rules::quoted_after("column ", "", "id") == "column `id`");
   }
 
   TEST_CASE("missing-lock-timeout: each file reads its own maximum and dialect, one file after another") {
