@@ -67,12 +67,10 @@ class MissingDurationAnnotation final : public engine::Rule {
       first = std::min(first, c.first_statement);
       // A rewrite that happens only if a column's old type is not what the
       // statement asks for is "may rewrite" (the lock is taken either way).
-      std::string what = c.rewrite_certain ? "rewrites"
-                         : c.rewrite       ? "may rewrite"
-                         : c.scan          ? "scans"
-                                           : "blocks";
       if (!list.empty()) list += ", ";
-      list += what + " " + c.name();
+      list += c.rewrite_certain ? "rewrites" : c.rewrite ? "may rewrite" : c.scan ? "scans" : "blocks";
+      list += ' ';
+      list += c.name();
     }
     if (first == SIZE_MAX) return;
     if (a.has_duration) {
@@ -85,8 +83,10 @@ class MissingDurationAnnotation final : public engine::Rule {
     const auto& stats = ctx.settings().sizes.stats;
     const StatsEstimate estimate = stats ? stats_estimate(costs, stats->dialect) : StatsEstimate{};
     if (estimate.tables.empty()) {
-      ctx.report(ctx.file().statements[first].range,
-                 "this migration " + list + " but does not declare how long it is expected to run")
+      std::string message = "this migration ";
+      message += list;
+      message += " but does not declare how long it is expected to run";
+      ctx.report(ctx.file().statements[first].range, std::move(message))
           .help(
               "Declare it in a comment at the top of the file, measured on a copy of production data: "
               "`-- Expected duration: 5-10 minutes` with `-- Tested on: 2M row table`.");

@@ -1,3 +1,6 @@
+#include <string>
+#include <string_view>
+
 #include "rules/annotation_helpers.h"
 #include "rules/registry.h"
 
@@ -24,13 +27,23 @@ class MissingLockAnnotation final : public engine::Rule {
     for (const auto& c : existing_table_costs(ctx)) {
       if (!analysis::blocks_traffic(c.blocks)) continue;
       first = std::min(first, c.first_blocking);
+      // Appended in place (a finding names every table the file locks).
       if (!list.empty()) {
         list += ", ";
         example += ", ";
       }
-      list += c.name() + " (" + std::string(analysis::describe(c.blocks)) + ")";
-      example += c.table.display() + (c.index_only ? " (" : " table (") +
-                 (c.blocks == analysis::Blocks::ReadsAndWrites ? "exclusive lock" : "write lock") + ")";
+      list += c.name();
+      list += " (";
+      list += analysis::describe(c.blocks);
+      list += ')';
+      if (!c.table.schema.empty()) {
+        example += c.table.schema;
+        example += '.';
+      }
+      example += c.table.name;
+      example += c.index_only ? " (" : " table (";
+      example += c.blocks == analysis::Blocks::ReadsAndWrites ? "exclusive lock" : "write lock";
+      example += ')';
     }
     if (first == SIZE_MAX) return;
     // The header goes on its own line before the first statement.
@@ -38,15 +51,23 @@ class MissingLockAnnotation final : public engine::Rule {
     uint32_t at = ctx.file().statements.front().range.begin;
     while (at > 0 && text[at - 1] != '\n' && text[at - 1] != '\r') --at;
     const std::string header = "-- Locks: " + example;
-    const std::string eol = text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
-    ctx.report(ctx.file().statements[first].range,
-               "this migration takes locks that block other sessions on existing tables but does not declare "
-               "them: " +
-                   list)
-        .help("Declare the locks in a comment at the top of the file: `" + header +
-              "` (with `-- Expected duration: ...` and `-- Tested on: ...` beside it).")
-        .fix("Declare the locks ddlint computes: `" + header + "`", Applicability::Unsafe,
-             {Edit{{at, at}, header + eol}});
+    const std::string_view eol = text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
+    std::string message =
+        "this migration takes locks that block other sessions on existing tables but does not declare them: ";
+    message += list;
+    std::string help = "Declare the locks in a comment at the top of the file: `";
+    help += header;
+    help += "` (with `-- Expected duration: ...` and `-- Tested on: ...` beside it).";
+    std::string title = "Declare the locks ddlint computes: `";
+    title += header;
+    title += '`';
+    std::string insert;
+    insert.reserve(header.size() + eol.size());
+    insert += header;
+    insert += eol;
+    ctx.report(ctx.file().statements[first].range, std::move(message))
+        .help(std::move(help))
+        .fix(std::move(title), Applicability::Unsafe, {Edit{{at, at}, std::move(insert)}});
   }
 };
 
