@@ -265,7 +265,9 @@ TEST_SUITE("pg-lexer") {
   // Lowerer::trim_to_tokens finds the `;` tokens by the `;` bytes of the
   // text: every span of these texts gives the range of the token-by-token
   // definition (first token starting in the span to the last one before the
-  // first `;` token, among those ending within it).
+  // first `;` token, among those ending within it). The spans are read one
+  // after another by one Lowerer, so each finds its first token with the
+  // range before it as the search's hint (token_index_at), from every side.
   TEST_CASE("trim_to_tokens: the tokens of a span up to its first ';' token") {
     using ddlint::parser::pg::Token;
     const std::vector<std::string> texts = {

@@ -285,6 +285,8 @@ TextRange Lowerer::trim_to_tokens(uint32_t begin, uint32_t end) const {
     }
     ++p;
   }
+  near_first_ = first;
+  near_end_ = last + 1;
   return {tokens_[first].begin, tokens_[last].end};
 }
 

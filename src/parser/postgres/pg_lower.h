@@ -38,9 +38,23 @@ class Lowerer {
 
  private:
   // token helpers
-  size_t token_index_at(uint32_t offset) const {  // first token with begin >= offset
-    return static_cast<size_t>(std::lower_bound(tokens_.begin(), tokens_.end(), offset,
-                                                [](const Token& t, uint32_t off) { return t.begin < off; }) -
+  // The first token with begin >= offset. Searched among the tokens of the
+  // last range trim_to_tokens gave (the statement being lowered: most
+  // lookups fall inside it) when the answer is there or right after it,
+  // else among all the file's tokens.
+  size_t token_index_at(uint32_t offset) const {
+    auto by_begin = [](const Token& t, uint32_t off) { return t.begin < off; };
+    const size_t lo = near_first_;
+    const size_t hi = near_end_;
+    if (lo < hi && tokens_[lo].begin < offset) {
+      if (offset <= tokens_[hi - 1].begin)
+        return static_cast<size_t>(std::lower_bound(tokens_.begin() + static_cast<std::ptrdiff_t>(lo) + 1,
+                                                    tokens_.begin() + static_cast<std::ptrdiff_t>(hi) - 1,
+                                                    offset, by_begin) -
+                                   tokens_.begin());
+      if (hi == tokens_.size() || offset <= tokens_[hi].begin) return hi;
+    }
+    return static_cast<size_t>(std::lower_bound(tokens_.begin(), tokens_.end(), offset, by_begin) -
                                tokens_.begin());
   }
   // The text of token i; empty past the last token or for a token outside the text.
@@ -92,6 +106,10 @@ class Lowerer {
   std::string_view text_;
   const std::vector<Token>& tokens_;
   uint32_t base_ = 0;
+  // The tokens [near_first_, near_end_) of the last range trim_to_tokens
+  // gave: where token_index_at looks first.
+  mutable size_t near_first_ = 0;
+  mutable size_t near_end_ = 0;
   // simple_insert's last INSERT read: the text of its tokens from the table
   // name to VALUES, and the table they name.
   mutable std::vector<std::string_view> last_header_;
