@@ -245,6 +245,27 @@ TEST_SUITE("rules") {
     CHECK(rules::quoted_after("column ", "", "id") == "column `id`");
   }
 
+  TEST_CASE(
+      "column_is: a convention rule's message starts with the column, its table and its type as written") {
+    const ir::QualifiedName table{"app", "users", {}};
+    const std::string column = "name";
+    const ir::TypeName type;
+    const rules::ColumnType c{table, column, type, nullptr};
+    // Comments dropped (type_text blanks them), runs of white space as one space.
+    const std::string text = "VarChar (20)\t/* note */ []";
+    const std::string blanked = "varchar (20)\t           []";
+    REQUIRE(blanked.size() == text.size());
+    CHECK(rules::column_is(c, text, blanked, 0) == "column `name` of `app.users` is `VarChar (20) []`");
+    const ir::QualifiedName plain{"", "t", {}};
+    const rules::ColumnType p{plain, column, type, nullptr};
+    std::string m = rules::column_is(p, "int", "int", 5);
+    CHECK(m == "column `name` of `t` is `int`");
+    CHECK(m.capacity() >= m.size() + 5);
+    std::string out = "was ";
+    rules::append_written_type(out, "timestamp\n  (3)", "timestamp\n  (3)");
+    CHECK(out == "was `timestamp (3)`");
+  }
+
   TEST_CASE("missing-lock-timeout: each file reads its own maximum and dialect, one file after another") {
     // The wording of a file's findings is kept from the file before while
     // the dialect and max_lock_timeout stay the same, and redone when either changes.

@@ -101,11 +101,11 @@ inline std::string type_text(const engine::RuleContext& ctx, const ir::TypeName&
 }
 
 // The type as written, for messages: `varchar(20)` (comments dropped, runs of
-// white space as one space).
-inline std::string written_type(const engine::RuleContext& ctx, const ir::TypeName& t) {
-  const std::string_view text = ctx.text(t.range);
-  const std::string blanked = type_text(ctx, t);
-  std::string out = "`";
+// white space as one space), appended to `out`. `text`: the type's text;
+// `blanked`: type_text() of it, when the caller has it for its own use too.
+inline void append_written_type(std::string& out, std::string_view text, std::string_view blanked) {
+  out.reserve(out.size() + text.size() + 2);
+  out += '`';
   bool space = false;
   for (size_t i = 0; i < text.size(); ++i) {
     const char b = blanked[i];  // white space as std::isspace has it in the C locale
@@ -117,7 +117,32 @@ inline std::string written_type(const engine::RuleContext& ctx, const ir::TypeNa
     space = false;
     out += text[i];
   }
-  return out + "`";
+  out += '`';
+}
+
+inline std::string written_type(const engine::RuleContext& ctx, const ir::TypeName& t) {
+  std::string out;
+  append_written_type(out, ctx.text(t.range), type_text(ctx, t));
+  return out;
+}
+
+// "column `c` of `t` is `varchar(20)`", the start of the convention rules'
+// messages, in one string with room for `rest` more bytes.
+inline std::string column_is(const ColumnType& c, std::string_view text, std::string_view blanked,
+                             size_t rest) {
+  std::string out;
+  out.reserve(22 + c.column.size() + c.table.schema.size() + c.table.name.size() + text.size() + rest);
+  out += "column `";
+  out += c.column;
+  out += "` of `";
+  if (!c.table.schema.empty()) {
+    out += c.table.schema;
+    out += '.';
+  }
+  out += c.table.name;
+  out += "` is ";
+  append_written_type(out, text, blanked);
+  return out;
 }
 
 }  // namespace ddlint::rules

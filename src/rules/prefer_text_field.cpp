@@ -1,4 +1,6 @@
 #include <cctype>
+#include <string>
+#include <string_view>
 
 #include "engine/rule_context.h"
 #include "rules/column_types.h"
@@ -20,20 +22,30 @@ class PreferTextField final : public engine::Rule {
   static void check(const ColumnType& c, engine::RuleContext& ctx) {
     if (c.type.name != "varchar" || c.type.modifiers.empty()) return;
     const std::string& n = c.type.modifiers[0];
-    auto d = ctx.report(
-        c.type.range,
-        "column " + quoted(c.column) + " of " + quoted(c.table) + " is " + written_type(ctx, c.type) +
-            ": a length limit in the type can only be changed with ALTER COLUMN ... TYPE, which "
-            "locks the table against reads and writes, and rewrites it when the limit goes "
-            "down; varchar(n) takes no less space than text");
-    d.help(
-        "Declare the column as `text`, and state a real length rule as a CHECK constraint (`CHECK "
-        "(char_length(" +
-        c.column + ") <= " + n +
-        ")`): a new limit can then be added NOT VALID and validated without blocking writes.");
-    // varchar(n) -> text, keeping array brackets and the case it was written in.
+    // The type's text is read once for the message and the fix.
     const std::string_view text = ctx.text(c.type.range);
     const std::string blanked = type_text(ctx, c.type);
+    static constexpr std::string_view kWhy =
+        ": a length limit in the type can only be changed with ALTER COLUMN ... TYPE, which "
+        "locks the table against reads and writes, and rewrites it when the limit goes "
+        "down; varchar(n) takes no less space than text";
+    std::string message = column_is(c, text, blanked, kWhy.size());
+    message += kWhy;
+    auto d = ctx.report(c.type.range, std::move(message));
+    static constexpr std::string_view kHelp =
+        "Declare the column as `text`, and state a real length rule as a CHECK constraint (`CHECK "
+        "(char_length(";
+    static constexpr std::string_view kHelpEnd =
+        ")`): a new limit can then be added NOT VALID and validated without blocking writes.";
+    std::string help;
+    help.reserve(kHelp.size() + c.column.size() + 4 + n.size() + kHelpEnd.size());
+    help += kHelp;
+    help += c.column;
+    help += ") <= ";
+    help += n;
+    help += kHelpEnd;
+    d.help(std::move(help));
+    // varchar(n) -> text, keeping array brackets and the case it was written in.
     const auto bracket = blanked.find('[');
     const bool upper = std::isupper(static_cast<unsigned char>(text[0])) != 0;
     std::string replacement = upper ? "TEXT" : "text";

@@ -1,3 +1,6 @@
+#include <string>
+#include <string_view>
+
 #include "engine/rule_context.h"
 #include "rules/column_types.h"
 #include "rules/helpers.h"
@@ -15,19 +18,21 @@ class PreferTimestamptz final : public engine::Rule {
 
   static void check(const ColumnType& c, engine::RuleContext& ctx) {
     if (c.type.name != "timestamp") return;
+    const std::string_view text = ctx.text(c.type.range);
     const std::string lower = type_text(ctx, c.type);
     const auto without = lower.find("without");
-    auto d = ctx.report(c.type.range,
-                        "column " + quoted(c.column) + " of " + quoted(c.table) + " is " +
-                            written_type(ctx, c.type) +
-                            (without == std::string::npos ? " (without time zone)" : "") +
-                            ": it stores a wall-clock reading with no offset, so a value names a different "
-                            "instant in each client's time zone, and a timestamptz such as now() is silently "
-                            "converted with the writing session's TimeZone");
+    static constexpr std::string_view kImplied = " (without time zone)";
+    static constexpr std::string_view kWhy =
+        ": it stores a wall-clock reading with no offset, so a value names a different "
+        "instant in each client's time zone, and a timestamptz such as now() is silently "
+        "converted with the writing session's TimeZone";
+    std::string message = column_is(c, text, lower, kImplied.size() + kWhy.size());
+    if (without == std::string::npos) message += kImplied;
+    message += kWhy;
+    auto d = ctx.report(c.type.range, std::move(message));
     d.help(
         "Declare the column as `timestamptz` (timestamp with time zone): it stores an absolute instant and "
         "shows it in each session's time zone.");
-    const std::string_view text = ctx.text(c.type.range);
     const uint32_t base = c.type.range.begin;
     if (without != std::string::npos) {
       // timestamp(3) without time zone -> timestamp(3) with time zone
