@@ -8,13 +8,13 @@
 namespace ddlint::engine {
 
 DiagnosticBuilder RuleContext::report(TextRange range, std::string message) {
-  Diagnostic d;
-  d.rule = std::string(rule_->id);
+  // Made in place: a Diagnostic is costly to move (its strings and fix).
+  Diagnostic& d = sink_.emplace_back();
+  d.rule = rule_->id;
   d.severity = rule_->severity;
   d.range = range;
   d.message = std::move(message);
-  sink_.push_back(std::move(d));
-  return DiagnosticBuilder(sink_.back());
+  return DiagnosticBuilder(d);
 }
 
 std::string RuleContext::option(std::string_view name) const {
