@@ -621,8 +621,11 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
     if (block_at == inputs.size()) block_at = out.size();
     block.emplace_back(std::move(order_of[i]), std::move(in));
   }
-  std::stable_sort(block.begin(), block.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  // Named in migration order (a shell's glob, a walk's order) they are
+  // sorted already: checked in one pass, the sort is skipped.
+  const auto by_key = [](const auto& a, const auto& b) { return a.first < b.first; };
+  if (!std::is_sorted(block.begin(), block.end(), by_key))
+    std::stable_sort(block.begin(), block.end(), by_key);
   std::vector<InputFile> sorted;
   sorted.reserve(block.size());
   for (auto& b : block) sorted.push_back(std::move(b.second));
