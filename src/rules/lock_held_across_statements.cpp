@@ -147,7 +147,7 @@ class LockHeldAcrossStatements final : public engine::Rule {
       for (size_t k = 0; k < f.effect.tables.size(); ++k) {
         const auto& e = f.effect.tables[k];
         if (e.blocks != analysis::Blocks::ReadsAndWrites || !ctx.facts().is_existing(e.table, i)) continue;
-        if (dropped_by(stmts[i], e) || dropped_later[i][k]) continue;
+        if (dropped_by(stmts[i], e) || (k < dropped_later[i].size() && dropped_later[i][k])) continue;
         if (held.first(e.table) == kNever) held.add({e.table, e.object, i, false});
       }
     }
@@ -177,7 +177,8 @@ class LockHeldAcrossStatements final : public engine::Rule {
 
   // Per statement and table it touches: whether a later DROP statement of the
   // same transaction drops that table (one pass from the end of the file,
-  // the drops indexed by transaction and name).
+  // the drops indexed by transaction and name). Empty for a statement with
+  // no such DROP after it in its transaction (most statements).
   static std::vector<std::vector<bool>> drops_later(engine::RuleContext& ctx) {
     const auto& stmts = ctx.file().statements;
     std::vector<std::vector<bool>> out(stmts.size());
@@ -185,7 +186,6 @@ class LockHeldAcrossStatements final : public engine::Rule {
     for (size_t i = stmts.size(); i-- > 0;) {
       const auto& f = ctx.facts().at(i);
       if (f.transaction_start == SIZE_MAX) continue;
-      out[i].assign(f.effect.tables.size(), false);
       const auto tx = drops.find(f.transaction_start);
       if (tx != drops.end())
         for (size_t k = 0; k < f.effect.tables.size(); ++k) {
@@ -193,7 +193,10 @@ class LockHeldAcrossStatements final : public engine::Rule {
           const auto named = tx->second.find(table.name);
           if (named == tx->second.end()) continue;
           for (const auto* d : named->second)
-            if (analysis::same_table(*d, table)) out[i][k] = true;
+            if (analysis::same_table(*d, table)) {
+              out[i].resize(f.effect.tables.size(), false);
+              out[i][k] = true;
+            }
         }
       if (stmts[i].as<ir::Drop>())
         for (const auto& e : f.effect.tables)
