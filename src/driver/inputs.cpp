@@ -24,6 +24,7 @@
 #include <sstream>
 #include <system_error>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
@@ -507,10 +508,12 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
   // Folders of named files, in order of first appearance, with the last named file of each.
   // Folders are keyed by their normal form (`./db` is `db`) and walked as first spelled.
   std::vector<std::string> folders;
-  std::map<std::string, std::string> spelled;
-  std::map<std::string, size_t> last;         // folder -> index of its last named file
-  std::map<std::string, bool> per_directory;  // DIR/up.sql layouts: one level of subdirectories
-  bool reorder = false;                       // a folder has several named files
+  // (Keyed by hash: the folders of a run share long prefixes, which every
+  // comparison of an ordered map reads again.)
+  std::unordered_map<std::string, std::string> spelled;
+  std::unordered_map<std::string, size_t> last;         // folder -> index of its last named file
+  std::unordered_map<std::string, bool> per_directory;  // DIR/up.sql layouts: one level of subdirectories
+  bool reorder = false;                                 // a folder has several named files
   for (size_t i = 0; i < inputs.size(); ++i) {
     const auto& in = inputs[i];
     if (!in.named || in.is_stdin) continue;
@@ -525,8 +528,9 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
     }
     if (below_folder[i] != 0) per_directory[key] = true;
   }
-  std::map<std::string, std::vector<InputFile>> earlier;
-  for (const auto& key : folders) earlier[key];  // filled on several threads below
+  std::unordered_map<std::string, std::vector<InputFile>> earlier;
+  earlier.reserve(folders.size());
+  for (const auto& key : folders) earlier[key];  // filled on several threads below (no insertion)
   auto walk_folder = [&](const std::string& key) {
     const std::string& folder = spelled.at(key);
     // The folder's own *.sql files, and with one directory per migration
