@@ -24,7 +24,11 @@ void append_number(std::string& out, std::string_view digits) {
 void append_natural(std::string& out, std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     if (!digit(text[i])) {
-      out += text[i++];
+      // The run of other bytes up to the next digit, in one append.
+      size_t j = i + 1;
+      while (j < text.size() && !digit(text[j])) ++j;
+      out.append(text.data() + i, j - i);
+      i = j;
       continue;
     }
     size_t j = i;
