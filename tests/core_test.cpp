@@ -665,6 +665,22 @@ TEST_SUITE("core") {
     // Comments after the first statement are not the header.
     ann = analysis::parse_annotations({{{200, 201}, a}}, 100);
     CHECK_FALSE(ann.has_duration);
+
+    // A block of lines: keys in any case after `*` or `-` bullets; other
+    // lines, and keys not at the start of their line, are not annotations.
+    std::string block =
+        "/* Migration notes\n * See: expected duration: 1h\n * TESTED ON: 2M rows\n"
+        "\n  - Locks: users (exclusive)\n * note: locks: orders\n * Expected Duration: 30s */";
+    ann = analysis::parse_annotations({{{0, 1}, block}}, 100);
+    CHECK(ann.has_duration);
+    CHECK(ann.duration_text == "30s");
+    CHECK(ann.duration_seconds == 30.0);
+    CHECK(ann.has_tested);
+    CHECK(ann.tested_text == "2M rows");
+    REQUIRE(ann.locks.size() == 1);
+    CHECK(ann.locks[0].table == "users");
+    std::string prose = "-- Run during the night; expected duration: 5 minutes";
+    CHECK_FALSE(analysis::parse_annotations({{{0, 1}, prose}}, 100).has_duration);
   }
 
   TEST_CASE("suppression comments") {

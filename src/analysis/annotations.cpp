@@ -302,6 +302,12 @@ Annotations parse_annotations(const std::vector<std::pair<TextRange, std::string
       std::string_view line = trim(body.substr(pos, nl - pos));
       while (!line.empty() && (line.front() == '*' || line.front() == '-')) line = trim(line.substr(1));
       pos = nl + 1;
+      // Only a line that starts as one of the keys below can be an
+      // annotation: the others are not copied to be lower-cased.
+      if (line.empty() || std::string_view("etldETLD").find(line.front()) == std::string_view::npos) {
+        if (nl >= body.size()) break;
+        continue;
+      }
       const std::string l = ascii_lower(line);
       auto value_after = [&](std::string_view key) -> std::optional<std::string_view> {
         if (l.rfind(key, 0) != 0) return std::nullopt;
