@@ -13,6 +13,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "analysis/annotations.h"
@@ -34,6 +35,7 @@
 #include "engine/config.h"
 #include "engine/linter.h"
 #include "engine/rule_context.h"
+#include "ir/ir.h"
 #include "parser/detect.h"
 #include "parser/parser.h"
 #include "rules/annotation_helpers.h"
@@ -1823,5 +1825,52 @@ TEST_SUITE("core") {
     CHECK(ids(analysis::DownPolicy::Skip, "7_x.down.sql") == V{{"syntax-error", 3}});
     CHECK(ids(analysis::DownPolicy::Skip, "7_x.up.sql") ==
           V{{"drop-column", 1}, {"create-index-non-concurrently", 2}, {"syntax-error", 3}});
+  }
+}
+
+namespace {
+
+// Counts how it is copied and moved.
+struct Counted {
+  static inline int copies = 0;
+  static inline int moves = 0;
+  int value = 0;
+  Counted() = default;
+  explicit Counted(int v) : value(v) {}
+  Counted(const Counted& o) : value(o.value) { ++copies; }
+  Counted(Counted&& o) noexcept : value(o.value) { ++moves; }
+  Counted& operator=(const Counted&) = delete;
+  Counted& operator=(Counted&&) = delete;
+  ~Counted() = default;
+};
+
+}  // namespace
+
+TEST_SUITE("core") {
+  TEST_CASE("ir::Box holds a value copied or moved once into place") {
+    Counted::copies = 0;
+    Counted::moves = 0;
+    const Counted a(1);
+    const ddlint::ir::Box<Counted> copied(a);
+    CHECK(Counted::copies == 1);
+    CHECK(Counted::moves == 0);
+    CHECK(copied->value == 1);
+    Counted b(2);
+    ddlint::ir::Box<Counted> moved(std::move(b));
+    CHECK(Counted::copies == 1);
+    CHECK(Counted::moves == 1);
+    CHECK(moved->value == 2);
+    // A statement node made from a statement: one move, into the box.
+    std::variant<std::monostate, ddlint::ir::Box<Counted>> node;
+    node = Counted(3);
+    CHECK(Counted::copies == 1);
+    CHECK(Counted::moves == 2);
+    CHECK(std::get<ddlint::ir::Box<Counted>>(node)->value == 3);
+    // Copying a box copies its value once.
+    ddlint::ir::Box<Counted> again(copied);
+    CHECK(Counted::copies == 2);
+    again->value = 4;
+    CHECK(again->value == 4);
+    CHECK(copied->value == 1);
   }
 }

@@ -26,7 +26,9 @@ class Box {
  public:
   Box() = default;
   Box(std::nullopt_t) {}  // NOLINT(google-explicit-constructor): as std::optional
-  Box(T value) : p_(std::make_unique<T>(std::move(value))) {}  // NOLINT(google-explicit-constructor)
+  // (A value is copied or moved once, into its place on the heap.)
+  Box(const T& value) : p_(std::make_unique<T>(value)) {}        // NOLINT(google-explicit-constructor)
+  Box(T&& value) : p_(std::make_unique<T>(std::move(value))) {}  // NOLINT(google-explicit-constructor)
   Box(const Box& o) : p_(o.p_ ? std::make_unique<T>(*o.p_) : nullptr) {}
   Box(Box&&) noexcept = default;
   Box& operator=(const Box& o) {
