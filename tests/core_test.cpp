@@ -20,6 +20,7 @@
 #include "analysis/down_migration.h"
 #include "analysis/migration_facts.h"
 #include "analysis/migration_order.h"
+#include "analysis/postgres/pg_columns.h"
 #include "analysis/postgres/pg_settings.h"
 #include "analysis/runner.h"
 #include "analysis/schema_model.h"
@@ -683,6 +684,22 @@ TEST_SUITE("core") {
     CHECK(ann.locks[0].table == "users");
     std::string prose = "-- Run during the night; expected duration: 5 minutes";
     CHECK_FALSE(analysis::parse_annotations({{{0, 1}, prose}}, 100).has_duration);
+  }
+
+  TEST_CASE("pg_is_serial_type: the serial pseudo-types by their exact spelling, never as arrays") {
+    auto serial = [](std::string name, bool array = false) {
+      ir::TypeName t;
+      t.name = std::move(name);
+      t.array = array;
+      return analysis::pg_is_serial_type(t);
+    };
+    for (const char* name : {"serial", "bigserial", "smallserial", "serial2", "serial4", "serial8"}) {
+      CHECK(serial(name));
+      CHECK_FALSE(serial(name, true));
+    }
+    for (const char* name : {"", "s", "b", "serial9", "serials", "bserial", "SERIAL", "bigint", "smallint",
+                             "int4", "text", "sequence", "bigserial8"})
+      CHECK_FALSE(serial(name));
   }
 
   TEST_CASE("suppression comments") {
