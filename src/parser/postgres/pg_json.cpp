@@ -361,10 +361,10 @@ value:
     if (*p == '0') {
       ++p;
     } else {
-      while (json_digit(*p)) {
-        magnitude = magnitude * 10 + static_cast<uint64_t>(*p - '0');
-        ++p;
-      }
+      // (The digit's value as an unsigned byte: one compare tells a digit.)
+      for (unsigned d = static_cast<unsigned char>(*p) - '0'; d <= 9;
+           d = static_cast<unsigned char>(*++p) - '0')
+        magnitude = magnitude * 10 + d;
     }
     const bool overflow = p - digits > 19;
     bool integer = true;
