@@ -28,13 +28,13 @@ class CharField final : public engine::Rule {
         help +=
             " If it holds UUIDs, store them as `BINARY(16)` (UUID_TO_BIN / BIN_TO_UUID; MariaDB 10.7+ has a "
             "`UUID` type).";
-      ctx.report(c.type.range,
-                 "column " + quoted(c.column) + " of " + quoted(c.table) + " is " +
-                     written_type(ctx, c.type) +
-                     ": the server pads values with spaces to the declared length and strips "
-                     "trailing spaces when it reads them back, so a value written with trailing "
-                     "spaces comes back changed, and comparisons ignore them")
-          .help(std::move(help));
+      static constexpr std::string_view kWhy =
+          ": the server pads values with spaces to the declared length and strips "
+          "trailing spaces when it reads them back, so a value written with trailing "
+          "spaces comes back changed, and comparisons ignore them";
+      std::string message = column_is(c, ctx.text(c.type.range), type_text(ctx, c.type), kWhy.size());
+      message += kWhy;
+      ctx.report(c.type.range, std::move(message)).help(std::move(help));
       return;
     }
     std::string help =
@@ -43,12 +43,13 @@ class CharField final : public engine::Rule {
         c.column + ") = " + n + ")` if the length is a rule of the data.";
     // 36 characters is the text form of a UUID.
     if (n == "36") help += " If it holds UUIDs, declare it as `uuid` (16 bytes, validated on input).";
-    ctx.report(c.type.range,
-               "column " + quoted(c.column) + " of " + quoted(c.table) + " is " + written_type(ctx, c.type) +
-                   ": values are padded with spaces to the declared length, and whether the padding counts "
-                   "depends on the operator (`=` ignores it, LIKE and regular expressions see it, "
-                   "concatenation drops it); it takes no less space than text")
-        .help(std::move(help));
+    static constexpr std::string_view kWhy =
+        ": values are padded with spaces to the declared length, and whether the padding counts "
+        "depends on the operator (`=` ignores it, LIKE and regular expressions see it, "
+        "concatenation drops it); it takes no less space than text";
+    std::string message = column_is(c, ctx.text(c.type.range), type_text(ctx, c.type), kWhy.size());
+    message += kWhy;
+    ctx.report(c.type.range, std::move(message)).help(std::move(help));
   }
 };
 

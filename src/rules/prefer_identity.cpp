@@ -28,13 +28,14 @@ class PreferIdentity final : public engine::Rule {
     // serial is an error), so only CREATE TABLE / ADD COLUMN have one.
     if (c.def == nullptr || !analysis::pg_is_serial_type(c.type)) return;
     const std::string integer(integer_of(c.type.name));
-    auto d = ctx.report(c.type.range,
-                        "column " + quoted(c.column) + " of " + quoted(c.table) + " is " +
-                            written_type(ctx, c.type) +
-                            ": its values come from a separate sequence with its own privileges (a role that "
-                            "may INSERT into the table also needs USAGE on the sequence), a copy made with "
-                            "LIKE ... INCLUDING DEFAULTS keeps drawing from this table's sequence, and rows "
-                            "inserted with explicit ids do not advance it, so later inserts collide");
+    static constexpr std::string_view kWhy =
+        ": its values come from a separate sequence with its own privileges (a role that "
+        "may INSERT into the table also needs USAGE on the sequence), a copy made with "
+        "LIKE ... INCLUDING DEFAULTS keeps drawing from this table's sequence, and rows "
+        "inserted with explicit ids do not advance it, so later inserts collide";
+    std::string message = column_is(c, ctx.text(c.type.range), type_text(ctx, c.type), kWhy.size());
+    message += kWhy;
+    auto d = ctx.report(c.type.range, std::move(message));
     d.help(
         "Declare the column as `" + integer +
         " GENERATED ALWAYS AS IDENTITY` (or `BY DEFAULT` if code must sometimes supply ids): the "
