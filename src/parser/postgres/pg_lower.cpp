@@ -92,7 +92,11 @@ ir::Statement Lowerer::lower(element stmt, uint32_t base, TextRange range) {
       out.node = std::move(ct);
       return out;
     }
-    ir::Opaque o = opaque(std::string(kind));
+    // Built in its box, which the node then takes (an Opaque's many strings
+    // are not moved).
+    ir::Box<ir::Opaque> boxed;
+    ir::Opaque& o = boxed.emplace();
+    o.node = std::string(kind);
     element created;
     if (kind == "ViewStmt" && child(n, "view", created)) {
       // CREATE [OR REPLACE] VIEW: the view it creates or replaces.
@@ -192,7 +196,7 @@ ir::Statement Lowerer::lower(element stmt, uint32_t base, TextRange range) {
     // Statements PostgreSQL refuses inside a transaction block.
     o.no_transaction_block = kind == "CreatedbStmt" || kind == "CreateTableSpaceStmt" ||
                              kind == "DropTableSpaceStmt" || kind == "AlterSystemStmt";
-    out.node = std::move(o);
+    out.node = std::move(boxed);
   }
   return out;
 }
