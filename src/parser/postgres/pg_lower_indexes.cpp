@@ -6,7 +6,8 @@
 namespace ddlint::parser::pg {
 
 ir::StatementNode Lowerer::create_index(element n, TextRange r) {
-  ir::CreateIndex ci;
+  ir::Box<ir::CreateIndex> boxed;  // built in the box the statement node takes
+  ir::CreateIndex& ci = boxed.emplace();
   ci.name = std::string(str(n, "idxname"));
   element rv;
   if (child(n, "relation", rv)) {
@@ -25,7 +26,7 @@ ir::StatementNode Lowerer::create_index(element n, TextRange r) {
   }
   const size_t k = find_token(token_index_at(r.begin), r.end, "index");
   if (k < tokens_.size()) ci.keyword_range = {tokens_[k].begin, tokens_[k].end};
-  return ci;
+  return boxed;
 }
 
 ir::StatementNode Lowerer::reindex(element n, TextRange r) {

@@ -49,7 +49,8 @@ void Lowerer::column_def(element cd, TextRange hint, ir::ColumnDef& col) const {
 }
 
 ir::StatementNode Lowerer::create_table(element n, TextRange) {
-  ir::CreateTable ct;
+  ir::Box<ir::CreateTable> boxed;  // built in the box the statement node takes
+  ir::CreateTable& ct = boxed.emplace();
   element rv;
   if (child(n, "relation", rv)) {
     ct.table = range_var(rv);
@@ -78,7 +79,7 @@ ir::StatementNode Lowerer::create_table(element n, TextRange) {
       constraint(inner, false, 0, ct.constraints.emplace_back());
     }
   }
-  return ct;
+  return boxed;
 }
 
 ir::StatementNode Lowerer::create_table_as(element n, TextRange) {
