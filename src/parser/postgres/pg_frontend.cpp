@@ -526,7 +526,12 @@ ir::ParsedFile parse(const SourceFile& source, size_t max_errors) {
   tokens.reserve(input.text.size() / 4);
   PsqlMarks marks;
   bool exact = false;
-  if (std::getenv("DDLINT_PG_NO_ONE_PASS") || !scan_native(input.text, tokens, marks) ||
+  // The developer switches DDLINT_PG_NO_ONE_PASS and DDLINT_PG_PIECEWISE are
+  // read once per run (DDLINT_PG_NO_SIMPLE_INSERTS at each file: a test
+  // turns it on and off between files).
+  static const bool no_one_pass = std::getenv("DDLINT_PG_NO_ONE_PASS") != nullptr;
+  static const bool piecewise = std::getenv("DDLINT_PG_PIECEWISE") != nullptr;
+  if (no_one_pass || !scan_native(input.text, tokens, marks) ||
       !psql_input_from_tokens(tokens, marks, input)) {
     input = prepare_psql_input(source.parse_text());
     exact = !scan_native(input.text, tokens);
@@ -554,7 +559,7 @@ ir::ParsedFile parse(const SourceFile& source, size_t max_errors) {
   // the parser itself (the same statement boundaries as a whole-file parse,
   // no tree built) and lower statement by statement, so memory stays at the
   // size of its largest group or statement.
-  const size_t large = std::getenv("DDLINT_PG_PIECEWISE") ? 0 : kPiecewiseBytes;
+  const size_t large = piecewise ? 0 : kPiecewiseBytes;
   bool done = false;  // the statements are read
   if (shallow && !std::getenv("DDLINT_PG_NO_SIMPLE_INSERTS")) {
     done = ok = parse_with_simple_inserts(c);
