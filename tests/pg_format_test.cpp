@@ -8,10 +8,10 @@
 
 #include <climits>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include "support/harness.h"
 
 // PostgreSQL's string buffer and the functions of libpg_query's that the
 // test drives directly (their calls of appendStringInfo are wrapped like
@@ -66,13 +66,6 @@ struct MemoryContext {
   MemoryContext& operator=(const MemoryContext&) = delete;
   ~MemoryContext() { pg_query_exit_memory_context(ctx); }
 };
-
-std::string read(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 }  // namespace
 
@@ -194,7 +187,7 @@ TEST_SUITE("pg-format") {
     size_t files = 0;
     for (const auto& e : std::filesystem::recursive_directory_iterator(root))
       if (e.is_regular_file() && e.path().extension() == ".sql") {
-        texts.push_back(read(e.path()));
+        texts.push_back(ddlint::test::read(e.path()));
         ++files;
       }
     REQUIRE(files > 100);

@@ -32,9 +32,7 @@ class CharField final : public engine::Rule {
           ": the server pads values with spaces to the declared length and strips "
           "trailing spaces when it reads them back, so a value written with trailing "
           "spaces comes back changed, and comparisons ignore them";
-      std::string message = column_is(c, ctx.text(c.type.range), type_text(ctx, c.type), kWhy.size());
-      message += kWhy;
-      ctx.report(c.type.range, std::move(message)).help(std::move(help));
+      ctx.report(c.type.range, column_message(ctx, c, kWhy)).help(std::move(help));
       return;
     }
     std::string help =
@@ -47,9 +45,7 @@ class CharField final : public engine::Rule {
         ": values are padded with spaces to the declared length, and whether the padding counts "
         "depends on the operator (`=` ignores it, LIKE and regular expressions see it, "
         "concatenation drops it); it takes no less space than text";
-    std::string message = column_is(c, ctx.text(c.type.range), type_text(ctx, c.type), kWhy.size());
-    message += kWhy;
-    ctx.report(c.type.range, std::move(message)).help(std::move(help));
+    ctx.report(c.type.range, column_message(ctx, c, kWhy)).help(std::move(help));
   }
 };
 

@@ -145,4 +145,11 @@ inline std::string column_is(const ColumnType& c, std::string_view text, std::st
   return out;
 }
 
+// The whole message: column_is() of the column's type, then `why`.
+inline std::string column_message(const engine::RuleContext& ctx, const ColumnType& c, std::string_view why) {
+  std::string out = column_is(c, ctx.text(c.type.range), type_text(ctx, c.type), why.size());
+  out += why;
+  return out;
+}
+
 }  // namespace ddlint::rules

@@ -33,9 +33,7 @@ class PreferIdentity final : public engine::Rule {
         "may INSERT into the table also needs USAGE on the sequence), a copy made with "
         "LIKE ... INCLUDING DEFAULTS keeps drawing from this table's sequence, and rows "
         "inserted with explicit ids do not advance it, so later inserts collide";
-    std::string message = column_is(c, ctx.text(c.type.range), type_text(ctx, c.type), kWhy.size());
-    message += kWhy;
-    auto d = ctx.report(c.type.range, std::move(message));
+    auto d = ctx.report(c.type.range, column_message(ctx, c, kWhy));
     d.help(
         "Declare the column as `" + integer +
         " GENERATED ALWAYS AS IDENTITY` (or `BY DEFAULT` if code must sometimes supply ids): the "
