@@ -6,13 +6,18 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <variant>
 #include <vector>
 
@@ -269,6 +274,44 @@ TEST_SUITE("core") {
       pool.drain();
       CHECK(done.load() == 70);
     }
+  }
+
+  TEST_CASE("kept threads: join waits for the work; a joined thread serves the next start") {
+    std::thread::id first;
+    {
+      std::atomic<bool> ran{false};
+      driver::KeptThread t([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        first = std::this_thread::get_id();
+        ran = true;
+      });
+      t.join();
+      CHECK(ran.load());  // join returned after the work, not before
+      CHECK(first != std::this_thread::get_id());
+      t.join();  // a second join returns at once
+    }
+    // Started one after the other, the next runs on an idle kept thread
+    // (no new thread); started at once, each runs on a thread of its own.
+    std::thread::id second;
+    driver::KeptThread([&] { second = std::this_thread::get_id(); }).join();
+    CHECK(second == first);
+    std::mutex mutex;
+    std::condition_variable cv;
+    int arrived = 0;
+    std::set<std::thread::id> ids;
+    {
+      std::vector<driver::KeptThread> together;
+      for (int k = 0; k < 3; ++k)
+        together.emplace_back([&] {
+          std::unique_lock<std::mutex> lock(mutex);
+          ids.insert(std::this_thread::get_id());
+          ++arrived;
+          cv.notify_all();
+          cv.wait(lock, [&] { return arrived == 3; });  // all three at once
+        });
+    }  // joined
+    CHECK(ids.size() == 3);
+    CHECK(ids.count(first) == 1);
   }
 
   TEST_CASE("lexically_normal: the same text as std::filesystem for every spelling") {

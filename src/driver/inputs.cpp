@@ -23,7 +23,6 @@
 #include <set>
 #include <sstream>
 #include <system_error>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -57,7 +56,7 @@ void on_threads(size_t count, size_t threads, const std::function<void(size_t)>&
       }
     }
   };
-  std::vector<std::thread> helpers;
+  std::vector<KeptThread> helpers;
   for (size_t t = 1; t < threads; ++t) {
     try {
       helpers.emplace_back(work);

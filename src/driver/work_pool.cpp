@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <system_error>
+#include <thread>
 #include <utility>
 
 #if defined(__linux__)
@@ -11,6 +12,74 @@
 #include "core/stack.h"
 
 namespace ddlint::driver {
+
+struct KeptThread::Slot {
+  std::mutex mutex;
+  std::condition_variable cv;
+  std::function<void()> fn;  // the work; empty while the thread waits
+  uint64_t started = 0;      // runs handed to this thread so far
+  uint64_t finished = 0;     // and those that have returned
+};
+
+namespace {
+
+// The kept threads that wait for work. Never destroyed, as the threads
+// themselves are never ended.
+struct Idle {
+  std::mutex mutex;
+  std::vector<KeptThread::Slot*> slots;
+};
+Idle& idle() {
+  static Idle* kept = new Idle;
+  return *kept;
+}
+
+}  // namespace
+
+KeptThread::KeptThread(std::function<void()> fn) {
+  Slot* slot = nullptr;
+  {
+    Idle& kept = idle();
+    const std::lock_guard<std::mutex> lock(kept.mutex);
+    if (!kept.slots.empty()) {
+      slot = kept.slots.back();
+      kept.slots.pop_back();
+    }
+  }
+  if (slot == nullptr) {
+    auto fresh = std::make_unique<Slot>();
+    std::thread([s = fresh.get()]() noexcept {
+      std::unique_lock<std::mutex> lock(s->mutex);
+      for (;;) {
+        s->cv.wait(lock, [&] { return static_cast<bool>(s->fn); });
+        std::function<void()> work = std::move(s->fn);
+        s->fn = nullptr;
+        lock.unlock();
+        work();
+        work = nullptr;  // what it holds goes before its starter is told
+        lock.lock();
+        ++s->finished;
+        s->cv.notify_all();
+        Idle& kept = idle();
+        const std::lock_guard<std::mutex> idle_lock(kept.mutex);
+        kept.slots.push_back(s);
+      }
+    }).detach();  // throws std::system_error when no thread can be started
+    slot = fresh.release();
+  }
+  const std::lock_guard<std::mutex> lock(slot->mutex);
+  slot->fn = std::move(fn);
+  run_ = ++slot->started;
+  slot_ = slot;
+  slot->cv.notify_all();
+}
+
+void KeptThread::join() {
+  if (slot_ == nullptr) return;
+  std::unique_lock<std::mutex> lock(slot_->mutex);
+  slot_->cv.wait(lock, [&] { return slot_->finished >= run_; });
+  slot_ = nullptr;
+}
 
 unsigned usable_cores() {
 #if defined(__linux__)
@@ -39,7 +108,7 @@ WorkPool::~WorkPool() {
     stop_ = true;
   }
   wake_.notify_all();
-  for (auto& t : threads_) t.join();
+  for (auto& t : threads_) t.join();  // they wait for the next pool's work
 }
 
 WorkPool::Batch WorkPool::submit(size_t n, uint64_t order, std::function<void(size_t)> fn) {
