@@ -11,6 +11,7 @@
 #include <string>
 #include <utility>
 
+using ddlint::ByteBuffer;
 using ddlint::report::JsonWriter;
 using OrderedJson = nlohmann::ordered_json;
 
@@ -216,6 +217,36 @@ TEST_SUITE("core") {
     for (int i = 0; i < 5; ++i) j["list"].push_back(OrderedJson{{"i", i}, {"s", "x\ny"}});
     j["none"] = OrderedJson::array();
     CHECK(out.str() == reference(j));
+  }
+
+  TEST_CASE(
+      "JsonWriter: release() hands over a fragment's text as take() copies it, and leaves the writer empty") {
+    auto write = [](JsonWriter& f, int from) {
+      f.begin_object();
+      f.member("i", from);
+      f.member("s", "x\ny");
+      f.end_object();
+    };
+    JsonWriter a(2);
+    JsonWriter b(2);
+    write(a, 0);
+    write(b, 0);
+    const std::string copied = a.take();
+    ByteBuffer released = b.release();
+    CHECK(released.view() == copied);
+    CHECK(released.size() == copied.size());
+    CHECK(b.release().empty());
+    // Written to again, it makes a buffer anew.
+    write(a, 1);
+    write(b, 1);
+    CHECK(b.release().view() == a.take());
+    ByteBuffer moved = std::move(released);
+    CHECK(moved.view() == copied);
+    // A buffer moved from is empty.
+    // NOLINTNEXTLINE(bugprone-use-after-move,hicpp-invalid-access-moved)
+    CHECK(released.empty());
+    // NOLINTNEXTLINE(bugprone-use-after-move,hicpp-invalid-access-moved)
+    CHECK(released.view().empty());
   }
 
   TEST_CASE("JsonWriter: invalid UTF-8 becomes U+FFFD exactly where nlohmann's replace handler puts it") {

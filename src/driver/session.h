@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "analysis/migration_facts.h"
+#include "core/byte_buffer.h"
 #include "core/diagnostic.h"
 #include "core/source.h"
 #include "engine/catalog.h"
@@ -89,7 +90,7 @@ struct FileOutcome {
   // Why the file was read as its dialect (result.source->dialect()): "--dialect",
   // a config path (with its [paths."glob"]), "detected: <signs>" or "default: ...".
   std::string dialect_from;
-  std::string rendered;  // what Sink::prepare made of it for the report
+  ByteBuffer rendered;  // what Sink::prepare made of it for the report
 };
 
 // Receives a run's results in input order, as soon as each is final.

@@ -130,14 +130,14 @@ class JsonStream final : public ReportStream {
     add_to_summary(summary_, f);
   }
   // The file's findings as items of the "findings" array (depth 2).
-  std::string render(const engine::FileResult& f) const override {
+  ByteBuffer render(const engine::FileResult& f) const override {
     JsonWriter w(2);
     w.reserve(rendered_size(f));
     for (const auto& d : f.diagnostics) finding_json(w, f, d);
-    return w.take();
+    return w.release();
   }
-  void file(const engine::FileResult& f, std::string&& rendered) override {
-    w_.items(rendered);
+  void file(const engine::FileResult& f, ByteBuffer&& rendered) override {
+    w_.items(rendered.view());
     add_to_summary(summary_, f);
   }
   void finish(const ReportInput&) override {

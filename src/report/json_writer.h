@@ -13,7 +13,10 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
+
+#include "core/byte_buffer.h"
 
 namespace ddlint::report {
 
@@ -112,6 +115,14 @@ class JsonWriter {
   // The text of a fragment writer, which is left empty.
   std::string take() {
     std::string text(buf_.get(), len_);
+    len_ = 0;
+    return text;
+  }
+  // The text of a fragment writer as it is buffered, without a copy: the
+  // writer is left empty, with no buffer.
+  ByteBuffer release() {
+    ByteBuffer text(std::move(buf_), len_);
+    cap_ = 0;
     len_ = 0;
     return text;
   }

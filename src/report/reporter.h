@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/byte_buffer.h"
 #include "engine/catalog.h"
 #include "engine/linter.h"
 
@@ -95,8 +96,8 @@ class ReportStream {
   // the stream, so several threads may call it at once), and given back to
   // file(f, rendered) in the files' order. Streams that do not render ahead
   // return nothing here, and file(f, {}) is file(f).
-  virtual std::string render(const engine::FileResult& /*f*/) const { return {}; }
-  virtual void file(const engine::FileResult& f, std::string&& /*rendered*/) { file(f); }
+  virtual ByteBuffer render(const engine::FileResult& /*f*/) const { return {}; }
+  virtual void file(const engine::FileResult& f, ByteBuffer&& /*rendered*/) { file(f); }
   // After the last file: what only the end of a run knows (ReportInput's
   // enabled_rules and problems; its `files` are ignored).
   virtual void finish(const ReportInput& end) = 0;
