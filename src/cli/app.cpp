@@ -113,6 +113,7 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   options.fix = o.fix;
   options.unsafe_fixes = o.unsafe_fixes;
   options.jobs = o.jobs;
+  options.exit_after = o.exit_after;
   if (!o.config.empty()) options.config_file = o.config;
   if (!o.changed_since.empty()) {
     std::set<std::string> changed;

@@ -30,10 +30,11 @@ struct CheckOptions {
   bool fix = false;                     // apply safe fixes in place (stdin: fixed SQL to stdout)
   bool unsafe_fixes = false;            // with fix: apply unsafe fixes too
   bool verbose = false;
-  bool history = true;    // files named one by one are read with the migrations before them
-  unsigned jobs = 0;      // --jobs; 0: every usable core
-  bool color = false;     // decided by main (terminal, NO_COLOR)
-  bool terminal = false;  // stdout is a terminal
+  bool history = true;      // files named one by one are read with the migrations before them
+  unsigned jobs = 0;        // --jobs; 0: every usable core
+  bool color = false;       // decided by main (terminal, NO_COLOR)
+  bool terminal = false;    // stdout is a terminal
+  bool exit_after = false;  // the process exits after the run (driver::Options::exit_after)
 };
 
 constexpr int kExitClean = 0;

@@ -391,6 +391,7 @@ int run(int argc, char** argv) {
     check.terminal = isatty(STDOUT_FILENO) != 0;
     check.color = check.terminal && std::getenv("NO_COLOR") == nullptr;
     keep_freed_memory();
+    check.exit_after = true;  // main returns the exit code right after the run
     // The report is written file by file as results arrive; messages on
     // stderr must not flush it line by line (stderr is tied to stdout by
     // default), so a short report still follows the messages when both go
