@@ -9,6 +9,10 @@
 #include <memory>
 #include <utility>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace ddlint::report {
 
 namespace {
@@ -59,28 +63,70 @@ constexpr std::array<bool, 256> kPlain = [] {
   return t;
 }();
 
-// Sixteen bytes as one vector of the GCC and Clang vector extensions (an SSE2
-// register on x86-64, NEON on ARM; plain code elsewhere), compared lane by lane.
+// copy16(in, out) copies the 16 bytes at `in` to `out` and returns one bit
+// per byte (bit i for in[i]), set for the bytes that are not plain (kPlain:
+// a byte below 0x20 or from 0x80 up, which is negative as a signed char, '"'
+// or '\\'); copy32_any(in, out) copies 32 and returns whether any is not
+// plain. Each lane is tested on its own, so the answer is exact whatever the
+// other bytes are.
+#if defined(__SSE2__)
+// SSE2 (every x86-64): the lanes' marks (0xFF or 0) gathered into 16 bits
+// by one instruction (pmovmskb).
+__m128i not_plain_lanes(__m128i x) {
+  return _mm_or_si128(
+      _mm_cmplt_epi8(x, _mm_set1_epi8(0x20)),
+      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
+}
+
+uint32_t copy16(const char* in, char* out) {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), x);
+  return static_cast<uint32_t>(_mm_movemask_epi8(not_plain_lanes(x)));
+}
+
+bool copy32_any(const char* in, char* out) {
+  const __m128i x0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
+  const __m128i x1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + 16));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), x0);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 16), x1);
+  return _mm_movemask_epi8(_mm_or_si128(not_plain_lanes(x0), not_plain_lanes(x1))) != 0;
+}
+#else
+// Sixteen bytes as one vector of the GCC and Clang vector extensions (NEON on
+// ARM; plain code elsewhere), compared lane by lane; the marks (0xFF or 0
+// per lane) are gathered into bits eight lanes at a time.
 using Bytes16 = signed char __attribute__((vector_size(16)));
 
-// The offset of the first byte of the 16 at p that is not plain (kPlain: a
-// byte below 0x20 or from 0x80 up, which is negative as a signed char, '"'
-// or '\\'), or 16 when all are. Each lane is tested on its own, so the
-// answer is exact whatever the other bytes are.
-size_t first_not_plain16(const char* p) {
+uint32_t not_plain16(const char* p) {
   Bytes16 x;
   std::memcpy(&x, p, sizeof x);
   const Bytes16 marks = (x < 0x20) | (x == '"') | (x == '\\');
-  std::array<uint64_t, 2> half{};
-  std::memcpy(half.data(), &marks, sizeof marks);
-  const auto first = [](uint64_t m) {  // m != 0: the first marked lane of these 8
-    const int zeros = std::endian::native == std::endian::little ? std::countr_zero(m) : std::countl_zero(m);
-    return static_cast<size_t>(zeros) / 8;
-  };
-  if (half[0] != 0) return first(half[0]);
-  if (half[1] != 0) return 8 + first(half[1]);
-  return 16;
+  if constexpr (std::endian::native == std::endian::little) {
+    // The top bit of byte i moved to bit 56 + i by one multiplication (no
+    // two partial products meet, so nothing carries), then shifted down.
+    std::array<uint64_t, 2> half{};
+    std::memcpy(half.data(), &marks, sizeof marks);
+    const auto gather = [](uint64_t m) {
+      return static_cast<uint32_t>(((m & 0x8080808080808080ULL) * 0x0002040810204081ULL) >> 56);
+    };
+    return gather(half[0]) | gather(half[1]) << 8;
+  } else {
+    uint32_t bits = 0;
+    for (int i = 0; i < 16; ++i) bits |= marks[i] != 0 ? 1U << i : 0U;
+    return bits;
+  }
 }
+
+uint32_t copy16(const char* in, char* out) {
+  std::memcpy(out, in, 16);
+  return not_plain16(in);
+}
+
+bool copy32_any(const char* in, char* out) {
+  std::memcpy(out, in, 32);
+  return (not_plain16(in) | not_plain16(in + 16)) != 0;
+}
+#endif
 
 // The second character of the two-character escapes ('\0' for none).
 constexpr std::array<char, 256> kShortEscape = [] {
@@ -196,21 +242,37 @@ char* JsonWriter::escaped(char* p, std::string_view s, size_t after) {
   // Bytes from `verbatim` to `in` are plain and were copied as they are.
   const char* verbatim = in;
   while (in != end) {
-    // Plain bytes sixteen at a time, copied as they are tested (the room of
-    // what is left holds the 16 stored), up to the first that
-    // is not plain. The last few are tested with the plain bytes before them
+    // Plain bytes 32 at a time, then 16, copied as they are tested (the
+    // room of what is left holds the bytes stored), up to the first that is
+    // not plain. The last few are tested with the plain bytes before them
     // when there are enough: those are stored again, unchanged. Otherwise
     // they are looked at one at a time.
+    uint32_t marks = 0;
+    while (end - in >= 32 && !copy32_any(in, p)) {
+      in += 32;
+      p += 32;
+    }
+    // Fewer than 32 left, or a byte to escape in the next 32.
     if (end - in >= 16) {
-      std::memcpy(p, in, 16);
-      const size_t k = first_not_plain16(in);
+      marks = copy16(in, p);
+      if (marks == 0) {
+        in += 16;
+        p += 16;
+        if (end - in >= 16) marks = copy16(in, p);  // the byte to escape is in these
+      }
+    }
+    if (marks != 0) {
+      const auto k = static_cast<size_t>(std::countr_zero(marks));
       in += k;
       p += k;
-      if (k == 16) continue;
+    } else if (in == end) {
+      break;
     } else if (end - verbatim >= 16) {
       const auto back = static_cast<size_t>(16 - (end - in));
-      std::memcpy(p - back, end - 16, 16);
-      const size_t k = first_not_plain16(end - 16) - back;
+      // The bits of the bytes before `in` are clear (plain bytes), so the
+      // first set one is at `in` or after (bit 16: none is).
+      const uint32_t tail = copy16(end - 16, p - back) | 1U << 16;
+      const size_t k = static_cast<size_t>(std::countr_zero(tail)) - back;
       in += k;
       p += k;
       if (in == end) break;
