@@ -842,6 +842,17 @@ TEST_SUITE("core") {
         {"CREATE INDEX i ON t USING gin (c);", Dialect::Postgres, "USING GIN/GIST", 0, 2},
         {"DELIMITER //\nCREATE TABLE t (a int) //\nDELIMITER ;\nON t;", Dialect::MySql, "DELIMITER", 10, 0},
         {"-- ENGINE=x\n# `a`\nSELECT 1 # `b`\n;", Dialect::MySql, "# comments", 2, 0},
+        // `#` and DELIMITER start a line when only blanks stand before them on
+        // it (a string or comment that began on a line before does not).
+        {"SELECT 'a\n' # `x`\n;", Dialect::Postgres, "", 0, 0},
+        {"/* a\n*/ # x\nSELECT 1;", Dialect::Postgres, "", 0, 0},
+        {"-- a \t\n \t# x\nSELECT 1;", Dialect::MySql, "# comments", 2, 0},
+        {"SELECT 1;\r\n  # x\n", Dialect::MySql, "# comments", 2, 0},
+        {"x\n  DELIMITER $$\nSELECT 1 $$", Dialect::MySql, "DELIMITER", 10, 0},
+        {"SELECT 'x' DELIMITER $$", Dialect::Postgres, "dollar-quoted bodies", 0, 10},
+        // Backslashes outside strings, then strings with and without one.
+        {"SELECT 1 \\\\ 2; SELECT 'x', 'it\\'s `a`', `b`;", Dialect::MySql, "backtick-quoted names", 10, 0},
+        {"SELECT 'it\\'s', 'a', \"q\\\" `c`", Dialect::MySql, "backtick-quoted names", 10, 0},
     };
     for (const auto& c : cases) {
       CAPTURE(c.sql);

@@ -11,18 +11,20 @@ namespace ddlint::parser {
 
 namespace {
 
-// Byte classes of the scanner's main loop.
-enum Class : uint8_t { kOther, kSpace, kNewline, kWordChar };
+// Byte classes of the scanner's main loop: bytes it steps over (blanks and
+// operators no sign reads), a word's first byte, the marks signs look back
+// at, the first byte of "--", "/*" and "::", and the other bytes that may
+// open a comment, a quoted text or a sign.
+enum Class : uint8_t { kSkip, kWordChar, kMark, kPairFirst, kSpecial };
 constexpr std::array<uint8_t, 256> kClass = [] {
   std::array<uint8_t, 256> m{};
   for (int c = 'a'; c <= 'z'; ++c) m[c] = kWordChar;
   for (int c = 'A'; c <= 'Z'; ++c) m[c] = kWordChar;
   for (int c = '0'; c <= '9'; ++c) m[c] = kWordChar;
   m['_'] = kWordChar;
-  m[' '] = kSpace;
-  m['\t'] = kSpace;
-  m['\r'] = kSpace;
-  m['\n'] = kNewline;
+  for (const char c : {',', ';', '(', ')'}) m[static_cast<unsigned char>(c)] = kMark;
+  for (const char c : {'-', '/', ':'}) m[static_cast<unsigned char>(c)] = kPairFirst;
+  for (const char c : {'#', '\'', '`', '"', '$'}) m[static_cast<unsigned char>(c)] = kSpecial;
   return m;
 }();
 
@@ -33,6 +35,27 @@ constexpr std::array<bool, 256> kWordGoesOn = [] {
   for (size_t c = 0; c < m.size(); ++c) m[c] = kClass[c] == kWordChar || c == '$';
   return m;
 }();
+
+// The word of word characters at `w` (w.size() bytes) is `upper` (upper-case
+// letters and `_`), whatever its case. Clearing bit 0x20 upper-cases a letter
+// and keeps `_`; it turns a digit or `$` into a control byte, which no sign
+// has: for word characters it is an exact case-insensitive comparison.
+bool same_word(const unsigned char* w, std::string_view upper) {
+  for (size_t i = 0; i < upper.size(); ++i)
+    if ((w[i] & ~0x20U) != static_cast<unsigned char>(upper[i])) return false;
+  return true;
+}
+
+// Where Scanner::known() looks for a word of `n` bytes (n >= 2) whose second
+// and last bytes are these: a hash of its length and of the low five bits of
+// those two letters (the same in either case).
+constexpr size_t word_slot(size_t n, unsigned char second, unsigned char last) {
+  return (static_cast<unsigned>(n) + 9 * (second & 31U) + 12 * (last & 31U)) & 255U;
+}
+constexpr size_t word_slot(std::string_view upper) {
+  return word_slot(upper.size(), static_cast<unsigned char>(upper[1]),
+                   static_cast<unsigned char>(upper.back()));
+}
 
 // Signs of one dialect. Each distinct sign counts once: a decisive one
 // (syntax the other dialect rejects outright: backticks, DELIMITER, `::`,
@@ -50,25 +73,6 @@ struct Tally {
 };
 constexpr int kDecisive = DialectGuess::kDecisiveSign;
 constexpr int kPath = 3;
-
-// A word (upper-case) or punctuation mark, held without allocating. Words
-// of 20 bytes or more are kept empty: no sign is that long.
-class Word {
- public:
-  Word() = default;
-  explicit Word(std::string_view v) {
-    if (v.size() >= s_.size()) return;
-    for (size_t i = 0; i < v.size(); ++i)
-      s_[i] = v[i] >= 'a' && v[i] <= 'z' ? static_cast<char>(v[i] - 'a' + 'A') : v[i];
-    n_ = static_cast<uint8_t>(v.size());
-  }
-  std::string_view view() const { return {s_.data(), n_}; }
-  friend bool operator==(const Word& w, std::string_view v) { return w.view() == v; }
-
- private:
-  std::array<char, 20> s_{};
-  uint8_t n_ = 0;
-};
 
 // The words (and the comma) a sign looks back at, as the scanner keeps its
 // last four: any other word or mark is kNoWord.
@@ -106,74 +110,49 @@ class Scanner {
   explicit Scanner(std::string_view t) : t_(t) {}
 
   void run() {
-    bool line_start = true;
-    const size_t n = t_.size();
-    while (i_ < n) {
-      const char c = t_[i_];
-      const uint8_t cls = kClass[static_cast<unsigned char>(c)];
-      if (cls == kNewline) {
-        line_start = true;
-        ++i_;
+    const auto* const data = reinterpret_cast<const unsigned char*>(t_.data());
+    const auto* const end = data + t_.size();
+    const unsigned char* p = data;
+    // Blanks, operators, words and marks are read here; what may be a sign
+    // (a word of kKnown, or a byte of class kSpecial) is read by sign() or
+    // special() from i_.
+    while (p < end) {
+      const unsigned char c = *p;
+      const uint8_t cls = kClass[c];
+      if (cls == kSkip) {
+        ++p;
         continue;
       }
-      if (cls == kSpace) {
-        ++i_;
-        continue;
-      }
-      const bool at_line_start = line_start;
-      line_start = false;
       if (cls == kWordChar) {
-        const size_t b = i_;
-        const auto* p = reinterpret_cast<const unsigned char*>(t_.data()) + b + 1;
-        const auto* const end = reinterpret_cast<const unsigned char*>(t_.data()) + n;
-        while (p != end && kWordGoesOn[*p]) ++p;
-        i_ = static_cast<size_t>(p - reinterpret_cast<const unsigned char*>(t_.data()));
-        word(b, at_line_start);
+        const unsigned char* const b = p;
+        p = word_end(p + 1, end);
+        const auto n = static_cast<size_t>(p - b);
+        // Only a word whose first letter and length are those of a known
+        // word is read further.
+        const Known* k = nullptr;
+        if (n < kMaxWord && (kReadStarts[n] & kStartBit[c]) != 0) k = known(b, n);
+        if (k == nullptr) {
+          push(kNoWord);
+          continue;
+        }
+        i_ = static_cast<size_t>(p - data);
+        sign(static_cast<size_t>(b - data), *k);
+        p = data + i_;
         continue;
       }
-      if (c == '-' && peek(1) == '-') {
-        skip_line();
+      if (cls == kMark) {
+        push(c == ',' ? kComma : kNoWord);
+        ++p;
         continue;
       }
-      if (c == '#') {
-        // A comment in MySQL; an operator in PostgreSQL, never at the start of a line.
-        if (at_line_start) mysql_.add("# comments");
-        skip_line();
+      // `-`, `/` and `:` open a comment or a sign only as "--", "/*", "::".
+      if (cls == kPairFirst && (end - p < 2 || p[1] != (c == '/' ? '*' : c))) {
+        ++p;  // an operator
         continue;
       }
-      if (c == '/' && peek(1) == '*') {
-        if (peek(2) == '!') mysql_.add("/*! ... */ comments");
-        skip_block_comment();
-        continue;
-      }
-      if (c == '\'') {
-        skip_quoted('\'', true);
-        prev_ = 0;
-        continue;
-      }
-      if (c == '`') {
-        mysql_.add("backtick-quoted names", kDecisive);
-        skip_quoted('`', false);
-        push(kNoWord);
-        continue;
-      }
-      if (c == '"') {
-        // A quoted name where a table or column goes: PostgreSQL (MySQL reads
-        // "..." as a string unless ANSI_QUOTES is on).
-        if (prev(0) >= kTable && prev(0) <= kColumn) postgres_.add("double-quoted names");
-        skip_quoted('"', false);
-        push(kNoWord);
-        continue;
-      }
-      if (c == ':' && peek(1) == ':') {
-        postgres_.add(":: casts", kDecisive);
-        i_ += 2;
-        continue;
-      }
-      if (c == '$' && !dollar_delimiter_ && dollar_quote()) continue;
-      if (c == ',') push(kComma);
-      if (c == ';' || c == '(' || c == ')') push(kNoWord);
-      ++i_;
+      i_ = static_cast<size_t>(p - data);
+      special(static_cast<char>(c));
+      p = data + i_;
     }
   }
 
@@ -181,6 +160,59 @@ class Scanner {
   Tally postgres_;
 
  private:
+  // A byte of class kSpecial at i_, or the first of "--", "/*" or "::".
+  void special(char c) {
+    switch (c) {
+      case '-':
+        return skip_line();
+      case '/':
+        if (peek(2) == '!') mysql_.add("/*! ... */ comments");
+        return skip_block_comment();
+      case ':':
+        postgres_.add(":: casts", kDecisive);
+        i_ += 2;
+        return;
+      case '#':
+        // A comment in MySQL; an operator in PostgreSQL, never at the start of a line.
+        if (at_line_start(i_)) mysql_.add("# comments");
+        return skip_line();
+      case '\'':
+        skip_quoted('\'', true);
+        prev_ = 0;
+        return;
+      case '`':
+        mysql_.add("backtick-quoted names", kDecisive);
+        skip_quoted('`', false);
+        push(kNoWord);
+        return;
+      case '"':
+        // A quoted name where a table or column goes: PostgreSQL (MySQL reads
+        // "..." as a string unless ANSI_QUOTES is on).
+        if (prev(0) >= kTable && prev(0) <= kColumn) postgres_.add("double-quoted names");
+        skip_quoted('"', false);
+        push(kNoWord);
+        return;
+      default:  // '$'
+        if (!dollar_delimiter_ && dollar_quote()) return;
+        ++i_;  // an operator
+        return;
+    }
+  }
+
+  // Only blanks stand between the start of its line and the token at `b`.
+  // The scanner's tokens (words, marks, quoted texts, comments) end on a
+  // byte that is no blank, or before a newline: looking back over blanks
+  // finds the newline or the start of the text exactly when the scanner
+  // went through one since the token before.
+  bool at_line_start(size_t b) const {
+    while (b > 0) {
+      const char c = t_[--b];
+      if (c == '\n') return true;
+      if (c != ' ' && c != '\t' && c != '\r') return false;
+    }
+    return true;
+  }
+
   char peek(size_t k) const { return i_ + k < t_.size() ? t_[i_ + k] : '\0'; }
 
   // The k-th word or mark before this one (0: the last).
@@ -206,11 +238,9 @@ class Scanner {
     while (i_ < n) {
       const void* found = std::memchr(data + i_, q, n - i_);
       const size_t close = found == nullptr ? n : static_cast<size_t>(static_cast<const char*>(found) - data);
-      if (backslash) {
-        if (const void* bs = std::memchr(data + i_, '\\', close - i_)) {
-          i_ = static_cast<size_t>(static_cast<const char*>(bs) - data) + 2;
-          continue;
-        }
+      if (backslash && next_backslash() < close) {
+        i_ = std::min(backslash_ + 2, n);  // (a backslash at the very end: to the end)
+        continue;
       }
       if (found == nullptr) {
         i_ = n;
@@ -223,6 +253,16 @@ class Scanner {
       }
       return;
     }
+  }
+
+  // The first backslash at or after i_ (the text's size: none). Found once
+  // for all the strings before it: backslashes are rare, strings are not.
+  size_t next_backslash() {
+    if (backslash_ < i_) {
+      const void* bs = std::memchr(t_.data() + i_, '\\', t_.size() - i_);
+      backslash_ = bs == nullptr ? t_.size() : static_cast<size_t>(static_cast<const char*>(bs) - t_.data());
+    }
+    return backslash_;
   }
 
   // $$ ... $$ or $tag$ ... $tag$: a PostgreSQL body, skipped whole.
@@ -244,8 +284,11 @@ class Scanner {
     while (j < t_.size() && std::isspace(static_cast<unsigned char>(t_[j])) != 0) ++j;
     const size_t b = j;
     while (j < t_.size() && word_char(t_[j])) ++j;
-    const Word next(t_.substr(b, j - b));
-    return next == "INSERT" || next == "UPDATE" || next == "DELETE" || next == "TRUNCATE";
+    auto next_is_word = [&](std::string_view upper) {
+      return j - b == upper.size() && same_word(reinterpret_cast<const unsigned char*>(t_.data()) + b, upper);
+    };
+    return next_is_word("INSERT") || next_is_word("UPDATE") || next_is_word("DELETE") ||
+           next_is_word("TRUNCATE");
   }
 
   bool next_is(char c) const {
@@ -289,7 +332,7 @@ class Scanner {
     Sign sign;
     Context context;
   };
-  static constexpr size_t kMaxWord = 20;  // Word keeps shorter words only
+  static constexpr size_t kMaxWord = 20;  // no sign is that long
   static constexpr auto kSignWords = std::to_array<Known>({
       {"DELIMITER", kDelimiterWord, kNoWord},
       {"ENGINE", kEngineWord, kNoWord},
@@ -338,7 +381,7 @@ class Scanner {
       {"BRIN", kIndexMethod, kNoWord},
   });
   // The signs, then the words signs look back at (every Context but kNoWord,
-  // the comma and ON, a sign already), by length and text.
+  // the comma and ON, a sign already).
   static constexpr auto kKnown = [] {
     std::array<Known, kSignWords.size() + kContexts - 3> m{};
     size_t at = 0;
@@ -346,21 +389,10 @@ class Scanner {
     for (size_t c = kTable; c < kContexts; ++c)
       if (kContextWords[c] != "," && kContextWords[c] != "ON")
         m[at++] = {kContextWords[c], kNoSign, static_cast<Context>(c)};
-    std::sort(m.begin(), m.end(), [](const Known& a, const Known& b) {
-      return a.word.size() != b.word.size() ? a.word.size() < b.word.size() : a.word < b.word;
-    });
     return m;
   }();
-  static_assert(!kKnown.front().word.empty() && kKnown.back().word.size() < kMaxWord);
-  // kKnown[kByLength[n] .. kByLength[n + 1]) are the words of n bytes.
-  static constexpr auto kByLength = [] {
-    std::array<uint8_t, kMaxWord + 1> m{};
-    for (size_t n = 0, k = 0; n <= kMaxWord; ++n) {
-      while (k < kKnown.size() && kKnown[k].word.size() < n) ++k;
-      m[n] = static_cast<uint8_t>(k);
-    }
-    return m;
-  }();
+  static_assert(std::all_of(kKnown.begin(), kKnown.end(),
+                            [](const Known& k) { return k.word.size() >= 2 && k.word.size() < kMaxWord; }));
   // Bit (first letter - 'A') set in kReadStarts[length] for every word of
   // kKnown: any other word is pushed as kNoWord without being read further.
   static constexpr auto kReadStarts = [] {
@@ -368,32 +400,54 @@ class Scanner {
     for (const Known& k : kKnown) m[k.word.size()] |= 1U << (k.word[0] - 'A');
     return m;
   }();
-  static const Known* known(const Word& w) {
-    const std::string_view v = w.view();
-    for (size_t k = kByLength[v.size()]; k < kByLength[v.size() + 1]; ++k)
-      if (kKnown[k].word[0] == v[0] && kKnown[k].word == v) return &kKnown[k];
-    return nullptr;
+  // A byte's bit in kReadStarts: a letter's, in either case (0: no letter).
+  static constexpr auto kStartBit = [] {
+    std::array<uint32_t, 256> m{};
+    for (int c = 'A'; c <= 'Z'; ++c) m[c] = m[c - 'A' + 'a'] = 1U << (c - 'A');
+    return m;
+  }();
+  // kKnown's index + 1 at the slot of each of its words (0: no word there).
+  static constexpr auto kSlots = [] {
+    std::array<uint8_t, 256> m{};
+    for (size_t k = 0; k < kKnown.size(); ++k) m[word_slot(kKnown[k].word)] = static_cast<uint8_t>(k + 1);
+    return m;
+  }();
+  static_assert(
+      [] {
+        for (size_t k = 0; k < kKnown.size(); ++k)
+          if (kSlots[word_slot(kKnown[k].word)] != k + 1) return false;
+        return true;
+      }(),
+      "two words of kKnown share a slot: change the hash in word_slot()");
+  // The sign or context word of `n` bytes at `w` (n >= 2), if it is one.
+  static const Known* known(const unsigned char* w, size_t n) {
+    const size_t s = kSlots[word_slot(n, w[1], w[n - 1])];
+    if (s == 0) return nullptr;
+    const Known& k = kKnown[s - 1];
+    return k.word.size() == n && same_word(w, k.word) ? &k : nullptr;
   }
 
-  // The word from `b` to i_.
-  void word(size_t b, bool at_line_start) {
-    const size_t n = i_ - b;
-    const auto first = static_cast<unsigned char>(t_[b]);
-    const unsigned up = first >= 'a' && first <= 'z' ? first - 'a' + 'A' : first;
-    if (n >= kReadStarts.size() || up < 'A' || up > 'Z' || ((kReadStarts[n] >> (up - 'A')) & 1U) == 0) {
-      push(kNoWord);
-      return;
+  // The end of the word going on at `p` (after its first byte): four bytes
+  // a step while there are four, with one test of the end for them.
+  static const unsigned char* word_end(const unsigned char* p, const unsigned char* end) {
+    while (end - p >= 4) {
+      if (!kWordGoesOn[p[0]]) return p;
+      if (!kWordGoesOn[p[1]]) return p + 1;
+      if (!kWordGoesOn[p[2]]) return p + 2;
+      if (!kWordGoesOn[p[3]]) return p + 3;
+      p += 4;
     }
-    const Known* k = known(Word(t_.substr(b, n)));
-    if (k == nullptr) {
-      push(kNoWord);
-      return;
-    }
-    switch (k->sign) {
+    while (p != end && kWordGoesOn[*p]) ++p;
+    return p;
+  }
+
+  // The known word `k` from `b` to i_.
+  void sign(size_t b, const Known& k) {
+    switch (k.sign) {
       case kNoSign:
         break;
       case kDelimiterWord:
-        if (at_line_start) {
+        if (at_line_start(b)) {
           // The client command: the rest of the line is the new delimiter.
           mysql_.add("DELIMITER", kDecisive);
           const size_t from = i_;
@@ -478,13 +532,14 @@ class Scanner {
         if (prev(0) == kUsing) postgres_.add("USING GIN/GIST");
         break;
     }
-    push(k->context);
+    push(k.context);
   }
 
   std::string_view t_;
   size_t i_ = 0;
   bool dollar_delimiter_ = false;  // DELIMITER $$ (or $x): a `$$` ends a statement
   uint32_t prev_ = 0;              // the last four words and marks (Context), newest in the low byte
+  size_t backslash_ = 0;           // see next_backslash() (0: not looked for yet, or at 0)
 };
 
 }  // namespace
@@ -495,16 +550,19 @@ DialectGuess detect_dialect(std::string_view text, std::string_view path) {
   // The file's name and the folders it sits in (the last three) may name
   // the dialect: `V3__x.mysql.sql`, `migrations/mysql/`, `pg/001.sql`.
   {
+    // ASCII letters and digits (std::isalnum in the "C" locale ddlint runs in).
+    auto alnum = [](char c) { return word_char(c) && c != '_'; };
     size_t end = path.size();
     for (int part = 0; part < 4 && end > 0; ++part) {
-      const size_t slash = path.find_last_of("/\\", end - 1);
-      const size_t begin = slash == std::string_view::npos ? 0 : slash + 1;
+      size_t begin = end;
+      while (begin > 0 && path[begin - 1] != '/' && path[begin - 1] != '\\') --begin;
+      const size_t slash = begin == 0 ? std::string_view::npos : begin - 1;
       const std::string_view name = path.substr(begin, end - begin);
       size_t k = 0;
       while (k < name.size()) {
-        while (k < name.size() && std::isalnum(static_cast<unsigned char>(name[k])) == 0) ++k;
+        while (k < name.size() && !alnum(name[k])) ++k;
         const size_t b = k;
-        while (k < name.size() && std::isalnum(static_cast<unsigned char>(name[k])) != 0) ++k;
+        while (k < name.size() && alnum(name[k])) ++k;
         const std::string_view token = name.substr(b, k - b);
         // ASCII case-insensitive: the token is letters and digits only.
         auto is = [&](std::string_view lower) {
