@@ -301,6 +301,7 @@ TEST_SUITE("core") {
     std::set<std::thread::id> ids;
     {
       std::vector<driver::KeptThread> together;
+      together.reserve(3);
       for (int k = 0; k < 3; ++k)
         together.emplace_back([&] {
           std::unique_lock<std::mutex> lock(mutex);
@@ -404,6 +405,33 @@ TEST_SUITE("core") {
         column = 1;
       } else if ((c & 0xC0) != 0x80) {
         ++column;
+      }
+    }
+  }
+
+  TEST_CASE("line index: position_after(from, position(from), offset) is position(offset) for every pair") {
+    // ASCII only; ASCII then UTF-8 (columns counted as bytes up to the first
+    // byte from 0x80 up, then by code points); a BOM (no column) and CR, CRLF
+    // and LF endings; an empty line, an empty last line.
+    const std::string bom = "\xEF\xBB\xBF";
+    const std::string texts[] = {"ab\ncd\r\n\nefgh\rij\n",
+                                 "select 1;\nx caf\xC3\xA9 \xE2\x82\xAC y\r\nz\xF0\x9F\x98\x80z\n\nend",
+                                 bom + "a\xC3\xA9" + "b\r\n\xC3\xA9\rc\n", bom, ""};
+    for (const std::string& t : texts) {
+      const SourceFile f("x.sql", t);
+      const auto& li = f.lines();
+      const auto size = static_cast<uint32_t>(f.text().size());
+      for (uint32_t from = 0; from <= size + 1; ++from) {
+        const LineColumn at = li.position(from);
+        for (uint32_t offset = 0; offset <= size + 1; ++offset) {
+          const LineColumn want = li.position(offset);
+          const LineColumn got = li.position_after(from, at, offset);
+          CAPTURE(t);
+          CAPTURE(from);
+          CAPTURE(offset);
+          REQUIRE(got.line == want.line);
+          REQUIRE(got.column == want.column);
+        }
       }
     }
   }

@@ -61,7 +61,8 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
 
 }  // namespace
 
-LineIndex::LineIndex(std::string_view text, uint32_t bom_bytes) : text_(text), bom_(bom_bytes) {
+LineIndex::LineIndex(std::string_view text, uint32_t bom_bytes, uint32_t ascii_until)
+    : text_(text), bom_(bom_bytes), ascii_until_(ascii_until) {
   starts_.push_back(0);
   if (text.find('\r') == std::string_view::npos) {  // the usual case: memchr from line to line
     for (size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1))
@@ -83,7 +84,22 @@ LineColumn LineIndex::position(uint32_t offset) const {
   const auto line = static_cast<uint32_t>(it - starts_.begin());  // 1-based
   uint32_t start = starts_[line - 1];
   if (line == 1) start = std::min<uint32_t>(std::max(start, bom_), offset);
-  return {line, 1 + code_points(text_, start, offset)};
+  // Up to the first byte from 0x80 up, each byte is a code point.
+  return {line, 1 + (offset <= ascii_until_ ? offset - start : code_points(text_, start, offset))};
+}
+
+LineColumn LineIndex::position_after(uint32_t from, LineColumn at, uint32_t offset) const {
+  const auto size = static_cast<uint32_t>(text_.size());
+  offset = std::min(offset, size);
+  from = std::min(from, size);
+  // Before `from`, or from in the BOM (which no column counts): the whole search.
+  if (offset < from || from < bom_) return position(offset);
+  if (at.line >= starts_.size() || offset < starts_[at.line])  // on from's line
+    return {at.line, at.column + (offset <= ascii_until_ ? offset - from : code_points(text_, from, offset))};
+  const auto it = std::upper_bound(starts_.begin() + at.line + 1, starts_.end(), offset);
+  const auto line = static_cast<uint32_t>(it - starts_.begin());  // 1-based, after from's
+  const uint32_t start = starts_[line - 1];
+  return {line, 1 + (offset <= ascii_until_ ? offset - start : code_points(text_, start, offset))};
 }
 
 uint32_t LineIndex::line_start(uint32_t line) const {
@@ -118,6 +134,7 @@ SourceFile::SourceFile(std::string path, std::string bytes, Dialect dialect,
     edit().replace(0, 3, "   ");
   }
   const std::string_view text = text_;
+  auto ascii_until = static_cast<uint32_t>(text.size());  // the first byte from 0x80 up
   for (size_t i = bom; i < text.size();) {
     // Eight ASCII bytes at a time, none of them NUL (the usual case).
     constexpr uint64_t kOnes = 0x0101010101010101ULL;
@@ -141,6 +158,7 @@ SourceFile::SourceFile(std::string path, std::string bytes, Dialect dialect,
       ++i;
       continue;
     }
+    ascii_until = std::min(ascii_until, static_cast<uint32_t>(i));
     const size_t len = utf8_sequence_length(text, i);
     if (len == 0) {
       // Merge a run of invalid bytes into one problem.
@@ -199,7 +217,7 @@ SourceFile::SourceFile(std::string path, std::string bytes, Dialect dialect,
     std::sort(placeholders_.begin(), placeholders_.end(),
               [](const TextRange& a, const TextRange& b) { return a.begin < b.begin; });
   }
-  lines_ = LineIndex(text_, bom);
+  lines_ = LineIndex(text_, bom, ascii_until);
 }
 
 std::string_view SourceFile::slice(TextRange r) const {

@@ -23,9 +23,17 @@ struct LineColumn {
 class LineIndex {
  public:
   LineIndex() = default;
-  LineIndex(std::string_view text, uint32_t bom_bytes);
+  // `ascii_until`: the offset of the first byte from 0x80 up after the BOM
+  // (the text's size when there is none). Columns count code points (the
+  // bytes that are not UTF-8 continuation bytes): before `ascii_until`, every
+  // byte is one and is not looked at.
+  LineIndex(std::string_view text, uint32_t bom_bytes, uint32_t ascii_until);
 
   LineColumn position(uint32_t offset) const;
+  // position(offset), given that of an offset `from` (at = position(from)):
+  // on from's line, columns are counted from `from`; on a later line, only
+  // the lines after from's are searched. The end of a range from its start.
+  LineColumn position_after(uint32_t from, LineColumn at, uint32_t offset) const;
   uint32_t line_count() const { return static_cast<uint32_t>(starts_.size()); }
   // Byte offset of the first byte of a 1-based line.
   uint32_t line_start(uint32_t line) const;
@@ -35,6 +43,7 @@ class LineIndex {
  private:
   std::string_view text_;
   uint32_t bom_ = 0;
+  uint32_t ascii_until_ = 0;
   std::vector<uint32_t> starts_;
 };
 

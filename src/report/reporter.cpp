@@ -35,14 +35,15 @@ uint64_t fnv1a(uint64_t h, std::string_view s) {
 
 Span finding_span(const SourceFile& src, TextRange r) {
   const LineColumn start = src.lines().position(r.begin);
-  LineColumn end = src.lines().position(r.end > r.begin ? r.end : next_char_end(src.text(), r.begin));
+  LineColumn end = src.lines().position_after(r.begin, start,
+                                              r.end > r.begin ? r.end : next_char_end(src.text(), r.begin));
   if (before(end, start)) end = start;
   return {start, end};
 }
 
 Span edit_span(const SourceFile& src, TextRange r) {
   const LineColumn start = src.lines().position(r.begin);
-  LineColumn end = src.lines().position(std::max(r.begin, r.end));
+  LineColumn end = src.lines().position_after(r.begin, start, std::max(r.begin, r.end));
   if (before(end, start)) end = start;
   return {start, end};
 }
