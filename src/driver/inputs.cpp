@@ -323,24 +323,48 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, con
 }
 
 namespace {
+// Appends the components of `path` that are neither empty nor ".", each
+// after a '/' (".." kept). One memchr per component, into room reserved by
+// the caller.
+void append_parts(std::string& out, std::string_view path) {
+  size_t at = 0;
+  while (at < path.size()) {
+    const void* slash = std::memchr(path.data() + at, '/', path.size() - at);
+    const size_t end =
+        slash ? static_cast<size_t>(static_cast<const char*>(slash) - path.data()) : path.size();
+    const size_t len = end - at;
+    if (len != 0 && (len != 1 || path[at] != '.')) {
+      out += '/';
+      out.append(path.data() + at, len);
+    }
+    at = end + 1;
+  }
+}
+
 // `path` without "." components and repeated or trailing separators (".."
 // kept): the same file for the kernel.
 std::string without_dots(std::string_view path) {
   std::string out;
-  const bool absolute = !path.empty() && path.front() == '/';
-  size_t at = 0;
-  while (at <= path.size()) {
-    size_t end = path.find('/', at);
-    if (end == std::string_view::npos) end = path.size();
-    const std::string_view part = path.substr(at, end - at);
-    if (!part.empty() && part != ".") {
-      if (absolute || !out.empty()) out += '/';
-      out += part;
-    }
+  out.reserve(path.size() + 1);
+  append_parts(out, path);
+  if (out.empty()) return path.starts_with('/') ? "/" : ".";
+  if (!path.starts_with('/')) out.erase(0, 1);  // relative: no leading separator
+  return out;
+}
+
+// without_dots(path) == path: no empty or "." component (a leading '/'
+// aside) and no trailing separator ("/" aside).
+bool dotless(std::string_view path) {
+  if (path.size() <= 1) return !path.empty() && path[0] != '.';
+  size_t at = path.front() == '/' ? 1 : 0;
+  while (true) {
+    const void* slash = std::memchr(path.data() + at, '/', path.size() - at);
+    const size_t end =
+        slash ? static_cast<size_t>(static_cast<const char*>(slash) - path.data()) : path.size();
+    if (end == at || (end == at + 1 && path[at] == '.')) return false;
+    if (end == path.size()) return true;
     at = end + 1;
   }
-  if (out.empty()) return absolute ? "/" : ".";
-  return out;
 }
 }  // namespace
 
@@ -354,14 +378,24 @@ std::string FolderListings::key(std::string_view dir) const {
   // Without a working directory (it was removed), relative folders are keyed
   // apart from absolute ones.
   if (cwd_.empty()) return "./" + without_dots(dir);
-  std::string abs = cwd_;
-  abs += '/';
-  abs += dir;
-  return without_dots(abs);
+  // without_dots(cwd_ + '/' + dir), built once.
+  std::string abs;
+  abs.reserve(cwd_.size() + dir.size() + 2);
+  append_parts(abs, cwd_);
+  append_parts(abs, dir);
+  if (abs.empty()) abs = "/";
+  return abs;
+}
+
+std::string_view FolderListings::key_of(std::string_view dir, std::string& storage) const {
+  if (!dir.empty() && dir.front() == '/' && dotless(dir)) return dir;
+  storage = key(dir);
+  return storage;
 }
 
 const FolderListings::Listing& FolderListings::list(const std::string& dir) {
-  std::string k = key(dir);
+  std::string storage;
+  const std::string_view k = key_of(dir, storage);
   {
     const std::lock_guard<std::mutex> lock(mutex_);
     if (const auto it = listed_.find(k); it != listed_.end()) return *it->second;
@@ -410,14 +444,15 @@ const FolderListings::Listing& FolderListings::list(const std::string& dir) {
     listing->error = errno;
   }
   const std::lock_guard<std::mutex> lock(mutex_);
-  return *listed_.try_emplace(std::move(k), std::move(listing)).first->second;
+  return *listed_.try_emplace(std::string(k), std::move(listing)).first->second;
 }
 
 FolderListings::Entry FolderListings::find(const std::string& dir, std::string_view name) const {
   const size_t slash = name.find('/');
   const bool nested = slash != std::string_view::npos;
   name = name.substr(0, slash);
-  const std::string k = key(dir);
+  std::string storage;
+  const std::string_view k = key_of(dir, storage);
   const std::lock_guard<std::mutex> lock(mutex_);
   const auto it = listed_.find(k);
   Entry out;

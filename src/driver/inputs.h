@@ -57,12 +57,24 @@ class FolderListings {
   Entry find(const std::string& dir, std::string_view name) const;
   // The working directory when the listings were made ("" when it cannot be read).
   const std::string& cwd() const { return cwd_; }
+  // The key of folder `dir` (as spelled, relative or absolute): its absolute
+  // path without "." components and repeated or trailing separators (".."
+  // kept), the same folder for the kernel. A key's listing is found
+  // without building another string.
+  std::string key(std::string_view dir) const;
 
  private:
-  std::string key(std::string_view dir) const;
+  // The key of `dir`: `dir` itself when it is one already (absolute, no "."
+  // or empty component: no copy), else key(dir) kept in `storage`.
+  std::string_view key_of(std::string_view dir, std::string& storage) const;
+  // Looked up by a key's text (string_view), without building a string.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   std::string cwd_;
   mutable std::mutex mutex_;
-  std::unordered_map<std::string, std::unique_ptr<Listing>> listed_;
+  std::unordered_map<std::string, std::unique_ptr<Listing>, TextHash, std::equal_to<>> listed_;
 };
 
 // Expands paths: files as given, directories walked recursively for *.sql

@@ -293,6 +293,8 @@ class DirListings {
   explicit DirListings(FolderListings& folders) : folders_(folders) {}
   const std::vector<std::string>& names(const fs::path& dir) { return folders_.list(dir.string()).names; }
   const std::vector<std::string>& names(const std::string& dir) { return folders_.list(dir).names; }
+  const FolderListings::Listing& listing(const std::string& dir) { return folders_.list(dir); }
+  std::string key(std::string_view dir) const { return folders_.key(dir); }
   // False when the listing of `dir` (if made) shows no `name`: no stat needed.
   bool may_hold(const fs::path& dir, std::string_view name) const {
     return folders_.may_hold(dir.string(), name);
@@ -338,67 +340,138 @@ class LayoutRunners {
   analysis::RunnerLayout of(const std::string& fs_path, DirListings& listings) {
     analysis::RunnerLayout layout;
     if (fs_path.empty()) return layout;
+    // The file's folder and name. A file whose name differs from the
+    // previous file's only after the last '/' is in its folder (files come
+    // folder by folder): the name is the rest of the text. Else
     // fs::absolute, with the working directory asked once per run; the
     // folder and the name as path's parent_path() and filename() give them,
     // from the text (a path object per file costs more than the answer).
-    std::string file;
-    if (fs_path.front() != '/') {
-      if (!cwd_) {
-        std::error_code ec;
-        cwd_ = fs::current_path(ec).string();
+    const auto* slash = static_cast<const char*>(::memrchr(fs_path.data(), '/', fs_path.size()));
+    const size_t cut = slash ? static_cast<size_t>(slash - fs_path.data()) + 1 : 0;
+    std::string_view name = std::string_view(fs_path).substr(cut);
+    std::string file;  // the absolute path, when worked out
+    std::string odd_name;
+    Known* known = last_;
+    if (known == nullptr || name.empty() || cut != last_prefix_.size() ||
+        fs_path.compare(0, cut, last_prefix_) != 0) {
+      if (fs_path.front() != '/') {
+        if (!cwd_) {
+          std::error_code ec;
+          cwd_ = fs::current_path(ec).string();
+        }
+        file = *cwd_;
+        if (!file.empty() && file.back() != '/') file += '/';
       }
-      file = *cwd_;
-      if (!file.empty() && file.back() != '/') file += '/';
+      file += fs_path;
+      std::string dir = parent_path_text(file);
+      const bool plain = file.back() != '/' && file.find("//") == std::string::npos;
+      if (!plain) {
+        odd_name = fs::path(file).filename().string();
+        name = odd_name;
+      }
+      auto [it, added] = known_.try_emplace(std::move(dir));
+      known = &*it;
+      if (added) look(known->first, known->second, listings);
+      // Only a plain name's folder is the same for the next name with its text before the last '/'.
+      last_ = plain ? known : nullptr;
+      last_prefix_.assign(fs_path, 0, cut);
     }
-    file += fs_path;
-    const std::string dir = parent_path_text(file);
-    const bool plain = file.back() != '/' && file.find("//") == std::string::npos;
-    const std::string name = plain ? file.substr(file.rfind('/') + 1) : fs::path(file).filename().string();
-    auto it = known_.find(dir);
-    if (it == known_.end()) it = known_.emplace(dir, look(fs::path(dir), listings)).first;
-    const Folder& folder = it->second;
+    const std::string& dir = known->first;
+    Folder& folder = known->second;
     if (analysis::up_down_layout(name)) {
       layout.up_down = folder.cargo ? analysis::Runner::Sqlx : analysis::Runner::GolangMigrate;
       if (const auto step = analysis::split_step(name)) {
         // One step of a split version: only when the folder has another step of it.
-        const auto steps = version_steps(listings.names(dir), *step);
-        if (std::any_of(steps.begin(), steps.end(),
-                        [&](const std::string* n) { return analysis::split_step(*n)->step != step->step; }))
+        if (!folder.split_indexed) index_split_versions(folder);
+        std::string version(step->timestamp);
+        version += step->name;
+        const auto it = folder.split_versions.find(version);
+        if (it != folder.split_versions.end() && (it->second.several || it->second.first != step->step))
           layout.split_version = dir + "/" + std::string(step->timestamp) + "_" + std::string(step->name);
       }
       return layout;
     }
     layout.marked = folder.marked;
     layout.marked_by = folder.marked_by;
-    if (layout.marked == analysis::Runner::None && name == "migration.sql" &&
-        prisma_lock(fs::path(dir).parent_path())) {
-      layout.marked = analysis::Runner::Prisma;
-      layout.marked_by = "migration_lock.toml beside the migration's folder";
+    if (layout.marked == analysis::Runner::None && name == "migration.sql") {
+      if (folder.prisma_lock < 0) folder.prisma_lock = prisma_lock(parent_path_text(dir)) ? 1 : 0;
+      if (folder.prisma_lock > 0) {
+        layout.marked = analysis::Runner::Prisma;
+        layout.marked_by = "migration_lock.toml beside the migration's folder";
+      }
     }
     if (analysis::flyway_kind(name) != 0) {
       layout.undo_scripts = folder.undo_scripts;
       layout.mixed = folder.flyway_mixed;
       layout.no_transaction = folder.flyway_no_transaction;
       // The script's own NAME.sql.conf wins over the project's setting.
-      std::string conf;
-      std::string error;
-      std::error_code ec;
-      if (listings.may_hold(dir, name + ".conf") && fs::is_regular_file(file + ".conf", ec) &&
-          read_file(file + ".conf", conf, error))
-        if (const auto v = setting(conf, "executeInTransaction")) layout.no_transaction = *v == "false";
+      std::string conf_name(name);
+      conf_name += ".conf";
+      if (holds(*folder.listing, conf_name)) {
+        if (file.empty()) file = joined(dir, name);
+        std::string conf;
+        std::string error;
+        std::error_code ec;
+        if (fs::is_regular_file(file + ".conf", ec) && read_file(file + ".conf", conf, error))
+          if (const auto v = setting(conf, "executeInTransaction")) layout.no_transaction = *v == "false";
+      }
     }
     return layout;
   }
 
  private:
+  // The steps a folder holds of one split version: the first one's number,
+  // and whether another number is among them.
+  struct SplitSteps {
+    std::string first;
+    bool several = false;
+  };
+  // What a folder says, worked out once: its marker files, the project
+  // around it; the Prisma lock beside it and its split versions when a file
+  // asks.
   struct Folder {
+    // The folder's listings key when its path is absolute (the searches up
+    // its ancestors use it: the same folders, and no key built again for
+    // each name looked up), else its path.
+    std::string key;
+    const FolderListings::Listing* listing = nullptr;
     bool cargo = false;
     analysis::Runner marked = analysis::Runner::None;
     std::string_view marked_by;
     bool undo_scripts = false;
     bool flyway_mixed = false;
     bool flyway_no_transaction = false;
+    int prisma_lock = -1;  // migration_lock.toml in the parent folder (-1: not asked)
+    bool split_indexed = false;
+    // The steps of each split version in the folder ("<timestamp><name>"),
+    // as version_steps() finds them.
+    std::unordered_map<std::string, SplitSteps> split_versions;
   };
+  using Known = std::pair<const std::string, Folder>;
+
+  // The listing says whether a folder may hold `name` (no '/' in it), as
+  // FolderListings::may_hold answers for a listed folder.
+  static bool holds(const FolderListings::Listing& listing, std::string_view name) {
+    return !listing.read || std::binary_search(listing.names.begin(), listing.names.end(), name,
+                                               [](std::string_view a, std::string_view b) { return a < b; });
+  }
+
+  // Every name of the folder that is a step of a split version (and starts
+  // with its timestamp, as version_steps' search finds it), by version.
+  static void index_split_versions(Folder& folder) {
+    folder.split_indexed = true;
+    for (const std::string& n : folder.listing->names) {
+      const auto s = analysis::split_step(n);
+      if (!s || !std::string_view(n).starts_with(s->timestamp)) continue;
+      std::string version(s->timestamp);
+      version += s->name;
+      auto [it, added] = folder.split_versions.try_emplace(std::move(version));
+      if (added)
+        it->second.first = s->step;
+      else if (it->second.first != s->step)
+        it->second.several = true;
+    }
+  }
 
   // `key=value` or `key = value` (Java properties, TOML), the key possibly
   // prefixed (`flyway.mixed`); the last one wins. Quotes are dropped.
@@ -451,21 +524,27 @@ class LayoutRunners {
     return false;
   }
 
-  Folder look(const fs::path& dir, DirListings& listings) {
-    Folder f;
+  void look(const std::string& dir, Folder& f, DirListings& listings) {
     std::error_code ec;
-    const auto& names = listings.names(dir);
+    f.key = dir.starts_with('/') ? listings.key(dir) : dir;
+    f.listing = &listings.listing(f.key);
+    const auto& names = f.listing->names;
     bool flyway = false;
     for (const auto& n : names) {
       const char kind = analysis::flyway_kind(n);
       flyway |= kind != 0;
       f.undo_scripts |= kind == 'U';
     }
+    // deploy/, revert/ or verify/ among the folders of the path (sqitch_folder
+    // finds none without one of those words in the text).
+    const bool sqitch_words = dir.find("deploy") != std::string::npos ||
+                              dir.find("revert") != std::string::npos ||
+                              dir.find("verify") != std::string::npos;
     if (std::binary_search(names.begin(), names.end(), "atlas.sum")) {
       f.marked = analysis::Runner::Atlas;
       f.marked_by = "atlas.sum in the folder";
-    } else if (const std::string path = (dir / "x.sql").string();
-               analysis::sqitch_folder(path).first != std::string::npos &&
+    } else if (const std::string path = sqitch_words ? joined(dir, "x.sql") : std::string();
+               sqitch_words && analysis::sqitch_folder(path).first != std::string::npos &&
                listings.may_hold(fs::path(path.substr(0, analysis::sqitch_folder(path).first)),
                                  "sqitch.plan") &&
                fs::exists(fs::path(path.substr(0, analysis::sqitch_folder(path).first)) / "sqitch.plan",
@@ -475,47 +554,68 @@ class LayoutRunners {
       f.marked_by = "sqitch.plan beside deploy/, revert/ and verify/";
     }
     // Up to the repository root: a Rust project, Flyway's project settings.
-    f.cargo = cargo_from(dir.string());
+    f.cargo = cargo_from(f.key, f.listing);
     if (flyway) {
-      if (const FlywayConf* conf = flyway_conf_from(dir)) {
+      if (const FlywayConf* conf = flyway_conf_from(f.key)) {
         f.flyway_mixed = conf->mixed;
         f.flyway_no_transaction = conf->no_transaction;
       }
     }
-    return f;
   }
 
   // Each directory's answers are looked up once per run: the folders of a
-  // tree share their ancestors.
-  // The directory is a repository root (.git in it) or the file system's:
-  // the search for project files ends there.
-  bool top(const fs::path& d) { return top(d.string()); }
-  // The same for a folder's text (its parent is parent_path_text's, as
-  // path's parent_path() gives it; the root is its own parent).
+  // tree share their ancestors. Folders on the way up are named by their
+  // key (absolute, no "." or empty component) when the file's folder is
+  // absolute, else as spelled.
+  struct Ancestor {
+    signed char top = -1;    // a repository root or the file system's (-1: not asked yet)
+    signed char cargo = -1;  // a Cargo.toml in it or above it (-1: not asked yet)
+  };
+  // The parent of folder `d`, as path's parent_path() gives it: a key's is
+  // its text before the last '/'.
+  static std::string parent_of(const std::string& d) {
+    if (!d.starts_with('/')) return parent_path_text(d);
+    const size_t slash =
+        static_cast<size_t>(static_cast<const char*>(::memrchr(d.data(), '/', d.size())) - d.data());
+    return d.substr(0, slash == 0 ? 1 : slash);
+  }
+  // The directory is a repository root (.git in it) or the file system's
+  // (its own parent): the search for project files ends there. `listing`:
+  // d's, when the caller has it.
+  bool is_top(const std::string& d, const std::string& parent, const FolderListings::Listing* listing) const {
+    std::error_code ec;
+    return parent == d || ((listing ? holds(*listing, ".git") : listings_.may_hold(d, ".git")) &&
+                           fs::exists(joined(d, ".git"), ec));
+  }
   bool top(const std::string& d) {
-    auto [it, added] = top_.try_emplace(d);
-    if (added) {
-      std::error_code ec;
-      it->second =
-          parent_path_text(d) == d || (listings_.may_hold(d, ".git") && fs::exists(joined(d, ".git"), ec));
-    }
-    return it->second;
+    Ancestor& a = ancestors_[d];
+    if (a.top < 0) a.top = is_top(d, parent_of(d), nullptr) ? 1 : 0;
+    return a.top > 0;
   }
   // `dir`/`name`, as path's operator/ joins them.
   static std::string joined(const std::string& dir, std::string_view name) {
-    std::string out = dir;
+    std::string out;
+    out.reserve(dir.size() + name.size() + 1);
+    out = dir;
     if (!out.empty() && out.back() != '/') out += '/';
     out += name;
     return out;
   }
-  // A Cargo.toml in `d` or above it, up to the repository root.
-  bool cargo_from(const std::string& d) {
+  // A Cargo.toml in `d` or above it, up to the repository root (`listing`:
+  // d's, when the caller has it).
+  bool cargo_from(const std::string& d, const FolderListings::Listing* listing = nullptr) {
     if (d.empty()) return false;
-    if (const auto it = cargo_.find(d); it != cargo_.end()) return it->second;
+    Ancestor& a = ancestors_[d];  // (an element stays in place while others are added)
+    if (a.cargo >= 0) return a.cargo > 0;
     std::error_code ec;
-    const bool found = (listings_.may_hold(d, "Cargo.toml") && fs::exists(joined(d, "Cargo.toml"), ec)) ||
-                       (!top(d) && cargo_from(parent_path_text(d)));
-    cargo_.emplace(d, found);
+    bool found = (listing ? holds(*listing, "Cargo.toml") : listings_.may_hold(d, "Cargo.toml")) &&
+                 fs::exists(joined(d, "Cargo.toml"), ec);
+    if (!found) {
+      const std::string parent = parent_of(d);
+      if (a.top < 0) a.top = is_top(d, parent, listing) ? 1 : 0;
+      found = a.top == 0 && cargo_from(parent);
+    }
+    a.cargo = found ? 1 : 0;
     return found;
   }
   // Flyway's project settings nearest to `d` (up to the repository root):
@@ -525,24 +625,23 @@ class LayoutRunners {
     bool mixed = false;
     bool no_transaction = false;
   };
-  const FlywayConf* flyway_conf_from(const fs::path& d) {
+  const FlywayConf* flyway_conf_from(const std::string& d) {
     if (d.empty()) return nullptr;
-    const std::string key = d.string();
-    if (const auto it = flyway_conf_.find(key); it != flyway_conf_.end())
+    if (const auto it = flyway_conf_.find(d); it != flyway_conf_.end())
       return it->second ? &*it->second : nullptr;
     std::optional<FlywayConf> found = flyway_conf_in(d);
     if (!found && !top(d))
-      if (const FlywayConf* above = flyway_conf_from(d.parent_path())) found = *above;
-    const auto it = flyway_conf_.emplace(key, found).first;
+      if (const FlywayConf* above = flyway_conf_from(parent_of(d))) found = *above;
+    const auto it = flyway_conf_.emplace(d, found).first;
     return it->second ? &*it->second : nullptr;
   }
-  std::optional<FlywayConf> flyway_conf_in(const fs::path& d) const {
+  std::optional<FlywayConf> flyway_conf_in(const std::string& d) const {
     std::error_code ec;
     for (const char* conf : {"flyway.conf", "flyway.toml", "conf/flyway.conf"}) {
       std::string text;
       std::string error;
-      if (!listings_.may_hold(d, conf) || !fs::is_regular_file(d / conf, ec) ||
-          !read_file((d / conf).string(), text, error))
+      if (!listings_.may_hold(d, conf) || !fs::is_regular_file(joined(d, conf), ec) ||
+          !read_file(joined(d, conf), text, error))
         continue;
       return FlywayConf{setting(text, "mixed") == "true", setting(text, "executeInTransaction") == "false"};
     }
@@ -550,8 +649,8 @@ class LayoutRunners {
     for (const char* conf : {"application.properties", "application.yml", "application.yaml"}) {
       std::string text;
       std::string error;
-      if (!listings_.may_hold(d, conf) || !fs::is_regular_file(d / conf, ec) ||
-          !read_file((d / conf).string(), text, error))
+      if (!listings_.may_hold(d, conf) || !fs::is_regular_file(joined(d, conf), ec) ||
+          !read_file(joined(d, conf), text, error))
         continue;
       return FlywayConf{std::string_view(conf).ends_with(".properties")
                             ? setting(text, "spring.flyway.mixed") == "true"
@@ -561,22 +660,25 @@ class LayoutRunners {
     return std::nullopt;
   }
   // migration_lock.toml in a directory (Prisma's migrations folder).
-  bool prisma_lock(const fs::path& d) {
-    auto [it, added] = prisma_lock_.try_emplace(d.string());
+  bool prisma_lock(const std::string& d) {
+    auto [it, added] = prisma_lock_.try_emplace(d);
     if (added) {
       std::error_code ec;
-      it->second = listings_.may_hold(d, "migration_lock.toml") && fs::exists(d / "migration_lock.toml", ec);
+      it->second =
+          listings_.may_hold(d, "migration_lock.toml") && fs::exists(joined(d, "migration_lock.toml"), ec);
     }
     return it->second;
   }
 
   DirListings& listings_;
   std::optional<std::string> cwd_;
-  std::unordered_map<std::string, bool> top_;
-  std::unordered_map<std::string, bool> cargo_;
+  std::unordered_map<std::string, Ancestor> ancestors_;
   std::unordered_map<std::string, std::optional<FlywayConf>> flyway_conf_;
   std::unordered_map<std::string, bool> prisma_lock_;
-  std::map<std::string, Folder, std::less<>> known_;
+  // Each folder's answers, by its absolute path as the file's text gives it.
+  std::unordered_map<std::string, Folder> known_;
+  Known* last_ = nullptr;    // the previous file's folder, when its name was plain
+  std::string last_prefix_;  // the previous file's name up to its last '/'
 };
 
 // What decides how a file's text parses besides the text: its dialect, the
