@@ -249,6 +249,29 @@ TEST_SUITE("core") {
     CHECK(released.view().empty());
   }
 
+  TEST_CASE("JsonWriter: member(key, string) writes the bytes of key(key) then value(string)") {
+    const std::string strings[] = {"", "plain", "tab\there \"quoted\" back\\slash",
+                                   std::string(70, 'x') + "\n", "caf\xC3\xA9 \xFF"};
+    for (const auto& s : strings) {
+      CAPTURE(s);
+      JsonWriter fused(2);
+      JsonWriter apart(2);
+      for (int i = 0; i < 2; ++i) {  // the first member of an object, then a later one
+        fused.begin_object();
+        fused.member("k", s);
+        fused.member("other", std::string_view(s));
+        fused.end_object();
+        apart.begin_object();
+        apart.key("k");
+        apart.value(s);
+        apart.key("other");
+        apart.value(std::string_view(s));
+        apart.end_object();
+      }
+      CHECK(fused.take() == apart.take());
+    }
+  }
+
   TEST_CASE("JsonWriter: invalid UTF-8 becomes U+FFFD exactly where nlohmann's replace handler puts it") {
     // Hand-picked: overlongs, surrogates, above U+10FFFF, cut-off sequences,
     // a sequence broken by an ASCII byte or by a new start byte.

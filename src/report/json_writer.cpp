@@ -166,7 +166,7 @@ char* put_deep_indent(char* p, size_t n) {
 
 // Up to 7 levels (a finding's members are at 3, its positions' at 4 and 6)
 // in one block, small enough to be inlined where it is written.
-char* put_indent(char* p, size_t depth) {
+[[gnu::always_inline]] inline char* put_indent(char* p, size_t depth) {
   const size_t n = 2 * depth + 1;
   if (n > 16) return put_deep_indent(p, n);
   std::memcpy(p, kIndent.data(), 16);
@@ -324,7 +324,7 @@ char* JsonWriter::put_key(char* p, const Key& k) {
   return p + k.size_;
 }
 
-void JsonWriter::key(Key k) {
+void JsonWriter::key(const Key& k) {
   char* p = separator(room(separator_room() + k.written_.size()));
   done(put_key(p, k));
   after_key_ = true;
@@ -354,7 +354,7 @@ void JsonWriter::close(char c) {
   maybe_flush();
 }
 
-void JsonWriter::pair_member(Key k, Key k1, uint64_t v1, Key k2, uint64_t v2) {
+void JsonWriter::pair_member(const Key& k, const Key& k1, uint64_t v1, const Key& k2, uint64_t v2) {
   const size_t depth = has_items_.size();
   char* p = room(separator_room() + 3 * k.written_.size() + 1 + 2 * indent_room(depth + 1) +
                  2 * kIntegerRoom + 1 + indent_room(depth) + 1);
@@ -368,6 +368,13 @@ void JsonWriter::pair_member(Key k, Key k1, uint64_t v1, Key k2, uint64_t v2) {
   p = put_indent(p, depth);
   *p++ = '}';
   done(p);
+  maybe_flush();
+}
+
+void JsonWriter::member(const Key& k, std::string_view s) {
+  char* p = room(separator_room() + k.written_.size() + s.size() + 2);
+  p = put_key(separator(p), k);
+  done(escaped(p, s, 0));
   maybe_flush();
 }
 

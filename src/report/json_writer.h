@@ -69,7 +69,7 @@ class JsonWriter {
   static constexpr bool kText = std::is_convertible_v<const S&, std::string_view> && !std::is_array_v<S>;
 
   // The key of the next member of the current object.
-  void key(Key k);
+  void key(const Key& k);
   template <class S>
   requires kText<S>
   void key(const S& k) { text_key(std::string_view(k)); }
@@ -88,10 +88,12 @@ class JsonWriter {
 
   // `"k": v` in one call.
   template <class T>
-  void member(Key k, const T& v) {
+  requires(!kText<T>) void member(const Key& k, const T& v) {
     key(k);
     value(v);
   }
+  // `"k": "s"`: the bytes of key(k) and value(s), written at once.
+  void member(const Key& k, std::string_view s);
   template <class S, class T>
   requires kText<S>
   void member(const S& k, const T& v) {
@@ -102,7 +104,7 @@ class JsonWriter {
   // `"k": {"k1": v1, "k2": v2}` (a position: line and column) in one call:
   // the bytes of key(k), begin_object(), member(k1, v1), member(k2, v2),
   // end_object().
-  void pair_member(Key k, Key k1, uint64_t v1, Key k2, uint64_t v2);
+  void pair_member(const Key& k, const Key& k1, uint64_t v1, const Key& k2, uint64_t v2);
 
   // Makes room for `n` more bytes at once (a size the caller expects to
   // write: more may be written, the buffer then grows as it needs).
