@@ -7,6 +7,7 @@
 #include <pg_query.h>
 
 #include <climits>
+#include <cstring>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -117,6 +118,37 @@ TEST_SUITE("pg-format") {
     if (pg::fast_format_built()) {
       CHECK(fast == 42);  // every call before the PostgreSQL-only ones
       CHECK(pg::fast_format_calls() - before == fast);
+    }
+  }
+
+  TEST_CASE("a format's text is read again when it is not a literal, and long keys and tails") {
+    const MemoryContext context;
+    Pair p;
+    // Formats in writable memory (the stack, the heap) may change between
+    // calls at the same address: each call reads them again.
+    char on_stack[32] = "\"a\":%d,";
+    p.add(on_stack, 1);
+    on_stack[1] = 'b';
+    p.add(on_stack, 2);
+    std::strcpy(on_stack, "\"c\":\"%s\"}");
+    p.add(on_stack, "x");
+    std::string on_heap = "\"key\":%u,";
+    on_heap.reserve(64);
+    p.add(on_heap.c_str(), 3U);
+    on_heap[2] = 'K';
+    p.add(on_heap.c_str(), 4U);
+    CHECK(std::string(p.fast.data, static_cast<size_t>(p.fast.len)) ==
+          "\"a\":1,\"b\":2,\"c\":\"x\"}\"key\":3,\"kKy\":4,");
+    // Literals past what a kept format holds (a 32-byte key, a 15-byte tail),
+    // at and around those sizes, and the same literal many times.
+    for (int i = 0; i < 3; ++i) {
+      p.add("\"a_key_of_exactly_thirty_two___:%d,", 5);
+      p.add("\"a_key_of_exactly_thirty_three__:%d,", 6);
+      p.add("%d,fifteen__bytes", 7);
+      p.add("%d,sixteen___bytes", 8);
+      p.add("a key with no conversion at all, longer than thirty-two bytes");
+      p.add("\"relname\":\"%s\",", "pg_class");
+      p.add("\"relname\":\"%s\",", static_cast<const char*>(nullptr));
     }
   }
 

@@ -1,6 +1,9 @@
 // ddlint's formatter for libpg_query's JSON output (see pg_format.h).
 #include "parser/postgres/pg_format.h"
 
+#include <link.h>
+
+#include <array>
 #include <atomic>
 #include <cerrno>
 #include <charconv>
@@ -178,6 +181,133 @@ bool append_one(PgStringInfo* str, const char* fmt, va_list args) {
   return true;
 }
 
+// The read-only address ranges of the executable (its PT_LOAD segments
+// without write permission): a format there is a string literal, whose text
+// never changes while the process runs, so what it holds can be kept by its
+// address. (libpg_query is linked into the executable.)
+struct ReadOnly {
+  static constexpr int kMax = 8;
+  uintptr_t begin[kMax] = {};
+  uintptr_t end[kMax] = {};
+  int count = 0;
+  bool holds(const void* p) const {
+    const auto a = reinterpret_cast<uintptr_t>(p);
+    for (int i = 0; i < count; ++i)
+      if (a >= begin[i] && a < end[i]) return true;
+    return false;
+  }
+};
+const ReadOnly& read_only() {
+  static const ReadOnly ranges = [] {
+    ReadOnly r;
+    dl_iterate_phdr(
+        [](dl_phdr_info* info, size_t /*size*/, void* data) {
+          auto* out = static_cast<ReadOnly*>(data);
+          for (int i = 0; i < info->dlpi_phnum && out->count < ReadOnly::kMax; ++i) {
+            const auto& ph = info->dlpi_phdr[i];
+            if (ph.p_type != PT_LOAD || (ph.p_flags & PF_W) != 0) continue;
+            out->begin[out->count] = info->dlpi_addr + ph.p_vaddr;
+            out->end[out->count] = info->dlpi_addr + ph.p_vaddr + ph.p_memsz;
+            ++out->count;
+          }
+          return 1;  // the first object is the executable: done
+        },
+        &r);
+    return r;
+  }();
+  return ranges;
+}
+
+// A format of the JSON output's usual kind (a key, at most one %d, %u, %s or
+// %c, a short text after it), read once and kept by its address: the text
+// before the conversion and the text after it, copied from here with
+// fixed-size copies. The cache of each thread is direct-mapped by address.
+struct Format {
+  static constexpr size_t kText = 48;
+  static constexpr size_t kMaxHead = 32;  // head + 16 bytes stay inside `text`
+  static constexpr size_t kMaxTail = 15;
+  const char* fmt = nullptr;
+  uint8_t head = 0;                   // bytes before the conversion (all of them without one)
+  uint8_t tail = 0;                   // bytes after it
+  char conversion = 0;                // 'd', 'u', 's', 'c'; 0: none; 'x': not kept (other formats)
+  std::array<char, kText> text = {};  // head bytes, then tail bytes
+};
+constexpr size_t kFormats = 256;
+thread_local std::array<Format, kFormats> t_formats;
+
+// Reads `fmt` into `f` (f.conversion 'x' when it is not of the kept kind).
+void read_format(Format& f, const char* fmt) {
+  f.fmt = fmt;
+  f.conversion = 'x';
+  if (!read_only().holds(fmt)) return;
+  const char* pct = std::strchr(fmt, '%');
+  const size_t head = pct == nullptr ? std::strlen(fmt) : static_cast<size_t>(pct - fmt);
+  if (head > Format::kMaxHead) return;
+  char conversion = 0;
+  size_t tail = 0;
+  if (pct != nullptr) {
+    conversion = pct[1];
+    if (conversion != 'd' && conversion != 'u' && conversion != 's' && conversion != 'c') return;
+    const char* t = pct + 2;
+    for (; t[tail] != '\0'; ++tail)
+      if (t[tail] == '%' || tail == Format::kMaxTail) return;
+    std::memcpy(f.text.data() + head, t, tail);
+  }
+  std::memcpy(f.text.data(), fmt, head);
+  f.head = static_cast<uint8_t>(head);
+  f.tail = static_cast<uint8_t>(tail);
+  f.conversion = conversion;
+}
+
+// Formats a call whose format is of the kept kind; false, with `str`
+// untouched, for any other (or a null %s).
+bool append_kept(PgStringInfo* str, const char* fmt, va_list args) {
+  const auto slot = (reinterpret_cast<uintptr_t>(fmt) * UINT64_C(0x9E3779B97F4A7C15)) >> 56;
+  Format& f = t_formats[slot % kFormats];
+  if (f.fmt != fmt) read_format(f, fmt);
+  if (f.conversion == 'x') return false;
+  const char* s = nullptr;
+  size_t value = 0;
+  if (f.conversion == 's') {
+    s = va_arg(args, const char*);
+    if (s == nullptr) return false;
+    value = std::strlen(s);
+    if (value > static_cast<size_t>(INT_MAX / 4)) return false;  // PostgreSQL's limits apply
+  } else if (f.conversion != 0) {
+    value = 11;  // at most, for a number
+  }
+  // Room for the fixed-size copies (they may write past what is kept, never
+  // past the room asked for) and the NUL.
+  const size_t room = Format::kText + value + 16 + 1;
+  if (room >= static_cast<size_t>(str->maxlen - str->len)) enlargeStringInfo(str, static_cast<int>(room));
+  char* const begin = str->data + str->len;
+  std::memcpy(begin, f.text.data(), Format::kText);
+  char* out = begin + f.head;
+  switch (f.conversion) {
+    case 'd':
+      out = std::to_chars(out, out + 11, va_arg(args, int)).ptr;
+      break;
+    case 'u':
+      out = std::to_chars(out, out + 11, va_arg(args, unsigned int)).ptr;
+      break;
+    case 'c':
+      // As printf: the int argument converted to unsigned char, a NUL included.
+      *out++ = static_cast<char>(static_cast<unsigned char>(va_arg(args, int)));
+      break;
+    case 's':
+      std::memcpy(out, s, value);
+      out += value;
+      break;
+    default:
+      break;
+  }
+  std::memcpy(out, f.text.data() + f.head, 16);
+  out += f.tail;
+  *out = '\0';
+  str->len += static_cast<int>(out - begin);
+  return true;
+}
+
 }  // namespace
 
 // NOLINTNEXTLINE(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp,readability-identifier-naming)
@@ -185,8 +315,13 @@ extern "C" void __wrap_appendStringInfo(PgStringInfo* str, const char* fmt, ...)
   if (ddlint::parser::pg::fast_on.load(std::memory_order_relaxed)) {
     va_list args;
     va_start(args, fmt);
-    bool done = append_one(str, fmt, args);
+    bool done = append_kept(str, fmt, args);
     va_end(args);
+    if (!done) {
+      va_start(args, fmt);
+      done = append_one(str, fmt, args);
+      va_end(args);
+    }
     if (!done) {
       va_start(args, fmt);
       done = append_simple(str, fmt, args);
