@@ -120,17 +120,19 @@ class Scanner {
     // without testing for the end; a word after it runs to the end.
     const unsigned char* stops_end = end;
     while (stops_end != data && kWordGoesOn[stops_end[-1]]) --stops_end;
+    // After the last byte of another class than kSkip: the blanks and
+    // operators before it are stepped over without testing for the end, and
+    // those after it are the text's last bytes.
+    const unsigned char* tokens_end = end;
+    while (tokens_end != data && kBytes[tokens_end[-1]].cls == kSkip) --tokens_end;
     const unsigned char* p = data;
     // Words, blanks, operators and marks are read here; what may be a sign
     // (a word of kKnown, or a byte of class kSpecial) is read by sign() or
     // special() from i_.
-    while (p < end) {
+    while (p < tokens_end) {
+      while (kBytes[*p].cls == kSkip) ++p;
       const unsigned char c = *p;
       const uint8_t cls = kBytes[c].cls;
-      if (cls == kSkip) {
-        ++p;
-        continue;
-      }
       if (cls == kWordChar) {
         const unsigned char* const b = p;
         p = b < stops_end ? word_end(p + 1) : end;
