@@ -15,7 +15,7 @@ namespace {
 
 constexpr int kSchemaVersion = 1;
 
-void position(JsonWriter& w, JsonWriter::Key key, LineColumn p) {
+void position(JsonWriter& w, const JsonWriter::Key& key, LineColumn p) {
   w.pair_member(key, "line", p.line, "column", p.column);
 }
 
