@@ -168,6 +168,16 @@ TEST_SUITE("core") {
     CHECK(analysis::migration_order_key("a/10.sql") == analysis::migration_order_key("a/0010.sql"));
     // Not Flyway: a V without a version, or a version without `__`.
     CHECK(sorted({"V2_x.sql", "Va__x.sql", "V10_x.sql"}) == V{"V2_x.sql", "V10_x.sql", "Va__x.sql"});
+    // A folder's part of the key, then each name's: the same key.
+    for (const std::string_view dir : {"", "/", "m/", "db/2024/v10/", "./a1/"})
+      for (const std::string_view name : {"10_c.up.sql", "2_b.down.sql", "down.sql", "up.sql", "V1.10__c.sql",
+                                          "U1.9__b.sql", "R__views.sql", "x_down.sql", "Va__x.sql", "a"}) {
+        CAPTURE(dir);
+        CAPTURE(name);
+        std::string key = analysis::migration_order_folder_key(dir);
+        analysis::append_migration_order_name_key(key, name);
+        CHECK(key == analysis::migration_order_key(std::string(dir) + std::string(name)));
+      }
   }
 
   TEST_CASE("folder listings: each folder once, whatever its spelling; a missing name is known missing") {

@@ -58,14 +58,14 @@ size_t flyway_version_end(std::string_view name) {
 
 }  // namespace
 
-std::string migration_order_key(std::string_view path) {
-  const size_t slash = path.find_last_of('/');
-  const std::string_view dir =
-      slash == std::string_view::npos ? std::string_view() : path.substr(0, slash + 1);
-  std::string_view name = path.substr(dir.size());
+std::string migration_order_folder_key(std::string_view dir) {
   std::string key;
-  key.reserve(path.size() + 16);
+  key.reserve(dir.size() + 64);
   append_natural(key, dir);
+  return key;
+}
+
+void append_migration_order_name_key(std::string& key, std::string_view name) {
   char rank = '0';  // an up migration; '1': the down migration read right after it
   std::string base;
   if (name == "down.sql") {
@@ -87,13 +87,13 @@ std::string migration_order_key(std::string_view path) {
     append_natural(key, name.substr(v));
     key += '\0';
     key += rank;
-    return key;
+    return;
   } else if (name.starts_with("R__")) {
     key += '\x7f';  // repeatable migrations run after every versioned one
     append_natural(key, name);
     key += '\0';
     key += rank;
-    return key;
+    return;
   } else {
     base = std::string(name);
     for (const auto& [down, up] : {std::pair<std::string_view, std::string_view>{".down.sql", ".up.sql"},
@@ -108,6 +108,16 @@ std::string migration_order_key(std::string_view path) {
   append_natural(key, base);
   key += '\0';
   key += rank;
+}
+
+std::string migration_order_key(std::string_view path) {
+  const size_t slash = path.find_last_of('/');
+  const std::string_view dir =
+      slash == std::string_view::npos ? std::string_view() : path.substr(0, slash + 1);
+  std::string key;
+  key.reserve(path.size() + 16);
+  append_natural(key, dir);
+  append_migration_order_name_key(key, path.substr(dir.size()));
   return key;
 }
 

@@ -16,6 +16,12 @@ namespace ddlint::analysis {
 // two ways) are left to the caller; the path itself breaks ties.
 std::string migration_order_key(std::string_view path);
 
+// migration_order_key(dir + name) in two steps, for the files of one
+// folder: the key of `dir` (the path up to and with its last '/', or empty)
+// once, then each name's (no '/' in it) appended to a copy of it.
+std::string migration_order_folder_key(std::string_view dir);
+void append_migration_order_name_key(std::string& key, std::string_view name);
+
 // migration_order_key(a) < migration_order_key(b), then a < b.
 bool migration_order_less(std::string_view a, std::string_view b);
 

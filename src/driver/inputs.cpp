@@ -471,12 +471,41 @@ namespace {
 // path(p).parent_path().generic_string() for a path with no empty component
 // and no trailing separator (a file's name).
 std::string_view parent_text(std::string_view path) {
-  const size_t slash = path.rfind('/');
-  if (slash == std::string_view::npos) return {};
-  return slash == 0 ? path.substr(0, 1) : path.substr(0, slash);
+  const auto* slash = static_cast<const char*>(::memrchr(path.data(), '/', path.size()));
+  if (slash == nullptr) return {};
+  const size_t at = static_cast<size_t>(slash - path.data());
+  return at == 0 ? path.substr(0, 1) : path.substr(0, at);
+}
+// Where the next '/' at or after `at` is (path.size() when none).
+size_t next_slash(std::string_view path, size_t at) {
+  const void* slash = std::memchr(path.data() + at, '/', path.size() - at);
+  return slash ? static_cast<size_t>(static_cast<const char*>(slash) - path.data()) : path.size();
 }
 bool plain_file_path(std::string_view path) {
-  return !path.empty() && path.back() != '/' && path.find("//") == std::string_view::npos;
+  if (path.empty() || path.back() == '/') return false;
+  // No "//": one memchr per component (string_view::find("//") compares at every '/').
+  for (size_t at = 0; at < path.size();) {
+    const size_t slash = next_slash(path, at);
+    if (slash + 1 < path.size() && path[slash + 1] == '/') return false;
+    at = slash + 1;
+  }
+  return true;
+}
+// A folder's normal form that a file name can be appended to as it is: it
+// ends with a '/' and has no empty, "." or ".." component (which could take
+// the name elsewhere, or stand for "no folder").
+bool joins_name(std::string_view base) {
+  if (!base.ends_with('/')) return false;
+  base.remove_suffix(1);
+  if (base.starts_with('/')) base.remove_prefix(1);
+  if (base.empty()) return true;  // "/"
+  for (size_t at = 0;;) {
+    const size_t end = next_slash(base, at);
+    const std::string_view part = base.substr(at, end - at);
+    if (part.empty() || part == "." || part == "..") return false;
+    if (end == base.size()) return true;
+    at = end + 1;
+  }
 }
 }  // namespace
 
@@ -522,18 +551,91 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
   std::vector<std::string> folder_of(inputs.size());
   std::vector<std::string> order_of(inputs.size());
   std::vector<char> below_folder(inputs.size(), 0);
-  on_threads(inputs.size(), std::min<size_t>({usable_cores(), inputs.size() / 512 + 1, 8}), [&](size_t i) {
+  // Consecutive inputs of one folder (a shell's glob, a walk) share what
+  // depends on their folder: each thread takes runs of inputs, and a name
+  // whose text up to its last '/' is the previous one's gets its keys from
+  // the folder's (the folder's normal form and the name), computed once.
+  struct FolderText {
+    bool set = false;
+    std::string prefix;            // the text up to the last '/', with it ("" for none)
+    std::string key_base;          // same_file_key(prefix) when a name joins it as it is, else empty
+    std::string order_base;        // lexically_normal(prefix) likewise (prefix not empty), else empty
+    bool order_by_folder = false;  // the folder's part of the order key is order_folder's
+    std::string order_folder;      // migration_order_folder_key(order_base)
+    bool have_folder = false;
+    std::string spelled;  // migration_folder() of a name that is not up.sql, down.sql or migration.sql
+    std::string normal;   // its lexically_normal()
+  };
+  auto keys_of = [&](size_t i, FolderText& ft) {
     const auto& in = inputs[i];
     if (in.is_stdin) return;
-    file_key[i] = same_file_key(in.fs_path);
+    const std::string& path = in.fs_path;
+    const auto* slash = static_cast<const char*>(::memrchr(path.data(), '/', path.size()));
+    const size_t cut = slash ? static_cast<size_t>(slash - path.data()) + 1 : 0;
+    const std::string_view name = std::string_view(path).substr(cut);
+    // A file's name joins its folder's normal form as it is.
+    const bool plain_name = !name.empty() && name != "." && name != "..";
+    if (plain_name && (!ft.set || std::string_view(ft.prefix) != std::string_view(path).substr(0, cut))) {
+      ft.set = true;
+      ft.prefix.assign(path, 0, cut);
+      // The prefix ends with its '/' (the working directory with one): the
+      // normal form of the folder without it, and the '/' (a text ending
+      // with '/' takes std::filesystem's route).
+      const std::string base = ft.prefix.starts_with('/') ? ft.prefix : cwd + ft.prefix;
+      ft.key_base.clear();
+      if (!base.empty()) {
+        ft.key_base = lexically_normal(std::string_view(base).substr(0, base.size() - 1)) + '/';
+        if (!ft.key_base.starts_with('/') || !joins_name(ft.key_base)) ft.key_base.clear();
+      }
+      ft.order_base.clear();
+      if (cut != 0) {
+        ft.order_base = lexically_normal(std::string_view(ft.prefix).substr(0, cut - 1)) + '/';
+        if (!joins_name(ft.order_base)) ft.order_base.clear();
+      }
+      // ordering_key() of a name in a folder other than sqitch's deploy/,
+      // revert/ and verify/ is migration_order_key(): its folder's part once.
+      const std::string a_name = ft.order_base + "x";
+      const std::string_view parent = parent_folder_name(a_name);
+      ft.order_by_folder = (cut == 0 || !ft.order_base.empty()) && parent != "deploy" && parent != "revert" &&
+                           parent != "verify";
+      if (ft.order_by_folder) ft.order_folder = analysis::migration_order_folder_key(ft.order_base);
+      ft.have_folder = false;
+    }
+    const bool cached = plain_name && ft.set;
+    file_key[i] = cached && !ft.key_base.empty() ? ft.key_base + std::string(name) : same_file_key(path);
     if (!in.named) return;
-    folder_spelled[i] = migration_folder(in.fs_path);
+    if (cached && ft.order_by_folder) {
+      std::string& key = order_of[i];
+      key.reserve(ft.order_folder.size() + name.size() + 16);
+      key = ft.order_folder;
+      analysis::append_migration_order_name_key(key, name);
+    } else if (cached && (cut == 0 || !ft.order_base.empty())) {
+      order_of[i] = ordering_key(ft.order_base + std::string(name));
+    } else {
+      order_of[i] = order_key(path);
+    }
+    if (cached && name != "up.sql" && name != "down.sql" && name != "migration.sql") {
+      // The folder is the parent (below_folder stays 0), the same for every such name.
+      if (!ft.have_folder) {
+        ft.spelled = migration_folder(path);
+        ft.normal = lexically_normal(ft.spelled);
+        ft.have_folder = true;
+      }
+      folder_spelled[i] = ft.spelled;
+      folder_of[i] = ft.normal;
+      return;
+    }
+    folder_spelled[i] = migration_folder(path);
     folder_of[i] = lexically_normal(folder_spelled[i]);
-    order_of[i] = order_key(in.fs_path);
-    const std::string parent = plain_file_path(in.fs_path)
-                                   ? std::string(parent_text(in.fs_path))
-                                   : fs::path(in.fs_path).parent_path().generic_string();
+    const std::string parent = plain_file_path(path) ? std::string(parent_text(path))
+                                                     : fs::path(path).parent_path().generic_string();
     below_folder[i] = folder_spelled[i] != parent ? 1 : 0;
+  };
+  constexpr size_t kRun = 64;
+  const size_t runs = (inputs.size() + kRun - 1) / kRun;
+  on_threads(runs, std::min<size_t>({usable_cores(), inputs.size() / 512 + 1, 8}), [&](size_t r) {
+    FolderText ft;
+    for (size_t i = r * kRun; i < std::min(inputs.size(), (r + 1) * kRun); ++i) keys_of(i, ft);
   });
   std::unordered_set<std::string> given;
   given.reserve(inputs.size());
@@ -586,8 +688,22 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
       if (dir.empty()) return name;
       return dir.back() == '/' ? dir + name : dir + '/' + name;
     };
+    // same_file_key() of each file found, when its folder's normal form
+    // takes its name as it is (empty otherwise): computed once per folder.
+    std::vector<std::string> found_key;
+    auto key_base = [&](const std::string& dir) {
+      if (folder.empty()) return std::string();  // the files are shown relative to "."
+      std::string base = lexically_normal(dir.starts_with('/') ? dir : cwd + dir) + '/';
+      if (!base.starts_with('/') || !joins_name(base)) base.clear();
+      return base;
+    };
+    auto add = [&](std::string path, const std::string& base, const std::string& name) {
+      found.push_back(std::move(path));
+      found_key.push_back(base.empty() ? std::string() : base + name);
+    };
     auto list = [&](const std::string& dir, bool subdirs) {
       const auto& listing = listings->list(dir);
+      const std::string base = key_base(dir);
       for (size_t i = 0; i < listing.names.size(); ++i) {
         const std::string& name = listing.names[i];
         const bool sql = is_sql_text(name);
@@ -595,13 +711,20 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
         std::string path = join(dir, name);
         if (subdirs && name[0] != '.' && type_of(path, listing.types[i]) == fs::file_type::directory) {
           const auto& inner = listings->list(path);
+          std::string inner_base;
+          bool have_base = false;
           for (size_t j = 0; j < inner.names.size(); ++j) {
             if (!is_sql_text(inner.names[j])) continue;
             std::string in = join(path, inner.names[j]);
-            if (type_of(in, inner.types[j]) == fs::file_type::regular) found.push_back(std::move(in));
+            if (type_of(in, inner.types[j]) != fs::file_type::regular) continue;
+            if (!have_base) {
+              inner_base = key_base(path);
+              have_base = true;
+            }
+            add(std::move(in), inner_base, inner.names[j]);
           }
         } else if (sql && type_of(path, listing.types[i]) == fs::file_type::regular) {
-          found.push_back(std::move(path));
+          add(std::move(path), base, name);
         }
       }
     };
@@ -615,10 +738,11 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
     // folders sorts nothing).
     const std::string& until = order_of[last.at(key)];
     std::vector<std::string> history;
-    for (auto& f : found) {
-      const std::string shown = shown_of(f);
-      if (given.count(same_file_key(shown)) > 0) continue;
-      if (order_key(shown) >= until) continue;
+    for (size_t k = 0; k < found.size(); ++k) {
+      std::string& f = found[k];
+      if (!found_key[k].empty() ? given.count(found_key[k]) > 0 : given.count(same_file_key(shown_of(f))) > 0)
+        continue;
+      if (order_key(shown_of(f)) >= until) continue;
       history.push_back(std::move(f));
     }
     sort_migrations(history);
