@@ -237,7 +237,7 @@ void JsonWriter::items(std::string_view fragment) {
 // at least s.size() + 2 + `after` bytes (the string, if nothing in it needs
 // an escape, the quotes and what the caller writes after it); each byte to
 // escape makes more when it needs it.
-char* JsonWriter::escaped(char* p, std::string_view s, size_t after) {
+[[gnu::always_inline]] inline char* JsonWriter::escaped(char* p, std::string_view s, size_t after) {
   static constexpr char kHex[] = "0123456789abcdef";
   const char* in = s.data();
   const char* const end = in + s.size();
