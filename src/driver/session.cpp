@@ -129,6 +129,15 @@ Session::Session(Options options, const engine::Catalog& catalog)
 const engine::Config* Session::config_for(const Input& in, Sink& sink) {
   if (explicit_config_) return &*explicit_config_;
   const std::string& name = in.fs_path.empty() ? options_.stdin_filename : in.fs_path;
+  // A file whose name differs from the previous one's only after the last
+  // '/' is in its folder: the folder's answer, without working out the
+  // folder's text.
+  const std::string& path = in.fs_path;
+  const auto* slash = static_cast<const char*>(::memrchr(path.data(), '/', path.size()));
+  const size_t cut = slash ? static_cast<size_t>(slash - path.data()) + 1 : 0;
+  if (last_config_found_ != nullptr && !path.empty() && cut == last_config_prefix_.size() &&
+      cut < path.size() && path.compare(0, cut, last_config_prefix_) == 0)
+    return config_found(*last_config_found_, sink);
   // Files of one directory share the answer: look each directory up once
   // (a start without a file, e.g. stdin's working directory, is keyed apart).
   // A file's folder is found from its name's text (no path object per input).
@@ -159,7 +168,18 @@ const engine::Config* Session::config_for(const Input& in, Sink& sink) {
     if (file) listings_->list(from.parent_path().string());
     cached = found_in_dir_.emplace(dir, engine::find_config(from, config_search_, file, may_hold)).first;
   }
-  const auto& found = cached->second;
+  // Only a name without an empty component (no "//") or trailing '/' has its
+  // folder's text before its last '/' for every name after that '/'.
+  if (!path.empty() && path.back() != '/' && path.find("//") == std::string::npos) {
+    last_config_prefix_.assign(path, 0, cut);
+    last_config_found_ = &cached->second;
+  } else {
+    last_config_found_ = nullptr;
+  }
+  return config_found(cached->second, sink);
+}
+
+const engine::Config* Session::config_found(const std::optional<fs::path>& found, Sink& sink) {
   if (!found) return nullptr;
   const std::string key = found->string();
   auto it = configs_.find(key);

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -162,14 +163,24 @@ class Session {
 
  private:
   const engine::Config* config_for(const Input& input, Sink& sink);
+  // The config a search found (null for none), loaded once per file; a
+  // config that cannot be loaded is reported to `sink`.
+  const engine::Config* config_found(const std::optional<std::filesystem::path>& found, Sink& sink);
   // The path a file's config [paths] globs are matched against.
   std::filesystem::path config_path_of(const Input& input) const;
 
   Options options_;
   const engine::Catalog& catalog_;
   std::optional<engine::Config> explicit_config_;
-  std::shared_ptr<FolderListings> listings_;                                  // the run's folder listings
-  std::map<std::string, std::optional<std::filesystem::path>> found_in_dir_;  // config search, per directory
+  std::shared_ptr<FolderListings> listings_;  // the run's folder listings
+  // The config search's answer per directory (a hash map: the folders of a
+  // run share long prefixes, which every comparison of an ordered map reads
+  // again).
+  std::unordered_map<std::string, std::optional<std::filesystem::path>> found_in_dir_;
+  // The previous named file's text up to its last '/' (it had no empty
+  // component) and its folder's answer: the next file of that folder takes it.
+  std::string last_config_prefix_;
+  const std::optional<std::filesystem::path>* last_config_found_ = nullptr;
   engine::ConfigSearchCache config_search_;  // every directory the config search looked in
   std::map<std::string, std::optional<engine::Config>> configs_;  // loaded, per config file
   std::set<std::string> enabled_;
