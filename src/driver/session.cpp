@@ -323,8 +323,19 @@ class DirListings {
   // fs::is_regular_file(path), answered by its folder's listing when that
   // was made and gives the type (as std::filesystem's directory entries do:
   // a symbolic link, or an entry of unknown type, is asked).
-  bool regular_file(const fs::path& path) const {
-    const FolderListings::Entry e = folders_.find(path.parent_path().string(), path.filename().string());
+  // The folder and the name are path's parent_path() and filename(), from
+  // the text when it has no empty component and no trailing '/'.
+  bool regular_file(const std::string& path) const {
+    FolderListings::Entry e;
+    if (!path.empty() && path.back() != '/' && path.find("//") == std::string::npos) {
+      const auto* slash = static_cast<const char*>(::memrchr(path.data(), '/', path.size()));
+      const std::string_view name =
+          slash ? std::string_view(path).substr(static_cast<size_t>(slash - path.data()) + 1) : path;
+      e = folders_.find(parent_path_text(path), name);
+    } else {
+      const fs::path p(path);
+      e = folders_.find(p.parent_path().string(), p.filename().string());
+    }
     if (e.listed && (!e.present || (e.type != DT_LNK && e.type != DT_UNKNOWN))) return e.type == DT_REG;
     return fs::is_regular_file(path);
   }
