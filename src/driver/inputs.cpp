@@ -406,12 +406,13 @@ const FolderListings::Listing& FolderListings::list(const std::string& dir) {
   // a 32 KB buffer cost more than listing a small folder. The type of each
   // entry as the listing gives it.
   auto listing = std::make_unique<Listing>();
+  auto& names = listing->names;
+  auto& types = listing->types;
+#if defined(__linux__)
   // opendir's flags (O_NONBLOCK: never wait on a FIFO named as a folder).
   const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_NONBLOCK | O_DIRECTORY | O_CLOEXEC);
+  listing->read = fd >= 0;
   if (fd >= 0) {
-    listing->read = true;
-    auto& names = listing->names;
-    auto& types = listing->types;
     alignas(dirent64) char buffer[8192];
     ssize_t got = 0;
     while ((got = ::getdents64(fd, buffer, sizeof buffer)) > 0) {
@@ -426,6 +427,21 @@ const FolderListings::Listing& FolderListings::list(const std::string& dir) {
       }
     }
     ::close(fd);
+  }
+#else
+  // Elsewhere (no getdents64): opendir and readdir.
+  if (DIR* d = ::opendir(dir.empty() ? "." : dir.c_str())) {
+    listing->read = true;
+    while (const dirent* e = ::readdir(d)) {
+      const char* n = e->d_name;
+      if (n[0] == '.' && (n[1] == 0 || (n[1] == '.' && n[2] == 0))) continue;
+      names.emplace_back(n);
+      types.push_back(e->d_type);
+    }
+    ::closedir(d);
+  }
+#endif
+  if (listing->read) {
     // Sorted in place (a folder of 100,000 migrations holds its names once):
     // sorted[i] is the listing's by[i]-th, and order[] maps back.
     const size_t count = names.size();
