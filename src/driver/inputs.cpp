@@ -408,6 +408,12 @@ const FolderListings::Listing& FolderListings::list(const std::string& dir) {
   auto listing = std::make_unique<Listing>();
   auto& names = listing->names;
   auto& types = listing->types;
+  // An entry of the listing, unless it is "." or "..".
+  auto add = [&](const char* n, unsigned char type) {
+    if (n[0] == '.' && (n[1] == 0 || (n[1] == '.' && n[2] == 0))) return;
+    names.emplace_back(n);
+    types.push_back(type);
+  };
 #if defined(__linux__)
   // opendir's flags (O_NONBLOCK: never wait on a FIFO named as a folder).
   const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_NONBLOCK | O_DIRECTORY | O_CLOEXEC);
@@ -419,11 +425,7 @@ const FolderListings::Listing& FolderListings::list(const std::string& dir) {
       for (ssize_t at = 0; at < got;) {
         const auto* e = reinterpret_cast<const dirent64*>(buffer + at);
         at += e->d_reclen;
-        if (e->d_ino == 0) continue;
-        const char* n = e->d_name;
-        if (n[0] == '.' && (n[1] == 0 || (n[1] == '.' && n[2] == 0))) continue;
-        names.emplace_back(n);
-        types.push_back(e->d_type);
+        if (e->d_ino != 0) add(e->d_name, e->d_type);
       }
     }
     ::close(fd);
@@ -432,12 +434,7 @@ const FolderListings::Listing& FolderListings::list(const std::string& dir) {
   // Elsewhere (no getdents64): opendir and readdir.
   if (DIR* d = ::opendir(dir.empty() ? "." : dir.c_str())) {
     listing->read = true;
-    while (const dirent* e = ::readdir(d)) {
-      const char* n = e->d_name;
-      if (n[0] == '.' && (n[1] == 0 || (n[1] == '.' && n[2] == 0))) continue;
-      names.emplace_back(n);
-      types.push_back(e->d_type);
-    }
+    while (const dirent* e = ::readdir(d)) add(e->d_name, e->d_type);
     ::closedir(d);
   }
 #endif
