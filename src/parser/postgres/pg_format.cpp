@@ -134,53 +134,6 @@ bool append_simple(PgStringInfo* str, const char* fmt, va_list args) {
   return true;
 }
 
-// The JSON output's usual call: a key, at most one %d, %u, %s (not null)
-// or %c, and the text after it ("\"location\":%d,"); written without the
-// pieces append_simple collects. False, with `str` untouched, for any
-// other format.
-bool append_one(PgStringInfo* str, const char* fmt, va_list args) {
-  const char* pct = std::strchr(fmt, '%');
-  const size_t head = pct == nullptr ? std::strlen(fmt) : static_cast<size_t>(pct - fmt);
-  const char* tail = pct == nullptr ? fmt + head : pct + 2;
-  char number[12];
-  const char* value = number;
-  size_t value_size = 0;
-  if (pct != nullptr) {
-    const char conversion = pct[1];
-    if (conversion != 'd' && conversion != 'u' && conversion != 's' && conversion != 'c') return false;
-    for (const char* t = tail; *t != '\0'; ++t)  // (usually one byte: the comma)
-      if (*t == '%') return false;
-    if (conversion == 'd') {
-      value_size =
-          static_cast<size_t>(std::to_chars(number, number + sizeof number, va_arg(args, int)).ptr - number);
-    } else if (conversion == 'u') {
-      value_size = static_cast<size_t>(
-          std::to_chars(number, number + sizeof number, va_arg(args, unsigned int)).ptr - number);
-    } else if (conversion == 'c') {
-      number[0] = static_cast<char>(static_cast<unsigned char>(va_arg(args, int)));
-      value_size = 1;
-    } else {
-      value = va_arg(args, const char*);
-      if (value == nullptr) return false;
-      value_size = std::strlen(value);
-    }
-  }
-  size_t tail_size = 0;
-  while (tail[tail_size] != '\0') ++tail_size;
-  const size_t total = head + value_size + tail_size;
-  if (total > static_cast<size_t>(INT_MAX / 2)) return false;
-  if (total >= static_cast<size_t>(str->maxlen - str->len)) enlargeStringInfo(str, static_cast<int>(total));
-  char* out = str->data + str->len;
-  std::memcpy(out, fmt, head);
-  out += head;
-  std::memcpy(out, value, value_size);
-  out += value_size;
-  for (size_t i = 0; i < tail_size; ++i) *out++ = tail[i];
-  *out = '\0';
-  str->len += static_cast<int>(total);
-  return true;
-}
-
 // The read-only address ranges of the executable (its PT_LOAD segments
 // without write permission): a format there is a string literal, whose text
 // never changes while the process runs, so what it holds can be kept by its
@@ -317,11 +270,6 @@ extern "C" void __wrap_appendStringInfo(PgStringInfo* str, const char* fmt, ...)
     va_start(args, fmt);
     bool done = append_kept(str, fmt, args);
     va_end(args);
-    if (!done) {
-      va_start(args, fmt);
-      done = append_one(str, fmt, args);
-      va_end(args);
-    }
     if (!done) {
       va_start(args, fmt);
       done = append_simple(str, fmt, args);
