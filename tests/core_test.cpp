@@ -419,6 +419,35 @@ TEST_SUITE("core") {
     }
   }
 
+  TEST_CASE("line index: SourceFile's line starts are those LineIndex finds in the text, at every offset") {
+    // SourceFile finds the line starts while it checks the bytes, sixteen at
+    // a time; LineIndex's own scan reads the text alone. A newline at each
+    // offset of a 16-byte block and next to a byte from 0x80 up, an invalid
+    // byte, a NUL or a '\r'; a BOM; runs of newlines; no newline at all.
+    const std::string inserts[] = {"",   "\xC3\xA9", "\xFF",        std::string(1, '\0'),
+                                   "\r", "\r\n",     "\xEF\xBB\xBF"};
+    std::vector<std::string> texts;
+    for (const std::string& ins : inserts)
+      for (size_t at = 0; at < 40; ++at) {
+        std::string t(40, 'x');
+        for (size_t k = at; k < t.size(); k += 7) t[k] = '\n';
+        texts.push_back(t.substr(0, at) + ins + t.substr(at));
+        texts.push_back("\xEF\xBB\xBF" + t.substr(0, at) + ins + "\n\n\n" + t.substr(at));
+      }
+    texts.emplace_back(100, 'x');
+    texts.emplace_back(100, '\n');
+    texts.emplace_back("");
+    for (const std::string& t : texts) {
+      const SourceFile f("x.sql", t);
+      const LineIndex want(f.text(), 0, 0);
+      const auto& got = f.lines();
+      CAPTURE(t);
+      REQUIRE(got.line_count() == want.line_count());
+      for (uint32_t line = 1; line <= want.line_count(); ++line)
+        REQUIRE(got.line_start(line) == want.line_start(line));
+    }
+  }
+
   TEST_CASE("line index: position_after(from, position(from), offset) is position(offset) for every pair") {
     // ASCII only; ASCII then UTF-8 (columns counted as bytes up to the first
     // byte from 0x80 up, then by code points); a BOM (no column) and CR, CRLF

@@ -1,14 +1,55 @@
 #include "core/source.h"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace ddlint {
 
 namespace {
+
+// Sixteen bytes of text at `p`, one bit per byte (bit i for p[i]): in
+// `special`, the bytes the scan of SourceFile's constructor looks at one by
+// one (from 0x80 up, NUL, '\r'); in `newline`, the '\n' bytes.
+struct Marks16 {
+  uint32_t special;
+  uint32_t newline;
+};
+#if defined(__SSE2__)
+// SSE2 (every x86-64): a byte from 0x80 up is negative as a signed char, so
+// its top bit is the one pmovmskb gathers.
+Marks16 marks16(const char* p) {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i others =
+      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_setzero_si128()), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r')));
+  return {static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(x, others))),
+          static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))))};
+}
+#else
+// The GCC and Clang vector extensions elsewhere: each lane compared on its
+// own, the lanes' marks (0xFF or 0) gathered into bits.
+using Bytes16 = signed char __attribute__((vector_size(16)));
+
+uint32_t gather16(Bytes16 marks) {
+  uint32_t bits = 0;
+  for (int i = 0; i < 16; ++i) bits |= marks[i] != 0 ? 1U << i : 0U;
+  return bits;
+}
+
+Marks16 marks16(const char* p) {
+  Bytes16 x;
+  std::memcpy(&x, p, sizeof x);
+  return {gather16((x < 0) | (x == 0) | (x == '\r')), gather16(x == '\n')};
+}
+#endif
 
 // The bytes of text[begin, end) that are not UTF-8 continuation bytes
 // (10xxxxxx): the code points a column counts. Eight bytes at a time: a
@@ -135,19 +176,34 @@ SourceFile::SourceFile(std::string path, std::string bytes, Dialect dialect,
   }
   const std::string_view text = text_;
   auto ascii_until = static_cast<uint32_t>(text.size());  // the first byte from 0x80 up
+  // The line starts are found in the same pass (LineIndex's own scan reads
+  // the text again, and a text with '\r' is left to it).
+  std::vector<uint32_t> starts;
+  starts.reserve(text.size() / 32 + 1);
+  starts.push_back(0);
+  bool carriage_return = false;
   for (size_t i = bom; i < text.size();) {
-    // Eight ASCII bytes at a time, none of them NUL (the usual case).
-    constexpr uint64_t kOnes = 0x0101010101010101ULL;
-    constexpr uint64_t kHighs = 0x8080808080808080ULL;
-    while (i + 8 <= text.size()) {
-      uint64_t x = 0;
-      std::memcpy(&x, text.data() + i, 8);
-      if (((x | ((x - kOnes) & ~x)) & kHighs) != 0) break;  // a byte >= 0x80, or a NUL
-      i += 8;
+    // Sixteen bytes at a time (the usual case): the bytes before the first
+    // from 0x80 up, NUL or '\r' need only their newlines taken; that byte is
+    // looked at below.
+    while (text.size() - i >= 16) {
+      const Marks16 m = marks16(text.data() + i);
+      uint32_t nl = m.newline;
+      uint32_t plain = 16;
+      if (m.special != 0) {
+        plain = static_cast<uint32_t>(std::countr_zero(m.special));
+        nl &= (1U << plain) - 1;
+      }
+      for (; nl != 0; nl &= nl - 1)
+        starts.push_back(static_cast<uint32_t>(i) + static_cast<uint32_t>(std::countr_zero(nl)) + 1);
+      i += plain;
+      if (plain < 16) break;
     }
     if (i >= text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
     if (c != 0 && c < 0x80) {
+      if (c == '\n') starts.push_back(static_cast<uint32_t>(i + 1));
+      if (c == '\r') carriage_return = true;
       ++i;
       continue;
     }
@@ -161,7 +217,8 @@ SourceFile::SourceFile(std::string path, std::string bytes, Dialect dialect,
     ascii_until = std::min(ascii_until, static_cast<uint32_t>(i));
     const size_t len = utf8_sequence_length(text, i);
     if (len == 0) {
-      // Merge a run of invalid bytes into one problem.
+      // Merge a run of invalid bytes into one problem (it ends at an ASCII
+      // byte, which is a sequence of its own: never at a line's end).
       size_t j = i;
       while (j < text.size() && text[j] != '\0' && utf8_sequence_length(text, j) == 0) {
         edit()[j] = '_';
@@ -217,7 +274,8 @@ SourceFile::SourceFile(std::string path, std::string bytes, Dialect dialect,
     std::sort(placeholders_.begin(), placeholders_.end(),
               [](const TextRange& a, const TextRange& b) { return a.begin < b.begin; });
   }
-  lines_ = LineIndex(text_, bom, ascii_until);
+  lines_ = carriage_return ? LineIndex(text_, bom, ascii_until)
+                           : LineIndex(text_, bom, ascii_until, std::move(starts));
 }
 
 std::string_view SourceFile::slice(TextRange r) const {

@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/text.h"
@@ -28,6 +29,10 @@ class LineIndex {
   // bytes that are not UTF-8 continuation bytes): before `ascii_until`, every
   // byte is one and is not looked at.
   LineIndex(std::string_view text, uint32_t bom_bytes, uint32_t ascii_until);
+  // The same, given the offsets where its lines start (0 first, then the
+  // offset after each '\n', in order) of a text without '\r'.
+  LineIndex(std::string_view text, uint32_t bom_bytes, uint32_t ascii_until, std::vector<uint32_t> starts)
+      : text_(text), bom_(bom_bytes), ascii_until_(ascii_until), starts_(std::move(starts)) {}
 
   LineColumn position(uint32_t offset) const;
   // position(offset), given that of an offset `from` (at = position(from)):
