@@ -185,7 +185,8 @@ struct Format {
   char conversion = 0;                // 'd', 'u', 's', 'c'; 0: none; 'x': not kept (other formats)
   std::array<char, kText> text = {};  // head bytes, then tail bytes
 };
-constexpr size_t kFormats = 256;
+constexpr int kFormatBits = 10;
+constexpr size_t kFormats = size_t{1} << kFormatBits;
 thread_local std::array<Format, kFormats> t_formats;
 
 // Reads `fmt` into `f` (f.conversion 'x' when it is not of the kept kind).
@@ -215,8 +216,8 @@ void read_format(Format& f, const char* fmt) {
 // Formats a call whose format is of the kept kind; false, with `str`
 // untouched, for any other (or a null %s).
 bool append_kept(PgStringInfo* str, const char* fmt, va_list args) {
-  const auto slot = (reinterpret_cast<uintptr_t>(fmt) * UINT64_C(0x9E3779B97F4A7C15)) >> 56;
-  Format& f = t_formats[slot % kFormats];
+  const auto slot = (reinterpret_cast<uintptr_t>(fmt) * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - kFormatBits);
+  Format& f = t_formats[slot];
   if (f.fmt != fmt) read_format(f, fmt);
   if (f.conversion == 'x') return false;
   const char* s = nullptr;
