@@ -1,4 +1,5 @@
-// The hand-written MySQL lexer gives exactly the generated lexer's tokens.
+// The hand-written MySQL lexer gives exactly the generated lexer's tokens, and
+// its keyword table (written at build time) is the one the generated lexer gives.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -11,6 +12,7 @@
 
 namespace {
 
+using ddlint::parser::mysql::compare_keyword_table_with_probing;
 using ddlint::parser::mysql::compare_with_generated_lexer;
 
 std::string read(const std::filesystem::path& p) {
@@ -23,6 +25,10 @@ std::string read(const std::filesystem::path& p) {
 }  // namespace
 
 TEST_SUITE("mysql-lexer") {
+  TEST_CASE("the keyword table written at build time is the generated lexer's, entry for entry") {
+    CHECK(compare_keyword_table_with_probing() == "");
+  }
+
   TEST_CASE("edge cases lex as the generated lexer does") {
     const std::vector<std::string> inputs = {
         "SELECT 1",

@@ -5,10 +5,13 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <span>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "MySqlLexer.h"
+#include "parser/mysql/mysql_keywords.h"
 
 namespace ddlint::parser::mysql {
 
@@ -27,56 +30,24 @@ bool space(unsigned char c) {
 }
 unsigned char upper(unsigned char c) { return c >= 'a' && c <= 'z' ? static_cast<unsigned char>(c - 32) : c; }
 
-// The keyword tokens (ACTION .. ZEROFILL), each spelled as its name, sorted
-// for a case-insensitive binary search.
-const std::vector<std::pair<std::string, size_t>>& keywords() {
-  static const std::vector<std::pair<std::string, size_t>> table = [] {
-    antlr4::ANTLRInputStream empty("");
-    const L lexer(&empty);
-    const auto& vocabulary = lexer.getVocabulary();
-    std::vector<std::pair<std::string, size_t>> t;
-    // A keyword token is named as it is spelled, or with a suffix where the
-    // name would clash (NULL_SYM): the generated lexer says which spelling.
-    for (size_t type = L::ACTION; type <= L::ZEROFILL; ++type) {
-      const std::string name = vocabulary.getSymbolicName(type);
-      std::vector<std::string> spellings = {name};
-      for (std::string_view suffix : {"_SYM", "_"})
-        if (name.size() > suffix.size() &&
-            name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
-          spellings.push_back(name.substr(0, name.size() - suffix.size()));
-      for (const auto& spelling : spellings) {
-        antlr4::ANTLRInputStream in(spelling);
-        L probe(&in);
-        probe.removeErrorListeners();
-        auto tok = probe.nextToken();
-        if (tok->getType() == type && tok->getText() == spelling) {
-          t.emplace_back(spelling, type);
-          break;
-        }
-      }
-    }
-    std::sort(t.begin(), t.end());
-    return t;
-  }();
-  return table;
-}
-
 size_t keyword_type(std::string_view word) {
-  const auto& table = keywords();
-  auto less = [](const std::pair<std::string, size_t>& k, std::string_view w) {
-    const size_t n = std::min(k.first.size(), w.size());
+  // The keyword tokens, each spelled in upper case, sorted for a
+  // case-insensitive binary search (mysql_keywords.h).
+  const std::span<const Keyword> table = keyword_table();
+  auto less = [](const Keyword& k, std::string_view w) {
+    const size_t n = std::min(k.spelling.size(), w.size());
     for (size_t i = 0; i < n; ++i) {
-      const unsigned char a = static_cast<unsigned char>(k.first[i]);
+      const unsigned char a = static_cast<unsigned char>(k.spelling[i]);
       const unsigned char b = upper(static_cast<unsigned char>(w[i]));
       if (a != b) return a < b;
     }
-    return k.first.size() < w.size();
+    return k.spelling.size() < w.size();
   };
   auto it = std::lower_bound(table.begin(), table.end(), word, less);
-  if (it == table.end() || it->first.size() != word.size()) return 0;
+  if (it == table.end() || it->spelling.size() != word.size()) return 0;
   for (size_t i = 0; i < word.size(); ++i)
-    if (static_cast<unsigned char>(it->first[i]) != upper(static_cast<unsigned char>(word[i]))) return 0;
-  return it->second;
+    if (static_cast<unsigned char>(it->spelling[i]) != upper(static_cast<unsigned char>(word[i]))) return 0;
+  return it->type;
 }
 
 // Length of a quoted token starting at `p` (the quote): the longest prefix
@@ -396,29 +367,6 @@ size_t FastTokenStream::fetch(size_t n) {
     }
   }
   return i;
-}
-
-std::string compare_with_generated_lexer(std::string_view text) {
-  const std::string copy(text);
-  antlr4::ANTLRInputStream stream(copy);
-  L generated(&stream);
-  generated.removeErrorListeners();
-  FastLexer fast(text);
-  auto show = [&](const antlr4::Token& t) {
-    const size_t type = t.getType();
-    std::string name = type == antlr4::Token::EOF ? "EOF" : generated.getVocabulary().getSymbolicName(type);
-    return name + " `" + t.getText() + "` @" + std::to_string(t.getStartIndex()) + ".." +
-           std::to_string(t.getStopIndex() + 1);
-  };
-  for (size_t n = 0;; ++n) {
-    auto a = fast.nextToken();
-    auto b = generated.nextToken();
-    if (a->getType() != b->getType() || a->getStartIndex() != b->getStartIndex() ||
-        a->getStopIndex() != b->getStopIndex() ||
-        (a->getType() != antlr4::Token::EOF && a->getText() != b->getText()))
-      return "token " + std::to_string(n) + ": " + show(*a) + " vs generated " + show(*b);
-    if (a->getType() == antlr4::Token::EOF) return {};
-  }
 }
 
 }  // namespace ddlint::parser::mysql

@@ -10,4 +10,10 @@ namespace ddlint::parser::mysql {
 // both give the same tokens. For tests.
 std::string compare_with_generated_lexer(std::string_view text);
 
+// Compares the keyword table built into the binary (keyword_table(), written
+// at build time) with the generated lexer's keywords probed now
+// (probe_keywords()) and returns the first difference ("entry 3: ..."), or ""
+// when they are the same, entry for entry. For tests.
+std::string compare_keyword_table_with_probing();
+
 }  // namespace ddlint::parser::mysql
