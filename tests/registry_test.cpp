@@ -13,6 +13,8 @@
 #include "engine/catalog.h"
 #include "engine/front_matter.h"
 #include "engine/linter.h"
+#include "engine/rule_context.h"
+#include "parser/parser.h"
 #include "support/harness.h"
 
 namespace fs = std::filesystem;
@@ -28,6 +30,31 @@ std::string snake(std::string s) {
   std::replace(s.begin(), s.end(), '-', '_');
   return s;
 }
+
+// Rule classes for hooks_of: what each declares is what it is said to hook.
+struct NoHooks : engine::Rule {};
+struct PublicDrop : engine::Rule {
+  void onDrop(const ir::Drop&, engine::RuleContext&) override {}
+  void onFileEnd(engine::RuleContext&) override {}
+};
+class PrivateDrop final : public engine::Rule {
+  void onDrop(const ir::Drop&, engine::RuleContext&) override {}
+  void onSuppressionsApplied(engine::RuleContext&) override {}
+};
+struct FromBase final : PublicDrop {  // its base's hooks are its own
+  void onCreateTable(const ir::CreateTable&, engine::RuleContext&) override {}
+};
+struct Hides final : engine::Rule {  // a hook's name given to another function: called, when in doubt
+  void onInsert(int) {}
+};
+
+// Counts the hooks the engine calls on it.
+struct Counting final : engine::Rule {
+  static inline int drops = 0, creates = 0, ends = 0;
+  void onDrop(const ir::Drop&, engine::RuleContext&) override { ++drops; }
+  void onCreateTable(const ir::CreateTable&, engine::RuleContext&) override { ++creates; }
+  void onFileEnd(engine::RuleContext&) override { ++ends; }
+};
 }  // namespace
 
 TEST_SUITE("registry") {
@@ -256,6 +283,15 @@ TEST_SUITE("registry") {
     CHECK(sel.on_down[static_cast<size_t>(DownPolicy::Relaxed)] == std::vector<char>{0, 0, 1, 1});
     CHECK(sel.on_down[static_cast<size_t>(DownPolicy::Strict)] == std::vector<char>{1, 1, 1, 1});
     CHECK(sel.on_down[static_cast<size_t>(DownPolicy::Skip)] == std::vector<char>{0, 0, 0, 1});
+    // The rules with a hook for each kind of statement, in order: drop-table
+    // for DROP, prefer-text-field for CREATE TABLE, both it and set-not-null
+    // for ALTER TABLE; none for a statement no rule looks at.
+    auto at = [&](const ir::StatementNode& node) { return sel.by_node.at(node.index()); };
+    CHECK(at(ir::Drop{}) == std::vector<uint32_t>{0});
+    CHECK(at(ir::Box<ir::CreateTable>{}) == std::vector<uint32_t>{1});
+    CHECK(at(ir::AlterTable{}) == std::vector<uint32_t>{1, 2});
+    CHECK(at(ir::Insert{}).empty());
+    CHECK(at(std::monostate{}).empty());
     CHECK(engine::select_rules(registry, {}, catalog).entries.empty());
     // A registry out of order is looked up rule by rule: the same rules, in its order.
     std::vector<engine::RuleEntry> reversed;
@@ -270,6 +306,54 @@ TEST_SUITE("registry") {
                                                                      catalog.find("drop-table")});
     CHECK(out_of_order.severities ==
           std::vector<Severity>{Severity::Warning, Severity::Warning, Severity::Error});
+  }
+  TEST_CASE("hooks_of: the hooks a rule class declares, its own or a base's, public or not") {
+    using engine::hooks_of;
+    namespace hook = engine::hook;
+    using ir::StmtKind;
+    CHECK(hooks_of<NoHooks>() == 0);
+    CHECK(hooks_of<PublicDrop>() == (hook::statement(StmtKind::Drop) | hook::FileEnd));
+    CHECK(hooks_of<PrivateDrop>() == (hook::statement(StmtKind::Drop) | hook::SuppressionsApplied));
+    CHECK(hooks_of<FromBase>() ==
+          (hook::statement(StmtKind::Drop) | hook::statement(StmtKind::CreateTable) | hook::FileEnd));
+    CHECK(hooks_of<Hides>() == hook::statement(StmtKind::Insert));
+    // A kind's bit is its index in a statement's node.
+    const ir::StatementNode drop = ir::Drop{};
+    CHECK(hook::statement(StmtKind::Drop) == engine::HookSet{1} << drop.index());
+    CHECK(hook::statement(StmtKind::Opaque) == engine::HookSet{2});
+    // The registry's entries say their classes' hooks.
+    auto hooks = [](std::string_view id) {
+      for (const auto& e : rules::registry())
+        if (e.id == id) return e.hooks;
+      return engine::HookSet{0};
+    };
+    CHECK(hooks("drop-table") == hook::statement(StmtKind::Drop));
+    CHECK(hooks("unused-ignore") == hook::SuppressionsApplied);
+    CHECK(hooks("prefer-text-field") ==
+          (hook::statement(StmtKind::CreateTable) | hook::statement(StmtKind::AlterTable)));
+    // An entry that does not say has every hook.
+    CHECK(engine::RuleEntry{"x", nullptr}.hooks == hook::All);
+  }
+  TEST_CASE("lint_file calls only the hooks a rule's entry names, for the statements of their kinds") {
+    const auto& catalog = engine::Catalog::instance();
+    const std::map<std::string, Severity> enabled = {{"counting", Severity::Warning}};
+    const std::string sql =
+        "CREATE TABLE a (id int);\nDROP TABLE a;\nDROP TABLE b;\nINSERT INTO c VALUES (1);\n";
+    auto source = std::make_shared<const SourceFile>("x.sql", sql);
+    const auto parsed = parser::parse(*source);
+    auto calls = [&](engine::HookSet hooks) {
+      Counting::drops = Counting::creates = Counting::ends = 0;
+      const std::vector<engine::RuleEntry> registry = {
+          {"counting", [] { return std::unique_ptr<engine::Rule>(new Counting); }, hooks}};
+      const auto selection = engine::select_rules(registry, enabled, catalog);
+      engine::lint_file(source, parsed, {}, enabled, registry, catalog, {}, nullptr, {}, {}, {}, {}, {},
+                        &selection);
+      return std::vector<int>{Counting::drops, Counting::creates, Counting::ends};
+    };
+    CHECK(calls(engine::hooks_of<Counting>()) == std::vector<int>{2, 1, 1});
+    CHECK(calls(engine::hook::All) == std::vector<int>{2, 1, 1});
+    CHECK(calls(engine::hook::statement(ir::StmtKind::Drop)) == std::vector<int>{2, 0, 0});
+    CHECK(calls(engine::hook::FileEnd) == std::vector<int>{0, 0, 1});
   }
   TEST_CASE("sort_findings: by start, then rule id; ties keep their reported order") {
     auto finding = [](std::string rule, uint32_t begin, std::string message) {

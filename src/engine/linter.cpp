@@ -218,7 +218,11 @@ RuleSelection select_rules(const std::vector<RuleEntry>& registry,
     out.entries.push_back(i);
     out.infos.push_back(info);
     out.severities.push_back(severity);
+    out.hooks.push_back(entry.hooks);
   }
+  for (size_t n = 0; n < out.by_node.size(); ++n)
+    for (size_t r = 0; r < out.hooks.size(); ++r)
+      if ((out.hooks[r] >> n) & 1) out.by_node[n].push_back(static_cast<uint32_t>(r));
   for (const auto policy :
        {analysis::DownPolicy::Relaxed, analysis::DownPolicy::Strict, analysis::DownPolicy::Skip}) {
     auto& on = out.on_down[static_cast<size_t>(policy)];
@@ -322,34 +326,49 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
     const size_t last = on_down[r] ? last_any : last_up;
     if (last != none) carry = last;
   }
+  // Only the hooks a rule declares are called (Rule's own do nothing).
+  const std::vector<HookSet>& hooks = selection->hooks;
+  constexpr HookSet start_hooks = hook::FileStart | hook::SyntaxError | hook::SkippedInput;
   for (size_t r = 0; r < rules.size(); ++r) {
+    if ((hooks[r] & start_hooks) == 0) continue;
     Rule* rule = rules[r].second.get();
     ctx.set_rule(&rules[r].first);
     ctx.set_statement(start_at[r]);
-    rule->onFileStart(ctx);
-    for (const auto& e : parsed.errors) rule->onSyntaxError(e, ctx);
-    for (const auto& s : parsed.skipped) rule->onSkippedInput(s, ctx);
+    if (hooks[r] & hook::FileStart) rule->onFileStart(ctx);
+    if (hooks[r] & hook::SyntaxError)
+      for (const auto& e : parsed.errors) rule->onSyntaxError(e, ctx);
+    if (hooks[r] & hook::SkippedInput)
+      for (const auto& s : parsed.skipped) rule->onSkippedInput(s, ctx);
   }
   for (size_t i = 0; i < parsed.statements.size(); ++i) {
-    if (parsed.statements[i].recovered) continue;
+    const ir::Statement& st = parsed.statements[i];
+    if (st.recovered) continue;
+    // The rules with a hook for the statement's kind, in order.
+    const std::vector<uint32_t>& to_call = selection->by_node[st.node.index()];
+    if (to_call.empty()) continue;
     const bool down = facts.at(i).down;
     ctx.set_statement(i);
     // The statement's kind is looked up once, not once per rule.
     ir::visit(
         [&](const auto& n) {
-          for (size_t r = 0; r < rules.size(); ++r) {
+          for (const uint32_t r : to_call) {
             if (down && on_down[r] == 0) continue;
             ctx.set_rule(&rules[r].first);
             dispatch(*rules[r].second, n, ctx);
           }
         },
-        parsed.statements[i].node);
+        st.node);
   }
   for (size_t r = 0; r < rules.size(); ++r) {
+    if ((hooks[r] & hook::FileEnd) == 0) continue;
     const size_t last = on_down[r] ? last_any : last_up;
     ctx.set_rule(&rules[r].first);
     ctx.set_statement(last != none ? last : start_at[r]);
     rules[r].second->onFileEnd(ctx);
+  }
+  if (!rules.empty()) {  // where the last rule's end hook is (as if each rule ran alone)
+    const size_t last = on_down.back() ? last_any : last_up;
+    ctx.set_statement(last != none ? last : start_at.back());
   }
 
   SuppressionIndex by_offset(suppressions);
@@ -358,6 +377,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   const size_t before = out.size();
   ctx.set_suppressions(&suppressions);
   for (size_t r = 0; r < rules.size(); ++r) {
+    if ((hooks[r] & hook::SuppressionsApplied) == 0) continue;
     ctx.set_rule(&rules[r].first);
     rules[r].second->onSuppressionsApplied(ctx);
   }

@@ -45,6 +45,10 @@ struct RuleSelection {
   std::vector<const RuleInfo*> infos;
   std::vector<Severity> severities;          // each rule's, as `enabled` says
   std::array<std::vector<char>, 3> on_down;  // by DownPolicy
+  std::vector<HookSet> hooks;                // each rule's (its entry's)
+  // By a statement node's index (ir::StatementNode): the rules, in order
+  // (indexes into `entries`), whose hook for that kind is among their hooks.
+  std::array<std::vector<uint32_t>, std::variant_size_v<ir::StatementNode>> by_node;
 };
 RuleSelection select_rules(const std::vector<RuleEntry>& registry,
                            const std::map<std::string, Severity>& enabled, const Catalog& catalog);

@@ -1,7 +1,10 @@
 #pragma once
+#include <concepts>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "ir/ir.h"
@@ -37,9 +40,61 @@ class Rule {
 
 using RuleFactory = std::unique_ptr<Rule> (*)();
 
+// A set of Rule's hooks, one bit each: a statement kind's hook at the
+// kind's index in ir::StatementNode (that is, 1 + its StmtKind; index 0,
+// no statement, has none), then the file hooks.
+using HookSet = std::uint32_t;
+namespace hook {
+inline constexpr unsigned kFileBits = std::variant_size_v<ir::StatementNode>;
+inline constexpr HookSet FileStart = HookSet{1} << kFileBits;
+inline constexpr HookSet SyntaxError = HookSet{1} << (kFileBits + 1);
+inline constexpr HookSet SkippedInput = HookSet{1} << (kFileBits + 2);
+inline constexpr HookSet FileEnd = HookSet{1} << (kFileBits + 3);
+inline constexpr HookSet SuppressionsApplied = HookSet{1} << (kFileBits + 4);
+inline constexpr HookSet All = (HookSet{1} << (kFileBits + 5)) - 1;
+static_assert(kFileBits + 5 <= 32, "a HookSet has a bit for each hook");
+constexpr HookSet statement(ir::StmtKind kind) { return HookSet{1} << (1 + static_cast<unsigned>(kind)); }
+}  // namespace hook
+
+// Whether `&T::name` names Rule's own hook (of type M): T leaves it as it
+// is. A hook T (or a class between T and Rule) declares again, whether it
+// overrides it, hides it behind one of its own or puts it out of reach
+// (private), does not: the engine calls it.
+#define DDLINT_INHERITS_HOOK(T, name, M) \
+  (requires {                            \
+    { &T::name } -> std::same_as<M>;     \
+  })
+
+// The hooks of rule class T that the engine calls: those it declares.
+// Worked out at compile time, from T's declarations only; the others are
+// Rule's, which do nothing, so calling only these changes nothing.
+template <class T>
+constexpr HookSet hooks_of() {
+  HookSet out = 0;
+#define DDLINT_STMT(Kind)                                                                         \
+  if constexpr (!DDLINT_INHERITS_HOOK(T, on##Kind, void(Rule::*)(const ir::Kind&, RuleContext&))) \
+    out |= hook::statement(ir::StmtKind::Kind);
+#include "ir/statements.def"
+#undef DDLINT_STMT
+  if constexpr (!DDLINT_INHERITS_HOOK(T, onFileStart, void(Rule::*)(RuleContext&))) out |= hook::FileStart;
+  if constexpr (!DDLINT_INHERITS_HOOK(T, onSyntaxError, void(Rule::*)(const ir::ParseError&, RuleContext&)))
+    out |= hook::SyntaxError;
+  if constexpr (!DDLINT_INHERITS_HOOK(T, onSkippedInput,
+                                      void(Rule::*)(const ir::SkippedInput&, RuleContext&)))
+    out |= hook::SkippedInput;
+  if constexpr (!DDLINT_INHERITS_HOOK(T, onFileEnd, void(Rule::*)(RuleContext&))) out |= hook::FileEnd;
+  if constexpr (!DDLINT_INHERITS_HOOK(T, onSuppressionsApplied, void(Rule::*)(RuleContext&)))
+    out |= hook::SuppressionsApplied;
+  return out;
+}
+#undef DDLINT_INHERITS_HOOK
+
 struct RuleEntry {
   std::string_view id;
   RuleFactory make;
+  // The hooks the engine calls (hooks_of the rule's class); all of them
+  // when the entry does not say.
+  HookSet hooks = hook::All;
 };
 
 }  // namespace ddlint::engine

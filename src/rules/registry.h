@@ -10,6 +10,8 @@ const std::vector<engine::RuleEntry>& registry();
 
 }  // namespace ddlint::rules
 
-// Defines the factory a rule file exports; used once at the end of each rule file.
-#define DDLINT_DEFINE_RULE(Class) \
-  std::unique_ptr<::ddlint::engine::Rule> make_##Class() { return std::make_unique<Class>(); }
+// Defines the factory a rule file exports, and the hooks its class declares;
+// used once at the end of each rule file.
+#define DDLINT_DEFINE_RULE(Class)                                                              \
+  std::unique_ptr<::ddlint::engine::Rule> make_##Class() { return std::make_unique<Class>(); } \
+  ::ddlint::engine::HookSet hooks_of_##Class() { return ::ddlint::engine::hooks_of<Class>(); }
