@@ -1409,6 +1409,58 @@ TEST_SUITE("core") {
     CHECK(model.table_state(held[0].name).seen());
   }
 
+  TEST_CASE("schema model: a table's columns, found by name, in the order added, through drops and copies") {
+    // Up to 16 columns are scanned; past that an index finds them, and a
+    // dropped column leaves a gap until the gaps outnumber the columns.
+    for (const size_t n : {size_t{5}, size_t{16}, size_t{17}, size_t{200}}) {
+      CAPTURE(n);
+      analysis::ColumnList list;
+      for (size_t i = 0; i < n; ++i) {
+        const auto [c, added] = list.try_emplace("c" + std::to_string(i));
+        CHECK(added);
+        c->not_null = i % 2 == 0;
+      }
+      CHECK(list.size() == n);
+      CHECK_FALSE(list.try_emplace("c0").second);
+      CHECK(list.find("c0")->not_null);
+      CHECK_FALSE(list.find("c1")->not_null);
+      CHECK(list.find("C0") == nullptr);
+      CHECK(list.find("c" + std::to_string(n)) == nullptr);
+      // Every other column goes; the rest keep their order.
+      for (size_t i = 0; i < n; i += 2) CHECK(list.erase("c" + std::to_string(i)));
+      CHECK_FALSE(list.erase("c0"));
+      CHECK(list.size() == n / 2);
+      std::vector<std::string> names;
+      for (const auto& c : list) names.push_back(c.name);
+      std::vector<std::string> odd;
+      for (size_t i = 1; i < n; i += 2) odd.push_back("c" + std::to_string(i));
+      CHECK(names == odd);
+      for (size_t i = 0; i < n; ++i) CHECK((list.find("c" + std::to_string(i)) != nullptr) == (i % 2 == 1));
+      // Added again: last, with nothing of the dropped one.
+      list["c0"].indexed = true;
+      CHECK(list.find("c0")->indexed);
+      CHECK_FALSE(list.find("c0")->not_null);
+      const analysis::ColumnList copy = list;
+      names.clear();
+      for (const auto& c : copy) names.push_back(c.name);
+      odd.push_back("c0");
+      CHECK(names == odd);
+      CHECK(copy.size() == list.size());
+      for (size_t i = 0; i < n; ++i) {
+        const std::string name = "c" + std::to_string(i);
+        CHECK((copy.find(name) != nullptr) == (list.find(name) != nullptr));
+      }
+      // Dropped down to none and refilled.
+      analysis::ColumnList emptied = copy;
+      for (const auto& name : odd) CHECK(emptied.erase(name));
+      CHECK(emptied.empty());
+      CHECK(emptied.begin() == emptied.end());
+      emptied["z"];
+      CHECK(emptied.size() == 1);
+      CHECK(emptied.begin()->name == "z");
+    }
+  }
+
   TEST_CASE("column types: type_text and written_type read as the substring-compare spelling did") {
     // The spelling before byte tests: substring compares, std::tolower and std::isspace.
     auto old_type_text = [](std::string out) {

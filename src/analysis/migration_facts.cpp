@@ -90,8 +90,8 @@ bool foreign_key_checks_value(const ir::SetSetting& s) {
 const KnownColumn* column_folded(const TableState& t, const std::string& name) {
   if (const KnownColumn* c = t.column(name)) return c;
   const std::string folded = ascii_lower(name);
-  for (const auto& [key, c] : t.columns)
-    if (key.size() == name.size() && ascii_lower(key) == folded) return &c;
+  for (const KnownColumn& c : t.columns)
+    if (c.name.size() == name.size() && ascii_lower(c.name) == folded) return &c;
   return nullptr;
 }
 
@@ -258,7 +258,7 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
   if (!settings.runner_layout.split_version.empty())
     for (const auto& k : history)
       if (k.exists())
-        for (const auto& [name, c] : k.state->columns)
+        for (const KnownColumn& c : k.state->columns)
           if (c.version == settings.runner_layout.split_version) add_column(k.name, c.name, kEarlierStep);
   SchemaModel columns;
   // The model takes the states: one that nothing else holds any more (the

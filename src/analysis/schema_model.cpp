@@ -30,18 +30,89 @@ SchemaModel::Table* SchemaModel::table(const ir::QualifiedName& name, bool creat
   return &list.back();
 }
 
-TableState::TableState(const TableState& other)
-    : column_memory_(other.columns.size() * (sizeof(decltype(columns)::value_type) + 2 * sizeof(void*)) +
-                     (other.columns.bucket_count() + 1) * sizeof(void*)),
-      exists(other.exists),
-      columns_known(other.columns_known),
-      columns(other.columns, &column_memory_),
-      engine(other.engine),
-      charset(other.charset),
-      row_format(other.row_format),
-      fulltext(other.fulltext),
-      triggers(other.triggers),
-      indexes(other.indexes) {}
+ColumnList::ColumnList(const ColumnList& other) : live_(other.live_) {
+  // A table is copied to be changed, most often to have a column or two
+  // added: room for a few more, without moving every column at the first.
+  constexpr size_t kRoom = 4;
+  entries_.reserve(other.live_ + kRoom);
+  if (other.live_ == other.entries_.size()) {
+    entries_.insert(entries_.end(), other.entries_.begin(), other.entries_.end());
+    index_ = other.index_;
+    return;
+  }
+  for (const auto& e : other.entries_)
+    if (!e.gone) entries_.push_back(e);
+  reindex();
+}
+
+ColumnList& ColumnList::operator=(const ColumnList& other) {
+  if (this != &other) *this = ColumnList(other);
+  return *this;
+}
+
+const ColumnList::Entry* ColumnList::find_entry(std::string_view name) const {
+  if (index_.empty()) {
+    // No gaps: a scan.
+    for (const auto& e : entries_)
+      if (e.column.name == name) return &e;
+    return nullptr;
+  }
+  const size_t mask = index_.size() - 1;
+  for (size_t i = std::hash<std::string_view>{}(name)&mask; index_[i] != 0; i = (i + 1) & mask) {
+    const Entry& e = entries_[index_[i] - 1];
+    if (!e.gone && e.column.name == name) return &e;
+  }
+  return nullptr;
+}
+
+const KnownColumn* ColumnList::find(std::string_view name) const {
+  const Entry* e = find_entry(name);
+  return e ? &e->column : nullptr;
+}
+
+std::pair<KnownColumn*, bool> ColumnList::try_emplace(std::string_view name) {
+  if (const Entry* e = find_entry(name)) return {const_cast<KnownColumn*>(&e->column), false};
+  entries_.emplace_back().column.name = name;
+  ++live_;
+  if (index_.empty() ? entries_.size() > kIndexed : 2 * entries_.size() > index_.size())
+    reindex();
+  else if (!index_.empty())
+    place(entries_.size() - 1);
+  return {&entries_.back().column, true};
+}
+
+bool ColumnList::erase(std::string_view name) {
+  const Entry* found = find_entry(name);
+  if (found == nullptr) return false;
+  auto it = entries_.begin() + (found - entries_.data());
+  --live_;
+  if (index_.empty()) {
+    entries_.erase(it);  // a few columns: the rest move up
+    return true;
+  }
+  // A gap, until the gaps outnumber the columns.
+  it->gone = true;
+  it->column = KnownColumn();
+  if (entries_.size() - live_ > live_) reindex();
+  return true;
+}
+
+void ColumnList::reindex() {
+  if (live_ != entries_.size()) std::erase_if(entries_, [](const Entry& e) { return e.gone; });
+  index_.clear();
+  if (entries_.size() <= kIndexed) return;
+  size_t slots = 4 * kIndexed;
+  while (slots < 2 * entries_.size()) slots *= 2;
+  index_.assign(slots, 0);
+  for (size_t p = 0; p < entries_.size(); ++p) place(p);
+}
+
+void ColumnList::place(size_t position) {
+  const size_t mask = index_.size() - 1;
+  size_t i = std::hash<std::string_view>{}(entries_[position].column.name) & mask;
+  while (index_[i] != 0) i = (i + 1) & mask;
+  index_[i] = static_cast<uint32_t>(position + 1);
+}
 
 TableState& SchemaModel::Table::edit() {
   if (state.use_count() != 1) {
@@ -142,17 +213,14 @@ void TriggerList::clear() {
   firing_ = {};
 }
 
-const KnownColumn* TableState::column(const std::string& name) const {
-  const auto it = columns.find(name);
-  return it == columns.end() ? nullptr : &it->second;
-}
+const KnownColumn* TableState::column(const std::string& name) const { return columns.find(name); }
 
 const KnownColumn* SchemaModel::column(const ir::QualifiedName& t, const std::string& column,
                                        bool fold_case) const {
   const Table* table_slot = table(t);
   if (!table_slot || !table_slot->state->exists) return nullptr;
   const TableState* tab = table_slot->state.get();
-  if (const auto it = tab->columns.find(column); it != tab->columns.end()) return &it->second;
+  if (const KnownColumn* c = tab->columns.find(column)) return c;
   if (!fold_case) return nullptr;
   auto same = [](const std::string& a, const std::string& b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -160,8 +228,8 @@ const KnownColumn* SchemaModel::column(const ir::QualifiedName& t, const std::st
                     std::tolower(static_cast<unsigned char>(y));
            });
   };
-  for (const auto& [name, c] : tab->columns)
-    if (same(name, column)) return &c;
+  for (const KnownColumn& c : tab->columns)
+    if (same(c.name, column)) return &c;
   return nullptr;
 }
 
@@ -183,15 +251,14 @@ void SchemaModel::set_column(TableState& t, const ir::ColumnDef& def, std::strin
   }
   // One lookup: a column redefined (MODIFY) keeps its index membership and
   // its version; a primary key column stays NOT NULL.
-  auto [it, added] = t.columns.try_emplace(def.name);
-  KnownColumn& c = it->second;
+  auto [found, added] = t.columns.try_emplace(def.name);
+  KnownColumn& c = *found;
   if (added) {
     c.version = version;
   } else {
     indexed |= c.indexed;
     primary_key |= c.primary_key;
   }
-  c.name = def.name;
   c.type = def.type;
   c.not_null = def.not_null || primary_key;
   c.not_null_known = true;
@@ -400,6 +467,7 @@ void SchemaModel::apply(const ir::Statement& st) {
       TableState& s = t->edit();
       // AS SELECT, LIKE-only and PARTITION OF tables take columns from elsewhere.
       s.columns_known = !c->as_select && !c->partition_of && !c->columns.empty();
+      s.columns.reserve(c->columns.size());
       for (const auto& col : c->columns) set_column(s, col, version_);
       s.engine = ascii_lower(c->option("ENGINE"));
       s.charset = ascii_lower(c->option("CHARSET"));
@@ -440,22 +508,34 @@ void SchemaModel::apply(const ir::Statement& st) {
       }
       return t->edit();
     };
+    bool room = false;  // reserved for the columns added
     for (const auto& act : a->actions) {
       switch (act.kind) {
         case ir::AlterKind::AddColumn:
         case ir::AlterKind::ModifyColumn:
-          if (act.column_def)
-            set_column(known(), *act.column_def, act.kind == ir::AlterKind::AddColumn ? version_ : "");
+          if (act.column_def) {
+            TableState& s = known();
+            if (act.kind == ir::AlterKind::AddColumn && !room) {
+              // Room for every column the statement adds, made once.
+              room = true;
+              const auto* end = a->actions.data() + a->actions.size();
+              s.columns.reserve(s.columns.size() +
+                                static_cast<size_t>(std::count_if(&act, end, [](const auto& x) {
+                                  return x.kind == ir::AlterKind::AddColumn;
+                                })));
+            }
+            set_column(s, *act.column_def, act.kind == ir::AlterKind::AddColumn ? version_ : "");
+          }
           break;
         case ir::AlterKind::ChangeColumn:
           if (act.column_def) {
             TableState& tab = known();
             bool indexed = false;
             std::string version;
-            if (const auto it = tab.columns.find(act.column); it != tab.columns.end()) {
-              indexed = it->second.indexed;
-              version = std::move(it->second.version);
-              tab.columns.erase(it);
+            if (KnownColumn* old = tab.columns.find(act.column)) {
+              indexed = old->indexed;
+              version = std::move(old->version);
+              tab.columns.erase(act.column);
             }
             set_column(tab, *act.column_def, version);
             tab.columns[act.column_def->name].indexed |= indexed;
@@ -464,11 +544,9 @@ void SchemaModel::apply(const ir::Statement& st) {
         case ir::AlterKind::AlterColumnType:
           if (act.new_type) {
             TableState& tab = known();
-            const bool seen = tab.columns.count(act.column) > 0;
-            auto& col = tab.columns[act.column];
-            if (!seen) col.not_null_known = false;
-            col.name = act.column;
-            col.type = *act.new_type;
+            auto [col, added] = tab.columns.try_emplace(act.column);
+            if (added) col->not_null_known = false;
+            col->type = *act.new_type;
           }
           break;
         case ir::AlterKind::SetNotNull:
@@ -641,9 +719,8 @@ void SchemaModel::set_primary_key(Table& t, const std::vector<std::string>& colu
 
 void SchemaModel::rename_column(Table& t, const std::string& from, const std::string& to) {
   TableState& s = t.edit();
-  const auto it = s.columns.find(from);
-  KnownColumn c = it->second;
-  s.columns.erase(it);
+  KnownColumn c = *s.columns.find(from);
+  s.columns.erase(from);
   c.name = to;
   s.columns[to] = std::move(c);
 }

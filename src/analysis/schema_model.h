@@ -1,8 +1,10 @@
 #pragma once
 #include <array>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
 #include <map>
 #include <memory>
-#include <memory_resource>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +26,93 @@ struct KnownColumn {
   // The split version (RunnerLayout::split_version) whose step added the
   // column (CREATE TABLE, ADD COLUMN; renames keep it); empty otherwise.
   std::string version;
+};
+
+// The columns of a table, each under its name (KnownColumn::name), in the
+// order they were added. A table's columns are copied each time a file
+// changes it: one vector of them is copied and freed at once, with no node
+// per column. Most tables have a few columns, found by a scan; past
+// kIndexed, an open-addressing index of their positions finds a name in
+// constant time on average, and a column removed leaves a gap (skipped) until
+// the gaps outnumber the columns, so that a file may add and drop any number.
+class ColumnList {
+  struct Entry {
+    KnownColumn column;
+    bool gone = false;  // removed (only while the list is indexed)
+  };
+
+ public:
+  ColumnList() = default;
+  ColumnList(const ColumnList& other);
+  ColumnList& operator=(const ColumnList& other);
+  ColumnList(ColumnList&&) noexcept = default;
+  ColumnList& operator=(ColumnList&&) noexcept = default;
+  ~ColumnList() = default;
+
+  size_t size() const { return live_; }
+  bool empty() const { return live_ == 0; }
+  // The column of that exact name; null when there is none.
+  const KnownColumn* find(std::string_view name) const;
+  KnownColumn* find(std::string_view name) {
+    return const_cast<KnownColumn*>(static_cast<const ColumnList*>(this)->find(name));
+  }
+  // The column of that name, added last (only its name set) when there is
+  // none; true when added.
+  std::pair<KnownColumn*, bool> try_emplace(std::string_view name);
+  KnownColumn& operator[](std::string_view name) { return *try_emplace(name).first; }
+  // False when there is no column of that name.
+  bool erase(std::string_view name);
+  void reserve(size_t n) { entries_.reserve(n); }
+
+  // The columns, in the order they were added.
+  class const_iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = KnownColumn;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const KnownColumn*;
+    using reference = const KnownColumn&;
+    const KnownColumn& operator*() const { return it_->column; }
+    const KnownColumn* operator->() const { return &it_->column; }
+    const_iterator& operator++() {
+      ++it_;
+      skip();
+      return *this;
+    }
+    const_iterator operator++(int) {
+      const_iterator old = *this;
+      ++*this;
+      return old;
+    }
+    bool operator==(const const_iterator& o) const { return it_ == o.it_; }
+    const_iterator() = default;
+
+   private:
+    friend class ColumnList;
+    using Base = std::vector<Entry>::const_iterator;
+    const_iterator(Base it, Base end) : it_(it), end_(end) { skip(); }
+    void skip() {
+      while (it_ != end_ && it_->gone) ++it_;
+    }
+    Base it_;
+    Base end_;
+  };
+  const_iterator begin() const { return {entries_.begin(), entries_.end()}; }
+  const_iterator end() const { return {entries_.end(), entries_.end()}; }
+
+ private:
+  static constexpr size_t kIndexed = 16;
+  // Without gaps and, past kIndexed entries, with the index built again
+  // (at most half full).
+  void reindex();
+  // Entry `position` goes into the index.
+  void place(size_t position);
+  const Entry* find_entry(std::string_view name) const;
+  std::vector<Entry> entries_;
+  // Empty, or (past kIndexed entries) a power of two of slots: the position
+  // + 1 of an entry, 0 for a free slot; probed linearly from the name's hash.
+  std::vector<uint32_t> index_;
+  size_t live_ = 0;  // entries not gone
 };
 
 // The row triggers created on a table (CREATE TRIGGER), by name, in the
@@ -73,22 +162,9 @@ class TriggerList {
 // snapshot still shares copies it first, so a snapshot costs a pointer, not
 // a copy of every column.
 struct TableState {
- private:
-  // Where `columns` keeps its nodes and buckets: a copy takes them in one
-  // block sized for them, not one allocation per column (a table is copied
-  // each time a file changes it), and frees them at once. What a column
-  // erased or a rehash leaves is reclaimed when the state is copied or goes.
-  std::pmr::monotonic_buffer_resource column_memory_;
-
- public:
-  TableState() = default;
-  TableState(const TableState& other);
-  TableState& operator=(const TableState&) = delete;
-  ~TableState() = default;
-
   bool exists = true;         // created and not dropped
   bool columns_known = true;  // its column list is complete (CREATE TABLE with a column list)
-  std::pmr::unordered_map<std::string, KnownColumn> columns{&column_memory_};
+  ColumnList columns;
   // MySQL/MariaDB table options (CREATE TABLE, ALTER TABLE): lower-case
   // ENGINE and default character set, upper-case ROW_FORMAT; empty when not
   // written. `fulltext`: the table has a FULLTEXT index.
