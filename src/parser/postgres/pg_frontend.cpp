@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -16,9 +17,77 @@
 #include "parser/postgres/pg_scan.h"
 #include "parser/postgres/psql_input.h"
 
+#ifdef DDLINT_PG_RAW_PARSE
+// libpg_query's parse steps, as pg_query/pg_query_internal.h declares them
+// (that header needs PostgreSQL's server headers, which are not installed:
+// the list of statements and the memory context are taken as pointers).
+extern "C" {
+struct PgQueryRawParseResult {
+  void* tree;  // List* of RawStmt
+  char* stderr_buffer;
+  PgQueryError* error;
+};
+PgQueryRawParseResult pg_query_raw_parse(const char* input);
+void pg_query_free_error(PgQueryError* error);
+void* pg_query_enter_memory_context();
+void pg_query_exit_memory_context(void* ctx);
+char* pg_query_nodes_to_json(const void* obj);
+}
+#endif
+
 namespace ddlint::parser::pg {
 
 namespace {
+
+// One parse of a NUL-terminated text with libpg_query: its error, or its
+// parse tree as JSON, valid while the object lives. With DDLINT_PG_RAW_PARSE
+// the steps of pg_query_parse are run here and the JSON is read where
+// libpg_query wrote it, in the parse's memory context (pg_query_parse
+// copies it out with strdup: 20 M instructions over the PostgreSQL
+// corpus); the context is deleted when the object dies. The error is the
+// same either way (pg_query_parse returns raw_parse's).
+class TreeParse {
+ public:
+  explicit TreeParse(const char* text) {
+#ifdef DDLINT_PG_RAW_PARSE
+    context_ = pg_query_enter_memory_context();
+    const PgQueryRawParseResult r = pg_query_raw_parse(text);
+    stderr_buffer_ = r.stderr_buffer;
+    error_ = r.error;
+    if (error_ == nullptr) tree_ = pg_query_nodes_to_json(r.tree);
+#else
+    result_ = pg_query_parse(text);
+    error_ = result_.error;
+    if (error_ == nullptr) tree_ = result_.parse_tree;
+#endif
+  }
+  ~TreeParse() {
+#ifdef DDLINT_PG_RAW_PARSE
+    pg_query_exit_memory_context(context_);
+    if (error_ != nullptr) pg_query_free_error(error_);
+    std::free(stderr_buffer_);  // NOLINT(cppcoreguidelines-no-malloc): libpg_query's malloc
+#else
+    pg_query_free_parse_result(result_);
+#endif
+  }
+  TreeParse(const TreeParse&) = delete;
+  TreeParse& operator=(const TreeParse&) = delete;
+
+  // The error, or null when the text parsed.
+  const PgQueryError* error() const { return error_; }
+  // The parse tree (when the text parsed).
+  const char* tree() const { return tree_; }
+
+ private:
+#ifdef DDLINT_PG_RAW_PARSE
+  void* context_ = nullptr;
+  char* stderr_buffer_ = nullptr;
+#else
+  PgQueryParseResult result_{};
+#endif
+  PgQueryError* error_ = nullptr;
+  const char* tree_ = nullptr;
+};
 
 struct Context {
   const std::string& text;  // psql-prepared text, same offsets as the file
@@ -321,16 +390,15 @@ void parse_piece(Context& c, uint32_t loc, uint32_t len) {
     return;
   }
   const std::string piece = c.text.substr(loc, len);
-  PgQueryParseResult r = pg_query_parse(piece.c_str());
-  if (r.error) {
-    const uint32_t off = loc + cursor_to_byte(piece, r.error->cursorpos);
-    ir::ParseError e{token_range_at(c.tokens, off, stmt), stmt, parse_error_message(r.error->message)};
-    recover_statement(c, e, r.error->message ? r.error->message : "");
+  const TreeParse r(piece.c_str());
+  if (const PgQueryError* error = r.error()) {
+    const uint32_t off = loc + cursor_to_byte(piece, error->cursorpos);
+    ir::ParseError e{token_range_at(c.tokens, off, stmt), stmt, parse_error_message(error->message)};
+    recover_statement(c, e, error->message ? error->message : "");
     c.out.errors.push_back(std::move(e));
-  } else if (!lower_json(c, r.parse_tree, loc, len)) {
+  } else if (!lower_json(c, r.tree(), loc, len)) {
     c.out.errors.push_back({stmt, stmt, "internal error: unreadable parse tree"});
   }
-  pg_query_free_parse_result(r);
 }
 
 // A large file parsed a group of the pre-pass's statements at a time (about
@@ -348,10 +416,8 @@ constexpr size_t kGroupBytes = size_t{64} << 10;
 // false when it does not parse.
 bool parse_group(Context& c, uint32_t begin, uint32_t end) {
   const std::string group = c.text.substr(begin, end - begin);
-  PgQueryParseResult r = pg_query_parse(group.c_str());
-  const bool ok = !r.error && lower_json(c, r.parse_tree, begin, end - begin);
-  pg_query_free_parse_result(r);
-  return ok;
+  const TreeParse r(group.c_str());
+  return !r.error() && lower_json(c, r.tree(), begin, end - begin);
 }
 
 bool parse_in_groups(Context& c) {
@@ -458,10 +524,10 @@ void parse_pieces(Context& c, size_t first, size_t last, size_t error_at) {
     } else if (too_deep_in(c, begin, end) == nullptr) {
       const size_t before = c.out.statements.size();
       const std::string text = c.text.substr(begin, end - begin);
-      PgQueryParseResult r = pg_query_parse(text.c_str());
-      if (r.error) {
-        failed_at = begin + cursor_to_byte(text, r.error->cursorpos);
-      } else if (lower_json(c, r.parse_tree, begin, end - begin)) {
+      const TreeParse r(text.c_str());
+      if (r.error()) {
+        failed_at = begin + cursor_to_byte(text, r.error()->cursorpos);
+      } else if (lower_json(c, r.tree(), begin, end - begin)) {
         taken = c.out.statements.size() - before == end_piece - first + 1;
         for (size_t k = 0; taken && k <= end_piece - first; ++k) {
           const TextRange range = c.out.statements[before + k].range;
@@ -471,7 +537,6 @@ void parse_pieces(Context& c, size_t first, size_t last, size_t error_at) {
           c.out.statements.erase(c.out.statements.begin() + static_cast<std::ptrdiff_t>(before),
                                  c.out.statements.end());
       }
-      pg_query_free_parse_result(r);
     }
     error_at = std::string::npos;
     if (taken) {
@@ -586,10 +651,9 @@ ir::ParsedFile parse(const SourceFile& source, size_t max_errors) {
     }
     pg_query_free_split_result(split);
   } else if (!done && shallow && input.text.size() <= large) {
-    PgQueryParseResult r = pg_query_parse(input.text.c_str());
-    ok = !r.error && lower_json(c, r.parse_tree, 0, static_cast<uint32_t>(input.text.size()));
-    if (r.error) whole_error_at = cursor_to_byte(input.text, r.error->cursorpos);
-    pg_query_free_parse_result(r);
+    const TreeParse r(input.text.c_str());
+    ok = !r.error() && lower_json(c, r.tree(), 0, static_cast<uint32_t>(input.text.size()));
+    if (r.error()) whole_error_at = cursor_to_byte(input.text, r.error()->cursorpos);
   }
   if (!ok) {
     // Statement-level recovery: parse each piece the psql pre-pass found.
