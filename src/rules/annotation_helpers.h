@@ -43,9 +43,30 @@ struct TableCost {
 // statements: the tables seen are indexed by name.
 inline std::vector<TableCost> existing_table_costs_of(const engine::RuleContext& ctx) {
   std::vector<TableCost> out;
-  // Positions in `out` by table name, for tables and for indexes named alone.
+  // Positions in `out` by table name, for tables and for indexes named
+  // alone: made once `out` holds kScanned entries. Until then (most files
+  // name a few tables) `out` is read in order instead, which finds the
+  // same entry: the first of the same kind and name that is the same table.
+  constexpr size_t kScanned = 16;
   std::unordered_map<std::string, std::vector<size_t>> table_by_name;
   std::unordered_map<std::string, std::vector<size_t>> index_by_name;
+  const auto find = [&](const ir::QualifiedName& table, bool index_only) -> TableCost* {
+    if (out.size() <= kScanned) {
+      for (auto& c : out)
+        if (c.index_only == index_only && c.table.name == table.name && analysis::same_table(c.table, table))
+          return &c;
+      return nullptr;
+    }
+    if (table_by_name.empty() && index_by_name.empty())
+      for (size_t p = 0; p < out.size(); ++p)
+        (out[p].index_only ? index_by_name : table_by_name)[out[p].table.name].push_back(p);
+    const auto& by_name = index_only ? index_by_name : table_by_name;
+    const auto named = by_name.find(table.name);
+    if (named != by_name.end())
+      for (const size_t p : named->second)
+        if (analysis::same_table(out[p].table, table)) return &out[p];
+    return nullptr;
+  };
   const auto& stmts = ctx.file().statements;
   for (size_t i = 0; i < stmts.size(); ++i) {
     // The annotations describe the up migration.
@@ -68,16 +89,11 @@ inline std::vector<TableCost> existing_table_costs_of(const engine::RuleContext&
       const ir::QualifiedName& table = *named_table;
       if (!index_only && !ctx.facts().is_existing(table, i)) continue;
       // The first cost recorded on the table (same name, compatible schema).
-      auto& named = (index_only ? index_by_name : table_by_name)[table.name];
-      TableCost* it = nullptr;
-      for (const size_t p : named)
-        if (analysis::same_table(out[p].table, table)) {
-          it = &out[p];
-          break;
-        }
+      TableCost* it = find(table, index_only);
       const size_t blocking = analysis::blocks_traffic(e.blocks) ? i : SIZE_MAX;
       if (it == nullptr) {
-        named.push_back(out.size());
+        if (out.size() > kScanned)
+          (index_only ? index_by_name : table_by_name)[table.name].push_back(out.size());
         out.push_back({table, e.blocks, e.rewrite, e.scan, e.rewrite && e.unless().empty(), i, blocking,
                        index_only, index_only ? ir::ObjectKind::Table : e.object});
         it = &out.back();

@@ -8,17 +8,17 @@ namespace ddlint::rules {
 
 class CharField final : public engine::Rule {
   void onCreateTable(const ir::CreateTable& s, engine::RuleContext& ctx) override {
-    each_column_type(s, ctx, [&](const ColumnType& c) { check(c, ctx); });
+    each_column_type(s, ctx, flagged, [&](const ColumnType& c) { check(c, ctx); });
   }
   void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
-    each_column_type(s, ctx, [&](const ColumnType& c) { check(c, ctx); });
+    each_column_type(s, ctx, flagged, [&](const ColumnType& c) { check(c, ctx); });
   }
 
   // Fixed-length, blank-padded strings: PostgreSQL's char(n) / character(n)
   // / bpchar and MySQL's CHAR(n). PostgreSQL's one-byte "char" type is not
   // one (ir::normalize gives it no kind).
+  static bool flagged(const ir::TypeName& t) { return ir::type_kind(t) == ir::TypeKind::Char; }
   static void check(const ColumnType& c, engine::RuleContext& ctx) {
-    if (ir::type_kind(c.type) != ir::TypeKind::Char) return;
     const std::string n = c.type.modifiers.size() == 1 ? c.type.modifiers[0] : "n";
     if (ctx.settings().dialect == Dialect::MySql) {
       std::string help = "Declare the column as `VARCHAR(" + n +

@@ -43,20 +43,26 @@ inline bool builtin_spelling(std::string_view text) {
 }
 
 // Calls f(ColumnType) for each column of a permanent table (temporary tables
-// are scratch space; foreign tables must mirror the remote side).
-template <class F>
-void each_column_type(const ir::CreateTable& s, const engine::RuleContext& ctx, F&& f) {
+// are scratch space; foreign tables must mirror the remote side) whose type
+// passes `keep`, the rule's own test of a type (f sees no other): asked
+// before the type's text is read for its spelling, which most columns, of
+// types a rule does not flag, then need not be (each convention rule
+// visits every column).
+template <class Keep, class F>
+void each_column_type(const ir::CreateTable& s, const engine::RuleContext& ctx, Keep&& keep, F&& f) {
   if (s.temporary || s.object != ir::ObjectKind::Table || !convention_applies(ctx)) return;
   for (const auto& c : s.columns) {
-    if (c.type.name.empty() || c.type.range.empty() || !builtin_spelling(ctx.text(c.type.range))) continue;
+    if (c.type.name.empty() || c.type.range.empty() || !keep(c.type) ||
+        !builtin_spelling(ctx.text(c.type.range)))
+      continue;
     f(ColumnType{s.table, c.name, c.type, &c});
   }
 }
 
 // ALTER TABLE ... ADD COLUMN, ALTER COLUMN ... TYPE and MySQL's MODIFY /
 // CHANGE, which state a whole column definition.
-template <class F>
-void each_column_type(const ir::AlterTable& s, const engine::RuleContext& ctx, F&& f) {
+template <class Keep, class F>
+void each_column_type(const ir::AlterTable& s, const engine::RuleContext& ctx, Keep&& keep, F&& f) {
   if (s.object != ir::ObjectKind::Table || !convention_applies(ctx)) return;
   for (const auto& a : s.actions) {
     const ir::TypeName* t = nullptr;
@@ -69,7 +75,8 @@ void each_column_type(const ir::AlterTable& s, const engine::RuleContext& ctx, F
     } else if (a.kind == ir::AlterKind::AlterColumnType && a.new_type) {
       t = &*a.new_type;
     }
-    if (t == nullptr || t->name.empty() || t->range.empty() || !builtin_spelling(ctx.text(t->range)))
+    if (t == nullptr || t->name.empty() || t->range.empty() || !keep(*t) ||
+        !builtin_spelling(ctx.text(t->range)))
       continue;
     f(ColumnType{s.table, def ? def->name : a.column, *t, def});
   }

@@ -7,14 +7,14 @@ namespace ddlint::rules {
 
 class JsonColumn final : public engine::Rule {
   void onCreateTable(const ir::CreateTable& s, engine::RuleContext& ctx) override {
-    each_column_type(s, ctx, [&](const ColumnType& c) { check(c, ctx); });
+    each_column_type(s, ctx, flagged, [&](const ColumnType& c) { check(c, ctx); });
   }
   void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
-    each_column_type(s, ctx, [&](const ColumnType& c) { check(c, ctx); });
+    each_column_type(s, ctx, flagged, [&](const ColumnType& c) { check(c, ctx); });
   }
 
+  static bool flagged(const ir::TypeName& t) { return t.name == "json"; }
   static void check(const ColumnType& c, engine::RuleContext& ctx) {
-    if (c.type.name != "json") return;
     auto d = ctx.report(
         c.type.range,
         "column " + quoted(c.column) + " of " + quoted(c.table) + " is " + written_type(ctx, c.type) +

@@ -142,8 +142,8 @@ class PreferBigintOverInt final : public engine::Rule {
   }
 
   void onCreateTable(const ir::CreateTable& s, engine::RuleContext& ctx) override {
-    each_column_type(s, ctx, [&](const ColumnType& c) {
-      if (!narrow_integer(c.type, ctx)) return;
+    const auto narrow = [&](const ir::TypeName& t) { return narrow_integer(t, ctx); };
+    each_column_type(s, ctx, narrow, [&](const ColumnType& c) {
       Column col{&s.table, &c.column, &c.type};
       col.generated = generated(*c.def);
       col.nextval = default_nextval(*c.def);
@@ -168,8 +168,9 @@ class PreferBigintOverInt final : public engine::Rule {
           was_key = was_key || col.primary_key;
         });
       }
-    each_column_type(s, ctx, [&](const ColumnType& c) {
-      if (c.def == nullptr || !narrow_integer(c.type, ctx)) return;
+    const auto narrow = [&](const ir::TypeName& t) { return narrow_integer(t, ctx); };
+    each_column_type(s, ctx, narrow, [&](const ColumnType& c) {
+      if (c.def == nullptr) return;
       Column col{&s.table, &c.column, &c.type};
       col.generated = generated(*c.def);
       col.nextval = default_nextval(*c.def);

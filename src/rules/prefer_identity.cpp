@@ -10,10 +10,10 @@ namespace ddlint::rules {
 
 class PreferIdentity final : public engine::Rule {
   void onCreateTable(const ir::CreateTable& s, engine::RuleContext& ctx) override {
-    each_column_type(s, ctx, [&](const ColumnType& c) { check(c, ctx); });
+    each_column_type(s, ctx, analysis::pg_is_serial_type, [&](const ColumnType& c) { check(c, ctx); });
   }
   void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
-    each_column_type(s, ctx, [&](const ColumnType& c) { check(c, ctx); });
+    each_column_type(s, ctx, analysis::pg_is_serial_type, [&](const ColumnType& c) { check(c, ctx); });
   }
 
   // The integer type behind a serial type.
@@ -26,7 +26,7 @@ class PreferIdentity final : public engine::Rule {
   static void check(const ColumnType& c, engine::RuleContext& ctx) {
     // serial is only a column-definition shorthand (ALTER COLUMN ... TYPE
     // serial is an error), so only CREATE TABLE / ADD COLUMN have one.
-    if (c.def == nullptr || !analysis::pg_is_serial_type(c.type)) return;
+    if (c.def == nullptr) return;  // (each_column_type gives serial types only)
     const std::string integer(integer_of(c.type.name));
     static constexpr std::string_view kWhy =
         ": its values come from a separate sequence with its own privileges (a role that "

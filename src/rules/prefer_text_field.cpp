@@ -11,16 +11,16 @@ namespace ddlint::rules {
 
 class PreferTextField final : public engine::Rule {
   void onCreateTable(const ir::CreateTable& s, engine::RuleContext& ctx) override {
-    each_column_type(s, ctx, [&](const ColumnType& c) { check(c, ctx); });
+    each_column_type(s, ctx, flagged, [&](const ColumnType& c) { check(c, ctx); });
   }
   void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
-    each_column_type(s, ctx, [&](const ColumnType& c) { check(c, ctx); });
+    each_column_type(s, ctx, flagged, [&](const ColumnType& c) { check(c, ctx); });
   }
 
   // varchar(n) / character varying(n); a varchar without a length is text
   // under another name and is not flagged.
+  static bool flagged(const ir::TypeName& t) { return t.name == "varchar" && !t.modifiers.empty(); }
   static void check(const ColumnType& c, engine::RuleContext& ctx) {
-    if (c.type.name != "varchar" || c.type.modifiers.empty()) return;
     const std::string& n = c.type.modifiers[0];
     // The type's text is read once for the message and the fix.
     const std::string_view text = ctx.text(c.type.range);

@@ -10,14 +10,14 @@ namespace ddlint::rules {
 
 class PreferTimestamptz final : public engine::Rule {
   void onCreateTable(const ir::CreateTable& s, engine::RuleContext& ctx) override {
-    each_column_type(s, ctx, [&](const ColumnType& c) { check(c, ctx); });
+    each_column_type(s, ctx, flagged, [&](const ColumnType& c) { check(c, ctx); });
   }
   void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
-    each_column_type(s, ctx, [&](const ColumnType& c) { check(c, ctx); });
+    each_column_type(s, ctx, flagged, [&](const ColumnType& c) { check(c, ctx); });
   }
 
+  static bool flagged(const ir::TypeName& t) { return t.name == "timestamp"; }
   static void check(const ColumnType& c, engine::RuleContext& ctx) {
-    if (c.type.name != "timestamp") return;
     const std::string_view text = ctx.text(c.type.range);
     const std::string lower = type_text(ctx, c.type);
     const auto without = lower.find("without");

@@ -62,18 +62,23 @@ inline std::vector<analysis::TableEffect> blocked_existing_tables(const engine::
         !ctx.facts().is_existing(effect.table, i))
       continue;
     if (waits_only && facts.is_held(k)) continue;  // granted at once
-    analysis::TableEffect e = effect;
-    if (queues_all) {
-      e.blocks = e.waiting;
-      e.mode = "the exclusive metadata lock";
-    }
+    // Copied once, into its place: a stronger lock on a table seen before
+    // replaces that one's.
+    const analysis::Blocks blocks = queues_all ? effect.waiting : effect.blocks;
+    const auto take = [&](analysis::TableEffect& o) {
+      o = effect;
+      if (queues_all) {
+        o.blocks = o.waiting;
+        o.mode = "the exclusive metadata lock";
+      }
+    };
     bool seen = false;
     for (auto& o : out)
-      if (analysis::same_table(o.table, e.table)) {
+      if (analysis::same_table(o.table, effect.table)) {
         seen = true;
-        if (e.blocks > o.blocks) o = e;
+        if (blocks > o.blocks) take(o);
       }
-    if (!seen) out.push_back(e);
+    if (!seen) take(out.emplace_back());
   }
   if (out.size() > 1)
     std::stable_sort(out.begin(), out.end(),
