@@ -1,5 +1,7 @@
 // The hand-written MySQL lexer gives exactly the generated lexer's tokens, and
-// its keyword table (written at build time) is the one the generated lexer gives.
+// its keyword table (written at build time) is the one the generated lexer gives;
+// the front-end's error strategy finds the first syntax error of a statement
+// where ANTLR's default strategy does.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -12,6 +14,7 @@
 
 namespace {
 
+using ddlint::parser::mysql::compare_first_errors;
 using ddlint::parser::mysql::compare_keyword_table_with_probing;
 using ddlint::parser::mysql::compare_with_generated_lexer;
 
@@ -27,6 +30,58 @@ std::string read(const std::filesystem::path& p) {
 TEST_SUITE("mysql-lexer") {
   TEST_CASE("the keyword table written at build time is the generated lexer's, entry for entry") {
     CHECK(compare_keyword_table_with_probing() == "");
+  }
+
+  TEST_CASE("the front-end's full-LL parse stops at the first error the default strategy reports") {
+    // Statements with errors of every kind the default strategy reports: a
+    // failed match (deletion, insertion, neither), a sync() before a block
+    // or loop, no viable alternative, at the end of input.
+    const std::string inputs =
+        "CREATE TABLE t (a int,, b int);\n"
+        "CREATE TABLE t (a int b int);\n"
+        "CREATE TABLE t a int);\n"
+        "CREATE TABLE (a int);\n"
+        "CREATE TABLE t (a int\n;\n"
+        "ALTER TABLE t ADD COLUMN;\n"
+        "ALTER TABLE t ALTER COLUMN a TYPE bigint;\n"
+        "ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0) NOT VALID;\n"
+        "CREATE UNIQUE INDEX CONCURRENTLY i ON t (a);\n"
+        "CREATE INDEX i ON t USING gin (a);\n"
+        "DROP TABLE IF t;\n"
+        "INSERT INTO t VALUES (1), (2) RETURNING id;\n"
+        "UPDATE t SET a = 1 FROM u WHERE t.id = u.id;\n"
+        "RENAME TABLE a TO;\n"
+        "CREATE TABLE t (id serial PRIMARY KEY, d timestamptz DEFAULT now(), x text[]);\n"
+        "CREATE TABLE t (a int) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;\n"
+        "ALTER TABLE t ADD INDEX i (a), ALGORITHM=INPLACE, LOCK=NONE;\n";
+    size_t statements = 0;
+    size_t failing = 0;
+    CHECK(compare_first_errors(inputs, statements, failing) == "");
+    CHECK(statements == 17);
+    CHECK(failing == 13);
+  }
+
+  TEST_CASE("so it does on every statement of both corpora") {
+    // The PostgreSQL corpus read as MySQL: thousands of statements that fail.
+    const std::filesystem::path corpora =
+        std::filesystem::path(DDLINT_SOURCE_DIR) / ".." / "shared" / "corpus";
+    if (!std::filesystem::is_directory(corpora / "mysql") ||
+        !std::filesystem::is_directory(corpora / "postgres")) {
+      MESSAGE("skipped: " << corpora.string() << " is absent");
+      return;
+    }
+    size_t statements = 0;
+    size_t failing = 0;
+    for (const char* corpus : {"mysql", "postgres"}) {
+      for (const auto& e : std::filesystem::recursive_directory_iterator(corpora / corpus)) {
+        if (!e.is_regular_file() || e.path().extension() != ".sql") continue;
+        const std::string diff = compare_first_errors(read(e.path()), statements, failing);
+        INFO(e.path().string());
+        CHECK(diff == "");
+      }
+    }
+    CHECK(failing > 10000);
+    CHECK(statements > 50000);
   }
 
   TEST_CASE("edge cases lex as the generated lexer does") {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -10,6 +11,7 @@
 #include "MySqlParser.h"
 #include "antlr4-runtime.h"
 #include "parser/depth.h"
+#include "parser/mysql/error_strategies.h"
 #include "parser/mysql/mysql_input.h"
 #include "parser/mysql/mysql_lexer.h"
 #include "parser/mysql/mysql_lower.h"
@@ -291,19 +293,6 @@ class Classifier {
 
   const std::vector<antlr4::Token*>& t_;
   size_t n_;
-};
-
-class FirstError : public antlr4::BaseErrorListener {
- public:
-  void syntaxError(antlr4::Recognizer*, antlr4::Token* symbol, size_t, size_t, const std::string&,
-                   std::exception_ptr) override {
-    if (!seen) {
-      seen = true;
-      offending = symbol;
-    }
-  }
-  bool seen = false;
-  antlr4::Token* offending = nullptr;
 };
 
 // For INSERT/REPLACE ... VALUES|VALUE followed by two or more rows, each a
@@ -728,7 +717,7 @@ void parse_piece(Context& c, TextRange piece) {
   // reporting only when that fails.
   P parser(stream);
   parser.removeErrorListeners();
-  parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+  parser.setErrorHandler(std::make_shared<Bail>());
   parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
       antlr4::atn::PredictionMode::SLL);
   P::StatementContext* tree = nullptr;
@@ -737,18 +726,23 @@ void parse_piece(Context& c, TextRange piece) {
   } catch (const antlr4::ParseCancellationException&) {
     tree = nullptr;
   }
-  FirstError errors;
+  // The full-LL stage stops at the first error (error_strategies.h).
+  std::shared_ptr<StopAtFirstError> errors;
   if (tree == nullptr) {
+    errors = std::make_shared<StopAtFirstError>();
     stream->seek(0);
     parser.reset();
-    parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+    parser.setErrorHandler(errors);
     parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
         antlr4::atn::PredictionMode::LL);
-    parser.addErrorListener(&errors);
-    tree = parser.statement();
+    try {
+      tree = parser.statement();
+    } catch (const antlr4::ParseCancellationException&) {
+      tree = nullptr;
+    }
   }
-  if (errors.seen) {
-    antlr4::Token* t = errors.offending;
+  if (errors && errors->seen) {
+    antlr4::Token* t = errors->offending;
     if (t == nullptr || t->getType() == antlr4::Token::EOF) {
       ir::ParseError e = near(all[all.size() - 2]);
       e.message = "syntax error at end of input";

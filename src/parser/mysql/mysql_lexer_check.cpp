@@ -1,18 +1,96 @@
-// Checks of the hand-written MySQL lexer against the generated one, for the
-// tests (a run never builds the generated lexer).
+// Checks of the hand-written MySQL lexer against the generated one, and of
+// the front-end's error strategy against ANTLR's default one, for the tests
+// (a run never builds the generated lexer).
 #include "parser/mysql/mysql_lexer_check.h"
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "MySqlLexer.h"
+#include "MySqlParser.h"
+#include "parser/mysql/error_strategies.h"
+#include "parser/mysql/mysql_input.h"
 #include "parser/mysql/mysql_keywords.h"
 #include "parser/mysql/mysql_lexer.h"
 
 namespace ddlint::parser::mysql {
 
 using L = ddlint_mysql_grammar::MySqlLexer;
+using P = ddlint_mysql_grammar::MySqlParser;
+
+namespace {
+
+// What the front-end kept of the default strategy's reports: the first.
+class FirstReport final : public antlr4::BaseErrorListener {
+ public:
+  void syntaxError(antlr4::Recognizer* /*recognizer*/, antlr4::Token* symbol, size_t /*line*/,
+                   size_t /*column*/, const std::string& /*msg*/, std::exception_ptr /*e*/) override {
+    if (!seen) {
+      seen = true;
+      offending = symbol;
+    }
+  }
+  bool seen = false;
+  antlr4::Token* offending = nullptr;
+};
+
+// Whether a full-LL parse of `text` reports an error, and where: "ok", or
+// "error at token N" (N the offending token's index in the statement).
+std::string first_error(std::string_view text, bool default_strategy) {
+  FastLexer lexer(text);
+  FastTokenStream tokens(&lexer, text.size());
+  tokens.fill();
+  P parser(&tokens);
+  parser.removeErrorListeners();
+  parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
+      antlr4::atn::PredictionMode::LL);
+  bool seen = false;
+  antlr4::Token* offending = nullptr;
+  if (default_strategy) {
+    FirstReport report;
+    parser.addErrorListener(&report);
+    parser.statement();
+    seen = report.seen;
+    offending = report.offending;
+  } else {
+    auto strategy = std::make_shared<StopAtFirstError>();
+    parser.setErrorHandler(strategy);
+    try {
+      parser.statement();
+    } catch (const antlr4::ParseCancellationException&) {
+      if (!strategy->seen) return "cancelled without an error";
+    }
+    seen = strategy->seen;
+    offending = strategy->offending;
+  }
+  if (!seen) return "ok";
+  if (offending == nullptr) return "error at no token";
+  return "error at token " + std::to_string(offending->getTokenIndex()) + " `" + offending->getText() + "`";
+}
+
+// The front-end's first stage: whether SLL prediction parses `text`.
+bool parses_with_sll(std::string_view text) {
+  FastLexer lexer(text);
+  FastTokenStream tokens(&lexer, text.size());
+  tokens.fill();
+  P parser(&tokens);
+  parser.removeErrorListeners();
+  parser.setErrorHandler(std::make_shared<Bail>());
+  parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
+      antlr4::atn::PredictionMode::SLL);
+  try {
+    parser.statement();
+  } catch (const antlr4::ParseCancellationException&) {
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 std::string compare_with_generated_lexer(std::string_view text) {
   const std::string copy(text);
@@ -35,6 +113,30 @@ std::string compare_with_generated_lexer(std::string_view text) {
       return "token " + std::to_string(n) + ": " + show(*a) + " vs generated " + show(*b);
     if (a->getType() == antlr4::Token::EOF) return {};
   }
+}
+
+std::string compare_first_errors(std::string_view script, size_t& statements, size_t& failing) {
+  const MySqlInput input = prepare_mysql_input(script);
+  for (const TextRange piece : input.statements) {
+    const std::string_view text = std::string_view(input.text).substr(piece.begin, piece.size());
+    // The parse recurses once per parenthesis: a deep one is left to the
+    // front-end's own thread.
+    uint32_t depth = 0;
+    uint32_t deepest = 0;
+    for (const char ch : text) {
+      if (ch == '(') deepest = std::max(deepest, ++depth);
+      if (ch == ')' && depth > 0) --depth;
+    }
+    if (deepest > 200) continue;
+    ++statements;
+    if (parses_with_sll(text)) continue;  // the front-end's full-LL stage does not run
+    const std::string reference = first_error(text, true);
+    const std::string own = first_error(text, false);
+    if (reference != "ok") ++failing;
+    if (own != reference)
+      return "statement at " + std::to_string(piece.begin) + ": " + own + " vs default strategy " + reference;
+  }
+  return {};
 }
 
 std::string compare_keyword_table_with_probing() {

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -15,5 +16,15 @@ std::string compare_with_generated_lexer(std::string_view text);
 // (probe_keywords()) and returns the first difference ("entry 3: ..."), or ""
 // when they are the same, entry for entry. For tests.
 std::string compare_keyword_table_with_probing();
+
+// Parses each statement of a MySQL script (split as the front-end splits it)
+// as the front-end's first stage does (SLL prediction, bailing out) and each
+// one that fails there with full LL prediction twice: with ANTLR's default
+// error strategy and the first error it reports (as the front-end read errors
+// before), and with the front-end's StopAtFirstError. Returns the first
+// statement where they differ (whether there is an error, and at which token),
+// or "" when they agree on every one; counts the statements read and those
+// with an error in full LL. For tests.
+std::string compare_first_errors(std::string_view script, size_t& statements, size_t& failing);
 
 }  // namespace ddlint::parser::mysql
