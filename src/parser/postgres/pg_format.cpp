@@ -17,6 +17,9 @@ namespace ddlint::parser::pg {
 namespace {
 std::atomic<bool> fast_on{true};
 thread_local uint64_t fast_calls = 0;
+// Bytes the next enlargement of a buffer on this thread makes room for at
+// least (reserve_output); 0: none asked.
+thread_local size_t output_reserve = 0;
 }  // namespace
 
 bool fast_format_built() {
@@ -30,6 +33,12 @@ bool fast_format_built() {
 void set_fast_format(bool on) { fast_on.store(on, std::memory_order_relaxed); }
 
 uint64_t fast_format_calls() { return fast_calls; }
+
+void reserve_output(size_t bytes) {
+  // (A reservation stays below PostgreSQL's limit of 1 GB per allocation.)
+  constexpr size_t kMaxReserve = size_t{64} << 20;
+  output_reserve = bytes < kMaxReserve ? bytes : kMaxReserve;
+}
 
 }  // namespace ddlint::parser::pg
 
@@ -58,6 +67,18 @@ void __wrap_appendStringInfoString(PgStringInfo* str, const char* s);
 }
 
 namespace {
+
+// enlargeStringInfo(str, needed), making room for the bytes reserve_output
+// asked for instead when that is more (once: the reservation is then used).
+void grow(PgStringInfo* str, int needed) {
+  size_t& reserve = ddlint::parser::pg::output_reserve;
+  if (reserve != 0) {
+    if (reserve > static_cast<size_t>(str->len) + static_cast<size_t>(needed))
+      needed = static_cast<int>(reserve - static_cast<size_t>(str->len));
+    reserve = 0;
+  }
+  enlargeStringInfo(str, needed);
+}
 
 // Formats `fmt` into `str` when it holds only %d, %u, %s (not null), %c and
 // %% (at most kMaxPieces pieces in all); false, with `str` untouched,
@@ -123,7 +144,7 @@ bool append_simple(PgStringInfo* str, const char* fmt, va_list args) {
   if (!add(literal, std::strlen(literal))) return false;
   if (total > static_cast<size_t>(INT_MAX / 2)) return false;  // PostgreSQL's limits apply
   // Room for `total` more bytes and the NUL (enlargeStringInfo's own test).
-  if (total >= static_cast<size_t>(str->maxlen - str->len)) enlargeStringInfo(str, static_cast<int>(total));
+  if (total >= static_cast<size_t>(str->maxlen - str->len)) grow(str, static_cast<int>(total));
   char* out = str->data + str->len;
   for (int i = 0; i < count; ++i) {
     std::memcpy(out, pieces[i].at, pieces[i].size);
@@ -233,7 +254,7 @@ bool append_kept(PgStringInfo* str, const char* fmt, va_list args) {
   // Room for the fixed-size copies (they may write past what is kept, never
   // past the room asked for) and the NUL.
   const size_t room = Format::kText + value + 16 + 1;
-  if (room >= static_cast<size_t>(str->maxlen - str->len)) enlargeStringInfo(str, static_cast<int>(room));
+  if (room >= static_cast<size_t>(str->maxlen - str->len)) grow(str, static_cast<int>(room));
   char* const begin = str->data + str->len;
   std::memcpy(begin, f.text.data(), Format::kText);
   char* out = begin + f.head;
@@ -306,7 +327,7 @@ extern "C" void __wrap_appendStringInfoString(PgStringInfo* str, const char* s) 
     appendBinaryStringInfo(str, s, static_cast<int>(size));  // PostgreSQL's own
     return;
   }
-  if (size >= static_cast<size_t>(str->maxlen - str->len)) enlargeStringInfo(str, static_cast<int>(size));
+  if (size >= static_cast<size_t>(str->maxlen - str->len)) grow(str, static_cast<int>(size));
   std::memcpy(str->data + str->len, s, size);
   str->len += static_cast<int>(size);
   str->data[str->len] = '\0';

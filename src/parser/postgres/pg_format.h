@@ -9,6 +9,7 @@
 // %u, %s, %c, %%, without flags, width or precision) and hands every other
 // format to PostgreSQL's own code, so the bytes are the same either way.
 
+#include <cstddef>
 #include <cstdint>
 
 namespace ddlint::parser::pg {
@@ -23,5 +24,12 @@ void set_fast_format(bool on);
 // How many appendStringInfo calls of this thread ddlint's formatter wrote
 // (the others went to PostgreSQL's); for tests.
 uint64_t fast_format_calls();
+
+// Asks that the next buffer of this thread the formatter enlarges (the JSON
+// output about to be written: call this just before it, and with 0 just
+// after) be given room for `bytes` at once, instead of doubling from 1 KB
+// (each doubling copies what the buffer holds). Only the buffer's size
+// changes; without DDLINT_PG_FAST_FORMAT (or with the fast path off) nothing.
+void reserve_output(size_t bytes);
 
 }  // namespace ddlint::parser::pg

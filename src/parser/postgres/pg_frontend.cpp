@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "parser/depth.h"
+#include "parser/postgres/pg_format.h"
 #include "parser/postgres/pg_json.h"
 #include "parser/postgres/pg_lower.h"
 #include "parser/postgres/pg_recover.h"
@@ -54,7 +55,14 @@ class TreeParse {
     const PgQueryRawParseResult r = pg_query_raw_parse(text);
     stderr_buffer_ = r.stderr_buffer;
     error_ = r.error;
-    if (error_ == nullptr) tree_ = pg_query_nodes_to_json(r.tree);
+    if (error_ == nullptr) {
+      // The JSON takes about 4 bytes per byte of text (8 or fewer for 95%
+      // of the corpus's parses): room for 8 at once instead of doubling
+      // from 1 KB (18.7 M instructions over the corpus, in repalloc).
+      reserve_output(std::strlen(text) * 8);
+      tree_ = pg_query_nodes_to_json(r.tree);
+      reserve_output(0);
+    }
 #else
     result_ = pg_query_parse(text);
     error_ = result_.error;
