@@ -48,6 +48,17 @@ struct Hides final : engine::Rule {  // a hook's name given to another function:
   void onInsert(int) {}
 };
 
+// Records the statement index its file hooks see.
+struct Recording final : engine::Rule {
+  static inline std::vector<std::string> seen;
+  void onFileStart(engine::RuleContext& ctx) override {
+    seen.push_back("start " + std::to_string(ctx.statement_index()));
+  }
+  void onFileEnd(engine::RuleContext& ctx) override {
+    seen.push_back("end " + std::to_string(ctx.statement_index()));
+  }
+};
+
 // Counts the hooks the engine calls on it.
 struct Counting final : engine::Rule {
   static inline int drops = 0, creates = 0, ends = 0;
@@ -292,6 +303,24 @@ TEST_SUITE("registry") {
     CHECK(at(ir::AlterTable{}) == std::vector<uint32_t>{1, 2});
     CHECK(at(ir::Insert{}).empty());
     CHECK(at(std::monostate{}).empty());
+    // The rules with file hooks, and each rule's id and severity.
+    CHECK(sel.at_start.empty());
+    CHECK(sel.at_end.empty());
+    CHECK(sel.after_suppressions == std::vector<uint32_t>{3});
+    REQUIRE(sel.active.size() == 4);
+    for (size_t r = 0; r < 4; ++r) {
+      CHECK(sel.active[r].id == ids[r]);
+      CHECK(sel.active[r].severity == sel.severities[r]);
+    }
+    const auto hooked = engine::select_rules(registry,
+                                             {{"drop-table", Severity::Warning},
+                                              {"missing-lock-timeout", Severity::Warning},
+                                              {"syntax-error", Severity::Warning},
+                                              {"unused-ignore", Severity::Warning}},
+                                             catalog);
+    CHECK(hooked.at_start == std::vector<uint32_t>{2});
+    CHECK(hooked.at_end == std::vector<uint32_t>{1});
+    CHECK(hooked.after_suppressions == std::vector<uint32_t>{3});
     CHECK(engine::select_rules(registry, {}, catalog).entries.empty());
     // A registry out of order is looked up rule by rule: the same rules, in its order.
     std::vector<engine::RuleEntry> reversed;
@@ -354,6 +383,17 @@ TEST_SUITE("registry") {
     CHECK(calls(engine::hook::All) == std::vector<int>{2, 1, 1});
     CHECK(calls(engine::hook::statement(ir::StmtKind::Drop)) == std::vector<int>{2, 0, 0});
     CHECK(calls(engine::hook::FileEnd) == std::vector<int>{0, 0, 1});
+    // The statement index start and end hooks see is the one they would see
+    // if each rule ran alone, after the rules before it: a rule's start hook
+    // sees the last statement the rules before it visited (0 for the first),
+    // its end hook the last statement it visited.
+    const std::map<std::string, Severity> two = {{"a", Severity::Warning}, {"b", Severity::Warning}};
+    auto make = [] { return std::unique_ptr<engine::Rule>(new Recording); };
+    const std::vector<engine::RuleEntry> registry = {{"a", make, engine::hooks_of<Recording>()},
+                                                     {"b", make, engine::hooks_of<Recording>()}};
+    Recording::seen.clear();
+    engine::lint_file(source, parsed, {}, two, registry, catalog);
+    CHECK(Recording::seen == std::vector<std::string>{"start 0", "start 3", "end 3", "end 3"});
   }
   TEST_CASE("sort_findings: by start, then rule id; ties keep their reported order") {
     auto finding = [](std::string rule, uint32_t begin, std::string message) {

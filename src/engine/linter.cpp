@@ -219,10 +219,17 @@ RuleSelection select_rules(const std::vector<RuleEntry>& registry,
     out.infos.push_back(info);
     out.severities.push_back(severity);
     out.hooks.push_back(entry.hooks);
+    out.active.push_back({entry.id, severity});
   }
   for (size_t n = 0; n < out.by_node.size(); ++n)
     for (size_t r = 0; r < out.hooks.size(); ++r)
       if ((out.hooks[r] >> n) & 1) out.by_node[n].push_back(static_cast<uint32_t>(r));
+  for (size_t r = 0; r < out.hooks.size(); ++r) {
+    const auto k = static_cast<uint32_t>(r);
+    if (out.hooks[r] & (hook::FileStart | hook::SyntaxError | hook::SkippedInput)) out.at_start.push_back(k);
+    if (out.hooks[r] & hook::FileEnd) out.at_end.push_back(k);
+    if (out.hooks[r] & hook::SuppressionsApplied) out.after_suppressions.push_back(k);
+  }
   for (const auto policy :
        {analysis::DownPolicy::Relaxed, analysis::DownPolicy::Strict, analysis::DownPolicy::Skip}) {
     auto& on = out.on_down[static_cast<size_t>(policy)];
@@ -295,13 +302,11 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
 
   std::optional<RuleSelection> own_selection;
   if (selection == nullptr) selection = &own_selection.emplace(select_rules(registry, enabled, catalog));
-  // Each rule with its id and severity, as the context names the rule that reports.
-  std::vector<std::pair<RuleContext::ActiveRule, std::unique_ptr<Rule>>> rules;
+  // The rules, made anew for the file; each one's id and severity are the selection's.
+  std::vector<std::unique_ptr<Rule>> rules;
   rules.reserve(selection->entries.size());
-  for (size_t r = 0; r < selection->entries.size(); ++r) {
-    const RuleEntry& entry = registry[selection->entries[r]];
-    rules.emplace_back(RuleContext::ActiveRule{entry.id, selection->severities[r]}, entry.make());
-  }
+  for (const size_t e : selection->entries) rules.push_back(registry[e].make());
+  const std::vector<RuleContext::ActiveRule>& active = selection->active;
   const std::vector<char>& on_down = selection->on_down.at(static_cast<size_t>(settings.down));
 
   // Each statement is visited by every rule before the next statement (what
@@ -319,21 +324,23 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
     last_any = i;
     if (!facts.at(i).down) last_up = i;
   }
-  std::vector<size_t> start_at(rules.size());  // the statement index each rule's start hooks see
-  size_t carry = 0;
-  for (size_t r = 0; r < rules.size(); ++r) {
-    start_at[r] = carry;
-    const size_t last = on_down[r] ? last_any : last_up;
-    if (last != none) carry = last;
-  }
+  // The last statement rule r visits (none: none).
+  const auto last_of = [&](size_t r) { return on_down[r] ? last_any : last_up; };
+  // The statement index rule r's start hooks see: the last statement of the
+  // nearest rule before it that visits any (0 when none does). Every rule
+  // visits last_any when no statement is down (last_up is then last_any);
+  // otherwise those that read down statements do.
+  const auto start_at = [&](size_t r) -> size_t {
+    while (r-- > 0)
+      if (const size_t last = last_of(r); last != none) return last;
+    return 0;
+  };
   // Only the hooks a rule declares are called (Rule's own do nothing).
   const std::vector<HookSet>& hooks = selection->hooks;
-  constexpr HookSet start_hooks = hook::FileStart | hook::SyntaxError | hook::SkippedInput;
-  for (size_t r = 0; r < rules.size(); ++r) {
-    if ((hooks[r] & start_hooks) == 0) continue;
-    Rule* rule = rules[r].second.get();
-    ctx.set_rule(&rules[r].first);
-    ctx.set_statement(start_at[r]);
+  for (const uint32_t r : selection->at_start) {
+    Rule* rule = rules[r].get();
+    ctx.set_rule(&active[r]);
+    ctx.set_statement(start_at(r));
     if (hooks[r] & hook::FileStart) rule->onFileStart(ctx);
     if (hooks[r] & hook::SyntaxError)
       for (const auto& e : parsed.errors) rule->onSyntaxError(e, ctx);
@@ -353,22 +360,21 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
         [&](const auto& n) {
           for (const uint32_t r : to_call) {
             if (down && on_down[r] == 0) continue;
-            ctx.set_rule(&rules[r].first);
-            dispatch(*rules[r].second, n, ctx);
+            ctx.set_rule(&active[r]);
+            dispatch(*rules[r], n, ctx);
           }
         },
         st.node);
   }
-  for (size_t r = 0; r < rules.size(); ++r) {
-    if ((hooks[r] & hook::FileEnd) == 0) continue;
-    const size_t last = on_down[r] ? last_any : last_up;
-    ctx.set_rule(&rules[r].first);
-    ctx.set_statement(last != none ? last : start_at[r]);
-    rules[r].second->onFileEnd(ctx);
+  for (const uint32_t r : selection->at_end) {
+    const size_t last = last_of(r);
+    ctx.set_rule(&active[r]);
+    ctx.set_statement(last != none ? last : start_at(r));
+    rules[r]->onFileEnd(ctx);
   }
   if (!rules.empty()) {  // where the last rule's end hook is (as if each rule ran alone)
-    const size_t last = on_down.back() ? last_any : last_up;
-    ctx.set_statement(last != none ? last : start_at.back());
+    const size_t last = last_of(rules.size() - 1);
+    ctx.set_statement(last != none ? last : start_at(rules.size() - 1));
   }
 
   SuppressionIndex by_offset(suppressions);
@@ -376,10 +382,9 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
 
   const size_t before = out.size();
   ctx.set_suppressions(&suppressions);
-  for (size_t r = 0; r < rules.size(); ++r) {
-    if ((hooks[r] & hook::SuppressionsApplied) == 0) continue;
-    ctx.set_rule(&rules[r].first);
-    rules[r].second->onSuppressionsApplied(ctx);
+  for (const uint32_t r : selection->after_suppressions) {
+    ctx.set_rule(&active[r]);
+    rules[r]->onSuppressionsApplied(ctx);
   }
   // Findings about ignore comments honour only file-level ignores.
   for (size_t i = before; i < out.size(); ++i)

@@ -15,6 +15,7 @@
 #include "core/source.h"
 #include "engine/catalog.h"
 #include "engine/rule.h"
+#include "engine/rule_context.h"
 #include "ir/parsed_file.h"
 
 namespace ddlint::engine {
@@ -49,6 +50,11 @@ struct RuleSelection {
   // By a statement node's index (ir::StatementNode): the rules, in order
   // (indexes into `entries`), whose hook for that kind is among their hooks.
   std::array<std::vector<uint32_t>, std::variant_size_v<ir::StatementNode>> by_node;
+  // The same for the file hooks: the rules with a start hook (onFileStart,
+  // onSyntaxError or onSkippedInput), with onFileEnd, with onSuppressionsApplied.
+  std::vector<uint32_t> at_start, at_end, after_suppressions;
+  // Each rule's id and severity, as RuleContext names the rule that reports.
+  std::vector<RuleContext::ActiveRule> active;
 };
 RuleSelection select_rules(const std::vector<RuleEntry>& registry,
                            const std::map<std::string, Severity>& enabled, const Catalog& catalog);
