@@ -240,6 +240,25 @@ std::vector<StatementFacts::UnknownReference> unknown_references(const ir::State
   return out;
 }
 
+// Whether working out the facts of `st` reads the schema model (as it is
+// just before `st` runs): the lock model (pg_statement_effect: ALTER TABLE,
+// an index dropped, renamed or reindexed; mysql_context: ALTER TABLE and
+// CREATE INDEX), old column types and definitions, the triggers a write
+// fires, the functions a default calls, the tables a DROP TABLE names, and
+// with a complete history the objects a statement names. Kept in step with
+// those reads: what no later statement reads is not replayed.
+bool reads_model(const ir::Statement& st, const Settings& settings) {
+  if (settings.schema_complete) return true;  // unknown_references
+  if (st.as<ir::CreateTable>() || st.as<ir::Opaque>() || st.as<ir::SetSetting>() ||
+      st.as<ir::Transaction>() || st.as<ir::Truncate>())
+    return false;
+  if (st.as<ir::CreateIndex>()) return settings.dialect != Dialect::Postgres;
+  if (const auto* d = st.as<ir::Drop>())
+    return d->object == ir::ObjectKind::Table || d->object == ir::ObjectKind::Index;
+  if (const auto* r = st.as<ir::Rename>()) return r->object == ir::ObjectKind::Index;
+  return true;
+}
+
 }  // namespace
 
 bool same_table(const ir::QualifiedName& a, const ir::QualifiedName& b) {
@@ -260,11 +279,24 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
       if (k.exists())
         for (const KnownColumn& c : k.state->columns)
           if (c.version == settings.runner_layout.split_version) add_column(k.name, c.name, kEarlierStep);
+  // The model is read before some statements only (reads_model): it is
+  // replayed up to the last of them (statements before `replayed`), and not
+  // seeded when none reads it.
+  size_t replayed = 0;
+  bool read = false;
+  for (size_t i = file.statements.size(); i-- > 0;)
+    if (reads_model(file.statements[i], settings)) {
+      replayed = i;
+      read = true;
+      break;
+    }
   SchemaModel columns;
   // The model takes the states: one that nothing else holds any more (the
   // run's model has since made its own copy to change) is changed in place.
-  for (auto& k : history) columns.seed(std::move(k));
-  for (const auto& k : functions) columns.seed(k);
+  if (read) {
+    for (auto& k : history) columns.seed(std::move(k));
+    for (const auto& k : functions) columns.seed(k);
+  }
   facts_.reserve(file.statements.size());
   section_first_.reserve(file.statements.size());
   // Statements per section: a one-statement query string has no implicit block.
@@ -519,7 +551,7 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
         else if (!k.exists() && !k.seen())
           f.rare().unseen_tables.push_back(n);
       }
-    columns.apply(st);
+    if (i < replayed) columns.apply(st);
     facts_.push_back(std::move(f));
 
     if (const auto* t = st.as<ir::Transaction>()) {
