@@ -33,8 +33,13 @@ std::string str(Element e, std::string_view key) {
 // "<invalid>"; parsed alone (so the string ends at the end of the text) and
 // inside an array.
 std::string root_string(Parser& p, const std::string& quoted) {
+  // Also followed by more text: the string is then read a block of 16 (or
+  // 8) bytes at a time up to its end, where alone its last bytes are read
+  // one at a time.
+  const std::string padded = "[" + quoted + ",\"" + std::string(40, 'p') + "\"]";
   Element root;
-  if (!p.parse(quoted.c_str(), root)) return "<invalid>";
+  if (!p.parse(quoted.c_str(), root))
+    return p.parse(padded.c_str(), root) ? "<valid followed by more>" : "<invalid>";
   std::string_view v;
   if (!root.get(v)) return "<not a string>";
   const std::string alone(v);
@@ -44,6 +49,9 @@ std::string root_string(Parser& p, const std::string& quoted) {
   Array a;
   if (!root.get(a) || a.size() != 1 || !(*a.begin()).get(v)) return "<not an array of a string>";
   if (v != alone) return "<differs in an array>";
+  if (!p.parse(padded.c_str(), root)) return "<invalid followed by more>";
+  if (!root.get(a) || a.size() != 2 || !(*a.begin()).get(v)) return "<not an array of two strings>";
+  if (v != alone) return "<differs followed by more>";
   return alone;
 }
 
@@ -304,7 +312,7 @@ TEST_SUITE("pg-json") {
         "\xFE",
         "\xFF",
     };
-    for (size_t n = 0; n <= 20; ++n) {
+    for (size_t n = 0; n <= 40; ++n) {
       for (size_t at = 0; at <= n; ++at) {
         CAPTURE(n);
         CAPTURE(at);

@@ -4,6 +4,9 @@
 #include <bit>
 #include <cstring>
 #include <limits>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace ddlint::parser::pg::json {
 
@@ -91,6 +94,19 @@ uint64_t special_bytes(uint64_t x) {
   constexpr uint64_t kHigh = 0x8080808080808080;
   return (((x ^ (kOnes * 2)) - kOnes * 0x21) | ((x ^ (kOnes * '\\')) - kOnes) | x) & kHigh;
 }
+
+#if defined(__SSE2__)
+// The bytes of the 16 at p that end a plain run in a string (bit i for
+// p[i]): a quote, a backslash, a control character or a non-ASCII byte (the
+// last two are the bytes below 0x20 as signed chars). Exact for every lane.
+uint32_t special16(const char* p) {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i special = _mm_or_si128(
+      _mm_cmplt_epi8(x, _mm_set1_epi8(0x20)),
+      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
+  return static_cast<uint32_t>(_mm_movemask_epi8(special));
+}
+#endif
 
 struct StringEnd {
   const char* p;      // after the closing quote; nullptr when the string is invalid
@@ -275,16 +291,31 @@ bool Parser::parse(const char* text, Element& root) {
   char* out = chars_.get();
   const char* p = text;
   const char* const end = text + size;
-  // The last place 8 bytes can be read from (0 when the text is shorter).
+  // The last place 8 (16) bytes can be read from (0 when the text is shorter).
   const uintptr_t last8 = size >= 8 ? reinterpret_cast<uintptr_t>(end - 8) : 0;
+  [[maybe_unused]] const uintptr_t last16 = size >= 16 ? reinterpret_cast<uintptr_t>(end - 16) : 0;
   // The string whose opening quote is at p, into the slot v; p moves past
-  // its closing quote. A plain run is read 8 bytes at a time; anything else
-  // (an escape, a non-ASCII byte, an error, the text's last bytes) is left
-  // to string_rest.
+  // its closing quote. A plain run is read 16 bytes at a time (SSE2; else 8,
+  // and 8 for the text's last 15 bytes); anything else (an escape, a
+  // non-ASCII byte, an error, the text's last bytes) is left to string_rest.
   auto string = [&](Slot * v) __attribute__((always_inline)) {
     v->kind = Kind::String;
     ++p;
     const char* const start = p;
+#if defined(__SSE2__)
+    while (reinterpret_cast<uintptr_t>(p) <= last16) {
+      const uint32_t special = special16(p);
+      if (special != 0) {
+        p += std::countr_zero(special);
+        if (*p != '"') break;  // (the loop below stops at once, at p)
+        v->chars = start;
+        v->count = static_cast<uint32_t>(p - start);
+        ++p;
+        return true;
+      }
+      p += 16;
+    }
+#endif
     if constexpr (std::endian::native == std::endian::little) {
       while (reinterpret_cast<uintptr_t>(p) <= last8) {
         uint64_t x = 0;
