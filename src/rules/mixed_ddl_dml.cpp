@@ -59,17 +59,20 @@ class MixedDdlDml final : public engine::Rule {
         reported = false;
       }
       if (reported) continue;
-      if (ddl.statement == SIZE_MAX) ddl = schema_change(ctx, i);
-      if (dml.statement == SIZE_MAX) dml = data_change(ctx, i);
+      // Found without its words, which only a finding needs (most sections
+      // with a schema change have no data change): they are read again then.
+      if (ddl.statement == SIZE_MAX) ddl = schema_change(ctx, i, false);
+      if (dml.statement == SIZE_MAX) dml = data_change(ctx, i, false);
       if (ddl.statement != SIZE_MAX && dml.statement != SIZE_MAX) {
-        report(ctx, ddl, dml);
+        report(ctx, schema_change(ctx, ddl.statement, true), data_change(ctx, dml.statement, true));
         reported = true;
       }
     }
   }
 
-  // A statement whose lock blocks reads or writes on an existing table.
-  static Found schema_change(const engine::RuleContext& ctx, size_t i) {
+  // A statement whose lock blocks reads or writes on an existing table
+  // (`words`: with what it does, else only which statement).
+  static Found schema_change(const engine::RuleContext& ctx, size_t i, bool words) {
     const auto& st = ctx.file().statements[i];
     if (!schema_change_kind(st)) return {};
     // A dropped table is gone at COMMIT: its lock holds nothing up for long,
@@ -87,9 +90,11 @@ class MixedDdlDml final : public engine::Rule {
         // an existing one; an index not created here is on an existing table.
         const ir::QualifiedName* table = ctx.facts().created_index_table(e.table, i);
         if (table && !ctx.facts().is_existing(*table, i)) continue;
+        if (!words) return {i, {}};
         name = table ? quoted(*table) : "the table of index " + quoted(e.table);
       } else {
         if (!ctx.facts().is_existing(e.table, i)) continue;
+        if (!words) return {i, {}};
         name = relation_name(e.object, e.table);
       }
       return {i, blocks ? std::string(analysis::describe(e.blocks)) + " on " + name
@@ -99,11 +104,12 @@ class MixedDdlDml final : public engine::Rule {
     return {};
   }
 
-  // UPDATE, DELETE or INSERT ... SELECT on an existing table.
-  static Found data_change(const engine::RuleContext& ctx, size_t i) {
+  // UPDATE, DELETE or INSERT ... SELECT on an existing table (`words`: with
+  // what it does, else only which statement).
+  static Found data_change(const engine::RuleContext& ctx, size_t i, bool words) {
     const auto& st = ctx.file().statements[i];
     const ir::QualifiedName* table = nullptr;
-    std::string verb;
+    std::string_view verb;
     // Changing given rows (`WHERE id = 5`, `WHERE name = 'schema.version'`)
     // is bookkeeping, not a backfill.
     if (const auto* u = st.as<ir::Update>()) {
@@ -120,7 +126,11 @@ class MixedDdlDml final : public engine::Rule {
     }
     if (!table || table->empty() || bookkeeping_table(*table) || !ctx.facts().is_existing(*table, i))
       return {};
-    return {i, verb + " " + quoted(*table)};
+    if (!words) return {i, {}};
+    std::string what(verb);
+    what += ' ';
+    what += quoted(*table);
+    return {i, std::move(what)};
   }
 
   // The statement runs outside any transaction the file opens, in a section
