@@ -920,6 +920,12 @@ TEST_SUITE("core") {
         // Backslashes outside strings, then strings with and without one.
         {"SELECT 1 \\\\ 2; SELECT 'x', 'it\\'s `a`', `b`;", Dialect::MySql, "backtick-quoted names", 10, 0},
         {"SELECT 'it\\'s', 'a', \"q\\\" `c`", Dialect::MySql, "backtick-quoted names", 10, 0},
+        // Many backslashes before the closing quote, one right before a quote
+        // inside, a doubled quote after them.
+        {"INSERT INTO t VALUES ('a\\\\b\\nc\\'d `x` ''e\\\\', `b`);", Dialect::MySql, "backtick-quoted names",
+         10, 0},
+        {"INSERT INTO t VALUES ('a\\\\b\\'c `x` \\n\\t", Dialect::Postgres, "", 0, 0},
+        {"SELECT '\\'\\'\\'' `a`", Dialect::MySql, "backtick-quoted names", 10, 0},
     };
     for (const auto& c : cases) {
       CAPTURE(c.sql);

@@ -245,14 +245,20 @@ class Scanner {
     const char* const data = t_.data();
     const size_t n = t_.size();
     ++i_;
+    // The first quote at or after i_ (n: none), searched again only once i_
+    // has passed it: a string with many backslashes is read once, not once
+    // from each backslash on.
+    size_t close = 0;
     while (i_ < n) {
-      const void* found = std::memchr(data + i_, q, n - i_);
-      const size_t close = found == nullptr ? n : static_cast<size_t>(static_cast<const char*>(found) - data);
+      if (close < i_) {
+        const void* found = std::memchr(data + i_, q, n - i_);
+        close = found == nullptr ? n : static_cast<size_t>(static_cast<const char*>(found) - data);
+      }
       if (backslash && next_backslash() < close) {
         i_ = std::min(backslash_ + 2, n);  // (a backslash at the very end: to the end)
         continue;
       }
-      if (found == nullptr) {
+      if (close == n) {
         i_ = n;
         return;
       }
