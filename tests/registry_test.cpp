@@ -61,7 +61,8 @@ struct Recording final : engine::Rule {
 
 // Counts the hooks the engine calls on it.
 struct Counting final : engine::Rule {
-  static inline int drops = 0, creates = 0, ends = 0;
+  static inline int made = 0, drops = 0, creates = 0, ends = 0;
+  Counting() { ++made; }
   void onDrop(const ir::Drop&, engine::RuleContext&) override { ++drops; }
   void onCreateTable(const ir::CreateTable&, engine::RuleContext&) override { ++creates; }
   void onFileEnd(engine::RuleContext&) override { ++ends; }
@@ -383,6 +384,13 @@ TEST_SUITE("registry") {
     CHECK(calls(engine::hook::All) == std::vector<int>{2, 1, 1});
     CHECK(calls(engine::hook::statement(ir::StmtKind::Drop)) == std::vector<int>{2, 0, 0});
     CHECK(calls(engine::hook::FileEnd) == std::vector<int>{0, 0, 1});
+    // A rule none of whose hooks the file calls is not made.
+    Counting::made = 0;
+    calls(engine::hook::statement(ir::StmtKind::Drop));
+    CHECK(Counting::made == 1);
+    Counting::made = 0;
+    CHECK(calls(engine::hook::statement(ir::StmtKind::Rename)) == std::vector<int>{0, 0, 0});
+    CHECK(Counting::made == 0);
     // The statement index start and end hooks see is the one they would see
     // if each rule ran alone, after the rules before it: a rule's start hook
     // sees the last statement the rules before it visited (0 for the first),

@@ -302,12 +302,9 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
 
   std::optional<RuleSelection> own_selection;
   if (selection == nullptr) selection = &own_selection.emplace(select_rules(registry, enabled, catalog));
-  // The rules, made anew for the file; each one's id and severity are the selection's.
-  std::vector<std::unique_ptr<Rule>> rules;
-  rules.reserve(selection->entries.size());
-  for (const size_t e : selection->entries) rules.push_back(registry[e].make());
   const std::vector<RuleContext::ActiveRule>& active = selection->active;
   const std::vector<char>& on_down = selection->on_down.at(static_cast<size_t>(settings.down));
+  const std::vector<HookSet>& hooks = selection->hooks;
 
   // Each statement is visited by every rule before the next statement (what
   // the rules work out per statement, such as its facts, is done once);
@@ -319,11 +316,22 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   const size_t none = static_cast<size_t>(-1);
   size_t last_any = none;  // the last statement a rule that reads down statements visits
   size_t last_up = none;   // ... one that does not
+  // The hooks the file calls: the file hooks, and those of the kinds of
+  // statement it has.
+  HookSet called =
+      hook::FileStart | hook::SyntaxError | hook::SkippedInput | hook::FileEnd | hook::SuppressionsApplied;
   for (size_t i = 0; i < parsed.statements.size(); ++i) {
     if (parsed.statements[i].recovered) continue;
     last_any = i;
     if (!facts.at(i).down) last_up = i;
+    called |= HookSet{1} << parsed.statements[i].node.index();
   }
+  // The rules, made anew for the file: those with a hook the file calls (a
+  // rule none of whose hooks is called does nothing; most files have a few
+  // kinds of statement). Each one's id and severity are the selection's.
+  std::vector<std::unique_ptr<Rule>> rules(selection->entries.size());
+  for (size_t r = 0; r < rules.size(); ++r)
+    if (hooks[r] & called) rules[r] = registry[selection->entries[r]].make();
   // The last statement rule r visits (none: none).
   const auto last_of = [&](size_t r) { return on_down[r] ? last_any : last_up; };
   // The statement index rule r's start hooks see: the last statement of the
@@ -336,7 +344,6 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
     return 0;
   };
   // Only the hooks a rule declares are called (Rule's own do nothing).
-  const std::vector<HookSet>& hooks = selection->hooks;
   for (const uint32_t r : selection->at_start) {
     Rule* rule = rules[r].get();
     ctx.set_rule(&active[r]);
