@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parser/postgres/pg_lower.h"
@@ -50,6 +51,38 @@ Tally compare_tree(const std::filesystem::path& dir) {
 }  // namespace
 
 TEST_SUITE("pg-lexer") {
+  TEST_CASE("cursor_to_byte: the byte offset of libpg_query's 1-based character position") {
+    // Byte by byte: the offset of the (cursorpos)th character's first byte,
+    // 0 for a position up to 1, the text's size past its last character.
+    auto reference = [](std::string_view text, int cursorpos) -> uint32_t {
+      if (cursorpos <= 1) return 0;
+      int chars = 0;
+      for (size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+          if (chars == cursorpos - 1) return static_cast<uint32_t>(i);
+          ++chars;
+        }
+      }
+      return static_cast<uint32_t>(text.size());
+    };
+    const std::vector<std::string> pieces = {"a",    "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80",
+                                             "\x80", " "};
+    for (size_t n = 0; n <= 40; ++n) {
+      // Texts of n pieces: ASCII only, and mixes of 1- to 4-byte characters
+      // (a stray continuation byte among them) at each offset.
+      for (size_t seed = 0; seed < pieces.size(); ++seed) {
+        std::string text;
+        for (size_t k = 0; k < n; ++k)
+          text += seed == 0 ? pieces[0] : pieces[(k * seed + k / 3) % pieces.size()];
+        CAPTURE(text);
+        for (int pos = -1; pos <= static_cast<int>(text.size()) + 2; ++pos) {
+          CAPTURE(pos);
+          CHECK(ddlint::parser::pg::cursor_to_byte(text, pos) == reference(text, pos));
+        }
+      }
+    }
+  }
+
   TEST_CASE("edge cases scan as libpg_query scans them") {
     // Each is accepted by the native scanner (checked below) and must give
     // libpg_query's tokens.
