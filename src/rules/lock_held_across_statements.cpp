@@ -147,7 +147,9 @@ class LockHeldAcrossStatements final : public engine::Rule {
       for (size_t k = 0; k < f.effect.tables.size(); ++k) {
         const auto& e = f.effect.tables[k];
         if (e.blocks != analysis::Blocks::ReadsAndWrites || !ctx.facts().is_existing(e.table, i)) continue;
-        if (dropped_by(stmts[i], e) || (k < dropped_later[i].size() && dropped_later[i][k])) continue;
+        if (dropped_by(stmts[i], e) ||
+            (i < dropped_later.size() && k < dropped_later[i].size() && dropped_later[i][k]))
+          continue;
         if (held.first(e.table) == kNever) held.add({e.table, e.object, i, false});
       }
     }
@@ -181,6 +183,12 @@ class LockHeldAcrossStatements final : public engine::Rule {
   // no such DROP after it in its transaction (most statements).
   static std::vector<std::vector<bool>> drops_later(engine::RuleContext& ctx) {
     const auto& stmts = ctx.file().statements;
+    // None (an empty list) when no DROP runs in a transaction, as in most files.
+    bool drops_in_transaction = false;
+    for (size_t i = 0; i < stmts.size() && !drops_in_transaction; ++i)
+      drops_in_transaction =
+          stmts[i].as<ir::Drop>() != nullptr && ctx.facts().at(i).transaction_start != SIZE_MAX;
+    if (!drops_in_transaction) return {};
     std::vector<std::vector<bool>> out(stmts.size());
     std::unordered_map<size_t, std::unordered_map<std::string, std::vector<const ir::QualifiedName*>>> drops;
     for (size_t i = stmts.size(); i-- > 0;) {
