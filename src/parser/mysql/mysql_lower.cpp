@@ -1,6 +1,7 @@
 // MySQL lowering: the statement dispatcher.
 #include <string>
 
+#include "parser/mysql/fast_children.h"
 #include "parser/mysql/mysql_lower_internal.h"
 
 namespace ddlint::parser::mysql {
@@ -104,11 +105,17 @@ std::vector<ir::StatementNode> Lowerer::statement(P::StatementContext* s) const 
 
 std::vector<ir::SetSetting> Lowerer::wait_settings(P::StatementContext* s) const {
   std::vector<ir::SetSetting> out;
+  // The rule contexts among the children, told from terminals and by their
+  // rule (fast_children.h) rather than by a dynamic_cast on every child.
+  auto rule_of = [](antlr4::tree::ParseTree* child) -> antlr4::ParserRuleContext* {
+    return ddlint_fast::is_terminal(child) ? nullptr : static_cast<antlr4::ParserRuleContext*>(child);
+  };
   auto look = [&](antlr4::ParserRuleContext* c) {
     if (c == nullptr) return;
     for (auto* child : c->children) {
-      auto* w = dynamic_cast<P::WaitOptionContext*>(child);
-      if (w == nullptr) continue;
+      antlr4::ParserRuleContext* r = rule_of(child);
+      if (r == nullptr || r->getRuleIndex() != P::RuleWaitOption) continue;
+      auto* w = static_cast<P::WaitOptionContext*>(r);
       ir::SetSetting set;
       set.name = "lock_wait_timeout";
       set.value = w->NUMBER() != nullptr ? w->NUMBER()->getText() : "0";
@@ -116,10 +123,10 @@ std::vector<ir::SetSetting> Lowerer::wait_settings(P::StatementContext* s) const
     }
   };
   for (auto* child : s->children) {
-    auto* c = dynamic_cast<antlr4::ParserRuleContext*>(child);
+    antlr4::ParserRuleContext* c = rule_of(child);
     look(c);
-    if (auto* r = dynamic_cast<P::RenameTableContext*>(c))
-      for (auto* p : r->renamePair()) look(p);
+    if (c != nullptr && c->getRuleIndex() == P::RuleRenameTable)
+      for (auto* p : static_cast<P::RenameTableContext*>(c)->renamePair()) look(p);
   }
   return out;
 }
