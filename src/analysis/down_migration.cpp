@@ -149,10 +149,15 @@ bool DownMigration::has(DownEffect::Verb verb, const ir::QualifiedName& table, s
          scan(by_verb_, key(table.name, DownEffect::Verb::RenameRelation));
 }
 
+// name NUL verb NUL column, the verb as one byte ('A' + its value): made in
+// one allocation at most (a large down migration's index makes two keys per
+// effect, and each lookup one).
 std::string DownMigration::key(std::string_view name, DownEffect::Verb verb, std::string_view column) {
-  std::string k(name);
+  std::string k;
+  k.reserve(name.size() + column.size() + 3);
+  k += name;
   k += '\0';
-  k += std::to_string(static_cast<int>(verb));
+  k += static_cast<char>('A' + static_cast<int>(verb));
   k += '\0';
   k += column;
   return k;
