@@ -68,7 +68,7 @@ class Renames {
     built_ = true;
     const auto& stmts = ctx.file().statements;
     for (size_t k = 0; k < stmts.size(); ++k) {
-      if (!stmts[k].as<ir::AlterTable>() && !stmts[k].as<ir::Rename>()) continue;
+      if (!renames_column(stmts[k])) continue;
       for (auto& fact : ir::facts(stmts[k]))
         if (fact.kind == ir::FactKind::RenameColumn)
           by_new_name_[folded(fact.new_name)].push_back(
@@ -88,6 +88,18 @@ class Renames {
         run_end_[k] = k + 1;
       }
     }
+  }
+
+  // Whether ir::facts(st) may have a RenameColumn: only RENAME COLUMN, an
+  // ALTER TABLE's RENAME COLUMN and MySQL's CHANGE old new do (the others'
+  // facts are not worked out).
+  static bool renames_column(const ir::Statement& st) {
+    if (const auto* r = st.as<ir::Rename>()) return r->object == ir::ObjectKind::Column;
+    if (const auto* a = st.as<ir::AlterTable>())
+      return std::any_of(a->actions.begin(), a->actions.end(), [](const ir::AlterAction& x) {
+        return x.kind == ir::AlterKind::RenameColumn || x.kind == ir::AlterKind::ChangeColumn;
+      });
+    return false;
   }
 
   bool built_ = false;
