@@ -1415,6 +1415,22 @@ TEST_SUITE("core") {
     CHECK(model.table_state(held[0].name).seen());
   }
 
+  TEST_CASE("schema model: room reserved one column at a time grows twice over, as push_back does") {
+    // Each ALTER TABLE ... ADD COLUMN reserves room for the columns it adds:
+    // a file of N of them must move the columns O(log N) times, not N times.
+    analysis::ColumnList list;
+    size_t moves = 0;
+    size_t capacity = list.capacity();
+    for (size_t i = 0; i < 100000; ++i) {
+      list.reserve(list.size() + 1);
+      list.try_emplace("c" + std::to_string(i));
+      if (list.capacity() != capacity) ++moves;
+      capacity = list.capacity();
+    }
+    CHECK(list.size() == 100000);
+    CHECK(moves <= 20);
+  }
+
   TEST_CASE("schema model: a table's columns, found by name, in the order added, through drops and copies") {
     // Up to 16 columns are scanned; past that an index finds them, and a
     // dropped column leaves a gap until the gaps outnumber the columns.

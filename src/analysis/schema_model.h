@@ -1,4 +1,5 @@
 #pragma once
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -62,7 +63,14 @@ class ColumnList {
   KnownColumn& operator[](std::string_view name) { return *try_emplace(name).first; }
   // False when there is no column of that name.
   bool erase(std::string_view name);
-  void reserve(size_t n) { entries_.reserve(n); }
+  // Room for n entries. Grows at least twice over, as push_back would: a
+  // statement reserving room for its own columns, one statement after
+  // another, must not move every column each time (a file of N ADD COLUMNs
+  // would cost N^2).
+  void reserve(size_t n) {
+    if (n > entries_.capacity()) entries_.reserve(std::max(n, 2 * entries_.capacity()));
+  }
+  size_t capacity() const { return entries_.capacity(); }
 
   // The columns, in the order they were added.
   class const_iterator {
