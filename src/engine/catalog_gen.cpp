@@ -4,12 +4,12 @@
 // Usage: ddlint_catalog_gen OUTPUT.cpp
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
 #include <string_view>
 
+#include "core/write_if_changed.h"
 #include "engine/catalog.h"
 
 namespace {
@@ -107,14 +107,5 @@ int main(int argc, char** argv) {
   names += "}";
   o << "    return new Catalog(std::move(rules), " << list(catalog.errors()) << ", " << names << ");\n"
     << "  }();\n  return catalog;\n}\n\n}  // namespace ddlint::engine\n";
-  const std::string text = o.str();
-  {
-    std::ifstream old(argv[1], std::ios::binary);
-    std::ostringstream was;
-    was << old.rdbuf();
-    if (old && was.str() == text) return 0;  // unchanged: nothing to rebuild
-  }
-  std::ofstream out(argv[1], std::ios::binary);
-  out << text;
-  return out ? 0 : 1;
+  return ddlint::write_if_changed(argv[1], o.view()) ? 0 : 1;
 }

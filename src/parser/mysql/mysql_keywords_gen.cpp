@@ -1,11 +1,11 @@
 // Build-time tool: probes the generated MySQL lexer for its keyword spellings
 // (probe_keywords()) and writes keyword_table() as C++, a constant table.
 // Usage: ddlint_mysql_keywords_gen OUTPUT.cpp
-#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
 
+#include "core/write_if_changed.h"
 #include "parser/mysql/mysql_keywords.h"
 
 int main(int argc, char** argv) {
@@ -34,14 +34,5 @@ int main(int argc, char** argv) {
   o << "};\n\n}  // namespace\n\n"
     << "std::span<const Keyword> keyword_table() { return kKeywords; }\n\n"
     << "}  // namespace ddlint::parser::mysql\n";
-  const std::string text = o.str();
-  {
-    std::ifstream old(argv[1], std::ios::binary);
-    std::ostringstream was;
-    was << old.rdbuf();
-    if (old && was.str() == text) return 0;  // unchanged: nothing to rebuild
-  }
-  std::ofstream out(argv[1], std::ios::binary);
-  out << text;
-  return out ? 0 : 1;
+  return ddlint::write_if_changed(argv[1], o.view()) ? 0 : 1;
 }
