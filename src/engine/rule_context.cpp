@@ -18,7 +18,8 @@ DiagnosticBuilder RuleContext::report(TextRange range, std::string message) {
 }
 
 std::string RuleContext::option(std::string_view name) const {
-  if (options_) {
+  // No options configured (the common case): no key to build.
+  if (options_ && !options_->empty()) {
     auto r = options_->find(std::string(rule_->id));
     if (r != options_->end()) {
       auto o = r->second.find(std::string(name));

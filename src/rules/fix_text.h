@@ -53,6 +53,19 @@ inline Edit insert_before_statement(std::string_view text, uint32_t begin,
   return {{begin, begin}, std::move(out)};
 }
 
+// insert_before_statement() for one statement (not a `--` comment), taken
+// over rather than copied: `statement` and what follows it (a line break
+// and the indentation, or a space) become the insertion.
+inline Edit insert_statement_before(std::string_view text, uint32_t begin, std::string statement) {
+  if (const auto indent = line_indent(text, begin)) {
+    statement += line_break(text);
+    statement += *indent;
+  } else {
+    statement += ' ';
+  }
+  return {{begin, begin}, std::move(statement)};
+}
+
 // Inserts `lines` after the statement `statement` (its range ends before its
 // ';'): at the end of its line when only blanks or a `--` comment follow the
 // ';' there (the comment stays with the statement it was written for), else

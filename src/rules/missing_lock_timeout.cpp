@@ -59,8 +59,7 @@ class MissingLockTimeout final : public engine::Rule {
     const Wording* w = nullptr;
     std::vector<Offender> groups;
     for (size_t i = 0; i < ctx.file().statements.size(); ++i) {
-      auto tables = blocked_existing_tables(ctx, i, true);
-      if (tables.empty()) continue;
+      if (!blocks_existing_tables(ctx, i, true)) continue;
       if (w == nullptr) w = &wording(ctx);
       const auto& f = ctx.facts().at(i);
       const TimeoutVerdict lock = judge_timeout(f.lock_timeout(), w->max);
@@ -68,7 +67,10 @@ class MissingLockTimeout final : public engine::Rule {
       // statement_timeout also cancels a statement that waits for a lock.
       const TimeoutVerdict stmt = judge_timeout(f.statement_timeout(), w->max);
       if (stmt.state == TimeoutState::Bounded) continue;
-      group_offender(ctx, groups, {i, lock, std::move(tables), 0}, w->setting);
+      // The tables are copied only for the first statement of a group (the
+      // others are counted in it).
+      if (!joins_last_group(ctx, groups, i, lock, w->setting))
+        groups.push_back({i, lock, blocked_existing_tables(ctx, i, true), 0});
     }
     if (groups.empty()) return;
     const std::string& setting = w->setting;
@@ -82,11 +84,11 @@ class MissingLockTimeout final : public engine::Rule {
       message += " on ";
       message += lock_target(t);
       message += " with ";
-      message += timeout_phrase(g.verdict, setting, w->max, w->dialect);
+      append_timeout_phrase(message, g.verdict, setting, w->max, w->dialect);
       message += ": while a long-running transaction holds ";
       message += t.object == ir::ObjectKind::Table ? "the table" : "it";
       message += ", this statement waits and all later ";
-      message += blocked_what(g.tables);
+      append_blocked_what(message, g.tables);
       message += " queue behind it, ";
       if (g.verdict.state == TimeoutState::TooLong) {
         message += "for up to ";
@@ -94,10 +96,13 @@ class MissingLockTimeout final : public engine::Rule {
       } else {
         message += "for as long as it waits";
       }
-      message += more_phrase(g.more, setting);
+      append_more_phrase(message, g.more, setting);
       auto d = ctx.report(ctx.file().statements[g.statement].range, std::move(message)).help(w->help);
-      if (auto f = fix(ctx, g.statement, setting, w->max, w->set, w->fix_title))
-        d.fix(std::move(f->title), f->applicability, std::move(f->edits));
+      if (auto edit = fix(ctx, g.statement, setting, w->max, w->set)) {
+        std::vector<Edit> edits;
+        edits.push_back(std::move(*edit));
+        d.fix(w->fix_title, Applicability::Unsafe, std::move(edits));
+      }
     }
   }
 
@@ -108,14 +113,17 @@ class MissingLockTimeout final : public engine::Rule {
   // seconds, rounded down; no fix below one second). None when the statement
   // sets the timeout itself (MariaDB SET STATEMENT ... FOR, WAIT n): a session
   // value would not apply to it. `set`: that SET for `max` (MySQL: whole
-  // seconds, at least one); `title`: the fix's title.
-  static std::optional<Fix> fix(const engine::RuleContext& ctx, size_t i, const std::string& setting,
-                                double max, const std::string& set, const std::string& title) {
+  // seconds, at least one). The fix's one edit.
+  static std::optional<Edit> fix(const engine::RuleContext& ctx, size_t i, const std::string& setting,
+                                 double max, const std::string& set) {
     const auto& st = ctx.file().statements[i];
     for (const auto& own : st.own_settings)
       if (own.all || own.name == setting) return std::nullopt;
     const Dialect dialect = ctx.settings().dialect;
-    std::string sql = set;
+    // Room for " LOCAL" and the line break and indentation after it.
+    std::string sql;
+    sql.reserve(set.size() + 32);
+    sql = set;
     if (dialect == Dialect::MySql) {
       if (std::floor(max) < 1) return std::nullopt;
     } else {
@@ -126,7 +134,7 @@ class MissingLockTimeout final : public engine::Rule {
     // the statement that holds the string, never into it.
     const size_t outer = containing_statement(ctx, i);
     const TextRange at = outer == SIZE_MAX ? st.range : ctx.file().statements[outer].range;
-    return Fix{title, Applicability::Unsafe, {insert_before_statement(ctx.source().text(), at.begin, {sql})}};
+    return insert_statement_before(ctx.source().text(), at.begin, std::move(sql));
   }
 };
 

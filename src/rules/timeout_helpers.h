@@ -43,6 +43,37 @@ inline TimeoutVerdict judge_timeout(const std::string* value, double max_seconds
   return v;
 }
 
+// Whether effect `k` of statement `i` (whose facts are `facts`) is one of
+// the existing tables blocked_existing_tables() gives: it blocks traffic on
+// a table that exists before the statement (with `waits_only`: it queues
+// traffic while the statement waits, and the transaction does not hold the
+// lock already).
+inline bool blocks_existing_table(const engine::RuleContext& ctx, const analysis::StatementFacts& facts,
+                                  size_t i, size_t k, bool waits_only) {
+  const analysis::TableEffect& effect = facts.effect.tables[k];
+  const bool queues_all = waits_only && effect.waiting > effect.blocks;
+  if (!analysis::blocks_traffic(queues_all ? effect.waiting : effect.blocks) ||
+      !ctx.facts().is_existing(effect.table, i))
+    return false;
+  return !(waits_only && facts.is_held(k));  // granted at once
+}
+
+// A LOCK TABLE ... NOWAIT never waits.
+inline bool never_waits(const engine::RuleContext& ctx, size_t i) {
+  const auto* l = ctx.file().statements[i].as<ir::LockTable>();
+  return l != nullptr && l->nowait;
+}
+
+// Whether blocked_existing_tables(ctx, i, waits_only) has any, without
+// copying them.
+inline bool blocks_existing_tables(const engine::RuleContext& ctx, size_t i, bool waits_only) {
+  if (never_waits(ctx, i)) return false;
+  const auto& facts = ctx.facts().at(i);
+  for (size_t k = 0; k < facts.effect.tables.size(); ++k)
+    if (blocks_existing_table(ctx, facts, i, k, waits_only)) return true;
+  return false;
+}
+
 // The existing tables statement `i` blocks, strongest first. A LOCK TABLE
 // ... NOWAIT never waits; with `waits_only`, what matters is what queues
 // while the statement waits for its lock (TableEffect::waiting: a MySQL DDL
@@ -51,17 +82,14 @@ inline TimeoutVerdict judge_timeout(const std::string* value, double max_seconds
 inline std::vector<analysis::TableEffect> blocked_existing_tables(const engine::RuleContext& ctx, size_t i,
                                                                   bool waits_only) {
   std::vector<analysis::TableEffect> out;
-  if (const auto* l = ctx.file().statements[i].as<ir::LockTable>(); l && l->nowait) return out;
+  if (never_waits(ctx, i)) return out;
   const auto& facts = ctx.facts().at(i);
   for (size_t k = 0; k < facts.effect.tables.size(); ++k) {
     // Judged before it is copied: most effects block nothing or are on a
     // table the file creates.
+    if (!blocks_existing_table(ctx, facts, i, k, waits_only)) continue;
     const analysis::TableEffect& effect = facts.effect.tables[k];
     const bool queues_all = waits_only && effect.waiting > effect.blocks;
-    if (!analysis::blocks_traffic(queues_all ? effect.waiting : effect.blocks) ||
-        !ctx.facts().is_existing(effect.table, i))
-      continue;
-    if (waits_only && facts.is_held(k)) continue;  // granted at once
     // Copied once, into its place: a stronger lock on a table seen before
     // replaces that one's.
     const analysis::Blocks blocks = queues_all ? effect.waiting : effect.blocks;
@@ -90,36 +118,63 @@ inline std::vector<analysis::TableEffect> blocked_existing_tables(const engine::
 // `users_email_idx`" when only the index name is known.
 inline std::string lock_target(const analysis::TableEffect& e) { return relation_name(e.object, e.table); }
 
-// "reads and writes on `users`" / "writes to `users` and `orders`".
-inline std::string blocked_what(const std::vector<analysis::TableEffect>& tables) {
-  std::string names;
+// "reads and writes on `users`" / "writes to `users` and `orders`", appended
+// to `out`.
+inline void append_blocked_what(std::string& out, const std::vector<analysis::TableEffect>& tables) {
+  out += tables.front().blocks == analysis::Blocks::ReadsAndWrites ? "reads and writes on " : "writes to ";
   for (size_t k = 0; k < tables.size(); ++k) {
-    if (k > 0) names += k + 1 == tables.size() ? " and " : ", ";
-    names += lock_target(tables[k]);
+    if (k > 0) out += k + 1 == tables.size() ? " and " : ", ";
+    out += lock_target(tables[k]);
   }
-  return tables.front().blocks == analysis::Blocks::ReadsAndWrites ? "reads and writes on " + names
-                                                                   : "writes to " + names;
+}
+
+inline std::string blocked_what(const std::vector<analysis::TableEffect>& tables) {
+  std::string out;
+  append_blocked_what(out, tables);
+  return out;
 }
 
 // How the setting stands, for a message: "no lock_timeout set",
-// "lock_timeout disabled (0)", ...
-inline std::string timeout_phrase(const TimeoutVerdict& v, const std::string& setting, double max_seconds,
-                                  Dialect dialect = Dialect::Postgres) {
+// "lock_timeout disabled (0)", ..., appended to `out`.
+inline void append_timeout_phrase(std::string& out, const TimeoutVerdict& v, const std::string& setting,
+                                  double max_seconds, Dialect dialect = Dialect::Postgres) {
   switch (v.state) {
     case TimeoutState::Missing:
-      return "no " + setting + " set";
+      out += "no ";
+      out += setting;
+      out += " set";
+      return;
     case TimeoutState::Disabled:
-      return setting + " disabled (`" + v.value + "` means no limit)";
+      out += setting;
+      out += " disabled (`";
+      out += v.value;
+      out += "` means no limit)";
+      return;
     case TimeoutState::TooLong:
-      return setting + " " + analysis::format_seconds(v.seconds) + ", above the maximum of " +
-             analysis::format_seconds(max_seconds);
+      out += setting;
+      out += ' ';
+      out += analysis::format_seconds(v.seconds);
+      out += ", above the maximum of ";
+      out += analysis::format_seconds(max_seconds);
+      return;
     case TimeoutState::Invalid:
-      return setting + " `" + v.value + "`, a value " + (dialect == Dialect::MySql ? "MySQL" : "PostgreSQL") +
-             " rejects (so no limit is in effect)";
+      out += setting;
+      out += " `";
+      out += v.value;
+      out += "`, a value ";
+      out += dialect == Dialect::MySql ? "MySQL" : "PostgreSQL";
+      out += " rejects (so no limit is in effect)";
+      return;
     case TimeoutState::Bounded:
-      break;
+      return;
   }
-  return {};
+}
+
+inline std::string timeout_phrase(const TimeoutVerdict& v, const std::string& setting, double max_seconds,
+                                  Dialect dialect = Dialect::Postgres) {
+  std::string out;
+  append_timeout_phrase(out, v, setting, max_seconds, dialect);
+  return out;
 }
 
 // One finding per stretch of offending statements under the same setting:
@@ -140,30 +195,46 @@ inline bool changes_setting(const ir::Statement& st, const std::string& setting)
   return st.as<ir::Transaction>() != nullptr;
 }
 
+// Whether an offender (statement `i`, under `verdict`) joins the group of
+// the one before it; if so, it is counted there.
+inline bool joins_last_group(const engine::RuleContext& ctx, std::vector<Offender>& groups, size_t i,
+                             const TimeoutVerdict& verdict, const std::string& setting) {
+  if (groups.empty()) return false;
+  auto& last = groups.back();
+  // Only the statements since the group's latest offender can change the
+  // setting: each statement is looked at once per file.
+  const size_t since = last.last == SIZE_MAX ? last.statement : last.last;
+  bool changed = last.verdict.state != verdict.state || last.verdict.value != verdict.value ||
+                 ctx.facts().at(last.statement).section != ctx.facts().at(i).section;
+  for (size_t k = since + 1; k < i && !changed; ++k)
+    changed = changes_setting(ctx.file().statements[k], setting);
+  if (changed) return false;
+  ++last.more;
+  last.last = i;
+  return true;
+}
+
 inline void group_offender(const engine::RuleContext& ctx, std::vector<Offender>& groups, Offender o,
                            const std::string& setting) {
-  if (!groups.empty()) {
-    auto& last = groups.back();
-    // Only the statements since the group's latest offender can change the
-    // setting: each statement is looked at once per file.
-    const size_t since = last.last == SIZE_MAX ? last.statement : last.last;
-    bool changed = last.verdict.state != o.verdict.state || last.verdict.value != o.verdict.value ||
-                   ctx.facts().at(last.statement).section != ctx.facts().at(o.statement).section;
-    for (size_t k = since + 1; k < o.statement && !changed; ++k)
-      changed = changes_setting(ctx.file().statements[k], setting);
-    if (!changed) {
-      ++last.more;
-      last.last = o.statement;
-      return;
-    }
-  }
-  groups.push_back(std::move(o));
+  if (!joins_last_group(ctx, groups, o.statement, o.verdict, setting)) groups.push_back(std::move(o));
+}
+
+// "; the same holds for 2 more statements after it under this lock_timeout
+// setting" (nothing for none), appended to `out`.
+inline void append_more_phrase(std::string& out, size_t more, const std::string& setting) {
+  if (more == 0) return;
+  out += "; the same holds for ";
+  out += std::to_string(more);
+  out += more == 1 ? " more statement" : " more statements";
+  out += " after it under this ";
+  out += setting;
+  out += " setting";
 }
 
 inline std::string more_phrase(size_t more, const std::string& setting) {
-  if (more == 0) return {};
-  return "; the same holds for " + std::to_string(more) + " more statement" + (more == 1 ? "" : "s") +
-         " after it under this " + setting + " setting";
+  std::string out;
+  append_more_phrase(out, more, setting);
+  return out;
 }
 
 }  // namespace ddlint::rules
