@@ -21,53 +21,66 @@ class MissingLockAnnotation final : public engine::Rule {
                 "EXCLUSIVE`, or `-- Locks: none`.");
       return;
     }
-    std::string list;
-    std::string example;
+    // The message and the `-- Locks:` header are written in place (a finding
+    // names every table the file locks): no list is built and then copied.
+    static constexpr std::string_view kMessage =
+        "this migration takes locks that block other sessions on existing tables but does not declare them: ";
+    static constexpr std::string_view kHeader = "-- Locks: ";
+    std::string message;
+    std::string header;
     size_t first = SIZE_MAX;
     for (const auto& c : existing_table_costs(ctx)) {
       if (!analysis::blocks_traffic(c.blocks)) continue;
+      if (first == SIZE_MAX) {
+        message.reserve(kMessage.size() + 160);
+        message += kMessage;
+        header.reserve(kHeader.size() + 96);
+        header += kHeader;
+      } else {
+        message += ", ";
+        header += ", ";
+      }
       first = std::min(first, c.first_blocking);
-      // Appended in place (a finding names every table the file locks).
-      if (!list.empty()) {
-        list += ", ";
-        example += ", ";
-      }
-      list += c.name();
-      list += " (";
-      list += analysis::describe(c.blocks);
-      list += ')';
+      message += c.name();
+      message += " (";
+      message += analysis::describe(c.blocks);
+      message += ')';
       if (!c.table.schema.empty()) {
-        example += c.table.schema;
-        example += '.';
+        header += c.table.schema;
+        header += '.';
       }
-      example += c.table.name;
-      example += c.index_only ? " (" : " table (";
-      example += c.blocks == analysis::Blocks::ReadsAndWrites ? "exclusive lock" : "write lock";
-      example += ')';
+      header += c.table.name;
+      header += c.index_only ? " (" : " table (";
+      header += c.blocks == analysis::Blocks::ReadsAndWrites ? "exclusive lock" : "write lock";
+      header += ')';
     }
     if (first == SIZE_MAX) return;
     // The header goes on its own line before the first statement.
     const std::string_view text = ctx.source().text();
     uint32_t at = ctx.file().statements.front().range.begin;
     while (at > 0 && text[at - 1] != '\n' && text[at - 1] != '\r') --at;
-    const std::string header = "-- Locks: " + example;
     const std::string_view eol = text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
-    std::string message =
-        "this migration takes locks that block other sessions on existing tables but does not declare them: ";
-    message += list;
-    std::string help = "Declare the locks in a comment at the top of the file: `";
+    static constexpr std::string_view kHelp = "Declare the locks in a comment at the top of the file: `";
+    static constexpr std::string_view kHelpEnd =
+        "` (with `-- Expected duration: ...` and `-- Tested on: ...` beside it).";
+    std::string help;
+    help.reserve(kHelp.size() + header.size() + kHelpEnd.size());
+    help += kHelp;
     help += header;
-    help += "` (with `-- Expected duration: ...` and `-- Tested on: ...` beside it).";
-    std::string title = "Declare the locks ddlint computes: `";
+    help += kHelpEnd;
+    static constexpr std::string_view kTitle = "Declare the locks ddlint computes: `";
+    std::string title;
+    title.reserve(kTitle.size() + header.size() + 1);
+    title += kTitle;
     title += header;
     title += '`';
-    std::string insert;
-    insert.reserve(header.size() + eol.size());
-    insert += header;
-    insert += eol;
+    // The insertion takes the header over.
+    header += eol;
+    std::vector<Edit> edits;
+    edits.push_back(Edit{{at, at}, std::move(header)});
     ctx.report(ctx.file().statements[first].range, std::move(message))
         .help(std::move(help))
-        .fix(std::move(title), Applicability::Unsafe, {Edit{{at, at}, std::move(insert)}});
+        .fix(std::move(title), Applicability::Unsafe, std::move(edits));
   }
 };
 
