@@ -49,6 +49,9 @@ void add_effects(const ir::Statement& st, std::vector<DownEffect>& out) {
     out.push_back({V::RenameRelation, r->target, {}, r->new_name});  // a view, index, sequence ...
     return;
   }
+  // Of the statements left, only ALTER TABLE and RENAME (of a table or a
+  // column) have facts read below (a TRUNCATE's are not).
+  if (st.as<ir::AlterTable>() == nullptr && st.as<ir::Rename>() == nullptr) return;
   const std::vector<ir::Fact> all = ir::facts(st);
   for (const auto& f : all) {
     const ir::QualifiedName& t = f.table_name;
@@ -176,6 +179,10 @@ void DownMigration::index_effects() {
   by_verb_.clear();
   by_column_.clear();
   renamed_to_.clear();
+  // Buckets for every effect from the start: the maps are not rehashed as
+  // they grow.
+  by_verb_.reserve(effects.size());
+  by_column_.reserve(effects.size());
   for (size_t i = 0; i < effects.size(); ++i) {
     const DownEffect& e = effects[i];
     by_verb_[key(e.table.name, e.verb)].push_back(i);
@@ -241,6 +248,11 @@ DownMigration read_down_migration(const ir::ParsedFile& file, const MigrationFac
   if (sections) {
     d.supported = true;
     d.where = plan.runner == Runner::Goose ? "the `-- +goose Down` section" : "the `-- migrate:down` section";
+    // Room for one effect per down statement (most have one): the effects
+    // are not moved as the vector grows.
+    size_t downs = 0;
+    for (size_t i = 0; i < file.statements.size(); ++i) downs += facts.at(i).down ? 1 : 0;
+    d.effects.reserve(downs);
     for (size_t i = 0; i < file.statements.size(); ++i) {
       if (!facts.at(i).down) continue;
       d.present = true;
@@ -253,6 +265,7 @@ DownMigration read_down_migration(const ir::ParsedFile& file, const MigrationFac
     d.supported = true;
     d.where = "the `--rollback` of its changesets";
     if (paired) {
+      d.effects.reserve(paired->statements.size());
       for (const auto& st : paired->statements) add_effects(st, d.effects);
       d.present = true;  // `--rollback empty` says there is nothing to undo
     }
@@ -278,6 +291,7 @@ DownMigration read_down_migration(const ir::ParsedFile& file, const MigrationFac
     if (!paired_path.empty() && plan.runner != Runner::Flyway && plan.runner != Runner::Sqitch &&
         file_base_name(paired_path) != file_base_name(down_path) && d.where.front() == '`')
       d.where = "`" + std::string(file_base_name(paired_path)) + "`";
+    d.effects.reserve(paired->statements.size());
     for (const auto& st : paired->statements) add_effects(st, d.effects);
     d.present = !paired->statements.empty() || !paired->errors.empty();
   } else if (!unreadable.empty()) {
