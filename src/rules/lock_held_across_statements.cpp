@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -224,18 +225,33 @@ class LockHeldAcrossStatements final : public engine::Rule {
         p.list += k + 1 == fresh.size() ? " and " : ", ";
         p.names += k + 1 == fresh.size() ? " and " : ", ";
       }
-      p.list += name + " (taken by `" + statement_snippet(ctx.text(stmts[h.taken_by].range)) + "`)";
+      p.list += name;
+      p.list += " (taken by `";
+      p.list += statement_snippet(ctx.text(stmts[h.taken_by].range));
+      p.list += "`)";
       p.names += name;
     }
     return p;
   }
 
   static void report(engine::RuleContext& ctx, const Pending& p) {
-    std::string rest = "this statement";
-    if (p.more > 0) rest += " and the " + std::to_string(p.more) + " after it";
-    ctx.report(ctx.file().statements[p.stmt].range, "runs while the transaction holds ACCESS EXCLUSIVE on " +
-                                                        p.list + ": reads and writes on " + p.names +
-                                                        " stay blocked until COMMIT, through " + rest)
+    // Written in place, in one allocation.
+    static constexpr std::string_view kHolds = "runs while the transaction holds ACCESS EXCLUSIVE on ";
+    static constexpr std::string_view kBlocked = ": reads and writes on ";
+    static constexpr std::string_view kUntil = " stay blocked until COMMIT, through this statement";
+    std::string message;
+    message.reserve(kHolds.size() + p.list.size() + kBlocked.size() + p.names.size() + kUntil.size() + 32);
+    message += kHolds;
+    message += p.list;
+    message += kBlocked;
+    message += p.names;
+    message += kUntil;
+    if (p.more > 0) {
+      message += " and the ";
+      message += std::to_string(p.more);
+      message += " after it";
+    }
+    ctx.report(ctx.file().statements[p.stmt].range, std::move(message))
         .help(
             "Commit right after the statement that takes the lock (make it the last statement of its "
             "transaction) and run the rest in a separate transaction or migration.");

@@ -9,6 +9,8 @@ namespace ddlint::rules {
 // `limit`, a result longer than it is cut to `limit - 3` characters and "...".
 inline std::string fold_blanks(std::string_view text, size_t limit = std::string::npos) {
   std::string out;
+  // At most the text, or one character over the limit: the result never grows.
+  out.reserve(limit < text.size() ? limit + 1 : text.size());
   bool space = false;
   for (char c : text) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
@@ -18,7 +20,11 @@ inline std::string fold_blanks(std::string_view text, size_t limit = std::string
     if (space) out += ' ';
     space = false;
     out += c;
-    if (out.size() > limit) return out.substr(0, limit - 3) + "...";
+    if (out.size() > limit) {
+      out.resize(limit - 3);
+      out += "...";
+      return out;
+    }
   }
   return out;
 }
