@@ -36,6 +36,10 @@ struct TableCost {
   double seconds = 0;
   bool estimated = false;
   std::string name() const { return relation_name(index_only ? ir::ObjectKind::Index : object, table); }
+  // name(), appended to `out`.
+  void append_name(std::string& out) const {
+    append_relation_name(out, index_only ? ir::ObjectKind::Index : object, table);
+  }
 };
 
 // Per existing table, the strongest blocking and whether it is rewritten or

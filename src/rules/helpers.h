@@ -9,12 +9,9 @@
 
 namespace ddlint::rules {
 
-// `prefix` then the name in backquotes, built in one string of its final
-// size (messages name tables and columns this way tens of thousands of times
-// in a run).
-inline std::string quoted_after(std::string_view prefix, std::string_view schema, std::string_view name) {
-  std::string out;
-  out.reserve(prefix.size() + schema.size() + name.size() + 3);
+// `prefix` then the name in backquotes, appended to `out`.
+inline void append_quoted_after(std::string& out, std::string_view prefix, std::string_view schema,
+                                std::string_view name) {
   out += prefix;
   out += '`';
   if (!schema.empty()) {
@@ -23,6 +20,14 @@ inline std::string quoted_after(std::string_view prefix, std::string_view schema
   }
   out += name;
   out += '`';
+}
+
+// The same, built in one string of its final size (messages name tables and
+// columns this way tens of thousands of times in a run).
+inline std::string quoted_after(std::string_view prefix, std::string_view schema, std::string_view name) {
+  std::string out;
+  out.reserve(prefix.size() + schema.size() + name.size() + 3);
+  append_quoted_after(out, prefix, schema, name);
   return out;
 }
 
@@ -30,20 +35,30 @@ inline std::string quoted(const std::string& s) { return quoted_after({}, {}, s)
 // "`schema.name`" (ir::QualifiedName::display in backquotes).
 inline std::string quoted(const ir::QualifiedName& n) { return quoted_after({}, n.schema, n.name); }
 
+// What precedes the name of a relation a lock falls on (relation_name()).
+inline std::string_view relation_prefix(ir::ObjectKind kind) {
+  switch (kind) {
+    case ir::ObjectKind::Index:
+      return "the table of index ";
+    case ir::ObjectKind::View:
+      return "view ";
+    case ir::ObjectKind::MaterializedView:
+      return "materialized view ";
+    default:
+      return {};
+  }
+}
+
 // How messages name a relation a lock falls on: "`users`" for a table,
 // "view `v`", "materialized view `m`", and "the table of index `i`" when only
 // the index is known.
 inline std::string relation_name(ir::ObjectKind kind, const ir::QualifiedName& n) {
-  switch (kind) {
-    case ir::ObjectKind::Index:
-      return quoted_after("the table of index ", n.schema, n.name);
-    case ir::ObjectKind::View:
-      return quoted_after("view ", n.schema, n.name);
-    case ir::ObjectKind::MaterializedView:
-      return quoted_after("materialized view ", n.schema, n.name);
-    default:
-      return quoted(n);
-  }
+  return quoted_after(relation_prefix(kind), n.schema, n.name);
+}
+
+// relation_name(), appended to `out`.
+inline void append_relation_name(std::string& out, ir::ObjectKind kind, const ir::QualifiedName& n) {
+  append_quoted_after(out, relation_prefix(kind), n.schema, n.name);
 }
 
 // BEGIN/COMMIT/SAVEPOINT ... or a SET: statements that neither lock nor

@@ -60,42 +60,48 @@ class MissingDurationAnnotation final : public engine::Rule {
       tested_below_stats(ctx);
       return;
     }
-    std::string list;
-    size_t first = SIZE_MAX;
     const auto& costs = existing_table_costs(ctx);
-    for (const auto& c : costs) {
+    if (costs.empty()) return;
+    // The message is written in place: what it says of the tables goes
+    // straight after its start.
+    std::string message;
+    message.reserve(240);
+    if (a.has_duration) {
+      message += "cannot read the expected duration `";
+      message += a.duration_text;
+      message += "`; ";
+    }
+    message += "this migration ";
+    size_t first = SIZE_MAX;
+    for (size_t k = 0; k < costs.size(); ++k) {
+      const auto& c = costs[k];
       first = std::min(first, c.first_statement);
       // A rewrite that happens only if a column's old type is not what the
       // statement asks for is "may rewrite" (the lock is taken either way).
-      if (!list.empty()) list += ", ";
-      list += c.rewrite_certain ? "rewrites" : c.rewrite ? "may rewrite" : c.scan ? "scans" : "blocks";
-      list += ' ';
-      list += c.name();
+      if (k > 0) message += ", ";
+      message += c.rewrite_certain ? "rewrites" : c.rewrite ? "may rewrite" : c.scan ? "scans" : "blocks";
+      message += ' ';
+      c.append_name(message);
     }
-    if (first == SIZE_MAX) return;
     if (a.has_duration) {
-      ctx.report(a.duration_range,
-                 "cannot read the expected duration `" + a.duration_text + "`; this migration " + list)
+      ctx.report(a.duration_range, std::move(message))
           .help(
               "Write it as a time or a range, e.g. `-- Expected duration: 5-10 minutes`, `30s`, `2m`, `1h`.");
       return;
     }
     const auto& stats = ctx.settings().sizes.stats;
     const StatsEstimate estimate = stats ? stats_estimate(costs, stats->dialect) : StatsEstimate{};
+    message += " but does not declare how long it is expected to run";
     if (estimate.tables.empty()) {
-      std::string message = "this migration ";
-      message += list;
-      message += " but does not declare how long it is expected to run";
       ctx.report(ctx.file().statements[first].range, std::move(message))
           .help(
               "Declare it in a comment at the top of the file, measured on a copy of production data: "
               "`-- Expected duration: 5-10 minutes` with `-- Tested on: 2M row table`.");
       return;
     }
-    ctx.report(ctx.file().statements[first].range, "this migration " + list +
-                                                       " but does not declare how long it is expected to "
-                                                       "run; " +
-                                                       describe(estimate))
+    message += "; ";
+    message += describe(estimate);
+    ctx.report(ctx.file().statements[first].range, std::move(message))
         .help(
             "Declare it in a comment at the top of the file, measured on a copy of production data; until "
             "then, the estimate from the table stats: " +

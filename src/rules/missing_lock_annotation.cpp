@@ -41,7 +41,7 @@ class MissingLockAnnotation final : public engine::Rule {
         header += ", ";
       }
       first = std::min(first, c.first_blocking);
-      message += c.name();
+      c.append_name(message);
       message += " (";
       message += analysis::describe(c.blocks);
       message += ')';

@@ -82,7 +82,7 @@ class MissingLockTimeout final : public engine::Rule {
       message += "waits for ";
       message += t.mode;
       message += " on ";
-      message += lock_target(t);
+      append_relation_name(message, t.object, t.table);
       message += " with ";
       append_timeout_phrase(message, g.verdict, setting, w->max, w->dialect);
       message += ": while a long-running transaction holds ";

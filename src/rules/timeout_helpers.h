@@ -124,7 +124,7 @@ inline void append_blocked_what(std::string& out, const std::vector<analysis::Ta
   out += tables.front().blocks == analysis::Blocks::ReadsAndWrites ? "reads and writes on " : "writes to ";
   for (size_t k = 0; k < tables.size(); ++k) {
     if (k > 0) out += k + 1 == tables.size() ? " and " : ", ";
-    out += lock_target(tables[k]);
+    append_relation_name(out, tables[k].object, tables[k].table);
   }
 }
 
