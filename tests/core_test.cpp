@@ -1687,6 +1687,91 @@ TEST_SUITE("core") {
     CHECK(known[0].state->column("x")->type.name == "varchar");
   }
 
+  TEST_CASE("replayed model: seeded on the first read, replayed up to the statement read, in order") {
+    analysis::SchemaModel history_model;
+    for (const auto& st : file("CREATE TABLE h (x varchar(10));\n").statements) history_model.apply(st);
+    const auto next = file(
+        "CREATE TABLE t (a int);\nALTER TABLE t ADD COLUMN b int;\nALTER TABLE t ADD COLUMN c int;\n"
+        "ALTER TABLE h ALTER COLUMN x TYPE text;\n");
+    analysis::ReplayedModel model(next.statements, history_model.needed_by(next), {});
+    // Nothing read yet: nothing seeded or applied.
+    CHECK_FALSE(model.seeded());
+    CHECK(model.applied() == 0);
+    // Read before the third statement: the first two are applied, not the third.
+    const analysis::SchemaModel& before_c = model.before(2);
+    CHECK(model.seeded());
+    CHECK(model.applied() == 2);
+    CHECK(before_c.column({"", "t", {}}, "b") != nullptr);
+    CHECK(before_c.column({"", "t", {}}, "c") == nullptr);
+    REQUIRE(before_c.column_type({"", "h", {}}, "x") != nullptr);  // seeded from the history
+    CHECK(before_c.column_type({"", "h", {}}, "x")->name == "varchar");
+    // Read again for the same statement: nothing more is applied.
+    model.before(2);
+    CHECK(model.applied() == 2);
+    // A ModelBefore replays only when read.
+    const analysis::ModelBefore last(model, 4);
+    CHECK(model.applied() == 2);
+    REQUIRE(last.get() != nullptr);
+    CHECK(model.applied() == 4);
+    CHECK(last.get()->column({"", "t", {}}, "c") != nullptr);
+    REQUIRE(last.get()->column_type({"", "h", {}}, "x") != nullptr);
+    CHECK(last.get()->column_type({"", "h", {}}, "x")->name == "text");
+    // The model has gone past statement 2: a read for it is a mistake, not a stale answer.
+    CHECK_THROWS_AS(model.before(2), std::logic_error);
+    CHECK(analysis::ModelBefore().get() == nullptr);
+  }
+
+  TEST_CASE("migration facts: each fact that reads the schema model sees every statement before its own") {
+    const auto facts_of = [](const std::string& sql, Dialect dialect) {
+      const SourceFile source("m.sql", sql, dialect);
+      auto parsed = std::make_unique<ir::ParsedFile>(parser::parse(source));
+      REQUIRE(parsed->errors.empty());
+      analysis::Settings settings;
+      settings.dialect = dialect;
+      const auto plan =
+          analysis::plan_runner(source.path(), source.text(), parsed->comments, analysis::Runner::None);
+      analysis::MigrationFacts facts(*parsed, settings, plan);
+      return std::make_pair(std::move(parsed), std::move(facts));
+    };
+    SUBCASE("PostgreSQL: reads after statements that read nothing") {
+      // Statements 0 to 3 read nothing of the model; each later one reads
+      // what the statement just before it (or far before it) made.
+      const auto [parsed, facts] = facts_of(
+          "CREATE TABLE t (a varchar(10));\n"
+          "CREATE INDEX t_a ON t (a);\n"
+          "CREATE TABLE u (b int);\n"
+          "CREATE TRIGGER u_audit BEFORE INSERT ON u FOR EACH ROW EXECUTE FUNCTION f();\n"
+          "INSERT INTO u VALUES (1);\n"
+          "ALTER TABLE t ALTER COLUMN a TYPE varchar(20);\n"
+          "DROP INDEX t_a;\n",
+          Dialect::Postgres);
+      // The trigger made by the statement just before the INSERT fires.
+      CHECK(facts.at(4).trigger_count() == 1);
+      CHECK(facts.at(4).triggers() == std::vector<std::string>{"u_audit"});
+      // The old type of a, from the first statement: varchar widening rewrites nothing.
+      REQUIRE(facts.at(5).old_types().size() == 1);
+      CHECK(facts.at(5).old_types()[0].second.name == "varchar");
+      REQUIRE(!facts.at(5).effect.tables.empty());
+      CHECK_FALSE(facts.at(5).effect.tables[0].rewrite);
+      // The index made by the second statement: its table is what is locked.
+      REQUIRE(facts.at(6).effect.tables.size() == 1);
+      CHECK(facts.at(6).effect.tables[0].table.name == "t");
+      CHECK(facts.at(6).effect.tables[0].index_name().name == "t_a");
+    }
+    SUBCASE("MySQL: the old column of a MODIFY, made by the statement before it") {
+      const auto [parsed, facts] =
+          facts_of("CREATE TABLE t (a varchar(10) NOT NULL);\nALTER TABLE t MODIFY a varchar(20) NOT NULL;\n",
+                   Dialect::MySql);
+      REQUIRE(facts.at(1).old_columns().size() == 1);
+      REQUIRE(facts.at(1).old_columns()[0].has_value());
+      CHECK(facts.at(1).old_columns()[0]->type.name == "varchar");
+      CHECK(facts.at(1).old_columns()[0]->not_null);
+      // The lock model knows the column too: widening a short VARCHAR is in place (COPY when unknown).
+      REQUIRE(facts.at(1).effect.tables.size() == 1);
+      CHECK(facts.at(1).effect.tables[0].algorithm() == "INPLACE");
+    }
+  }
+
   TEST_CASE(
       "rule context: a per-file value is made once per type and shared; table costs read the same; a "
       "finding has its rule's id and severity") {

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/schema_model.h"
 #include "analysis/settings.h"
 #include "ir/ir.h"
 
@@ -176,14 +177,15 @@ struct StatementEffect {
 // First PostgreSQL lock classification (reference/locks.md §A): the lock each
 // statement takes on the tables it touches, whether it rewrites or scans them,
 // and whether it may run inside a transaction block.
-// `known`: column types known before the statement (ALTER COLUMN ... TYPE
-// from a known type can be a catalog-only change); null when unknown.
+// `known`: the schema model just before the statement (ALTER COLUMN ... TYPE
+// from a known type can be a catalog-only change; the functions an ADD
+// COLUMN default calls; the table of an index dropped, renamed or
+// reindexed), read only for those; none by default.
 // `utc_session`: the session's TimeZone is UTC when the statement runs (SET
 // earlier in the session), so on PostgreSQL 12+ timestamp <-> timestamptz
 // needs no rewrite.
-class SchemaModel;
 StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& settings,
-                                    const SchemaModel* known = nullptr, bool utc_session = false);
+                                    ModelBefore known = {}, bool utc_session = false);
 
 // What the MySQL model knows of a table before a statement. Without it, a
 // MODIFY/CHANGE COLUMN is taken to change the column's type (COPY), and the

@@ -99,16 +99,18 @@ const KnownColumn* column_folded(const TableState& t, const std::string& name) {
 // and the columns the model looks up (those a DROP, MODIFY or CHANGE COLUMN
 // names: type, nullability, index membership). Only those are copied: a
 // copy of every column at each ALTER TABLE of a table the file keeps adding
-// columns to cost time in proportion to its columns.
-MySqlContext mysql_context(const ir::Statement& st, const SchemaModel& model, bool foreign_key_checks) {
+// columns to cost time in proportion to its columns. Reads the model for
+// ALTER TABLE and CREATE INDEX only.
+MySqlContext mysql_context(const ir::Statement& st, ModelBefore model, bool foreign_key_checks) {
   MySqlContext ctx;
   ctx.foreign_key_checks = foreign_key_checks;
   const ir::QualifiedName* table = nullptr;
   const auto* at = st.as<ir::AlterTable>();
   if (at) table = &at->table;
   if (const auto* ci = st.as<ir::CreateIndex>()) table = &ci->table;
-  if (table) {
-    const KnownTable k = model.table_state(*table);
+  const SchemaModel* known = table ? model.get() : nullptr;
+  if (known) {
+    const KnownTable k = known->table_state(*table);
     if (k.exists()) {
       const TableState& state = *k.state;
       MySqlTableInfo info;
@@ -138,11 +140,13 @@ MySqlContext mysql_context(const ir::Statement& st, const SchemaModel& model, bo
 }
 
 // What `st` names that the model says does not exist just before it runs.
-std::vector<StatementFacts::UnknownReference> unknown_references(const ir::Statement& st,
-                                                                 const SchemaModel& model) {
+// Reads the model only for a statement that names a table.
+std::vector<StatementFacts::UnknownReference> unknown_references(const ir::Statement& st, ModelBefore known) {
   std::vector<StatementFacts::UnknownReference> out;
   auto missing_table = [&](const ir::QualifiedName& t) {
-    return !outside_history(t) && !model.view(t).exists();
+    if (outside_history(t)) return false;
+    const SchemaModel* m = known.get();
+    return m && !m->view(t).exists();
   };
   auto table = [&](const ir::QualifiedName& t) {
     if (missing_table(t)) out.push_back({t, "", t.range});
@@ -159,7 +163,9 @@ std::vector<StatementFacts::UnknownReference> unknown_references(const ir::State
     if (c.empty() || c.front() == '(' || missing_table(t)) return;
     for (const auto& [table, name] : added)
       if (name == c && same_table(table, t)) return;
-    const auto k = model.view(t);
+    const SchemaModel* m = known.get();
+    if (!m) return;
+    const auto k = m->view(t);
     if (!k.columns_known()) return;
     if (k.column(c)) return;
     out.push_back({t, c, where});
@@ -240,25 +246,6 @@ std::vector<StatementFacts::UnknownReference> unknown_references(const ir::State
   return out;
 }
 
-// Whether working out the facts of `st` reads the schema model (as it is
-// just before `st` runs): the lock model (pg_statement_effect: ALTER TABLE,
-// an index dropped, renamed or reindexed; mysql_context: ALTER TABLE and
-// CREATE INDEX), old column types and definitions, the triggers a write
-// fires, the functions a default calls, the tables a DROP TABLE names, and
-// with a complete history the objects a statement names. Kept in step with
-// those reads: what no later statement reads is not replayed.
-bool reads_model(const ir::Statement& st, const Settings& settings) {
-  if (settings.schema_complete) return true;  // unknown_references
-  if (st.as<ir::CreateTable>() || st.as<ir::Opaque>() || st.as<ir::SetSetting>() ||
-      st.as<ir::Transaction>() || st.as<ir::Truncate>())
-    return false;
-  if (st.as<ir::CreateIndex>()) return settings.dialect != Dialect::Postgres;
-  if (const auto* d = st.as<ir::Drop>())
-    return d->object == ir::ObjectKind::Table || d->object == ir::ObjectKind::Index;
-  if (const auto* r = st.as<ir::Rename>()) return r->object == ir::ObjectKind::Index;
-  return true;
-}
-
 }  // namespace
 
 bool same_table(const ir::QualifiedName& a, const ir::QualifiedName& b) {
@@ -279,24 +266,12 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
       if (k.exists())
         for (const KnownColumn& c : k.state->columns)
           if (c.version == settings.runner_layout.split_version) add_column(k.name, c.name, kEarlierStep);
-  // The model is read before some statements only (reads_model): it is
-  // replayed up to the last of them (statements before `replayed`), and not
-  // seeded when none reads it.
-  size_t replayed = 0;
-  bool read = false;
-  for (size_t i = file.statements.size(); i-- > 0;)
-    if (reads_model(file.statements[i], settings)) {
-      replayed = i;
-      read = true;
-      break;
-    }
-  SchemaModel columns;
-  // The model takes the states: one that nothing else holds any more (the
-  // run's model has since made its own copy to change) is changed in place.
-  if (read) {
-    for (auto& k : history) columns.seed(std::move(k));
-    for (const auto& k : functions) columns.seed(k);
-  }
+  // The model as it is before each statement, seeded and replayed only as
+  // far as the facts below read it (every read goes through `model.before`
+  // or a ModelBefore): a file whose facts never read it seeds nothing. The
+  // model takes the states: one that nothing else holds any more (the run's
+  // model has since made its own copy to change) is changed in place.
+  ReplayedModel model(file.statements, std::move(history), functions);
   facts_.reserve(file.statements.size());
   section_first_.reserve(file.statements.size());
   // Statements per section: a one-statement query string has no implicit block.
@@ -403,12 +378,12 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     if (st.recovered) {
       // Not analysed: no lock, rewrite or scan is claimed for it.
     } else if (settings.dialect == Dialect::Postgres) {
-      f.effect = pg_statement_effect(st, settings, &columns, f.utc_session);
+      f.effect = pg_statement_effect(st, settings, ModelBefore(model, i), f.utc_session);
     } else {
       bool checks = foreign_key_checks;
       for (const auto& o : st.own_settings)
         if (is_foreign_key_checks(o)) checks = foreign_key_checks_value(o);
-      const MySqlContext ctx = mysql_context(st, columns, checks);
+      const MySqlContext ctx = mysql_context(st, ModelBefore(model, i), checks);
       f.effect = mysql_statement_effect(st, settings, &ctx);
     }
     // An implicit commit ends the open transaction before the statement runs
@@ -468,13 +443,13 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     if (const auto* at = st.as<ir::AlterTable>())
       for (size_t k = 0; k < at->actions.size(); ++k)
         if (at->actions[k].kind == ir::AlterKind::AlterColumnType)
-          if (const ir::TypeName* t = columns.column_type(at->table, at->actions[k].column))
+          if (const ir::TypeName* t = model.before(i).column_type(at->table, at->actions[k].column))
             f.rare().old_types.emplace_back(k, *t);
     if (const auto* at = st.as<ir::AlterTable>()) {
       for (size_t k = 0; k < at->actions.size(); ++k) {
         const auto& a = at->actions[k];
         if (a.kind == ir::AlterKind::AddColumn && a.if_exists && a.column_def) {
-          const auto t = columns.view(at->table);
+          const auto t = model.before(i).view(at->table);
           if (t.exists() && t.columns_known() && t.column(a.column_def->name) == nullptr) {
             f.rare().known_absent.resize(at->actions.size());
             f.rare().known_absent[k] = true;
@@ -491,7 +466,7 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
           case ir::AlterKind::AddColumn:  // ADD COLUMN IF NOT EXISTS of a column that exists: a no-op
             if (a.kind == ir::AlterKind::AddColumn && !a.if_exists) break;
             if (const KnownColumn* c =
-                    columns.column(at->table, a.column, settings.dialect == Dialect::MySql)) {
+                    model.before(i).column(at->table, a.column, settings.dialect == Dialect::MySql)) {
               // Sized only when a column is known: most ALTER TABLEs (ADD
               // COLUMN) have none, and a file may hold a million of them.
               auto& old_columns = f.rare().old_columns;
@@ -503,7 +478,7 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
               // And one that names the table's is the same as one that names
               // none, compared with a definition that names none.
               if (settings.dialect == Dialect::MySql && a.column_def) {
-                const std::string table_charset(columns.view(at->table).charset());
+                const std::string table_charset(model.before(i).view(at->table).charset());
                 ir::TypeName& old = old_columns[k]->type;
                 const bool named = !a.column_def->type.charset().empty();
                 if (named && old.charset().empty()) old.set_charset(table_charset);
@@ -518,7 +493,7 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     }
     f.foreign_key_checks = foreign_key_checks;
     if (settings.schema_complete)
-      if (auto unknown = unknown_references(st, columns); !unknown.empty())
+      if (auto unknown = unknown_references(st, ModelBefore(model, i)); !unknown.empty())
         f.rare().unknown = std::move(unknown);
     {
       const ir::QualifiedName* written = nullptr;
@@ -529,7 +504,7 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
       if (written && !written->empty()) {
         // The triggers this kind of statement fires (all, when a trigger's
         // events are not known).
-        const auto view = columns.view(*written);
+        const auto view = model.before(i).view(*written);
         const size_t count = view.trigger_count(event);
         auto named = view.triggers_for(event, StatementFacts::kTriggersNamed);
         if (count > 0 || !named.empty()) {
@@ -541,17 +516,16 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     if (const auto* at = st.as<ir::AlterTable>())
       for (const auto& a : at->actions)
         if (a.kind == ir::AlterKind::AddColumn && a.column_def && a.column_def->default_value)
-          for (auto& k : columns.known_functions(a.column_def->default_value->functions))
+          for (auto& k : model.before(i).known_functions(a.column_def->default_value->functions))
             f.rare().functions.push_back(std::move(k));
     if (const auto* d = st.as<ir::Drop>(); d && d->object == ir::ObjectKind::Table && !d->temporary)
       for (const auto& n : d->names) {
-        const auto k = columns.view(n);
+        const auto k = model.before(i).view(n);
         if (!k.exists() && (k.seen() || (settings.schema_complete && !outside_history(n))))
           f.rare().absent_tables.push_back(n);
         else if (!k.exists() && !k.seen())
           f.rare().unseen_tables.push_back(n);
       }
-    if (i < replayed) columns.apply(st);
     facts_.push_back(std::move(f));
 
     if (const auto* t = st.as<ir::Transaction>()) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <stdexcept>
+#include <string>
 #include <unordered_map>
 
 #include "analysis/migration_facts.h"
@@ -381,6 +383,20 @@ std::string function_key(std::string_view name) {
 }
 
 }  // namespace
+
+const SchemaModel& ReplayedModel::catch_up(size_t statement) {
+  if (statement < applied_)
+    throw std::logic_error("ReplayedModel: read for statement " + std::to_string(statement) +
+                           " after replaying " + std::to_string(applied_));
+  if (!seeded_) {
+    seeded_ = true;
+    for (auto& k : history_) model_.seed(std::move(k));
+    history_ = {};
+    for (const auto& f : functions_) model_.seed(f);
+  }
+  for (; applied_ < statement; ++applied_) model_.apply(statements_[applied_]);
+  return model_;
+}
 
 void SchemaModel::seed(const KnownFunction& f) { functions_[function_key(f.name)] = f.volatility; }
 

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -335,5 +336,55 @@ class SchemaModel {
 
 // The tables a statement names (targets, FOREIGN KEY references), in order.
 std::vector<ir::QualifiedName> referenced_tables(const ir::Statement& st);
+
+// The model of a file as it is just before each of its statements, worked
+// out only as far as it is read: the first read seeds it (once) from what
+// the history knows, and a read for statement i first applies the
+// statements before i not applied yet. So what is replayed follows from
+// what is read: a file none of whose statements' facts reads the model
+// seeds nothing and replays nothing, and the statements after the last one
+// that reads it are never applied. Reads come in statement order (a read
+// for a statement the model has been replayed past throws
+// std::logic_error).
+class ReplayedModel {
+ public:
+  // `statements` and `functions` must outlive the model; `history` is taken
+  // over (SchemaModel::seed: a state only it holds is changed in place).
+  ReplayedModel(const std::vector<ir::Statement>& statements, std::vector<KnownTable> history,
+                std::span<const KnownFunction> functions)
+      : statements_(statements), history_(std::move(history)), functions_(functions) {}
+  // The model just before statement `statement` runs.
+  const SchemaModel& before(size_t statement) {
+    if (seeded_ && applied_ == statement) return model_;
+    return catch_up(statement);
+  }
+  // How far it has gone: statements applied, and whether it is seeded.
+  size_t applied() const { return applied_; }
+  bool seeded() const { return seeded_; }
+
+ private:
+  const SchemaModel& catch_up(size_t statement);
+  const std::vector<ir::Statement>& statements_;
+  std::vector<KnownTable> history_;
+  std::span<const KnownFunction> functions_;
+  SchemaModel model_;
+  size_t applied_ = 0;
+  bool seeded_ = false;
+};
+
+// What may read the model before one statement holds this instead of the
+// model: get() replays the model to that statement when called, so it is
+// called only where the model is actually read. Default: no model known.
+class ModelBefore {
+ public:
+  ModelBefore() = default;
+  ModelBefore(ReplayedModel& model, size_t statement) : model_(&model), statement_(statement) {}
+  // The model just before the statement; null when none is known.
+  const SchemaModel* get() const { return model_ ? &model_->before(statement_) : nullptr; }
+
+ private:
+  ReplayedModel* model_ = nullptr;
+  size_t statement_ = 0;
+};
 
 }  // namespace ddlint::analysis

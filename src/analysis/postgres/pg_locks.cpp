@@ -81,7 +81,7 @@ TableEffect effect(const ir::QualifiedName& t, std::string_view mode, bool rewri
 
 // The lock, rewrite and scan of one ALTER TABLE subcommand.
 void alter_action(const ir::QualifiedName& table, const ir::AlterAction& a, const Settings& s,
-                  const SchemaModel* known, bool utc, std::string& mode, bool& rewrite, bool& scan,
+                  ModelBefore known, bool utc, std::string& mode, bool& rewrite, bool& scan,
                   std::vector<TableEffect>& others, std::string& unless) {
   using K = ir::AlterKind;
   std::string m = kAccessExclusive;
@@ -89,8 +89,9 @@ void alter_action(const ir::QualifiedName& table, const ir::AlterAction& a, cons
     case K::AddColumn:
       if (a.column_def) {
         std::vector<KnownFunction> declared;
-        if (known && a.column_def->default_value)
-          declared = known->known_functions(a.column_def->default_value->functions);
+        if (a.column_def->default_value)
+          if (const SchemaModel* m = known.get())
+            declared = m->known_functions(a.column_def->default_value->functions);
         const auto cost = pg_add_column_cost(*a.column_def, s, declared);
         rewrite |= cost.rewrite;
         scan |= cost.scan;
@@ -102,7 +103,8 @@ void alter_action(const ir::QualifiedName& table, const ir::AlterAction& a, cons
     case K::AlterColumnType: {
       // A known old type lets the whitelist rule out the rewrite (varchar
       // widening, numeric precision increase, ...).
-      const ir::TypeName* old = known ? known->column_type(table, a.column) : nullptr;
+      const SchemaModel* m = known.get();
+      const ir::TypeName* old = m ? m->column_type(table, a.column) : nullptr;
       if (!old || !a.new_type ||
           pg_type_change(*old, *a.new_type, a.expr.has_value(), utc) == TypeChange::Rewrite)
         rewrite = true;
@@ -182,10 +184,12 @@ void alter_action(const ir::QualifiedName& table, const ir::AlterAction& a, cons
 namespace {
 
 // An effect on an index the schema model knows is an effect on its table.
-void through_index(TableEffect& e, const SchemaModel* known) {
-  if (e.object != ir::ObjectKind::Index || !known) return;
+void through_index(TableEffect& e, ModelBefore known) {
+  if (e.object != ir::ObjectKind::Index) return;
+  const SchemaModel* m = known.get();
+  if (!m) return;
   bool gone = false;
-  const ir::QualifiedName* owner = known->index_table(e.table, &gone);
+  const ir::QualifiedName* owner = m->index_table(e.table, &gone);
   if (!owner || gone) return;
   e.via_index = e.table;
   e.table = {owner->schema, owner->name, e.via_index->range};
@@ -194,7 +198,7 @@ void through_index(TableEffect& e, const SchemaModel* known) {
 
 }  // namespace
 
-StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s, const SchemaModel* known,
+StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s, ModelBefore known,
                                     bool utc_session) {
   // timestamp <-> timestamptz skips the rewrite in a UTC session from PostgreSQL 12 on.
   const bool utc = utc_session && s.pg_version >= 12;
@@ -259,8 +263,8 @@ StatementEffect pg_statement_effect(const ir::Statement& stmt, const Settings& s
               // An index the schema model knows: its table is what is locked;
               // one that went with its table earlier locks nothing that exists.
               bool gone = false;
-              const ir::QualifiedName* owner =
-                  n.object == ir::ObjectKind::Index && known ? known->index_table(name, &gone) : nullptr;
+              const SchemaModel* m = n.object == ir::ObjectKind::Index ? known.get() : nullptr;
+              const ir::QualifiedName* owner = m ? m->index_table(name, &gone) : nullptr;
               if (owner && gone) continue;
               TableEffect e =
                   effect(owner ? *owner : name, n.concurrently ? kShareUpdateExclusive : kAccessExclusive);
