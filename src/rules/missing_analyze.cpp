@@ -16,44 +16,69 @@ namespace ddlint::rules {
 
 namespace {
 
+// A bulk change, with what its message says of it written only when it is
+// reported (most are followed by an ANALYZE).
 struct BulkChange {
-  ir::QualifiedName table;
-  std::string what;          // "this UPDATE rewrites every row of `users`"
-  bool conditional = false;  // the WHERE may select few rows
+  enum class Kind { Update, Delete, Loop, TypeChange };
+  Kind kind = Kind::Update;
+  const ir::QualifiedName* table = nullptr;     // held by the statement
+  const ir::RowSelection* selection = nullptr;  // Update, Delete
+  bool has_where = false;                       // Update, Delete
+  std::string columns;                          // TypeChange: the indexed columns, quoted
+  bool conditional = false;                     // the WHERE may select few rows
 };
 
 // An UPDATE/DELETE is a bulk change unless its WHERE picks given rows (a key
 // or natural key, CURRENT OF) or a LIMIT bounds it to one batch: the notion
 // of a backfill that backfill-fires-triggers and mixed-ddl-dml use.
-BulkChange dml(bool update, const ir::QualifiedName& table, bool has_where, const ir::RowSelection& s) {
-  if (s.limit || (has_where && (s.limited_source || point_selection(s)))) return {};
-  const std::string verb = update ? "UPDATE" : "DELETE";
-  if (!has_where)
-    return {table,
-            "this " + verb + (update ? " rewrites every row of " : " removes every row of ") + quoted(table),
-            false};
-  const std::string by = filtered_columns(s);
-  return {table,
-          "this " + verb + (update ? " of " : " from ") + quoted(table) +
-              " may change many rows (its WHERE " +
-              (by.empty() ? std::string("does not pick given rows")
-                          : "filters on " + by + " but does not pick given rows") +
-              ")",
-          true};
+bool bulk_dml(bool has_where, const ir::RowSelection& s) {
+  return !(s.limit || (has_where && (s.limited_source || point_selection(s))));
+}
+
+// "this UPDATE rewrites every row of `users`", ...
+std::string what(const BulkChange& c) {
+  const ir::QualifiedName& table = *c.table;
+  switch (c.kind) {
+    case BulkChange::Kind::Update:
+    case BulkChange::Kind::Delete: {
+      const bool update = c.kind == BulkChange::Kind::Update;
+      const std::string verb = update ? "UPDATE" : "DELETE";
+      if (!c.has_where)
+        return "this " + verb + (update ? " rewrites every row of " : " removes every row of ") +
+               quoted(table);
+      const std::string by = filtered_columns(*c.selection);
+      return "this " + verb + (update ? " of " : " from ") + quoted(table) +
+             " may change many rows (its WHERE " +
+             (by.empty() ? std::string("does not pick given rows")
+                         : "filters on " + by + " but does not pick given rows") +
+             ")";
+    }
+    case BulkChange::Kind::Loop:
+      return "this block changes rows of " + quoted(table) + " in a loop (a batched backfill)";
+    case BulkChange::Kind::TypeChange:
+      return "ALTER COLUMN ... TYPE drops the planner's statistics of " + c.columns +
+             " (PostgreSQL removes them with the old type, even when the table is not rewritten), which " +
+             (c.columns.find(',') == std::string::npos ? "is an indexed column" : "are indexed columns") +
+             " of " + quoted(table);
+  }
+  return {};
 }
 
 // The bulk changes statement `st` makes, one per table.
 std::vector<BulkChange> bulk_changes(const engine::RuleContext& ctx, size_t i) {
   const auto& st = ctx.file().statements[i];
   std::vector<BulkChange> out;
+  const auto dml = [&](BulkChange::Kind kind, const ir::QualifiedName& table, bool has_where,
+                       const ir::RowSelection& s) {
+    if (bulk_dml(has_where, s)) out.push_back({kind, &table, &s, has_where, {}, has_where});
+  };
   if (const auto* u = st.as<ir::Update>()) {
-    out.push_back(dml(true, u->table, u->has_where, u->selection));
+    dml(BulkChange::Kind::Update, u->table, u->has_where, u->selection);
   } else if (const auto* d = st.as<ir::Delete>()) {
-    out.push_back(dml(false, d->table, d->has_where, d->selection));
+    dml(BulkChange::Kind::Delete, d->table, d->has_where, d->selection);
   } else if (const auto* o = st.as<ir::Opaque>()) {
     for (const auto& t : o->loop_writes)
-      out.push_back(
-          {t, "this block changes rows of " + quoted(t) + " in a loop (a batched backfill)", false});
+      out.push_back({BulkChange::Kind::Loop, &t, nullptr, false, {}, false});
   } else if (const auto* a = st.as<ir::AlterTable>()) {
     std::string cols;
     for (size_t k = 0; k < a->actions.size(); ++k) {
@@ -63,16 +88,10 @@ std::vector<BulkChange> bulk_changes(const engine::RuleContext& ctx, size_t i) {
       cols += (cols.empty() ? "" : ", ") + quoted(a->actions[k].column);
     }
     if (!cols.empty())
-      out.push_back(
-          {a->table,
-           "ALTER COLUMN ... TYPE drops the planner's statistics of " + cols +
-               " (PostgreSQL removes them with the old type, even when the table is not rewritten), which " +
-               (cols.find(',') == std::string::npos ? "is an indexed column" : "are indexed columns") +
-               " of " + quoted(a->table),
-           false});
+      out.push_back({BulkChange::Kind::TypeChange, &a->table, nullptr, false, std::move(cols), false});
   }
   std::erase_if(out, [&](const BulkChange& c) {
-    return c.what.empty() || c.table.empty() || bookkeeping_table(c.table) || !ctx.is_existing_table(c.table);
+    return c.table->empty() || bookkeeping_table(*c.table) || !ctx.is_existing_table(*c.table);
   });
   return out;
 }
@@ -84,7 +103,7 @@ std::vector<const ir::QualifiedName*> bulk_tables(const engine::RuleContext& ctx
   const auto& st = ctx.file().statements[i];
   std::vector<const ir::QualifiedName*> out;
   auto row = [&](const ir::QualifiedName& t, bool has_where, const ir::RowSelection& s) {
-    if (!(s.limit || (has_where && (s.limited_source || point_selection(s))))) out.push_back(&t);
+    if (bulk_dml(has_where, s)) out.push_back(&t);
   };
   if (const auto* u = st.as<ir::Update>()) {
     row(u->table, u->has_where, u->selection);
@@ -181,7 +200,7 @@ class MissingAnalyze final : public engine::Rule {
     if (changes.empty()) return;
     std::vector<const BulkChange*> unanalyzed;
     for (const auto& c : changes)
-      if (!later_.followed(ctx, c.table)) unanalyzed.push_back(&c);
+      if (!later_.followed(ctx, *c.table)) unanalyzed.push_back(&c);
     // Each finding's fix analyzes every table of the statement that needs
     // it, so applying any one of them (they insert at the same place) is
     // enough.
@@ -189,16 +208,16 @@ class MissingAnalyze final : public engine::Rule {
     analyzes_needed.reserve(unanalyzed.size());
     for (const auto* c : unanalyzed)
       analyzes_needed.push_back(
-          "ANALYZE " + (c->table.range.empty() ? c->table.display() : std::string(ctx.text(c->table.range))) +
-          ";");
+          "ANALYZE " +
+          (c->table->range.empty() ? c->table->display() : std::string(ctx.text(c->table->range))) + ";");
     for (size_t k = 0; k < unanalyzed.size(); ++k) {
       const BulkChange& c = *unanalyzed[k];
       const std::string& analyze = analyzes_needed[k];
       auto d = ctx.report(
           ctx.statement().range,
-          c.what +
+          what(c) +
               ", and this migration does not run ANALYZE on it afterwards: the planner keeps estimating " +
-              quoted(c.table) +
+              quoted(*c.table) +
               " from statistics of the data as it was until autovacuum analyzes it, which waits for enough "
               "changed rows and a free worker, so queries may get bad plans right after the deploy" +
               (c.conditional ? ", unless the WHERE selects only a few rows" : ""));
