@@ -284,8 +284,10 @@ NormalType normalize(const TypeName& type) {
 
 namespace {
 
-Fact make(FactKind kind, const QualifiedName& table, TextRange range) {
-  Fact f;
+// A new fact at the end of `out`, made in place (a Fact is costly to move:
+// its strings, type and boxes), for the caller to fill in.
+Fact& add(std::vector<Fact>& out, FactKind kind, const QualifiedName& table, TextRange range) {
+  Fact& f = out.emplace_back();
   f.kind = kind;
   f.table = table.name;
   f.table_name = table;
@@ -297,11 +299,10 @@ Fact make(FactKind kind, const QualifiedName& table, TextRange range) {
 // MODIFY/CHANGE): type, nullability, default, position.
 void restate(std::vector<Fact>& out, const QualifiedName& table, const std::string& column,
              const ColumnDef& def, const AlterAction& a) {
-  Fact t = make(FactKind::SetType, table, def.type.range);
+  Fact& t = add(out, FactKind::SetType, table, def.type.range);
   t.name = column;
   t.type = normalize(def.type);
   t.restated = true;
-  out.push_back(std::move(t));
   // NOT NULL where it is written (or the PRIMARY KEY that implies it); the
   // whole definition when nullability is left out.
   TextRange null_range = def.range;
@@ -311,21 +312,18 @@ void restate(std::vector<Fact>& out, const QualifiedName& table, const std::stri
       null_range = k.range;
       break;
     }
-  Fact n = make(def.not_null ? FactKind::SetNotNull : FactKind::DropNotNull, table, null_range);
+  Fact& n = add(out, def.not_null ? FactKind::SetNotNull : FactKind::DropNotNull, table, null_range);
   n.name = column;
   n.restated = true;
-  out.push_back(std::move(n));
-  Fact d = make(def.default_value ? FactKind::SetDefault : FactKind::DropDefault, table,
+  Fact& d = add(out, def.default_value ? FactKind::SetDefault : FactKind::DropDefault, table,
                 def.default_value ? def.default_value->range : def.range);
   d.name = column;
   d.value = def.default_value;
   d.restated = true;
-  out.push_back(std::move(d));
   if (!a.position.empty()) {
-    Fact p = make(FactKind::SetPosition, table, a.range);
+    Fact& p = add(out, FactKind::SetPosition, table, a.range);
     p.name = column;
     p.position = a.position;
-    out.push_back(std::move(p));
   }
 }
 
@@ -349,43 +347,38 @@ void alter_facts(const AlterTable& s, std::vector<Fact>& out) {
     switch (a.kind) {
       case AlterKind::AddColumn: {
         if (!a.column_def) break;
-        Fact f = make(FactKind::AddColumn, s.table, a.range);
+        Fact& f = add(out, FactKind::AddColumn, s.table, a.range);
         f.name = a.column_def->name;
         f.type = normalize(a.column_def->type);
         f.not_null = a.column_def->not_null;
         f.value = a.column_def->default_value;
-        out.push_back(std::move(f));
         break;
       }
       case AlterKind::DropColumn: {
-        Fact f = make(FactKind::DropColumn, s.table, a.range);
+        Fact& f = add(out, FactKind::DropColumn, s.table, a.range);
         f.name = a.column;
-        out.push_back(std::move(f));
         break;
       }
       case AlterKind::AlterColumnType: {
         if (!a.new_type) break;
-        Fact f = make(FactKind::SetType, s.table, a.range);
+        Fact& f = add(out, FactKind::SetType, s.table, a.range);
         f.name = a.column;
         f.type = normalize(*a.new_type);
-        out.push_back(std::move(f));
         break;
       }
       case AlterKind::SetNotNull:
       case AlterKind::DropNotNull: {
-        Fact f = make(a.kind == AlterKind::SetNotNull ? FactKind::SetNotNull : FactKind::DropNotNull, s.table,
-                      a.range);
+        Fact& f = add(out, a.kind == AlterKind::SetNotNull ? FactKind::SetNotNull : FactKind::DropNotNull,
+                      s.table, a.range);
         f.name = a.column;
-        out.push_back(std::move(f));
         break;
       }
       case AlterKind::SetDefault:
       case AlterKind::DropDefault: {
-        Fact f = make(a.kind == AlterKind::SetDefault ? FactKind::SetDefault : FactKind::DropDefault, s.table,
-                      a.range);
+        Fact& f = add(out, a.kind == AlterKind::SetDefault ? FactKind::SetDefault : FactKind::DropDefault,
+                      s.table, a.range);
         f.name = a.column;
         if (a.kind == AlterKind::SetDefault) f.value = a.expr;
-        out.push_back(std::move(f));
         break;
       }
       case AlterKind::ModifyColumn:
@@ -394,62 +387,54 @@ void alter_facts(const AlterTable& s, std::vector<Fact>& out) {
       case AlterKind::ChangeColumn: {
         if (!a.column_def) break;
         if (a.column_def->name != a.column) {
-          Fact r = make(FactKind::RenameColumn, s.table, a.range);
+          Fact& r = add(out, FactKind::RenameColumn, s.table, a.range);
           r.name = a.column;
           r.new_name = a.column_def->name;
-          out.push_back(std::move(r));
         }
         restate(out, s.table, a.column_def->name, *a.column_def, a);
         break;
       }
       case AlterKind::RenameColumn: {
-        Fact f = make(FactKind::RenameColumn, s.table, a.range);
+        Fact& f = add(out, FactKind::RenameColumn, s.table, a.range);
         f.name = a.column;
         f.new_name = a.name;
-        out.push_back(std::move(f));
         break;
       }
       case AlterKind::RenameTable: {
-        Fact f = make(FactKind::RenameTable, s.table, a.range);
+        Fact& f = add(out, FactKind::RenameTable, s.table, a.range);
         f.new_name = a.name;
-        out.push_back(std::move(f));
         break;
       }
       case AlterKind::AddConstraint:
       case AlterKind::AddIndex: {
         if (!a.constraint) break;
         const bool index = is_index(a.constraint->kind);
-        Fact f = make(index ? FactKind::AddIndex : FactKind::AddConstraint, s.table, a.range);
+        Fact& f = add(out, index ? FactKind::AddIndex : FactKind::AddConstraint, s.table, a.range);
         f.name = a.constraint->name;
         f.constraint = a.constraint;
-        out.push_back(std::move(f));
         break;
       }
       case AlterKind::DropConstraint: {
-        Fact f = make(FactKind::DropConstraint, s.table, a.range);
+        Fact& f = add(out, FactKind::DropConstraint, s.table, a.range);
         f.name = a.name;
-        out.push_back(std::move(f));
         break;
       }
       case AlterKind::ValidateConstraint: {
-        Fact f = make(FactKind::ValidateConstraint, s.table, a.range);
+        Fact& f = add(out, FactKind::ValidateConstraint, s.table, a.range);
         f.name = a.name;
-        out.push_back(std::move(f));
         break;
       }
       case AlterKind::DropIndex: {
-        Fact f = make(FactKind::DropIndex, s.table, a.range);
+        Fact& f = add(out, FactKind::DropIndex, s.table, a.range);
         f.name = a.name;
-        out.push_back(std::move(f));
         break;
       }
       case AlterKind::DropPrimaryKey:
-        out.push_back(make(FactKind::DropPrimaryKey, s.table, a.range));
+        add(out, FactKind::DropPrimaryKey, s.table, a.range);
         break;
       default: {
-        Fact f = make(FactKind::Other, s.table, a.range);
+        Fact& f = add(out, FactKind::Other, s.table, a.range);
         f.name = std::string(to_string(a.kind));
-        out.push_back(std::move(f));
         break;
       }
     }
@@ -466,40 +451,35 @@ std::vector<Fact> facts(const Statement& st) {
         if constexpr (std::is_same_v<T, AlterTable>) {
           if (s.object == ObjectKind::Table) alter_facts(s, out);
         } else if constexpr (std::is_same_v<T, CreateTable>) {
-          if (s.object == ObjectKind::Table)
-            out.push_back(make(FactKind::CreateTable, s.table, s.table.range));
+          if (s.object == ObjectKind::Table) add(out, FactKind::CreateTable, s.table, s.table.range);
         } else if constexpr (std::is_same_v<T, Drop>) {
           for (const auto& n : s.names) {
             if (s.object == ObjectKind::Table) {
-              out.push_back(make(FactKind::DropTable, n, n.range));
+              add(out, FactKind::DropTable, n, n.range);
             } else if (s.object == ObjectKind::Index) {
-              Fact f = make(FactKind::DropIndex, QualifiedName{}, n.range);
+              Fact& f = add(out, FactKind::DropIndex, QualifiedName{}, n.range);
               f.name = n.name;
-              out.push_back(std::move(f));
             }
           }
         } else if constexpr (std::is_same_v<T, Truncate>) {
-          for (const auto& t : s.tables) out.push_back(make(FactKind::TruncateTable, t, t.range));
+          for (const auto& t : s.tables) add(out, FactKind::TruncateTable, t, t.range);
         } else if constexpr (std::is_same_v<T, Rename>) {
           if (s.object == ObjectKind::Table) {
-            Fact f = make(FactKind::RenameTable, s.target, s.range.empty() ? st.range : s.range);
+            Fact& f = add(out, FactKind::RenameTable, s.target, s.range.empty() ? st.range : s.range);
             f.new_name = s.new_name;
-            out.push_back(std::move(f));
           } else if (s.object == ObjectKind::Column) {
-            Fact f = make(FactKind::RenameColumn, s.target, st.range);
+            Fact& f = add(out, FactKind::RenameColumn, s.target, st.range);
             f.name = s.subname;
             f.new_name = s.new_name;
-            out.push_back(std::move(f));
           }
         } else if constexpr (std::is_same_v<T, CreateIndex>) {
-          Fact f = make(FactKind::AddIndex, s.table, st.range);
+          Fact& f = add(out, FactKind::AddIndex, s.table, st.range);
           f.name = s.name;
           Constraint c;
           c.kind = s.unique ? ConstraintKind::Unique : s.mysql_kind;
           c.name = s.name;
           c.columns = s.columns;
           f.constraint = std::move(c);
-          out.push_back(std::move(f));
         }
       },
       st.node);
