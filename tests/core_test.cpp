@@ -1415,6 +1415,45 @@ TEST_SUITE("core") {
     CHECK(model.table_state(held[0].name).seen());
   }
 
+  TEST_CASE("schema model: needed_by names each table once, in first-named order, past a few tables too") {
+    // Up to 16 tables are found again by a scan, past that by an index of
+    // their positions: both find a table named again, qualified or not.
+    analysis::SchemaModel model;
+    std::string history;
+    std::string next_sql;
+    for (int i = 0; i < 40; ++i) {
+      const std::string n = "t" + std::to_string(i);
+      history += "CREATE TABLE " + n + " (id int);\n";
+      next_sql += "INSERT INTO " + n + " VALUES (1);\n";
+      // Named again: the same table, then qualified (matches the unqualified
+      // one), and a table in another schema named only once.
+      next_sql += "UPDATE " + n + " SET id = 2;\nDELETE FROM s." + n + ";\n";
+    }
+    next_sql += "INSERT INTO t0 VALUES (3);\nINSERT INTO t39 VALUES (3);\nINSERT INTO missing VALUES (1);\n";
+    const auto h = file(history);
+    for (const auto& st : h.statements) model.apply(st);
+    const auto next = file(next_sql);
+    const std::vector<analysis::KnownTable> known = model.needed_by(next);
+    REQUIRE(known.size() == 41);
+    for (int i = 0; i < 40; ++i) {
+      CHECK(known[i].name.name == "t" + std::to_string(i));
+      CHECK(known[i].name.schema.empty());
+      CHECK(known[i].exists());
+      CHECK(known[i].state == model.table_state(known[i].name).state);
+    }
+    CHECK(known[40].name.name == "missing");
+    CHECK_FALSE(known[40].seen());
+    // A qualified name first: an unqualified one later matches it, and
+    // another schema's table of the same name does not.
+    const auto mixed = file(
+        "INSERT INTO a.t1 VALUES (1);\nINSERT INTO t1 VALUES (1);\nINSERT INTO b.t1 VALUES (1);\n"
+        "INSERT INTO a.t1 VALUES (1);\n");
+    const auto m = model.needed_by(mixed);
+    REQUIRE(m.size() == 2);
+    CHECK(m[0].name.schema == "a");
+    CHECK(m[1].name.schema == "b");
+  }
+
   TEST_CASE("schema model: room reserved one column at a time grows twice over, as push_back does") {
     // Each ALTER TABLE ... ADD COLUMN reserves room for the columns it adds:
     // a file of N of them must move the columns O(log N) times, not N times.

@@ -12,18 +12,28 @@
 
 namespace ddlint::analysis {
 
+namespace {
+
+// same_table (migration_facts.h) of two names already known to be equal:
+// an unqualified name matches any schema.
+bool same_schema(const ir::QualifiedName& a, const ir::QualifiedName& b) {
+  return a.schema.empty() || b.schema.empty() || a.schema == b.schema;
+}
+
+}  // namespace
+
 SchemaModel::Table* SchemaModel::table(const ir::QualifiedName& name, bool create) {
   if (!create) {
     // A name never seen gets no entry.
     const auto it = tables_.find(name.name);
     if (it == tables_.end()) return nullptr;
     for (auto& t : it->second)
-      if (same_table(t.name, name)) return &t;
+      if (same_schema(t.name, name)) return &t;
     return nullptr;
   }
   auto& list = tables_[name.name];
   for (auto& t : list)
-    if (same_table(t.name, name)) return &t;
+    if (same_schema(t.name, name)) return &t;
   if (!create) return nullptr;
   Table t;
   t.name = name;
@@ -151,7 +161,7 @@ const SchemaModel::Table* SchemaModel::table(const ir::QualifiedName& name) cons
   const auto it = tables_.find(name.name);
   if (it == tables_.end()) return nullptr;
   for (const auto& t : it->second)
-    if (same_table(t.name, name)) return &t;
+    if (same_schema(t.name, name)) return &t;
   return nullptr;
 }
 
@@ -344,7 +354,7 @@ void SchemaModel::seed(KnownTable k) {
   auto& list = tables_[k.name.name];  // one lookup (table(k.name, true) without making a state)
   Table* t = nullptr;
   for (auto& known : list)
-    if (same_table(known.name, k.name)) {
+    if (same_schema(known.name, k.name)) {
       t = &known;
       break;
     }
@@ -845,22 +855,37 @@ std::vector<ir::QualifiedName> referenced_tables(const ir::Statement& st) {
 std::vector<KnownTable> SchemaModel::needed_by(const ir::ParsedFile& file) const {
   std::vector<KnownTable> out;
   // A file names a few tables, found again by a scan of `out`; past
-  // kScanned, by name (positions in `out`).
+  // kScanned, through an open-addressing index of their positions in `out`
+  // (position + 1, 0 for a free slot), probed linearly from the name's hash
+  // and at most half full: no node or key string per table.
   constexpr size_t kScanned = 16;
-  std::unordered_map<std::string, std::vector<size_t>> by_name;
+  std::vector<uint32_t> slots;
+  auto place = [&](size_t position) {
+    const size_t mask = slots.size() - 1;
+    size_t i = std::hash<std::string_view>{}(out[position].name.name) & mask;
+    while (slots[i] != 0) i = (i + 1) & mask;
+    slots[i] = static_cast<uint32_t>(position + 1);
+  };
   auto add = [&](const ir::QualifiedName& t) {
     if (out.size() < kScanned) {
-      for (const auto& k : out)
-        if (same_table(k.name, t)) return;
+      // The latest first: statements in a row often name the same table.
+      for (auto k = out.rbegin(); k != out.rend(); ++k)
+        if (k->name.name.size() == t.name.size() && k->name.name == t.name && same_schema(k->name, t)) return;
     } else {
-      if (by_name.empty())
-        for (size_t k = 0; k < out.size(); ++k) by_name[out[k].name.name].push_back(k);
-      auto& named = by_name[t.name];
-      for (const size_t k : named)
-        if (same_table(out[k].name, t)) return;
-      named.push_back(out.size());
+      if (2 * (out.size() + 1) > slots.size()) {
+        size_t size = 4 * kScanned;
+        while (size < 4 * out.size()) size *= 2;
+        slots.assign(size, 0);
+        for (size_t k = 0; k < out.size(); ++k) place(k);
+      }
+      const size_t mask = slots.size() - 1;
+      for (size_t i = std::hash<std::string_view>{}(t.name) & mask; slots[i] != 0; i = (i + 1) & mask) {
+        const ir::QualifiedName& k = out[slots[i] - 1].name;
+        if (k.name == t.name && same_schema(k, t)) return;
+      }
     }
     out.push_back(table_state(t));
+    if (!slots.empty()) place(out.size() - 1);
   };
   for (const auto& st : file.statements) {
     for_each_referenced_table(st, add);
