@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "analysis/migration_facts.h"
 #include "ir/facts.h"
 #include "parser/parser.h"
 #include "support/harness.h"
@@ -88,71 +87,6 @@ TEST_SUITE("parity") {
       CHECK(facts_of(p.pg, Dialect::Postgres, p.line) == p.expected);
       CHECK(facts_of(p.mysql, Dialect::MySql, p.line) == p.expected);
     }
-  }
-
-  TEST_CASE("a file's facts are worked out once per statement, only for the statements asked about") {
-    for (const Dialect d : {Dialect::Postgres, Dialect::MySql}) {
-      const SourceFile source("f.sql",
-                              "ALTER TABLE t ADD COLUMN a int;\n"
-                              "UPDATE t SET a = 1;\n"
-                              "ALTER TABLE t RENAME COLUMN a TO b;\n"
-                              "CREATE INDEX i ON t (b);\n"
-                              "DROP TABLE u;\n",
-                              d);
-      const auto parsed = parser::parse(source);
-      REQUIRE(parsed.errors.empty());
-      REQUIRE(parsed.statements.size() == 5);
-      const ir::FactsByStatement facts(parsed.statements);
-      CHECK(facts.size() == 5);
-      CHECK(facts.computed() == 0);
-      // Asked out of order and more than once: each statement's list is the
-      // one ir::facts gives, worked out at the first read and the same list
-      // (same address) at every later one.
-      const std::vector<ir::Fact>& rename = facts.at(2);
-      CHECK(facts.computed() == 1);
-      CHECK(&facts.statement(2) == &parsed.statements[2]);
-      CHECK(ir::dump_facts(rename, source.text()) ==
-            ir::dump_facts(ir::facts(parsed.statements[2]), source.text()));
-      CHECK(&facts.at(2) == &rename);
-      CHECK(facts.computed() == 1);
-      for (size_t i = 0; i < parsed.statements.size(); ++i) {
-        CAPTURE(i);
-        const std::vector<ir::Fact>& got = facts.at(i);
-        CHECK(ir::dump_facts(got, source.text()) ==
-              ir::dump_facts(ir::facts(parsed.statements[i]), source.text()));
-        CHECK(&facts.at(i) == &got);
-      }
-      CHECK(facts.computed() == 5);
-      CHECK(facts.at(1).empty());  // an UPDATE changes no schema object
-      CHECK(facts.at(4).size() == 1);
-      CHECK(facts.computed() == 5);
-    }
-  }
-
-  TEST_CASE("MigrationFacts keeps the file's facts and works out those of ALTER TABLE and RENAME only") {
-    const SourceFile source("f.sql",
-                            "CREATE TABLE t (a int);\n"
-                            "ALTER TABLE t ADD COLUMN b int;\n"
-                            "UPDATE t SET b = 1;\n"
-                            "ALTER TABLE t RENAME TO u;\n"
-                            "DROP TABLE u;\n",
-                            Dialect::Postgres);
-    const auto parsed = parser::parse(source);
-    REQUIRE(parsed.errors.empty());
-    const analysis::Settings settings;
-    const auto plan = analysis::plan_runner(source.path(), source.text(), parsed.comments, settings.runner,
-                                            settings.runner_layout);
-    const analysis::MigrationFacts facts(parsed, settings, plan);
-    const ir::FactsByStatement& kept = facts.ir_facts();
-    CHECK(kept.size() == 5);
-    CHECK(&kept.statement(0) == &parsed.statements[0]);
-    CHECK(kept.computed() == 2);  // the two ALTER TABLE statements
-    const std::vector<ir::Fact>& renamed = kept.at(3);
-    REQUIRE(renamed.size() == 1);
-    CHECK(renamed[0].kind == ir::FactKind::RenameTable);
-    CHECK(kept.computed() == 2);  // read again, not worked out again
-    CHECK(kept.at(4).size() == 1);
-    CHECK(kept.computed() == 3);
   }
 
   TEST_CASE("types are compared by kind and size, never by spelling") {

@@ -10,9 +10,8 @@ namespace {
 // MySQL MODIFY/CHANGE that restates the old definition reverts a type or
 // nullability change as PostgreSQL's ALTER COLUMN does, and ADD/DROP INDEX
 // inside ALTER TABLE is an index like CREATE/DROP INDEX.
-void add_effects(const ir::FactsByStatement& statements, size_t i, std::vector<DownEffect>& out) {
+void add_effects(const ir::Statement& st, std::vector<DownEffect>& out) {
   using V = DownEffect::Verb;
-  const ir::Statement& st = statements.statement(i);
   // A TEMPORARY table is the session's own: creating or dropping one
   // neither restores nor removes a table of the schema.
   if (const auto* c = st.as<ir::CreateTable>()) {
@@ -53,7 +52,7 @@ void add_effects(const ir::FactsByStatement& statements, size_t i, std::vector<D
   // Of the statements left, only ALTER TABLE and RENAME (of a table or a
   // column) have facts read below (a TRUNCATE's are not).
   if (st.as<ir::AlterTable>() == nullptr && st.as<ir::Rename>() == nullptr) return;
-  const std::vector<ir::Fact>& all = statements.at(i);
+  const std::vector<ir::Fact> all = ir::facts(st);
   for (const auto& f : all) {
     const ir::QualifiedName& t = f.table_name;
     switch (f.kind) {
@@ -96,14 +95,6 @@ void add_effects(const ir::FactsByStatement& statements, size_t i, std::vector<D
         break;
     }
   }
-}
-
-// The effects of another file (a down migration of its own): its facts are
-// read here only.
-void add_paired_effects(const ir::ParsedFile& paired, std::vector<DownEffect>& out) {
-  const ir::FactsByStatement statements(paired.statements);
-  out.reserve(out.size() + paired.statements.size());
-  for (size_t i = 0; i < paired.statements.size(); ++i) add_effects(statements, i, out);
 }
 
 }  // namespace
@@ -265,7 +256,7 @@ DownMigration read_down_migration(const ir::ParsedFile& file, const MigrationFac
     for (size_t i = 0; i < file.statements.size(); ++i) {
       if (!facts.at(i).down) continue;
       d.present = true;
-      add_effects(facts.ir_facts(), i, d.effects);
+      add_effects(file.statements[i], d.effects);
     }
     return d;
   }
@@ -274,7 +265,8 @@ DownMigration read_down_migration(const ir::ParsedFile& file, const MigrationFac
     d.supported = true;
     d.where = "the `--rollback` of its changesets";
     if (paired) {
-      add_paired_effects(*paired, d.effects);
+      d.effects.reserve(paired->statements.size());
+      for (const auto& st : paired->statements) add_effects(st, d.effects);
       d.present = true;  // `--rollback empty` says there is nothing to undo
     }
     return d;
@@ -299,7 +291,8 @@ DownMigration read_down_migration(const ir::ParsedFile& file, const MigrationFac
     if (!paired_path.empty() && plan.runner != Runner::Flyway && plan.runner != Runner::Sqitch &&
         file_base_name(paired_path) != file_base_name(down_path) && d.where.front() == '`')
       d.where = "`" + std::string(file_base_name(paired_path)) + "`";
-    add_paired_effects(*paired, d.effects);
+    d.effects.reserve(paired->statements.size());
+    for (const auto& st : paired->statements) add_effects(st, d.effects);
     d.present = !paired->statements.empty() || !paired->errors.empty();
   } else if (!unreadable.empty()) {
     d.unreadable = std::string(file_base_name(unreadable));

@@ -257,7 +257,7 @@ bool same_table(const ir::QualifiedName& a, const ir::QualifiedName& b) {
 MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan,
                                std::span<const CreatedObject> earlier, std::vector<KnownTable> history,
                                std::span<const KnownFunction> functions)
-    : plan_(plan), ir_facts_(file.statements), earlier_(earlier) {
+    : plan_(plan), earlier_(earlier) {
   // A step of a split version: the columns earlier steps of the version
   // added are as new as columns added earlier in the file. Read before the
   // model below takes the states (and may change them in place).
@@ -658,7 +658,7 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
     // the others' facts are not worked out.
     if (file.statements[i].as<ir::AlterTable>() == nullptr && file.statements[i].as<ir::Rename>() == nullptr)
       continue;
-    for (const auto& f : ir_facts_.at(i)) {
+    for (const auto& f : ir::facts(file.statements[i])) {
       if (f.kind == ir::FactKind::RenameTable && !f.new_name.empty() && created_before(f.table_name, i)) {
         std::string_view renamed = f.new_name;
         if (const size_t dot = renamed.rfind('.'); dot != std::string_view::npos)

@@ -15,7 +15,6 @@
 #include "analysis/runner.h"
 #include "analysis/schema_model.h"
 #include "analysis/settings.h"
-#include "ir/facts.h"
 #include "ir/parsed_file.h"
 
 namespace ddlint::analysis {
@@ -174,9 +173,6 @@ class MigrationFacts {
 
   const RunnerPlan& plan() const { return plan_; }
   const StatementFacts& at(size_t statement) const { return facts_[statement]; }
-  // ir::facts of each statement of the file, worked out once for every
-  // reader (and only for the statements some reader asks about).
-  const ir::FactsByStatement& ir_facts() const { return ir_facts_; }
   // True when `table` is created by a statement before `statement`.
   bool created_before(const ir::QualifiedName& table, size_t statement) const;
   bool is_existing(const ir::QualifiedName& table, size_t statement) const {
@@ -215,7 +211,6 @@ class MigrationFacts {
     size_t dropped = SIZE_MAX;
   };
   RunnerPlan plan_;
-  ir::FactsByStatement ir_facts_;
   std::span<const CreatedObject> earlier_;
   std::vector<StatementFacts> facts_;
   std::vector<size_t> section_first_;  // per statement: first statement of its section

@@ -20,7 +20,7 @@ class Builder {
     for (size_t i = 0; i < file_.statements.size(); ++i) {
       const auto& st = file_.statements[i];
       if (st.recovered || facts_.at(i).down) continue;
-      const std::vector<ir::Fact>& all = facts_.ir_facts().at(i);
+      const std::vector<ir::Fact> all = ir::facts(st);
       for (const auto& f : all) {
         if (f.table_name.empty() || !facts_.is_existing(f.table_name, i)) continue;
         switch (f.kind) {

@@ -80,12 +80,11 @@ std::string_view to_string(TableWork w) {
   return "";
 }
 
-TableWork table_work(const ir::FactsByStatement& facts, size_t i, const TableEffect& effect) {
+TableWork table_work(const ir::Statement& statement, const TableEffect& effect) {
   if (effect.rewrite) return TableWork::Rewrite;
-  const ir::Statement& statement = facts.statement(i);
   bool index = statement.as<ir::CreateIndex>() != nullptr || statement.as<ir::Reindex>() != nullptr;
   if (!index)
-    for (const auto& f : facts.at(i))
+    for (const auto& f : ir::facts(statement))
       if (f.kind == ir::FactKind::AddIndex || (f.kind == ir::FactKind::AddConstraint && f.constraint &&
                                                (f.constraint->kind == ir::ConstraintKind::Unique ||
                                                 f.constraint->kind == ir::ConstraintKind::PrimaryKey ||
@@ -111,7 +110,7 @@ int64_t bytes_per_second(TableWork w, const SizePolicy& policy) {
   return 0;
 }
 
-SizeVerdict size_verdict(const ir::FactsByStatement& facts, size_t statement, const StatementEffect& effect,
+SizeVerdict size_verdict(const ir::Statement& statement, const StatementEffect& effect,
                          const std::vector<const TableSize*>& sizes, const TableSize* written,
                          const SizePolicy& policy) {
   SizeVerdict v;
@@ -122,7 +121,7 @@ SizeVerdict size_verdict(const ir::FactsByStatement& facts, size_t statement, co
   std::vector<TableWork> work(effect.tables.size());
   bool any_work = false;
   for (size_t k = 0; k < effect.tables.size(); ++k) {
-    work[k] = table_work(facts, statement, effect.tables[k]);
+    work[k] = table_work(statement, effect.tables[k]);
     any_work = any_work || work[k] != TableWork::None;
   }
   bool all_small = policy.safe_below_rows > 0;

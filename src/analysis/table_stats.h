@@ -13,7 +13,6 @@
 namespace ddlint::ir {
 struct QualifiedName;
 struct Statement;
-class FactsByStatement;
 }  // namespace ddlint::ir
 
 namespace ddlint::analysis {
@@ -60,9 +59,7 @@ struct TableEffect;
 enum class TableWork { None, Rewrite, Scan, IndexBuild };
 // "the rewrite", "the scan", "the index build"; "" for None.
 std::string_view to_string(TableWork w);
-// Of the file's statement `statement` (its facts read from `facts`, the
-// file's).
-TableWork table_work(const ir::FactsByStatement& facts, size_t statement, const TableEffect& effect);
+TableWork table_work(const ir::Statement& statement, const TableEffect& effect);
 // The throughput an estimate of `w` assumes (0 for None).
 int64_t bytes_per_second(TableWork w, const SizePolicy& policy);
 
@@ -86,10 +83,9 @@ struct SizeVerdict {
   // "about 42 s (estimate at 50 MB/s)"; empty without an estimate.
   std::string estimate() const;
 };
-// Of the file's statement `statement` (its facts read from `facts`);
 // `sizes`: StatementFacts::sizes of the statement (per effect.tables entry);
 // `written`: StatementFacts::written_size (UPDATE, DELETE).
-SizeVerdict size_verdict(const ir::FactsByStatement& facts, size_t statement, const StatementEffect& effect,
+SizeVerdict size_verdict(const ir::Statement& statement, const StatementEffect& effect,
                          const std::vector<const TableSize*>& sizes, const TableSize* written,
                          const SizePolicy& policy);
 // The table as messages name it: `orders`, `billing.invoices` (PostgreSQL

@@ -154,7 +154,8 @@ void apply_table_sizes(std::vector<Diagnostic>& out, const ir::ParsedFile& parse
     const size_t i = *std::prev(it);
     if (d.range.begin > parsed.statements[i].range.end) continue;
     const analysis::StatementFacts& f = facts.at(i);
-    const auto v = analysis::size_verdict(facts.ir_facts(), i, f.effect, f.sizes(), f.written_size(), policy);
+    const auto v =
+        analysis::size_verdict(parsed.statements[i], f.effect, f.sizes(), f.written_size(), policy);
     if (v.safe && !d.suppressed) {
       d.suppressed = true;
       d.suppression_reason = "table_stats: fewer than " + analysis::thousands(policy.safe_below_rows) +

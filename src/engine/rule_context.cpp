@@ -54,4 +54,12 @@ bool RuleContext::statements_nested() const {
   return nested;
 }
 
+const std::vector<ir::Fact>& RuleContext::statement_facts() const {
+  if (facts_cache_for_ != statement_) {
+    facts_cache_ = ir::facts(statement());
+    facts_cache_for_ = statement_;
+  }
+  return facts_cache_;
+}
+
 }  // namespace ddlint::engine

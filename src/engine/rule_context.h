@@ -84,11 +84,9 @@ class RuleContext {
   // is read from inside another (MySQL dynamic SQL). Computed once per file.
   bool statements_nested() const;
   const ir::Statement& statement() const { return file_.statements[statement_]; }
-  // ir::facts(statement()), and of statement k: worked out once per
-  // statement for the file's analysis and all rules (MigrationFacts keeps
-  // them).
-  const std::vector<ir::Fact>& statement_facts() const { return facts_.ir_facts().at(statement_); }
-  const std::vector<ir::Fact>& statement_facts(size_t k) const { return facts_.ir_facts().at(k); }
+  // ir::facts(statement()), worked out once per statement for all rules
+  // (the engine visits a statement with every rule before the next one).
+  const std::vector<ir::Fact>& statement_facts() const;
   const analysis::StatementFacts& here() const { return facts_.at(statement_); }
   // Not created earlier in this file (RULES.md: "existing table").
   bool is_existing_table(const ir::QualifiedName& t) const { return facts_.is_existing(t, statement_); }
@@ -156,7 +154,9 @@ class RuleContext {
   const RuleOptions* options_ = nullptr;
   const analysis::DownMigration* down_ = nullptr;
   mutable std::optional<bool> nested_;
+  mutable std::vector<ir::Fact> facts_cache_;
   mutable std::vector<std::pair<const void*, std::shared_ptr<const void>>> per_file_;
+  mutable size_t facts_cache_for_ = static_cast<size_t>(-1);
 };
 
 }  // namespace ddlint::engine

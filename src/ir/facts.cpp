@@ -443,15 +443,6 @@ void alter_facts(const AlterTable& s, std::vector<Fact>& out) {
 
 }  // namespace
 
-const std::vector<Fact>& FactsByStatement::at(size_t i) const {
-  std::optional<std::vector<Fact>>& slot = facts_.at(i);
-  if (!slot) {
-    slot = facts(statements_[i]);
-    ++computed_;
-  }
-  return *slot;
-}
-
 std::vector<Fact> facts(const Statement& st) {
   std::vector<Fact> out;
   visit(

@@ -1,7 +1,6 @@
 #pragma once
 #include <cstdint>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -114,29 +113,6 @@ struct Fact {
 // The facts of one statement, in source order. Statements that change no
 // schema object (DML, SET, transactions) have none.
 std::vector<Fact> facts(const Statement& statement);
-
-// The facts of each statement of one file, each statement's worked out the
-// first time a reader asks for them and kept for the file's other readers:
-// the analysis, the down-migration comparison and the rules (the statement
-// being visited and their back-scans over other statements) read the same
-// lists. A statement no reader asks about costs nothing. Reads fill it in
-// place: one file's readers run on one thread.
-class FactsByStatement {
- public:
-  explicit FactsByStatement(std::span<const Statement> statements)
-      : statements_(statements), facts_(statements.size()) {}
-  // facts(statement(i)), the same list at every read.
-  const std::vector<Fact>& at(size_t i) const;
-  const Statement& statement(size_t i) const { return statements_[i]; }
-  size_t size() const { return statements_.size(); }
-  // How many statements' facts have been worked out so far.
-  size_t computed() const { return computed_; }
-
- private:
-  std::span<const Statement> statements_;
-  mutable std::vector<std::optional<std::vector<Fact>>> facts_;
-  mutable size_t computed_ = 0;
-};
 
 // One line per fact without ranges, spellings or the `restated` flag: equal
 // for the same change in either dialect (the parity tests compare these).

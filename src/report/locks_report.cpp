@@ -50,7 +50,7 @@ std::optional<analysis::SizeVerdict> table_size(const LocksInput& in, size_t i, 
   analysis::SizeVerdict v;
   v.table = f.sizes()[k];
   v.dialect = in.sizes->stats ? in.sizes->stats->dialect : Dialect::Postgres;
-  v.work = analysis::table_work(in.facts.ir_facts(), i, f.effect.tables[k]);
+  v.work = analysis::table_work(in.parsed.statements[i], f.effect.tables[k]);
   v.per_second = analysis::bytes_per_second(v.work, *in.sizes);
   if (v.per_second > 0) v.seconds = static_cast<double>(v.table->bytes) / static_cast<double>(v.per_second);
   v.large = *v.table->rows >= in.sizes->large_table_rows;

@@ -111,8 +111,8 @@ inline std::vector<TableCost> existing_table_costs_of(const engine::RuleContext&
       const analysis::TableSize* size = k < f.sizes().size() ? f.sizes()[k] : nullptr;
       if (size == nullptr || !size->rows) continue;
       it->size = size;
-      const int64_t per_second = analysis::bytes_per_second(
-          analysis::table_work(ctx.facts().ir_facts(), i, e), ctx.settings().sizes);
+      const int64_t per_second =
+          analysis::bytes_per_second(analysis::table_work(stmts[i], e), ctx.settings().sizes);
       if (per_second <= 0) continue;
       it->seconds += static_cast<double>(size->bytes) / static_cast<double>(per_second);
       it->estimated = true;

@@ -69,9 +69,10 @@ class Renames {
     const auto& stmts = ctx.file().statements;
     for (size_t k = 0; k < stmts.size(); ++k) {
       if (!renames_column(stmts[k])) continue;
-      for (const auto& fact : ctx.statement_facts(k))
+      for (auto& fact : ir::facts(stmts[k]))
         if (fact.kind == ir::FactKind::RenameColumn)
-          by_new_name_[folded(fact.new_name)].push_back({k, fact.action, fact.name, fact.table_name});
+          by_new_name_[folded(fact.new_name)].push_back(
+              {k, fact.action, std::move(fact.name), std::move(fact.table_name)});
     }
     // run_end_[k]: the first statement from k on that is of another section
     // or of a down migration.
@@ -89,7 +90,7 @@ class Renames {
     }
   }
 
-  // Whether the facts of st may have a RenameColumn: only RENAME COLUMN, an
+  // Whether ir::facts(st) may have a RenameColumn: only RENAME COLUMN, an
   // ALTER TABLE's RENAME COLUMN and MySQL's CHANGE old new do (the others'
   // facts are not worked out).
   static bool renames_column(const ir::Statement& st) {

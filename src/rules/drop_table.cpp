@@ -95,9 +95,9 @@ class Around {
       if (const auto* c = stmts[k].as<ir::CreateTable>()) creates_[c->table.name].push_back(k);
       if (const auto* in = stmts[k].as<ir::Insert>()) inserts_[in->table.name].push_back(k);
       if (!stmts[k].as<ir::AlterTable>() && !stmts[k].as<ir::Rename>()) continue;
-      for (const auto& fact : ctx.statement_facts(k))
+      for (auto& fact : ir::facts(stmts[k]))
         if (fact.kind == ir::FactKind::RenameTable)
-          renames_[std::string(last_part(fact.new_name))].push_back({k, fact.table_name});
+          renames_[std::string(last_part(fact.new_name))].push_back({k, std::move(fact.table_name)});
     }
     // A statement's run: the statements around it of its section that are
     // not of a down migration (itself aside).

@@ -38,7 +38,7 @@ class RenameTable final : public engine::Rule {
           push(dropped_, n.display(), k);
         }
       if (!stmts[k].as<ir::AlterTable>() && !stmts[k].as<ir::Rename>()) continue;
-      for (const auto& f : ctx.statement_facts(k))
+      for (const auto& f : ir::facts(stmts[k]))
         if (f.kind == ir::FactKind::RenameTable) {
           push(renamed_to_, f.new_name, k);
           push(renamed_from_, f.table_name.name, k);
