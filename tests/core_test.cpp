@@ -1662,6 +1662,72 @@ TEST_SUITE("core") {
     CHECK(gone);
   }
 
+  TEST_CASE(
+      "schema model: seeded indexes are entered when first touched, as they would have been at seeding") {
+    // seed() defers entering a seeded table's indexes to the first statement
+    // or read that may touch an index; what the model then says is what it
+    // would have said had they been entered at once.
+    auto listing = [](const char* table, std::vector<std::string> indexes) {
+      auto s = std::make_shared<analysis::TableState>();
+      s->columns["x"].type.name = "int4";
+      s->indexes = std::move(indexes);
+      return analysis::KnownTable{{"", table, {}}, std::move(s)};
+    };
+    {
+      // Column statements touch no index: a read afterwards still finds them.
+      analysis::SchemaModel model;
+      model.seed(listing("a", {"a_x", "a_y"}));
+      for (const auto& st :
+           file("ALTER TABLE a ADD COLUMN z int;\nALTER TABLE a DROP COLUMN x;\n").statements)
+        model.apply(st);
+      const auto* t = model.index_table({"", "a_y", {}});
+      REQUIRE(t != nullptr);
+      CHECK(t->name == "a");
+      CHECK(model.table_state({"", "a", {}}).state->indexes == std::vector<std::string>{"a_x", "a_y"});
+    }
+    {
+      // The same index listed by two seeded tables: the later one has it,
+      // and the earlier one's list loses it, whether the index or the
+      // table's state is read first.
+      for (const bool read_first : {true, false}) {
+        analysis::SchemaModel model;
+        model.seed(listing("a", {"i", "a_x"}));
+        model.seed(listing("b", {"i"}));
+        if (read_first) {
+          const auto* t = model.index_table({"", "i", {}});
+          REQUIRE(t != nullptr);
+          CHECK(t->name == "b");
+        }
+        CHECK(model.table_state({"", "a", {}}).state->indexes == std::vector<std::string>{"a_x"});
+        for (const auto& st : file("ALTER TABLE a ADD COLUMN y int;\nDROP INDEX i;\n").statements)
+          model.apply(st);
+        CHECK(model.index_table({"", "i", {}}) == nullptr);
+        CHECK(model.table_state({"", "a", {}}).state->indexes == std::vector<std::string>{"a_x"});
+        CHECK(model.table_state({"", "b", {}}).state->indexes.empty());
+        REQUIRE(model.index_table({"", "a_x", {}}) != nullptr);
+      }
+    }
+    {
+      // A table created again over a seeded one: its indexes go with it.
+      analysis::SchemaModel model;
+      model.seed(listing("a", {"a_x"}));
+      for (const auto& st : file("CREATE TABLE a (id int);\n").statements) model.apply(st);
+      bool gone = false;
+      REQUIRE(model.index_table({"", "a_x", {}}, &gone) != nullptr);
+      CHECK(gone);
+      CHECK(model.table_state({"", "a", {}}).state->indexes.empty());
+    }
+    {
+      // Renamed: the index follows its table.
+      analysis::SchemaModel model;
+      model.seed(listing("a", {"a_x"}));
+      for (const auto& st : file("ALTER TABLE a RENAME TO c;\n").statements) model.apply(st);
+      const auto* t = model.index_table({"", "a_x", {}});
+      REQUIRE(t != nullptr);
+      CHECK(t->name == "c");
+    }
+  }
+
   TEST_CASE("schema model: a state handed over is changed in place only when nothing else holds it") {
     analysis::SchemaModel model;
     const auto history = file("CREATE TABLE a (id int, x varchar(10));\nCREATE INDEX a_x ON a (x);\n");

@@ -20,6 +20,33 @@ bool same_schema(const ir::QualifiedName& a, const ir::QualifiedName& b) {
   return a.schema.empty() || b.schema.empty() || a.schema == b.schema;
 }
 
+// False when applying `st` neither reads nor changes any index (the
+// model's or a table's list): an ALTER TABLE of columns and options only, or
+// a statement that is not DDL on tables or indexes.
+bool may_touch_indexes(const ir::Statement& st) {
+  if (const auto* a = st.as<ir::AlterTable>()) {
+    if (a->object != ir::ObjectKind::Table) return false;
+    return std::any_of(a->actions.begin(), a->actions.end(), [](const ir::AlterAction& act) {
+      switch (act.kind) {
+        case ir::AlterKind::AddColumn:
+        case ir::AlterKind::ModifyColumn:
+        case ir::AlterKind::ChangeColumn:
+        case ir::AlterKind::AlterColumnType:
+        case ir::AlterKind::SetNotNull:
+        case ir::AlterKind::DropNotNull:
+        case ir::AlterKind::DropColumn:
+        case ir::AlterKind::RenameColumn:
+        case ir::AlterKind::TableOptions:
+          return false;
+        default:
+          return true;
+      }
+    });
+  }
+  return st.as<ir::CreateTable>() != nullptr || st.as<ir::CreateIndex>() != nullptr ||
+         st.as<ir::Drop>() != nullptr || st.as<ir::Rename>() != nullptr;
+}
+
 }  // namespace
 
 SchemaModel::Table* SchemaModel::table(const ir::QualifiedName& name, bool create) {
@@ -285,6 +312,8 @@ void SchemaModel::mark_indexed(Table& t, const std::vector<std::string>& columns
 }
 
 KnownTable SchemaModel::table_state(const ir::QualifiedName& name) const {
+  // The state lists its indexes as seed() leaves them (index_table).
+  if (!unentered_.empty()) const_cast<SchemaModel*>(this)->enter_seeded_indexes();
   KnownTable k;
   k.name = name;
   const Table* t = table(name);
@@ -313,6 +342,7 @@ std::vector<std::string> SchemaModel::TableView::triggers_for(uint8_t event, siz
 
 void SchemaModel::add_index(const std::string& index, const ir::QualifiedName& table_name) {
   if (index.empty()) return;
+  enter_seeded_indexes();
   // One lookup: an index known already leaves its table's list first.
   const auto [it, fresh] = indexes_.try_emplace(index);
   if (!fresh) unlist_index(index, it->second.table);
@@ -327,6 +357,7 @@ void SchemaModel::unlist_index(const std::string& index, const ir::QualifiedName
 }
 
 void SchemaModel::drop_index(const std::string& index) {
+  enter_seeded_indexes();
   const auto it = indexes_.find(index);
   if (it == indexes_.end()) return;
   unlist_index(index, it->second.table);
@@ -334,6 +365,7 @@ void SchemaModel::drop_index(const std::string& index) {
 }
 
 void SchemaModel::drop_indexes_of(Table& t) {
+  enter_seeded_indexes();
   if (t.state->indexes.empty()) return;
   for (const auto& name : t.state->indexes)
     if (const auto it = indexes_.find(name); it != indexes_.end()) it->second.gone = true;
@@ -341,6 +373,9 @@ void SchemaModel::drop_indexes_of(Table& t) {
 }
 
 const ir::QualifiedName* SchemaModel::index_table(const ir::QualifiedName& index, bool* gone) const {
+  // Logically const: the seeded tables' indexes are entered as seed() would
+  // have entered them (the model's answers stay the same).
+  if (!unentered_.empty()) const_cast<SchemaModel*>(this)->enter_seeded_indexes();
   const auto it = indexes_.find(index.name);
   if (it == indexes_.end()) return nullptr;
   if (!index.schema.empty() && !it->second.table.schema.empty() && index.schema != it->second.table.schema)
@@ -358,30 +393,50 @@ void SchemaModel::seed(KnownTable k) {
       t = &known;
       break;
     }
-  if (!t) {
-    list.push_back(Table{k.name, false, nullptr, true, std::move(k.state)});
+  const bool fresh = t == nullptr;
+  if (fresh) {
+    list.push_back(Table{std::move(k.name), false, nullptr, true, std::move(k.state)});
     t = &list.back();
   } else {
     t->state = std::move(k.state);
   }
-  if (triggers_indexed_) index_triggers(k.name.name, *t);
+  if (triggers_indexed_) index_triggers(t->name.name, *t);
+  if (t->state->indexes.empty()) return;
+  if (fresh) {
+    unentered_.emplace_back(&list, list.size() - 1);
+    return;
+  }
+  enter_seeded_indexes();
+  enter_indexes(*t);
+}
+
+void SchemaModel::enter_seeded_indexes() {
+  if (unentered_.empty()) return;
+  // Moved out first: add_index (through enter_indexes) comes back here.
+  const auto seeded = std::move(unentered_);
+  unentered_.clear();
+  for (const auto& [list, position] : seeded) enter_indexes((*list)[position]);
+}
+
+void SchemaModel::enter_indexes(Table& t) {
   // Its indexes are the model's now, as add_index records them one by one
   // (the table's list stays as it is). Unless one is known already (on
   // another table, or twice in the list): then add_index moves it.
-  const auto& listed = t->state->indexes;
+  const auto& listed = t.state->indexes;
   size_t added = 0;
   for (const auto& index : listed) {
     if (index.empty() ||
-        !indexes_.try_emplace(index, KnownIndex{{k.name.schema, k.name.name, {}}, false}).second)
+        !indexes_.try_emplace(index, KnownIndex{{t.name.schema, t.name.name, {}}, false}).second)
       break;
     ++added;
   }
   if (added == listed.size()) return;
   for (size_t i = 0; i < added; ++i) indexes_.erase(listed[i]);
   // The list as seeded: the table's is emptied and refilled.
-  const std::shared_ptr<const TableState> seeded = t->state;
-  t->edit().indexes.clear();
-  for (const auto& index : seeded->indexes) add_index(index, k.name);
+  const std::shared_ptr<const TableState> seeded = t.state;
+  const ir::QualifiedName name = t.name;
+  t.edit().indexes.clear();
+  for (const auto& index : seeded->indexes) add_index(index, name);
 }
 
 namespace {
@@ -438,6 +493,7 @@ std::vector<KnownFunction> SchemaModel::functions_needed_by(const ir::ParsedFile
 }
 
 void SchemaModel::apply(const ir::Statement& st) {
+  if (!unentered_.empty() && may_touch_indexes(st)) enter_seeded_indexes();
   // CREATE [OR REPLACE] FUNCTION declares (or redeclares) its volatility;
   // DROP FUNCTION forgets it.
   if (const auto* o = st.as<ir::Opaque>();
@@ -752,6 +808,7 @@ void SchemaModel::rename_column(Table& t, const std::string& from, const std::st
 }
 
 SchemaModel::Table* SchemaModel::rename_table(Table& t, ir::QualifiedName to_name) {
+  enter_seeded_indexes();
   Table moved = t;  // shares the state: only the name moves
   {
     TableState& s = t.edit_cleared();

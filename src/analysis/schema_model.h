@@ -211,6 +211,13 @@ class SchemaModel {
   struct Table;  // below
 
  public:
+  SchemaModel() = default;
+  // Moved, never copied: it keeps pointers into its own tables (unentered_).
+  SchemaModel(const SchemaModel&) = delete;
+  SchemaModel& operator=(const SchemaModel&) = delete;
+  SchemaModel(SchemaModel&&) noexcept = default;
+  SchemaModel& operator=(SchemaModel&&) noexcept = default;
+  ~SchemaModel() = default;
   // Applies the up migration of `file` (down sections are left out).
   // `split_version`: the file is a step of that split version, and the
   // columns it adds are recorded as the version's (KnownColumn::version).
@@ -309,6 +316,15 @@ class SchemaModel {
   void unlist_index(const std::string& index, const ir::QualifiedName& table);
   // The table goes (DROP TABLE, or CREATE TABLE over it): its indexes go too.
   void drop_indexes_of(Table& t);
+  // The indexes listed by `t`, just seeded, are entered into indexes_.
+  void enter_indexes(Table& t);
+  // The seeded tables whose indexes are not entered yet are, in the order
+  // they were seeded: what seed() defers to the first statement or read
+  // that may touch an index, so that a model read only for columns and
+  // triggers never builds them.
+  void enter_seeded_indexes();
+  // Those tables (their list in tables_, their position there), in seed order.
+  std::vector<std::pair<std::vector<Table>*, size_t>> unentered_;
   struct KnownIndex {
     ir::QualifiedName table;
     bool gone = false;  // dropped with its table
