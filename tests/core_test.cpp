@@ -1664,9 +1664,10 @@ TEST_SUITE("core") {
 
   TEST_CASE(
       "schema model: seeded indexes are entered when first touched, as they would have been at seeding") {
-    // seed() defers entering a seeded table's indexes to the first statement
-    // or read that may touch an index; what the model then says is what it
-    // would have said had they been entered at once.
+    // seed() defers entering a seeded table's indexes to the first read or
+    // change of the index map, or copy or overwrite of a whole table; what
+    // the model then says is what it would have said had they been entered
+    // at once.
     auto listing = [](const char* table, std::vector<std::string> indexes) {
       auto s = std::make_shared<analysis::TableState>();
       s->columns["x"].type.name = "int4";
@@ -1725,6 +1726,52 @@ TEST_SUITE("core") {
       const auto* t = model.index_table({"", "a_x", {}});
       REQUIRE(t != nullptr);
       CHECK(t->name == "c");
+    }
+    {
+      // Overwritten by CREATE TABLE ... LIKE a table ddlint does not know
+      // (MySQL): the indexes it had stay known (on the name), and the
+      // copy of a known table does not take the source's indexes over.
+      const auto mysql = [](const std::string& sql) {
+        const SourceFile f("m.sql", sql, Dialect::MySql);
+        auto parsed = parser::parse(f);
+        REQUIRE(parsed.errors.empty());
+        return parsed;
+      };
+      analysis::SchemaModel model;
+      model.seed(listing("a", {"a_x"}));
+      model.seed(listing("s", {"s_x"}));
+      for (const auto& st : mysql("CREATE TABLE a LIKE nowhere;\nCREATE TABLE c LIKE s;\n").statements)
+        model.apply(st);
+      const auto* a = model.index_table({"", "a_x", {}});
+      REQUIRE(a != nullptr);
+      CHECK(a->name == "a");
+      const auto* s = model.index_table({"", "s_x", {}});
+      REQUIRE(s != nullptr);
+      CHECK(s->name == "s");
+    }
+    {
+      // Seeded twice under one name: the first list's indexes are entered
+      // before the second state replaces it, as an immediate entry would.
+      analysis::SchemaModel model;
+      model.seed(listing("a", {"a_x"}));
+      model.seed(listing("a", {"a_y"}));
+      const auto* x = model.index_table({"", "a_x", {}});
+      REQUIRE(x != nullptr);
+      CHECK(x->name == "a");
+      REQUIRE(model.index_table({"", "a_y", {}}) != nullptr);
+      CHECK(model.table_state({"", "a", {}}).state->indexes == std::vector<std::string>{"a_y"});
+    }
+    {
+      // ALTER INDEX ... RENAME as the first statement: the seeded index is
+      // found and moves to its new name on the same table.
+      analysis::SchemaModel model;
+      model.seed(listing("a", {"a_x"}));
+      for (const auto& st : file("ALTER INDEX a_x RENAME TO a_z;\n").statements) model.apply(st);
+      CHECK(model.index_table({"", "a_x", {}}) == nullptr);
+      const auto* t = model.index_table({"", "a_z", {}});
+      REQUIRE(t != nullptr);
+      CHECK(t->name == "a");
+      CHECK(model.table_state({"", "a", {}}).state->indexes == std::vector<std::string>{"a_z"});
     }
   }
 

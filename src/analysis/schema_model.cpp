@@ -20,33 +20,6 @@ bool same_schema(const ir::QualifiedName& a, const ir::QualifiedName& b) {
   return a.schema.empty() || b.schema.empty() || a.schema == b.schema;
 }
 
-// False when applying `st` neither reads nor changes any index (the
-// model's or a table's list): an ALTER TABLE of columns and options only, or
-// a statement that is not DDL on tables or indexes.
-bool may_touch_indexes(const ir::Statement& st) {
-  if (const auto* a = st.as<ir::AlterTable>()) {
-    if (a->object != ir::ObjectKind::Table) return false;
-    return std::any_of(a->actions.begin(), a->actions.end(), [](const ir::AlterAction& act) {
-      switch (act.kind) {
-        case ir::AlterKind::AddColumn:
-        case ir::AlterKind::ModifyColumn:
-        case ir::AlterKind::ChangeColumn:
-        case ir::AlterKind::AlterColumnType:
-        case ir::AlterKind::SetNotNull:
-        case ir::AlterKind::DropNotNull:
-        case ir::AlterKind::DropColumn:
-        case ir::AlterKind::RenameColumn:
-        case ir::AlterKind::TableOptions:
-          return false;
-        default:
-          return true;
-      }
-    });
-  }
-  return st.as<ir::CreateTable>() != nullptr || st.as<ir::CreateIndex>() != nullptr ||
-         st.as<ir::Drop>() != nullptr || st.as<ir::Rename>() != nullptr;
-}
-
 }  // namespace
 
 SchemaModel::Table* SchemaModel::table(const ir::QualifiedName& name, bool create) {
@@ -365,23 +338,21 @@ void SchemaModel::drop_index(const std::string& index) {
 }
 
 void SchemaModel::drop_indexes_of(Table& t) {
-  enter_seeded_indexes();
   if (t.state->indexes.empty()) return;
   for (const auto& name : t.state->indexes)
-    if (const auto it = indexes_.find(name); it != indexes_.end()) it->second.gone = true;
+    if (KnownIndex* known = known_index(name)) known->gone = true;
   t.edit().indexes.clear();
 }
 
 const ir::QualifiedName* SchemaModel::index_table(const ir::QualifiedName& index, bool* gone) const {
   // Logically const: the seeded tables' indexes are entered as seed() would
   // have entered them (the model's answers stay the same).
-  if (!unentered_.empty()) const_cast<SchemaModel*>(this)->enter_seeded_indexes();
-  const auto it = indexes_.find(index.name);
-  if (it == indexes_.end()) return nullptr;
-  if (!index.schema.empty() && !it->second.table.schema.empty() && index.schema != it->second.table.schema)
+  const KnownIndex* known = const_cast<SchemaModel*>(this)->known_index(index.name);
+  if (known == nullptr) return nullptr;
+  if (!index.schema.empty() && !known->table.schema.empty() && index.schema != known->table.schema)
     return nullptr;
-  if (gone) *gone = it->second.gone;
-  return &it->second.table;
+  if (gone) *gone = known->gone;
+  return &known->table;
 }
 
 void SchemaModel::seed(KnownTable k) {
@@ -398,6 +369,9 @@ void SchemaModel::seed(KnownTable k) {
     list.push_back(Table{std::move(k.name), false, nullptr, true, std::move(k.state)});
     t = &list.back();
   } else {
+    // Its state is overwritten: the deferred lists (its own among them)
+    // are entered first.
+    enter_seeded_indexes();
     t->state = std::move(k.state);
   }
   if (triggers_indexed_) index_triggers(t->name.name, *t);
@@ -406,8 +380,23 @@ void SchemaModel::seed(KnownTable k) {
     unentered_.emplace_back(&list, list.size() - 1);
     return;
   }
-  enter_seeded_indexes();
   enter_indexes(*t);
+}
+
+SchemaModel::KnownIndex* SchemaModel::known_index(const std::string& index) {
+  enter_seeded_indexes();
+  const auto it = indexes_.find(index);
+  return it == indexes_.end() ? nullptr : &it->second;
+}
+
+SchemaModel::Table SchemaModel::copied(const Table& t) {
+  enter_seeded_indexes();
+  return t;
+}
+
+void SchemaModel::replace(Table& t, Table with) {
+  enter_seeded_indexes();
+  t = std::move(with);
 }
 
 void SchemaModel::enter_seeded_indexes() {
@@ -493,7 +482,6 @@ std::vector<KnownFunction> SchemaModel::functions_needed_by(const ir::ParsedFile
 }
 
 void SchemaModel::apply(const ir::Statement& st) {
-  if (!unentered_.empty() && may_touch_indexes(st)) enter_seeded_indexes();
   // CREATE [OR REPLACE] FUNCTION declares (or redeclares) its volatility;
   // DROP FUNCTION forgets it.
   if (const auto* o = st.as<ir::Opaque>();
@@ -508,7 +496,7 @@ void SchemaModel::apply(const ir::Statement& st) {
       const Table* src = table(*c->like);
       Table copy;
       if (src && src->state->exists) {
-        copy = *src;
+        copy = copied(*src);
         copy.shadowed.reset();
         if (!copy.state->triggers.empty()) copy.edit().triggers.clear();
       } else {
@@ -522,8 +510,8 @@ void SchemaModel::apply(const ir::Statement& st) {
       if (c->temporary) temporary_names_.push_back(c->table.name);
       Table* t = table(c->table, true);
       if (c->temporary && t->state->exists && !t->temporary)
-        copy.shadowed = std::make_shared<const Table>(*t);
-      *t = std::move(copy);
+        copy.shadowed = std::make_shared<const Table>(copied(*t));
+      replace(*t, std::move(copy));
       return;
     }
     Table* t = table(c->table, false);
@@ -531,7 +519,7 @@ void SchemaModel::apply(const ir::Statement& st) {
     const bool made = t == nullptr;  // its state is new and empty: nothing to clear
     if (made) t = table(c->table, true);
     if (c->temporary && t->state->exists && !t->temporary && !fresh)
-      t->shadowed = std::make_shared<const Table>(*t);
+      t->shadowed = std::make_shared<const Table>(copied(*t));
     else if (!c->temporary)
       t->shadowed.reset();
     // A temporary table over a name the history never saw leaves it unseen.
@@ -725,9 +713,9 @@ void SchemaModel::apply(const ir::Statement& st) {
       Table* t = table(r->target, false);
       if (t && t->state->column(r->subname)) rename_column(*t, r->subname, r->new_name);
     } else if (r->object == ir::ObjectKind::Index) {
-      const auto it = indexes_.find(r->target.name);
-      if (it == indexes_.end() || it->second.gone) return;
-      const ir::QualifiedName owner = it->second.table;
+      const KnownIndex* known = known_index(r->target.name);
+      if (known == nullptr || known->gone) return;
+      const ir::QualifiedName owner = known->table;
       drop_index(r->target.name);
       add_index(r->new_name, owner);
     } else if (r->object == ir::ObjectKind::Table) {
@@ -808,8 +796,7 @@ void SchemaModel::rename_column(Table& t, const std::string& from, const std::st
 }
 
 SchemaModel::Table* SchemaModel::rename_table(Table& t, ir::QualifiedName to_name) {
-  enter_seeded_indexes();
-  Table moved = t;  // shares the state: only the name moves
+  Table moved = copied(t);  // shares the state: only the name moves
   {
     TableState& s = t.edit_cleared();
     s.exists = false;
@@ -817,9 +804,9 @@ SchemaModel::Table* SchemaModel::rename_table(Table& t, ir::QualifiedName to_nam
   }
   moved.name = std::move(to_name);
   for (const auto& index : moved.state->indexes)
-    if (const auto it = indexes_.find(index); it != indexes_.end()) it->second.table = moved.name;
+    if (KnownIndex* known = known_index(index)) known->table = moved.name;
   Table* to = table(moved.name, true);
-  *to = std::move(moved);
+  replace(*to, std::move(moved));
   if (triggers_indexed_) index_triggers(to->name.name, *to);
   return to;
 }
@@ -835,7 +822,7 @@ void SchemaModel::apply(const ir::ParsedFile& file, const RunnerPlan& plan, std:
 void SchemaModel::drop_temporary(Table& t) {
   if (t.shadowed) {
     const std::shared_ptr<const Table> hidden = std::move(t.shadowed);
-    t = *hidden;
+    replace(t, *hidden);
     return;
   }
   t.temporary = false;

@@ -296,7 +296,7 @@ class SchemaModel {
     TableState& edit_cleared();
   };
   // A temporary table goes: the table it hid is seen again, if any.
-  static void drop_temporary(Table& t);
+  void drop_temporary(Table& t);
   // `version`: the split version of a column the statement adds (a column
   // redefined keeps its own).
   static void set_column(TableState& t, const ir::ColumnDef& def, std::string_view version = {});
@@ -319,10 +319,21 @@ class SchemaModel {
   // The indexes listed by `t`, just seeded, are entered into indexes_.
   void enter_indexes(Table& t);
   // The seeded tables whose indexes are not entered yet are, in the order
-  // they were seeded: what seed() defers to the first statement or read
-  // that may touch an index, so that a model read only for columns and
-  // triggers never builds them.
+  // they were seeded. seed() defers this, so that a model read only for
+  // columns and triggers never builds them; the deferral cannot be seen
+  // because nothing reaches indexes_ or copies or overwrites a whole table
+  // but the members that call this first: add_index, drop_index,
+  // known_index, copied and replace (and through them drop_indexes_of,
+  // rename_table, index_table, table_state).
   void enter_seeded_indexes();
+  struct KnownIndex;
+  // The entry of `index` in indexes_; null when unknown.
+  KnownIndex* known_index(const std::string& index);
+  // A copy of `t` (its state shared), and `t` overwritten by `with`: the
+  // only ways a whole table is copied or replaced (a deferred table's list
+  // must not reach another table, nor be lost, before it is entered).
+  Table copied(const Table& t);
+  void replace(Table& t, Table with);
   // Those tables (their list in tables_, their position there), in seed order.
   std::vector<std::pair<std::vector<Table>*, size_t>> unentered_;
   struct KnownIndex {
