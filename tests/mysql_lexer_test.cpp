@@ -1,7 +1,8 @@
 // The hand-written MySQL lexer gives exactly the generated lexer's tokens, and
 // its keyword table (written at build time) is the one the generated lexer gives;
 // the front-end's error strategy finds the first syntax error of a statement
-// where ANTLR's default strategy does.
+// where ANTLR's default strategy does; the grammar's rule entries build the
+// trees the runtime's build.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -82,6 +83,43 @@ TEST_SUITE("mysql-lexer") {
     }
     CHECK(failing > 10000);
     CHECK(statements > 50000);
+  }
+
+  TEST_CASE("the grammar's rule entries build the trees the runtime's build") {
+    // Statements with labelled alternatives (column attributes, constraints,
+    // ALTER TABLE items, SET, transactions) and with syntax errors (trees
+    // with error nodes and recovered rules).
+    const std::string inputs =
+        "CREATE TABLE t (id int NOT NULL AUTO_INCREMENT PRIMARY KEY, a varchar(10) DEFAULT 'x' COMMENT 'c',\n"
+        "  CONSTRAINT fk FOREIGN KEY (a) REFERENCES u (a), UNIQUE KEY ua (a), CHECK (id > 0)) "
+        "ENGINE=InnoDB;\n"
+        "ALTER TABLE t ADD COLUMN b int AFTER a, DROP INDEX ua, MODIFY a text, ALGORITHM=INPLACE, "
+        "LOCK=NONE;\n"
+        "ALTER TABLE t PARTITION BY HASH (id) PARTITIONS 4;\n"
+        "SET @x = 1, SESSION sql_mode = 'STRICT_ALL_TABLES';\n"
+        "START TRANSACTION;\nCOMMIT;\nROLLBACK TO SAVEPOINT s;\n"
+        "INSERT INTO t (a) SELECT a FROM u;\n"
+        "CREATE TABLE t (a int,, b int);\n"
+        "ALTER TABLE t ADD COLUMN;\n"
+        "CREATE TABLE t a int);\n";
+    size_t statements = 0;
+    CHECK(ddlint::parser::mysql::compare_trees_with_runtime_entries(inputs, statements) == "");
+    CHECK(statements == 11);
+    // Every statement of the MySQL corpus, when it is there.
+    const std::filesystem::path corpus =
+        std::filesystem::path(DDLINT_SOURCE_DIR) / ".." / "shared" / "corpus" / "mysql";
+    if (!std::filesystem::is_directory(corpus)) {
+      MESSAGE("skipped: " << corpus.string() << " is absent");
+      return;
+    }
+    size_t corpus_statements = 0;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(corpus)) {
+      if (!e.is_regular_file() || e.path().extension() != ".sql") continue;
+      INFO(e.path().string());
+      CHECK(ddlint::parser::mysql::compare_trees_with_runtime_entries(read(e.path()), corpus_statements) ==
+            "");
+    }
+    CHECK(corpus_statements > 20000);
   }
 
   TEST_CASE("edge cases lex as the generated lexer does") {

@@ -10,6 +10,7 @@
 // rewrites the generated accessors to call them; tests/mysql_lexer_test.cpp
 // and the parser goldens check the trees are read as before.
 #include <cstddef>
+#include <string>
 #include <typeinfo>
 #include <vector>
 
@@ -20,6 +21,35 @@ namespace ddlint_fast {
 inline bool is_terminal(antlr4::tree::ParseTree* t) {
   const std::type_info& type = typeid(*t);
   return type == typeid(antlr4::tree::TerminalNodeImpl) || type == typeid(antlr4::tree::ErrorNodeImpl);
+}
+
+// `p` as T when T is its class, else null (also for a null `p`): for a
+// class nothing derives from (a labelled alternative's context, or the
+// context of a rule without labels), what dynamic_cast<T*> answers, by one
+// comparison of types instead of a walk of the class hierarchy.
+template <class T, class B>
+T* exact(B* p) {
+  return p != nullptr && typeid(*p) == typeid(T) ? static_cast<T*>(p) : nullptr;
+}
+
+// `t` as T when it is a context of rule `rule` (T's rule, whose labelled
+// alternatives derive from T), else null.
+template <class T>
+T* of_rule(antlr4::tree::ParseTree* t, size_t rule) {
+  if (t == nullptr || is_terminal(t)) return nullptr;
+  auto* rc = static_cast<antlr4::ParserRuleContext*>(t);
+  return rc->getRuleIndex() == rule ? static_cast<T*>(rc) : nullptr;
+}
+
+// Appends what t->getText() returns, the texts of the tree's tokens end to
+// end, without the std::stringstream the runtime's RuleContext::getText
+// builds for every rule context on the way.
+inline void append_text(antlr4::tree::ParseTree* t, std::string& out) {
+  if (is_terminal(t)) {
+    out += t->getText();
+    return;
+  }
+  for (antlr4::tree::ParseTree* child : t->children) append_text(child, out);
 }
 
 // The i-th child that is a context of rule `rule` (class T or a labelled alternative of it).

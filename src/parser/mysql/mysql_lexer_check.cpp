@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <typeinfo>
 
 #include "MySqlLexer.h"
 #include "MySqlParser.h"
@@ -90,7 +91,73 @@ bool parses_with_sll(std::string_view text) {
   return true;
 }
 
+// The generated parser with the runtime's own rule entries
+// (antlr4::Parser::enterRule and enterOuterAlt) instead of the ones the
+// grammar gives it. Its rule exits are the grammar's (exitRule is not
+// virtual: the generated rule functions call MySqlParser's).
+class RuntimeEntries final : public P {
+ public:
+  using P::P;
+  void enterRule(antlr4::ParserRuleContext* localctx, size_t state, size_t ruleIndex) override {
+    antlr4::Parser::enterRule(localctx, state, ruleIndex);  // NOLINT(bugprone-parent-virtual-call)
+  }
+  void enterOuterAlt(antlr4::ParserRuleContext* localctx, size_t altNum) override {
+    antlr4::Parser::enterOuterAlt(localctx, altNum);  // NOLINT(bugprone-parent-virtual-call)
+  }
+};
+
+// The tree under `t`: each rule context's rule, class, start and stop tokens
+// and children, each terminal's token; "!" where a child's parent is not
+// the node that lists it.
+void dump_tree(antlr4::tree::ParseTree* t, std::string& out) {
+  auto index = [](const antlr4::Token* k) {
+    return k == nullptr ? std::string("-") : std::to_string(k->getTokenIndex());
+  };
+  if (auto* term = dynamic_cast<antlr4::tree::TerminalNode*>(t)) {
+    out += ' ' + index(term->getSymbol());
+    return;
+  }
+  auto* rc = dynamic_cast<antlr4::ParserRuleContext*>(t);
+  out += " (" + std::to_string(rc->getRuleIndex()) + ':' + typeid(*rc).name() + ' ' + index(rc->start) + '-' +
+         index(rc->stop);
+  for (auto* child : rc->children) {
+    if (child->parent != rc) out += " !";
+    dump_tree(child, out);
+  }
+  out += ')';
+}
+
+// The tree a full-LL parse of `text` builds (with the default error
+// strategy: a failing statement's tree has error nodes and recovered rules).
+template <class Parser>
+std::string parse_tree(std::string_view text) {
+  FastLexer lexer(text);
+  FastTokenStream tokens(&lexer, text.size());
+  tokens.fill();
+  Parser parser(&tokens);
+  parser.removeErrorListeners();
+  parser.template getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
+      antlr4::atn::PredictionMode::LL);
+  antlr4::ParserRuleContext* root = parser.statement();
+  std::string out = root->parent == nullptr ? "" : "! root has a parent";
+  dump_tree(root, out);
+  return out;
+}
+
 }  // namespace
+
+std::string compare_trees_with_runtime_entries(std::string_view script, size_t& statements) {
+  const MySqlInput input = prepare_mysql_input(script);
+  for (const TextRange piece : input.statements) {
+    const std::string_view text = std::string_view(input.text).substr(piece.begin, piece.size());
+    if (std::count(text.begin(), text.end(), '(') > 200) continue;  // left to the front-end's own thread
+    ++statements;
+    const std::string own = parse_tree<P>(text);
+    const std::string runtime = parse_tree<RuntimeEntries>(text);
+    if (own != runtime) return "statement at " + std::to_string(piece.begin) + ":" + own + "\nvs" + runtime;
+  }
+  return {};
+}
 
 std::string compare_with_generated_lexer(std::string_view text) {
   const std::string copy(text);

@@ -27,4 +27,13 @@ std::string compare_keyword_table_with_probing();
 // with an error in full LL. For tests.
 std::string compare_first_errors(std::string_view script, size_t& statements, size_t& failing);
 
+// Parses each statement of a MySQL script (split as the front-end splits it)
+// with full LL prediction and the default error strategy, once with the
+// grammar's rule entries (MySqlParser::enterRule and enterOuterAlt, which
+// skip the runtime's dynamic_cast) and once with the runtime's, and returns
+// the first statement whose trees differ (rules, classes, start and stop
+// tokens, children, parent links), or "" when they agree on every one;
+// counts the statements read. For tests.
+std::string compare_trees_with_runtime_entries(std::string_view script, size_t& statements);
+
 }  // namespace ddlint::parser::mysql

@@ -86,7 +86,7 @@ std::vector<ir::StatementNode> Lowerer::statement(P::StatementContext* s) const 
   } else if (auto* c = s->insertStatement()) {
     ir::Insert i;
     i.table = table_name(c->tableName());
-    if (auto* q = dynamic_cast<P::InsertSelectContext*>(c->insertSource())) {
+    if (auto* q = ddlint_fast::exact<P::InsertSelectContext>(c->insertSource())) {
       i.from_select = true;
       i.sources = query_sources(q->querySource());
     }

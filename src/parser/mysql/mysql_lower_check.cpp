@@ -290,28 +290,28 @@ std::optional<Rejection> Lowerer::check(P::StatementContext* s) const {
 
   // Table options after a complete definition (CREATE TABLE) or as ALTER items.
   if (create != nullptr) {
-    if (auto* d = dynamic_cast<P::TableDefinitionContext*>(create->createTableBody()))
+    if (auto* d = ddlint_fast::exact<P::TableDefinitionContext>(create->createTableBody()))
       if (auto* options = d->tableOptions())
         for (auto* o : options->tableOption())
           if (auto r = check_table_option(o, false)) return r;
-    if (auto* d = dynamic_cast<P::TableAsSelectContext*>(create->createTableBody()))
+    if (auto* d = ddlint_fast::exact<P::TableAsSelectContext>(create->createTableBody()))
       if (auto* options = d->tableOptions())
         for (auto* o : options->tableOption())
           if (auto r = check_table_option(o, false)) return r;
   }
   if (alter != nullptr && alter->alterList() != nullptr) {
     for (auto* item : alter->alterList()->alterItem())
-      if (auto* options = dynamic_cast<P::AlterTableOptionsContext*>(item))
+      if (auto* options = ddlint_fast::exact<P::AlterTableOptionsContext>(item))
         for (auto* o : options->tableOption())
           if (auto r = check_table_option(o, true)) return r;
   }
   // SET var = value (session statement): each value is one expression.
-  if (auto* set = dynamic_cast<P::SetAssignmentsContext*>(s->setStatement())) {
+  if (auto* set = ddlint_fast::exact<P::SetAssignmentsContext>(s->setStatement())) {
     for (auto* item : set->setItem()) {
       P::SetValueContext* value = nullptr;
-      if (auto* x = dynamic_cast<P::SetVariableContext*>(item)) value = x->setValue();
-      if (auto* x = dynamic_cast<P::SetSystemVariableContext*>(item)) value = x->setValue();
-      if (auto* x = dynamic_cast<P::SetUserVariableContext*>(item)) value = x->setValue();
+      if (auto* x = ddlint_fast::exact<P::SetVariableContext>(item)) value = x->setValue();
+      if (auto* x = ddlint_fast::exact<P::SetSystemVariableContext>(item)) value = x->setValue();
+      if (auto* x = ddlint_fast::exact<P::SetUserVariableContext>(item)) value = x->setValue();
       if (value == nullptr) continue;
       if (auto r = check_expression(value->start->getTokenIndex(), value->stop->getTokenIndex() + 1,
                                     "the value after `=`"))
@@ -330,9 +330,9 @@ std::optional<Rejection> Lowerer::check(P::StatementContext* s) const {
   }
   // INSERT: VALUES rows, SET list, ON DUPLICATE KEY UPDATE list.
   if (insert != nullptr) {
-    if (auto* v = dynamic_cast<P::InsertValuesContext*>(insert->insertSource())) {
+    if (auto* v = ddlint_fast::exact<P::InsertValuesContext>(insert->insertSource())) {
       if (auto r = check_rows(v->start->getTokenIndex())) return r;
-    } else if (auto* set = dynamic_cast<P::InsertSetContext*>(insert->insertSource())) {
+    } else if (auto* set = ddlint_fast::exact<P::InsertSetContext>(insert->insertSource())) {
       if (auto r = check_assignments(set->start->getTokenIndex() + 1, {P::ON}, {"returning"}, "SET"))
         return r;
     }

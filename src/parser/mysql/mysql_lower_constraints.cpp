@@ -29,28 +29,28 @@ std::vector<std::string> Lowerer::key_parts(P::KeyPartsContext* c) const {
 ir::Constraint Lowerer::table_constraint(P::TableConstraintContext* c) const {
   ir::Constraint k;
   k.range = range(c);
-  if (auto* x = dynamic_cast<P::PrimaryKeyConstraintContext*>(c)) {
+  if (auto* x = ddlint_fast::exact<P::PrimaryKeyConstraintContext>(c)) {
     k.kind = ir::ConstraintKind::PrimaryKey;
     k.name = name(x->cname ? x->cname : x->iname);
     k.columns = key_parts(x->keyParts());
-  } else if (auto* x = dynamic_cast<P::UniqueConstraintContext*>(c)) {
+  } else if (auto* x = ddlint_fast::exact<P::UniqueConstraintContext>(c)) {
     k.kind = ir::ConstraintKind::Unique;
     k.name = name(x->iname ? x->iname : x->cname);
     k.columns = key_parts(x->keyParts());
-  } else if (auto* x = dynamic_cast<P::ForeignKeyConstraintContext*>(c)) {
+  } else if (auto* x = ddlint_fast::exact<P::ForeignKeyConstraintContext>(c)) {
     k = references(x->referencesClause(), k.range);
     k.name = name(x->cname ? x->cname : x->iname);
     for (auto* i : x->identList()->ident()) k.columns.push_back(name(i));
-  } else if (auto* x = dynamic_cast<P::CheckConstraintContext*>(c)) {
+  } else if (auto* x = ddlint_fast::exact<P::CheckConstraintContext>(c)) {
     k.kind = ir::ConstraintKind::Check;
     k.name = name(x->cname);
     k.expr = inner_expr(x->parenGroup());
     k.not_enforced = x->NOT() != nullptr;
-  } else if (auto* x = dynamic_cast<P::IndexConstraintContext*>(c)) {
+  } else if (auto* x = ddlint_fast::exact<P::IndexConstraintContext>(c)) {
     k.kind = ir::ConstraintKind::Index;
     k.name = name(x->iname);
     k.columns = key_parts(x->keyParts());
-  } else if (auto* x = dynamic_cast<P::SpecialIndexConstraintContext*>(c)) {
+  } else if (auto* x = ddlint_fast::exact<P::SpecialIndexConstraintContext>(c)) {
     k.kind = x->FULLTEXT() ? ir::ConstraintKind::Fulltext : ir::ConstraintKind::Spatial;
     k.name = name(x->iname);
     k.columns = key_parts(x->keyParts());

@@ -229,7 +229,7 @@ std::vector<ir::QualifiedName> Lowerer::query_sources(P::QuerySourceContext* q) 
     tokens.push_back(dynamic_cast<antlr4::tree::TerminalNode*>(child));
   };
   for (auto* child : q->children) {
-    if (auto* r = dynamic_cast<P::RestContext*>(child)) {
+    if (auto* r = ddlint_fast::exact<P::RestContext>(child)) {
       for (auto* inner : r->children) add(inner);
     } else {
       add(child);

@@ -166,11 +166,18 @@ ir::TypeName Lowerer::type(P::DataTypeContext* c) const {
   t.range = range(c);
   auto* n = c->typeName();
   std::string base;
-  for (auto* child : n->children) {
-    if (!base.empty()) base += ' ';
-    base += lower_ascii(child->getText());
+  if (n->ident() != nullptr && n->children.size() == 1) {
+    base = lower_ascii(ident(n->ident()));
+  } else {
+    // The words of the name, each as the tokens under it read, in lower case.
+    for (auto* child : n->children) {
+      if (!base.empty()) base += ' ';
+      const size_t from = base.size();
+      ddlint_fast::append_text(child, base);
+      for (size_t i = from; i < base.size(); ++i)
+        base[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(base[i])));
+    }
   }
-  if (n->ident() != nullptr && n->children.size() == 1) base = lower_ascii(ident(n->ident()));
   t.name = canonical_type(base);
   if (auto* args = c->typeArgs())
     for (auto* a : args->typeArg()) t.modifiers.emplace_back(text(a));

@@ -10,6 +10,7 @@
 
 #include "MySqlParser.h"
 #include "ir/ir.h"
+#include "parser/mysql/fast_children.h"
 #include "parser/mysql/mysql_lower.h"
 
 namespace ddlint::parser::mysql {

@@ -8,7 +8,7 @@ namespace ddlint::parser::mysql {
 
 std::vector<ir::StatementNode> Lowerer::set_statement(P::SetStatementContext* statement) const {
   std::vector<ir::StatementNode> out;
-  auto* c = dynamic_cast<P::SetAssignmentsContext*>(statement);
+  auto* c = ddlint_fast::exact<P::SetAssignmentsContext>(statement);
   if (c == nullptr) {
     ir::Opaque o;
     o.node = "SetTransactionStmt";
@@ -19,7 +19,7 @@ std::vector<ir::StatementNode> Lowerer::set_statement(P::SetStatementContext* st
     std::string var;
     P::SetValueContext* value = nullptr;
     bool session = true;
-    if (auto* x = dynamic_cast<P::SetVariableContext*>(item)) {
+    if (auto* x = ddlint_fast::exact<P::SetVariableContext>(item)) {
       if (auto* s = x->scope()) session = s->SESSION() != nullptr || s->LOCAL() != nullptr;
       var = lower_ascii(ident(x->first));
       if (x->second != nullptr) {
@@ -29,7 +29,7 @@ std::vector<ir::StatementNode> Lowerer::set_statement(P::SetStatementContext* st
         if (qualifier == "global" || qualifier == "persist" || qualifier == "persist_only") session = false;
       }
       value = x->setValue();
-    } else if (auto* x = dynamic_cast<P::SetSystemVariableContext*>(item)) {
+    } else if (auto* x = ddlint_fast::exact<P::SetSystemVariableContext>(item)) {
       std::string v = lower_ascii(x->SYS_VAR()->getText().substr(2));
       v.erase(std::remove(v.begin(), v.end(), '`'), v.end());
       const auto dot = v.find('.');
@@ -67,19 +67,19 @@ std::vector<ir::StatementNode> Lowerer::set_statement(P::SetStatementContext* st
 ir::Transaction Lowerer::transaction(P::TransactionStatementContext* c) const {
   ir::Transaction t;
   using T = ir::TransactionKind;
-  if (dynamic_cast<P::StartTransactionContext*>(c) || dynamic_cast<P::BeginContext*>(c)) {
+  if (ddlint_fast::exact<P::StartTransactionContext>(c) || ddlint_fast::exact<P::BeginContext>(c)) {
     t.kind = T::Begin;
-  } else if (auto* x = dynamic_cast<P::CommitContext*>(c)) {
+  } else if (auto* x = ddlint_fast::exact<P::CommitContext>(c)) {
     t.kind = T::Commit;
     t.chain = x->chainOption() != nullptr && x->chainOption()->NO() == nullptr;
-  } else if (auto* x = dynamic_cast<P::RollbackContext*>(c)) {
+  } else if (auto* x = ddlint_fast::exact<P::RollbackContext>(c)) {
     t.kind = T::Rollback;
     t.chain = x->chainOption() != nullptr && x->chainOption()->NO() == nullptr;
-  } else if (dynamic_cast<P::RollbackToContext*>(c)) {
+  } else if (ddlint_fast::exact<P::RollbackToContext>(c)) {
     t.kind = T::RollbackTo;
-  } else if (dynamic_cast<P::SavepointContext*>(c)) {
+  } else if (ddlint_fast::exact<P::SavepointContext>(c)) {
     t.kind = T::Savepoint;
-  } else if (dynamic_cast<P::ReleaseSavepointContext*>(c)) {
+  } else if (ddlint_fast::exact<P::ReleaseSavepointContext>(c)) {
     t.kind = T::Release;
   }
   return t;

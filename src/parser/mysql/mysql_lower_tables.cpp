@@ -15,35 +15,35 @@ ir::ColumnDef Lowerer::column(P::ColumnDefContext* c) const {
   for (auto* a : c->columnAttr()) {
     ir::Constraint k;
     k.range = range(a);
-    if (auto* x = dynamic_cast<P::NullAttrContext*>(a)) {
+    if (auto* x = ddlint_fast::exact<P::NullAttrContext>(a)) {
       k.kind = x->NOT() ? ir::ConstraintKind::NotNull : ir::ConstraintKind::Null;
       if (x->NOT()) col.not_null = true;
-    } else if (auto* x = dynamic_cast<P::DefaultAttrContext*>(a)) {
+    } else if (auto* x = ddlint_fast::exact<P::DefaultAttrContext>(a)) {
       k.kind = ir::ConstraintKind::Default;
       k.expr = expr(x->defaultValue());
       col.default_value = k.expr;
-    } else if (dynamic_cast<P::AutoIncrementAttrContext*>(a)) {
+    } else if (ddlint_fast::exact<P::AutoIncrementAttrContext>(a)) {
       k.kind = ir::ConstraintKind::Identity;
-    } else if (dynamic_cast<P::PrimaryKeyAttrContext*>(a)) {
+    } else if (ddlint_fast::exact<P::PrimaryKeyAttrContext>(a)) {
       k.kind = ir::ConstraintKind::PrimaryKey;
       col.not_null = true;
-    } else if (dynamic_cast<P::UniqueAttrContext*>(a)) {
+    } else if (ddlint_fast::exact<P::UniqueAttrContext>(a)) {
       k.kind = ir::ConstraintKind::Unique;
-    } else if (auto* x = dynamic_cast<P::CharsetAttrContext*>(a)) {
+    } else if (auto* x = ddlint_fast::exact<P::CharsetAttrContext>(a)) {
       col.type.set_charset(lower_ascii(name_or_string(x->nameOrString())));
       continue;
-    } else if (auto* x = dynamic_cast<P::GeneratedAttrContext*>(a)) {
+    } else if (auto* x = ddlint_fast::exact<P::GeneratedAttrContext>(a)) {
       k.kind = ir::ConstraintKind::Generated;
       k.expr = inner_expr(x->parenGroup());
       k.stored = x->STORED() != nullptr || x->PERSISTENT() != nullptr;
-    } else if (auto* x = dynamic_cast<P::ReferencesAttrContext*>(a)) {
+    } else if (auto* x = ddlint_fast::exact<P::ReferencesAttrContext>(a)) {
       k = references(x->referencesClause(), k.range);
-    } else if (auto* x = dynamic_cast<P::CheckAttrContext*>(a)) {
+    } else if (auto* x = ddlint_fast::exact<P::CheckAttrContext>(a)) {
       k.kind = ir::ConstraintKind::Check;
       k.name = name(x->cname);
       k.expr = inner_expr(x->parenGroup());
       k.not_enforced = x->NOT() != nullptr;
-    } else if (auto* x = dynamic_cast<P::CollateAttrContext*>(a)) {
+    } else if (auto* x = ddlint_fast::exact<P::CollateAttrContext>(a)) {
       col.type.set_collation(lower_ascii(name_or_string(x->nameOrString())));
       continue;
     } else {
@@ -60,7 +60,7 @@ ir::CreateTable Lowerer::create_table(P::CreateTableContext* c) const {
   t.if_not_exists = c->ifNotExists() != nullptr;
   t.temporary = c->TEMPORARY() != nullptr;
   auto* body = c->createTableBody();
-  if (auto* d = dynamic_cast<P::TableDefinitionContext*>(body)) {
+  if (auto* d = ddlint_fast::exact<P::TableDefinitionContext>(body)) {
     for (auto* e : d->tableElement()) {
       if (e->columnDef())
         t.columns.push_back(column(e->columnDef()));
@@ -71,11 +71,11 @@ ir::CreateTable Lowerer::create_table(P::CreateTableContext* c) const {
     if (auto* o = d->tableOptions())
       for (auto* x : o->tableOption()) t.options.push_back(table_option(x));
     if (auto* p = d->partitionClause()) t.options.push_back({"PARTITION BY", std::string(text(p->rest()))});
-  } else if (dynamic_cast<P::TableAsSelectContext*>(body)) {
+  } else if (ddlint_fast::exact<P::TableAsSelectContext>(body)) {
     t.as_select = true;
-  } else if (auto* l = dynamic_cast<P::LikeTableContext*>(body)) {
+  } else if (auto* l = ddlint_fast::exact<P::LikeTableContext>(body)) {
     t.like = table_name(l->tableName());
-  } else if (auto* l = dynamic_cast<P::LikeTableParenContext*>(body)) {
+  } else if (auto* l = ddlint_fast::exact<P::LikeTableParenContext>(body)) {
     t.like = table_name(l->tableName());
   }
   return t;
@@ -91,8 +91,8 @@ ir::CreateTable::Option Lowerer::table_option(P::TableOptionContext* o) const {
   // The words before `=` (ENGINE, ROW_FORMAT, DATA DIRECTORY, WITH SYSTEM
   // VERSIONING), then the value.
   for (auto* child : o->children) {
-    if (dynamic_cast<P::OptionValueContext*>(child) != nullptr) {
-      auto* v = dynamic_cast<P::OptionValueContext*>(child);
+    if (ddlint_fast::exact<P::OptionValueContext>(child) != nullptr) {
+      auto* v = ddlint_fast::exact<P::OptionValueContext>(child);
       r.value = v->STRING() != nullptr || v->DQ_STRING() != nullptr ? unquote(text(v)) : std::string(text(v));
       break;
     }
@@ -117,7 +117,7 @@ ir::AlterAction Lowerer::action(P::AlterItemContext* item, ir::AlterTable& t) co
   auto position = [&](P::PositionContext* p) {
     if (p != nullptr) a.position = p->FIRST() ? "FIRST" : "AFTER " + name(p->ident());
   };
-  auto* add_column = dynamic_cast<P::AddColumnContext*>(item);
+  auto* add_column = ddlint_fast::exact<P::AddColumnContext>(item);
   if (add_column != nullptr && add_column->columnDef()->columnAttr().empty() &&
       upper_ascii(text(add_column->columnDef()->ident())) == "SYSTEM" &&
       upper_ascii(text(add_column->columnDef()->dataType())) == "VERSIONING") {
@@ -131,69 +131,69 @@ ir::AlterAction Lowerer::action(P::AlterItemContext* item, ir::AlterTable& t) co
     a.column = a.column_def->name;
     a.if_exists = x->ifNotExists() != nullptr;
     position(x->position());
-  } else if (auto* x = dynamic_cast<P::AddConstraintContext*>(item)) {
+  } else if (auto* x = ddlint_fast::exact<P::AddConstraintContext>(item)) {
     a.constraint = table_constraint(x->tableConstraint());
     a.name = a.constraint->name;
     a.if_exists = if_not_exists_in(x->tableConstraint());
     a.kind = is_index(a.constraint->kind) ? K::AddIndex : K::AddConstraint;
-  } else if (auto* x = dynamic_cast<P::SetDefaultContext*>(item)) {
+  } else if (auto* x = ddlint_fast::exact<P::SetDefaultContext>(item)) {
     a.kind = K::SetDefault;
     a.column = name(x->ident());
     a.expr = expr(x->defaultValue());
-  } else if (auto* x = dynamic_cast<P::DropDefaultContext*>(item)) {
+  } else if (auto* x = ddlint_fast::exact<P::DropDefaultContext>(item)) {
     a.kind = K::DropDefault;
     a.column = name(x->ident());
-  } else if (auto* x = dynamic_cast<P::ChangeColumnContext*>(item)) {
+  } else if (auto* x = ddlint_fast::exact<P::ChangeColumnContext>(item)) {
     a.kind = K::ChangeColumn;
     a.column = name(x->old);
     a.column_def = column(x->columnDef());
     a.if_exists = x->ifExists() != nullptr;
     position(x->position());
-  } else if (auto* x = dynamic_cast<P::ModifyColumnContext*>(item)) {
+  } else if (auto* x = ddlint_fast::exact<P::ModifyColumnContext>(item)) {
     a.kind = K::ModifyColumn;
     a.column_def = column(x->columnDef());
     a.column = a.column_def->name;
     a.if_exists = x->ifExists() != nullptr;
     position(x->position());
-  } else if (auto* x = dynamic_cast<P::DropIndexItemContext*>(item)) {
+  } else if (auto* x = ddlint_fast::exact<P::DropIndexItemContext>(item)) {
     a.kind = K::DropIndex;
     a.name = name(x->ident());
     a.if_exists = x->ifExists() != nullptr;
-  } else if (dynamic_cast<P::DropPrimaryKeyContext*>(item)) {
+  } else if (ddlint_fast::exact<P::DropPrimaryKeyContext>(item)) {
     a.kind = K::DropPrimaryKey;
-  } else if (auto* x = dynamic_cast<P::DropForeignKeyContext*>(item)) {
+  } else if (auto* x = ddlint_fast::exact<P::DropForeignKeyContext>(item)) {
     a.kind = K::DropConstraint;
     a.name = name(x->ident());
     a.if_exists = x->ifExists() != nullptr;
-  } else if (auto* x = dynamic_cast<P::DropConstraintItemContext*>(item)) {
+  } else if (auto* x = ddlint_fast::exact<P::DropConstraintItemContext>(item)) {
     a.kind = K::DropConstraint;
     a.name = name(x->ident());
     a.if_exists = x->ifExists() != nullptr;
-  } else if (auto* x = dynamic_cast<P::DropColumnContext*>(item)) {
+  } else if (auto* x = ddlint_fast::exact<P::DropColumnContext>(item)) {
     a.kind = K::DropColumn;
     a.column = name(x->ident());
     a.if_exists = x->ifExists() != nullptr;
     a.cascade = x->CASCADE() != nullptr;
-  } else if (auto* x = dynamic_cast<P::RenameColumnContext*>(item)) {
+  } else if (auto* x = ddlint_fast::exact<P::RenameColumnContext>(item)) {
     a.kind = K::RenameColumn;
     a.column = name(x->old);
     a.name = name(x->new_);
-  } else if (auto* x = dynamic_cast<P::RenameToContext*>(item)) {
+  } else if (auto* x = ddlint_fast::exact<P::RenameToContext>(item)) {
     a.kind = K::RenameTable;
     a.name = table_name(x->tableName()).display();
-  } else if (auto* x = dynamic_cast<P::ConvertCharsetContext*>(item)) {
+  } else if (auto* x = ddlint_fast::exact<P::ConvertCharsetContext>(item)) {
     a.kind = K::ConvertCharset;
     a.name = x->nameOrString().empty() ? "default" : lower_ascii(name_or_string(x->nameOrString(0)));
-  } else if (auto* x = dynamic_cast<P::RenameIndexContext*>(item)) {
+  } else if (auto* x = ddlint_fast::exact<P::RenameIndexContext>(item)) {
     a.kind = K::Other;
     a.native = "RENAME INDEX";
     a.name = name(x->old);
-  } else if (auto* x = dynamic_cast<P::AlterIndexVisibilityContext*>(item)) {
+  } else if (auto* x = ddlint_fast::exact<P::AlterIndexVisibilityContext>(item)) {
     // ALTER INDEX i [IN]VISIBLE (MySQL), [NOT] IGNORED (MariaDB).
     a.kind = K::Other;
     a.native = "ALTER INDEX";
     a.name = name(x->ident(0));
-  } else if (auto* x = dynamic_cast<P::DropWordsContext*>(item)) {
+  } else if (auto* x = ddlint_fast::exact<P::DropWordsContext>(item)) {
     // DROP SYSTEM VERSIONING (MariaDB).
     a.kind = K::Other;
     a.native = "DROP " + upper_ascii(text(x->ident(0))) + " " + upper_ascii(text(x->ident(1)));
@@ -227,13 +227,13 @@ ir::AlterTable Lowerer::alter_table(P::AlterTableContext* c) const {
   }
   if (auto* list = c->alterList()) {
     for (auto* child : list->children) {
-      if (auto* x = dynamic_cast<P::AlterAlgorithmContext*>(child)) {
+      if (auto* x = ddlint_fast::exact<P::AlterAlgorithmContext>(child)) {
         t.algorithm = option_word(x);
         t.algorithm_range = range(x);
-      } else if (auto* x = dynamic_cast<P::AlterLockContext*>(child)) {
+      } else if (auto* x = ddlint_fast::exact<P::AlterLockContext>(child)) {
         t.lock = option_word(x);
         t.lock_range = range(x);
-      } else if (auto* x = dynamic_cast<P::AddColumnsContext*>(child)) {
+      } else if (auto* x = ddlint_fast::exact<P::AddColumnsContext>(child)) {
         // ADD (column or index definitions, ...): one action each.
         for (auto* e : x->tableElement()) {
           ir::AlterAction a;
@@ -250,7 +250,7 @@ ir::AlterTable Lowerer::alter_table(P::AlterTableContext* c) const {
           }
           t.actions.push_back(std::move(a));
         }
-      } else if (auto* x = dynamic_cast<P::AlterTableOptionsContext*>(child)) {
+      } else if (auto* x = ddlint_fast::exact<P::AlterTableOptionsContext>(child)) {
         for (auto* o : x->tableOption()) {
           ir::AlterAction a;
           a.kind = ir::AlterKind::TableOptions;
@@ -265,17 +265,17 @@ ir::AlterTable Lowerer::alter_table(P::AlterTableContext* c) const {
           }
           t.actions.push_back(std::move(a));
         }
-      } else if (auto* x = dynamic_cast<P::AlterItemContext*>(child)) {
+      } else if (auto* x = ddlint_fast::of_rule<P::AlterItemContext>(child, P::RuleAlterItem)) {
         t.actions.push_back(action(x, t));
-      } else if (auto* x = dynamic_cast<P::AlterTailContext*>(child)) {
+      } else if (auto* x = ddlint_fast::of_rule<P::AlterTailContext>(child, P::RuleAlterTail)) {
         // Partition clauses and ORDER BY: the leading words name them.
         ir::AlterAction a;
         a.kind = ir::AlterKind::Other;
         a.range = range(x);
-        if (dynamic_cast<P::PartitionActionContext*>(x))
+        if (ddlint_fast::exact<P::PartitionActionContext>(x))
           a.native = upper_ascii(x->start->getText()) + " PARTITION";
         else
-          a.native = dynamic_cast<P::PartitionByContext*>(x) ? "PARTITION BY" : "ORDER BY";
+          a.native = ddlint_fast::exact<P::PartitionByContext>(x) ? "PARTITION BY" : "ORDER BY";
         t.actions.push_back(std::move(a));
       }
     }
