@@ -26,6 +26,21 @@ std::string read(const std::filesystem::path& p) {
   return s.str();
 }
 
+// Calls f(path, text) for each *.sql file under the shared MySQL corpus;
+// false (and a message) when the corpus is absent.
+template <class F>
+bool for_each_mysql_corpus_file(F&& f) {
+  const std::filesystem::path corpus =
+      std::filesystem::path(DDLINT_SOURCE_DIR) / ".." / "shared" / "corpus" / "mysql";
+  if (!std::filesystem::is_directory(corpus)) {
+    MESSAGE("skipped: " << corpus.string() << " is absent");
+    return false;
+  }
+  for (const auto& e : std::filesystem::recursive_directory_iterator(corpus))
+    if (e.is_regular_file() && e.path().extension() == ".sql") f(e.path(), read(e.path()));
+  return true;
+}
+
 }  // namespace
 
 TEST_SUITE("mysql-lexer") {
@@ -106,20 +121,12 @@ TEST_SUITE("mysql-lexer") {
     CHECK(ddlint::parser::mysql::compare_trees_with_runtime_entries(inputs, statements) == "");
     CHECK(statements == 11);
     // Every statement of the MySQL corpus, when it is there.
-    const std::filesystem::path corpus =
-        std::filesystem::path(DDLINT_SOURCE_DIR) / ".." / "shared" / "corpus" / "mysql";
-    if (!std::filesystem::is_directory(corpus)) {
-      MESSAGE("skipped: " << corpus.string() << " is absent");
-      return;
-    }
     size_t corpus_statements = 0;
-    for (const auto& e : std::filesystem::recursive_directory_iterator(corpus)) {
-      if (!e.is_regular_file() || e.path().extension() != ".sql") continue;
-      INFO(e.path().string());
-      CHECK(ddlint::parser::mysql::compare_trees_with_runtime_entries(read(e.path()), corpus_statements) ==
-            "");
-    }
-    CHECK(corpus_statements > 20000);
+    if (for_each_mysql_corpus_file([&](const std::filesystem::path& path, const std::string& text) {
+          INFO(path.string());
+          CHECK(ddlint::parser::mysql::compare_trees_with_runtime_entries(text, corpus_statements) == "");
+        }))
+      CHECK(corpus_statements > 20000);
   }
 
   TEST_CASE("edge cases lex as the generated lexer does") {
@@ -146,24 +153,16 @@ TEST_SUITE("mysql-lexer") {
   }
 
   TEST_CASE("every statement file of the MySQL corpus lexes as the generated lexer does") {
-    const std::filesystem::path corpus =
-        std::filesystem::path(DDLINT_SOURCE_DIR) / ".." / "shared" / "corpus" / "mysql";
-    if (!std::filesystem::is_directory(corpus)) {
-      MESSAGE("skipped: " << corpus.string() << " is absent");
-      return;
-    }
     size_t files = 0;
-    for (const auto& e : std::filesystem::recursive_directory_iterator(corpus)) {
-      if (!e.is_regular_file() || e.path().extension() != ".sql") continue;
-      std::string text = read(e.path());
-      // As the front-end prepares a piece: non-ASCII bytes are '_'.
-      for (char& c : text)
-        if (static_cast<unsigned char>(c) >= 0x80) c = '_';
-      const std::string diff = compare_with_generated_lexer(text);
-      INFO(e.path().string());
-      CHECK(diff == "");
-      ++files;
-    }
-    CHECK(files > 1000);
+    if (for_each_mysql_corpus_file([&](const std::filesystem::path& path, std::string text) {
+          // As the front-end prepares a piece: non-ASCII bytes are '_'.
+          for (char& c : text)
+            if (static_cast<unsigned char>(c) >= 0x80) c = '_';
+          const std::string diff = compare_with_generated_lexer(text);
+          INFO(path.string());
+          CHECK(diff == "");
+          ++files;
+        }))
+      CHECK(files > 1000);
   }
 }
