@@ -11,6 +11,7 @@
 // and the parser goldens check the trees are read as before.
 #include <cstddef>
 #include <string>
+#include <type_traits>
 #include <typeinfo>
 #include <vector>
 
@@ -29,6 +30,8 @@ inline bool is_terminal(antlr4::tree::ParseTree* t) {
 // comparison of types instead of a walk of the class hierarchy.
 template <class T, class B>
 T* exact(B* p) {
+  // Marked final by cmake/FastChildren.cmake when nothing derives from it.
+  static_assert(std::is_final_v<T>, "exact<T>: a class other classes derive from (use of_rule)");
   return p != nullptr && typeid(*p) == typeid(T) ? static_cast<T*>(p) : nullptr;
 }
 
