@@ -1,6 +1,9 @@
 #include "parser/mysql/mysql_input.h"
 
+#include <array>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 
 #include "core/sql_text.h"
 
@@ -25,15 +28,34 @@ size_t client_command(std::string_view t, size_t i, std::string_view word) {
   return after == ' ' || after == '\t' ? i + word.size() : 0;
 }
 
-bool is_ident_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' ||
-         (static_cast<unsigned char>(c) & 0x80);
-}
+// A letter or digit (ASCII), `_`, `$` or a byte of a multi-byte character.
+constexpr std::array<bool, 256> kIdentChar = [] {
+  std::array<bool, 256> m{};
+  for (size_t c = 0; c < m.size(); ++c)
+    m[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '$' || c >= 0x80;
+  return m;
+}();
+bool is_ident_char(char c) { return kIdentChar[static_cast<unsigned char>(c)]; }
+// std::isalpha in the C locale.
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 std::string upper_word(std::string_view t, size_t b, size_t e) {
   std::string w(t.substr(b, e - b));
   for (char& c : w) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return w;
+}
+
+// The word t[b, e) is `upper` (upper-case), whatever its case: what
+// upper_word(t, b, e) == upper says, without making the string.
+bool word_is(std::string_view t, size_t b, size_t e, std::string_view upper) {
+  if (e - b != upper.size()) return false;
+  for (size_t k = 0; k < upper.size(); ++k) {
+    const auto ch = static_cast<unsigned char>(t[b + k]);  // upper-cased as toupper does in the C locale
+    if ((ch >= 'a' && ch <= 'z' ? ch - ('a' - 'A') : ch) != static_cast<unsigned char>(upper[k]))
+      return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -51,7 +73,10 @@ MySqlInput prepare_mysql_input(std::string_view input, uint32_t version_id, bool
   // Stored program bodies (CREATE PROCEDURE/FUNCTION/TRIGGER/EVENT, MariaDB
   // BEGIN NOT ATOMIC) sent without a DELIMITER change: migration runners send
   // such a file as it is, so `;` inside BEGIN ... END does not end it.
-  std::vector<std::string> words;  // the statement's first words, upper-case
+  // The statement's first three words, upper-case, and how many words it
+  // has (counted up to 16: a routine is recognised among its first 16).
+  std::array<std::string, 3> words;
+  size_t word_count = 0;
   bool routine = false;
   // Open blocks of a routine body, innermost last: 'B' BEGIN, 'C' CASE, 'I' IF,
   // 'L' LOOP, 'W' WHILE, 'R' REPEAT (the last four only where a statement starts).
@@ -62,7 +87,7 @@ MySqlInput prepare_mysql_input(std::string_view input, uint32_t version_id, bool
       out.statements.push_back({static_cast<uint32_t>(stmt_start), static_cast<uint32_t>(end)});
     stmt_start = next;
     has_content = false;
-    words.clear();
+    word_count = 0;
     routine = false;
     blocks.clear();
     at_stmt_start = true;
@@ -186,7 +211,8 @@ MySqlInput prepare_mysql_input(std::string_view input, uint32_t version_id, bool
       i += 2;
       continue;
     }
-    if (t.compare(i, delimiter.size(), delimiter) == 0 && !(!blocks.empty() && delimiter == ";")) {
+    if (c == delimiter[0] && t.compare(i, delimiter.size(), delimiter) == 0 &&
+        !(!blocks.empty() && delimiter == ";")) {
       end_statement(i, i + delimiter.size());
       i += delimiter.size();
       continue;
@@ -220,16 +246,19 @@ MySqlInput prepare_mysql_input(std::string_view input, uint32_t version_id, bool
       at_stmt_start = false;
       continue;
     }
-    if ((std::isalpha(static_cast<unsigned char>(c)) || c == '_') && (i == 0 || !is_ident_char(t[i - 1]))) {
+    if ((is_ascii_letter(c) || c == '_') && (i == 0 || !is_ident_char(t[i - 1]))) {
       size_t e = i;
       // The client finds its delimiter anywhere, even right after a name (`p$$`).
-      while (e < n && is_ident_char(t[e]) && t.compare(e, delimiter.size(), delimiter) != 0) ++e;
-      const std::string w = upper_word(t, i, e);
-      if (words.size() < 16) {
-        words.push_back(w);
-        if (words[0] == "CREATE" && (w == "PROCEDURE" || w == "FUNCTION" || w == "TRIGGER" || w == "EVENT"))
+      while (e < n && is_ident_char(t[e]) &&
+             !(t[e] == delimiter[0] && t.compare(e, delimiter.size(), delimiter) == 0))
+        ++e;
+      auto is = [&](std::string_view upper) { return word_is(t, i, e, upper); };
+      if (word_count < 16) {
+        if (word_count < words.size()) words[word_count] = upper_word(t, i, e);
+        ++word_count;
+        if (words[0] == "CREATE" && (is("PROCEDURE") || is("FUNCTION") || is("TRIGGER") || is("EVENT")))
           routine = true;
-        if (words.size() == 3 && words[0] == "BEGIN" && words[1] == "NOT" && words[2] == "ATOMIC") {
+        if (word_count == 3 && words[0] == "BEGIN" && words[1] == "NOT" && words[2] == "ATOMIC") {
           routine = true;
           blocks = "B";
           at_stmt_start = true;
@@ -238,20 +267,22 @@ MySqlInput prepare_mysql_input(std::string_view input, uint32_t version_id, bool
         }
       }
       const bool starts_statement = at_stmt_start;
-      at_stmt_start = w == "BEGIN" || w == "THEN" || w == "ELSE" || w == "DO" || w == "ROW" || w == "LOOP" ||
-                      w == "REPEAT";
+      at_stmt_start =
+          is("BEGIN") || is("THEN") || is("ELSE") || is("DO") || is("ROW") || is("LOOP") || is("REPEAT");
       if (routine) {
-        if (w == "BEGIN") {
+        if (is("BEGIN")) {
           blocks.push_back('B');
-        } else if (w == "CASE") {
+        } else if (is("CASE")) {
           blocks.push_back('C');
-        } else if (starts_statement && (w == "IF" || w == "LOOP" || w == "WHILE" || w == "REPEAT")) {
-          blocks.push_back(w[0]);
-        } else if (w == "END" && !blocks.empty()) {
+        } else if (starts_statement && (is("IF") || is("LOOP") || is("WHILE") || is("REPEAT"))) {
+          blocks.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(t[i]))));
+        } else if (is("END") && !blocks.empty()) {
           size_t k = e;
           while (k < n && is_space(t[k])) ++k;
           size_t ke = k;
-          while (ke < n && is_ident_char(t[ke]) && t.compare(ke, delimiter.size(), delimiter) != 0) ++ke;
+          while (ke < n && is_ident_char(t[ke]) &&
+                 !(t[ke] == delimiter[0] && t.compare(ke, delimiter.size(), delimiter) == 0))
+            ++ke;
           const std::string next = upper_word(t, k, ke);
           // END IF / END LOOP / END WHILE / END REPEAT close their own block
           // (one opened where no statement was known to start is not
@@ -275,8 +306,17 @@ MySqlInput prepare_mysql_input(std::string_view input, uint32_t version_id, bool
     ++i;
   }
   end_statement(n, n);
-  for (char& ch : t)
-    if (static_cast<unsigned char>(ch) >= 0x80) ch = '_';
+  // Eight bytes at a time: most scripts are ASCII throughout.
+  size_t k = 0;
+  for (; k + 8 <= n; k += 8) {
+    uint64_t word = 0;
+    std::memcpy(&word, t.data() + k, 8);
+    if ((word & 0x8080808080808080ULL) == 0) continue;
+    for (size_t j = k; j < k + 8; ++j)
+      if (static_cast<unsigned char>(t[j]) >= 0x80) t[j] = '_';
+  }
+  for (; k < n; ++k)
+    if (static_cast<unsigned char>(t[k]) >= 0x80) t[k] = '_';
   return out;
 }
 
