@@ -693,10 +693,12 @@ void parse_piece(Context& c, TextRange piece) {
       plan.opaque.on_table.range.begin += base;
       plan.opaque.on_table.range.end += base;
     }
-    if (!plan.opaque.creates.empty()) {
-      plan.opaque.creates.range.begin += base;
-      plan.opaque.creates.range.end += base;
-    }
+    // The classifier's ranges are relative to the piece.
+    for (ir::QualifiedName* name : {&plan.opaque.creates, &plan.opaque.routine})
+      if (!name->empty()) {
+        name->range.begin += base;
+        name->range.end += base;
+      }
     c.out.statements.push_back({stmt, std::move(plan.opaque)});
     return;
   }
