@@ -2,6 +2,9 @@
 // same dialect-neutral facts (testdata/parity/pairs.txt, src/ir/facts.h).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -156,6 +159,54 @@ TEST_SUITE("parity") {
     CHECK(ir::normalize(type("bpchar")).length == 1);
     CHECK(!ir::normalize(type("char")).length);
     CHECK(ir::normalize(type("varchar", {"20"})).length == 20);
+  }
+
+  TEST_CASE("drop_facts gives what facts gives of DropConstraint and DropIndex, in order") {
+    // Every fact field down-migration-incomplete reads (name, table, order),
+    // and the rest that identifies it.
+    auto show = [](const std::vector<ir::Fact>& facts, bool drops_only) {
+      std::string out;
+      for (const auto& f : facts) {
+        if (drops_only && f.kind != ir::FactKind::DropConstraint && f.kind != ir::FactKind::DropIndex)
+          continue;
+        out += std::string(ir::to_string(f.kind)) + " " + f.name + " on " + f.table_name.display() + " @" +
+               std::to_string(f.table_name.range.begin) + " action " + std::to_string(f.action) + " range " +
+               std::to_string(f.range.begin) + ".." + std::to_string(f.range.end) + "\n";
+      }
+      return out;
+    };
+    size_t drops = 0;
+    auto compare = [&](const std::string& name, const std::string& sql, Dialect dialect) {
+      const SourceFile source(name, sql, dialect);
+      const auto parsed = parser::parse(source);
+      for (const auto& st : parsed.statements) {
+        const auto expected = show(ir::facts(st), true);
+        INFO(name << ": " << source.slice(st.range));
+        CHECK(show(ir::drop_facts(st), false) == expected);
+        drops += static_cast<size_t>(std::count(expected.begin(), expected.end(), '\n'));
+      }
+    };
+    compare("pg.sql",
+            "ALTER TABLE t DROP CONSTRAINT c, ADD COLUMN x int, DROP CONSTRAINT IF EXISTS d;\n"
+            "DROP INDEX a, s.b;\nDROP TABLE t;\nALTER INDEX i RENAME TO j;\n",
+            Dialect::Postgres);
+    compare("my.sql",
+            "ALTER TABLE t DROP INDEX i, ADD COLUMN x int, DROP FOREIGN KEY f, DROP CHECK k;\n"
+            "DROP INDEX i ON orders;\n",
+            Dialect::MySql);
+    CHECK(drops == 8);
+    // And every statement of the parser goldens.
+    for (const char* dir : {"postgres", "mysql"})
+      for (const auto& e :
+           std::filesystem::directory_iterator(test::source_dir() / "testdata" / "parser" / dir)) {
+        if (e.path().extension() != ".sql") continue;
+        std::ifstream in(e.path(), std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        compare(e.path().string(), text.str(),
+                std::string(dir) == "mysql" ? Dialect::MySql : Dialect::Postgres);
+      }
+    CHECK(drops > 8);
   }
 
   TEST_CASE("a MySQL index drop carries its table; a MODIFY's facts say they are restated") {

@@ -331,6 +331,21 @@ bool is_index(ConstraintKind k) {
   return k == ConstraintKind::Index || k == ConstraintKind::Fulltext || k == ConstraintKind::Spatial;
 }
 
+// The fact of a DROP CONSTRAINT or DROP INDEX action of an ALTER TABLE of
+// `table` (facts() and drop_facts()).
+void add_drop(std::vector<Fact>& out, const QualifiedName& table, const AlterAction& a) {
+  Fact& f = add(out, a.kind == AlterKind::DropConstraint ? FactKind::DropConstraint : FactKind::DropIndex,
+                table, a.range);
+  f.name = a.name;
+}
+
+// The fact of an index a DROP INDEX names (on no table: the statement does
+// not say which).
+void add_dropped_index(std::vector<Fact>& out, const QualifiedName& index) {
+  Fact& f = add(out, FactKind::DropIndex, QualifiedName{}, index.range);
+  f.name = index.name;
+}
+
 void alter_facts(const AlterTable& s, std::vector<Fact>& out) {
   out.reserve(out.size() + s.actions.size());
   for (size_t index = 0; index < s.actions.size(); ++index) {
@@ -414,18 +429,12 @@ void alter_facts(const AlterTable& s, std::vector<Fact>& out) {
         f.constraint = a.constraint;
         break;
       }
-      case AlterKind::DropConstraint: {
-        Fact& f = add(out, FactKind::DropConstraint, s.table, a.range);
-        f.name = a.name;
+      case AlterKind::DropConstraint:
+      case AlterKind::DropIndex:
+        add_drop(out, s.table, a);
         break;
-      }
       case AlterKind::ValidateConstraint: {
         Fact& f = add(out, FactKind::ValidateConstraint, s.table, a.range);
-        f.name = a.name;
-        break;
-      }
-      case AlterKind::DropIndex: {
-        Fact& f = add(out, FactKind::DropIndex, s.table, a.range);
         f.name = a.name;
         break;
       }
@@ -457,8 +466,7 @@ std::vector<Fact> facts(const Statement& st) {
             if (s.object == ObjectKind::Table) {
               add(out, FactKind::DropTable, n, n.range);
             } else if (s.object == ObjectKind::Index) {
-              Fact& f = add(out, FactKind::DropIndex, QualifiedName{}, n.range);
-              f.name = n.name;
+              add_dropped_index(out, n);
             }
           }
         } else if constexpr (std::is_same_v<T, Truncate>) {
@@ -483,6 +491,21 @@ std::vector<Fact> facts(const Statement& st) {
         }
       },
       st.node);
+  return out;
+}
+
+std::vector<Fact> drop_facts(const Statement& st) {
+  std::vector<Fact> out;
+  if (const auto* a = st.as<AlterTable>(); a && a->object == ObjectKind::Table) {
+    for (size_t index = 0; index < a->actions.size(); ++index) {
+      const auto& act = a->actions[index];
+      if (act.kind != AlterKind::DropConstraint && act.kind != AlterKind::DropIndex) continue;
+      add_drop(out, a->table, act);
+      out.back().action = index;
+    }
+  } else if (const auto* d = st.as<Drop>(); d && d->object == ObjectKind::Index) {
+    for (const auto& n : d->names) add_dropped_index(out, n);
+  }
   return out;
 }
 

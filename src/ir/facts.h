@@ -113,6 +113,10 @@ struct Fact {
 // The facts of one statement, in source order. Statements that change no
 // schema object (DML, SET, transactions) have none.
 std::vector<Fact> facts(const Statement& statement);
+// What facts() gives of kinds DropConstraint and DropIndex only, in the
+// same order, without making the others (an ALTER TABLE's added columns
+// and their types).
+std::vector<Fact> drop_facts(const Statement& statement);
 
 // One line per fact without ranges, spellings or the `restated` flag: equal
 // for the same change in either dialect (the parity tests compare these).

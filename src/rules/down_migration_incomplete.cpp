@@ -75,17 +75,7 @@ class DownMigrationIncomplete final : public engine::Rule {
       }
       if (const auto* o = st.as<ir::Opaque>(); o && !o->acts_on.empty() && !o->owned_by.empty())
         ix.owned[o->acts_on.front().name].push_back(k);
-      // The statement's DROP CONSTRAINT / DROP INDEX facts (ir::facts), read
-      // from the statement without making all its facts: the DROP
-      // CONSTRAINT and DROP INDEX actions of an ALTER TABLE of a table, in
-      // order, on its table; each index a DROP INDEX names, on no table.
-      if (const auto* a = st.as<ir::AlterTable>(); a && a->object == ir::ObjectKind::Table) {
-        for (const auto& act : a->actions)
-          if (act.kind == ir::AlterKind::DropConstraint || act.kind == ir::AlterKind::DropIndex)
-            ix.constraint_drops[act.name].emplace_back(k, a->table);
-      } else if (const auto* d = st.as<ir::Drop>(); d && d->object == ir::ObjectKind::Index) {
-        for (const auto& n : d->names) ix.constraint_drops[n.name].emplace_back(k, ir::QualifiedName{});
-      }
+      for (const auto& g : ir::drop_facts(st)) ix.constraint_drops[g.name].emplace_back(k, g.table_name);
     }
     return *up_;
   }

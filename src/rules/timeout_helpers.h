@@ -114,10 +114,6 @@ inline std::vector<analysis::TableEffect> blocked_existing_tables(const engine::
   return out;
 }
 
-// "`users`", "materialized view `counts`", or "the table of index
-// `users_email_idx`" when only the index name is known.
-inline std::string lock_target(const analysis::TableEffect& e) { return relation_name(e.object, e.table); }
-
 // "reads and writes on `users`" / "writes to `users` and `orders`", appended
 // to `out`.
 inline void append_blocked_what(std::string& out, const std::vector<analysis::TableEffect>& tables) {
