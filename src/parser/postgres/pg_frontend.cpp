@@ -16,6 +16,7 @@
 #include "parser/postgres/pg_lower.h"
 #include "parser/postgres/pg_recover.h"
 #include "parser/postgres/pg_scan.h"
+#include "parser/postgres/pg_tree.h"
 #include "parser/postgres/psql_input.h"
 
 #ifdef DDLINT_PG_RAW_PARSE
@@ -59,9 +60,14 @@ class TreeParse {
       // The JSON takes about 4 bytes per byte of text (8 or fewer for 95%
       // of the corpus's parses): room for 8 at once instead of doubling
       // from 1 KB (18.7 M instructions over the corpus, in repalloc).
-      reserve_output(std::strlen(text) * 8);
-      tree_ = pg_query_nodes_to_json(r.tree);
-      reserve_output(0);
+      // The tree read without its JSON text where this build can (pg_tree.h).
+      if (tree_values(r.tree, root_)) {
+        has_root_ = true;
+      } else {
+        reserve_output(std::strlen(text) * 8);
+        tree_ = pg_query_nodes_to_json(r.tree);
+        reserve_output(0);
+      }
     }
 #else
     result_ = pg_query_parse(text);
@@ -83,8 +89,12 @@ class TreeParse {
 
   // The error, or null when the text parsed.
   const PgQueryError* error() const { return error_; }
-  // The parse tree (when the text parsed).
+  // The parse tree (when the text parsed) as JSON text, or null when it
+  // was read without (root()).
   const char* tree() const { return tree_; }
+  // The parse tree's values when they were read without JSON text.
+  bool has_root() const { return has_root_; }
+  json::Element root() const { return root_; }
 
  private:
 #ifdef DDLINT_PG_RAW_PARSE
@@ -95,6 +105,8 @@ class TreeParse {
 #endif
   PgQueryError* error_ = nullptr;
   const char* tree_ = nullptr;
+  json::Element root_;
+  bool has_root_ = false;
 };
 
 struct Context {
@@ -313,10 +325,14 @@ const Token* too_deep_in(Context& c, uint32_t begin, uint32_t end) {
   return too_deep(c.text, c.tokens, begin, end);
 }
 
-// Lowers every RawStmt of a successful parse of text[base, base+len).
-bool lower_json(Context& c, const char* tree, uint32_t base, uint32_t len) {
+// Lowers every RawStmt of a successful parse of text[base, base+len), read
+// from its values, or from its JSON text.
+bool lower_json(Context& c, const TreeParse& r, uint32_t base, uint32_t len) {
   element root;
-  if (!c.json.parse(tree, root)) return false;
+  if (r.has_root())
+    root = r.root();
+  else if (!c.json.parse(r.tree(), root))
+    return false;
   json::Array stmts;
   if (!root["stmts"].get(stmts)) return true;  // empty input
   for (element raw : stmts) {
@@ -404,7 +420,7 @@ void parse_piece(Context& c, uint32_t loc, uint32_t len) {
     ir::ParseError e{token_range_at(c.tokens, off, stmt), stmt, parse_error_message(error->message)};
     recover_statement(c, e, error->message ? error->message : "");
     c.out.errors.push_back(std::move(e));
-  } else if (!lower_json(c, r.tree(), loc, len)) {
+  } else if (!lower_json(c, r, loc, len)) {
     c.out.errors.push_back({stmt, stmt, "internal error: unreadable parse tree"});
   }
 }
@@ -425,7 +441,7 @@ constexpr size_t kGroupBytes = size_t{64} << 10;
 bool parse_group(Context& c, uint32_t begin, uint32_t end) {
   const std::string group = c.text.substr(begin, end - begin);
   const TreeParse r(group.c_str());
-  return !r.error() && lower_json(c, r.tree(), begin, end - begin);
+  return !r.error() && lower_json(c, r, begin, end - begin);
 }
 
 bool parse_in_groups(Context& c) {
@@ -535,7 +551,7 @@ void parse_pieces(Context& c, size_t first, size_t last, size_t error_at) {
       const TreeParse r(text.c_str());
       if (r.error()) {
         failed_at = begin + cursor_to_byte(text, r.error()->cursorpos);
-      } else if (lower_json(c, r.tree(), begin, end - begin)) {
+      } else if (lower_json(c, r, begin, end - begin)) {
         taken = c.out.statements.size() - before == end_piece - first + 1;
         for (size_t k = 0; taken && k <= end_piece - first; ++k) {
           const TextRange range = c.out.statements[before + k].range;
@@ -660,7 +676,7 @@ ir::ParsedFile parse(const SourceFile& source, size_t max_errors) {
     pg_query_free_split_result(split);
   } else if (!done && shallow && input.text.size() <= large) {
     const TreeParse r(input.text.c_str());
-    ok = !r.error() && lower_json(c, r.tree(), 0, static_cast<uint32_t>(input.text.size()));
+    ok = !r.error() && lower_json(c, r, 0, static_cast<uint32_t>(input.text.size()));
     if (r.error()) whole_error_at = cursor_to_byte(input.text, r.error()->cursorpos);
   }
   if (!ok) {
@@ -673,6 +689,7 @@ ir::ParsedFile parse(const SourceFile& source, size_t max_errors) {
   // value): a run's memory must not stay at the size of its largest file.
   constexpr size_t kKeepCapacity = size_t{1} << 20;
   if (json.capacity() > kKeepCapacity) json.release();
+  trim_tree_values(kKeepCapacity);
   return out;
 }
 

@@ -78,6 +78,25 @@ size_t utf8_length(const unsigned char* p, const unsigned char* end) {
   return 0;
 }
 
+}  // namespace
+
+bool valid_utf8(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* const end = p + text.size();
+  while (p != end) {
+    if (*p < 0x80) {
+      ++p;
+      continue;
+    }
+    const size_t n = utf8_length(p, end);
+    if (n == 0) return false;
+    p += n;
+  }
+  return true;
+}
+
+namespace {
+
 bool json_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 bool json_digit(char c) { return c >= '0' && c <= '9'; }
 

@@ -148,6 +148,10 @@ class Object {
   const Slot* s_ = nullptr;
 };
 
+// Whether `text` is valid UTF-8 as a JSON document's string must be (no
+// overlong forms, no surrogates, nothing above U+10FFFF).
+bool valid_utf8(std::string_view text);
+
 class Parser {
  public:
   // Containers may nest `max_depth` deep (the root container counts).
