@@ -256,6 +256,73 @@ TEST_SUITE("core") {
     fs::remove_all(root);
   }
 
+  TEST_CASE("named paths: told by their folder's listing as by a stat, only the size left unknown") {
+    namespace fs = std::filesystem;
+    const auto root = fs::temp_directory_path() / ("ddlint-named-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root / "m" / "dir.sql");
+    fs::create_directories(root / "m" / "sub");
+    test::write(root / "m" / "001_a.sql", "SELECT 1;\n");
+    test::write(root / "m" / "002_B.SQL", "SELECT 22;\n");
+    test::write(root / "m" / "dir.sql" / "x.sql", "SELECT 3;\n");
+    test::write(root / "m" / "sub" / "y.sql", "SELECT 4;\n");
+    fs::create_symlink("001_a.sql", root / "m" / "003_link.sql");
+    fs::create_symlink("nowhere.sql", root / "m" / "004_dangling.sql");
+    const fs::path cwd = fs::current_path();
+    fs::current_path(root);
+    const std::vector<std::string> paths = {"m/001_a.sql",
+                                            "m/002_B.SQL",
+                                            "m/dir.sql",
+                                            "m/003_link.sql",
+                                            "m/004_dangling.sql",
+                                            "m/005_missing.sql",
+                                            "./m/001_a.sql",
+                                            "m/sub/../001_a.sql",
+                                            "m/sub",
+                                            "m/sub/y.sql/",
+                                            "-"};
+    struct Run {
+      std::vector<std::string> files;  // display path, fs path, flags, size
+      std::vector<std::string> errors;
+    };
+    auto collect = [&](bool listed) {
+      Run r;
+      driver::FolderListings listings;
+      for (const auto& in : driver::collect_inputs(paths, "", r.errors, &listings, listed))
+        r.files.push_back(in.display_path + " " + in.fs_path + " " + (in.is_stdin ? "stdin " : "") +
+                          (in.named ? "named " : "") +
+                          (in.size ? std::to_string(*in.size) : std::string(listed ? "?" : "-")));
+      return r;
+    };
+    const Run stat = collect(false);
+    const Run listed = collect(true);
+    CHECK(stat.errors == std::vector<std::string>{"m/004_dangling.sql: dangling symbolic link",
+                                                  "m/005_missing.sql: no such file or directory",
+                                                  "m/sub/y.sql/: Not a directory"});
+    CHECK(listed.errors == stat.errors);
+    CHECK(stat.files == std::vector<std::string>{
+                            "m/001_a.sql m/001_a.sql named 10", "m/002_B.SQL m/002_B.SQL named 11",
+                            "m/dir.sql/x.sql m/dir.sql/x.sql -", "m/003_link.sql m/003_link.sql named 10",
+                            "./m/001_a.sql ./m/001_a.sql named 10",
+                            "m/sub/../001_a.sql m/sub/../001_a.sql named 10", "m/sub/y.sql m/sub/y.sql -",
+                            "<stdin>  stdin -"});
+    // The same inputs; a regular file its folder's listing told has no size
+    // (no stat was made), a link (which the listing does not follow) has. (A
+    // file found by walking a folder never has one.)
+    driver::FolderListings types;
+    types.list("m");
+    if (types.find("m", "001_a.sql").type != DT_UNKNOWN) {  // file systems that give types
+      CHECK(listed.files == std::vector<std::string>{
+                                "m/001_a.sql m/001_a.sql named ?", "m/002_B.SQL m/002_B.SQL named ?",
+                                "m/dir.sql/x.sql m/dir.sql/x.sql ?", "m/003_link.sql m/003_link.sql named 10",
+                                "./m/001_a.sql ./m/001_a.sql named ?",
+                                "m/sub/../001_a.sql m/sub/../001_a.sql named ?", "m/sub/y.sql m/sub/y.sql ?",
+                                "<stdin>  stdin ?"});
+    }
+    fs::current_path(cwd);
+    fs::remove_all(root);
+  }
+
   TEST_CASE("work pool: every index runs once, waits see the work done, a task's exception reaches wait") {
     for (const unsigned threads : {0U, 1U, 2U, 4U}) {
       CAPTURE(threads);

@@ -140,12 +140,13 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   std::vector<std::string> paths = o.paths;
   if (paths.empty()) paths.push_back(".");
   std::vector<driver::Input> inputs;
-  auto collected = driver::collect_inputs(paths, o.stdin_filename, problems, listings.get());
   // Files named one by one (pre-commit's staged files) get the migrations
-  // before them as history; a change set names its own history.
+  // before them as history (their folders are listed for it); a change set
+  // names its own history.
+  const bool with_history = o.history && o.changed_since.empty();
+  auto collected = driver::collect_inputs(paths, o.stdin_filename, problems, listings.get(), with_history);
   std::vector<driver::HistoryRead> history;
-  if (o.history && o.changed_since.empty())
-    collected = driver::add_history(std::move(collected), history, listings.get());
+  if (with_history) collected = driver::add_history(std::move(collected), history, listings.get());
   if (o.verbose)
     for (const auto& h : history)
       err << "ddlint: history: " << h.files << " earlier " << (h.files == 1 ? "migration" : "migrations")

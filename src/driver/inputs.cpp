@@ -10,6 +10,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -263,24 +264,65 @@ void walk(const fs::path& dir, const fs::path* real, std::set<std::string>& visi
 
 }  // namespace
 
+namespace {
+bool plain_file_path(std::string_view path);
+std::string_view parent_text(std::string_view path);
+}  // namespace
+
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, const std::string& stdin_name,
-                                      std::vector<std::string>& errors, FolderListings* listings) {
+                                      std::vector<std::string>& errors, FolderListings* listings,
+                                      bool folders_listed) {
   sqitch_plans().clear();
   std::optional<FolderListings> own_listings;
   if (!listings) listings = &own_listings.emplace();
   std::vector<InputFile> out;
   std::set<std::string> visited;  // directories read, by real path: each once per run
+  // A named *.sql file whose folder the run lists anyway (`folders_listed`:
+  // the history lists the folder of every named file) is told a regular
+  // file, or a directory, by that folder's listing, made here: most of a
+  // stat is the kernel's walk of the path, and a listing gives the type of
+  // every entry of a folder at once (a pre-commit or CI run names thousands
+  // of files, most of them a few folders'). The listing's type, or 0 when a
+  // stat asks (no listing, an entry it does not show, or a link or an entry
+  // of unknown type, which a stat follows or tells).
+  std::vector<unsigned char> listed(paths.size(), 0);
+  if (folders_listed) {
+    std::vector<std::string> folders;  // in order of first appearance
+    std::vector<size_t> folder_of(paths.size(), SIZE_MAX);
+    std::unordered_map<std::string_view, size_t> index;
+    for (size_t i = 0; i < paths.size(); ++i) {
+      const std::string& p = paths[i];
+      if (p == "-" || !plain_file_path(p)) continue;
+      const std::string_view folder = parent_text(p);
+      if (!is_sql_text(std::string_view(p).substr(folder.empty() ? 0 : folder.size() + 1))) continue;
+      const auto [it, added] = index.try_emplace(folder, folders.size());
+      if (added) folders.emplace_back(folder);
+      folder_of[i] = it->second;
+    }
+    on_threads(folders.size(), std::min<size_t>({usable_cores(), folders.size() / 32 + 1, 8}),
+               [&](size_t k) { listings->list(folders[k]); });
+    for (size_t i = 0; i < paths.size(); ++i) {
+      if (folder_of[i] == SIZE_MAX) continue;
+      const std::string& folder = folders[folder_of[i]];
+      const auto e =
+          listings->find(folder, std::string_view(paths[i]).substr(folder.empty() ? 0 : folder.size() + 1));
+      if (e.listed && e.present && (e.type == DT_REG || e.type == DT_DIR)) listed[i] = e.type;
+    }
+  }
   // stat(2) as fs::status() calls it, keeping the size of a regular file
-  // (the run sizes its windows by it). A pre-commit or CI run names
-  // thousands of files: they are asked on every core (most of a stat is the
-  // kernel's path walk), and what they say is taken in the order named.
+  // (the run sizes its windows by it; without it, by the file's text once
+  // read). The rest are asked on every core, and what they say is taken in
+  // the order named.
   struct Status {
     struct stat st {};
     int failed = 0;  // errno
   };
   std::vector<Status> status(paths.size());
+  for (size_t i = 0; i < paths.size(); ++i)
+    if (listed[i] != 0) status[i].st.st_mode = listed[i] == DT_DIR ? S_IFDIR : S_IFREG;
   auto ask = [&](size_t i) {
-    if (paths[i] != "-") status[i].failed = ::stat(paths[i].c_str(), &status[i].st) != 0 ? errno : 0;
+    if (paths[i] != "-" && listed[i] == 0)
+      status[i].failed = ::stat(paths[i].c_str(), &status[i].st) != 0 ? errno : 0;
   };
   on_threads(paths.size(), std::min<size_t>({usable_cores(), paths.size() / 512 + 1, 8}), ask);
   for (size_t i = 0; i < paths.size(); ++i) {
@@ -316,7 +358,7 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, con
       for (auto& f : found) out.push_back({f, f, false});
     } else {
       out.push_back({p, p, false, true});
-      if (S_ISREG(st.st_mode)) out.back().size = static_cast<uint64_t>(st.st_size);
+      if (S_ISREG(st.st_mode) && listed[i] == 0) out.back().size = static_cast<uint64_t>(st.st_size);
     }
   }
   return out;

@@ -84,8 +84,12 @@ class FolderListings {
 // dangling link, unreadable directory, a file under an unsearchable one) is
 // appended to `errors` with the reason, and the rest is still collected.
 // Folders are listed through `listings` when given (the run's, shared with its session).
+// `folders_listed`: the run lists the folder of each named file anyway (the
+// history does): a named *.sql file is then told a file by that listing
+// instead of a stat (its size is left unknown).
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, const std::string& stdin_name,
-                                      std::vector<std::string>& errors, FolderListings* listings = nullptr);
+                                      std::vector<std::string>& errors, FolderListings* listings = nullptr,
+                                      bool folders_listed = false);
 
 // The folder a migration file belongs to: its directory, or for layouts
 // with one directory per migration (`DIR/up.sql`, `DIR/down.sql`,
