@@ -256,6 +256,10 @@ struct Job {
   // steps of a split version, and with the down's own job when the run lints it too).
   std::string down_path;
   std::shared_ptr<const ir::ParsedFile> down;
+  // The window's job that is the down migration, when its parse had not
+  // ended as this one's did: `down` is its parse, taken once the window's
+  // parses are done (no second read of its text). SIZE_MAX: none.
+  size_t down_job = SIZE_MAX;
   std::string down_unreadable;    // NAME.down.go and the like, when that is the down migration
   analysis::RunnerLayout layout;  // what the file's folder tells of its runner
   // plan_runner of `source` under its path, worked out once by the parse
@@ -802,10 +806,19 @@ std::string same_version_down(const fs::path& down, DirListings& listings) {
 // migration. Whichever parse ends first (they run on different workers, or
 // one after the other) is shared by path; the other one, when it has not
 // started yet, takes it, if the file is read the same way (dialect, parse
-// options, placeholders). Nobody waits for the other: a file parsed twice is
-// what happened before.
+// options, placeholders). Nobody waits for the other. An up migration whose
+// down migration is an input of its window that has not been parsed yet
+// takes that input's parse once the window's parses are done (`input`,
+// Job::down_job) instead of reading and parsing the file itself.
 class SharedParses {
  public:
+  // The window's inputs read from disk, by path as named: job indexes, set
+  // before the window's parses start (then only read).
+  void add_input(const std::string& path, size_t job) { inputs_.try_emplace(path, job); }
+  size_t input(const std::string& path) const {
+    const auto it = inputs_.find(path);
+    return it == inputs_.end() ? SIZE_MAX : it->second;
+  }
   // `path` as the file was named and read from disk.
   std::shared_ptr<const ir::ParsedFile> find(const std::string& path, const analysis::Settings& as) {
     const std::string key = reading_key(as);
@@ -825,7 +838,20 @@ class SharedParses {
   std::mutex mutex_;
   // By path: the reading_key it was parsed with, and its statements.
   std::unordered_map<std::string, std::pair<std::string, std::shared_ptr<const ir::ParsedFile>>> parses_;
+  std::unordered_map<std::string, size_t> inputs_;
 };
+
+// Reads and parses the down migration at `path` for `job` (shared for
+// other uses in the window when `shared`); false when it cannot be read.
+bool read_down(Job& job, const std::string& path, SharedParses* shared) {
+  std::string bytes;
+  std::string error;
+  if (!read_file(path, bytes, error)) return false;
+  const SourceFile source(path, std::move(bytes), job.eff.settings.dialect, &job.eff.settings.placeholders);
+  job.down = std::make_shared<const ir::ParsedFile>(parser::parse(source, parse_options(job.eff.settings)));
+  if (shared) shared->add(path, job.eff.settings, job.down);
+  return true;
+}
 
 void load_down(Job& job, DirListings& listings, VersionDowns& versions, SharedParses* shared) {
   // The file's own plan, unless the path its down migration is found from
@@ -848,8 +874,6 @@ void load_down(Job& job, DirListings& listings, VersionDowns& versions, SharedPa
     return;
   }
   std::string path = job.down_base.empty() ? "" : analysis::paired_down_path(job.down_base, plan.runner);
-  std::string bytes;
-  std::string error;
   if (path.empty()) return;
   if (!job.eff.settings.runner_layout.split_version.empty() && plan.runner != analysis::Runner::Flyway &&
       plan.runner != analysis::Runner::Sqitch && load_version_downs(job, listings, versions))
@@ -893,13 +917,22 @@ void load_down(Job& job, DirListings& listings, VersionDowns& versions, SharedPa
     return;
   }
   if (shared) job.down = shared->find(path, job.eff.settings);
-  if (!job.down) {
-    if (!read_file(path, bytes, error)) return;
-    const SourceFile source(path, std::move(bytes), job.eff.settings.dialect, &job.eff.settings.placeholders);
-    job.down = std::make_shared<const ir::ParsedFile>(parser::parse(source, parse_options(job.eff.settings)));
-    if (shared) shared->add(path, job.eff.settings, job.down);
-  }
+  if (!job.down && shared) job.down_job = shared->input(path);
+  if (!job.down && job.down_job == SIZE_MAX && !read_down(job, path, shared)) return;
   job.down_path = std::move(path);
+}
+
+// The down migration of `up` that is `down`, an input of the same window,
+// once the window's parses are done: its parse, when it was read the same
+// way, else read and parsed again for `up`.
+void take_down(Job& up, const Job& down) {
+  up.down_job = SIZE_MAX;
+  if (down.parsed && down.read_error.empty() &&
+      reading_key(down.eff.settings) == reading_key(up.eff.settings)) {
+    up.down = down.parsed;
+    return;
+  }
+  if (!read_down(up, up.down_path, nullptr)) up.down_path = std::string();
 }
 
 // A file with no sign of either dialect (`CREATE INDEX i ON t (c);`) is read
@@ -1342,12 +1375,18 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   // before window k+1's parsing.
   auto start_parse = [&](Window& w, uint64_t k) {
     w.shared = std::make_unique<SharedParses>();
+    for (size_t i = 0; i < w.jobs.size(); ++i) {
+      const Job& job = w.jobs[i];
+      if (!job.fs_path.empty() && !job.is_stdin && !job.in->text) w.shared->add_input(job.fs_path, i);
+    }
     w.parse = pool.submit(w.jobs.size(), 2 * k + 1,
                           [&w, &parse_job](size_t i) { parse_job(w.jobs[i], *w.shared); });
   };
   // Replays the window's files into the schema model (on this thread, in
   // order) and starts linting them.
   auto replay_and_lint = [&](Window& w, uint64_t k) {
+    for (auto& job : w.jobs)
+      if (job.down_job != SIZE_MAX) take_down(job, w.jobs[job.down_job]);
     std::vector<size_t> ends;
     for (auto& job : w.jobs) {
       if (!job.read_error.empty()) {
