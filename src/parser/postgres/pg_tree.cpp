@@ -124,12 +124,22 @@ struct FieldPlan {
   // are per thread).
   mutable const MessagePlan* message = nullptr;
   const std::vector<std::string_view>* names = nullptr;  // Enum: value names, by value
-  std::vector<const FieldPlan*> members;                 // Oneof: by field number (null: none)
+  // Oneof: the members' plans by field number (null: not made yet), each
+  // made when first met (Node is a oneof of 250 node types, and a small
+  // file meets a few of them); the members' indexes in the descriptor's
+  // fields, plus one, by field number (0: none).
+  mutable std::vector<const FieldPlan*> members;
+  std::vector<uint32_t> member_fields;
 };
 struct MessagePlan {
-  std::vector<FieldPlan> fields;   // in field order; a oneof's entry at its first member
-  std::vector<FieldPlan> members;  // every oneof member (the entries point here)
-  bool ok = true;                  // every field has its key, every enum its names
+  std::vector<FieldPlan> fields;  // in field order; a oneof's entry at its first member
+  bool ok = true;                 // every field has its key, every enum its names
+  // What a oneof member's plan is made from, and the members made so far
+  // (room for all of them is reserved: the entries point here).
+  const ProtobufCMessageDescriptor* descriptor = nullptr;
+  std::string_view name;
+  std::pair<size_t, size_t> rows;
+  mutable std::vector<FieldPlan> members;
 };
 
 // The plans of the messages this thread has written, made when first met
@@ -168,10 +178,12 @@ const std::vector<std::string_view>* names_of(Plans& plans, const ProtobufCEnumD
 FieldPlan field_plan(Plans& plans, std::string_view message, std::pair<size_t, size_t> rows,
                      const ProtobufCFieldDescriptor& f, bool& ok) {
   FieldPlan fp;
-  // The rows follow pg_query.proto, whose fields come in the order of their
-  // numbers, as the descriptor's do: the row is usually the first of `rows`.
-  for (size_t i = rows.first; i < rows.second && fp.key.empty(); ++i)
-    if (kKeys[i].id == f.id) fp.key = kKeys[i].key;
+  // A message's rows are in the order of their field numbers.
+  const auto* row = std::lower_bound(std::begin(kKeys) + static_cast<std::ptrdiff_t>(rows.first),
+                                     std::begin(kKeys) + static_cast<std::ptrdiff_t>(rows.second), f.id,
+                                     [](const KeyRow& r, uint32_t id) { return r.id < id; });
+  if (row != std::begin(kKeys) + static_cast<std::ptrdiff_t>(rows.second) && row->id == f.id)
+    fp.key = row->key;
   if (fp.key.empty()) ok = false;
   fp.offset = f.offset;
   fp.quantifier = f.quantifier_offset;
@@ -239,19 +251,26 @@ std::unique_ptr<MessagePlan> make_plan(Plans& plans, const ProtobufCMessageDescr
   // package: short_name drops the underscores of A_Expr and the like).
   std::string_view name = d->name;
   if (const auto dot = name.rfind('.'); dot != std::string_view::npos) name.remove_prefix(dot + 1);
-  auto rows = key_rows(name);
-  plan.members.reserve(d->n_fields);  // (the entries point into it)
+  plan.descriptor = d;
+  plan.name = name;
+  plan.rows = key_rows(name);
+  // Room for every entry at once, and for every oneof member (the entries
+  // point into it); the largest member number, which sizes the groups' tables.
+  unsigned oneof_members = 0;
+  uint32_t last_member = 0;
+  for (unsigned i = 0; i < d->n_fields; ++i)
+    if ((d->fields[i].flags & PROTOBUF_C_FIELD_FLAG_ONEOF) != 0U) {
+      ++oneof_members;
+      last_member = std::max(last_member, d->fields[i].id);
+    }
+  plan.fields.reserve(d->n_fields);
+  plan.members.reserve(oneof_members);
   for (unsigned i = 0; i < d->n_fields; ++i) {
     const ProtobufCFieldDescriptor& f = d->fields[i];
-    FieldPlan fp = field_plan(plans, name, rows, f, plan.ok);
-    // The next field's row is after this one's.
-    if (rows.first < rows.second && kKeys[rows.first].id == f.id) ++rows.first;
     if ((f.flags & PROTOBUF_C_FIELD_FLAG_ONEOF) == 0U) {
-      plan.fields.push_back(std::move(fp));
+      plan.fields.push_back(field_plan(plans, name, plan.rows, f, plan.ok));
       continue;
     }
-    plan.members.push_back(std::move(fp));
-    const FieldPlan* member = &plan.members.back();
     FieldPlan* group = nullptr;
     for (auto& e : plan.fields)
       if (e.type == Type::Oneof && e.quantifier == f.quantifier_offset) group = &e;
@@ -262,10 +281,28 @@ std::unique_ptr<MessagePlan> make_plan(Plans& plans, const ProtobufCMessageDescr
       plan.fields.push_back(std::move(g));
       group = &plan.fields.back();
     }
-    if (group->members.size() <= f.id) group->members.resize(f.id + 1, nullptr);
-    group->members[f.id] = member;
+    if (group->member_fields.empty()) {
+      group->member_fields.resize(last_member + 1, 0);
+      group->members.resize(last_member + 1, nullptr);
+    }
+    group->member_fields[f.id] = i + 1;
   }
   return made;
+}
+
+// The plan of member `which` of oneof `group` of `plan` (null: none, or one
+// this reading declines).
+const FieldPlan* member_of(Plans& plans, const MessagePlan& plan, const FieldPlan& group, uint32_t which) {
+  if (which >= group.members.size()) return nullptr;
+  if (group.members[which] != nullptr) return group.members[which];
+  if (group.member_fields[which] == 0) return nullptr;
+  bool ok = true;
+  FieldPlan member =
+      field_plan(plans, plan.name, plan.rows, plan.descriptor->fields[group.member_fields[which] - 1], ok);
+  if (!ok) return nullptr;
+  plan.members.push_back(std::move(member));
+  group.members[which] = &plan.members.back();
+  return group.members[which];
 }
 
 // The plan of the message a field holds.
@@ -349,7 +386,7 @@ class Writer {
       if (fp.type == Type::Oneof) {
         const uint32_t which = *reinterpret_cast<const uint32_t*>(base + fp.quantifier);
         if (which == 0) continue;
-        f = which < fp.members.size() ? fp.members[which] : nullptr;
+        f = member_of(t_plans, plan, fp, which);
         if (f == nullptr) return false;
       }
       const int written = field(*f, base, room);
