@@ -40,6 +40,13 @@ const char* version() { return DDLINT_VERSION; }
 
 namespace {
 
+// Files a check run on one thread reads (history included) from which its
+// heap is put on huge pages: at 300 files (the first of the PostgreSQL
+// corpus) a run took 10% less wall time with them, at about 50 (one file of
+// a project and its history) the same time and 4 to 6 MB more memory
+// (farm-bench, pinned to one core).
+constexpr size_t kHugePageFiles = 256;
+
 // Builds the CLI layer of configuration (flags win over every file).
 engine::Config cli_config(const CheckOptions& o, const engine::Catalog& catalog) {
   engine::Config c;
@@ -113,6 +120,7 @@ int run_check(const CheckOptions& o, std::ostream& out, std::ostream& err) {
   options.fix = o.fix;
   options.unsafe_fixes = o.unsafe_fixes;
   options.jobs = o.jobs;
+  options.huge_pages_from = kHugePageFiles;
   options.exit_after = o.exit_after;
   if (!o.config.empty()) options.config_file = o.config;
   if (!o.changed_since.empty()) {

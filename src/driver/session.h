@@ -64,6 +64,9 @@ struct Options {
   bool write_fixes = true;        // with fix: write changed files in place (never stdin)
   bool statement_ranges = false;  // fill FileOutcome::statements (the language server's ignore actions)
   unsigned jobs = 0;              // threads; 0: every core the process may run on
+  // A run of at least this many inputs (history included) on one thread puts
+  // the heap on transparent huge pages (heap_huge_pages); 0: never.
+  size_t huge_pages_from = 0;
   std::shared_ptr<ParseCache> parse_cache;  // history files' parse results across runs; null: none
   // The folders listed for this run so far (add_history's), shared; null: the session lists its own.
   std::shared_ptr<FolderListings> listings;
