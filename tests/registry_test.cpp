@@ -64,6 +64,28 @@ struct Recording final : engine::Rule {
   }
 };
 
+// Records its Drop hook and onStatement calls: index, and what the
+// statement is (recovered, down).
+struct Watching final : engine::Rule {
+  static inline std::vector<std::string> seen;
+  void onDrop(const ir::Drop&, engine::RuleContext& ctx) override {
+    seen.push_back("drop " + std::to_string(ctx.statement_index()));
+  }
+  void onStatement(const ir::Statement& st, engine::RuleContext& ctx) override {
+    CHECK(&st == &ctx.statement());
+    seen.push_back("statement " + std::to_string(ctx.statement_index()) + (st.recovered ? " recovered" : "") +
+                   (ctx.here().down ? " down" : ""));
+  }
+  void onFileEnd(engine::RuleContext& ctx) override {
+    seen.push_back("end " + std::to_string(ctx.statement_index()));
+  }
+};
+
+struct ObservingDrops final : engine::Rule {
+  static constexpr engine::HookSet kObserved = engine::hook::statement(ir::StmtKind::Drop);
+  void onStatement(const ir::Statement&, engine::RuleContext&) override {}
+};
+
 // Counts the hooks the engine calls on it.
 struct Counting final : engine::Rule {
   static inline int made = 0, drops = 0, creates = 0, ends = 0;
@@ -407,6 +429,65 @@ TEST_SUITE("registry") {
     Recording::seen.clear();
     engine::lint_file(source, parsed, {}, two, registry, catalog);
     CHECK(Recording::seen == std::vector<std::string>{"start 0", "start 3", "end 3", "end 3"});
+  }
+  TEST_CASE("lint_file calls onStatement for every statement, after the hook for its kind") {
+    // Up and down, recovered or not, whatever the rule's down policy: under
+    // the id of drop-table (data loss), the Drop hook is not called on the
+    // down migration's DROP, onStatement is. The index the end hook sees
+    // does not count onStatement (the last statement the Drop hook saw).
+    const auto& catalog = engine::Catalog::instance();
+    const std::string sql =
+        "-- +goose Up\nCREATE TABLE a (id int);\nDROP TABLE a;\nCREATE TABLE b (id int,,);\nDROP TABLE b;\n"
+        "-- +goose Down\nDROP TABLE c;\n";
+    auto source = std::make_shared<const SourceFile>("x.sql", sql);
+    const auto parsed = parser::parse(*source);
+    REQUIRE(parsed.statements.size() == 5);
+    CHECK(parsed.statements[2].recovered);
+    const std::map<std::string, Severity> enabled = {{"drop-table", Severity::Warning}};
+    const std::vector<engine::RuleEntry> registry = {
+        {"drop-table", [] { return std::unique_ptr<engine::Rule>(new Watching); },
+         engine::hooks_of<Watching>()}};
+    CHECK((engine::hooks_of<Watching>() & engine::hook::Statement) != 0);
+    Watching::seen.clear();
+    engine::lint_file(source, parsed, {}, enabled, registry, catalog);
+    CHECK(Watching::seen == std::vector<std::string>{"statement 0", "drop 1", "statement 1",
+                                                     "statement 2 recovered", "drop 3", "statement 3",
+                                                     "statement 4 down", "end 3"});
+    // The kinds a rule observes: its class's kObserved, or every kind.
+    using ir::StmtKind;
+    CHECK(engine::observed_of<Watching>() == (engine::HookSet{1} << engine::hook::kFileBits) - 2);
+    CHECK(engine::observed_of<Counting>() == 0);
+    CHECK(engine::observed_of<ObservingDrops>() == engine::hook::statement(StmtKind::Drop));
+    auto watching = [] { return std::unique_ptr<engine::Rule>(new Watching); };
+    Watching::seen.clear();
+    engine::lint_file(
+        source, parsed, {}, enabled,
+        {{"drop-table", watching, engine::hooks_of<Watching>(), engine::hook::statement(StmtKind::Drop)}},
+        catalog);
+    CHECK(Watching::seen == std::vector<std::string>{"drop 1", "statement 1", "drop 3", "statement 3",
+                                                     "statement 4 down", "end 3"});
+    // A rule whose only hook is onStatement is made for a file with a
+    // statement of a kind it observes (recovered ones too), not for another.
+    Watching::seen.clear();
+    engine::lint_file(
+        source, parsed, {}, enabled,
+        {{"drop-table", watching, engine::hook::Statement, engine::hook::statement(StmtKind::CreateTable)}},
+        catalog);
+    CHECK(Watching::seen == std::vector<std::string>{"statement 0", "statement 2 recovered"});
+    Watching::seen.clear();
+    engine::lint_file(
+        source, parsed, {}, enabled,
+        {{"drop-table", watching, engine::hook::Statement, engine::hook::statement(StmtKind::Rename)}},
+        catalog);
+    CHECK(Watching::seen.empty());
+    // The registry's entries say their classes' kinds.
+    for (const auto& e : rules::registry()) {
+      CAPTURE(e.id);
+      if (e.id == "alter-domain-add-constraint")
+        CHECK(e.observed == engine::hook::statement(StmtKind::AlterTable));
+      else if ((e.hooks & engine::hook::Statement) == 0)
+        CHECK(e.observed == 0);
+    }
   }
   TEST_CASE("sort_findings: by start, then rule id; ties keep their reported order") {
     auto finding = [](std::string rule, uint32_t begin, std::string message) {

@@ -219,11 +219,14 @@ RuleSelection select_rules(const std::vector<RuleEntry>& registry,
     out.infos.push_back(info);
     out.severities.push_back(severity);
     out.hooks.push_back(entry.hooks);
+    out.observed.push_back(entry.hooks & hook::Statement ? entry.observed : 0);
     out.active.push_back({entry.id, severity});
   }
   for (size_t n = 0; n < out.by_node.size(); ++n)
-    for (size_t r = 0; r < out.hooks.size(); ++r)
+    for (size_t r = 0; r < out.hooks.size(); ++r) {
       if ((out.hooks[r] >> n) & 1) out.by_node[n].push_back(static_cast<uint32_t>(r));
+      if ((out.observed[r] >> n) & 1) out.observing[n].push_back(static_cast<uint32_t>(r));
+    }
   for (size_t r = 0; r < out.hooks.size(); ++r) {
     const auto k = static_cast<uint32_t>(r);
     if (out.hooks[r] & (hook::FileStart | hook::SyntaxError | hook::SkippedInput)) out.at_start.push_back(k);
@@ -320,7 +323,10 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   // statement it has.
   HookSet called =
       hook::FileStart | hook::SyntaxError | hook::SkippedInput | hook::FileEnd | hook::SuppressionsApplied;
+  // The kinds of the file's statements, recovered ones too (onStatement).
+  HookSet present = 0;
   for (size_t i = 0; i < parsed.statements.size(); ++i) {
+    present |= HookSet{1} << parsed.statements[i].node.index();
     if (parsed.statements[i].recovered) continue;
     last_any = i;
     if (!facts.at(i).down) last_up = i;
@@ -331,7 +337,8 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   // kinds of statement). Each one's id and severity are the selection's.
   std::vector<std::unique_ptr<Rule>> rules(selection->entries.size());
   for (size_t r = 0; r < rules.size(); ++r)
-    if (hooks[r] & called) rules[r] = registry[selection->entries[r]].make();
+    if ((hooks[r] & called) || (selection->observed[r] & present))
+      rules[r] = registry[selection->entries[r]].make();
   // The last statement rule r visits (none: none).
   const auto last_of = [&](size_t r) { return on_down[r] ? last_any : last_up; };
   // The statement index rule r's start hooks see: the last statement of the
@@ -356,22 +363,30 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   }
   for (size_t i = 0; i < parsed.statements.size(); ++i) {
     const ir::Statement& st = parsed.statements[i];
-    if (st.recovered) continue;
-    // The rules with a hook for the statement's kind, in order.
+    // The rules with a hook for the statement's kind, in order, and those
+    // that observe its kind.
     const std::vector<uint32_t>& to_call = selection->by_node[st.node.index()];
-    if (to_call.empty()) continue;
-    const bool down = facts.at(i).down;
+    const std::vector<uint32_t>& observers = selection->observing[st.node.index()];
+    const bool kind_hooks = !st.recovered && !to_call.empty();
+    if (!kind_hooks && observers.empty()) continue;
     ctx.set_statement(i);
-    // The statement's kind is looked up once, not once per rule.
-    ir::visit(
-        [&](const auto& n) {
-          for (const uint32_t r : to_call) {
-            if (down && on_down[r] == 0) continue;
-            ctx.set_rule(&active[r]);
-            dispatch(*rules[r], n, ctx);
-          }
-        },
-        st.node);
+    if (kind_hooks) {
+      const bool down = facts.at(i).down;
+      // The statement's kind is looked up once, not once per rule.
+      ir::visit(
+          [&](const auto& n) {
+            for (const uint32_t r : to_call) {
+              if (down && on_down[r] == 0) continue;
+              ctx.set_rule(&active[r]);
+              dispatch(*rules[r], n, ctx);
+            }
+          },
+          st.node);
+    }
+    for (const uint32_t r : observers) {
+      ctx.set_rule(&active[r]);
+      rules[r]->onStatement(st, ctx);
+    }
   }
   for (const uint32_t r : selection->at_end) {
     const size_t last = last_of(r);

@@ -53,6 +53,10 @@ struct RuleSelection {
   // The same for the file hooks: the rules with a start hook (onFileStart,
   // onSyntaxError or onSkippedInput), with onFileEnd, with onSuppressionsApplied.
   std::vector<uint32_t> at_start, at_end, after_suppressions;
+  // By a statement node's index: the rules, in order, whose onStatement is
+  // called for statements of that kind (RuleEntry::observed).
+  std::array<std::vector<uint32_t>, std::variant_size_v<ir::StatementNode>> observing;
+  std::vector<HookSet> observed;  // each rule's (its entry's; 0 without onStatement)
   // Each rule's id and severity, as RuleContext names the rule that reports.
   std::vector<RuleContext::ActiveRule> active;
 };

@@ -36,6 +36,15 @@ class Rule {
   virtual void onFileEnd(RuleContext&) {}
   // Called after inline suppressions were applied (for unused-ignore).
   virtual void onSuppressionsApplied(RuleContext&) {}
+  // Called for every statement of the file in order, up or down (whatever
+  // the rule's down policy), recovered from a syntax error or not
+  // (`st.recovered` says), after the rule's hook for its kind: of every kind,
+  // or of the kinds the rule's class names in a `static constexpr HookSet
+  // kObserved` (hook::statement bits; see observed_of). For a rule that keeps
+  // a summary of what came before (the statement-group design in
+  // docs/ARCHITECTURE.md) instead of reading earlier statements. The
+  // statement index the file hooks see does not count these calls.
+  virtual void onStatement(const ir::Statement&, RuleContext&) {}
 };
 
 using RuleFactory = std::unique_ptr<Rule> (*)();
@@ -51,8 +60,9 @@ inline constexpr HookSet SyntaxError = HookSet{1} << (kFileBits + 1);
 inline constexpr HookSet SkippedInput = HookSet{1} << (kFileBits + 2);
 inline constexpr HookSet FileEnd = HookSet{1} << (kFileBits + 3);
 inline constexpr HookSet SuppressionsApplied = HookSet{1} << (kFileBits + 4);
-inline constexpr HookSet All = (HookSet{1} << (kFileBits + 5)) - 1;
-static_assert(kFileBits + 5 <= 32, "a HookSet has a bit for each hook");
+inline constexpr HookSet Statement = HookSet{1} << (kFileBits + 5);
+inline constexpr HookSet All = (HookSet{1} << (kFileBits + 6)) - 1;
+static_assert(kFileBits + 6 <= 32, "a HookSet has a bit for each hook");
 constexpr HookSet statement(ir::StmtKind kind) { return HookSet{1} << (1 + static_cast<unsigned>(kind)); }
 }  // namespace hook
 
@@ -85,7 +95,22 @@ constexpr HookSet hooks_of() {
   if constexpr (!DDLINT_INHERITS_HOOK(T, onFileEnd, void(Rule::*)(RuleContext&))) out |= hook::FileEnd;
   if constexpr (!DDLINT_INHERITS_HOOK(T, onSuppressionsApplied, void(Rule::*)(RuleContext&)))
     out |= hook::SuppressionsApplied;
+  if constexpr (!DDLINT_INHERITS_HOOK(T, onStatement, void(Rule::*)(const ir::Statement&, RuleContext&)))
+    out |= hook::Statement;
   return out;
+}
+
+// The statement kinds (hook::statement bits) whose statements rule class T's
+// onStatement is called for: none without the hook, T::kObserved when T
+// names them, else every kind.
+template <class T>
+constexpr HookSet observed_of() {
+  if constexpr (DDLINT_INHERITS_HOOK(T, onStatement, void(Rule::*)(const ir::Statement&, RuleContext&)))
+    return 0;
+  else if constexpr (requires { T::kObserved; })
+    return T::kObserved;
+  else
+    return (HookSet{1} << hook::kFileBits) - 2;  // every kind's bit (bit 0 is no statement's)
 }
 #undef DDLINT_INHERITS_HOOK
 
@@ -95,6 +120,9 @@ struct RuleEntry {
   // The hooks the engine calls (hooks_of the rule's class); all of them
   // when the entry does not say.
   HookSet hooks = hook::All;
+  // The statement kinds onStatement is called for (observed_of the rule's
+  // class); every kind when the entry does not say.
+  HookSet observed = (HookSet{1} << hook::kFileBits) - 2;
 };
 
 }  // namespace ddlint::engine

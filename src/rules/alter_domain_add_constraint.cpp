@@ -1,3 +1,5 @@
+#include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/rule_context.h"
@@ -20,23 +22,32 @@ std::string base_name(const std::string& n) {
 // itself adds: such a domain is not reported unless one of those columns was
 // added to an existing table.
 class AlterDomainAddConstraint final : public engine::Rule {
+ public:
+  static constexpr engine::HookSet kObserved = engine::hook::statement(ir::StmtKind::AlterTable);
+
+ private:
   std::vector<ir::QualifiedName> created_;
+  // The type names (their last part) of the columns that statements so far
+  // added to tables that existed (up or down, recovered or not).
+  std::unordered_set<std::string> added_to_existing_;
 
   void onCreateDomain(const ir::CreateDomain& s, engine::RuleContext&) override {
     created_.push_back(s.name);
   }
 
-  bool used_by_existing_table(const ir::QualifiedName& domain, engine::RuleContext& ctx) const {
-    const auto& stmts = ctx.file().statements;
-    for (size_t i = 0; i < ctx.statement_index(); ++i) {
-      const auto* at = stmts[i].as<ir::AlterTable>();
-      if (!at || !ctx.facts().is_existing(at->table, i)) continue;
-      for (const auto& a : at->actions)
-        if (a.kind == ir::AlterKind::AddColumn && a.column_def &&
-            base_name(a.column_def->type.name) == domain.name)
-          return true;
+  void onStatement(const ir::Statement& st, engine::RuleContext& ctx) override {
+    const auto* at = st.as<ir::AlterTable>();
+    if (!at) return;
+    bool existing = false, asked = false;
+    for (const auto& a : at->actions) {
+      if (a.kind != ir::AlterKind::AddColumn || !a.column_def) continue;
+      if (!asked) {
+        existing = ctx.facts().is_existing(at->table, ctx.statement_index());
+        asked = true;
+      }
+      if (!existing) return;
+      added_to_existing_.insert(base_name(a.column_def->type.name));
     }
-    return false;
   }
 
   void onAlterDomain(const ir::AlterDomain& s, engine::RuleContext& ctx) override {
@@ -54,7 +65,7 @@ class AlterDomainAddConstraint final : public engine::Rule {
       return;
     }
     for (const auto& d : created_)
-      if (analysis::same_table(d, s.name) && !used_by_existing_table(s.name, ctx)) return;
+      if (analysis::same_table(d, s.name) && added_to_existing_.count(s.name.name) == 0) return;
     ctx.report(range,
                what +
                    " every column of every table that uses the domain, holding a SHARE lock on each of "

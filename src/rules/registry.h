@@ -14,4 +14,5 @@ const std::vector<engine::RuleEntry>& registry();
 // used once at the end of each rule file.
 #define DDLINT_DEFINE_RULE(Class)                                                              \
   std::unique_ptr<::ddlint::engine::Rule> make_##Class() { return std::make_unique<Class>(); } \
-  ::ddlint::engine::HookSet hooks_of_##Class() { return ::ddlint::engine::hooks_of<Class>(); }
+  ::ddlint::engine::HookSet hooks_of_##Class() { return ::ddlint::engine::hooks_of<Class>(); } \
+  ::ddlint::engine::HookSet observed_of_##Class() { return ::ddlint::engine::observed_of<Class>(); }
