@@ -42,8 +42,12 @@ class ExpandAndContractTogether final : public engine::Rule {
   // The same, indexed (positions in source order): added_ and updated_ by
   // table name, added_ and freed_ by table name and column (key()), the
   // reported tables by name. A question reads the entries of one table.
+  // added_ is indexed up to its last entry when a question first needs it
+  // (added_indexed_ entries are): a file of many ADD COLUMNs that never
+  // drops, renames or backfills one keeps no index of them.
   std::unordered_map<std::string, std::vector<size_t>> added_by_table_;
   std::unordered_map<std::string, std::vector<size_t>> added_by_column_;
+  size_t added_indexed_ = 0;
   std::unordered_map<std::string, std::vector<size_t>> updated_by_table_;
   std::unordered_map<std::string, std::vector<size_t>> freed_by_column_;
   std::unordered_map<std::string, std::vector<size_t>> reported_by_name_;
@@ -51,10 +55,13 @@ class ExpandAndContractTogether final : public engine::Rule {
   static std::string key(const ir::QualifiedName& table, const std::string& column) {
     return table.name + '\0' + column;
   }
-  void add_added(Added a) {
-    added_by_table_[a.table->name].push_back(added_.size());
-    added_by_column_[key(*a.table, *a.column)].push_back(added_.size());
-    added_.push_back(a);
+  void add_added(Added a) { added_.push_back(a); }
+  void index_added() {
+    for (; added_indexed_ < added_.size(); ++added_indexed_) {
+      const Added& a = added_[added_indexed_];
+      added_by_table_[a.table->name].push_back(added_indexed_);
+      added_by_column_[key(*a.table, *a.column)].push_back(added_indexed_);
+    }
   }
   void add_freed(Freed f) {
     freed_by_column_[key(f.table, f.column)].push_back(freed_.size());
@@ -76,7 +83,7 @@ class ExpandAndContractTogether final : public engine::Rule {
   // `submitter_id_legacy`), then the latest. A column is backfilled when the
   // latest UPDATE of the table in this section comes after it.
   const Added* backfilled(const ir::QualifiedName& table, const engine::RuleContext& ctx,
-                          const std::string& removed) const {
+                          const std::string& removed) {
     const auto updates = updated_by_table_.find(table.name);
     if (updates == updated_by_table_.end()) return nullptr;
     size_t last_update = 0;
@@ -89,6 +96,7 @@ class ExpandAndContractTogether final : public engine::Rule {
       }
     }
     if (!any) return nullptr;
+    index_added();
     const auto added = added_by_table_.find(table.name);
     if (added == added_by_table_.end()) return nullptr;
     const Added* best = nullptr;
@@ -178,6 +186,7 @@ class ExpandAndContractTogether final : public engine::Rule {
                       const std::string& to, TextRange range) {
     // The added column takes the name the old one freed: a swap.
     const auto freed = freed_by_column_.find(key(table, to));
+    index_added();
     const auto added = added_by_column_.find(key(table, from));
     if (freed != freed_by_column_.end() && added != added_by_column_.end())
       for (const size_t fk : freed->second) {
