@@ -1,5 +1,7 @@
 #include <cctype>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -20,13 +22,15 @@ namespace ddlint::rules {
 //     migration dropped or renamed away (a table swap).
 // Reported once per table, at the removal or rename that completes it.
 class ExpandAndContractTogether final : public engine::Rule {
-  // A column added to an existing table: its table and name where the ALTER
-  // TABLE statement holds them (the file's statements outlive the rule; a
-  // file of a million ADD COLUMNs keeps a million of these).
+  // A column added to an existing table, kept without the statement's IR
+  // (a file of a million ADD COLUMNs keeps a million of these): its table
+  // (an index into tables_), its name (a range of names_), and where.
   struct Added {
-    const ir::QualifiedName* table;
-    const std::string* column;
-    size_t statement;
+    size_t column_at;
+    uint32_t column_size;
+    uint32_t table;
+    uint32_t statement;
+    uint32_t section;
   };
   struct Freed {
     ir::QualifiedName table;
@@ -34,10 +38,17 @@ class ExpandAndContractTogether final : public engine::Rule {
     size_t statement;
     size_t section;
   };
-  std::vector<Added> added_;                                   // columns added to existing tables
-  std::vector<std::pair<ir::QualifiedName, size_t>> updated_;  // UPDATEs (table, statement)
-  std::vector<Freed> freed_;                                   // columns dropped / renamed away (name freed)
-  std::vector<std::pair<ir::QualifiedName, size_t>> freed_tables_;
+  struct Seen {  // an UPDATE, or a table dropped or renamed away
+    ir::QualifiedName table;
+    size_t statement;
+    size_t section;
+  };
+  std::vector<Added> added_;               // columns added to existing tables
+  std::vector<ir::QualifiedName> tables_;  // the tables of added_, each as first written
+  std::string names_;                      // the names of added_'s columns, one after another
+  std::vector<Seen> updated_;              // UPDATEs
+  std::vector<Freed> freed_;               // columns dropped / renamed away (name freed)
+  std::vector<Seen> freed_tables_;
   std::vector<ir::QualifiedName> reported_;
   // The same, indexed (positions in source order): added_ and updated_ by
   // table name, added_ and freed_ by table name and column (key()), the
@@ -52,15 +63,32 @@ class ExpandAndContractTogether final : public engine::Rule {
   std::unordered_map<std::string, std::vector<size_t>> freed_by_column_;
   std::unordered_map<std::string, std::vector<size_t>> reported_by_name_;
 
-  static std::string key(const ir::QualifiedName& table, const std::string& column) {
-    return table.name + '\0' + column;
+  static std::string key(const ir::QualifiedName& table, std::string_view column) {
+    std::string k;
+    k.reserve(table.name.size() + 1 + column.size());
+    k += table.name;
+    k += '\0';
+    k += column;
+    return k;
   }
-  void add_added(Added a) { added_.push_back(a); }
+  std::string_view column_of(const Added& a) const { return {names_.data() + a.column_at, a.column_size}; }
+  // The column `name` of `table` added by statement `i`: the table is shared
+  // with the entry before when it is written the same (a run of ADD COLUMNs
+  // to one table), else kept anew.
+  void add_added(const ir::QualifiedName& table, const std::string& name, size_t i, size_t section) {
+    if (tables_.empty() || tables_.back().name != table.name || tables_.back().schema != table.schema)
+      tables_.push_back({table.schema, table.name, {}});
+    added_.push_back({names_.size(), static_cast<uint32_t>(name.size()),
+                      static_cast<uint32_t>(tables_.size() - 1), static_cast<uint32_t>(i),
+                      static_cast<uint32_t>(section)});
+    names_ += name;
+  }
   void index_added() {
     for (; added_indexed_ < added_.size(); ++added_indexed_) {
       const Added& a = added_[added_indexed_];
-      added_by_table_[a.table->name].push_back(added_indexed_);
-      added_by_column_[key(*a.table, *a.column)].push_back(added_indexed_);
+      const ir::QualifiedName& table = tables_[a.table];
+      added_by_table_[table.name].push_back(added_indexed_);
+      added_by_column_[key(table, column_of(a))].push_back(added_indexed_);
     }
   }
   void add_freed(Freed f) {
@@ -68,9 +96,6 @@ class ExpandAndContractTogether final : public engine::Rule {
     freed_.push_back(std::move(f));
   }
 
-  bool same_section(size_t a, const engine::RuleContext& ctx) const {
-    return ctx.facts().at(a).section == ctx.here().section;
-  }
   bool reported(const ir::QualifiedName& t) const {
     if (const auto it = reported_by_name_.find(t.name); it != reported_by_name_.end())
       for (const size_t r : it->second)
@@ -89,9 +114,9 @@ class ExpandAndContractTogether final : public engine::Rule {
     size_t last_update = 0;
     bool any = false;
     for (auto u = updates->second.rbegin(); u != updates->second.rend() && !any; ++u) {
-      const auto& [t, at] = updated_[*u];
-      if (analysis::same_table(t, table) && same_section(at, ctx)) {
-        last_update = at;
+      const Seen& up = updated_[*u];
+      if (analysis::same_table(up.table, table) && up.section == ctx.here().section) {
+        last_update = up.statement;
         any = true;
       }
     }
@@ -104,8 +129,8 @@ class ExpandAndContractTogether final : public engine::Rule {
     for (const size_t k : added->second) {
       const Added& a = added_[k];
       if (a.statement >= last_update) break;
-      if (!analysis::same_table(*a.table, table) || !same_section(a.statement, ctx)) continue;
-      const std::string& column = *a.column;
+      if (!analysis::same_table(tables_[a.table], table) || a.section != ctx.here().section) continue;
+      const std::string_view column = column_of(a);
       if (column == removed) continue;
       size_t prefix = 0;
       while (prefix < column.size() && prefix < removed.size() &&
@@ -146,7 +171,7 @@ class ExpandAndContractTogether final : public engine::Rule {
   void onUpdate(const ir::Update& s, engine::RuleContext& ctx) override {
     if (ctx.here().down) return;
     updated_by_table_[s.table.name].push_back(updated_.size());
-    updated_.emplace_back(s.table, ctx.statement_index());
+    updated_.push_back({s.table, ctx.statement_index(), ctx.here().section});
   }
 
   void on_facts(engine::RuleContext& ctx, bool alter) {
@@ -159,14 +184,14 @@ class ExpandAndContractTogether final : public engine::Rule {
           // An ADD COLUMN action's fact: its table and column are the statement's.
           if (ctx.is_existing_table(t)) {
             const auto& s = *ctx.statement().as<ir::AlterTable>();
-            add_added({&s.table, &s.actions[f.action].column_def->name, i});
+            add_added(s.table, s.actions[f.action].column_def->name, i, ctx.here().section);
           }
           break;
         case ir::FactKind::DropColumn:
           if (!ctx.is_existing_table(t)) break;
           if (const Added* n = backfilled(t, ctx, f.name))
             report(ctx, range, t,
-                   "this migration adds " + quoted(*n->column) + " to " + quoted(t) +
+                   "this migration adds " + quoted(std::string(column_of(*n))) + " to " + quoted(t) +
                        ", backfills it and drops " + quoted(f.name));
           add_freed({t, f.name, i, ctx.here().section});
           break;
@@ -191,10 +216,10 @@ class ExpandAndContractTogether final : public engine::Rule {
     if (freed != freed_by_column_.end() && added != added_by_column_.end())
       for (const size_t fk : freed->second) {
         const Freed& f = freed_[fk];
-        if (!analysis::same_table(f.table, table) || !same_section(f.statement, ctx)) continue;
+        if (!analysis::same_table(f.table, table) || f.section != ctx.here().section) continue;
         for (const size_t ak : added->second) {
           const Added& a = added_[ak];
-          if (analysis::same_table(*a.table, table) && same_section(a.statement, ctx)) {
+          if (analysis::same_table(tables_[a.table], table) && a.section == ctx.here().section) {
             report(ctx, range, table,
                    "this migration replaces column " + quoted(to) + " of " + quoted(table) +
                        " with the new " + quoted(from));
@@ -204,7 +229,7 @@ class ExpandAndContractTogether final : public engine::Rule {
       }
     if (const Added* n = backfilled(table, ctx, from))
       report(ctx, range, table,
-             "this migration adds " + quoted(*n->column) + " to " + quoted(table) +
+             "this migration adds " + quoted(std::string(column_of(*n))) + " to " + quoted(table) +
                  ", backfills it and renames " + quoted(from));
     add_freed({table, from, ctx.statement_index(), ctx.here().section});
   }
@@ -212,20 +237,20 @@ class ExpandAndContractTogether final : public engine::Rule {
   void table_renamed(engine::RuleContext& ctx, const ir::QualifiedName& table, const std::string& to_name,
                      TextRange range) {
     if (ctx.is_existing_table(table)) {
-      freed_tables_.emplace_back(ir::QualifiedName{table.schema, table.name, {}}, ctx.statement_index());
+      freed_tables_.push_back({{table.schema, table.name, {}}, ctx.statement_index(), ctx.here().section});
       return;
     }
     // A table created here takes the name of one the migration moved away.
     const ir::QualifiedName to{table.schema, to_name, {}};
-    for (const auto& [t, at] : freed_tables_)
-      if (analysis::same_table(t, to) && same_section(at, ctx))
+    for (const Seen& f : freed_tables_)
+      if (analysis::same_table(f.table, to) && f.section == ctx.here().section)
         report(ctx, range, to, "this migration replaces table " + quoted(to) + " with " + quoted(table));
   }
 
   void onDrop(const ir::Drop& s, engine::RuleContext& ctx) override {
     if (ctx.here().down || s.object != ir::ObjectKind::Table || s.temporary) return;
     for (const auto& n : s.names)
-      if (ctx.is_existing_table(n)) freed_tables_.emplace_back(n, ctx.statement_index());
+      if (ctx.is_existing_table(n)) freed_tables_.push_back({n, ctx.statement_index(), ctx.here().section});
   }
 };
 
