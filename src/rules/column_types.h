@@ -88,8 +88,8 @@ void each_column_type(const ir::AlterTable& s, const engine::RuleContext& ctx, K
 // (Byte tests, not substring compares and the C library's tolower, which
 // in the C locale ddlint runs in lowers A-Z alone: a finding reads the
 // text of its type two or three times.)
-inline std::string type_text(const engine::RuleContext& ctx, const ir::TypeName& t) {
-  std::string out(ctx.text(t.range));
+inline std::string type_text(const engine::RuleContext& ctx, TextRange range) {
+  std::string out(ctx.text(range));
   const size_t size = out.size();
   for (size_t i = 0; i < size; ++i) {
     const char c = out[i];
@@ -105,6 +105,10 @@ inline std::string type_text(const engine::RuleContext& ctx, const ir::TypeName&
     }
   }
   return out;
+}
+
+inline std::string type_text(const engine::RuleContext& ctx, const ir::TypeName& t) {
+  return type_text(ctx, t.range);
 }
 
 // The type as written, for messages: `varchar(20)` (comments dropped, runs of
@@ -127,10 +131,14 @@ inline void append_written_type(std::string& out, std::string_view text, std::st
   out += '`';
 }
 
-inline std::string written_type(const engine::RuleContext& ctx, const ir::TypeName& t) {
+// The type written at `range`.
+inline std::string written_type(const engine::RuleContext& ctx, TextRange range) {
   std::string out;
-  append_written_type(out, ctx.text(t.range), type_text(ctx, t));
+  append_written_type(out, ctx.text(range), type_text(ctx, range));
   return out;
+}
+inline std::string written_type(const engine::RuleContext& ctx, const ir::TypeName& t) {
+  return written_type(ctx, t.range);
 }
 
 // "column `c` of `t` is `varchar(20)`", the start of the convention rules'
