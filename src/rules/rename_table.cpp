@@ -1,6 +1,6 @@
 #include <algorithm>
 #include <string>
-#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/rule_context.h"
@@ -13,90 +13,97 @@ namespace ddlint::rules {
 // Reads the RenameTable facts: `ALTER TABLE ... RENAME TO` in either dialect
 // and each pair of MySQL's `RENAME TABLE a TO b, c TO d`.
 class RenameTable final : public engine::Rule {
+ public:
+  static constexpr engine::HookSet kObserved =
+      engine::hook::statement(ir::StmtKind::CreateTable) | engine::hook::statement(ir::StmtKind::Drop) |
+      engine::hook::statement(ir::StmtKind::AlterTable) | engine::hook::statement(ir::StmtKind::Rename);
+
+ private:
   void onRename(const ir::Rename&, engine::RuleContext& ctx) override { check(ctx); }
   void onAlterTable(const ir::AlterTable&, engine::RuleContext& ctx) override { check(ctx); }
 
-  // What a rename looks for before and after it in the file, indexed once
-  // per file (at the first rename of an existing table) instead of read
-  // statement by statement at each rename: CREATE TABLE by table name;
-  // table renames by the new name and by the old name (as its name and as
-  // displayed); DROP TABLE by the names dropped (the same two ways). Each in
-  // source order.
-  void build(const engine::RuleContext& ctx) {
-    built_ = true;
-    const auto& stmts = ctx.file().statements;
-    auto push = [](std::unordered_map<std::string, std::vector<size_t>>& map, const std::string& key,
-                   size_t k) {
-      auto& list = map[key];
-      if (list.empty() || list.back() != k) list.push_back(k);
-    };
-    for (size_t k = 0; k < stmts.size(); ++k) {
-      if (const auto* ct = stmts[k].as<ir::CreateTable>()) push(creates_, ct->table.name, k);
-      if (const auto* d = stmts[k].as<ir::Drop>(); d && d->object == ir::ObjectKind::Table)
-        for (const auto& n : d->names) {
-          push(dropped_, n.name, k);
-          push(dropped_, n.display(), k);
-        }
-      if (!stmts[k].as<ir::AlterTable>() && !stmts[k].as<ir::Rename>()) continue;
-      for (const auto& f : ir::facts(stmts[k]))
-        if (f.kind == ir::FactKind::RenameTable) {
-          push(renamed_to_, f.new_name, k);
-          push(renamed_from_, f.table_name.name, k);
-          push(renamed_from_, f.table_name.display(), k);
-        }
-    }
-  }
-  bool built_ = false;
-  std::unordered_map<std::string, std::vector<size_t>> creates_, dropped_, renamed_to_, renamed_from_;
-
-  static bool any_after(const std::unordered_map<std::string, std::vector<size_t>>& map,
-                        const std::string& key, size_t i) {
-    const auto it = map.find(key);
-    return it != map.end() && it->second.back() > i;
-  }
-  static bool any_before(const std::unordered_map<std::string, std::vector<size_t>>& map,
-                         const std::string& key, size_t i) {
-    const auto it = map.find(key);
-    return it != map.end() && it->second.front() < i;
-  }
-
-  // A table swap: the old name is created again later in the file (CREATE
-  // TABLE, or another table renamed to it), so queries naming it keep working.
-  bool name_reused(const ir::QualifiedName& old, engine::RuleContext& ctx) {
-    const size_t i = ctx.statement_index();
-    if (const auto it = creates_.find(old.name); it != creates_.end())
-      for (auto k = std::upper_bound(it->second.begin(), it->second.end(), i); k != it->second.end(); ++k)
-        if (analysis::same_table(ctx.file().statements[*k].as<ir::CreateTable>()->table, old)) return true;
-    return any_after(renamed_to_, old.name, i) || any_after(renamed_to_, old.display(), i);
-  }
-
-  // The second half of a swap: the table takes over a name that an earlier
-  // rename moved away or a DROP TABLE freed; deployed code names the old one.
-  bool takes_over_name(const std::string& new_name, engine::RuleContext& ctx) {
-    const size_t i = ctx.statement_index();
-    return any_before(dropped_, new_name, i) || any_before(renamed_from_, new_name, i);
-  }
+  // A rename of an existing table not known to be half of a swap yet: it is
+  // reported at the end of the file unless a later statement creates a
+  // table of the old name (CREATE TABLE, or another table renamed to it).
+  struct Pending {
+    TextRange range;
+    size_t statement;
+    ir::QualifiedName old;
+    std::string message;
+    std::string help;
+    bool swap = false;  // a later statement took the old name
+  };
+  std::vector<Pending> pending_;
+  size_t open_ = 0;  // pending_ entries not known to be swaps
+  // The names earlier statements freed, as the name and as displayed with
+  // its schema: tables dropped (DROP TABLE) and tables renamed away.
+  std::unordered_set<std::string> freed_;
 
   void check(engine::RuleContext& ctx) {
     for (const auto& f : ctx.statement_facts()) {
       if (f.kind != ir::FactKind::RenameTable || !ctx.is_existing_table(f.table_name)) continue;
-      if (!built_) build(ctx);
+      // The second half of a swap: the table takes over a name that an
+      // earlier rename moved away or a DROP TABLE freed; deployed code names
+      // the old one.
+      if (freed_.count(f.new_name) > 0) continue;
       const ir::QualifiedName& old = f.table_name;
-      if (name_reused(old, ctx) || takes_over_name(f.new_name, ctx)) continue;
       const bool commits = ctx.here().effect.implicit_commit;
       const std::string renamed = old.schema.empty() || f.new_name.find('.') != std::string::npos
                                       ? f.new_name
                                       : old.schema + "." + f.new_name;
-      ctx.report(f.range, "renaming table " + quoted(old) + " to " + quoted(f.new_name) +
+      pending_.push_back({f.range, ctx.statement_index(), ir::QualifiedName{old.schema, old.name, {}},
+                          "renaming table " + quoted(old) + " to " + quoted(f.new_name) +
                               " breaks code already deployed: its queries still name " + quoted(old) +
                               " and fail from the moment " +
-                              (commits ? "the statement runs" : "the migration commits"))
-          .help(
-              std::string("Keep the old name working during the deploy: ") +
-              (commits ? "right after the rename" : "in the same transaction") + ", CREATE VIEW " +
-              old.display() + " AS SELECT * FROM " + renamed +
-              " (a simple view accepts reads and writes), and drop the view once no deployed code uses it.");
+                              (commits ? "the statement runs" : "the migration commits"),
+                          std::string("Keep the old name working during the deploy: ") +
+                              (commits ? "right after the rename" : "in the same transaction") +
+                              ", CREATE VIEW " + old.display() + " AS SELECT * FROM " + renamed +
+                              " (a simple view accepts reads and writes), and drop the view once no deployed "
+                              "code uses it."});
+      ++open_;
     }
+  }
+
+  // Marks the renames before statement `i` whose old name `reused` takes.
+  template <class Reuses>
+  void reused(size_t i, Reuses reuses) {
+    for (auto& p : pending_)
+      if (!p.swap && p.statement < i && reuses(p.old)) {
+        p.swap = true;
+        --open_;
+      }
+  }
+
+  void onStatement(const ir::Statement& st, engine::RuleContext& ctx) override {
+    const size_t i = ctx.statement_index();
+    if (const auto* ct = st.as<ir::CreateTable>()) {
+      if (open_ > 0)
+        reused(i, [&](const ir::QualifiedName& old) { return analysis::same_table(ct->table, old); });
+      return;
+    }
+    if (const auto* d = st.as<ir::Drop>()) {
+      if (d->object == ir::ObjectKind::Table)
+        for (const auto& n : d->names) {
+          freed_.insert(n.name);
+          freed_.insert(n.display());
+        }
+      return;
+    }
+    for (const auto& f : ctx.statement_facts()) {
+      if (f.kind != ir::FactKind::RenameTable) continue;
+      if (open_ > 0)
+        reused(i, [&](const ir::QualifiedName& old) {
+          return f.new_name == old.name || f.new_name == old.display();
+        });
+      freed_.insert(f.table_name.name);
+      freed_.insert(f.table_name.display());
+    }
+  }
+
+  void onFileEnd(engine::RuleContext& ctx) override {
+    for (auto& p : pending_)
+      if (!p.swap) ctx.report(p.range, std::move(p.message)).help(std::move(p.help));
   }
 };
 
