@@ -1,6 +1,5 @@
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "engine/rule_context.h"
@@ -10,33 +9,25 @@
 namespace ddlint::rules {
 
 class DropIndexNonConcurrently final : public engine::Rule {
-  // The DROP TABLE statements of the file by each name they drop, in file
-  // order: built at the first DROP INDEX, so a file costs time linear in its
-  // statements.
-  struct Dropped {
-    size_t stmt;
-    const ir::QualifiedName* name;
-  };
-  std::optional<std::unordered_map<std::string, std::vector<Dropped>>> table_drops_;
+ public:
+  static constexpr engine::HookSet kObserved = engine::hook::statement(ir::StmtKind::Drop);
 
-  // True when a statement after `from`, in the same (up or down) part of the
-  // file, drops `table`.
-  bool dropped_later(const engine::RuleContext& ctx, const ir::QualifiedName& table, size_t from) {
-    const auto& stmts = ctx.file().statements;
-    if (!table_drops_) {
-      auto& drops = table_drops_.emplace();
-      for (size_t j = 0; j < stmts.size(); ++j)
-        if (const auto* d = stmts[j].as<ir::Drop>(); d && d->object == ir::ObjectKind::Table)
-          for (const auto& n : d->names) drops[n.name].push_back({j, &n});
-    }
-    const auto named = table_drops_->find(table.name);
-    if (named == table_drops_->end()) return false;
-    const bool down = ctx.facts().at(from).down;
-    for (const auto& d : named->second)
-      if (d.stmt > from && ctx.facts().at(d.stmt).down == down && analysis::same_table(*d.name, table))
-        return true;
-    return false;
-  }
+ private:
+  // A finding held until the end of the file: a later statement, in the
+  // same (up or down) part of the file, may drop the index's table (a down
+  // migration that drops the indexes, then their table): the table's own
+  // DROP takes the same lock, and the table goes.
+  struct Pending {
+    TextRange range;
+    std::string message;
+    std::string help;
+    std::optional<TextRange> fix_at;  // where " CONCURRENTLY" goes
+    std::optional<ir::QualifiedName> table;
+    size_t statement;
+    bool down;
+    bool dropped = false;  // its table is dropped later
+  };
+  std::vector<Pending> pending_;
 
   void onDrop(const ir::Drop& s, engine::RuleContext& ctx) override {
     if (s.object != ir::ObjectKind::Index || s.concurrently) return;
@@ -61,28 +52,45 @@ class DropIndexNonConcurrently final : public engine::Rule {
       if (!table) table = ctx.facts().created_index_table(n, here);
       // An index built in this file on a table created in this file: nobody uses either yet.
       if (table && !ctx.is_existing_table(*table)) continue;
-      // The migration drops the index's table later on (a down migration
-      // that drops the indexes, then their table): the table's own DROP
-      // takes the same lock, and the table goes.
-      if (table && dropped_later(ctx, *table, here)) continue;
       const std::string on = table ? quoted(*table) : "its table";
-      auto d =
-          ctx.report(n.range.empty() ? ctx.statement().range : n.range,
-                     "DROP INDEX " + quoted(n) + " without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on " +
-                         on + " that blocks reads and writes while it waits and drops");
-      if (s.cascade)
-        d.help(
-            "DROP INDEX CONCURRENTLY cannot CASCADE: drop the objects that depend on the index first, then "
-            "drop it with DROP INDEX CONCURRENTLY, outside a transaction block.");
-      else if (s.names.size() > 1)
-        d.help(
-            "DROP INDEX CONCURRENTLY takes a single index: drop each one in its own DROP INDEX CONCURRENTLY "
-            "statement, outside a transaction block.");
-      else
-        d.help("Drop the index with DROP INDEX CONCURRENTLY, outside a transaction block.");
-      if (fixable)
-        d.fix("Add CONCURRENTLY", Applicability::Unsafe,
-              {{{s.keyword_range.end, s.keyword_range.end}, " CONCURRENTLY"}});
+      Pending p{n.range.empty() ? ctx.statement().range : n.range,
+                "DROP INDEX " + quoted(n) + " without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on " + on +
+                    " that blocks reads and writes while it waits and drops",
+                s.cascade
+                    ? "DROP INDEX CONCURRENTLY cannot CASCADE: drop the objects that depend on the index "
+                      "first, then drop it with DROP INDEX CONCURRENTLY, outside a transaction block."
+                : s.names.size() > 1
+                    ? "DROP INDEX CONCURRENTLY takes a single index: drop each one in its own DROP INDEX "
+                      "CONCURRENTLY statement, outside a transaction block."
+                    : "Drop the index with DROP INDEX CONCURRENTLY, outside a transaction block.",
+                std::nullopt,
+                std::nullopt,
+                here,
+                ctx.here().down};
+      if (fixable) p.fix_at = TextRange{s.keyword_range.end, s.keyword_range.end};
+      if (table) p.table = ir::QualifiedName{table->schema, table->name, {}};
+      pending_.push_back(std::move(p));
+    }
+  }
+
+  void onStatement(const ir::Statement& st, engine::RuleContext& ctx) override {
+    if (pending_.empty()) return;
+    const auto* d = st.as<ir::Drop>();
+    if (!d || d->object != ir::ObjectKind::Table) return;
+    const size_t i = ctx.statement_index();
+    const bool down = ctx.here().down;
+    for (auto& p : pending_)
+      if (!p.dropped && p.table && p.statement < i && p.down == down)
+        for (const auto& n : d->names)
+          if (analysis::same_table(n, *p.table)) p.dropped = true;
+  }
+
+  void onFileEnd(engine::RuleContext& ctx) override {
+    for (auto& p : pending_) {
+      if (p.dropped) continue;
+      auto d = ctx.report(p.range, std::move(p.message));
+      d.help(std::move(p.help));
+      if (p.fix_at) d.fix("Add CONCURRENTLY", Applicability::Unsafe, {{*p.fix_at, " CONCURRENTLY"}});
     }
   }
 };
