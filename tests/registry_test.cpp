@@ -86,6 +86,18 @@ struct ObservingDrops final : engine::Rule {
   void onStatement(const ir::Statement&, engine::RuleContext&) override {}
 };
 
+// An end hook that reports what the Drop hook gathered, with and without
+// saying so (kEndAfterStatements): counts the rules made and the end hooks
+// called.
+template <bool kAfter>
+struct EndAfterDrops final : engine::Rule {
+  static constexpr bool kEndAfterStatements = kAfter;
+  static inline int made = 0, ends = 0;
+  EndAfterDrops() { ++made; }
+  void onDrop(const ir::Drop&, engine::RuleContext&) override {}
+  void onFileEnd(engine::RuleContext&) override { ++ends; }
+};
+
 // Counts the hooks the engine calls on it.
 struct Counting final : engine::Rule {
   static inline int made = 0, drops = 0, creates = 0, ends = 0;
@@ -487,6 +499,45 @@ TEST_SUITE("registry") {
         CHECK(e.observed == engine::hook::statement(StmtKind::AlterTable));
       else if ((e.hooks & engine::hook::Statement) == 0)
         CHECK(e.observed == 0);
+    }
+  }
+  TEST_CASE("a rule whose end hook reports what its statements gathered is made for files with them") {
+    using After = EndAfterDrops<true>;
+    using Always = EndAfterDrops<false>;
+    CHECK((engine::hooks_of<After>() & engine::hook::EndAfterStatements) != 0);
+    CHECK((engine::hooks_of<After>() & engine::hook::FileEnd) != 0);
+    CHECK((engine::hooks_of<Always>() & engine::hook::EndAfterStatements) == 0);
+    CHECK((engine::hooks_of<Counting>() & engine::hook::EndAfterStatements) == 0);
+    const auto& catalog = engine::Catalog::instance();
+    const std::map<std::string, Severity> enabled = {{"drop-table", Severity::Warning},
+                                                     {"truncate-table", Severity::Warning}};
+    const std::vector<engine::RuleEntry> registry = {
+        {"drop-table", [] { return std::unique_ptr<engine::Rule>(new After); }, engine::hooks_of<After>()},
+        {"truncate-table", [] { return std::unique_ptr<engine::Rule>(new Always); },
+         engine::hooks_of<Always>()}};
+    auto lint = [&](const std::string& sql) {
+      After::made = After::ends = Always::made = Always::ends = 0;
+      auto source = std::make_shared<const SourceFile>("x.sql", sql);
+      engine::lint_file(source, parser::parse(*source), {}, enabled, registry, catalog);
+    };
+    // No DROP: only the rule that did not say is made, and its end hook runs.
+    lint("CREATE TABLE a (id int);\n");
+    CHECK(After::made == 0);
+    CHECK(After::ends == 0);
+    CHECK(Always::made == 1);
+    CHECK(Always::ends == 1);
+    // A DROP: both are made and both end hooks run.
+    lint("CREATE TABLE a (id int);\nDROP TABLE a;\n");
+    CHECK(After::made == 1);
+    CHECK(After::ends == 1);
+    CHECK(Always::made == 1);
+    CHECK(Always::ends == 1);
+    // The registry's rules that say so.
+    for (const auto& e : rules::registry()) {
+      CAPTURE(e.id);
+      const bool after =
+          e.id == "rename-table" || e.id == "drop-index-non-concurrently" || e.id == "prefer-bigint-over-int";
+      CHECK(((e.hooks & engine::hook::EndAfterStatements) != 0) == after);
     }
   }
   TEST_CASE("sort_findings: by start, then rule id; ties keep their reported order") {

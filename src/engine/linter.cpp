@@ -335,10 +335,13 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   // The rules, made anew for the file: those with a hook the file calls (a
   // rule none of whose hooks is called does nothing; most files have a few
   // kinds of statement). Each one's id and severity are the selection's.
+  // A rule whose end hook reports only what its hooks for statements
+  // gathered is made for a file with such a statement.
   std::vector<std::unique_ptr<Rule>> rules(selection->entries.size());
-  for (size_t r = 0; r < rules.size(); ++r)
-    if ((hooks[r] & called) || (selection->observed[r] & present))
-      rules[r] = registry[selection->entries[r]].make();
+  for (size_t r = 0; r < rules.size(); ++r) {
+    const HookSet h = hooks[r] & hook::EndAfterStatements ? hooks[r] & ~hook::FileEnd : hooks[r];
+    if ((h & called) || (selection->observed[r] & present)) rules[r] = registry[selection->entries[r]].make();
+  }
   // The last statement rule r visits (none: none).
   const auto last_of = [&](size_t r) { return on_down[r] ? last_any : last_up; };
   // The statement index rule r's start hooks see: the last statement of the
@@ -389,6 +392,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
     }
   }
   for (const uint32_t r : selection->at_end) {
+    if (!rules[r]) continue;  // an end hook after statements the file does not have
     const size_t last = last_of(r);
     ctx.set_rule(&active[r]);
     ctx.set_statement(last != none ? last : start_at(r));

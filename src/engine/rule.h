@@ -62,7 +62,11 @@ inline constexpr HookSet FileEnd = HookSet{1} << (kFileBits + 3);
 inline constexpr HookSet SuppressionsApplied = HookSet{1} << (kFileBits + 4);
 inline constexpr HookSet Statement = HookSet{1} << (kFileBits + 5);
 inline constexpr HookSet All = (HookSet{1} << (kFileBits + 6)) - 1;
-static_assert(kFileBits + 6 <= 32, "a HookSet has a bit for each hook");
+// Not a hook: the rule's onFileEnd reports only what its hooks for
+// statements gathered (its class says kEndAfterStatements), so the rule is
+// made only for a file with a statement it hooks or observes.
+inline constexpr HookSet EndAfterStatements = HookSet{1} << (kFileBits + 6);
+static_assert(kFileBits + 7 <= 32, "a HookSet has a bit for each hook");
 constexpr HookSet statement(ir::StmtKind kind) { return HookSet{1} << (1 + static_cast<unsigned>(kind)); }
 }  // namespace hook
 
@@ -92,7 +96,11 @@ constexpr HookSet hooks_of() {
   if constexpr (!DDLINT_INHERITS_HOOK(T, onSkippedInput,
                                       void(Rule::*)(const ir::SkippedInput&, RuleContext&)))
     out |= hook::SkippedInput;
-  if constexpr (!DDLINT_INHERITS_HOOK(T, onFileEnd, void(Rule::*)(RuleContext&))) out |= hook::FileEnd;
+  if constexpr (!DDLINT_INHERITS_HOOK(T, onFileEnd, void(Rule::*)(RuleContext&))) {
+    out |= hook::FileEnd;
+    if constexpr (requires { T::kEndAfterStatements; })
+      if (T::kEndAfterStatements) out |= hook::EndAfterStatements;
+  }
   if constexpr (!DDLINT_INHERITS_HOOK(T, onSuppressionsApplied, void(Rule::*)(RuleContext&)))
     out |= hook::SuppressionsApplied;
   if constexpr (!DDLINT_INHERITS_HOOK(T, onStatement, void(Rule::*)(const ir::Statement&, RuleContext&)))

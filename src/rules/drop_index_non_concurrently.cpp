@@ -10,6 +10,8 @@ namespace ddlint::rules {
 
 class DropIndexNonConcurrently final : public engine::Rule {
  public:
+  // Its end hook reports the findings its statements held back.
+  static constexpr bool kEndAfterStatements = true;
   static constexpr engine::HookSet kObserved = engine::hook::statement(ir::StmtKind::Drop);
 
  private:

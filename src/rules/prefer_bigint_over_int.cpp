@@ -22,6 +22,11 @@ namespace ddlint::rules {
 // their values from elsewhere and are not flagged; a smallint primary key
 // without a sequence is a deliberate lookup-table key and is not flagged.
 class PreferBigintOverInt final : public engine::Rule {
+ public:
+  // Its end hook reports the columns its statements defined.
+  static constexpr bool kEndAfterStatements = true;
+
+ private:
   // What is kept of each column, without the statement's IR (a file of a
   // million ADD COLUMNs keeps a million of these): its table (an index into
   // tables_), its name (a range of names_), and of its type what the report

@@ -14,6 +14,8 @@ namespace ddlint::rules {
 // and each pair of MySQL's `RENAME TABLE a TO b, c TO d`.
 class RenameTable final : public engine::Rule {
  public:
+  // Its end hook reports the findings its statements held back.
+  static constexpr bool kEndAfterStatements = true;
   static constexpr engine::HookSet kObserved =
       engine::hook::statement(ir::StmtKind::CreateTable) | engine::hook::statement(ir::StmtKind::Drop) |
       engine::hook::statement(ir::StmtKind::AlterTable) | engine::hook::statement(ir::StmtKind::Rename);
