@@ -55,54 +55,68 @@ class MissingLockTimeout final : public engine::Rule {
     return memo.emplace(std::move(w));
   }
 
-  void onFileEnd(engine::RuleContext& ctx) override {
-    const Wording* w = nullptr;
-    std::vector<Offender> groups;
-    for (size_t i = 0; i < ctx.file().statements.size(); ++i) {
-      if (!blocks_existing_tables(ctx, i, true)) continue;
-      if (w == nullptr) w = &wording(ctx);
-      const auto& f = ctx.facts().at(i);
-      const TimeoutVerdict lock = judge_timeout(f.lock_timeout(), w->max);
-      if (lock.state == TimeoutState::Bounded) continue;
-      // statement_timeout also cancels a statement that waits for a lock.
-      const TimeoutVerdict stmt = judge_timeout(f.statement_timeout(), w->max);
-      if (stmt.state == TimeoutState::Bounded) continue;
-      // The tables are copied only for the first statement of a group (the
-      // others are counted in it).
-      if (!joins_last_group(ctx, groups, i, lock, w->setting))
-        groups.push_back({i, lock, blocked_existing_tables(ctx, i, true), 0});
+  // What the rule keeps of the file's statements so far: the wording (from
+  // the first statement that blocks; the thread's, which stays the same while
+  // the thread lints the file) and the open group of offenders.
+  const Wording* w_ = nullptr;
+  OffenderGroups groups_;
+
+  void onStatement(const ir::Statement& st, engine::RuleContext& ctx) override {
+    if (!blocks_existing_tables(ctx, st, true)) {
+      if (w_ != nullptr) groups_.pass(st, w_->setting);
+      return;
     }
-    if (groups.empty()) return;
-    const std::string& setting = w->setting;
-    for (const auto& g : groups) {
-      const auto& t = g.tables.front();
-      // One string, appended to in place (its parts are most of a finding's cost).
-      std::string message;
-      message.reserve(400);
-      message += "waits for ";
-      message += t.mode;
-      message += " on ";
-      append_relation_name(message, t.object, t.table);
-      message += " with ";
-      append_timeout_phrase(message, g.verdict, setting, w->max, w->dialect);
-      message += ": while a long-running transaction holds ";
-      message += t.object == ir::ObjectKind::Table ? "the table" : "it";
-      message += ", this statement waits and all later ";
-      append_blocked_what(message, g.tables);
-      message += " queue behind it, ";
-      if (g.verdict.state == TimeoutState::TooLong) {
-        message += "for up to ";
-        message += analysis::format_seconds(g.verdict.seconds);
-      } else {
-        message += "for as long as it waits";
-      }
-      append_more_phrase(message, g.more, setting);
-      auto d = ctx.report(ctx.file().statements[g.statement].range, std::move(message)).help(w->help);
-      if (auto edit = fix(ctx, g.statement, setting, w->max, w->set)) {
-        std::vector<Edit> edits;
-        edits.push_back(std::move(*edit));
-        d.fix(w->fix_title, Applicability::Unsafe, std::move(edits));
-      }
+    if (w_ == nullptr) w_ = &wording(ctx);
+    const auto& f = ctx.here();
+    const TimeoutVerdict lock = judge_timeout(f.lock_timeout(), w_->max);
+    // statement_timeout also cancels a statement that waits for a lock.
+    if (lock.state == TimeoutState::Bounded ||
+        judge_timeout(f.statement_timeout(), w_->max).state == TimeoutState::Bounded) {
+      groups_.pass(st, w_->setting);
+      return;
+    }
+    if (groups_.join(ctx, lock)) return;
+    if (groups_.open) report_group(ctx, *groups_.open);
+    // The tables are copied and the fix made only for the first statement
+    // of a group (the others are counted in it).
+    groups_.open.emplace(OffenderGroup{st.range, lock, f.section, blocked_existing_tables(ctx, st, true), 0,
+                                       fix(ctx, st, w_->setting, w_->max, w_->set)});
+  }
+
+  void onFileEnd(engine::RuleContext& ctx) override {
+    if (groups_.open) report_group(ctx, *groups_.open);
+  }
+
+  void report_group(engine::RuleContext& ctx, OffenderGroup& g) const {
+    const Wording& w = *w_;
+    const std::string& setting = w.setting;
+    const auto& t = g.tables.front();
+    // One string, appended to in place (its parts are most of a finding's cost).
+    std::string message;
+    message.reserve(400);
+    message += "waits for ";
+    message += t.mode;
+    message += " on ";
+    append_relation_name(message, t.object, t.table);
+    message += " with ";
+    append_timeout_phrase(message, g.verdict, setting, w.max, w.dialect);
+    message += ": while a long-running transaction holds ";
+    message += t.object == ir::ObjectKind::Table ? "the table" : "it";
+    message += ", this statement waits and all later ";
+    append_blocked_what(message, g.tables);
+    message += " queue behind it, ";
+    if (g.verdict.state == TimeoutState::TooLong) {
+      message += "for up to ";
+      message += analysis::format_seconds(g.verdict.seconds);
+    } else {
+      message += "for as long as it waits";
+    }
+    append_more_phrase(message, g.more, setting);
+    auto d = ctx.report(g.range, std::move(message)).help(w.help);
+    if (g.fix) {
+      std::vector<Edit> edits;
+      edits.push_back(std::move(*g.fix));
+      d.fix(w.fix_title, Applicability::Unsafe, std::move(edits));
     }
   }
 
@@ -113,10 +127,10 @@ class MissingLockTimeout final : public engine::Rule {
   // seconds, rounded down; no fix below one second). None when the statement
   // sets the timeout itself (MariaDB SET STATEMENT ... FOR, WAIT n): a session
   // value would not apply to it. `set`: that SET for `max` (MySQL: whole
-  // seconds, at least one). The fix's one edit.
-  static std::optional<Edit> fix(const engine::RuleContext& ctx, size_t i, const std::string& setting,
-                                 double max, const std::string& set) {
-    const auto& st = ctx.file().statements[i];
+  // seconds, at least one). The fix's one edit, for the visited statement
+  // `st`.
+  static std::optional<Edit> fix(const engine::RuleContext& ctx, const ir::Statement& st,
+                                 const std::string& setting, double max, const std::string& set) {
     for (const auto& own : st.own_settings)
       if (own.all || own.name == setting) return std::nullopt;
     const Dialect dialect = ctx.settings().dialect;
@@ -127,12 +141,12 @@ class MissingLockTimeout final : public engine::Rule {
     if (dialect == Dialect::MySql) {
       if (std::floor(max) < 1) return std::nullopt;
     } else {
-      const auto tx = ctx.facts().at(i).tx;
+      const auto tx = ctx.here().tx;
       if (tx == analysis::TxSource::Explicit || tx == analysis::TxSource::Runner) sql.insert(3, " LOCAL");
     }
     // A statement run from a string (MySQL dynamic SQL): the SET goes before
     // the statement that holds the string, never into it.
-    const size_t outer = containing_statement(ctx, i);
+    const size_t outer = containing_statement(ctx, ctx.statement_index());
     const TextRange at = outer == SIZE_MAX ? st.range : ctx.file().statements[outer].range;
     return insert_statement_before(ctx.source().text(), at.begin, std::move(sql));
   }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analysis/locks.h"
@@ -43,51 +44,52 @@ inline TimeoutVerdict judge_timeout(const std::string* value, double max_seconds
   return v;
 }
 
-// Whether effect `k` of statement `i` (whose facts are `facts`) is one of
-// the existing tables blocked_existing_tables() gives: it blocks traffic on
-// a table that exists before the statement (with `waits_only`: it queues
-// traffic while the statement waits, and the transaction does not hold the
-// lock already).
+// Whether effect `k` of the visited statement (whose facts are `facts`) is
+// one of the existing tables blocked_existing_tables() gives: it blocks
+// traffic on a table that exists before the statement (with `waits_only`:
+// it queues traffic while the statement waits, and the transaction does not
+// hold the lock already).
 inline bool blocks_existing_table(const engine::RuleContext& ctx, const analysis::StatementFacts& facts,
-                                  size_t i, size_t k, bool waits_only) {
+                                  size_t k, bool waits_only) {
   const analysis::TableEffect& effect = facts.effect.tables[k];
   const bool queues_all = waits_only && effect.waiting > effect.blocks;
   if (!analysis::blocks_traffic(queues_all ? effect.waiting : effect.blocks) ||
-      !ctx.facts().is_existing(effect.table, i))
+      !ctx.facts().is_existing(effect.table, ctx.statement_index()))
     return false;
   return !(waits_only && facts.is_held(k));  // granted at once
 }
 
 // A LOCK TABLE ... NOWAIT never waits.
-inline bool never_waits(const engine::RuleContext& ctx, size_t i) {
-  const auto* l = ctx.file().statements[i].as<ir::LockTable>();
+inline bool never_waits(const ir::Statement& st) {
+  const auto* l = st.as<ir::LockTable>();
   return l != nullptr && l->nowait;
 }
 
-// Whether blocked_existing_tables(ctx, i, waits_only) has any, without
+// Whether blocked_existing_tables(ctx, st, waits_only) has any, without
 // copying them.
-inline bool blocks_existing_tables(const engine::RuleContext& ctx, size_t i, bool waits_only) {
-  if (never_waits(ctx, i)) return false;
-  const auto& facts = ctx.facts().at(i);
+inline bool blocks_existing_tables(const engine::RuleContext& ctx, const ir::Statement& st, bool waits_only) {
+  const auto& facts = ctx.here();
+  if (facts.effect.tables.empty() || never_waits(st)) return false;
   for (size_t k = 0; k < facts.effect.tables.size(); ++k)
-    if (blocks_existing_table(ctx, facts, i, k, waits_only)) return true;
+    if (blocks_existing_table(ctx, facts, k, waits_only)) return true;
   return false;
 }
 
-// The existing tables statement `i` blocks, strongest first. A LOCK TABLE
-// ... NOWAIT never waits; with `waits_only`, what matters is what queues
-// while the statement waits for its lock (TableEffect::waiting: a MySQL DDL
-// statement's brief exclusive metadata lock queues everything), and locks
-// the transaction already holds are left out (they are granted at once).
-inline std::vector<analysis::TableEffect> blocked_existing_tables(const engine::RuleContext& ctx, size_t i,
-                                                                  bool waits_only) {
+// The existing tables the visited statement `st` blocks, strongest first. A
+// LOCK TABLE ... NOWAIT never waits; with `waits_only`, what matters is what
+// queues while the statement waits for its lock (TableEffect::waiting: a
+// MySQL DDL statement's brief exclusive metadata lock queues everything),
+// and locks the transaction already holds are left out (they are granted at
+// once).
+inline std::vector<analysis::TableEffect> blocked_existing_tables(const engine::RuleContext& ctx,
+                                                                  const ir::Statement& st, bool waits_only) {
   std::vector<analysis::TableEffect> out;
-  if (never_waits(ctx, i)) return out;
-  const auto& facts = ctx.facts().at(i);
+  if (never_waits(st)) return out;
+  const auto& facts = ctx.here();
   for (size_t k = 0; k < facts.effect.tables.size(); ++k) {
     // Judged before it is copied: most effects block nothing or are on a
     // table the file creates.
-    if (!blocks_existing_table(ctx, facts, i, k, waits_only)) continue;
+    if (!blocks_existing_table(ctx, facts, k, waits_only)) continue;
     const analysis::TableEffect& effect = facts.effect.tables[k];
     const bool queues_all = waits_only && effect.waiting > effect.blocks;
     // Copied once, into its place: a stronger lock on a table seen before
@@ -177,43 +179,44 @@ inline std::string timeout_phrase(const TimeoutVerdict& v, const std::string& se
 // an offender joins the previous one's finding unless the setting may have
 // changed in between (a SET or RESET of it, or the end of a transaction) or
 // it is in another runner section (an up and a down migration are separate
-// runs: each needs its own SET).
-struct Offender {
-  size_t statement;
+// runs: each needs its own SET). Worked out as the statements come: the open
+// group (its first offender carries the finding) is kept, and reported when
+// the next one opens or at the end of the file.
+struct OffenderGroup {
+  TextRange range;  // the first offender's statement
   TimeoutVerdict verdict;
-  std::vector<analysis::TableEffect> tables;
-  size_t more = 0;         // later offenders under the same setting
-  size_t last = SIZE_MAX;  // the group's latest offender (SIZE_MAX: `statement`)
+  size_t section = 0;
+  std::vector<analysis::TableEffect> tables;  // those the first offender blocks
+  size_t more = 0;                            // later offenders under the same setting
+  std::optional<Edit> fix;                    // the fix's edit, when the rule has one
 };
 
-inline bool changes_setting(const ir::Statement& st, const std::string& setting) {
+inline bool changes_setting(const ir::Statement& st, std::string_view setting) {
   if (const auto* s = st.as<ir::SetSetting>()) return s->all || s->name == setting;
   return st.as<ir::Transaction>() != nullptr;
 }
 
-// Whether an offender (statement `i`, under `verdict`) joins the group of
-// the one before it; if so, it is counted there.
-inline bool joins_last_group(const engine::RuleContext& ctx, std::vector<Offender>& groups, size_t i,
-                             const TimeoutVerdict& verdict, const std::string& setting) {
-  if (groups.empty()) return false;
-  auto& last = groups.back();
-  // Only the statements since the group's latest offender can change the
-  // setting: each statement is looked at once per file.
-  const size_t since = last.last == SIZE_MAX ? last.statement : last.last;
-  bool changed = last.verdict.state != verdict.state || last.verdict.value != verdict.value ||
-                 ctx.facts().at(last.statement).section != ctx.facts().at(i).section;
-  for (size_t k = since + 1; k < i && !changed; ++k)
-    changed = changes_setting(ctx.file().statements[k], setting);
-  if (changed) return false;
-  ++last.more;
-  last.last = i;
-  return true;
-}
+struct OffenderGroups {
+  std::optional<OffenderGroup> open;
+  // The setting may have changed since the open group's latest offender.
+  bool changed = false;
 
-inline void group_offender(const engine::RuleContext& ctx, std::vector<Offender>& groups, Offender o,
-                           const std::string& setting) {
-  if (!joins_last_group(ctx, groups, o.statement, o.verdict, setting)) groups.push_back(std::move(o));
-}
+  // At a statement that is no offender.
+  void pass(const ir::Statement& st, std::string_view setting) {
+    if (open && !changed) changed = changes_setting(st, setting);
+  }
+
+  // At an offender (the visited statement, under `verdict`): whether it joins
+  // the open group; if so, it is counted there. If not, the caller reports
+  // the open group (if any) and opens the offender's.
+  bool join(const engine::RuleContext& ctx, const TimeoutVerdict& verdict) {
+    const bool joins = open && !changed && open->verdict.state == verdict.state &&
+                       open->verdict.value == verdict.value && open->section == ctx.here().section;
+    changed = false;
+    if (joins) ++open->more;
+    return joins;
+  }
+};
 
 // "; the same holds for 2 more statements after it under this lock_timeout
 // setting" (nothing for none), appended to `out`.
