@@ -1,4 +1,3 @@
-#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -22,7 +21,6 @@ class ValidateInSameTransaction final : public engine::Rule {
   void check(const ir::AlterTable& s, const ir::AlterAction& a, engine::RuleContext& ctx) {
     if (!ctx.is_existing_table(s.table)) return;
     const auto& f = ctx.here();
-    const auto& stmts = ctx.file().statements;
     const std::string c = a.name.empty() ? "the constraint" : quoted(a.name);
     const std::string help =
         "Commit after the ADD ... NOT VALID (and after any other statement that locks the table), and "
@@ -37,18 +35,15 @@ class ValidateInSameTransaction final : public engine::Rule {
             .help(help);
         return;
       }
-    if (f.transaction_start == SIZE_MAX) return;
-    if (!built_) build(ctx);
-    const size_t i = ctx.statement_index();
+    if (f.transaction_start == SIZE_MAX || f.transaction_start != tx_) return;
     // The ADD ... NOT VALID of this very constraint, earlier in the transaction.
     if (const auto it = not_valid_.find({s.table.name, a.name}); !a.name.empty() && it != not_valid_.end())
-      for (auto j = first_from(it->second, f.transaction_start); j != it->second.end() && *j < i; ++j) {
-        if (!analysis::same_table(stmts[*j].as<ir::AlterTable>()->table, s.table)) continue;
-        const auto& held = ctx.facts().at(*j).effect.tables;
+      for (const auto& add : it->second) {
+        if (!analysis::same_table({add.schema, s.table.name, {}}, s.table)) continue;
         std::string mode = "its lock";
         std::string blocks = "blocks other sessions";
-        for (const auto& e : held)
-          if (analysis::same_table(e.table, s.table)) {
+        for (const auto& e : add.held)
+          if (analysis::same_table({e.schema, s.table.name, {}}, s.table)) {
             mode = e.mode;
             blocks = std::string(analysis::describe(e.blocks));
           }
@@ -62,13 +57,10 @@ class ValidateInSameTransaction final : public engine::Rule {
       }
     // Any other lock on the table that blocks writes, earlier in the transaction.
     if (const auto it = blocking_.find(s.table.name); it != blocking_.end())
-      for (auto k = first_from(it->second, f.transaction_start); k != it->second.end() && k->first < i; ++k) {
-        const size_t j = k->first;
-        const auto& e = ctx.facts().at(j).effect.tables[k->second];
-        if (!analysis::same_table(e.table, s.table)) continue;
+      for (const auto& e : it->second) {
+        if (!analysis::same_table({e.schema, s.table.name, {}}, s.table)) continue;
         ctx.report(a.range, "validates " + c + " while the transaction holds " + e.mode + " on " +
-                                quoted(s.table) + " (taken by `" +
-                                statement_snippet(ctx.text(stmts[j].range)) +
+                                quoted(s.table) + " (taken by `" + e.snippet +
                                 "`): the validating scan runs under that lock, which " +
                                 std::string(analysis::describe(e.blocks)) + " for its whole length")
             .help(help);
@@ -76,44 +68,82 @@ class ValidateInSameTransaction final : public engine::Rule {
       }
   }
 
-  // The statements (in source order) that could hold what a VALIDATE looks
-  // for earlier in its transaction, indexed once per file instead of read
-  // back to the transaction's start at each VALIDATE: the ADD CONSTRAINT
-  // ... NOT VALID actions by table name and constraint name, and the
-  // effects that block traffic by table name (statement, effect).
-  void build(const engine::RuleContext& ctx) {
-    built_ = true;
-    const auto& stmts = ctx.file().statements;
-    for (size_t j = 0; j < stmts.size(); ++j) {
-      if (const auto* at = stmts[j].as<ir::AlterTable>())
-        for (const auto& b : at->actions)
-          if (b.kind == ir::AlterKind::AddConstraint && b.constraint && b.constraint->not_valid) {
-            auto& list = not_valid_[{at->table.name, b.constraint->name}];
-            if (list.empty() || list.back() != j) list.push_back(j);
-          }
-      const auto& effects = ctx.facts().at(j).effect.tables;
-      for (size_t k = 0; k < effects.size(); ++k)
-        if (analysis::blocks_traffic(effects[k].blocks)) blocking_[effects[k].table.name].emplace_back(j, k);
+  // What a VALIDATE looks for earlier in its transaction, kept as the
+  // statements come (up or down, recovered or not) for the transaction of
+  // the last one (tx_, its first statement) and dropped when a statement of
+  // another transaction comes (every kind of statement is observed: any may
+  // lock a table). The statements of a transaction are those from its start
+  // on (a transaction's start never goes back to an earlier statement),
+  // except the BEGIN or COMMIT AND CHAIN that starts it, which locks no
+  // table.
+  void onStatement(const ir::Statement& st, engine::RuleContext& ctx) override {
+    const auto& f = ctx.here();
+    if (f.transaction_start != tx_) {
+      if (!not_valid_.empty()) not_valid_.clear();
+      if (!blocking_.empty()) blocking_.clear();
+      tx_ = f.transaction_start;
+    }
+    if (tx_ == SIZE_MAX) return;
+    const auto& effects = f.effect.tables;
+    if (const auto* at = st.as<ir::AlterTable>()) {
+      const size_t i = ctx.statement_index();
+      for (const auto& b : at->actions)
+        if (b.kind == ir::AlterKind::AddConstraint && b.constraint && b.constraint->not_valid &&
+            !b.constraint->name.empty()) {
+          auto& list = not_valid_[{at->table.name, b.constraint->name}];
+          if (!list.empty() && list.back().statement == i) continue;
+          NotValid& add = list.emplace_back();
+          add.statement = i;
+          add.schema = at->table.schema;
+          // The lock the statement takes on each table of that name (one
+          // of them the table a VALIDATE names).
+          for (const auto& e : effects)
+            if (e.table.name == at->table.name) add.held.push_back({e.table.schema, e.mode, e.blocks});
+        }
+    }
+    for (const auto& e : effects) {
+      if (!analysis::blocks_traffic(e.blocks)) continue;
+      auto& list = blocking_[e.table.name];
+      // An earlier lock of the transaction on the same table answers first.
+      bool seen = false;
+      for (const auto& b : list) seen = seen || b.schema == e.table.schema;
+      if (!seen) list.push_back({e.table.schema, e.mode, e.blocks, statement_snippet(ctx.text(st.range))});
     }
   }
 
-  static std::vector<size_t>::const_iterator first_from(const std::vector<size_t>& list, size_t start) {
-    return std::lower_bound(list.begin(), list.end(), start);
-  }
-  static std::vector<std::pair<size_t, size_t>>::const_iterator first_from(
-      const std::vector<std::pair<size_t, size_t>>& list, size_t start) {
-    return std::lower_bound(list.begin(), list.end(), start,
-                            [](const std::pair<size_t, size_t>& x, size_t at) { return x.first < at; });
-  }
-
+  // A lock a statement of the transaction took: on a table of the name it
+  // is kept under, in this schema (empty when unqualified).
+  struct Held {
+    std::string schema;
+    std::string mode;
+    analysis::Blocks blocks = analysis::Blocks::Nothing;
+  };
+  // An ADD CONSTRAINT ... NOT VALID to a table (in `schema`), with the locks
+  // its statement took on tables of the same name.
+  struct NotValid {
+    size_t statement = 0;
+    std::string schema;
+    std::vector<Held> held;
+  };
+  // The first lock that blocks traffic the transaction took on a table of
+  // the name it is kept under, in this schema, and the statement that took it.
+  struct Blocking {
+    std::string schema;
+    std::string mode;
+    analysis::Blocks blocks = analysis::Blocks::Nothing;
+    std::string snippet;
+  };
   struct PairHash {
     size_t operator()(const std::pair<std::string, std::string>& k) const {
       return std::hash<std::string>()(k.first) * 31 + std::hash<std::string>()(k.second);
     }
   };
-  bool built_ = false;
-  std::unordered_map<std::pair<std::string, std::string>, std::vector<size_t>, PairHash> not_valid_;
-  std::unordered_map<std::string, std::vector<std::pair<size_t, size_t>>> blocking_;
+  size_t tx_ = SIZE_MAX;  // the first statement of the transaction summarised
+  // The ADD CONSTRAINT ... NOT VALID actions of the transaction by table
+  // name and constraint name, in source order (one per statement).
+  std::unordered_map<std::pair<std::string, std::string>, std::vector<NotValid>, PairHash> not_valid_;
+  // The locks that block traffic by table name, in source order.
+  std::unordered_map<std::string, std::vector<Blocking>> blocking_;
 };
 
 DDLINT_DEFINE_RULE(ValidateInSameTransaction)
