@@ -78,6 +78,7 @@ struct Understated {
   std::optional<Blocks> declared;   // unset: the table is not declared
   Blocks blocks = Blocks::Nothing;  // the strongest blocking of the table in the migration
   size_t statement = 0;             // the first statement that exceeds the declaration
+  TextRange range;                  // its range
   std::string lock;                 // its lock on the table, for the message (analysis::lock_phrase)
   Blocks statement_blocks = Blocks::Nothing;
 };
@@ -91,59 +92,69 @@ std::string declared_entry(const std::string& table, Blocks b, bool structured) 
 }  // namespace
 
 class LockAnnotationMismatch final : public engine::Rule {
-  void onFileEnd(engine::RuleContext& ctx) override {
+  // Each up statement's locks as it comes (every kind of statement is
+  // observed: any may lock a table), against the declaration: the tables
+  // whose declaration is weaker, in the order first found, each with the
+  // first statement that exceeds it.
+  void onStatement(const ir::Statement& st, engine::RuleContext& ctx) override {
     const auto& a = ctx.annotations();
     // No declaration at all is missing-lock-annotation's finding.
     if (!a.has_locks) return;
-    std::vector<Declared> declared;
-    for (const auto& d : a.locks) declared.push_back({split_declared(d.table), d.blocks});
-    Blocks strongest_declared = Blocks::Nothing;
-    for (const auto& d : declared) strongest_declared = std::max(strongest_declared, d.blocks);
-
-    std::vector<Understated> found;
-    const auto& stmts = ctx.file().statements;
-    for (size_t i = 0; i < stmts.size(); ++i) {
-      const auto& facts = ctx.facts().at(i);
-      // The annotations describe the up migration.
-      if (facts.down) continue;
-      for (const auto& e : facts.effect.tables) {
-        if (!analysis::blocks_traffic(e.blocks)) continue;
-        ir::QualifiedName table = e.table;
-        bool index_only = false;
-        if (e.object == ir::ObjectKind::Index) {
-          // An index built earlier in this file is judged by its table.
-          if (const auto* t = ctx.facts().created_index_table(e.table, i))
-            table = *t;
-          else
-            index_only = true;
-        }
-        if (!ctx.facts().is_existing(table, i)) continue;
-        std::optional<Blocks> level;
-        for (const auto& d : declared)
-          if (matches(d.name, table)) level = std::max(level.value_or(Blocks::Nothing), d.blocks);
-        // The table of an index named alone is unknown: any declared table
-        // could be it, so the strongest declaration covers it.
-        if (index_only && !level && strongest_declared >= e.blocks) continue;
-        if (level && *level >= e.blocks) continue;
-        // A name in the annotation could not be read (missing-lock-annotation
-        // says so): a table missing from the list may be that one.
-        if (!level && a.locks_incomplete) continue;
-        auto it = std::find_if(found.begin(), found.end(), [&](const Understated& u) {
-          return u.index_only == index_only && analysis::same_table(u.table, table);
-        });
-        if (it == found.end())
-          found.push_back({table, index_only, level, e.blocks, i, analysis::lock_phrase(e), e.blocks});
-        else if (it->statement == i && e.blocks > it->statement_blocks)
-          *it = {table,   index_only, level, std::max(it->blocks, e.blocks), i, analysis::lock_phrase(e),
-                 e.blocks};
+    const auto& facts = ctx.here();
+    // The annotations describe the up migration.
+    if (facts.down) return;
+    const size_t i = ctx.statement_index();
+    for (const auto& e : facts.effect.tables) {
+      if (!analysis::blocks_traffic(e.blocks)) continue;
+      if (!declared_read_) read_declared(a);
+      ir::QualifiedName table = e.table;
+      bool index_only = false;
+      if (e.object == ir::ObjectKind::Index) {
+        // An index built earlier in this file is judged by its table.
+        if (const auto* t = ctx.facts().created_index_table(e.table, i))
+          table = *t;
         else
-          it->blocks = std::max(it->blocks, e.blocks);
+          index_only = true;
       }
+      if (!ctx.facts().is_existing(table, i)) continue;
+      std::optional<Blocks> level;
+      for (const auto& d : declared_)
+        if (matches(d.name, table)) level = std::max(level.value_or(Blocks::Nothing), d.blocks);
+      // The table of an index named alone is unknown: any declared table
+      // could be it, so the strongest declaration covers it.
+      if (index_only && !level && strongest_declared_ >= e.blocks) continue;
+      if (level && *level >= e.blocks) continue;
+      // A name in the annotation could not be read (missing-lock-annotation
+      // says so): a table missing from the list may be that one.
+      if (!level && a.locks_incomplete) continue;
+      auto it = std::find_if(found_.begin(), found_.end(), [&](const Understated& u) {
+        return u.index_only == index_only && analysis::same_table(u.table, table);
+      });
+      if (it == found_.end())
+        found_.push_back(
+            {table, index_only, level, e.blocks, i, st.range, analysis::lock_phrase(e), e.blocks});
+      else if (it->statement == i && e.blocks > it->statement_blocks)
+        *it = {
+            table,   index_only, level, std::max(it->blocks, e.blocks), i, st.range, analysis::lock_phrase(e),
+            e.blocks};
+      else
+        it->blocks = std::max(it->blocks, e.blocks);
     }
-    if (found.empty()) return;
+  }
+
+  void read_declared(const analysis::Annotations& a) {
+    declared_read_ = true;
+    for (const auto& d : a.locks) declared_.push_back({split_declared(d.table), d.blocks});
+    for (const auto& d : declared_) strongest_declared_ = std::max(strongest_declared_, d.blocks);
+  }
+
+  // The findings, from the summary, at the end of the file.
+  void onFileEnd(engine::RuleContext& ctx) override {
+    if (found_.empty()) return;
+    const auto& a = ctx.annotations();
 
     const bool structured = lower(ctx.text(a.locks_range)).find("locks=") != std::string::npos;
-    for (const auto& u : found) {
+    for (const auto& u : found_) {
       const std::string target = u.index_only ? "the table of index " + quoted(u.table) : quoted(u.table);
       std::string declared_what;
       if (u.declared)
@@ -167,12 +178,18 @@ class LockAnnotationMismatch final : public engine::Rule {
       else
         help += "add " + entry + " to the list";
       help += structured ? " in `-- ddlint: locks=...`." : " in `-- Locks: ...`.";
-      ctx.report(stmts[u.statement].range, "this statement takes " + u.lock + " on " + target + ", which " +
-                                               std::string(analysis::describe(u.statement_blocks)) +
-                                               ", but " + declared_what)
+      ctx.report(u.range, "this statement takes " + u.lock + " on " + target + ", which " +
+                              std::string(analysis::describe(u.statement_blocks)) + ", but " + declared_what)
           .help(help);
     }
   }
+
+  // The lock annotation's entries, names split, read at the first lock
+  // that blocks traffic.
+  bool declared_read_ = false;
+  std::vector<Declared> declared_;
+  Blocks strongest_declared_ = Blocks::Nothing;
+  std::vector<Understated> found_;
 };
 
 DDLINT_DEFINE_RULE(LockAnnotationMismatch)
