@@ -1,6 +1,8 @@
 // The down migration of this up migration is a file ddlint cannot read
 // (NAME.down.go beside NAME.up.sql): said once, so that the silence of the
 // other down-migration rules is not taken for a check that passed.
+#include <optional>
+
 #include "engine/rule_context.h"
 #include "rules/helpers.h"
 #include "rules/registry.h"
@@ -8,15 +10,28 @@
 namespace ddlint::rules {
 
 class DownMigrationUnreadable final : public engine::Rule {
+  // The ranges of the file's first statement (recovered or not) and of its
+  // first syntax error's statement, once seen: the finding is at the first
+  // statement, else at the first error.
+  std::optional<TextRange> first_statement_;
+  std::optional<TextRange> first_error_;
+
+  void onSyntaxError(const ir::ParseError& e, engine::RuleContext&) override {
+    if (!first_error_) first_error_ = e.statement;
+  }
+
+  void onStatement(const ir::Statement& st, engine::RuleContext&) override {
+    if (!first_statement_) first_statement_ = st.range;
+  }
+
   void onFileEnd(engine::RuleContext& ctx) override {
     const auto& down = ctx.down_migration();
     if (down.unreadable.empty()) return;
-    const auto& stmts = ctx.file().statements;
     TextRange at{0, 0};
-    if (!stmts.empty())
-      at = stmts.front().range;
-    else if (!ctx.file().errors.empty())
-      at = ctx.file().errors.front().statement;
+    if (first_statement_)
+      at = *first_statement_;
+    else if (first_error_)
+      at = *first_error_;
     ctx.report(at,
                "the down migration of this migration is " + down.where +
                    ", which is not SQL: ddlint cannot check that it undoes this migration or that a rollback "
