@@ -2,6 +2,7 @@
 // each commits on its own, so a failure half-way leaves a half-migrated
 // schema (rules.d/non-atomic-migration.md).
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -66,41 +67,52 @@ bool rerunnable(const ir::Statement& st, const DroppedNames& dropped_if_exists) 
 class NonAtomicMigration final : public engine::Rule {
   // One finding per migration (runner section: goose/dbmate up and down run
   // separately), at the first DDL statement whose failure leaves an earlier
-  // one applied that a re-run cannot run again.
-  void onFileEnd(engine::RuleContext& ctx) override {
+  // one applied that a re-run cannot run again. What the DDL statements of
+  // the section being read tell so far; its finding, which counts them all,
+  // is made when the next section's first DDL statement comes, or at the end
+  // of the file.
+  size_t section_ = SIZE_MAX;
+  size_t count_ = 0;
+  std::optional<TextRange> second_;
+  bool exposed_ = false;  // a DDL statement that cannot run twice has run
+  DroppedNames dropped_if_exists_;
+
+  void onStatement(const ir::Statement& st, engine::RuleContext& ctx) override {
     if (ctx.settings().dialect != Dialect::MySql) return;
-    const auto& statements = ctx.file().statements;
-    size_t i = 0;
-    while (i < statements.size()) {
-      const size_t section = ctx.facts().at(i).section;
-      size_t count = 0;
-      size_t second = SIZE_MAX;
-      bool exposed = false;  // a DDL statement that cannot run twice has run
-      DroppedNames dropped_if_exists;
-      size_t j = i;
-      for (; j < statements.size() && ctx.facts().at(j).section == section; ++j) {
-        if (!ctx.facts().at(j).effect.implicit_commit) continue;
-        ++count;
-        // The first DDL statement whose failure leaves one that cannot run
-        // twice applied: a re-run then fails at that one.
-        if (exposed && second == SIZE_MAX) second = j;
-        if (!rerunnable(statements[j], dropped_if_exists)) exposed = true;
-        if (const auto* d = statements[j].as<ir::Drop>(); d && d->if_exists)
-          for (const auto& n : d->names) dropped_if_exists.add(n);
-      }
-      if (second != SIZE_MAX)
-        ctx.report(statements[second].range,
-                   "this migration runs " + std::to_string(count) +
-                       " DDL statements and MySQL commits each one on its own (a transaction cannot hold "
-                       "them): if this statement or a later one fails, the ones before it stay applied and "
-                       "the schema is left half-migrated, with the migration neither done nor safe to re-run")
-            .help(
-                "Put each DDL statement in a migration of its own (changes to one table can be one ALTER "
-                "TABLE with several clauses), so that a failure leaves the schema at a known version; or "
-                "make "
-                "every statement safe to re-run (IF NOT EXISTS / IF EXISTS).");
-      i = j;
+    const auto& f = ctx.facts().at(ctx.statement_index());
+    if (!f.effect.implicit_commit) return;
+    if (f.section != section_) {
+      report(ctx);
+      section_ = f.section;
+      count_ = 0;
+      second_.reset();
+      exposed_ = false;
+      dropped_if_exists_ = DroppedNames{};
     }
+    ++count_;
+    // The first DDL statement whose failure leaves one that cannot run
+    // twice applied: a re-run then fails at that one.
+    if (exposed_ && !second_) second_ = st.range;
+    if (!rerunnable(st, dropped_if_exists_)) exposed_ = true;
+    if (const auto* d = st.as<ir::Drop>(); d && d->if_exists)
+      for (const auto& n : d->names) dropped_if_exists_.add(n);
+  }
+
+  void onFileEnd(engine::RuleContext& ctx) override { report(ctx); }
+
+  // The finding of the section read so far, if it has one.
+  void report(engine::RuleContext& ctx) const {
+    if (!second_) return;
+    ctx.report(*second_,
+               "this migration runs " + std::to_string(count_) +
+                   " DDL statements and MySQL commits each one on its own (a transaction cannot hold "
+                   "them): if this statement or a later one fails, the ones before it stay applied and "
+                   "the schema is left half-migrated, with the migration neither done nor safe to re-run")
+        .help(
+            "Put each DDL statement in a migration of its own (changes to one table can be one ALTER "
+            "TABLE with several clauses), so that a failure leaves the schema at a known version; or "
+            "make "
+            "every statement safe to re-run (IF NOT EXISTS / IF EXISTS).");
   }
 };
 
