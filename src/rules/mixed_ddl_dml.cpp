@@ -1,6 +1,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "engine/rule_context.h"
 #include "rules/helpers.h"
@@ -40,41 +42,85 @@ bool schema_change_kind(const ir::Statement& st) {
 // kind (schema change on an existing table, data change on an existing table)
 // comes second, naming the first statement of the other kind.
 class MixedDdlDml final : public engine::Rule {
+ public:
+  // Every kind but those never on either side (a Transaction statement is
+  // neither, but the file's having one matters).
+  static constexpr engine::HookSet kObserved =
+      ((engine::HookSet{1} << engine::hook::kFileBits) - 2) &
+      ~(engine::hook::statement(ir::StmtKind::Truncate) | engine::hook::statement(ir::StmtKind::LockTable) |
+        engine::hook::statement(ir::StmtKind::Vacuum) | engine::hook::statement(ir::StmtKind::Cluster) |
+        engine::hook::statement(ir::StmtKind::Reindex) |
+        engine::hook::statement(ir::StmtKind::RefreshMatView) |
+        engine::hook::statement(ir::StmtKind::SetSetting));
+
+ private:
+  // The first statement of a kind in the section, with what the finding
+  // says of it.
   struct Found {
     size_t statement = SIZE_MAX;
+    TextRange range;
     std::string what;  // "blocks writes on `users`", "updates `users`"
+    size_t transaction_start = SIZE_MAX;
+    bool implicit_commit = false;
+    // It runs outside any transaction the file opens, in a section whose
+    // runner (and so whether it wraps the section) is unknown: whether a
+    // transaction wraps it is unknown unless the file has transaction
+    // control of its own (known at the end of the file).
+    bool runner_unknown = false;
   };
 
-  void onFileEnd(engine::RuleContext& ctx) override {
-    const auto& stmts = ctx.file().statements;
-    size_t section = SIZE_MAX;
-    Found ddl;
-    Found dml;
-    bool reported = false;
-    for (size_t i = 0; i < stmts.size(); ++i) {
-      const auto& f = ctx.facts().at(i);
-      if (f.section != section) {
-        section = f.section;
-        ddl = dml = Found{};
-        reported = false;
-      }
-      if (reported) continue;
-      // Found without its words, which only a finding needs (most sections
-      // with a schema change have no data change): they are read again then.
-      if (ddl.statement == SIZE_MAX) ddl = schema_change(ctx, i, false);
-      if (dml.statement == SIZE_MAX) dml = data_change(ctx, i, false);
-      if (ddl.statement != SIZE_MAX && dml.statement != SIZE_MAX) {
-        report(ctx, schema_change(ctx, ddl.statement, true), data_change(ctx, dml.statement, true));
-        reported = true;
-      }
+  size_t section_ = SIZE_MAX;
+  Found ddl_;
+  Found dml_;
+  bool reported_ = false;  // the section's finding is made
+  // The file has transaction control of its own (BEGIN, COMMIT): it runs
+  // what is outside its blocks without a transaction.
+  bool has_transaction_ = false;
+  // The findings, one per section that has one, made at the end of the file.
+  std::vector<std::pair<Found, Found>> pending_;
+
+  void onStatement(const ir::Statement& st, engine::RuleContext& ctx) override {
+    if (st.as<ir::Transaction>()) {
+      has_transaction_ = true;
+      return;
+    }
+    const size_t i = ctx.statement_index();
+    const auto& f = ctx.facts().at(i);
+    if (f.section != section_) {
+      section_ = f.section;
+      ddl_ = dml_ = Found{};
+      reported_ = false;
+    }
+    if (reported_) return;
+    if (ddl_.statement == SIZE_MAX && schema_change(st, ctx, ddl_)) found(st, ctx, ddl_);
+    if (dml_.statement == SIZE_MAX && data_change(st, ctx, dml_)) found(st, ctx, dml_);
+    if (ddl_.statement != SIZE_MAX && dml_.statement != SIZE_MAX) {
+      pending_.emplace_back(std::move(ddl_), std::move(dml_));
+      reported_ = true;
     }
   }
 
-  // A statement whose lock blocks reads or writes on an existing table
-  // (`words`: with what it does, else only which statement).
-  static Found schema_change(const engine::RuleContext& ctx, size_t i, bool words) {
-    const auto& st = ctx.file().statements[i];
-    if (!schema_change_kind(st)) return {};
+  void onFileEnd(engine::RuleContext& ctx) override {
+    for (const auto& [ddl, dml] : pending_) report(ctx, ddl, dml);
+  }
+
+  // The rest of what the finding says of the visited statement, found as
+  // `out`.
+  static void found(const ir::Statement& st, const engine::RuleContext& ctx, Found& out) {
+    const auto& f = ctx.facts().at(ctx.statement_index());
+    out.statement = ctx.statement_index();
+    out.range = st.range;
+    out.transaction_start = f.transaction_start;
+    out.implicit_commit = f.effect.implicit_commit;
+    out.runner_unknown = f.tx == analysis::TxSource::None && f.transaction_start == SIZE_MAX &&
+                         ctx.facts().plan().sections[f.section].tx == analysis::TxMode::Unknown;
+  }
+
+  // A statement whose lock blocks reads or writes on an existing table (in
+  // `out.what`: what it does).
+  static bool schema_change(const ir::Statement& st, const engine::RuleContext& ctx, Found& out) {
+    if (!schema_change_kind(st)) return false;
+    const size_t i = ctx.statement_index();
     // A dropped table is gone at COMMIT: its lock holds nothing up for long,
     // and no data change can run on it. (The table of a dropped index stays.)
     const auto* drop = st.as<ir::Drop>();
@@ -90,70 +136,52 @@ class MixedDdlDml final : public engine::Rule {
         // an existing one; an index not created here is on an existing table.
         const ir::QualifiedName* table = ctx.facts().created_index_table(e.table, i);
         if (table && !ctx.facts().is_existing(*table, i)) continue;
-        if (!words) return {i, {}};
         name = table ? quoted(*table) : "the table of index " + quoted(e.table);
       } else {
         if (!ctx.facts().is_existing(e.table, i)) continue;
-        if (!words) return {i, {}};
         name = relation_name(e.object, e.table);
       }
-      return {i, blocks ? std::string(analysis::describe(e.blocks)) + " on " + name
+      out.what = blocks ? std::string(analysis::describe(e.blocks)) + " on " + name
                         : "takes an exclusive metadata lock on " + name +
-                              " that queues all its traffic while it waits"};
+                              " that queues all its traffic while it waits";
+      return true;
     }
-    return {};
+    return false;
   }
 
-  // UPDATE, DELETE or INSERT ... SELECT on an existing table (`words`: with
-  // what it does, else only which statement).
-  static Found data_change(const engine::RuleContext& ctx, size_t i, bool words) {
-    const auto& st = ctx.file().statements[i];
+  // UPDATE, DELETE or INSERT ... SELECT on an existing table (in `out.what`:
+  // what it does).
+  static bool data_change(const ir::Statement& st, const engine::RuleContext& ctx, Found& out) {
     const ir::QualifiedName* table = nullptr;
     std::string_view verb;
     // Changing given rows (`WHERE id = 5`, `WHERE name = 'schema.version'`)
     // is bookkeeping, not a backfill.
     if (const auto* u = st.as<ir::Update>()) {
-      if (u->has_where && point_selection(u->selection)) return {};
+      if (u->has_where && point_selection(u->selection)) return false;
       table = &u->table;
       verb = "updates";
     } else if (const auto* d = st.as<ir::Delete>()) {
-      if (d->has_where && point_selection(d->selection)) return {};
+      if (d->has_where && point_selection(d->selection)) return false;
       table = &d->table;
       verb = "deletes from";
     } else if (const auto* n = st.as<ir::Insert>(); n && n->from_select) {
       table = &n->table;
       verb = "copies rows into";
     }
-    if (!table || table->empty() || bookkeeping_table(*table) || !ctx.facts().is_existing(*table, i))
-      return {};
-    if (!words) return {i, {}};
-    std::string what(verb);
-    what += ' ';
-    what += quoted(*table);
-    return {i, std::move(what)};
-  }
-
-  // The statement runs outside any transaction the file opens, in a section
-  // whose runner (and so whether it wraps the section) is unknown.
-  // A file with transaction control of its own (BEGIN, COMMIT) runs what is
-  // outside its blocks without a transaction.
-  static bool runner_unknown(const engine::RuleContext& ctx, const analysis::StatementFacts& f) {
-    if (f.tx != analysis::TxSource::None || f.transaction_start != SIZE_MAX ||
-        ctx.facts().plan().sections[f.section].tx != analysis::TxMode::Unknown)
+    if (!table || table->empty() || bookkeeping_table(*table) ||
+        !ctx.facts().is_existing(*table, ctx.statement_index()))
       return false;
-    for (const auto& st : ctx.file().statements)
-      if (st.as<ir::Transaction>()) return false;
+    out.what = verb;
+    out.what += ' ';
+    out.what += quoted(*table);
     return true;
   }
 
-  static void report(engine::RuleContext& ctx, const Found& ddl, const Found& dml) {
-    const auto& stmts = ctx.file().statements;
-    const size_t later = ddl.statement > dml.statement ? ddl.statement : dml.statement;
-    const auto& fa = ctx.facts().at(ddl.statement);
-    const auto& fb = ctx.facts().at(dml.statement);
-    const bool same_tx = fa.transaction_start != SIZE_MAX && fa.transaction_start == fb.transaction_start;
-    const std::string ddl_text = "`" + statement_snippet(ctx.text(stmts[ddl.statement].range)) + "`";
-    const std::string dml_text = "`" + statement_snippet(ctx.text(stmts[dml.statement].range)) + "`";
+  void report(engine::RuleContext& ctx, const Found& ddl, const Found& dml) const {
+    const Found& later = ddl.statement > dml.statement ? ddl : dml;
+    const bool same_tx = ddl.transaction_start != SIZE_MAX && ddl.transaction_start == dml.transaction_start;
+    const std::string ddl_text = "`" + statement_snippet(ctx.text(ddl.range)) + "`";
+    const std::string dml_text = "`" + statement_snippet(ctx.text(dml.range)) + "`";
     const std::string in_one =
         ddl.statement < dml.statement
             ? "the schema change's lock stays held until COMMIT, through the whole data change"
@@ -165,8 +193,8 @@ class MixedDdlDml final : public engine::Rule {
     std::string cost;
     if (same_tx)
       cost = "in one transaction, " + in_one;
-    else if (!fa.effect.implicit_commit && !fb.effect.implicit_commit && runner_unknown(ctx, fa) &&
-             runner_unknown(ctx, fb))
+    else if (!ddl.implicit_commit && !dml.implicit_commit && !has_transaction_ && ddl.runner_unknown &&
+             dml.runner_unknown)
       // Neither the runner nor the file says whether a transaction wraps
       // them (and neither commits on its own, as MySQL DDL does): both
       // outcomes are costs.
@@ -174,9 +202,9 @@ class MixedDdlDml final : public engine::Rule {
              " (ddlint does not know the runner: set `runner` in the config or --runner)";
     else
       cost = apart;
-    ctx.report(stmts[later].range, "this migration mixes a schema change on an existing table (" + ddl_text +
-                                       ", which " + ddl.what + ") with a data change on an existing table (" +
-                                       dml_text + ", which " + dml.what + "): " + cost)
+    ctx.report(later.range, "this migration mixes a schema change on an existing table (" + ddl_text +
+                                ", which " + ddl.what + ") with a data change on an existing table (" +
+                                dml_text + ", which " + dml.what + "): " + cost)
         .help(
             "Put the data change (backfill) in its own migration, or in a batched job run after the schema "
             "change is deployed; keep schema changes on existing tables in migrations of their own.");
