@@ -1992,7 +1992,7 @@ TEST_SUITE("core") {
   }
 
   TEST_CASE(
-      "rule context: a per-file value is made once per type and shared; table costs read the same; a "
+      "rule context: a per-file value is made once per type and shared; table costs summed per statement; a "
       "finding has its rule's id and severity") {
     const SourceFile source("m.sql",
                             "ALTER TABLE users ADD COLUMN a int NOT NULL DEFAULT 0;\n"
@@ -2024,25 +2024,23 @@ TEST_SUITE("core") {
     });
     CHECK(made == 2);
     CHECK(other == "x");
-    // The shared summary is the one worked out directly, in the same order.
-    ctx.set_rule("missing-lock-annotation");
-    const auto& shared = rules::existing_table_costs(ctx);
-    ctx.set_rule("missing-duration-annotation");
-    CHECK(&rules::existing_table_costs(ctx) == &shared);
-    const auto direct = rules::existing_table_costs_of(ctx);
-    REQUIRE(direct.size() == 2);
-    REQUIRE(shared.size() == direct.size());
-    for (size_t i = 0; i < direct.size(); ++i) {
-      CHECK(shared[i].name() == direct[i].name());
-      CHECK(shared[i].blocks == direct[i].blocks);
-      CHECK(shared[i].rewrite == direct[i].rewrite);
-      CHECK(shared[i].first_statement == direct[i].first_statement);
-      CHECK(shared[i].first_blocking == direct[i].first_blocking);
+    // The table costs, summed up statement by statement at each one's index.
+    rules::TableCosts summary;
+    for (size_t i = 0; i < parsed.statements.size(); ++i) {
+      ctx.set_statement(i);
+      summary.add(parsed.statements[i], ctx);
     }
-    CHECK(direct[0].table.name == "users");
-    CHECK(direct[0].rewrite);
-    CHECK(direct[1].table.name == "orders");
-    CHECK(direct[1].first_statement == 1);
+    const auto& costs = summary.costs();
+    REQUIRE(costs.size() == 2);
+    CHECK(costs[0].table.name == "users");
+    CHECK(costs[0].rewrite);
+    CHECK(costs[0].first_statement == 0);
+    CHECK(costs[0].first_statement_range == parsed.statements[0].range);
+    CHECK(costs[0].first_blocking_range == parsed.statements[0].range);
+    CHECK(costs[1].table.name == "orders");
+    CHECK(costs[1].first_statement == 1);
+    CHECK(costs[1].first_statement_range == parsed.statements[1].range);
+    CHECK(summary.first_statement() == parsed.statements[0].range);
 
     // A finding names the rule set last and has its severity (by id alone: a warning).
     const engine::RuleContext::ActiveRule drop{"drop-table", Severity::Error};

@@ -35,6 +35,9 @@ struct TableCost {
   // index builds at the configured throughput (`estimated`: it has some).
   double seconds = 0;
   bool estimated = false;
+  // The ranges of first_statement and first_blocking (empty while none).
+  TextRange first_statement_range = {};
+  TextRange first_blocking_range = {};
   std::string name() const { return relation_name(index_only ? ir::ObjectKind::Index : object, table); }
   // name(), appended to `out`.
   void append_name(std::string& out) const {
@@ -43,39 +46,22 @@ struct TableCost {
 };
 
 // Per existing table, the strongest blocking and whether it is rewritten or
-// scanned, in order of first appearance (up migration only). Linear in the
-// statements: the tables seen are indexed by name.
-inline std::vector<TableCost> existing_table_costs_of(const engine::RuleContext& ctx) {
-  std::vector<TableCost> out;
-  // Positions in `out` by table name, for tables and for indexes named
-  // alone: made once `out` holds kScanned entries. Until then (most files
-  // name a few tables) `out` is read in order instead, which finds the
-  // same entry: the first of the same kind and name that is the same table.
-  constexpr size_t kScanned = 16;
-  std::unordered_map<std::string, std::vector<size_t>> table_by_name;
-  std::unordered_map<std::string, std::vector<size_t>> index_by_name;
-  const auto find = [&](const ir::QualifiedName& table, bool index_only) -> TableCost* {
-    if (out.size() <= kScanned) {
-      for (auto& c : out)
-        if (c.index_only == index_only && c.table.name == table.name && analysis::same_table(c.table, table))
-          return &c;
-      return nullptr;
+// scanned, in order of first appearance (up migration only), summed up one
+// statement at a time: add() is given every statement of the file in order
+// (a rule's onStatement, of every kind), at the statement's own index. It
+// keeps copies only (names, ranges, flags; `size` points into the settings'
+// table stats). Linear in the statements: the tables seen are indexed by name.
+class TableCosts {
+ public:
+  void add(const ir::Statement& st, const engine::RuleContext& ctx) {
+    if (!seen_statement_) {
+      first_statement_ = st.range;
+      seen_statement_ = true;
     }
-    if (table_by_name.empty() && index_by_name.empty())
-      for (size_t p = 0; p < out.size(); ++p)
-        (out[p].index_only ? index_by_name : table_by_name)[out[p].table.name].push_back(p);
-    const auto& by_name = index_only ? index_by_name : table_by_name;
-    const auto named = by_name.find(table.name);
-    if (named != by_name.end())
-      for (const size_t p : named->second)
-        if (analysis::same_table(out[p].table, table)) return &out[p];
-    return nullptr;
-  };
-  const auto& stmts = ctx.file().statements;
-  for (size_t i = 0; i < stmts.size(); ++i) {
-    // The annotations describe the up migration.
-    if (ctx.facts().at(i).down) continue;
+    const size_t i = ctx.statement_index();
     const auto& f = ctx.facts().at(i);
+    // The annotations describe the up migration.
+    if (f.down) return;
     for (size_t k = 0; k < f.effect.tables.size(); ++k) {
       const analysis::TableEffect& e = f.effect.tables[k];
       // What costs nothing is left out before the table is looked up.
@@ -94,15 +80,21 @@ inline std::vector<TableCost> existing_table_costs_of(const engine::RuleContext&
       if (!index_only && !ctx.facts().is_existing(table, i)) continue;
       // The first cost recorded on the table (same name, compatible schema).
       TableCost* it = find(table, index_only);
-      const size_t blocking = analysis::blocks_traffic(e.blocks) ? i : SIZE_MAX;
+      const bool blocking = analysis::blocks_traffic(e.blocks);
       if (it == nullptr) {
-        if (out.size() > kScanned)
-          (index_only ? index_by_name : table_by_name)[table.name].push_back(out.size());
-        out.push_back({table, e.blocks, e.rewrite, e.scan, e.rewrite && e.unless().empty(), i, blocking,
-                       index_only, index_only ? ir::ObjectKind::Table : e.object});
-        it = &out.back();
+        if (out_.size() > kScanned)
+          (index_only ? index_by_name_ : table_by_name_)[table.name].push_back(out_.size());
+        out_.push_back({table, e.blocks, e.rewrite, e.scan, e.rewrite && e.unless().empty(), i,
+                        blocking ? i : SIZE_MAX, index_only, index_only ? ir::ObjectKind::Table : e.object});
+        it = &out_.back();
+        it->first_statement_range = st.range;
+        if (blocking) it->first_blocking_range = st.range;
       } else {
-        it->first_blocking = std::min(it->first_blocking, blocking);
+        // Statements come in order: the first blocking one is the first seen.
+        if (blocking && it->first_blocking == SIZE_MAX) {
+          it->first_blocking = i;
+          it->first_blocking_range = st.range;
+        }
         it->blocks = std::max(it->blocks, e.blocks);
         it->rewrite |= e.rewrite;
         it->rewrite_certain |= e.rewrite && e.unless().empty();
@@ -112,19 +104,48 @@ inline std::vector<TableCost> existing_table_costs_of(const engine::RuleContext&
       if (size == nullptr || !size->rows) continue;
       it->size = size;
       const int64_t per_second =
-          analysis::bytes_per_second(analysis::table_work(stmts[i], e), ctx.settings().sizes);
+          analysis::bytes_per_second(analysis::table_work(st, e), ctx.settings().sizes);
       if (per_second <= 0) continue;
       it->seconds += static_cast<double>(size->bytes) / static_cast<double>(per_second);
       it->estimated = true;
     }
   }
-  return out;
-}
 
-// existing_table_costs_of(ctx), worked out once per file for the rules that
-// read it (missing-lock-annotation, missing-duration-annotation).
-inline const std::vector<TableCost>& existing_table_costs(const engine::RuleContext& ctx) {
-  return ctx.per_file<std::vector<TableCost>>([&] { return existing_table_costs_of(ctx); });
-}
+  // The tables with a cost so far, in order of first appearance.
+  const std::vector<TableCost>& costs() const { return out_; }
+  // The range of the file's first statement (up or down, of any kind), once
+  // add() was given one.
+  const TextRange& first_statement() const { return first_statement_; }
+
+ private:
+  // Positions in `out_` by table name, for tables and for indexes named
+  // alone: made once `out_` holds kScanned entries. Until then (most files
+  // name a few tables) `out_` is read in order instead, which finds the
+  // same entry: the first of the same kind and name that is the same table.
+  static constexpr size_t kScanned = 16;
+  TableCost* find(const ir::QualifiedName& table, bool index_only) {
+    if (out_.size() <= kScanned) {
+      for (auto& c : out_)
+        if (c.index_only == index_only && c.table.name == table.name && analysis::same_table(c.table, table))
+          return &c;
+      return nullptr;
+    }
+    if (table_by_name_.empty() && index_by_name_.empty())
+      for (size_t p = 0; p < out_.size(); ++p)
+        (out_[p].index_only ? index_by_name_ : table_by_name_)[out_[p].table.name].push_back(p);
+    const auto& by_name = index_only ? index_by_name_ : table_by_name_;
+    const auto named = by_name.find(table.name);
+    if (named != by_name.end())
+      for (const size_t p : named->second)
+        if (analysis::same_table(out_[p].table, table)) return &out_[p];
+    return nullptr;
+  }
+
+  std::vector<TableCost> out_;
+  std::unordered_map<std::string, std::vector<size_t>> table_by_name_;
+  std::unordered_map<std::string, std::vector<size_t>> index_by_name_;
+  TextRange first_statement_;
+  bool seen_statement_ = false;
+};
 
 }  // namespace ddlint::rules

@@ -48,6 +48,11 @@ std::string describe(const StatsEstimate& e) {
 }  // namespace
 
 class MissingDurationAnnotation final : public engine::Rule {
+  // The up migration's costs on existing tables so far.
+  TableCosts costs_;
+
+  void onStatement(const ir::Statement& st, engine::RuleContext& ctx) override { costs_.add(st, ctx); }
+
   void onFileEnd(engine::RuleContext& ctx) override {
     const auto& a = ctx.annotations();
     if (a.has_tested && !a.tested_rows)
@@ -60,7 +65,7 @@ class MissingDurationAnnotation final : public engine::Rule {
       tested_below_stats(ctx);
       return;
     }
-    const auto& costs = existing_table_costs(ctx);
+    const auto& costs = costs_.costs();
     if (costs.empty()) return;
     // The message is written in place: what it says of the tables goes
     // straight after its start.
@@ -73,9 +78,13 @@ class MissingDurationAnnotation final : public engine::Rule {
     }
     message += "this migration ";
     size_t first = SIZE_MAX;
+    TextRange first_range;
     for (size_t k = 0; k < costs.size(); ++k) {
       const auto& c = costs[k];
-      first = std::min(first, c.first_statement);
+      if (c.first_statement < first) {
+        first = c.first_statement;
+        first_range = c.first_statement_range;
+      }
       // A rewrite that happens only if a column's old type is not what the
       // statement asks for is "may rewrite" (the lock is taken either way).
       if (k > 0) message += ", ";
@@ -93,7 +102,7 @@ class MissingDurationAnnotation final : public engine::Rule {
     const StatsEstimate estimate = stats ? stats_estimate(costs, stats->dialect) : StatsEstimate{};
     message += " but does not declare how long it is expected to run";
     if (estimate.tables.empty()) {
-      ctx.report(ctx.file().statements[first].range, std::move(message))
+      ctx.report(first_range, std::move(message))
           .help(
               "Declare it in a comment at the top of the file, measured on a copy of production data: "
               "`-- Expected duration: 5-10 minutes` with `-- Tested on: 2M row table`.");
@@ -101,7 +110,7 @@ class MissingDurationAnnotation final : public engine::Rule {
     }
     message += "; ";
     message += describe(estimate);
-    ctx.report(ctx.file().statements[first].range, std::move(message))
+    ctx.report(first_range, std::move(message))
         .help(
             "Declare it in a comment at the top of the file, measured on a copy of production data; until "
             "then, the estimate from the table stats: " +
@@ -111,14 +120,14 @@ class MissingDurationAnnotation final : public engine::Rule {
   // `-- Tested on: N rows` far below the largest table the stats know among
   // those the migration rewrites, scans or blocks: the declared duration was
   // not measured at production size.
-  static void tested_below_stats(engine::RuleContext& ctx) {
+  void tested_below_stats(engine::RuleContext& ctx) const {
     const auto& a = ctx.annotations();
     const auto& stats = ctx.settings().sizes.stats;
     if (!stats || !a.has_tested || !a.tested_rows) return;
     const auto factor = ctx.option("tested_rows_factor");
     const long long f = factor.empty() ? 0 : std::atoll(factor.c_str());
     if (f <= 0) return;  // off
-    const auto& costs = existing_table_costs(ctx);
+    const auto& costs = costs_.costs();
     const analysis::TableSize* largest = nullptr;
     for (const auto& c : costs)
       if (c.size != nullptr && (largest == nullptr || *c.size->rows > *largest->rows)) largest = c.size;

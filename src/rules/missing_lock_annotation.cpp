@@ -7,6 +7,12 @@
 namespace ddlint::rules {
 
 class MissingLockAnnotation final : public engine::Rule {
+  // The up migration's costs on existing tables so far, from every
+  // statement (of every kind: the first one's range places the fix).
+  TableCosts costs_;
+
+  void onStatement(const ir::Statement& st, engine::RuleContext& ctx) override { costs_.add(st, ctx); }
+
   void onFileEnd(engine::RuleContext& ctx) override {
     const auto& a = ctx.annotations();
     if (a.has_locks) {
@@ -29,7 +35,8 @@ class MissingLockAnnotation final : public engine::Rule {
     std::string message;
     std::string header;
     size_t first = SIZE_MAX;
-    for (const auto& c : existing_table_costs(ctx)) {
+    TextRange first_range;
+    for (const auto& c : costs_.costs()) {
       if (!analysis::blocks_traffic(c.blocks)) continue;
       if (first == SIZE_MAX) {
         message.reserve(kMessage.size() + 160);
@@ -40,7 +47,10 @@ class MissingLockAnnotation final : public engine::Rule {
         message += ", ";
         header += ", ";
       }
-      first = std::min(first, c.first_blocking);
+      if (c.first_blocking < first) {
+        first = c.first_blocking;
+        first_range = c.first_blocking_range;
+      }
       c.append_name(message);
       message += " (";
       message += analysis::describe(c.blocks);
@@ -57,7 +67,7 @@ class MissingLockAnnotation final : public engine::Rule {
     if (first == SIZE_MAX) return;
     // The header goes on its own line before the first statement.
     const std::string_view text = ctx.source().text();
-    uint32_t at = ctx.file().statements.front().range.begin;
+    uint32_t at = costs_.first_statement().begin;
     while (at > 0 && text[at - 1] != '\n' && text[at - 1] != '\r') --at;
     const std::string_view eol = text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
     static constexpr std::string_view kHelp = "Declare the locks in a comment at the top of the file: `";
@@ -78,7 +88,7 @@ class MissingLockAnnotation final : public engine::Rule {
     header += eol;
     std::vector<Edit> edits;
     edits.push_back(Edit{{at, at}, std::move(header)});
-    ctx.report(ctx.file().statements[first].range, std::move(message))
+    ctx.report(first_range, std::move(message))
         .help(std::move(help))
         .fix(std::move(title), Applicability::Unsafe, std::move(edits));
   }
