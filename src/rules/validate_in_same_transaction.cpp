@@ -59,8 +59,8 @@ class ValidateInSameTransaction final : public engine::Rule {
     if (const auto it = blocking_.find(s.table.name); it != blocking_.end())
       for (const auto& e : it->second) {
         if (!analysis::same_table({e.schema, s.table.name, {}}, s.table)) continue;
-        ctx.report(a.range, "validates " + c + " while the transaction holds " + e.mode + " on " +
-                                quoted(s.table) + " (taken by `" + e.snippet +
+        ctx.report(a.range, "validates " + c + " while the transaction holds " + modes_[e.mode] + " on " +
+                                quoted(s.table) + " (taken by `" + statement_snippet(ctx.text(e.statement)) +
                                 "`): the validating scan runs under that lock, which " +
                                 std::string(analysis::describe(e.blocks)) + " for its whole length")
             .help(help);
@@ -107,7 +107,7 @@ class ValidateInSameTransaction final : public engine::Rule {
       // An earlier lock of the transaction on the same table answers first.
       bool seen = false;
       for (const auto& b : list) seen = seen || b.schema == e.table.schema;
-      if (!seen) list.push_back({e.table.schema, e.mode, e.blocks, statement_snippet(ctx.text(st.range))});
+      if (!seen) list.push_back({e.table.schema, mode_index(e.mode), e.blocks, st.range});
     }
   }
 
@@ -126,13 +126,23 @@ class ValidateInSameTransaction final : public engine::Rule {
     std::vector<Held> held;
   };
   // The first lock that blocks traffic the transaction took on a table of
-  // the name it is kept under, in this schema, and the statement that took it.
+  // the name it is kept under, in this schema, and the statement that took
+  // it (quoted from the text when a finding names it: the text of the
+  // transaction's statements is at hand until the file is done).
   struct Blocking {
     std::string schema;
-    std::string mode;
+    size_t mode = 0;  // in modes_
     analysis::Blocks blocks = analysis::Blocks::Nothing;
-    std::string snippet;
+    TextRange statement;
   };
+  // The lock modes met, each once (a dialect has a handful).
+  std::vector<std::string> modes_;
+  size_t mode_index(const std::string& mode) {
+    for (size_t k = 0; k < modes_.size(); ++k)
+      if (modes_[k] == mode) return k;
+    modes_.push_back(mode);
+    return modes_.size() - 1;
+  }
   struct PairHash {
     size_t operator()(const std::pair<std::string, std::string>& k) const {
       return std::hash<std::string>()(k.first) * 31 + std::hash<std::string>()(k.second);
