@@ -148,4 +148,22 @@ class TableCosts {
   bool seen_statement_ = false;
 };
 
+// The file's TableCosts, shared by the rules that read it (missing-lock-
+// annotation, missing-duration-annotation): each gives it every statement
+// (onStatement, every kind) and the first to see a statement adds it, so the
+// statements are summed up once however many of those rules run.
+struct SharedTableCosts {
+  mutable TableCosts costs;
+  mutable size_t added = SIZE_MAX;  // the last statement added
+};
+inline const TableCosts& table_costs(const engine::RuleContext& ctx) {
+  return ctx.per_file<SharedTableCosts>([] { return SharedTableCosts{}; }).costs;
+}
+inline void add_table_costs(const ir::Statement& st, const engine::RuleContext& ctx) {
+  const auto& shared = ctx.per_file<SharedTableCosts>([] { return SharedTableCosts{}; });
+  if (shared.added == ctx.statement_index()) return;
+  shared.added = ctx.statement_index();
+  shared.costs.add(st, ctx);
+}
+
 }  // namespace ddlint::rules

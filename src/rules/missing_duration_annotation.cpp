@@ -48,10 +48,10 @@ std::string describe(const StatsEstimate& e) {
 }  // namespace
 
 class MissingDurationAnnotation final : public engine::Rule {
-  // The up migration's costs on existing tables so far.
-  TableCosts costs_;
+  // The up migration's costs on existing tables so far: the file's shared
+  // TableCosts.
 
-  void onStatement(const ir::Statement& st, engine::RuleContext& ctx) override { costs_.add(st, ctx); }
+  void onStatement(const ir::Statement& st, engine::RuleContext& ctx) override { add_table_costs(st, ctx); }
 
   void onFileEnd(engine::RuleContext& ctx) override {
     const auto& a = ctx.annotations();
@@ -65,7 +65,7 @@ class MissingDurationAnnotation final : public engine::Rule {
       tested_below_stats(ctx);
       return;
     }
-    const auto& costs = costs_.costs();
+    const auto& costs = table_costs(ctx).costs();
     if (costs.empty()) return;
     // The message is written in place: what it says of the tables goes
     // straight after its start.
@@ -127,7 +127,7 @@ class MissingDurationAnnotation final : public engine::Rule {
     const auto factor = ctx.option("tested_rows_factor");
     const long long f = factor.empty() ? 0 : std::atoll(factor.c_str());
     if (f <= 0) return;  // off
-    const auto& costs = costs_.costs();
+    const auto& costs = table_costs(ctx).costs();
     const analysis::TableSize* largest = nullptr;
     for (const auto& c : costs)
       if (c.size != nullptr && (largest == nullptr || *c.size->rows > *largest->rows)) largest = c.size;

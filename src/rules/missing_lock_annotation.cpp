@@ -7,11 +7,11 @@
 namespace ddlint::rules {
 
 class MissingLockAnnotation final : public engine::Rule {
-  // The up migration's costs on existing tables so far, from every
-  // statement (of every kind: the first one's range places the fix).
-  TableCosts costs_;
+  // The up migration's costs on existing tables so far come from every
+  // statement (of every kind: the first one's range places the fix), in the
+  // file's shared TableCosts.
 
-  void onStatement(const ir::Statement& st, engine::RuleContext& ctx) override { costs_.add(st, ctx); }
+  void onStatement(const ir::Statement& st, engine::RuleContext& ctx) override { add_table_costs(st, ctx); }
 
   void onFileEnd(engine::RuleContext& ctx) override {
     const auto& a = ctx.annotations();
@@ -36,7 +36,7 @@ class MissingLockAnnotation final : public engine::Rule {
     std::string header;
     size_t first = SIZE_MAX;
     TextRange first_range;
-    for (const auto& c : costs_.costs()) {
+    for (const auto& c : table_costs(ctx).costs()) {
       if (!analysis::blocks_traffic(c.blocks)) continue;
       if (first == SIZE_MAX) {
         message.reserve(kMessage.size() + 160);
@@ -67,7 +67,7 @@ class MissingLockAnnotation final : public engine::Rule {
     if (first == SIZE_MAX) return;
     // The header goes on its own line before the first statement.
     const std::string_view text = ctx.source().text();
-    uint32_t at = costs_.first_statement().begin;
+    uint32_t at = table_costs(ctx).first_statement().begin;
     while (at > 0 && text[at - 1] != '\n' && text[at - 1] != '\r') --at;
     const std::string_view eol = text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
     static constexpr std::string_view kHelp = "Declare the locks in a comment at the top of the file: `";
