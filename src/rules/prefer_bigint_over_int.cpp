@@ -50,7 +50,7 @@ class PreferBigintOverInt final : public engine::Rule {
   std::string_view name_of(const Column& col) const { return {names_.data() + col.name_at, col.name_size}; }
   // A column of `c`'s table, name and type (a run of columns of one table
   // shares the table).
-  Column column(const ColumnType& c, size_t section) {
+  Column column(const ColumnType& c, ir::TypeKind kind, size_t section) {
     if (tables_.empty() || tables_.back().name != c.table.name || tables_.back().schema != c.table.schema)
       tables_.push_back({c.table.schema, c.table.name, {}});
     Column col;
@@ -60,7 +60,7 @@ class PreferBigintOverInt final : public engine::Rule {
     col.table = static_cast<uint32_t>(tables_.size() - 1);
     col.section = static_cast<uint32_t>(section);
     col.type = c.type.range;
-    col.kind = ir::type_kind(c.type);
+    col.kind = kind;
     col.is_unsigned = c.type.is_unsigned;
     col.serial = analysis::pg_is_serial_type(c.type);
     return col;
@@ -117,9 +117,10 @@ class PreferBigintOverInt final : public engine::Rule {
   // Integer kinds narrower than bigint (MySQL's TINYINT(1) is a boolean;
   // MySQL's SERIAL is BIGINT UNSIGNED AUTO_INCREMENT, not PostgreSQL's
   // 32-bit serial).
-  static bool narrow_integer(const ir::TypeName& t, const engine::RuleContext& ctx) {
+  // `kind`: the type's kind, when it is not an array.
+  static bool narrow_integer(const ir::TypeName& t, const engine::RuleContext& ctx, ir::TypeKind& kind) {
     if (t.array) return false;
-    const auto kind = ir::type_kind(t);
+    kind = ir::type_kind(t);
     if (kind == ir::TypeKind::Serial && ctx.settings().dialect == Dialect::MySql) return false;
     switch (kind) {
       case ir::TypeKind::TinyInt:
@@ -177,9 +178,11 @@ class PreferBigintOverInt final : public engine::Rule {
   }
 
   void onCreateTable(const ir::CreateTable& s, engine::RuleContext& ctx) override {
-    const auto narrow = [&](const ir::TypeName& t) { return narrow_integer(t, ctx); };
+    // The kind of the type narrow() kept, for the column it is of.
+    ir::TypeKind kind = ir::TypeKind::Other;
+    const auto narrow = [&](const ir::TypeName& t) { return narrow_integer(t, ctx, kind); };
     each_column_type(s, ctx, narrow, [&](const ColumnType& c) {
-      Column col = column(c, ctx.here().section);
+      Column col = column(c, kind, ctx.here().section);
       col.generated = generated(*c.def);
       col.nextval = default_nextval(*c.def);
       col.primary_key = inline_primary_key(*c.def) ||
@@ -202,10 +205,12 @@ class PreferBigintOverInt final : public engine::Rule {
           was_key = was_key || col.primary_key;
         });
       }
-    const auto narrow = [&](const ir::TypeName& t) { return narrow_integer(t, ctx); };
+    // The kind of the type narrow() kept, for the column it is of.
+    ir::TypeKind kind = ir::TypeKind::Other;
+    const auto narrow = [&](const ir::TypeName& t) { return narrow_integer(t, ctx, kind); };
     each_column_type(s, ctx, narrow, [&](const ColumnType& c) {
       if (c.def == nullptr) return;
-      Column col = column(c, ctx.here().section);
+      Column col = column(c, kind, ctx.here().section);
       col.generated = generated(*c.def);
       col.nextval = default_nextval(*c.def);
       col.primary_key = inline_primary_key(*c.def) || was_key;
