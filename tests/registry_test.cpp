@@ -535,8 +535,8 @@ TEST_SUITE("registry") {
     // The registry's rules that say so.
     for (const auto& e : rules::registry()) {
       CAPTURE(e.id);
-      const bool after =
-          e.id == "rename-table" || e.id == "drop-index-non-concurrently" || e.id == "prefer-bigint-over-int";
+      const bool after = e.id == "rename-table" || e.id == "drop-index-non-concurrently" ||
+                         e.id == "prefer-bigint-over-int" || e.id == "drop-column";
       CHECK(((e.hooks & engine::hook::EndAfterStatements) != 0) == after);
     }
   }
