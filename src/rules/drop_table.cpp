@@ -1,8 +1,6 @@
-#include <algorithm>
-#include <iterator>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "analysis/locks.h"
@@ -20,160 +18,178 @@ std::string_view last_part(std::string_view name) {
   return dot == std::string_view::npos ? name : name.substr(dot + 1);
 }
 
-// A table renamed into the place of a dropped one later in the same up
-// migration run (copy and rename: `CREATE TABLE t_new ...; INSERT INTO
-// t_new SELECT ... FROM t; DROP TABLE t; ALTER TABLE t_new RENAME TO t`).
-struct Replacement {
-  size_t at = SIZE_MAX;         // the rename
-  ir::QualifiedName by;         // the table renamed into place
-  size_t copied_at = SIZE_MAX;  // an INSERT ... SELECT from the dropped table into `by`, before the drop
-};
-
-// What a drop looks for around it in its up migration run, indexed once per
-// file (at the first drop of an existing table) instead of read statement by
-// statement at each drop: CREATE TABLE by table name, table renames by the
-// new name's last part, INSERT by target table name, each in source order,
-// and where each statement's run of up statements of its section starts and
-// ends.
-class Around {
- public:
-  // The statement after the current one in the same up migration run that
-  // creates `table` again (`DROP TABLE IF EXISTS t; CREATE TABLE t ...`), or
-  // SIZE_MAX.
-  size_t recreated_at(const engine::RuleContext& ctx, const ir::QualifiedName& table) {
-    if (!built_) build(ctx);
-    const size_t i = ctx.statement_index();
-    const auto it = creates_.find(table.name);
-    if (it == creates_.end()) return SIZE_MAX;
-    for (auto k = std::upper_bound(it->second.begin(), it->second.end(), i);
-         k != it->second.end() && *k < run_end_[i]; ++k)
-      if (analysis::same_table(ctx.file().statements[*k].as<ir::CreateTable>()->table, table)) return *k;
-    return SIZE_MAX;
-  }
-
-  Replacement replaced_by(const engine::RuleContext& ctx, const ir::QualifiedName& table) {
-    if (!built_) build(ctx);
-    const size_t i = ctx.statement_index();
-    Replacement r;
-    if (const auto it = renames_.find(table.name); it != renames_.end()) {
-      auto k = std::upper_bound(it->second.begin(), it->second.end(), i,
-                                [](size_t at, const Rename& x) { return at < x.statement; });
-      for (; k != it->second.end() && k->statement < run_end_[i]; ++k)
-        if (!analysis::same_table(k->table, table)) {
-          r.at = k->statement;
-          r.by = k->table;
-          break;
-        }
-    }
-    if (r.at == SIZE_MAX) return r;
-    const auto it = inserts_.find(r.by.name);
-    if (it == inserts_.end()) return r;
-    const auto& stmts = ctx.file().statements;
-    for (auto k = std::lower_bound(it->second.begin(), it->second.end(), i);
-         k != it->second.begin() && *std::prev(k) >= run_begin_[i];) {
-      --k;
-      const auto* in = stmts[*k].as<ir::Insert>();
-      if (!analysis::same_table(in->table, r.by)) continue;
-      for (const auto& source : in->sources)
-        if (analysis::same_table(source, table)) r.copied_at = *k;
-      if (r.copied_at != SIZE_MAX) break;
-    }
-    return r;
-  }
-
- private:
-  struct Rename {
-    size_t statement;
-    ir::QualifiedName table;  // the table renamed
-  };
-
-  void build(const engine::RuleContext& ctx) {
-    built_ = true;
-    const auto& stmts = ctx.file().statements;
-    const size_t n = stmts.size();
-    for (size_t k = 0; k < n; ++k) {
-      if (const auto* c = stmts[k].as<ir::CreateTable>()) creates_[c->table.name].push_back(k);
-      if (const auto* in = stmts[k].as<ir::Insert>()) inserts_[in->table.name].push_back(k);
-      if (!stmts[k].as<ir::AlterTable>() && !stmts[k].as<ir::Rename>()) continue;
-      for (auto& fact : ir::facts(stmts[k]))
-        if (fact.kind == ir::FactKind::RenameTable)
-          renames_[std::string(last_part(fact.new_name))].push_back({k, std::move(fact.table_name)});
-    }
-    // A statement's run: the statements around it of its section that are
-    // not of a down migration (itself aside).
-    const auto joins = [&](size_t k, size_t of) {
-      return ctx.facts().at(k).section == ctx.facts().at(of).section && !ctx.facts().at(k).down;
-    };
-    run_end_.assign(n, n);
-    for (size_t k = n; k-- > 0;) run_end_[k] = k + 1 < n && joins(k + 1, k) ? run_end_[k + 1] : k + 1;
-    run_begin_.assign(n, 0);
-    for (size_t k = 0; k < n; ++k) run_begin_[k] = k > 0 && joins(k - 1, k) ? run_begin_[k - 1] : k;
-  }
-
-  bool built_ = false;
-  std::unordered_map<std::string, std::vector<size_t>> creates_;
-  std::unordered_map<std::string, std::vector<size_t>> inserts_;
-  std::unordered_map<std::string, std::vector<Rename>> renames_;
-  std::vector<size_t> run_end_;    // the first statement after each one's run
-  std::vector<size_t> run_begin_;  // the first statement of each one's run before it
-};
+ir::QualifiedName copy_of(const ir::QualifiedName& n) { return ir::QualifiedName{n.schema, n.name, {}}; }
 
 }  // namespace
 
 class DropTable final : public engine::Rule {
+ public:
+  // Its end hook reports the drops of the file's last run. It observes
+  // every kind of statement: any statement of another section (a statement
+  // of MySQL dynamic SQL is in the section of the literal it is read from,
+  // which may lie before the section of the statements around it) ends the
+  // run of up migration statements a drop looks for its table's successor
+  // in.
+  static constexpr bool kEndAfterStatements = true;
+
+ private:
+  // An INSERT ... SELECT of the run so far: a copy of the tables it reads.
+  struct Copy {
+    size_t statement;
+    uint32_t begin;  // where the statement starts
+    ir::QualifiedName target;
+    std::vector<ir::QualifiedName> sources;
+  };
+  // A drop of an existing table in an up migration, held until the end of
+  // its run of up migration statements of one section: a later statement
+  // of the run may create the table again (`DROP TABLE IF EXISTS t; CREATE
+  // TABLE t ...`) or rename another table into its place (copy and rename:
+  // `CREATE TABLE t_new ...; INSERT INTO t_new SELECT ... FROM t; DROP TABLE
+  // t; ALTER TABLE t_new RENAME TO t`).
+  struct Pending {
+    TextRange where;
+    size_t statement;
+    ir::QualifiedName table;
+    bool if_exists;
+    uint32_t created_line = 0;  // the first CREATE TABLE of it after the drop (0: none)
+    uint32_t renamed_line = 0;  // the first rename of another table into its place (0: none)
+    ir::QualifiedName by = {};  // that table
+    uint32_t copied_line = 0;   // the latest INSERT ... SELECT from it into `by` before the drop (0: none)
+  };
+  std::vector<Copy> copies_;      // in source order
+  std::vector<Pending> pending_;  // in source order
+  size_t entered_ = SIZE_MAX;     // the last statement visited
+  size_t section_ = SIZE_MAX;     // its section
+
+  // Ends the run when the visited statement is of a down migration or of
+  // another section than the statement before it.
+  void enter(engine::RuleContext& ctx) {
+    const size_t i = ctx.statement_index();
+    if (i == entered_) return;
+    entered_ = i;
+    const auto& here = ctx.here();
+    if (here.down || here.section != section_) end_run(ctx);
+    section_ = here.section;
+  }
+
   void onDrop(const ir::Drop& s, engine::RuleContext& ctx) override {
     // DROP TEMPORARY TABLE (MySQL) drops only this session's temporary table.
     if (s.object != ir::ObjectKind::Table || s.temporary) return;
+    enter(ctx);
+    const bool down = ctx.here().down;
     for (const auto& t : s.names) {
       if (!ctx.is_existing_table(t)) continue;
       const TextRange where = t.range.empty() ? ctx.statement().range : t.range;
+      // A down migration's statements are not a run the table is replaced in.
+      if (down)
+        report_plain(ctx, where, t, s.if_exists);
+      else
+        pending_.push_back({where, ctx.statement_index(), copy_of(t), s.if_exists});
+    }
+  }
+
+  void onStatement(const ir::Statement& st, engine::RuleContext& ctx) override {
+    enter(ctx);
+    if (ctx.here().down) return;
+    if (const auto* in = st.as<ir::Insert>()) {
+      if (in->sources.empty()) return;
+      Copy c{ctx.statement_index(), st.range.begin, copy_of(in->table), {}};
+      c.sources.reserve(in->sources.size());
+      for (const auto& source : in->sources) c.sources.push_back(copy_of(source));
+      copies_.push_back(std::move(c));
+      return;
+    }
+    if (pending_.empty()) return;
+    if (const auto* c = st.as<ir::CreateTable>()) {
+      for (auto& p : pending_)
+        if (p.created_line == 0 && analysis::same_table(c->table, p.table)) p.created_line = line(ctx, st);
+      return;
+    }
+    if (!st.as<ir::AlterTable>() && !st.as<ir::Rename>()) return;
+    for (const auto& f : ctx.statement_facts()) {
+      if (f.kind != ir::FactKind::RenameTable) continue;
+      for (auto& p : pending_) {
+        if (p.renamed_line != 0 || last_part(f.new_name) != p.table.name ||
+            analysis::same_table(f.table_name, p.table))
+          continue;
+        p.renamed_line = line(ctx, st);
+        p.by = copy_of(f.table_name);
+        // The latest copy from the dropped table into it before the drop.
+        for (auto c = copies_.rbegin(); c != copies_.rend(); ++c) {
+          if (c->statement >= p.statement || !analysis::same_table(c->target, p.by)) continue;
+          if (reads(*c, p.table)) {
+            p.copied_line = ctx.source().lines().position(c->begin).line;
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  void onFileEnd(engine::RuleContext& ctx) override { end_run(ctx); }
+
+  static bool reads(const Copy& c, const ir::QualifiedName& table) {
+    for (const auto& source : c.sources)
+      if (analysis::same_table(source, table)) return true;
+    return false;
+  }
+
+  static uint32_t line(const engine::RuleContext& ctx, const ir::Statement& st) {
+    return ctx.source().lines().position(st.range.begin).line;
+  }
+
+  // Reports the run's drops, in order, and forgets the run.
+  void end_run(engine::RuleContext& ctx) {
+    for (const auto& p : pending_) {
+      const ir::QualifiedName& t = p.table;
       // IF EXISTS: the author does not know whether the table is there.
-      const std::string maybe = s.if_exists ? " (if it exists)" : "";
-      const size_t again = around_.recreated_at(ctx, t);
-      if (again != SIZE_MAX) {
-        const auto line = ctx.source().lines().position(ctx.file().statements[again].range.begin).line;
-        auto d = ctx.report(where, "dropping table " + quoted(t) + maybe + " and creating it again at line " +
-                                       std::to_string(line) +
-                                       " destroys every row it holds: code already deployed finds it empty");
+      const std::string maybe = p.if_exists ? " (if it exists)" : "";
+      if (p.created_line != 0) {
+        auto d =
+            ctx.report(p.where, "dropping table " + quoted(t) + maybe + " and creating it again at line " +
+                                    std::to_string(p.created_line) +
+                                    " destroys every row it holds: code already deployed finds it empty");
         d.help(
             "If the table may hold data, keep it: ALTER it into the new shape, or copy its rows into the new "
             "table before dropping the old one. In a script that only ever installs a fresh database, "
             "suppress the finding (`-- ddlint-ignore drop-table`).");
-        if (s.if_exists) d.conditional();
+        if (p.if_exists) d.conditional();
         continue;
       }
-      const Replacement r = around_.replaced_by(ctx, t);
-      if (r.at != SIZE_MAX) {
-        const auto& lines = ctx.source().lines();
-        const auto line = [&](size_t k) {
-          return std::to_string(lines.position(ctx.file().statements[k].range.begin).line);
-        };
+      if (p.renamed_line != 0) {
         const std::string copied =
-            r.copied_at != SIZE_MAX
-                ? "its rows were copied into " + quoted(r.by) + " at line " + line(r.copied_at) +
+            p.copied_line != 0
+                ? "its rows were copied into " + quoted(p.by) + " at line " + std::to_string(p.copied_line) +
                       ", so rows written to " + quoted(t) + " after that copy are lost"
-                : "no INSERT ... SELECT from it into " + quoted(r.by) +
+                : "no INSERT ... SELECT from it into " + quoted(p.by) +
                       " comes before the drop, so its rows are lost unless that table holds a copy";
-        auto d = ctx.report(where, "dropping table " + quoted(t) + maybe + " and renaming " + quoted(r.by) +
-                                       " into its place at line " + line(r.at) + " replaces it: " + copied +
-                                       ", and code already deployed sees the new table from then on");
+        auto d = ctx.report(p.where, "dropping table " + quoted(t) + maybe + " and renaming " + quoted(p.by) +
+                                         " into its place at line " + std::to_string(p.renamed_line) +
+                                         " replaces it: " + copied +
+                                         ", and code already deployed sees the new table from then on");
         d.help(
             "Copy the rows and swap the tables while writes to the old table are stopped (or lock it for the "
             "copy), or ALTER the table into its new shape in place.");
-        if (s.if_exists || r.copied_at == SIZE_MAX) d.conditional();
+        if (p.if_exists || p.copied_line == 0) d.conditional();
         continue;
       }
-      auto d =
-          ctx.report(where, "dropping table " + quoted(t) + maybe +
-                                " destroys its data for good, and code already deployed that uses it breaks");
-      d.help(
-          "Stop using the table in the application first; drop it in a later migration (consider renaming it "
-          "or keeping a backup until the drop is known to be safe).");
-      if (s.if_exists) d.conditional();
+      report_plain(ctx, p.where, t, p.if_exists);
     }
+    pending_.clear();
+    copies_.clear();
   }
 
-  Around around_;
+  static void report_plain(engine::RuleContext& ctx, TextRange where, const ir::QualifiedName& t,
+                           bool if_exists) {
+    const std::string maybe = if_exists ? " (if it exists)" : "";
+    auto d =
+        ctx.report(where, "dropping table " + quoted(t) + maybe +
+                              " destroys its data for good, and code already deployed that uses it breaks");
+    d.help(
+        "Stop using the table in the application first; drop it in a later migration (consider renaming it "
+        "or keeping a backup until the drop is known to be safe).");
+    if (if_exists) d.conditional();
+  }
 };
 
 DDLINT_DEFINE_RULE(DropTable)
