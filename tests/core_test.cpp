@@ -42,6 +42,7 @@
 #include "engine/linter.h"
 #include "engine/rule_context.h"
 #include "ir/ir.h"
+#include "ir/parsed_file.h"
 #include "parser/detect.h"
 #include "parser/parser.h"
 #include "rules/annotation_helpers.h"
@@ -2361,6 +2362,36 @@ struct Counted {
 }  // namespace
 
 TEST_SUITE("core") {
+  TEST_CASE("ir::mark_held: where the outermost statement whose text holds a statement starts") {
+    using ddlint::ir::ParsedFile;
+    using ddlint::ir::Statement;
+    auto file = [](std::vector<ddlint::TextRange> ranges) {
+      ParsedFile f;
+      for (const auto r : ranges) f.statements.emplace_back().range = r;
+      ddlint::ir::mark_held(f);
+      return f;
+    };
+    auto held = [](const ParsedFile& f) {
+      std::vector<uint32_t> out;
+      for (const auto& st : f.statements) out.push_back(st.held_by);
+      return out;
+    };
+    constexpr uint32_t none = Statement::kNotHeld;
+    // One after another (touching included): none held.
+    CHECK(held(file({{0, 10}, {10, 20}, {25, 30}})) == std::vector<uint32_t>{none, none, none});
+    // Two levels, listed out of order: both inner ones are held by the outermost.
+    CHECK(held(file({{12, 14}, {0, 40}, {10, 20}, {50, 60}})) == std::vector<uint32_t>{0, none, 0, none});
+    // The same range twice holds neither; an outer one holds both.
+    CHECK(held(file({{5, 9}, {5, 9}})) == std::vector<uint32_t>{none, none});
+    CHECK(held(file({{0, 20}, {5, 9}, {5, 9}})) == std::vector<uint32_t>{none, 0, 0});
+    // An empty range at the end of a statement is held by it.
+    CHECK(held(file({{0, 10}, {10, 10}})) == std::vector<uint32_t>{none, 0});
+    // Ranges that overlap without one holding the other: nothing is set, and the file says so.
+    const ParsedFile odd = file({{0, 10}, {5, 15}, {6, 8}});
+    CHECK(odd.irregular_nesting);
+    CHECK(held(odd) == std::vector<uint32_t>{none, none, none});
+    CHECK_FALSE(file({{0, 40}, {10, 20}}).irregular_nesting);
+  }
   TEST_CASE("ir::Box holds a value copied or moved once into place") {
     Counted::copies = 0;
     Counted::moves = 0;

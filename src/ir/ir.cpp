@@ -1,5 +1,10 @@
 #include "ir/ir.h"
 
+#include <algorithm>
+#include <vector>
+
+#include "ir/parsed_file.h"
+
 namespace ddlint::ir {
 
 std::string_view to_string(ConstraintKind k) {
@@ -239,6 +244,41 @@ std::string_view to_string(StmtKind k) {
 #undef DDLINT_STMT
   }
   return "Opaque";
+}
+
+// Sets each statement's held_by: where the outermost statement whose range
+// holds its range (and is not the same range) starts. Most files' statements
+// come one after another, each after the one before, and none is held; the
+// others are swept in order of start (then longest first), keeping the
+// chain of ranges that hold the next one.
+void mark_held(ParsedFile& file) {
+  auto& all = file.statements;
+  bool apart = true;
+  for (size_t k = 0; k < all.size() && apart; ++k)
+    apart = all[k].range.begin < all[k].range.end && (k == 0 || all[k - 1].range.end <= all[k].range.begin);
+  if (apart) return;
+  std::vector<uint32_t> order(all.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = static_cast<uint32_t>(k);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    const TextRange x = all[a].range, y = all[b].range;
+    return x.begin != y.begin ? x.begin < y.begin : x.end != y.end ? x.end > y.end : a < b;
+  });
+  std::vector<TextRange> chain;  // each holds the next
+  for (const uint32_t k : order) {
+    const TextRange r = all[k].range;
+    while (!chain.empty() && chain.back().end < r.end) {
+      // A range that starts before this one and ends inside it: neither holds the other.
+      if (chain.back().end > r.begin) {
+        file.irregular_nesting = true;
+        for (auto& st : all) st.held_by = Statement::kNotHeld;
+        return;
+      }
+      chain.pop_back();
+    }
+    if (!chain.empty() && !(chain.front().begin == r.begin && chain.front().end == r.end))
+      all[k].held_by = chain.front().begin;
+    chain.push_back(r);
+  }
 }
 
 }  // namespace ddlint::ir

@@ -589,6 +589,12 @@ struct Statement {
   // the file's facts see it; rules are not run on it and the lock model
   // gives it no effect.
   bool recovered = false;
+  // Where the outermost statement whose text holds this one starts (MySQL
+  // dynamic SQL: a statement read from the string literal of a `SET @v =
+  // '...'` that a later EXECUTE runs), or kNotHeld. Set by parser::parse,
+  // unless ParsedFile::irregular_nesting.
+  static constexpr uint32_t kNotHeld = UINT32_MAX;
+  uint32_t held_by = kNotHeld;
 
   StmtKind kind() const {
     return node.index() == 0 ? StmtKind::Opaque : static_cast<StmtKind>(node.index() - 1);

@@ -46,6 +46,14 @@ struct ParsedFile {
   // The front-end stopped at ParseOptions::max_errors failed statements: the
   // lists hold only what it read before (never analysed or linted).
   bool partial = false;
+  // Two statements' texts overlap without one holding the other (never seen
+  // from ddlint's front ends): Statement::held_by is then not set, and what
+  // needs it reads the statements' ranges.
+  bool irregular_nesting = false;
 };
+
+// Sets each statement's held_by (or irregular_nesting): parser::parse does
+// for every file it parses.
+void mark_held(ParsedFile& file);
 
 }  // namespace ddlint::ir

@@ -24,13 +24,17 @@ ir::ParsedFile front_end(const SourceFile& source, Dialect dialect, const ParseO
 }  // namespace
 
 ir::ParsedFile parse(const SourceFile& source, Dialect dialect, const ParseOptions& options) {
-  if (on_deep_stack()) return front_end(source, dialect, options);
-  // A deeply nested statement recurses further than an ordinary thread's
-  // stack allows: parse on a thread with a deep one (the driver's workers
-  // are such threads already, so this costs a thread per call only for
-  // one-off parses; libpg_query frees its memory when the thread ends).
   ir::ParsedFile out;
-  run_on_deep_stack([&] { out = front_end(source, dialect, options); });
+  if (on_deep_stack()) {
+    out = front_end(source, dialect, options);
+  } else {
+    // A deeply nested statement recurses further than an ordinary thread's
+    // stack allows: parse on a thread with a deep one (the driver's workers
+    // are such threads already, so this costs a thread per call only for
+    // one-off parses; libpg_query frees its memory when the thread ends).
+    run_on_deep_stack([&] { out = front_end(source, dialect, options); });
+  }
+  ir::mark_held(out);
   return out;
 }
 

@@ -226,13 +226,21 @@ inline std::optional<std::string> written_constraint_name(std::string_view actio
   return std::string(action.substr(i, e - i));
 }
 
-// The outermost other statement whose text holds statement `i`'s (MySQL
-// dynamic SQL: a statement read from the string literal of a `SET @v = '...'`
-// that a later EXECUTE runs), or SIZE_MAX. Statements written next to such a
-// statement would land inside the literal.
-inline size_t containing_statement(const engine::RuleContext& ctx, size_t i) {
-  if (!ctx.statements_nested()) return SIZE_MAX;
+// Where the outermost other statement whose text holds the visited
+// statement's starts (MySQL dynamic SQL: a statement read from the string
+// literal of a `SET @v = '...'` that a later EXECUTE runs), if any.
+// Statements written next to such a statement would land inside the
+// literal. The parser works it out (ir::Statement::held_by); in a file whose
+// statements overlap without one holding the other (never seen), the
+// statements' ranges are read here.
+inline std::optional<uint32_t> held_by(const engine::RuleContext& ctx) {
+  if (!ctx.file().irregular_nesting) {
+    const uint32_t at = ctx.statement().held_by;
+    return at == ir::Statement::kNotHeld ? std::nullopt : std::optional<uint32_t>(at);
+  }
+  if (!ctx.statements_nested()) return std::nullopt;
   const auto& all = ctx.file().statements;
+  const size_t i = ctx.statement_index();
   const TextRange r = all[i].range;
   size_t out = SIZE_MAX;
   for (size_t k = 0; k < all.size(); ++k) {
@@ -240,7 +248,7 @@ inline size_t containing_statement(const engine::RuleContext& ctx, size_t i) {
     if (k == i || o.begin > r.begin || o.end < r.end || (o.begin == r.begin && o.end == r.end)) continue;
     if (out == SIZE_MAX || (o.begin <= all[out].range.begin && o.end >= all[out].range.end)) out = k;
   }
-  return out;
+  return out == SIZE_MAX ? std::nullopt : std::optional<uint32_t>(all[out].range.begin);
 }
 
 // Whether statements a fix writes next to the current statement run inside
@@ -264,8 +272,7 @@ inline bool fix_runs_in_transaction(const engine::RuleContext& ctx) {
 inline std::optional<Fix> validate_separately_fix(const engine::RuleContext& ctx, const ir::AlterTable& s,
                                                   const ir::AlterAction& a,
                                                   const std::string& composed_name) {
-  if (s.actions.size() != 1 || !a.constraint || containing_statement(ctx, ctx.statement_index()) != SIZE_MAX)
-    return std::nullopt;
+  if (s.actions.size() != 1 || !a.constraint || held_by(ctx)) return std::nullopt;
   const TextRange statement = ctx.statement().range;
   const auto prefix = alter_table_prefix(ctx, statement, a.range);
   if (!prefix) return std::nullopt;
@@ -341,7 +348,7 @@ inline std::optional<Fix> index_then_constraint_fix(const engine::RuleContext& c
                                                     const std::string& composed_name,
                                                     std::vector<std::string> before = {}) {
   if (s.actions.size() != 1 || !a.constraint || s.only || s.if_exists || fix_runs_in_transaction(ctx) ||
-      containing_statement(ctx, ctx.statement_index()) != SIZE_MAX)
+      held_by(ctx))
     return std::nullopt;
   const auto columns = plain_key_columns(constraint_body(ctx.text(a.range)), keyword);
   const auto table = folded(ctx.text(s.table.range));

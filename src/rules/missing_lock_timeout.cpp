@@ -146,9 +146,8 @@ class MissingLockTimeout final : public engine::Rule {
     }
     // A statement run from a string (MySQL dynamic SQL): the SET goes before
     // the statement that holds the string, never into it.
-    const size_t outer = containing_statement(ctx, ctx.statement_index());
-    const TextRange at = outer == SIZE_MAX ? st.range : ctx.file().statements[outer].range;
-    return insert_statement_before(ctx.source().text(), at.begin, std::move(sql));
+    return insert_statement_before(ctx.source().text(), held_by(ctx).value_or(st.range.begin),
+                                   std::move(sql));
   }
 };
 

@@ -41,9 +41,7 @@ class SetNotNull final : public engine::Rule {
   // constraint SET NOT NULL creates (which would become ..._not_null1).
   static std::optional<Fix> proven_first_fix(const ir::AlterTable& s, const ir::Fact& f,
                                              const engine::RuleContext& ctx) {
-    if (s.actions.size() != 1 || f.action != 0 ||
-        containing_statement(ctx, ctx.statement_index()) != SIZE_MAX)
-      return std::nullopt;
+    if (s.actions.size() != 1 || f.action != 0 || held_by(ctx)) return std::nullopt;
     const TextRange statement = ctx.statement().range;
     const auto prefix = alter_table_prefix(ctx, statement, s.actions[0].range);
     if (!prefix) return std::nullopt;
