@@ -538,7 +538,8 @@ TEST_SUITE("registry") {
     for (const auto& e : rules::registry()) {
       CAPTURE(e.id);
       const bool after = e.id == "rename-table" || e.id == "drop-index-non-concurrently" ||
-                         e.id == "prefer-bigint-over-int" || e.id == "drop-column" || e.id == "drop-table";
+                         e.id == "prefer-bigint-over-int" || e.id == "drop-column" || e.id == "drop-table" ||
+                         e.id == "disable-trigger";
       CHECK(((e.hooks & engine::hook::EndAfterStatements) != 0) == after);
     }
   }
