@@ -2365,7 +2365,7 @@ TEST_SUITE("core") {
   TEST_CASE("ir::mark_held: where the outermost statement whose text holds a statement starts") {
     using ddlint::ir::ParsedFile;
     using ddlint::ir::Statement;
-    auto file = [](std::vector<ddlint::TextRange> ranges) {
+    auto file = [](const std::vector<ddlint::TextRange>& ranges) {
       ParsedFile f;
       for (const auto r : ranges) f.statements.emplace_back().range = r;
       ddlint::ir::mark_held(f);

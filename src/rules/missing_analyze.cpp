@@ -177,7 +177,7 @@ class MissingAnalyze final : public engine::Rule {
     } else {
       bulk_tables(st, ctx.here(), false,
                   [&](BulkChange::Kind, const ir::QualifiedName& table, bool, const ir::RowSelection*,
-                      std::string) { follow(table, true); });
+                      const std::string&) { follow(table, true); });
     }
   }
 
