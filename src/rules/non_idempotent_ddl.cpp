@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/rule_context.h"
@@ -48,42 +49,46 @@ std::optional<uint32_t> after_words(const engine::RuleContext& ctx, TextRange r,
 // index build): when the migration fails part-way, what ran stays applied,
 // and re-running it fails on this statement.
 class NonIdempotentDdl final : public engine::Rule {
+  void onFileStart(engine::RuleContext&) override { evidence_.clear(); }
   void onCreateTable(const ir::CreateTable& s, engine::RuleContext& ctx) override {
-    enter(ctx);
-    if (s.if_not_exists || s.temporary || !exposed(ctx) || dropped_before(s.object, s.table)) return;
+    if (s.if_not_exists || s.temporary || !exposed(ctx) || dropped_before(ctx, s.object, s.table)) return;
     // SELECT ... INTO has no IF NOT EXISTS form.
     if (!after_words(ctx, ctx.statement().range, {"create"})) return;
     const std::string what =
         s.object == ir::ObjectKind::MaterializedView ? "CREATE MATERIALIZED VIEW" : "CREATE TABLE";
     const TextRange stmt = ctx.statement().range;
-    std::optional<uint32_t> at;
-    if (!s.table.range.empty()) at = s.table.range.begin;
-    hold(ctx, s.table.range.end > stmt.begin ? TextRange{stmt.begin, s.table.range.end} : stmt,
-         {quoted(s.table)}, "it already exists", {what}, at);
+    auto d =
+        ctx.report(s.table.range.end > stmt.begin ? TextRange{stmt.begin, s.table.range.end} : stmt,
+                   what + " " + quoted(s.table) + " has no IF NOT EXISTS" + tail(ctx, "it already exists"));
+    d.help("Write `" + what + " IF NOT EXISTS`" + undo(ctx));
+    if (!s.table.range.empty())
+      d.fix("Add IF NOT EXISTS", Applicability::Unsafe,
+            {{{s.table.range.begin, s.table.range.begin}, "IF NOT EXISTS "}});
   }
 
   void onCreateIndex(const ir::CreateIndex& s, engine::RuleContext& ctx) override {
-    enter(ctx);
     if (s.if_not_exists || !guard_available(ctx) || !exposed(ctx)) return;
-    if (!s.name.empty() && dropped_before(ir::ObjectKind::Index, {s.table.schema, s.name, {}})) return;
+    if (!s.name.empty() && dropped_before(ctx, ir::ObjectKind::Index, {s.table.schema, s.name, {}})) return;
     const TextRange head{ctx.statement().range.begin, s.keyword_range.end};
     if (s.name.empty()) {
-      hold(ctx, head, {"", " on ", quoted(s.table), " has no name"}, "",
-           {"CREATE INDEX", "Name the index and write `", " name ON ..."}, std::nullopt, false,
-           "builds a second, duplicate index");
+      ctx.report(head, "CREATE INDEX on " + quoted(s.table) + " has no name" +
+                           tail(ctx, "", "builds a second, duplicate index"))
+          .help("Name the index and write `CREATE INDEX IF NOT EXISTS name ON ...`" + undo(ctx));
       return;
     }
-    hold(ctx, head, {quoted(s.name)}, "it already exists",
-         {"CREATE INDEX", "Write `", "",
-          ctx.settings().dialect == Dialect::MySql
-              ? ""
-              : " With CONCURRENTLY, also drop an INVALID index a failed build left behind before retrying."},
-         after_words(ctx, {s.keyword_range.begin, ctx.statement().range.end}, {"index", "concurrently"},
-                     true));
+    auto d = ctx.report(
+        head, "CREATE INDEX " + quoted(s.name) + " has no IF NOT EXISTS" + tail(ctx, "it already exists"));
+    d.help(
+        "Write `CREATE INDEX IF NOT EXISTS`" + undo(ctx) +
+        (ctx.settings().dialect == Dialect::MySql
+             ? ""
+             : " With CONCURRENTLY, also drop an INVALID index a failed build left behind before retrying."));
+    const auto at =
+        after_words(ctx, {s.keyword_range.begin, ctx.statement().range.end}, {"index", "concurrently"}, true);
+    if (at) d.fix("Add IF NOT EXISTS", Applicability::Unsafe, {{{*at, *at}, "IF NOT EXISTS "}});
   }
 
   void onDrop(const ir::Drop& s, engine::RuleContext& ctx) override {
-    enter(ctx);
     if (s.if_exists || s.names.empty() || !exposed(ctx)) return;
     // Routines are not checked (PostgreSQL names them by signature; the
     // page says so), on MySQL as well.
@@ -108,13 +113,14 @@ class NonIdempotentDdl final : public engine::Rule {
     // Triggers, rules and policies are named on their table.
     const bool on_table =
         (s.object == ir::ObjectKind::Trigger || s.object == ir::ObjectKind::Other) && !name.schema.empty();
-    hold(ctx, {stmt.begin, name.range.end},
-         on_table ? Named{quoted(name.name), " on ", quoted(name.schema)} : Named{quoted(name)},
-         "it is already gone", {head}, name.range.begin, true);
+    const std::string shown = on_table ? quoted(name.name) + " on " + quoted(name.schema) : quoted(name);
+    auto d = ctx.report({stmt.begin, name.range.end},
+                        head + " " + shown + " has no IF EXISTS" + tail(ctx, "it is already gone"));
+    d.help("Write `" + head + " IF EXISTS`" + undo(ctx));
+    d.fix("Add IF EXISTS", Applicability::Unsafe, {{{name.range.begin, name.range.begin}, "IF EXISTS "}});
   }
 
   void onAlterTable(const ir::AlterTable& s, engine::RuleContext& ctx) override {
-    enter(ctx);
     if (s.object != ir::ObjectKind::Table || !guard_available(ctx) || !exposed(ctx)) return;
     const bool mysql = ctx.settings().dialect == Dialect::MySql;
     for (const auto& a : s.actions) {
@@ -125,169 +131,99 @@ class NonIdempotentDdl final : public engine::Rule {
       }
       if (mysql && a.kind == ir::AlterKind::AddIndex && a.constraint && !a.constraint->name.empty()) {
         // MariaDB ADD INDEX IF NOT EXISTS name (...).
-        hold(ctx, a.range, {quoted(a.constraint->name), " to ", quoted(s.table)}, "it already exists",
-             {"ADD INDEX"});
+        ctx.report(a.range, "ADD INDEX " + quoted(a.constraint->name) + " to " + quoted(s.table) +
+                                " has no IF NOT EXISTS" + tail(ctx, "it already exists"))
+            .help("Write `ADD INDEX IF NOT EXISTS`" + undo(ctx));
         continue;
       }
       if (a.kind == ir::AlterKind::AddColumn && a.column_def) {
-        hold(ctx, a.range, {quoted(a.column_def->name), " to ", quoted(s.table)}, "the column already exists",
-             {"ADD COLUMN"}, a.column_def->name_range.begin);
+        ctx.report(a.range, "ADD COLUMN " + quoted(a.column_def->name) + " to " + quoted(s.table) +
+                                " has no IF NOT EXISTS" + tail(ctx, "the column already exists"))
+            .help("Write `ADD COLUMN IF NOT EXISTS`" + undo(ctx))
+            .fix("Add IF NOT EXISTS", Applicability::Unsafe,
+                 {{{a.column_def->name_range.begin, a.column_def->name_range.begin}, "IF NOT EXISTS "}});
       } else if (a.kind == ir::AlterKind::DropColumn || a.kind == ir::AlterKind::DropConstraint) {
         const bool column = a.kind == ir::AlterKind::DropColumn;
-        hold(ctx, a.range, {quoted(column ? a.column : a.name), " of ", quoted(s.table)},
-             column ? "the column is already gone" : "the constraint is already gone",
-             {column ? "DROP COLUMN" : "DROP CONSTRAINT"},
-             column ? after_words(ctx, a.range, {"drop", "column"}, true)
-                    : after_words(ctx, a.range, {"drop", "constraint"}),
-             true);
+        const std::string what =
+            column ? "DROP COLUMN " + quoted(a.column) : "DROP CONSTRAINT " + quoted(a.name);
+        auto d = ctx.report(
+            a.range, what + " of " + quoted(s.table) + " has no IF EXISTS" +
+                         tail(ctx, column ? "the column is already gone" : "the constraint is already gone"));
+        d.help("Write `" + std::string(column ? "DROP COLUMN" : "DROP CONSTRAINT") + " IF EXISTS`" +
+               undo(ctx));
+        const auto at = column ? after_words(ctx, a.range, {"drop", "column"}, true)
+                               : after_words(ctx, a.range, {"drop", "constraint"});
+        if (at) d.fix("Add IF EXISTS", Applicability::Unsafe, {{{*at, *at}, "IF EXISTS "}});
       }
     }
   }
 
   void onOpaque(const ir::Opaque& s, engine::RuleContext& ctx) override {
-    enter(ctx);
     if (!s.if_not_exists || *s.if_not_exists || !exposed(ctx)) return;
-    if (!s.creates.empty() && dropped_before(ir::ObjectKind::Sequence, s.creates)) return;
+    if (!s.creates.empty() && dropped_before(ctx, ir::ObjectKind::Sequence, s.creates)) return;
     const auto range = ctx.statement().range;
     std::string what = "CREATE";
     for (std::string_view w : {"schema", "sequence", "extension", "database"})
       if (after_words(ctx, range, {"create", w})) what += " " + upper(w);
-    hold(ctx, range, {}, "it already exists", {what});
-  }
-
-  // The visited statement's section: a new one ends the one before (its
-  // held findings are decided).
-  void enter(engine::RuleContext& ctx) {
-    const size_t section = ctx.here().section;
-    if (section == section_) return;
-    settle(ctx);
-    section_ = section;
-    counted_ = 0;
-    errors_here_ =
-        std::find(error_sections_.begin(), error_sections_.end(), section) != error_sections_.end();
-    // With a known runner the facts say whether the section runs outside a
-    // transaction (see known_without_transaction).
-    evidence_ = ctx.facts().plan().sections[section].tx != analysis::TxMode::Unknown;
-    dropped_.clear();
-  }
-
-  // A statement that does not parse fails when it runs: its section has
-  // several statements. Its section is the one that holds where it starts.
-  void onSyntaxError(const ir::ParseError& e, engine::RuleContext& ctx) override {
-    const size_t at = ctx.facts().plan().section_at(e.range.begin);
-    if (at < ctx.facts().plan().sections.size()) error_sections_.push_back(at);
-  }
-
-  // Called after the kind hooks for the statement: it counts for the
-  // statements after it.
-  void onStatement(const ir::Statement& st, engine::RuleContext& ctx) override {
-    enter(ctx);
-    if (!is_transaction_control_or_setting(st)) ++counted_;
-    const auto& f = ctx.here();
-    if (st.as<ir::Transaction>() || (f.effect.no_transaction_block && f.tx == analysis::TxSource::None))
-      evidence_ = true;
-    if (const auto* d = st.as<ir::Drop>())
-      for (const auto& n : d->names) dropped_.push_back({d->object, {n.schema, n.name, {}}});
-    // Every held finding's own statement is counted: another one makes the
-    // section several statements.
-    if (!held_.empty() && known_without_transaction(ctx) && several_after()) report_held(ctx, true);
-  }
-
-  void onFileEnd(engine::RuleContext& ctx) override { settle(ctx); }
-
-  // The section's end: its held findings are reported when the section
-  // turned out to run outside a transaction, those that need several
-  // statements only when it has them.
-  void settle(engine::RuleContext& ctx) {
-    if (held_.empty()) return;
-    if (known_without_transaction(ctx)) report_held(ctx, several_after());
-    held_.clear();
-  }
-
-  void report_held(engine::RuleContext& ctx, bool several) {
-    const bool mysql = ctx.settings().dialect == Dialect::MySql;
-    for (auto& h : held_) {
-      if (!several && !h.concurrent) continue;
-      std::string message = h.help.what;
-      if (!h.named.first.empty()) message += ' ';
-      message += h.named.first;
-      message += h.named.joiner;
-      message += h.named.second;
-      message += h.named.ending ? h.named.ending : h.exists ? " has no IF EXISTS" : " has no IF NOT EXISTS";
-      auto d = ctx.report(h.range, std::move(message) + tail(several, mysql, h.because, h.rerun));
-      d.help(h.help.lead + std::move(h.help.what) + (h.exists ? " IF EXISTS" : " IF NOT EXISTS") +
-             h.help.inside + "`" + undo(mysql) + h.help.note);
-      if (h.fix_at)
-        d.fix(h.exists ? "Add IF EXISTS" : "Add IF NOT EXISTS", Applicability::Unsafe,
-              {{{*h.fix_at, *h.fix_at}, h.exists ? "IF EXISTS " : "IF NOT EXISTS "}});
-    }
-    held_.clear();
+    ctx.report(range, what + " has no IF NOT EXISTS" + tail(ctx, "it already exists"))
+        .help("Write `" + what + " IF NOT EXISTS`" + undo(ctx));
   }
 
   // Another statement of the same migration section that can fail (SET and
   // transaction control do not count; a statement that does not parse fails
-  // when it runs), once each held finding's own statement is counted.
-  bool several_after() const { return counted_ > 1 || errors_here_; }
-
-  // How a held finding's help reads: lead, what, IF [NOT] EXISTS, inside,
-  // a backtick, how to undo it (undo), note. Written out when reported.
-  struct Help {
-    std::string what;  // the words before IF [NOT] EXISTS: CREATE TABLE, DROP COLUMN ...
-    const char* lead = "Write `";
-    const char* inside = "";
-    const char* note = "";
-  };
-
-  // What a held finding's message names after help.what: first, joiner,
-  // second, then the ending (has no IF [NOT] EXISTS unless given).
-  struct Named {
-    std::string first;  // `name`
-    const char* joiner = "";
-    std::string second = {};  // `table`
-    const char* ending = nullptr;
-  };
-
-  // A finding held until the section's statements decide it: its message up
-  // to the tail, the tail's parts, its help and its fix.
-  struct Held {
-    TextRange range;
-    Named named;
-    const char* because;
-    const char* rerun;
-    Help help;
-    std::optional<uint32_t> fix_at;  // where the fix inserts IF [NOT] EXISTS
-    bool exists = false;             // IF EXISTS (else IF NOT EXISTS)
-    bool concurrent = false;         // reported outside a transaction even alone
-  };
-  std::vector<Held> held_;
-
-  // Holds a finding of the visited statement (reported once the statements
-  // after it decide). Called after exposed(), whose checks of the statement
-  // itself passed.
-  void hold(engine::RuleContext& ctx, TextRange range, Named named, const char* because, Help help,
-            std::optional<uint32_t> fix_at = std::nullopt, bool exists = false, const char* rerun = "fails") {
-    held_.push_back({range, std::move(named), because, rerun, std::move(help), fix_at, exists,
-                     ctx.settings().dialect != Dialect::MySql && concurrent_build(ctx)});
+  // when it runs).
+  bool several(const engine::RuleContext& ctx) {
+    const size_t section = ctx.here().section;
+    if (counted_.empty()) {
+      // Per section, once per file: its statements that can fail, and its
+      // statements that do not parse.
+      const size_t sections = ctx.facts().plan().sections.size();
+      counted_.assign(sections, 0);
+      errors_.assign(sections, 0);
+      const auto& stmts = ctx.file().statements;
+      for (size_t k = 0; k < stmts.size(); ++k)
+        if (!is_transaction_control_or_setting(stmts[k])) ++counted_[ctx.facts().at(k).section];
+      for (const auto& e : ctx.file().errors) {
+        const size_t at = ctx.facts().plan().section_at(e.range.begin);
+        if (at < sections) ++errors_[at];
+      }
+    }
+    const size_t self = is_transaction_control_or_setting(ctx.statement()) ? 0 : 1;
+    return counted_[section] > self || errors_[section] > 0;
   }
-
-  size_t section_ = SIZE_MAX;           // the runner section of the statements seen last
-  size_t counted_ = 0;                  // its statements so far that can fail
-  bool errors_here_ = false;            // it has a statement that does not parse
-  bool evidence_ = false;               // see known_without_transaction
-  std::vector<size_t> error_sections_;  // the runner section of each syntax error
+  std::vector<size_t> counted_;  // per runner section, computed once per file
+  std::vector<size_t> errors_;   // the same, syntax errors
 
   // An earlier statement of the section drops `name` (DROP ... IF EXISTS x;
   // CREATE ... x): a re-run drops it again before creating it.
-  bool dropped_before(ir::ObjectKind kind, const ir::QualifiedName& name) const {
-    for (const auto& d : dropped_)
-      if (d.kind == kind && analysis::same_table(d.name, name)) return true;
+  bool dropped_before(const engine::RuleContext& ctx, ir::ObjectKind kind, const ir::QualifiedName& name) {
+    const size_t i = ctx.statement_index();
+    const size_t section = ctx.here().section;
+    const auto& stmts = ctx.file().statements;
+    if (!drops_built_) {
+      // The DROP statements by the names they drop, in source order.
+      drops_built_ = true;
+      for (size_t k = 0; k < stmts.size(); ++k)
+        if (const auto* d = stmts[k].as<ir::Drop>())
+          for (const auto& n : d->names) {
+            auto& list = drops_[n.name];
+            if (list.empty() || list.back() != k) list.push_back(k);
+          }
+    }
+    const auto it = drops_.find(name.name);
+    if (it == drops_.end()) return false;
+    for (const size_t k : it->second) {
+      if (k >= i) break;
+      if (ctx.facts().at(k).section != section) continue;
+      const auto* d = stmts[k].as<ir::Drop>();
+      if (d->object != kind) continue;
+      for (const auto& n : d->names)
+        if (analysis::same_table(n, name)) return true;
+    }
     return false;
   }
-  struct Dropped {
-    ir::ObjectKind kind;
-    ir::QualifiedName name;  // schema and name
-  };
-  std::vector<Dropped> dropped_;  // the names the section's DROPs so far drop
+  bool drops_built_ = false;
+  std::unordered_map<std::string, std::vector<size_t>> drops_;
 
   // Whether the target has an IF [NOT] EXISTS form for indexes and ALTER
   // TABLE actions: PostgreSQL and MariaDB do; MySQL has none (CREATE/DROP
@@ -317,14 +253,17 @@ class NonIdempotentDdl final : public engine::Rule {
     if (at == std::string_view::npos || at == 0) return;
     const std::string head = words(text.substr(0, at));
     if (head == "DROP CHECK") return;  // MySQL's spelling, which has no IF EXISTS form
-    hold(ctx, a.range, {quoted(a.name), " of ", quoted(s.table)}, "it is already gone", {head},
-         a.range.begin + static_cast<uint32_t>(at), true);
+    const auto pos = a.range.begin + static_cast<uint32_t>(at);
+    ctx.report(a.range, head + " " + quoted(a.name) + " of " + quoted(s.table) + " has no IF EXISTS" +
+                            tail(ctx, "it is already gone"))
+        .help("Write `" + head + " IF EXISTS`" + undo(ctx))
+        .fix("Add IF EXISTS", Applicability::Unsafe, {{{pos, pos}, "IF EXISTS "}});
   }
 
   // How the help ends: PostgreSQL can also undo a failed migration with a
   // transaction; MySQL commits each DDL statement on its own.
-  static const char* undo(bool mysql) {
-    if (mysql)
+  static std::string undo(const engine::RuleContext& ctx) {
+    if (ctx.settings().dialect == Dialect::MySql)
       return ", so that re-running the migration after a failure part-way skips it (MySQL commits each DDL "
              "statement on its own: no transaction can undo it).";
     return ", or run the migration in one transaction so that a failure undoes it.";
@@ -337,40 +276,54 @@ class NonIdempotentDdl final : public engine::Rule {
 
   // Outside any transaction, in a migration section that is not atomic: it
   // has several statements, or this one is a concurrent index build (which
-  // leaves an INVALID index behind when it fails). What the statement itself
-  // tells: the rest is decided by the section (known_without_transaction,
-  // several_after) when its findings are reported.
-  static bool exposed(const engine::RuleContext& ctx) {
+  // leaves an INVALID index behind when it fails).
+  bool exposed(const engine::RuleContext& ctx) {
     // MySQL commits every DDL statement on its own: no transaction can undo
     // it, whatever the runner does.
-    if (ctx.settings().dialect == Dialect::MySql) return ctx.here().effect.implicit_commit;
-    return ctx.here().tx == analysis::TxSource::None;
+    if (ctx.settings().dialect == Dialect::MySql) return ctx.here().effect.implicit_commit && several(ctx);
+    if (ctx.here().tx != analysis::TxSource::None || !known_without_transaction(ctx)) return false;
+    return concurrent_build(ctx) || several(ctx);
   }
 
-  // Whether the section is known to run outside a transaction (always on
-  // MySQL). With a known runner the facts say so directly. When the runner
-  // is not known (and assume_in_transaction is off), most runners still wrap
-  // each file in a transaction, so only the section's own evidence counts:
-  // transaction control of its own (statements outside its blocks commit one
-  // by one), or a statement that cannot run in a transaction block.
-  bool known_without_transaction(const engine::RuleContext& ctx) const {
-    return evidence_ || ctx.settings().dialect == Dialect::MySql;
+  // Whether the section is known to run outside a transaction. With a known
+  // runner the facts say so directly. When the runner is not known (and
+  // assume_in_transaction is off), most runners still wrap each file in a
+  // transaction, so only the section's own evidence counts: transaction
+  // control of its own (statements outside its blocks commit one by one), or
+  // a statement that cannot run in a transaction block.
+  bool known_without_transaction(const engine::RuleContext& ctx) {
+    const auto& facts = ctx.facts();
+    const size_t section = ctx.here().section;
+    if (facts.plan().sections[section].tx != analysis::TxMode::Unknown) return true;
+    if (evidence_.size() != facts.plan().sections.size()) {
+      evidence_.assign(facts.plan().sections.size(), 0);
+      const auto& stmts = ctx.file().statements;
+      for (size_t k = 0; k < stmts.size(); ++k) {
+        const auto& f = facts.at(k);
+        if (stmts[k].as<ir::Transaction>() ||
+            (f.effect.no_transaction_block && f.tx == analysis::TxSource::None))
+          evidence_[f.section] = 1;
+      }
+    }
+    return evidence_[section] != 0;
   }
+  std::vector<char> evidence_;  // per runner section, computed once per file
 
-  static std::string tail(bool several, bool mysql, std::string_view because, std::string_view rerun) {
-    const std::string why = because.empty() ? "" : " here because " + std::string(because);
-    if (!several)
+  std::string tail(const engine::RuleContext& ctx, const std::string& because,
+                   const std::string& rerun = "fails") {
+    const std::string why = because.empty() ? "" : " here because " + because;
+    if (!several(ctx))
       return " and runs outside a transaction: a failed concurrent build leaves an INVALID index behind, and "
              "re-running the migration " +
-             std::string(rerun) + why;
-    if (mysql)
+             rerun + why;
+    if (ctx.settings().dialect == Dialect::MySql)
       return " in a migration of several statements, and MySQL commits each DDL statement on its own: when "
              "the "
              "migration fails part-way, what already ran stays applied, and re-running it " +
-             std::string(rerun) + why;
+             rerun + why;
     return " and runs outside a transaction in a migration of several statements: when the migration fails "
            "part-way, what already ran stays applied, and re-running it " +
-           std::string(rerun) + why;
+           rerun + why;
   }
 
   // Upper-case words separated by single spaces.
