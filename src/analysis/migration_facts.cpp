@@ -254,42 +254,40 @@ bool same_table(const ir::QualifiedName& a, const ir::QualifiedName& b) {
   return a.schema.empty() || b.schema.empty() || a.schema == b.schema;
 }
 
-MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan,
-                               std::span<const CreatedObject> earlier, std::vector<KnownTable> history,
-                               std::span<const KnownFunction> functions)
-    : plan_(plan), earlier_(earlier) {
-  // A step of a split version: the columns earlier steps of the version
-  // added are as new as columns added earlier in the file. Read before the
-  // model below takes the states (and may change them in place).
-  if (!settings.runner_layout.split_version.empty())
-    for (const auto& k : history)
-      if (k.exists())
-        for (const KnownColumn& c : k.state->columns)
-          if (c.version == settings.runner_layout.split_version) add_column(k.name, c.name, kEarlierStep);
+void MigrationFacts::SectionCounts::count(const ir::Statement& st) {
+  if (st.recovered) return;
+  const size_t s = plan_->section_at(st.range.begin);
+  ++statements[s];
+  if (settings_->dialect == Dialect::Postgres && plan_->sections[s].tx == TxMode::ByContent &&
+      pg_statement_effect(st, *settings_).no_transaction_block)
+    ++refusing[s];
+}
+
+// A lock the open transaction holds on an object of one name (the name is
+// the key it is found by): owned, not pointing into the facts of the
+// statement that took it.
+struct HeldLock {
+  uint32_t schema;       // where its schema's name starts in Running::held_schemas
+  uint32_t schema_size;  // 0: none written
+  int strength;
+  ir::ObjectKind object;
+  bool reads_and_writes;  // covers every lock (Blocks::ReadsAndWrites)
+};
+
+struct MigrationFacts::Running {
+  Running(const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan,
+          std::vector<KnownTable> history, std::span<const KnownFunction> functions)
+      : settings(settings), model(file.statements, std::move(history), functions), counts(settings, plan) {}
+  const Settings& settings;
   // The model as it is before each statement, seeded and replayed only as
-  // far as the facts below read it (every read goes through `model.before`
-  // or a ModelBefore): a file whose facts never read it seeds nothing. The
-  // model takes the states: one that nothing else holds any more (the run's
-  // model has since made its own copy to change) is changed in place.
-  ReplayedModel model(file.statements, std::move(history), functions);
-  facts_.reserve(file.statements.size());
-  section_first_.reserve(file.statements.size());
-  // Statements per section: a one-statement query string has no implicit block.
-  std::vector<size_t> per_section(plan_.sections.size(), 0);
-  for (const auto& st : file.statements)
-    if (!st.recovered) ++per_section[plan_.section_at(st.range.begin)];
-  // Sections whose transaction depends on their statements (Flyway): per
-  // section, statements that cannot run in a transaction block.
-  std::vector<size_t> refusing(plan_.sections.size(), 0);
-  if (settings.dialect == Dialect::Postgres)
-    for (const auto& st : file.statements) {
-      const size_t s = plan_.section_at(st.range.begin);
-      if (plan_.sections[s].tx == TxMode::ByContent && !st.recovered &&
-          pg_statement_effect(st, settings).no_transaction_block)
-        ++refusing[s];
-    }
+  // far as the facts read it (every read goes through `model.before` or a
+  // ModelBefore): a file whose facts never read it seeds nothing. The model
+  // takes the states: one that nothing else holds any more (the run's model
+  // has since made its own copy to change) is changed in place.
+  ReplayedModel model;
+  SectionCounts counts;
   // A mixed section the runner refuses: read as wrapped.
-  auto mixed = [&](size_t s) { return refusing[s] > 0 && refusing[s] < per_section[s]; };
+  bool mixed(size_t s) const { return counts.refusing[s] > 0 && counts.refusing[s] < counts.statements[s]; }
 
   bool explicit_tx = false;
   bool tx_done = false;  // the runner's transaction was ended by COMMIT in the file
@@ -326,397 +324,442 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
   // checks_ by table name and constraint name: a VALIDATE or DROP
   // CONSTRAINT finds its check without reading every check of the file.
   std::unordered_map<std::string, std::vector<size_t>> checks_named;
-  auto close_section = [&] {
-    if (section == SIZE_MAX) return;
-    if (explicit_tx && implied != TxSource::Runner && opened != SIZE_MAX) unterminated_.push_back(opened);
-  };
-  for (size_t i = 0; i < file.statements.size(); ++i) {
-    const auto& st = file.statements[i];
-    const size_t s = plan_.section_at(st.range.begin);
-    if (s != section) {
-      close_section();
-      section = s;
-      first = i;
-      const RunnerSection& sec = plan_.sections[s];
-      switch (sec.tx) {
-        case TxMode::Unknown:
-          implied = settings.assume_in_transaction ? TxSource::Runner : TxSource::None;
-          break;
-        case TxMode::Wrapped:
-          implied = TxSource::Runner;
-          break;
-        case TxMode::Autocommit:
-          implied = TxSource::None;
-          break;
-        case TxMode::ByContent:
-          implied = refusing[s] == 0 || (mixed(s) && plan_.refuses_mixed) ? TxSource::Runner : TxSource::None;
-          break;
-        case TxMode::SingleQuery:
-          // PostgreSQL runs a multi-statement query string as one implicit
-          // block; MySQL runs each statement of it on its own (autocommit).
-          implied = per_section[s] > 1 && settings.dialect == Dialect::Postgres ? TxSource::Implicit
-                                                                                : TxSource::None;
-          break;
-      }
-      explicit_tx = false;
-      tx_done = false;
-      tx_start = implied != TxSource::None ? i : SIZE_MAX;
-      opened = SIZE_MAX;
-      lock_timeout.reset();
-      statement_timeout.reset();
-      local_lock_timeout.reset();
-      local_statement_timeout.reset();
-      begin_lock_timeout.reset();
-      begin_statement_timeout.reset();
-      utc = begin_utc = false;
-      local_utc.reset();
-      foreign_key_checks = true;
-    }
-    section_first_.push_back(first);
-    StatementFacts f;
-    f.utc_session = settings.dialect == Dialect::Postgres && local_utc.value_or(utc);
-    if (st.recovered) {
-      // Not analysed: no lock, rewrite or scan is claimed for it.
-    } else if (settings.dialect == Dialect::Postgres) {
-      f.effect = pg_statement_effect(st, settings, ModelBefore(model, i), f.utc_session);
-    } else {
-      bool checks = foreign_key_checks;
-      for (const auto& o : st.own_settings)
-        if (is_foreign_key_checks(o)) checks = foreign_key_checks_value(o);
-      const MySqlContext ctx = mysql_context(st, ModelBefore(model, i), checks);
-      f.effect = mysql_statement_effect(st, settings, &ctx);
-    }
-    // An implicit commit ends the open transaction before the statement runs
-    // (a runner's too: the server returns to autocommit, and the runner's own
-    // COMMIT later finds nothing to commit).
-    if (f.effect.implicit_commit) {
-      const TxSource open = explicit_tx ? TxSource::Explicit : !tx_done ? implied : TxSource::None;
-      if (open != TxSource::None) {
-        f.committed = open;
-        f.committed_start = tx_start;
-        explicit_tx = false;
-        opened = SIZE_MAX;
-        tx_done = true;
-        tx_start = SIZE_MAX;
-        begin_lock_timeout = lock_timeout;
-        begin_statement_timeout = statement_timeout;
-        local_lock_timeout.reset();
-        local_statement_timeout.reset();
-        begin_utc = utc;
-        local_utc.reset();
-      }
-    }
-    f.section = s;
-    f.down = plan_.sections[s].down;
-    f.refused_mix = plan_.refuses_mixed && f.effect.no_transaction_block && mixed(s) &&
-                    plan_.sections[s].tx == TxMode::ByContent;
-    f.explicit_transaction = explicit_tx;
-    f.tx = explicit_tx ? TxSource::Explicit : !tx_done ? implied : TxSource::None;
-    f.in_transaction = f.tx != TxSource::None;
-    std::optional<std::string> lock_value = local_lock_timeout ? local_lock_timeout : lock_timeout;
-    std::optional<std::string> statement_value =
-        local_statement_timeout ? local_statement_timeout : statement_timeout;
-    // Settings of this statement alone (SET STATEMENT ... FOR, WAIT n / NOWAIT).
-    for (const auto& o : st.own_settings) {
-      std::string value;
-      const TimeoutSetting which = timeout_setting(o, settings, value);
-      if (which == TimeoutSetting::None) continue;
-      auto& slot = which == TimeoutSetting::Lock ? lock_value : statement_value;
-      if (o.reset)
-        slot.reset();
-      else
-        slot = value;
-    }
-    f.lock_timeout_ = shared_lock_timeout.get(lock_value);
-    f.statement_timeout_ = shared_statement_timeout.get(statement_value);
-    f.transaction_start = f.in_transaction ? tx_start : SIZE_MAX;
-    const bool in_tx = f.in_transaction;
-    // ATTACH PARTITION skips its scan when a validated CHECK on the partition
-    // proves the bound: one added (and validated) earlier in the section is
-    // taken to be that CHECK.
-    if (const auto* at = st.as<ir::AlterTable>())
-      for (const auto& a : at->actions)
-        if (a.kind == ir::AlterKind::AttachPartition && !a.partition_name().empty() &&
-            validated_check(a.partition_name(), i))
-          for (auto& e : f.effect.tables)
-            if (same_table(e.table, a.partition_name())) e.scan = false;
-    if (const auto* at = st.as<ir::AlterTable>())
-      for (size_t k = 0; k < at->actions.size(); ++k)
-        if (at->actions[k].kind == ir::AlterKind::AlterColumnType)
-          if (const ir::TypeName* t = model.before(i).column_type(at->table, at->actions[k].column))
-            f.rare().old_types.emplace_back(k, *t);
-    if (const auto* at = st.as<ir::AlterTable>()) {
-      for (size_t k = 0; k < at->actions.size(); ++k) {
-        const auto& a = at->actions[k];
-        if (a.kind == ir::AlterKind::AddColumn && a.if_exists && a.column_def) {
-          const auto t = model.before(i).view(at->table);
-          if (t.exists() && t.columns_known() && t.column(a.column_def->name) == nullptr) {
-            f.rare().known_absent.resize(at->actions.size());
-            f.rare().known_absent[k] = true;
-          }
-        }
-        switch (a.kind) {
-          case ir::AlterKind::ModifyColumn:
-          case ir::AlterKind::ChangeColumn:
-          case ir::AlterKind::AlterColumnType:
-          case ir::AlterKind::SetNotNull:
-          case ir::AlterKind::DropNotNull:
-          case ir::AlterKind::SetDefault:
-          case ir::AlterKind::DropDefault:
-          case ir::AlterKind::AddColumn:  // ADD COLUMN IF NOT EXISTS of a column that exists: a no-op
-            if (a.kind == ir::AlterKind::AddColumn && !a.if_exists) break;
-            if (const KnownColumn* c =
-                    model.before(i).column(at->table, a.column, settings.dialect == Dialect::MySql)) {
-              // Sized only when a column is known: most ALTER TABLEs (ADD
-              // COLUMN) have none, and a file may hold a million of them.
-              auto& old_columns = f.rare().old_columns;
-              old_columns.resize(at->actions.size());
-              old_columns[k] = *c;
-              // A MySQL column without its own character set has the table's:
-              // compared with a definition that names one, the old column
-              // names the table's (when the history knows it).
-              // And one that names the table's is the same as one that names
-              // none, compared with a definition that names none.
-              if (settings.dialect == Dialect::MySql && a.column_def) {
-                const std::string table_charset(model.before(i).view(at->table).charset());
-                ir::TypeName& old = old_columns[k]->type;
-                const bool named = !a.column_def->type.charset().empty();
-                if (named && old.charset().empty()) old.set_charset(table_charset);
-                if (!named && !table_charset.empty() && old.charset() == table_charset) old.set_charset({});
-              }
-            }
-            break;
-          default:
-            break;
-        }
-      }
-    }
-    f.foreign_key_checks = foreign_key_checks;
-    if (settings.schema_complete)
-      if (auto unknown = unknown_references(st, ModelBefore(model, i)); !unknown.empty())
-        f.rare().unknown = std::move(unknown);
-    {
-      const ir::QualifiedName* written = nullptr;
-      uint8_t event = 0;
-      if (const auto* u = st.as<ir::Update>()) written = &u->table, event = ir::kTriggerUpdate;
-      if (const auto* d = st.as<ir::Delete>()) written = &d->table, event = ir::kTriggerDelete;
-      if (const auto* n = st.as<ir::Insert>()) written = &n->table, event = ir::kTriggerInsert;
-      if (written && !written->empty()) {
-        // The triggers this kind of statement fires (all, when a trigger's
-        // events are not known).
-        const auto view = model.before(i).view(*written);
-        const size_t count = view.trigger_count(event);
-        auto named = view.triggers_for(event, StatementFacts::kTriggersNamed);
-        if (count > 0 || !named.empty()) {
-          f.rare().trigger_count = count;
-          f.rare().triggers = std::move(named);
-        }
-      }
-    }
-    if (const auto* at = st.as<ir::AlterTable>())
-      for (const auto& a : at->actions)
-        if (a.kind == ir::AlterKind::AddColumn && a.column_def && a.column_def->default_value)
-          for (auto& k : model.before(i).known_functions(a.column_def->default_value->functions))
-            f.rare().functions.push_back(std::move(k));
-    if (const auto* d = st.as<ir::Drop>(); d && d->object == ir::ObjectKind::Table && !d->temporary)
-      for (const auto& n : d->names) {
-        const auto k = model.before(i).view(n);
-        if (!k.exists() && (k.seen() || (settings.schema_complete && !outside_history(n))))
-          f.rare().absent_tables.push_back(n);
-        else if (!k.exists() && !k.seen())
-          f.rare().unseen_tables.push_back(n);
-      }
-    facts_.push_back(std::move(f));
+  // Locks the open transaction already holds, by object name (a migration
+  // of thousands of statements in one transaction must not compare each
+  // statement with all before it), and the transaction (its first
+  // statement; SIZE_MAX: none).
+  std::unordered_map<std::string, std::vector<HeldLock>> holding;
+  std::string held_schemas;  // the schema names HeldLock points into, one after another
+  size_t holding_tx = SIZE_MAX;
+  std::string_view schema_of(const HeldLock& h) const {
+    return std::string_view(held_schemas).substr(h.schema, h.schema_size);
+  }
+};
 
-    if (const auto* t = st.as<ir::Transaction>()) {
-      if (t->kind == ir::TransactionKind::Begin) {
-        if (!explicit_tx) opened = i;
-        explicit_tx = true;
-        if (!in_tx) {
-          tx_start = i;
-          begin_lock_timeout = lock_timeout;
-          begin_statement_timeout = statement_timeout;
-          begin_utc = utc;
+MigrationFacts::~MigrationFacts() = default;
+MigrationFacts::MigrationFacts(MigrationFacts&&) noexcept = default;
+MigrationFacts& MigrationFacts::operator=(MigrationFacts&&) noexcept = default;
+
+MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan,
+                               std::span<const CreatedObject> earlier, std::vector<KnownTable> history,
+                               std::span<const KnownFunction> functions)
+    : plan_(plan), earlier_(earlier) {
+  // A step of a split version: the columns earlier steps of the version
+  // added are as new as columns added earlier in the file. Read before the
+  // model takes the states (and may change them in place).
+  if (!settings.runner_layout.split_version.empty())
+    for (const auto& k : history)
+      if (k.exists())
+        for (const KnownColumn& c : k.state->columns)
+          if (c.version == settings.runner_layout.split_version) add_column(k.name, c.name, kEarlierStep);
+  run_ = std::make_unique<Running>(file, settings, plan_, std::move(history), functions);
+  facts_.reserve(file.statements.size());
+  section_first_.reserve(file.statements.size());
+  for (const auto& st : file.statements) run_->counts.count(st);
+  for (size_t i = 0; i < file.statements.size(); ++i) add(i, file.statements[i]);
+  finish();
+  run_.reset();
+}
+
+void MigrationFacts::finish() {
+  Running& r = *run_;
+  if (r.section != SIZE_MAX && r.explicit_tx && r.implied != TxSource::Runner && r.opened != SIZE_MAX)
+    unterminated_.push_back(r.opened);
+}
+
+void MigrationFacts::add(size_t i, const ir::Statement& st) {
+  Running& r = *run_;
+  const Settings& settings = r.settings;
+  ReplayedModel& model = r.model;
+  const size_t s = plan_.section_at(st.range.begin);
+  if (s != r.section) {
+    finish();  // the section before
+    r.section = s;
+    r.first = i;
+    const RunnerSection& sec = plan_.sections[s];
+    switch (sec.tx) {
+      case TxMode::Unknown:
+        r.implied = settings.assume_in_transaction ? TxSource::Runner : TxSource::None;
+        break;
+      case TxMode::Wrapped:
+        r.implied = TxSource::Runner;
+        break;
+      case TxMode::Autocommit:
+        r.implied = TxSource::None;
+        break;
+      case TxMode::ByContent:
+        r.implied = r.counts.refusing[s] == 0 || (r.mixed(s) && plan_.refuses_mixed) ? TxSource::Runner
+                                                                                     : TxSource::None;
+        break;
+      case TxMode::SingleQuery:
+        // PostgreSQL runs a multi-statement query string as one implicit
+        // block; MySQL runs each statement of it on its own (autocommit).
+        r.implied = r.counts.statements[s] > 1 && settings.dialect == Dialect::Postgres ? TxSource::Implicit
+                                                                                        : TxSource::None;
+        break;
+    }
+    r.explicit_tx = false;
+    r.tx_done = false;
+    r.tx_start = r.implied != TxSource::None ? i : SIZE_MAX;
+    r.opened = SIZE_MAX;
+    r.lock_timeout.reset();
+    r.statement_timeout.reset();
+    r.local_lock_timeout.reset();
+    r.local_statement_timeout.reset();
+    r.begin_lock_timeout.reset();
+    r.begin_statement_timeout.reset();
+    r.utc = r.begin_utc = false;
+    r.local_utc.reset();
+    r.foreign_key_checks = true;
+  }
+  section_first_.push_back(r.first);
+  StatementFacts f;
+  f.utc_session = settings.dialect == Dialect::Postgres && r.local_utc.value_or(r.utc);
+  if (st.recovered) {
+    // Not analysed: no lock, rewrite or scan is claimed for it.
+  } else if (settings.dialect == Dialect::Postgres) {
+    f.effect = pg_statement_effect(st, settings, ModelBefore(model, i), f.utc_session);
+  } else {
+    bool checks = r.foreign_key_checks;
+    for (const auto& o : st.own_settings)
+      if (is_foreign_key_checks(o)) checks = foreign_key_checks_value(o);
+    const MySqlContext ctx = mysql_context(st, ModelBefore(model, i), checks);
+    f.effect = mysql_statement_effect(st, settings, &ctx);
+  }
+  // An implicit commit ends the open transaction before the statement runs
+  // (a runner's too: the server returns to autocommit, and the runner's own
+  // COMMIT later finds nothing to commit).
+  if (f.effect.implicit_commit) {
+    const TxSource open = r.explicit_tx ? TxSource::Explicit : !r.tx_done ? r.implied : TxSource::None;
+    if (open != TxSource::None) {
+      f.committed = open;
+      f.committed_start = r.tx_start;
+      r.explicit_tx = false;
+      r.opened = SIZE_MAX;
+      r.tx_done = true;
+      r.tx_start = SIZE_MAX;
+      r.begin_lock_timeout = r.lock_timeout;
+      r.begin_statement_timeout = r.statement_timeout;
+      r.local_lock_timeout.reset();
+      r.local_statement_timeout.reset();
+      r.begin_utc = r.utc;
+      r.local_utc.reset();
+    }
+  }
+  f.section = s;
+  f.down = plan_.sections[s].down;
+  f.refused_mix = plan_.refuses_mixed && f.effect.no_transaction_block && r.mixed(s) &&
+                  plan_.sections[s].tx == TxMode::ByContent;
+  f.explicit_transaction = r.explicit_tx;
+  f.tx = r.explicit_tx ? TxSource::Explicit : !r.tx_done ? r.implied : TxSource::None;
+  f.in_transaction = f.tx != TxSource::None;
+  std::optional<std::string> lock_value = r.local_lock_timeout ? r.local_lock_timeout : r.lock_timeout;
+  std::optional<std::string> statement_value =
+      r.local_statement_timeout ? r.local_statement_timeout : r.statement_timeout;
+  // Settings of this statement alone (SET STATEMENT ... FOR, WAIT n / NOWAIT).
+  for (const auto& o : st.own_settings) {
+    std::string value;
+    const TimeoutSetting which = timeout_setting(o, settings, value);
+    if (which == TimeoutSetting::None) continue;
+    auto& slot = which == TimeoutSetting::Lock ? lock_value : statement_value;
+    if (o.reset)
+      slot.reset();
+    else
+      slot = value;
+  }
+  f.lock_timeout_ = r.shared_lock_timeout.get(lock_value);
+  f.statement_timeout_ = r.shared_statement_timeout.get(statement_value);
+  f.transaction_start = f.in_transaction ? r.tx_start : SIZE_MAX;
+  const bool in_tx = f.in_transaction;
+  // ATTACH PARTITION skips its scan when a validated CHECK on the partition
+  // proves the bound: one added (and validated) earlier in the section is
+  // taken to be that CHECK.
+  if (const auto* at = st.as<ir::AlterTable>())
+    for (const auto& a : at->actions)
+      if (a.kind == ir::AlterKind::AttachPartition && !a.partition_name().empty() &&
+          validated_check(a.partition_name(), i))
+        for (auto& e : f.effect.tables)
+          if (same_table(e.table, a.partition_name())) e.scan = false;
+  if (const auto* at = st.as<ir::AlterTable>())
+    for (size_t k = 0; k < at->actions.size(); ++k)
+      if (at->actions[k].kind == ir::AlterKind::AlterColumnType)
+        if (const ir::TypeName* t = model.before(i).column_type(at->table, at->actions[k].column))
+          f.rare().old_types.emplace_back(k, *t);
+  if (const auto* at = st.as<ir::AlterTable>()) {
+    for (size_t k = 0; k < at->actions.size(); ++k) {
+      const auto& a = at->actions[k];
+      if (a.kind == ir::AlterKind::AddColumn && a.if_exists && a.column_def) {
+        const auto t = model.before(i).view(at->table);
+        if (t.exists() && t.columns_known() && t.column(a.column_def->name) == nullptr) {
+          f.rare().known_absent.resize(at->actions.size());
+          f.rare().known_absent[k] = true;
         }
-      } else if (t->kind == ir::TransactionKind::Commit || t->kind == ir::TransactionKind::Rollback ||
-                 t->kind == ir::TransactionKind::Prepare) {
-        // AND CHAIN starts the next transaction at once.
-        if (t->kind == ir::TransactionKind::Rollback && in_tx) {
-          // SETs made in a transaction that rolls back are undone with it.
-          lock_timeout = begin_lock_timeout;
-          statement_timeout = begin_statement_timeout;
-          utc = begin_utc;
-        }
-        explicit_tx = t->chain;
-        opened = t->chain ? i : SIZE_MAX;
-        if (implied == TxSource::Implicit) {
-          // The implicit block ends here; a new one holds the statements after it.
-          tx_start = t->chain ? i : i + 1;
-        } else {
-          tx_done = true;
-          tx_start = t->chain ? i : SIZE_MAX;
-        }
-        begin_lock_timeout = lock_timeout;
-        begin_statement_timeout = statement_timeout;
-        local_lock_timeout.reset();
-        local_statement_timeout.reset();
-        begin_utc = utc;
-        local_utc.reset();
       }
-    } else if (const auto* s = st.as<ir::SetSetting>()) {
-      auto apply = [&](std::optional<std::string>& session, std::optional<std::string>& local,
-                       const std::string& value) {
-        if (s->reset) {
-          session.reset();
-          local.reset();
-        } else if (s->local) {
-          // Outside a transaction block SET LOCAL only warns and changes nothing.
-          if (in_tx) local = value;
-        } else {
-          session = value;
-          local.reset();  // a plain SET replaces an earlier SET LOCAL at once
-        }
-      };
-      std::string value;
-      const TimeoutSetting which = timeout_setting(*s, settings, value);
-      if (s->all) {
-        lock_timeout.reset();
-        statement_timeout.reset();
-        local_lock_timeout.reset();
-        local_statement_timeout.reset();
-        utc = false;
-        local_utc.reset();
-      } else if (settings.dialect == Dialect::Postgres && s->name == "timezone") {
-        // RESET / DEFAULT: the server's zone, which ddlint does not know.
-        const bool zone = !s->reset && pg_utc_time_zone(s->value);
-        if (s->reset) {
-          utc = false;
-          local_utc.reset();
-        } else if (s->local) {
-          if (in_tx) local_utc = zone;
-        } else {
-          utc = zone;
-          local_utc.reset();
-        }
-      } else if (which == TimeoutSetting::Lock) {
-        apply(lock_timeout, local_lock_timeout, value);
-      } else if (which == TimeoutSetting::Statement) {
-        apply(statement_timeout, local_statement_timeout, value);
-      } else if (is_foreign_key_checks(*s)) {
-        foreign_key_checks = foreign_key_checks_value(*s);
-      }
-    } else if (const auto* c = st.as<ir::CreateTable>()) {
-      add_created({c->table, i, c->temporary});
-    } else if (const auto* o = st.as<ir::Opaque>()) {
-      // CREATE OR REPLACE VIEW may replace a view that exists (and is used).
-      if (!o->creates.empty() && !(o->or_replace && o->creates_kind == ir::ObjectKind::View))
-        add_created({o->creates, i});
-    } else if (const auto* d = st.as<ir::Drop>()) {
-      // DROP [TEMPORARY] TABLE t drops the session's temporary t first.
-      if (d->object == ir::ObjectKind::Table)
-        for (const auto& n : d->names) {
-          auto named = created_by_name_.find(n.name);
-          if (named == created_by_name_.end()) continue;
-          for (auto k = named->second.rbegin(); k != named->second.rend(); ++k) {
-            Created& c = created_[*k];
-            if (c.dropped == SIZE_MAX && same_table(c.name, n)) {
-              if (c.temporary) c.dropped = i;
-              break;
+      switch (a.kind) {
+        case ir::AlterKind::ModifyColumn:
+        case ir::AlterKind::ChangeColumn:
+        case ir::AlterKind::AlterColumnType:
+        case ir::AlterKind::SetNotNull:
+        case ir::AlterKind::DropNotNull:
+        case ir::AlterKind::SetDefault:
+        case ir::AlterKind::DropDefault:
+        case ir::AlterKind::AddColumn:  // ADD COLUMN IF NOT EXISTS of a column that exists: a no-op
+          if (a.kind == ir::AlterKind::AddColumn && !a.if_exists) break;
+          if (const KnownColumn* c =
+                  model.before(i).column(at->table, a.column, settings.dialect == Dialect::MySql)) {
+            // Sized only when a column is known: most ALTER TABLEs (ADD
+            // COLUMN) have none, and a file may hold a million of them.
+            auto& old_columns = f.rare().old_columns;
+            old_columns.resize(at->actions.size());
+            old_columns[k] = *c;
+            // A MySQL column without its own character set has the table's:
+            // compared with a definition that names one, the old column
+            // names the table's (when the history knows it).
+            // And one that names the table's is the same as one that names
+            // none, compared with a definition that names none.
+            if (settings.dialect == Dialect::MySql && a.column_def) {
+              const std::string table_charset(model.before(i).view(at->table).charset());
+              ir::TypeName& old = old_columns[k]->type;
+              const bool named = !a.column_def->type.charset().empty();
+              if (named && old.charset().empty()) old.set_charset(table_charset);
+              if (!named && !table_charset.empty() && old.charset() == table_charset) old.set_charset({});
             }
           }
-        }
-    } else if (const auto* ci = st.as<ir::CreateIndex>()) {
-      if (!ci->name.empty()) indexes_[ci->name].push_back({{ci->table.schema, ci->name, {}}, ci->table, i});
-    } else if (const auto* at = st.as<ir::AlterTable>()) {
-      for (const auto& a : at->actions) {
-        if (a.kind == ir::AlterKind::AddConstraint && a.constraint &&
-            a.constraint->kind == ir::ConstraintKind::Check && a.constraint->expr) {
-          checks_by_table_[at->table.name].push_back(checks_.size());
-          if (!a.constraint->name.empty())
-            checks_named[at->table.name + '\0' + a.constraint->name].push_back(checks_.size());
-          checks_.push_back({at->table, a.constraint->expr->not_null_column, a.constraint->name,
-                             a.constraint->not_valid ? SIZE_MAX : i, SIZE_MAX});
-        } else if (a.kind == ir::AlterKind::ValidateConstraint || a.kind == ir::AlterKind::DropConstraint) {
-          const auto named = checks_named.find(at->table.name + '\0' + a.name);
-          if (named == checks_named.end()) continue;
-          for (const size_t c : named->second) {
-            auto& k = checks_[c];
-            if (k.name.empty() || k.name != a.name || !same_table(k.table, at->table)) continue;
-            if (a.kind == ir::AlterKind::ValidateConstraint && k.validated == SIZE_MAX) k.validated = i;
-            if (a.kind == ir::AlterKind::DropConstraint && k.dropped == SIZE_MAX) k.dropped = i;
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  f.foreign_key_checks = r.foreign_key_checks;
+  if (settings.schema_complete)
+    if (auto unknown = unknown_references(st, ModelBefore(model, i)); !unknown.empty())
+      f.rare().unknown = std::move(unknown);
+  {
+    const ir::QualifiedName* written = nullptr;
+    uint8_t event = 0;
+    if (const auto* u = st.as<ir::Update>()) written = &u->table, event = ir::kTriggerUpdate;
+    if (const auto* d = st.as<ir::Delete>()) written = &d->table, event = ir::kTriggerDelete;
+    if (const auto* n = st.as<ir::Insert>()) written = &n->table, event = ir::kTriggerInsert;
+    if (written && !written->empty()) {
+      // The triggers this kind of statement fires (all, when a trigger's
+      // events are not known).
+      const auto view = model.before(i).view(*written);
+      const size_t count = view.trigger_count(event);
+      auto named = view.triggers_for(event, StatementFacts::kTriggersNamed);
+      if (count > 0 || !named.empty()) {
+        f.rare().trigger_count = count;
+        f.rare().triggers = std::move(named);
+      }
+    }
+  }
+  if (const auto* at = st.as<ir::AlterTable>())
+    for (const auto& a : at->actions)
+      if (a.kind == ir::AlterKind::AddColumn && a.column_def && a.column_def->default_value)
+        for (auto& k : model.before(i).known_functions(a.column_def->default_value->functions))
+          f.rare().functions.push_back(std::move(k));
+  if (const auto* d = st.as<ir::Drop>(); d && d->object == ir::ObjectKind::Table && !d->temporary)
+    for (const auto& n : d->names) {
+      const auto k = model.before(i).view(n);
+      if (!k.exists() && (k.seen() || (settings.schema_complete && !outside_history(n))))
+        f.rare().absent_tables.push_back(n);
+      else if (!k.exists() && !k.seen())
+        f.rare().unseen_tables.push_back(n);
+    }
+  facts_.push_back(std::move(f));
+
+  if (const auto* t = st.as<ir::Transaction>()) {
+    if (t->kind == ir::TransactionKind::Begin) {
+      if (!r.explicit_tx) r.opened = i;
+      r.explicit_tx = true;
+      if (!in_tx) {
+        r.tx_start = i;
+        r.begin_lock_timeout = r.lock_timeout;
+        r.begin_statement_timeout = r.statement_timeout;
+        r.begin_utc = r.utc;
+      }
+    } else if (t->kind == ir::TransactionKind::Commit || t->kind == ir::TransactionKind::Rollback ||
+               t->kind == ir::TransactionKind::Prepare) {
+      // AND CHAIN starts the next transaction at once.
+      if (t->kind == ir::TransactionKind::Rollback && in_tx) {
+        // SETs made in a transaction that rolls back are undone with it.
+        r.lock_timeout = r.begin_lock_timeout;
+        r.statement_timeout = r.begin_statement_timeout;
+        r.utc = r.begin_utc;
+      }
+      r.explicit_tx = t->chain;
+      r.opened = t->chain ? i : SIZE_MAX;
+      if (r.implied == TxSource::Implicit) {
+        // The implicit block ends here; a new one holds the statements after it.
+        r.tx_start = t->chain ? i : i + 1;
+      } else {
+        r.tx_done = true;
+        r.tx_start = t->chain ? i : SIZE_MAX;
+      }
+      r.begin_lock_timeout = r.lock_timeout;
+      r.begin_statement_timeout = r.statement_timeout;
+      r.local_lock_timeout.reset();
+      r.local_statement_timeout.reset();
+      r.begin_utc = r.utc;
+      r.local_utc.reset();
+    }
+  } else if (const auto* set = st.as<ir::SetSetting>()) {
+    auto apply = [&](std::optional<std::string>& session, std::optional<std::string>& local,
+                     const std::string& value) {
+      if (set->reset) {
+        session.reset();
+        local.reset();
+      } else if (set->local) {
+        // Outside a transaction block SET LOCAL only warns and changes nothing.
+        if (in_tx) local = value;
+      } else {
+        session = value;
+        local.reset();  // a plain SET replaces an earlier SET LOCAL at once
+      }
+    };
+    std::string value;
+    const TimeoutSetting which = timeout_setting(*set, settings, value);
+    if (set->all) {
+      r.lock_timeout.reset();
+      r.statement_timeout.reset();
+      r.local_lock_timeout.reset();
+      r.local_statement_timeout.reset();
+      r.utc = false;
+      r.local_utc.reset();
+    } else if (settings.dialect == Dialect::Postgres && set->name == "timezone") {
+      // RESET / DEFAULT: the server's zone, which ddlint does not know.
+      const bool zone = !set->reset && pg_utc_time_zone(set->value);
+      if (set->reset) {
+        r.utc = false;
+        r.local_utc.reset();
+      } else if (set->local) {
+        if (in_tx) r.local_utc = zone;
+      } else {
+        r.utc = zone;
+        r.local_utc.reset();
+      }
+    } else if (which == TimeoutSetting::Lock) {
+      apply(r.lock_timeout, r.local_lock_timeout, value);
+    } else if (which == TimeoutSetting::Statement) {
+      apply(r.statement_timeout, r.local_statement_timeout, value);
+    } else if (is_foreign_key_checks(*set)) {
+      r.foreign_key_checks = foreign_key_checks_value(*set);
+    }
+  } else if (const auto* c = st.as<ir::CreateTable>()) {
+    add_created({c->table, i, c->temporary});
+  } else if (const auto* o = st.as<ir::Opaque>()) {
+    // CREATE OR REPLACE VIEW may replace a view that exists (and is used).
+    if (!o->creates.empty() && !(o->or_replace && o->creates_kind == ir::ObjectKind::View))
+      add_created({o->creates, i});
+  } else if (const auto* d = st.as<ir::Drop>()) {
+    // DROP [TEMPORARY] TABLE t drops the session's temporary t first.
+    if (d->object == ir::ObjectKind::Table)
+      for (const auto& n : d->names) {
+        auto named = created_by_name_.find(n.name);
+        if (named == created_by_name_.end()) continue;
+        for (auto k = named->second.rbegin(); k != named->second.rend(); ++k) {
+          Created& c = created_[*k];
+          if (c.renamed) continue;
+          if (c.dropped == SIZE_MAX && same_table(c.name, n)) {
+            if (c.temporary) c.dropped = i;
+            break;
           }
+        }
+      }
+  } else if (const auto* ci = st.as<ir::CreateIndex>()) {
+    if (!ci->name.empty()) indexes_[ci->name].push_back({{ci->table.schema, ci->name, {}}, ci->table, i});
+  } else if (const auto* at = st.as<ir::AlterTable>()) {
+    for (const auto& a : at->actions) {
+      if (a.kind == ir::AlterKind::AddConstraint && a.constraint &&
+          a.constraint->kind == ir::ConstraintKind::Check && a.constraint->expr) {
+        checks_by_table_[at->table.name].push_back(checks_.size());
+        if (!a.constraint->name.empty())
+          r.checks_named[at->table.name + '\0' + a.constraint->name].push_back(checks_.size());
+        checks_.push_back({at->table, a.constraint->expr->not_null_column, a.constraint->name,
+                           a.constraint->not_valid ? SIZE_MAX : i, SIZE_MAX});
+      } else if (a.kind == ir::AlterKind::ValidateConstraint || a.kind == ir::AlterKind::DropConstraint) {
+        const auto named = r.checks_named.find(at->table.name + '\0' + a.name);
+        if (named == r.checks_named.end()) continue;
+        for (const size_t c : named->second) {
+          auto& k = checks_[c];
+          if (k.name.empty() || k.name != a.name || !same_table(k.table, at->table)) continue;
+          if (a.kind == ir::AlterKind::ValidateConstraint && k.validated == SIZE_MAX) k.validated = i;
+          if (a.kind == ir::AlterKind::DropConstraint && k.dropped == SIZE_MAX) k.dropped = i;
         }
       }
     }
   }
-  close_section();
+
   // Objects this run creates under a new name: a table created earlier in
   // the section and renamed is still new under its new name; a column added
   // earlier (or renamed from one) is new under the name it is renamed to.
-  for (size_t i = 0; i < file.statements.size(); ++i) {
-    // Only ALTER TABLE and RENAME statements give these facts (ir::facts):
-    // the others' facts are not worked out.
-    if (file.statements[i].as<ir::AlterTable>() == nullptr && file.statements[i].as<ir::Rename>() == nullptr)
-      continue;
-    for (const auto& f : ir::facts(file.statements[i])) {
-      if (f.kind == ir::FactKind::RenameTable && !f.new_name.empty() && created_before(f.table_name, i)) {
-        std::string_view renamed = f.new_name;
+  // Only ALTER TABLE and RENAME statements give these facts (ir::facts): the
+  // others' facts are not worked out.
+  if (st.as<ir::AlterTable>() != nullptr || st.as<ir::Rename>() != nullptr)
+    for (const auto& fact : ir::facts(st)) {
+      if (fact.kind == ir::FactKind::RenameTable && !fact.new_name.empty() &&
+          created_before(fact.table_name, i)) {
+        std::string_view renamed = fact.new_name;
         if (const size_t dot = renamed.rfind('.'); dot != std::string_view::npos)
           renamed.remove_prefix(dot + 1);
-        add_created({{f.table_name.schema, std::string(renamed), {}}, i});
-      } else if (f.kind == ir::FactKind::AddColumn && !f.name.empty()) {
-        add_column(f.table_name, f.name, i);
-      } else if (f.kind == ir::FactKind::RenameColumn && !f.new_name.empty() &&
-                 column_added_before(f.table_name, f.name, i)) {
-        add_column(f.table_name, f.new_name, i);
+        Created c{{fact.table_name.schema, std::string(renamed), {}}, i};
+        c.renamed = true;
+        add_created(std::move(c));
+      } else if (fact.kind == ir::FactKind::AddColumn && !fact.name.empty()) {
+        add_column(fact.table_name, fact.name, i);
+      } else if (fact.kind == ir::FactKind::RenameColumn && !fact.new_name.empty() &&
+                 column_added_before(fact.table_name, fact.name, i)) {
+        add_column(fact.table_name, fact.new_name, i);
       }
     }
+
+  StatementFacts& added = facts_.back();
+  // The locks its transaction already holds that cover the statement's.
+  if (added.transaction_start != r.holding_tx) {
+    r.holding.clear();
+    r.held_schemas.clear();
+    r.holding_tx = added.transaction_start;
   }
-  // Locks each transaction already holds, indexed by object name, in one
-  // pass (a migration of thousands of statements in one transaction must
-  // not compare each statement with all before it).
-  std::unordered_map<std::string, std::vector<const TableEffect*>> holding;
-  size_t tx = SIZE_MAX;
-  for (auto& f : facts_) {
-    if (f.transaction_start != tx) {
-      holding.clear();
-      tx = f.transaction_start;
-    }
-    if (tx == SIZE_MAX) continue;
-    for (size_t k = 0; k < f.effect.tables.size(); ++k) {
-      const TableEffect& e = f.effect.tables[k];
-      const auto it = holding.find(e.table.name);
-      if (it == holding.end()) continue;
-      for (const TableEffect* h : it->second)
-        if (h->object == e.object && same_table(h->table, e.table) && covers(*h, e)) {
-          f.rare().held.resize(f.effect.tables.size());
-          f.rare().held[k] = true;
+  if (r.holding_tx != SIZE_MAX) {
+    for (size_t k = 0; k < added.effect.tables.size(); ++k) {
+      const TableEffect& e = added.effect.tables[k];
+      const auto it = r.holding.find(e.table.name);
+      if (it == r.holding.end()) continue;
+      for (const HeldLock& h : it->second)
+        if (h.object == e.object &&
+            (h.schema_size == 0 || e.table.schema.empty() || r.schema_of(h) == e.table.schema) &&
+            (h.reads_and_writes || h.strength == e.strength)) {
+          added.rare().held.resize(added.effect.tables.size());
+          added.rare().held[k] = true;
           break;
         }
     }
-    for (const auto& e : f.effect.tables) holding[e.table.name].push_back(&e);
-  }
-  // What the table-stats file says of the existing tables each statement
-  // touches (a table created earlier in the run is new and empty).
-  if (settings.sizes.stats)
-    for (size_t i = 0; i < facts_.size(); ++i) {
-      StatementFacts& f = facts_[i];
-      std::vector<const TableSize*> sizes(f.effect.tables.size(), nullptr);
-      for (size_t k = 0; k < f.effect.tables.size(); ++k) {
-        const TableEffect& e = f.effect.tables[k];
-        if ((e.object == ir::ObjectKind::Index && e.index_name().empty()) || created_before(e.table, i))
-          continue;
-        sizes[k] = settings.sizes.stats->find(e.table);
-      }
-      // Empty without table effects, as before; a statement with effects
-      // holds one entry per effect.
-      if (!sizes.empty()) f.rare().sizes = std::move(sizes);
-      const ir::QualifiedName* written = nullptr;
-      if (const auto* u = file.statements[i].as<ir::Update>()) written = &u->table;
-      if (const auto* d = file.statements[i].as<ir::Delete>()) written = &d->table;
-      if (written != nullptr && !created_before(*written, i))
-        if (const TableSize* size = settings.sizes.stats->find(*written)) f.rare().written_size = size;
+    for (const auto& e : added.effect.tables) {
+      r.holding[e.table.name].push_back({static_cast<uint32_t>(r.held_schemas.size()),
+                                         static_cast<uint32_t>(e.table.schema.size()), e.strength, e.object,
+                                         e.blocks == Blocks::ReadsAndWrites});
+      r.held_schemas += e.table.schema;
     }
+  }
+  // What the table-stats file says of the existing tables the statement
+  // touches (a table created earlier in the run is new and empty).
+  if (settings.sizes.stats) {
+    std::vector<const TableSize*> sizes(added.effect.tables.size(), nullptr);
+    for (size_t k = 0; k < added.effect.tables.size(); ++k) {
+      const TableEffect& e = added.effect.tables[k];
+      if ((e.object == ir::ObjectKind::Index && e.index_name().empty()) || created_before(e.table, i))
+        continue;
+      sizes[k] = settings.sizes.stats->find(e.table);
+    }
+    // Empty without table effects, as before; a statement with effects
+    // holds one entry per effect.
+    if (!sizes.empty()) added.rare().sizes = std::move(sizes);
+    const ir::QualifiedName* written = nullptr;
+    if (const auto* u = st.as<ir::Update>()) written = &u->table;
+    if (const auto* d = st.as<ir::Delete>()) written = &d->table;
+    if (written != nullptr && !created_before(*written, i))
+      if (const TableSize* size = settings.sizes.stats->find(*written)) added.rare().written_size = size;
+  }
 }
 
 const StatementFacts::Rare& StatementFacts::none() {

@@ -170,6 +170,33 @@ class MigrationFacts {
   MigrationFacts(const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan,
                  std::span<const CreatedObject> earlier = {}, std::vector<KnownTable> history = {},
                  std::span<const KnownFunction> functions = {});
+  ~MigrationFacts();
+  MigrationFacts(const MigrationFacts&) = delete;
+  MigrationFacts& operator=(const MigrationFacts&) = delete;
+  MigrationFacts(MigrationFacts&&) noexcept;
+  MigrationFacts& operator=(MigrationFacts&&) noexcept;
+
+  // What a runner section's transaction depends on, counted over the whole
+  // section before the facts of its first statement are worked out: its
+  // statements (recovered ones not counted: a one-statement query string has
+  // no implicit block) and, in a PostgreSQL file, those of a section whose
+  // transaction depends on its content (Flyway) that cannot run in a
+  // transaction block. Counted statement by statement (count()), so a file
+  // read in pieces can count them in a first pass.
+  struct SectionCounts {
+    std::vector<size_t> statements;  // per section of the plan
+    std::vector<size_t> refusing;
+    SectionCounts(const Settings& settings, const RunnerPlan& plan)
+        : statements(plan.sections.size(), 0),
+          refusing(plan.sections.size(), 0),
+          settings_(&settings),
+          plan_(&plan) {}
+    void count(const ir::Statement& st);
+
+   private:
+    const Settings* settings_;
+    const RunnerPlan* plan_;
+  };
 
   const RunnerPlan& plan() const { return plan_; }
   const StatementFacts& at(size_t statement) const { return facts_[statement]; }
@@ -202,6 +229,18 @@ class MigrationFacts {
   const ir::QualifiedName* created_index_table(const ir::QualifiedName& index, size_t statement) const;
 
  private:
+  // The facts of statement `i` (`st`), worked out after those of every
+  // statement before it (facts_ holds them), and the indexes the queries
+  // read brought up to date with it; finish() after the last statement.
+  void add(size_t i, const ir::Statement& st);
+  void finish();
+  // What add() carries from one statement to the next: the section's
+  // transaction and settings so far, the model, the locks held so far in
+  // the open transaction (defined in the .cpp; dropped by the constructor
+  // once the last statement is added).
+  struct Running;
+  std::unique_ptr<Running> run_;
+
   struct Created {
     ir::QualifiedName name;
     size_t statement;
@@ -209,6 +248,9 @@ class MigrationFacts {
     // A TEMPORARY table is gone after the statement that drops it (the
     // table of that name the schema had is seen again).
     size_t dropped = SIZE_MAX;
+    // Created under this name by renaming a table created earlier in the
+    // section (a DROP of the name does not look at it for a temporary table).
+    bool renamed = false;
   };
   RunnerPlan plan_;
   std::span<const CreatedObject> earlier_;
