@@ -1,5 +1,8 @@
 #include "analysis/down_migration.h"
 
+#include <algorithm>
+
+#include "analysis/migration_facts.h"
 #include "ir/facts.h"
 
 namespace ddlint::analysis {
@@ -238,25 +241,25 @@ std::string paired_down_path(std::string_view path, Runner runner) {
 
 namespace {
 
-DownMigration read_down_migration(const ir::ParsedFile& file, const MigrationFacts& facts,
+DownMigration read_down_migration(std::span<const ir::Statement> statements, const RunnerPlan& plan,
                                   std::string_view path, const ir::ParsedFile* paired,
                                   std::string_view unreadable, bool split_version,
                                   std::string_view paired_path) {
   DownMigration d;
-  const RunnerPlan& plan = facts.plan();
   const bool sections = plan.runner == Runner::Goose || plan.runner == Runner::Dbmate;
   if (sections) {
     d.supported = true;
     d.where = plan.runner == Runner::Goose ? "the `-- +goose Down` section" : "the `-- migrate:down` section";
     // Room for one effect per down statement (most have one): the effects
     // are not moved as the vector grows.
-    size_t downs = 0;
-    for (size_t i = 0; i < file.statements.size(); ++i) downs += facts.at(i).down ? 1 : 0;
-    d.effects.reserve(downs);
-    for (size_t i = 0; i < file.statements.size(); ++i) {
-      if (!facts.at(i).down) continue;
+    const auto down = [&](const ir::Statement& st) {
+      return plan.sections[plan.section_at(st.range.begin)].down;
+    };
+    d.effects.reserve(static_cast<size_t>(std::count_if(statements.begin(), statements.end(), down)));
+    for (const ir::Statement& st : statements) {
+      if (!down(st)) continue;
       d.present = true;
-      add_effects(file.statements[i], d.effects);
+      add_effects(st, d.effects);
     }
     return d;
   }
@@ -303,10 +306,11 @@ DownMigration read_down_migration(const ir::ParsedFile& file, const MigrationFac
 
 }  // namespace
 
-DownMigration down_migration(const ir::ParsedFile& file, const MigrationFacts& facts, std::string_view path,
-                             const ir::ParsedFile* paired, std::string_view unreadable, bool split_version,
-                             std::string_view paired_path) {
-  DownMigration d = read_down_migration(file, facts, path, paired, unreadable, split_version, paired_path);
+DownMigration down_migration(std::span<const ir::Statement> statements, const RunnerPlan& plan,
+                             std::string_view path, const ir::ParsedFile* paired, std::string_view unreadable,
+                             bool split_version, std::string_view paired_path) {
+  DownMigration d =
+      read_down_migration(statements, plan, path, paired, unreadable, split_version, paired_path);
   // A few effects are scanned: three maps keyed by strings cost more than
   // reading them (most down migrations have a handful).
   if (d.effects.size() > DownMigration::kScanned) d.index_effects();

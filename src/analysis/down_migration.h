@@ -1,10 +1,11 @@
 #pragma once
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
-#include "analysis/migration_facts.h"
+#include "analysis/runner.h"
 #include "ir/parsed_file.h"
 
 namespace ddlint::analysis {
@@ -82,7 +83,11 @@ struct DownMigration {
 // empty when the name does not say.
 std::string paired_down_path(std::string_view path, Runner runner = Runner::None);
 
-// Builds the view for `file` (read for `facts`' runner plan). `paired` is the
+// Builds the view for a file under its runner plan. `statements`: the
+// file's statements, or any part of them that holds every statement of its
+// down sections (goose, dbmate: a file read in pieces may read those
+// first); they are read only for the sections that `plan` says are down
+// migrations, not kept. `paired` is the
 // parsed file at paired_down_path(path), or null when there is none;
 // `unreadable` the path of a down migration in another language found
 // instead (empty when none). `split_version`: `path` is a step of a split
@@ -90,8 +95,9 @@ std::string paired_down_path(std::string_view path, Runner runner = Runner::None
 // down steps, which roll the version back together. `paired_path`: the file
 // `paired` was read from when the driver found it under another name than
 // paired_down_path() (the down of the same version number); messages name it.
-DownMigration down_migration(const ir::ParsedFile& file, const MigrationFacts& facts, std::string_view path,
-                             const ir::ParsedFile* paired, std::string_view unreadable = {},
-                             bool split_version = false, std::string_view paired_path = {});
+DownMigration down_migration(std::span<const ir::Statement> statements, const RunnerPlan& plan,
+                             std::string_view path, const ir::ParsedFile* paired,
+                             std::string_view unreadable = {}, bool split_version = false,
+                             std::string_view paired_path = {});
 
 }  // namespace ddlint::analysis

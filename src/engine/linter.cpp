@@ -131,43 +131,64 @@ bool advance_to(It& it, It end, std::string_view id, Key key) {
   return false;
 }
 
-// table_stats: a size-dependent finding (its rule's page says
-// `size_dependent = true`) on a table of at least large_table_rows rows is
-// raised one level and says the size and the estimated duration; one whose
-// tables all have fewer than safe_below_rows rows is suppressed. A finding
-// on a table the file does not know is left as it is.
-void apply_table_sizes(std::vector<Diagnostic>& out, const ir::ParsedFile& parsed,
-                       const analysis::MigrationFacts& facts, const analysis::SizePolicy& policy,
-                       const Catalog& catalog) {
-  std::vector<size_t> order;  // statements by start
-  for (size_t i = 0; i < parsed.statements.size(); ++i)
-    if (!parsed.statements[i].recovered) order.push_back(i);
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return parsed.statements[a].range.begin < parsed.statements[b].range.begin;
-  });
-  for (auto& d : out) {
-    const RuleInfo* info = catalog.find(d.rule);
-    if (info == nullptr || !info->size_dependent) continue;
-    auto it = std::upper_bound(order.begin(), order.end(), d.range.begin,
-                               [&](uint32_t at, size_t i) { return at < parsed.statements[i].range.begin; });
-    if (it == order.begin()) continue;
-    const size_t i = *std::prev(it);
-    if (d.range.begin > parsed.statements[i].range.end) continue;
-    const analysis::StatementFacts& f = facts.at(i);
-    const auto v =
-        analysis::size_verdict(parsed.statements[i], f.effect, f.sizes(), f.written_size(), policy);
-    if (v.safe && !d.suppressed) {
-      d.suppressed = true;
-      d.suppression_reason = "table_stats: fewer than " + analysis::thousands(policy.safe_below_rows) +
-                             " rows (safe_below_rows)";
-      continue;
+// table_stats: what the file says of the tables each statement works on,
+// worked out as the statements come (their facts are not kept for it).
+// Statements whose verdict changes no finding (no table known, not all of
+// them small) keep only their range.
+class TableSizes {
+ public:
+  static constexpr uint32_t kNoVerdict = UINT32_MAX;
+  void add(const ir::Statement& st, const analysis::StatementFacts& f, const analysis::SizePolicy& policy) {
+    const auto v = analysis::size_verdict(st, f.effect, f.sizes(), f.written_size(), policy);
+    uint32_t at = kNoVerdict;
+    if (v.safe || v.table != nullptr) {
+      at = static_cast<uint32_t>(verdicts_.size());
+      verdicts_.push_back(v);
     }
-    if (v.table == nullptr) continue;
-    d.message += "; " + v.describe();
-    if (v.large && d.severity != Severity::Error)
-      d.severity = static_cast<Severity>(static_cast<int>(d.severity) + 1);
+    statements_.push_back({st.range, at});
   }
-}
+
+  // A size-dependent finding (its rule's page says `size_dependent = true`)
+  // on a table of at least large_table_rows rows is raised one level and
+  // says the size and the estimated duration; one whose tables all have
+  // fewer than safe_below_rows rows is suppressed. A finding on a table the
+  // file does not know is left as it is. A finding belongs to the statement
+  // that starts last at or before it, when it lies within that statement.
+  void apply(std::vector<Diagnostic>& out, const analysis::SizePolicy& policy, const Catalog& catalog) const {
+    std::vector<size_t> order(statements_.size());  // statements by start
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](size_t a, size_t b) { return statements_[a].range.begin < statements_[b].range.begin; });
+    for (auto& d : out) {
+      const RuleInfo* info = catalog.find(d.rule);
+      if (info == nullptr || !info->size_dependent) continue;
+      auto it = std::upper_bound(order.begin(), order.end(), d.range.begin,
+                                 [&](uint32_t at, size_t i) { return at < statements_[i].range.begin; });
+      if (it == order.begin()) continue;
+      const Sized& st = statements_[*std::prev(it)];
+      if (d.range.begin > st.range.end || st.verdict == kNoVerdict) continue;
+      const analysis::SizeVerdict& v = verdicts_[st.verdict];
+      if (v.safe && !d.suppressed) {
+        d.suppressed = true;
+        d.suppression_reason = "table_stats: fewer than " + analysis::thousands(policy.safe_below_rows) +
+                               " rows (safe_below_rows)";
+        continue;
+      }
+      if (v.table == nullptr) continue;
+      d.message += "; " + v.describe();
+      if (v.large && d.severity != Severity::Error)
+        d.severity = static_cast<Severity>(static_cast<int>(d.severity) + 1);
+    }
+  }
+
+ private:
+  struct Sized {
+    TextRange range;
+    uint32_t verdict;  // index into verdicts_, or kNoVerdict
+  };
+  std::vector<Sized> statements_;  // the statements not recovered from syntax errors, in file order
+  std::vector<analysis::SizeVerdict> verdicts_;
+};
 
 }  // namespace
 
@@ -296,7 +317,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   // per file): each growth of the vector moves every finding in it.
   out.reserve(8);
   const analysis::DownMigration down =
-      analysis::down_migration(parsed, facts, source->path(), paired_down, unreadable_down,
+      analysis::down_migration(parsed.statements, plan, source->path(), paired_down, unreadable_down,
                                !settings.runner_layout.split_version.empty(), down_path);
   RuleContext ctx(*source, parsed, settings, facts, annotations, catalog, out);
   ctx.set_down_migration(&down);
@@ -364,8 +385,11 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
     if (hooks[r] & hook::SkippedInput)
       for (const auto& s : parsed.skipped) rule->onSkippedInput(s, ctx);
   }
+  std::optional<TableSizes> sizes;
+  if (settings.sizes.stats) sizes.emplace();
   for (size_t i = 0; i < parsed.statements.size(); ++i) {
     const ir::Statement& st = parsed.statements[i];
+    if (sizes && !st.recovered) sizes->add(st, facts.at(i), settings.sizes);
     // The rules with a hook for the statement's kind, in order, and those
     // that observe its kind.
     const std::vector<uint32_t>& to_call = selection->by_node[st.node.index()];
@@ -428,7 +452,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
     if (d.escalated && d.severity != Severity::Error)
       d.severity = static_cast<Severity>(static_cast<int>(d.severity) + 1);
   }
-  if (settings.sizes.stats) apply_table_sizes(out, parsed, facts, settings.sizes, catalog);
+  if (sizes) sizes->apply(out, settings.sizes, catalog);
   sort_findings(out);
   result.source = source;
   return result;
