@@ -539,7 +539,8 @@ TEST_SUITE("registry") {
       CAPTURE(e.id);
       const bool after = e.id == "rename-table" || e.id == "drop-index-non-concurrently" ||
                          e.id == "prefer-bigint-over-int" || e.id == "drop-column" || e.id == "drop-table" ||
-                         e.id == "disable-trigger" || e.id == "missing-analyze";
+                         e.id == "disable-trigger" || e.id == "missing-analyze" ||
+                         e.id == "down-migration-incomplete";
       CHECK(((e.hooks & engine::hook::EndAfterStatements) != 0) == after);
     }
   }
