@@ -540,7 +540,7 @@ TEST_SUITE("registry") {
       const bool after = e.id == "rename-table" || e.id == "drop-index-non-concurrently" ||
                          e.id == "prefer-bigint-over-int" || e.id == "drop-column" || e.id == "drop-table" ||
                          e.id == "disable-trigger" || e.id == "missing-analyze" ||
-                         e.id == "down-migration-incomplete";
+                         e.id == "down-migration-incomplete" || e.id == "lock-held-across-statements";
       CHECK(((e.hooks & engine::hook::EndAfterStatements) != 0) == after);
     }
   }
