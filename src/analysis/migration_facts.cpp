@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <stdexcept>
 #include <string_view>
 #include <unordered_map>
 
@@ -343,6 +344,14 @@ MigrationFacts& MigrationFacts::operator=(MigrationFacts&&) noexcept = default;
 MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan,
                                std::span<const CreatedObject> earlier, std::vector<KnownTable> history,
                                std::span<const KnownFunction> functions)
+    : MigrationFacts(ByStatement::kYes, file, settings, plan, earlier, std::move(history), functions) {
+  for (size_t i = 0; i < file.statements.size(); ++i) add(i, file.statements[i]);
+  finish();
+}
+
+MigrationFacts::MigrationFacts(ByStatement, const ir::ParsedFile& file, const Settings& settings,
+                               const RunnerPlan& plan, std::span<const CreatedObject> earlier,
+                               std::vector<KnownTable> history, std::span<const KnownFunction> functions)
     : plan_(plan), earlier_(earlier) {
   // A step of a split version: the columns earlier steps of the version
   // added are as new as columns added earlier in the file. Read before the
@@ -356,13 +365,20 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
   facts_.reserve(file.statements.size());
   section_first_.reserve(file.statements.size());
   for (const auto& st : file.statements) run_->counts.count(st);
-  for (size_t i = 0; i < file.statements.size(); ++i) add(i, file.statements[i]);
-  finish();
-  run_.reset();
+}
+
+void MigrationFacts::not_reached(size_t statement) const {
+  throw std::logic_error("the facts of statement " + std::to_string(statement) + " were read when only " +
+                         std::to_string(facts_.size()) + " were worked out");
 }
 
 void MigrationFacts::finish() {
-  Running& r = *run_;
+  close_section();
+  run_.reset();
+}
+
+void MigrationFacts::close_section() {
+  const Running& r = *run_;
   if (r.section != SIZE_MAX && r.explicit_tx && r.implied != TxSource::Runner && r.opened != SIZE_MAX)
     unterminated_.push_back(r.opened);
 }
@@ -373,7 +389,7 @@ void MigrationFacts::add(size_t i, const ir::Statement& st) {
   ReplayedModel& model = r.model;
   const size_t s = plan_.section_at(st.range.begin);
   if (s != r.section) {
-    finish();  // the section before
+    close_section();  // the section before
     r.section = s;
     r.first = i;
     const RunnerSection& sec = plan_.sections[s];

@@ -170,6 +170,21 @@ class MigrationFacts {
   MigrationFacts(const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan,
                  std::span<const CreatedObject> earlier = {}, std::vector<KnownTable> history = {},
                  std::span<const KnownFunction> functions = {});
+  // The same, statement by statement: the facts of statement i are there
+  // once add(i, ...) has run for it and every statement before it, in
+  // order; finish() after the last (the unterminated transactions of the
+  // last section). `file` is read for its sections' counts first.
+  enum class ByStatement : uint8_t { kYes };
+  MigrationFacts(ByStatement, const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan,
+                 std::span<const CreatedObject> earlier = {}, std::vector<KnownTable> history = {},
+                 std::span<const KnownFunction> functions = {});
+  // The facts of statement `i` (`st`), worked out after those of every
+  // statement before it (facts_ holds them), and the indexes the queries
+  // read brought up to date with it.
+  void add(size_t i, const ir::Statement& st);
+  // After the last statement: closes the last section, and drops what
+  // add() carried from one statement to the next.
+  void finish();
   ~MigrationFacts();
   MigrationFacts(const MigrationFacts&) = delete;
   MigrationFacts& operator=(const MigrationFacts&) = delete;
@@ -199,7 +214,13 @@ class MigrationFacts {
   };
 
   const RunnerPlan& plan() const { return plan_; }
-  const StatementFacts& at(size_t statement) const { return facts_[statement]; }
+  // The facts of a statement reached so far (by add(), when they are worked
+  // out statement by statement); a later one throws std::logic_error.
+  const StatementFacts& at(size_t statement) const {
+    if (statement >= facts_.size()) [[unlikely]]
+      not_reached(statement);
+    return facts_[statement];
+  }
   // True when `table` is created by a statement before `statement`.
   bool created_before(const ir::QualifiedName& table, size_t statement) const;
   bool is_existing(const ir::QualifiedName& table, size_t statement) const {
@@ -229,11 +250,8 @@ class MigrationFacts {
   const ir::QualifiedName* created_index_table(const ir::QualifiedName& index, size_t statement) const;
 
  private:
-  // The facts of statement `i` (`st`), worked out after those of every
-  // statement before it (facts_ holds them), and the indexes the queries
-  // read brought up to date with it; finish() after the last statement.
-  void add(size_t i, const ir::Statement& st);
-  void finish();
+  void close_section();
+  [[noreturn]] void not_reached(size_t statement) const;
   // What add() carries from one statement to the next: the section's
   // transaction and settings so far, the model, the locks held so far in
   // the open transaction (defined in the .cpp; dropped by the constructor

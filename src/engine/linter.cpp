@@ -293,7 +293,10 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
     result.source = source;
     return result;
   }
-  const analysis::MigrationFacts facts(parsed, settings, plan, earlier, std::move(history), functions);
+  // The facts of each statement are worked out just before the rules visit
+  // it, from what the statements before it left.
+  analysis::MigrationFacts facts(analysis::MigrationFacts::ByStatement::kYes, parsed, settings, plan, earlier,
+                                 std::move(history), functions);
 
   std::vector<std::pair<TextRange, std::string_view>> comments;
   comments.reserve(parsed.comments.size());
@@ -350,7 +353,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
     present |= HookSet{1} << parsed.statements[i].node.index();
     if (parsed.statements[i].recovered) continue;
     last_any = i;
-    if (!facts.at(i).down) last_up = i;
+    if (!plan.sections[plan.section_at(parsed.statements[i].range.begin)].down) last_up = i;
     called |= HookSet{1} << parsed.statements[i].node.index();
   }
   // The rules, made anew for the file: those with a hook the file calls (a
@@ -389,6 +392,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   if (settings.sizes.stats) sizes.emplace();
   for (size_t i = 0; i < parsed.statements.size(); ++i) {
     const ir::Statement& st = parsed.statements[i];
+    facts.add(i, st);
     if (sizes && !st.recovered) sizes->add(st, facts.at(i), settings.sizes);
     // The rules with a hook for the statement's kind, in order, and those
     // that observe its kind.
@@ -415,6 +419,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
       rules[r]->onStatement(st, ctx);
     }
   }
+  facts.finish();
   for (const uint32_t r : selection->at_end) {
     if (!rules[r]) continue;  // an end hook after statements the file does not have
     const size_t last = last_of(r);
