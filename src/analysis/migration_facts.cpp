@@ -345,6 +345,8 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
                                std::span<const CreatedObject> earlier, std::vector<KnownTable> history,
                                std::span<const KnownFunction> functions)
     : MigrationFacts(ByStatement::kYes, file, settings, plan, earlier, std::move(history), functions) {
+  release_ = false;
+  facts_.reserve(file.statements.size());
   for (size_t i = 0; i < file.statements.size(); ++i) add(i, file.statements[i]);
   finish();
 }
@@ -362,14 +364,19 @@ MigrationFacts::MigrationFacts(ByStatement, const ir::ParsedFile& file, const Se
         for (const KnownColumn& c : k.state->columns)
           if (c.version == settings.runner_layout.split_version) add_column(k.name, c.name, kEarlierStep);
   run_ = std::make_unique<Running>(file, settings, plan_, std::move(history), functions);
-  facts_.reserve(file.statements.size());
+  release_ = true;
   section_first_.reserve(file.statements.size());
+  down_.reserve(file.statements.size());
   for (const auto& st : file.statements) run_->counts.count(st);
 }
 
 void MigrationFacts::not_reached(size_t statement) const {
+  if (statement < base_)
+    throw std::logic_error("the facts of statement " + std::to_string(statement) +
+                           " were read after they were released (at statement " + std::to_string(base_) +
+                           ")");
   throw std::logic_error("the facts of statement " + std::to_string(statement) + " were read when only " +
-                         std::to_string(facts_.size()) + " were worked out");
+                         std::to_string(reached_) + " were worked out");
 }
 
 void MigrationFacts::finish() {
@@ -429,6 +436,7 @@ void MigrationFacts::add(size_t i, const ir::Statement& st) {
     r.foreign_key_checks = true;
   }
   section_first_.push_back(r.first);
+  down_.push_back(plan_.sections[s].down);
   StatementFacts f;
   f.utc_session = settings.dialect == Dialect::Postgres && r.local_utc.value_or(r.utc);
   if (st.recovered) {
@@ -582,7 +590,12 @@ void MigrationFacts::add(size_t i, const ir::Statement& st) {
       else if (!k.exists() && !k.seen())
         f.rare().unseen_tables.push_back(n);
     }
+  if (release_) {
+    facts_.clear();
+    base_ = i;
+  }
   facts_.push_back(std::move(f));
+  reached_ = i + 1;
 
   if (const auto* t = st.as<ir::Transaction>()) {
     if (t->kind == ir::TransactionKind::Begin) {
@@ -824,7 +837,7 @@ const ir::QualifiedName* MigrationFacts::created_index_table(const ir::Qualified
     for (const auto& k : named->second)
       if (k.statement < statement && same_section(k.statement, statement) && same_table(k.name, index))
         return &k.table;
-  if (statement < facts_.size() && !facts_[statement].down)
+  if (statement < reached_ && !down_[statement])
     for (const auto& e : earlier_)
       if (e.index && same_table(e.name, index)) return &e.table;
   return nullptr;
@@ -843,7 +856,7 @@ bool MigrationFacts::created_before(const ir::QualifiedName& table, size_t state
           same_table(c.name, table))
         return true;
     }
-  if (statement < facts_.size() && !facts_[statement].down)
+  if (statement < reached_ && !down_[statement])
     for (const auto& e : earlier_)
       if (!e.index && same_table(e.name, table)) return true;
   return false;
@@ -863,11 +876,10 @@ bool MigrationFacts::column_added_before(const ir::QualifiedName& table, const s
     const AddedColumn& c = it->second;
     if (!same_table(added_tables_[c.table], table)) continue;
     if (c.statement == kEarlierStep) {
-      if (statement < facts_.size() && !facts_[statement].down) return true;
+      if (statement < reached_ && !down_[statement]) return true;
       continue;
     }
-    if (c.statement < statement && same_section(c.statement, statement) && !facts_[c.statement].down)
-      return true;
+    if (c.statement < statement && same_section(c.statement, statement) && !down_[c.statement]) return true;
   }
   return false;
 }

@@ -214,12 +214,13 @@ class MigrationFacts {
   };
 
   const RunnerPlan& plan() const { return plan_; }
-  // The facts of a statement reached so far (by add(), when they are worked
-  // out statement by statement); a later one throws std::logic_error.
+  // The facts of a statement reached so far: worked out statement by
+  // statement (ByStatement), only the last one added is kept (add()
+  // releases the one before it); the others throw std::logic_error.
   const StatementFacts& at(size_t statement) const {
-    if (statement >= facts_.size()) [[unlikely]]
+    if (statement >= reached_ || statement < base_) [[unlikely]]
       not_reached(statement);
-    return facts_[statement];
+    return facts_[statement - base_];
   }
   // True when `table` is created by a statement before `statement`.
   bool created_before(const ir::QualifiedName& table, size_t statement) const;
@@ -272,8 +273,15 @@ class MigrationFacts {
   };
   RunnerPlan plan_;
   std::span<const CreatedObject> earlier_;
+  // The facts kept: of statements base_ .. reached_ - 1 (every statement
+  // of the file, or the last one added when they are worked out statement
+  // by statement).
   std::vector<StatementFacts> facts_;
+  size_t base_ = 0;
+  size_t reached_ = 0;
+  bool release_ = false;               // ByStatement: add() releases the facts before its statement
   std::vector<size_t> section_first_;  // per statement: first statement of its section
+  std::vector<bool> down_;             // per statement: in a down migration
   std::vector<Created> created_;
   std::unordered_map<std::string, std::vector<size_t>> created_by_name_;  // table name -> created_ indexes
   void add_created(Created c);
