@@ -182,8 +182,13 @@ constexpr size_t kIntegerRoom = 24;
 
 }  // namespace
 
-// The size from which items() writes a fragment to the stream directly.
-constexpr size_t kDirect = 4096;
+// The size from which items() writes a fragment to the stream directly;
+// smaller ones are copied into the buffer, which is written when it holds
+// 64 KB (maybe_flush). A file's findings are one fragment, most of them a
+// few KB: written one by one, the PostgreSQL corpus's 33 MB of JSON took
+// about 4,400 writes; copied, about 500, and the run on one core about 3%
+// less time (farm-bench, 21 and 31 pairs: A/B 0.963 and 0.968).
+constexpr size_t kDirect = size_t{1} << 16;
 
 void JsonWriter::grow(size_t n) {
   const size_t cap = std::max({2 * cap_, len_ + n, size_t{4096}});
