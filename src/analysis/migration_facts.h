@@ -178,9 +178,9 @@ class MigrationFacts {
   MigrationFacts(ByStatement, const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan,
                  std::span<const CreatedObject> earlier = {}, std::vector<KnownTable> history = {},
                  std::span<const KnownFunction> functions = {});
-  // The facts of statement `i` (`st`), worked out after those of every
-  // statement before it (facts_ holds them), and the indexes the queries
-  // read brought up to date with it.
+  // The facts of statement `i` (`st`), worked out from what the statements
+  // before it left (add() has run for each of them, in order), and the
+  // indexes the queries read brought up to date with it.
   void add(size_t i, const ir::Statement& st);
   // After the last statement: closes the last section, and drops what
   // add() carried from one statement to the next.
@@ -188,6 +188,8 @@ class MigrationFacts {
   ~MigrationFacts();
   MigrationFacts(const MigrationFacts&) = delete;
   MigrationFacts& operator=(const MigrationFacts&) = delete;
+  // Moved only once finish() has run (what add() carries points into the
+  // object).
   MigrationFacts(MigrationFacts&&) noexcept;
   MigrationFacts& operator=(MigrationFacts&&) noexcept;
 
@@ -255,8 +257,7 @@ class MigrationFacts {
   [[noreturn]] void not_reached(size_t statement) const;
   // What add() carries from one statement to the next: the section's
   // transaction and settings so far, the model, the locks held so far in
-  // the open transaction (defined in the .cpp; dropped by the constructor
-  // once the last statement is added).
+  // the open transaction (defined in the .cpp; dropped by finish()).
   struct Running;
   std::unique_ptr<Running> run_;
 
