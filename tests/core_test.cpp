@@ -1438,6 +1438,48 @@ TEST_SUITE("core") {
     CHECK_FALSE(r.second.at(1).refused_mix);
   }
 
+  TEST_CASE("MigrationFacts statement by statement: the section counted first, one statement's facts kept") {
+    // A Flyway file whose second statement cannot run in a transaction: the
+    // first statement's facts already say so (the section is counted before
+    // any statement's facts are worked out), as the whole-file facts do.
+    const std::string sql =
+        "CREATE TABLE t (id int);\nCREATE INDEX CONCURRENTLY i ON t (id);\nBEGIN;\nSET LOCAL lock_timeout = "
+        "'1s';\n"
+        "COMMIT;\nALTER TABLE t ADD COLUMN c int;\n";
+    const SourceFile f("V1__x.sql", sql);
+    const ir::ParsedFile parsed = parser::parse(f);
+    REQUIRE(parsed.errors.empty());
+    REQUIRE(parsed.statements.size() == 6);
+    analysis::RunnerLayout layout;
+    layout.mixed = true;
+    const auto plan =
+        analysis::plan_runner("V1__x.sql", f.text(), parsed.comments, analysis::Runner::Auto, layout);
+    const analysis::Settings settings;  // read by add() until finish(): it must outlive them
+    const analysis::MigrationFacts whole(parsed, settings, plan);
+    analysis::MigrationFacts facts(analysis::MigrationFacts::ByStatement::kYes, parsed, settings, plan);
+    CHECK_THROWS_AS((void)facts.at(0), std::logic_error);  // not reached yet
+    for (size_t i = 0; i < parsed.statements.size(); ++i) {
+      facts.add(i, parsed.statements[i]);
+      const auto& a = facts.at(i);
+      const auto& b = whole.at(i);
+      CAPTURE(i);
+      CHECK(a.tx == b.tx);
+      CHECK(a.in_transaction == b.in_transaction);
+      CHECK(a.transaction_start == b.transaction_start);
+      CHECK((a.lock_timeout() == nullptr) == (b.lock_timeout() == nullptr));
+      CHECK(a.effect.tables.size() == b.effect.tables.size());
+      CHECK_THROWS_AS((void)facts.at(i + 1), std::logic_error);             // not reached yet
+      if (i > 0) CHECK_THROWS_AS((void)facts.at(i - 1), std::logic_error);  // released
+    }
+    facts.finish();
+    CHECK(whole.at(0).tx == analysis::TxSource::None);  // the CONCURRENTLY after it decides
+    CHECK(whole.at(3).explicit_transaction);
+    REQUIRE(whole.at(3).lock_timeout() == nullptr);  // SET LOCAL applies after the SET itself
+    // The whole-file facts keep every statement's.
+    CHECK(whole.at(5).tx == analysis::TxSource::None);
+    CHECK_THROWS_AS((void)whole.at(6), std::logic_error);
+  }
+
   TEST_CASE("schema model: snapshots share table states; a change copies only what a snapshot holds") {
     analysis::SchemaModel model;
     const auto history = file(

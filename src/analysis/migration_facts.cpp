@@ -322,6 +322,17 @@ struct MigrationFacts::Running {
   std::optional<bool> local_utc;
   bool begin_utc = false;
   bool foreign_key_checks = true;  // MySQL session setting (ADD FOREIGN KEY is COPY while on)
+  // A transaction ended (COMMIT, ROLLBACK, or a statement's implicit
+  // commit): its SET LOCALs end with it, and the session's values are those
+  // a ROLLBACK of the next one restores.
+  void transaction_ended() {
+    begin_lock_timeout = lock_timeout;
+    begin_statement_timeout = statement_timeout;
+    local_lock_timeout.reset();
+    local_statement_timeout.reset();
+    begin_utc = utc;
+    local_utc.reset();
+  }
   // checks_ by table name and constraint name: a VALIDATE or DROP
   // CONSTRAINT finds its check without reading every check of the file.
   std::unordered_map<std::string, std::vector<size_t>> checks_named;
@@ -462,12 +473,7 @@ void MigrationFacts::add(size_t i, const ir::Statement& st) {
       r.opened = SIZE_MAX;
       r.tx_done = true;
       r.tx_start = SIZE_MAX;
-      r.begin_lock_timeout = r.lock_timeout;
-      r.begin_statement_timeout = r.statement_timeout;
-      r.local_lock_timeout.reset();
-      r.local_statement_timeout.reset();
-      r.begin_utc = r.utc;
-      r.local_utc.reset();
+      r.transaction_ended();
     }
   }
   f.section = s;
@@ -625,12 +631,7 @@ void MigrationFacts::add(size_t i, const ir::Statement& st) {
         r.tx_done = true;
         r.tx_start = t->chain ? i : SIZE_MAX;
       }
-      r.begin_lock_timeout = r.lock_timeout;
-      r.begin_statement_timeout = r.statement_timeout;
-      r.local_lock_timeout.reset();
-      r.local_statement_timeout.reset();
-      r.begin_utc = r.utc;
-      r.local_utc.reset();
+      r.transaction_ended();
     }
   } else if (const auto* set = st.as<ir::SetSetting>()) {
     auto apply = [&](std::optional<std::string>& session, std::optional<std::string>& local,

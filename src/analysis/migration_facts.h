@@ -173,7 +173,9 @@ class MigrationFacts {
   // The same, statement by statement: the facts of statement i are there
   // once add(i, ...) has run for it and every statement before it, in
   // order; finish() after the last (the unterminated transactions of the
-  // last section). `file` is read for its sections' counts first.
+  // last section). `file` is read for its sections' counts first; `file`,
+  // `settings` and `functions` are read by add() until finish(), and must
+  // outlive those calls.
   enum class ByStatement : uint8_t { kYes };
   MigrationFacts(ByStatement, const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan,
                  std::span<const CreatedObject> earlier = {}, std::vector<KnownTable> history = {},
