@@ -1456,7 +1456,10 @@ TEST_SUITE("core") {
         analysis::plan_runner("V1__x.sql", f.text(), parsed.comments, analysis::Runner::Auto, layout);
     const analysis::Settings settings;  // read by add() until finish(): it must outlive them
     const analysis::MigrationFacts whole(parsed, settings, plan);
-    analysis::MigrationFacts facts(analysis::MigrationFacts::ByStatement::kYes, parsed, settings, plan);
+    analysis::MigrationFacts::SectionCounts counts(settings, plan);
+    for (const auto& st : parsed.statements) counts.count(st);
+    analysis::MigrationFacts facts(analysis::MigrationFacts::ByStatement::kYes, counts, settings, plan);
+    facts.window(parsed.statements, 0);
     CHECK_THROWS_AS((void)facts.at(0), std::logic_error);  // not reached yet
     for (size_t i = 0; i < parsed.statements.size(); ++i) {
       facts.add(i, parsed.statements[i]);
@@ -1478,6 +1481,38 @@ TEST_SUITE("core") {
     // The whole-file facts keep every statement's.
     CHECK(whole.at(5).tx == analysis::TxSource::None);
     CHECK_THROWS_AS((void)whole.at(6), std::logic_error);
+  }
+
+  TEST_CASE("replayed model: read a window of statements at a time") {
+    const auto all = file(
+        "CREATE TABLE a (id int);\nALTER TABLE a ADD COLUMN x int;\nALTER TABLE a ADD COLUMN y int;\n"
+        "ALTER TABLE a ADD COLUMN z int;\n");
+    REQUIRE(all.statements.size() == 4);
+    const std::vector<ir::Statement> first(all.statements.begin(), all.statements.begin() + 2);
+    const std::vector<ir::Statement> second(all.statements.begin() + 2, all.statements.end());
+    const ir::QualifiedName a = all.statements[0].as<ir::CreateTable>()->table;
+    const auto columns = [&](const analysis::SchemaModel& m) {
+      std::string out;
+      const auto k = m.table_state(a);
+      if (!k.state) return std::string("(unknown)");
+      for (const char* c : {"id", "x", "y", "z"})
+        if (k.state->column(c) != nullptr) out += std::string(out.empty() ? "" : ",") + c;
+      return out;
+    };
+    // Read in the first window: moving on applies the rest of it first.
+    analysis::ReplayedModel read(first, {}, {});
+    CHECK(columns(read.before(1)) == "id");
+    read.window(second, 2);
+    CHECK(read.applied() == 2);
+    CHECK(columns(read.before(3)) == "id,x,y");
+    // The same as replayed from the whole file.
+    analysis::ReplayedModel whole(all.statements, {}, {});
+    CHECK(columns(whole.before(3)) == "id,x,y");
+    // Not read in the first window: its statements are gone.
+    analysis::ReplayedModel unread(first, {}, {});
+    unread.window(second, 2);
+    CHECK_FALSE(unread.seeded());
+    CHECK_THROWS_AS((void)unread.before(3), analysis::ReplayedModel::Unavailable);
   }
 
   TEST_CASE("schema model: snapshots share table states; a change copies only what a snapshot holds") {

@@ -276,9 +276,15 @@ struct HeldLock {
 };
 
 struct MigrationFacts::Running {
-  Running(const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan,
-          std::vector<KnownTable> history, std::span<const KnownFunction> functions)
-      : settings(settings), model(file.statements, std::move(history), functions), counts(settings, plan) {}
+  Running(SectionCounts counts, const Settings& settings, std::vector<KnownTable> history,
+          std::span<const KnownFunction> functions)
+      : settings(settings),
+        model(no_statements(), std::move(history), functions),
+        counts(std::move(counts)) {}
+  static const std::vector<ir::Statement>& no_statements() {
+    static const std::vector<ir::Statement> none;
+    return none;
+  }
   const Settings& settings;
   // The model as it is before each statement, seeded and replayed only as
   // far as the facts read it (every read goes through `model.before` or a
@@ -352,17 +358,28 @@ MigrationFacts::~MigrationFacts() = default;
 MigrationFacts::MigrationFacts(MigrationFacts&&) noexcept = default;
 MigrationFacts& MigrationFacts::operator=(MigrationFacts&&) noexcept = default;
 
+namespace {
+MigrationFacts::SectionCounts count_sections(const ir::ParsedFile& file, const Settings& settings,
+                                             const RunnerPlan& plan) {
+  MigrationFacts::SectionCounts counts(settings, plan);
+  for (const auto& st : file.statements) counts.count(st);
+  return counts;
+}
+}  // namespace
+
 MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan,
                                std::span<const CreatedObject> earlier, std::vector<KnownTable> history,
                                std::span<const KnownFunction> functions)
-    : MigrationFacts(ByStatement::kYes, file, settings, plan, earlier, std::move(history), functions) {
+    : MigrationFacts(ByStatement::kYes, count_sections(file, settings, plan), settings, plan, earlier,
+                     std::move(history), functions) {
   release_ = false;
+  window(file.statements, 0);
   facts_.reserve(file.statements.size());
   for (size_t i = 0; i < file.statements.size(); ++i) add(i, file.statements[i]);
   finish();
 }
 
-MigrationFacts::MigrationFacts(ByStatement, const ir::ParsedFile& file, const Settings& settings,
+MigrationFacts::MigrationFacts(ByStatement, SectionCounts counts, const Settings& settings,
                                const RunnerPlan& plan, std::span<const CreatedObject> earlier,
                                std::vector<KnownTable> history, std::span<const KnownFunction> functions)
     : plan_(plan), earlier_(earlier) {
@@ -374,11 +391,17 @@ MigrationFacts::MigrationFacts(ByStatement, const ir::ParsedFile& file, const Se
       if (k.exists())
         for (const KnownColumn& c : k.state->columns)
           if (c.version == settings.runner_layout.split_version) add_column(k.name, c.name, kEarlierStep);
-  run_ = std::make_unique<Running>(file, settings, plan_, std::move(history), functions);
+  size_t statements = 0;
+  for (const size_t n : counts.statements) statements += n;
+  run_ = std::make_unique<Running>(std::move(counts), settings, std::move(history), functions);
   release_ = true;
-  section_first_.reserve(file.statements.size());
-  down_.reserve(file.statements.size());
-  for (const auto& st : file.statements) run_->counts.count(st);
+  // About one entry per statement (recovered ones are not counted).
+  section_first_.reserve(statements);
+  down_.reserve(statements);
+}
+
+void MigrationFacts::window(const std::vector<ir::Statement>& group, size_t first) {
+  run_->model.window(group, first);
 }
 
 void MigrationFacts::not_reached(size_t statement) const {

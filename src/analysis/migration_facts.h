@@ -170,31 +170,6 @@ class MigrationFacts {
   MigrationFacts(const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan,
                  std::span<const CreatedObject> earlier = {}, std::vector<KnownTable> history = {},
                  std::span<const KnownFunction> functions = {});
-  // The same, statement by statement: the facts of statement i are there
-  // once add(i, ...) has run for it and every statement before it, in
-  // order; finish() after the last (the unterminated transactions of the
-  // last section). `file` is read for its sections' counts first; `file`,
-  // `settings` and `functions` are read by add() until finish(), and must
-  // outlive those calls.
-  enum class ByStatement : uint8_t { kYes };
-  MigrationFacts(ByStatement, const ir::ParsedFile& file, const Settings& settings, const RunnerPlan& plan,
-                 std::span<const CreatedObject> earlier = {}, std::vector<KnownTable> history = {},
-                 std::span<const KnownFunction> functions = {});
-  // The facts of statement `i` (`st`), worked out from what the statements
-  // before it left (add() has run for each of them, in order), and the
-  // indexes the queries read brought up to date with it.
-  void add(size_t i, const ir::Statement& st);
-  // After the last statement: closes the last section, and drops what
-  // add() carried from one statement to the next.
-  void finish();
-  ~MigrationFacts();
-  MigrationFacts(const MigrationFacts&) = delete;
-  MigrationFacts& operator=(const MigrationFacts&) = delete;
-  // Moved only once finish() has run (what add() carries points into the
-  // object).
-  MigrationFacts(MigrationFacts&&) noexcept;
-  MigrationFacts& operator=(MigrationFacts&&) noexcept;
-
   // What a runner section's transaction depends on, counted over the whole
   // section before the facts of its first statement are worked out: its
   // statements (recovered ones not counted: a one-statement query string has
@@ -210,12 +185,42 @@ class MigrationFacts {
           refusing(plan.sections.size(), 0),
           settings_(&settings),
           plan_(&plan) {}
+    // `settings` and `plan` must outlive the calls.
     void count(const ir::Statement& st);
 
    private:
     const Settings* settings_;
     const RunnerPlan* plan_;
   };
+  // The same, statement by statement: the facts of statement i are there
+  // once add(i, ...) has run for it and every statement before it, in
+  // order; finish() after the last (the unterminated transactions of the
+  // last section). `counts`: the file's statements counted first
+  // (SectionCounts::count). window() gives the model the statements it may
+  // replay before add() reaches them. `settings` and `functions` are read by
+  // add() until finish(), and must outlive those calls, as must the
+  // statements of the window.
+  enum class ByStatement : uint8_t { kYes };
+  MigrationFacts(ByStatement, SectionCounts counts, const Settings& settings, const RunnerPlan& plan,
+                 std::span<const CreatedObject> earlier = {}, std::vector<KnownTable> history = {},
+                 std::span<const KnownFunction> functions = {});
+  // Statements first .. first + group.size() - 1, which add() reaches next
+  // (a file read a group at a time: ReplayedModel::window).
+  void window(const std::vector<ir::Statement>& group, size_t first);
+  // The facts of statement `i` (`st`), worked out from what the statements
+  // before it left (add() has run for each of them, in order), and the
+  // indexes the queries read brought up to date with it.
+  void add(size_t i, const ir::Statement& st);
+  // After the last statement: closes the last section, and drops what
+  // add() carried from one statement to the next.
+  void finish();
+  ~MigrationFacts();
+  MigrationFacts(const MigrationFacts&) = delete;
+  MigrationFacts& operator=(const MigrationFacts&) = delete;
+  // Moved only once finish() has run (what add() carries points into the
+  // object).
+  MigrationFacts(MigrationFacts&&) noexcept;
+  MigrationFacts& operator=(MigrationFacts&&) noexcept;
 
   const RunnerPlan& plan() const { return plan_; }
   // The facts of a statement reached so far: worked out statement by

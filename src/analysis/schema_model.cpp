@@ -448,8 +448,19 @@ const SchemaModel& ReplayedModel::catch_up(size_t statement) {
     history_ = {};
     for (const auto& f : functions_) model_.seed(f);
   }
-  for (; applied_ < statement; ++applied_) model_.apply(statements_[applied_]);
+  for (; applied_ < statement; ++applied_) {
+    if (applied_ < first_ || applied_ - first_ >= statements_->size())
+      throw Unavailable("the schema model is read before statement " + std::to_string(statement) +
+                        ", and statement " + std::to_string(applied_) + " is not in the window");
+    model_.apply((*statements_)[applied_ - first_]);
+  }
   return model_;
+}
+
+void ReplayedModel::window(const std::vector<ir::Statement>& group, size_t first) {
+  if (seeded_) catch_up(first_ + statements_->size());
+  statements_ = &group;
+  first_ = first;
 }
 
 void SchemaModel::seed(const KnownFunction& f) { functions_[function_key(f.name)] = f.volatility; }

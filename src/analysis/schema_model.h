@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -375,11 +376,25 @@ std::vector<ir::QualifiedName> referenced_tables(const ir::Statement& st);
 // std::logic_error).
 class ReplayedModel {
  public:
-  // `statements` and `functions` must outlive the model; `history` is taken
-  // over (SchemaModel::seed: a state only it holds is changed in place).
+  // Read when the model is asked for before a statement whose earlier
+  // statements are no longer in the window (a file linted a group of
+  // statements at a time, whose model was not read while they were).
+  class Unavailable : public std::runtime_error {
+   public:
+    using std::runtime_error::runtime_error;
+  };
+  // `statements` (the window, statement 0 on) and `functions` must outlive
+  // the model; `history` is taken over (SchemaModel::seed: a state only it
+  // holds is changed in place).
   ReplayedModel(const std::vector<ir::Statement>& statements, std::vector<KnownTable> history,
                 std::span<const KnownFunction> functions)
-      : statements_(statements), history_(std::move(history)), functions_(functions) {}
+      : statements_(&statements), history_(std::move(history)), functions_(functions) {}
+  // The statements it may replay from now on: group[k] is statement
+  // first + k (a file read a group at a time). A model already read is
+  // first brought to the end of the window before (it is read again only
+  // for later statements); one not read yet cannot be read for a statement
+  // after the old window's first any more (Unavailable).
+  void window(const std::vector<ir::Statement>& group, size_t first);
   // The model just before statement `statement` runs.
   const SchemaModel& before(size_t statement) {
     if (seeded_ && applied_ == statement) return model_;
@@ -391,7 +406,8 @@ class ReplayedModel {
 
  private:
   const SchemaModel& catch_up(size_t statement);
-  const std::vector<ir::Statement>& statements_;
+  const std::vector<ir::Statement>* statements_;
+  size_t first_ = 0;  // the index of (*statements_)[0]
   std::vector<KnownTable> history_;
   std::span<const KnownFunction> functions_;
   SchemaModel model_;

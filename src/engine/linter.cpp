@@ -262,75 +262,134 @@ RuleSelection select_rules(const std::vector<RuleEntry>& registry,
   return out;
 }
 
-FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::ParsedFile& parsed,
-                     const analysis::Settings& settings, const std::map<std::string, Severity>& enabled,
-                     const std::vector<RuleEntry>& registry, const Catalog& catalog,
-                     const RuleOptions& options, const ir::ParsedFile* paired_down,
-                     std::span<const analysis::CreatedObject> earlier,
-                     std::vector<analysis::KnownTable> history, std::string_view unreadable_down,
-                     std::span<const analysis::KnownFunction> functions, std::string_view down_path,
-                     const RuleSelection* selection, const analysis::RunnerPlan* runner_plan) {
-  FileResult result;
-  result.path = source->path();
-  result.stats.syntax_errors = parsed.errors.size();
-  result.stats.statements = parsed.errors.size();
-  result.stats.skipped = parsed.skipped.size();
-  for (const auto& st : parsed.statements) {
-    if (st.recovered) continue;  // counted with its syntax error
-    ++result.stats.statements;
-    if (st.kind() == ir::StmtKind::Opaque) ++result.stats.opaque;
+void FileOutline::add(const ir::Statement& st) {
+  const size_t i = size++;
+  present |= HookSet{1} << st.node.index();
+  counts.count(st);
+  if (st.recovered) return;  // counted with its syntax error
+  ++statements;
+  if (st.kind() == ir::StmtKind::Opaque) ++opaque;
+  last_any = i;
+  if (!plan_->sections[plan_->section_at(st.range.begin)].down) last_up = i;
+  called |= HookSet{1} << st.node.index();
+  ranges.push_back(st.range);
+}
+
+void FileOutline::finish(const std::vector<ir::ParseError>& errors) {
+  for (const auto& e : errors) ranges.push_back(e.statement);
+  std::sort(ranges.begin(), ranges.end(),
+            [](const TextRange& a, const TextRange& b) { return a.begin < b.begin; });
+}
+
+namespace {
+
+// One file's lint: made with the file's outline (what it needs of every
+// statement before the first is visited: kinds, ranges, section counts),
+// then visit() for its statements in order, a group at a time or all at
+// once, then finish(). `parsed` gives the syntax errors, skipped input and
+// comments (its statements are not read); it and the other arguments must
+// outlive the object.
+class FileLinter {
+ public:
+  FileLinter(const std::shared_ptr<const SourceFile>& source, const ir::ParsedFile& parsed,
+             const FileOutline& outline, std::span<const ir::Statement> statements,
+             const analysis::Settings& settings, const std::map<std::string, Severity>& enabled,
+             const std::vector<RuleEntry>& registry, const Catalog& catalog, const RuleOptions& options,
+             const ir::ParsedFile* paired_down, std::span<const analysis::CreatedObject> earlier,
+             std::vector<analysis::KnownTable> history, std::string_view unreadable_down,
+             std::span<const analysis::KnownFunction> functions, std::string_view down_path,
+             const RuleSelection* selection, const analysis::RunnerPlan& plan);
+  // Whether the runner does not apply the file: nothing is visited, and
+  // finish() gives its stats.
+  bool skipped() const { return !facts_; }
+  // Statements first .. first + group.size() - 1, the next in the file.
+  void visit(const std::vector<ir::Statement>& group, size_t first);
+  FileResult finish();
+
+ private:
+  static constexpr size_t none = FileOutline::kNone;
+  // The last statement rule r visits (none: none).
+  size_t last_of(size_t r) const { return (*on_down_)[r] ? outline_.last_any : outline_.last_up; }
+  // The statement index rule r's start hooks see: the last statement of the
+  // nearest rule before it that visits any (0 when none does). Every rule
+  // visits last_any when no statement is down (last_up is then last_any);
+  // otherwise those that read down statements do.
+  size_t start_at(size_t r) const {
+    while (r-- > 0)
+      if (const size_t last = last_of(r); last != none) return last;
+    return 0;
   }
 
-  std::optional<analysis::RunnerPlan> own_plan;
-  if (runner_plan == nullptr)
-    runner_plan = &own_plan.emplace(analysis::plan_runner(source->path(), source->text(), parsed.comments,
-                                                          settings.runner, settings.runner_layout));
-  const analysis::RunnerPlan& plan = *runner_plan;
+  FileResult result_;
+  const analysis::Settings& settings_;
+  const Catalog& catalog_;
+  const FileOutline& outline_;
+  std::optional<analysis::MigrationFacts> facts_;
+  std::optional<analysis::Annotations> annotations_;
+  std::vector<analysis::Suppression> suppressions_;
+  std::optional<analysis::DownMigration> down_;
+  std::optional<RuleContext> ctx_;
+  std::optional<RuleSelection> own_selection_;
+  const RuleSelection* selection_ = nullptr;
+  const std::vector<char>* on_down_ = nullptr;
+  std::vector<std::unique_ptr<Rule>> rules_;
+  std::optional<TableSizes> sizes_;
+};
+
+FileLinter::FileLinter(const std::shared_ptr<const SourceFile>& source, const ir::ParsedFile& parsed,
+                       const FileOutline& outline, std::span<const ir::Statement> statements,
+                       const analysis::Settings& settings, const std::map<std::string, Severity>& enabled,
+                       const std::vector<RuleEntry>& registry, const Catalog& catalog,
+                       const RuleOptions& options, const ir::ParsedFile* paired_down,
+                       std::span<const analysis::CreatedObject> earlier,
+                       std::vector<analysis::KnownTable> history, std::string_view unreadable_down,
+                       std::span<const analysis::KnownFunction> functions, std::string_view down_path,
+                       const RuleSelection* selection, const analysis::RunnerPlan& plan)
+    : settings_(settings), catalog_(catalog), outline_(outline) {
+  FileResult& result = result_;
+  result.path = source->path();
+  result.source = source;
+  result.stats.syntax_errors = parsed.errors.size();
+  result.stats.statements = parsed.errors.size() + outline.statements;
+  result.stats.skipped = parsed.skipped.size();
+  result.stats.opaque = outline.opaque;
   result.stats.runner = plan.runner;
   result.stats.runner_from = plan.detected ? plan.evidence : std::string_view("configured");
   if (plan.not_a_migration) {
     result.stats.not_a_migration = true;
-    result.source = source;
-    return result;
+    return;
   }
   // The facts of each statement are worked out just before the rules visit
   // it, from what the statements before it left.
-  analysis::MigrationFacts facts(analysis::MigrationFacts::ByStatement::kYes, parsed, settings, plan, earlier,
-                                 std::move(history), functions);
+  facts_.emplace(analysis::MigrationFacts::ByStatement::kYes, outline.counts, settings, plan, earlier,
+                 std::move(history), functions);
 
   std::vector<std::pair<TextRange, std::string_view>> comments;
   comments.reserve(parsed.comments.size());
   for (const auto& c : parsed.comments) comments.emplace_back(c, source->slice(c));
 
-  std::vector<TextRange> statement_ranges;
-  for (const auto& st : parsed.statements)
-    if (!st.recovered) statement_ranges.push_back(st.range);
-  for (const auto& e : parsed.errors) statement_ranges.push_back(e.statement);
-  std::sort(statement_ranges.begin(), statement_ranges.end(),
-            [](const TextRange& a, const TextRange& b) { return a.begin < b.begin; });
+  const std::vector<TextRange>& statement_ranges = outline.ranges;
   uint32_t first_statement = static_cast<uint32_t>(source->text().size());
   if (!statement_ranges.empty()) first_statement = statement_ranges.front().begin;
 
-  const analysis::Annotations annotations = analysis::parse_annotations(comments, first_statement);
-  std::vector<analysis::Suppression> suppressions =
-      analysis::parse_suppressions(comments, statement_ranges, source->text());
+  annotations_.emplace(analysis::parse_annotations(comments, first_statement));
+  suppressions_ = analysis::parse_suppressions(comments, statement_ranges, source->text());
 
   std::vector<Diagnostic>& out = result.diagnostics;
   // Room for a few findings from the start (the PostgreSQL corpus has 6.3
   // per file): each growth of the vector moves every finding in it.
   out.reserve(8);
-  const analysis::DownMigration down =
-      analysis::down_migration(parsed.statements, plan, source->path(), paired_down, unreadable_down,
-                               !settings.runner_layout.split_version.empty(), down_path);
-  RuleContext ctx(*source, parsed, settings, facts, annotations, catalog, out);
-  ctx.set_down_migration(&down);
+  down_.emplace(analysis::down_migration(statements, plan, source->path(), paired_down, unreadable_down,
+                                         !settings.runner_layout.split_version.empty(), down_path));
+  RuleContext& ctx = ctx_.emplace(*source, parsed, settings, *facts_, *annotations_, catalog, out);
+  ctx.set_down_migration(&*down_);
   ctx.set_enabled(&enabled);
   ctx.set_options(&options);
 
-  std::optional<RuleSelection> own_selection;
-  if (selection == nullptr) selection = &own_selection.emplace(select_rules(registry, enabled, catalog));
+  if (selection == nullptr) selection = &own_selection_.emplace(select_rules(registry, enabled, catalog));
+  selection_ = selection;
   const std::vector<RuleContext::ActiveRule>& active = selection->active;
-  const std::vector<char>& on_down = selection->on_down.at(static_cast<size_t>(settings.down));
+  on_down_ = &selection->on_down.at(static_cast<size_t>(settings.down));
   const std::vector<HookSet>& hooks = selection->hooks;
 
   // Each statement is visited by every rule before the next statement (what
@@ -340,46 +399,24 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   // index a rule's start and end hooks see is the one they saw when the
   // rules ran one after another: the last statement the rules before it
   // visited (0 when none did).
-  const size_t none = static_cast<size_t>(-1);
-  size_t last_any = none;  // the last statement a rule that reads down statements visits
-  size_t last_up = none;   // ... one that does not
   // The hooks the file calls: the file hooks, and those of the kinds of
   // statement it has.
-  HookSet called =
-      hook::FileStart | hook::SyntaxError | hook::SkippedInput | hook::FileEnd | hook::SuppressionsApplied;
-  // The kinds of the file's statements, recovered ones too (onStatement).
-  HookSet present = 0;
-  for (size_t i = 0; i < parsed.statements.size(); ++i) {
-    present |= HookSet{1} << parsed.statements[i].node.index();
-    if (parsed.statements[i].recovered) continue;
-    last_any = i;
-    if (!plan.sections[plan.section_at(parsed.statements[i].range.begin)].down) last_up = i;
-    called |= HookSet{1} << parsed.statements[i].node.index();
-  }
+  const HookSet called = outline.called | hook::FileStart | hook::SyntaxError | hook::SkippedInput |
+                         hook::FileEnd | hook::SuppressionsApplied;
   // The rules, made anew for the file: those with a hook the file calls (a
   // rule none of whose hooks is called does nothing; most files have a few
   // kinds of statement). Each one's id and severity are the selection's.
   // A rule whose end hook reports only what its hooks for statements
   // gathered is made for a file with such a statement.
-  std::vector<std::unique_ptr<Rule>> rules(selection->entries.size());
-  for (size_t r = 0; r < rules.size(); ++r) {
+  rules_.resize(selection->entries.size());
+  for (size_t r = 0; r < rules_.size(); ++r) {
     const HookSet h = hooks[r] & hook::EndAfterStatements ? hooks[r] & ~hook::FileEnd : hooks[r];
-    if ((h & called) || (selection->observed[r] & present)) rules[r] = registry[selection->entries[r]].make();
+    if ((h & called) || (selection->observed[r] & outline.present))
+      rules_[r] = registry[selection->entries[r]].make();
   }
-  // The last statement rule r visits (none: none).
-  const auto last_of = [&](size_t r) { return on_down[r] ? last_any : last_up; };
-  // The statement index rule r's start hooks see: the last statement of the
-  // nearest rule before it that visits any (0 when none does). Every rule
-  // visits last_any when no statement is down (last_up is then last_any);
-  // otherwise those that read down statements do.
-  const auto start_at = [&](size_t r) -> size_t {
-    while (r-- > 0)
-      if (const size_t last = last_of(r); last != none) return last;
-    return 0;
-  };
   // Only the hooks a rule declares are called (Rule's own do nothing).
   for (const uint32_t r : selection->at_start) {
-    Rule* rule = rules[r].get();
+    Rule* rule = rules_[r].get();
     ctx.set_rule(&active[r]);
     ctx.set_statement(start_at(r));
     if (hooks[r] & hook::FileStart) rule->onFileStart(ctx);
@@ -388,19 +425,29 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
     if (hooks[r] & hook::SkippedInput)
       for (const auto& s : parsed.skipped) rule->onSkippedInput(s, ctx);
   }
-  std::optional<TableSizes> sizes;
-  if (settings.sizes.stats) sizes.emplace();
-  for (size_t i = 0; i < parsed.statements.size(); ++i) {
-    const ir::Statement& st = parsed.statements[i];
+  if (settings.sizes.stats) sizes_.emplace();
+}
+
+void FileLinter::visit(const std::vector<ir::Statement>& group, size_t first) {
+  if (!facts_) return;
+  analysis::MigrationFacts& facts = *facts_;
+  RuleContext& ctx = *ctx_;
+  const RuleSelection& selection = *selection_;
+  const std::vector<RuleContext::ActiveRule>& active = selection.active;
+  const std::vector<char>& on_down = *on_down_;
+  facts.window(group, first);
+  for (size_t k = 0; k < group.size(); ++k) {
+    const size_t i = first + k;
+    const ir::Statement& st = group[k];
     facts.add(i, st);
-    if (sizes && !st.recovered) sizes->add(st, facts.at(i), settings.sizes);
+    if (sizes_ && !st.recovered) sizes_->add(st, facts.at(i), settings_.sizes);
     // The rules with a hook for the statement's kind, in order, and those
     // that observe its kind.
-    const std::vector<uint32_t>& to_call = selection->by_node[st.node.index()];
-    const std::vector<uint32_t>& observers = selection->observing[st.node.index()];
+    const std::vector<uint32_t>& to_call = selection.by_node[st.node.index()];
+    const std::vector<uint32_t>& observers = selection.observing[st.node.index()];
     const bool kind_hooks = !st.recovered && !to_call.empty();
     if (!kind_hooks && observers.empty()) continue;
-    ctx.set_statement(i);
+    ctx.set_statement(i, st);
     if (kind_hooks) {
       const bool down = facts.at(i).down;
       // The statement's kind is looked up once, not once per rule.
@@ -409,44 +456,54 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
             for (const uint32_t r : to_call) {
               if (down && on_down[r] == 0) continue;
               ctx.set_rule(&active[r]);
-              dispatch(*rules[r], n, ctx);
+              dispatch(*rules_[r], n, ctx);
             }
           },
           st.node);
     }
     for (const uint32_t r : observers) {
       ctx.set_rule(&active[r]);
-      rules[r]->onStatement(st, ctx);
+      rules_[r]->onStatement(st, ctx);
     }
   }
+}
+
+FileResult FileLinter::finish() {
+  if (!facts_) return std::move(result_);
+  analysis::MigrationFacts& facts = *facts_;
+  RuleContext& ctx = *ctx_;
+  const RuleSelection& selection = *selection_;
+  const std::vector<RuleContext::ActiveRule>& active = selection.active;
+  std::vector<Diagnostic>& out = result_.diagnostics;
   facts.finish();
-  for (const uint32_t r : selection->at_end) {
-    if (!rules[r]) continue;  // an end hook after statements the file does not have
+  for (const uint32_t r : selection.at_end) {
+    if (!rules_[r]) continue;  // an end hook after statements the file does not have
     const size_t last = last_of(r);
     ctx.set_rule(&active[r]);
     ctx.set_statement(last != none ? last : start_at(r));
-    rules[r]->onFileEnd(ctx);
+    rules_[r]->onFileEnd(ctx);
   }
-  if (!rules.empty()) {  // where the last rule's end hook is (as if each rule ran alone)
-    const size_t last = last_of(rules.size() - 1);
-    ctx.set_statement(last != none ? last : start_at(rules.size() - 1));
+  if (!rules_.empty()) {  // where the last rule's end hook is (as if each rule ran alone)
+    const size_t last = last_of(rules_.size() - 1);
+    ctx.set_statement(last != none ? last : start_at(rules_.size() - 1));
   }
 
+  std::vector<analysis::Suppression>& suppressions = suppressions_;
   SuppressionIndex by_offset(suppressions);
-  for (auto& d : out) apply(suppressions, by_offset.candidates(d.range.begin), d, catalog);
+  for (auto& d : out) apply(suppressions, by_offset.candidates(d.range.begin), d, catalog_);
 
   const size_t before = out.size();
   ctx.set_suppressions(&suppressions);
-  for (const uint32_t r : selection->after_suppressions) {
+  for (const uint32_t r : selection.after_suppressions) {
     ctx.set_rule(&active[r]);
-    rules[r]->onSuppressionsApplied(ctx);
+    rules_[r]->onSuppressionsApplied(ctx);
   }
   // Findings about ignore comments honour only file-level ignores.
   for (size_t i = before; i < out.size(); ++i)
     for (const size_t f : by_offset.file_level()) {
       const auto& s = suppressions[f];
       for (size_t k = 0; k < s.rules.size(); ++k)
-        if (catalog.resolve(s.rules[k]) == out[i].rule) {
+        if (catalog_.resolve(s.rules[k]) == out[i].rule) {
           out[i].suppressed = true;
           out[i].suppression_reason = s.reason;
         }
@@ -457,10 +514,33 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
     if (d.escalated && d.severity != Severity::Error)
       d.severity = static_cast<Severity>(static_cast<int>(d.severity) + 1);
   }
-  if (sizes) sizes->apply(out, settings.sizes, catalog);
+  if (sizes_) sizes_->apply(out, settings_.sizes, catalog_);
   sort_findings(out);
-  result.source = source;
-  return result;
+  return std::move(result_);
+}
+
+}  // namespace
+
+FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::ParsedFile& parsed,
+                     const analysis::Settings& settings, const std::map<std::string, Severity>& enabled,
+                     const std::vector<RuleEntry>& registry, const Catalog& catalog,
+                     const RuleOptions& options, const ir::ParsedFile* paired_down,
+                     std::span<const analysis::CreatedObject> earlier,
+                     std::vector<analysis::KnownTable> history, std::string_view unreadable_down,
+                     std::span<const analysis::KnownFunction> functions, std::string_view down_path,
+                     const RuleSelection* selection, const analysis::RunnerPlan* runner_plan) {
+  std::optional<analysis::RunnerPlan> own_plan;
+  if (runner_plan == nullptr)
+    runner_plan = &own_plan.emplace(analysis::plan_runner(source->path(), source->text(), parsed.comments,
+                                                          settings.runner, settings.runner_layout));
+  FileOutline outline(settings, *runner_plan);
+  for (const auto& st : parsed.statements) outline.add(st);
+  outline.finish(parsed.errors);
+  FileLinter lint(source, parsed, outline, parsed.statements, settings, enabled, registry, catalog, options,
+                  paired_down, earlier, std::move(history), unreadable_down, functions, down_path, selection,
+                  *runner_plan);
+  lint.visit(parsed.statements, 0);
+  return lint.finish();
 }
 
 }  // namespace ddlint::engine

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analysis/change_set.h"
+#include "analysis/migration_facts.h"
 #include "analysis/postgres/pg_types.h"
 #include "analysis/schema_model.h"
 #include "analysis/settings.h"
@@ -67,6 +68,37 @@ RuleSelection select_rules(const std::vector<RuleEntry>& registry,
 // findings equal in both keep the order they were reported in. Sorted by
 // index, so that each finding is moved once (none when already in order).
 void sort_findings(std::vector<Diagnostic>& findings);
+
+// What linting a file needs to know of its statements before the rules
+// visit the first: a first pass over them, statement by statement, so that a
+// file read a group of statements at a time keeps only this of the
+// statements not in its group (about 20 bytes a statement).
+struct FileOutline {
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+  // `settings` and `plan` must outlive add().
+  FileOutline(const analysis::Settings& settings, const analysis::RunnerPlan& plan)
+      : counts(settings, plan), plan_(&plan) {}
+  // The file's next statement (recovered ones too).
+  void add(const ir::Statement& st);
+  // After the last statement: the statements of `errors` join the ranges,
+  // and the ranges are sorted by start.
+  void finish(const std::vector<ir::ParseError>& errors);
+
+  size_t size = 0;          // statements added
+  size_t statements = 0;    // ... not recovered
+  size_t opaque = 0;        // ... of a kind ddlint does not model
+  HookSet present = 0;      // the kinds of the statements (onStatement's, recovered ones too)
+  HookSet called = 0;       // the kinds of those not recovered (their hooks are called)
+  size_t last_any = kNone;  // the last statement not recovered
+  size_t last_up = kNone;   // ... and not in a down section
+  // The statements not recovered and the statements of syntax errors: the
+  // targets of ignore comments (sorted by start once finished).
+  std::vector<TextRange> ranges;
+  analysis::MigrationFacts::SectionCounts counts;
+
+ private:
+  const analysis::RunnerPlan* plan_;
+};
 
 // Runs the enabled rules over one parsed file: analysis facts, dispatch in
 // source order, file-end hooks, inline suppressions, unused-ignore.

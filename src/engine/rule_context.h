@@ -83,7 +83,7 @@ class RuleContext {
   // non-empty and they do not overlap): the usual file, where no statement
   // is read from inside another (MySQL dynamic SQL). Computed once per file.
   bool statements_nested() const;
-  const ir::Statement& statement() const { return file_.statements[statement_]; }
+  const ir::Statement& statement() const { return visited_ ? *visited_ : file_.statements.at(statement_); }
   // ir::facts(statement()), worked out once per statement for all rules
   // (the engine visits a statement with every rule before the next one).
   const std::vector<ir::Fact>& statement_facts() const;
@@ -132,7 +132,18 @@ class RuleContext {
     own_rule_ = {id, Severity::Warning};
     rule_ = &own_rule_;
   }
-  void set_statement(size_t i) { statement_ = i; }
+  // The statement index the file hooks see (statement() reads it from the
+  // file's statements).
+  void set_statement(size_t i) {
+    statement_ = i;
+    visited_ = nullptr;
+  }
+  // The statement the statement hooks visit next: statement i, `st` (the
+  // file's own, or its group's when the file is read a group at a time).
+  void set_statement(size_t i, const ir::Statement& st) {
+    statement_ = i;
+    visited_ = &st;
+  }
   void set_suppressions(const std::vector<analysis::Suppression>* s) { suppressions_ = s; }
   void set_enabled(const std::map<std::string, Severity>* enabled) { enabled_ = enabled; }
   void set_options(const RuleOptions* options) { options_ = options; }
@@ -149,6 +160,7 @@ class RuleContext {
   ActiveRule own_rule_;
   const ActiveRule* rule_ = &own_rule_;
   size_t statement_ = 0;
+  const ir::Statement* visited_ = nullptr;
   const std::vector<analysis::Suppression>* suppressions_ = nullptr;
   const std::map<std::string, Severity>* enabled_ = nullptr;
   const RuleOptions* options_ = nullptr;
