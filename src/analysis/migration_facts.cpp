@@ -404,6 +404,8 @@ void MigrationFacts::window(const std::vector<ir::Statement>& group, size_t firs
   run_->model.window(group, first);
 }
 
+void MigrationFacts::leave_window() { run_->model.leave_window(); }
+
 void MigrationFacts::not_reached(size_t statement) const {
   if (statement < base_)
     throw std::logic_error("the facts of statement " + std::to_string(statement) +

@@ -205,8 +205,10 @@ class MigrationFacts {
                  std::span<const CreatedObject> earlier = {}, std::vector<KnownTable> history = {},
                  std::span<const KnownFunction> functions = {});
   // Statements first .. first + group.size() - 1, which add() reaches next
-  // (a file read a group at a time: ReplayedModel::window).
+  // (a file read a group at a time: ReplayedModel::window), and
+  // leave_window() before they go (ReplayedModel::leave_window).
   void window(const std::vector<ir::Statement>& group, size_t first);
+  void leave_window();
   // The facts of statement `i` (`st`), worked out from what the statements
   // before it left (add() has run for each of them, in order), and the
   // indexes the queries read brought up to date with it.

@@ -458,9 +458,16 @@ const SchemaModel& ReplayedModel::catch_up(size_t statement) {
 }
 
 void ReplayedModel::window(const std::vector<ir::Statement>& group, size_t first) {
-  if (seeded_) catch_up(first_ + statements_->size());
   statements_ = &group;
   first_ = first;
+}
+
+void ReplayedModel::leave_window() {
+  const size_t end = first_ + statements_->size();
+  if (seeded_) catch_up(end);
+  static const std::vector<ir::Statement> none;
+  statements_ = &none;
+  first_ = end;
 }
 
 void SchemaModel::seed(const KnownFunction& f) { functions_[function_key(f.name)] = f.volatility; }
@@ -907,59 +914,63 @@ std::vector<ir::QualifiedName> referenced_tables(const ir::Statement& st) {
   return out;
 }
 
-std::vector<KnownTable> SchemaModel::needed_by(const ir::ParsedFile& file) const {
-  std::vector<KnownTable> out;
-  // A file names a few tables, found again by a scan of `out`; past
-  // kScanned, through an open-addressing index of their positions in `out`
-  // (position + 1, 0 for a free slot), probed linearly from the name's hash
-  // and at most half full: no node or key string per table.
-  constexpr size_t kScanned = 16;
-  std::vector<uint32_t> slots;
-  auto place = [&](size_t position) {
-    const size_t mask = slots.size() - 1;
-    size_t i = std::hash<std::string_view>{}(out[position].name.name) & mask;
-    while (slots[i] != 0) i = (i + 1) & mask;
-    slots[i] = static_cast<uint32_t>(position + 1);
-  };
-  auto add = [&](const ir::QualifiedName& t) {
-    if (out.size() < kScanned) {
-      // The latest first: statements in a row often name the same table.
-      for (auto k = out.rbegin(); k != out.rend(); ++k)
-        if (k->name.name.size() == t.name.size() && k->name.name == t.name && same_schema(k->name, t)) return;
-    } else {
-      if (2 * (out.size() + 1) > slots.size()) {
-        size_t size = 4 * kScanned;
-        while (size < 4 * out.size()) size *= 2;
-        slots.assign(size, 0);
-        for (size_t k = 0; k < out.size(); ++k) place(k);
-      }
-      const size_t mask = slots.size() - 1;
-      for (size_t i = std::hash<std::string_view>{}(t.name) & mask; slots[i] != 0; i = (i + 1) & mask) {
-        const ir::QualifiedName& k = out[slots[i] - 1].name;
-        if (k.name == t.name && same_schema(k, t)) return;
-      }
+// A file names a few tables, found again by a scan of `out_`; past
+// kScanned, through an open-addressing index of their positions in `out_`
+// (position + 1, 0 for a free slot), probed linearly from the name's hash
+// and at most half full: no node or key string per table.
+constexpr size_t kScanned = 16;
+
+void SchemaModel::Needed::place(size_t position) {
+  const size_t mask = slots_.size() - 1;
+  size_t i = std::hash<std::string_view>{}(out_[position].name.name) & mask;
+  while (slots_[i] != 0) i = (i + 1) & mask;
+  slots_[i] = static_cast<uint32_t>(position + 1);
+}
+
+void SchemaModel::Needed::add(const ir::QualifiedName& t) {
+  if (out_.size() < kScanned) {
+    // The latest first: statements in a row often name the same table.
+    for (auto k = out_.rbegin(); k != out_.rend(); ++k)
+      if (k->name.name.size() == t.name.size() && k->name.name == t.name && same_schema(k->name, t)) return;
+  } else {
+    if (2 * (out_.size() + 1) > slots_.size()) {
+      size_t size = 4 * kScanned;
+      while (size < 4 * out_.size()) size *= 2;
+      slots_.assign(size, 0);
+      for (size_t k = 0; k < out_.size(); ++k) place(k);
     }
-    out.push_back(table_state(t));
-    if (!slots.empty()) place(out.size() - 1);
-  };
-  for (const auto& st : file.statements) {
-    for_each_referenced_table(st, add);
-    // An index the file names: its table, whose state carries the index.
-    std::vector<const ir::QualifiedName*> indexes;
-    if (const auto* d = st.as<ir::Drop>(); d && d->object == ir::ObjectKind::Index)
-      for (const auto& n : d->names) indexes.push_back(&n);
-    if (const auto* r = st.as<ir::Rename>(); r && r->object == ir::ObjectKind::Index)
-      indexes.push_back(&r->target);
-    if (const auto* x = st.as<ir::Reindex>(); x && x->target == ir::ObjectKind::Index)
-      indexes.push_back(&x->name);
-    if (const auto* a = st.as<ir::AlterTable>(); a && a->object == ir::ObjectKind::Index)
-      indexes.push_back(&a->table);
-    for (const auto* n : indexes) {
-      bool gone = false;
-      if (const auto* t = index_table(*n, &gone); t && !gone) add(*t);
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = std::hash<std::string_view>{}(t.name) & mask; slots_[i] != 0; i = (i + 1) & mask) {
+      const ir::QualifiedName& k = out_[slots_[i] - 1].name;
+      if (k.name == t.name && same_schema(k, t)) return;
     }
   }
-  return out;
+  out_.push_back(model_.table_state(t));
+  if (!slots_.empty()) place(out_.size() - 1);
+}
+
+void SchemaModel::Needed::add(const ir::Statement& st) {
+  for_each_referenced_table(st, [&](const ir::QualifiedName& t) { add(t); });
+  // An index the file names: its table, whose state carries the index.
+  std::vector<const ir::QualifiedName*> indexes;
+  if (const auto* d = st.as<ir::Drop>(); d && d->object == ir::ObjectKind::Index)
+    for (const auto& n : d->names) indexes.push_back(&n);
+  if (const auto* r = st.as<ir::Rename>(); r && r->object == ir::ObjectKind::Index)
+    indexes.push_back(&r->target);
+  if (const auto* x = st.as<ir::Reindex>(); x && x->target == ir::ObjectKind::Index)
+    indexes.push_back(&x->name);
+  if (const auto* a = st.as<ir::AlterTable>(); a && a->object == ir::ObjectKind::Index)
+    indexes.push_back(&a->table);
+  for (const auto* n : indexes) {
+    bool gone = false;
+    if (const auto* t = model_.index_table(*n, &gone); t && !gone) add(*t);
+  }
+}
+
+std::vector<KnownTable> SchemaModel::needed_by(const ir::ParsedFile& file) const {
+  Needed needed(*this);
+  for (const auto& st : file.statements) needed.add(st);
+  return needed.take();
 }
 
 }  // namespace ddlint::analysis

@@ -265,6 +265,22 @@ class SchemaModel {
   // What is known now of every table `file` names (for an index it names:
   // the index's table), shared with the model (table_state).
   std::vector<KnownTable> needed_by(const ir::ParsedFile& file) const;
+  // The same, statement by statement (a file read a group at a time): add()
+  // each statement in order, then take(). The model must outlive it.
+  class Needed {
+   public:
+    explicit Needed(const SchemaModel& model) : model_(model) {}
+    void add(const ir::Statement& st);
+    std::vector<KnownTable> take() { return std::move(out_); }
+
+   private:
+    void add(const ir::QualifiedName& t);
+    void place(size_t position);
+    const SchemaModel& model_;
+    std::vector<KnownTable> out_;
+    // Past kScanned tables, the positions in out_ (+ 1; 0: a free slot).
+    std::vector<uint32_t> slots_;
+  };
   // The table of an index the history created (CREATE INDEX, or a UNIQUE or
   // PRIMARY KEY constraint with a name); `gone`: the index went with its
   // table (DROP TABLE) and does not exist now. Null when the index is unknown.
@@ -390,11 +406,12 @@ class ReplayedModel {
                 std::span<const KnownFunction> functions)
       : statements_(&statements), history_(std::move(history)), functions_(functions) {}
   // The statements it may replay from now on: group[k] is statement
-  // first + k (a file read a group at a time). A model already read is
-  // first brought to the end of the window before (it is read again only
-  // for later statements); one not read yet cannot be read for a statement
-  // after the old window's first any more (Unavailable).
+  // first + k (a file read a group at a time).
   void window(const std::vector<ir::Statement>& group, size_t first);
+  // Before the window's statements go: a model already read is brought to
+  // the end of the window (it is read again only for later statements); one
+  // not read yet cannot be read for a later statement any more (Unavailable).
+  void leave_window();
   // The model just before statement `statement` runs.
   const SchemaModel& before(size_t statement) {
     if (seeded_ && applied_ == statement) return model_;

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <condition_variable>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <fstream>
@@ -270,6 +271,14 @@ struct Job {
   std::vector<analysis::KnownTable> history;       // what the migrations before it say of the tables it names
   std::vector<analysis::KnownFunction> functions;  // the functions the migrations before it declare
   const engine::RuleSelection* rules = nullptr;    // its rule set's rules (the session's)
+  // A large PostgreSQL file read a group of statements at a time: the parse
+  // task's first pass keeps `parsed` without statements (its comments and
+  // skipped input), `outline` (what linting needs of every statement) and
+  // what a schema model that knows nothing says of the tables it names; the
+  // lint parses it again, group by group (Session::lint, kGroupedBytes).
+  bool grouped = false;
+  std::unique_ptr<engine::FileOutline> outline;
+  std::vector<analysis::KnownTable> grouped_history;
 };
 
 // What a run keeps of each input until its window comes: little, since a
@@ -928,7 +937,7 @@ void load_down(Job& job, DirListings& listings, VersionDowns& versions, SharedPa
 // way, else read and parsed again for `up`.
 void take_down(Job& up, const Job& down) {
   up.down_job = SIZE_MAX;
-  if (down.parsed && down.read_error.empty() &&
+  if (down.parsed && !down.grouped && down.read_error.empty() &&
       reading_key(down.eff.settings) == reading_key(up.eff.settings)) {
     up.down = down.parsed;
     return;
@@ -1165,6 +1174,57 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       return std::make_shared<const ir::ParsedFile>(parser::parse(source, opts));
     return options_.parse_cache->parse(job.fs_path, source, opts);
   };
+  // A PostgreSQL file of at least kGroupedBytes is read a group of
+  // statements at a time when the run lints it as it is (no --fix, no
+  // change set, no statement ranges asked for): a first pass here keeps what
+  // linting needs of each statement (engine::FileOutline), and the lint
+  // parses it again group by group, so that only one group's statements are
+  // held. A file whose runner plan has a down section, or that the parser
+  // does not read in groups, is read whole. DDLINT_GROUPED_BYTES sets the
+  // size (a developer switch: 0 reads every such file in groups).
+  static const size_t kGroupedBytes = [] {
+    const char* v = std::getenv("DDLINT_GROUPED_BYTES");
+    return v != nullptr && *v != '\0' ? static_cast<size_t>(std::strtoull(v, nullptr, 10)) : size_t{4} << 20;
+  }();
+  auto read_in_groups = [&](Job& job) {
+    if (job.source->dialect() != Dialect::Postgres || !job.lint || options_.fix ||
+        options_.statement_ranges || options_.change_set || job.source->text().size() < kGroupedBytes)
+      return false;
+    job.eff.settings.runner_layout = job.layout;
+    auto head = std::make_shared<ir::ParsedFile>();
+    std::unique_ptr<engine::FileOutline> outline;
+    const analysis::SchemaModel none;
+    analysis::SchemaModel::Needed needed(none);
+    uint32_t end = 0;
+    const bool ok = parser::parse_groups(
+        *job.source, *head,
+        [&](const ir::ParsedFile& h) {
+          job.plan = analysis::plan_runner(job.source->path(), job.source->text(), h.comments,
+                                           job.eff.settings.runner, job.eff.settings.runner_layout);
+          if (job.plan.not_a_migration) return false;
+          for (const auto& section : job.plan.sections)
+            if (section.down) return false;  // down_migration reads its statements
+          outline = std::make_unique<engine::FileOutline>(job.eff.settings, job.plan);
+          return true;
+        },
+        [&](std::vector<ir::Statement>& group, size_t) {
+          for (const auto& st : group) {
+            // No statement holds another (ir::mark_held has nothing to mark).
+            if (st.range.empty() || st.range.begin < end) return false;
+            end = st.range.end;
+            outline->add(st);
+            needed.add(st);
+          }
+          return true;
+        });
+    if (!ok) return false;
+    outline->finish(head->errors);
+    job.parsed = std::move(head);
+    job.outline = std::move(outline);
+    job.grouped_history = needed.take();
+    job.grouped = true;
+    return true;
+  };
   auto parse_job = [&](Job& job, SharedParses& shared) {
     if (job.read_later && !read_input(*job.in, job.bytes, job.read_error)) {
       job.lint = false;
@@ -1199,6 +1259,10 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     // down migration (and is shared for that use once parsed here).
     const bool on_disk = !job.fs_path.empty() && !job.is_stdin && !job.in->text;
     if (on_disk) job.parsed = shared.find(job.fs_path, job.eff.settings);
+    if (!job.parsed && read_in_groups(job)) {
+      if (job.lint) load_down(job, listings, version_downs, &shared);
+      return;
+    }
     const bool parsed_here = !job.parsed;
     if (parsed_here) job.parsed = parse_maybe_cached(job, *job.source);
     const size_t failed = job.parsed->errors.size();
@@ -1243,6 +1307,14 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   std::vector<analysis::CreatedObject> created;
   auto model_owner = std::make_unique<analysis::SchemaModel>();
   analysis::SchemaModel& model = *model_owner;
+  bool model_untouched = true;  // nothing applied to it yet
+  // A file read in groups read whole after all (Job::grouped).
+  auto read_whole = [&](Job& job) {
+    job.parsed = parse_maybe_cached(job, *job.source);
+    job.grouped = false;
+    job.outline.reset();
+    job.grouped_history = {};
+  };
   if (!options_.schema_dump.empty()) {
     // The dump is the schema before the first migration.
     std::string bytes;
@@ -1253,6 +1325,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       const SourceFile dump(options_.schema_dump, std::move(bytes), Dialect::Postgres);
       const ir::ParsedFile parsed = parser::parse(dump);
       for (const auto& st : parsed.statements) model.apply(st);
+      model_untouched = false;
     }
   }
   const bool change_set = options_.change_set.has_value();
@@ -1266,6 +1339,39 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
                              last ? std::move(job.history) : job.history, job.down_unreadable, job.functions,
                              job.down_path, job.rules, fixed ? nullptr : &job.plan);
   };
+  // The lint of a file read in groups (Job::grouped): parsed again group
+  // by group, each group's statements dropped once the rules visited them.
+  // When a statement's facts read the schema model after the statements it
+  // replays from are gone (ReplayedModel::Unavailable), or the file does not
+  // parse the same way again, the file is read and linted whole.
+  auto lint_in_groups = [&](Job& job) {
+    {
+      engine::FileLinter lint(job.source, *job.parsed, *job.outline, {}, job.eff.settings, *job.eff.enabled,
+                              rules::registry(), catalog_, job.eff.options, job.down.get(), job.earlier,
+                              job.history, job.down_unreadable, job.functions, job.down_path, job.rules,
+                              job.plan);
+      bool whole = false;
+      ir::ParsedFile head;
+      size_t next = 0;
+      const bool ok = parser::parse_groups(
+          *job.source, head, [](const ir::ParsedFile&) { return true; },
+          [&](std::vector<ir::Statement>& group, size_t first) {
+            if (first != next) return false;
+            next += group.size();
+            try {
+              lint.visit(group, first);
+              lint.leave();
+            } catch (const analysis::ReplayedModel::Unavailable&) {
+              whole = true;
+              return false;
+            }
+            return true;
+          });
+      if (ok && !whole && next == job.outline->size) return lint.finish();
+    }
+    read_whole(job);
+    return lint_job(job, true, false);
+  };
   std::atomic<bool> write_failed{false};
   auto lint_one = [&](Job& job, FileOutcome& out) {
     out.fail_on = job.eff.fail_on;
@@ -1274,7 +1380,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     out.is_stdin = job.is_stdin;
     // The change set's view of earlier files and the history stay as they
     // were: fixes do not change what a file creates.
-    out.result = lint_job(job, !options_.fix, false);
+    out.result = job.grouped ? lint_in_groups(job) : lint_job(job, !options_.fix, false);
     if (options_.fix) {
       // Apply, re-lint, repeat: a fix deferred because it overlapped another
       // gets its turn in the next round. The report shows what is left.
@@ -1408,12 +1514,25 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
         ends.push_back(created.size());
         continue;
       }
+      if (job.grouped) {
+        // Read in groups when no file before it changed the model (it then
+        // says of its tables what the first pass found) and none after it
+        // reads it; else read whole now.
+        if (model_untouched && w.last && &job == &w.jobs.back()) {
+          job.history = std::move(job.grouped_history);
+          ends.push_back(created.size());
+          continue;
+        }
+        read_whole(job);
+      }
       job.history = model.needed_by(*job.parsed);
       job.functions = model.functions_needed_by(*job.parsed);
       // No file after the run's last one reads the model (a large file's
       // columns would be held twice while it is linted: here and in its facts).
-      if (!w.last || &job != &w.jobs.back())
+      if (!w.last || &job != &w.jobs.back()) {
         model.apply(*job.parsed, plan, job.eff.settings.runner_layout.split_version);
+        model_untouched = false;
+      }
       ends.push_back(created.size());
       if (change_set && job.lint) analysis::collect_created(*job.parsed, plan, created);
     }

@@ -131,6 +131,8 @@ bool advance_to(It& it, It end, std::string_view id, Key key) {
   return false;
 }
 
+}  // namespace
+
 // table_stats: what the file says of the tables each statement works on,
 // worked out as the statements come (their facts are not kept for it).
 // Statements whose verdict changes no finding (no table known, not all of
@@ -189,8 +191,6 @@ class TableSizes {
   std::vector<Sized> statements_;  // the statements not recovered from syntax errors, in file order
   std::vector<analysis::SizeVerdict> verdicts_;
 };
-
-}  // namespace
 
 void sort_findings(std::vector<Diagnostic>& findings) {
   const auto before = [](const Diagnostic& a, const Diagnostic& b) {
@@ -281,61 +281,6 @@ void FileOutline::finish(const std::vector<ir::ParseError>& errors) {
             [](const TextRange& a, const TextRange& b) { return a.begin < b.begin; });
 }
 
-namespace {
-
-// One file's lint: made with the file's outline (what it needs of every
-// statement before the first is visited: kinds, ranges, section counts),
-// then visit() for its statements in order, a group at a time or all at
-// once, then finish(). `parsed` gives the syntax errors, skipped input and
-// comments (its statements are not read); it and the other arguments must
-// outlive the object.
-class FileLinter {
- public:
-  FileLinter(const std::shared_ptr<const SourceFile>& source, const ir::ParsedFile& parsed,
-             const FileOutline& outline, std::span<const ir::Statement> statements,
-             const analysis::Settings& settings, const std::map<std::string, Severity>& enabled,
-             const std::vector<RuleEntry>& registry, const Catalog& catalog, const RuleOptions& options,
-             const ir::ParsedFile* paired_down, std::span<const analysis::CreatedObject> earlier,
-             std::vector<analysis::KnownTable> history, std::string_view unreadable_down,
-             std::span<const analysis::KnownFunction> functions, std::string_view down_path,
-             const RuleSelection* selection, const analysis::RunnerPlan& plan);
-  // Whether the runner does not apply the file: nothing is visited, and
-  // finish() gives its stats.
-  bool skipped() const { return !facts_; }
-  // Statements first .. first + group.size() - 1, the next in the file.
-  void visit(const std::vector<ir::Statement>& group, size_t first);
-  FileResult finish();
-
- private:
-  static constexpr size_t none = FileOutline::kNone;
-  // The last statement rule r visits (none: none).
-  size_t last_of(size_t r) const { return (*on_down_)[r] ? outline_.last_any : outline_.last_up; }
-  // The statement index rule r's start hooks see: the last statement of the
-  // nearest rule before it that visits any (0 when none does). Every rule
-  // visits last_any when no statement is down (last_up is then last_any);
-  // otherwise those that read down statements do.
-  size_t start_at(size_t r) const {
-    while (r-- > 0)
-      if (const size_t last = last_of(r); last != none) return last;
-    return 0;
-  }
-
-  FileResult result_;
-  const analysis::Settings& settings_;
-  const Catalog& catalog_;
-  const FileOutline& outline_;
-  std::optional<analysis::MigrationFacts> facts_;
-  std::optional<analysis::Annotations> annotations_;
-  std::vector<analysis::Suppression> suppressions_;
-  std::optional<analysis::DownMigration> down_;
-  std::optional<RuleContext> ctx_;
-  std::optional<RuleSelection> own_selection_;
-  const RuleSelection* selection_ = nullptr;
-  const std::vector<char>* on_down_ = nullptr;
-  std::vector<std::unique_ptr<Rule>> rules_;
-  std::optional<TableSizes> sizes_;
-};
-
 FileLinter::FileLinter(const std::shared_ptr<const SourceFile>& source, const ir::ParsedFile& parsed,
                        const FileOutline& outline, std::span<const ir::Statement> statements,
                        const analysis::Settings& settings, const std::map<std::string, Severity>& enabled,
@@ -425,8 +370,10 @@ FileLinter::FileLinter(const std::shared_ptr<const SourceFile>& source, const ir
     if (hooks[r] & hook::SkippedInput)
       for (const auto& s : parsed.skipped) rule->onSkippedInput(s, ctx);
   }
-  if (settings.sizes.stats) sizes_.emplace();
+  if (settings.sizes.stats) sizes_ = std::make_unique<TableSizes>();
 }
+
+FileLinter::~FileLinter() = default;
 
 void FileLinter::visit(const std::vector<ir::Statement>& group, size_t first) {
   if (!facts_) return;
@@ -466,6 +413,10 @@ void FileLinter::visit(const std::vector<ir::Statement>& group, size_t first) {
       rules_[r]->onStatement(st, ctx);
     }
   }
+}
+
+void FileLinter::leave() {
+  if (facts_) facts_->leave_window();
 }
 
 FileResult FileLinter::finish() {
@@ -518,8 +469,6 @@ FileResult FileLinter::finish() {
   sort_findings(out);
   return std::move(result_);
 }
-
-}  // namespace
 
 FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::ParsedFile& parsed,
                      const analysis::Settings& settings, const std::map<std::string, Severity>& enabled,

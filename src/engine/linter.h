@@ -2,16 +2,20 @@
 #include <array>
 #include <map>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "analysis/annotations.h"
 #include "analysis/change_set.h"
+#include "analysis/down_migration.h"
 #include "analysis/migration_facts.h"
 #include "analysis/postgres/pg_types.h"
 #include "analysis/schema_model.h"
 #include "analysis/settings.h"
+#include "analysis/suppressions.h"
 #include "core/diagnostic.h"
 #include "core/source.h"
 #include "engine/catalog.h"
@@ -98,6 +102,67 @@ struct FileOutline {
 
  private:
   const analysis::RunnerPlan* plan_;
+};
+
+class TableSizes;
+
+// One file's lint: made with the file's outline (what it needs of every
+// statement before the first is visited: kinds, ranges, section counts),
+// then visit() for its statements in order, a group at a time or all at
+// once, then finish(). `parsed` gives the syntax errors, skipped input and
+// comments (its statements are not read); it and the other arguments must
+// outlive the object.
+class FileLinter {
+ public:
+  FileLinter(const std::shared_ptr<const SourceFile>& source, const ir::ParsedFile& parsed,
+             const FileOutline& outline, std::span<const ir::Statement> statements,
+             const analysis::Settings& settings, const std::map<std::string, Severity>& enabled,
+             const std::vector<RuleEntry>& registry, const Catalog& catalog, const RuleOptions& options,
+             const ir::ParsedFile* paired_down, std::span<const analysis::CreatedObject> earlier,
+             std::vector<analysis::KnownTable> history, std::string_view unreadable_down,
+             std::span<const analysis::KnownFunction> functions, std::string_view down_path,
+             const RuleSelection* selection, const analysis::RunnerPlan& plan);
+  // Whether the runner does not apply the file: nothing is visited, and
+  // finish() gives its stats.
+  bool skipped() const { return !facts_; }
+  // Statements first .. first + group.size() - 1, the next in the file.
+  void visit(const std::vector<ir::Statement>& group, size_t first);
+  // After visit(), before the group's statements go (a file read a group at
+  // a time): the schema model replayed so far is brought to the group's end.
+  void leave();
+  FileResult finish();
+  ~FileLinter();
+  FileLinter(const FileLinter&) = delete;
+  FileLinter& operator=(const FileLinter&) = delete;
+
+ private:
+  static constexpr size_t none = FileOutline::kNone;
+  // The last statement rule r visits (none: none).
+  size_t last_of(size_t r) const { return (*on_down_)[r] ? outline_.last_any : outline_.last_up; }
+  // The statement index rule r's start hooks see: the last statement of the
+  // nearest rule before it that visits any (0 when none does). Every rule
+  // visits last_any when no statement is down (last_up is then last_any);
+  // otherwise those that read down statements do.
+  size_t start_at(size_t r) const {
+    while (r-- > 0)
+      if (const size_t last = last_of(r); last != none) return last;
+    return 0;
+  }
+
+  FileResult result_;
+  const analysis::Settings& settings_;
+  const Catalog& catalog_;
+  const FileOutline& outline_;
+  std::optional<analysis::MigrationFacts> facts_;
+  std::optional<analysis::Annotations> annotations_;
+  std::vector<analysis::Suppression> suppressions_;
+  std::optional<analysis::DownMigration> down_;
+  std::optional<RuleContext> ctx_;
+  std::optional<RuleSelection> own_selection_;
+  const RuleSelection* selection_ = nullptr;
+  const std::vector<char>* on_down_ = nullptr;
+  std::vector<std::unique_ptr<Rule>> rules_;
+  std::unique_ptr<TableSizes> sizes_;
 };
 
 // Runs the enabled rules over one parsed file: analysis facts, dispatch in

@@ -38,6 +38,18 @@ ir::ParsedFile parse(const SourceFile& source, Dialect dialect, const ParseOptio
   return out;
 }
 
+bool parse_groups(const SourceFile& source, ir::ParsedFile& head,
+                  const std::function<bool(const ir::ParsedFile&)>& on_head,
+                  const std::function<bool(std::vector<ir::Statement>&, size_t)>& on_group) {
+  if (source.dialect() != Dialect::Postgres) return false;
+  bool ok = false;
+  if (on_deep_stack())
+    ok = pg::parse_groups(source, head, on_head, on_group);
+  else
+    run_on_deep_stack([&] { ok = pg::parse_groups(source, head, on_head, on_group); });
+  return ok;
+}
+
 void shutdown() { pg::shutdown(); }
 
 std::string postgres_grammar() { return pg::grammar_description(); }

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "core/source.h"
@@ -35,6 +36,16 @@ inline ir::ParsedFile parse(const SourceFile& source, const ParseOptions& option
 
 // The PostgreSQL grammar this build parses, e.g. "libpg_query, PostgreSQL 15.1
 // grammar" (the libpg_query found when the build was configured).
+// A large PostgreSQL file read a group of statements at a time, so that
+// only one group's statements are held (pg::parse_groups: `head` gets the
+// comments and skipped input, on_head(head) is called, then on_group for each
+// group of statements, with the index of its first). False when the file is
+// not read this way (another dialect, text parse() reads otherwise, a group
+// that does not parse) or a callback returned false: drop what was handed on.
+bool parse_groups(const SourceFile& source, ir::ParsedFile& head,
+                  const std::function<bool(const ir::ParsedFile&)>& on_head,
+                  const std::function<bool(std::vector<ir::Statement>&, size_t)>& on_group);
+
 std::string postgres_grammar();
 
 // For tests and fuzzing: the tokens the dialect's front-end scans itself

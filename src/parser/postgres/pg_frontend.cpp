@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -469,6 +470,33 @@ bool parse_in_groups(Context& c) {
   return true;
 }
 
+// The INSERT of constant rows `piece` holds, when it stands between two `;`
+// (or the start or end of the text), where the grammar ends a statement
+// whatever the pieces around it hold.
+[[gnu::always_inline]] inline std::optional<ir::Statement> simple_insert_between(Context& c,
+                                                                                 const TextRange& piece) {
+  const auto& tokens = c.tokens;
+  auto first_token = [&](const TextRange& p) {
+    return static_cast<size_t>(std::lower_bound(tokens.begin(), tokens.end(), p.begin,
+                                                [](const Token& t, uint32_t off) { return t.begin < off; }) -
+                               tokens.begin());
+  };
+  auto is = [&](size_t k, char p) {
+    return k < tokens.size() && tokens[k].end == tokens[k].begin + 1 && c.text[tokens[k].begin] == p;
+  };
+  auto st = c.lowerer.simple_insert(piece);
+  if (!st) return st;
+  const size_t k = first_token(piece);
+  if (k > 0 && !is(k - 1, ';')) return std::nullopt;
+  // The first token past the piece (the tokens end in order).
+  const auto after = static_cast<size_t>(
+      std::lower_bound(tokens.begin() + static_cast<std::ptrdiff_t>(k), tokens.end(), piece.end,
+                       [](const Token& t, uint32_t off) { return t.end <= off; }) -
+      tokens.begin());
+  if (after < tokens.size() && !is(after, ';')) return std::nullopt;
+  return st;
+}
+
 // A file that holds INSERTs of constant rows (seed data: about a quarter of
 // the text of the PostgreSQL corpus) reads those from their tokens
 // (Lowerer::simple_insert) and parses the statements between them a group at
@@ -482,29 +510,7 @@ bool parse_in_groups(Context& c) {
 bool parse_with_simple_inserts(Context& c) {
   if (c.exact || !c.input.errors.empty()) return false;
   const auto& pieces = c.input.statements;
-  const auto& tokens = c.tokens;
-  auto first_token = [&](const TextRange& piece) {
-    return static_cast<size_t>(std::lower_bound(tokens.begin(), tokens.end(), piece.begin,
-                                                [](const Token& t, uint32_t off) { return t.begin < off; }) -
-                               tokens.begin());
-  };
-  auto is = [&](size_t k, char p) {
-    return k < tokens.size() && tokens[k].end == tokens[k].begin + 1 && c.text[tokens[k].begin] == p;
-  };
-  // The INSERT of constant rows `piece` holds, between two `;`.
-  auto simple = [&](const TextRange& piece) -> std::optional<ir::Statement> {
-    auto st = c.lowerer.simple_insert(piece);
-    if (!st) return st;
-    const size_t k = first_token(piece);
-    if (k > 0 && !is(k - 1, ';')) return std::nullopt;
-    // The first token past the piece (the tokens end in order).
-    const auto after = static_cast<size_t>(
-        std::lower_bound(tokens.begin() + static_cast<std::ptrdiff_t>(k), tokens.end(), piece.end,
-                         [](const Token& t, uint32_t off) { return t.end <= off; }) -
-        tokens.begin());
-    if (after < tokens.size() && !is(after, ';')) return std::nullopt;
-    return st;
-  };
+  const auto simple = [&](const TextRange& piece) { return simple_insert_between(c, piece); };
   // Only the pieces read from tokens are kept (most files have none).
   std::vector<std::pair<size_t, ir::Statement>> fast;
   for (size_t i = 0; i < pieces.size(); ++i)
@@ -596,6 +602,22 @@ void parse_pieces(Context& c, size_t first, size_t last, size_t error_at) {
 
 thread_local bool g_used = false;
 
+// Allocated once per thread for the deepest tree ddlint analyses; the
+// capacity grows with the documents (the depth set here stays).
+json::Parser& thread_json() {
+  static thread_local json::Parser json(kMaxJsonDepth);
+  return json;
+}
+
+// The parser keeps its buffers for the next file of this thread, but not
+// those one large file needed (a copy of its strings and 16 bytes per JSON
+// value): a run's memory must not stay at the size of its largest file.
+void trim_buffers(json::Parser& json) {
+  constexpr size_t kKeepCapacity = size_t{1} << 20;
+  if (json.capacity() > kKeepCapacity) json.release();
+  trim_tree_values(kKeepCapacity);
+}
+
 // Files larger than this are parsed statement by statement (see parse()).
 constexpr size_t kPiecewiseBytes = size_t{256} << 10;
 
@@ -642,9 +664,7 @@ ir::ParsedFile parse(const SourceFile& source, size_t max_errors) {
   out.comments = std::move(input.comments);
   out.errors = std::move(input.errors);
 
-  // Allocated once per thread for the deepest tree ddlint analyses; the
-  // capacity grows with the documents (the depth set here stays).
-  static thread_local json::Parser json(kMaxJsonDepth);
+  json::Parser& json = thread_json();
   Lowerer lowerer(input.text, tokens);
   Context c{input.text, tokens, lowerer, out, json, input, exact, max_errors};
   // A statement nested beyond the limit is never handed to libpg_query (its
@@ -694,13 +714,51 @@ ir::ParsedFile parse(const SourceFile& source, size_t max_errors) {
     out.statements.clear();
     if (!input.statements.empty()) parse_pieces(c, 0, input.statements.size() - 1, whole_error_at);
   }
-  // The parser keeps its buffers for the next file of this thread, but not
-  // those one large file needed (a copy of its strings and 16 bytes per JSON
-  // value): a run's memory must not stay at the size of its largest file.
-  constexpr size_t kKeepCapacity = size_t{1} << 20;
-  if (json.capacity() > kKeepCapacity) json.release();
-  trim_tree_values(kKeepCapacity);
+  trim_buffers(json);
   return out;
+}
+
+bool parse_groups(const SourceFile& source, ir::ParsedFile& head,
+                  const std::function<bool(const ir::ParsedFile&)>& on_head,
+                  const std::function<bool(std::vector<ir::Statement>&, size_t)>& on_group) {
+  if (!g_used) pg_query_init();
+  g_used = true;
+  // What parse() reads the same way: the native scanner takes the whole
+  // text and gives the pre-pass's pieces (no psql input it treats apart),
+  // no statement nested beyond the limit, no INSERT of constant rows read
+  // from its tokens, and every group parses.
+  PsqlInput input;
+  input.text.assign(source.parse_text());
+  std::vector<Token> tokens;
+  tokens.reserve(input.text.size() / 4);
+  PsqlMarks marks;
+  if (!scan_native(input.text, tokens, marks) || !psql_input_from_tokens(tokens, marks, input) ||
+      !input.errors.empty())
+    return false;
+  head.skipped = std::move(input.skipped);
+  head.comments = std::move(marks.comments);
+  json::Parser& json = thread_json();
+  Lowerer lowerer(input.text, tokens);
+  ir::ParsedFile group;
+  Context c{input.text, tokens, lowerer, group, json, input, false, 0};
+  if (too_deep_in(c, 0, static_cast<uint32_t>(input.text.size())) != nullptr) return false;
+  const auto& pieces = input.statements;
+  for (const auto& piece : pieces)
+    if (simple_insert_between(c, piece)) return false;
+  if (!on_head(head)) return false;
+  bool ok = true;
+  size_t index = 0;  // of the group's first statement in the file
+  for (size_t first = 0; ok && first < pieces.size();) {
+    size_t last = first;
+    while (last + 1 < pieces.size() && pieces[last + 1].end - pieces[first].begin <= kGroupBytes) ++last;
+    group.statements.clear();
+    ok = parse_group(c, pieces[first].begin, pieces[last].end) && group.errors.empty() &&
+         on_group(group.statements, index);
+    index += group.statements.size();
+    first = last + 1;
+  }
+  trim_buffers(json);
+  return ok;
 }
 
 }  // namespace ddlint::parser::pg

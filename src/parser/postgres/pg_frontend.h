@@ -1,4 +1,7 @@
 #pragma once
+#include <functional>
+#include <vector>
+
 #include "core/source.h"
 #include "ir/parsed_file.h"
 
@@ -10,6 +13,19 @@ namespace ddlint::parser::pg {
 // is still lowered. With max_errors > 0, parsing stops once that many
 // statements failed (ParseOptions::max_errors).
 ir::ParsedFile parse(const SourceFile& source, size_t max_errors = 0);
+
+// A file read a group of statements at a time (about 64 KB of text each),
+// so that only one group's statements are held: `head` gets the file's
+// comments and skipped input, then on_head(head) is called, then
+// on_group(statements, index of the first) for each group in file order.
+// The statements are those parse() gives when it reads the file in groups
+// (a large file whose every group parses). False when the file is not read
+// this way (its text needs psql's pre-pass, a statement nested too deep, an
+// INSERT of constant rows, a group that does not parse) or a callback
+// returned false: what was handed on until then must be dropped.
+bool parse_groups(const SourceFile& source, ir::ParsedFile& head,
+                  const std::function<bool(const ir::ParsedFile&)>& on_head,
+                  const std::function<bool(std::vector<ir::Statement>&, size_t)>& on_group);
 
 // Frees libpg_query's memory for the calling thread. Call on the main thread
 // at exit; a no-op when this thread never parsed (libpg_query crashes then).
