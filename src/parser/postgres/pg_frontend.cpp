@@ -746,14 +746,29 @@ bool parse_groups(const SourceFile& source, ir::ParsedFile& head,
   for (const auto& piece : pieces)
     if (simple_insert_between(c, piece)) return false;
   if (!on_head(head)) return false;
+  // The file's tokens are not held while its groups are read: each group's
+  // text is scanned into the list on its own (a group starts and ends where
+  // a statement does, so its tokens are the file's there), with the
+  // offsets moved to the file's.
+  std::vector<Token>().swap(tokens);
   bool ok = true;
   size_t index = 0;  // of the group's first statement in the file
+  std::string text;
   for (size_t first = 0; ok && first < pieces.size();) {
     size_t last = first;
     while (last + 1 < pieces.size() && pieces[last + 1].end - pieces[first].begin <= kGroupBytes) ++last;
+    const uint32_t begin = pieces[first].begin;
+    const uint32_t end = pieces[last].end;
+    text.assign(input.text, begin, end - begin);
+    tokens.clear();
+    lowerer.tokens_changed();
+    ok = scan_native(text, tokens);
+    for (auto& t : tokens) {
+      t.begin += begin;
+      t.end += begin;
+    }
     group.statements.clear();
-    ok = parse_group(c, pieces[first].begin, pieces[last].end) && group.errors.empty() &&
-         on_group(group.statements, index);
+    ok = ok && parse_group(c, begin, end) && group.errors.empty() && on_group(group.statements, index);
     index += group.statements.size();
     first = last + 1;
   }

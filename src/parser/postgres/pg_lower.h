@@ -36,6 +36,10 @@ class Lowerer {
   // the caller checks what ends it.
   std::optional<ir::Statement> simple_insert(TextRange piece) const;
 
+  // The token list changed (a file read a group at a time scans each group
+  // into it): the tokens of the last range trim_to_tokens gave are gone.
+  void tokens_changed() { near_first_ = near_end_ = 0; }
+
  private:
   // token helpers
   // The first token with begin >= offset. Searched among the tokens of the

@@ -1,0 +1,117 @@
+// A large PostgreSQL file linted a group of statements at a time is read by
+// parser::parse_groups (each group's text scanned and parsed on its own):
+// whenever it reads a file, it must give the statements, comments and
+// skipped input parser::parse gives.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/source.h"
+#include "ir/dump.h"
+#include "parser/parser.h"
+
+namespace {
+
+std::string file_text(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string ranges(const std::vector<ddlint::TextRange>& rs) {
+  std::string out;
+  for (const auto& r : rs) out += std::to_string(r.begin) + "-" + std::to_string(r.end) + " ";
+  return out;
+}
+
+struct Compared {
+  bool read = false;  // parse_groups read the file
+  size_t groups = 0;
+};
+
+// Reads `text` both ways; checks that they agree when parse_groups reads it.
+Compared compare(const std::string& name, const std::string& text) {
+  Compared out;
+  const ddlint::SourceFile source(name, text, ddlint::Dialect::Postgres);
+  ddlint::ir::ParsedFile head;
+  std::vector<ddlint::ir::Statement> statements;
+  out.read = ddlint::parser::parse_groups(
+      source, head, [](const ddlint::ir::ParsedFile&) { return true; },
+      [&](std::vector<ddlint::ir::Statement>& group, size_t first) {
+        CHECK(first == statements.size());
+        ++out.groups;
+        for (auto& st : group) statements.push_back(std::move(st));
+        return true;
+      });
+  if (!out.read) return out;
+  const auto whole = ddlint::parser::parse(source);
+  CAPTURE(name);
+  CHECK(whole.errors.empty());
+  CHECK(ddlint::ir::dump(statements, source.text()) == ddlint::ir::dump(whole.statements, source.text()));
+  CHECK(ranges(head.comments) == ranges(whole.comments));
+  CHECK(head.skipped.size() == whole.skipped.size());
+  return out;
+}
+
+// Every .sql file under `dir`: how many parse_groups read, and how many of
+// those in more than one group.
+std::pair<size_t, size_t> compare_tree(const std::filesystem::path& dir) {
+  std::pair<size_t, size_t> n{0, 0};
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file() || e.path().extension() != ".sql") continue;
+    const Compared c = compare(e.path().string(), file_text(e.path()));
+    n.first += c.read;
+    n.second += c.groups > 1;
+  }
+  return n;
+}
+
+}  // namespace
+
+TEST_SUITE("pg-groups") {
+  TEST_CASE("a file read a group of statements at a time gives the statements of parse()") {
+    // Several groups of about 64 KB, with comments, dollar quotes, strings
+    // holding `;` and statements of several kinds between them.
+    std::string text = "-- a migration\n";
+    for (int i = 0; i < 1500; ++i) {
+      const std::string n = std::to_string(i);
+      text += "/* step " + n + " */ ALTER TABLE t" + n + " ADD COLUMN c int DEFAULT 1;\n";
+      text += "CREATE INDEX CONCURRENTLY i" + n + " ON t" + n + " (c);  -- ; in a comment\n";
+      text += "UPDATE t" + n + " SET note = 'a;b' WHERE id = " + n + ";\n";
+      text += "DO $$BEGIN PERFORM 1; END$$;\n";
+    }
+    const Compared c = compare("big.sql", text);
+    REQUIRE(c.read);
+    CHECK(c.groups > 3);
+    // Declined: an INSERT of constant rows (read from its tokens by parse()),
+    // a statement that does not parse.
+    CHECK_FALSE(compare("seed.sql", text + "INSERT INTO t VALUES (1, 'a');\n").read);
+    CHECK_FALSE(compare("bad.sql", text + "ALTER TABLE;\n").read);
+  }
+
+  TEST_CASE("every example and test case file read in groups gives the statements of parse()") {
+    const std::filesystem::path root(DDLINT_SOURCE_DIR);
+    size_t read = 0;
+    for (const char* dir : {"examples", "testdata"}) read += compare_tree(root / dir).first;
+    MESSAGE(read << " files read in groups");
+    CHECK(read > 100);
+  }
+
+  TEST_CASE("every file of the PostgreSQL corpus read in groups gives the statements of parse()") {
+    const std::filesystem::path corpus =
+        std::filesystem::path(DDLINT_SOURCE_DIR) / ".." / "shared" / "corpus" / "postgres";
+    if (!std::filesystem::is_directory(corpus)) {
+      MESSAGE("skipped: " << corpus.string() << " is absent");
+      return;
+    }
+    const auto [read, several] = compare_tree(corpus);
+    MESSAGE(read << " files read in groups, " << several << " in more than one");
+    CHECK(read > 1000);
+    CHECK(several > 0);
+  }
+}
