@@ -1604,6 +1604,34 @@ TEST_SUITE("core") {
     CHECK_THROWS_AS((void)unread.before(3), analysis::ReplayedModel::Unavailable);
   }
 
+  TEST_CASE(
+      "schema model: what a file names, gathered without the model, is looked up as its statements are") {
+    analysis::SchemaModel model;
+    const auto history = file(
+        "CREATE TABLE a (id int PRIMARY KEY, x text);\nCREATE TABLE s.b (id int);\n"
+        "CREATE INDEX a_x ON a (x);\n"
+        "CREATE FUNCTION f() RETURNS int LANGUAGE sql VOLATILE AS 'SELECT 1';\n");
+    for (const auto& st : history.statements) model.apply(st);
+    const auto next = file(
+        "DROP INDEX a_x;\nALTER TABLE s.b ADD COLUMN y int DEFAULT f();\nINSERT INTO b VALUES (1);\n"
+        "ALTER TABLE a ADD COLUMN z int DEFAULT f();\nUPDATE s.b SET y = 1;\nCREATE TABLE c (id int);\n");
+    analysis::SchemaModel::Named named;
+    for (const auto& st : next.statements) named.add(st);
+    const auto names = [](const std::vector<analysis::KnownTable>& ks) {
+      std::string out;
+      for (const auto& k : ks) out += k.name.display() + (k.state ? "+" : "-") + " ";
+      return out;
+    };
+    const auto from_statements = model.needed_by(next);
+    // a: the table of index a_x; b, unqualified, is s.b.
+    CHECK(names(from_statements) == "a+ s.b+ c- ");
+    CHECK(names(model.needed_by(named)) == names(from_statements));
+    const auto functions = model.functions_needed_by(named);
+    REQUIRE(functions.size() == 1);
+    CHECK(functions[0].name == "f");
+    CHECK(model.functions_needed_by(next).size() == 1);
+  }
+
   TEST_CASE("schema model: snapshots share table states; a change copies only what a snapshot holds") {
     analysis::SchemaModel model;
     const auto history = file(

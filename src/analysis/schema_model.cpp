@@ -949,22 +949,59 @@ void SchemaModel::Needed::add(const ir::QualifiedName& t) {
   if (!slots_.empty()) place(out_.size() - 1);
 }
 
+// The indexes `st` names (their tables are needed), in order.
+template <class F>
+void for_each_named_index(const ir::Statement& st, F&& f) {
+  if (const auto* d = st.as<ir::Drop>(); d && d->object == ir::ObjectKind::Index)
+    for (const auto& n : d->names) f(n);
+  if (const auto* r = st.as<ir::Rename>(); r && r->object == ir::ObjectKind::Index) f(r->target);
+  if (const auto* x = st.as<ir::Reindex>(); x && x->target == ir::ObjectKind::Index) f(x->name);
+  if (const auto* a = st.as<ir::AlterTable>(); a && a->object == ir::ObjectKind::Index) f(a->table);
+}
+
 void SchemaModel::Needed::add(const ir::Statement& st) {
   for_each_referenced_table(st, [&](const ir::QualifiedName& t) { add(t); });
   // An index the file names: its table, whose state carries the index.
-  std::vector<const ir::QualifiedName*> indexes;
-  if (const auto* d = st.as<ir::Drop>(); d && d->object == ir::ObjectKind::Index)
-    for (const auto& n : d->names) indexes.push_back(&n);
-  if (const auto* r = st.as<ir::Rename>(); r && r->object == ir::ObjectKind::Index)
-    indexes.push_back(&r->target);
-  if (const auto* x = st.as<ir::Reindex>(); x && x->target == ir::ObjectKind::Index)
-    indexes.push_back(&x->name);
-  if (const auto* a = st.as<ir::AlterTable>(); a && a->object == ir::ObjectKind::Index)
-    indexes.push_back(&a->table);
-  for (const auto* n : indexes) {
+  for_each_named_index(st, [&](const ir::QualifiedName& n) {
     bool gone = false;
-    if (const auto* t = model_.index_table(*n, &gone); t && !gone) add(*t);
+    if (const auto* t = model_.index_table(n, &gone); t && !gone) add(*t);
+  });
+}
+
+void SchemaModel::Named::add(const ir::Statement& st) {
+  // Each object once (a later mention of the same name finds nothing new).
+  const auto object = [&](const ir::QualifiedName& n, bool index) {
+    std::string key(1, index ? 'i' : 't');
+    key += n.schema;
+    key += '\0';
+    key += n.name;
+    if (seen_.insert(std::move(key)).second) objects_.push_back({n, index});
+  };
+  for_each_referenced_table(st, [&](const ir::QualifiedName& t) { object(t, false); });
+  for_each_named_index(st, [&](const ir::QualifiedName& n) { object(n, true); });
+  if (const auto* at = st.as<ir::AlterTable>())
+    for (const auto& a : at->actions)
+      if (a.kind == ir::AlterKind::AddColumn && a.column_def && a.column_def->default_value)
+        for (const auto& f : a.column_def->default_value->functions)
+          if (seen_.insert("f" + f).second) functions_.push_back(f);
+}
+
+std::vector<KnownTable> SchemaModel::needed_by(const Named& named) const {
+  Needed needed(*this);
+  for (const auto& o : named.objects_) {
+    if (!o.index) {
+      needed.add(o.name);
+      continue;
+    }
+    bool gone = false;
+    if (const auto* t = index_table(o.name, &gone); t && !gone) needed.add(*t);
   }
+  return needed.take();
+}
+
+std::vector<KnownFunction> SchemaModel::functions_needed_by(const Named& named) const {
+  if (functions_.empty()) return {};
+  return known_functions(named.functions_);
 }
 
 std::vector<KnownTable> SchemaModel::needed_by(const ir::ParsedFile& file) const {

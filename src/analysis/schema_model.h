@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "analysis/runner.h"
@@ -274,6 +275,7 @@ class SchemaModel {
     std::vector<KnownTable> take() { return std::move(out_); }
 
    private:
+    friend class SchemaModel;
     void add(const ir::QualifiedName& t);
     void place(size_t position);
     const SchemaModel& model_;
@@ -281,6 +283,28 @@ class SchemaModel {
     // Past kScanned tables, the positions in out_ (+ 1; 0: a free slot).
     std::vector<uint32_t> slots_;
   };
+  // What needed_by and functions_needed_by read of a file's statements,
+  // gathered without a model (a file read a group at a time is read before
+  // the files before it are replayed): the tables and indexes it names and
+  // the functions its ADD COLUMN defaults call, in order, each once.
+  // needed_by(named) and functions_needed_by(named) give what they give for
+  // the statements.
+  class Named {
+   public:
+    void add(const ir::Statement& st);
+
+   private:
+    friend class SchemaModel;
+    struct Object {
+      ir::QualifiedName name;
+      bool index = false;  // the name of an index (its table is needed)
+    };
+    std::vector<Object> objects_;
+    std::vector<std::string> functions_;
+    std::unordered_set<std::string> seen_;  // a key per object and function
+  };
+  std::vector<KnownTable> needed_by(const Named& named) const;
+  std::vector<KnownFunction> functions_needed_by(const Named& named) const;
   // The table of an index the history created (CREATE INDEX, or a UNIQUE or
   // PRIMARY KEY constraint with a name); `gone`: the index went with its
   // table (DROP TABLE) and does not exist now. Null when the index is unknown.

@@ -274,11 +274,11 @@ struct Job {
   // A large PostgreSQL file read a group of statements at a time: the parse
   // task's first pass keeps `parsed` without statements (its comments and
   // skipped input), `outline` (what linting needs of every statement) and
-  // what a schema model that knows nothing says of the tables it names; the
-  // lint parses it again, group by group (Session::lint, kGroupedBytes).
+  // `named` (what it names that the schema model is asked about); the lint
+  // parses it again, group by group (Session::lint, kGroupedBytes).
   bool grouped = false;
   std::unique_ptr<engine::FileOutline> outline;
-  std::vector<analysis::KnownTable> grouped_history;
+  std::unique_ptr<analysis::SchemaModel::Named> named;
 };
 
 // What a run keeps of each input until its window comes: little, since a
@@ -1193,8 +1193,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     job.eff.settings.runner_layout = job.layout;
     auto head = std::make_shared<ir::ParsedFile>();
     std::unique_ptr<engine::FileOutline> outline;
-    const analysis::SchemaModel none;
-    analysis::SchemaModel::Needed needed(none);
+    auto named = std::make_unique<analysis::SchemaModel::Named>();
     uint32_t end = 0;
     const bool ok = parser::parse_groups(
         *job.source, *head,
@@ -1213,7 +1212,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
             if (st.range.empty() || st.range.begin < end) return false;
             end = st.range.end;
             outline->add(st);
-            needed.add(st);
+            named->add(st);
           }
           return true;
         });
@@ -1221,7 +1220,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     outline->finish(head->errors);
     job.parsed = std::move(head);
     job.outline = std::move(outline);
-    job.grouped_history = needed.take();
+    job.named = std::move(named);
     job.grouped = true;
     return true;
   };
@@ -1307,13 +1306,12 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   std::vector<analysis::CreatedObject> created;
   auto model_owner = std::make_unique<analysis::SchemaModel>();
   analysis::SchemaModel& model = *model_owner;
-  bool model_untouched = true;  // nothing applied to it yet
   // A file read in groups read whole after all (Job::grouped).
   auto read_whole = [&](Job& job) {
     job.parsed = parse_maybe_cached(job, *job.source);
     job.grouped = false;
     job.outline.reset();
-    job.grouped_history = {};
+    job.named.reset();
   };
   if (!options_.schema_dump.empty()) {
     // The dump is the schema before the first migration.
@@ -1325,7 +1323,6 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       const SourceFile dump(options_.schema_dump, std::move(bytes), Dialect::Postgres);
       const ir::ParsedFile parsed = parser::parse(dump);
       for (const auto& st : parsed.statements) model.apply(st);
-      model_untouched = false;
     }
   }
   const bool change_set = options_.change_set.has_value();
@@ -1515,11 +1512,11 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
         continue;
       }
       if (job.grouped) {
-        // Read in groups when no file before it changed the model (it then
-        // says of its tables what the first pass found) and none after it
-        // reads it; else read whole now.
-        if (model_untouched && w.last && &job == &w.jobs.back()) {
-          job.history = std::move(job.grouped_history);
+        // Read in groups when no file after it reads the model (its
+        // statements are not replayed into it); else read whole now.
+        if (w.last && &job == &w.jobs.back()) {
+          job.history = model.needed_by(*job.named);
+          job.functions = model.functions_needed_by(*job.named);
           ends.push_back(created.size());
           continue;
         }
@@ -1531,7 +1528,6 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       // columns would be held twice while it is linted: here and in its facts).
       if (!w.last || &job != &w.jobs.back()) {
         model.apply(*job.parsed, plan, job.eff.settings.runner_layout.split_version);
-        model_untouched = false;
       }
       ends.push_back(created.size());
       if (change_set && job.lint) analysis::collect_created(*job.parsed, plan, created);
