@@ -1388,6 +1388,7 @@ TEST_SUITE("core") {
       ir::ParsedFile head;
       std::optional<analysis::RunnerPlan> plan;
       std::optional<engine::FileOutline> outline;
+      std::vector<TextRange> groups;
       const bool first = parser::parse_groups(
           *source, head,
           [&](const ir::ParsedFile& h) {
@@ -1399,7 +1400,8 @@ TEST_SUITE("core") {
           [&](std::vector<ir::Statement>& group, size_t) {
             for (const auto& st : group) outline->add(st);
             return true;
-          });
+          },
+          groups);
       REQUIRE(first);
       outline->finish(head.errors);
       engine::FileLinter lint(source, head, *outline, {}, settings, enabled, rules::registry(), catalog,
@@ -1417,7 +1419,8 @@ TEST_SUITE("core") {
               return false;
             }
             return true;
-          });
+          },
+          groups);
       if (second) out.result = lint.finish();
       return out;
     };

@@ -40,6 +40,7 @@ Compared compare(const std::string& name, const std::string& text) {
   const ddlint::SourceFile source(name, text, ddlint::Dialect::Postgres);
   ddlint::ir::ParsedFile head;
   std::vector<ddlint::ir::Statement> statements;
+  std::vector<ddlint::TextRange> groups;
   out.read = ddlint::parser::parse_groups(
       source, head, [](const ddlint::ir::ParsedFile&) { return true; },
       [&](std::vector<ddlint::ir::Statement>& group, size_t first) {
@@ -47,12 +48,31 @@ Compared compare(const std::string& name, const std::string& text) {
         ++out.groups;
         for (auto& st : group) statements.push_back(std::move(st));
         return true;
-      });
+      },
+      groups);
   if (!out.read) return out;
+  CHECK(groups.size() == out.groups);
+  // Read again in the groups the first read found (the lint's second pass;
+  // a file without statements has none, and is read as at first).
+  std::vector<ddlint::ir::Statement> again;
+  if (!groups.empty()) {
+    ddlint::ir::ParsedFile untouched;
+    CHECK(ddlint::parser::parse_groups(
+        source, untouched, [](const ddlint::ir::ParsedFile&) { return false; },
+        [&](std::vector<ddlint::ir::Statement>& group, size_t first) {
+          CHECK(first == again.size());
+          for (auto& st : group) again.push_back(std::move(st));
+          return true;
+        },
+        groups));
+    CHECK(untouched.comments.empty());
+  }
   const auto whole = ddlint::parser::parse(source);
   CAPTURE(name);
   CHECK(whole.errors.empty());
   CHECK(ddlint::ir::dump(statements, source.text()) == ddlint::ir::dump(whole.statements, source.text()));
+  if (!groups.empty())
+    CHECK(ddlint::ir::dump(again, source.text()) == ddlint::ir::dump(whole.statements, source.text()));
   CHECK(ranges(head.comments) == ranges(whole.comments));
   CHECK(head.skipped.size() == whole.skipped.size());
   return out;

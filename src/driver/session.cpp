@@ -279,6 +279,7 @@ struct Job {
   bool grouped = false;
   std::unique_ptr<engine::FileOutline> outline;
   std::unique_ptr<analysis::SchemaModel::Named> named;
+  std::vector<TextRange> groups;  // the groups' text ranges (parser::parse_groups)
 };
 
 // What a run keeps of each input until its window comes: little, since a
@@ -1215,8 +1216,12 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
             named->add(st);
           }
           return true;
-        });
-    if (!ok) return false;
+        },
+        job.groups);
+    if (!ok) {
+      job.groups.clear();
+      return false;
+    }
     outline->finish(head->errors);
     job.parsed = std::move(head);
     job.outline = std::move(outline);
@@ -1312,6 +1317,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     job.grouped = false;
     job.outline.reset();
     job.named.reset();
+    job.groups.clear();
   };
   if (!options_.schema_dump.empty()) {
     // The dump is the schema before the first migration.
@@ -1363,7 +1369,8 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
               return false;
             }
             return true;
-          });
+          },
+          job.groups);
       if (ok && !whole && next == job.outline->size) return lint.finish();
     }
     read_whole(job);

@@ -40,13 +40,14 @@ ir::ParsedFile parse(const SourceFile& source, Dialect dialect, const ParseOptio
 
 bool parse_groups(const SourceFile& source, ir::ParsedFile& head,
                   const std::function<bool(const ir::ParsedFile&)>& on_head,
-                  const std::function<bool(std::vector<ir::Statement>&, size_t)>& on_group) {
+                  const std::function<bool(std::vector<ir::Statement>&, size_t)>& on_group,
+                  std::vector<TextRange>& groups) {
   if (source.dialect() != Dialect::Postgres) return false;
   bool ok = false;
   if (on_deep_stack())
-    ok = pg::parse_groups(source, head, on_head, on_group);
+    ok = pg::parse_groups(source, head, on_head, on_group, groups);
   else
-    run_on_deep_stack([&] { ok = pg::parse_groups(source, head, on_head, on_group); });
+    run_on_deep_stack([&] { ok = pg::parse_groups(source, head, on_head, on_group, groups); });
   return ok;
 }
 

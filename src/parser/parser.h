@@ -42,9 +42,13 @@ inline ir::ParsedFile parse(const SourceFile& source, const ParseOptions& option
 // group of statements, with the index of its first). False when the file is
 // not read this way (another dialect, text parse() reads otherwise, a group
 // that does not parse) or a callback returned false: drop what was handed on.
+// `groups`: empty, it gets the groups' text ranges; given (from a call for the
+// same file), the file is read in them again, without the first checks
+// (`head` and on_head are left alone).
 bool parse_groups(const SourceFile& source, ir::ParsedFile& head,
                   const std::function<bool(const ir::ParsedFile&)>& on_head,
-                  const std::function<bool(std::vector<ir::Statement>&, size_t)>& on_group);
+                  const std::function<bool(std::vector<ir::Statement>&, size_t)>& on_group,
+                  std::vector<TextRange>& groups);
 
 std::string postgres_grammar();
 

@@ -720,45 +720,53 @@ ir::ParsedFile parse(const SourceFile& source, size_t max_errors) {
 
 bool parse_groups(const SourceFile& source, ir::ParsedFile& head,
                   const std::function<bool(const ir::ParsedFile&)>& on_head,
-                  const std::function<bool(std::vector<ir::Statement>&, size_t)>& on_group) {
+                  const std::function<bool(std::vector<ir::Statement>&, size_t)>& on_group,
+                  std::vector<TextRange>& groups) {
   if (!g_used) pg_query_init();
   g_used = true;
-  // What parse() reads the same way: the native scanner takes the whole
-  // text and gives the pre-pass's pieces (no psql input it treats apart),
-  // no statement nested beyond the limit, no INSERT of constant rows read
-  // from its tokens, and every group parses.
   PsqlInput input;
   input.text.assign(source.parse_text());
   std::vector<Token> tokens;
-  tokens.reserve(input.text.size() / 4);
-  PsqlMarks marks;
-  if (!scan_native(input.text, tokens, marks) || !psql_input_from_tokens(tokens, marks, input) ||
-      !input.errors.empty())
-    return false;
-  head.skipped = std::move(input.skipped);
-  head.comments = std::move(marks.comments);
   json::Parser& json = thread_json();
   Lowerer lowerer(input.text, tokens);
   ir::ParsedFile group;
   Context c{input.text, tokens, lowerer, group, json, input, false, 0};
-  if (too_deep_in(c, 0, static_cast<uint32_t>(input.text.size())) != nullptr) return false;
-  const auto& pieces = input.statements;
-  for (const auto& piece : pieces)
-    if (simple_insert_between(c, piece)) return false;
-  if (!on_head(head)) return false;
-  // The file's tokens are not held while its groups are read: each group's
-  // text is scanned into the list on its own (a group starts and ends where
-  // a statement does, so its tokens are the file's there), with the
-  // offsets moved to the file's.
-  std::vector<Token>().swap(tokens);
+  if (groups.empty()) {
+    // What parse() reads the same way: the native scanner takes the whole
+    // text and gives the pre-pass's pieces (no psql input it treats apart),
+    // no statement that may be nested beyond the limit (telling needs
+    // libpg_query's tokens), no INSERT of constant rows read from its
+    // tokens, and (below) every group parses.
+    tokens.reserve(input.text.size() / 4);
+    PsqlMarks marks;
+    if (!scan_native(input.text, tokens, marks) || !psql_input_from_tokens(tokens, marks, input) ||
+        !input.errors.empty() || too_deep(input.text, tokens, 0, static_cast<uint32_t>(input.text.size())))
+      return false;
+    head.skipped = std::move(input.skipped);
+    head.comments = std::move(marks.comments);
+    const auto& pieces = input.statements;
+    for (const auto& piece : pieces)
+      if (simple_insert_between(c, piece)) return false;
+    for (size_t first = 0; first < pieces.size();) {
+      size_t last = first;
+      while (last + 1 < pieces.size() && pieces[last + 1].end - pieces[first].begin <= kGroupBytes) ++last;
+      groups.push_back({pieces[first].begin, pieces[last].end});
+      first = last + 1;
+    }
+    if (!on_head(head)) return false;
+    // The file's tokens and pieces are not held while its groups are read.
+    std::vector<Token>().swap(tokens);
+    std::vector<TextRange>().swap(input.statements);
+  }
+  // Each group's text is scanned into the token list on its own (a group
+  // starts and ends where a statement does, so its tokens are the file's
+  // there), with the offsets moved to the file's.
   bool ok = true;
   size_t index = 0;  // of the group's first statement in the file
   std::string text;
-  for (size_t first = 0; ok && first < pieces.size();) {
-    size_t last = first;
-    while (last + 1 < pieces.size() && pieces[last + 1].end - pieces[first].begin <= kGroupBytes) ++last;
-    const uint32_t begin = pieces[first].begin;
-    const uint32_t end = pieces[last].end;
+  for (size_t g = 0; ok && g < groups.size(); ++g) {
+    const uint32_t begin = groups[g].begin;
+    const uint32_t end = groups[g].end;
     text.assign(input.text, begin, end - begin);
     tokens.clear();
     lowerer.tokens_changed();
@@ -770,7 +778,6 @@ bool parse_groups(const SourceFile& source, ir::ParsedFile& head,
     group.statements.clear();
     ok = ok && parse_group(c, begin, end) && group.errors.empty() && on_group(group.statements, index);
     index += group.statements.size();
-    first = last + 1;
   }
   trim_buffers(json);
   return ok;

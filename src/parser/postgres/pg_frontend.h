@@ -23,9 +23,13 @@ ir::ParsedFile parse(const SourceFile& source, size_t max_errors = 0);
 // this way (its text needs psql's pre-pass, a statement nested too deep, an
 // INSERT of constant rows, a group that does not parse) or a callback
 // returned false: what was handed on until then must be dropped.
+// `groups`: empty, it gets the groups' text ranges; given (what a call for
+// the same file filled in), the file is read in those groups without the
+// first checks, and `head` and on_head are left alone.
 bool parse_groups(const SourceFile& source, ir::ParsedFile& head,
                   const std::function<bool(const ir::ParsedFile&)>& on_head,
-                  const std::function<bool(std::vector<ir::Statement>&, size_t)>& on_group);
+                  const std::function<bool(std::vector<ir::Statement>&, size_t)>& on_group,
+                  std::vector<TextRange>& groups);
 
 // Frees libpg_query's memory for the calling thread. Call on the main thread
 // at exit; a no-op when this thread never parsed (libpg_query crashes then).
