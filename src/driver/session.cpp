@@ -271,12 +271,13 @@ struct Job {
   std::vector<analysis::KnownTable> history;       // what the migrations before it say of the tables it names
   std::vector<analysis::KnownFunction> functions;  // the functions the migrations before it declare
   const engine::RuleSelection* rules = nullptr;    // its rule set's rules (the session's)
-  // A large PostgreSQL file read a group of statements at a time: the parse
-  // task's first pass keeps `parsed` without statements (its comments and
-  // skipped input), `outline` (what linting needs of every statement) and
-  // `named` (what it names that the schema model is asked about); the lint
-  // parses it again, group by group (Session::lint, kGroupedBytes).
-  bool grouped = false;
+  // A large PostgreSQL file read a group of statements at a time has an
+  // outline: the parse task's first pass keeps `parsed` without statements
+  // (its comments and skipped input), `outline` (what linting needs of every
+  // statement) and `named` (what it names that the schema model is asked
+  // about); the lint parses it again, group by group (Session::lint,
+  // kGroupedBytes).
+  bool grouped() const { return outline != nullptr; }
   std::unique_ptr<engine::FileOutline> outline;
   std::unique_ptr<analysis::SchemaModel::Named> named;
   std::vector<TextRange> groups;  // the groups' text ranges (parser::parse_groups)
@@ -938,7 +939,7 @@ void load_down(Job& job, DirListings& listings, VersionDowns& versions, SharedPa
 // way, else read and parsed again for `up`.
 void take_down(Job& up, const Job& down) {
   up.down_job = SIZE_MAX;
-  if (down.parsed && !down.grouped && down.read_error.empty() &&
+  if (down.parsed && !down.grouped() && down.read_error.empty() &&
       reading_key(down.eff.settings) == reading_key(up.eff.settings)) {
     up.down = down.parsed;
     return;
@@ -1226,7 +1227,6 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     job.parsed = std::move(head);
     job.outline = std::move(outline);
     job.named = std::move(named);
-    job.grouped = true;
     return true;
   };
   auto parse_job = [&](Job& job, SharedParses& shared) {
@@ -1314,7 +1314,6 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   // A file read in groups read whole after all (Job::grouped).
   auto read_whole = [&](Job& job) {
     job.parsed = parse_maybe_cached(job, *job.source);
-    job.grouped = false;
     job.outline.reset();
     job.named.reset();
     job.groups.clear();
@@ -1384,7 +1383,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     out.is_stdin = job.is_stdin;
     // The change set's view of earlier files and the history stay as they
     // were: fixes do not change what a file creates.
-    out.result = job.grouped ? lint_in_groups(job) : lint_job(job, !options_.fix, false);
+    out.result = job.grouped() ? lint_in_groups(job) : lint_job(job, !options_.fix, false);
     if (options_.fix) {
       // Apply, re-lint, repeat: a fix deferred because it overlapped another
       // gets its turn in the next round. The report shows what is left.
@@ -1518,7 +1517,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
         ends.push_back(created.size());
         continue;
       }
-      if (job.grouped) {
+      if (job.grouped()) {
         // Read in groups when no file after it reads the model (its
         // statements are not replayed into it); else read whole now.
         if (w.last && &job == &w.jobs.back()) {

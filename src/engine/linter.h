@@ -122,9 +122,6 @@ class FileLinter {
              std::vector<analysis::KnownTable> history, std::string_view unreadable_down,
              std::span<const analysis::KnownFunction> functions, std::string_view down_path,
              const RuleSelection* selection, const analysis::RunnerPlan& plan);
-  // Whether the runner does not apply the file: nothing is visited, and
-  // finish() gives its stats.
-  bool skipped() const { return !facts_; }
   // Statements first .. first + group.size() - 1, the next in the file.
   void visit(const std::vector<ir::Statement>& group, size_t first);
   // After visit(), before the group's statements go (a file read a group at
