@@ -13,6 +13,7 @@
 #include "core/source.h"
 #include "ir/dump.h"
 #include "parser/parser.h"
+#include "parser/postgres/pg_frontend.h"
 
 namespace {
 
@@ -34,6 +35,14 @@ struct Compared {
   size_t groups = 0;
 };
 
+// The first pass's chunk size for the scope of one check (restored after).
+struct ChunkBytes {
+  explicit ChunkBytes(size_t bytes) { ddlint::parser::pg::set_first_pass_chunk_bytes(bytes); }
+  ~ChunkBytes() { ddlint::parser::pg::set_first_pass_chunk_bytes(size_t{1} << 20); }
+  ChunkBytes(const ChunkBytes&) = delete;
+  ChunkBytes& operator=(const ChunkBytes&) = delete;
+};
+
 // Reads `text` both ways; checks that they agree when parse_groups reads it.
 Compared compare(const std::string& name, const std::string& text) {
   Compared out;
@@ -50,6 +59,23 @@ Compared compare(const std::string& name, const std::string& text) {
         return true;
       },
       groups);
+  // The first pass read a chunk at a time, cut at every `;` that ends a
+  // line (and retried longer where that cut falls inside a comment, quote
+  // or string): the same answer, groups and comments.
+  {
+    const ChunkBytes cut_everywhere(1);
+    ddlint::ir::ParsedFile chunked;
+    std::vector<ddlint::TextRange> chunked_groups;
+    const bool read = ddlint::parser::parse_groups(
+        source, chunked, [](const ddlint::ir::ParsedFile&) { return true; },
+        [](std::vector<ddlint::ir::Statement>&, size_t) { return true; }, chunked_groups);
+    CAPTURE(name);
+    CHECK(read == out.read);
+    if (read) {  // (else what was handed on is dropped)
+      CHECK(ranges(chunked_groups) == ranges(groups));
+      CHECK(ranges(chunked.comments) == ranges(head.comments));
+    }
+  }
   if (!out.read) return out;
   CHECK(groups.size() == out.groups);
   // Read again in the groups the first read found (the lint's second pass;
@@ -104,13 +130,25 @@ TEST_SUITE("pg-groups") {
       text += "CREATE INDEX CONCURRENTLY i" + n + " ON t" + n + " (c);  -- ; in a comment\n";
       text += "UPDATE t" + n + " SET note = 'a;b' WHERE id = " + n + ";\n";
       text += "DO $$BEGIN PERFORM 1; END$$;\n";
+      // A `;` that ends a line inside a string, comments and a dollar quote
+      // (where the first pass's chunks are not cut).
+      text += "COMMENT ON TABLE t" + n + " IS 'a;\nb';\n/* c;\n d */ -- e;\n";
+      text += "DO $f$BEGIN PERFORM 2;\nEND$f$;\n";
     }
     const Compared c = compare("big.sql", text);
     REQUIRE(c.read);
     CHECK(c.groups > 3);
+    {
+      // Cut into chunks of 100 KB: the same statements (compare's own cut at
+      // every statement is checked against the groups).
+      const ChunkBytes chunks(100 << 10);
+      CHECK(compare("big.sql", text).groups == c.groups);
+    }
     // Declined: an INSERT of constant rows (read from its tokens by parse()),
-    // a statement that does not parse.
+    // a statement that does not parse, a psql meta-command (blanked by the
+    // pre-pass).
     CHECK_FALSE(compare("seed.sql", text + "INSERT INTO t VALUES (1, 'a');\n").read);
+    CHECK_FALSE(compare("meta.sql", text + "\\set ON_ERROR_STOP on\n").read);
     CHECK_FALSE(compare("bad.sql", text + "ALTER TABLE;\n").read);
   }
 

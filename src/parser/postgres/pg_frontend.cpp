@@ -121,7 +121,7 @@ class TreeParse {
 };
 
 struct Context {
-  const std::string& text;  // psql-prepared text, same offsets as the file
+  std::string_view text;  // psql-prepared text, same offsets as the file
   std::vector<Token>& tokens;
   Lowerer& lowerer;
   ir::ParsedFile& out;
@@ -168,7 +168,7 @@ void need_exact(Context& c) {
 void need_exact(Context& c, uint32_t begin, uint32_t end) {
   if (c.exact) return;
   std::vector<Token> part;
-  if (!scan(std::string_view(c.text).substr(begin, end - begin), begin, part)) {
+  if (!scan(c.text.substr(begin, end - begin), begin, part)) {
     auto first = std::lower_bound(c.tokens.begin(), c.tokens.end(), begin,
                                   [](const Token& t, uint32_t off) { return t.begin < off; });
     auto last = first;
@@ -424,7 +424,7 @@ void parse_piece(Context& c, uint32_t loc, uint32_t len) {
     c.out.errors.push_back({{deep->begin, deep->end}, stmt, too_deep_message()});
     return;
   }
-  const std::string piece = c.text.substr(loc, len);
+  const std::string piece(c.text.substr(loc, len));
   const TreeParse r(piece.c_str());
   if (const PgQueryError* error = r.error()) {
     const uint32_t off = loc + cursor_to_byte(piece, error->cursorpos);
@@ -450,7 +450,7 @@ constexpr size_t kGroupBytes = size_t{64} << 10;
 // Parses text[begin, end) with one pg_query_parse and lowers its statements;
 // false when it does not parse.
 bool parse_group(Context& c, uint32_t begin, uint32_t end) {
-  const std::string group = c.text.substr(begin, end - begin);
+  const std::string group(c.text.substr(begin, end - begin));
   const TreeParse r(group.c_str());
   return !r.error() && lower_json(c, r, begin, end - begin);
 }
@@ -563,7 +563,7 @@ void parse_pieces(Context& c, size_t first, size_t last, size_t error_at) {
       failed_at = error_at;  // the caller's parse of exactly this run
     } else if (too_deep_in(c, begin, end) == nullptr) {
       const size_t before = c.out.statements.size();
-      const std::string text = c.text.substr(begin, end - begin);
+      const std::string text(c.text.substr(begin, end - begin));
       const TreeParse r(text.c_str());
       if (r.error()) {
         failed_at = begin + cursor_to_byte(text, r.error()->cursorpos);
@@ -718,56 +718,107 @@ ir::ParsedFile parse(const SourceFile& source, size_t max_errors) {
   return out;
 }
 
+namespace {
+
+size_t g_first_pass_chunk = size_t{1} << 20;
+
+// parse_groups' first pass: the file's pieces, comments and groups, read a
+// chunk of about g_first_pass_chunk bytes at a time, so that only one
+// chunk's tokens are held. A chunk ends right after a `;` followed by a line
+// end: the scanner takes the rest of the file there in the state it starts
+// a file in (nothing open, no parenthesis counted: both are reset at `;`),
+// and the pre-pass starts its next piece there, so each chunk gives the
+// whole file's tokens, pieces and comments at its offsets. A cut that falls
+// inside a comment, quote or string (the chunk then does not scan, or does
+// not end with that `;`) is retried with a chunk twice as long; the last
+// chunk ends at the file's end. False for what parse() does not read the
+// same way: the native scanner or the pre-pass's reading from its tokens
+// declines the text, a psql meta-command (blanked by the pre-pass), a
+// statement that may be nested beyond the limit (telling needs libpg_query's
+// tokens), an INSERT of constant rows read from its tokens.
+bool first_pass(std::string_view text, json::Parser& json, ir::ParsedFile& head,
+                std::vector<TextRange>& groups) {
+  const size_t n = text.size();
+  PsqlInput chunk;
+  std::vector<Token> tokens;
+  PsqlMarks marks;
+  ir::ParsedFile unused;
+  TextRange open{};  // the group being gathered (empty: none)
+  size_t step = g_first_pass_chunk;
+  for (size_t begin = 0; begin < n;) {
+    size_t end = n;
+    if (n - begin > step) {
+      const size_t semicolon = text.find(";\n", begin + step - 1);
+      if (semicolon != std::string_view::npos) end = semicolon + 1;
+    }
+    chunk.text.assign(text.substr(begin, end - begin));
+    const auto size = static_cast<uint32_t>(chunk.text.size());
+    bool scanned = scan_native(chunk.text, tokens, marks);
+    if (scanned && end < n)
+      scanned = !tokens.empty() && tokens.back().kind == ';' && tokens.back().end == size;
+    if (!scanned) {
+      if (end == n) return false;
+      step *= 2;
+      continue;
+    }
+    step = g_first_pass_chunk;
+    if (!marks.meta_commands.empty() || !psql_input_from_tokens(tokens, marks, chunk) ||
+        !chunk.errors.empty() || !chunk.skipped.empty() || too_deep(chunk.text, tokens, 0, size))
+      return false;
+    Lowerer lowerer(chunk.text, tokens);
+    Context c{chunk.text, tokens, lowerer, unused, json, chunk, false, 0};
+    const auto base = static_cast<uint32_t>(begin);
+    for (const auto& piece : chunk.statements) {
+      if (simple_insert_between(c, piece)) return false;
+      const TextRange at{piece.begin + base, piece.end + base};
+      if (open.end > open.begin && at.end - open.begin <= kGroupBytes) {
+        open.end = at.end;
+      } else {
+        if (open.end > open.begin) groups.push_back(open);
+        open = at;
+      }
+    }
+    for (const auto& comment : marks.comments)
+      head.comments.push_back({comment.begin + base, comment.end + base});
+    begin = end;
+  }
+  if (open.end > open.begin) groups.push_back(open);
+  return true;
+}
+
+}  // namespace
+
+void set_first_pass_chunk_bytes(size_t bytes) { g_first_pass_chunk = std::max<size_t>(bytes, 1); }
+
 bool parse_groups(const SourceFile& source, ir::ParsedFile& head,
                   const std::function<bool(const ir::ParsedFile&)>& on_head,
                   const std::function<bool(std::vector<ir::Statement>&, size_t)>& on_group,
                   std::vector<TextRange>& groups) {
   if (!g_used) pg_query_init();
   g_used = true;
-  PsqlInput input;
-  input.text.assign(source.parse_text());
-  std::vector<Token> tokens;
+  // Neither the file's text (the source's is read in place) nor its tokens
+  // are held whole: the first pass reads it a chunk at a time, and each
+  // group's text is scanned into the token list on its own (a group starts
+  // and ends where a statement does, so its tokens are the file's there),
+  // with the offsets moved to the file's.
+  const std::string_view file = source.parse_text();
   json::Parser& json = thread_json();
-  Lowerer lowerer(input.text, tokens);
-  ir::ParsedFile group;
-  Context c{input.text, tokens, lowerer, group, json, input, false, 0};
-  if (groups.empty()) {
-    // What parse() reads the same way: the native scanner takes the whole
-    // text and gives the pre-pass's pieces (no psql input it treats apart),
-    // no statement that may be nested beyond the limit (telling needs
-    // libpg_query's tokens), no INSERT of constant rows read from its
-    // tokens, and (below) every group parses.
-    tokens.reserve(input.text.size() / 4);
-    PsqlMarks marks;
-    if (!scan_native(input.text, tokens, marks) || !psql_input_from_tokens(tokens, marks, input) ||
-        !input.errors.empty() || too_deep(input.text, tokens, 0, static_cast<uint32_t>(input.text.size())))
-      return false;
-    head.skipped = std::move(input.skipped);
-    head.comments = std::move(marks.comments);
-    const auto& pieces = input.statements;
-    for (const auto& piece : pieces)
-      if (simple_insert_between(c, piece)) return false;
-    for (size_t first = 0; first < pieces.size();) {
-      size_t last = first;
-      while (last + 1 < pieces.size() && pieces[last + 1].end - pieces[first].begin <= kGroupBytes) ++last;
-      groups.push_back({pieces[first].begin, pieces[last].end});
-      first = last + 1;
-    }
-    if (!on_head(head)) return false;
-    // The file's tokens and pieces are not held while its groups are read.
-    std::vector<Token>().swap(tokens);
-    std::vector<TextRange>().swap(input.statements);
+  if (groups.empty() && (!first_pass(file, json, head, groups) || !on_head(head))) {
+    trim_buffers(json);
+    return false;
   }
-  // Each group's text is scanned into the token list on its own (a group
-  // starts and ends where a statement does, so its tokens are the file's
-  // there), with the offsets moved to the file's.
+  const PsqlInput input;
+  std::vector<Token> tokens;
+  Lowerer lowerer(file, tokens);
+  ir::ParsedFile group;
+  Context c{file, tokens, lowerer, group, json, input, false, 0};
   bool ok = true;
   size_t index = 0;  // of the group's first statement in the file
   std::string text;
   for (size_t g = 0; ok && g < groups.size(); ++g) {
     const uint32_t begin = groups[g].begin;
     const uint32_t end = groups[g].end;
-    text.assign(input.text, begin, end - begin);
+    text.assign(file.substr(begin, end - begin));
     tokens.clear();
     lowerer.tokens_changed();
     ok = scan_native(text, tokens);

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <functional>
 #include <vector>
 
@@ -20,9 +21,9 @@ ir::ParsedFile parse(const SourceFile& source, size_t max_errors = 0);
 // on_group(statements, index of the first) for each group in file order.
 // The statements are those parse() gives when it reads the file in groups
 // (a large file whose every group parses). False when the file is not read
-// this way (its text needs psql's pre-pass, a statement nested too deep, an
-// INSERT of constant rows, a group that does not parse) or a callback
-// returned false: what was handed on until then must be dropped.
+// this way (its text needs psql's pre-pass or holds a psql meta-command, a
+// statement nested too deep, an INSERT of constant rows, a group that does
+// not parse) or a callback returned false: what was handed on until then must be dropped.
 // `groups`: empty, it gets the groups' text ranges; given (what a call for
 // the same file filled in), the file is read in those groups without the
 // first checks, and `head` and on_head are left alone.
@@ -30,6 +31,9 @@ bool parse_groups(const SourceFile& source, ir::ParsedFile& head,
                   const std::function<bool(const ir::ParsedFile&)>& on_head,
                   const std::function<bool(std::vector<ir::Statement>&, size_t)>& on_group,
                   std::vector<TextRange>& groups);
+// The size of the chunks parse_groups' first pass reads a file in (1 MiB;
+// at least 1 byte): tests set a small one to cut a file at every statement.
+void set_first_pass_chunk_bytes(size_t bytes);
 
 // Frees libpg_query's memory for the calling thread. Call on the main thread
 // at exit; a no-op when this thread never parsed (libpg_query crashes then).
