@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "analysis/annotations.h"
+#include "analysis/column_mentions.h"
 #include "analysis/down_migration.h"
 #include "analysis/migration_facts.h"
 #include "analysis/migration_order.h"
@@ -1633,6 +1634,49 @@ TEST_SUITE("core") {
     REQUIRE(functions.size() == 1);
     CHECK(functions[0].name == "f");
     CHECK(model.functions_needed_by(next).size() == 1);
+  }
+
+  TEST_CASE("column mentions: what a file names of columns other than by adding them") {
+    analysis::ColumnMentions m;
+    for (const auto& st : file("ALTER TABLE a ADD COLUMN added int, ADD COLUMN Other int;\n"
+                               "ALTER TABLE b DROP COLUMN dropped, ALTER COLUMN typed TYPE bigint;\n"
+                               "ALTER TABLE c RENAME COLUMN old_name TO new_name;\n"
+                               "ALTER TABLE d ADD CONSTRAINT d_pk PRIMARY KEY (keyed, second);\n"
+                               "ALTER TABLE e ALTER COLUMN seq SET DEFAULT nextval('s');\n"
+                               "ALTER TABLE f ADD COLUMN kept int;\n")
+                              .statements)
+      m.add(st);
+    for (const char* named : {"dropped", "TYPED", "old_name", "new_name", "keyed", "second", "seq"}) {
+      CAPTURE(named);
+      CHECK(m.named(named));
+    }
+    for (const char* added : {"added", "other", "kept", "a"}) {
+      CAPTURE(added);
+      CHECK_FALSE(m.named(added));
+    }
+    CHECK(m.freed_in("b"));
+    CHECK(m.freed_in("C"));
+    for (const char* table : {"a", "d", "e", "f"}) {
+      CAPTURE(table);
+      CHECK_FALSE(m.freed_in(table));
+    }
+    // MySQL: CHANGE renames (both names count), MODIFY restates.
+    const SourceFile my("m.sql",
+                        "ALTER TABLE g CHANGE was now int;\nALTER TABLE h MODIFY restated bigint;\n"
+                        "ALTER TABLE i ADD COLUMN fresh int;\n",
+                        Dialect::MySql);
+    const auto parsed = parser::parse(my);
+    REQUIRE(parsed.errors.empty());
+    REQUIRE(parsed.statements.size() == 3);
+    analysis::ColumnMentions mm;
+    for (const auto& st : parsed.statements) mm.add(st);
+    CHECK(mm.named("was"));
+    CHECK(mm.named("now"));
+    CHECK(mm.named("restated"));
+    CHECK_FALSE(mm.named("fresh"));
+    CHECK(mm.freed_in("g"));
+    CHECK_FALSE(mm.freed_in("h"));
+    CHECK_FALSE(mm.freed_in("i"));
   }
 
   TEST_CASE("schema model: snapshots share table states; a change copies only what a snapshot holds") {

@@ -381,8 +381,9 @@ MigrationFacts::MigrationFacts(const ir::ParsedFile& file, const Settings& setti
 
 MigrationFacts::MigrationFacts(ByStatement, SectionCounts counts, const Settings& settings,
                                const RunnerPlan& plan, std::span<const CreatedObject> earlier,
-                               std::vector<KnownTable> history, std::span<const KnownFunction> functions)
-    : plan_(plan), earlier_(earlier) {
+                               std::vector<KnownTable> history, std::span<const KnownFunction> functions,
+                               const ColumnMentions* mentions)
+    : plan_(plan), earlier_(earlier), mentions_(mentions) {
   // A step of a split version: the columns earlier steps of the version
   // added are as new as columns added earlier in the file. Read before the
   // model takes the states (and may change them in place).
@@ -889,6 +890,9 @@ bool MigrationFacts::created_before(const ir::QualifiedName& table, size_t state
 }
 
 void MigrationFacts::add_column(const ir::QualifiedName& table, const std::string& column, size_t statement) {
+  // Asked (column_added_before) only about a column a statement names
+  // other than by adding it.
+  if (!column_mentioned(column)) return;
   const auto [id, added] = added_table_ids_.try_emplace(table.schema + '\0' + table.name,
                                                         static_cast<uint32_t>(added_tables_.size()));
   if (added) added_tables_.push_back({table.schema, table.name, {}});

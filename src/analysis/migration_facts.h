@@ -10,6 +10,7 @@
 
 #include "analysis/annotations.h"
 #include "analysis/change_set.h"
+#include "analysis/column_mentions.h"
 #include "analysis/locks.h"
 #include "analysis/postgres/pg_types.h"
 #include "analysis/runner.h"
@@ -199,11 +200,14 @@ class MigrationFacts {
   // (SectionCounts::count). window() gives the model the statements it may
   // replay before add() reaches them. `settings` and `functions` are read by
   // add() until finish(), and must outlive those calls, as must the
-  // statements of the window.
+  // statements of the window. `mentions`: what the file's statements name
+  // of columns (gathered first, like `counts`; it must outlive the object):
+  // a column added is remembered only when a statement names it again
+  // (column_mentioned); null: every column is.
   enum class ByStatement : uint8_t { kYes };
   MigrationFacts(ByStatement, SectionCounts counts, const Settings& settings, const RunnerPlan& plan,
                  std::span<const CreatedObject> earlier = {}, std::vector<KnownTable> history = {},
-                 std::span<const KnownFunction> functions = {});
+                 std::span<const KnownFunction> functions = {}, const ColumnMentions* mentions = nullptr);
   // Statements first .. first + group.size() - 1, which add() reaches next
   // (a file read a group at a time: ReplayedModel::window), and
   // leave_window() before they go (ReplayedModel::leave_window).
@@ -225,6 +229,17 @@ class MigrationFacts {
   MigrationFacts& operator=(MigrationFacts&&) noexcept;
 
   const RunnerPlan& plan() const { return plan_; }
+  // Whether a statement of the file names a column called `column` other
+  // than by adding it, and whether one drops or renames a column of a table
+  // called `table` (ColumnMentions; true when the file's mentions were not
+  // gathered): what is kept of an added column for later statements'
+  // questions is kept only when one can ask.
+  bool column_mentioned(std::string_view column) const {
+    return mentions_ == nullptr || mentions_->named(column);
+  }
+  bool column_freed_in(std::string_view table) const {
+    return mentions_ == nullptr || mentions_->freed_in(table);
+  }
   // The facts of a statement reached so far: worked out statement by
   // statement (ByStatement), only the last one added is kept (add()
   // releases the one before it); the others throw std::logic_error.
@@ -321,6 +336,7 @@ class MigrationFacts {
   // name (one node per column: a file may add a million), and their tables,
   // each kept once.
   std::unordered_multimap<std::string, AddedColumn> added_columns_;
+  const ColumnMentions* mentions_ = nullptr;
   std::vector<ir::QualifiedName> added_tables_;
   std::unordered_map<std::string, uint32_t> added_table_ids_;  // by schema, NUL, name
   void add_column(const ir::QualifiedName& table, const std::string& column, size_t statement);

@@ -266,6 +266,7 @@ void FileOutline::add(const ir::Statement& st) {
   const size_t i = size++;
   present |= HookSet{1} << st.node.index();
   counts.count(st);
+  mentions.add(st);
   if (st.recovered) return;  // counted with its syntax error
   ++statements;
   if (st.kind() == ir::StmtKind::Opaque) ++opaque;
@@ -307,7 +308,7 @@ FileLinter::FileLinter(const std::shared_ptr<const SourceFile>& source, const ir
   // The facts of each statement are worked out just before the rules visit
   // it, from what the statements before it left.
   facts_.emplace(analysis::MigrationFacts::ByStatement::kYes, outline.counts, settings, plan, earlier,
-                 std::move(history), functions);
+                 std::move(history), functions, &outline.mentions);
 
   std::vector<std::pair<TextRange, std::string_view>> comments;
   comments.reserve(parsed.comments.size());

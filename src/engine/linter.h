@@ -10,6 +10,7 @@
 
 #include "analysis/annotations.h"
 #include "analysis/change_set.h"
+#include "analysis/column_mentions.h"
 #include "analysis/down_migration.h"
 #include "analysis/migration_facts.h"
 #include "analysis/postgres/pg_types.h"
@@ -99,6 +100,7 @@ struct FileOutline {
   // targets of ignore comments (sorted by start once finished).
   std::vector<TextRange> ranges;
   analysis::MigrationFacts::SectionCounts counts;
+  analysis::ColumnMentions mentions;  // what its statements name of columns
 
  private:
   const analysis::RunnerPlan* plan_;

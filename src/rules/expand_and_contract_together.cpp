@@ -181,8 +181,10 @@ class ExpandAndContractTogether final : public engine::Rule {
       const TextRange range = alter ? f.range : ctx.statement().range;
       switch (f.kind) {
         case ir::FactKind::AddColumn:
-          // An ADD COLUMN action's fact: its table and column are the statement's.
-          if (ctx.is_existing_table(t)) {
+          // An ADD COLUMN action's fact: its table and column are the
+          // statement's. Asked about only when a statement drops or renames
+          // a column of the table.
+          if (ctx.facts().column_freed_in(t.name) && ctx.is_existing_table(t)) {
             const auto& s = *ctx.statement().as<ir::AlterTable>();
             add_added(s.table, s.actions[f.action].column_def->name, i, ctx.here().section);
           }

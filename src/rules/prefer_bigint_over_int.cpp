@@ -177,17 +177,26 @@ class PreferBigintOverInt final : public engine::Rule {
            k.columns[0] == column;
   }
 
+  // Whether a column is kept: one neither generated nor a key when defined
+  // is reported only once a later statement makes it one, and that
+  // statement names it.
+  static bool kept(const ColumnType& c, bool key, const engine::RuleContext& ctx) {
+    return key || generated(*c.def) || ctx.facts().column_mentioned(c.column);
+  }
+
   void onCreateTable(const ir::CreateTable& s, engine::RuleContext& ctx) override {
     // The kind of the type narrow() kept, for the column it is of.
     ir::TypeKind kind = ir::TypeKind::Other;
     const auto narrow = [&](const ir::TypeName& t) { return narrow_integer(t, ctx, kind); };
     each_column_type(s, ctx, narrow, [&](const ColumnType& c) {
+      const bool key = inline_primary_key(*c.def) ||
+                       std::any_of(s.constraints.begin(), s.constraints.end(),
+                                   [&](const ir::Constraint& k) { return sole_key(k, c.column); });
+      if (!kept(c, key, ctx)) return;
       Column col = column(c, kind, ctx.here().section);
       col.generated = generated(*c.def);
       col.nextval = default_nextval(*c.def);
-      col.primary_key = inline_primary_key(*c.def) ||
-                        std::any_of(s.constraints.begin(), s.constraints.end(),
-                                    [&](const ir::Constraint& k) { return sole_key(k, c.column); });
+      col.primary_key = key;
       add(col);
     });
   }
@@ -210,10 +219,12 @@ class PreferBigintOverInt final : public engine::Rule {
     const auto narrow = [&](const ir::TypeName& t) { return narrow_integer(t, ctx, kind); };
     each_column_type(s, ctx, narrow, [&](const ColumnType& c) {
       if (c.def == nullptr) return;
+      const bool key = inline_primary_key(*c.def) || was_key;
+      if (!kept(c, key, ctx)) return;
       Column col = column(c, kind, ctx.here().section);
       col.generated = generated(*c.def);
       col.nextval = default_nextval(*c.def);
-      col.primary_key = inline_primary_key(*c.def) || was_key;
+      col.primary_key = key;
       add(col);
     });
     if (s.object != ir::ObjectKind::Table || !convention_applies(ctx)) return;
