@@ -472,7 +472,7 @@ void MigrationFacts::add(size_t i, const ir::Statement& st) {
     r.local_utc.reset();
     r.foreign_key_checks = true;
   }
-  section_first_.push_back(r.first);
+  section_first_.push_back(static_cast<uint32_t>(r.first));  // fewer statements than bytes: 32 bits
   down_.push_back(plan_.sections[s].down);
   StatementFacts f;
   f.utc_session = settings.dialect == Dialect::Postgres && r.local_utc.value_or(r.utc);

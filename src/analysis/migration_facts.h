@@ -304,9 +304,9 @@ class MigrationFacts {
   std::vector<StatementFacts> facts_;
   size_t base_ = 0;
   size_t reached_ = 0;
-  bool release_ = false;               // ByStatement: add() releases the facts before its statement
-  std::vector<size_t> section_first_;  // per statement: first statement of its section
-  std::vector<bool> down_;             // per statement: in a down migration
+  bool release_ = false;                 // ByStatement: add() releases the facts before its statement
+  std::vector<uint32_t> section_first_;  // per statement: first statement of its section
+  std::vector<bool> down_;               // per statement: in a down migration
   std::vector<Created> created_;
   std::unordered_map<std::string, std::vector<size_t>> created_by_name_;  // table name -> created_ indexes
   void add_created(Created c);

@@ -81,4 +81,12 @@ std::vector<Suppression> parse_suppressions(
   return out;
 }
 
+bool may_suppress(const std::vector<TextRange>& comments, std::string_view text) {
+  for (const TextRange& c : comments)
+    if (c.end <= text.size() &&
+        text.substr(c.begin, c.end - c.begin).find("ddlint-ignore") != std::string_view::npos)
+      return true;
+  return false;
+}
+
 }  // namespace ddlint::analysis

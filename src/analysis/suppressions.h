@@ -29,4 +29,9 @@ std::vector<Suppression> parse_suppressions(
     const std::vector<std::pair<TextRange, std::string_view>>& comments,
     const std::vector<TextRange>& statements, std::string_view text);
 
+// Whether any of `comments` (ranges of `text`) may be an ignore comment (it
+// holds `ddlint-ignore`): without one, parse_suppressions finds none, and
+// the statements' ranges need not be kept for it.
+bool may_suppress(const std::vector<TextRange>& comments, std::string_view text);
+
 }  // namespace ddlint::analysis

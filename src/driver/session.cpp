@@ -24,6 +24,7 @@
 #include "analysis/down_migration.h"
 #include "analysis/runner.h"
 #include "analysis/schema_model.h"
+#include "analysis/suppressions.h"
 #include "core/huge_pages.h"
 #include "core/path_text.h"
 #include "core/stack.h"
@@ -1205,7 +1206,8 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
           if (job.plan.not_a_migration) return false;
           for (const auto& section : job.plan.sections)
             if (section.down) return false;  // down_migration reads its statements
-          outline = std::make_unique<engine::FileOutline>(job.eff.settings, job.plan);
+          outline = std::make_unique<engine::FileOutline>(
+              job.eff.settings, job.plan, analysis::may_suppress(h.comments, job.source->text()));
           return true;
         },
         [&](std::vector<ir::Statement>& group, size_t) {

@@ -273,11 +273,20 @@ void FileOutline::add(const ir::Statement& st) {
   last_any = i;
   if (!plan_->sections[plan_->section_at(st.range.begin)].down) last_up = i;
   called |= HookSet{1} << st.node.index();
-  ranges.push_back(st.range);
+  keep(st.range);
+}
+
+void FileOutline::keep(TextRange range) {
+  if (targets_)
+    ranges.push_back(range);
+  else if (ranges.empty())
+    ranges.assign(1, range);
+  else if (range.begin < ranges.front().begin)
+    ranges.front() = range;
 }
 
 void FileOutline::finish(const std::vector<ir::ParseError>& errors) {
-  for (const auto& e : errors) ranges.push_back(e.statement);
+  for (const auto& e : errors) keep(e.statement);
   std::sort(ranges.begin(), ranges.end(),
             [](const TextRange& a, const TextRange& b) { return a.begin < b.begin; });
 }
@@ -483,7 +492,7 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   if (runner_plan == nullptr)
     runner_plan = &own_plan.emplace(analysis::plan_runner(source->path(), source->text(), parsed.comments,
                                                           settings.runner, settings.runner_layout));
-  FileOutline outline(settings, *runner_plan);
+  FileOutline outline(settings, *runner_plan, analysis::may_suppress(parsed.comments, source->text()));
   for (const auto& st : parsed.statements) outline.add(st);
   outline.finish(parsed.errors);
   FileLinter lint(source, parsed, outline, parsed.statements, settings, enabled, registry, catalog, options,

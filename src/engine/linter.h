@@ -80,9 +80,11 @@ void sort_findings(std::vector<Diagnostic>& findings);
 // statements not in its group (about 20 bytes a statement).
 struct FileOutline {
   static constexpr size_t kNone = static_cast<size_t>(-1);
-  // `settings` and `plan` must outlive add().
-  FileOutline(const analysis::Settings& settings, const analysis::RunnerPlan& plan)
-      : counts(settings, plan), plan_(&plan) {}
+  // `settings` and `plan` must outlive add(). `targets`: whether the file
+  // may hold an ignore comment (analysis::may_suppress); without one,
+  // `ranges` keeps only the first range.
+  FileOutline(const analysis::Settings& settings, const analysis::RunnerPlan& plan, bool targets = true)
+      : counts(settings, plan), plan_(&plan), targets_(targets) {}
   // The file's next statement (recovered ones too).
   void add(const ir::Statement& st);
   // After the last statement: the statements of `errors` join the ranges,
@@ -97,13 +99,16 @@ struct FileOutline {
   size_t last_any = kNone;  // the last statement not recovered
   size_t last_up = kNone;   // ... and not in a down section
   // The statements not recovered and the statements of syntax errors: the
-  // targets of ignore comments (sorted by start once finished).
+  // targets of ignore comments (sorted by start once finished); without
+  // `targets`, only the first of them (what annotations come before).
   std::vector<TextRange> ranges;
   analysis::MigrationFacts::SectionCounts counts;
   analysis::ColumnMentions mentions;  // what its statements name of columns
 
  private:
+  void keep(TextRange range);
   const analysis::RunnerPlan* plan_;
+  bool targets_;
 };
 
 class TableSizes;
