@@ -1,6 +1,7 @@
 // Unit tests for sources, the front-end's recovery, analysis and config.
 #include <dirent.h>
 #include <doctest/doctest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <cmath>
 #include <condition_variable>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -32,6 +34,7 @@
 #include "analysis/schema_model.h"
 #include "analysis/suppressions.h"
 #include "analysis/table_stats.h"
+#include "core/mapped_file.h"
 #include "core/path_text.h"
 #include "core/runner_marker.h"
 #include "core/source.h"
@@ -439,6 +442,76 @@ TEST_SUITE("core") {
       CAPTURE(p);
       CHECK(parent_path_text(p) == std::filesystem::path(p).parent_path().string());
     }
+  }
+
+  TEST_CASE("mapped file: a source over a mapped file reads as one over the same bytes") {
+    const auto page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "ddlint-mapped-test";
+    std::filesystem::create_directories(dir);
+    const std::string path = (dir / "big.sql").string();
+    // Three pages and a bit: CRLF, a non-ASCII name, a NUL byte, invalid UTF-8.
+    std::string bytes;
+    while (bytes.size() < 3 * page) bytes += "ALTER TABLE t ADD COLUMN c\xC3\xA9 int;\r\n";
+    bytes += std::string("SELECT '\xFF';\0\n", 13);
+    REQUIRE(bytes.size() % page != 0);
+    std::ofstream(path, std::ios::binary) << bytes;
+    REQUIRE_FALSE(MappedFile::map(path, bytes.size() + 1));  // smaller than asked
+    auto mapped = MappedFile::map(path, 0);
+    REQUIRE(mapped);
+    const SourceFile read("big.sql", bytes);
+    const SourceFile from_map("big.sql", mapped);
+    CHECK(from_map.text() == read.text());
+    CHECK(from_map.parse_text() == read.parse_text());
+    CHECK(from_map.eol() == "\r\n");
+    CHECK(SourceFile("lf.sql", "SELECT 1;\nSELECT 2;\r").eol() == "\n");
+    REQUIRE(from_map.encoding_problems().size() == read.encoding_problems().size());
+    CHECK(from_map.lines().line_count() == read.lines().line_count());
+    const auto end = static_cast<uint32_t>(bytes.size());
+    for (uint32_t at : {0U, 100U, static_cast<uint32_t>(page) + 7, end - 3}) {
+      CHECK(from_map.lines().position(at).line == read.lines().position(at).line);
+      CHECK(from_map.lines().position(at).column == read.lines().position(at).column);
+    }
+    // Given back, the pages read the same again.
+    from_map.release({0, end});
+    CHECK(from_map.text() == bytes);
+    // A size of whole pages is read, not mapped (the byte after the text must read as NUL).
+    std::ofstream(dir / "pages.sql", std::ios::binary) << std::string(page, ' ');
+    CHECK_FALSE(MappedFile::map((dir / "pages.sql").string(), 0));
+    std::filesystem::remove_all(dir);
+  }
+
+  TEST_CASE("mapped file: a file truncated while mapped ends the process with a message, not a crash") {
+    const auto page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "ddlint-truncated-test";
+    std::filesystem::create_directories(dir);
+    const std::string path = (dir / "big.sql").string();
+    std::ofstream(path, std::ios::binary) << std::string(3 * page + 10, 'x');
+    auto mapped = MappedFile::map(path, 0);
+    REQUIRE(mapped);
+    const char* last = mapped->bytes().data() + 3 * page;
+    int out[2];
+    REQUIRE(::pipe(out) == 0);
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {  // no allocation here: other threads may hold malloc's locks
+      ::dup2(out[1], STDERR_FILENO);
+      report_truncated_mappings(2);
+      if (::truncate(path.c_str(), 0) != 0) ::_exit(3);
+      const volatile char c = *last;  // past the file's new end
+      ::_exit(c == 'x' ? 0 : 4);
+    }
+    ::close(out[1]);
+    std::string message;
+    char buf[256];
+    for (ssize_t n; (n = ::read(out[0], buf, sizeof buf)) > 0;) message.append(buf, static_cast<size_t>(n));
+    ::close(out[0]);
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 2);
+    CHECK(message.find("was truncated by another process while ddlint read it") != std::string::npos);
+    mapped.reset();
+    std::filesystem::remove_all(dir);
   }
 
   TEST_CASE("line index: LF, CRLF, CR, BOM and code-point columns") {

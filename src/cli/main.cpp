@@ -15,6 +15,7 @@
 
 #include "cli/app.h"
 #include "cli/drift_command.h"
+#include "core/mapped_file.h"
 #include "driver/session.h"
 #include "lsp/server.h"
 #include "parser/parser.h"
@@ -427,6 +428,7 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  ddlint::report_truncated_mappings(ddlint::cli::kExitError);
   try {
     return run(argc, argv);
   } catch (const std::exception& e) {

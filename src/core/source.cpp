@@ -160,7 +160,18 @@ std::string_view LineIndex::line_text(uint32_t line) const {
 
 SourceFile::SourceFile(std::string path, std::string bytes, Dialect dialect,
                        const std::vector<std::string>* placeholders)
-    : path_(std::move(path)), text_(std::move(bytes)), dialect_(dialect) {
+    : path_(std::move(path)), bytes_(std::move(bytes)), text_(bytes_), dialect_(dialect) {
+  check(placeholders);
+}
+
+SourceFile::SourceFile(std::string path, std::shared_ptr<const MappedFile> mapped, Dialect dialect,
+                       const std::vector<std::string>* placeholders)
+    : path_(std::move(path)), mapped_(std::move(mapped)), text_(mapped_->bytes()), dialect_(dialect) {
+  check(placeholders);
+  release({0, static_cast<uint32_t>(text_.size())});
+}
+
+void SourceFile::check(const std::vector<std::string>* placeholders) {
   // The parse text is a copy only when it differs from the text.
   auto edit = [&]() -> std::string& {
     if (!own_parse_text_) {
@@ -203,7 +214,10 @@ SourceFile::SourceFile(std::string path, std::string bytes, Dialect dialect,
     const auto c = static_cast<unsigned char>(text[i]);
     if (c != 0 && c < 0x80) {
       if (c == '\n') starts.push_back(static_cast<uint32_t>(i + 1));
-      if (c == '\r') carriage_return = true;
+      if (c == '\r') {
+        carriage_return = true;
+        crlf_ = crlf_ || (i + 1 < text.size() && text[i + 1] == '\n');
+      }
       ++i;
       continue;
     }
@@ -282,7 +296,7 @@ std::string_view SourceFile::slice(TextRange r) const {
   const auto size = static_cast<uint32_t>(text_.size());
   const uint32_t b = std::min(r.begin, size);
   const uint32_t e = std::min(std::max(r.end, b), size);
-  return std::string_view(text_).substr(b, e - b);
+  return text_.substr(b, e - b);
 }
 
 }  // namespace ddlint

@@ -1,10 +1,12 @@
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "core/mapped_file.h"
 #include "core/text.h"
 
 namespace ddlint {
@@ -72,6 +74,10 @@ class SourceFile {
   // line, at most 128 bytes.
   SourceFile(std::string path, std::string bytes, Dialect dialect = Dialect::Postgres,
              const std::vector<std::string>* placeholders = nullptr);
+  // The same over a file mapped (a large one, MappedFile): the checks read
+  // every byte, then its pages are given back until they are read again.
+  SourceFile(std::string path, std::shared_ptr<const MappedFile> mapped, Dialect dialect = Dialect::Postgres,
+             const std::vector<std::string>* placeholders = nullptr);
   SourceFile(const SourceFile&) = delete;
   SourceFile& operator=(const SourceFile&) = delete;
 
@@ -85,12 +91,24 @@ class SourceFile {
   // The placeholders replaced in the parse copy, in text order.
   const std::vector<TextRange>& placeholders() const { return placeholders_; }
   std::string_view slice(TextRange r) const;
+  // The line ending an edit that adds a line writes: "\r\n" when the text
+  // holds one, else "\n" (found by the checks: nothing reads the text again).
+  std::string_view eol() const { return crlf_ ? "\r\n" : "\n"; }
+  // A reader is done with the text of `r` for now: a mapped file's whole
+  // pages there are given back (read from the file again when next read).
+  void release(TextRange r) const {
+    if (mapped_) mapped_->release(r.begin, r.end);
+  }
 
  private:
+  void check(const std::vector<std::string>* placeholders);
   std::string path_;
-  std::string text_;
+  std::string bytes_;                         // the text, when read into memory
+  std::shared_ptr<const MappedFile> mapped_;  // else the file mapped
+  std::string_view text_;
   std::string parse_text_;  // set when it differs from text_
   bool own_parse_text_ = false;
+  bool crlf_ = false;  // the text holds "\r\n"
   Dialect dialect_;
   LineIndex lines_;
   std::vector<EncodingProblem> encoding_problems_;

@@ -242,10 +242,11 @@ struct Job {
   fs::path config_path;                    // the path its [paths] globs are matched against
   std::string display_path;                // until the parse phase makes `source`
   std::string bytes;
-  parser::DialectGuess guess;  // when no configuration names the dialect
-  bool guess_only = false;     // the dialect was read from the text
-  std::string folder_vote;     // why the folder vote chose its dialect ("" when it did not)
-  std::string fs_path;         // empty for stdin / a buffer
+  std::shared_ptr<const MappedFile> mapped;  // instead of `bytes`: a large file read by the parse task
+  parser::DialectGuess guess;                // when no configuration names the dialect
+  bool guess_only = false;                   // the dialect was read from the text
+  std::string folder_vote;                   // why the folder vote chose its dialect ("" when it did not)
+  std::string fs_path;                       // empty for stdin / a buffer
   bool is_stdin = false;
   const Input* in = nullptr;
   bool read_later = false;  // `bytes` is read by the parse task (a worker), not yet
@@ -300,6 +301,7 @@ struct Pending {
 // An input read before its window: to detect its dialect, or standard input.
 struct Early {
   bool have_bytes = false;  // `bytes` holds the text
+  bool mapped = false;      // detected mapped (a large file): nothing kept, mapped again to be linted
   std::string bytes;
   size_t size = 0;             // the text's size, also once `bytes` is dropped
   std::string error;           // reading it failed (reported in input order)
@@ -1058,6 +1060,16 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   // (a configuration that cannot be read, a file that cannot) is reported in
   // input order once the chunk is done.
   constexpr size_t kKeptBytes = size_t{16} << 20;
+  // A file of at least kGroupedBytes on disk is mapped rather than read
+  // (MappedFile, unless --fix may write it), both to detect its dialect and
+  // to lint it, and a PostgreSQL one is linted a group of statements at a
+  // time (read_in_groups). DDLINT_GROUPED_BYTES sets the size (a developer
+  // switch: 0 maps every file and reads every PostgreSQL one in groups).
+  static const size_t kGroupedBytes = [] {
+    const char* v = std::getenv("DDLINT_GROUPED_BYTES");
+    return v != nullptr && *v != '\0' ? static_cast<size_t>(std::strtoull(v, nullptr, 10)) : size_t{4} << 20;
+  }();
+  const bool map_large = !options_.fix;
   std::vector<Pending> pending;
   std::vector<Early> early;
   pending.reserve(inputs.size());
@@ -1097,9 +1109,10 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
         e.have_bytes = false;
         continue;
       }
-      e.size = e.bytes.size();
+      if (!e.mapped) e.size = e.bytes.size();
       read_bytes += e.size;
       ++read_files;
+      if (e.mapped) continue;
       if (p.in->is_stdin || p.in->text || kept_bytes + e.size <= kKeptBytes) {
         kept_bytes += e.size;
       } else {
@@ -1144,9 +1157,18 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       chunk.lo = lo;
       chunk.hi = hi;
       Chunk& queued = detecting.emplace_back(std::move(chunk));
-      queued.batch = pool.submit(queued.to_read.size(), 0, [&queued, &pending, &early](size_t k) {
+      queued.batch = pool.submit(queued.to_read.size(), 0, [&queued, &pending, &early, map_large](size_t k) {
         const Pending& p = pending[queued.to_read[k]];
         Early& e = early[p.early];
+        if (!e.have_bytes && p.guess_only && map_large && !p.in->text && !p.in->is_stdin) {
+          if (const auto mapped = MappedFile::map(p.in->fs_path, kGroupedBytes)) {
+            e.guess = parser::detect_dialect(mapped->bytes(), p.in->display_path);
+            e.size = mapped->bytes().size();
+            mapped->release(0, e.size);
+            e.mapped = true;
+            return;
+          }
+        }
         if (!e.have_bytes && !read_input(*p.in, e.bytes, e.error)) return;
         e.have_bytes = true;
         if (p.guess_only) e.guess = parser::detect_dialect(e.bytes, p.in->display_path);
@@ -1183,12 +1205,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   // linting needs of each statement (engine::FileOutline), and the lint
   // parses it again group by group, so that only one group's statements are
   // held. A file whose runner plan has a down section, or that the parser
-  // does not read in groups, is read whole. DDLINT_GROUPED_BYTES sets the
-  // size (a developer switch: 0 reads every such file in groups).
-  static const size_t kGroupedBytes = [] {
-    const char* v = std::getenv("DDLINT_GROUPED_BYTES");
-    return v != nullptr && *v != '\0' ? static_cast<size_t>(std::strtoull(v, nullptr, 10)) : size_t{4} << 20;
-  }();
+  // does not read in groups, is read whole (kGroupedBytes: above).
   auto read_in_groups = [&](Job& job) {
     if (job.source->dialect() != Dialect::Postgres || !job.lint || options_.fix ||
         options_.statement_ranges || options_.change_set || job.source->text().size() < kGroupedBytes)
@@ -1232,7 +1249,12 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     return true;
   };
   auto parse_job = [&](Job& job, SharedParses& shared) {
-    if (job.read_later && !read_input(*job.in, job.bytes, job.read_error)) {
+    // A large file on disk is mapped rather than read (unless --fix may
+    // write it): a file linted a group at a time gives back the pages of
+    // each group once it is read (SourceFile::release).
+    if (job.read_later && !job.in->text && !job.in->is_stdin && map_large)
+      job.mapped = MappedFile::map(job.in->fs_path, kGroupedBytes);
+    if (job.read_later && !job.mapped && !read_input(*job.in, job.bytes, job.read_error)) {
       job.lint = false;
       return;
     }
@@ -1245,7 +1267,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     // A schema snapshot among the migrations is replayed at its place, not linted.
     if (job.lint) {
       job.snapshot = job.eff.schema_file;
-      if (job.snapshot.empty()) job.snapshot = dump_header(job.bytes);
+      if (job.snapshot.empty()) job.snapshot = dump_header(job.mapped ? job.mapped->bytes() : job.bytes);
       job.lint = job.snapshot.empty();
     }
     if (job.guess_only) {
@@ -1259,8 +1281,12 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
         job.eff = engine::with_dialect(catalog_, job.config, options_.cli, job.config_path, job.guess.dialect,
                                        std::move(why));
     }
-    job.source = std::make_shared<const SourceFile>(std::move(job.display_path), std::move(job.bytes),
-                                                    job.eff.settings.dialect, &job.eff.settings.placeholders);
+    job.source =
+        job.mapped
+            ? std::make_shared<const SourceFile>(std::move(job.display_path), std::move(job.mapped),
+                                                 job.eff.settings.dialect, &job.eff.settings.placeholders)
+            : std::make_shared<const SourceFile>(std::move(job.display_path), std::move(job.bytes),
+                                                 job.eff.settings.dialect, &job.eff.settings.placeholders);
     // A file read from disk may have been parsed already, as another input's
     // down migration (and is shared for that use once parsed here).
     const bool on_disk = !job.fs_path.empty() && !job.is_stdin && !job.in->text;

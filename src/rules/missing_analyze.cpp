@@ -233,12 +233,11 @@ class MissingAnalyze final : public engine::Rule {
   // Inserts the statements on new lines after the statement's line (after
   // its ';' and any comment that ends the line), or after the ';' when
   // another statement follows on the same line. The line break is CRLF when
-  // the file has one anywhere (looked for once per file, not per finding).
+  // the file has one anywhere (SourceFile::eol).
   Edit append_after(const engine::RuleContext& ctx, TextRange statement,
                     const std::vector<std::string>& statements) {
     const std::string_view src = ctx.source().text();
-    if (eol_.empty()) eol_ = src.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
-    const std::string& eol = eol_;
+    const std::string_view eol = ctx.source().eol();
     uint32_t at = statement.end;
     while (at < src.size() && (src[at] == ' ' || src[at] == '\t')) ++at;
     if (at < src.size() && src[at] == ';') ++at;
@@ -251,11 +250,12 @@ class MissingAnalyze final : public engine::Rule {
       return Edit{{at, at}, text};
     }
     while (p < src.size() && src[p] != '\n' && src[p] != '\r') ++p;
-    for (const auto& st : statements) text += eol + st;
+    for (const auto& st : statements) {
+      text += eol;
+      text += st;
+    }
     return Edit{{p, p}, text};
   }
-
-  std::string eol_;  // the file's line break, once known
 
   void onUpdate(const ir::Update&, engine::RuleContext& ctx) override { check(ctx); }
   void onDelete(const ir::Delete&, engine::RuleContext& ctx) override { check(ctx); }

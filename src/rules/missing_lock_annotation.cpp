@@ -69,7 +69,7 @@ class MissingLockAnnotation final : public engine::Rule {
     const std::string_view text = ctx.source().text();
     uint32_t at = table_costs(ctx).first_statement().begin;
     while (at > 0 && text[at - 1] != '\n' && text[at - 1] != '\r') --at;
-    const std::string_view eol = text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
+    const std::string_view eol = ctx.source().eol();
     static constexpr std::string_view kHelp = "Declare the locks in a comment at the top of the file: `";
     static constexpr std::string_view kHelpEnd =
         "` (with `-- Expected duration: ...` and `-- Tested on: ...` beside it).";

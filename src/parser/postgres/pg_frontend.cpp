@@ -736,8 +736,9 @@ size_t g_first_pass_chunk = size_t{1} << 20;
 // declines the text, a psql meta-command (blanked by the pre-pass), a
 // statement that may be nested beyond the limit (telling needs libpg_query's
 // tokens), an INSERT of constant rows read from its tokens.
-bool first_pass(std::string_view text, json::Parser& json, ir::ParsedFile& head,
+bool first_pass(const SourceFile& source, json::Parser& json, ir::ParsedFile& head,
                 std::vector<TextRange>& groups) {
+  const std::string_view text = source.parse_text();
   const size_t n = text.size();
   PsqlInput chunk;
   std::vector<Token> tokens;
@@ -780,6 +781,7 @@ bool first_pass(std::string_view text, json::Parser& json, ir::ParsedFile& head,
     }
     for (const auto& comment : marks.comments)
       head.comments.push_back({comment.begin + base, comment.end + base});
+    source.release({base, static_cast<uint32_t>(end)});
     begin = end;
   }
   if (open.end > open.begin) groups.push_back(open);
@@ -803,7 +805,7 @@ bool parse_groups(const SourceFile& source, ir::ParsedFile& head,
   // with the offsets moved to the file's.
   const std::string_view file = source.parse_text();
   json::Parser& json = thread_json();
-  if (groups.empty() && (!first_pass(file, json, head, groups) || !on_head(head))) {
+  if (groups.empty() && (!first_pass(source, json, head, groups) || !on_head(head))) {
     trim_buffers(json);
     return false;
   }
@@ -813,7 +815,8 @@ bool parse_groups(const SourceFile& source, ir::ParsedFile& head,
   ir::ParsedFile group;
   Context c{file, tokens, lowerer, group, json, input, false, 0};
   bool ok = true;
-  size_t index = 0;  // of the group's first statement in the file
+  size_t index = 0;       // of the group's first statement in the file
+  uint32_t released = 0;  // the text before is given back (SourceFile::release)
   std::string text;
   for (size_t g = 0; ok && g < groups.size(); ++g) {
     const uint32_t begin = groups[g].begin;
@@ -829,6 +832,8 @@ bool parse_groups(const SourceFile& source, ir::ParsedFile& head,
     group.statements.clear();
     ok = ok && parse_group(c, begin, end) && group.errors.empty() && on_group(group.statements, index);
     index += group.statements.size();
+    source.release({released, end});  // (a page a group ends in goes with the next group's)
+    released = end;
   }
   trim_buffers(json);
   return ok;
