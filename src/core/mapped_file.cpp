@@ -14,14 +14,17 @@ std::shared_ptr<const MappedFile> MappedFile::map(const std::string& path, size_
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return nullptr;
   struct stat st {};
-  const auto page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
-  void* data = MAP_FAILED;
-  size_t size = 0;
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-    size = static_cast<size_t>(st.st_size);
-    if (size >= at_least && size % page != 0) data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-  }
+  std::shared_ptr<const MappedFile> out;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) >= at_least)
+    out = map(fd, static_cast<size_t>(st.st_size));
   ::close(fd);
+  return out;
+}
+
+std::shared_ptr<const MappedFile> MappedFile::map(int fd, size_t size) {
+  const auto page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+  if (size == 0 || size % page == 0) return nullptr;
+  void* const data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
   if (data == MAP_FAILED) return nullptr;
   ::madvise(data, size, MADV_SEQUENTIAL);
   return std::shared_ptr<const MappedFile>(new MappedFile(static_cast<const char*>(data), size));

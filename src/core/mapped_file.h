@@ -20,6 +20,8 @@ class MappedFile {
   // after the text must read as NUL, as after a std::string's; or it cannot
   // be): the caller reads it.
   static std::shared_ptr<const MappedFile> map(const std::string& path, size_t at_least);
+  // The same for a file open as `fd` (left open), of `size` bytes.
+  static std::shared_ptr<const MappedFile> map(int fd, size_t size);
   ~MappedFile();
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;

@@ -863,8 +863,8 @@ std::vector<InputFile> add_history(std::vector<InputFile> inputs, std::vector<Hi
   return out;
 }
 
-bool read_file(const std::string& path, std::string& bytes, std::string& error,
-               std::optional<uint64_t> size) {
+bool read_file(const std::string& path, std::string& bytes, std::string& error, std::optional<uint64_t> size,
+               std::shared_ptr<const MappedFile>* mapped, uint64_t map_from) {
   // open, fstat (unless the caller knows the size), one read into a buffer
   // of the file's size and one byte more (a regular file is at its end when
   // a read returns less than asked; one that grew since its size was taken
@@ -881,6 +881,16 @@ bool read_file(const std::string& path, std::string& bytes, std::string& error,
     if (sized) size = static_cast<uint64_t>(st.st_size);
   }
   bytes.clear();
+  // A large file is mapped at its size now (the caller's may be older).
+  struct stat now {};
+  if (mapped != nullptr && sized && *size >= map_from && ::fstat(fd, &now) == 0 && S_ISREG(now.st_mode) &&
+      static_cast<uint64_t>(now.st_size) >= map_from) {
+    *mapped = MappedFile::map(fd, static_cast<size_t>(now.st_size));
+    if (*mapped) {
+      ::close(fd);
+      return true;
+    }
+  }
   size_t want = sized ? static_cast<size_t>(*size) + 1 : size_t{1} << 16;
   bool failed = false;
   while (true) {

@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/mapped_file.h"
+
 namespace ddlint::driver {
 
 struct InputFile {
@@ -123,8 +125,11 @@ std::string normal_path(const std::string& path);
 // Reads a whole file; false with `error` set on failure.
 // `size`: the file's size when the caller has it from a stat (one syscall
 // fewer); a file that grew or shrank since is still read whole.
+// `mapped`: when given, a regular file of at least `map_from` bytes is
+// mapped into it instead (MappedFile; `bytes` left empty) when it can be.
 bool read_file(const std::string& path, std::string& bytes, std::string& error,
-               std::optional<uint64_t> size = std::nullopt);
+               std::optional<uint64_t> size = std::nullopt,
+               std::shared_ptr<const MappedFile>* mapped = nullptr, uint64_t map_from = UINT64_MAX);
 std::string read_stdin();
 
 }  // namespace ddlint::driver

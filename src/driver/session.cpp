@@ -310,8 +310,10 @@ struct Early {
 };
 
 // The text of an input: the caller's (an editor buffer), standard input or
-// the file; false, with `error`, when the file cannot be read.
-bool read_input(const Input& in, std::string& bytes, std::string& error) {
+// the file; false, with `error`, when the file cannot be read. `mapped`: a
+// file of at least `map_from` bytes is mapped into it instead (read_file).
+bool read_input(const Input& in, std::string& bytes, std::string& error,
+                std::shared_ptr<const MappedFile>* mapped = nullptr, uint64_t map_from = UINT64_MAX) {
   if (in.text) {
     bytes = *in.text;
     return true;
@@ -320,7 +322,7 @@ bool read_input(const Input& in, std::string& bytes, std::string& error) {
     bytes = read_stdin();
     return true;
   }
-  return read_file(in.fs_path, bytes, error, in.size);
+  return read_file(in.fs_path, bytes, error, in.size, mapped, map_from);
 }
 
 // The file names of each directory, listed once per run and sorted: a
@@ -1160,16 +1162,17 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       queued.batch = pool.submit(queued.to_read.size(), 0, [&queued, &pending, &early, map_large](size_t k) {
         const Pending& p = pending[queued.to_read[k]];
         Early& e = early[p.early];
-        if (!e.have_bytes && p.guess_only && map_large && !p.in->text && !p.in->is_stdin) {
-          if (const auto mapped = MappedFile::map(p.in->fs_path, kGroupedBytes)) {
-            e.guess = parser::detect_dialect(mapped->bytes(), p.in->display_path);
-            e.size = mapped->bytes().size();
-            mapped->release(0, e.size);
-            e.mapped = true;
-            return;
-          }
+        std::shared_ptr<const MappedFile> mapped;
+        if (!e.have_bytes && !read_input(*p.in, e.bytes, e.error,
+                                         p.guess_only && map_large ? &mapped : nullptr, kGroupedBytes))
+          return;
+        if (mapped) {  // a large file: detected, not kept (mapped again to be linted)
+          e.guess = parser::detect_dialect(mapped->bytes(), p.in->display_path);
+          e.size = mapped->bytes().size();
+          mapped->release(0, e.size);
+          e.mapped = true;
+          return;
         }
-        if (!e.have_bytes && !read_input(*p.in, e.bytes, e.error)) return;
         e.have_bytes = true;
         if (p.guess_only) e.guess = parser::detect_dialect(e.bytes, p.in->display_path);
       });
@@ -1252,9 +1255,8 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     // A large file on disk is mapped rather than read (unless --fix may
     // write it): a file linted a group at a time gives back the pages of
     // each group once it is read (SourceFile::release).
-    if (job.read_later && !job.in->text && !job.in->is_stdin && map_large)
-      job.mapped = MappedFile::map(job.in->fs_path, kGroupedBytes);
-    if (job.read_later && !job.mapped && !read_input(*job.in, job.bytes, job.read_error)) {
+    if (job.read_later &&
+        !read_input(*job.in, job.bytes, job.read_error, map_large ? &job.mapped : nullptr, kGroupedBytes)) {
       job.lint = false;
       return;
     }
