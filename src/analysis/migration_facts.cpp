@@ -279,12 +279,8 @@ struct MigrationFacts::Running {
   Running(SectionCounts counts, const Settings& settings, std::vector<KnownTable> history,
           std::span<const KnownFunction> functions)
       : settings(settings),
-        model(no_statements(), std::move(history), functions),
+        model(ReplayedModel::no_window(), std::move(history), functions),
         counts(std::move(counts)) {}
-  static const std::vector<ir::Statement>& no_statements() {
-    static const std::vector<ir::Statement> none;
-    return none;
-  }
   const Settings& settings;
   // The model as it is before each statement, seeded and replayed only as
   // far as the facts read it (every read goes through `model.before` or a

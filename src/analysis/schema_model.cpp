@@ -465,9 +465,13 @@ void ReplayedModel::window(const std::vector<ir::Statement>& group, size_t first
 void ReplayedModel::leave_window() {
   const size_t end = first_ + statements_->size();
   if (seeded_) catch_up(end);
-  static const std::vector<ir::Statement> none;
-  statements_ = &none;
+  statements_ = &no_window();
   first_ = end;
+}
+
+const std::vector<ir::Statement>& ReplayedModel::no_window() {
+  static const std::vector<ir::Statement> none;
+  return none;
 }
 
 void SchemaModel::seed(const KnownFunction& f) { functions_[function_key(f.name)] = f.volatility; }

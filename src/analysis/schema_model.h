@@ -436,6 +436,8 @@ class ReplayedModel {
   // the end of the window (it is read again only for later statements); one
   // not read yet cannot be read for a later statement any more (Unavailable).
   void leave_window();
+  // A window of no statements (before the first window, after leaving one).
+  static const std::vector<ir::Statement>& no_window();
   // The model just before statement `statement` runs.
   const SchemaModel& before(size_t statement) {
     if (seeded_ && applied_ == statement) return model_;
