@@ -20,6 +20,17 @@
 #include "lsp/server.h"
 #include "parser/parser.h"
 
+// jemalloc's settings, read at its start when ddlint links it (any other
+// malloc ignores the name): a thread cache's garbage collection, which
+// flushes cached objects back to the shared bins, runs once per MiB
+// allocated instead of once per 64 KiB, and not again for a bin until
+// another MiB after it flushed that bin. ddlint allocates and frees many
+// small objects per statement; on one core the corpus took about 2.5% less
+// time (farm-bench, pinned, 41 pairs, twice).
+extern "C" {
+const char* malloc_conf = "tcache_gc_incr_bytes:1048576,tcache_gc_delay_bytes:1048576";
+}
+
 namespace {
 
 // The subcommands, as the top-level help lists them.
