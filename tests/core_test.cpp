@@ -1444,7 +1444,7 @@ TEST_SUITE("core") {
     for (const auto& r : catalog.rules()) enabled[r.id] = Severity::Warning;
     const analysis::Settings settings;
     const engine::RuleOptions options;
-    // Over 64 KB of text: several groups. With `early`, the schema model is
+    // Over 64 KB of text: several groups of 16 KB. With `early`, the schema model is
     // read at the first statement (the old type of c) as well as in the last group.
     const auto make = [](bool early) {
       std::string sql = early ? "ALTER TABLE t ALTER COLUMN c TYPE bigint;\n" : "";

@@ -121,7 +121,7 @@ std::pair<size_t, size_t> compare_tree(const std::filesystem::path& dir) {
 
 TEST_SUITE("pg-groups") {
   TEST_CASE("a file read a group of statements at a time gives the statements of parse()") {
-    // Several groups of about 64 KB, with comments, dollar quotes, strings
+    // Several groups of about 16 KB, with comments, dollar quotes, strings
     // holding `;` and statements of several kinds between them.
     std::string text = "-- a migration\n";
     for (int i = 0; i < 1500; ++i) {
