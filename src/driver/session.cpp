@@ -238,9 +238,9 @@ namespace {
 struct Job {
   std::shared_ptr<const SourceFile> source;
   engine::Effective eff;
-  const engine::Config* config = nullptr;  // the file's config (for a dialect read from the text)
-  fs::path config_path;                    // the path its [paths] globs are matched against
-  std::string display_path;                // until the parse phase makes `source`
+  // The file's config (for a dialect read from the text), matched as config_path_of(*in).
+  const engine::Config* config = nullptr;
+  std::string display_path;  // until the parse phase makes `source`
   std::string bytes;
   std::shared_ptr<const MappedFile> mapped;  // instead of `bytes`: a large file read by the parse task
   parser::DialectGuess guess;                // when no configuration names the dialect
@@ -1280,8 +1280,8 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       if (job.guess.dialect == job.eff.settings.dialect)
         job.eff.dialect_from = std::move(why);
       else
-        job.eff = engine::with_dialect(catalog_, job.config, options_.cli, job.config_path, job.guess.dialect,
-                                       std::move(why));
+        job.eff = engine::with_dialect(catalog_, job.config, options_.cli, config_path_of(*job.in),
+                                       job.guess.dialect, std::move(why));
     }
     job.source =
         job.mapped
@@ -1322,7 +1322,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
         auto name = [](Dialect d) { return d == Dialect::MySql ? "MySQL/MariaDB" : "PostgreSQL"; };
         job.source = std::move(source);
         job.parsed = std::move(reparsed);
-        job.eff = engine::with_dialect(catalog_, job.config, options_.cli, job.config_path, other,
+        job.eff = engine::with_dialect(catalog_, job.config, options_.cli, config_path_of(*job.in), other,
                                        "detected: " + std::to_string(before) +
                                            " statements do not parse as " + name(job.guess.dialect) + ", " +
                                            std::to_string(after) + " as " + name(other));
@@ -1502,7 +1502,6 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
       }
       job.in = &in;
       job.config = p.config;
-      job.config_path = config_path_of(in);
       job.eff = effective_of(in, p.config);
       job.guess_only = p.guess_only;
       if (e) {
