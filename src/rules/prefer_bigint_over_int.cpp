@@ -179,9 +179,9 @@ class PreferBigintOverInt final : public engine::Rule {
 
   // Whether a column is kept: one neither generated nor a key when defined
   // is reported only once a later statement makes it one, and that
-  // statement names it.
-  static bool kept(const ColumnType& c, bool key, const engine::RuleContext& ctx) {
-    return key || generated(*c.def) || ctx.facts().column_mentioned(c.column);
+  // statement names it. `is_generated`: generated(*c.def).
+  static bool kept(const ColumnType& c, bool key, bool is_generated, const engine::RuleContext& ctx) {
+    return key || is_generated || ctx.facts().column_mentioned(c.column);
   }
 
   void onCreateTable(const ir::CreateTable& s, engine::RuleContext& ctx) override {
@@ -192,9 +192,10 @@ class PreferBigintOverInt final : public engine::Rule {
       const bool key = inline_primary_key(*c.def) ||
                        std::any_of(s.constraints.begin(), s.constraints.end(),
                                    [&](const ir::Constraint& k) { return sole_key(k, c.column); });
-      if (!kept(c, key, ctx)) return;
+      const bool is_generated = generated(*c.def);
+      if (!kept(c, key, is_generated, ctx)) return;
       Column col = column(c, kind, ctx.here().section);
-      col.generated = generated(*c.def);
+      col.generated = is_generated;
       col.nextval = default_nextval(*c.def);
       col.primary_key = key;
       add(col);
@@ -220,9 +221,10 @@ class PreferBigintOverInt final : public engine::Rule {
     each_column_type(s, ctx, narrow, [&](const ColumnType& c) {
       if (c.def == nullptr) return;
       const bool key = inline_primary_key(*c.def) || was_key;
-      if (!kept(c, key, ctx)) return;
+      const bool is_generated = generated(*c.def);
+      if (!kept(c, key, is_generated, ctx)) return;
       Column col = column(c, kind, ctx.here().section);
-      col.generated = generated(*c.def);
+      col.generated = is_generated;
       col.nextval = default_nextval(*c.def);
       col.primary_key = key;
       add(col);
