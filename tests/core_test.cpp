@@ -1478,8 +1478,10 @@ TEST_SUITE("core") {
           groups);
       REQUIRE(first);
       outline->finish(head.errors);
+      engine::FileContext context;
+      context.options = &options;
       engine::FileLinter lint(source, head, *outline, {}, settings, enabled, rules::registry(), catalog,
-                              options, nullptr, {}, {}, {}, {}, {}, nullptr, *plan);
+                              std::move(context), *plan);
       ir::ParsedFile again;
       const bool second = parser::parse_groups(
           *source, again, [](const ir::ParsedFile&) { return true; },
@@ -1537,8 +1539,7 @@ TEST_SUITE("core") {
     auto source = std::make_shared<const SourceFile>("db/V2__nickname.sql", sql);
     const auto parsed = parser::parse(*source);
     auto lint = [&](const analysis::RunnerPlan* plan) {
-      return engine::lint_file(source, parsed, settings, enabled, rules::registry(), catalog, {}, nullptr, {},
-                               {}, {}, {}, {}, nullptr, plan);
+      return engine::lint_file(source, parsed, settings, enabled, rules::registry(), catalog, {}, plan);
     };
     // Worked out: Flyway, by the file's name; a Flyway script runs in a transaction.
     const auto own = lint(nullptr);

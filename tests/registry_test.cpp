@@ -417,8 +417,9 @@ TEST_SUITE("registry") {
       const std::vector<engine::RuleEntry> registry = {
           {"counting", [] { return std::unique_ptr<engine::Rule>(new Counting); }, hooks}};
       const auto selection = engine::select_rules(registry, enabled, catalog);
-      engine::lint_file(source, parsed, {}, enabled, registry, catalog, {}, nullptr, {}, {}, {}, {}, {},
-                        &selection);
+      engine::FileContext context;
+      context.selection = &selection;
+      engine::lint_file(source, parsed, {}, enabled, registry, catalog, std::move(context));
       return std::vector<int>{Counting::drops, Counting::creates, Counting::ends};
     };
     CHECK(calls(engine::hooks_of<Counting>()) == std::vector<int>{2, 1, 1});

@@ -1361,15 +1361,26 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
     }
   }
   const bool change_set = options_.change_set.has_value();
+  // What a job's lint reads besides its text, parse, settings and rules,
+  // with `history` (the job's, copied or moved).
+  auto file_context = [](const Job& job, std::vector<analysis::KnownTable> history) {
+    return engine::FileContext{.options = &job.eff.options,
+                               .paired_down = job.down.get(),
+                               .unreadable_down = job.down_unreadable,
+                               .down_path = job.down_path,
+                               .earlier = job.earlier,
+                               .history = std::move(history),
+                               .functions = job.functions,
+                               .selection = job.rules};
+  };
   // `last`: the job is not linted again (no fixes to apply), and its history
   // is handed over: the states only it holds are then changed in place by
   // the file's replay in its facts, not copied.
   // `fixed`: the text is the file's with fixes applied (its plan is worked out again).
   auto lint_job = [&](Job& job, bool last, bool fixed) {
     return engine::lint_file(job.source, *job.parsed, job.eff.settings, *job.eff.enabled, rules::registry(),
-                             catalog_, job.eff.options, job.down.get(), job.earlier,
-                             last ? std::move(job.history) : job.history, job.down_unreadable, job.functions,
-                             job.down_path, job.rules, fixed ? nullptr : &job.plan);
+                             catalog_, file_context(job, last ? std::move(job.history) : job.history),
+                             fixed ? nullptr : &job.plan);
   };
   // The lint of a file read in groups (Job::grouped): parsed again group
   // by group, each group's statements dropped once the rules visited them.
@@ -1379,9 +1390,7 @@ RunTotals Session::lint(const std::vector<Input>& inputs, Sink& sink) {
   auto lint_in_groups = [&](Job& job) {
     {
       engine::FileLinter lint(job.source, *job.parsed, *job.outline, {}, job.eff.settings, *job.eff.enabled,
-                              rules::registry(), catalog_, job.eff.options, job.down.get(), job.earlier,
-                              job.history, job.down_unreadable, job.functions, job.down_path, job.rules,
-                              job.plan);
+                              rules::registry(), catalog_, file_context(job, job.history), job.plan);
       bool whole = false;
       ir::ParsedFile head;
       size_t next = 0;

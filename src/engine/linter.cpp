@@ -294,12 +294,8 @@ void FileOutline::finish(const std::vector<ir::ParseError>& errors) {
 FileLinter::FileLinter(const std::shared_ptr<const SourceFile>& source, const ir::ParsedFile& parsed,
                        const FileOutline& outline, std::span<const ir::Statement> statements,
                        const analysis::Settings& settings, const std::map<std::string, Severity>& enabled,
-                       const std::vector<RuleEntry>& registry, const Catalog& catalog,
-                       const RuleOptions& options, const ir::ParsedFile* paired_down,
-                       std::span<const analysis::CreatedObject> earlier,
-                       std::vector<analysis::KnownTable> history, std::string_view unreadable_down,
-                       std::span<const analysis::KnownFunction> functions, std::string_view down_path,
-                       const RuleSelection* selection, const analysis::RunnerPlan& plan)
+                       const std::vector<RuleEntry>& registry, const Catalog& catalog, FileContext context,
+                       const analysis::RunnerPlan& plan)
     : settings_(settings), catalog_(catalog), outline_(outline) {
   FileResult& result = result_;
   result.path = source->path();
@@ -316,8 +312,8 @@ FileLinter::FileLinter(const std::shared_ptr<const SourceFile>& source, const ir
   }
   // The facts of each statement are worked out just before the rules visit
   // it, from what the statements before it left.
-  facts_.emplace(analysis::MigrationFacts::ByStatement::kYes, outline.counts, settings, plan, earlier,
-                 std::move(history), functions, &outline.mentions);
+  facts_.emplace(analysis::MigrationFacts::ByStatement::kYes, outline.counts, settings, plan, context.earlier,
+                 std::move(context.history), context.functions, &outline.mentions);
 
   std::vector<std::pair<TextRange, std::string_view>> comments;
   comments.reserve(parsed.comments.size());
@@ -334,13 +330,16 @@ FileLinter::FileLinter(const std::shared_ptr<const SourceFile>& source, const ir
   // Room for a few findings from the start (the PostgreSQL corpus has 6.3
   // per file): each growth of the vector moves every finding in it.
   out.reserve(8);
-  down_.emplace(analysis::down_migration(statements, plan, source->path(), paired_down, unreadable_down,
-                                         !settings.runner_layout.split_version.empty(), down_path));
+  down_.emplace(analysis::down_migration(statements, plan, source->path(), context.paired_down,
+                                         context.unreadable_down,
+                                         !settings.runner_layout.split_version.empty(), context.down_path));
   RuleContext& ctx = ctx_.emplace(*source, parsed, settings, *facts_, *annotations_, catalog, out);
   ctx.set_down_migration(&*down_);
   ctx.set_enabled(&enabled);
-  ctx.set_options(&options);
+  static const RuleOptions kNoOptions;
+  ctx.set_options(context.options != nullptr ? context.options : &kNoOptions);
 
+  const RuleSelection* selection = context.selection;
   if (selection == nullptr) selection = &own_selection_.emplace(select_rules(registry, enabled, catalog));
   selection_ = selection;
   const std::vector<RuleContext::ActiveRule>& active = selection->active;
@@ -482,12 +481,8 @@ FileResult FileLinter::finish() {
 
 FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::ParsedFile& parsed,
                      const analysis::Settings& settings, const std::map<std::string, Severity>& enabled,
-                     const std::vector<RuleEntry>& registry, const Catalog& catalog,
-                     const RuleOptions& options, const ir::ParsedFile* paired_down,
-                     std::span<const analysis::CreatedObject> earlier,
-                     std::vector<analysis::KnownTable> history, std::string_view unreadable_down,
-                     std::span<const analysis::KnownFunction> functions, std::string_view down_path,
-                     const RuleSelection* selection, const analysis::RunnerPlan* runner_plan) {
+                     const std::vector<RuleEntry>& registry, const Catalog& catalog, FileContext context,
+                     const analysis::RunnerPlan* runner_plan) {
   std::optional<analysis::RunnerPlan> own_plan;
   if (runner_plan == nullptr)
     runner_plan = &own_plan.emplace(analysis::plan_runner(source->path(), source->text(), parsed.comments,
@@ -495,9 +490,8 @@ FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::
   FileOutline outline(settings, *runner_plan, analysis::may_suppress(parsed.comments, source->text()));
   for (const auto& st : parsed.statements) outline.add(st);
   outline.finish(parsed.errors);
-  FileLinter lint(source, parsed, outline, parsed.statements, settings, enabled, registry, catalog, options,
-                  paired_down, earlier, std::move(history), unreadable_down, functions, down_path, selection,
-                  *runner_plan);
+  FileLinter lint(source, parsed, outline, parsed.statements, settings, enabled, registry, catalog,
+                  std::move(context), *runner_plan);
   lint.visit(parsed.statements, 0);
   return lint.finish();
 }

@@ -113,6 +113,27 @@ struct FileOutline {
 
 class TableSizes;
 
+// What a file's lint reads besides its text, its parse, its settings and
+// the rules: each part may be left out. What the pointers, spans and views
+// name must outlive the lint.
+struct FileContext {
+  const RuleOptions* options = nullptr;  // the rules' options (null: none)
+  // The file's down migration, read (paired by name, or a Liquibase
+  // changeset's rollback), or the name of one that could not be read, and
+  // the path findings name it by.
+  const ir::ParsedFile* paired_down = nullptr;
+  std::string_view unreadable_down;
+  std::string_view down_path;
+  // What the migrations before the file created, say of the tables it names
+  // (taken over: move it in when the caller does not need it again), and
+  // the functions they define.
+  std::span<const analysis::CreatedObject> earlier;
+  std::vector<analysis::KnownTable> history;
+  std::span<const analysis::KnownFunction> functions;
+  // select_rules(registry, enabled, catalog), when the caller keeps it.
+  const RuleSelection* selection = nullptr;
+};
+
 // One file's lint: made with the file's outline (what it needs of every
 // statement before the first is visited: kinds, ranges, section counts),
 // then visit() for its statements in order, a group at a time or all at
@@ -124,11 +145,8 @@ class FileLinter {
   FileLinter(const std::shared_ptr<const SourceFile>& source, const ir::ParsedFile& parsed,
              const FileOutline& outline, std::span<const ir::Statement> statements,
              const analysis::Settings& settings, const std::map<std::string, Severity>& enabled,
-             const std::vector<RuleEntry>& registry, const Catalog& catalog, const RuleOptions& options,
-             const ir::ParsedFile* paired_down, std::span<const analysis::CreatedObject> earlier,
-             std::vector<analysis::KnownTable> history, std::string_view unreadable_down,
-             std::span<const analysis::KnownFunction> functions, std::string_view down_path,
-             const RuleSelection* selection, const analysis::RunnerPlan& plan);
+             const std::vector<RuleEntry>& registry, const Catalog& catalog, FileContext context,
+             const analysis::RunnerPlan& plan);
   // Statements first .. first + group.size() - 1, the next in the file.
   void visit(const std::vector<ir::Statement>& group, size_t first);
   // After visit(), before the group's statements go (a file read a group at
@@ -173,15 +191,7 @@ class FileLinter {
 // source order, file-end hooks, inline suppressions, unused-ignore.
 FileResult lint_file(const std::shared_ptr<const SourceFile>& source, const ir::ParsedFile& parsed,
                      const analysis::Settings& settings, const std::map<std::string, Severity>& enabled,
-                     const std::vector<RuleEntry>& registry, const Catalog& catalog,
-                     const RuleOptions& options = {}, const ir::ParsedFile* paired_down = nullptr,
-                     std::span<const analysis::CreatedObject> earlier = {},
-                     // what the migrations before the file say of the tables it
-                     // names (taken over: pass it as an rvalue when it is not needed again)
-                     std::vector<analysis::KnownTable> history = {}, std::string_view unreadable_down = {},
-                     std::span<const analysis::KnownFunction> functions = {}, std::string_view down_path = {},
-                     // select_rules(registry, enabled, catalog), when the caller keeps it
-                     const RuleSelection* selection = nullptr,
+                     const std::vector<RuleEntry>& registry, const Catalog& catalog, FileContext context = {},
                      // analysis::plan_runner(source->path(), source->text(), parsed.comments,
                      // settings.runner, settings.runner_layout), when the caller has it
                      const analysis::RunnerPlan* plan = nullptr);

@@ -71,8 +71,10 @@ engine::FileResult lint(const std::string& path, const std::string& sql,
   const LintTarget target = lint_target(path, options);
   auto source = std::make_shared<const SourceFile>(target.path, sql, settings.dialect);
   const auto parsed = parser::parse(*source, settings.dialect);
-  return engine::lint_file(source, parsed, settings, enabled, rules::registry(), catalog, target.options,
-                           nullptr, {}, {}, target.unreadable_down);
+  engine::FileContext context;
+  context.options = &target.options;
+  context.unreadable_down = target.unreadable_down;
+  return engine::lint_file(source, parsed, settings, enabled, rules::registry(), catalog, std::move(context));
 }
 
 int run_command(const std::string& command, std::string& out) {

@@ -229,8 +229,11 @@ Linted run_lint(const std::string& path, const std::string& sql, const std::vect
                                                    settings.dialect);
   Linted out;
   out.parsed = parser::parse(*source, settings.dialect);
+  engine::FileContext context;
+  context.options = &target.options;
+  context.unreadable_down = target.unreadable_down;
   out.result = engine::lint_file(source, out.parsed, settings, enabled, rules::registry(), catalog,
-                                 target.options, nullptr, {}, {}, target.unreadable_down);
+                                 std::move(context));
   return out;
 }
 
