@@ -455,9 +455,20 @@ TEST_SUITE("core") {
     bytes += std::string("SELECT '\xFF';\0\n", 13);
     REQUIRE(bytes.size() % page != 0);
     std::ofstream(path, std::ios::binary) << bytes;
-    REQUIRE_FALSE(MappedFile::map(path, bytes.size() + 1));  // smaller than asked
-    auto mapped = MappedFile::map(path, 0);
+    // Read as the driver reads it: mapped from a size on, else into a string.
+    const auto read_mapped = [](const std::string& p, uint64_t from, std::string& into) {
+      std::shared_ptr<const MappedFile> m;
+      std::string error;
+      REQUIRE(driver::read_file(p, into, error, std::nullopt, &m, from));
+      return m;
+    };
+    std::string smaller;
+    REQUIRE_FALSE(read_mapped(path, bytes.size() + 1, smaller));  // smaller than asked: read
+    CHECK(smaller == bytes);
+    std::string unused;
+    auto mapped = read_mapped(path, 0, unused);
     REQUIRE(mapped);
+    CHECK(mapped->bytes() == bytes);
     const SourceFile read("big.sql", bytes);
     const SourceFile from_map("big.sql", mapped);
     CHECK(from_map.text() == read.text());
@@ -476,7 +487,9 @@ TEST_SUITE("core") {
     CHECK(from_map.text() == bytes);
     // A size of whole pages is read, not mapped (the byte after the text must read as NUL).
     std::ofstream(dir / "pages.sql", std::ios::binary) << std::string(page, ' ');
-    CHECK_FALSE(MappedFile::map((dir / "pages.sql").string(), 0));
+    std::string pages;
+    CHECK_FALSE(read_mapped((dir / "pages.sql").string(), 0, pages));
+    CHECK(pages == std::string(page, ' '));
     std::filesystem::remove_all(dir);
   }
 
@@ -486,7 +499,10 @@ TEST_SUITE("core") {
     std::filesystem::create_directories(dir);
     const std::string path = (dir / "big.sql").string();
     std::ofstream(path, std::ios::binary) << std::string(3 * page + 10, 'x');
-    auto mapped = MappedFile::map(path, 0);
+    std::shared_ptr<const MappedFile> mapped;
+    std::string unused;
+    std::string error;
+    REQUIRE(driver::read_file(path, unused, error, std::nullopt, &mapped, 0));
     REQUIRE(mapped);
     const char* last = mapped->bytes().data() + 3 * page;
     int out[2];

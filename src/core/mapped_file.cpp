@@ -1,25 +1,12 @@
 #include "core/mapped_file.h"
 
-#include <fcntl.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <csignal>
 
 namespace ddlint {
-
-std::shared_ptr<const MappedFile> MappedFile::map(const std::string& path, size_t at_least) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return nullptr;
-  struct stat st {};
-  std::shared_ptr<const MappedFile> out;
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) >= at_least)
-    out = map(fd, static_cast<size_t>(st.st_size));
-  ::close(fd);
-  return out;
-}
 
 std::shared_ptr<const MappedFile> MappedFile::map(int fd, size_t size) {
   const auto page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));

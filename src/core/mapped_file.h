@@ -15,12 +15,11 @@ namespace ddlint {
 // exits with 2).
 class MappedFile {
  public:
-  // `path` mapped, or null when it is not (smaller than `at_least` bytes,
-  // not a regular file, a size that is a whole number of pages: the byte
-  // after the text must read as NUL, as after a std::string's; or it cannot
-  // be): the caller reads it.
-  static std::shared_ptr<const MappedFile> map(const std::string& path, size_t at_least);
-  // The same for a file open as `fd` (left open), of `size` bytes.
+  // The regular file open as `fd` (left open), of `size` bytes, mapped; or
+  // null when it is not (an empty file, a size that is a whole number of
+  // pages: the byte after the text must read as NUL, as after a
+  // std::string's; or it cannot be): the caller reads it. driver::read_file
+  // maps through the descriptor it opened.
   static std::shared_ptr<const MappedFile> map(int fd, size_t size);
   ~MappedFile();
   MappedFile(const MappedFile&) = delete;
